@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// The `stridelab` command: runs the built CLI (out/main/cli.js, made by `npm run build`, which
+// `npm ci` runs through the `prepare` script).
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const cli = fileURLToPath(new URL('../out/main/cli.js', import.meta.url));
+if (!existsSync(cli)) {
+  process.stderr.write('StrideLab is not built yet. Run: npm run build\n');
+  process.exit(1);
+}
+const { main } = await import(pathToFileURL(cli).href);
+process.exit(await main(process.argv.slice(2)));

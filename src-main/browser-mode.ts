@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createServices, type Services } from './services';
+import { startLocalServer, type LocalServer } from './transport/http-server';
+
+/**
+ * Browser mode: the services plus the local server, with the built renderer. This is how StrideLab
+ * runs where Electron is absent, and what the end-to-end tests start.
+ */
+export interface BrowserMode {
+  readonly services: Services;
+  readonly server: LocalServer;
+  close(): Promise<void>;
+}
+
+export async function startBrowserMode(options: { home: string; rendererDir: string; port?: number }): Promise<BrowserMode> {
+  if (!existsSync(join(options.rendererDir, 'index.html'))) {
+    throw new Error(`The renderer is not built (${options.rendererDir}/index.html is missing). Run: npm run build`);
+  }
+  const services = createServices({ home: options.home, transport: 'browser' });
+  try {
+    const server = await startLocalServer({ services, staticRoot: options.rendererDir, port: options.port });
+    return {
+      services,
+      server,
+      async close() {
+        await server.close();
+        services.close();
+      },
+    };
+  } catch (err) {
+    services.close();
+    throw err;
+  }
+}
+
+const BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+/** Open the app in the system Chromium/Chrome as an app window; false when none can be shown. */
+export function openInBrowser(url: string, profileDir: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  const exe = env.STRIDELAB_BROWSER ?? BROWSERS.find((b) => existsSync(b));
+  const canShow = process.platform !== 'linux' || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+  if (!exe || !canShow) return false;
+  const child = spawn(exe, [`--app=${url}`, `--user-data-dir=${profileDir}`, '--no-first-run', '--disable-background-networking'], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  child.on('error', () => undefined);
+  child.unref();
+  return true;
+}

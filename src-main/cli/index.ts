@@ -1,0 +1,45 @@
+/**
+ * `stridelab <command> …`: the same services as the app, from a terminal. Each command lives in
+ * ./commands/<name>.ts and exports `run(argv): Promise<exitCode>`. Commands are loaded lazily so
+ * `stridelab serve` does not load MediaPipe hosts, and a broken command cannot break the others.
+ */
+type Command = { run(argv: string[]): Promise<number> };
+
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  serve: { summary: 'start browser mode on a library (the app without Electron)', load: () => import('./commands/serve') },
+};
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((c) => c.length));
+  return [
+    'Usage: stridelab <command> [options]',
+    '',
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Every command takes --home <dir> (or $STRIDELAB_HOME) to choose the library.',
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${usage()}\n`);
+    return name ? 0 : 1;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`stridelab: unknown command "${name}".\n\n${usage()}\n`);
+    return 2;
+  }
+  try {
+    return await (await command.load()).run(rest);
+  } catch (err) {
+    process.stderr.write(`stridelab ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}
+
+// Run when executed directly (bin/stridelab.js imports the built file and calls main itself).
+if (process.argv[1] && /cli\.(js|ts)$/.test(process.argv[1])) {
+  void main(process.argv.slice(2)).then((code) => process.exit(code));
+}

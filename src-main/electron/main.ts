@@ -1,0 +1,90 @@
+/**
+ * The Electron shell: a thin window over the same services that browser mode and the CLI use. It
+ * cannot start on the build machines (no Electron binary there), so it holds no logic of its own:
+ * security settings, the custom `app://` scheme for the renderer, single-instance, and the IPC
+ * transport. Everything it calls is tested through browser mode.
+ */
+import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import { join, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '../../src-shared/csp';
+import { resolveHome } from '../home';
+import { createServices, type Services } from '../services';
+import { registerIpc } from '../transport/ipc';
+
+const APP_ORIGIN = 'app://stridelab';
+const here = fileURLToPath(new URL('.', import.meta.url));
+const rendererRoot = resolve(join(here, '../renderer'));
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let services: Services | undefined;
+  let window: BrowserWindow | undefined;
+
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+
+  app.whenReady().then(() => {
+    const home = resolveHome(process.argv, process.env, app.getPath('userData'));
+    services = createServices({ home, transport: 'electron' });
+
+    // Serve the built renderer from app://stridelab/ — never file:// (which would grant the page the disk).
+    protocol.handle('app', (request) => {
+      const url = new URL(request.url);
+      const file = resolve(join(rendererRoot, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)));
+      if (url.host !== 'stridelab' || !(file === rendererRoot || file.startsWith(rendererRoot + sep))) {
+        return new Response('Not found', { status: 404 });
+      }
+      return net.fetch(pathToFileURL(file).toString());
+    });
+
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    });
+    // No remote content: refuse every request that is not ours.
+    session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+      const ok = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://') || details.url.startsWith('blob:') || details.url.startsWith('data:');
+      callback({ cancel: !ok });
+    });
+    // Cameras for capture; nothing else.
+    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'media'));
+
+    registerIpc(ipcMain, services, () => BrowserWindow.getAllWindows().map((w) => w.webContents), (url) => url.startsWith(`${APP_ORIGIN}/`));
+
+    window = new BrowserWindow({
+      width: 1440,
+      height: 900,
+      title: 'StrideLab',
+      webPreferences: {
+        preload: join(here, '../preload/index.cjs'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+      },
+    });
+    window.webContents.setWindowOpenHandler(({ url }) => {
+      if (url.startsWith('https://')) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+    window.webContents.on('will-navigate', (event, url) => {
+      if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+    });
+    void window.loadURL(`${APP_ORIGIN}/index.html`);
+  }).catch((err: unknown) => {
+    console.error(err);
+    app.exit(1);
+  });
+
+  app.on('window-all-closed', () => {
+    services?.close();
+    app.quit();
+  });
+}

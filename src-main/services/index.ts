@@ -1,0 +1,76 @@
+import { EventEmitter } from 'node:events';
+import {
+  calls,
+  isChannel,
+  type Channel,
+  type EventMessage,
+  type EventName,
+  type EventPayload,
+  type WireResult,
+} from '../../src-shared/contract';
+import { openLibrary, type Library } from './library/db';
+import { libraryHandlers } from './library/handlers';
+import { toWireError } from './errors';
+import type { CallContext, Handler, Handlers } from './types';
+import { validateInput } from './validate';
+import { APP_VERSION } from './version';
+
+/**
+ * Every handler of every domain. The `satisfies` makes the compiler refuse a contract call that has
+ * no handler. To add a domain: spread its handlers here.
+ */
+const handlers = {
+  ...libraryHandlers,
+} satisfies Handlers;
+
+export interface Services {
+  readonly library: Library;
+  /** Validate `rawInput` against the contract, run the handler, and return the wire result. Never throws. */
+  dispatch(channel: string, rawInput: unknown): Promise<WireResult<unknown>>;
+  /** Subscribe to every event; returns the unsubscribe function. */
+  onEvent(listener: (message: EventMessage) => void): () => void;
+  close(): void;
+}
+
+export interface ServicesOptions {
+  readonly home: string;
+  readonly transport: CallContext['transport'];
+}
+
+/** Open the library at `home` and build the service layer every transport talks to. */
+export function createServices(options: ServicesOptions): Services {
+  const library = openLibrary(options.home);
+  const bus = new EventEmitter();
+  bus.setMaxListeners(100);
+  const ctx: CallContext = {
+    library,
+    version: APP_VERSION,
+    transport: options.transport,
+    emit<E extends EventName>(event: E, payload: EventPayload<E>) {
+      bus.emit('event', { event, payload } satisfies EventMessage<E>);
+    },
+  };
+  return {
+    library,
+    async dispatch(channel, rawInput) {
+      try {
+        if (!isChannel(channel)) {
+          return { ok: false, error: { code: 'not-found', message: `Unknown call "${channel}".` } };
+        }
+        const input = validateInput(calls[channel].input, rawInput);
+        const handler = handlers[channel] as Handler<Channel>;
+        return { ok: true, result: await handler(input as never, ctx) };
+      } catch (err) {
+        return { ok: false, error: toWireError(err) };
+      }
+    },
+    onEvent(listener) {
+      bus.on('event', listener);
+      return () => bus.off('event', listener);
+    },
+    close() {
+      bus.removeAllListeners();
+      library.close();
+    },
+  };
+}

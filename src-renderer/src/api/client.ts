@@ -1,0 +1,36 @@
+/** Typed calls and events over whichever transport this window has. */
+import { useEffect, useRef } from 'react';
+import type { Channel, EventName, EventPayload, Input, Output, WireError } from '../../../src-shared/contract';
+import { transport } from './transport';
+
+export class ApiError extends Error {
+  readonly code: WireError['code'];
+  readonly field?: string;
+  constructor(error: WireError) {
+    super(error.message);
+    this.name = 'ApiError';
+    this.code = error.code;
+    this.field = error.field;
+  }
+}
+
+export async function api<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
+  const result = await transport.call(channel, input);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.result as Output<C>;
+}
+
+/** Subscribe to one event for the lifetime of the component. */
+export function useEvent<E extends EventName>(name: E, handler: (payload: EventPayload<E>) => void): void {
+  const ref = useRef(handler);
+  useEffect(() => {
+    ref.current = handler;
+  });
+  useEffect(
+    () =>
+      transport.onEvent((message) => {
+        if (message.event === name) ref.current(message.payload as EventPayload<E>);
+      }),
+    [name],
+  );
+}

@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { ApiError } from '../api/client';
+
+/**
+ * Form state plus the error the service returned, placed on the field it names. The service is
+ * the single place that validates (same schema through both transports); the form only shows.
+ */
+export function useForm<T extends Record<string, string>>(initial: T) {
+  const [values, setValues] = useState<T>(initial);
+  const [errors, setErrors] = useState<Partial<Record<keyof T | 'form', string>>>({});
+  const [busy, setBusy] = useState(false);
+  const bind = (name: keyof T & string) => ({
+    name,
+    value: values[name],
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+      setValues((v) => ({ ...v, [name]: e.target.value })),
+    'aria-invalid': errors[name] ? true : undefined,
+  });
+  async function submit<R>(run: () => Promise<R>, done: (r: R) => void): Promise<void> {
+    setBusy(true);
+    setErrors({});
+    try {
+      done(await run());
+    } catch (err) {
+      if (err instanceof ApiError && err.field) {
+        const top = err.field.split('.')[0] as keyof T;
+        setErrors({ [top]: err.message } as Partial<Record<keyof T | 'form', string>>);
+      } else {
+        setErrors({ form: err instanceof Error ? err.message : String(err) } as Partial<Record<keyof T | 'form', string>>);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { values, setValues, errors, busy, bind, submit };
+}
+
+/** '' → undefined; '172' → 172; 'abc' → NaN (the service names it). */
+export const num = (s: string): number | undefined => (s.trim() === '' ? undefined : Number(s.replace(',', '.')));
+export const text = (s: string): string | undefined => (s.trim() === '' ? undefined : s.trim());
+export const numList = (s: string): number[] =>
+  s
+    .split(/[;\s]+/)
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map((x) => Number(x.replace(',', '.')));

@@ -1,0 +1,96 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Patient } from '../../../src-shared/library/model';
+import { api, useEvent } from '../api/client';
+import { navigate } from '../router';
+import { age } from '../format';
+
+/**
+ * The first screen: type a few letters, recent patients first. Focus starts in the search box;
+ * Up/Down move through the results, Enter opens one, Alt+N starts a new patient.
+ */
+export function PatientList() {
+  const [query, setQuery] = useState('');
+  const [patients, setPatients] = useState<Patient[]>([]);
+  const [active, setActive] = useState(0);
+  const [loaded, setLoaded] = useState(false);
+  const [changes, setChanges] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  useEvent('library:changed', () => setChanges((n) => n + 1));
+
+  useEffect(() => {
+    let live = true;
+    api('patients:search', { query, limit: 100 }).then((found) => {
+      if (!live) return;
+      setPatients(found);
+      setActive(0);
+      setLoaded(true);
+    }, () => live && setLoaded(true));
+    return () => {
+      live = false;
+    };
+  }, [query, changes]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.altKey && e.key.toLowerCase() === 'n') {
+        e.preventDefault();
+        navigate({ page: 'patient-new' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onSearchKey = (e: React.KeyboardEvent): void => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((i) => Math.min(i + 1, patients.length - 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((i) => Math.max(i - 1, 0));
+    } else if (e.key === 'Enter' && patients[active]) {
+      navigate({ page: 'patient', id: patients[active].id });
+    }
+  };
+
+  return (
+    <section className="page">
+      <div className="page-head">
+        <h1>Patients</h1>
+        <button type="button" onClick={() => navigate({ page: 'patient-new' })} title="New patient (Alt+N)">
+          New patient
+        </button>
+      </div>
+      <input
+        ref={input}
+        className="search"
+        type="search"
+        aria-label="Search patients"
+        placeholder="Search by name or clinic id…"
+        autoFocus
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={onSearchKey}
+      />
+      <ul className="list" role="listbox" aria-label="Patients">
+        {patients.map((p, i) => (
+          <li key={p.id} role="option" aria-selected={i === active} className={i === active ? 'active' : ''}>
+            <a href={`#/patients/${p.id}`} data-testid="patient-row">
+              <span className="name">{p.name}</span>
+              <span className="muted">
+                {[p.clinicId, p.dateOfBirth ? `${age(p.dateOfBirth)} y` : undefined, p.lastSessionDate ? `last session ${p.lastSessionDate}` : 'no sessions']
+                  .filter(Boolean)
+                  .join(' · ')}
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+      {loaded && patients.length === 0 && (
+        <p className="muted" role="status">
+          {query ? `No patient matches “${query}”.` : 'No patients yet. Start with New patient.'}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { api, useEvent } from '../api/client';
+import { navigate } from '../router';
+import { useLoad } from '../useLoad';
+
+/**
+ * One session: what was recorded and under which conditions. The clip slots (side / rear × flat /
+ * incline), analysis and review hang off this page.
+ */
+export function SessionPage(props: { id: string }) {
+  const { data, error, reload } = useLoad(async () => {
+    const session = await api('sessions:get', { id: props.id });
+    const patient = await api('patients:get', { id: session.patientId });
+    return { session, patient };
+  }, [props.id]);
+  useEvent('library:changed', reload);
+  if (error) return <p className="error" role="alert">{error}</p>;
+  if (!data) return <p className="muted">Loading…</p>;
+  const { session: s, patient } = data;
+
+  const remove = async (): Promise<void> => {
+    if (!window.confirm(`Move the session of ${s.date} to the trash?`)) return;
+    await api('sessions:delete', { id: s.id });
+    navigate({ page: 'patient', id: patient.id });
+  };
+
+  return (
+    <section className="page">
+      <p className="crumbs">
+        <a href={`#/patients/${patient.id}`}>{patient.name}</a>
+      </p>
+      <div className="page-head">
+        <h1>Session {s.date}</h1>
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => navigate({ page: 'session-edit', id: s.id })}>
+            Edit
+          </button>
+          <button type="button" className="danger" onClick={() => void remove()}>
+            Delete
+          </button>
+        </div>
+      </div>
+      <dl className="facts">
+        {(
+          [
+            ['Complaint', s.complaint],
+            ['Injury side', s.injurySide !== 'none' ? s.injurySide : undefined],
+            ['Clinician', s.clinician],
+            ['Shoes', s.shoes],
+            ['Speeds', s.treadmillSpeedsKmh.length ? `${s.treadmillSpeedsKmh.join(', ')} km/h` : undefined],
+            ['Inclines', s.treadmillInclinesPct.length ? `${s.treadmillInclinesPct.join(', ')} %` : undefined],
+            ['Notes', s.notes],
+          ] as const
+        )
+          .filter(([, v]) => v)
+          .map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * A tiny hash router: `#/`, `#/patients/new`, `#/patients/<id>`, `#/patients/<id>/edit`,
+ * `#/patients/<id>/sessions/new`, `#/sessions/<id>`, `#/trash`. Hash routes survive a reload in
+ * both shells (app:// in Electron, http://127.0.0.1 in browser mode) without a server-side router.
+ */
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { page: 'patients' }
+  | { page: 'patient-new' }
+  | { page: 'patient'; id: string }
+  | { page: 'patient-edit'; id: string }
+  | { page: 'session-new'; patientId: string }
+  | { page: 'session'; id: string }
+  | { page: 'session-edit'; id: string }
+  | { page: 'trash' };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [a, b, c, d] = parts;
+  if (a === 'patients' && b === 'new') return { page: 'patient-new' };
+  if (a === 'patients' && b && c === 'edit') return { page: 'patient-edit', id: b };
+  if (a === 'patients' && b && c === 'sessions' && d === 'new') return { page: 'session-new', patientId: b };
+  if (a === 'patients' && b) return { page: 'patient', id: b };
+  if (a === 'sessions' && b && c === 'edit') return { page: 'session-edit', id: b };
+  if (a === 'sessions' && b) return { page: 'session', id: b };
+  if (a === 'trash') return { page: 'trash' };
+  return { page: 'patients' };
+}
+
+export function href(route: Route): string {
+  switch (route.page) {
+    case 'patients':
+      return '#/';
+    case 'patient-new':
+      return '#/patients/new';
+    case 'patient':
+      return `#/patients/${route.id}`;
+    case 'patient-edit':
+      return `#/patients/${route.id}/edit`;
+    case 'session-new':
+      return `#/patients/${route.patientId}/sessions/new`;
+    case 'session':
+      return `#/sessions/${route.id}`;
+    case 'session-edit':
+      return `#/sessions/${route.id}/edit`;
+    case 'trash':
+      return '#/trash';
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = href(route);
+}
+
+const subscribe = (cb: () => void): (() => void) => {
+  window.addEventListener('hashchange', cb);
+  return () => window.removeEventListener('hashchange', cb);
+};
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}

@@ -1,0 +1,39 @@
+/**
+ * The whole contract: every call and event of every domain. Transports (HTTP + SSE in browser mode,
+ * ipcMain + preload in Electron) and the main-side dispatcher are derived from these two tables.
+ * To add a domain: write src-shared/contract/<domain>.ts and add its tables here.
+ */
+import type { z } from 'zod';
+import type { CallSpec, EventSpec } from './define';
+import { libraryCalls, libraryEvents } from './library';
+
+export const calls = {
+  ...libraryCalls,
+} as const;
+
+export const events = {
+  ...libraryEvents,
+} as const;
+
+export type Calls = typeof calls;
+export type Events = typeof events;
+export type Channel = keyof Calls;
+export type EventName = keyof Events;
+
+/** What the caller passes (defaults still optional). */
+export type Input<C extends Channel> = Calls[C] extends CallSpec<infer I, unknown> ? z.input<I> : never;
+/** What the handler receives after validation (defaults applied). */
+export type ParsedInput<C extends Channel> = Calls[C] extends CallSpec<infer I, unknown> ? z.output<I> : never;
+export type Output<C extends Channel> = Calls[C] extends CallSpec<z.ZodType, infer O> ? O : never;
+export type EventPayload<E extends EventName> = Events[E] extends EventSpec<infer P> ? z.output<P> : never;
+
+export const channelNames = Object.keys(calls) as Channel[];
+export const isChannel = (name: unknown): name is Channel => typeof name === 'string' && Object.hasOwn(calls, name);
+
+/** An event as it travels over a push channel. */
+export interface EventMessage<E extends EventName = EventName> {
+  readonly event: E;
+  readonly payload: EventPayload<E>;
+}
+
+export type { WireError, WireResult, ErrorCode } from './define';
