@@ -1,7 +1,8 @@
 import type { Migration } from './types';
 import { migration as m0001 } from './0001-initial';
+import { migration as m0002 } from './0002-recordings';
 
 /** Every migration, in order. Add a file `000N-name.ts` and one line here. */
-export const migrations: readonly Migration[] = [m0001];
+export const migrations: readonly Migration[] = [m0001, m0002];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
