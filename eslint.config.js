@@ -28,10 +28,7 @@ const nodeModules = [
   'playwright-core',
 ];
 const restrict = (names, message) => ({
-  'no-restricted-imports': [
-    'error',
-    { patterns: [{ group: names, message }] },
-  ],
+  'no-restricted-imports': ['error', { patterns: [{ group: names, message }] }],
 });
 
 export default tseslint.config(
@@ -65,15 +62,28 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict([...nodeModules, 'electron'], 'The renderer never imports Node or Electron: use the contract.'),
+      ...restrict(
+        [...nodeModules, 'electron'],
+        'The renderer never imports Node or Electron: use the contract.',
+      ),
     },
   },
   {
     files: ['src-main/services/**/*.ts'],
-    rules: restrict(['electron'], 'Services are plain Node modules: Electron lives in src-main/electron only.'),
+    rules: restrict(
+      ['electron'],
+      'Services are plain Node modules: Electron lives in src-main/electron only.',
+    ),
   },
   {
-    files: ['src-main/**/*.ts', 'src-preload/**/*.ts', 'scripts/**/*.{ts,mjs,js}', 'bin/**/*.js', 'test/**/*.ts', '*.config.{js,ts}'],
+    files: [
+      'src-main/**/*.ts',
+      'src-preload/**/*.ts',
+      'scripts/**/*.{ts,mjs,js}',
+      'bin/**/*.js',
+      'test/**/*.ts',
+      '*.config.{js,ts}',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -14,9 +14,15 @@ export interface BrowserMode {
   close(): Promise<void>;
 }
 
-export async function startBrowserMode(options: { home: string; rendererDir: string; port?: number }): Promise<BrowserMode> {
+export async function startBrowserMode(options: {
+  home: string;
+  rendererDir: string;
+  port?: number;
+}): Promise<BrowserMode> {
   if (!existsSync(join(options.rendererDir, 'index.html'))) {
-    throw new Error(`The renderer is not built (${options.rendererDir}/index.html is missing). Run: npm run build`);
+    throw new Error(
+      `The renderer is not built (${options.rendererDir}/index.html is missing). Run: npm run build`,
+    );
   }
   const services = createServices({ home: options.home, transport: 'browser' });
   try {
@@ -35,17 +41,30 @@ export async function startBrowserMode(options: { home: string; rendererDir: str
   }
 }
 
-const BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const BROWSERS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 /** Open the app in the system Chromium/Chrome as an app window; false when none can be shown. */
-export function openInBrowser(url: string, profileDir: string, env: NodeJS.ProcessEnv = process.env): boolean {
+export function openInBrowser(
+  url: string,
+  profileDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
   const exe = env.STRIDELAB_BROWSER ?? BROWSERS.find((b) => existsSync(b));
   const canShow = process.platform !== 'linux' || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
   if (!exe || !canShow) return false;
-  const child = spawn(exe, [`--app=${url}`, `--user-data-dir=${profileDir}`, '--no-first-run', '--disable-background-networking'], {
-    stdio: 'ignore',
-    detached: true,
-  });
+  const child = spawn(
+    exe,
+    [`--app=${url}`, `--user-data-dir=${profileDir}`, '--no-first-run', '--disable-background-networking'],
+    {
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   child.on('error', () => undefined);
   child.unref();
   return true;

@@ -14,7 +14,10 @@ export function appRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'stridelab') {
+    if (
+      existsSync(pkg) &&
+      (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'stridelab'
+    ) {
       return (cached = dir);
     }
     const up = dirname(dir);
@@ -24,6 +27,7 @@ export function appRoot(): string {
 }
 
 /** The built renderer (electron-vite output). */
-export const rendererDir = (): string => process.env.STRIDELAB_RENDERER_DIR ?? join(appRoot(), 'out', 'renderer');
+export const rendererDir = (): string =>
+  process.env.STRIDELAB_RENDERER_DIR ?? join(appRoot(), 'out', 'renderer');
 /** Files packaged with the app: models, the sample clip. */
 export const resourcesDir = (): string => join(appRoot(), 'resources');

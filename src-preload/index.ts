@@ -9,7 +9,11 @@ import { IPC_CALL, IPC_EVENT } from '../src-shared/contract/transport';
 
 contextBridge.exposeInMainWorld('stridelab', {
   call(channel: string, input: unknown): Promise<unknown> {
-    if (!isChannel(channel)) return Promise.resolve({ ok: false, error: { code: 'not-found', message: `Unknown call "${channel}".` } });
+    if (!isChannel(channel))
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'not-found', message: `Unknown call "${channel}".` },
+      });
     return ipcRenderer.invoke(IPC_CALL, channel, input);
   },
   onEvent(listener: (message: EventMessage) => void): () => void {

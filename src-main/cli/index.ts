@@ -6,7 +6,10 @@
 type Command = { run(argv: string[]): Promise<number> };
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  serve: { summary: 'start browser mode on a library (the app without Electron)', load: () => import('./commands/serve') },
+  serve: {
+    summary: 'start browser mode on a library (the app without Electron)',
+    load: () => import('./commands/serve'),
+  },
 };
 
 export function usage(): string {

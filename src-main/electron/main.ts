@@ -31,57 +31,78 @@ if (!app.requestSingleInstanceLock()) {
     window?.focus();
   });
 
-  app.whenReady().then(() => {
-    const home = resolveHome(process.argv, process.env, app.getPath('userData'));
-    services = createServices({ home, transport: 'electron' });
+  app
+    .whenReady()
+    .then(() => {
+      const home = resolveHome(process.argv, process.env, app.getPath('userData'));
+      services = createServices({ home, transport: 'electron' });
 
-    // Serve the built renderer from app://stridelab/ — never file:// (which would grant the page the disk).
-    protocol.handle('app', (request) => {
-      const url = new URL(request.url);
-      const file = resolve(join(rendererRoot, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)));
-      if (url.host !== 'stridelab' || !(file === rendererRoot || file.startsWith(rendererRoot + sep))) {
-        return new Response('Not found', { status: 404 });
-      }
-      return net.fetch(pathToFileURL(file).toString());
-    });
+      // Serve the built renderer from app://stridelab/ — never file:// (which would grant the page the disk).
+      protocol.handle('app', (request) => {
+        const url = new URL(request.url);
+        const file = resolve(
+          join(rendererRoot, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)),
+        );
+        if (url.host !== 'stridelab' || !(file === rendererRoot || file.startsWith(rendererRoot + sep))) {
+          return new Response('Not found', { status: 404 });
+        }
+        return net.fetch(pathToFileURL(file).toString());
+      });
 
-    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
-    });
-    // No remote content: refuse every request that is not ours.
-    session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-      const ok = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://') || details.url.startsWith('blob:') || details.url.startsWith('data:');
-      callback({ cancel: !ok });
-    });
-    // Cameras for capture; nothing else.
-    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'media'));
+      session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+        callback({
+          responseHeaders: {
+            ...details.responseHeaders,
+            'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+          },
+        });
+      });
+      // No remote content: refuse every request that is not ours.
+      session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+        const ok =
+          details.url.startsWith(`${APP_ORIGIN}/`) ||
+          details.url.startsWith('devtools://') ||
+          details.url.startsWith('blob:') ||
+          details.url.startsWith('data:');
+        callback({ cancel: !ok });
+      });
+      // Cameras for capture; nothing else.
+      session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+        callback(permission === 'media'),
+      );
 
-    registerIpc(ipcMain, services, () => BrowserWindow.getAllWindows().map((w) => w.webContents), (url) => url.startsWith(`${APP_ORIGIN}/`));
+      registerIpc(
+        ipcMain,
+        services,
+        () => BrowserWindow.getAllWindows().map((w) => w.webContents),
+        (url) => url.startsWith(`${APP_ORIGIN}/`),
+      );
 
-    window = new BrowserWindow({
-      width: 1440,
-      height: 900,
-      title: 'StrideLab',
-      webPreferences: {
-        preload: join(here, '../preload/index.cjs'),
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        webSecurity: true,
-      },
+      window = new BrowserWindow({
+        width: 1440,
+        height: 900,
+        title: 'StrideLab',
+        webPreferences: {
+          preload: join(here, '../preload/index.cjs'),
+          contextIsolation: true,
+          sandbox: true,
+          nodeIntegration: false,
+          webSecurity: true,
+        },
+      });
+      window.webContents.setWindowOpenHandler(({ url }) => {
+        if (url.startsWith('https://')) void shell.openExternal(url);
+        return { action: 'deny' };
+      });
+      window.webContents.on('will-navigate', (event, url) => {
+        if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+      });
+      void window.loadURL(`${APP_ORIGIN}/index.html`);
+    })
+    .catch((err: unknown) => {
+      console.error(err);
+      app.exit(1);
     });
-    window.webContents.setWindowOpenHandler(({ url }) => {
-      if (url.startsWith('https://')) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
-    window.webContents.on('will-navigate', (event, url) => {
-      if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
-    });
-    void window.loadURL(`${APP_ORIGIN}/index.html`);
-  }).catch((err: unknown) => {
-    console.error(err);
-    app.exit(1);
-  });
 
   app.on('window-all-closed', () => {
     services?.close();

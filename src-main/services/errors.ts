@@ -18,7 +18,10 @@ export class ServiceError extends Error {
 /** Map anything thrown to the wire shape; unknown errors keep their message but not their stack. */
 export function toWireError(err: unknown): WireError {
   if (err instanceof ServiceError) {
-    return err.field ? { code: err.code, message: err.message, field: err.field } : { code: err.code, message: err.message };
+    if (!err.field) return { code: err.code, message: err.message };
+    // Every message about a field starts with the field's name, as validation messages do.
+    const message = err.message.startsWith(`${err.field}:`) ? err.message : `${err.field}: ${err.message}`;
+    return { code: err.code, message, field: err.field };
   }
   if (err instanceof Error && err.name === 'AbortError') return { code: 'cancelled', message: 'Cancelled.' };
   const message = err instanceof Error ? err.message : String(err);

@@ -10,7 +10,10 @@ export interface CallContext {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }
 
-export type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: CallContext) => Output<C> | Promise<Output<C>>;
+export type Handler<C extends Channel> = (
+  input: ParsedInput<C>,
+  ctx: CallContext,
+) => Output<C> | Promise<Output<C>>;
 
 /** Handlers for one domain's slice of the contract, e.g. `HandlersFor<typeof libraryCalls>`. */
 export type HandlersFor<T> = { [C in keyof T & Channel]: Handler<C> };

@@ -126,9 +126,13 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       serveStatic(res, url.pathname);
       return;
     }
-    const given = (req.headers[HTTP_TOKEN_HEADER] as string | undefined) ?? url.searchParams.get('token') ?? '';
+    const given =
+      (req.headers[HTTP_TOKEN_HEADER] as string | undefined) ?? url.searchParams.get('token') ?? '';
     if (!sameToken(given, token) || !originAllowed(req.headers.origin)) {
-      send(res, 401, { ok: false, error: { code: 'invalid-input', message: 'Missing or wrong StrideLab token.' } });
+      send(res, 401, {
+        ok: false,
+        error: { code: 'invalid-input', message: 'Missing or wrong StrideLab token.' },
+      });
       return;
     }
     if (url.pathname === HTTP_EVENTS_PATH && req.method === 'GET') {
@@ -184,7 +188,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     port,
     server,
     addRoute(prefix, handler) {
-      if (!prefix.startsWith('/api/')) throw new Error('Extra routes live under /api/ so they need the token.');
+      if (!prefix.startsWith('/api/'))
+        throw new Error('Extra routes live under /api/ so they need the token.');
       routes.set(prefix, handler);
     },
     async close() {

@@ -26,7 +26,9 @@ export function App() {
       </header>
       <main>
         {route.page === 'patients' && <PatientList />}
-        {route.page === 'patient-new' && <PatientForm onDone={(p) => navigate({ page: 'patient', id: p.id })} />}
+        {route.page === 'patient-new' && (
+          <PatientForm onDone={(p) => navigate({ page: 'patient', id: p.id })} />
+        )}
         {route.page === 'patient' && <PatientPage key={route.id} id={route.id} />}
         {route.page === 'patient-edit' && (
           <PatientForm key={route.id} id={route.id} onDone={(p) => navigate({ page: 'patient', id: p.id })} />

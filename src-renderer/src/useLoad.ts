@@ -1,15 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
-/** Load data for a page; `reload` re-runs it (e.g. when a library:changed event arrives). */
+/**
+ * Load data for a page; it reloads when `deps` change or `reload()` is called (e.g. when a
+ * library:changed event arrives). Answers of a superseded load are dropped.
+ */
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [tick, setTick] = useState(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const stable = useCallback(load, deps);
+  const loader = useRef(load);
+  useEffect(() => {
+    loader.current = load;
+  });
+  const key = JSON.stringify(deps);
   useEffect(() => {
     let live = true;
-    stable().then(
+    loader.current().then(
       (d) => {
         if (live) {
           setData(d);
@@ -21,6 +27,6 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
     return () => {
       live = false;
     };
-  }, [stable, tick]);
+  }, [key, tick]);
   return { data, error, reload: () => setTick((t) => t + 1) };
 }

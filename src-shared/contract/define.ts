@@ -27,14 +27,7 @@ export function event<P extends z.ZodType>(payload: P): EventSpec<P> {
 
 /** The error shape that crosses every boundary (HTTP, IPC, worker). */
 export type ErrorCode =
-  | 'invalid-input'
-  | 'not-found'
-  | 'conflict'
-  | 'locked'
-  | 'unsupported'
-  | 'cancelled'
-  | 'io'
-  | 'internal';
+  'invalid-input' | 'not-found' | 'conflict' | 'locked' | 'unsupported' | 'cancelled' | 'io' | 'internal';
 
 export interface WireError {
   readonly code: ErrorCode;
@@ -43,4 +36,5 @@ export interface WireError {
   readonly field?: string;
 }
 
-export type WireResult<T> = { readonly ok: true; readonly result: T } | { readonly ok: false; readonly error: WireError };
+export type WireResult<T> =
+  { readonly ok: true; readonly result: T } | { readonly ok: false; readonly error: WireError };

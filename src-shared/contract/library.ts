@@ -31,14 +31,20 @@ export const libraryCalls = {
   'sessions:list': call(z.object({ patientId: Id })).returns<Session[]>(),
   'sessions:get': call(z.object({ id: Id })).returns<Session>(),
   'sessions:create': call(SessionFieldsSchema).returns<Session>(),
-  'sessions:update': call(z.object({ id: Id, fields: SessionFieldsSchema.omit({ patientId: true }) })).returns<Session>(),
+  'sessions:update': call(
+    z.object({ id: Id, fields: SessionFieldsSchema.omit({ patientId: true }) }),
+  ).returns<Session>(),
   'sessions:delete': call(z.object({ id: Id })).returns<{ deletedAt: string }>(),
   'trash:list': call(z.object({})).returns<TrashItem[]>(),
-  'trash:restore': call(z.object({ kind: z.enum(['patient', 'session']), id: Id })).returns<{ restored: true }>(),
+  'trash:restore': call(z.object({ kind: z.enum(['patient', 'session']), id: Id })).returns<{
+    restored: true;
+  }>(),
   'trash:purge': call(z.object({ kind: z.enum(['patient', 'session']), id: Id })).returns<{ purged: true }>(),
 } as const;
 
 export const libraryEvents = {
   /** Something in the library changed; views showing `kind` should refresh. */
-  'library:changed': event(z.object({ kind: z.enum(['patient', 'session', 'recording', 'trash']), id: z.string() })),
+  'library:changed': event(
+    z.object({ kind: z.enum(['patient', 'session', 'recording', 'trash']), id: z.string() }),
+  ),
 } as const;

@@ -8,9 +8,13 @@ import { z } from 'zod';
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 1990-04-23')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'is not a real calendar date',
-  });
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: 'is not a real calendar date',
+    },
+  );
 
 /** Today's date in UTC as YYYY-MM-DD, read when a value is validated (not when the module loads). */
 const todayIso = (): string => new Date().toISOString().slice(0, 10);
@@ -26,8 +30,18 @@ export const PatientFieldsSchema = z.object({
   dateOfBirth: pastDate.optional(),
   clinicId: optionalText(64),
   sex: z.enum(SEXES).default('unspecified'),
-  heightCm: z.number().positive('must be positive').min(50, 'must be at least 50 cm').max(250, 'must be at most 250 cm').optional(),
-  legLengthCm: z.number().positive('must be positive').min(30, 'must be at least 30 cm').max(150, 'must be at most 150 cm').optional(),
+  heightCm: z
+    .number()
+    .positive('must be positive')
+    .min(50, 'must be at least 50 cm')
+    .max(250, 'must be at most 250 cm')
+    .optional(),
+  legLengthCm: z
+    .number()
+    .positive('must be positive')
+    .min(30, 'must be at least 30 cm')
+    .max(150, 'must be at most 150 cm')
+    .optional(),
   notes: optionalText(10_000),
 });
 export type PatientFields = z.infer<typeof PatientFieldsSchema>;
@@ -51,9 +65,15 @@ export const SessionFieldsSchema = z.object({
   injurySide: z.enum(INJURY_SIDES).default('none'),
   shoes: optionalText(200),
   /** Treadmill speeds used, km/h (a human runs between walking pace and a sprint). */
-  treadmillSpeedsKmh: z.array(z.number().min(0.5, 'must be at least 0.5 km/h').max(30, 'must be at most 30 km/h')).max(10).default([]),
+  treadmillSpeedsKmh: z
+    .array(z.number().min(0.5, 'must be at least 0.5 km/h').max(30, 'must be at most 30 km/h'))
+    .max(10)
+    .default([]),
   /** Treadmill inclines used, percent grade (treadmills go from about -3% to 40%). */
-  treadmillInclinesPct: z.array(z.number().min(-10, 'must be at least -10 %').max(40, 'must be at most 40 %')).max(10).default([]),
+  treadmillInclinesPct: z
+    .array(z.number().min(-10, 'must be at least -10 %').max(40, 'must be at most 40 %'))
+    .max(10)
+    .default([]),
   notes: optionalText(10_000),
 });
 export type SessionFields = z.infer<typeof SessionFieldsSchema>;

@@ -17,10 +17,15 @@ export async function run(argv: string[]): Promise<number> {
   }
   const app = await startBrowserMode({ home, rendererDir: rendererDir(), port });
   process.stdout.write(`StrideLab (browser mode) on library ${home}\n`);
-  const opened = argv.includes('--open') && openInBrowser(app.server.appUrl, join(home, '..', 'browser-profile'));
-  process.stdout.write(opened ? `Opened ${app.server.url}\n` : `Open this address in Chromium or Chrome: ${app.server.appUrl}\n`);
+  const opened =
+    argv.includes('--open') && openInBrowser(app.server.appUrl, join(home, '..', 'browser-profile'));
+  process.stdout.write(
+    opened ? `Opened ${app.server.url}\n` : `Open this address in Chromium or Chrome: ${app.server.appUrl}\n`,
+  );
   // Machine-readable line for whoever started us (tests, the launcher).
-  process.stdout.write(`STRIDELAB_READY ${JSON.stringify({ url: app.server.url, appUrl: app.server.appUrl, token: app.server.token })}\n`);
+  process.stdout.write(
+    `STRIDELAB_READY ${JSON.stringify({ url: app.server.url, appUrl: app.server.appUrl, token: app.server.token })}\n`,
+  );
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     process.once('SIGINT', stop);

@@ -45,7 +45,8 @@ export interface OpenOptions {
  */
 export function openLibrary(home: string, options: OpenOptions = {}): Library {
   const paths = libraryPaths(home);
-  for (const dir of [paths.home, paths.mediaDir, paths.backupsDir, paths.tmpDir]) mkdirSync(dir, { recursive: true });
+  for (const dir of [paths.home, paths.mediaDir, paths.backupsDir, paths.tmpDir])
+    mkdirSync(dir, { recursive: true });
   const lock: LibraryLock = acquireLock(paths.lockFile);
   let db: Database.Database | undefined;
   try {

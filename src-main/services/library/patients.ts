@@ -30,12 +30,18 @@ export function searchPatients(db: Database.Database, query: string, limit: numb
   });
   const where = ['p.deleted_at IS NULL', ...clauses].join(' AND ');
   const rows = db
-    .prepare(`${SELECT} WHERE ${where} ORDER BY coalesce(last_session_date, '') DESC, p.updated_at DESC LIMIT ?`)
+    .prepare(
+      `${SELECT} WHERE ${where} ORDER BY coalesce(last_session_date, '') DESC, p.updated_at DESC LIMIT ?`,
+    )
     .all(...params, limit) as PatientRow[];
   return rows.map(toPatient);
 }
 
-export function getPatient(db: Database.Database, id: string, opts: { includeDeleted?: boolean } = {}): Patient {
+export function getPatient(
+  db: Database.Database,
+  id: string,
+  opts: { includeDeleted?: boolean } = {},
+): Patient {
   const row = db.prepare(`${SELECT} WHERE p.id = ?`).get(id) as PatientRow | undefined;
   if (!row || (row.deleted_at && !opts.includeDeleted)) {
     throw new ServiceError('not-found', `No patient with id ${id}.`, 'id');
@@ -65,7 +71,12 @@ export function createPatient(db: Database.Database, fields: PatientFields, now 
   return getPatient(db, id);
 }
 
-export function updatePatient(db: Database.Database, id: string, fields: PatientFields, now = new Date()): Patient {
+export function updatePatient(
+  db: Database.Database,
+  id: string,
+  fields: PatientFields,
+  now = new Date(),
+): Patient {
   getPatient(db, id);
   db.prepare(
     `UPDATE patients SET name=@name, date_of_birth=@date_of_birth, clinic_id=@clinic_id, sex=@sex, height_cm=@height_cm,

@@ -8,12 +8,18 @@ import { toSession, type SessionRow } from './rows';
 export function listSessions(db: Database.Database, patientId: string): Session[] {
   getPatient(db, patientId);
   const rows = db
-    .prepare(`SELECT * FROM sessions WHERE patient_id = ? AND deleted_at IS NULL ORDER BY date DESC, created_at DESC`)
+    .prepare(
+      `SELECT * FROM sessions WHERE patient_id = ? AND deleted_at IS NULL ORDER BY date DESC, created_at DESC`,
+    )
     .all(patientId) as SessionRow[];
   return rows.map(toSession);
 }
 
-export function getSession(db: Database.Database, id: string, opts: { includeDeleted?: boolean } = {}): Session {
+export function getSession(
+  db: Database.Database,
+  id: string,
+  opts: { includeDeleted?: boolean } = {},
+): Session {
   const row = db.prepare(`SELECT * FROM sessions WHERE id = ?`).get(id) as SessionRow | undefined;
   if (!row || (row.deleted_at && !opts.includeDeleted)) {
     throw new ServiceError('not-found', `No session with id ${id}.`, 'id');
@@ -56,7 +62,12 @@ export function createSession(db: Database.Database, fields: SessionFields, now 
   return getSession(db, id);
 }
 
-export function updateSession(db: Database.Database, id: string, fields: EditableFields, now = new Date()): Session {
+export function updateSession(
+  db: Database.Database,
+  id: string,
+  fields: EditableFields,
+  now = new Date(),
+): Session {
   getSession(db, id);
   db.prepare(
     `UPDATE sessions SET date=@date, clinician=@clinician, complaint=@complaint, injury_side=@injury_side, shoes=@shoes,

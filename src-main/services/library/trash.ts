@@ -12,7 +12,12 @@ import { getSession } from './sessions';
 export type TrashKind = TrashItem['kind'];
 const table = { patient: 'patients', session: 'sessions' } as const;
 
-export function moveToTrash(db: Database.Database, kind: TrashKind, id: string, now = new Date()): { deletedAt: string } {
+export function moveToTrash(
+  db: Database.Database,
+  kind: TrashKind,
+  id: string,
+  now = new Date(),
+): { deletedAt: string } {
   if (kind === 'patient') getPatient(db, id);
   else getSession(db, id);
   const deletedAt = now.toISOString();
@@ -38,8 +43,7 @@ export function listTrash(db: Database.Database): TrashItem[] {
 
 function requireTrashed(db: Database.Database, kind: TrashKind, id: string): void {
   const row = db.prepare(`SELECT deleted_at FROM ${table[kind]} WHERE id = ?`).get(id) as
-    | { deleted_at: string | null }
-    | undefined;
+    { deleted_at: string | null } | undefined;
   if (!row?.deleted_at) throw new ServiceError('not-found', `No ${kind} with id ${id} in the trash.`, 'id');
 }
 

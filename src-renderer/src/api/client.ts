@@ -1,6 +1,13 @@
 /** Typed calls and events over whichever transport this window has. */
 import { useEffect, useRef } from 'react';
-import type { Channel, EventName, EventPayload, Input, Output, WireError } from '../../../src-shared/contract';
+import type {
+  Channel,
+  EventName,
+  EventPayload,
+  Input,
+  Output,
+  WireError,
+} from '../../../src-shared/contract';
 import { transport } from './transport';
 
 export class ApiError extends Error {

@@ -4,7 +4,11 @@
  * Both carry the same contract; nothing here is written per call.
  */
 import type { EventMessage, WireResult } from '../../../src-shared/contract';
-import { HTTP_CALL_PREFIX, HTTP_EVENTS_PATH, HTTP_TOKEN_HEADER } from '../../../src-shared/contract/transport';
+import {
+  HTTP_CALL_PREFIX,
+  HTTP_EVENTS_PATH,
+  HTTP_TOKEN_HEADER,
+} from '../../../src-shared/contract/transport';
 
 export interface Transport {
   readonly kind: 'electron' | 'browser';

@@ -26,7 +26,9 @@ export function useForm<T extends Record<string, string>>(initial: T) {
         const top = err.field.split('.')[0] as keyof T;
         setErrors({ [top]: err.message } as Partial<Record<keyof T | 'form', string>>);
       } else {
-        setErrors({ form: err instanceof Error ? err.message : String(err) } as Partial<Record<keyof T | 'form', string>>);
+        setErrors({ form: err instanceof Error ? err.message : String(err) } as Partial<
+          Record<keyof T | 'form', string>
+        >);
       }
     } finally {
       setBusy(false);
@@ -36,7 +38,8 @@ export function useForm<T extends Record<string, string>>(initial: T) {
 }
 
 /** '' → undefined; '172' → 172; 'abc' → NaN (the service names it). */
-export const num = (s: string): number | undefined => (s.trim() === '' ? undefined : Number(s.replace(',', '.')));
+export const num = (s: string): number | undefined =>
+  s.trim() === '' ? undefined : Number(s.replace(',', '.'));
 export const text = (s: string): string | undefined => (s.trim() === '' ? undefined : s.trim());
 export const numList = (s: string): number[] =>
   s

@@ -7,7 +7,15 @@ import { num, text, useForm } from '../components/useForm';
 
 /** New or edit patient. Enter saves, Escape goes back. */
 export function PatientForm(props: { id?: string; onDone: (p: Patient) => void }) {
-  const form = useForm({ name: '', dateOfBirth: '', clinicId: '', sex: 'unspecified', heightCm: '', legLengthCm: '', notes: '' });
+  const form = useForm({
+    name: '',
+    dateOfBirth: '',
+    clinicId: '',
+    sex: 'unspecified',
+    heightCm: '',
+    legLengthCm: '',
+    notes: '',
+  });
   const { setValues } = form;
   useEffect(() => {
     if (!props.id) return;
@@ -70,7 +78,12 @@ export function PatientForm(props: { id?: string; onDone: (p: Patient) => void }
           <Field label="Height (cm)" name="heightCm" error={form.errors.heightCm}>
             <input {...form.bind('heightCm')} inputMode="decimal" />
           </Field>
-          <Field label="Leg length (cm)" name="legLengthCm" error={form.errors.legLengthCm} hint="greater trochanter to floor">
+          <Field
+            label="Leg length (cm)"
+            name="legLengthCm"
+            error={form.errors.legLengthCm}
+            hint="greater trochanter to floor"
+          >
             <input {...form.bind('legLengthCm')} inputMode="decimal" />
           </Field>
         </div>

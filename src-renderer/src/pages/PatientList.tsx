@@ -19,12 +19,15 @@ export function PatientList() {
 
   useEffect(() => {
     let live = true;
-    api('patients:search', { query, limit: 100 }).then((found) => {
-      if (!live) return;
-      setPatients(found);
-      setActive(0);
-      setLoaded(true);
-    }, () => live && setLoaded(true));
+    api('patients:search', { query, limit: 100 }).then(
+      (found) => {
+        if (!live) return;
+        setPatients(found);
+        setActive(0);
+        setLoaded(true);
+      },
+      () => live && setLoaded(true),
+    );
     return () => {
       live = false;
     };
@@ -78,7 +81,11 @@ export function PatientList() {
             <a href={`#/patients/${p.id}`} data-testid="patient-row">
               <span className="name">{p.name}</span>
               <span className="muted">
-                {[p.clinicId, p.dateOfBirth ? `${age(p.dateOfBirth)} y` : undefined, p.lastSessionDate ? `last session ${p.lastSessionDate}` : 'no sessions']
+                {[
+                  p.clinicId,
+                  p.dateOfBirth ? `${age(p.dateOfBirth)} y` : undefined,
+                  p.lastSessionDate ? `last session ${p.lastSessionDate}` : 'no sessions',
+                ]
                   .filter(Boolean)
                   .join(' · ')}
               </span>

@@ -11,12 +11,22 @@ export function PatientPage(props: { id: string }) {
     [props.id],
   );
   useEvent('library:changed', reload);
-  if (error) return <p className="error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    );
   if (!data) return <p className="muted">Loading…</p>;
   const [patient, sessions] = data;
 
   const remove = async (): Promise<void> => {
-    if (!window.confirm(`Move ${patient.name} and their sessions to the trash? You can restore them from the Trash.`)) return;
+    if (
+      !window.confirm(
+        `Move ${patient.name} and their sessions to the trash? You can restore them from the Trash.`,
+      )
+    )
+      return;
     await api('patients:delete', { id: patient.id });
     navigate({ page: 'patients' });
   };
@@ -31,10 +41,19 @@ export function PatientPage(props: { id: string }) {
       <div className="page-head">
         <h1>{patient.name}</h1>
         <div className="actions">
-          <button type="button" autoFocus onClick={() => navigate({ page: 'session-new', patientId: patient.id })} title="New session (Alt+S)">
+          <button
+            type="button"
+            autoFocus
+            onClick={() => navigate({ page: 'session-new', patientId: patient.id })}
+            title="New session (Alt+S)"
+          >
             New session
           </button>
-          <button type="button" className="secondary" onClick={() => navigate({ page: 'patient-edit', id: patient.id })}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => navigate({ page: 'patient-edit', id: patient.id })}
+          >
             Edit
           </button>
           <button type="button" className="danger" onClick={() => void remove()}>

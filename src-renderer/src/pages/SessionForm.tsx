@@ -89,7 +89,12 @@ export function SessionForm(props: { patientId?: string; id?: string; onDone: (s
           <input {...form.bind('shoes')} />
         </Field>
         <div className="row">
-          <Field label="Treadmill speeds (km/h)" name="speeds" error={speedError} hint="separate with spaces, e.g. 10 12">
+          <Field
+            label="Treadmill speeds (km/h)"
+            name="speeds"
+            error={speedError}
+            hint="separate with spaces, e.g. 10 12"
+          >
             <input {...form.bind('speeds')} inputMode="decimal" />
           </Field>
           <Field label="Inclines (%)" name="inclines" error={inclineError} hint="e.g. 0 5">

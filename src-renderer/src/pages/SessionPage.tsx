@@ -13,7 +13,12 @@ export function SessionPage(props: { id: string }) {
     return { session, patient };
   }, [props.id]);
   useEvent('library:changed', reload);
-  if (error) return <p className="error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    );
   if (!data) return <p className="muted">Loading…</p>;
   const { session: s, patient } = data;
 
@@ -31,7 +36,11 @@ export function SessionPage(props: { id: string }) {
       <div className="page-head">
         <h1>Session {s.date}</h1>
         <div className="actions">
-          <button type="button" className="secondary" onClick={() => navigate({ page: 'session-edit', id: s.id })}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => navigate({ page: 'session-edit', id: s.id })}
+          >
             Edit
           </button>
           <button type="button" className="danger" onClick={() => void remove()}>
@@ -47,7 +56,10 @@ export function SessionPage(props: { id: string }) {
             ['Clinician', s.clinician],
             ['Shoes', s.shoes],
             ['Speeds', s.treadmillSpeedsKmh.length ? `${s.treadmillSpeedsKmh.join(', ')} km/h` : undefined],
-            ['Inclines', s.treadmillInclinesPct.length ? `${s.treadmillInclinesPct.join(', ')} %` : undefined],
+            [
+              'Inclines',
+              s.treadmillInclinesPct.length ? `${s.treadmillInclinesPct.join(', ')} %` : undefined,
+            ],
             ['Notes', s.notes],
           ] as const
         )

@@ -5,7 +5,12 @@ import { useLoad } from '../useLoad';
 export function TrashPage() {
   const { data, error, reload } = useLoad(() => api('trash:list', {}), []);
   useEvent('library:changed', reload);
-  if (error) return <p className="error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    );
   if (!data) return <p className="muted">Loading…</p>;
   return (
     <section className="page">
@@ -19,7 +24,10 @@ export function TrashPage() {
               {item.kind} · deleted {item.deletedAt.slice(0, 16).replace('T', ' ')}
             </span>
             <span className="actions">
-              <button type="button" onClick={() => void api('trash:restore', { kind: item.kind, id: item.id }).then(reload)}>
+              <button
+                type="button"
+                onClick={() => void api('trash:restore', { kind: item.kind, id: item.id }).then(reload)}
+              >
                 Restore
               </button>
               <button

@@ -1,0 +1,35 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's Chromium, headless, with the flags that keep it off the network (environment.md). */
+export const CHROMIUM = process.env.STRIDELAB_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
+}
+
+/** Fail the test on any request that leaves 127.0.0.1, and on uncaught page errors. */
+export function guardPage(page: Page): { offsite: string[]; errors: string[] } {
+  const offsite: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) {
+      offsite.push(req.url());
+    }
+  });
+  page.on('pageerror', (err) => errors.push(err.message));
+  return { offsite, errors };
+}

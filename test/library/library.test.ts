@@ -1,0 +1,153 @@
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createServices, type Services } from '../../src-main/services';
+import { openLibrary } from '../../src-main/services/library/db';
+import { LATEST_SCHEMA_VERSION } from '../../src-main/services/library/migrations';
+import { dbDigest } from '../helpers/db-snapshot';
+import { tempDir } from '../helpers/tmp';
+
+let tmp: ReturnType<typeof tempDir>;
+let services: Services;
+
+const call = async (channel: string, input: unknown) => services.dispatch(channel, input);
+const ok = async <T>(channel: string, input: unknown): Promise<T> => {
+  const r = await call(channel, input);
+  if (!r.ok) throw new Error(`${channel} failed: ${r.error.message}`);
+  return r.result as T;
+};
+
+beforeEach(() => {
+  tmp = tempDir();
+  services = createServices({ home: tmp.path, transport: 'browser' });
+});
+afterEach(() => {
+  services.close();
+  tmp.cleanup();
+});
+
+describe('library on a real SQLite file', () => {
+  it('creates, finds, edits patients; recent patients first', async () => {
+    const ann = await ok<{ id: string }>('patients:create', {
+      name: 'Ann Runner',
+      clinicId: 'C-17',
+      heightCm: 168,
+    });
+    const bob = await ok<{ id: string }>('patients:create', { name: 'Bob Strider' });
+    await ok('sessions:create', { patientId: bob.id, date: '2026-01-02' });
+    const all = await ok<{ id: string }[]>('patients:search', { query: '' });
+    expect(all.map((p) => p.id)).toEqual([bob.id, ann.id]);
+    expect((await ok<{ id: string }[]>('patients:search', { query: 'ann' })).map((p) => p.id)).toEqual([
+      ann.id,
+    ]);
+    expect((await ok<{ id: string }[]>('patients:search', { query: 'run an' })).map((p) => p.id)).toEqual([
+      ann.id,
+    ]);
+    expect((await ok<{ id: string }[]>('patients:search', { query: 'c-1' })).map((p) => p.id)).toEqual([
+      ann.id,
+    ]);
+    expect(await ok<unknown[]>('patients:search', { query: '%' })).toEqual([]);
+    const edited = await ok<{ heightCm: number; name: string }>('patients:update', {
+      id: ann.id,
+      fields: { name: 'Ann Runner-Smith', heightCm: 169 },
+    });
+    expect(edited).toMatchObject({ name: 'Ann Runner-Smith', heightCm: 169 });
+    expect((await ok<{ id: string }[]>('patients:search', { query: 'smith' })).map((p) => p.id)).toEqual([
+      ann.id,
+    ]);
+  });
+
+  it('refuses invalid fields naming the field, and changes nothing', async () => {
+    await ok('patients:create', { name: 'Existing' });
+    const before = dbDigest(services.library.db);
+    const cases: [string, unknown, string][] = [
+      ['patients:create', { name: '   ' }, 'name'],
+      ['patients:create', {}, 'name'],
+      ['patients:create', { name: 'X', dateOfBirth: '2999-01-01' }, 'dateOfBirth'],
+      ['patients:create', { name: 'X', dateOfBirth: '2001-02-30' }, 'dateOfBirth'],
+      ['patients:create', { name: 'X', heightCm: -170 }, 'heightCm'],
+      ['patients:create', { name: 'X', legLengthCm: 1000 }, 'legLengthCm'],
+      ['patients:update', { id: 'nope', fields: { name: 'Y' } }, 'id'],
+      ['sessions:create', { patientId: 'no-such-patient', date: '2026-01-01' }, 'patientId'],
+      [
+        'sessions:create',
+        { patientId: 'x', date: '2026-01-01', treadmillSpeedsKmh: [-3] },
+        'treadmillSpeedsKmh.0',
+      ],
+    ];
+    for (const [channel, input, field] of cases) {
+      const r = await call(channel, input);
+      expect(r.ok, `${channel} ${JSON.stringify(input)}`).toBe(false);
+      if (!r.ok) {
+        expect(r.error.field).toBe(field);
+        expect(r.error.message).toContain(field);
+      }
+    }
+    expect(dbDigest(services.library.db)).toBe(before);
+  });
+
+  it('deletes to a trash that restores, with sessions following their patient', async () => {
+    const p = await ok<{ id: string }>('patients:create', { name: 'Cara Trash' });
+    const s = await ok<{ id: string }>('sessions:create', {
+      patientId: p.id,
+      date: '2026-03-04',
+      complaint: 'R PHT',
+    });
+    await ok('patients:delete', { id: p.id });
+    expect(await ok<unknown[]>('patients:search', { query: 'cara' })).toEqual([]);
+    expect((await call('patients:get', { id: p.id })).ok).toBe(false);
+    const trash = await ok<{ kind: string; id: string }[]>('trash:list', {});
+    expect(trash).toEqual([expect.objectContaining({ kind: 'patient', id: p.id })]);
+    await ok('trash:restore', { kind: 'patient', id: p.id });
+    expect(await ok<{ id: string }[]>('sessions:list', { patientId: p.id })).toEqual([
+      expect.objectContaining({ id: s.id }),
+    ]);
+    await ok('sessions:delete', { id: s.id });
+    expect(await ok<unknown[]>('sessions:list', { patientId: p.id })).toEqual([]);
+    await ok('trash:purge', { kind: 'session', id: s.id });
+    expect(await ok<unknown[]>('trash:list', {})).toEqual([]);
+    expect((await call('trash:restore', { kind: 'session', id: s.id })).ok).toBe(false);
+  });
+
+  it('keeps everything across a reopen (the file is the truth)', async () => {
+    const p = await ok<{ id: string }>('patients:create', { name: 'Dora Persist', sex: 'female' });
+    services.close();
+    services = createServices({ home: tmp.path, transport: 'browser' });
+    expect(await ok<{ name: string }>('patients:get', { id: p.id })).toMatchObject({
+      name: 'Dora Persist',
+      sex: 'female',
+    });
+  });
+
+  it('opens in WAL mode with foreign keys on', () => {
+    expect(services.library.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(services.library.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(services.library.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+  });
+
+  it('lets only one process open a library at a time', () => {
+    expect(() => openLibrary(tmp.path)).toThrow(/already open in another StrideLab/);
+  });
+
+  it('refuses a library written by a newer schema, and leaves it untouched', async () => {
+    services.close();
+    const db = new Database(services.library.paths.dbFile);
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
+    const before = dbDigest(db);
+    db.close();
+    expect(() => openLibrary(tmp.path)).toThrow(/newer StrideLab.*Nothing was changed/);
+    const after = new Database(services.library.paths.dbFile, { readonly: true });
+    expect(dbDigest(after)).toBe(before);
+    after.close();
+    // The failed open released its lock: the next open is refused for the schema, not the lock.
+    expect(() => openLibrary(tmp.path)).toThrow(/newer StrideLab/);
+    services = createServices({ home: tempDir().path, transport: 'browser' });
+  });
+
+  it('refuses an unknown call', async () => {
+    const r = await call('patients:drop-table', {});
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'Unknown call "patients:drop-table".' },
+    });
+  });
+});
