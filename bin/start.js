@@ -24,9 +24,13 @@ if (electron) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   process.stdout.write('Electron is not installed on this machine: starting StrideLab in browser mode.\n');
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./stridelab.js', import.meta.url)), 'serve', '--open', ...args], {
-    stdio: 'inherit',
-  });
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('./stridelab.js', import.meta.url)), 'serve', '--open', ...args],
+    {
+      stdio: 'inherit',
+    },
+  );
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code) => process.exit(code ?? 0));
 }
