@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, rename } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type {
+  Condition,
+  ClipProbe,
+  ImportPhase,
+  Recording,
+  View,
+} from '../../../src-shared/contract/recordings';
+import { encodeTimestamps, frameTiming } from '../../../src-shared/media/timestamps';
+import { ServiceError } from '../errors';
+import type { Library } from '../library/db';
+import { getSession } from '../library/sessions';
+import { copyWithHash, type CopyOptions } from './copy';
+import { removeIfEmpty, removeTree, syncDir, writeFileSynced } from './fsutil';
+import { probeSource } from './probe';
+import { makeProxy, makeThumbnail } from './proxy';
+import { findDuplicate, getRecording, insertRecording, type RecordingRow } from './recordings-db';
+
+/**
+ * Import one clip into a session, all or nothing. Everything is built in a private folder under the
+ * library's tmp/ (copy + SHA-256, probe, proxy, thumbnail, timestamp table), then that folder is
+ * renamed into media/<sessionId>/<recordingId>/ (same file system, so the rename is atomic) and the
+ * row is inserted. Any failure or a cancel removes the private folder: the database and the media
+ * folder are exactly as before. The user's file is only read, never moved or changed.
+ */
+export interface ImportProgress {
+  readonly phase: ImportPhase;
+  readonly fraction: number;
+  readonly secondsLeft?: number;
+}
+
+export interface ImportRequest {
+  readonly sessionId: string;
+  readonly sourcePath: string;
+  /** The name the user knows the file by (an upload's original name); defaults to the path's. */
+  readonly originalName?: string;
+  readonly view: View;
+  readonly condition: Condition;
+  readonly allowDuplicate?: boolean;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: ImportProgress) => void;
+  /** Test hooks at the copy boundary (a failing sink = a full disk; a file pulled away mid-copy). */
+  readonly copy?: Pick<CopyOptions, 'sink' | 'afterChunk'>;
+}
+
+/** Share of the whole job each phase takes (measured: the transcode dominates). */
+const WEIGHTS: Record<ImportPhase, [number, number]> = {
+  copy: [0, 0.1],
+  probe: [0.1, 0.15],
+  proxy: [0.15, 0.95],
+  thumbnail: [0.95, 0.99],
+  finish: [0.99, 1],
+};
+
+/** File extension for the stored original, from what the file IS (not what it was called). */
+function extensionFor(container: string, codec: string): string {
+  if (container.startsWith('mov,mp4')) return '.mp4';
+  if (container.startsWith('matroska')) return ['vp8', 'vp9', 'av1'].includes(codec) ? '.webm' : '.mkv';
+  if (container === 'avi') return '.avi';
+  if (container === 'mpegts') return '.ts';
+  return '.video';
+}
+
+export async function importRecording(library: Library, req: ImportRequest): Promise<Recording> {
+  const { db, paths } = library;
+  const displayName = req.originalName ?? basename(req.sourcePath);
+  const name = `"${displayName}"`;
+  getSession(db, req.sessionId);
+  const started = Date.now();
+  const report = (phase: ImportPhase, within: number): void => {
+    const [a, b] = WEIGHTS[phase];
+    const fraction = a + (b - a) * Math.min(1, Math.max(0, within));
+    const elapsed = (Date.now() - started) / 1000;
+    req.onProgress?.({
+      phase,
+      fraction,
+      ...(fraction > 0.05 && fraction < 1 ? { secondsLeft: (elapsed / fraction) * (1 - fraction) } : {}),
+    });
+  };
+
+  const id = randomUUID();
+  const work = join(paths.tmpDir, `import-${id}`);
+  const sessionDir = join(paths.mediaDir, req.sessionId);
+  const finalDir = join(sessionDir, id);
+  let movedIntoMedia = false;
+  let createdSessionDir = false;
+  try {
+    await mkdir(work);
+    report('copy', 0);
+    const copied = join(work, 'source.part');
+    const { sha256, size } = await copyWithHash(req.sourcePath, copied, name, {
+      ...req.copy,
+      signal: req.signal,
+      onProgress: (done, total) => report('copy', done / total),
+    });
+    if (!req.allowDuplicate) {
+      const dup = findDuplicate(db, req.sessionId, sha256);
+      if (dup) {
+        throw new ServiceError(
+          'conflict',
+          `${name} is already in this session: it is the same file as "${dup.original_name}" (${dup.view} view, ${dup.condition_label}, imported ${dup.created_at.slice(0, 10)}). Nothing was imported.`,
+        );
+      }
+    }
+    report('probe', 0);
+    const source = await probeSource(copied, displayName, req.signal);
+    const originalFile = `original${extensionFor(source.container, source.codec)}`;
+    await rename(copied, join(work, originalFile));
+    report('proxy', 0);
+    const proxy = await makeProxy(join(work, originalFile), join(work, 'proxy.mp4'), source, displayName, {
+      signal: req.signal,
+      onProgress: (f) => report('proxy', f),
+    });
+    report('thumbnail', 0);
+    const middle = Math.floor(proxy.times.length / 2);
+    await makeThumbnail(
+      join(work, 'proxy.mp4'),
+      join(work, 'thumb.jpg'),
+      (middle * source.rate.den) / source.rate.num,
+      req.signal,
+    );
+    await writeFileSynced(join(work, 'timestamps.f64'), encodeTimestamps(proxy.times));
+    report('finish', 0);
+    if (req.signal?.aborted) throw new ServiceError('cancelled', 'Import cancelled.');
+
+    const timing = frameTiming(proxy.times);
+    const turned = source.rotation === 90 || source.rotation === 270;
+    const probe: ClipProbe = {
+      container: source.container,
+      codec: source.codec,
+      width: source.width,
+      height: source.height,
+      rotation: source.rotation,
+      displayWidth: turned ? source.height : source.width,
+      displayHeight: turned ? source.width : source.height,
+      proxyWidth: proxy.width,
+      proxyHeight: proxy.height,
+      nominalFps: source.nominalFps,
+      averageFps: timing.averageFps,
+      frameCount: proxy.times.length,
+      durationS: proxy.times.length > 0 ? proxy.times[proxy.times.length - 1]! + timing.medianInterval : 0,
+      variableFrameRate: timing.variable,
+      audio: source.audio,
+      proxyFps: source.rate.num / source.rate.den,
+    };
+    const rel = (file: string): string => `${req.sessionId}/${id}/${file}`;
+    const now = new Date().toISOString();
+    const row: RecordingRow = {
+      id,
+      session_id: req.sessionId,
+      view: req.view,
+      condition_label: req.condition.label,
+      incline_pct: req.condition.inclinePct ?? null,
+      speed_kmh: req.condition.speedKmh ?? null,
+      shoes: req.condition.shoes || null,
+      original_name: displayName,
+      sha256,
+      size_bytes: size,
+      probe_json: JSON.stringify(probe),
+      frame_count: probe.frameCount,
+      trim_start_frame: 0,
+      trim_end_frame: probe.frameCount,
+      original_path: rel(originalFile),
+      proxy_path: rel('proxy.mp4'),
+      thumb_path: rel('thumb.jpg'),
+      timestamps_path: rel('timestamps.f64'),
+      proxy_status: 'ready',
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    };
+    await syncDir(work);
+    createdSessionDir = (await mkdir(sessionDir, { recursive: true })) !== undefined;
+    await rename(work, finalDir);
+    movedIntoMedia = true;
+    await syncDir(sessionDir);
+    db.transaction(() => {
+      getSession(db, req.sessionId); // the session may have been trashed while we transcoded
+      insertRecording(db, row);
+    })();
+    report('finish', 1);
+    return getRecording(db, id);
+  } catch (err) {
+    await removeTree(movedIntoMedia ? finalDir : work);
+    if (createdSessionDir) await removeIfEmpty(sessionDir);
+    throw err;
+  }
+}

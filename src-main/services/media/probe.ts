@@ -1,0 +1,189 @@
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { ServiceError } from '../errors';
+import { ffprobePath } from './binaries';
+import { runTool } from './run';
+import { sniff } from './sniff';
+
+/**
+ * First look at a clip with ffprobe: streams, sizes, rotation, declared rates, and packets counted
+ * by reading the whole file (`-count_packets`: no decoding, so fast). Everything a PT can get
+ * wrong (an empty file, a photo, a voice memo, a clip cut off mid-copy) is refused here with a
+ * message that names the file. Decoding problems are found later, by the proxy transcode, which
+ * decodes every frame anyway.
+ */
+export interface SourceProbe {
+  readonly container: string;
+  readonly codec: string;
+  readonly width: number;
+  readonly height: number;
+  readonly rotation: 0 | 90 | 180 | 270;
+  readonly nominalFps: number;
+  /** Numerator/denominator of the rate the proxy will use. */
+  readonly rate: { readonly num: number; readonly den: number };
+  /** Video packets actually present in the file. */
+  readonly packets: number;
+  readonly audio: { readonly codec: string; readonly channels: number; readonly sampleRate: number } | null;
+}
+
+/** Picture sizes StrideLab accepts: a phone's smallest mode up to 8K (DCI 8192) per side. */
+export const MIN_SIDE = 32;
+export const MAX_SIDE = 8192;
+/** The proxy's declared rate must be one a camera makes; anything else is a broken header. */
+const MAX_FPS = 1000;
+
+/** Codecs that hold pictures rather than motion when they come alone (a photo, a screenshot). */
+const STILL_FORMATS = /(^|,)(image2|png_pipe|jpeg_pipe|bmp_pipe|webp_pipe|tiff_pipe|gif)(,|$)/;
+
+interface FfStream {
+  codec_type?: string;
+  codec_name?: string;
+  width?: number;
+  height?: number;
+  r_frame_rate?: string;
+  avg_frame_rate?: string;
+  nb_frames?: string;
+  nb_read_packets?: string;
+  channels?: number;
+  sample_rate?: string;
+  tags?: { rotate?: string };
+  side_data_list?: { rotation?: number }[];
+}
+interface FfProbe {
+  streams?: FfStream[];
+  format?: { format_name?: string };
+}
+
+const ratio = (s: string | undefined): { num: number; den: number } | undefined => {
+  const m = /^(\d+)\/(\d+)$/.exec(s ?? '');
+  if (!m) return undefined;
+  const num = Number(m[1]);
+  const den = Number(m[2]);
+  return num > 0 && den > 0 && num / den <= MAX_FPS ? { num, den } : undefined;
+};
+
+/**
+ * ffprobe ≥ 5 reports the display matrix as counter-clockwise degrees (side data), older files may
+ * only carry the `rotate` tag (clockwise). We store clockwise, the way a player must turn the image.
+ */
+function clockwise(s: FfStream): 0 | 90 | 180 | 270 {
+  const side = s.side_data_list?.find((d) => typeof d.rotation === 'number')?.rotation;
+  const deg = side !== undefined ? -side : Number(s.tags?.rotate ?? 0);
+  const r = (((Math.round(deg / 90) * 90) % 360) + 360) % 360;
+  return r as 0 | 90 | 180 | 270;
+}
+
+async function head(file: string): Promise<Buffer> {
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(512);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+export async function probeSource(
+  file: string,
+  displayName: string,
+  signal?: AbortSignal,
+): Promise<SourceProbe> {
+  const name = `"${basename(displayName)}"`;
+  const res = await runTool(
+    ffprobePath(),
+    ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', '-count_packets', file],
+    { signal, captureStdout: true },
+  );
+  if (res.code !== 0) {
+    if (/moov atom not found/i.test(res.stderr)) {
+      throw new ServiceError(
+        'invalid-input',
+        `${name} is incomplete: the video's index (the "moov" part a camera writes last) is missing, so the recording was cut off or the copy stopped early. Copy it again from the camera.`,
+      );
+    }
+    const what = sniff(await head(file));
+    throw new ServiceError(
+      'invalid-input',
+      what
+        ? `${name} is ${what}, not a video.`
+        : `${name} is not a video StrideLab can read (ffprobe: ${lastLine(res.stderr) || 'unknown format'}).`,
+    );
+  }
+  const info = JSON.parse(res.stdout) as FfProbe;
+  const streams = info.streams ?? [];
+  const container = info.format?.format_name ?? 'unknown';
+  const video = streams.find((s) => s.codec_type === 'video');
+  const audioStream = streams.find((s) => s.codec_type === 'audio');
+  if (!video) {
+    throw new ServiceError(
+      'invalid-input',
+      audioStream
+        ? `${name} has sound but no picture (an audio recording). Choose the video file.`
+        : `${name} holds no video.`,
+    );
+  }
+  const packets = Number(video.nb_read_packets ?? 0);
+  if (STILL_FORMATS.test(container)) {
+    throw new ServiceError(
+      'invalid-input',
+      `${name} is a still picture (${video.codec_name ?? container}), not a video.`,
+    );
+  }
+  const width = video.width ?? 0;
+  const height = video.height ?? 0;
+  if (width < MIN_SIDE || height < MIN_SIDE || width > MAX_SIDE || height > MAX_SIDE) {
+    throw new ServiceError(
+      'unsupported',
+      `${name} is ${width}×${height} pixels; StrideLab reads videos from ${MIN_SIDE} to ${MAX_SIDE} pixels a side. Export it from the camera at a normal size (e.g. 1920×1080).`,
+    );
+  }
+  if (packets === 0) throw new ServiceError('invalid-input', `${name} holds no video frames.`);
+  if (packets === 1) {
+    throw new ServiceError(
+      'invalid-input',
+      `${name} has a single frame: that is a picture, not a movement. Gait analysis needs a video of several strides.`,
+    );
+  }
+  const declared = Number(video.nb_frames ?? 0);
+  // The header (moov) promises `declared` frames; fewer on disk means the data was cut short.
+  if (declared > 0 && packets < declared - 1) {
+    throw new ServiceError(
+      'invalid-input',
+      `${name} is incomplete: it should hold ${declared} frames but only ${packets} are in the file, so the copy was cut short. Copy it again from the camera.`,
+    );
+  }
+  const rate = ratio(video.r_frame_rate) ?? ratio(video.avg_frame_rate);
+  if (!rate)
+    throw new ServiceError(
+      'invalid-input',
+      `${name} declares no usable frame rate (${video.r_frame_rate ?? '?'}).`,
+    );
+  return {
+    container,
+    codec: video.codec_name ?? 'unknown',
+    width,
+    height,
+    rotation: clockwise(video),
+    nominalFps: rate.num / rate.den,
+    rate,
+    packets,
+    audio: audioStream
+      ? {
+          codec: audioStream.codec_name ?? 'unknown',
+          channels: audioStream.channels ?? 0,
+          sampleRate: Number(audioStream.sample_rate ?? 0),
+        }
+      : null,
+  };
+}
+
+export function lastLine(text: string): string {
+  return (
+    text
+      .trim()
+      .split('\n')
+      .pop()
+      ?.replace(/^\[[^\]]*\]\s*/, '') ?? ''
+  );
+}

@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { ServiceError } from '../errors';
+
+export interface RunResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  /** stderr, minus the lines handed to `onStderrLine` that it asked to drop. */
+  readonly stderr: string;
+}
+
+export interface RunOptions {
+  readonly signal?: AbortSignal;
+  /** Each stderr line as it arrives; return true to keep it out of `stderr` (e.g. progress lines). */
+  readonly onStderrLine?: (line: string) => boolean | void;
+  /** Keep stdout (probe JSON); off for encoders writing files. */
+  readonly captureStdout?: boolean;
+}
+
+/**
+ * Run ffmpeg/ffprobe with an argument vector (never a shell, so quotes and spaces in file names are
+ * inert). Abort kills the process group leader with SIGKILL and rejects with a 'cancelled' error
+ * once the process is gone, so the caller can remove partial files safely.
+ */
+export function runTool(bin: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    if (options.signal?.aborted) {
+      reject(new ServiceError('cancelled', 'Import cancelled.'));
+      return;
+    }
+    const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: string[] = [];
+    let aborted = false;
+    const onAbort = (): void => {
+      aborted = true;
+      child.kill('SIGKILL');
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.captureStdout) child.stdout.on('data', (b: Buffer) => out.push(b));
+    else child.stdout.resume();
+    const lines = createInterface({ input: child.stderr });
+    lines.on('line', (line) => {
+      if (options.onStderrLine?.(line) === true) return;
+      // Keep memory bounded on long, chatty runs: the last lines carry the error.
+      if (err.length > 2000) err.splice(0, 1000);
+      err.push(line);
+    });
+    child.on('error', (e) => {
+      options.signal?.removeEventListener('abort', onAbort);
+      reject(new ServiceError('internal', `Could not run ${bin}: ${e.message}`));
+    });
+    child.on('close', (code) => {
+      options.signal?.removeEventListener('abort', onAbort);
+      if (aborted) reject(new ServiceError('cancelled', 'Import cancelled.'));
+      else resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: err.join('\n') });
+    });
+  });
+}

@@ -1,0 +1,116 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { openLibrary, type Library } from '../../src-main/services/library/db';
+import { createPatient } from '../../src-main/services/library/patients';
+import { createSession } from '../../src-main/services/library/sessions';
+import { ffmpegPath } from '../../src-main/services/media/binaries';
+
+export const SHARED_MEDIA = '/work/shared/media';
+export const clip = (name: string): string => join(process.env.STRIDELAB_TEST_MEDIA ?? SHARED_MEDIA, name);
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `stridelab-${prefix}-`));
+}
+
+export interface TestLibrary {
+  readonly home: string;
+  readonly library: Library;
+  readonly patientId: string;
+  readonly sessionId: string;
+  close(): void;
+}
+
+export function tempLibrary(): TestLibrary {
+  const home = tempDir('lib');
+  const library = openLibrary(home);
+  const patient = createPatient(library.db, { name: 'Test Runner', sex: 'unspecified' });
+  const session = createSession(library.db, {
+    patientId: patient.id,
+    date: '2026-01-15',
+    injurySide: 'none',
+    treadmillSpeedsKmh: [10],
+    treadmillInclinesPct: [],
+  });
+  return {
+    home,
+    library,
+    patientId: patient.id,
+    sessionId: session.id,
+    close() {
+      library.close();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+const sha = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
+
+/** Every table's rows (in primary-key order) as JSON: equal strings mean equal database content. */
+export function dbDump(library: Library): string {
+  const tables = library.db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .all() as { name: string }[];
+  const dump: Record<string, unknown> = { user_version: library.db.pragma('user_version', { simple: true }) };
+  for (const { name } of tables) dump[name] = library.db.prepare(`SELECT * FROM "${name}" ORDER BY 1`).all();
+  return JSON.stringify(dump);
+}
+
+/** Every file under `dir` with its SHA-256, sorted: equal strings mean a byte-identical tree. */
+export function treeDump(dir: string): string {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) {
+        out.push(`${relative(dir, p)}/`);
+        walk(p);
+      } else out.push(`${relative(dir, p)} ${statSync(p).size} ${sha(readFileSync(p))}`);
+    }
+  };
+  walk(dir);
+  return out.sort().join('\n');
+}
+
+/** The whole library as a comparable value: database rows, media tree, and tmp/ (no leftovers). */
+export function libraryState(library: Library): { db: string; media: string; tmp: string } {
+  return {
+    db: sha(dbDump(library)),
+    media: treeDump(library.paths.mediaDir),
+    tmp: treeDump(library.paths.tmpDir),
+  };
+}
+
+/** Run the bundled ffmpeg to make a fixture (argument vector, no shell). */
+export function ffmpeg(args: string[]): void {
+  execFileSync(ffmpegPath(), ['-v', 'error', '-nostdin', '-y', ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+}
+
+/** A short synthetic clip (moving test pattern), `frames` frames at `rate`. */
+export function syntheticClip(
+  out: string,
+  opts: { frames: number; rate?: string; size?: string; extra?: string[] },
+): string {
+  ffmpeg([
+    ...['-f', 'lavfi', '-i', `testsrc=size=${opts.size ?? '320x240'}:rate=${opts.rate ?? '30'}`],
+    ...[
+      '-frames:v',
+      String(opts.frames),
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-g',
+      '10',
+      '-pix_fmt',
+      'yuv420p',
+    ],
+    ...(opts.extra ?? []),
+    out,
+  ]);
+  return out;
+}

@@ -1,0 +1,238 @@
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeTimestamps } from '../../src-shared/media/timestamps';
+import { importRecording } from '../../src-main/services/media/import';
+import {
+  getRecordingRow,
+  listRecordings,
+  trashRecording,
+  updateRecording,
+} from '../../src-main/services/media/recordings-db';
+import { ffmpeg, clip, libraryState, syntheticClip, tempDir, tempLibrary, type TestLibrary } from './helpers';
+import { ffprobePath } from '../../src-main/services/media/binaries';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+
+/** Happy paths on real clips and on generated rotated / variable-frame-rate clips. */
+let lib: TestLibrary;
+let dir: string;
+
+const framesOf = (file: string): number =>
+  Number(
+    execFileSync(ffprobePath(), [
+      '-v',
+      'error',
+      '-count_packets',
+      '-select_streams',
+      'v:0',
+      '-show_entries',
+      'stream=nb_read_packets',
+      '-of',
+      'csv=p=0',
+      file,
+    ])
+      .toString()
+      .trim(),
+  );
+
+beforeAll(() => {
+  lib = tempLibrary();
+  dir = tempDir('clips');
+});
+afterAll(() => {
+  lib.close();
+});
+
+describe('importRecording', () => {
+  it('imports a real 29.97 fps H.264 clip with audio: copy, checksum, probe, proxy, thumbnail, timestamps', async () => {
+    const src = clip('running_side_overground_sports2d_demo3.mp4');
+    const phases: string[] = [];
+    const fractions: number[] = [];
+    const rec = await importRecording(lib.library, {
+      sessionId: lib.sessionId,
+      sourcePath: src,
+      view: 'side',
+      condition: { label: 'flat', speedKmh: 10 },
+      onProgress: (p) => {
+        phases.push(p.phase);
+        fractions.push(p.fraction);
+      },
+    });
+    const bytes = readFileSync(src);
+    expect(rec.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(rec.sizeBytes).toBe(bytes.length);
+    expect(rec.originalName).toBe('running_side_overground_sports2d_demo3.mp4');
+    expect(rec.probe).toMatchObject({
+      codec: 'h264',
+      width: 480,
+      height: 352,
+      rotation: 0,
+      frameCount: 47,
+      variableFrameRate: false,
+    });
+    expect(rec.probe.nominalFps).toBeCloseTo(30000 / 1001, 9);
+    expect(rec.probe.averageFps).toBeCloseTo(30000 / 1001, 3);
+    expect(rec.probe.audio?.codec).toBe('aac');
+    expect(rec.trim).toEqual({ startFrame: 0, endFrame: 47 });
+    expect(new Set(phases)).toEqual(new Set(['copy', 'probe', 'proxy', 'thumbnail', 'finish']));
+    expect(fractions.every((f, i) => i === 0 || f >= fractions[i - 1]!)).toBe(true);
+    expect(fractions.at(-1)).toBe(1);
+
+    const row = getRecordingRow(lib.library.db, rec.id);
+    expect(row.original_path).toBe(`${lib.sessionId}/${rec.id}/original.mp4`);
+    const media = lib.library.paths.mediaDir;
+    // The original is byte-identical to the user's file.
+    expect(readFileSync(join(media, row.original_path)).equals(bytes)).toBe(true);
+    expect(framesOf(join(media, row.proxy_path))).toBe(47);
+    expect(readFileSync(join(media, row.thumb_path)).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    const times = decodeTimestamps(readFileSync(join(media, row.timestamps_path)));
+    expect(times).toHaveLength(47);
+    expect(times[0]).toBe(0);
+    expect(times[46]).toBeCloseTo((46 * 1001) / 30000, 4);
+    expect(libraryState(lib.library).tmp).toBe('');
+  });
+
+  it('notices the same file imported twice into a session, and imports it only when asked', async () => {
+    const src = clip('running_side_overground_sports2d_demo3.mp4');
+    const before = libraryState(lib.library);
+    await expect(
+      importRecording(lib.library, {
+        sessionId: lib.sessionId,
+        sourcePath: src,
+        view: 'rear',
+        condition: { label: 'incline' },
+      }),
+    ).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/already in this session.*side view, flat/),
+    });
+    expect(libraryState(lib.library)).toEqual(before);
+    const again = await importRecording(lib.library, {
+      sessionId: lib.sessionId,
+      sourcePath: src,
+      view: 'rear',
+      condition: { label: 'incline' },
+      allowDuplicate: true,
+    });
+    expect(listRecordings(lib.library.db, lib.sessionId).map((r) => r.id)).toContain(again.id);
+    trashRecording(lib.library.db, again.id);
+    expect(listRecordings(lib.library.db, lib.sessionId).map((r) => r.id)).not.toContain(again.id);
+  });
+
+  it('turns a rotated phone clip upright in the proxy and keeps one proxy frame per source frame', async () => {
+    const plain = syntheticClip(join(dir, 'plain.mp4'), { frames: 12, size: '320x240' });
+    const rotated = join(dir, 'rotated.mp4');
+    ffmpeg(['-i', plain, '-c', 'copy', '-metadata:s:v:0', 'rotate=90', rotated]);
+    const rec = await importRecording(lib.library, {
+      sessionId: lib.sessionId,
+      sourcePath: rotated,
+      view: 'rear',
+      condition: { label: 'flat' },
+    });
+    expect(rec.probe).toMatchObject({
+      width: 320,
+      height: 240,
+      displayWidth: 240,
+      displayHeight: 320,
+      proxyWidth: 240,
+      proxyHeight: 320,
+      frameCount: 12,
+    });
+    expect([90, 270]).toContain(rec.probe.rotation);
+    const proxy = join(lib.library.paths.mediaDir, getRecordingRow(lib.library.db, rec.id).proxy_path);
+    const dims = execFileSync(ffprobePath(), [
+      '-v',
+      'error',
+      '-select_streams',
+      'v:0',
+      '-show_entries',
+      'stream=width,height:stream_side_data=rotation',
+      '-of',
+      'json',
+      proxy,
+    ]).toString();
+    const parsed = JSON.parse(dims) as {
+      streams: { width: number; height: number; side_data_list?: unknown[] }[];
+    };
+    expect(parsed.streams[0]).toMatchObject({ width: 240, height: 320 });
+    expect(parsed.streams[0]!.side_data_list ?? []).toHaveLength(0);
+  });
+
+  it('keeps the real capture times of a variable-frame-rate clip and flags it', async () => {
+    // 30 frames: 10 at 1/30 s, 10 at 1/20 s, 10 at 1/30 s (a phone that slowed down in low light).
+    const vfr = join(dir, 'vfr.mp4');
+    const expected = Array.from(
+      { length: 30 },
+      (_, n) => (n < 10 ? n * 2 : n < 20 ? 20 + (n - 10) * 3 : 50 + (n - 20) * 2) / 60,
+    );
+    ffmpeg([
+      ...['-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=30', '-frames:v', '30'],
+      ...[
+        '-vf',
+        "settb=1/60,setpts='if(lt(N,10),N*2,if(lt(N,20),20+(N-10)*3,50+(N-20)*2))/(60*TB)'",
+        '-vsync',
+        'vfr',
+        '-r',
+        '60',
+      ],
+      ...[
+        '-c:v',
+        'libx264',
+        '-preset',
+        'ultrafast',
+        '-g',
+        '10',
+        '-pix_fmt',
+        'yuv420p',
+        '-video_track_timescale',
+        '600',
+        vfr,
+      ],
+    ]);
+    const rec = await importRecording(lib.library, {
+      sessionId: lib.sessionId,
+      sourcePath: vfr,
+      view: 'side',
+      condition: { label: 'vfr' },
+    });
+    expect(rec.probe.variableFrameRate).toBe(true);
+    expect(rec.probe.frameCount).toBe(30);
+    expect(rec.probe.averageFps).toBeCloseTo(29 / expected[29]!, 6);
+    const row = getRecordingRow(lib.library.db, rec.id);
+    const times = decodeTimestamps(readFileSync(join(lib.library.paths.mediaDir, row.timestamps_path)));
+    times.forEach((t, i) => expect(t).toBeCloseTo(expected[i]!, 6));
+    // The proxy is constant-rate with exactly one frame per source frame.
+    expect(framesOf(join(lib.library.paths.mediaDir, row.proxy_path))).toBe(30);
+  });
+
+  it('stores trim in frames and refuses a trim past the last frame', () => {
+    const rec = listRecordings(lib.library.db, lib.sessionId).find((r) => r.probe.frameCount === 47);
+    const updated = updateRecording(lib.library.db, rec!.id, {
+      trim: { startFrame: 5, endFrame: 40 },
+      condition: { label: 'flat', inclinePct: 1 },
+    });
+    expect(updated.trim).toEqual({ startFrame: 5, endFrame: 40 });
+    expect(updated.condition).toEqual({ label: 'flat', inclinePct: 1 });
+    expect(() =>
+      updateRecording(lib.library.db, rec!.id, { trim: { startFrame: 0, endFrame: 10_000 } }),
+    ).toThrow(/has \d+ frames/);
+  });
+
+  it('keeps unicode, spaces and quotes in the original name and reads such a path safely', async () => {
+    const odd = join(dir, `Läufer "Ana" O'Brien — côté 🏃 $(rm -rf x).mp4`);
+    copyFileSync(clip('running_side_overground_sports2d_demo3.mp4'), odd);
+    // Re-encode a few frames so its checksum differs from the clip imported above.
+    const src = join(dir, `Läufer "Ana" O'Brien — côté 🏃 (2).mp4`);
+    ffmpeg(['-i', odd, '-frames:v', '8', '-c:v', 'libx264', '-preset', 'ultrafast', '-an', src]);
+    const rec = await importRecording(lib.library, {
+      sessionId: lib.sessionId,
+      sourcePath: src,
+      view: 'side',
+      condition: { label: 'flat' },
+    });
+    expect(rec.originalName).toBe(`Läufer "Ana" O'Brien — côté 🏃 (2).mp4`);
+    expect(rec.probe.frameCount).toBe(8);
+    expect(existsSync(odd)).toBe(true);
+  });
+});
