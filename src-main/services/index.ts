@@ -10,6 +10,7 @@ import {
 } from '../../src-shared/contract';
 import { openLibrary, type Library } from './library/db';
 import { libraryHandlers } from './library/handlers';
+import { recordingsHandlers } from './media/handlers';
 import { toWireError } from './errors';
 import type { CallContext, Handler, Handlers } from './types';
 import { validateInput } from './validate';
@@ -21,6 +22,7 @@ import { APP_VERSION } from './version';
  */
 const handlers = {
   ...libraryHandlers,
+  ...recordingsHandlers,
 } satisfies Handlers;
 
 export interface Services {

@@ -6,13 +6,16 @@
 import type { z } from 'zod';
 import type { CallSpec, EventSpec } from './define';
 import { libraryCalls, libraryEvents } from './library';
+import { recordingsCalls, recordingsEvents } from './recordings';
 
 export const calls = {
   ...libraryCalls,
+  ...recordingsCalls,
 } as const;
 
 export const events = {
   ...libraryEvents,
+  ...recordingsEvents,
 } as const;
 
 export type Calls = typeof calls;

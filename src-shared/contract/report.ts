@@ -1,0 +1,59 @@
+/**
+ * Contract: the gait report of a session. The renderer gets the report model with its pictures
+ * (the same bundle the PDF is printed from), saves the PT's words (findings, plan, notes), and asks
+ * main to print the PDF. No file-system path crosses: the PDF lands in the library's exports folder
+ * and comes back as a file name.
+ */
+import { z } from 'zod';
+import { call, event } from './define';
+import type { ReportBundle } from '../report/model';
+
+const Id = z.string().min(1, 'is required').max(64);
+const Text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+
+export const FindingEditSchema = z.object({
+  id: z.string().min(1).max(64),
+  text: Text(2_000).min(1, 'cannot be empty'),
+  evidence: z.array(Text(500)).max(20).default([]),
+});
+
+export const PlanEditSchema = z.object({
+  id: z.string().min(1).max(64),
+  title: Text(200).min(1, 'cannot be empty'),
+  detail: Text(2_000).default(''),
+  why: Text(500).optional(),
+});
+
+/** The PT's version of the words: replaces the suggestions wholesale once saved. */
+export const ReportEditsSchema = z.object({
+  findings: z.array(FindingEditSchema).max(50),
+  plan: z.array(PlanEditSchema).max(50),
+  notes: Text(10_000).default(''),
+});
+export type ReportEdits = z.output<typeof ReportEditsSchema>;
+
+export const reportCalls = {
+  /** The report model and its pictures; the PT's saved words replace the suggestions. */
+  'report:get': call(z.object({ sessionId: Id })).returns<ReportBundle>(),
+  'report:saveEdits': call(z.object({ sessionId: Id, edits: ReportEditsSchema })).returns<{
+    savedAt: string;
+  }>(),
+  /** Forget the PT's words and go back to the suggestions. */
+  'report:resetEdits': call(z.object({ sessionId: Id })).returns<{ reset: boolean }>(),
+  /** Print the report to PDF in the library's exports folder. */
+  'report:exportPdf': call(z.object({ sessionId: Id })).returns<{
+    fileName: string;
+    sizeBytes: number;
+    pages: number;
+  }>(),
+} as const;
+
+export const reportEvents = {
+  'report:progress': event(
+    z.object({
+      sessionId: z.string(),
+      phase: z.enum(['frames', 'render', 'write']),
+      fraction: z.number(),
+    }),
+  ),
+} as const;

@@ -1,0 +1,61 @@
+/**
+ * How the report prints numbers: one set of rules for the PDF, the preview and the tests that read
+ * the PDF back (pdftotext) and compare it with analysis.json. A minus sign is U+2212 in print, as
+ * typeset documents use; `parseReportNumber` reads it back.
+ */
+import type { Stat } from './model';
+
+const MINUS = '\u2212';
+
+/** `n` rounded to `decimals`, with a typographic minus; '—' for a missing value. */
+export function fmt(n: number | undefined, decimals: number): string {
+  if (n === undefined || !Number.isFinite(n)) return '—';
+  const rounded = Number(n.toFixed(decimals));
+  // -0.0 prints as 0.0: a rounded zero has no sign.
+  const text = (Object.is(rounded, -0) ? 0 : rounded).toFixed(decimals);
+  return text.startsWith('-') ? `${MINUS}${text.slice(1)}` : text;
+}
+
+/** A signed difference: always shows + or −. */
+export function fmtSigned(n: number | undefined, decimals: number): string {
+  const text = fmt(n, decimals);
+  if (text === '—' || text.startsWith(MINUS) || Number(text) === 0) return text;
+  return `+${text}`;
+}
+
+/** "12.3 ± 2.1" (unit appended by the caller where the layout wants it). */
+export function fmtStat(s: Stat | undefined, decimals: number): string {
+  if (!s) return '—';
+  return `${fmt(s.mean, decimals)} ± ${fmt(s.sd, decimals)}`;
+}
+
+export function withUnit(text: string, unit: string): string {
+  if (text === '—' || !unit) return text;
+  return unit === '°' || unit === '%' ? `${text}${unit}` : `${text} ${unit}`;
+}
+
+/** Read a number the report printed (typographic minus, optional +). NaN when it is not one. */
+export function parseReportNumber(text: string): number {
+  return Number(text.replace(MINUS, '-').replace(/^\+/, ''));
+}
+
+/** Long date for the header: "21 November 2026" (fixed English month names, no locale surprises). */
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+export function fmtDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+}

@@ -1,0 +1,198 @@
+/**
+ * The report model: everything the printed gait report shows, already chosen, rounded where the
+ * report rounds, and in the clinic's words. Built once in pure code (./build.ts) from the patient,
+ * the session, the gait analyses of each clip and the PT's edits; drawn by the React report
+ * (src-renderer/src/report) for the in-app preview and, unchanged, for the PDF. Serialisable JSON.
+ *
+ * What a report must show follows Souza 2016 ("An evidence-based videotaped running biomechanics
+ * analysis"): each variable's value, its spread over steps, left vs right, and a reference range
+ * with its source, because no validated cut-offs for "abnormal" exist.
+ */
+import type { View } from '../contract/recordings';
+
+export const REPORT_SCHEMA = 'stridelab.report/1';
+
+export type Side = 'left' | 'right';
+export type KeyEvent = 'IC' | 'MS' | 'TO';
+
+/** Mean and sample SD over `n` steps (SD is 0 when n < 2). */
+export interface Stat {
+  readonly mean: number;
+  readonly sd: number;
+  readonly n: number;
+}
+
+export interface Reference {
+  /** The range or typical value in words, e.g. "~45°; < 40° in some knee-pain groups". */
+  readonly text: string;
+  /** Short citation, e.g. "Souza 2016". */
+  readonly source: string;
+}
+
+export interface RowFlag {
+  readonly level: 'note' | 'attention';
+  readonly text: string;
+}
+
+/** One line of the variables table. */
+export interface VariableRow {
+  readonly key: string;
+  readonly label: string;
+  /** As printed after the number: "°", "cm", "ms", "steps/min", "%", "" (for categories). */
+  readonly unit: string;
+  readonly view: View;
+  /** When in the cycle it is read: "IC", "MS", "TO", "stance", "late swing", "stride". */
+  readonly event: string;
+  readonly left?: Stat;
+  readonly right?: Stat;
+  /** Both sides pooled (or the only value, for variables without a side). */
+  readonly all?: Stat;
+  /** Left − right, in `unit`. */
+  readonly diff?: number;
+  /** Symmetry index 100·(L−R)/mean(L,R), percent [Robinson 1987]. */
+  readonly symmetryPct?: number;
+  /** Category counts for categorical variables, e.g. foot strike "rearfoot 7/8". */
+  readonly categories?: { readonly left?: string; readonly right?: string };
+  /** Smallest detectable difference, in `unit`, where published. */
+  readonly sdd?: number;
+  readonly reference?: Reference;
+  readonly flag?: RowFlag;
+  /** Decimals the report prints this variable with. */
+  readonly decimals: number;
+}
+
+/** Mean ± SD of a joint angle over the gait cycle, 0..100 % (IC to the next IC of the same foot). */
+export interface CurveBand {
+  readonly mean: readonly number[];
+  readonly sd: readonly number[];
+  readonly n: number;
+}
+
+export interface CurveSet {
+  readonly key: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly view: View;
+  readonly left?: CurveBand;
+  readonly right?: CurveBand;
+  /** % of the cycle where toe-off falls on average, to shade stance. */
+  readonly toeOffPct?: number;
+}
+
+/** One key frame: a picture of the clip at an event, with the skeleton drawn over it. */
+export interface KeyFrame {
+  readonly id: string;
+  readonly view: View;
+  readonly side: Side;
+  readonly event: KeyEvent;
+  /** Frame index in the clip (after trim), and its time in seconds. */
+  readonly frame: number;
+  readonly t: number;
+  /** 'pt' when the PT marked it in the review, 'auto' when chosen from the gait events. */
+  readonly chosenBy: 'pt' | 'auto';
+  /** Key of the image in the report bundle's image table (a JPEG data URL). */
+  readonly imageId: string;
+  readonly width: number;
+  readonly height: number;
+  /** Region of the frame to show (the runner, padded), pixels. */
+  readonly crop: { readonly x: number; readonly y: number; readonly w: number; readonly h: number };
+  /** 33 landmarks [x px, y px, visibility] or null where the model found no pose. */
+  readonly landmarks: readonly (readonly [number, number, number])[] | null;
+  /** Values printed on the picture. */
+  readonly labels: readonly { readonly text: string; readonly x: number; readonly y: number }[];
+}
+
+export interface QualityFlag {
+  readonly level: 'info' | 'warning' | 'error';
+  readonly text: string;
+}
+
+export interface ClipInfo {
+  readonly view: View;
+  readonly file: string;
+  readonly fps: number;
+  readonly frames: number;
+  readonly durationS: number;
+  readonly width: number;
+  readonly height: number;
+  readonly model: string;
+}
+
+/** One filmed condition (flat, incline…): its clips and everything measured in them. */
+export interface ConditionSection {
+  readonly id: string;
+  readonly label: string;
+  readonly inclinePct?: number;
+  readonly speedKmh?: number;
+  readonly clips: readonly ClipInfo[];
+  readonly steps: { readonly left: number; readonly right: number };
+  readonly spatiotemporal: readonly VariableRow[];
+  readonly variables: readonly VariableRow[];
+  readonly curves: readonly CurveSet[];
+  readonly keyFrames: readonly KeyFrame[];
+  readonly quality: readonly QualityFlag[];
+}
+
+/** Flat vs incline side by side: one row per variable measured in more than one condition. */
+export interface ComparisonRow {
+  readonly key: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly decimals: number;
+  /** By condition id, in the order of `ReportModel.conditions`. */
+  readonly values: Readonly<
+    Record<string, { readonly left?: Stat; readonly right?: Stat; readonly all?: Stat }>
+  >;
+}
+
+export interface Finding {
+  readonly id: string;
+  readonly text: string;
+  /** The numbers behind it, in words ("pelvic drop R 6.1 ± 1.2° vs L 3.0 ± 1.0°, n = 8"). */
+  readonly evidence: readonly string[];
+}
+
+export interface PlanItem {
+  readonly id: string;
+  readonly title: string;
+  /** Dosage and how-to, e.g. "3 × 8 slow lowerings, 2 sessions a week". */
+  readonly detail: string;
+  /** Which finding it answers, in words. */
+  readonly why?: string;
+}
+
+export interface ReportModel {
+  readonly schema: typeof REPORT_SCHEMA;
+  readonly generatedAt: string;
+  readonly appVersion: string;
+  readonly patient: {
+    readonly name: string;
+    readonly clinicId?: string;
+    readonly dateOfBirth?: string;
+    readonly ageYears?: number;
+    readonly sex?: string;
+    readonly heightCm?: number;
+    readonly legLengthCm?: number;
+  };
+  readonly session: {
+    readonly id: string;
+    readonly date: string;
+    readonly clinician?: string;
+    readonly complaint?: string;
+    readonly injurySide?: string;
+    readonly shoes?: string;
+  };
+  readonly conditions: readonly ConditionSection[];
+  readonly comparison: readonly ComparisonRow[];
+  readonly findings: readonly Finding[];
+  readonly plan: readonly PlanItem[];
+  readonly notes: string;
+  /** True when the findings, plan or notes are the PT's words, not only the suggestions. */
+  readonly edited: boolean;
+}
+
+/** What the report page receives: the model and the pictures it names (JPEG data URLs by id). */
+export interface ReportBundle {
+  readonly model: ReportModel;
+  readonly images: Readonly<Record<string, string>>;
+}
