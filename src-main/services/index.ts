@@ -11,6 +11,7 @@ import {
 import { openLibrary, type Library } from './library/db';
 import { libraryHandlers } from './library/handlers';
 import { recordingsHandlers } from './media/handlers';
+import { reviewHandlers } from './review/handlers';
 import { toWireError } from './errors';
 import type { CallContext, Handler, Handlers } from './types';
 import { validateInput } from './validate';
@@ -23,6 +24,7 @@ import { APP_VERSION } from './version';
 const handlers = {
   ...libraryHandlers,
   ...recordingsHandlers,
+  ...reviewHandlers,
 } satisfies Handlers;
 
 export interface Services {

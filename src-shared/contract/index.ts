@@ -7,15 +7,18 @@ import type { z } from 'zod';
 import type { CallSpec, EventSpec } from './define';
 import { libraryCalls, libraryEvents } from './library';
 import { recordingsCalls, recordingsEvents } from './recordings';
+import { reviewCalls, reviewEvents } from './review';
 
 export const calls = {
   ...libraryCalls,
   ...recordingsCalls,
+  ...reviewCalls,
 } as const;
 
 export const events = {
   ...libraryEvents,
   ...recordingsEvents,
+  ...reviewEvents,
 } as const;
 
 export type Calls = typeof calls;

@@ -1,0 +1,121 @@
+/**
+ * The time model of the review, defined once (house style 8): which frame is shown at time t.
+ *
+ * A clip is a table of presentation timestamps, one per decoded frame, in presentation order. Frame i
+ * is on screen from its own timestamp until the next frame's timestamp (the last one for its own
+ * duration). This is Mediabunny's sample semantics (`VideoSampleSink.getSample(t)`: "the last sample
+ * with a start timestamp less than or equal to t"), so a variable frame rate and dropped frames need
+ * no special case: a dropped frame is a longer gap, during which the previous frame stays shown, and
+ * frame indices stay those of frames that exist (the same indices as the landmark series).
+ *
+ * Times are seconds of the clip's own clock, first frame at its own timestamp (often 0, not always).
+ */
+import { frameIndex, seconds, type FrameIndex, type Seconds } from '../units';
+
+export interface FrameTable {
+  /** Presentation timestamps, strictly increasing, one per frame. */
+  readonly times: readonly Seconds[];
+  /** When the last frame stops being shown (its timestamp plus its duration). */
+  readonly end: Seconds;
+}
+
+/**
+ * Half a microsecond: container timestamps are rationals (e.g. 1001/24000 s) rounded to doubles, and a
+ * request for "the time of frame i" must land on frame i, never on i−1 by a rounding error.
+ */
+const EPS = 5e-7;
+
+/**
+ * Build a table from timestamps (any order, as decoders can emit B-frames out of order). The last
+ * frame lasts `lastDuration`, or the median gap between frames when not given: the median is what a
+ * nominal rate would give, and is not thrown off by a few dropped frames.
+ */
+export function frameTable(timestamps: readonly number[], lastDuration?: number): FrameTable {
+  if (timestamps.length === 0) throw new Error('A clip needs at least one frame.');
+  const sorted = [...timestamps].sort((a, b) => a - b);
+  for (let i = 0; i < sorted.length; i++) {
+    const t = sorted[i]!;
+    if (!Number.isFinite(t)) throw new Error(`Frame ${i} has no valid timestamp (${t}).`);
+    if (i > 0 && t - sorted[i - 1]! <= EPS)
+      throw new Error(`Frames ${i - 1} and ${i} share the timestamp ${t} s.`);
+  }
+  const gaps = sorted.slice(1).map((t, i) => t - sorted[i]!);
+  const duration = lastDuration ?? (gaps.length ? median(gaps) : 1 / 30);
+  if (!(duration > 0)) throw new Error(`The last frame's duration must be positive (got ${duration}).`);
+  return { times: sorted.map(seconds), end: seconds(sorted[sorted.length - 1]! + duration) };
+}
+
+/** A constant-rate table: n frames at `fps` (e.g. 24000/1001), starting at `start`. */
+export function constantRateTable(n: number, fps: number, start = 0): FrameTable {
+  const times = Array.from({ length: n }, (_, i) => start + i / fps);
+  return frameTable(times, 1 / fps);
+}
+
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+export const frameCount = (table: FrameTable): number => table.times.length;
+export const lastFrame = (table: FrameTable): FrameIndex => frameIndex(table.times.length - 1);
+export const firstTime = (table: FrameTable): Seconds => table.times[0]!;
+
+/** Timestamp of frame i (clamped to the clip). */
+export function timeOfFrame(table: FrameTable, i: number): Seconds {
+  return table.times[clampIndex(table, i)]!;
+}
+
+/** How long frame i stays on screen. */
+export function frameDuration(table: FrameTable, i: number): Seconds {
+  const k = clampIndex(table, i);
+  const next = k + 1 < table.times.length ? table.times[k + 1]! : table.end;
+  return seconds(next - table.times[k]!);
+}
+
+export function clampIndex(table: FrameTable, i: number): FrameIndex {
+  const n = table.times.length;
+  return frameIndex(Math.min(n - 1, Math.max(0, Math.round(i))));
+}
+
+/**
+ * The frame on screen at clip time t: the last frame whose timestamp is ≤ t. Before the first frame
+ * the first frame is shown (a player never shows nothing), at or after the end the last one.
+ * Binary search: O(log n), called on every animation frame for every player.
+ */
+export function frameAt(table: FrameTable, t: number): FrameIndex {
+  const times = table.times;
+  if (!(t >= times[0]! - EPS)) return frameIndex(0);
+  let lo = 0;
+  let hi = times.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (times[mid]! <= t + EPS) lo = mid;
+    else hi = mid - 1;
+  }
+  return frameIndex(lo);
+}
+
+/** Whether clip time t falls inside the clip (between its first timestamp and its end). */
+export function covers(table: FrameTable, t: number): boolean {
+  return t >= table.times[0]! - EPS && t < table.end - EPS;
+}
+
+/** The frame `delta` frames from the one shown at t (clamped), and its timestamp. */
+export function stepFrom(table: FrameTable, t: number, delta: number): { frame: FrameIndex; time: Seconds } {
+  const frame = clampIndex(table, frameAt(table, t) + delta);
+  return { frame, time: timeOfFrame(table, frame) };
+}
+
+/**
+ * The nominal frame rate a table implies (median gap), for display and for the "ten frames" step,
+ * and whether it is variable: some gap differs from the median by more than half a frame, which
+ * is what dropped frames and phone-camera VFR look like.
+ */
+export function rateOf(table: FrameTable): { fps: number; variable: boolean } {
+  const t = table.times;
+  if (t.length < 2) return { fps: 1 / (table.end - t[0]!), variable: false };
+  const gaps = t.slice(1).map((x, i) => x - t[i]!);
+  const m = median(gaps);
+  return { fps: 1 / m, variable: gaps.some((g) => Math.abs(g - m) > m / 2) };
+}

@@ -1,0 +1,100 @@
+/**
+ * The review's keyboard, as data: the conventions of video-analysis tools (docs workflow.md):
+ * Space play/pause; Left/Right one frame, Shift ten; `[` `]` previous/next initial contact; `-` `+`
+ * slower/faster; `L` loop the current stride; `O` overlays; Ctrl+Z / Ctrl+Shift+Z undo/redo.
+ * The help panel lists this table, so what is documented is what is bound.
+ */
+
+export type ReviewAction =
+  | { readonly type: 'play-pause' }
+  | { readonly type: 'step'; readonly delta: number }
+  | { readonly type: 'event'; readonly dir: 1 | -1 }
+  | { readonly type: 'rate'; readonly dir: 1 | -1 }
+  | { readonly type: 'loop' }
+  | { readonly type: 'overlays' }
+  | { readonly type: 'undo' }
+  | { readonly type: 'redo' }
+  | { readonly type: 'select-player'; readonly index: number }
+  | { readonly type: 'key-frame' };
+
+export interface KeyBinding {
+  /** KeyboardEvent.key values that trigger it. */
+  readonly keys: readonly string[];
+  readonly shift?: boolean;
+  /** Ctrl on Linux/Windows, Cmd on macOS. */
+  readonly mod?: boolean;
+  readonly action: ReviewAction;
+  /** What the help panel says. */
+  readonly label: string;
+  readonly shown: string;
+}
+
+export const KEYMAP: readonly KeyBinding[] = [
+  { keys: [' '], action: { type: 'play-pause' }, label: 'Play / pause', shown: 'Space' },
+  { keys: ['ArrowRight'], action: { type: 'step', delta: 1 }, label: 'Next frame', shown: '→' },
+  { keys: ['ArrowLeft'], action: { type: 'step', delta: -1 }, label: 'Previous frame', shown: '←' },
+  {
+    keys: ['ArrowRight'],
+    shift: true,
+    action: { type: 'step', delta: 10 },
+    label: '10 frames forward',
+    shown: 'Shift →',
+  },
+  {
+    keys: ['ArrowLeft'],
+    shift: true,
+    action: { type: 'step', delta: -10 },
+    label: '10 frames back',
+    shown: 'Shift ←',
+  },
+  { keys: [']'], action: { type: 'event', dir: 1 }, label: 'Next initial contact', shown: ']' },
+  { keys: ['['], action: { type: 'event', dir: -1 }, label: 'Previous initial contact', shown: '[' },
+  { keys: ['-', '_'], action: { type: 'rate', dir: -1 }, label: 'Slower', shown: '−' },
+  { keys: ['+', '='], action: { type: 'rate', dir: 1 }, label: 'Faster', shown: '+' },
+  { keys: ['l', 'L'], action: { type: 'loop' }, label: 'Loop the current stride (again: stop)', shown: 'L' },
+  { keys: ['o', 'O'], action: { type: 'overlays' }, label: 'Overlays on / off', shown: 'O' },
+  { keys: ['z', 'Z'], mod: true, action: { type: 'undo' }, label: 'Undo', shown: 'Ctrl+Z' },
+  {
+    keys: ['z', 'Z'],
+    mod: true,
+    shift: true,
+    action: { type: 'redo' },
+    label: 'Redo',
+    shown: 'Ctrl+Shift+Z',
+  },
+  { keys: ['y', 'Y'], mod: true, action: { type: 'redo' }, label: 'Redo', shown: 'Ctrl+Y' },
+  {
+    keys: ['1'],
+    action: { type: 'select-player', index: 0 },
+    label: 'Steps move the left player',
+    shown: '1',
+  },
+  {
+    keys: ['2'],
+    action: { type: 'select-player', index: 1 },
+    label: 'Steps move the right player',
+    shown: '2',
+  },
+  { keys: ['k', 'K'], action: { type: 'key-frame' }, label: 'Mark this frame as a key frame', shown: 'K' },
+];
+
+export interface KeyPress {
+  readonly key: string;
+  readonly shiftKey: boolean;
+  readonly ctrlKey: boolean;
+  readonly metaKey: boolean;
+  readonly altKey: boolean;
+}
+
+/**
+ * The action for a key press, or undefined. Shift matters only where a binding says so for that key
+ * (`+` is Shift+= on most layouts and must still mean "faster").
+ */
+export function actionFor(e: KeyPress): ReviewAction | undefined {
+  if (e.altKey) return undefined;
+  const mod = e.ctrlKey || e.metaKey;
+  const candidates = KEYMAP.filter((b) => b.keys.includes(e.key) && Boolean(b.mod) === mod);
+  const shiftSensitive = candidates.some((b) => b.shift !== undefined);
+  const match = candidates.find((b) => (shiftSensitive ? Boolean(b.shift) === e.shiftKey : true));
+  return match?.action;
+}

@@ -1,0 +1,146 @@
+/**
+ * What the overlays draw, as data (house style 7): skeleton segments, the joint angles shown per view
+ * and the reference lines. Names are BlazePose landmarks (src-shared/pose/landmarks.ts). The clinical
+ * meaning of each value follows docs clinical-variables.md (side view: knee flexion = 180° − the
+ * hip-knee-ankle angle; rear view: knee frontal plane projection angle, pelvis vs horizontal).
+ */
+import type { LandmarkName } from '../pose/landmarks';
+
+export type Side = 'left' | 'right';
+export type View = 'side' | 'rear';
+
+/** Segments of the drawn skeleton: the lower body and trunk that running analysis reads. */
+export const SKELETON_SEGMENTS: readonly (readonly [LandmarkName, LandmarkName])[] = [
+  ['leftShoulder', 'rightShoulder'],
+  ['leftShoulder', 'leftElbow'],
+  ['leftElbow', 'leftWrist'],
+  ['rightShoulder', 'rightElbow'],
+  ['rightElbow', 'rightWrist'],
+  ['leftShoulder', 'leftHip'],
+  ['rightShoulder', 'rightHip'],
+  ['leftHip', 'rightHip'],
+  ['leftHip', 'leftKnee'],
+  ['leftKnee', 'leftAnkle'],
+  ['leftAnkle', 'leftHeel'],
+  ['leftHeel', 'leftFootIndex'],
+  ['leftAnkle', 'leftFootIndex'],
+  ['rightHip', 'rightKnee'],
+  ['rightKnee', 'rightAnkle'],
+  ['rightAnkle', 'rightHeel'],
+  ['rightHeel', 'rightFootIndex'],
+  ['rightAnkle', 'rightFootIndex'],
+];
+
+/** Landmarks drawn as draggable points (the ones corrections matter for). */
+export const EDITABLE_LANDMARKS: readonly LandmarkName[] = [
+  'nose',
+  'leftShoulder',
+  'rightShoulder',
+  'leftElbow',
+  'rightElbow',
+  'leftWrist',
+  'rightWrist',
+  'leftHip',
+  'rightHip',
+  'leftKnee',
+  'rightKnee',
+  'leftAnkle',
+  'rightAnkle',
+  'leftHeel',
+  'rightHeel',
+  'leftFootIndex',
+  'rightFootIndex',
+];
+
+/**
+ * A joint angle shown as an arc at `vertex`: the angle between vertex→a and vertex→b, turned into the
+ * clinical value by `value(interior)`.
+ */
+export interface JointAngleSpec {
+  readonly id: string;
+  readonly label: string;
+  readonly side: Side;
+  readonly a: LandmarkName;
+  readonly vertex: LandmarkName;
+  readonly b: LandmarkName;
+  readonly value: 'flexion' | 'interior' | 'dorsiflexion';
+}
+
+const perSide = (
+  id: string,
+  label: string,
+  a: string,
+  vertex: string,
+  b: string,
+  value: JointAngleSpec['value'],
+): JointAngleSpec[] =>
+  (['left', 'right'] as const).map((side) => ({
+    id: `${side}-${id}`,
+    label,
+    side,
+    a: `${side}${a}` as LandmarkName,
+    vertex: `${side}${vertex}` as LandmarkName,
+    b: `${side}${b}` as LandmarkName,
+    value,
+  }));
+
+/** Joints that matter per view [Souza 2016]: sagittal hip/knee/ankle; posterior knee FPPA. */
+export const JOINT_ANGLES: Readonly<Record<View, readonly JointAngleSpec[]>> = {
+  side: [
+    ...perSide('hip', 'hip', 'Shoulder', 'Hip', 'Knee', 'flexion'),
+    ...perSide('knee', 'knee', 'Hip', 'Knee', 'Ankle', 'flexion'),
+    ...perSide('ankle', 'ankle', 'Knee', 'Ankle', 'FootIndex', 'dorsiflexion'),
+  ],
+  rear: [...perSide('knee-fppa', 'knee FPPA', 'Hip', 'Knee', 'Ankle', 'flexion')],
+};
+
+/** A reference line between two points (or mid-points of pairs) measured against vertical or horizontal. */
+export interface ReferenceLineSpec {
+  readonly id: 'trunk' | 'left-tibia' | 'right-tibia' | 'pelvis';
+  readonly label: string;
+  readonly from: readonly LandmarkName[];
+  readonly to: readonly LandmarkName[];
+  readonly against: 'vertical' | 'horizontal';
+  readonly views: readonly View[];
+}
+
+export const REFERENCE_LINES: readonly ReferenceLineSpec[] = [
+  {
+    id: 'trunk',
+    label: 'trunk',
+    from: ['leftHip', 'rightHip'],
+    to: ['leftShoulder', 'rightShoulder'],
+    against: 'vertical',
+    views: ['side', 'rear'],
+  },
+  {
+    id: 'left-tibia',
+    label: 'L tibia',
+    from: ['leftKnee'],
+    to: ['leftAnkle'],
+    against: 'vertical',
+    views: ['side'],
+  },
+  {
+    id: 'right-tibia',
+    label: 'R tibia',
+    from: ['rightKnee'],
+    to: ['rightAnkle'],
+    against: 'vertical',
+    views: ['side'],
+  },
+  {
+    id: 'pelvis',
+    label: 'pelvis',
+    from: ['leftHip'],
+    to: ['rightHip'],
+    against: 'horizontal',
+    views: ['rear'],
+  },
+];
+
+/**
+ * Below this visibility a landmark is drawn as uncertain (hollow, dashed). 0.5 is MediaPipe's own
+ * default `minPoseDetectionConfidence`/tracking threshold, the level at which it considers a pose found.
+ */
+export const LOW_CONFIDENCE = 0.5;
