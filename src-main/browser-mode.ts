@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServices, type Services } from './services';
+import { startCaptureInBrowserMode } from './services/capture/route';
+import { registerMediaRoutes } from './services/media/http-routes';
 import { startLocalServer, type LocalServer } from './transport/http-server';
 
 /**
@@ -27,6 +29,8 @@ export async function startBrowserMode(options: {
   const services = createServices({ home: options.home, transport: 'browser' });
   try {
     const server = await startLocalServer({ services, staticRoot: options.rendererDir, port: options.port });
+    startCaptureInBrowserMode(server, services);
+    registerMediaRoutes(server, services.library);
     return {
       services,
       server,

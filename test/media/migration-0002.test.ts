@@ -28,7 +28,7 @@ describe('migration 0002 (recordings)', () => {
       .run(ts, ts);
     v1.close();
 
-    const v2 = openLibrary(home);
+    const v2 = openLibrary(home, { migrateTo: 2 });
     expect(v2.schemaVersion).toBe(2);
     expect(v2.db.prepare(`SELECT name FROM patients WHERE id = 'p1'`).get()).toEqual({ name: 'Ana Lopez' });
     expect(v2.db.prepare(`SELECT treadmill_speeds_kmh FROM sessions WHERE id = 's1'`).get()).toEqual({

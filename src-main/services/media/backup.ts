@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, rename, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import Database from 'better-sqlite3';
+import { ServiceError } from '../errors';
+import type { Library } from '../library/db';
+import { migrations } from '../library/migrations';
+import { fsMessage } from './copy';
+import { removeTree, syncDir } from './fsutil';
+import { readTar, TarWriter } from './tar';
+
+/**
+ * Whole-library backup and restore. A backup (`backups/library-<time>.stridelab-backup`, a POSIX
+ * tar) holds a manifest, a consistent snapshot of the database (SQLite's online backup API, so it
+ * is safe while the app runs) and every file of the media folder. Restore brings the library back
+ * to exactly that state: the same rows in every table and byte-identical media files. It swaps
+ * the media folder by rename and replaces every table's rows in one transaction; if the database
+ * step fails the old media folder is put back, so a failed restore changes nothing.
+ */
+export const BACKUP_FORMAT = 'stridelab.backup/1';
+const MANIFEST = 'stridelab-backup.json';
+const DB_ENTRY = 'library.sqlite';
+
+async function mediaFiles(root: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile()) out.push(relative(root, p).split(sep).join('/'));
+    }
+  };
+  await walk(root);
+  return out.sort();
+}
+
+export async function backupLibrary(
+  library: Library,
+): Promise<{ name: string; sizeBytes: number; path: string }> {
+  const { paths } = library;
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const name = `library-${stamp}.stridelab-backup`;
+  const work = join(paths.tmpDir, `backup-${randomUUID()}`);
+  await mkdir(work);
+  const snapshot = join(work, DB_ENTRY);
+  const tarPath = join(work, 'backup.tar');
+  let tar: TarWriter | undefined;
+  try {
+    await library.db.backup(snapshot);
+    const files = await mediaFiles(paths.mediaDir);
+    tar = await TarWriter.create(tarPath);
+    const manifest = {
+      format: BACKUP_FORMAT,
+      createdAt: new Date().toISOString(),
+      schemaVersion: library.schemaVersion,
+      files: files.length,
+    };
+    await tar.addBuffer(MANIFEST, Buffer.from(JSON.stringify(manifest, null, 2)));
+    await tar.addFile(DB_ENTRY, snapshot);
+    for (const f of files) await tar.addFile(`media/${f}`, join(paths.mediaDir, f));
+    const sizeBytes = await tar.finish();
+    tar = undefined;
+    await mkdir(paths.backupsDir, { recursive: true });
+    const dest = join(paths.backupsDir, name);
+    await rename(tarPath, dest);
+    await syncDir(paths.backupsDir);
+    return { name, sizeBytes, path: dest };
+  } catch (err) {
+    await tar?.abandon();
+    if ((err as NodeJS.ErrnoException).code) throw fsMessage(err, 'The backup', 'written');
+    throw err;
+  } finally {
+    await removeTree(work);
+  }
+}
+
+export async function listBackups(
+  library: Library,
+): Promise<{ name: string; sizeBytes: number; createdAt: string }[]> {
+  const names = (await readdir(library.paths.backupsDir)).filter((n) => n.endsWith('.stridelab-backup'));
+  const out = await Promise.all(
+    names.map(async (n) => {
+      const st = await stat(join(library.paths.backupsDir, n));
+      return { name: n, sizeBytes: st.size, createdAt: st.mtime.toISOString() };
+    }),
+  );
+  return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** Bring an extracted database up to this app's schema (an older backup), one migration per step. */
+function migrateSnapshot(file: string, target: number): void {
+  const db = new Database(file);
+  try {
+    const found = db.pragma('user_version', { simple: true }) as number;
+    if (found > target) {
+      throw new ServiceError(
+        'unsupported',
+        `This backup was written by a newer StrideLab (schema ${found}). Update StrideLab to restore it.`,
+      );
+    }
+    for (const m of migrations) {
+      if (m.version <= found || m.version > target) continue;
+      db.transaction(() => {
+        m.up(db);
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/** Restore from a backup file (a name in backups/ for the contract; any path for the CLI and tests). */
+export async function restoreLibrary(
+  library: Library,
+  backupPath: string,
+  displayName: string,
+): Promise<void> {
+  const { db, paths } = library;
+  const name = `"${displayName}"`;
+  const invalid = (why: string): ServiceError =>
+    new ServiceError('invalid-input', `${name} is not a usable StrideLab backup: ${why}.`);
+  try {
+    await stat(backupPath);
+  } catch (err) {
+    throw fsMessage(err, name, 'read');
+  }
+  const work = join(paths.tmpDir, `restore-${randomUUID()}`);
+  const newMedia = join(work, 'media');
+  const oldMedia = join(work, 'old-media');
+  let swapped = false;
+  try {
+    await mkdir(newMedia, { recursive: true });
+    type BackupManifest = { format?: string; files?: number };
+    let manifest = undefined as BackupManifest | undefined;
+    let hasDb = false;
+    let files = 0;
+    for await (const entry of readTar(backupPath, displayName)) {
+      if (!manifest) {
+        if (entry.name !== MANIFEST) throw invalid(`it does not start with ${MANIFEST}`);
+        const parsed = JSON.parse((await entry.buffer()).toString('utf8')) as BackupManifest;
+        if (parsed.format !== BACKUP_FORMAT)
+          throw invalid(`format "${String(parsed.format)}" is not ${BACKUP_FORMAT}`);
+        manifest = parsed;
+        continue;
+      }
+      if (entry.name === DB_ENTRY) {
+        await entry.extractTo(join(work, DB_ENTRY));
+        hasDb = true;
+        continue;
+      }
+      const rel = entry.name.startsWith('media/') ? entry.name.slice('media/'.length) : '';
+      const parts = rel.split('/');
+      if (!rel || parts.some((p) => !/^[\w.-]+$/.test(p) || p === '.' || p === '..'))
+        throw invalid(`unexpected entry "${entry.name}"`);
+      await mkdir(join(newMedia, ...parts.slice(0, -1)), { recursive: true });
+      await entry.extractTo(join(newMedia, ...parts));
+      files++;
+    }
+    if (!manifest || !hasDb) throw invalid('the database is missing');
+    if (manifest.files !== files)
+      throw invalid(`it should hold ${manifest.files} media files but holds ${files}`);
+    const snapshot = join(work, DB_ENTRY);
+    migrateSnapshot(snapshot, library.schemaVersion);
+
+    await rename(paths.mediaDir, oldMedia);
+    swapped = true;
+    await rename(newMedia, paths.mediaDir);
+    await syncDir(paths.home);
+    const tables = (
+      db
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+        .all() as { name: string }[]
+    ).map((t) => t.name);
+    db.prepare(`ATTACH DATABASE ? AS restored`).run(snapshot);
+    try {
+      db.transaction(() => {
+        // Rows reference each other (sessions → patients, recordings → sessions): check keys at commit.
+        db.pragma('defer_foreign_keys = ON');
+        for (const t of tables) db.prepare(`DELETE FROM main."${t}"`).run();
+        for (const t of tables) {
+          const cols = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[])
+            .map((c) => `"${c.name}"`)
+            .join(', ');
+          db.prepare(`INSERT INTO main."${t}" (${cols}) SELECT ${cols} FROM restored."${t}"`).run();
+        }
+      })();
+    } finally {
+      db.prepare(`DETACH DATABASE restored`).run();
+    }
+    swapped = false;
+  } catch (err) {
+    if (swapped) {
+      await removeTree(paths.mediaDir);
+      await rename(oldMedia, paths.mediaDir);
+    }
+    if (err instanceof ServiceError) throw err;
+    if ((err as NodeJS.ErrnoException).code) throw fsMessage(err, name, 'restored');
+    throw err;
+  } finally {
+    await removeTree(work);
+  }
+}

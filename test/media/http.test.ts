@@ -1,0 +1,201 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventMessage } from '../../src-shared/contract';
+import type { Recording } from '../../src-shared/contract/recordings';
+import { decodeTimestamps } from '../../src-shared/media/timestamps';
+import { createServices, type Services } from '../../src-main/services';
+import { createPatient } from '../../src-main/services/library/patients';
+import { createSession } from '../../src-main/services/library/sessions';
+import { registerMediaRoutes } from '../../src-main/services/media/http-routes';
+import { startLocalServer, type LocalServer } from '../../src-main/transport/http-server';
+import { clip, libraryState, syntheticClip, tempDir } from './helpers';
+
+/**
+ * Browser mode end to end on the service side: upload → import over the contract → media served
+ * with Range and the token, cancel from a second request, and nothing reachable by path.
+ */
+type Wire = { ok: boolean; result?: unknown; error?: { code: string; message: string; field?: string } };
+let services: Services;
+let server: LocalServer;
+let sessionId: string;
+let home: string;
+const events: EventMessage[] = [];
+
+const call = async (channel: string, input: unknown): Promise<Wire> => {
+  const res = await fetch(`${server.url}/api/call/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-stridelab-token': server.token },
+    body: JSON.stringify(input),
+  });
+  return (await res.json()) as Wire;
+};
+
+async function upload(file: string, name: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/upload?name=${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { 'x-stridelab-token': server.token, 'content-type': 'application/octet-stream' },
+    body: readFileSync(file),
+  });
+  const body = (await res.json()) as { ok: boolean; result: { uploadId: string; sizeBytes: number } };
+  expect(body.ok).toBe(true);
+  return body.result.uploadId;
+}
+
+beforeAll(async () => {
+  home = tempDir('http');
+  services = createServices({ home, transport: 'browser' });
+  server = await startLocalServer({ services, staticRoot: tempDir('static') });
+  registerMediaRoutes(server, services.library);
+  services.onEvent((m) => events.push(m));
+  const patient = createPatient(services.library.db, { name: 'Ana', sex: 'female' });
+  sessionId = createSession(services.library.db, {
+    patientId: patient.id,
+    date: '2026-02-01',
+    injurySide: 'none',
+    treadmillSpeedsKmh: [],
+    treadmillInclinesPct: [],
+  }).id;
+});
+afterAll(async () => {
+  await server.close();
+  services.close();
+});
+
+describe('media over HTTP', () => {
+  let rec: Recording;
+
+  it('uploads, imports with progress events, and serves every file by id with Range', async () => {
+    const src = clip('running_side_overground_sports2d_demo3.mp4');
+    const uploadId = await upload(src, 'Côté "flat" run.mp4');
+    const res = await call('recordings:import', {
+      sessionId,
+      source: { kind: 'upload', uploadId },
+      view: 'side',
+      condition: { label: 'flat', speedKmh: 11 },
+      jobId: 'job-happy-0001',
+    });
+    expect(res.error).toBeUndefined();
+    rec = res.result as Recording;
+    expect(rec.originalName).toBe('Côté "flat" run.mp4');
+    const progress = events
+      .filter((e) => e.event === 'recordings:progress')
+      .map((e) => e.payload as { jobId: string; fraction: number });
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.every((p) => p.jobId === 'job-happy-0001')).toBe(true);
+    expect(progress.at(-1)!.fraction).toBe(1);
+    // The upload was consumed: tmp/ is empty again.
+    expect(libraryState(services.library).tmp).toBe('');
+
+    const original = readFileSync(src);
+    const whole = await fetch(`${server.url}/api/media/${rec.id}/original?token=${server.token}`);
+    expect(whole.status).toBe(200);
+    expect(Buffer.from(await whole.arrayBuffer()).equals(original)).toBe(true);
+    const part = await fetch(`${server.url}/api/media/${rec.id}/original`, {
+      headers: { 'x-stridelab-token': server.token, range: 'bytes=100-199' },
+    });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 100-199/${original.length}`);
+    expect(Buffer.from(await part.arrayBuffer()).equals(original.subarray(100, 200))).toBe(true);
+    const tail = await fetch(`${server.url}/api/media/${rec.id}/proxy`, {
+      headers: { 'x-stridelab-token': server.token, range: 'bytes=-16' },
+    });
+    expect(tail.status).toBe(206);
+    expect(tail.headers.get('content-type')).toBe('video/mp4');
+    expect((await tail.arrayBuffer()).byteLength).toBe(16);
+    const beyond = await fetch(`${server.url}/api/media/${rec.id}/proxy`, {
+      headers: { 'x-stridelab-token': server.token, range: 'bytes=999999999-' },
+    });
+    expect(beyond.status).toBe(416);
+    const ts = await fetch(`${server.url}/api/media/${rec.id}/timestamps?token=${server.token}`);
+    expect(decodeTimestamps(new Uint8Array(await ts.arrayBuffer()))).toHaveLength(47);
+  });
+
+  it('refuses requests without the token, unknown ids, and anything shaped like a path', async () => {
+    expect((await fetch(`${server.url}/api/media/${rec.id}/proxy`)).status).toBe(401);
+    expect((await fetch(`${server.url}/api/media/nope/proxy?token=${server.token}`)).status).toBe(404);
+    for (const p of [`${rec.id}/../../library.sqlite`, `..%2F..%2Flibrary.sqlite/proxy`, `${rec.id}/probe`]) {
+      const r = await fetch(`${server.url}/api/media/${p}?token=${server.token}`);
+      expect(r.status).toBe(404);
+    }
+    // An import naming an upload that does not exist reaches no file.
+    const res = await call('recordings:import', {
+      sessionId,
+      source: { kind: 'upload', uploadId: 'AAAAAAAAAAAAAAAA' },
+      view: 'side',
+      condition: { label: 'flat' },
+      jobId: 'job-nope-00001',
+    });
+    expect(res.error).toMatchObject({ code: 'not-found', message: expect.stringMatching(/upload is gone/) });
+    // Paths are not part of the contract at all.
+    const bad = await call('recordings:import', {
+      sessionId,
+      source: { kind: 'path', path: '/etc/passwd' },
+      view: 'side',
+      condition: { label: 'x' },
+      jobId: 'job-path-0001',
+    });
+    expect(bad.error).toMatchObject({ code: 'invalid-input', field: 'source.kind' });
+  });
+
+  it('reports a duplicate upload, keeps it for "import anyway", then imports it when asked', async () => {
+    const uploadId = await upload(clip('running_side_overground_sports2d_demo3.mp4'), 'again.mp4');
+    const input = {
+      sessionId,
+      source: { kind: 'upload', uploadId },
+      view: 'rear',
+      condition: { label: 'flat' },
+      jobId: 'job-dup-00001',
+    };
+    const first = await call('recordings:import', input);
+    expect(first.error).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/already in this session/),
+    });
+    const second = await call('recordings:import', { ...input, allowDuplicate: true });
+    expect(second.ok).toBe(true);
+  });
+
+  it('cancels a running import from another request: ffmpeg stopped, library unchanged', async () => {
+    const src = syntheticClip(join(tempDir('long'), 'long.mp4'), { frames: 300, size: '640x480' });
+    const uploadId = await upload(src, 'long.mp4');
+    const before = libraryState(services.library);
+    const started = new Promise<void>((resolve) => {
+      const off = services.onEvent((m) => {
+        if (m.event === 'recordings:progress' && (m.payload as { phase: string }).phase === 'proxy') {
+          off();
+          resolve();
+        }
+      });
+    });
+    const pending = call('recordings:import', {
+      sessionId,
+      source: { kind: 'upload', uploadId },
+      view: 'side',
+      condition: { label: 'incline' },
+      jobId: 'job-cancel-001',
+    });
+    await started;
+    expect((await call('recordings:cancel', { jobId: 'job-cancel-001' })).result).toEqual({
+      cancelled: true,
+    });
+    expect((await pending).error).toMatchObject({ code: 'cancelled' });
+    // Rows and media as before; tmp/ held the upload before and is now empty (a cancel consumes it).
+    expect(libraryState(services.library)).toEqual({ ...before, tmp: '' });
+    expect((await call('recordings:cancel', { jobId: 'job-cancel-001' })).result).toEqual({
+      cancelled: false,
+    });
+  });
+
+  it('refuses an empty upload with a clear message', async () => {
+    const res = await fetch(`${server.url}/api/upload?name=empty.mp4`, {
+      method: 'POST',
+      headers: { 'x-stridelab-token': server.token },
+      body: new Uint8Array(0),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
+      /"empty\.mp4" is empty/,
+    );
+  });
+});
