@@ -9,6 +9,7 @@ import {
   type WireResult,
 } from '../../src-shared/contract';
 import { openLibrary, type Library } from './library/db';
+import { captureHandlers } from './capture/handlers';
 import { libraryHandlers } from './library/handlers';
 import { recordingsHandlers } from './media/handlers';
 import { reviewHandlers } from './review/handlers';
@@ -23,6 +24,7 @@ import { APP_VERSION } from './version';
  */
 const handlers = {
   ...libraryHandlers,
+  ...captureHandlers,
   ...recordingsHandlers,
   ...reviewHandlers,
 } satisfies Handlers;

@@ -5,18 +5,21 @@
  */
 import type { z } from 'zod';
 import type { CallSpec, EventSpec } from './define';
+import { captureCalls, captureEvents } from './capture';
 import { libraryCalls, libraryEvents } from './library';
 import { recordingsCalls, recordingsEvents } from './recordings';
 import { reviewCalls, reviewEvents } from './review';
 
 export const calls = {
   ...libraryCalls,
+  ...captureCalls,
   ...recordingsCalls,
   ...reviewCalls,
 } as const;
 
 export const events = {
   ...libraryEvents,
+  ...captureEvents,
   ...recordingsEvents,
   ...reviewEvents,
 } as const;

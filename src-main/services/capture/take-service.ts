@@ -1,0 +1,164 @@
+import { randomBytes } from 'node:crypto';
+import type { CaptureCamera, CaptureClipReport, CaptureTake } from '../../../src-shared/contract/capture';
+import type { Condition } from '../../../src-shared/contract/recordings';
+import { ServiceError } from '../errors';
+import { getSession } from '../library/sessions';
+import { removeTree } from '../media/fsutil';
+import { trashRecording } from '../media/recordings-db';
+import type { CallContext } from '../types';
+import { importTakeClips } from './finalize';
+import {
+  activeTake,
+  chunksReceived,
+  createTakeFolder,
+  drain,
+  endActive,
+  isActive,
+  listTakeFolders,
+  MANIFEST_FORMAT,
+  readManifest,
+  readStartOffset,
+  takeDir,
+} from './store';
+import { getTake, insertTake, setTakeStatus, takeIdsWithStatus, updateClip } from './takes-db';
+
+/** A take's life: begin → chunks (store.ts) → finish (close + import) or discard; recovery after a crash. */
+
+type Ctx = Pick<CallContext, 'library' | 'emit'>;
+
+export async function beginTake(
+  ctx: Ctx,
+  input: { sessionId: string; condition: Condition; cameras: CaptureCamera[]; startedAt: string },
+): Promise<CaptureTake> {
+  getSession(ctx.library.db, input.sessionId);
+  const takeId = randomBytes(12).toString('base64url');
+  await createTakeFolder(ctx.library, {
+    format: MANIFEST_FORMAT,
+    takeId,
+    sessionId: input.sessionId,
+    condition: input.condition,
+    startedAt: input.startedAt,
+    cameras: input.cameras,
+  });
+  try {
+    return insertTake(ctx.library.db, { id: takeId, ...input });
+  } catch (err) {
+    endActive(takeId);
+    await removeTree(takeDir(ctx.library, takeId));
+    throw err;
+  }
+}
+
+async function closeAndImport(
+  ctx: Ctx,
+  takeId: string,
+  dir: string,
+  cameras: readonly CaptureCamera[],
+  finalStatus: 'saved' | 'recovered',
+): Promise<CaptureTake> {
+  const take = getTake(ctx.library.db, takeId);
+  const outcomes = await importTakeClips(ctx.library, take, dir, cameras, (view, phase, fraction) =>
+    ctx.emit('capture:progress', { takeId, view, phase, fraction }),
+  );
+  for (const o of outcomes) {
+    updateClip(ctx.library.db, takeId, o.view, {
+      recordingId: o.recording?.id ?? null,
+      error: o.error ?? null,
+    });
+    if (o.recording) ctx.emit('library:changed', { kind: 'recording', id: o.recording.id });
+  }
+  const saved = outcomes.filter((o) => o.recording).length;
+  setTakeStatus(ctx.library.db, takeId, saved > 0 ? finalStatus : 'failed');
+  // Keep the raw files of a take that saved nothing: they are all there is of it.
+  if (saved > 0) await removeTree(dir);
+  return getTake(ctx.library.db, takeId);
+}
+
+export async function finishTake(
+  ctx: Ctx,
+  takeId: string,
+  reports: readonly CaptureClipReport[],
+): Promise<CaptureTake> {
+  const take = activeTake(takeId);
+  await drain(takeId);
+  const cameras = take.manifest.cameras.filter((c) => reports.some((r) => r.view === c.view));
+  for (const r of reports) {
+    if (!take.manifest.cameras.some((c) => c.view === r.view))
+      throw new ServiceError('invalid-input', `This take records no ${r.view} view.`, 'clips');
+    const got = chunksReceived(takeId, r.view);
+    if (got < r.chunks) {
+      throw new ServiceError(
+        'conflict',
+        `The ${r.view} recording is incomplete: ${got} of ${r.chunks} pieces arrived. Keep the page open until they are sent.`,
+        'clips',
+      );
+    }
+  }
+  endActive(takeId);
+  for (const r of reports) {
+    updateClip(ctx.library.db, takeId, r.view, {
+      startOffsetMs: r.startOffsetMs,
+      durationMs: r.durationMs,
+      ...(r.framesDelivered !== undefined ? { framesDelivered: r.framesDelivered } : {}),
+    });
+  }
+  return closeAndImport(ctx, takeId, take.dir, cameras, 'saved');
+}
+
+export async function discardTake(ctx: Ctx, takeId: string): Promise<CaptureTake> {
+  const take = getTake(ctx.library.db, takeId);
+  if (isActive(takeId)) {
+    await drain(takeId);
+    endActive(takeId);
+    await removeTree(takeDir(ctx.library, takeId));
+  }
+  if (take.status === 'discarded') return take;
+  ctx.library.db.transaction(() => {
+    for (const clip of take.clips) {
+      // The clips go to the trash like any recording (restorable until the trash is emptied).
+      if (clip.recordingId) trashRecording(ctx.library.db, clip.recordingId);
+    }
+    setTakeStatus(ctx.library.db, takeId, 'discarded');
+  })();
+  for (const clip of take.clips)
+    if (clip.recordingId) ctx.emit('library:changed', { kind: 'recording', id: clip.recordingId });
+  return getTake(ctx.library.db, takeId);
+}
+
+let recovering: Promise<CaptureTake[]> | undefined;
+
+/**
+ * After a crash: every take still marked 'recording' that this process is not recording is closed
+ * and imported from whatever its files hold (status 'recovered'). Folders without a row (the crash
+ * came between the folder and the row) and rows without a folder are settled too. Runs once at a
+ * time; a second call waits for the first.
+ */
+export function recoverTakes(ctx: Ctx): Promise<CaptureTake[]> {
+  recovering ??= (async () => {
+    const recovered: CaptureTake[] = [];
+    const folders = new Set(await listTakeFolders(ctx.library));
+    for (const takeId of takeIdsWithStatus(ctx.library.db, 'recording')) {
+      if (isActive(takeId)) continue;
+      const dir = takeDir(ctx.library, takeId);
+      const manifest = folders.has(takeId) ? await readManifest(dir) : undefined;
+      if (!manifest) {
+        setTakeStatus(ctx.library.db, takeId, 'failed');
+        continue;
+      }
+      for (const camera of manifest.cameras) {
+        const offset = await readStartOffset(dir, camera.view);
+        if (offset !== undefined) updateClip(ctx.library.db, takeId, camera.view, { startOffsetMs: offset });
+      }
+      recovered.push(await closeAndImport(ctx, takeId, dir, manifest.cameras, 'recovered'));
+    }
+    for (const folder of folders) {
+      if (isActive(folder)) continue;
+      const known = ctx.library.db.prepare(`SELECT 1 FROM capture_takes WHERE id = ?`).get(folder);
+      if (!known) await removeTree(takeDir(ctx.library, folder));
+    }
+    return recovered;
+  })().finally(() => {
+    recovering = undefined;
+  });
+  return recovering;
+}

@@ -1,0 +1,61 @@
+/**
+ * Takes: names, numbering and how many frames a take should hold. Pure, shared by the capture page
+ * (what to expect) and the capture service (what to check).
+ */
+import type { Hertz, Seconds } from '../units';
+
+/** "flat · take 2": what the PT sees in lists and replay. */
+export function takeName(conditionLabel: string, number: number): string {
+  return `${conditionLabel.trim()} · take ${number}`;
+}
+
+/** The next take number for a condition: one more than the highest so far (discarded takes keep their number). */
+export function nextTakeNumber(existing: readonly number[]): number {
+  return existing.reduce((max, n) => Math.max(max, n), 0) + 1;
+}
+
+/**
+ * The clip's file name as the PT would know it: date, condition, view, take. Only letters, digits,
+ * dots, dashes and underscores, so it is valid on every file system the library may be copied to.
+ */
+export function takeFileName(
+  date: string,
+  conditionLabel: string,
+  view: string,
+  number: number,
+  extension: string,
+): string {
+  const safe = (s: string): string =>
+    s
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9.-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .toLowerCase() || 'take';
+  return `${safe(date)}_${safe(conditionLabel)}_${safe(view)}_take${number}.${extension.replace(/^\./, '')}`;
+}
+
+/** Frames a camera running at `fps` delivers in `duration` seconds (the recorder keeps every one). */
+export function expectedFrames(duration: Seconds, fps: Hertz): number {
+  return Math.round(duration * fps);
+}
+
+/** Frames may differ by a couple: the recorder starts and stops between two camera frames. */
+export const FRAME_COUNT_TOLERANCE = 2;
+
+export function frameCountMatches(
+  actual: number,
+  expected: number,
+  tolerance: number = FRAME_COUNT_TOLERANCE,
+): boolean {
+  return Math.abs(actual - expected) <= tolerance;
+}
+
+/** "0:07.4": the running take timer (minutes:seconds.tenths). */
+export function formatTakeTime(elapsed: Seconds): string {
+  const tenths = Math.max(0, Math.floor(elapsed * 10));
+  const minutes = Math.floor(tenths / 600);
+  const rest = tenths - minutes * 600;
+  const secs = Math.floor(rest / 10);
+  return `${minutes}:${String(secs).padStart(2, '0')}.${rest % 10}`;
+}
