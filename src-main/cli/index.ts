@@ -10,6 +10,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'start browser mode on a library (the app without Electron)',
     load: () => import('./commands/serve'),
   },
+  import: {
+    summary: "import a clip into a patient's session (copy, check, make it reviewable)",
+    load: () => import('./commands/import'),
+  },
 };
 
 export function usage(): string {

@@ -1,0 +1,201 @@
+import { parseArgs } from 'node:util';
+import { ConditionSchema, VIEWS, type View } from '../../../src-shared/contract/recordings';
+import type { Patient } from '../../../src-shared/library/model';
+import { resolveHome } from '../../home';
+import { ServiceError } from '../../services/errors';
+import { openLibrary, type Library } from '../../services/library/db';
+import { createPatient, getPatient } from '../../services/library/patients';
+import { createSession, getSession } from '../../services/library/sessions';
+import { importRecording, type ImportProgress } from '../../services/media/import';
+
+/**
+ * `stridelab import <clip> --patient <name or id> [--session <id>] --view side|rear
+ *   --condition <label> [--incline <pct>] [--speed <km/h>] [--shoes <text>] [--allow-duplicate]
+ *   [--create-patient] [--home DIR]`
+ * The same import as the app (copy + checksum, probe, proxy, thumbnail), with the library lock.
+ * Without --session the clip goes into a new session dated today. Progress goes to stderr, the
+ * result to stdout; Ctrl-C cancels and leaves the library as it was.
+ * Exit codes: 0 imported, 1 refused or failed, 2 wrong usage, 130 cancelled.
+ */
+export const USAGE = `Usage: stridelab import <clip> --patient <name or id> [--session <id>] --view side|rear --condition <label>
+       [--incline <percent>] [--speed <km/h>] [--shoes <text>] [--allow-duplicate] [--create-patient] [--home DIR]`;
+
+function usageError(message: string): number {
+  process.stderr.write(`stridelab import: ${message}\n${USAGE}\n`);
+  return 2;
+}
+
+function findPatient(library: Library, key: string, create: boolean): { patient: Patient; created: boolean } {
+  try {
+    return { patient: getPatient(library.db, key), created: false };
+  } catch {
+    // not an id: try the name
+  }
+  const rows = library.db
+    .prepare(
+      `SELECT id FROM patients WHERE deleted_at IS NULL AND name = ? COLLATE NOCASE ORDER BY created_at`,
+    )
+    .all(key.trim()) as { id: string }[];
+  if (rows.length === 1) return { patient: getPatient(library.db, rows[0]!.id), created: false };
+  if (rows.length > 1) {
+    throw new ServiceError(
+      'conflict',
+      `${rows.length} patients are named "${key}": give the id instead (${rows.map((r) => r.id).join(', ')}).`,
+    );
+  }
+  if (create)
+    return { patient: createPatient(library.db, { name: key.trim(), sex: 'unspecified' }), created: true };
+  throw new ServiceError(
+    'not-found',
+    `No patient named or numbered "${key}". Check the name, or add --create-patient.`,
+  );
+}
+
+const number = (raw: string | undefined, flag: string): number | undefined => {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n))
+    throw new ServiceError('invalid-input', `--${flag} must be a number, not "${raw}".`);
+  return n;
+};
+
+function progressWriter(): (p: ImportProgress) => void {
+  const tty = process.stderr.isTTY;
+  let lastPhase = '';
+  let lastTenth = -1;
+  return (p) => {
+    const pct = Math.round(p.fraction * 100);
+    const eta = p.secondsLeft !== undefined ? `, about ${Math.ceil(p.secondsLeft)} s left` : '';
+    const line = `${p.phase.padEnd(9)} ${String(pct).padStart(3)}%${eta}`;
+    if (tty) process.stderr.write(`\r${line.padEnd(40)}`);
+    else if (p.phase !== lastPhase || Math.floor(pct / 10) !== lastTenth) process.stderr.write(`${line}\n`);
+    lastPhase = p.phase;
+    lastTenth = Math.floor(pct / 10);
+  };
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        patient: { type: 'string' },
+        session: { type: 'string' },
+        view: { type: 'string' },
+        condition: { type: 'string' },
+        incline: { type: 'string' },
+        speed: { type: 'string' },
+        shoes: { type: 'string' },
+        'allow-duplicate': { type: 'boolean' },
+        'create-patient': { type: 'boolean' },
+        home: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    return usageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1)
+    return usageError(positionals.length ? 'give exactly one clip.' : 'which clip? Give its path.');
+  if (!values.patient) return usageError('--patient is required.');
+  if (!values.view || !(VIEWS as readonly string[]).includes(values.view))
+    return usageError('--view must be side or rear.');
+  let condition;
+  try {
+    const c = ConditionSchema.safeParse({
+      label: values.condition ?? '',
+      inclinePct: number(values.incline, 'incline'),
+      speedKmh: number(values.speed, 'speed'),
+      shoes: values.shoes,
+    });
+    if (!c.success) {
+      const issue = c.error.issues[0]!;
+      const flag =
+        { label: 'condition', inclinePct: 'incline', speedKmh: 'speed', shoes: 'shoes' }[
+          String(issue.path[0])
+        ] ?? issue.path[0];
+      return usageError(`--${String(flag)} ${issue.message}.`);
+    }
+    condition = c.data;
+  } catch (err) {
+    return usageError((err as Error).message);
+  }
+
+  const home = resolveHome(values.home ? ['--home', values.home] : []);
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort();
+  process.once('SIGINT', onSigint);
+  let library: Library | undefined;
+  try {
+    library = openLibrary(home);
+    const lib = library;
+    const { patient, created: patientCreated } = findPatient(
+      lib,
+      values.patient,
+      values['create-patient'] ?? false,
+    );
+    let sessionId = values.session;
+    let created = false;
+    if (sessionId) {
+      const session = getSession(lib.db, sessionId);
+      if (session.patientId !== patient.id) {
+        throw new ServiceError(
+          'conflict',
+          `Session ${sessionId} belongs to another patient, not ${patient.name}.`,
+        );
+      }
+    } else {
+      sessionId = createSession(lib.db, {
+        patientId: patient.id,
+        date: new Date().toISOString().slice(0, 10),
+        injurySide: 'none',
+        treadmillSpeedsKmh: [],
+        treadmillInclinesPct: [],
+      }).id;
+      created = true;
+    }
+    try {
+      const rec = await importRecording(lib, {
+        sessionId,
+        sourcePath: positionals[0]!,
+        view: values.view as View,
+        condition,
+        allowDuplicate: values['allow-duplicate'] ?? false,
+        signal: controller.signal,
+        onProgress: progressWriter(),
+      });
+      if (process.stderr.isTTY) process.stderr.write('\n');
+      const p = rec.probe;
+      process.stdout.write(
+        `Imported "${rec.originalName}" for ${patient.name}: ${rec.view} view, ${rec.condition.label}; ` +
+          `${p.frameCount} frames, ${p.averageFps.toFixed(2)} fps${p.variableFrameRate ? ' (variable)' : ''}, ` +
+          `${p.displayWidth}×${p.displayHeight}, ${p.durationS.toFixed(1)} s.\n` +
+          `session ${sessionId}${created ? ' (new, dated today)' : ''}\nrecording ${rec.id}\n`,
+      );
+      return 0;
+    } catch (err) {
+      // The new session (and patient) were only for this clip: take them back so a refused import changes nothing.
+      if (created) lib.db.prepare(`DELETE FROM sessions WHERE id = ?`).run(sessionId);
+      if (patientCreated) lib.db.prepare(`DELETE FROM patients WHERE id = ?`).run(patient.id);
+      throw err;
+    }
+  } catch (err) {
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    if (err instanceof ServiceError && err.code === 'cancelled') {
+      process.stderr.write('stridelab import: cancelled; nothing was imported.\n');
+      return 130;
+    }
+    process.stderr.write(`stridelab import: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  } finally {
+    process.off('SIGINT', onSigint);
+    library?.close();
+  }
+}

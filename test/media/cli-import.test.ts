@@ -1,0 +1,148 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src-main/cli/index';
+import { openLibrary } from '../../src-main/services/library/db';
+import { createPatient } from '../../src-main/services/library/patients';
+import { listRecordings } from '../../src-main/services/media/recordings-db';
+import { clip, libraryState, tempDir } from './helpers';
+
+/** `stridelab import`, run in-process through the CLI dispatcher, on a real library folder. */
+let home: string;
+let out: string;
+let err: string;
+
+beforeEach(() => {
+  home = tempDir('cli');
+  const lib = openLibrary(home);
+  createPatient(lib.db, { name: 'Ana López', sex: 'female' });
+  lib.close();
+  out = '';
+  err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+});
+afterEach(() => vi.restoreAllMocks());
+
+const cli = (...args: string[]): Promise<number> => main(['import', ...args, '--home', home]);
+
+describe('stridelab import', () => {
+  it('imports a clip into a new session dated today, with progress on stderr', async () => {
+    const code = await cli(
+      clip('running_side_overground_sports2d_demo3.mp4'),
+      '--patient',
+      'ana lópez',
+      '--view',
+      'side',
+      '--condition',
+      'flat',
+      '--speed',
+      '10',
+    );
+    expect(err).toMatch(/proxy +\d+%/);
+    expect(code).toBe(0);
+    expect(out).toMatch(
+      /Imported "running_side_overground_sports2d_demo3\.mp4" for Ana López: side view, flat; 47 frames, 29\.97 fps/,
+    );
+    const sessionId = /session (\S+) \(new, dated today\)/.exec(out)![1]!;
+    const lib = openLibrary(home);
+    try {
+      const [rec] = listRecordings(lib.db, sessionId);
+      expect(rec).toMatchObject({ view: 'side', condition: { label: 'flat', speedKmh: 10 } });
+      const date = (
+        lib.db.prepare(`SELECT date FROM sessions WHERE id = ?`).get(sessionId) as { date: string }
+      ).date;
+      expect(date).toBe(new Date().toISOString().slice(0, 10));
+    } finally {
+      lib.close();
+    }
+    // Into the same session by id: the same file is noticed.
+    expect(
+      await cli(
+        clip('running_side_overground_sports2d_demo3.mp4'),
+        '--patient',
+        'Ana López',
+        '--session',
+        sessionId,
+        '--view',
+        'rear',
+        '--condition',
+        'flat',
+      ),
+    ).toBe(1);
+    expect(err).toMatch(/already in this session/);
+  });
+
+  it('refuses bad usage with exit code 2 and a bad clip with 1, leaving the library unchanged', async () => {
+    const lib = openLibrary(home);
+    const before = libraryState(lib);
+    lib.close();
+    expect(await cli('x.mp4', '--patient', 'Ana López', '--view', 'front', '--condition', 'flat')).toBe(2);
+    expect(err).toMatch(/--view must be side or rear/);
+    expect(
+      await cli(
+        'x.mp4',
+        '--patient',
+        'Ana López',
+        '--view',
+        'side',
+        '--condition',
+        'flat',
+        '--incline',
+        '95',
+      ),
+    ).toBe(2);
+    expect(err).toMatch(/--incline must be at most 40 %/);
+    expect(
+      await cli(
+        clip('running_side_overground_sports2d_demo3.mp4'),
+        '--patient',
+        'Nobody',
+        '--view',
+        'side',
+        '--condition',
+        'flat',
+      ),
+    ).toBe(1);
+    expect(err).toMatch(/No patient named or numbered "Nobody"/);
+    const empty = join(tempDir('cli-bad'), 'empty clip.mp4');
+    writeFileSync(empty, '');
+    expect(
+      await cli(empty, '--patient', 'Ana López', '--view', 'side', '--condition', 'flat', '--create-patient'),
+    ).toBe(1);
+    expect(err).toMatch(/"empty clip\.mp4" is empty \(0 bytes\)/);
+    const after = openLibrary(home);
+    try {
+      // The session created for the refused clip was taken back.
+      expect(libraryState(after)).toEqual(before);
+    } finally {
+      after.close();
+    }
+  });
+
+  it('takes the library lock: refuses while the app has the library open', async () => {
+    const lib = openLibrary(home);
+    try {
+      // Same process here, so pretend the lock belongs to another live process (pid 1 always exists).
+      writeFileSync(
+        lib.paths.lockFile,
+        JSON.stringify({ pid: 1, host: (await import('node:os')).hostname(), since: 'now' }),
+      );
+      expect(
+        await cli(
+          clip('running_side_overground_sports2d_demo3.mp4'),
+          '--patient',
+          'Ana López',
+          '--view',
+          'side',
+          '--condition',
+          'flat',
+        ),
+      ).toBe(1);
+      expect(err).toMatch(/already open in another StrideLab/);
+    } finally {
+      writeFileSync(lib.paths.lockFile, JSON.stringify({ pid: process.pid }));
+      lib.close();
+    }
+  });
+});
