@@ -39,6 +39,8 @@ export default defineConfig({
           index: resolve('src-renderer/index.html'),
           // The pose engine page (MediaPipe in a worker), loaded by the pose host; see docs/pose-engine.md.
           'pose-engine': resolve('src-renderer/pose-engine.html'),
+          // The printable gait report (PDF), rendered by src-main/services/report; see docs/report.md.
+          report: resolve('src-renderer/report.html'),
         },
       },
     },

@@ -1,0 +1,126 @@
+import { resolve } from 'node:path';
+
+/**
+ * Options of `stridelab analyze`, parsed and checked before anything runs: a typo must cost the PT
+ * a one-line message, not a half-made report.
+ */
+export const MODELS = ['lite', 'full', 'heavy'] as const;
+export type ModelName = (typeof MODELS)[number];
+
+export interface AnalyzeOptions {
+  readonly side?: string;
+  readonly rear?: string;
+  readonly out: string;
+  readonly model: ModelName;
+  /** A library to keep the run in (--home or $STRIDELAB_HOME); absent = a temporary library. */
+  readonly home?: string;
+  readonly patient: string;
+  readonly condition: string;
+  readonly speedKmh?: number;
+  readonly inclinePct?: number;
+  readonly heightCm?: number;
+  readonly video: boolean;
+  readonly demo: boolean;
+}
+
+export const ANALYZE_USAGE = `Usage: stridelab analyze --side <clip> [--rear <clip>] [--out <dir>] [--model lite|full|heavy]
+       stridelab analyze --demo
+
+Runs import, pose, gait and report on the clips and writes into --out (default ./stridelab-report):
+  report.pdf     the gait report
+  analysis.json  every event, step and summary (schema stridelab.analysis/1)
+  steps.csv      one row per step;  summary.csv  one row per variable and side
+  annotated-side.mp4 / annotated-rear.mp4  with --video: skeleton and angles burnt in
+
+Options:
+  --side <clip>       side-view (sagittal) clip of the runner on the treadmill
+  --rear <clip>       rear-view (posterior) clip filmed at the same time
+  --out <dir>         output folder (created if needed)
+  --model <name>      pose model: lite (fastest), full (default), heavy (slowest, most exact)
+  --patient <name>    name printed on the report (default "Unnamed runner")
+  --condition <text>  what was filmed (default "flat"); --speed <km/h>, --incline <%>
+  --height <cm>       the runner's height: gives distances in cm
+  --video             also write the annotated video(s)
+  --home <dir>        keep the patient, session and clips in this library ($STRIDELAB_HOME);
+                      without it a temporary library is used and removed afterwards
+  --demo              analyse the sample clip shipped in resources/samples`;
+
+export class UsageError extends Error {}
+
+function num(flag: string, raw: string | undefined, lo: number, hi: number, unit: string): number {
+  const n = Number(raw);
+  if (raw === undefined || raw === '' || !Number.isFinite(n))
+    throw new UsageError(`${flag} needs a number (${unit}), not "${raw ?? ''}".`);
+  if (n < lo || n > hi) throw new UsageError(`${flag} must be between ${lo} and ${hi} ${unit}, not ${n}.`);
+  return n;
+}
+
+export function parseAnalyzeArgs(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): AnalyzeOptions {
+  const valued = new Set([
+    '--side',
+    '--rear',
+    '--out',
+    '--model',
+    '--home',
+    '--patient',
+    '--condition',
+    '--speed',
+    '--incline',
+    '--height',
+  ]);
+  const flags = new Set(['--video', '--demo']);
+  const values = new Map<string, string>();
+  const seen = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    let arg = argv[i]!;
+    let value: string | undefined;
+    const eq = arg.indexOf('=');
+    if (arg.startsWith('--') && eq > 0) {
+      value = arg.slice(eq + 1);
+      arg = arg.slice(0, eq);
+    }
+    if (flags.has(arg)) {
+      seen.add(arg);
+      continue;
+    }
+    if (!valued.has(arg)) throw new UsageError(`Unknown option "${argv[i]}".`);
+    if (value === undefined) {
+      value = argv[i + 1];
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a value.`);
+      i++;
+    }
+    if (values.has(arg)) throw new UsageError(`${arg} is given twice.`);
+    values.set(arg, value);
+  }
+  const demo = seen.has('--demo');
+  const model = (values.get('--model') ?? 'full') as ModelName;
+  if (!MODELS.includes(model)) throw new UsageError(`--model must be lite, full or heavy, not "${model}".`);
+  if (!demo && !values.get('--side') && !values.get('--rear')) {
+    throw new UsageError(
+      'Give at least a side-view clip: --side <clip> (and --rear <clip> for the rear view).',
+    );
+  }
+  if (!demo && !values.get('--side')) {
+    throw new UsageError(
+      'A rear clip alone cannot be analysed: the gait events come from the side view. Add --side <clip>.',
+    );
+  }
+  const home = values.get('--home') ?? env.STRIDELAB_HOME;
+  return {
+    side: values.get('--side') && resolve(values.get('--side')!),
+    rear: values.get('--rear') && resolve(values.get('--rear')!),
+    out: resolve(values.get('--out') ?? 'stridelab-report'),
+    model,
+    home: home ? resolve(home) : undefined,
+    patient: values.get('--patient')?.trim() || (demo ? 'Demo runner' : 'Unnamed runner'),
+    condition: values.get('--condition')?.trim() || 'flat',
+    speedKmh: values.has('--speed') ? num('--speed', values.get('--speed'), 0.5, 30, 'km/h') : undefined,
+    inclinePct: values.has('--incline') ? num('--incline', values.get('--incline'), -10, 40, '%') : undefined,
+    heightCm: values.has('--height') ? num('--height', values.get('--height'), 50, 250, 'cm') : undefined,
+    video: seen.has('--video'),
+    demo,
+  };
+}
