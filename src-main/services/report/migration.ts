@@ -21,7 +21,7 @@ export function reportMigration(version: number): Migration {
           notes         TEXT NOT NULL DEFAULT '',
           created_at    TEXT NOT NULL,
           updated_at    TEXT NOT NULL
-        ) WITHOUT ROWID;
+        );
       `);
     },
   };
