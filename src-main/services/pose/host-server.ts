@@ -56,7 +56,11 @@ function sendFile(req: IncomingMessage, res: ServerResponse, file: string, type:
       res.writeHead(416, { 'content-range': `bytes */${size}` }).end();
       return;
     }
-    res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': end - start + 1 });
+    res.writeHead(206, {
+      ...headers,
+      'content-range': `bytes ${start}-${end}/${size}`,
+      'content-length': end - start + 1,
+    });
     if (req.method === 'HEAD') return void res.end();
     createReadStream(file, { start, end }).pipe(res);
     return;
@@ -78,7 +82,8 @@ export async function startEngineServer(opts: {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
     const secret = `/t/${token}/`;
-    if (url.pathname === `${secret}clip`) return sendFile(req, res, opts.clipPath, 'application/octet-stream');
+    if (url.pathname === `${secret}clip`)
+      return sendFile(req, res, opts.clipPath, 'application/octet-stream');
     if (url.pathname.startsWith(`${secret}model/`)) {
       const name = url.pathname.slice(`${secret}model/`.length);
       if (!/^[\w.-]+\.task$/.test(name)) return void res.writeHead(404).end();

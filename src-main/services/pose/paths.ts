@@ -12,7 +12,8 @@ export function appRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'stridelab') return dir;
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'stridelab')
+      return dir;
     const up = dirname(dir);
     if (up === dir) throw new Error('cannot find the StrideLab package root');
     dir = up;

@@ -1,0 +1,161 @@
+import { chromium, type Browser } from 'playwright-core';
+import type {
+  EngineError,
+  EngineFrame,
+  EngineJob,
+  EngineToHost,
+  HostToEngine,
+  PoseModelName,
+} from '../../../src-shared/pose/engine-protocol';
+import { startEngineServer } from './host-server';
+import { defaultModelDir, defaultRendererDir, modelFile } from './paths';
+
+/**
+ * The Node host of the pose engine, for where Electron is absent (CLI, tests, bench, browser mode):
+ * it serves the built engine page on 127.0.0.1 and drives it in headless Debian Chromium through
+ * playwright-core. The engine itself (page + worker) is the same one Electron would load: no second
+ * implementation.
+ */
+
+/** Flags that work on these machines (docs: environment.md); no GPU, so SwiftShader is not used. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+export const chromiumPath = (): string => process.env.STRIDELAB_CHROMIUM ?? '/usr/bin/chromium';
+
+/** A failure inside the engine, with where it happened (model, open, decode, detect). */
+export class PoseEngineError extends Error {
+  constructor(
+    readonly stage: EngineError['stage'] | 'engine',
+    message: string,
+    readonly frame?: number,
+  ) {
+    super(message);
+    this.name = 'PoseEngineError';
+  }
+}
+
+export interface EngineRunOptions {
+  readonly clipPath: string;
+  readonly model: PoseModelName;
+  readonly numPoses: number;
+  readonly mode?: EngineJob['mode'];
+  readonly benchFrames?: number;
+  readonly signal?: AbortSignal;
+  readonly rendererDir?: string;
+  readonly modelDir?: string;
+  readonly onOpened?: (info: { width: number; height: number; codec: string; modelLoadMs: number }) => void;
+  readonly onFrames?: (frames: readonly EngineFrame[]) => void;
+}
+
+export interface EngineRunResult {
+  readonly frames: number;
+  /** 'run': wall time of the decode+detect loop; 'bench': time inside detectForVideo only. */
+  readonly loopMs: number;
+  readonly detectMs: number;
+  /** Every request the page and its worker made, and those refused for leaving 127.0.0.1. */
+  readonly requests: readonly string[];
+  readonly blocked: readonly string[];
+}
+
+/** What the engine page exposes (src-renderer/src/pose-engine/main.ts); typed here without the DOM lib. */
+interface EnginePageGlobal {
+  stridelabPoseEngine?: { post(msg: HostToEngine): void };
+}
+
+function abortError(): Error {
+  const e = new Error('Pose detection was cancelled.');
+  e.name = 'AbortError';
+  return e;
+}
+
+export async function runEngine(opts: EngineRunOptions): Promise<EngineRunResult> {
+  if (opts.signal?.aborted) throw abortError();
+  const server = await startEngineServer({
+    staticRoot: opts.rendererDir ?? defaultRendererDir(),
+    clipPath: opts.clipPath,
+    modelDir: opts.modelDir ?? defaultModelDir(),
+  });
+  let browser: Browser | undefined;
+  const requests: string[] = [];
+  const blocked: string[] = [];
+  try {
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    // Nothing may leave the machine (MediaPipe posts telemetry on start): refuse any request that is
+    // not to our loopback origin, and keep a log so tests can prove it.
+    await context.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (new URL(url).origin === server.origin) return route.continue();
+      blocked.push(url);
+      return route.abort('blockedbyclient');
+    });
+    context.on('request', (r) => void requests.push(r.url()));
+    const page = await context.newPage();
+    const seq = 1;
+    const finished = new Promise<EngineRunResult>((resolve, reject) => {
+      const onAbort = (): void => reject(abortError());
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+      page.on('crash', () =>
+        reject(new PoseEngineError('engine', 'The pose engine crashed (out of memory?).')),
+      );
+      page.on('pageerror', (e) =>
+        reject(new PoseEngineError('engine', `The pose engine page failed: ${e.message}`)),
+      );
+      void page.exposeFunction('stridelabPoseHost', (msg: EngineToHost) => {
+        if (msg.seq !== seq && msg.type !== 'error') return;
+        switch (msg.type) {
+          case 'opened':
+            opts.onOpened?.(msg);
+            return;
+          case 'frames':
+            opts.onFrames?.(msg.frames);
+            return;
+          case 'done':
+            return resolve({
+              frames: msg.frames,
+              loopMs: msg.loopMs,
+              detectMs: msg.detectMs,
+              requests,
+              blocked,
+            });
+          case 'bench':
+            return resolve({
+              frames: msg.frames,
+              loopMs: msg.detectMs,
+              detectMs: msg.detectMs,
+              requests,
+              blocked,
+            });
+          case 'cancelled':
+            return reject(abortError());
+          case 'error':
+            return reject(new PoseEngineError(msg.error.stage, msg.error.message, msg.error.frame));
+        }
+      });
+    });
+    finished.catch(() => undefined); // observed below; avoid an unhandled rejection while we set up
+    await page.goto(server.engineUrl);
+    await page.waitForFunction(() => Boolean((globalThis as EnginePageGlobal).stridelabPoseEngine));
+    const job: EngineJob = {
+      clipUrl: server.clipUrl,
+      modelUrl: server.modelUrl(modelFile(opts.model)),
+      numPoses: opts.numPoses,
+      mode: opts.mode ?? 'run',
+      benchFrames: opts.benchFrames,
+    };
+    const start: HostToEngine = { type: 'start', seq, job };
+    await page.evaluate((m) => (globalThis as EnginePageGlobal).stridelabPoseEngine!.post(m), start);
+    return await finished;
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server.close();
+  }
+}

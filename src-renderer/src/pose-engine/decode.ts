@@ -1,0 +1,108 @@
+/**
+ * Frame source for the pose engine: every frame of the clip, in presentation order, with its true
+ * timestamp (seconds, from the container: variable frame rate is carried by the timestamps).
+ * WebCodecs decoding through mediabunny, reading the clip over HTTP range requests.
+ *
+ * Frames reach MediaPipe as RGBA ImageData made by `VideoFrame.copyTo({format: 'RGBA'})`: measured
+ * here, `detectForVideo` on a 1080x1920 VideoFrame ran at ~15 fps (lite) but at ~26 fps on the same
+ * frame as ImageData, because without a GPU Chromium converts a VideoFrame texture upload on a slow
+ * path. The copies run a few frames ahead of detection so they overlap with it. See
+ * docs/pose-engine.md for the figures.
+ */
+import { ALL_FORMATS, CanvasSink, Input, UrlSource, VideoSampleSink, type InputVideoTrack } from 'mediabunny';
+
+export interface DecodedFrame {
+  /** What MediaPipe receives: upright, display-sized. */
+  readonly image: ImageData | OffscreenCanvas;
+  readonly t: number;
+}
+
+export interface OpenClip {
+  /** Display size (rotation applied): landmark pixels are in this frame. */
+  readonly width: number;
+  readonly height: number;
+  readonly codec: string;
+  /** Frames in order; `lookahead` conversions are kept in flight ahead of the consumer. */
+  frames(lookahead?: number): AsyncGenerator<DecodedFrame>;
+  dispose(): void;
+}
+
+async function toImageData(frame: VideoFrame): Promise<ImageData> {
+  const rect = frame.visibleRect ?? { x: 0, y: 0, width: frame.codedWidth, height: frame.codedHeight };
+  const data = new Uint8ClampedArray(rect.width * rect.height * 4);
+  await frame.copyTo(data, { format: 'RGBA', rect } as VideoFrameCopyToOptions);
+  return new ImageData(data, rect.width, rect.height);
+}
+
+/** Upright frames need no drawing: copy each decoded frame to RGBA. */
+async function* sampleFrames(track: InputVideoTrack): AsyncGenerator<() => Promise<DecodedFrame>> {
+  const sink = new VideoSampleSink(track);
+  for await (const sample of sink.samples()) {
+    const frame = sample.toVideoFrame();
+    const t = Math.max(0, sample.timestamp);
+    sample.close();
+    yield async () => {
+      try {
+        return { image: await toImageData(frame), t };
+      } finally {
+        frame.close();
+      }
+    };
+  }
+}
+
+/** Rotated (phone) clips: mediabunny draws each frame upright onto a fresh canvas. */
+async function* canvasFrames(track: InputVideoTrack): AsyncGenerator<() => Promise<DecodedFrame>> {
+  const sink = new CanvasSink(track, { poolSize: 0, alpha: false });
+  for await (const wrapped of sink.canvases()) {
+    const image = wrapped.canvas as OffscreenCanvas;
+    const t = Math.max(0, wrapped.timestamp);
+    yield () => Promise.resolve({ image, t });
+  }
+}
+
+/**
+ * Start each frame's conversion as soon as it is decoded, up to `depth` frames ahead, and hand them
+ * out in order. Errors surface at the frame they belong to.
+ */
+async function* ahead(
+  src: AsyncGenerator<() => Promise<DecodedFrame>>,
+  depth: number,
+): AsyncGenerator<DecodedFrame> {
+  const queue: Promise<DecodedFrame | null>[] = [];
+  const pull = (): void => {
+    const p = src.next().then((n) => (n.done ? null : n.value()));
+    p.catch(() => undefined); // surfaced when its turn comes
+    queue.push(p);
+  };
+  try {
+    for (let i = 0; i < depth; i++) pull();
+    for (;;) {
+      const frame = await queue.shift()!;
+      if (!frame) return;
+      pull();
+      yield frame;
+    }
+  } finally {
+    await Promise.allSettled(queue);
+    await src.return(undefined);
+  }
+}
+
+export async function openClip(url: string): Promise<OpenClip> {
+  const input = new Input({ source: new UrlSource(url), formats: ALL_FORMATS });
+  const track = await input.getPrimaryVideoTrack();
+  if (!track) throw new Error('the file has no video track');
+  const codec = track.codec ?? 'unknown';
+  if (!(await track.canDecode())) throw new Error(`this video's codec (${codec}) cannot be decoded here`);
+  const width = track.displayWidth;
+  const height = track.displayHeight;
+  const upright = track.rotation === 0 && track.codedWidth === width && track.codedHeight === height;
+  return {
+    width,
+    height,
+    codec,
+    frames: (lookahead = 3) => ahead(upright ? sampleFrames(track) : canvasFrames(track), lookahead),
+    dispose: () => input.dispose(),
+  };
+}

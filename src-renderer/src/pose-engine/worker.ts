@@ -1,0 +1,193 @@
+/**
+ * The pose engine: decode every frame of a clip with WebCodecs (mediabunny) and run MediaPipe Pose
+ * Landmarker on it, CPU delegate, VIDEO mode. Runs in a dedicated Web Worker so the page (and, in
+ * Electron, the UI) never blocks. Why this route rather than ffmpeg frames piped from Node: see
+ * docs/pose-engine.md (decoding runs on the decoder's own threads, in parallel with inference, and
+ * raw frames never cross a process boundary).
+ */
+import { PoseLandmarker, type PoseLandmarkerResult } from '@mediapipe/tasks-vision';
+// The ES-module build of the wasm loader sets globalThis.ModuleFactory, which a module worker needs
+// (importScripts is unavailable there). Served from our own origin: nothing is fetched elsewhere.
+import wasmLoaderPath from '@mediapipe/tasks-vision/vision_wasm_module_internal.js?url';
+import wasmBinaryPath from '@mediapipe/tasks-vision/vision_wasm_module_internal.wasm?url';
+import type {
+  EngineError,
+  EngineFrame,
+  EngineJob,
+  EngineToHost,
+  HostToEngine,
+} from '../../../src-shared/pose/engine-protocol';
+import { openClip, type DecodedFrame } from './decode';
+import { packPoses, toBase64 } from './pack';
+
+/** The worker's global scope, typed narrowly (the web tsconfig has the DOM lib, not WebWorker). */
+const scope = self as unknown as {
+  postMessage(msg: EngineToHost): void;
+  onmessage: ((ev: MessageEvent<HostToEngine>) => void) | null;
+};
+
+let cancelRequested = false;
+
+const post = (msg: EngineToHost): void => scope.postMessage(msg);
+
+function engineError(e: unknown, stage: EngineError['stage'], frame?: number): EngineError {
+  const err = e instanceof Error ? e : new Error(String(e));
+  return { name: err.name, message: err.message, stack: err.stack, stage, frame };
+}
+
+async function createLandmarker(job: EngineJob): Promise<PoseLandmarker> {
+  return PoseLandmarker.createFromOptions(
+    { wasmLoaderPath, wasmBinaryPath },
+    {
+      baseOptions: { modelAssetPath: job.modelUrl, delegate: 'CPU' },
+      runningMode: 'VIDEO',
+      numPoses: job.numPoses,
+      // MediaPipe's defaults (0.5); the host filters by track, not by raising these.
+      minPoseDetectionConfidence: 0.5,
+      minPosePresenceConfidence: 0.5,
+      minTrackingConfidence: 0.5,
+      outputSegmentationMasks: false,
+      // Frames enter the graph as WebGL textures even with the CPU delegate; a worker has no DOM
+      // canvas, so give it an OffscreenCanvas.
+      canvas: new OffscreenCanvas(1, 1),
+    },
+  );
+}
+
+/**
+ * VIDEO mode requires strictly increasing timestamps (ms, converted to integer µs inside). The
+ * container's times can repeat after rounding; nudge by 1 ms then. The true time is reported
+ * separately in each frame's `t`.
+ */
+function makeClock(): (tSeconds: number) => number {
+  let last = -Infinity;
+  return (tSeconds) => {
+    const ms = Math.max(Math.round(tSeconds * 1e6) / 1e3, last + 1);
+    last = ms;
+    return ms;
+  };
+}
+
+async function run(seq: number, job: EngineJob): Promise<void> {
+  const t0 = performance.now();
+  let landmarker: PoseLandmarker;
+  try {
+    landmarker = await createLandmarker(job);
+  } catch (e) {
+    post({ type: 'error', seq, error: engineError(e, 'model') });
+    return;
+  }
+  let clip;
+  try {
+    clip = await openClip(job.clipUrl);
+  } catch (e) {
+    landmarker.close();
+    post({ type: 'error', seq, error: engineError(e, 'open') });
+    return;
+  }
+  post({
+    type: 'opened',
+    seq,
+    width: clip.width,
+    height: clip.height,
+    codec: clip.codec,
+    modelLoadMs: performance.now() - t0,
+  });
+  const clock = makeClock();
+  const detect = (frame: DecodedFrame): PoseLandmarkerResult =>
+    landmarker.detectForVideo(frame.image, clock(frame.t));
+  try {
+    if (job.mode === 'bench') await bench(seq, job, clip.frames(), detect);
+    else await stream(seq, job, clip.frames(), detect, clip.width, clip.height);
+  } finally {
+    landmarker.close();
+    clip.dispose();
+  }
+}
+
+async function stream(
+  seq: number,
+  job: EngineJob,
+  frames: AsyncGenerator<DecodedFrame>,
+  detect: (f: DecodedFrame) => PoseLandmarkerResult,
+  width: number,
+  height: number,
+): Promise<void> {
+  const batchSize = job.batchSize ?? 15;
+  let batch: EngineFrame[] = [];
+  let index = 0;
+  let detectMs = 0;
+  const loopStart = performance.now();
+  try {
+    for (;;) {
+      let next: IteratorResult<DecodedFrame>;
+      try {
+        next = await frames.next();
+      } catch (e) {
+        post({ type: 'error', seq, error: engineError(e, 'decode', index) });
+        return;
+      }
+      if (next.done) break;
+      const frame = next.value;
+      if (cancelRequested) {
+        post({ type: 'cancelled', seq, frames: index });
+        return;
+      }
+      let result: PoseLandmarkerResult;
+      const d0 = performance.now();
+      try {
+        result = detect(frame);
+      } catch (e) {
+        post({ type: 'error', seq, error: engineError(e, 'detect', index) });
+        return;
+      }
+      detectMs += performance.now() - d0;
+      const packed = packPoses(result, width, height);
+      batch.push({ index, t: frame.t, count: packed.count, poses: toBase64(packed.data) });
+      index++;
+      if (batch.length >= batchSize) {
+        post({ type: 'frames', seq, frames: batch });
+        batch = [];
+        // Let a pending 'cancel' message in before the next frame.
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    }
+  } finally {
+    await frames.return(undefined);
+  }
+  if (batch.length) post({ type: 'frames', seq, frames: batch });
+  post({ type: 'done', seq, frames: index, loopMs: performance.now() - loopStart, detectMs });
+}
+
+/** Preload frames, then time the model alone on them (the bench's "raw detectForVideo fps"). */
+async function bench(
+  seq: number,
+  job: EngineJob,
+  frames: AsyncGenerator<DecodedFrame>,
+  detect: (f: DecodedFrame) => PoseLandmarkerResult,
+): Promise<void> {
+  const limit = job.benchFrames ?? 120;
+  const loaded: DecodedFrame[] = [];
+  for await (const f of frames) {
+    loaded.push(f);
+    if (loaded.length >= limit) break;
+  }
+  // The first call compiles and warms the graph (0.3–0.6 s here); time the steady state only.
+  if (loaded.length > 1) detect(loaded[0]!);
+  const t0 = performance.now();
+  for (const f of loaded.slice(1)) detect(f);
+  const detectMs = performance.now() - t0;
+  post({ type: 'bench', seq, frames: Math.max(0, loaded.length - 1), detectMs });
+}
+
+scope.onmessage = (ev: MessageEvent<HostToEngine>) => {
+  const msg = ev.data;
+  if (msg.type === 'cancel') {
+    cancelRequested = true;
+    return;
+  }
+  cancelRequested = false;
+  run(msg.seq, msg.job).catch((e: unknown) =>
+    post({ type: 'error', seq: msg.seq, error: engineError(e, 'detect') }),
+  );
+};

@@ -1,0 +1,77 @@
+/**
+ * Messages between the pose engine (engine page + its Web Worker) and its host (the Node host in
+ * src-main/services/pose/, or Electron). One readonly discriminated union per direction, each
+ * message carrying the job's sequence number; errors cross as `{name, message, stack}` (the
+ * pattern of Signal's SQL worker protocol). Pure types: imported by both runtimes.
+ */
+
+/** Floats per detected pose: 33 × [x px, y px, z, visibility, presence] then 33 × [x m, y m, z m]. */
+export const POSE_FLOATS = 33 * 5 + 33 * 3;
+/** Offset of the world landmarks inside a packed pose. */
+export const POSE_WORLD_OFFSET = 33 * 5;
+
+export type PoseModelName = 'lite' | 'full' | 'heavy';
+
+export interface EngineJob {
+  /** Same-origin URL of the clip (the host serves it with HTTP range requests). */
+  readonly clipUrl: string;
+  /** Same-origin URL of the `.task` bundle. */
+  readonly modelUrl: string;
+  /** Poses MediaPipe may return per frame; > 1 lets the host pick the runner among bystanders. */
+  readonly numPoses: number;
+  /**
+   * 'run': every frame, results streamed. 'bench': decode the first `benchFrames` frames into
+   * memory first, then time `detectForVideo` alone (the model's raw speed), results discarded.
+   */
+  readonly mode: 'run' | 'bench';
+  readonly benchFrames?: number;
+  /** Frames per 'frames' message: batching keeps the host bridge cheap. */
+  readonly batchSize?: number;
+}
+
+export interface EngineError {
+  readonly name: string;
+  readonly message: string;
+  readonly stack?: string;
+  /** Where it failed, so the host can word the message for a PT. */
+  readonly stage: 'model' | 'open' | 'decode' | 'detect';
+  /** Index of the frame being decoded/detected when it failed, if any. */
+  readonly frame?: number;
+}
+
+export interface EngineFrame {
+  readonly index: number;
+  /** Presentation time, seconds (true timestamp from the container). */
+  readonly t: number;
+  /** Number of poses found (0 = no pose). */
+  readonly count: number;
+  /** base64 of Float32Array(count × POSE_FLOATS), little-endian. */
+  readonly poses: string;
+}
+
+export type HostToEngine =
+  | { readonly type: 'start'; readonly seq: number; readonly job: EngineJob }
+  | { readonly type: 'cancel'; readonly seq: number };
+
+export type EngineToHost =
+  | {
+      readonly type: 'opened';
+      readonly seq: number;
+      readonly width: number;
+      readonly height: number;
+      readonly codec: string;
+      readonly modelLoadMs: number;
+    }
+  | { readonly type: 'frames'; readonly seq: number; readonly frames: readonly EngineFrame[] }
+  | {
+      readonly type: 'done';
+      readonly seq: number;
+      readonly frames: number;
+      /** Wall time of the frame loop (decode + detect), ms. */
+      readonly loopMs: number;
+      /** Time inside detectForVideo, ms. */
+      readonly detectMs: number;
+    }
+  | { readonly type: 'bench'; readonly seq: number; readonly frames: number; readonly detectMs: number }
+  | { readonly type: 'cancelled'; readonly seq: number; readonly frames: number }
+  | { readonly type: 'error'; readonly seq: number; readonly error: EngineError };
