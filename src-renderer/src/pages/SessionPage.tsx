@@ -1,5 +1,6 @@
 import { api, useEvent } from '../api/client';
 import { navigate } from '../router';
+import { ClipSlots } from '../session/ClipSlots';
 import { useLoad } from '../useLoad';
 
 /**
@@ -12,7 +13,7 @@ export function SessionPage(props: { id: string }) {
     const patient = await api('patients:get', { id: session.patientId });
     return { session, patient };
   }, [props.id]);
-  useEvent('library:changed', reload);
+  useEvent('library:changed', (e) => e.kind !== 'recording' && reload());
   if (error)
     return (
       <p className="error" role="alert">
@@ -36,6 +37,9 @@ export function SessionPage(props: { id: string }) {
       <div className="page-head">
         <h1>Session {s.date}</h1>
         <div className="actions">
+          <button type="button" onClick={() => navigate({ page: 'session-capture', id: s.id })}>
+            Record with cameras
+          </button>
           <button
             type="button"
             className="secondary"
@@ -71,6 +75,7 @@ export function SessionPage(props: { id: string }) {
             </div>
           ))}
       </dl>
+      <ClipSlots sessionId={s.id} />
     </section>
   );
 }

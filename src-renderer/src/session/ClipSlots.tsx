@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { VIEWS, type Recording } from '../../../src-shared/contract/recordings';
+import { api, useEvent } from '../api/client';
+import { useLoad } from '../useLoad';
+import { ClipSlot } from './ClipSlot';
+import './session.css';
+
+/** The conditions every session starts with; the PT adds more (speeds, shoes) per session. */
+const DEFAULT_CONDITIONS = ['flat', 'incline'] as const;
+
+/** The session's clips as a grid: a row per condition, a column per view (side, rear). */
+export function ClipSlots(props: { sessionId: string }) {
+  const { data, error, reload } = useLoad(
+    () => api('recordings:list', { sessionId: props.sessionId }),
+    [props.sessionId],
+  );
+  useEvent('library:changed', (e) => e.kind === 'recording' && reload());
+  const [added, setAdded] = useState<string[]>([]);
+  const [draft, setDraft] = useState('');
+  const recordings: readonly Recording[] = data ?? [];
+  const labels = [...new Set([...DEFAULT_CONDITIONS, ...recordings.map((r) => r.condition.label), ...added])];
+
+  const addCondition = (): void => {
+    const label = draft.trim();
+    if (label && !labels.includes(label)) setAdded((a) => [...a, label]);
+    setDraft('');
+  };
+
+  return (
+    <section className="clip-slots" aria-label="Clips">
+      <h2>Clips</h2>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {labels.map((label) => (
+        <div className="clip-row" key={label}>
+          {VIEWS.map((view) => (
+            <ClipSlot
+              key={view}
+              sessionId={props.sessionId}
+              view={view}
+              label={label}
+              recordings={recordings.filter((r) => r.view === view && r.condition.label === label)}
+            />
+          ))}
+        </div>
+      ))}
+      <form
+        className="clip-add"
+        onSubmit={(e) => {
+          e.preventDefault();
+          addCondition();
+        }}
+      >
+        <label>
+          Add condition{' '}
+          <input
+            value={draft}
+            maxLength={60}
+            placeholder="e.g. 12 km/h, race shoes"
+            onChange={(e) => setDraft(e.target.value)}
+          />
+        </label>
+        <button type="submit" className="secondary" disabled={!draft.trim()}>
+          Add
+        </button>
+      </form>
+    </section>
+  );
+}
