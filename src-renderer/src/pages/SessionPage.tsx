@@ -37,9 +37,6 @@ export function SessionPage(props: { id: string }) {
       <div className="page-head">
         <h1>Session {s.date}</h1>
         <div className="actions">
-          <button type="button" onClick={() => navigate({ page: 'session-capture', id: s.id })}>
-            Record with cameras
-          </button>
           <button
             type="button"
             className="secondary"
