@@ -9,7 +9,7 @@ import { ServiceError } from '../errors';
  * execute bit. We set it once here (owner only, as that script does) rather than fail every import.
  * $STRIDELAB_FFMPEG / $STRIDELAB_FFPROBE override (a packaged app points them at its own copies).
  */
-const require = createRequire(import.meta.url);
+const requireCjs = createRequire(import.meta.url);
 
 function ensureExecutable(path: string, name: string): string {
   try {
@@ -34,7 +34,7 @@ let ffprobe: string | undefined;
 
 export function ffmpegPath(): string {
   ffmpeg ??= ensureExecutable(
-    process.env.STRIDELAB_FFMPEG ?? (require('@ffmpeg-installer/ffmpeg') as { path: string }).path,
+    process.env.STRIDELAB_FFMPEG ?? (requireCjs('@ffmpeg-installer/ffmpeg') as { path: string }).path,
     'ffmpeg',
   );
   return ffmpeg;
@@ -42,7 +42,7 @@ export function ffmpegPath(): string {
 
 export function ffprobePath(): string {
   ffprobe ??= ensureExecutable(
-    process.env.STRIDELAB_FFPROBE ?? (require('@ffprobe-installer/ffprobe') as { path: string }).path,
+    process.env.STRIDELAB_FFPROBE ?? (requireCjs('@ffprobe-installer/ffprobe') as { path: string }).path,
     'ffprobe',
   );
   return ffprobe;
