@@ -39,6 +39,12 @@ export interface ImportRequest {
   readonly view: View;
   readonly condition: Condition;
   readonly allowDuplicate?: boolean;
+  /**
+   * The rate the source was recorded at, when the caller knows it better than the container: a
+   * live recording (capture) has millisecond timestamps with jitter, from which ffprobe guesses
+   * r_frame_rate wrongly (1000/1 or 60/1 for a 30 fps camera). The proxy then runs at this rate.
+   */
+  readonly recordedRate?: { readonly num: number; readonly den: number };
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: ImportProgress) => void;
   /** Test hooks at the copy boundary (a failing sink = a full disk; a file pulled away mid-copy). */
@@ -105,7 +111,10 @@ export async function importRecording(library: Library, req: ImportRequest): Pro
       }
     }
     report('probe', 0);
-    const source = await probeSource(copied, displayName, req.signal);
+    const probed = await probeSource(copied, displayName, req.signal);
+    const source = req.recordedRate
+      ? { ...probed, rate: req.recordedRate, nominalFps: req.recordedRate.num / req.recordedRate.den }
+      : probed;
     const originalFile = `original${extensionFor(source.container, source.codec)}`;
     await rename(copied, join(work, originalFile));
     report('proxy', 0);
