@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hertz, seconds } from '../units';
 import {
   expectedFrames,
+  rateFraction,
   formatTakeTime,
   frameCountMatches,
   nextTakeNumber,
@@ -30,6 +31,13 @@ describe('takes', () => {
     expect(frameCountMatches(148, 150)).toBe(true);
     expect(frameCountMatches(152, 150)).toBe(true);
     expect(frameCountMatches(147, 150)).toBe(false);
+  });
+
+  it('turns a camera rate into the fraction a file declares', () => {
+    expect(rateFraction(30)).toEqual({ num: 30, den: 1 });
+    expect(rateFraction(59.94005994)).toEqual({ num: 60000, den: 1001 });
+    expect(rateFraction(29.97)).toEqual({ num: 30000, den: 1001 });
+    expect(rateFraction(12.5)).toEqual({ num: 12500, den: 1000 });
   });
 
   it('formats the running timer', () => {

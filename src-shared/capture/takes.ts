@@ -59,3 +59,14 @@ export function formatTakeTime(elapsed: Seconds): string {
   const secs = Math.floor(rest / 10);
   return `${minutes}:${String(secs).padStart(2, '0')}.${rest % 10}`;
 }
+
+/**
+ * A camera's reported rate (getSettings().frameRate, a float) as the exact fraction a video file
+ * uses: whole rates as n/1, NTSC rates (29.97, 59.94…) as n·1000/1001, anything else in 1/1000.
+ */
+export function rateFraction(fps: number): { num: number; den: number } {
+  if (Math.abs(fps - Math.round(fps)) < 0.005) return { num: Math.round(fps), den: 1 };
+  const ntsc = (fps * 1001) / 1000;
+  if (Math.abs(ntsc - Math.round(ntsc)) < 0.005) return { num: Math.round(ntsc) * 1000, den: 1001 };
+  return { num: Math.round(fps * 1000), den: 1000 };
+}

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CaptureCamera, CaptureTake } from '../../../src-shared/contract/capture';
 import type { Recording, View } from '../../../src-shared/contract/recordings';
-import { takeFileName } from '../../../src-shared/capture/takes';
+import { rateFraction, takeFileName } from '../../../src-shared/capture/takes';
 import { ServiceError } from '../errors';
 import type { Library } from '../library/db';
 import { getSession } from '../library/sessions';
@@ -75,6 +75,8 @@ export async function importTakeClips(
         // A fresh recording cannot repeat an earlier file; skip the duplicate check's false alarms
         // (two takes of a black screen before the cameras warm up are byte-identical).
         allowDuplicate: true,
+        // The camera's own rate: the live file's millisecond timestamps make ffprobe guess wrong.
+        recordedRate: rateFraction(camera.fps),
         onProgress: (p) => onPhase(camera.view, 'importing', p.fraction),
       });
       onPhase(camera.view, 'done', 1);
