@@ -1,0 +1,184 @@
+/**
+ * Orientation stage: landmark series (image pixels, y down) → per-side joint trajectories in an
+ * oriented, y-up frame, with left and right meaning the patient's anatomical sides.
+ *
+ * Side view: the running direction is read per clip from the feet (toe ahead of heel) and the head
+ * (nose ahead of the ears); the frame is mirrored so that forward is +x, so no sagittal variable
+ * changes sign with the direction (the complaint against tools that do not, e.g. Sports2D). Pose
+ * models often confuse left and right in profile, so the labels are not trusted: the leg nearer the
+ * camera is found from depth (MediaPipe z, smaller = nearer) and visibility, and is the patient's
+ * right leg when they run toward image-right (camera on their right), the left leg otherwise. This
+ * assumes an unmirrored camera image.
+ *
+ * Rear view: the camera is behind the patient and the image is not mirrored, so the patient's left
+ * is on image-left. Hips never cross in a rear view, so each frame's labels are set by the image x
+ * order of the two hips.
+ */
+import { Landmark, type LandmarkSeries } from '../pose/landmarks';
+import { JOINTS, type Body, type GaitView, type Joint, type Side, type Timeline, type Track } from './types';
+
+const INDEX: Record<Side, Record<Joint, number>> = {
+  left: {
+    shoulder: Landmark.leftShoulder,
+    hip: Landmark.leftHip,
+    knee: Landmark.leftKnee,
+    ankle: Landmark.leftAnkle,
+    heel: Landmark.leftHeel,
+    toe: Landmark.leftFootIndex,
+  },
+  right: {
+    shoulder: Landmark.rightShoulder,
+    hip: Landmark.rightHip,
+    knee: Landmark.rightKnee,
+    ankle: Landmark.rightAnkle,
+    heel: Landmark.rightHeel,
+    toe: Landmark.rightFootIndex,
+  },
+};
+const LEG: readonly Joint[] = ['hip', 'knee', 'ankle', 'heel', 'toe'];
+
+export interface Orientation {
+  readonly view: GaitView;
+  /** Side view: where the patient faces in the image. */
+  readonly facing: 'image-right' | 'image-left' | null;
+  /** Side view: the patient's side nearer the camera. */
+  readonly nearSide: Side | null;
+  /** Whether the pose model's left/right labels were swapped to match the anatomy (side view: whole clip). */
+  readonly labelsSwapped: boolean;
+  /** Rear view: frames whose labels were swapped. */
+  readonly framesSwapped: number;
+  /** Agreement of the per-frame votes with the clip's decision, 0..1 (direction and near side). */
+  readonly directionAgreement: number;
+  readonly nearSideAgreement: number;
+}
+
+export interface Oriented {
+  readonly body: Body;
+  readonly timeline: Timeline;
+  readonly orientation: Orientation;
+}
+
+function median(a: number[]): number {
+  if (a.length === 0) return NaN;
+  const s = [...a].sort((p, q) => p - q);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+type Point = readonly [number, number, number, number, number];
+
+export function orient(series: LandmarkSeries, view: GaitView): Oriented {
+  const n = series.frames.length;
+  const t = new Float64Array(n);
+  const frame = new Int32Array(n);
+  series.frames.forEach((f, i) => {
+    t[i] = f.t;
+    frame[i] = f.index;
+  });
+  const pt = (i: number, idx: number): Point | null => {
+    const f = series.frames[i];
+    if (!f || f.status !== 'pose' || !f.image) return null;
+    return (f.image[idx] as Point | undefined) ?? null;
+  };
+
+  // --- Side view: direction and near leg, decided once per clip.
+  let dir = 1;
+  let swapAll = false;
+  let facing: Orientation['facing'] = null;
+  let nearSide: Side | null = null;
+  let directionAgreement = 1;
+  let nearSideAgreement = 1;
+  if (view === 'side') {
+    const votes: number[] = [];
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (const side of ['left', 'right'] as const) {
+        const heel = pt(i, INDEX[side].heel);
+        const toe = pt(i, INDEX[side].toe);
+        if (heel && toe) s += Math.sign(toe[0] - heel[0]) * Math.min(heel[3], toe[3]);
+      }
+      const nose = pt(i, Landmark.nose);
+      const le = pt(i, Landmark.leftEar);
+      const re = pt(i, Landmark.rightEar);
+      if (nose && le && re) s += Math.sign(nose[0] - (le[0] + re[0]) / 2) * nose[3];
+      if (s !== 0) votes.push(Math.sign(s));
+    }
+    const m = votes.reduce((a, b) => a + b, 0);
+    dir = m >= 0 ? 1 : -1;
+    facing = dir > 0 ? 'image-right' : 'image-left';
+    directionAgreement = votes.length ? votes.filter((v) => v === dir).length / votes.length : 0;
+
+    // Near leg: the labelled-left leg is nearer when its depth is smaller and its visibility higher.
+    const near: number[] = [];
+    for (let i = 0; i < n; i++) {
+      let dz = 0;
+      let dv = 0;
+      let k = 0;
+      for (const j of LEG) {
+        const l = pt(i, INDEX.left[j]);
+        const r = pt(i, INDEX.right[j]);
+        if (!l || !r) continue;
+        dz += l[2] - r[2];
+        dv += l[3] - r[3];
+        k++;
+      }
+      if (k === 0) continue;
+      const vote = Math.sign(-Math.sign(dz) + Math.sign(dv) * 0.5);
+      if (vote !== 0) near.push(vote);
+    }
+    const leftLabelNear = near.reduce((a, b) => a + b, 0) >= 0;
+    nearSideAgreement = near.length
+      ? near.filter((v) => v === (leftLabelNear ? 1 : -1)).length / near.length
+      : 0;
+    nearSide = dir > 0 ? 'right' : 'left';
+    swapAll = (nearSide === 'left') !== leftLabelNear;
+  }
+
+  // --- Build the oriented tracks.
+  const mk = (): Track => ({
+    x: new Float64Array(n).fill(NaN),
+    y: new Float64Array(n).fill(NaN),
+    v: new Float64Array(n),
+  });
+  const body: Body = {
+    left: Object.fromEntries(JOINTS.map((j) => [j, mk()])) as Record<Joint, Track>,
+    right: Object.fromEntries(JOINTS.map((j) => [j, mk()])) as Record<Joint, Track>,
+  };
+  let framesSwapped = 0;
+  for (let i = 0; i < n; i++) {
+    let swap = swapAll;
+    if (view === 'rear') {
+      const lh = pt(i, INDEX.left.hip);
+      const rh = pt(i, INDEX.right.hip);
+      swap = !!(lh && rh && lh[0] > rh[0]);
+      if (swap) framesSwapped++;
+    }
+    for (const side of ['left', 'right'] as const) {
+      const from: Side = swap ? (side === 'left' ? 'right' : 'left') : side;
+      for (const j of JOINTS) {
+        const p = pt(i, INDEX[from][j]);
+        if (!p) continue;
+        const tr = body[side][j];
+        tr.x[i] = view === 'side' ? dir * p[0] : p[0];
+        tr.y[i] = -p[1];
+        tr.v[i] = Math.max(0, Math.min(1, p[3]));
+      }
+    }
+  }
+  if (view === 'rear') nearSideAgreement = 1;
+  return {
+    body,
+    timeline: { t, frame, fps: series.source.fps },
+    orientation: {
+      view,
+      facing,
+      nearSide,
+      labelsSwapped: swapAll || framesSwapped > n / 2,
+      framesSwapped,
+      directionAgreement,
+      nearSideAgreement,
+    },
+  };
+}
+
+export { median };

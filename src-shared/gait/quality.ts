@@ -1,0 +1,192 @@
+/**
+ * Quality flags the PT must see before trusting the numbers. Each flag says what was measured and
+ * why it matters, in plain words.
+ */
+import type { Oriented } from './orient';
+import { MIN_STEPS, type GaitFlag } from './schema';
+import type { Step } from './steps';
+import type { Body, GaitView, Side, Timeline } from './types';
+import type { LandmarkSeries } from '../pose/landmarks';
+
+/** Thresholds, with why. */
+export const QUALITY = {
+  /** Mean visibility of a leg's landmarks below this: the model is guessing that side. */
+  lowVisibility: 0.5,
+  /** Side view: hips apparently apart by more than this fraction of a leg length means the camera
+   *  looks at the runner obliquely (in a true side view the two hip centres overlap). */
+  hipSeparationFraction: 0.08,
+  /** Side view: coefficient of variation of thigh and shank image lengths above this: segments
+   *  turning in and out of the image plane over the stride (camera not perpendicular). */
+  segmentLengthCv: 0.1,
+  /** One frame should be at most this fraction of the ground contact time. */
+  framePerContact: 0.1,
+  /** Frame intervals varying more than this (coefficient of variation): variable frame rate. */
+  frameIntervalCv: 0.05,
+  /** More than this fraction of frames without a pose. */
+  missingPoses: 0.05,
+  directionAgreement: 0.8,
+  nearSideAgreement: 0.7,
+} as const;
+
+function meanVisibility(body: Body, side: Side): number {
+  let s = 0;
+  let k = 0;
+  for (const j of ['hip', 'knee', 'ankle', 'heel', 'toe'] as const) {
+    for (const v of body[side][j].v) {
+      s += v;
+      k++;
+    }
+  }
+  return k ? s / k : 0;
+}
+
+function cv(values: number[]): number {
+  if (values.length < 3) return 0;
+  const m = values.reduce((a, b) => a + b, 0) / values.length;
+  const sd = Math.sqrt(values.reduce((a, b) => a + (b - m) ** 2, 0) / (values.length - 1));
+  return m > 0 ? sd / m : 0;
+}
+
+export interface QualityInput {
+  readonly series: LandmarkSeries;
+  readonly view: GaitView;
+  readonly oriented: Oriented;
+  /** Cleaned body. */
+  readonly body: Body;
+  readonly timeline: Timeline;
+  readonly steps: readonly Step[];
+  readonly legLengthPx: number;
+  readonly calibrated: boolean;
+  readonly gait: 'running' | 'walking' | 'unknown';
+  readonly externalEvents: boolean;
+}
+
+export function qualityFlags(q: QualityInput): GaitFlag[] {
+  const flags: GaitFlag[] = [];
+  const { series, view, oriented, body, timeline: tl, steps } = q;
+  const pct = (x: number): string => `${Math.round(100 * x)}%`;
+
+  if (steps.length === 0) {
+    flags.push({
+      code: 'no-steps',
+      severity: 'error',
+      message: 'No steps were found: check that the feet are in view and the clip shows running or walking.',
+    });
+  }
+  for (const side of ['left', 'right'] as const) {
+    const n = steps.filter((s) => s.side === side && s.clean).length;
+    if (steps.length > 0 && n < MIN_STEPS)
+      flags.push({
+        code: 'too-few-steps',
+        severity: 'warning',
+        side,
+        message: `Only ${n} clean ${side} step${n === 1 ? '' : 's'}: averages need at least ${MIN_STEPS} per side to be stable (Dingenen 2018). Film a longer clip.`,
+        values: { steps: n, needed: MIN_STEPS },
+      });
+    const vis = meanVisibility(oriented.body, side);
+    if (vis < QUALITY.lowVisibility)
+      flags.push({
+        code: 'low-confidence-side',
+        severity: 'warning',
+        side,
+        message: `The pose model is unsure of the ${side} leg (mean visibility ${vis.toFixed(2)}): its events and angles are less reliable${view === 'side' ? ' (the far leg is often hidden in a side view)' : ''}.`,
+        values: { visibility: vis },
+      });
+  }
+
+  if (view === 'side') {
+    const sep: number[] = [];
+    for (let i = 0; i < tl.t.length; i++) {
+      const d = Math.abs((body.left.hip.x[i] as number) - (body.right.hip.x[i] as number));
+      if (Number.isFinite(d)) sep.push(d);
+    }
+    sep.sort((a, b) => a - b);
+    const hipSep = sep.length ? (sep[sep.length >> 1] as number) / q.legLengthPx : 0;
+    const lengths = (side: Side, a: 'hip' | 'knee', b: 'knee' | 'ankle'): number[] => {
+      const out: number[] = [];
+      for (let i = 0; i < tl.t.length; i++) {
+        const d = Math.hypot(
+          (body[side][a].x[i] as number) - (body[side][b].x[i] as number),
+          (body[side][a].y[i] as number) - (body[side][b].y[i] as number),
+        );
+        if (Number.isFinite(d)) out.push(d);
+      }
+      return out;
+    };
+    const near = oriented.orientation.nearSide ?? 'left';
+    const segCv = Math.max(cv(lengths(near, 'hip', 'knee')), cv(lengths(near, 'knee', 'ankle')));
+    if (hipSep > QUALITY.hipSeparationFraction || segCv > QUALITY.segmentLengthCv)
+      flags.push({
+        code: 'camera-not-perpendicular',
+        severity: 'warning',
+        message: `The camera does not look square onto the running direction: the hips appear ${pct(hipSep)} of a leg length apart and the ${near} thigh/shank length varies by ${pct(segCv)} over the stride. Sagittal angles are distorted; place the camera at right angles to the treadmill.`,
+        values: { hipSeparation: hipSep, segmentLengthCv: segCv },
+      });
+    const o = oriented.orientation;
+    if (o.directionAgreement < QUALITY.directionAgreement)
+      flags.push({
+        code: 'direction-uncertain',
+        severity: 'warning',
+        message: `The running direction is unclear (${pct(o.directionAgreement)} of frames agree): check that the clip is a side view.`,
+      });
+    if (o.nearSideAgreement < QUALITY.nearSideAgreement)
+      flags.push({
+        code: 'near-far-uncertain',
+        severity: 'warning',
+        message: `Which leg is nearer the camera is unclear (${pct(o.nearSideAgreement)} of frames agree): left and right may be swapped.`,
+      });
+  }
+
+  // Timing resolution.
+  const contacts = steps.map((s) => (s.to ? s.to.t - s.ic.t : NaN)).filter(Number.isFinite);
+  const contact = contacts.length ? contacts.reduce((a, b) => a + b, 0) / contacts.length : NaN;
+  const period = 1 / tl.fps;
+  if (Number.isFinite(contact) && period > QUALITY.framePerContact * contact)
+    flags.push({
+      code: 'frame-rate-too-low',
+      severity: 'warning',
+      message: `At ${Math.round(tl.fps)} fps one frame is ${Math.round(1000 * period)} ms, ${pct(period / contact)} of the ${Math.round(1000 * contact)} ms ground contact: contact and flight times are only good to about ±${Math.round(1000 * period)} ms. Film at 120 fps or more where possible (Souza 2016).`,
+      values: { fps: tl.fps, frameMs: 1000 * period, contactMs: 1000 * contact },
+    });
+
+  const dts: number[] = [];
+  for (let i = 1; i < tl.t.length; i++) dts.push((tl.t[i] as number) - (tl.t[i - 1] as number));
+  const dtCv = cv(dts);
+  const dropped = dts.filter((d) => d > 1.5 / tl.fps).length;
+  if (series.source.variableFrameRate || dtCv > QUALITY.frameIntervalCv || dropped > 0)
+    flags.push({
+      code: 'variable-frame-rate',
+      severity: 'warning',
+      message: `Frame times are irregular (interval variation ${pct(dtCv)}, ${dropped} gap${dropped === 1 ? '' : 's'} over 1.5 frames): timing uses the true timestamps, but filtering assumes even spacing.`,
+      values: { intervalCv: dtCv, gaps: dropped },
+    });
+
+  const noPose = series.frames.filter((f) => f.status !== 'pose').length;
+  if (series.frames.length && noPose / series.frames.length > QUALITY.missingPoses)
+    flags.push({
+      code: 'missing-poses',
+      severity: 'warning',
+      message: `No person was found in ${noPose} of ${series.frames.length} frames.`,
+      values: { frames: noPose },
+    });
+  if (!q.calibrated)
+    flags.push({
+      code: 'uncalibrated',
+      severity: 'info',
+      message:
+        'No calibration: lengths are in % of the leg length (hip to ankle). Enter the patient\u2019s height or a known distance to get centimetres.',
+    });
+  if (q.gait === 'walking')
+    flags.push({
+      code: 'walking',
+      severity: 'info',
+      message: 'Duty factor above 0.5: this clip looks like walking, not running.',
+    });
+  if (q.externalEvents)
+    flags.push({
+      code: 'external-events',
+      severity: 'info',
+      message: 'Gait events come from the side-view clip, shifted by the two clips\u2019 time offset.',
+    });
+  return flags;
+}

@@ -1,0 +1,168 @@
+/**
+ * The gait result, `stridelab.gait/1`: what analyzeGait returns, the CLI writes (`stridelab gait
+ * --out`), the library stores and the report reads. Documented in docs/gait-schema.md. Times are
+ * seconds from the start of the clip; `frame` is the frame's index in presentation order.
+ */
+import { z } from 'zod';
+
+const Side = z.enum(['left', 'right']);
+const View = z.enum(['side', 'rear']);
+const Num = z.number();
+const NullableNum = z.number().nullable();
+
+export const GaitEventSchema = z.object({
+  kind: z.enum(['initial-contact', 'toe-off', 'midstance', 'late-swing']),
+  side: Side,
+  frame: z.number().int().nonnegative(),
+  t: Num,
+  /** Sub-frame position (fractional frame index) used for the timing values. */
+  frameF: Num,
+  confidence: z.number().min(0).max(1),
+  source: z.enum(['detected', 'external']),
+});
+
+export const UnitSchema = z.enum(['deg', 'cm', '%leg', 's', 'ratio']);
+
+export const StepValueSchema = z.object({
+  step: z.number().int().nonnegative(),
+  frame: z.number().int().nonnegative(),
+  t: Num,
+  value: Num,
+  clean: z.boolean(),
+});
+
+export const SideSummarySchema = z.object({
+  side: Side,
+  mean: NullableNum,
+  sd: NullableNum,
+  n: z.number().int().nonnegative(),
+  min: NullableNum,
+  max: NullableNum,
+  /** At least MIN_STEPS clean steps [Dingenen 2018]. */
+  enoughSteps: z.boolean(),
+  values: z.array(StepValueSchema),
+});
+
+export const VariableSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  view: z.enum(['side', 'rear', 'any']),
+  event: z.string(),
+  unit: UnitSchema,
+  definition: z.string(),
+  reference: z.object({ text: z.string(), source: z.string() }).nullable(),
+  sdd: z.object({ value: Num, source: z.string() }).nullable(),
+  left: SideSummarySchema,
+  right: SideSummarySchema,
+  symmetry: z
+    .object({
+      /** left mean − right mean, in the variable's unit. */
+      difference: Num,
+      /** 100·(L−R)/mean(L,R); null where a ratio makes no sense (values around zero). */
+      indexPct: NullableNum,
+    })
+    .nullable(),
+});
+
+export const FlagSchema = z.object({
+  code: z.enum([
+    'no-steps',
+    'too-few-steps',
+    'low-confidence-side',
+    'camera-not-perpendicular',
+    'frame-rate-too-low',
+    'variable-frame-rate',
+    'missing-poses',
+    'direction-uncertain',
+    'near-far-uncertain',
+    'uncalibrated',
+    'walking',
+    'external-events',
+  ]),
+  severity: z.enum(['info', 'warning', 'error']),
+  message: z.string(),
+  side: Side.optional(),
+  values: z.record(z.string(), Num).optional(),
+});
+
+export const FindingSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  side: z.enum(['left', 'right', 'both']),
+  /** Fewer than MIN_STEPS clean steps behind the evidence. */
+  provisional: z.boolean(),
+  evidence: z.array(
+    z.object({
+      variableId: z.string(),
+      label: z.string(),
+      side: z.enum(['left', 'right', 'both']),
+      value: Num,
+      sd: NullableNum,
+      n: z.number().int(),
+      unit: UnitSchema,
+      op: z.enum(['>', '<']),
+      threshold: Num,
+    }),
+  ),
+  basis: z.object({ text: z.string(), source: z.string() }),
+  exercises: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+
+export const GaitAnalysisSchema = z.object({
+  schema: z.literal('stridelab.gait/1'),
+  engine: z.object({ version: z.string() }),
+  source: z.object({
+    file: z.string(),
+    view: View,
+    fps: Num,
+    width: z.number().int(),
+    height: z.number().int(),
+    frameCount: z.number().int(),
+    durationS: Num,
+  }),
+  orientation: z.object({
+    facing: z.enum(['image-right', 'image-left']).nullable(),
+    nearSide: Side.nullable(),
+    labelsSwapped: z.boolean(),
+    directionAgreement: Num,
+    nearSideAgreement: Num,
+  }),
+  calibration: z.object({
+    method: z.enum(['known-distance', 'pixels-per-cm', 'height', 'leg-length']),
+    pxPerCm: NullableNum,
+    legLengthPx: Num,
+    lengthUnit: z.enum(['cm', '%leg']),
+  }),
+  filter: z.object({
+    method: z.literal('butterworth-zero-lag-4th-order'),
+    cutoffHz: NullableNum,
+    choice: z.enum(['residual-analysis', 'user', 'none', 'noise-free']),
+    noiseRmsPx: NullableNum,
+  }),
+  gait: z.enum(['running', 'walking', 'unknown']),
+  events: z.array(GaitEventSchema),
+  footStrike: z.object({
+    left: z.object({ rearfoot: z.number().int(), midfoot: z.number().int(), forefoot: z.number().int() }),
+    right: z.object({ rearfoot: z.number().int(), midfoot: z.number().int(), forefoot: z.number().int() }),
+  }),
+  cadence: z.object({ value: NullableNum, unit: z.literal('steps/min'), n: z.number().int() }),
+  variables: z.array(VariableSchema),
+  unavailable: z.array(z.object({ id: z.string(), label: z.string(), reason: z.string() })),
+  findings: z.array(FindingSchema),
+  flags: z.array(FlagSchema),
+  /** Per-frame joint angles (degrees, cleaned), for curves and overlays; null where missing. */
+  angles: z.array(
+    z.object({ id: z.string(), side: z.enum(['left', 'right', 'body']), values: z.array(NullableNum) }),
+  ),
+});
+
+export type GaitAnalysis = z.infer<typeof GaitAnalysisSchema>;
+export type GaitVariable = z.infer<typeof VariableSchema>;
+export type GaitFlag = z.infer<typeof FlagSchema>;
+export type GaitFinding = z.infer<typeof FindingSchema>;
+export type GaitEventJson = z.infer<typeof GaitEventSchema>;
+export type LengthUnit = 'cm' | '%leg';
+
+export const ENGINE_VERSION = '1.0.0';
+/** Steps per side for a stable mean [Dingenen 2018: ~6.3 steps]. */
+export const MIN_STEPS = 7;

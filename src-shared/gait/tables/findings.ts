@@ -1,0 +1,104 @@
+/**
+ * Finding rules, as data. A rule fires when its condition holds on a side's summary (mean over clean
+ * steps) or on the left/right difference. Thresholds are StrideLab defaults, not validated cut-offs
+ * (none exist [Souza 2016]); each names what it rests on. Each rule links to exercise ids from the
+ * exercise library (exercises.ts).
+ */
+import type { SourceId } from './references';
+
+export type Comparison = '>' | '<';
+
+export type FindingCondition =
+  /** A side's mean of a variable compared with a threshold. */
+  | { readonly kind: 'side-mean'; readonly variable: string; readonly op: Comparison; readonly value: number }
+  /** Any variable whose left/right difference exceeds both its SDD and `minDifference`. */
+  | { readonly kind: 'asymmetry'; readonly minDifferencePct: number };
+
+export interface FindingRule {
+  readonly id: string;
+  readonly title: string;
+  readonly condition: FindingCondition;
+  /** Why the threshold is what it is. */
+  readonly basis: { readonly text: string; readonly source: SourceId };
+  readonly exercises: readonly string[];
+}
+
+export const DEFAULT_FINDING_RULES: readonly FindingRule[] = [
+  {
+    id: 'contralateral-pelvic-drop',
+    title: 'Contralateral pelvic drop',
+    condition: { kind: 'side-mean', variable: 'pelvic-drop-ms', op: '>', value: 5 },
+    basis: {
+      text: 'Greater drop in injured runners; each +1° raised the odds by ~80% [Bramah 2018]; default 5°.',
+      source: 'bramah2018',
+    },
+    exercises: ['single-leg-bridge', 'glute-bridge', 'plank-leg-lift'],
+  },
+  {
+    id: 'overstride',
+    title: 'Overstride (landing with the shank inclined forward)',
+    condition: { kind: 'side-mean', variable: 'tibia-inclination-ic', op: '>', value: 8 },
+    basis: {
+      text: 'A near-vertical tibia at contact is favoured [Souza 2016]; default 8°.',
+      source: 'souza2016',
+    },
+    exercises: ['cadence-retraining'],
+  },
+  {
+    id: 'limited-hip-extension',
+    title: 'Limited hip extension at toe-off',
+    condition: { kind: 'side-mean', variable: 'hip-extension-to', op: '<', value: 5 },
+    basis: { text: 'About 10° is typical [Souza 2016]; default: below 5°.', source: 'souza2016' },
+    exercises: ['glute-bridge', 'single-leg-bridge', 'single-leg-rdl'],
+  },
+  {
+    id: 'forward-trunk-lean',
+    title: 'Forward trunk lean',
+    condition: { kind: 'side-mean', variable: 'trunk-lean-ms', op: '>', value: 10 },
+    basis: {
+      text: 'Flexed-trunk group 10.8 ± 2.2° vs 3.6 ± 2.8° [Teng & Powers]; default 10°.',
+      source: 'tengPowers',
+    },
+    exercises: ['plank-leg-lift', 'single-leg-rdl'],
+  },
+  {
+    id: 'stiff-knee-stance',
+    title: 'Stiff knee in stance',
+    condition: { kind: 'side-mean', variable: 'peak-knee-flexion-stance', op: '<', value: 40 },
+    basis: {
+      text: 'About 45° typical; below 40° in some knee-pain groups [Souza 2016].',
+      source: 'souza2016',
+    },
+    exercises: ['cadence-retraining'],
+  },
+  {
+    id: 'extended-knee-landing',
+    title: 'Landing with an extended knee',
+    condition: { kind: 'side-mean', variable: 'knee-flexion-ic', op: '<', value: 10 },
+    basis: {
+      text: 'Injured runners land with a straighter knee [Bramah 2018]; default 10°.',
+      source: 'bramah2018',
+    },
+    exercises: ['cadence-retraining', 'backward-treadmill-eccentric'],
+  },
+  {
+    id: 'dorsiflexed-ankle-landing',
+    title: 'Landing with a dorsiflexed ankle',
+    condition: { kind: 'side-mean', variable: 'ankle-dorsiflexion-ic', op: '>', value: 15 },
+    basis: {
+      text: 'Injured runners land more dorsiflexed [Bramah 2018]; default 15°.',
+      source: 'bramah2018',
+    },
+    exercises: ['cadence-retraining'],
+  },
+  {
+    id: 'asymmetry',
+    title: 'Left/right asymmetry',
+    condition: { kind: 'asymmetry', minDifferencePct: 10 },
+    basis: {
+      text: 'Difference larger than the smallest detectable difference and than 10% of the mean (StrideLab default).',
+      source: 'stridelabDefault',
+    },
+    exercises: ['single-leg-bridge', 'single-leg-rdl', 'graded-return-to-run'],
+  },
+];

@@ -1,0 +1,81 @@
+/**
+ * Sources cited by the engine, and what each one says. Data: the report, the UI and the JSON all
+ * quote from here, so a citation is written once.
+ */
+export interface Source {
+  readonly id: string;
+  readonly citation: string;
+}
+
+export const SOURCES = {
+  souza2016: {
+    id: 'souza2016',
+    citation:
+      'Souza RB. An evidence-based videotaped running biomechanics analysis. Phys Med Rehabil Clin N Am 2016;27(1):217-236.',
+  },
+  dingenen2018: {
+    id: 'dingenen2018',
+    citation:
+      'Dingenen B, Barton C, Janssen T, Benoit A, Malliaras P. Test-retest reliability of two-dimensional video analysis during running. Phys Ther Sport 2018;33:40-47.',
+  },
+  bramah2018: {
+    id: 'bramah2018',
+    citation:
+      'Bramah C, Preece SJ, Gill N, Herrington L. Is there a pathological gait associated with common soft tissue running injuries? Am J Sports Med 2018;46(12):3023-3031.',
+  },
+  tengPowers: {
+    id: 'tengPowers',
+    citation:
+      'Teng HL, Powers CM. Sagittal plane trunk posture influences patellofemoral joint stress during running. J Orthop Sports Phys Ther 2014;44(10):785-792.',
+  },
+  murray2018: {
+    id: 'murray2018',
+    citation:
+      'Murray L et al. 2018: 2D foot strike classification (kappa 0.96) and foot inclination reliability (ICC 0.88-0.99).',
+  },
+  altmanDavis2012: {
+    id: 'altmanDavis2012',
+    citation:
+      'Altman AR, Davis IS. A kinematic method for footstrike pattern detection in barefoot and shod runners. Gait Posture 2012;35(2):298-300.',
+  },
+  heiderscheit2011: {
+    id: 'heiderscheit2011',
+    citation:
+      'Heiderscheit BC et al. Effects of step rate manipulation on joint mechanics during running. Med Sci Sports Exerc 2011;43(2):296-302.',
+  },
+  cushmanRho2015: {
+    id: 'cushmanRho2015',
+    citation:
+      'Cushman D, Rho ME. Conservative treatment of subacute proximal hamstring tendinopathy using eccentric exercises performed with a treadmill: a case report. J Orthop Sports Phys Ther 2015;45(7):557-562.',
+  },
+  winter2009: {
+    id: 'winter2009',
+    citation: 'Winter DA. Biomechanics and Motor Control of Human Movement, 4th ed. Wiley, 2009.',
+  },
+  zeni2008: {
+    id: 'zeni2008',
+    citation:
+      'Zeni JA, Richards JG, Higginson JS. Two simple methods for determining gait events during treadmill and overground walking using kinematic data. Gait Posture 2008;27(4):710-714.',
+  },
+  handsaker2016: {
+    id: 'handsaker2016',
+    citation:
+      'Handsaker JC, Forrester SE, Folland JP, Black MI, Allen SJ. A kinematic algorithm to identify gait events during running at different speeds and with different footstrike types. J Biomech 2016;49(16):4128-4133.',
+  },
+  leitch2011: {
+    id: 'leitch2011',
+    citation:
+      'Leitch J, Stebbins J, Paolini G, Zavatsky AB. Identifying gait events without a force plate during running: a comparison of methods. Gait Posture 2011;33(1):130-132.',
+  },
+  stridelabDefault: {
+    id: 'stridelabDefault',
+    citation: 'StrideLab default: no validated cut-off exists [Souza 2016]; the PT can change it.',
+  },
+  youngBlazePose2023: {
+    id: 'youngBlazePose2023',
+    citation:
+      'Young et al. 2023: BlazePose event timing in running, 10-14 ms on the near foot, worse on the far foot.',
+  },
+} as const satisfies Record<string, Source>;
+
+export type SourceId = keyof typeof SOURCES;

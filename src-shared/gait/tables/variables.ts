@@ -1,0 +1,296 @@
+/**
+ * Every clinical variable the engine reports, as data: which view, at which event, unit, reference
+ * range with its source, smallest detectable difference (SDD), and whether a left/right symmetry
+ * index makes sense (only for magnitudes with a natural zero: a 2° vs 1° trunk lean is not "67%
+ * asymmetric"). From clinical-variables.md.
+ */
+import type { EventKind, GaitView } from '../types';
+import type { AngleId } from './angles';
+import type { SourceId } from './references';
+
+export type VariableUnit = 'deg' | 'length' | 's' | 'ratio';
+
+/** How a per-step value is taken; implemented in steps.ts. */
+export type Extractor =
+  | {
+      readonly kind: 'angle-at';
+      readonly angle: AngleId;
+      readonly event: EventKind;
+      readonly negate?: boolean;
+    }
+  | { readonly kind: 'stance-peak'; readonly angle: AngleId }
+  | { readonly kind: 'late-swing-min'; readonly angle: AngleId }
+  | { readonly kind: 'toward-stance-side'; readonly angle: AngleId; readonly event: EventKind }
+  | { readonly kind: 'pelvic-drop' }
+  | { readonly kind: 'overstride' }
+  | { readonly kind: 'base-of-support' }
+  | { readonly kind: 'timing'; readonly what: 'step' | 'stride' | 'contact' | 'flight' | 'duty-factor' }
+  | { readonly kind: 'vertical-oscillation' }
+  | { readonly kind: 'unavailable'; readonly reason: string };
+
+export interface VariableDefinition {
+  readonly id: string;
+  readonly label: string;
+  /** The view it is measured in; 'any' for spatiotemporal values. */
+  readonly view: GaitView | 'any';
+  /** The event it is read at ('stance' = over the stance phase, 'stride' = over the stride). */
+  readonly event: EventKind | 'stance' | 'stride';
+  readonly unit: VariableUnit;
+  readonly definition: string;
+  readonly extract: Extractor;
+  readonly reference?: { readonly text: string; readonly source: SourceId };
+  /** Smallest detectable difference, in the variable's unit (the upper figure of the published range). */
+  readonly sdd?: { readonly value: number; readonly source: SourceId };
+  readonly symmetryIndex: boolean;
+}
+
+export const VARIABLES: readonly VariableDefinition[] = [
+  {
+    id: 'foot-inclination-ic',
+    label: 'Foot inclination at initial contact',
+    view: 'side',
+    event: 'initial-contact',
+    unit: 'deg',
+    definition: 'Heel→toe line vs the belt at initial contact; + = toes up.',
+    extract: { kind: 'angle-at', angle: 'foot-inclination', event: 'initial-contact' },
+    reference: { text: 'Higher = more braking', source: 'souza2016' },
+    sdd: { value: 2.5, source: 'dingenen2018' },
+    symmetryIndex: false,
+  },
+  {
+    id: 'tibia-inclination-ic',
+    label: 'Tibia inclination at initial contact',
+    view: 'side',
+    event: 'initial-contact',
+    unit: 'deg',
+    definition: 'Knee→ankle line vs vertical at initial contact; + = ankle ahead of the knee.',
+    extract: { kind: 'angle-at', angle: 'tibia-inclination', event: 'initial-contact' },
+    reference: { text: 'Near vertical favoured', source: 'souza2016' },
+    sdd: { value: 4.8, source: 'dingenen2018' },
+    symmetryIndex: false,
+  },
+  {
+    id: 'overstride-ic',
+    label: 'Overstride (heel ahead of pelvis) at initial contact',
+    view: 'side',
+    event: 'initial-contact',
+    unit: 'length',
+    definition: 'Horizontal heel-to-pelvis-centre distance at initial contact; + = heel ahead.',
+    extract: { kind: 'overstride' },
+    reference: { text: 'Poor reproducibility: read with the tibia inclination', source: 'souza2016' },
+    symmetryIndex: false,
+  },
+  {
+    id: 'knee-flexion-ic',
+    label: 'Knee flexion at initial contact',
+    view: 'side',
+    event: 'initial-contact',
+    unit: 'deg',
+    definition: '180° − hip-knee-ankle angle at initial contact.',
+    extract: { kind: 'angle-at', angle: 'knee-flexion', event: 'initial-contact' },
+    reference: { text: 'Injured runners land with a straighter knee', source: 'bramah2018' },
+    symmetryIndex: true,
+  },
+  {
+    id: 'ankle-dorsiflexion-ic',
+    label: 'Ankle dorsiflexion at initial contact',
+    view: 'side',
+    event: 'initial-contact',
+    unit: 'deg',
+    definition: 'Shank vs foot at initial contact; 0 = perpendicular, + = dorsiflexion.',
+    extract: { kind: 'angle-at', angle: 'ankle-dorsiflexion', event: 'initial-contact' },
+    reference: { text: 'Injured runners land more dorsiflexed', source: 'bramah2018' },
+    symmetryIndex: false,
+  },
+  {
+    id: 'peak-knee-flexion-stance',
+    label: 'Peak knee flexion in stance',
+    view: 'side',
+    event: 'midstance',
+    unit: 'deg',
+    definition: 'Largest knee flexion between initial contact and toe-off.',
+    extract: { kind: 'stance-peak', angle: 'knee-flexion' },
+    reference: { text: 'About 45°; below 40° in some knee-pain groups', source: 'souza2016' },
+    sdd: { value: 3.8, source: 'dingenen2018' },
+    symmetryIndex: true,
+  },
+  {
+    id: 'hip-extension-to',
+    label: 'Hip extension at toe-off',
+    view: 'side',
+    event: 'toe-off',
+    unit: 'deg',
+    definition: 'Thigh vs vertical at toe-off; + = knee behind the hip.',
+    extract: { kind: 'angle-at', angle: 'hip-flexion', event: 'toe-off', negate: true },
+    reference: { text: 'About 10° is typical of a compact stride', source: 'souza2016' },
+    symmetryIndex: false,
+  },
+  {
+    id: 'trunk-lean-ms',
+    label: 'Trunk forward lean at midstance',
+    view: 'side',
+    event: 'midstance',
+    unit: 'deg',
+    definition: 'Hip centre → shoulder centre vs vertical at midstance; + = forward.',
+    extract: { kind: 'angle-at', angle: 'trunk-lean', event: 'midstance' },
+    reference: { text: '3.6 ± 2.8° (upright group) vs 10.8 ± 2.2° (flexed group)', source: 'tengPowers' },
+    symmetryIndex: false,
+  },
+  {
+    id: 'late-swing-hip-flexion',
+    label: 'Peak hip flexion in late swing',
+    view: 'side',
+    event: 'late-swing',
+    unit: 'deg',
+    definition:
+      'Largest thigh flexion before initial contact: with the knee extension, the hamstring at its longest.',
+    extract: { kind: 'angle-at', angle: 'hip-flexion', event: 'late-swing' },
+    reference: { text: 'Relevant to hamstring strain and tendinopathy', source: 'souza2016' },
+    symmetryIndex: true,
+  },
+  {
+    id: 'late-swing-knee-flexion',
+    label: 'Least knee flexion in late swing',
+    view: 'side',
+    event: 'late-swing',
+    unit: 'deg',
+    definition: 'Smallest knee flexion between peak swing knee flexion and initial contact.',
+    extract: { kind: 'late-swing-min', angle: 'knee-flexion' },
+    symmetryIndex: false,
+  },
+  {
+    id: 'pelvic-drop-ms',
+    label: 'Contralateral pelvic drop at midstance',
+    view: 'rear',
+    event: 'midstance',
+    unit: 'deg',
+    definition: 'Hip-to-hip line vs horizontal at the stance leg\u2019s midstance; + = swing side lower.',
+    extract: { kind: 'pelvic-drop' },
+    reference: { text: 'Each +1° raised the odds of the injured group by about 80%', source: 'bramah2018' },
+    sdd: { value: 2.8, source: 'dingenen2018' },
+    symmetryIndex: false,
+  },
+  {
+    id: 'hip-adduction-ms',
+    label: 'Hip adduction at midstance',
+    view: 'rear',
+    event: 'midstance',
+    unit: 'deg',
+    definition: 'Thigh vs vertical at midstance; + = knee toward the midline.',
+    extract: { kind: 'angle-at', angle: 'hip-adduction', event: 'midstance' },
+    symmetryIndex: false,
+  },
+  {
+    id: 'knee-fppa-ms',
+    label: 'Knee frontal plane projection angle at midstance',
+    view: 'rear',
+    event: 'midstance',
+    unit: 'deg',
+    definition:
+      'Thigh vs shank in the image at midstance; + = valgus. A 2D projection: not 3D knee abduction.',
+    extract: { kind: 'angle-at', angle: 'knee-fppa', event: 'midstance' },
+    symmetryIndex: false,
+  },
+  {
+    id: 'trunk-lateral-lean-ms',
+    label: 'Lateral trunk lean at midstance',
+    view: 'rear',
+    event: 'midstance',
+    unit: 'deg',
+    definition: 'Trunk line vs vertical at midstance; + = toward the stance side.',
+    extract: { kind: 'toward-stance-side', angle: 'trunk-lateral-lean', event: 'midstance' },
+    symmetryIndex: false,
+  },
+  {
+    id: 'base-of-support-ms',
+    label: 'Base of support (foot from midline) at midstance',
+    view: 'rear',
+    event: 'midstance',
+    unit: 'length',
+    definition: 'Heel lateral to the body midline (pelvis centre) at midstance; < 0 = crosses the midline.',
+    extract: { kind: 'base-of-support' },
+    reference: {
+      text: 'Crossing the midline is linked to tibial stress fracture and ITB syndrome',
+      source: 'souza2016',
+    },
+    symmetryIndex: false,
+  },
+  {
+    id: 'heel-eversion',
+    label: 'Heel eversion',
+    view: 'rear',
+    event: 'stance',
+    unit: 'deg',
+    definition: 'Heel counter vs shank in stance.',
+    extract: {
+      kind: 'unavailable',
+      reason: 'needs markers on the heel counter: the pose model has one heel point',
+    },
+    symmetryIndex: false,
+  },
+  {
+    id: 'step-time',
+    label: 'Step time',
+    view: 'any',
+    event: 'initial-contact',
+    unit: 's',
+    definition: 'From the other foot\u2019s initial contact to this foot\u2019s.',
+    extract: { kind: 'timing', what: 'step' },
+    symmetryIndex: true,
+  },
+  {
+    id: 'stride-time',
+    label: 'Stride time',
+    view: 'any',
+    event: 'initial-contact',
+    unit: 's',
+    definition: 'From one initial contact to the next of the same foot.',
+    extract: { kind: 'timing', what: 'stride' },
+    symmetryIndex: true,
+  },
+  {
+    id: 'contact-time',
+    label: 'Ground contact time',
+    view: 'any',
+    event: 'stance',
+    unit: 's',
+    definition: 'From initial contact to toe-off.',
+    extract: { kind: 'timing', what: 'contact' },
+    symmetryIndex: true,
+  },
+  {
+    id: 'flight-time',
+    label: 'Flight time',
+    view: 'any',
+    event: 'toe-off',
+    unit: 's',
+    definition:
+      'From this foot\u2019s toe-off to the other foot\u2019s initial contact (negative = double support, walking).',
+    extract: { kind: 'timing', what: 'flight' },
+    symmetryIndex: false,
+  },
+  {
+    id: 'duty-factor',
+    label: 'Duty factor',
+    view: 'any',
+    event: 'stride',
+    unit: 'ratio',
+    definition: 'Contact time / stride time.',
+    extract: { kind: 'timing', what: 'duty-factor' },
+    symmetryIndex: true,
+  },
+  {
+    id: 'vertical-oscillation',
+    label: 'Vertical oscillation',
+    view: 'any',
+    event: 'stride',
+    unit: 'length',
+    definition:
+      'Range of the pelvis centre\u2019s height over the stride that starts at this foot\u2019s initial contact.',
+    extract: { kind: 'vertical-oscillation' },
+    symmetryIndex: true,
+  },
+];
+
+export const variableById = (id: string): VariableDefinition | undefined =>
+  VARIABLES.find((v) => v.id === id);

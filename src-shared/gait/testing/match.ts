@@ -1,0 +1,52 @@
+/**
+ * Test helper: pairs the engine's events with the synthetic runner's true events. Pure, shared by the
+ * engine's unit tests and the benchmarks.
+ */
+import type { GaitAnalysis } from '../schema';
+import type { TruthEvent } from '../synthetic';
+
+export interface EventMatch {
+  readonly kind: string;
+  readonly side: string;
+  /** Engine frame minus the frame nearest the true time. */
+  readonly frameError: number;
+  /** Engine sub-frame time minus the true time, in frames. */
+  readonly subFrameError: number;
+}
+
+/** Each detected event with the nearest true event of the same kind and side. */
+export function matchEvents(result: GaitAnalysis, truth: readonly TruthEvent[], fps: number): EventMatch[] {
+  return result.events.map((e) => {
+    let best: TruthEvent | null = null;
+    for (const t of truth)
+      if (t.kind === e.kind && t.side === e.side && (!best || Math.abs(t.t - e.t) < Math.abs(best.t - e.t)))
+        best = t;
+    if (!best) return { kind: e.kind, side: e.side, frameError: Infinity, subFrameError: Infinity };
+    return {
+      kind: e.kind,
+      side: e.side,
+      frameError: e.frame - Math.round(best.t * fps),
+      subFrameError: (e.t - best.t) * fps,
+    };
+  });
+}
+
+/** True events far enough from the clip's edges that the engine must find them. */
+export function interiorTruth(truth: readonly TruthEvent[], durationS: number, marginS = 0.45): TruthEvent[] {
+  return truth.filter((t) => t.t > marginS && t.t < durationS - marginS);
+}
+
+/** True events that no detected event of the same kind and side matches within `tolFrames`. */
+export function missed(
+  result: GaitAnalysis,
+  truth: readonly TruthEvent[],
+  fps: number,
+  tolFrames: number,
+): TruthEvent[] {
+  return truth.filter(
+    (t) =>
+      !result.events.some(
+        (e) => e.kind === t.kind && e.side === t.side && Math.abs(e.t - t.t) * fps <= tolFrames + 0.5,
+      ),
+  );
+}
