@@ -6,6 +6,7 @@ import { PatientForm } from './pages/PatientForm';
 import { SessionForm } from './pages/SessionForm';
 import { SessionPage } from './pages/SessionPage';
 import { TrashPage } from './pages/TrashPage';
+import { ReviewPage } from './review/ReviewPage';
 
 /** The shell: a header with the two places a PT goes to, and the page for the current route. */
 export function App() {
@@ -39,6 +40,9 @@ export function App() {
         {route.page === 'session' && <SessionPage key={route.id} id={route.id} />}
         {route.page === 'session-edit' && (
           <SessionForm key={route.id} id={route.id} onDone={(s) => navigate({ page: 'session', id: s.id })} />
+        )}
+        {route.page === 'session-review' && (
+          <ReviewPage key={route.id} sessionId={route.id} clips={route.clips} />
         )}
         {route.page === 'trash' && <TrashPage />}
       </main>

@@ -1,6 +1,6 @@
 /**
  * A tiny hash router: `#/`, `#/patients/new`, `#/patients/<id>`, `#/patients/<id>/edit`,
- * `#/patients/<id>/sessions/new`, `#/sessions/<id>`, `#/trash`. Hash routes survive a reload in
+ * `#/patients/<id>/sessions/new`, `#/sessions/<id>`, `#/sessions/<id>/review[/<recording>…]`, `#/trash`. Hash routes survive a reload in
  * both shells (app:// in Electron, http://127.0.0.1 in browser mode) without a server-side router.
  */
 import { useSyncExternalStore } from 'react';
@@ -13,6 +13,7 @@ export type Route =
   | { page: 'session-new'; patientId: string }
   | { page: 'session'; id: string }
   | { page: 'session-edit'; id: string }
+  | { page: 'session-review'; id: string; clips: string[] }
   | { page: 'trash' };
 
 export function parseRoute(hash: string): Route {
@@ -23,6 +24,8 @@ export function parseRoute(hash: string): Route {
   if (a === 'patients' && b && c === 'sessions' && d === 'new') return { page: 'session-new', patientId: b };
   if (a === 'patients' && b) return { page: 'patient', id: b };
   if (a === 'sessions' && b && c === 'edit') return { page: 'session-edit', id: b };
+  if (a === 'sessions' && b && c === 'review')
+    return { page: 'session-review', id: b, clips: parts.slice(3) };
   if (a === 'sessions' && b) return { page: 'session', id: b };
   if (a === 'trash') return { page: 'trash' };
   return { page: 'patients' };
@@ -44,6 +47,8 @@ export function href(route: Route): string {
       return `#/sessions/${route.id}`;
     case 'session-edit':
       return `#/sessions/${route.id}/edit`;
+    case 'session-review':
+      return `#/sessions/${route.id}/review${route.clips.map((c) => `/${encodeURIComponent(c)}`).join('')}`;
     case 'trash':
       return '#/trash';
   }

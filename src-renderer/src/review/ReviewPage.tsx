@@ -1,0 +1,174 @@
+/**
+ * `#/sessions/<id>/review[/<recordingA>[/<recordingB>]]`: the review of a session. Picks the clips
+ * (side + rear of one condition by default), opens them, and hands them to the workspace.
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Recording } from '../../../src-shared/contract/recordings';
+import { seconds } from '../../../src-shared/units';
+import { api, useEvent } from '../api/client';
+import { navigate } from '../router';
+import { useLoad } from '../useLoad';
+import { clipTitle, defaultSelection, openRecording, type OpenedClip } from './clips';
+import type { ReviewClip } from './model';
+import { ReviewWorkspace } from './ReviewWorkspace';
+import './review.css';
+
+export interface ReviewPageProps {
+  readonly sessionId: string;
+  /** Recording ids from the route; empty for the default pair. */
+  readonly clips: readonly string[];
+}
+
+interface OpenState {
+  readonly key: string;
+  readonly opened?: OpenedClip[];
+  readonly error?: string;
+}
+
+/** Open the chosen recordings (and close them when the choice changes or the page goes). */
+function useOpenedClips(recordings: readonly Recording[] | undefined, ids: readonly string[]) {
+  const chosen = recordings ? ids.map((id) => recordings.find((r) => r.id === id)) : undefined;
+  const missing = Boolean(chosen?.some((r) => !r));
+  // Reopen only when the choice (or a chosen recording) really changes, not on every list reload.
+  const key = chosen && !missing ? chosen.map((r) => `${r!.id}@${r!.updatedAt}`).join('/') : '';
+  const chosenRef = useRef(chosen);
+  useLayoutEffect(() => {
+    chosenRef.current = chosen;
+  });
+  const [state, setState] = useState<OpenState>({ key: '' });
+  useEffect(() => {
+    const list = chosenRef.current;
+    if (!key || !list) return;
+    let live = true;
+    const all: OpenedClip[] = [];
+    Promise.all(
+      list.map((r) =>
+        openRecording(r!).then((o) => {
+          if (live) all.push(o);
+          else o.clip.close();
+          return o;
+        }),
+      ),
+    ).then(
+      (opened) => {
+        if (live) setState({ key, opened });
+      },
+      (err: unknown) => {
+        if (live)
+          setState({
+            key,
+            error: `The clip cannot be opened: ${err instanceof Error ? err.message : String(err)}`,
+          });
+      },
+    );
+    return () => {
+      // Closing here (not in a separate effect) ties each decoder to the choice that opened it.
+      live = false;
+      all.forEach((o) => o.clip.close());
+    };
+  }, [key]);
+  if (missing)
+    return { error: 'A clip of this review is not in this session (deleted, or not imported yet).' };
+  return state.key === key ? { opened: state.opened, error: state.error } : {};
+}
+
+export function ReviewPage(props: ReviewPageProps) {
+  const {
+    data,
+    error: loadError,
+    reload,
+  } = useLoad(async () => {
+    const session = await api('sessions:get', { id: props.sessionId });
+    const patient = await api('patients:get', { id: session.patientId });
+    const recordings = await api('recordings:list', { sessionId: props.sessionId });
+    return { session, patient, recordings };
+  }, [props.sessionId]);
+  useEvent('library:changed', (e) => {
+    if (e.kind === 'recording') reload();
+  });
+  const ids = useMemo(
+    () => (props.clips.length ? [...props.clips] : data ? defaultSelection(data.recordings) : []),
+    [props.clips, data],
+  );
+  const { opened, error } = useOpenedClips(data?.recordings, ids);
+  const clips = useMemo<ReviewClip[] | undefined>(
+    () =>
+      opened?.map((o) => ({
+        recordingId: o.recording.id,
+        title: clipTitle(o.recording),
+        view: o.recording.view,
+        clip: o.clip,
+        table: o.table,
+        // The sync step will store each clip's offset; until then clips start together.
+        offset: seconds(0),
+        events: [],
+      })),
+    [opened],
+  );
+
+  const go = (next: string[]): void => {
+    navigate({ page: 'session-review', id: props.sessionId, clips: next });
+  };
+
+  if (loadError)
+    return (
+      <p className="error" role="alert">
+        {loadError}
+      </p>
+    );
+  if (!data) return <p className="muted">Loading…</p>;
+  const { session, patient, recordings } = data;
+  return (
+    <section className="page review-page">
+      <p className="crumbs">
+        <a href={`#/patients/${patient.id}`}>{patient.name}</a> ›{' '}
+        <a href={`#/sessions/${session.id}`}>Session {session.date}</a>
+      </p>
+      <div className="page-head">
+        <h1>Review</h1>
+        <div className="actions clip-pick">
+          {[0, 1].map((slot) => (
+            <label key={slot}>
+              {slot === 0 ? 'Left player' : 'Right player'}{' '}
+              <select
+                value={ids[slot] ?? ''}
+                onChange={(e) => {
+                  const next = [...ids];
+                  if (e.target.value) next[slot] = e.target.value;
+                  else next.splice(slot, 1);
+                  go(next.filter(Boolean));
+                }}
+              >
+                {slot === 1 && <option value="">— none —</option>}
+                {recordings
+                  .filter((r) => r.proxyStatus === 'ready')
+                  .map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {clipTitle(r)} ({r.originalName})
+                    </option>
+                  ))}
+              </select>
+            </label>
+          ))}
+        </div>
+      </div>
+      {recordings.length === 0 && (
+        <p className="muted">This session has no clips yet: import or record them on the session page.</p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {opened?.map((o) =>
+        o.warning ? (
+          <p key={o.recording.id} className="muted">
+            {clipTitle(o.recording)}: {o.warning}
+          </p>
+        ) : null,
+      )}
+      {!error && ids.length > 0 && !clips && <p className="muted">Opening the clips…</p>}
+      {clips && clips.length > 0 && <ReviewWorkspace key={ids.join('/')} clips={clips} />}
+    </section>
+  );
+}

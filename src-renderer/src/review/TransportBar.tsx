@@ -1,0 +1,114 @@
+/**
+ * The controls under the players: every keyboard action also reachable with the mouse (workflow.md),
+ * a scrub bar over the active clip's frames, the rate, lock and overlay toggles.
+ */
+import { frameAt, timeOfFrame } from '../../../src-shared/review/frames';
+import type { ReviewAction } from '../../../src-shared/review/keymap';
+import { clipTime, type Playhead, type PlayerClock } from '../../../src-shared/review/playhead';
+import type { OverlayToggles } from '../../../src-shared/review/scene';
+
+export interface TransportBarProps {
+  readonly playhead: Playhead;
+  readonly clocks: readonly PlayerClock[];
+  readonly toggles: OverlayToggles;
+  readonly message: string;
+  readonly players: number;
+  readonly onAction: (a: ReviewAction) => void;
+  readonly onToggles: (t: OverlayToggles) => void;
+  readonly onLocked: (locked: boolean) => void;
+  /** Seek the active player to a time of its clip. */
+  readonly onSeek: (clipT: number) => void;
+}
+
+const TOGGLES: readonly { key: Exclude<keyof OverlayToggles, 'all'>; label: string }[] = [
+  { key: 'skeleton', label: 'Skeleton' },
+  { key: 'angles', label: 'Angles' },
+  { key: 'trunk', label: 'Trunk' },
+  { key: 'tibia', label: 'Tibia' },
+  { key: 'pelvis', label: 'Pelvis' },
+];
+
+export function TransportBar(props: TransportBarProps) {
+  const { playhead: p, clocks, toggles } = props;
+  const active = clocks[p.active]!;
+  const frames = active.table.times.length;
+  const current = frameAt(active.table, clipTime(p, clocks, p.active));
+  const btn = (label: string, title: string, action: ReviewAction, extra?: { pressed?: boolean }) => (
+    <button
+      type="button"
+      className="secondary"
+      title={title}
+      aria-label={title}
+      aria-pressed={extra?.pressed}
+      onClick={() => props.onAction(action)}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <div className="transport" role="toolbar" aria-label="Playback">
+      <div className="transport-row">
+        {btn('⏮', 'Previous initial contact ([)', { type: 'event', dir: -1 })}
+        {btn('−10', '10 frames back (Shift+←)', { type: 'step', delta: -10 })}
+        {btn('◀', 'Previous frame (←)', { type: 'step', delta: -1 })}
+        {btn(p.playing ? '⏸' : '▶', p.playing ? 'Pause (Space)' : 'Play (Space)', { type: 'play-pause' })}
+        {btn('▶|', 'Next frame (→)', { type: 'step', delta: 1 })}
+        {btn('+10', '10 frames forward (Shift+→)', { type: 'step', delta: 10 })}
+        {btn('⏭', 'Next initial contact (])', { type: 'event', dir: 1 })}
+        <span className="rate">
+          {btn('−', 'Slower (-)', { type: 'rate', dir: -1 })}
+          <output aria-label="Playback speed" data-testid="rate">
+            {p.rate}×
+          </output>
+          {btn('+', 'Faster (+)', { type: 'rate', dir: 1 })}
+        </span>
+        {btn(
+          p.loop ? 'Loop on' : 'Loop',
+          'Loop the current stride (L)',
+          { type: 'loop' },
+          { pressed: Boolean(p.loop) },
+        )}
+        {props.players > 1 && (
+          <label className="check">
+            <input type="checkbox" checked={p.locked} onChange={(e) => props.onLocked(e.target.checked)} />
+            Lock players
+          </label>
+        )}
+      </div>
+      <input
+        type="range"
+        className="scrub"
+        aria-label="Scrub"
+        min={0}
+        max={frames - 1}
+        step={1}
+        value={current}
+        onChange={(e) => props.onSeek(timeOfFrame(active.table, Number(e.target.value)))}
+      />
+      <div className="transport-row">
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={toggles.all}
+            onChange={(e) => props.onToggles({ ...toggles, all: e.target.checked })}
+          />
+          Overlays (O)
+        </label>
+        {TOGGLES.map((t) => (
+          <label className="check" key={t.key}>
+            <input
+              type="checkbox"
+              disabled={!toggles.all}
+              checked={toggles[t.key]}
+              onChange={(e) => props.onToggles({ ...toggles, [t.key]: e.target.checked })}
+            />
+            {t.label}
+          </label>
+        ))}
+        <span role="status" className="muted">
+          {props.message}
+        </span>
+      </div>
+    </div>
+  );
+}

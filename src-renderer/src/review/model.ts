@@ -1,0 +1,29 @@
+/** What the review workspace shows for each player: the clip, its clock, landmarks and gait events. */
+import type { LandmarkSeries } from '../../../src-shared/pose/landmarks';
+import type { FrameTable } from '../../../src-shared/review/frames';
+import type { Foot, GaitEventKind } from '../../../src-shared/review/navigation';
+import type { View } from '../../../src-shared/review/overlay-tables';
+import type { Seconds } from '../../../src-shared/units';
+import type { ClipDecoder } from './player/clip-decoder';
+
+/** A gait event on a frame of one clip (what the gait engine reports). */
+export interface FrameEvent {
+  readonly foot: Foot;
+  readonly kind: GaitEventKind;
+  readonly frame: number;
+}
+
+export interface ReviewClip {
+  readonly recordingId: string;
+  /** e.g. "Side · flat". */
+  readonly title: string;
+  readonly view: View;
+  readonly clip: ClipDecoder;
+  /** True presentation times of the frames (the ingest timestamps table when there is one). */
+  readonly table: FrameTable;
+  /** Session time at which this clip's time 0 falls (sync step; 0 when not aligned). */
+  readonly offset: Seconds;
+  /** Landmarks with hand corrections applied, when the pose engine has run. */
+  readonly series?: LandmarkSeries;
+  readonly events: readonly FrameEvent[];
+}

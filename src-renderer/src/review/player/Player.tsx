@@ -1,0 +1,122 @@
+/**
+ * One video player: the decoded frame on a canvas, the overlay layers (konva) above it, and the
+ * frame number and time OF THE FRAME DRAWN (not of the frame asked for: while a decode is pending the
+ * label keeps showing what is on screen). `data-frame` on the root carries the same number for tests
+ * and tools; `data-settled` says whether the frame shown is the one the playhead wants.
+ */
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
+import { timeOfFrame } from '../../../../src-shared/review/frames';
+import type { ClipDecoder } from './clip-decoder';
+import { FramePump } from './frame-pump';
+
+export interface PlayerProps {
+  readonly index: number;
+  readonly title: string;
+  readonly clip: ClipDecoder;
+  /** The frame the playhead wants on screen. */
+  readonly frame: number;
+  readonly active: boolean;
+  readonly onActivate: () => void;
+  /** Told every time a new frame is on screen. */
+  readonly onDisplayed?: (frame: number) => void;
+  /** Overlay layers for the frame on screen, given the scale from video pixels to screen pixels. */
+  readonly overlay?: (frame: number, size: { width: number; height: number; scale: number }) => ReactNode;
+  /** Time shown under the picture: the clip's own table by default (true timestamps). */
+  readonly timeOf?: (frame: number) => number;
+}
+
+export function Player(props: PlayerProps) {
+  const { clip, frame, onDisplayed } = props;
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const pumpRef = useRef<FramePump | null>(null);
+  const onDisplayedRef = useRef(onDisplayed);
+  const frameRef = useRef(frame);
+  /** True while `want` runs inside a layout effect, where React already renders synchronously. */
+  const inLayoutRef = useRef(false);
+  const [shown, setShown] = useState<number | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [cssWidth, setCssWidth] = useState(0);
+  const { width, height } = clip.info;
+
+  useLayoutEffect(() => {
+    onDisplayedRef.current = onDisplayed;
+    frameRef.current = frame;
+  });
+
+  useEffect(() => {
+    const ctx = canvasRef.current?.getContext('2d', { alpha: false, desynchronized: true });
+    if (!ctx) return;
+    const pump = new FramePump(
+      clip,
+      (i, videoFrame) => {
+        // Draw at once, and commit the number in the same task (flushSync), so no paint ever shows
+        // one frame's picture with another frame's number.
+        ctx.drawImage(videoFrame, 0, 0, width, height);
+        if (inLayoutRef.current) setShown(i);
+        else flushSync(() => setShown(i));
+        onDisplayedRef.current?.(i);
+      },
+      (err) => setError(err.message),
+    );
+    pumpRef.current = pump;
+    pump.want(frameRef.current);
+    return () => {
+      pump.close();
+      pumpRef.current = null;
+    };
+  }, [clip, width, height]);
+
+  useLayoutEffect(() => {
+    inLayoutRef.current = true;
+    try {
+      pumpRef.current?.want(frame);
+    } finally {
+      inLayoutRef.current = false;
+    }
+  }, [frame, clip]);
+
+  useEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    const observer = new ResizeObserver(() => setCssWidth(box.clientWidth));
+    observer.observe(box);
+    setCssWidth(box.clientWidth);
+    return () => observer.disconnect();
+  }, []);
+
+  const scale = cssWidth > 0 ? cssWidth / width : 1;
+  const t =
+    shown === undefined ? undefined : (props.timeOf ?? ((i) => timeOfFrame(clip.info.table, i)))(shown);
+  return (
+    <figure
+      className={`player${props.active ? ' active' : ''}`}
+      data-player={props.index}
+      data-frame={shown ?? ''}
+      data-wanted={frame}
+      data-settled={shown === frame ? 'true' : 'false'}
+      onPointerDown={props.onActivate}
+    >
+      <div className="player-stage" ref={boxRef} style={{ aspectRatio: `${width} / ${height}` }}>
+        <canvas ref={canvasRef} className="player-video" width={width} height={height} />
+        {shown !== undefined && cssWidth > 0 && (
+          <div className="player-overlay">
+            {props.overlay?.(shown, { width: cssWidth, height: height * scale, scale })}
+          </div>
+        )}
+      </div>
+      <figcaption>
+        <span className="player-title">{props.title}</span>
+        <span className="player-frame" aria-live="off">
+          {shown === undefined ? 'Loading…' : `Frame ${shown} · ${t?.toFixed(3)} s`}
+        </span>
+        {error && (
+          <span className="error" role="alert">
+            {error}
+          </span>
+        )}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,126 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { makeBarcodeClip } from '../review/fixtures/barcode-clip';
+import {
+  codeOnScreen,
+  setHash,
+  settled,
+  startReviewApp,
+  type ReviewApp,
+} from '../review/fixtures/review-app';
+
+/**
+ * The review end to end, in Debian Chromium on the built renderer: every control must put on
+ * screen exactly the frame it names. The clips encode their own frame number in their pixels, so
+ * the test reads the truth from the canvas, not from the label.
+ */
+let r: ReviewApp;
+let page: Page;
+let guard: { offsite: string[]; errors: string[] };
+const FRAMES = 90;
+
+beforeAll(async () => {
+  r = await startReviewApp();
+  const clip = await makeBarcodeClip({
+    out: join(r.home, 'barcode-30.mp4'),
+    width: 640,
+    height: 360,
+    rate: '30',
+    frames: FRAMES,
+  });
+  await r.importClip(clip, 'side', 'flat');
+  await r.importClip(clip, 'rear', 'flat');
+  ({ page, guard } = await r.openPage(`#/sessions/${r.sessionId}/review`));
+});
+afterAll(async () => {
+  await r?.close();
+});
+
+/** Both players show frame `n`: by their data attribute, their label, and the pixels on the canvas. */
+async function bothShow(n: number): Promise<void> {
+  for (const k of [0, 1]) {
+    expect(await settled(page, k)).toBe(n);
+    expect(await codeOnScreen(page, k)).toBe(n);
+    expect(await page.locator(`[data-player="${k}"] .player-frame`).textContent()).toMatch(
+      new RegExp(`^Frame ${n} · `),
+    );
+  }
+}
+
+describe('frame-exact review, two locked players', () => {
+  it('opens side and rear of the condition, on frame 0', async () => {
+    await page.locator('[data-player="1"]').waitFor();
+    await bothShow(0);
+  });
+
+  it('steps one frame with the arrows and ten with Shift, both players together', async () => {
+    for (let i = 1; i <= 12; i++) {
+      await page.keyboard.press('ArrowRight');
+      await bothShow(i);
+    }
+    await page.keyboard.press('Shift+ArrowRight');
+    await bothShow(22);
+    await page.keyboard.press('ArrowLeft');
+    await bothShow(21);
+    await page.keyboard.press('Shift+ArrowLeft');
+    await bothShow(11);
+  });
+
+  it('scrubs to the last frame and stops there', async () => {
+    await page.locator('input.scrub').focus();
+    await page.keyboard.press('End');
+    await bothShow(FRAMES - 1);
+    await page.keyboard.press('ArrowRight');
+    await bothShow(FRAMES - 1);
+    await page.keyboard.press('Home');
+    await bothShow(0);
+  });
+
+  it('pauses in slow motion on a frame that is the frame shown', async () => {
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    for (let i = 0; i < 4; i++) await page.keyboard.press('-');
+    await expect.poll(() => page.getByTestId('rate').textContent()).toBe('0.125×');
+    await page.keyboard.press('Space');
+    // Wait for the app to show a later frame, then pause: the pause point must be a whole frame.
+    await expect
+      .poll(async () => Number(await page.locator('[data-player="0"]').getAttribute('data-frame')))
+      .toBeGreaterThanOrEqual(3);
+    await page.keyboard.press('Space');
+    const n = await settled(page, 0);
+    expect(n).toBeGreaterThanOrEqual(3);
+    await bothShow(n);
+    await page.keyboard.press('ArrowRight');
+    await bothShow(n + 1);
+    expect(guard.errors).toEqual([]);
+    expect(guard.offsite).toEqual([]);
+  });
+});
+
+describe('a clip with dropped frames (variable frame rate)', () => {
+  it('steps through existing frames and shows their true capture times', async () => {
+    const drop = [10, 11, 40];
+    const clip = await makeBarcodeClip({
+      out: join(r.home, 'barcode-dropped.mp4'),
+      width: 640,
+      height: 360,
+      rate: '30',
+      frames: 60,
+      drop,
+    });
+    const rec = await r.importClip(clip, 'side', 'dropped');
+    await setHash(page, `#/sessions/${r.sessionId}/review/${rec.id}`);
+    await page.locator('[data-player="1"]').waitFor({ state: 'detached' });
+    const kept = Array.from({ length: 60 }, (_, n) => n).filter((n) => !drop.includes(n));
+    expect(await settled(page, 0)).toBe(0);
+    for (let i = 1; i <= 12; i++) {
+      await page.keyboard.press('ArrowRight');
+      expect(await settled(page, 0)).toBe(i);
+      // Frame i of the clip is source frame kept[i]: the picture is that one, the time is its own.
+      expect(await codeOnScreen(page, 0)).toBe(kept[i]);
+      expect(await page.locator('[data-player="0"] .player-frame').textContent()).toBe(
+        `Frame ${i} · ${(kept[i]! / 30).toFixed(3)} s`,
+      );
+    }
+  });
+});
