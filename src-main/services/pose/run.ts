@@ -1,0 +1,88 @@
+import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
+import { runEngine, type EngineRunResult } from './engine-host';
+import { probeClip } from './probe';
+import type { CandidateFrame, PoseCandidates } from './series';
+
+/**
+ * Detect poses on every frame of a clip: probe it in Node (fast, clear errors for bad files), then
+ * run the engine and gather every frame's candidates. Progress is reported at most every 250 ms.
+ */
+export interface PoseProgress {
+  readonly framesDone: number;
+  readonly totalFrames: number;
+  /** Frames per second over the run so far (decode + detect). */
+  readonly fps: number;
+  /** Estimate from the current rate; null until a rate exists. */
+  readonly secondsLeft: number | null;
+}
+
+export interface DetectOptions {
+  readonly clipPath: string;
+  readonly model?: PoseModelName;
+  /**
+   * Poses per frame MediaPipe may return. 2 by default: with 1, MediaPipe's tracker can lock onto
+   * a bystander (docs/environment.md); with 2 the runner is chosen afterwards (track.ts).
+   */
+  readonly numPoses?: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: PoseProgress) => void;
+  readonly rendererDir?: string;
+  readonly modelDir?: string;
+}
+
+export interface DetectResult {
+  readonly candidates: PoseCandidates;
+  readonly engine: EngineRunResult;
+}
+
+export async function detectPoses(opts: DetectOptions): Promise<DetectResult> {
+  const source = await probeClip(opts.clipPath);
+  const model = opts.model ?? 'full';
+  const numPoses = opts.numPoses ?? 2;
+  const frames: CandidateFrame[] = [];
+  let started = 0;
+  let lastReport = 0;
+  const report = (force: boolean): void => {
+    if (!opts.onProgress) return;
+    const now = performance.now();
+    if (!force && now - lastReport < 250) return;
+    lastReport = now;
+    const elapsed = (now - started) / 1000;
+    const fps = elapsed > 0 ? frames.length / elapsed : 0;
+    const left = Math.max(0, source.frameCount - frames.length);
+    opts.onProgress({
+      framesDone: frames.length,
+      totalFrames: source.frameCount,
+      fps,
+      secondsLeft: fps > 0 ? left / fps : null,
+    });
+  };
+  const engine = await runEngine({
+    clipPath: opts.clipPath,
+    model,
+    numPoses,
+    signal: opts.signal,
+    rendererDir: opts.rendererDir,
+    modelDir: opts.modelDir,
+    onOpened: () => {
+      started = performance.now();
+      report(true);
+    },
+    onFrames: (batch) => {
+      for (const f of batch) {
+        const bytes = Buffer.from(f.poses, 'base64');
+        // Copy into an aligned buffer: Buffer's pool offset need not be a multiple of 4.
+        const poses = new Float32Array(bytes.length / 4);
+        new Uint8Array(poses.buffer).set(bytes);
+        frames[f.index] = { t: f.t, poses };
+      }
+      report(false);
+    },
+  });
+  report(true);
+  // The decoder is the truth about how many frames there are; the container's count is a hint.
+  return {
+    candidates: { source: { ...source, frameCount: frames.length }, model, numPoses, frames },
+    engine,
+  };
+}
