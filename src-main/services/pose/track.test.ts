@@ -10,7 +10,7 @@ interface Person {
   readonly w: number;
   readonly h: number;
 }
-function scene(n: number, people: Person[], order: (f: number) => number[] = (f) => people.map((_, i) => i)) {
+function scene(n: number, people: Person[], order: (f: number) => number[] = () => people.map((_, i) => i)) {
   const frames: Box[][] = [];
   const who: number[][] = []; // who[f][c] = person index of candidate c
   for (let f = 0; f < n; f++) {
