@@ -13,6 +13,7 @@ import { captureHandlers } from './capture/handlers';
 import { libraryHandlers } from './library/handlers';
 import { recordingsHandlers } from './media/handlers';
 import { reviewHandlers } from './review/handlers';
+import { poseHandlers } from './pose/handlers';
 import { toWireError } from './errors';
 import type { CallContext, Handler, Handlers } from './types';
 import { validateInput } from './validate';
@@ -27,6 +28,7 @@ const handlers = {
   ...captureHandlers,
   ...recordingsHandlers,
   ...reviewHandlers,
+  ...poseHandlers,
 } satisfies Handlers;
 
 export interface Services {

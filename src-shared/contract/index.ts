@@ -9,12 +9,14 @@ import { captureCalls, captureEvents } from './capture';
 import { libraryCalls, libraryEvents } from './library';
 import { recordingsCalls, recordingsEvents } from './recordings';
 import { reviewCalls, reviewEvents } from './review';
+import { poseCalls, poseEvents } from './pose';
 
 export const calls = {
   ...libraryCalls,
   ...captureCalls,
   ...recordingsCalls,
   ...reviewCalls,
+  ...poseCalls,
 } as const;
 
 export const events = {
@@ -22,6 +24,7 @@ export const events = {
   ...captureEvents,
   ...recordingsEvents,
   ...reviewEvents,
+  ...poseEvents,
 } as const;
 
 export type Calls = typeof calls;

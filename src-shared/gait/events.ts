@@ -301,7 +301,11 @@ function detectStances(
   return out;
 }
 
-/** Sub-frame position of the maximum of a[lo..hi] (parabolic refinement). */
+/**
+ * Sub-frame position of the maximum of a[lo..hi]: the frame of the largest value, refined by the
+ * cubic through it and its three nearest neighbours (a parabola through three points is biased
+ * toward the flatter side of a skewed peak).
+ */
 function peak(a: Float64Array, lo: number, hi: number): number | null {
   let best = -1;
   let bv = -Infinity;
@@ -312,21 +316,36 @@ function peak(a: Float64Array, lo: number, hi: number): number | null {
       best = i;
     }
   }
-  if (best < 0) return null;
-  const l = a[best - 1];
-  const r = a[best + 1];
-  if (
-    best > lo &&
-    best < hi &&
-    l !== undefined &&
-    r !== undefined &&
-    Number.isFinite(l) &&
-    Number.isFinite(r)
-  ) {
+  if (best < 0 || best <= lo || best >= hi) return best < 0 ? null : best;
+  const l = a[best - 1] as number;
+  const r = a[best + 1] as number;
+  const s = r > l ? best - 1 : best - 2;
+  const y = [a[s], a[s + 1], a[s + 2], a[s + 3]] as number[];
+  if (s < lo || s + 3 > hi || !y.every(Number.isFinite)) {
     const den = l - 2 * bv + r;
-    if (den < 0) return best + Math.max(-0.5, Math.min(0.5, (0.5 * (l - r)) / den));
+    return Number.isFinite(den) && den < 0
+      ? best + Math.max(-0.5, Math.min(0.5, (0.5 * (l - r)) / den))
+      : best;
   }
-  return best;
+  // Cubic through (0..3, y) in Newton form; its derivative's root nearest the best frame.
+  const [y0, y1, y2, y3] = y as [number, number, number, number];
+  const c3 = (y3 - 3 * y2 + 3 * y1 - y0) / 6;
+  const c2 = (y2 - 2 * y1 + y0) / 2 - 3 * c3;
+  const c1 = y1 - y0 - c2 - c3;
+  // p(x) = y0 + c1 x + c2 x² + c3 x³  →  p'(x) = c1 + 2 c2 x + 3 c3 x²
+  const x0 = best - s;
+  const roots: number[] = [];
+  if (Math.abs(c3) < 1e-12) {
+    if (c2 !== 0) roots.push(-c1 / (2 * c2));
+  } else {
+    const disc = 4 * c2 * c2 - 12 * c3 * c1;
+    if (disc >= 0) {
+      const q = Math.sqrt(disc);
+      roots.push((-2 * c2 + q) / (6 * c3), (-2 * c2 - q) / (6 * c3));
+    }
+  }
+  const ok = roots.filter((x) => Math.abs(x - x0) <= 1 && 2 * c2 + 6 * c3 * x < 0);
+  return ok.length ? s + (ok[0] as number) : best;
 }
 
 function midstance(body: Body, tl: Timeline, angles: AngleSet, st: Stance, view: GaitView): GaitEvent | null {
@@ -391,8 +410,10 @@ export function detectEvents(
         const lo =
           prev && st.ic.t - prev.ic.t < 2.5 ? Math.ceil(prev.to.atF) : Math.ceil(st.ic.atF - 0.3 * tl.fps);
         if (lo >= 0) {
-          const p = peak(hip, lo, Math.floor(st.ic.atF));
-          if (p !== null && p > lo && p < st.ic.atF)
+          // Frames strictly before the contact frame: after contact the thigh can keep moving forward.
+          const hi = Math.ceil(st.ic.atF) - 1;
+          const p = peak(hip, lo, hi);
+          if (p !== null && p > lo && p < hi + 0.5)
             events.push(
               makeEvent(tl, 'late-swing', side, p, meanVis(body, side, ['hip', 'knee'], Math.round(p))),
             );

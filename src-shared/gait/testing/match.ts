@@ -12,6 +12,8 @@ export interface EventMatch {
   readonly frameError: number;
   /** Engine sub-frame time minus the true time, in frames. */
   readonly subFrameError: number;
+  /** The true time in frames (fractional). */
+  readonly truthFrame: number;
 }
 
 /** Each detected event with the nearest true event of the same kind and side. */
@@ -21,12 +23,14 @@ export function matchEvents(result: GaitAnalysis, truth: readonly TruthEvent[], 
     for (const t of truth)
       if (t.kind === e.kind && t.side === e.side && (!best || Math.abs(t.t - e.t) < Math.abs(best.t - e.t)))
         best = t;
-    if (!best) return { kind: e.kind, side: e.side, frameError: Infinity, subFrameError: Infinity };
+    if (!best)
+      return { kind: e.kind, side: e.side, frameError: Infinity, subFrameError: Infinity, truthFrame: NaN };
     return {
       kind: e.kind,
       side: e.side,
       frameError: e.frame - Math.round(best.t * fps),
       subFrameError: (e.t - best.t) * fps,
+      truthFrame: best.t * fps,
     };
   });
 }

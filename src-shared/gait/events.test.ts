@@ -1,0 +1,83 @@
+/**
+ * The engine against the synthetic runner (known answers): events, cadence, timing.
+ * "Exact" (no noise) means the event's sub-frame time is within 0.3 frame of the truth and its
+ * frame is the frame nearest the true time; when the truth lies within 0.3 frame of a half-frame
+ * boundary either neighbour is the nearest frame within that precision.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeGait } from './analyze';
+import { generateRunner, type StrikeType } from './synthetic';
+import { interiorTruth, matchEvents, missed } from './testing/match';
+
+const DURATION = 6;
+
+describe('gait events on a noise-free synthetic runner', () => {
+  const cases: { fps: number; strike: StrikeType; gait: 'running' | 'walking'; cadence: number }[] = [];
+  for (const fps of [30, 60, 120, 240])
+    for (const strike of ['rearfoot', 'midfoot', 'forefoot'] as const)
+      cases.push({ fps, strike, gait: 'running', cadence: 170 });
+  for (const fps of [30, 120]) cases.push({ fps, strike: 'rearfoot', gait: 'walking', cadence: 110 });
+  cases.push(
+    { fps: 60, strike: 'forefoot', gait: 'running', cadence: 190 },
+    { fps: 60, strike: 'rearfoot', gait: 'running', cadence: 160 },
+  );
+
+  it.each(cases)(
+    '$gait, $strike strike, $cadence steps/min at $fps fps: every event on its exact frame',
+    ({ fps, strike, gait, cadence }) => {
+      const clip = generateRunner({ view: 'side', fps, strike, gait, cadence, durationS: DURATION });
+      const result = analyzeGait({ series: clip.series, view: 'side', cutoffHz: 'none' });
+      const matches = matchEvents(result, clip.truth.events, fps);
+      expect(matches.length).toBeGreaterThan(20);
+      // At 30 fps a foot moves ~4 cm per frame before contact: sub-frame timing is coarser there.
+      const tol = fps <= 30 ? 0.4 : 0.3;
+      for (const m of matches) {
+        expect(Math.abs(m.subFrameError), `${m.kind} ${m.side}`).toBeLessThanOrEqual(tol);
+        const frac = m.truthFrame - Math.floor(m.truthFrame);
+        const nearHalf = Math.abs(frac - 0.5) < tol;
+        if (!nearHalf) expect(m.frameError, JSON.stringify(m)).toBe(0);
+      }
+      expect(missed(result, interiorTruth(clip.truth.events, DURATION, clip.truth.strideS), fps, 0)).toEqual(
+        [],
+      );
+      expect(result.gait).toBe(gait);
+      expect(Math.abs((result.cadence.value as number) - cadence)).toBeLessThan(0.25);
+    },
+  );
+});
+
+describe('gait events with landmark noise (1 px SD, about 0.4% of a leg length)', () => {
+  for (const fps of [30, 60, 120, 240]) {
+    it(`at ${fps} fps: contacts, toe-offs and midstances within a frame, late swing within two`, () => {
+      const all: ReturnType<typeof matchEvents> = [];
+      for (const strike of ['rearfoot', 'midfoot', 'forefoot'] as const) {
+        const clip = generateRunner({ view: 'side', fps, strike, noisePx: 1, seed: 11, durationS: DURATION });
+        const result = analyzeGait({ series: clip.series, view: 'side' });
+        expect(result.filter.choice).toBe('residual-analysis');
+        expect(missed(result, interiorTruth(clip.truth.events, DURATION), fps, 2)).toEqual([]);
+        all.push(...matchEvents(result, clip.truth.events, fps));
+        expect(Math.abs((result.cadence.value as number) - 170)).toBeLessThan(1);
+      }
+      const main = all.filter((m) => m.kind !== 'late-swing');
+      const within1 = main.filter((m) => Math.abs(m.frameError) <= 1).length / main.length;
+      expect(within1).toBeGreaterThanOrEqual(0.97);
+      for (const m of main) expect(Math.abs(m.frameError)).toBeLessThanOrEqual(fps >= 60 ? 2 : 4);
+      for (const m of all.filter((x) => x.kind === 'late-swing'))
+        expect(Math.abs(m.frameError)).toBeLessThanOrEqual(2);
+    });
+  }
+
+  it('recovers contact and flight times and the vertical oscillation', () => {
+    const clip = generateRunner({ view: 'side', fps: 120, noisePx: 1, seed: 4, durationS: 8 });
+    const r = analyzeGait({ series: clip.series, view: 'side', calibration: { heightCm: 175 } });
+    const mean = (id: string): number => {
+      const v = r.variables.find((x) => x.id === id);
+      return ((v?.left.mean as number) + (v?.right.mean as number)) / 2;
+    };
+    expect(mean('contact-time')).toBeCloseTo(clip.truth.contactS, 2);
+    expect(mean('flight-time')).toBeCloseTo(clip.truth.flightS, 2);
+    expect(mean('step-time')).toBeCloseTo(clip.truth.stepS, 2);
+    expect(mean('duty-factor')).toBeCloseTo(clip.truth.dutyFactor, 1);
+    expect(Math.abs(mean('vertical-oscillation') - clip.truth.verticalOscillationCm)).toBeLessThan(1);
+  });
+});
