@@ -1,6 +1,6 @@
 import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
-import { runEngine, type EngineRunResult } from './engine-host';
-import { probeClip } from './probe';
+import { PoseEngineError, runEngine, type EngineRunResult } from './engine-host';
+import { ClipError, probeClip } from './probe';
 import type { CandidateFrame, PoseCandidates } from './series';
 
 /**
@@ -85,4 +85,22 @@ export async function detectPoses(opts: DetectOptions): Promise<DetectResult> {
     candidates: { source: { ...source, frameCount: frames.length }, model, numPoses, frames },
     engine,
   };
+}
+
+/** A failure in words for a PT, naming the file and, where known, the frame. */
+export function describePoseError(e: unknown, file: string): string {
+  if (e instanceof ClipError) return e.message;
+  if (e instanceof PoseEngineError) {
+    switch (e.stage) {
+      case 'open':
+        return `${file} could not be opened for pose detection (${e.message}).`;
+      case 'decode':
+        return `${file} is damaged${e.frame !== undefined ? ` at frame ${e.frame}` : ''}: ${e.message}`;
+      case 'model':
+        return `The pose model could not be loaded (${e.message}). Run \`npm run build\` (or reinstall StrideLab).`;
+      default:
+        return `Pose detection failed on ${file}${e.frame !== undefined ? ` at frame ${e.frame}` : ''}: ${e.message}`;
+    }
+  }
+  return `Pose detection failed on ${file}: ${e instanceof Error ? e.message : String(e)}`;
 }

@@ -1,0 +1,145 @@
+import type {
+  PersonPick,
+  PoseProgressPayload,
+  PoseStatus,
+  poseCalls,
+} from '../../../src-shared/contract/pose';
+import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
+import { ServiceError } from '../errors';
+import type { CallContext, HandlersFor } from '../types';
+import { poseRecording, withRecordingTimes } from './recording';
+import { describePoseError, detectPoses } from './run';
+import { noPoseRanges, toSeries } from './series';
+import { readPoseStore, updatePick, writePoseStore, type StoredPose } from './store';
+
+/**
+ * Pose detection on recordings. A run is a background job per (recording, model): `pose:start`
+ * returns at once and the run reports `pose:progress`. Results are written to the recording's
+ * folder only when complete (store.ts), so a reopened session finds them and never re-runs, and a
+ * cancelled or crashed run leaves nothing that looks complete.
+ */
+interface Job {
+  readonly controller: AbortController;
+  progress: PoseProgressPayload | null;
+}
+/** Running jobs and the last failure/cancel, by `${recordingId}:${model}`. One library per process. */
+const running = new Map<string, Job>();
+const outcomes = new Map<string, { state: 'failed' | 'cancelled'; error: string | null }>();
+const key = (id: string, model: PoseModelName): string => `${id}:${model}`;
+
+function summaryOf(stored: StoredPose): NonNullable<PoseStatus['summary']> {
+  const series = toSeries(stored.candidates, stored.pick ?? undefined);
+  return {
+    frames: series.frames.length,
+    framesWithPose: series.frames.filter((f) => f.status === 'pose').length,
+    noPoseRanges: noPoseRanges(series),
+    pick: stored.pick,
+    createdAt: stored.createdAt,
+  };
+}
+
+function status(ctx: CallContext, recordingId: string, model: PoseModelName): PoseStatus {
+  const rec = poseRecording(ctx.library, recordingId);
+  const job = running.get(key(recordingId, model));
+  const base = { recordingId, model, progress: null, summary: null, error: null };
+  if (job) return { ...base, state: 'running', progress: job.progress };
+  const stored = readPoseStore(rec.dir, model);
+  if (stored) return { ...base, state: 'done', summary: summaryOf(stored) };
+  const outcome = outcomes.get(key(recordingId, model));
+  if (outcome) return { ...base, state: outcome.state, error: outcome.error };
+  return { ...base, state: 'none' };
+}
+
+function start(ctx: CallContext, recordingId: string, model: PoseModelName): void {
+  const rec = poseRecording(ctx.library, recordingId);
+  const k = key(recordingId, model);
+  const job: Job = { controller: new AbortController(), progress: null };
+  running.set(k, job);
+  outcomes.delete(k);
+  const finish = (state: 'done' | 'failed' | 'cancelled', error: string | null): void => {
+    running.delete(k);
+    if (state !== 'done') outcomes.set(k, { state, error });
+    ctx.emit('pose:finished', { recordingId, model, state, error });
+  };
+  detectPoses({
+    clipPath: rec.proxyPath,
+    model,
+    signal: job.controller.signal,
+    onProgress: (p) => {
+      job.progress = { recordingId, model, ...p };
+      ctx.emit('pose:progress', job.progress);
+    },
+  })
+    .then(({ candidates }) => {
+      // Keep the user's earlier choice of person if there was one (same frames, new detections).
+      const previous = readPoseStore(rec.dir, model);
+      writePoseStore(rec.dir, withRecordingTimes(candidates, rec), previous?.pick ?? null);
+      finish('done', null);
+    })
+    .catch((e: unknown) => {
+      if (e instanceof Error && e.name === 'AbortError') finish('cancelled', null);
+      else finish('failed', describePoseError(e, rec.name));
+    });
+}
+
+export const poseHandlers: HandlersFor<typeof poseCalls> = {
+  'pose:start': ({ recordingId, model, force }, ctx) => {
+    const current = status(ctx, recordingId, model);
+    if (current.state === 'running' || (current.state === 'done' && !force)) return current;
+    start(ctx, recordingId, model);
+    return status(ctx, recordingId, model);
+  },
+  'pose:status': ({ recordingId, model }, ctx) => status(ctx, recordingId, model),
+  'pose:cancel': ({ recordingId, model }) => {
+    const job = running.get(key(recordingId, model));
+    if (!job) return { cancelled: false };
+    job.controller.abort();
+    return { cancelled: true };
+  },
+  'pose:series': ({ recordingId, model }, ctx) => {
+    const rec = poseRecording(ctx.library, recordingId);
+    const stored = readPoseStore(rec.dir, model);
+    if (!stored)
+      throw new ServiceError(
+        'not-found',
+        `"${rec.name}" has no pose results yet: run pose detection first.`,
+        'recordingId',
+      );
+    return toSeries(stored.candidates, stored.pick ?? undefined);
+  },
+  'pose:pick': ({ recordingId, model, pick }, ctx) => {
+    const rec = poseRecording(ctx.library, recordingId);
+    const stored = readPoseStore(rec.dir, model);
+    if (!stored)
+      throw new ServiceError(
+        'not-found',
+        `"${rec.name}" has no pose results yet: run pose detection first.`,
+        'recordingId',
+      );
+    if (pick) checkPick(stored, pick);
+    updatePick(rec.dir, model, pick);
+    return status(ctx, recordingId, model);
+  },
+};
+
+/** Refuse a point that names no frame or no person, before anything is written. */
+function checkPick(stored: StoredPose, pick: PersonPick): void {
+  const n = stored.candidates.frames.length;
+  if (pick.frame >= n)
+    throw new ServiceError(
+      'invalid-input',
+      `Frame ${pick.frame} is past the last frame (${n - 1}).`,
+      'pick.frame',
+    );
+  try {
+    toSeries(stored.candidates, pick);
+  } catch (e) {
+    if (e instanceof RangeError)
+      throw new ServiceError(
+        'invalid-input',
+        `No person was found on frame ${pick.frame}: choose a frame where the person is detected.`,
+        'pick.frame',
+      );
+    throw e;
+  }
+}
