@@ -14,6 +14,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "import a clip into a patient's session (copy, check, make it reviewable)",
     load: () => import('./commands/import'),
   },
+  pose: {
+    summary: 'find body landmarks on every frame of a clip (MediaPipe, offline) and write them as JSON',
+    load: () => import('./commands/pose'),
+  },
 };
 
 export function usage(): string {

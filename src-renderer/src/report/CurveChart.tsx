@@ -7,7 +7,7 @@ import type { CurveBand, CurveSet } from '../../../src-shared/report/model';
  */
 const W = 300;
 const H = 170;
-const PAD = { l: 34, r: 8, t: 18, b: 26 };
+const PAD = { l: 34, r: 14, t: 16, b: 26 };
 const COLOUR = { left: '#2f7dd1', right: '#e8772e' } as const;
 
 function niceStep(span: number): number {
@@ -84,18 +84,14 @@ export function CurveChart(props: { curve: CurveSet }) {
         <text x={PAD.l} y={11} fontSize={9.5} fontWeight={700} fill="#1c2430">
           {c.label} ({c.unit})
         </text>
-        {bands.map(([s, b], i) => (
-          <text
-            key={s}
-            x={W - PAD.r - (bands.length - i - 1) * 62}
-            y={11}
-            fontSize={8}
-            textAnchor="end"
-            fill={COLOUR[s]}
-          >
-            ■ {s === 'left' ? 'Left' : 'Right'} (n={b.n})
-          </text>
-        ))}
+        <text x={W - PAD.r} y={11} fontSize={7.5} textAnchor="end" fill="#4a5566">
+          strides{' '}
+          {bands.map(([s, b]) => (
+            <tspan key={s} fill={COLOUR[s]} fontWeight={700}>
+              {s === 'left' ? ' L' : ' R'} {b.n}
+            </tspan>
+          ))}
+        </text>
       </svg>
     </figure>
   );

@@ -86,7 +86,7 @@ export function KeyFrameFigure(props: { frame: KeyFrame; image: string | undefin
             key={i}
             x={l.x}
             y={l.y}
-            fontSize={w / 13}
+            fontSize={w / 15}
             fontWeight={700}
             fill="#fff"
             stroke="#000"

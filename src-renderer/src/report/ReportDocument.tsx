@@ -56,7 +56,12 @@ function KeyFrameGrid(props: { frames: readonly KeyFrame[]; images: ReportBundle
   );
 }
 
-function ConditionPages(props: { condition: ConditionSection; images: ReportBundle['images'] }) {
+function ConditionPages(props: {
+  condition: ConditionSection;
+  images: ReportBundle['images'];
+  /** Page one already shows the spatiotemporal cards when there is one condition. */
+  showSpatiotemporal: boolean;
+}) {
   const c = props.condition;
   const title = [
     c.label,
@@ -72,18 +77,35 @@ function ConditionPages(props: { condition: ConditionSection; images: ReportBund
       <h2 className="cond-title">{title}</h2>
       <h3>Key frames</h3>
       <KeyFrameGrid frames={c.keyFrames} images={props.images} />
-      <h3>Spatiotemporal</h3>
-      <SpatiotemporalCards condition={c} />
+      {props.showSpatiotemporal && (
+        <>
+          <h3>Spatiotemporal</h3>
+          <SpatiotemporalCards condition={c} />
+        </>
+      )}
       <VariablesTable rows={side} caption="Side view (sagittal plane)" />
       <VariablesTable rows={rear} caption="Rear view (frontal plane)" />
       {c.curves.length > 0 && (
         <div className="curves-block">
           <h3>Joint angles over the gait cycle (mean ± 1 SD)</h3>
-          <div className="curves">
-            {c.curves.map((k) => (
-              <CurveChart key={`${k.view}-${k.key}`} curve={k} />
-            ))}
+          <div className="legend">
+            <span className="l">■ left</span> · <span className="r">■ right</span> · shaded: stance (initial
+            contact to mean toe-off) · 0 % = initial contact of that foot
           </div>
+          {(['side', 'rear'] as const).map((view) => {
+            const list = c.curves.filter((k) => k.view === view);
+            if (list.length === 0) return null;
+            return (
+              <div key={view}>
+                <h4>{view === 'side' ? 'Side view' : 'Rear view'}</h4>
+                <div className="curves">
+                  {list.map((k) => (
+                    <CurveChart key={`${k.view}-${k.key}`} curve={k} />
+                  ))}
+                </div>
+              </div>
+            );
+          })}
         </div>
       )}
     </section>
@@ -106,7 +128,12 @@ export function ReportDocument(props: { bundle: ReportBundle }) {
       <Plan model={model} />
       <NotesAndSignature model={model} />
       {model.conditions.map((c) => (
-        <ConditionPages key={c.id} condition={c} images={images} />
+        <ConditionPages
+          key={c.id}
+          condition={c}
+          images={images}
+          showSpatiotemporal={model.conditions.length > 1}
+        />
       ))}
       <Comparison model={model} />
       <QualityFlags model={model} />

@@ -1,5 +1,6 @@
 import type { ComparisonRow, ConditionSection, ReportModel } from '../../../src-shared/report/model';
-import { fmt, fmtStat } from '../../../src-shared/report/format';
+import { Fragment } from 'react';
+import { fmt, fmtSigned, fmtStat } from '../../../src-shared/report/format';
 
 /** The spatiotemporal figures of one condition as large numbers, the way a PT quotes them. */
 export function SpatiotemporalCards(props: { condition: ConditionSection }) {
@@ -88,45 +89,88 @@ export function Plan(props: { model: ReportModel }) {
   );
 }
 
-function cell(v: ComparisonRow['values'][string] | undefined, d: number): string {
-  if (!v) return '—';
-  if (v.left || v.right) return `L ${fmtStat(v.left, d)} · R ${fmtStat(v.right, d)}`;
-  return fmtStat(v.all, d);
+type CompareValue = ComparisonRow['values'][string];
+
+/** The mean of a condition's value over both sides (or the pooled value). */
+function overall(v: CompareValue | undefined): number | undefined {
+  if (!v) return undefined;
+  if (v.all) return v.all.mean;
+  const means = [v.left?.mean, v.right?.mean].filter((m): m is number => m !== undefined);
+  return means.length ? means.reduce((a, b) => a + b, 0) / means.length : undefined;
 }
 
-/** Flat vs incline (or any conditions) side by side. */
+/** Flat vs incline (or any conditions) side by side: left and right per condition, and the change. */
 export function Comparison(props: { model: ReportModel }) {
   const { comparison, conditions } = props.model;
   if (conditions.length < 2 || comparison.length === 0) return null;
+  const [first, second] = conditions;
+  const two = conditions.length === 2;
   return (
     <section className="block" data-testid="comparison">
       <h2>{conditions.map((c) => c.label).join(' vs ')}</h2>
       <table className="plain compare">
         <thead>
           <tr>
-            <th>Variable</th>
+            <th rowSpan={2}>Variable</th>
             {conditions.map((c) => (
-              <th key={c.id} className="num">
+              <th key={c.id} colSpan={2} className="num">
                 {c.label}
               </th>
+            ))}
+            {two && (
+              <th rowSpan={2} className="num">
+                Change
+              </th>
+            )}
+          </tr>
+          <tr>
+            {conditions.map((c) => (
+              <Fragment key={c.id}>
+                <th className="num">Left</th>
+                <th className="num">Right</th>
+              </Fragment>
             ))}
           </tr>
         </thead>
         <tbody>
-          {comparison.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">
-                {r.label} {r.unit && <span className="muted">({r.unit})</span>}
-              </th>
-              {conditions.map((c) => (
-                <td key={c.id} className="num">
-                  {cell(r.values[c.id], r.decimals)}
-                </td>
-              ))}
-            </tr>
-          ))}
+          {comparison.map((r) => {
+            const a = overall(r.values[first!.id]);
+            const b = overall(r.values[second!.id]);
+            return (
+              <tr key={r.key} data-testid="comparison-row" data-key={r.key}>
+                <th scope="row">
+                  {r.label} {r.unit && <span className="muted">({r.unit})</span>}
+                </th>
+                {conditions.map((c) => {
+                  const v = r.values[c.id];
+                  if (v?.all)
+                    return (
+                      <td key={c.id} colSpan={2} className="num">
+                        {fmtStat(v.all, r.decimals)}
+                      </td>
+                    );
+                  return (
+                    <Fragment key={c.id}>
+                      <td className="num">{fmtStat(v?.left, r.decimals)}</td>
+                      <td className="num">{fmtStat(v?.right, r.decimals)}</td>
+                    </Fragment>
+                  );
+                })}
+                {two && (
+                  <td className="num change">
+                    {a === undefined || b === undefined ? '—' : fmtSigned(b - a, r.decimals)}
+                  </td>
+                )}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
+      {two && (
+        <p className="small muted">
+          Change = {second!.label} − {first!.label}, on the mean of both sides.
+        </p>
+      )}
     </section>
   );
 }

@@ -1,0 +1,258 @@
+/**
+ * Build the report model from the patient, the session, the gait analyses of each filmed condition
+ * and the PT's saved words. Pure: the same inputs give the same model, in main, in a worker or in
+ * a test. Pictures are only NAMED here (`imageId` + which clip and frame); the service grabs them.
+ */
+import type { ReportEdits } from '../contract/report';
+import type { GaitAnalysis, GaitFinding } from '../gait/schema';
+import type { Exercise } from '../gait/tables/exercises';
+import type { Patient, Session } from '../library/model';
+import type { LandmarkSeries } from '../pose/landmarks';
+import type { KeyFrameMark } from '../review/key-frames';
+import { curvesOf } from './curves';
+import { findingOf, planOf } from './findings';
+import { keyFramesOf } from './keyframe-model';
+import {
+  REPORT_SCHEMA,
+  type ClipInfo,
+  type ComparisonRow,
+  type ConditionSection,
+  type QualityFlag,
+  type ReportModel,
+  type VariableRow,
+} from './model';
+import { cadenceRow, footStrikeRow, SPATIOTEMPORAL_ORDER, variableRow } from './rows';
+
+export interface ReportClipInput {
+  readonly view: 'side' | 'rear';
+  /** The name the PT knows the clip by. */
+  readonly file: string;
+  readonly model: string;
+  readonly analysis: GaitAnalysis;
+  readonly series: LandmarkSeries;
+  /** Key frames the PT marked in this clip (review), if any. */
+  readonly marks?: readonly Pick<KeyFrameMark, 'frame' | 't' | 'event' | 'side'>[];
+}
+
+export interface ReportConditionInput {
+  readonly id: string;
+  readonly label: string;
+  readonly inclinePct?: number;
+  readonly speedKmh?: number;
+  readonly clips: readonly ReportClipInput[];
+}
+
+export interface ReportInput {
+  readonly patient: Pick<Patient, 'name'> & Partial<Patient>;
+  readonly session: Pick<Session, 'id' | 'date'> & Partial<Session>;
+  readonly conditions: readonly ReportConditionInput[];
+  readonly exercises: readonly Exercise[];
+  readonly edits?: ReportEdits;
+  readonly appVersion: string;
+  /** ISO time of the build (passed in: pure code reads no clock). */
+  readonly now: string;
+}
+
+/** A picture the service must fetch: frame `frame` of the clip of `view` in condition `conditionId`. */
+export interface ImageRequest {
+  readonly imageId: string;
+  readonly conditionId: string;
+  readonly view: 'side' | 'rear';
+  readonly frame: number;
+}
+
+function ageOn(dob: string, on: string): number {
+  const [y, m, d] = dob.split('-').map(Number) as [number, number, number];
+  const [Y, M, D] = on.split('-').map(Number) as [number, number, number];
+  return Y - y - (M < m || (M === m && D < d) ? 1 : 0);
+}
+
+function conditionSection(
+  c: ReportConditionInput,
+  findingTitles: Map<string, string[]>,
+): {
+  section: ConditionSection;
+  images: ImageRequest[];
+} {
+  const clips = [...c.clips].sort((a, b) => (a.view === b.view ? 0 : a.view === 'side' ? -1 : 1));
+  const primary = clips[0];
+  const variables: VariableRow[] = [];
+  const spatiotemporal: VariableRow[] = [];
+  const quality: QualityFlag[] = [];
+  const images: ImageRequest[] = [];
+  const keyFrames: ConditionSection['keyFrames'][number][] = [];
+  const curves: ConditionSection['curves'][number][] = [];
+  for (const clip of clips) {
+    const a = clip.analysis;
+    const titles = (id: string): string[] => findingTitles.get(`${c.id}|${clip.view}|${id}`) ?? [];
+    if (clip.view === 'side') {
+      const fs = footStrikeRow(a);
+      if (fs) variables.push(fs);
+    }
+    for (const v of a.variables) {
+      if (v.view === clip.view) variables.push(variableRow(v, clip.view, titles(v.id)));
+    }
+    if (clip === primary) {
+      const cad = cadenceRow(a);
+      if (cad) spatiotemporal.push(cad);
+      for (const id of SPATIOTEMPORAL_ORDER) {
+        const v = a.variables.find((x) => x.id === id && x.view === 'any');
+        if (v && (v.left.n > 0 || v.right.n > 0))
+          spatiotemporal.push(variableRow(v, clip.view, titles(v.id)));
+      }
+    }
+    for (const f of a.flags) quality.push({ level: f.severity, text: `${clip.view} view: ${f.message}` });
+    for (const u of a.unavailable) {
+      const text = `${u.label} not measured: ${u.reason}`;
+      if (!quality.some((q) => q.text === text)) quality.push({ level: 'info', text });
+    }
+    curves.push(...curvesOf(a));
+    const kf = keyFramesOf(c.id, clip);
+    keyFrames.push(...kf.frames);
+    images.push(
+      ...kf.frames.map((k) => ({ imageId: k.imageId, conditionId: c.id, view: clip.view, frame: k.frame })),
+    );
+  }
+  const steps = primary
+    ? {
+        left: primary.analysis.events.filter((e) => e.kind === 'initial-contact' && e.side === 'left').length,
+        right: primary.analysis.events.filter((e) => e.kind === 'initial-contact' && e.side === 'right')
+          .length,
+      }
+    : { left: 0, right: 0 };
+  const clipInfo: ClipInfo[] = clips.map((k) => ({
+    view: k.view,
+    file: k.file,
+    fps: k.analysis.source.fps,
+    frames: k.analysis.source.frameCount,
+    durationS: k.analysis.source.durationS,
+    width: k.analysis.source.width,
+    height: k.analysis.source.height,
+    model: k.model,
+  }));
+  return {
+    section: {
+      id: c.id,
+      label: c.label,
+      ...(c.inclinePct !== undefined ? { inclinePct: c.inclinePct } : {}),
+      ...(c.speedKmh !== undefined ? { speedKmh: c.speedKmh } : {}),
+      clips: clipInfo,
+      steps,
+      spatiotemporal,
+      variables,
+      curves,
+      keyFrames,
+      quality,
+    },
+    images,
+  };
+}
+
+/** Rows for variables measured in more than one condition (flat vs incline side by side). */
+function comparisonOf(sections: readonly ConditionSection[]): ComparisonRow[] {
+  if (sections.length < 2) return [];
+  const rows = new Map<string, ComparisonRow & { values: Record<string, ComparisonRow['values'][string]> }>();
+  for (const s of sections) {
+    for (const r of [...s.spatiotemporal, ...s.variables]) {
+      if (!r.left && !r.right && !r.all) continue;
+      const key = `${r.view}:${r.key}`;
+      const row = rows.get(key) ?? {
+        key: r.key,
+        label: r.label,
+        unit: r.unit,
+        decimals: r.decimals,
+        values: {},
+      };
+      row.values[s.id] = {
+        ...(r.left ? { left: r.left } : {}),
+        ...(r.right ? { right: r.right } : {}),
+        ...(r.all ? { all: r.all } : {}),
+      };
+      rows.set(key, row);
+    }
+  }
+  return [...rows.values()].filter((r) => Object.keys(r.values).length > 1);
+}
+
+/** The same finding on the left and on the right of one condition reads as one, "on both sides". */
+function mergeSides(
+  list: readonly { f: GaitFinding; where: string | undefined }[],
+): { f: GaitFinding; where: string | undefined }[] {
+  const out: { f: GaitFinding; where: string | undefined }[] = [];
+  for (const x of list) {
+    const twin = out.find(
+      (y) =>
+        y.where === x.where &&
+        y.f.id === x.f.id &&
+        y.f.side !== 'both' &&
+        x.f.side !== 'both' &&
+        y.f.side !== x.f.side,
+    );
+    if (!twin) {
+      out.push(x);
+      continue;
+    }
+    twin.f = {
+      ...twin.f,
+      side: 'both',
+      provisional: twin.f.provisional || x.f.provisional,
+      evidence: [...twin.f.evidence, ...x.f.evidence],
+    };
+  }
+  return out;
+}
+
+export function buildReport(input: ReportInput): { model: ReportModel; images: ImageRequest[] } {
+  const many = input.conditions.length > 1;
+  // Findings of every clip, in condition order; titles per variable flag the table rows.
+  const findingTitles = new Map<string, string[]>();
+  const gaitFindings = input.conditions.flatMap((c) =>
+    c.clips.flatMap((clip) =>
+      clip.analysis.findings.map((f) => {
+        for (const e of f.evidence) {
+          const key = `${c.id}|${clip.view}|${e.variableId}`;
+          findingTitles.set(key, [...(findingTitles.get(key) ?? []), f.title]);
+        }
+        return { f, where: many ? c.label : undefined };
+      }),
+    ),
+  );
+  const built = input.conditions.map((c) => conditionSection(c, findingTitles));
+  const sections = built.map((b) => b.section);
+  const suggestedFindings = mergeSides(gaitFindings).map(({ f, where }, i) => findingOf(f, where, i));
+  const suggestedPlan = planOf(
+    gaitFindings.map((x) => x.f),
+    input.exercises,
+  );
+  const e = input.edits;
+  const p = input.patient;
+  const s = input.session;
+  const model: ReportModel = {
+    schema: REPORT_SCHEMA,
+    generatedAt: input.now,
+    appVersion: input.appVersion,
+    patient: {
+      name: p.name,
+      ...(p.clinicId ? { clinicId: p.clinicId } : {}),
+      ...(p.dateOfBirth ? { dateOfBirth: p.dateOfBirth, ageYears: ageOn(p.dateOfBirth, s.date) } : {}),
+      ...(p.sex ? { sex: p.sex } : {}),
+      ...(p.heightCm ? { heightCm: p.heightCm } : {}),
+      ...(p.legLengthCm ? { legLengthCm: p.legLengthCm } : {}),
+    },
+    session: {
+      id: s.id,
+      date: s.date,
+      ...(s.clinician ? { clinician: s.clinician } : {}),
+      ...(s.complaint ? { complaint: s.complaint } : {}),
+      ...(s.injurySide ? { injurySide: s.injurySide } : {}),
+      ...(s.shoes ? { shoes: s.shoes } : {}),
+    },
+    conditions: sections,
+    comparison: comparisonOf(sections),
+    findings: e ? e.findings : suggestedFindings,
+    plan: e ? e.plan : suggestedPlan,
+    notes: e ? e.notes : '',
+    edited: Boolean(e),
+  };
+  return { model, images: built.flatMap((b) => b.images) };
+}

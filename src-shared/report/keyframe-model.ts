@@ -1,0 +1,119 @@
+/**
+ * Key frames of one clip for the report: the PT's marks where they exist (review), the automatic
+ * choice from the gait events otherwise (./keyframes.ts), one shared crop per clip, and the joint
+ * angles of that very frame printed on the picture (the engine's per-frame angles, so the picture
+ * and the curves agree).
+ */
+import type { GaitAnalysis } from '../gait/schema';
+import type { LandmarkSeries } from '../pose/landmarks';
+import type { ReportClipInput } from './build';
+import { chooseKeyFrames, cropAround, type ChosenFrame, type EventLike } from './keyframes';
+import type { KeyEvent, KeyFrame, Side } from './model';
+
+/** Width/height of the key-frame pictures in the report. */
+export const KEYFRAME_ASPECT = 0.75;
+
+/** Angles printed on each picture: [angle id, label, sign]. 'body' angles have no side. */
+const LABELS: Record<'side' | 'rear', Record<KeyEvent, readonly (readonly [string, string, 1 | -1])[]>> = {
+  side: {
+    IC: [
+      ['knee-flexion', 'knee', 1],
+      ['tibia-inclination', 'tibia', 1],
+    ],
+    MS: [
+      ['knee-flexion', 'knee', 1],
+      ['trunk-lean', 'trunk', 1],
+    ],
+    TO: [
+      ['hip-flexion', 'hip ext', -1],
+      ['knee-flexion', 'knee', 1],
+    ],
+  },
+  rear: {
+    IC: [['knee-fppa', 'knee FPPA', 1]],
+    MS: [
+      ['pelvic-obliquity', 'pelvis', 1],
+      ['knee-fppa', 'knee FPPA', 1],
+    ],
+    TO: [['knee-fppa', 'knee FPPA', 1]],
+  },
+};
+
+function angleAt(a: GaitAnalysis, id: string, side: Side, at: number): number | undefined {
+  const s =
+    a.angles.find((x) => x.id === id && x.side === side) ??
+    a.angles.find((x) => x.id === id && x.side === 'body');
+  const v = s?.values[at];
+  return v === null || v === undefined ? undefined : v;
+}
+
+function positionOf(series: LandmarkSeries): Map<number, number> {
+  return new Map(series.frames.map((f, i) => [f.index, i]));
+}
+
+export function keyFramesOf(conditionId: string, clip: ReportClipInput): { frames: KeyFrame[] } {
+  const { series, analysis: a, view } = clip;
+  const pos = positionOf(series);
+  const marked: ChosenFrame[] = (clip.marks ?? []).flatMap((m) =>
+    m.event && m.side && pos.has(m.frame)
+      ? [{ side: m.side, event: m.event, at: pos.get(m.frame)!, t: m.t }]
+      : [],
+  );
+  const events: EventLike[] = a.events.flatMap((e) =>
+    pos.has(e.frame)
+      ? [{ kind: e.kind, side: e.side, at: pos.get(e.frame)!, t: e.t, confidence: e.confidence }]
+      : [],
+  );
+  const auto = chooseKeyFrames(events, series);
+  // One picture per side and event: the PT's mark wins over the automatic choice.
+  const chosen = [
+    ...marked,
+    ...auto.filter((x) => !marked.some((m) => m.side === x.side && m.event === x.event)),
+  ];
+  if (chosen.length === 0) return { frames: [] };
+  const crop = cropAround(
+    series,
+    chosen.map((c) => c.at),
+    KEYFRAME_ASPECT,
+  );
+  const frames = chosen
+    .sort((x, y) =>
+      x.side === y.side ? 'ICMSTO'.indexOf(x.event) - 'ICMSTO'.indexOf(y.event) : x.side === 'left' ? -1 : 1,
+    )
+    .map((c): KeyFrame => {
+      const f = series.frames[c.at]!;
+      const labels = LABELS[view][c.event].flatMap(([id, word, sign], i) => {
+        const v = angleAt(a, id, c.side, c.at);
+        if (v === undefined) return [];
+        return [
+          {
+            text: `${word} ${Math.round(sign * v)}°`,
+            x: crop.x + crop.w * 0.04,
+            y: crop.y + crop.h * (0.08 + 0.075 * i),
+          },
+        ];
+      });
+      return {
+        id: `${conditionId}-${view}-${c.side}-${c.event}`,
+        view,
+        side: c.side,
+        event: c.event,
+        frame: f.index,
+        t: f.t,
+        chosenBy: marked.includes(c) ? 'pt' : 'auto',
+        imageId: `${conditionId}-${view}-${f.index}`,
+        width: series.source.width,
+        height: series.source.height,
+        crop,
+        landmarks:
+          f.status === 'pose' && f.image
+            ? f.image.map((p) => [round1(p[0]), round1(p[1]), round2(p[3])] as const)
+            : null,
+        labels,
+      };
+    });
+  return { frames };
+}
+
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+const round2 = (n: number): number => Math.round(n * 100) / 100;
