@@ -18,6 +18,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'find body landmarks on every frame of a clip (MediaPipe, offline) and write them as JSON',
     load: () => import('./commands/pose'),
   },
+  sync: {
+    summary: 'estimate the time offset between two clips of the same run (side and rear)',
+    load: () => import('./commands/sync'),
+  },
 };
 
 export function usage(): string {

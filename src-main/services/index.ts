@@ -14,6 +14,7 @@ import { libraryHandlers } from './library/handlers';
 import { recordingsHandlers } from './media/handlers';
 import { reviewHandlers } from './review/handlers';
 import { poseHandlers } from './pose/handlers';
+import { syncHandlers } from './sync/handlers';
 import { toWireError } from './errors';
 import type { CallContext, Handler, Handlers } from './types';
 import { validateInput } from './validate';
@@ -29,6 +30,7 @@ const handlers = {
   ...recordingsHandlers,
   ...reviewHandlers,
   ...poseHandlers,
+  ...syncHandlers,
 } satisfies Handlers;
 
 export interface Services {

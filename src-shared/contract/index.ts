@@ -9,6 +9,7 @@ import { captureCalls, captureEvents } from './capture';
 import { libraryCalls, libraryEvents } from './library';
 import { recordingsCalls, recordingsEvents } from './recordings';
 import { reviewCalls, reviewEvents } from './review';
+import { syncCalls, syncEvents } from './sync';
 import { poseCalls, poseEvents } from './pose';
 
 export const calls = {
@@ -16,6 +17,7 @@ export const calls = {
   ...captureCalls,
   ...recordingsCalls,
   ...reviewCalls,
+  ...syncCalls,
   ...poseCalls,
 } as const;
 
@@ -24,6 +26,7 @@ export const events = {
   ...captureEvents,
   ...recordingsEvents,
   ...reviewEvents,
+  ...syncEvents,
   ...poseEvents,
 } as const;
 

@@ -1,0 +1,116 @@
+import type { syncCalls } from '../../../src-shared/contract/sync';
+import { estimateSync } from '../../../src-shared/sync/estimate';
+import { SyncInputError } from '../../../src-shared/sync/types';
+import { ServiceError } from '../errors';
+import type { HandlersFor } from '../types';
+import {
+  landmarksFromLibrary,
+  sessionRecordings,
+  syncRecording,
+  type LandmarkSource,
+  type SyncRecording,
+} from './landmarks';
+import { findPair, listPairs, reversed, saveEstimate, saveManual } from './store';
+import type Database from 'better-sqlite3';
+
+function checkSession(db: Database.Database, sessionId: string): void {
+  const row = db.prepare(`SELECT deleted_at FROM sessions WHERE id = ?`).get(sessionId) as
+    { deleted_at: string | null } | undefined;
+  if (!row || row.deleted_at)
+    throw new ServiceError('not-found', `No session with id ${sessionId}.`, 'sessionId');
+}
+
+/** Both recordings exist, differ and belong to the session. */
+function pairOf(
+  db: Database.Database,
+  sessionId: string,
+  aId: string,
+  bId: string,
+): { a: SyncRecording; b: SyncRecording } {
+  checkSession(db, sessionId);
+  const a = syncRecording(db, aId, 'recordingAId');
+  const b = syncRecording(db, bId, 'recordingBId');
+  if (a.id === b.id)
+    throw new ServiceError(
+      'invalid-input',
+      'A clip cannot be synchronised with itself: pick two recordings.',
+      'recordingBId',
+    );
+  for (const [rec, field] of [
+    [a, 'recordingAId'],
+    [b, 'recordingBId'],
+  ] as const)
+    if (rec.sessionId !== sessionId)
+      throw new ServiceError('invalid-input', `"${rec.name}" belongs to another session.`, field);
+  return { a, b };
+}
+
+/** Without ids: the session's one side/rear pair of the same condition. */
+function defaultPair(db: Database.Database, sessionId: string): { a: SyncRecording; b: SyncRecording } {
+  checkSession(db, sessionId);
+  const recs = sessionRecordings(db, sessionId);
+  const pairs = recs
+    .filter((r) => r.view === 'side')
+    .flatMap((side) =>
+      recs
+        .filter((r) => r.view === 'rear' && r.conditionLabel === side.conditionLabel)
+        .map((rear) => ({ a: side, b: rear })),
+    );
+  if (pairs.length === 1) return pairs[0]!;
+  throw new ServiceError(
+    'invalid-input',
+    pairs.length === 0
+      ? 'This session has no side and rear clips of the same condition to synchronise.'
+      : `This session has ${pairs.length} side/rear pairs: choose the two recordings to synchronise.`,
+    'recordingAId',
+  );
+}
+
+export function createSyncHandlers(
+  source: LandmarkSource = landmarksFromLibrary,
+): HandlersFor<typeof syncCalls> {
+  return {
+    'sync:estimate': (input, ctx) => {
+      const { db } = ctx.library;
+      const { a, b } =
+        input.recordingAId && input.recordingBId
+          ? pairOf(db, input.sessionId, input.recordingAId, input.recordingBId)
+          : defaultPair(db, input.sessionId);
+      const seriesA = source(ctx.library, a);
+      const seriesB = source(ctx.library, b);
+      let estimate;
+      try {
+        estimate = estimateSync(seriesA, seriesB, input.searchS ? { searchS: input.searchS } : {});
+      } catch (err) {
+        if (err instanceof SyncInputError) throw new ServiceError('invalid-input', err.message);
+        throw err;
+      }
+      const record = saveEstimate(db, { sessionId: input.sessionId, a: a.id, b: b.id }, estimate);
+      ctx.emit('sync:changed', { sessionId: input.sessionId, recordingAId: a.id, recordingBId: b.id });
+      return record;
+    },
+    'sync:set': (input, ctx) => {
+      const { db } = ctx.library;
+      const { a, b } = pairOf(db, input.sessionId, input.recordingAId, input.recordingBId);
+      const current = findPair(db, a.id, b.id);
+      const oriented = current && (current.flipped ? reversed(current.record, a.fps) : current.record);
+      const frames = input.offsetFrames ?? (oriented?.offsetFramesA ?? 0) + (input.nudgeFrames ?? 0);
+      saveManual(db, { sessionId: input.sessionId, a: a.id, b: b.id }, frames, oriented?.fpsA ?? a.fps);
+      ctx.emit('sync:changed', { sessionId: input.sessionId, recordingAId: a.id, recordingBId: b.id });
+      const found = findPair(db, a.id, b.id)!;
+      return found.flipped ? reversed(found.record, a.fps) : found.record;
+    },
+    'sync:get': (input, { library }) => {
+      const { a, b } = pairOf(library.db, input.sessionId, input.recordingAId, input.recordingBId);
+      const found = findPair(library.db, a.id, b.id);
+      if (!found) return null;
+      return found.flipped ? reversed(found.record, a.fps) : found.record;
+    },
+    'sync:list': ({ sessionId }, { library }) => {
+      checkSession(library.db, sessionId);
+      return listPairs(library.db, sessionId);
+    },
+  };
+}
+
+export const syncHandlers = createSyncHandlers();

@@ -1,0 +1,64 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { LandmarkSeriesSchema, type LandmarkSeries } from '../../src-shared/pose/landmarks';
+
+export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'landmarks');
+
+/** The real landmark fixtures of the two pose2sim cameras (same trial, filmed at the same time). */
+export const fixture = (name: 'pose2sim_cam01.full.json' | 'pose2sim_cam03.full.json'): LandmarkSeries =>
+  LandmarkSeriesSchema.parse(JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')));
+
+/**
+ * A recordings row as the import writes it (media paths relative to the media folder). The sync
+ * service reads only ids, session, view, condition, name, probe rate and the proxy's folder.
+ */
+export function insertRecording(
+  db: Database.Database,
+  r: {
+    id: string;
+    sessionId: string;
+    view: 'side' | 'rear';
+    condition?: string;
+    name: string;
+    fps: number;
+    frames: number;
+  },
+): void {
+  const ts = '2026-01-15T10:00:00.000Z';
+  const dir = `${r.sessionId}/${r.id}`;
+  db.prepare(
+    `INSERT INTO recordings (id, session_id, view, condition_label, original_name, sha256, size_bytes, probe_json,
+       frame_count, trim_start_frame, trim_end_frame, original_path, proxy_path, thumb_path, timestamps_path,
+       created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, 1000, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    r.id,
+    r.sessionId,
+    r.view,
+    r.condition ?? 'flat',
+    r.name,
+    r.id.padEnd(64, '0').slice(0, 64),
+    JSON.stringify({ proxyFps: r.fps, nominalFps: r.fps, frameCount: r.frames }),
+    r.frames,
+    r.frames,
+    `${dir}/original.mp4`,
+    `${dir}/proxy.mp4`,
+    `${dir}/thumb.jpg`,
+    `${dir}/timestamps.f64`,
+    ts,
+    ts,
+  );
+}
+
+/** Put a landmark series where the sync service looks for a recording's landmarks. */
+export function writeLandmarks(
+  mediaDir: string,
+  sessionId: string,
+  recordingId: string,
+  s: LandmarkSeries,
+): void {
+  const dir = join(mediaDir, sessionId, recordingId);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'landmarks.json'), JSON.stringify(s));
+}
