@@ -4,12 +4,14 @@
  * security settings, the custom `app://` scheme for the renderer, single-instance, and the IPC
  * transport. Everything it calls is tested through browser mode.
  */
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/csp';
 import { resolveHome } from '../home';
 import { createServices, type Services } from '../services';
+import { handleMediaFetch } from '../services/media/fetch-routes';
+import { setFilePicker, sweepTmp } from '../services/media/sources';
 import { registerIpc } from '../transport/ipc';
 
 const APP_ORIGIN = 'app://stridelab';
@@ -36,10 +38,29 @@ if (!app.requestSingleInstanceLock()) {
     .then(() => {
       const home = resolveHome(process.argv, process.env, app.getPath('userData'));
       services = createServices({ home, transport: 'electron' });
+      void sweepTmp(services.library.paths.tmpDir);
+      // recordings:pick: main shows the native dialog; the renderer only ever gets opaque handles.
+      setFilePicker(async ({ multiple }) => {
+        const options: Electron.OpenDialogOptions = {
+          title: 'Choose a clip',
+          properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+          filters: [{ name: 'Videos', extensions: ['mp4', 'mov', 'm4v', 'webm', 'mkv', 'avi', 'mts'] }],
+        };
+        const result = window
+          ? await dialog.showOpenDialog(window, options)
+          : await dialog.showOpenDialog(options);
+        return result.canceled ? [] : result.filePaths;
+      });
 
       // Serve the built renderer from app://stridelab/ — never file:// (which would grant the page the disk).
-      protocol.handle('app', (request) => {
+      protocol.handle('app', async (request) => {
         const url = new URL(request.url);
+        // Media by recording id, uploads of dropped files, exports: the same routes as browser mode.
+        if (url.host === 'stridelab' && url.pathname.startsWith('/api/') && services) {
+          return (
+            (await handleMediaFetch(services.library, request)) ?? new Response('Not found', { status: 404 })
+          );
+        }
         const file = resolve(
           join(rendererRoot, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)),
         );

@@ -63,7 +63,10 @@ describe('clip slots', () => {
       .toMatch(/47 frames · 29\.97 fps · 480×352/);
     await expect
       .poll(() =>
-        card.locator('img.clip-thumb').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
+        card.locator('img.clip-thumb').evaluate((el) => {
+          const img = el as unknown as { complete: boolean; naturalWidth: number };
+          return img.complete && img.naturalWidth;
+        }),
       )
       .toBe(320);
 
@@ -85,7 +88,10 @@ describe('clip slots', () => {
     const slot = page.getByRole('region', { name: 'Rear · incline' });
     // A real drop: a DataTransfer holding a File, as the OS gives the page when a file is dragged in.
     const dataTransfer = await page.evaluateHandle(() => {
-      const dt = new DataTransfer();
+      // Runs in the page (DOM types are not in the Node test project).
+      const DT = (globalThis as unknown as { DataTransfer: new () => { items: { add(file: File): void } } })
+        .DataTransfer;
+      const dt = new DT();
       dt.items.add(new File(['%PDF-1.4\n%%EOF\n'], 'treadmill.mp4', { type: 'video/mp4' }));
       return dt;
     });
