@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession } from '../../src-main/services/library/sessions';
 import { moveToTrash } from '../../src-main/services/library/trash';
 import { exportSession, importSessionArchive } from '../../src-main/services/media/archive';
 import { backupLibrary, restoreLibrary } from '../../src-main/services/media/backup';
@@ -49,6 +50,23 @@ describe('session archive', () => {
   let archive: string;
 
   it('writes one tar that any tar reads, holding the manifest and every file', async () => {
+    // A table another part of StrideLab might add, tied to sessions and recordings.
+    for (const lib of [a, b]) {
+      lib.library.db
+        .exec(`CREATE TABLE test_notes (id TEXT PRIMARY KEY, session_id TEXT REFERENCES sessions (id),
+        recording_id TEXT REFERENCES recordings (id), note TEXT)`);
+    }
+    const [rec] = listRecordings(a.library.db, a.sessionId);
+    const insert = a.library.db.prepare(`INSERT INTO test_notes VALUES (?, ?, ?, ?)`);
+    insert.run('n1', a.sessionId, rec!.id, 'heel strike at frame 12');
+    const other = createSession(a.library.db, {
+      patientId: a.patientId,
+      date: '2026-01-20',
+      injurySide: 'none',
+      treadmillSpeedsKmh: [],
+      treadmillInclinesPct: [],
+    });
+    insert.run('n2', other.id, null, 'another session: must stay out');
     const out = await exportSession(a.library, a.sessionId);
     archive = out.path;
     expect(out.fileName).toMatch(/^Test-Runner-2026-01-15-[0-9a-f]{8}\.stridelab-session$/);
@@ -67,6 +85,14 @@ describe('session archive', () => {
     expect(b.library.db.prepare(`SELECT * FROM sessions WHERE id = ?`).get(a.sessionId)).toEqual(
       a.library.db.prepare(`SELECT * FROM sessions WHERE id = ?`).get(a.sessionId),
     );
+    expect(b.library.db.prepare(`SELECT * FROM test_notes`).all()).toEqual([
+      {
+        id: 'n1',
+        session_id: a.sessionId,
+        recording_id: expect.any(String),
+        note: 'heel strike at frame 12',
+      },
+    ]);
     const tree = (lib: TestLibrary): string => treeDump(join(lib.library.paths.mediaDir, a.sessionId));
     expect(tree(b)).toBe(tree(a));
     expect(libraryState(b.library).tmp).toBe('');

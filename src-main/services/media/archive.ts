@@ -28,6 +28,51 @@ interface Manifest {
   patient: Row;
   session: Row;
   recordings: RecordingRow[];
+  /**
+   * Rows of every other table tied to this session or its recordings (a `session_id` or
+   * `recording_id` column: review corrections, key frames, capture takes…), so an archive stays
+   * complete as other parts of StrideLab add tables.
+   */
+  related: Record<string, Row[]>;
+}
+
+const CORE_TABLES = new Set(['patients', 'sessions', 'recordings']);
+
+/** The rows of other tables that belong to the session or to one of the exported recordings. */
+function relatedRows(library: Library, sessionId: string, recordingIds: string[]): Record<string, Row[]> {
+  const tables = (
+    library.db
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+      )
+      .all() as {
+      name: string;
+    }[]
+  )
+    .map((t) => t.name)
+    .filter((t) => !CORE_TABLES.has(t));
+  const out: Record<string, Row[]> = {};
+  const ids = JSON.stringify(recordingIds);
+  for (const t of tables) {
+    const cols = columnsOf(library, t);
+    const bySession = cols.has('session_id');
+    const byRecording = cols.has('recording_id');
+    if (!bySession && !byRecording) continue;
+    const belongs = [
+      bySession ? 'session_id = @sessionId' : '',
+      byRecording ? 'recording_id IN (SELECT value FROM json_each(@ids))' : '',
+    ]
+      .filter(Boolean)
+      .join(' OR ');
+    const notOrphaned = byRecording
+      ? ' AND (recording_id IS NULL OR recording_id IN (SELECT value FROM json_each(@ids)))'
+      : '';
+    const rows = library.db
+      .prepare(`SELECT * FROM "${t}" WHERE (${belongs})${notOrphaned}`)
+      .all({ sessionId, ids }) as Row[];
+    if (rows.length) out[t] = rows;
+  }
+  return out;
 }
 
 export const exportsDir = (library: Library): string => join(library.paths.home, 'exports');
@@ -57,6 +102,11 @@ export async function exportSession(
     patient,
     session,
     recordings,
+    related: relatedRows(
+      library,
+      sessionId,
+      recordings.map((r) => r.id),
+    ),
   };
   const fileName = `${slug(String(patient.name))}-${String(session.date)}-${sessionId.slice(0, 8)}.stridelab-session`;
   const tmp = join(paths.tmpDir, `archive-${randomUUID()}.part`);
@@ -93,7 +143,9 @@ function insertRow(library: Library, table: string, row: Row): void {
   const known = columnsOf(library, table);
   const cols = Object.keys(row).filter((c) => known.has(c));
   library.db
-    .prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`)
+    .prepare(
+      `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`,
+    )
     .run(Object.fromEntries(cols.map((c) => [c, row[c]])));
 }
 
@@ -175,10 +227,25 @@ export async function importSessionArchive(
     await syncDir(paths.mediaDir);
     try {
       db.transaction(() => {
+        // Related rows may reference each other in any order: check keys at commit.
+        db.pragma('defer_foreign_keys = ON');
         const patient = db.prepare(`SELECT id FROM patients WHERE id = ?`).get(m.session.patient_id);
         if (!patient) insertRow(library, 'patients', m.patient);
         insertRow(library, 'sessions', m.session);
         for (const r of m.recordings) insertRow(library, 'recordings', r as unknown as Row);
+        const recordingIds = new Set(m.recordings.map((r) => r.id));
+        for (const [table, rows] of Object.entries(m.related ?? {})) {
+          const cols = columnsOf(library, table);
+          if (CORE_TABLES.has(table) || !(cols.has('session_id') || cols.has('recording_id'))) continue;
+          for (const row of rows) {
+            // Only rows of this session may come in: an archive cannot write elsewhere in the library.
+            const ours =
+              row.session_id === sessionId ||
+              (typeof row.recording_id === 'string' && recordingIds.has(row.recording_id));
+            if (!ours) throw invalid(`a ${table} row belongs to another session`);
+            insertRow(library, table, row);
+          }
+        }
       })();
     } catch (err) {
       if (err instanceof ServiceError) throw err;
