@@ -4,9 +4,12 @@
  * At each lag the two signals are compared only where both have data, with a Pearson correlation
  * computed on that overlap alone (mean and SD of the overlapping samples, not of the whole signal),
  * so a dropout or a shorter overlap does not bias the score towards zero lag or away from it.
+ * Computed for all lags at once by FFT (fft.ts); `pearsonAtLag` is the same sum lag by lag.
  * Channels are combined as a weighted mean of their correlations, each weighted by its reliability
  * and by how many samples it had at that lag.
  */
+
+import { fftSize, maskedPearsonAllLags, maskedSpectra, type MaskedSpectra } from './fft';
 
 export interface ChannelPair {
   readonly name: string;
@@ -58,6 +61,17 @@ export function pearsonAtLag(
   return { r: cov / Math.sqrt(va * vb), n };
 }
 
+/** Spectra are reused across calls for the same signal array (the same channel is tried with and without a label swap). */
+const spectraCache = new WeakMap<readonly number[], MaskedSpectra>();
+function spectraOf(x: readonly number[], size: number): MaskedSpectra {
+  const hit = spectraCache.get(x);
+  if (hit && hit.v.re.length === size) return hit;
+  const s = maskedSpectra(x, size);
+  spectraCache.set(x, s);
+  return s;
+}
+
+/** Per-lag combined correlation of several channel pairs (each by FFT, see fft.ts). */
 export function crossCorrelate(
   pairs: readonly ChannelPair[],
   minLag: number,
@@ -65,27 +79,30 @@ export function crossCorrelate(
   minOverlap: number,
 ): LagScores {
   const lags: number[] = [];
-  const scores: number[] = [];
-  const overlaps: number[] = [];
-  for (let lag = minLag; lag <= maxLag; lag++) {
-    let num = 0;
-    let den = 0;
-    let overlap = 0;
-    let used = 0;
-    for (const p of pairs) {
-      if (!(p.weight > 0)) continue;
-      const { r, n } = pearsonAtLag(p.a, p.b, lag);
-      if (Number.isNaN(r) || n < minOverlap) continue;
-      num += p.weight * n * r;
-      den += p.weight * n;
-      overlap += n;
-      used++;
+  for (let lag = minLag; lag <= maxLag; lag++) lags.push(lag);
+  const num = new Float64Array(lags.length);
+  const den = new Float64Array(lags.length);
+  const overlap = new Float64Array(lags.length);
+  const used = new Float64Array(lags.length);
+  for (const p of pairs) {
+    if (!(p.weight > 0)) continue;
+    const size = fftSize(p.a.length, p.b.length);
+    const { r, n } = maskedPearsonAllLags(spectraOf(p.a, size), spectraOf(p.b, size), minLag, maxLag);
+    for (let i = 0; i < lags.length; i++) {
+      const ri = r[i] as number;
+      const ni = n[i] as number;
+      if (Number.isNaN(ri) || ni < minOverlap) continue;
+      num[i] = (num[i] as number) + p.weight * ni * ri;
+      den[i] = (den[i] as number) + p.weight * ni;
+      overlap[i] = (overlap[i] as number) + ni;
+      used[i] = (used[i] as number) + 1;
     }
-    lags.push(lag);
-    scores.push(den > 0 ? num / den : NaN);
-    overlaps.push(used ? overlap / used : 0);
   }
-  return { lags, scores, overlaps };
+  return {
+    lags,
+    scores: lags.map((_, i) => ((den[i] as number) > 0 ? (num[i] as number) / (den[i] as number) : NaN)),
+    overlaps: lags.map((_, i) => ((used[i] as number) ? (overlap[i] as number) / (used[i] as number) : 0)),
+  };
 }
 
 export interface Peak {
