@@ -235,4 +235,39 @@ describe('importRecording', () => {
     expect(rec.probe.frameCount).toBe(8);
     expect(existsSync(odd)).toBe(true);
   });
+
+  it('runs one transcode at a time: a second import waits, and can be cancelled while it waits', async () => {
+    const a = syntheticClip(join(dir, 'queue-a.mp4'), { frames: 90, size: '640x480' });
+    const b = syntheticClip(join(dir, 'queue-b.mp4'), { frames: 30, size: '320x240' });
+    const c = syntheticClip(join(dir, 'queue-c.mp4'), { frames: 30, size: '320x200' });
+    const log: string[] = [];
+    const track = (name: string) => (p: { phase: string; fraction: number }) => {
+      if (p.phase === 'proxy' && p.fraction > 0.15) log.push(name);
+    };
+    const cancelC = new AbortController();
+    const base = { sessionId: lib.sessionId, view: 'side' as const, condition: { label: 'queue' } };
+    const before = libraryState(lib.library);
+    const ra = importRecording(lib.library, { ...base, sourcePath: a, onProgress: track('a') });
+    const rb = importRecording(lib.library, { ...base, sourcePath: b, onProgress: track('b') });
+    const rc = importRecording(lib.library, {
+      ...base,
+      sourcePath: c,
+      signal: cancelC.signal,
+      onProgress: (p) => p.phase === 'proxy' && p.fraction === 0.15 && cancelC.abort(),
+    });
+    await expect(rc).rejects.toMatchObject({ code: 'cancelled' });
+    const [recA, recB] = await Promise.all([ra, rb]);
+    expect(recA.probe.frameCount).toBe(90);
+    expect(recB.probe.frameCount).toBe(30);
+    // Every progress step of one transcode comes before any of the other's.
+    const firstB = log.indexOf('b');
+    const lastA = log.lastIndexOf('a');
+    expect(firstB === -1 || lastA === -1 || lastA < firstB || log.lastIndexOf('b') < log.indexOf('a')).toBe(
+      true,
+    );
+    expect(
+      listRecordings(lib.library.db, lib.sessionId).filter((r) => r.condition.label === 'queue'),
+    ).toHaveLength(2);
+    expect(libraryState(lib.library).tmp).toBe(before.tmp);
+  });
 });

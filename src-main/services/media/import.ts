@@ -14,6 +14,7 @@ import type { Library } from '../library/db';
 import { getSession } from '../library/sessions';
 import { copyWithHash, type CopyOptions } from './copy';
 import { removeIfEmpty, removeTree, syncDir, writeFileSynced } from './fsutil';
+import { acquireTranscodeSlot } from './jobs';
 import { probeSource } from './probe';
 import { makeProxy, makeThumbnail } from './proxy';
 import { findDuplicate, getRecording, insertRecording, type RecordingRow } from './recordings-db';
@@ -118,18 +119,24 @@ export async function importRecording(library: Library, req: ImportRequest): Pro
     const originalFile = `original${extensionFor(source.container, source.codec)}`;
     await rename(copied, join(work, originalFile));
     report('proxy', 0);
-    const proxy = await makeProxy(join(work, originalFile), join(work, 'proxy.mp4'), source, displayName, {
-      signal: req.signal,
-      onProgress: (f) => report('proxy', f),
-    });
-    report('thumbnail', 0);
-    const middle = Math.floor(proxy.times.length / 2);
-    await makeThumbnail(
-      join(work, 'proxy.mp4'),
-      join(work, 'thumb.jpg'),
-      (middle * source.rate.den) / source.rate.num,
-      req.signal,
-    );
+    const release = await acquireTranscodeSlot(req.signal);
+    let proxy;
+    try {
+      proxy = await makeProxy(join(work, originalFile), join(work, 'proxy.mp4'), source, displayName, {
+        signal: req.signal,
+        onProgress: (f) => report('proxy', f),
+      });
+      report('thumbnail', 0);
+      const middle = Math.floor(proxy.times.length / 2);
+      await makeThumbnail(
+        join(work, 'proxy.mp4'),
+        join(work, 'thumb.jpg'),
+        (middle * source.rate.den) / source.rate.num,
+        req.signal,
+      );
+    } finally {
+      release();
+    }
     await writeFileSynced(join(work, 'timestamps.f64'), encodeTimestamps(proxy.times));
     report('finish', 0);
     if (req.signal?.aborted) throw new ServiceError('cancelled', 'Import cancelled.');

@@ -25,3 +25,38 @@ export function cancelJob(jobId: string): boolean {
   job.abort();
   return true;
 }
+
+/**
+ * One transcode at a time: x264 already uses every core, so two at once only make both slower and
+ * starve the UI process on a 2-core clinic PC. Later imports wait here (copy and probe run freely).
+ */
+const waiting: (() => void)[] = [];
+let busy = false;
+
+export async function acquireTranscodeSlot(signal?: AbortSignal): Promise<() => void> {
+  if (busy) {
+    await new Promise<void>((resolve, reject) => {
+      const go = (): void => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      const onAbort = (): void => {
+        const i = waiting.indexOf(go);
+        if (i >= 0) waiting.splice(i, 1);
+        reject(new ServiceError('cancelled', 'Import cancelled.'));
+      };
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      waiting.push(go);
+    });
+  }
+  busy = true;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const next = waiting.shift();
+    if (next) next();
+    else busy = false;
+  };
+}
