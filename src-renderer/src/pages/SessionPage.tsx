@@ -1,5 +1,6 @@
 import { api, useEvent } from '../api/client';
 import { navigate } from '../router';
+import { ExportSessionButton } from '../session/ArchiveButtons';
 import { ClipSlots } from '../session/ClipSlots';
 import { useLoad } from '../useLoad';
 
@@ -44,6 +45,7 @@ export function SessionPage(props: { id: string }) {
           >
             Edit
           </button>
+          <ExportSessionButton sessionId={s.id} />
           <button type="button" className="danger" onClick={() => void remove()}>
             Delete
           </button>
