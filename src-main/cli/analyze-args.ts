@@ -10,6 +10,8 @@ export type ModelName = (typeof MODELS)[number];
 export interface AnalyzeOptions {
   readonly side?: string;
   readonly rear?: string;
+  readonly sideLandmarks?: string;
+  readonly rearLandmarks?: string;
   readonly out: string;
   readonly model: ModelName;
   /** A library to keep the run in (--home or $STRIDELAB_HOME); absent = a temporary library. */
@@ -41,6 +43,8 @@ Options:
   --condition <text>  what was filmed (default "flat"); --speed <km/h>, --incline <%>
   --height <cm>       the runner's height: gives distances in cm
   --video             also write the annotated video(s)
+  --side-landmarks <json>, --rear-landmarks <json>
+                      landmarks found earlier for that clip (stridelab pose --out): skips pose
   --home <dir>        keep the patient, session and clips in this library ($STRIDELAB_HOME);
                       without it a temporary library is used and removed afterwards
   --demo              analyse the sample clip shipped in resources/samples`;
@@ -108,10 +112,18 @@ export function parseAnalyzeArgs(
       'A rear clip alone cannot be analysed: the gait events come from the side view. Add --side <clip>.',
     );
   }
+  for (const [lm, clip] of [
+    ['--side-landmarks', '--side'],
+    ['--rear-landmarks', '--rear'],
+  ] as const) {
+    if (values.has(lm) && !values.has(clip)) throw new UsageError(`${lm} goes with ${clip} <clip>.`);
+  }
   const home = values.get('--home') ?? env.STRIDELAB_HOME;
   return {
     side: values.get('--side') && resolve(values.get('--side')!),
     rear: values.get('--rear') && resolve(values.get('--rear')!),
+    sideLandmarks: values.get('--side-landmarks') && resolve(values.get('--side-landmarks')!),
+    rearLandmarks: values.get('--rear-landmarks') && resolve(values.get('--rear-landmarks')!),
     out: resolve(values.get('--out') ?? 'stridelab-report'),
     model,
     home: home ? resolve(home) : undefined,

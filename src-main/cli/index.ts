@@ -22,6 +22,11 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'estimate the time offset between two clips of the same run (side and rear)',
     load: () => import('./commands/sync'),
   },
+  analyze: {
+    summary:
+      'the main job: clips in, report.pdf + analysis.json + steps.csv out (import, pose, gait, report)',
+    load: () => import('./commands/analyze'),
+  },
 };
 
 export function usage(): string {

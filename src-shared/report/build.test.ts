@@ -116,7 +116,7 @@ describe('report model', () => {
             expect.closeTo(p[3], 2),
           ]),
         );
-        expect(k.crop.w / k.crop.h).toBeCloseTo(0.75, 2);
+        expect(k.crop.w / k.crop.h).toBeCloseTo(1, 2);
         expect(k.chosenBy).toBe('auto');
       }
     }

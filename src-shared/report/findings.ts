@@ -6,6 +6,7 @@
  */
 import type { GaitFinding } from '../gait/schema';
 import type { Exercise } from '../gait/tables/exercises';
+import { variableById } from '../gait/tables/variables';
 import { fmt, fmtSigned } from './format';
 import type { Finding, PlanItem } from './model';
 import { displayUnit, shortCite } from './rows';
@@ -16,7 +17,12 @@ function evidenceText(e: GaitFinding['evidence'][number]): string {
   const d = displayUnit(e.unit);
   const u = (n: number): string => `${n}${d.unit === '°' || d.unit === '%' ? d.unit : ` ${d.unit}`}`;
   if (e.side === 'both') {
-    return `${e.label}: left − right ${fmtSigned(e.value * d.scale, d.decimals)}${d.unit === '°' ? '°' : ` ${d.unit}`} (n = ${e.n} steps a side; threshold ${u(e.threshold * d.scale)})`;
+    // The asymmetry rule's threshold is the variable's SDD where one is published, else a percent
+    // of the mean (src-shared/gait/findings.ts).
+    const threshold = variableById(e.variableId)?.sdd
+      ? u(e.threshold * d.scale)
+      : `${e.threshold} % of the mean`;
+    return `${e.label}: left − right ${fmtSigned(e.value * d.scale, d.decimals)}${d.unit === '°' ? '°' : ` ${d.unit}`} (n = ${e.n} steps a side; threshold ${threshold})`;
   }
   const sd = e.sd === null ? '' : ` ± ${fmt(e.sd * d.scale, d.decimals)}`;
   return `${e.label}, ${SIDE_WORD[e.side]}: ${fmt(e.value * d.scale, d.decimals)}${sd}${d.unit === '°' ? '°' : ` ${d.unit}`} over ${e.n} steps (${e.op === '>' ? 'above' : 'below'} ${u(e.threshold * d.scale)})`;
@@ -34,7 +40,11 @@ export function findingOf(f: GaitFinding, where: string | undefined, index: numb
   return {
     id: `${f.id}-${f.side}-${index}`,
     text,
-    evidence: [...f.evidence.map(evidenceText), `Basis: ${f.basis.text} [${shortCite(f.basis.source)}]`],
+    evidence: [
+      ...f.evidence.map(evidenceText),
+      // The rule's basis usually cites its source already; add the citation only when it does not.
+      `Basis: ${f.basis.text}${f.basis.text.includes('[') || f.basis.text.includes('(StrideLab') ? '' : ` [${shortCite(f.basis.source)}]`}`,
+    ],
   };
 }
 

@@ -10,8 +10,8 @@ import type { ReportClipInput } from './build';
 import { chooseKeyFrames, cropAround, type ChosenFrame, type EventLike } from './keyframes';
 import type { KeyEvent, KeyFrame, Side } from './model';
 
-/** Width/height of the key-frame pictures in the report. */
-export const KEYFRAME_ASPECT = 0.75;
+/** Width/height of the key-frame pictures: square, as the report's grid cells (report.css). */
+export const KEYFRAME_ASPECT = 1;
 
 /** Angles printed on each picture: [angle id, label, sign]. 'body' angles have no side. */
 const LABELS: Record<'side' | 'rear', Record<KeyEvent, readonly (readonly [string, string, 1 | -1])[]>> = {

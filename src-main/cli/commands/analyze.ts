@@ -1,0 +1,60 @@
+import { join, relative } from 'node:path';
+import { resourcesDir } from '../../paths';
+import { ServiceError } from '../../services/errors';
+import { runAnalyzeJob } from '../../services/report/pipeline';
+import { ANALYZE_USAGE, parseAnalyzeArgs, UsageError, type AnalyzeOptions } from '../analyze-args';
+import { createProgress } from '../progress';
+
+/**
+ * `stridelab analyze --side <clip> [--rear <clip>] [--out <dir>] [--model lite|full|heavy]`, and
+ * `stridelab analyze --demo` (`npm run demo`) on the sample clip in resources/samples.
+ * Progress on stderr (a bar on a terminal, plain lines otherwise); the files written on stdout.
+ * Exit codes: 0 report written, 1 refused or failed (nothing left looking complete), 2 wrong
+ * usage, 130 cancelled (Ctrl-C).
+ */
+export const DEMO_CLIP = (): string => join(resourcesDir(), 'samples', 'treadmill-side.mp4');
+
+export async function run(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${ANALYZE_USAGE}\n`);
+    return 0;
+  }
+  let opts: AnalyzeOptions;
+  try {
+    opts = parseAnalyzeArgs(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`stridelab analyze: ${err.message}\n\n${ANALYZE_USAGE}\n`);
+    return 2;
+  }
+  const job = opts.demo ? { ...opts, side: opts.side ?? DEMO_CLIP() } : opts;
+  const progress = createProgress();
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort();
+  process.once('SIGINT', onSigint);
+  const started = Date.now();
+  try {
+    const files = await runAnalyzeJob(job, progress, controller.signal);
+    progress.done();
+    const seconds = ((Date.now() - started) / 1000).toFixed(0);
+    const shown = (p: string): string =>
+      relative(process.cwd(), p).startsWith('..') ? p : relative(process.cwd(), p) || p;
+    for (const f of files) process.stdout.write(`${shown(f)}\n`);
+    const pdf = files.find((f) => f.endsWith('report.pdf'));
+    process.stderr.write(
+      `Done in ${seconds} s. The report is ${pdf ? shown(pdf) : 'missing'}${opts.demo ? ' (sample clip: resources/samples/LICENSE.md)' : ''}.\n`,
+    );
+    return 0;
+  } catch (err) {
+    progress.done();
+    if (controller.signal.aborted) {
+      process.stderr.write('stridelab analyze: cancelled; no report was written.\n');
+      return 130;
+    }
+    const message = err instanceof ServiceError || err instanceof Error ? err.message : String(err);
+    process.stderr.write(`stridelab analyze: ${message}\nNo report was written.\n`);
+    return 1;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
