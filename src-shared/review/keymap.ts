@@ -15,7 +15,8 @@ export type ReviewAction =
   | { readonly type: 'undo' }
   | { readonly type: 'redo' }
   | { readonly type: 'select-player'; readonly index: number }
-  | { readonly type: 'key-frame' };
+  | { readonly type: 'key-frame' }
+  | { readonly type: 'edit-points' };
 
 export interface KeyBinding {
   /** KeyboardEvent.key values that trigger it. */
@@ -76,6 +77,12 @@ export const KEYMAP: readonly KeyBinding[] = [
     shown: '2',
   },
   { keys: ['k', 'K'], action: { type: 'key-frame' }, label: 'Mark this frame as a key frame', shown: 'K' },
+  {
+    keys: ['e', 'E'],
+    action: { type: 'edit-points' },
+    label: 'Correct points by dragging (on / off)',
+    shown: 'E',
+  },
 ];
 
 export interface KeyPress {

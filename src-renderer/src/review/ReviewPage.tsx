@@ -4,10 +4,12 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Recording } from '../../../src-shared/contract/recordings';
+import type { LandmarkSeries } from '../../../src-shared/pose/landmarks';
 import { seconds } from '../../../src-shared/units';
 import { api, useEvent } from '../api/client';
 import { navigate } from '../router';
 import { useLoad } from '../useLoad';
+import { loadOffsets, loadSeries } from './analysis';
 import { clipTitle, defaultSelection, openRecording, type OpenedClip } from './clips';
 import type { ReviewClip } from './model';
 import { ReviewWorkspace } from './ReviewWorkspace';
@@ -19,14 +21,24 @@ export interface ReviewPageProps {
   readonly clips: readonly string[];
 }
 
+interface LoadedClip extends OpenedClip {
+  readonly series?: LandmarkSeries;
+  readonly note?: string;
+  readonly offset: number;
+}
+
 interface OpenState {
   readonly key: string;
-  readonly opened?: OpenedClip[];
+  readonly opened?: LoadedClip[];
   readonly error?: string;
 }
 
 /** Open the chosen recordings (and close them when the choice changes or the page goes). */
-function useOpenedClips(recordings: readonly Recording[] | undefined, ids: readonly string[]) {
+function useOpenedClips(
+  sessionId: string,
+  recordings: readonly Recording[] | undefined,
+  ids: readonly string[],
+) {
   const chosen = recordings ? ids.map((id) => recordings.find((r) => r.id === id)) : undefined;
   const missing = Boolean(chosen?.some((r) => !r));
   // Reopen only when the choice (or a chosen recording) really changes, not on every list reload.
@@ -49,24 +61,36 @@ function useOpenedClips(recordings: readonly Recording[] | undefined, ids: reado
           return o;
         }),
       ),
-    ).then(
-      (opened) => {
-        if (live) setState({ key, opened });
-      },
-      (err: unknown) => {
-        if (live)
-          setState({
-            key,
-            error: `The clip cannot be opened: ${err instanceof Error ? err.message : String(err)}`,
-          });
-      },
-    );
+    )
+      .then(async (clips) => {
+        // Landmarks (when the pose engine has run) and the stored alignment of the clips.
+        const [series, offsets] = await Promise.all([
+          Promise.all(clips.map((c) => loadSeries(c.recording.id))),
+          loadOffsets(
+            sessionId,
+            clips.map((c) => c.recording),
+          ),
+        ]);
+        return clips.map((c, k) => ({ ...c, ...series[k], offset: offsets[k] ?? 0 }));
+      })
+      .then(
+        (opened) => {
+          if (live) setState({ key, opened });
+        },
+        (err: unknown) => {
+          if (live)
+            setState({
+              key,
+              error: `The clip cannot be opened: ${err instanceof Error ? err.message : String(err)}`,
+            });
+        },
+      );
     return () => {
       // Closing here (not in a separate effect) ties each decoder to the choice that opened it.
       live = false;
       all.forEach((o) => o.clip.close());
     };
-  }, [key]);
+  }, [key, sessionId]);
   if (missing)
     return { error: 'A clip of this review is not in this session (deleted, or not imported yet).' };
   return state.key === key ? { opened: state.opened, error: state.error } : {};
@@ -90,7 +114,7 @@ export function ReviewPage(props: ReviewPageProps) {
     () => (props.clips.length ? [...props.clips] : data ? defaultSelection(data.recordings) : []),
     [props.clips, data],
   );
-  const { opened, error } = useOpenedClips(data?.recordings, ids);
+  const { opened, error } = useOpenedClips(props.sessionId, data?.recordings, ids);
   const clips = useMemo<ReviewClip[] | undefined>(
     () =>
       opened?.map((o) => ({
@@ -99,9 +123,9 @@ export function ReviewPage(props: ReviewPageProps) {
         view: o.recording.view,
         clip: o.clip,
         table: o.table,
-        // The sync step will store each clip's offset; until then clips start together.
-        offset: seconds(0),
-        events: [],
+        offset: seconds(o.offset),
+        ...(o.series && { series: o.series }),
+        ...(o.note && { note: o.note }),
       })),
     [opened],
   );
@@ -168,7 +192,9 @@ export function ReviewPage(props: ReviewPageProps) {
         ) : null,
       )}
       {!error && ids.length > 0 && !clips && <p className="muted">Opening the clips…</p>}
-      {clips && clips.length > 0 && <ReviewWorkspace key={ids.join('/')} clips={clips} />}
+      {clips && clips.length > 0 && (
+        <ReviewWorkspace key={ids.join('/')} sessionId={props.sessionId} clips={clips} />
+      )}
     </section>
   );
 }

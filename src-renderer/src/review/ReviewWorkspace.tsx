@@ -1,15 +1,19 @@
 /**
  * The review workspace: one or two players on one playhead (locked to the session clock, or free),
- * the transport, and the overlays. State is plain data (src-shared/review/*); this component wires
- * keys and controls to the pure functions and hands each player the frame to show.
+ * the transport, overlays, the event timeline, curves, the step table and summary, hand correction,
+ * manual tools and key frames. State is plain data (src-shared/review/*); this component wires keys
+ * and controls to the pure functions and hands each player the frame to show.
  */
 import { useCallback, useMemo, useState } from 'react';
+import type { ReviewAction } from '../../../src-shared/review/keymap';
+import { keyFrameLabel, type KeyFrameEvent } from '../../../src-shared/review/key-frames';
 import { adjacentEvent, cycleAround, type TimedEvent } from '../../../src-shared/review/navigation';
 import {
+  clipTime,
   framesShown,
   initialPlayhead,
-  sessionTimeOfFrame,
   seekClip,
+  sessionTimeOfFrame,
   setActive,
   setLocked,
   setRate,
@@ -18,55 +22,111 @@ import {
   type Playhead,
   type PlayerClock,
 } from '../../../src-shared/review/playhead';
-import type { ReviewAction } from '../../../src-shared/review/keymap';
-import { buildScene, DEFAULT_TOGGLES, type OverlayToggles } from '../../../src-shared/review/scene';
-import type { ReviewClip } from './model';
-import { OverlayStage } from './overlay/OverlayStage';
-import { Player } from './player/Player';
+import { DEFAULT_TOGGLES, type OverlayToggles } from '../../../src-shared/review/scene';
+import { analyseClip, externalEvents, frameEvents, type ClipAnalysis } from './analysis';
+import type { FrameEvent, ReviewClip } from './model';
+import { ClipPlayer } from './ClipPlayer';
+import { KeyFramesPanel } from './panels/KeyFramesPanel';
+import { Summary, StepTable } from './panels/StepTable';
+import { Timeline } from './panels/Timeline';
 import { TransportBar } from './TransportBar';
 import { useKeys } from './useKeys';
 import { usePlayback } from './usePlayback';
+import { useReviewDoc } from './useReviewDoc';
 
 export interface ReviewWorkspaceProps {
+  readonly sessionId: string;
   readonly clips: readonly ReviewClip[];
-  /** Extra actions (undo, key frames) the page handles; return a message to show, if any. */
-  readonly onAction?: (action: ReviewAction, ctx: { active: ReviewClip; frame: number }) => string | void;
 }
 
-/** Every event of every clip on the session clock (the rear clip borrows the side clip's events when synced). */
-function timedEvents(
-  p: Playhead,
-  clocks: readonly PlayerClock[],
+const EVENT_CODE: Record<FrameEvent['kind'], KeyFrameEvent> = {
+  'initial-contact': 'IC',
+  midstance: 'MS',
+  'toe-off': 'TO',
+};
+
+/** Corrections applied and gait analysed per clip; a rear clip uses the side clip's events when both are open. */
+function useAnalyses(
   clips: readonly ReviewClip[],
-): TimedEvent[][] {
-  return clips.map((c, k) =>
-    c.events.map((e) => ({ foot: e.foot, kind: e.kind, t: sessionTimeOfFrame(p, clocks, k, e.frame) })),
-  );
+  corrections: ReturnType<typeof useReviewDoc>['corrections'],
+): ClipAnalysis[] {
+  return useMemo(() => {
+    const out: ClipAnalysis[] = clips.map(() => ({}));
+    // Side clips first: their events drive rear clips (the rear view cannot see contacts well).
+    const order = clips
+      .map((_, j) => j)
+      .sort((a, b) => Number(clips[a]!.view !== 'side') - Number(clips[b]!.view !== 'side'));
+    let side: { k: number; analysis: ClipAnalysis } | undefined;
+    for (const j of order) {
+      const c = clips[j]!;
+      const external =
+        c.view === 'rear' && side?.analysis.gait
+          ? { events: externalEvents(side.analysis.gait), offsetS: clips[side.k]!.offset - c.offset }
+          : undefined;
+      out[j] = analyseClip(c.series, corrections.get(c.recordingId) ?? [], c.view, external);
+      if (c.view === 'side' && out[j]!.gait && !side) side = { k: j, analysis: out[j]! };
+    }
+    return out;
+  }, [clips, corrections]);
 }
 
-export function ReviewWorkspace({ clips, onAction }: ReviewWorkspaceProps) {
+export function ReviewWorkspace({ sessionId, clips }: ReviewWorkspaceProps) {
   const clocks = useMemo<PlayerClock[]>(
     () => clips.map((c) => ({ table: c.table, offset: c.offset })),
     [clips],
   );
   const [playhead, setPlayhead] = useState<Playhead>(() => initialPlayhead(clips.length));
   const [toggles, setToggles] = useState<OverlayToggles>(DEFAULT_TOGGLES);
+  const [editing, setEditing] = useState(false);
   const [message, setMessage] = useState<string>('');
+  const doc = useReviewDoc(
+    sessionId,
+    clips.map((c) => c.recordingId),
+  );
+  const analyses = useAnalyses(clips, doc.corrections);
+  const events = useMemo(() => analyses.map((a) => frameEvents(a.gait)), [analyses]);
   const wanted = framesShown(playhead, clocks);
   usePlayback(playhead.playing, clocks, setPlayhead);
 
+  const k = playhead.active;
+  const active = clips[k]!;
+  const activeFrame = wanted[k] ?? 0;
+
   const eventsFor = useCallback(
     (p: Playhead): TimedEvent[] => {
-      const all = timedEvents(p, clocks, clips);
+      const all = events.map((list, j) =>
+        list.map((e) => ({ ...e, t: sessionTimeOfFrame(p, clocks, j, e.frame) })),
+      );
       // The active clip's own events when it has some; otherwise those of a synced clip.
       return all[p.active]?.length ? all[p.active]! : (all.find((e) => e.length) ?? []);
     },
-    [clips, clocks],
+    [events, clocks],
   );
+
+  const markKeyFrame = useCallback(async (): Promise<string> => {
+    const e = events[k]?.find((x) => x.frame === activeFrame);
+    const event = e ? EVENT_CODE[e.kind] : undefined;
+    const { all: _all, ...overlays } = toggles;
+    await doc.saveKeyFrame({
+      recordingId: active.recordingId,
+      frame: activeFrame,
+      label: keyFrameLabel(event, e?.foot),
+      ...(event && { event }),
+      ...(e && { side: e.foot }),
+      overlays,
+    });
+    return `Key frame marked: ${active.title}, frame ${activeFrame}.`;
+  }, [events, k, activeFrame, toggles, doc, active]);
 
   const act = useCallback(
     (action: ReviewAction): void => {
       setMessage('');
+      const say = (p: Promise<string | undefined>): void => {
+        p.then(
+          (m) => setMessage(m ?? ''),
+          (err: unknown) => setMessage(err instanceof Error ? err.message : String(err)),
+        );
+      };
       switch (action.type) {
         case 'play-pause':
           setPlayhead((p) => togglePlay(p, clocks));
@@ -83,9 +143,15 @@ export function ReviewWorkspace({ clips, onAction }: ReviewWorkspaceProps) {
         case 'overlays':
           setToggles((t) => ({ ...t, all: !t.all }));
           return;
+        case 'edit-points':
+          if (!active.series) {
+            setMessage('No landmarks on this clip to correct.');
+            return;
+          }
+          setEditing((e) => !e);
+          return;
         case 'event': {
-          const k = playhead.active;
-          const from = sessionTimeOfFrame(playhead, clocks, k, wanted[k] ?? 0);
+          const from = sessionTimeOfFrame(playhead, clocks, k, activeFrame);
           const e = adjacentEvent(eventsFor(playhead), from, action.dir);
           if (!e) {
             setMessage(action.dir > 0 ? 'No later initial contact.' : 'No earlier initial contact.');
@@ -107,40 +173,53 @@ export function ReviewWorkspace({ clips, onAction }: ReviewWorkspaceProps) {
           setPlayhead((p) => ({ ...p, loop: range, t: range.start, playing: true }));
           return;
         }
-        default: {
-          const active = clips[playhead.active];
-          if (active) {
-            const said = onAction?.(action, { active, frame: wanted[playhead.active] ?? 0 });
-            if (said) setMessage(said);
-          }
-        }
+        case 'undo':
+          say(doc.undo());
+          return;
+        case 'redo':
+          say(doc.redo());
+          return;
+        case 'key-frame':
+          say(markKeyFrame());
+          return;
       }
     },
-    [clips, clocks, eventsFor, onAction, playhead, wanted],
+    [clips.length, clocks, eventsFor, playhead, k, activeFrame, active, doc, markKeyFrame],
   );
   useKeys(act);
 
+  const seekActive = (clipT: number): void => setPlayhead((p) => seekClip(p, clocks, p.active, clipT));
+  const loopInClip = playhead.loop && {
+    start: clipTime(playhead, clocks, k, playhead.loop.start),
+    end: clipTime(playhead, clocks, k, playhead.loop.end),
+    kind: playhead.loop.kind,
+  };
+  const gait = analyses[k]?.gait;
   return (
     <div className="review-workspace" data-testid="review-workspace">
       <div className={`players players-${clips.length}`}>
-        {clips.map((c, k) => (
-          <Player
-            key={c.recordingId + k}
-            index={k}
-            title={c.title}
-            clip={c.clip}
-            frame={wanted[k] ?? 0}
-            active={playhead.active === k}
-            onActivate={() => setPlayhead((p) => setActive(p, k, clips.length))}
-            timeOf={(i) => c.table.times[i] ?? 0}
-            overlay={(frame, size) => (
-              <OverlayStage
-                width={size.width}
-                height={size.height}
-                scale={size.scale}
-                scene={buildScene(c.series?.frames[frame], c.view, toggles)}
-              />
-            )}
+        {clips.map((c, j) => (
+          <ClipPlayer
+            key={c.recordingId + j}
+            index={j}
+            clip={c}
+            analysis={analyses[j]!}
+            frame={wanted[j] ?? 0}
+            active={k === j}
+            toggles={toggles}
+            editing={editing && k === j}
+            corrections={doc.corrections.get(c.recordingId)}
+            measurements={doc.measurements}
+            onActivate={() => setPlayhead((p) => setActive(p, j, clips.length))}
+            onCorrect={(frame, landmark, x, y) => {
+              doc.correct(c.recordingId, frame, landmark, { x, y }).then(
+                () =>
+                  setMessage(
+                    `Moved the ${landmark.replace(/([A-Z])/g, ' $1').toLowerCase()} on frame ${frame}.`,
+                  ),
+                (err: unknown) => setMessage(err instanceof Error ? err.message : String(err)),
+              );
+            }}
           />
         ))}
       </div>
@@ -150,11 +229,53 @@ export function ReviewWorkspace({ clips, onAction }: ReviewWorkspaceProps) {
         toggles={toggles}
         message={message}
         players={clips.length}
+        editing={editing}
+        canUndo={doc.canUndo}
+        canRedo={doc.canRedo}
         onAction={act}
         onToggles={setToggles}
         onLocked={(locked) => setPlayhead((p) => setLocked(p, clocks, locked))}
-        onSeek={(clipT) => setPlayhead((p) => seekClip(p, clocks, p.active, clipT))}
+        onSeek={seekActive}
       />
+      <Timeline
+        table={active.table}
+        events={events[k] ?? []}
+        frame={activeFrame}
+        loop={loopInClip || undefined}
+        keyFrames={doc.keyFrames.filter((x) => x.recordingId === active.recordingId).map((x) => x.frame)}
+        onSeek={seekActive}
+      />
+      <div className="review-panels">
+        <section className="review-panel" aria-label="Steps">
+          <h2>{active.title}: steps</h2>
+          {gait ? (
+            <StepTable
+              gait={gait}
+              view={active.view}
+              frame={activeFrame}
+              onStep={(f) => seekActive(active.table.times[f] ?? 0)}
+            />
+          ) : (
+            <p className="muted">{analyses[k]?.error ?? active.note ?? 'No gait analysis for this clip.'}</p>
+          )}
+        </section>
+        <section className="review-panel" aria-label="Summary">
+          <h2>Summary</h2>
+          {gait ? <Summary gait={gait} view={active.view} /> : <p className="muted">—</p>}
+          <KeyFramesPanel
+            keyFrames={doc.keyFrames}
+            clips={clips}
+            onGo={(kf) => {
+              const j = clips.findIndex((c) => c.recordingId === kf.recordingId);
+              if (j >= 0) setPlayhead((p) => seekClip(p, clocks, j, clips[j]!.table.times[kf.frame] ?? 0));
+            }}
+            onDelete={(id) => {
+              doc.deleteKeyFrame(id).catch((err: unknown) => setMessage(String(err)));
+            }}
+            onMark={() => act({ type: 'key-frame' })}
+          />
+        </section>
+      </div>
     </div>
   );
 }

@@ -13,6 +13,9 @@ export interface TransportBarProps {
   readonly toggles: OverlayToggles;
   readonly message: string;
   readonly players: number;
+  readonly editing: boolean;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
   readonly onAction: (a: ReviewAction) => void;
   readonly onToggles: (t: OverlayToggles) => void;
   readonly onLocked: (locked: boolean) => void;
@@ -33,13 +36,19 @@ export function TransportBar(props: TransportBarProps) {
   const active = clocks[p.active]!;
   const frames = active.table.times.length;
   const current = frameAt(active.table, clipTime(p, clocks, p.active));
-  const btn = (label: string, title: string, action: ReviewAction, extra?: { pressed?: boolean }) => (
+  const btn = (
+    label: string,
+    title: string,
+    action: ReviewAction,
+    extra?: { pressed?: boolean; disabled?: boolean },
+  ) => (
     <button
       type="button"
       className="secondary"
       title={title}
       aria-label={title}
       aria-pressed={extra?.pressed}
+      disabled={extra?.disabled}
       onClick={() => props.onAction(action)}
     >
       {label}
@@ -68,6 +77,14 @@ export function TransportBar(props: TransportBarProps) {
           { type: 'loop' },
           { pressed: Boolean(p.loop) },
         )}
+        {btn(
+          'Edit points',
+          'Correct points by dragging (E)',
+          { type: 'edit-points' },
+          { pressed: props.editing },
+        )}
+        {btn('↶', 'Undo (Ctrl+Z)', { type: 'undo' }, { disabled: !props.canUndo })}
+        {btn('↷', 'Redo (Ctrl+Shift+Z)', { type: 'redo' }, { disabled: !props.canRedo })}
         {props.players > 1 && (
           <label className="check">
             <input type="checkbox" checked={p.locked} onChange={(e) => props.onLocked(e.target.checked)} />

@@ -23,7 +23,8 @@ export interface ReviewClip {
   readonly table: FrameTable;
   /** Session time at which this clip's time 0 falls (sync step; 0 when not aligned). */
   readonly offset: Seconds;
-  /** Landmarks with hand corrections applied, when the pose engine has run. */
+  /** The pose engine's landmarks (hand corrections are applied in the workspace), when it has run. */
   readonly series?: LandmarkSeries;
-  readonly events: readonly FrameEvent[];
+  /** Why there are no landmarks, in the PT's words. */
+  readonly note?: string;
 }

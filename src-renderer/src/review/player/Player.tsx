@@ -4,7 +4,7 @@
  * label keeps showing what is on screen). `data-frame` on the root carries the same number for tests
  * and tools; `data-settled` says whether the frame shown is the one the playhead wants.
  */
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { timeOfFrame } from '../../../../src-shared/review/frames';
 import type { ClipDecoder } from './clip-decoder';
@@ -45,20 +45,43 @@ export function Player(props: PlayerProps) {
     frameRef.current = frame;
   });
 
+  // The canvas holds the picture at the size it is shown (device pixels, never more than the video),
+  // in steps of 64 px so a window resize does not re-decode on every pixel.
+  const drawSize = useMemo(() => {
+    if (cssWidth <= 0) return undefined;
+    const dpr = window.devicePixelRatio || 1;
+    const w = Math.min(width, Math.max(64, Math.ceil((cssWidth * dpr) / 64) * 64));
+    return { width: w, height: Math.max(2, Math.round((w * height) / width)) };
+  }, [cssWidth, width, height]);
+  const hasSize = drawSize !== undefined;
+  const drawSizeRef = useRef(drawSize);
+  useLayoutEffect(() => {
+    drawSizeRef.current = drawSize;
+  });
+
   useEffect(() => {
-    const ctx = canvasRef.current?.getContext('2d', { alpha: false, desynchronized: true });
-    if (!ctx) return;
+    const canvas = canvasRef.current;
+    const ctx = canvas?.getContext('2d', { alpha: false });
+    const size = drawSizeRef.current;
+    if (!canvas || !ctx || !size) return;
     const pump = new FramePump(
       clip,
-      (i, videoFrame) => {
+      (i, bitmap) => {
         // Draw at once, and commit the number in the same task (flushSync), so no paint ever shows
         // one frame's picture with another frame's number.
-        ctx.drawImage(videoFrame, 0, 0, width, height);
+        const t0 = performance.now();
+        if (canvas.width !== bitmap.width || canvas.height !== bitmap.height) {
+          canvas.width = bitmap.width;
+          canvas.height = bitmap.height;
+        }
+        ctx.drawImage(bitmap, 0, 0);
+        performance.measure('review.draw', { start: t0, end: performance.now() });
         if (inLayoutRef.current) setShown(i);
         else flushSync(() => setShown(i));
         onDisplayedRef.current?.(i);
       },
       (err) => setError(err.message),
+      size,
     );
     pumpRef.current = pump;
     pump.want(frameRef.current);
@@ -66,7 +89,11 @@ export function Player(props: PlayerProps) {
       pump.close();
       pumpRef.current = null;
     };
-  }, [clip, width, height]);
+  }, [clip, hasSize]);
+
+  useEffect(() => {
+    if (drawSize) pumpRef.current?.resize(drawSize);
+  }, [drawSize]);
 
   useLayoutEffect(() => {
     inLayoutRef.current = true;
@@ -99,7 +126,7 @@ export function Player(props: PlayerProps) {
       onPointerDown={props.onActivate}
     >
       <div className="player-stage" ref={boxRef} style={{ aspectRatio: `${width} / ${height}` }}>
-        <canvas ref={canvasRef} className="player-video" width={width} height={height} />
+        <canvas ref={canvasRef} className="player-video" />
         {shown !== undefined && cssWidth > 0 && (
           <div className="player-overlay">
             {props.overlay?.(shown, { width: cssWidth, height: height * scale, scale })}

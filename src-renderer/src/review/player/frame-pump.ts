@@ -4,11 +4,16 @@
  * decodes that frame first, then pre-decodes ahead in that direction (and a few behind), and evicts
  * the frames farthest from the playhead. A stale request is never drawn: when the wanted frame
  * changes during a decode, the newer wish wins and the frame that comes back is only cached.
+ *
+ * Decoded frames are turned into ImageBitmaps at the size the player shows them, and the VideoFrame
+ * is released at once: the YUV→RGB conversion and the scaling happen once, off the step's path
+ * (drawing a 1080p VideoFrame costs tens of ms without a GPU), a step only blits, and the decoder
+ * gets its output buffers back (WebCodecs decoders stall when their frames are held).
  */
 import type { ClipDecoder } from './clip-decoder';
 
 export interface PumpOptions {
-  /** Frames kept decoded (each 1080p frame is ~3 MB of YUV). */
+  /** Frames kept decoded (each at display size, ~1 MB of RGBA for a 700 px wide player). */
   readonly capacity: number;
   /** Frames pre-decoded ahead of the playhead in the direction of travel. */
   readonly ahead: number;
@@ -18,10 +23,15 @@ export interface PumpOptions {
   readonly batch: number;
 }
 
-export const DEFAULT_PUMP: PumpOptions = { capacity: 28, ahead: 12, behind: 6, batch: 4 };
+export const DEFAULT_PUMP: PumpOptions = { capacity: 32, ahead: 14, behind: 6, batch: 4 };
+
+export interface DrawSize {
+  readonly width: number;
+  readonly height: number;
+}
 
 export class FramePump {
-  private readonly cache = new Map<number, VideoFrame>();
+  private readonly cache = new Map<number, ImageBitmap>();
   private target = 0;
   private dir: 1 | -1 = 1;
   private running = false;
@@ -31,8 +41,9 @@ export class FramePump {
   constructor(
     private readonly clip: ClipDecoder,
     /** Called with the wanted frame as soon as it is decoded (synchronously on a cache hit). */
-    private readonly onReady: (index: number, frame: VideoFrame) => void,
+    private readonly onReady: (index: number, frame: ImageBitmap) => void,
     private readonly onError: (err: Error) => void,
+    private size: DrawSize,
     private readonly options: PumpOptions = DEFAULT_PUMP,
   ) {
     this.frameCount = clip.info.table.times.length;
@@ -50,9 +61,17 @@ export class FramePump {
     return Boolean(hit);
   }
 
-  /** Decoded frame i if cached (for redrawing, e.g. after a resize). */
-  peek(i: number): VideoFrame | undefined {
-    return this.cache.get(i);
+  /** A new display size: the cached bitmaps are of the old size, so they go, and the frame is decoded again. */
+  resize(size: DrawSize): void {
+    if (size.width === this.size.width && size.height === this.size.height) return;
+    this.size = size;
+    this.clear();
+    this.want(this.target);
+  }
+
+  private clear(): void {
+    for (const f of this.cache.values()) f.close();
+    this.cache.clear();
   }
 
   private nextToPrefetch(): number[] {
@@ -75,10 +94,29 @@ export class FramePump {
         const target = this.target;
         const batch = this.cache.has(target) ? this.nextToPrefetch() : [target];
         if (batch.length === 0) break;
-        const frames = await this.clip.decode(batch);
-        if (this.closed) {
+        const t0 = performance.now();
+        const decoded = await this.clip.decode(batch);
+        const size = this.size;
+        const frames = new Map<number, ImageBitmap>();
+        for (const [i, f] of decoded) {
+          try {
+            frames.set(
+              i,
+              await createImageBitmap(f, {
+                resizeWidth: size.width,
+                resizeHeight: size.height,
+                resizeQuality: 'medium',
+              }),
+            );
+          } finally {
+            f.close();
+          }
+        }
+        performance.measure(`review.decode.${batch.length}`, { start: t0, end: performance.now() });
+        if (this.closed || size !== this.size) {
           for (const f of frames.values()) f.close();
-          break;
+          if (this.closed) break;
+          continue;
         }
         for (const [i, f] of frames) {
           this.cache.get(i)?.close();
@@ -107,7 +145,6 @@ export class FramePump {
 
   close(): void {
     this.closed = true;
-    for (const f of this.cache.values()) f.close();
-    this.cache.clear();
+    this.clear();
   }
 }

@@ -1,0 +1,81 @@
+/**
+ * A player with its overlays: the static scene (skeleton, arcs, reference lines) for the frame on
+ * screen, and on the interactive layer the correction handles (when editing) and the PT's
+ * measurements of that frame.
+ */
+import { useMemo } from 'react';
+import type { LandmarkFrame, LandmarkName, LandmarkSeries } from '../../../src-shared/pose/landmarks';
+import type { Correction } from '../../../src-shared/review/corrections';
+import { calibrationFor, type Measurement } from '../../../src-shared/review/measure';
+import { buildScene, type OverlayToggles } from '../../../src-shared/review/scene';
+import type { ClipAnalysis } from './analysis';
+import type { ReviewClip } from './model';
+import { EditHandles } from './overlay/EditHandles';
+import { MeasurementShapes } from './overlay/MeasurementShapes';
+import { OverlayStage } from './overlay/OverlayStage';
+import { Player } from './player/Player';
+
+/** Frame i of a series (frames are in index order; fall back to a search if one is missing). */
+export function frameOf(series: LandmarkSeries | undefined, i: number): LandmarkFrame | undefined {
+  if (!series) return undefined;
+  const direct = series.frames[i];
+  return direct?.index === i ? direct : series.frames.find((f) => f.index === i);
+}
+
+export interface ClipPlayerProps {
+  readonly index: number;
+  readonly clip: ReviewClip;
+  readonly analysis: ClipAnalysis;
+  readonly frame: number;
+  readonly active: boolean;
+  readonly toggles: OverlayToggles;
+  readonly editing: boolean;
+  readonly corrections: readonly Correction[] | undefined;
+  readonly measurements: readonly Measurement[];
+  readonly onActivate: () => void;
+  readonly onCorrect: (frame: number, landmark: LandmarkName, x: number, y: number) => void;
+}
+
+export function ClipPlayer(props: ClipPlayerProps) {
+  const { clip, analysis, toggles } = props;
+  const series = analysis.series ?? clip.series;
+  const cmPerPx = useMemo(
+    () => calibrationFor(props.measurements, clip.recordingId),
+    [props.measurements, clip.recordingId],
+  );
+  return (
+    <Player
+      index={props.index}
+      title={clip.title}
+      clip={clip.clip}
+      frame={props.frame}
+      active={props.active}
+      onActivate={props.onActivate}
+      timeOf={(i) => clip.table.times[i] ?? 0}
+      overlay={(shown, size) => {
+        const landmarks = frameOf(series, shown);
+        const corrected = new Set(props.corrections?.filter((c) => c.frame === shown).map((c) => c.landmark));
+        const own = props.measurements.filter((m) => m.recordingId === clip.recordingId && m.frame === shown);
+        return (
+          <OverlayStage
+            width={size.width}
+            height={size.height}
+            scale={size.scale}
+            scene={buildScene(landmarks, clip.view, toggles)}
+            listening={props.editing}
+          >
+            {toggles.all && <MeasurementShapes measurements={own} scale={size.scale} cmPerPx={cmPerPx} />}
+            {props.editing && (
+              <EditHandles
+                frame={landmarks}
+                scale={size.scale}
+                corrected={corrected}
+                onMove={(name, x, y) => props.onCorrect(shown, name, x, y)}
+              />
+            )}
+          </OverlayStage>
+        );
+      }}
+    />
+  );
+}

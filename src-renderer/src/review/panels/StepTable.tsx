@@ -1,0 +1,148 @@
+/**
+ * Beside the video: the summary (each variable, left and right as mean ± SD over n steps, and the
+ * difference) and the per-step table; clicking a step goes to its initial contact.
+ */
+import type { GaitAnalysis, GaitVariable } from '../../../../src-shared/gait';
+
+/** Per-step columns per view: the variables a PT scans step by step [clinical-variables.md]. */
+const STEP_COLUMNS: Record<'side' | 'rear', readonly string[]> = {
+  side: ['knee-flexion-ic', 'tibia-inclination-ic', 'overstride-ic', 'contact-time'],
+  rear: ['pelvic-drop-ms', 'hip-adduction-ms', 'knee-fppa-ms', 'contact-time'],
+};
+
+const UNIT: Record<GaitVariable['unit'], string> = {
+  deg: '°',
+  cm: ' cm',
+  '%leg': ' %leg',
+  s: ' s',
+  ratio: '',
+};
+
+const digits = (unit: GaitVariable['unit']): number => (unit === 's' ? 3 : unit === 'ratio' ? 2 : 1);
+
+function fmt(v: number | null | undefined, unit: GaitVariable['unit']): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  return `${v.toFixed(digits(unit))}${UNIT[unit]}`;
+}
+
+/** "12.3 ± 1.4° (n 9)": the spread over steps, as the clinic reads numbers. */
+function sideText(s: GaitVariable['left'], unit: GaitVariable['unit']): string {
+  if (s.mean === null) return '—';
+  const d = digits(unit);
+  return `${s.mean.toFixed(d)} ± ${(s.sd ?? 0).toFixed(d)}${UNIT[unit]} (n ${s.n})`;
+}
+
+export interface StepRow {
+  readonly side: 'left' | 'right';
+  readonly step: number;
+  /** Frame of the step's initial contact. */
+  readonly icFrame: number;
+  readonly t: number;
+  readonly values: Readonly<Record<string, number | null>>;
+  readonly clean: boolean;
+}
+
+/** Steps in time order: the k-th initial contact of a foot is that foot's step k. */
+export function stepRows(gait: GaitAnalysis, columns: readonly string[]): StepRow[] {
+  const rows: StepRow[] = [];
+  for (const side of ['left', 'right'] as const) {
+    const ics = gait.events
+      .filter((e) => e.kind === 'initial-contact' && e.side === side)
+      .sort((a, b) => a.frame - b.frame);
+    ics.forEach((ic, k) => {
+      const values: Record<string, number | null> = {};
+      let clean = true;
+      for (const id of columns) {
+        const v = gait.variables.find((x) => x.id === id)?.[side].values.find((x) => x.step === k);
+        values[id] = v?.value ?? null;
+        if (v && !v.clean) clean = false;
+      }
+      rows.push({ side, step: k + 1, icFrame: ic.frame, t: ic.t, values, clean });
+    });
+  }
+  return rows.sort((a, b) => a.icFrame - b.icFrame);
+}
+
+export interface StepTableProps {
+  readonly gait: GaitAnalysis;
+  readonly view: 'side' | 'rear';
+  readonly frame: number;
+  readonly onStep: (icFrame: number) => void;
+}
+
+export function Summary({ gait, view }: { gait: GaitAnalysis; view: 'side' | 'rear' }) {
+  const vars = gait.variables.filter((v) => v.view === view || v.view === 'any');
+  return (
+    <table className="step-table summary" data-testid="summary">
+      <thead>
+        <tr>
+          <th>Variable</th>
+          <th>Left</th>
+          <th>Right</th>
+          <th>L − R</th>
+        </tr>
+      </thead>
+      <tbody>
+        <tr data-testid="variable-cadence">
+          <td>Cadence</td>
+          <td colSpan={2}>
+            {gait.cadence.value === null ? '—' : `${gait.cadence.value.toFixed(1)} steps/min`}
+          </td>
+          <td />
+        </tr>
+        {vars.map((v) => (
+          <tr key={v.id} data-testid={`variable-${v.id}`} title={v.definition}>
+            <td>{v.label}</td>
+            <td data-side="left">{sideText(v.left, v.unit)}</td>
+            <td data-side="right">{sideText(v.right, v.unit)}</td>
+            <td>{v.symmetry ? fmt(v.symmetry.difference, v.unit) : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function StepTable({ gait, view, frame, onStep }: StepTableProps) {
+  const columns = STEP_COLUMNS[view].filter((id) => gait.variables.some((v) => v.id === id));
+  const labels = new Map(gait.variables.map((v) => [v.id, v]));
+  const rows = stepRows(gait, columns);
+  const current = rows.filter((r) => r.icFrame <= frame).at(-1);
+  return (
+    <table className="step-table" data-testid="step-table">
+      <thead>
+        <tr>
+          <th>Step</th>
+          <th>Frame</th>
+          {columns.map((id) => (
+            <th key={id}>{labels.get(id)?.label ?? id}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr
+            key={`${r.side}${r.step}`}
+            className={r === current ? 'current' : undefined}
+            data-ic-frame={r.icFrame}
+            onClick={() => onStep(r.icFrame)}
+            tabIndex={0}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') onStep(r.icFrame);
+            }}
+          >
+            <td>
+              {r.side === 'left' ? 'L' : 'R'}
+              {r.step}
+              {r.clean ? '' : ' *'}
+            </td>
+            <td>{r.icFrame}</td>
+            {columns.map((id) => (
+              <td key={id}>{fmt(r.values[id], labels.get(id)!.unit)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
