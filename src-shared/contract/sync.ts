@@ -25,6 +25,13 @@ export const SyncPairSchema = z.object({
   recordingBId: Id,
 });
 
+/** Where the estimate looked: offsets (B after A, s) asked for, or around the capture's own timing. */
+export interface SearchWindow {
+  readonly minS: number;
+  readonly maxS: number;
+  readonly from: 'request' | 'capture';
+}
+
 /** The automatic estimate as stored (what `stridelab sync` prints, less the per-channel detail). */
 export interface StoredEstimate {
   readonly offsetS: number;
@@ -39,6 +46,8 @@ export interface StoredEstimate {
   readonly periodS: number | null;
   readonly overlapS: number;
   readonly warnings: readonly string[];
+  /** Null when every offset with enough overlap was considered. */
+  readonly window: SearchWindow | null;
   readonly estimatedAt: string;
 }
 
@@ -65,7 +74,8 @@ export const syncCalls = {
   /**
    * Estimate the alignment of two recordings of a session from their landmarks, store it (replacing
    * any earlier one, hand nudges included) and return it. Without recording ids, the session's side
-   * and rear recordings of the same condition are used when there is exactly one such pair.
+   * and rear recordings of the same condition are used when there is exactly one such pair. Clips
+   * captured together in StrideLab are searched near the capture's own timing unless `searchS` is given.
    */
   'sync:estimate': call(
     z

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../src-main/services';
 import type { SyncRecord } from '../../src-shared/contract/sync';
 import type { EventMessage } from '../../src-shared/contract';
+import { generateRunner } from '../../src-shared/gait/synthetic';
 import { dropLeadingFrames } from '../../src-shared/sync/two-views';
 import { dbDigest } from '../helpers/db-snapshot';
 import { tempDir } from '../helpers/tmp';
@@ -107,6 +108,67 @@ describe('sync:estimate', () => {
     expect(rec.manual).toBe(false);
     expect(Math.abs(rec.offsetFramesA)).toBeLessThan(1);
     expect(await call<SyncRecord[]>('sync:list', { sessionId })).toHaveLength(1);
+  });
+});
+
+describe('clips captured together in StrideLab', () => {
+  it("search near the capture's own timing, which settles which stride is which on a steady run", async () => {
+    const truth = 1.3;
+    const side = generateRunner({ view: 'side', fps: 60, durationS: 10, startS: 2, noisePx: 1.5, seed: 3 });
+    const rear = generateRunner({
+      view: 'rear',
+      fps: 30,
+      durationS: 8,
+      startS: 2 + truth,
+      noisePx: 1.5,
+      seed: 4,
+    });
+    const db = services.library.db;
+    insertRecording(db, {
+      id: 'runS',
+      sessionId,
+      view: 'side',
+      condition: 'run',
+      name: 's.mp4',
+      fps: 60,
+      frames: 600,
+    });
+    insertRecording(db, {
+      id: 'runR',
+      sessionId,
+      view: 'rear',
+      condition: 'run',
+      name: 'r.mp4',
+      fps: 30,
+      frames: 240,
+    });
+    writeLandmarks(services.library.paths.mediaDir, sessionId, 'runS', side.series);
+    writeLandmarks(services.library.paths.mediaDir, sessionId, 'runR', rear.series);
+    const pair = { sessionId, recordingAId: 'runS', recordingBId: 'runR' };
+    // Pose signals alone: a perfectly periodic run aligns equally well every stride, and says so.
+    const alone = await call<SyncRecord>('sync:estimate', pair);
+    expect(alone.estimate?.level).toBe('low');
+    expect(alone.estimate?.window).toBeNull();
+    // The capture's clock put B's first frame 1.33 s after A's (30 ms off, as a browser may be).
+    const ts = '2026-01-15T10:00:00.000Z';
+    db.prepare(
+      `INSERT INTO capture_takes (id, session_id, number, condition_json, condition_label, started_at, status, created_at, updated_at)
+       VALUES ('t1', ?, 1, '{"label":"run"}', 'run', ?, 'saved', ?, ?)`,
+    ).run(sessionId, ts, ts, ts);
+    const clip = db.prepare(
+      `INSERT INTO capture_clips (take_id, view, recording_id, width, height, fps, mime_type, start_offset_ms)
+       VALUES ('t1', ?, ?, 1280, 720, ?, 'video/webm', ?)`,
+    );
+    clip.run('side', 'runS', 60, 120);
+    clip.run('rear', 'runR', 30, 120 + 1330);
+    const rec = await call<SyncRecord>('sync:estimate', pair);
+    expect(Math.abs(rec.offsetS - truth) * 60).toBeLessThan(1);
+    expect(rec.estimate?.window).toEqual({
+      minS: expect.closeTo(1.08, 9),
+      maxS: expect.closeTo(1.58, 9),
+      from: 'capture',
+    });
+    expect(rec.estimate?.level).not.toBe('low');
   });
 });
 

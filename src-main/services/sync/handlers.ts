@@ -1,4 +1,4 @@
-import type { syncCalls } from '../../../src-shared/contract/sync';
+import type { SearchWindow, syncCalls } from '../../../src-shared/contract/sync';
 import { estimateSync } from '../../../src-shared/sync/estimate';
 import { SyncInputError } from '../../../src-shared/sync/types';
 import { ServiceError } from '../errors';
@@ -10,6 +10,7 @@ import {
   type LandmarkSource,
   type SyncRecording,
 } from './landmarks';
+import { CAPTURE_WINDOW_S, captureOffsetS } from './capture-prior';
 import { findPair, listPairs, reversed, saveEstimate, saveManual } from './store';
 import type Database from 'better-sqlite3';
 
@@ -78,14 +79,24 @@ export function createSyncHandlers(
           : defaultPair(db, input.sessionId);
       const seriesA = source(ctx.library, a);
       const seriesB = source(ctx.library, b);
+      const fromCapture = input.searchS ? null : captureOffsetS(db, a.id, b.id);
+      const window: SearchWindow | null = input.searchS
+        ? { minS: input.searchS.min, maxS: input.searchS.max, from: 'request' }
+        : fromCapture !== null
+          ? { minS: fromCapture - CAPTURE_WINDOW_S, maxS: fromCapture + CAPTURE_WINDOW_S, from: 'capture' }
+          : null;
       let estimate;
       try {
-        estimate = estimateSync(seriesA, seriesB, input.searchS ? { searchS: input.searchS } : {});
+        estimate = estimateSync(
+          seriesA,
+          seriesB,
+          window ? { searchS: { min: window.minS, max: window.maxS } } : {},
+        );
       } catch (err) {
         if (err instanceof SyncInputError) throw new ServiceError('invalid-input', err.message);
         throw err;
       }
-      const record = saveEstimate(db, { sessionId: input.sessionId, a: a.id, b: b.id }, estimate);
+      const record = saveEstimate(db, { sessionId: input.sessionId, a: a.id, b: b.id }, estimate, window);
       ctx.emit('sync:changed', { sessionId: input.sessionId, recordingAId: a.id, recordingBId: b.id });
       return record;
     },

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { StoredEstimate, SyncRecord } from '../../../src-shared/contract/sync';
+import type { SearchWindow, StoredEstimate, SyncRecord } from '../../../src-shared/contract/sync';
 import type { SyncEstimate } from '../../../src-shared/sync/types';
 
 /** Row ↔ record mapping and the queries on recording_sync (migration: ./migration.ts). */
@@ -119,6 +119,7 @@ export function saveEstimate(
   db: Database.Database,
   pair: { sessionId: string; a: string; b: string },
   e: SyncEstimate,
+  window: SearchWindow | null,
   now = new Date(),
 ): SyncRecord {
   const ts = now.toISOString();
@@ -131,6 +132,7 @@ export function saveEstimate(
     periodS: e.periodS,
     overlapS: e.overlapS,
     warnings: e.warnings,
+    window,
   };
   db.transaction(() => {
     const pairWhere = `(recording_a_id = ? AND recording_b_id = ?) OR (recording_a_id = ? AND recording_b_id = ?)`;
