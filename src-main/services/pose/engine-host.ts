@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type {
   EngineError,
   EngineFrame,
@@ -63,6 +63,8 @@ export interface EngineRunResult {
   /** Every request the page and its worker made, and those refused for leaving 127.0.0.1. */
   readonly requests: readonly string[];
   readonly blocked: readonly string[];
+  /** Requests the page's Content-Security-Policy refused (before they reached the network). */
+  readonly refusedByCsp: readonly string[];
 }
 
 /** What the engine page exposes (src-renderer/src/pose-engine/main.ts); typed here without the DOM lib. */
@@ -76,6 +78,53 @@ function abortError(): Error {
   return e;
 }
 
+export interface GuardedBrowser {
+  readonly browser: Browser;
+  readonly page: Page;
+  /** Every request the page and its workers made. */
+  readonly requests: string[];
+  /** Requests refused by the network guard for leaving `origin`. */
+  readonly blocked: string[];
+  /** Chromium's console reports of requests the Content-Security-Policy refused. */
+  readonly refusedByCsp: string[];
+}
+
+/**
+ * Headless Chromium whose pages can reach `origin` (our 127.0.0.1 server) and nothing else.
+ * MediaPipe's tasks-vision holds a telemetry logger that POSTs to an outside host; our CSP refuses
+ * it in the page and the worker, and this guard aborts anything that would still leave, keeping a
+ * log so tests can prove that nothing did.
+ */
+export async function launchGuardedBrowser(origin: string): Promise<GuardedBrowser> {
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  const requests: string[] = [];
+  const blocked: string[] = [];
+  const refusedByCsp: string[] = [];
+  try {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    await context.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (new URL(url).origin === origin) return route.continue();
+      blocked.push(url);
+      return route.abort('blockedbyclient');
+    });
+    context.on('request', (r) => void requests.push(r.url()));
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      const text = m.text();
+      if (/Content Security Policy/i.test(text)) refusedByCsp.push(text);
+    });
+    return { browser, page, requests, blocked, refusedByCsp };
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
+}
+
 export async function runEngine(opts: EngineRunOptions): Promise<EngineRunResult> {
   if (opts.signal?.aborted) throw abortError();
   const server = await startEngineServer({
@@ -83,22 +132,10 @@ export async function runEngine(opts: EngineRunOptions): Promise<EngineRunResult
     clipPath: opts.clipPath,
     modelDir: opts.modelDir ?? defaultModelDir(),
   });
-  let browser: Browser | undefined;
-  const requests: string[] = [];
-  const blocked: string[] = [];
+  let guarded: GuardedBrowser | undefined;
   try {
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
-    const context = await browser.newContext({ serviceWorkers: 'block' });
-    // Nothing may leave the machine (MediaPipe posts telemetry on start): refuse any request that is
-    // not to our loopback origin, and keep a log so tests can prove it.
-    await context.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (new URL(url).origin === server.origin) return route.continue();
-      blocked.push(url);
-      return route.abort('blockedbyclient');
-    });
-    context.on('request', (r) => void requests.push(r.url()));
-    const page = await context.newPage();
+    guarded = await launchGuardedBrowser(server.origin);
+    const { page, requests, blocked, refusedByCsp } = guarded;
     const seq = 1;
     const finished = new Promise<EngineRunResult>((resolve, reject) => {
       const onAbort = (): void => reject(abortError());
@@ -125,6 +162,7 @@ export async function runEngine(opts: EngineRunOptions): Promise<EngineRunResult
               detectMs: msg.detectMs,
               requests,
               blocked,
+              refusedByCsp,
             });
           case 'bench':
             return resolve({
@@ -133,6 +171,7 @@ export async function runEngine(opts: EngineRunOptions): Promise<EngineRunResult
               detectMs: msg.detectMs,
               requests,
               blocked,
+              refusedByCsp,
             });
           case 'cancelled':
             return reject(abortError());
@@ -155,7 +194,7 @@ export async function runEngine(opts: EngineRunOptions): Promise<EngineRunResult
     await page.evaluate((m) => (globalThis as EnginePageGlobal).stridelabPoseEngine!.post(m), start);
     return await finished;
   } finally {
-    await browser?.close().catch(() => undefined);
+    await guarded?.browser.close().catch(() => undefined);
     await server.close();
   }
 }

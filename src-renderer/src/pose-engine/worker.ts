@@ -96,13 +96,17 @@ async function run(seq: number, job: EngineJob): Promise<void> {
   const clock = makeClock();
   const detect = (frame: DecodedFrame): PoseLandmarkerResult =>
     landmarker.detectForVideo(frame.image, clock(frame.t));
+  let final: EngineToHost | void;
   try {
-    if (job.mode === 'bench') await bench(seq, job, clip.frames(), detect);
-    else await stream(seq, job, clip.frames(), detect, clip.width, clip.height);
+    if (job.mode === 'bench') final = await bench(seq, job, clip.frames(), detect);
+    else final = await stream(seq, job, clip.frames(), detect, clip.width, clip.height);
   } finally {
+    // close() flushes MediaPipe's telemetry (a POST to an outside host, refused by our CSP and the
+    // host's network guard); report the end only after it, so the host sees that attempt too.
     landmarker.close();
     clip.dispose();
   }
+  if (final) post(final);
 }
 
 async function stream(
@@ -112,7 +116,7 @@ async function stream(
   detect: (f: DecodedFrame) => PoseLandmarkerResult,
   width: number,
   height: number,
-): Promise<void> {
+): Promise<EngineToHost | void> {
   const batchSize = job.batchSize ?? 15;
   let batch: EngineFrame[] = [];
   let index = 0;
@@ -156,7 +160,7 @@ async function stream(
     await frames.return(undefined);
   }
   if (batch.length) post({ type: 'frames', seq, frames: batch });
-  post({ type: 'done', seq, frames: index, loopMs: performance.now() - loopStart, detectMs });
+  return { type: 'done', seq, frames: index, loopMs: performance.now() - loopStart, detectMs };
 }
 
 /** Preload frames, then time the model alone on them (the bench's "raw detectForVideo fps"). */
@@ -165,7 +169,7 @@ async function bench(
   job: EngineJob,
   frames: AsyncGenerator<DecodedFrame>,
   detect: (f: DecodedFrame) => PoseLandmarkerResult,
-): Promise<void> {
+): Promise<EngineToHost> {
   const limit = job.benchFrames ?? 120;
   const loaded: DecodedFrame[] = [];
   for await (const f of frames) {
@@ -177,7 +181,7 @@ async function bench(
   const t0 = performance.now();
   for (const f of loaded.slice(1)) detect(f);
   const detectMs = performance.now() - t0;
-  post({ type: 'bench', seq, frames: Math.max(0, loaded.length - 1), detectMs });
+  return { type: 'bench', seq, frames: Math.max(0, loaded.length - 1), detectMs };
 }
 
 scope.onmessage = (ev: MessageEvent<HostToEngine>) => {
