@@ -153,7 +153,7 @@ export async function probeSource(
       `${name} is incomplete: it should hold ${declared} frames but only ${packets} are in the file, so the copy was cut short. Copy it again from the camera.`,
     );
   }
-  const rate = ratio(video.r_frame_rate) ?? ratio(video.avg_frame_rate);
+  const rate = proxyRate(ratio(video.r_frame_rate), ratio(video.avg_frame_rate));
   if (!rate)
     throw new ServiceError(
       'invalid-input',
@@ -176,6 +176,42 @@ export async function probeSource(
         }
       : null,
   };
+}
+
+type Rate = { num: number; den: number };
+/** Camera rates, to snap a measured average onto (ATSC/SMPTE 1000/1001 rates included). */
+const COMMON_RATES: readonly Rate[] = [
+  [24000, 1001],
+  [24, 1],
+  [25, 1],
+  [30000, 1001],
+  [30, 1],
+  [48, 1],
+  [50, 1],
+  [60000, 1001],
+  [60, 1],
+  [90, 1],
+  [100, 1],
+  [120000, 1001],
+  [120, 1],
+  [240, 1],
+].map(([num, den]) => ({ num: num!, den: den! }));
+
+/**
+ * The proxy's constant rate. The declared rate (r_frame_rate) when the measured average agrees
+ * within 2 %; otherwise (variable-rate phone clips often declare the maximum, or the time base) the
+ * average, snapped to a camera rate within 1 %. Playback speed of the proxy is then about right; frame
+ * times for analysis come from the timestamp table either way.
+ */
+export function proxyRate(declared: Rate | undefined, average: Rate | undefined): Rate | undefined {
+  const fps = (r: Rate): number => r.num / r.den;
+  if (declared && (!average || Math.abs(fps(declared) - fps(average)) / fps(average) <= 0.02))
+    return declared;
+  if (!average) return declared;
+  const snapped = COMMON_RATES.find((r) => Math.abs(fps(r) - fps(average)) / fps(average) <= 0.01);
+  if (snapped) return snapped;
+  const whole = Math.round(fps(average));
+  return Math.abs(whole - fps(average)) / fps(average) <= 0.01 ? { num: whole, den: 1 } : average;
 }
 
 export function lastLine(text: string): string {
