@@ -198,4 +198,23 @@ describe('media over HTTP', () => {
       /"empty\.mp4" is empty/,
     );
   });
+
+  it('refuses an upload declared larger than the limit before reading it', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${server.url}/api/upload?name=huge.mp4`, {
+        method: 'POST',
+        headers: { 'x-stridelab-token': server.token, 'content-length': String(64 * 1024 ** 3) },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on('error', reject);
+      req.write(Buffer.alloc(1024));
+    });
+    expect(status).toBe(413);
+    expect(libraryState(services.library).tmp).toBe('');
+  });
 });
