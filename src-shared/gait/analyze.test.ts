@@ -54,7 +54,7 @@ describe('quality flags', () => {
 
   it('flags a camera that is not square onto the running direction', () => {
     const oblique = analyzeGait({
-      series: generateRunner({ view: 'side', cameraYawDeg: 35, durationS: 5 }).series,
+      series: generateRunner({ view: 'side', cameraYawDeg: 40, durationS: 5 }).series,
       view: 'side',
     });
     expect(codes(oblique)).toContain('camera-not-perpendicular');

@@ -1,7 +1,8 @@
 /**
  * The gait engine's public entry: a pipeline of pure stages (house style 6),
  *   landmarks (px) → orient → calibrate → clean (gap fill + zero-lag Butterworth) → joint angles
- *   → gait events → per-step variables → summaries + spatiotemporal → quality flags → findings,
+ *   → gait events → foot-flat baseline → per-step variables → summaries + spatiotemporal
+ *   → quality flags → findings,
  * each stage in its own file with its method cited there. Methods: docs/gait-methods.md; result
  * schema: docs/gait-schema.md.
  */
@@ -11,6 +12,7 @@ import { calibrate } from './calibrate';
 import { clean } from './clean';
 import { detectEvents, makeEvent } from './events';
 import { applyFindings } from './findings';
+import { applyFootBaseline, footFlatBaseline } from './footBaseline';
 import { orient } from './orient';
 import { qualityFlags } from './quality';
 import { ENGINE_VERSION, type GaitAnalysis, type LengthUnit } from './schema';
@@ -125,6 +127,9 @@ export function analyzeGait(input: GaitInput, options: AnalyzeOptions = {}): Gai
         )
       : [];
 
+  const footBaseline = view === 'side' ? footFlatBaseline(angles, events) : { left: null, right: null };
+  applyFootBaseline(angles, footBaseline);
+
   const steps = buildSteps(events, { body: cleaned.body, angles, view, calibration: cal, lengthUnit });
   const frameOf = (at: number): number => tl.frame[at] ?? at;
   const defs = variablesFor(view);
@@ -188,6 +193,7 @@ export function analyzeGait(input: GaitInput, options: AnalyzeOptions = {}): Gai
       pxPerCm: cal.pxPerCm,
       legLengthPx: Number.isFinite(cal.legLengthPx) ? cal.legLengthPx : 0,
       lengthUnit,
+      footFlatDeg: footBaseline,
     },
     filter: {
       method: cleaned.report.method,

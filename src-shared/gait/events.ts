@@ -9,22 +9,25 @@
  * foot-to-pelvis extremes, made for walking, fire early in running because of swing-leg retraction)
  * and keeps Zeni's idea of working relative to the pelvis for the stance check.
  *
- * 1. Ground level per foot: the median of the lowest quarter of the foot's heights (each foot has
- *    its own: the far foot's belt line sits higher in the image).
- * 2. Candidate stances: the foot within 4% of a leg length of the ground (hysteresis: it leaves at
- *    8%), lasting at least 50 ms, and (side view) not moving forward relative to the pelvis: a
+ * 1. Ground level per foot and per point (heel, toe): the median of its lowest 10% of heights (the
+ *    far foot's belt line sits higher in the image; the model's heel point sits higher than its toe
+ *    point on a flat foot). The foot's height is the lower of heel and toe above their own levels.
+ * 2. Candidate stances: the foot below an entry threshold, max(4% of a leg length, 3 × the height
+ *    jitter on the belt), with hysteresis (it leaves at twice that), lasting at least 80 ms (elite
+ *    sprint contacts are ~90 ms), and (side view) not moving forward relative to the pelvis: a
  *    swing foot moves forward, which also splits walking stances whose swing foot skims the belt.
- * 3. Each stance's own ground level and jitter (median and MAD of the plateau); IC is the first
- *    frame within 2.5 jitter SDs of the ground after the descent, TO the last before the lift; both
- *    are then refined to sub-frame time on the unfiltered heights (kinkFit: a plateau-plus-line fit),
- *    or, for noise-free data, by extending the last two frames' line.
+ * 3. Contact times. Noise-free data: the first and last frames on the stance plateau, refined to
+ *    sub-frame time by extending the approach line of the two frames before (after). Noisy data:
+ *    the entry-threshold crossings, refined by a two-segment fit on the unfiltered heights
+ *    (kinkFit: plateau plus straight descent or lift) when the fit stays within max(1.5 frames,
+ *    50 ms) of the crossing.
  * 4. MS: side view, the stance ankle passing under the pelvis centre (clinical-variables.md), with
  *    the frame of peak stance knee flexion as fallback; rear view, the lowest pelvis in stance
  *    (= peak knee flexion in running).
- * 5. LS: side view, the peak of hip flexion (thigh vs vertical) between the previous TO and IC,
- *    refined by a parabola through the peak and its neighbours.
+ * 5. LS: side view, the peak of hip flexion (thigh vs vertical) between the previous TO and the
+ *    frame before IC, refined by the cubic through the peak and its three nearest neighbours.
  * Each event carries a confidence 0..1 from the landmarks' visibility around it and, for IC/TO, how
- * far the foot moves per frame compared with the jitter.
+ * far the foot moves in the 25 ms outside the contact compared with the plateau jitter.
  */
 import type { AngleSet } from './angles';
 import {
@@ -38,7 +41,7 @@ import {
 } from './types';
 
 const TAU = 0.04;
-const MIN_STANCE_S = 0.05;
+const MIN_STANCE_S = 0.08;
 
 interface Stance {
   readonly side: Side;
@@ -83,11 +86,28 @@ function median(a: number[]): number {
       : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
-function footHeight(body: Body, side: Side): Float64Array {
+/**
+ * Median of the lowest 10% of a point's heights: its height when on the belt. (10%: a forefoot
+ * striker's heel is down for only ~10% of the stride.)
+ */
+function groundOf(y: Float64Array): number {
+  const finite = Array.from(y)
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
+  return median(finite.slice(0, Math.max(1, Math.floor(finite.length / 10))));
+}
+
+/**
+ * The foot's height above the belt: the lower of heel and toe, each measured from its own height
+ * on the belt. The pose model's heel point sits above the sole and its toe point near it, so the
+ * heel touches down at a higher image height than the toe does.
+ */
+function footHeight(body: Body, side: Side, ground: { heel: number; toe: number }): Float64Array {
   const h = body[side].heel.y;
   const t = body[side].toe.y;
-  return Float64Array.from(h, (v, i) => {
-    const w = t[i] as number;
+  return Float64Array.from(h, (v0, i) => {
+    const v = v0 - ground.heel;
+    const w = (t[i] as number) - ground.toe;
     if (Number.isFinite(v) && Number.isFinite(w)) return Math.min(v, w);
     return Number.isFinite(v) ? v : w;
   });
@@ -203,16 +223,29 @@ function detectStances(
   view: GaitView,
   noisePx: number,
 ): Stance[] {
-  const h = footHeight(body, side);
-  const hRaw = footHeight(raw, side);
+  const ground = { heel: groundOf(body[side].heel.y), toe: groundOf(body[side].toe.y) };
+  const h = footHeight(body, side, ground);
+  const hRaw = footHeight(raw, side, ground);
   const n = h.length;
   const finite = Array.from(h)
     .filter(Number.isFinite)
     .sort((a, b) => a - b);
   if (finite.length < 8) return [];
   const g0 = median(finite.slice(0, Math.max(1, Math.floor(finite.length / 4))));
-  const enter = g0 + TAU * legPx;
-  const leave = g0 + 2 * TAU * legPx;
+  // Jitter of the unfiltered foot height while on the belt (lowest third of the frames), from
+  // second differences: for white noise of SD σ, x_i − (x_{i−1} + x_{i+1})/2 has SD σ·√1.5.
+  const third = finite[Math.floor(finite.length / 3)] as number;
+  const d2: number[] = [];
+  for (let i = 1; i + 1 < n; i++) {
+    if (!((h[i] as number) <= third)) continue;
+    const v = (hRaw[i] as number) - ((hRaw[i - 1] as number) + (hRaw[i + 1] as number)) / 2;
+    if (Number.isFinite(v)) d2.push(Math.abs(v));
+  }
+  const jitter = d2.length >= 5 ? (1.4826 * median(d2)) / Math.sqrt(1.5) : 0;
+  const noisy = noisePx > 0 || jitter > 1e-4 * legPx;
+  const tau = Math.max(TAU * legPx, 3 * jitter);
+  const enter = g0 + tau;
+  const leave = g0 + 2 * tau;
 
   // Side view: the foot's horizontal velocity relative to the pelvis, leg lengths per second. A
   // stance foot moves backward with the belt; a swing foot forward. This splits walking stances,
@@ -255,31 +288,44 @@ function detectStances(
     const inner = Array.from(h.subarray(rs, re)).filter(Number.isFinite);
     const lowHalf = [...inner].sort((p, q) => p - q).slice(0, Math.max(1, Math.ceil(inner.length / 2)));
     const g = median(lowHalf);
-    const mad = median(lowHalf.map((v) => Math.abs(v - g)));
-    const sigma = 1.4826 * mad;
-    const eps = Math.max(2.5 * sigma, 1e-6 * legPx);
-    const level = g + eps;
-    // IC: first frame at ground level in the run; sub-frame crossing from the frame before.
+    const sigma = 1.4826 * median(lowHalf.map((v) => Math.abs(v - g)));
+    // Noise-free data: the first and last frames at the plateau, refined by extending the line of
+    // the two frames before (after) to the plateau (exact for a straight approach). Noisy data: the
+    // crossings of the entry threshold, refined by the two-segment fit on the unfiltered heights
+    // when the fit agrees with them (within 1.5 frames or 50 ms: a fit moved further is fitting
+    // a foot that rolls or a plateau that is not flat, as real clips have).
+    const level = noisy ? enter : g + 1e-6 * legPx;
     let k = rs;
     while (k < re && !((h[k] as number) <= level)) k++;
     let j = re - 1;
     while (j > k && !((h[j] as number) <= level)) j--;
     if (k >= j) continue;
-    // Sub-frame contact time: extend the foot's descent (or lift) line from the two frames before
-    // (after) the first (last) frame at ground level to the level, staying within that frame gap.
-    const extend = (near: number, far: number, ground: number): number => {
+    const extend = (near: number, far: number, at: number): number => {
       const hn = h[near] as number;
       const hf = h[far] as number;
       if (far < 0 || far >= n || !Number.isFinite(hn) || !Number.isFinite(hf) || !(hf > hn)) return near;
-      return near + (ground - near) * Math.max(0, Math.min(1, (hn - level) / (hf - hn)));
+      return near + (at - near) * Math.max(0, Math.min(1, (hn - level) / (hf - hn)));
     };
-    // Noise-free data: extend the last two frames' line (exact for a straight approach); otherwise
-    // the two-segment fit on the unfiltered heights.
-    const noisy = noisePx > 0 || sigma > 0;
-    const icF =
-      (noisy ? kinkFit(hRaw, k, j, -1, legPx, tl.fps) : null) ?? (k > 0 ? extend(k - 1, k - 2, k) : k);
-    const toF =
-      (noisy ? kinkFit(hRaw, k, j, 1, legPx, tl.fps) : null) ?? (j + 1 < n ? extend(j + 1, j + 2, j) : j);
+    const cross = (a: number, b: number): number => {
+      const ha = h[a] as number;
+      const hb = h[b] as number;
+      if (a < 0 || a >= n || !Number.isFinite(ha) || !Number.isFinite(hb) || ha === hb) return b;
+      return a + (b - a) * Math.max(0, Math.min(1, (ha - level) / (ha - hb)));
+    };
+    let icF: number;
+    let toF: number;
+    if (!noisy) {
+      icF = k > 0 ? extend(k - 1, k - 2, k) : k;
+      toF = j + 1 < n ? extend(j + 1, j + 2, j) : j;
+    } else {
+      const limit = Math.max(1.5, 0.05 * tl.fps);
+      const icThr = cross(k - 1, k);
+      const toThr = cross(j + 1, j);
+      const icFit = kinkFit(hRaw, k, j, -1, legPx, tl.fps);
+      const toFit = kinkFit(hRaw, k, j, 1, legPx, tl.fps);
+      icF = icFit !== null && Math.abs(icFit - icThr) <= limit ? icFit : icThr;
+      toF = toFit !== null && Math.abs(toFit - toThr) <= limit ? toFit : toThr;
+    }
     // Clarity: how far the foot moves in the 25 ms outside the contact, against the jitter.
     const w = Math.max(1, Math.round(0.025 * tl.fps));
     const rise = (a: number, b: number): number => {

@@ -14,7 +14,7 @@ export const QUALITY = {
   lowVisibility: 0.5,
   /** Side view: hips apparently apart by more than this fraction of a leg length means the camera
    *  looks at the runner obliquely (in a true side view the two hip centres overlap). */
-  hipSeparationFraction: 0.08,
+  hipSeparationFraction: 0.12,
   /** Side view: coefficient of variation of thigh and shank image lengths above this: segments
    *  turning in and out of the image plane over the stride (camera not perpendicular). */
   segmentLengthCv: 0.1,

@@ -132,6 +132,9 @@ export const GaitAnalysisSchema = z.object({
     pxPerCm: NullableNum,
     legLengthPx: Num,
     lengthUnit: z.enum(['cm', '%leg']),
+    /** Side view: each foot's heel→toe angle at midstance (foot flat), subtracted from foot
+     *  inclination and ankle dorsiflexion; null when not measured. */
+    footFlatDeg: z.object({ left: NullableNum, right: NullableNum }),
   }),
   filter: z.object({
     method: z.literal('butterworth-zero-lag-4th-order'),

@@ -79,15 +79,23 @@ export function summarise(
   });
 }
 
-/** Cadence, steps/min: from consecutive initial contacts (either foot), skipping gaps of missed steps. */
+/**
+ * Cadence, steps/min: two steps per stride, from the stride times (one foot's initial contact to
+ * its next), pooled over both feet. Stride times do not depend on finding the other foot's
+ * contacts, whose errors would otherwise enter twice; strides more than 25% from the median (a
+ * missed contact) are left out, and each stride is weighted by the lower confidence of its two
+ * contacts (in a side view the far foot is often half hidden). `n` is the number of strides.
+ */
 export function cadence(steps: readonly Step[]): { value: number | null; n: number } {
-  const ics = steps.map((s) => s.ic.t).sort((a, b) => a - b);
-  const gaps = ics.slice(1).map((t, i) => t - (ics[i] as number));
-  if (gaps.length === 0) return { value: null, n: 0 };
-  const sorted = [...gaps].sort((a, b) => a - b);
+  const strides = steps.flatMap((s) =>
+    s.nextIc ? [{ d: s.nextIc.t - s.ic.t, w: Math.min(s.ic.confidence, s.nextIc.confidence) }] : [],
+  );
+  if (strides.length === 0) return { value: null, n: 0 };
+  const sorted = strides.map((x) => x.d).sort((a, b) => a - b);
   const med = sorted[sorted.length >> 1] as number;
-  const ok = gaps.filter((g) => g > 0.5 * med && g < 1.5 * med);
-  if (ok.length === 0) return { value: null, n: 0 };
-  const mean = ok.reduce((a, b) => a + b, 0) / ok.length;
-  return { value: 60 / mean, n: ok.length };
+  const ok = strides.filter((g) => Math.abs(g.d - med) <= 0.25 * med && g.w > 0);
+  const wsum = ok.reduce((a, b) => a + b.w, 0);
+  if (ok.length === 0 || !(wsum > 0)) return { value: null, n: 0 };
+  const mean = ok.reduce((a, b) => a + b.w * b.d, 0) / wsum;
+  return { value: 120 / mean, n: ok.length };
 }
