@@ -66,6 +66,8 @@ export function parseAnalyzeArgs(
   const valued = new Set([
     '--side',
     '--rear',
+    '--side-landmarks',
+    '--rear-landmarks',
     '--out',
     '--model',
     '--home',
