@@ -117,21 +117,16 @@ export function buildTracklets(frames: readonly (readonly Box[])[], opts: TrackO
   return tracklets;
 }
 
-/** Does tracklet `b` plausibly continue the selection across the gap next to it? */
-function continues(selected: Map<number, Box>, t: Tracklet): boolean {
-  const frames = [...selected.keys()];
-  if (frames.some((f) => t.members.has(f))) return false; // overlapping in time: a different person
-  const before = frames.filter((f) => f < t.first);
-  const after = frames.filter((f) => f > t.last);
-  const near = (a: Box, b: Box): boolean => {
-    const ca = centre(a);
-    const cb = centre(b);
-    const size = Math.max(a.y1 - a.y0, b.y1 - b.y0, a.x1 - a.x0, b.x1 - b.x0);
-    return iou(a, b) > 0.1 || Math.hypot(ca.x - cb.x, ca.y - cb.y) < 0.5 * size;
-  };
-  if (before.length && near(selected.get(Math.max(...before))!, t.firstBox)) return true;
-  if (after.length && near(selected.get(Math.min(...after))!, t.lastBox)) return true;
-  return false;
+/**
+ * Could box `b`, seen `gap` frames after box `a`, be the same person? Overlapping, or with centres
+ * closer than half the person's size plus a tenth of it per missed frame (a runner crosses about a
+ * body width in a few frames; a flip or a fall moves the box further, so the allowance grows).
+ */
+function near(a: Box, b: Box, gap: number): boolean {
+  const ca = centre(a);
+  const cb = centre(b);
+  const size = Math.max(a.y1 - a.y0, b.y1 - b.y0, a.x1 - a.x0, b.x1 - b.x0);
+  return iou(a, b) > 0.1 || Math.hypot(ca.x - cb.x, ca.y - cb.y) < size * (0.5 + 0.1 * gap);
 }
 
 /**
@@ -162,24 +157,43 @@ export function selectPerson(
   } else {
     seed = tracklets.reduce((best, t) => (t.score > best.score ? t : best));
   }
-  const selected = new Map<number, Box>();
   const take = (t: Tracklet): void => {
-    for (const [f, c] of t.members) {
-      selected.set(f, frames[f]![c]!);
-      choice[f] = c;
-    }
+    for (const [f, c] of t.members) choice[f] = c;
   };
   take(seed);
-  const rest = tracklets.filter((t) => t !== seed).sort((a, b) => b.score - a.score);
-  const taken = new Set<Tracklet>();
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const t of rest) {
-      if (taken.has(t) || !continues(selected, t)) continue;
-      take(t);
-      taken.add(t);
-      grew = true;
-    }
+  // Extend through detection gaps, forwards then backwards: at each gap take the tracklet that
+  // starts (ends) soonest within `maxGap` × 4 frames near where the person was last seen (the most
+  // persistent on a tie). Tracklets that overlap the selection in time are other people and never
+  // qualify.
+  const reach = 4 * (opts.maxGap ?? DEFAULTS.maxGap);
+  const soonest = (
+    qualifies: (t: Tracklet) => boolean,
+    when: (t: Tracklet) => number,
+  ): Tracklet | undefined =>
+    tracklets.filter(qualifies).sort((a, b) => when(a) - when(b) || b.score - a.score)[0];
+  for (let end = seed; ;) {
+    const next = soonest(
+      (t) =>
+        t.first > end.last &&
+        t.first - end.last <= reach &&
+        near(end.lastBox, t.firstBox, t.first - end.last),
+      (t) => t.first,
+    );
+    if (!next) break;
+    take(next);
+    end = next;
+  }
+  for (let start = seed; ;) {
+    const prev = soonest(
+      (t) =>
+        t.last < start.first &&
+        start.first - t.last <= reach &&
+        near(t.lastBox, start.firstBox, start.first - t.last),
+      (t) => -t.last,
+    );
+    if (!prev) break;
+    take(prev);
+    start = prev;
   }
   return choice;
 }
