@@ -7,8 +7,8 @@ import { tempDir } from '../helpers/tmp';
 import { FIXTURES, fixture } from './helpers';
 
 /** `stridelab sync`, in-process through the CLI dispatcher, on the real pose2sim landmark files. */
-const A = join(FIXTURES, 'pose2sim_cam01.full.json');
-const B = join(FIXTURES, 'pose2sim_cam03.full.json');
+const A = join(FIXTURES, 'pose2sim_single_cam01.full.json');
+const B = join(FIXTURES, 'pose2sim_single_cam03.full.json');
 let out = '';
 let err = '';
 const dir = tempDir('stridelab-synccli-');
@@ -26,7 +26,7 @@ describe('stridelab sync', () => {
   it('prints the offset of B against A in frames of A and seconds, and the confidence', async () => {
     expect(await main(['sync', A, B])).toBe(0);
     const m =
-      /Offset of B \(.*pose2sim_cam03\.full\.json\) against A \(.*\): ([+−])(\d+\.\d) frames of A \([+−]\d\.\d{3} s\)/.exec(
+      /Offset of B \(.*pose2sim_single_cam03\.full\.json\) against A \(.*\): ([+−])(\d+\.\d) frames of A \([+−]\d\.\d{3} s\)/.exec(
         out,
       );
     expect(m).not.toBeNull();
@@ -36,7 +36,7 @@ describe('stridelab sync', () => {
 
   it('recovers frames cut off B, and says so in JSON with --json', async () => {
     const cut = join(dir.path, 'cam03-cut12.json');
-    writeFileSync(cut, JSON.stringify(dropLeadingFrames(fixture('pose2sim_cam03.full.json'), 12)));
+    writeFileSync(cut, JSON.stringify(dropLeadingFrames(fixture('pose2sim_single_cam03.full.json'), 12)));
     expect(await main(['sync', A, cut, '--json'])).toBe(0);
     const r = JSON.parse(out) as {
       offsetFramesA: number;

@@ -1,13 +1,16 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { writePoseStore } from '../../src-main/services/pose';
+import { POSE_FLOATS, POSE_WORLD_OFFSET } from '../../src-shared/pose/engine-protocol';
 import { LandmarkSeriesSchema, type LandmarkSeries } from '../../src-shared/pose/landmarks';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'landmarks');
 
 /** The real landmark fixtures of the two pose2sim cameras (same trial, filmed at the same time). */
-export const fixture = (name: 'pose2sim_cam01.full.json' | 'pose2sim_cam03.full.json'): LandmarkSeries =>
-  LandmarkSeriesSchema.parse(JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')));
+export const fixture = (
+  name: 'pose2sim_single_cam01.full.json' | 'pose2sim_single_cam03.full.json',
+): LandmarkSeries => LandmarkSeriesSchema.parse(JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')));
 
 /**
  * A recordings row as the import writes it (media paths relative to the media folder). The sync
@@ -51,7 +54,7 @@ export function insertRecording(
   );
 }
 
-/** Put a landmark series where the sync service looks for a recording's landmarks. */
+/** Landmarks imported from another tool: `landmarks.json` beside the recording's proxy. */
 export function writeLandmarks(
   mediaDir: string,
   sessionId: string,
@@ -61,4 +64,20 @@ export function writeLandmarks(
   const dir = join(mediaDir, sessionId, recordingId);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'landmarks.json'), JSON.stringify(s));
+}
+
+/**
+ * Put a series into a recording's pose store, as if the pose engine had run on it (running MediaPipe
+ * takes minutes on two cores; the series is real MediaPipe output from test/fixtures/landmarks).
+ */
+export function storePose(mediaDir: string, sessionId: string, recordingId: string, s: LandmarkSeries): void {
+  const frames = s.frames.map((f) => {
+    if (f.status !== 'pose' || !f.image) return { t: f.t, poses: new Float32Array(0) };
+    const poses = new Float32Array(POSE_FLOATS);
+    f.image.forEach((p, k) => poses.set(p, k * 5));
+    f.world?.forEach((w, k) => poses.set(w, POSE_WORLD_OFFSET + k * 3));
+    return { t: f.t, poses };
+  });
+  const candidates = { source: s.source, model: 'full' as const, numPoses: 1, frames };
+  writePoseStore(join(mediaDir, sessionId, recordingId), candidates);
 }

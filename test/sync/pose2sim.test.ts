@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ffmpegPath } from '../../src-main/services/media/binaries';
-import { landmarksOfClip } from '../../src-main/services/sync/pose-clip';
+import { seriesOfClip } from '../../src-main/services/pose';
 import { estimateSync } from '../../src-shared/sync/estimate';
 import { dropLeadingFrames } from '../../src-shared/sync/two-views';
 import { tempDir } from '../helpers/tmp';
@@ -12,10 +12,10 @@ import { fixture } from './helpers';
 /**
  * The issue's verification on real clips: pose2sim cam01 (front-oblique) and cam03 (back-oblique)
  * filmed the same 100-frame trial at the same time (60 fps, a person balancing and lunging, not
- * running). Landmarks: test/fixtures/landmarks (full model, scripts/fixtures/landmarks-of-clip.ts).
+ * running). Landmarks: test/fixtures/landmarks (`stridelab pose <clip> --model full --out …`).
  */
-const cam01 = fixture('pose2sim_cam01.full.json');
-const cam03 = fixture('pose2sim_cam03.full.json');
+const cam01 = fixture('pose2sim_single_cam01.full.json');
+const cam03 = fixture('pose2sim_single_cam03.full.json');
 
 describe('pose2sim cam01 + cam03', () => {
   it('are found to be in sync: 0 within 1 frame, either way round', () => {
@@ -43,7 +43,7 @@ describe('pose2sim cam01 + cam03', () => {
         ...['-hide_banner', '-loglevel', 'error', '-y', '-i', clip('pose2sim_single_cam03.mp4')],
         ...['-vf', 'trim=start_frame=7,setpts=PTS-STARTPTS', '-an', '-c:v', 'libx264', '-crf', '16', out],
       ]);
-      const cut = await landmarksOfClip(out, { model: 'full' });
+      const cut = await seriesOfClip({ clipPath: out, model: 'full' });
       expect(cut.frames).toHaveLength(93);
       const e = estimateSync(cam01, cut);
       expect(Math.abs(e.offsetFramesA - 7)).toBeLessThan(1);

@@ -6,15 +6,15 @@ import { generateRunner } from '../../src-shared/gait/synthetic';
 import { dropLeadingFrames } from '../../src-shared/sync/two-views';
 import { dbDigest } from '../helpers/db-snapshot';
 import { tempDir } from '../helpers/tmp';
-import { fixture, insertRecording, writeLandmarks } from './helpers';
+import { fixture, insertRecording, storePose, writeLandmarks } from './helpers';
 
 /** The sync service through the real dispatcher, on a real library folder, with the real pose2sim landmarks. */
 let dir: { path: string; cleanup(): void };
 let services: Services;
 let sessionId: string;
 let events: EventMessage[];
-const cam01 = fixture('pose2sim_cam01.full.json');
-const cam03 = fixture('pose2sim_cam03.full.json');
+const cam01 = fixture('pose2sim_single_cam01.full.json');
+const cam03 = fixture('pose2sim_single_cam03.full.json');
 
 async function call<T>(channel: string, input: unknown): Promise<T> {
   const r = await services.dispatch(channel, input);
@@ -46,7 +46,8 @@ beforeEach(async () => {
   const db = services.library.db;
   insertRecording(db, { id: 'side1', sessionId, view: 'side', name: 'cam01.mp4', fps: 60, frames: 100 });
   insertRecording(db, { id: 'rear1', sessionId, view: 'rear', name: 'cam03.mp4', fps: 60, frames: 100 });
-  writeLandmarks(services.library.paths.mediaDir, sessionId, 'side1', cam01);
+  // The side clip's landmarks from the pose service's store, the rear clip's imported as JSON.
+  storePose(services.library.paths.mediaDir, sessionId, 'side1', cam01);
   writeLandmarks(services.library.paths.mediaDir, sessionId, 'rear1', cam03);
 });
 afterEach(() => {

@@ -27,8 +27,8 @@ async function load(path: string, model: 'lite' | 'full' | 'heavy'): Promise<Lan
     throw new ServiceError('not-found', `There is no file "${path}".`);
   if (extname(path).toLowerCase() === '.json') return parseLandmarks(readFileSync(path, 'utf8'), path);
   process.stderr.write(`Finding poses in ${path}…\n`);
-  const { landmarksOfClip } = await import('../../services/sync/pose-clip');
-  return landmarksOfClip(path, { model });
+  const { seriesOfClip } = await import('../../services/pose');
+  return seriesOfClip({ clipPath: path, model });
 }
 
 const signed = (n: number, digits: number): string => `${n >= 0 ? '+' : '−'}${Math.abs(n).toFixed(digits)}`;

@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { LandmarkSeriesSchema, type LandmarkSeries } from '../../../src-shared/pose/landmarks';
+import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import { ServiceError } from '../errors';
+import { readPoseStore, toSeries } from '../pose';
 import type { Library } from '../library/db';
 
 /** What the sync needs of a recording. */
@@ -55,23 +57,34 @@ export function sessionRecordings(db: Database.Database, sessionId: string): Syn
 }
 
 /**
- * Where a recording's landmark series is kept: `landmarks.json` (schema stridelab.landmarks/1) beside
- * its proxy in the library's media folder, where the pose service writes it.
+ * Landmarks imported from another tool: `landmarks.json` (schema stridelab.landmarks/1) beside the
+ * recording's proxy in the library's media folder.
  */
 export const landmarksFile = (library: Library, rec: SyncRecording): string =>
   join(library.paths.mediaDir, dirname(rec.proxyPath), 'landmarks.json');
 
-/** How the sync service gets a recording's landmarks (tests and the pose service may supply their own). */
+/** How the sync service gets a recording's landmarks (tests may supply their own). */
 export type LandmarkSource = (library: Library, rec: SyncRecording) => LandmarkSeries;
 
+/** Most accurate first: if the PT ran the heavy model, that is the one to trust. */
+const MODELS: readonly PoseModelName[] = ['heavy', 'full', 'lite'];
+
+/**
+ * The recording's pose results as the review shows them (the pose service's store, with the person
+ * the PT picked), else landmarks imported from another tool.
+ */
 export const landmarksFromLibrary: LandmarkSource = (library, rec) => {
+  const dir = join(library.paths.mediaDir, dirname(rec.proxyPath));
+  for (const model of MODELS) {
+    const stored = readPoseStore(dir, model);
+    if (stored) return toSeries(stored.candidates, stored.pick ?? undefined);
+  }
   const file = landmarksFile(library, rec);
-  if (!existsSync(file))
-    throw new ServiceError(
-      'not-found',
-      `"${rec.name}" has no pose landmarks yet: run pose detection on it before synchronising.`,
-    );
-  return parseLandmarks(readFileSync(file, 'utf8'), rec.name);
+  if (existsSync(file)) return parseLandmarks(readFileSync(file, 'utf8'), rec.name);
+  throw new ServiceError(
+    'not-found',
+    `"${rec.name}" has no pose landmarks yet: run pose detection on it before synchronising.`,
+  );
 };
 
 /** Parse and check a landmark JSON, naming the file in any complaint. */
