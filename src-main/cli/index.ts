@@ -18,6 +18,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'find body landmarks on every frame of a clip (MediaPipe, offline) and write them as JSON',
     load: () => import('./commands/pose'),
   },
+  gait: {
+    summary: 'gait events, clinical variables per step, findings from landmarks (or a clip)',
+    load: () => import('./commands/gait'),
+  },
   sync: {
     summary: 'estimate the time offset between two clips of the same run (side and rear)',
     load: () => import('./commands/sync'),
