@@ -57,11 +57,14 @@ export function applyFindings(
       for (const v of variables) {
         if (!v.symmetry || v.left.n < 3 || v.right.n < 3) continue;
         const diff = Math.abs(v.symmetry.difference);
-        const overSdd = v.sdd ? diff > v.sdd.value : false;
-        const overPct = v.symmetry.indexPct !== null && Math.abs(v.symmetry.indexPct) > c.minDifferencePct;
-        // With an SDD: larger than the SDD (and than the % where a ratio makes sense); without: the % alone.
-        const fires = v.sdd ? overSdd && (v.symmetry.indexPct === null || overPct) : overPct;
-        if (!fires) continue;
+        const mid = Math.abs(((v.left.mean as number) + (v.right.mean as number)) / 2);
+        const pctLimit = v.symmetry.indexPct === null ? null : (c.minDifferencePct / 100) * mid;
+        // The difference must exceed the smallest detectable difference (where one is published)
+        // and, where a ratio makes sense, minDifferencePct of the mean; both in the variable's unit.
+        const limits = [v.sdd?.value, pctLimit ?? undefined].filter((x): x is number => x !== undefined);
+        if (limits.length === 0) continue;
+        const threshold = Math.max(...limits);
+        if (!(diff > threshold)) continue;
         provisional ||= v.left.n < MIN_STEPS || v.right.n < MIN_STEPS;
         evidence.push({
           variableId: v.id,
@@ -72,7 +75,7 @@ export function applyFindings(
           n: Math.min(v.left.n, v.right.n),
           unit: v.unit,
           op: '>',
-          threshold: v.sdd ? v.sdd.value : c.minDifferencePct,
+          threshold,
         });
       }
       if (evidence.length)

@@ -91,6 +91,8 @@ export const FindingSchema = z.object({
   side: z.enum(['left', 'right', 'both']),
   /** Fewer than MIN_STEPS clean steps behind the evidence. */
   provisional: z.boolean(),
+  /** Per-side rules: value = the side's mean. Asymmetry (side 'both'): value = left − right, and
+   *  the rule fires when |value| > threshold. */
   evidence: z.array(
     z.object({
       variableId: z.string(),
