@@ -40,11 +40,14 @@ if (!app.requestSingleInstanceLock()) {
       services = createServices({ home, transport: 'electron' });
       void sweepTmp(services.library.paths.tmpDir);
       // recordings:pick: main shows the native dialog; the renderer only ever gets opaque handles.
-      setFilePicker(async ({ multiple }) => {
+      setFilePicker(async ({ multiple, accept }) => {
         const options: Electron.OpenDialogOptions = {
           title: 'Choose a clip',
           properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
-          filters: [{ name: 'Videos', extensions: ['mp4', 'mov', 'm4v', 'webm', 'mkv', 'avi', 'mts'] }],
+          filters:
+            accept === 'archive'
+              ? [{ name: 'StrideLab session', extensions: ['stridelab-session'] }]
+              : [{ name: 'Videos', extensions: ['mp4', 'mov', 'm4v', 'webm', 'mkv', 'avi', 'mts'] }],
         };
         const result = window
           ? await dialog.showOpenDialog(window, options)

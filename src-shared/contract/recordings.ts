@@ -127,9 +127,9 @@ export const recordingsCalls = {
   'recordings:restore': call(z.object({ id: Id })).returns<Recording>(),
   'recordings:cancel': call(z.object({ jobId: Token })).returns<{ cancelled: boolean }>(),
   /** Electron only: open the native file dialog in main; returns opaque handles, never paths. */
-  'recordings:pick': call(z.object({ multiple: z.boolean().default(false) })).returns<
-    { handle: string; name: string; sizeBytes: number }[]
-  >(),
+  'recordings:pick': call(
+    z.object({ multiple: z.boolean().default(false), accept: z.enum(['video', 'archive']).default('video') }),
+  ).returns<{ handle: string; name: string; sizeBytes: number }[]>(),
   /** Write one archive holding the session's rows and media into the library's exports/ folder. */
   'sessions:export': call(z.object({ id: Id })).returns<{
     fileName: string;

@@ -72,7 +72,7 @@ export const recordingsHandlers: HandlersFor<typeof recordingsCalls> = {
     return rec;
   },
   'recordings:cancel': ({ jobId }) => ({ cancelled: cancelJob(jobId) }),
-  'recordings:pick': ({ multiple }) => pickFiles(multiple),
+  'recordings:pick': ({ multiple, accept }) => pickFiles(multiple, accept),
   'sessions:export': async ({ id }, { library }) => {
     const { fileName, sizeBytes } = await exportSession(library, id);
     return { fileName, sizeBytes, downloadUrl: `/api/exports/${encodeURIComponent(fileName)}` };

@@ -55,7 +55,7 @@ export async function releaseSource(id: string): Promise<void> {
  * The native file dialog, set by the Electron shell (services never import electron). Returns the
  * chosen paths, or an empty list when the user cancels.
  */
-export type FilePicker = (options: { multiple: boolean }) => Promise<string[]>;
+export type FilePicker = (options: { multiple: boolean; accept: 'video' | 'archive' }) => Promise<string[]>;
 let picker: FilePicker | undefined;
 export function setFilePicker(fn: FilePicker | undefined): void {
   picker = fn;
@@ -63,6 +63,7 @@ export function setFilePicker(fn: FilePicker | undefined): void {
 
 export async function pickFiles(
   multiple: boolean,
+  accept: 'video' | 'archive' = 'video',
 ): Promise<{ handle: string; name: string; sizeBytes: number }[]> {
   if (!picker) {
     throw new ServiceError(
@@ -70,7 +71,7 @@ export async function pickFiles(
       'There is no file dialog in browser mode: drop the file on the slot or use the upload button.',
     );
   }
-  const chosen = await picker({ multiple });
+  const chosen = await picker({ multiple, accept });
   const out = [];
   for (const path of chosen) {
     const st = await stat(path);

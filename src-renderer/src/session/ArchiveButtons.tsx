@@ -45,26 +45,37 @@ export function ExportSessionButton(props: { sessionId: string }) {
 export function ImportArchiveButton() {
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
-  const run = async (file: File): Promise<void> => {
+  type Source = { kind: 'upload'; uploadId: string } | { kind: 'handle'; handle: string };
+  const importFrom = async (source: () => Promise<Source | undefined>): Promise<void> => {
     setState({ busy: true });
     try {
-      const up = await uploadFile(file, () => undefined, new AbortController().signal);
-      const result = await api('sessions:importArchive', {
-        source: { kind: 'upload', uploadId: up.uploadId },
-      });
+      const chosen = await source();
+      if (!chosen) return setState({ busy: false });
+      const result = await api('sessions:importArchive', { source: chosen });
       setState({ busy: false });
       navigate({ page: 'session', id: result.sessionId });
     } catch (err) {
       setState({ busy: false, error: err instanceof Error ? err.message : String(err) });
     }
   };
+  const run = (file: File): Promise<void> =>
+    importFrom(async () => {
+      const up = await uploadFile(file, () => undefined, new AbortController().signal);
+      return { kind: 'upload', uploadId: up.uploadId };
+    });
+  // Electron: the native dialog in main hands back an opaque handle.
+  const pick = (): Promise<void> =>
+    importFrom(async () => {
+      const [chosen] = await api('recordings:pick', { accept: 'archive' });
+      return chosen ? { kind: 'handle', handle: chosen.handle } : undefined;
+    });
   return (
     <>
       <button
         type="button"
         className="secondary"
         disabled={state.busy}
-        onClick={() => input.current?.click()}
+        onClick={() => (transport.kind === 'electron' ? void pick() : input.current?.click())}
       >
         {state.busy ? 'Importing…' : 'Import session archive…'}
       </button>
