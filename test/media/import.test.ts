@@ -10,7 +10,7 @@ import {
   updateRecording,
 } from '../../src-main/services/media/recordings-db';
 import { ffmpeg, clip, libraryState, syntheticClip, tempDir, tempLibrary, type TestLibrary } from './helpers';
-import { ffprobePath } from '../../src-main/services/media/binaries';
+import { ffmpegPath, ffprobePath } from '../../src-main/services/media/binaries';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 
@@ -269,5 +269,59 @@ describe('importRecording', () => {
       listRecordings(lib.library.db, lib.sessionId).filter((r) => r.condition.label === 'queue'),
     ).toHaveLength(2);
     expect(libraryState(lib.library).tmp).toBe(before.tmp);
+  });
+
+  it('is frame-exact: proxy frame i shows source frame i, through B-frame reordering and variable rate', async () => {
+    // Frame N is a flat grey of level 8·N, so each decoded picture says which source frame it is.
+    const src = join(dir, 'indexed.mp4');
+    ffmpeg([
+      ...['-f', 'lavfi', '-i', "nullsrc=s=64x64:r=30,format=gray,geq=lum='N*8'", '-frames:v', '30'],
+      ...[
+        '-vf',
+        "settb=1/60,setpts='if(lt(N,10),N*2,if(lt(N,20),20+(N-10)*3,50+(N-20)*2))/(60*TB)'",
+        '-vsync',
+        'vfr',
+        '-r',
+        '60',
+      ],
+      ...[
+        '-c:v',
+        'libx264',
+        '-preset',
+        'ultrafast',
+        '-qp',
+        '0',
+        '-g',
+        '7',
+        '-bf',
+        '2',
+        '-pix_fmt',
+        'yuv420p',
+        '-video_track_timescale',
+        '600',
+        src,
+      ],
+    ]);
+    const rec = await importRecording(lib.library, {
+      sessionId: lib.sessionId,
+      sourcePath: src,
+      view: 'rear',
+      condition: { label: 'indexed' },
+    });
+    const proxy = join(lib.library.paths.mediaDir, getRecordingRow(lib.library.db, rec.id).proxy_path);
+    const raw = execFileSync(
+      ffmpegPath(),
+      ['-v', 'error', '-i', proxy, '-vsync', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'gray', '-'],
+      {
+        maxBuffer: 1 << 24,
+      },
+    );
+    const px = 64 * 64;
+    const levels = Array.from(
+      { length: raw.length / px },
+      (_, i) => raw.subarray(i * px, (i + 1) * px).reduce((a, b) => a + b, 0) / px,
+    );
+    expect(levels).toHaveLength(30);
+    levels.forEach((level, i) => expect(Math.abs(level - 8 * i)).toBeLessThan(3));
   });
 });
