@@ -69,7 +69,27 @@ describe('migration 0006 (recording_sync)', () => {
     expect(() => insert.run({ ...ok, level: 'great' })).toThrow(/CHECK/);
     expect(() => insert.run({ ...ok, manual: 2 })).toThrow(/CHECK/);
     expect(() => insert.run({ ...ok, conf: null })).toThrow(/CHECK/); // estimate without its confidence
-    expect(() => insert.run({ ...ok, b: 'nope' })).toThrow(/FOREIGN KEY/);
+    expect(() => insert.run({ ...ok, b: 'nope' })).toThrow(/must belong to the session/);
+    // Clips of two sessions cannot be paired, on insert or by an update.
+    v6.db
+      .prepare(
+        `INSERT INTO sessions (id, patient_id, date, created_at, updated_at) VALUES ('s2', 'p1', '2026-01-02', ?, ?)`,
+      )
+      .run(ts, ts);
+    insertRecording(v6.db, {
+      id: 'rc',
+      sessionId: 's2',
+      view: 'rear',
+      name: 'other.mp4',
+      fps: 30,
+      frames: 50,
+    });
+    expect(() => insert.run({ ...ok, b: 'rc' })).toThrow(/must belong to the session/);
+    insert.run(ok);
+    expect(() => v6.db.prepare(`UPDATE recording_sync SET recording_b_id = 'rc'`).run()).toThrow(
+      /must belong/,
+    );
+    v6.db.prepare(`DELETE FROM recording_sync`).run();
     // Purging a recording takes its alignments with it.
     insert.run(ok);
     v6.db.prepare(`DELETE FROM recordings WHERE id = 'rb'`).run();

@@ -39,6 +39,17 @@ export function syncMigration(version: number): Migration {
         CREATE UNIQUE INDEX recording_sync_pair
           ON recording_sync (min(recording_a_id, recording_b_id), max(recording_a_id, recording_b_id));
         CREATE INDEX recording_sync_session ON recording_sync (session_id);
+        -- Both clips belong to the row's session (a foreign key alone would let an archive or a bug
+        -- pair clips of two sessions).
+        CREATE TRIGGER recording_sync_same_session_insert BEFORE INSERT ON recording_sync
+        WHEN (SELECT session_id FROM recordings WHERE id = NEW.recording_a_id) IS NOT NEW.session_id
+          OR (SELECT session_id FROM recordings WHERE id = NEW.recording_b_id) IS NOT NEW.session_id
+        BEGIN SELECT RAISE(ABORT, 'recording_sync: both recordings must belong to the session'); END;
+        CREATE TRIGGER recording_sync_same_session_update
+        BEFORE UPDATE OF session_id, recording_a_id, recording_b_id ON recording_sync
+        WHEN (SELECT session_id FROM recordings WHERE id = NEW.recording_a_id) IS NOT NEW.session_id
+          OR (SELECT session_id FROM recordings WHERE id = NEW.recording_b_id) IS NOT NEW.session_id
+        BEGIN SELECT RAISE(ABORT, 'recording_sync: both recordings must belong to the session'); END;
       `);
     },
   };
