@@ -185,6 +185,28 @@ describe('estimateSync input checks and confidence', () => {
     expect(e.warnings.join(' ')).toMatch(/match only weakly|limit of the range/);
   });
 
+  it('gives low confidence, and says why, for clips of two different movements', () => {
+    for (const seed of [1, 2, 3]) {
+      const x = filmMovement(randomMovement(seed), {
+        fps: 60,
+        startS: 0,
+        durationS: 3,
+        yawDeg: 0,
+        noisePx: 2,
+      });
+      const y = filmMovement(randomMovement(seed + 10), {
+        fps: 30,
+        startS: 0,
+        durationS: 3,
+        yawDeg: 180,
+        noisePx: 2,
+      });
+      const e = estimateSync(x, y);
+      expect(e.level).toBe('low');
+      expect(e.warnings.join(' ')).toMatch(/match only weakly/);
+    }
+  });
+
   it('grows with the peak and with its margin over the runner-up', () => {
     expect(confidenceOf(0.9, 0.89)).toBeLessThan(0.1);
     expect(confidenceOf(0.9, 0.5)).toBe(1);
