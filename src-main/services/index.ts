@@ -15,6 +15,7 @@ import { recordingsHandlers } from './media/handlers';
 import { reviewHandlers } from './review/handlers';
 import { poseHandlers } from './pose/handlers';
 import { syncHandlers } from './sync/handlers';
+import { gaitHandlers } from './gait/handlers';
 import { toWireError } from './errors';
 import type { CallContext, Handler, Handlers } from './types';
 import { validateInput } from './validate';
@@ -31,6 +32,7 @@ const handlers = {
   ...reviewHandlers,
   ...poseHandlers,
   ...syncHandlers,
+  ...gaitHandlers,
 } satisfies Handlers;
 
 export interface Services {

@@ -11,6 +11,7 @@ import { recordingsCalls, recordingsEvents } from './recordings';
 import { reviewCalls, reviewEvents } from './review';
 import { syncCalls, syncEvents } from './sync';
 import { poseCalls, poseEvents } from './pose';
+import { gaitCalls, gaitEvents } from './gait';
 
 export const calls = {
   ...libraryCalls,
@@ -19,6 +20,7 @@ export const calls = {
   ...reviewCalls,
   ...syncCalls,
   ...poseCalls,
+  ...gaitCalls,
 } as const;
 
 export const events = {
@@ -28,6 +30,7 @@ export const events = {
   ...reviewEvents,
   ...syncEvents,
   ...poseEvents,
+  ...gaitEvents,
 } as const;
 
 export type Calls = typeof calls;
