@@ -48,6 +48,8 @@ export const KEYMAP: readonly KeyBinding[] = [
     label: '10 frames back',
     shown: 'Shift ←',
   },
+  { keys: ['Home'], action: { type: 'step', delta: -1e9 }, label: 'First frame', shown: 'Home' },
+  { keys: ['End'], action: { type: 'step', delta: 1e9 }, label: 'Last frame', shown: 'End' },
   { keys: [']'], action: { type: 'event', dir: 1 }, label: 'Next initial contact', shown: ']' },
   { keys: ['['], action: { type: 'event', dir: -1 }, label: 'Previous initial contact', shown: '[' },
   { keys: ['-', '_'], action: { type: 'rate', dir: -1 }, label: 'Slower', shown: '−' },

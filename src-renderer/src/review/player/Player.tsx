@@ -10,6 +10,9 @@ import { timeOfFrame } from '../../../../src-shared/review/frames';
 import type { ClipDecoder } from './clip-decoder';
 import { FramePump } from './frame-pump';
 
+/** Share of the window height a player may take. */
+const MAX_HEIGHT = 0.6;
+
 export interface PlayerProps {
   readonly index: number;
   readonly title: string;
@@ -29,7 +32,7 @@ export interface PlayerProps {
 export function Player(props: PlayerProps) {
   const { clip, frame, onDisplayed } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const boxRef = useRef<HTMLDivElement>(null);
+  const boxRef = useRef<HTMLElement>(null);
   const pumpRef = useRef<FramePump | null>(null);
   const onDisplayedRef = useRef(onDisplayed);
   const frameRef = useRef(frame);
@@ -107,17 +110,26 @@ export function Player(props: PlayerProps) {
   useEffect(() => {
     const box = boxRef.current;
     if (!box) return;
-    const observer = new ResizeObserver(() => setCssWidth(box.clientWidth));
+    // Fit the picture in the player's width and in MAX_HEIGHT of the window: a portrait clip must not
+    // push the transport and the frame it shows below the fold.
+    const fit = (): void =>
+      setCssWidth(Math.floor(Math.min(box.clientWidth, (window.innerHeight * MAX_HEIGHT * width) / height)));
+    const observer = new ResizeObserver(fit);
     observer.observe(box);
-    setCssWidth(box.clientWidth);
-    return () => observer.disconnect();
-  }, []);
+    window.addEventListener('resize', fit);
+    fit();
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', fit);
+    };
+  }, [width, height]);
 
   const scale = cssWidth > 0 ? cssWidth / width : 1;
   const t =
     shown === undefined ? undefined : (props.timeOf ?? ((i) => timeOfFrame(clip.info.table, i)))(shown);
   return (
     <figure
+      ref={boxRef}
       className={`player${props.active ? ' active' : ''}`}
       data-player={props.index}
       data-frame={shown ?? ''}
@@ -125,7 +137,10 @@ export function Player(props: PlayerProps) {
       data-settled={shown === frame ? 'true' : 'false'}
       onPointerDown={props.onActivate}
     >
-      <div className="player-stage" ref={boxRef} style={{ aspectRatio: `${width} / ${height}` }}>
+      <div
+        className="player-stage"
+        style={{ width: cssWidth || undefined, aspectRatio: `${width} / ${height}` }}
+      >
         <canvas ref={canvasRef} className="player-video" />
         {shown !== undefined && cssWidth > 0 && (
           <div className="player-overlay">

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { analyzeGait, type GaitAnalysis } from '../../src-shared/gait';
+import { Landmark, type LandmarkSeries } from '../../src-shared/pose/landmarks';
+import type { Recording } from '../../src-shared/contract/recordings';
+import { settled, startReviewApp, type ReviewApp } from '../review/fixtures/review-app';
+import {
+  readSeries,
+  storeLandmarks,
+  TREADMILL_CLIP,
+  TREADMILL_LANDMARKS,
+} from '../review/fixtures/pose-store';
+
+/**
+ * The review with landmarks and gait analysis, end to end in Chromium: overlays and their toggles,
+ * jumps to initial contacts, a hand correction that changes a variable (and its undo/redo), and key
+ * frames stored for the report. The clip is the sample treadmill run imported through the real
+ * ingest; its landmarks are real MediaPipe output on that clip, put in the pose store.
+ */
+let r: ReviewApp;
+let page: Page;
+let guard: { offsite: string[]; errors: string[] };
+let rec: Recording;
+let series: LandmarkSeries;
+let gait: GaitAnalysis;
+
+beforeAll(async () => {
+  r = await startReviewApp();
+  rec = await r.importClip(TREADMILL_CLIP, 'side', 'flat');
+  storeLandmarks(r.app.services.library, rec.id, readSeries(TREADMILL_LANDMARKS));
+  // What the app will see: the stored series as the pose contract returns it, through the same engine.
+  series = await r.call<LandmarkSeries>('pose:series', { recordingId: rec.id });
+  gait = analyzeGait({ series, view: 'side' });
+  ({ page, guard } = await r.openPage(`#/sessions/${r.sessionId}/review/${rec.id}`));
+  await page.getByTestId('summary').waitFor();
+});
+afterAll(async () => {
+  await r?.close();
+});
+
+interface CanvasLike {
+  readonly width: number;
+  readonly height: number;
+  getContext(kind: '2d'): {
+    getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> };
+  };
+}
+
+/** Pixels painted on the overlay's static layer (konva's first canvas). */
+async function overlayInk(): Promise<number> {
+  return page
+    .locator('[data-player="0"] .overlay-stage canvas')
+    .first()
+    .evaluate((el) => {
+      const c = el as unknown as CanvasLike;
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) n++;
+      return n;
+    });
+}
+
+const ics = (): number[] =>
+  gait.events
+    .filter((e) => e.kind === 'initial-contact')
+    .map((e) => e.frame)
+    .sort((a, b) => a - b);
+
+describe('overlays', () => {
+  it('draws the skeleton, and each toggle takes its part away', async () => {
+    await expect.poll(overlayInk).toBeGreaterThan(500);
+    const all = await overlayInk();
+    await page.keyboard.press('o');
+    await expect.poll(overlayInk).toBe(0);
+    await page.keyboard.press('o');
+    await expect.poll(overlayInk).toBe(all);
+    await page.getByLabel('Skeleton').uncheck();
+    await expect.poll(overlayInk).toBeLessThan(all);
+    await page.getByLabel('Angles').uncheck();
+    await page.getByLabel('Trunk').uncheck();
+    await page.getByLabel('Tibia').uncheck();
+    await expect.poll(overlayInk).toBe(0);
+    for (const name of ['Skeleton', 'Angles', 'Trunk', 'Tibia']) await page.getByLabel(name).check();
+    await expect.poll(overlayInk).toBe(all);
+  });
+});
+
+describe('gait events', () => {
+  it('jumps to the next and previous initial contact found by the gait engine', async () => {
+    const list = ics();
+    expect(list.length).toBeGreaterThan(6);
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press(']');
+    expect(await settled(page, 0)).toBe(list[0]);
+    await page.keyboard.press(']');
+    expect(await settled(page, 0)).toBe(list[1]);
+    await page.keyboard.press(']');
+    expect(await settled(page, 0)).toBe(list[2]);
+    await page.keyboard.press('[');
+    expect(await settled(page, 0)).toBe(list[1]);
+  });
+
+  it('goes to a step’s initial contact from the step table', async () => {
+    const row = page.locator('[data-testid="step-table"] tbody tr').nth(4);
+    const target = Number(await row.getAttribute('data-ic-frame'));
+    await row.click();
+    expect(await settled(page, 0)).toBe(target);
+  });
+});
+
+describe('hand correction', () => {
+  it('dragging a knee on a contact frame changes knee flexion at contact; undo and redo', async () => {
+    // A clean step (the summary's mean is over clean steps only) whose value is read at its contact frame.
+    const step = gait.variables.find((v) => v.id === 'knee-flexion-ic')!.left.values.find((v) => v.clean)!;
+    const frame = step.frame;
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    // Go there with the keyboard: `]` until the player shows the frame.
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 40 && (await settled(page, 0)) < frame; i++) await page.keyboard.press(']');
+    expect(await settled(page, 0)).toBe(frame);
+    const cell = page.locator('[data-testid="variable-knee-flexion-ic"] td[data-side="left"]');
+    const before = await cell.textContent();
+
+    await page.keyboard.press('e');
+    const stage = page.locator('[data-player="0"] .overlay-stage');
+    await stage.locator('canvas').first().waitFor();
+    const box = (await stage.boundingBox())!;
+    const scale = box.width / series.source.width;
+    const knee = series.frames[frame]!.image![Landmark.leftKnee]!;
+    const x = box.x + knee[0] * scale;
+    const y = box.y + knee[1] * scale;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 40, y - 10, { steps: 5 });
+    await page.mouse.move(x + 80, y - 20, { steps: 5 });
+    await page.mouse.up();
+
+    await expect.poll(() => cell.textContent()).not.toBe(before);
+    const after = await cell.textContent();
+    const stored = await r.call<{ frame: number; landmark: string; x: number }[]>('review:corrections', {
+      recordingId: rec.id,
+    });
+    expect(stored).toMatchObject([{ frame, landmark: 'leftKnee' }]);
+    expect(stored[0]!.x).toBeGreaterThan(knee[0] + 40);
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cell.textContent()).toBe(before);
+    await expect.poll(() => r.call('review:corrections', { recordingId: rec.id })).toEqual([]);
+    await page.keyboard.press('Control+Shift+Z');
+    await expect.poll(() => cell.textContent()).toBe(after);
+    await page.keyboard.press('e');
+  });
+});
+
+describe('key frames', () => {
+  it('marks the frame on screen with its event and the overlays that are on, for the report', async () => {
+    await page.keyboard.press('Home');
+    await page.keyboard.press(']');
+    const frame = await settled(page, 0);
+    const ic = gait.events.find((e) => e.kind === 'initial-contact' && e.frame === frame)!;
+    await page.getByLabel('Trunk').uncheck();
+    await page.keyboard.press('k');
+    const expected = `${ic.side === 'left' ? 'Left' : 'Right'} initial contact`;
+    await page.getByTestId('key-frames').getByText(expected).waitFor();
+    const marks = await r.call<
+      {
+        frame: number;
+        label: string;
+        event: string;
+        side: string;
+        t: number;
+        overlays: { trunk: boolean; skeleton: boolean };
+      }[]
+    >('review:keyFrames', { sessionId: r.sessionId });
+    expect(marks).toMatchObject([
+      { frame, label: expected, event: 'IC', side: ic.side, overlays: { trunk: false, skeleton: true } },
+    ]);
+    expect(marks[0]!.t).toBeCloseTo(series.frames[frame]!.t, 6);
+    expect(guard.errors).toEqual([]);
+    expect(guard.offsite).toEqual([]);
+  });
+});
