@@ -5,7 +5,7 @@ import type { HandlersFor } from '../types';
 import { exportSession, importSessionArchive } from './archive';
 import { backupLibrary, listBackups, restoreLibrary } from './backup';
 import { importRecording } from './import';
-import { cancelJob, endJob, startJob } from './jobs';
+import { cancelJob, endJob, runningJobs, startJob } from './jobs';
 import {
   getRecording,
   listRecordings,
@@ -93,6 +93,12 @@ export const recordingsHandlers: HandlersFor<typeof recordingsCalls> = {
   },
   'library:backups': (_input, { library }) => listBackups(library),
   'library:restore': async ({ name }, ctx) => {
+    if (runningJobs() > 0) {
+      throw new ServiceError(
+        'conflict',
+        'Clips are still being imported. Wait for them to finish (or cancel them), then restore.',
+      );
+    }
     await restoreLibrary(ctx.library, join(ctx.library.paths.backupsDir, name), name);
     ctx.emit('library:changed', { kind: 'patient', id: '*' });
     return { restored: true };

@@ -19,6 +19,9 @@ export function endJob(jobId: string): void {
   running.delete(jobId);
 }
 
+/** Imports in progress (a restore must not swap the media folder under them). */
+export const runningJobs = (): number => running.size;
+
 export function cancelJob(jobId: string): boolean {
   const job = running.get(jobId);
   if (!job) return false;
