@@ -15,6 +15,7 @@ import { recordingsHandlers } from './media/handlers';
 import { reviewHandlers } from './review/handlers';
 import { poseHandlers } from './pose/handlers';
 import { syncHandlers } from './sync/handlers';
+import { reportHandlers } from './report/handlers';
 import { gaitHandlers } from './gait/handlers';
 import { toWireError } from './errors';
 import type { CallContext, Handler, Handlers } from './types';
@@ -32,6 +33,7 @@ const handlers = {
   ...reviewHandlers,
   ...poseHandlers,
   ...syncHandlers,
+  ...reportHandlers,
   ...gaitHandlers,
 } satisfies Handlers;
 

@@ -7,6 +7,7 @@ import { SessionForm } from './pages/SessionForm';
 import { SessionPage } from './pages/SessionPage';
 import { TrashPage } from './pages/TrashPage';
 import { ReviewPage } from './review/ReviewPage';
+import { ReportPage } from './report/ReportPage';
 
 /** The shell: a header with the two places a PT goes to, and the page for the current route. */
 export function App() {
@@ -44,6 +45,7 @@ export function App() {
         {route.page === 'session-review' && (
           <ReviewPage key={route.id} sessionId={route.id} clips={route.clips} />
         )}
+        {route.page === 'session-report' && <ReportPage key={route.id} sessionId={route.id} />}
         {route.page === 'trash' && <TrashPage />}
       </main>
     </div>

@@ -1,6 +1,6 @@
 /**
  * A tiny hash router: `#/`, `#/patients/new`, `#/patients/<id>`, `#/patients/<id>/edit`,
- * `#/patients/<id>/sessions/new`, `#/sessions/<id>`, `#/sessions/<id>/review[/<recording>…]`, `#/trash`. Hash routes survive a reload in
+ * `#/patients/<id>/sessions/new`, `#/sessions/<id>`, `#/sessions/<id>/review[/<recording>…]`, `#/sessions/<id>/report`, `#/trash`. Hash routes survive a reload in
  * both shells (app:// in Electron, http://127.0.0.1 in browser mode) without a server-side router.
  */
 import { useSyncExternalStore } from 'react';
@@ -14,6 +14,7 @@ export type Route =
   | { page: 'session'; id: string }
   | { page: 'session-edit'; id: string }
   | { page: 'session-review'; id: string; clips: string[] }
+  | { page: 'session-report'; id: string }
   | { page: 'trash' };
 
 export function parseRoute(hash: string): Route {
@@ -26,6 +27,7 @@ export function parseRoute(hash: string): Route {
   if (a === 'sessions' && b && c === 'edit') return { page: 'session-edit', id: b };
   if (a === 'sessions' && b && c === 'review')
     return { page: 'session-review', id: b, clips: parts.slice(3) };
+  if (a === 'sessions' && b && c === 'report') return { page: 'session-report', id: b };
   if (a === 'sessions' && b) return { page: 'session', id: b };
   if (a === 'trash') return { page: 'trash' };
   return { page: 'patients' };
@@ -47,6 +49,8 @@ export function href(route: Route): string {
       return `#/sessions/${route.id}`;
     case 'session-edit':
       return `#/sessions/${route.id}/edit`;
+    case 'session-report':
+      return `#/sessions/${route.id}/report`;
     case 'session-review':
       return `#/sessions/${route.id}/review${route.clips.map((c) => `/${encodeURIComponent(c)}`).join('')}`;
     case 'trash':

@@ -5,12 +5,13 @@
  */
 import type { z } from 'zod';
 import type { CallSpec, EventSpec } from './define';
-import { captureCalls, captureEvents } from './capture';
 import { libraryCalls, libraryEvents } from './library';
+import { captureCalls, captureEvents } from './capture';
 import { recordingsCalls, recordingsEvents } from './recordings';
 import { reviewCalls, reviewEvents } from './review';
 import { syncCalls, syncEvents } from './sync';
 import { poseCalls, poseEvents } from './pose';
+import { reportCalls, reportEvents } from './report';
 import { gaitCalls, gaitEvents } from './gait';
 
 export const calls = {
@@ -20,6 +21,7 @@ export const calls = {
   ...reviewCalls,
   ...syncCalls,
   ...poseCalls,
+  ...reportCalls,
   ...gaitCalls,
 } as const;
 
@@ -30,6 +32,7 @@ export const events = {
   ...reviewEvents,
   ...syncEvents,
   ...poseEvents,
+  ...reportEvents,
   ...gaitEvents,
 } as const;
 
@@ -41,12 +44,14 @@ export type EventName = keyof Events;
 /** What the caller passes (defaults still optional). */
 export type Input<C extends Channel> = Calls[C] extends CallSpec<infer I, unknown> ? z.input<I> : never;
 /** What the handler receives after validation (defaults applied). */
-export type ParsedInput<C extends Channel> = Calls[C] extends CallSpec<infer I, unknown> ? z.output<I> : never;
+export type ParsedInput<C extends Channel> =
+  Calls[C] extends CallSpec<infer I, unknown> ? z.output<I> : never;
 export type Output<C extends Channel> = Calls[C] extends CallSpec<z.ZodType, infer O> ? O : never;
 export type EventPayload<E extends EventName> = Events[E] extends EventSpec<infer P> ? z.output<P> : never;
 
 export const channelNames = Object.keys(calls) as Channel[];
-export const isChannel = (name: unknown): name is Channel => typeof name === 'string' && Object.hasOwn(calls, name);
+export const isChannel = (name: unknown): name is Channel =>
+  typeof name === 'string' && Object.hasOwn(calls, name);
 
 /** An event as it travels over a push channel. */
 export interface EventMessage<E extends EventName = EventName> {

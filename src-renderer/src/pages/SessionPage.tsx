@@ -38,6 +38,9 @@ export function SessionPage(props: { id: string }) {
       <div className="page-head">
         <h1>Session {s.date}</h1>
         <div className="actions">
+          <button type="button" onClick={() => navigate({ page: 'session-report', id: s.id })}>
+            Report
+          </button>
           <button
             type="button"
             className="secondary"

@@ -1,0 +1,69 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { reportCalls } from '../../../src-shared/contract/report';
+import { rendererDir } from '../../paths';
+import type { Library } from '../library/db';
+import type { HandlersFor } from '../types';
+import { resetEdits, saveEdits } from './edits-store';
+import { chromiumPrinter } from './pdf-chromium';
+import type { ReportPrinter } from './printer';
+import { sessionReport } from './session-report';
+import { countPdfPages } from './templates';
+
+/**
+ * The report's calls. The printer is headless Chromium by default (browser mode, CLI, tests);
+ * the Electron shell swaps in webContents.printToPDF with `setReportPrinter` (one line in
+ * src-main/electron/main.ts), behind the same interface.
+ */
+let printer: ReportPrinter | undefined;
+export function setReportPrinter(p: ReportPrinter | undefined): void {
+  printer = p;
+}
+const currentPrinter = (): ReportPrinter => printer ?? chromiumPrinter({ rendererDir: rendererDir() });
+
+export const reportExportsDir = (library: Library): string => join(library.paths.home, 'exports');
+
+/** "Erin Hamstring" on 2026-11-21 → "Erin-Hamstring-2026-11-21-gait-report.pdf" (safe on every OS). */
+export function reportFileName(patientName: string, date: string): string {
+  const name = patientName
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .slice(0, 60);
+  return `${name || 'patient'}-${date}-gait-report.pdf`;
+}
+
+export const reportHandlers: HandlersFor<typeof reportCalls> = {
+  'report:get': async ({ sessionId }, { library }) => (await sessionReport(library, sessionId)).bundle,
+  'report:saveEdits': ({ sessionId, edits }, ctx) => {
+    const savedAt = saveEdits(ctx.library.db, sessionId, edits);
+    ctx.emit('library:changed', { kind: 'session', id: sessionId });
+    return { savedAt };
+  },
+  'report:resetEdits': ({ sessionId }, ctx) => {
+    const reset = resetEdits(ctx.library.db, sessionId);
+    ctx.emit('library:changed', { kind: 'session', id: sessionId });
+    return { reset };
+  },
+  'report:exportPdf': async ({ sessionId }, ctx) => {
+    ctx.emit('report:progress', { sessionId, phase: 'frames', fraction: 0 });
+    const { bundle } = await sessionReport(ctx.library, sessionId);
+    ctx.emit('report:progress', { sessionId, phase: 'render', fraction: 0.4 });
+    const pdf = await currentPrinter().print(bundle);
+    ctx.emit('report:progress', { sessionId, phase: 'write', fraction: 0.9 });
+    const dir = reportExportsDir(ctx.library);
+    await mkdir(dir, { recursive: true });
+    const fileName = reportFileName(bundle.model.patient.name, bundle.model.session.date);
+    const partial = join(dir, `.${fileName}.partial`);
+    try {
+      await writeFile(partial, pdf);
+      await rename(partial, join(dir, fileName));
+    } catch (e) {
+      await rm(partial, { force: true });
+      throw e;
+    }
+    ctx.emit('report:progress', { sessionId, phase: 'write', fraction: 1 });
+    return { fileName, sizeBytes: pdf.length, pages: countPdfPages(pdf) };
+  },
+};

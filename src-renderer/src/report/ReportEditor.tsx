@@ -1,0 +1,87 @@
+import type { ReportEdits } from '../../../src-shared/contract/report';
+
+/**
+ * The PT's words: each suggested finding and plan item as an editable box, with remove and add, and
+ * the notes. Plain controlled inputs over one `ReportEdits` value; the page saves it whole.
+ */
+let counter = 0;
+const newId = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+export function ReportEditor(props: { edits: ReportEdits; onChange(e: ReportEdits): void }) {
+  const { edits, onChange } = props;
+  const setFinding = (i: number, text: string): void =>
+    onChange({ ...edits, findings: edits.findings.map((f, j) => (j === i ? { ...f, text } : f)) });
+  const setPlan = (i: number, patch: Partial<ReportEdits['plan'][number]>): void =>
+    onChange({ ...edits, plan: edits.plan.map((p, j) => (j === i ? { ...p, ...patch } : p)) });
+  return (
+    <div className="report-editor">
+      <h2>Findings</h2>
+      {edits.findings.map((f, i) => (
+        <div className="edit-item" key={f.id} data-testid="finding-edit">
+          <label className="field">
+            <span className="label">Finding {i + 1}</span>
+            <textarea rows={3} value={f.text} onChange={(e) => setFinding(i, e.target.value)} />
+          </label>
+          {f.evidence.length > 0 && <p className="hint">Evidence: {f.evidence.join('; ')}</p>}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => onChange({ ...edits, findings: edits.findings.filter((_, j) => j !== i) })}
+          >
+            Remove finding {i + 1}
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        className="secondary"
+        onClick={() =>
+          onChange({
+            ...edits,
+            findings: [...edits.findings, { id: newId('f'), text: 'New finding', evidence: [] }],
+          })
+        }
+      >
+        Add a finding
+      </button>
+      <h2>Plan</h2>
+      {edits.plan.map((p, i) => (
+        <div className="edit-item" key={p.id} data-testid="plan-edit">
+          <label className="field">
+            <span className="label">Exercise {i + 1}</span>
+            <input value={p.title} onChange={(e) => setPlan(i, { title: e.target.value })} />
+          </label>
+          <label className="field">
+            <span className="label">Dosage / how ({i + 1})</span>
+            <textarea rows={2} value={p.detail} onChange={(e) => setPlan(i, { detail: e.target.value })} />
+          </label>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => onChange({ ...edits, plan: edits.plan.filter((_, j) => j !== i) })}
+          >
+            Remove exercise {i + 1}
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        className="secondary"
+        onClick={() =>
+          onChange({ ...edits, plan: [...edits.plan, { id: newId('p'), title: 'New exercise', detail: '' }] })
+        }
+      >
+        Add an exercise
+      </button>
+      <h2>Notes</h2>
+      <label className="field">
+        <span className="label">Notes for the report</span>
+        <textarea
+          rows={5}
+          value={edits.notes}
+          onChange={(e) => onChange({ ...edits, notes: e.target.value })}
+        />
+      </label>
+    </div>
+  );
+}

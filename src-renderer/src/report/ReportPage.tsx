@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import type { ReportEdits } from '../../../src-shared/contract/report';
+import type { ReportBundle } from '../../../src-shared/report/model';
+import { api, useEvent } from '../api/client';
+import { useLoad } from '../useLoad';
+import { ReportDocument } from './ReportDocument';
+import { ReportEditor } from './ReportEditor';
+
+/**
+ * `#/sessions/<id>/report`: the report as it will print, beside the PT's words. Edits show in the
+ * preview at once; Save stores them in the library (report:saveEdits), Export prints the PDF from
+ * what is saved, so the file always matches the library.
+ */
+function editsOf(bundle: ReportBundle): ReportEdits {
+  const m = bundle.model;
+  return {
+    findings: m.findings.map((f) => ({ id: f.id, text: f.text, evidence: [...f.evidence] })),
+    plan: m.plan.map((p) => ({
+      id: p.id,
+      title: p.title,
+      detail: p.detail,
+      ...(p.why ? { why: p.why } : {}),
+    })),
+    notes: m.notes,
+  };
+}
+
+function applyEdits(bundle: ReportBundle, edits: ReportEdits): ReportBundle {
+  return {
+    ...bundle,
+    model: { ...bundle.model, findings: edits.findings, plan: edits.plan, notes: edits.notes, edited: true },
+  };
+}
+
+export function ReportPage(props: { sessionId: string }) {
+  const { data, error, reload } = useLoad(
+    () => api('report:get', { sessionId: props.sessionId }),
+    [props.sessionId],
+  );
+  const [edits, setEdits] = useState<ReportEdits | undefined>(undefined);
+  const [status, setStatus] = useState<string>('');
+  const [busy, setBusy] = useState(false);
+  useEvent('report:progress', (p) => {
+    if (p.sessionId === props.sessionId) setStatus(`Printing: ${p.phase} ${Math.round(p.fraction * 100)}%`);
+  });
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    );
+  if (!data) return <p className="muted">Preparing the report…</p>;
+  const current = edits ?? editsOf(data);
+  const dirty = edits !== undefined;
+  const run = async (what: () => Promise<string>): Promise<void> => {
+    setBusy(true);
+    try {
+      setStatus(await what());
+    } catch (e) {
+      setStatus(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const save = (): Promise<void> =>
+    run(async () => {
+      await api('report:saveEdits', { sessionId: props.sessionId, edits: current });
+      setEdits(undefined);
+      reload();
+      return 'Saved.';
+    });
+  return (
+    <section className="page report-page">
+      <p className="crumbs">
+        <a href={`#/sessions/${props.sessionId}`}>Session</a>
+      </p>
+      <div className="page-head">
+        <h1>Report</h1>
+        <div className="actions">
+          <button type="button" disabled={busy || !dirty} onClick={() => void save()}>
+            Save words
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            onClick={() =>
+              void run(async () => {
+                await api('report:resetEdits', { sessionId: props.sessionId });
+                setEdits(undefined);
+                reload();
+                return 'Back to the suggestions.';
+              })
+            }
+          >
+            Back to suggestions
+          </button>
+          <button
+            type="button"
+            disabled={busy || dirty}
+            title={dirty ? 'Save your words first' : undefined}
+            onClick={() =>
+              void run(async () => {
+                const r = await api('report:exportPdf', { sessionId: props.sessionId });
+                return `PDF saved: ${r.fileName} (${r.pages} pages)`;
+              })
+            }
+          >
+            Export PDF
+          </button>
+        </div>
+      </div>
+      <p role="status" className="muted" data-testid="report-status">
+        {status}
+      </p>
+      <div className="report-layout">
+        <ReportEditor edits={current} onChange={setEdits} />
+        <div className="report-preview">
+          <ReportDocument bundle={dirty ? applyEdits(data, current) : data} />
+        </div>
+      </div>
+    </section>
+  );
+}

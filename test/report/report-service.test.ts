@@ -1,0 +1,133 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices, type Services } from '../../src-main/services';
+import { reportExportsDir } from '../../src-main/services/report/handlers';
+import type { ReportBundle } from '../../src-shared/report/model';
+import { dbDigest } from '../helpers/db-snapshot';
+import { tempDir } from '../helpers/tmp';
+import { sessionWithSample } from './library-fixture';
+import { pdfPages, pdfText } from './pdf-read';
+
+/**
+ * The report calls on a real library (SQLite file, imported clip, stored pose results), through
+ * the same dispatcher every transport uses; the PDF printed by real headless Chromium.
+ */
+const tmp = tempDir('stridelab-report-');
+let services: Services;
+let sessionId: string;
+
+beforeAll(async () => {
+  services = createServices({ home: tmp.path, transport: 'browser' });
+  ({ sessionId } = await sessionWithSample(services));
+}, 180_000);
+afterAll(() => {
+  services?.close();
+  tmp.cleanup();
+});
+
+const call = async (channel: string, input: unknown) => services.dispatch(channel, input);
+
+describe('report calls', () => {
+  it('report:get builds the model and its pictures from the library', async () => {
+    const r = await call('report:get', { sessionId });
+    expect(r.ok).toBe(true);
+    const bundle = (r as { result: ReportBundle }).result;
+    expect(bundle.model.patient).toMatchObject({
+      name: 'Erin Hamstring',
+      clinicId: 'PT-0042',
+      heightCm: 178,
+    });
+    expect(bundle.model.session).toMatchObject({
+      date: '2026-11-20',
+      complaint: 'right proximal hamstring pain',
+    });
+    const c = bundle.model.conditions[0]!;
+    expect(c).toMatchObject({ label: 'Flat', speedKmh: 11, inclinePct: 0 });
+    expect(c.clips[0]).toMatchObject({ view: 'side', file: 'treadmill-side.mp4', model: 'full' });
+    // Height known: lengths in cm.
+    expect(c.variables.find((v) => v.key === 'overstride-ic')?.unit).toBe('cm');
+    expect(c.keyFrames).toHaveLength(6);
+    for (const k of c.keyFrames) expect(bundle.images[k.imageId]).toMatch(/^data:image\/jpeg;base64,\/9j\//);
+  }, 120_000);
+
+  it("saves the PT's words, shows them, prints them, and goes back to the suggestions", async () => {
+    const before = (await call('report:get', { sessionId })) as { ok: true; result: ReportBundle };
+    const suggested = before.result.model.findings;
+    const edits = {
+      findings: [
+        {
+          id: 'pt-1',
+          text: 'Right pelvis drops late in the run; hamstring on the right works hardest.',
+          evidence: [],
+        },
+      ],
+      plan: [{ id: 'pt-2', title: 'Nordic hamstring curl', detail: '3 × 6 slow lowerings, twice a week' }],
+      notes: 'Retest in six weeks, same shoes.',
+    };
+    expect(await call('report:saveEdits', { sessionId, edits })).toMatchObject({ ok: true });
+    const after = (await call('report:get', { sessionId })) as { ok: true; result: ReportBundle };
+    expect(after.result.model.findings).toEqual(edits.findings);
+    expect(after.result.model.edited).toBe(true);
+
+    const pdf = await call('report:exportPdf', { sessionId });
+    expect(pdf).toMatchObject({
+      ok: true,
+      result: { fileName: 'Erin-Hamstring-2026-11-20-gait-report.pdf' },
+    });
+    const { fileName, pages } = (pdf as { result: { fileName: string; pages: number } }).result;
+    const file = join(reportExportsDir(services.library), fileName);
+    expect(pdfPages(file)).toHaveLength(pages);
+    const text = pdfText(file, false).replace(/\s+/g, ' ');
+    expect(text).toContain('Right pelvis drops late in the run');
+    expect(text).toContain('Nordic hamstring curl');
+    expect(text).toContain('Retest in six weeks, same shoes.');
+    expect(text).not.toContain('suggestions not yet reviewed');
+    // No partial file left beside it.
+    expect(readdirSync(reportExportsDir(services.library)).filter((f) => f.includes('partial'))).toEqual([]);
+
+    expect(await call('report:resetEdits', { sessionId })).toMatchObject({
+      ok: true,
+      result: { reset: true },
+    });
+    const reset = (await call('report:get', { sessionId })) as { ok: true; result: ReportBundle };
+    expect(reset.result.model.findings).toEqual(suggested);
+    expect(reset.result.model.edited).toBe(false);
+  }, 180_000);
+
+  it('refuses bad words and unknown sessions naming the field, and changes nothing', async () => {
+    const digest = dbDigest(services.library.db);
+    const empty = await call('report:saveEdits', {
+      sessionId,
+      edits: { findings: [{ id: 'a', text: '   ', evidence: [] }], plan: [], notes: '' },
+    });
+    expect(empty).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', field: 'edits.findings.0.text' },
+    });
+    const unknown = await call('report:saveEdits', {
+      sessionId: 'nope',
+      edits: { findings: [], plan: [], notes: '' },
+    });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect((unknown as { error: { message: string } }).error.message).toContain('No session with id nope');
+    const noClips = await call('report:get', { sessionId: 'nope' });
+    expect(noClips).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(dbDigest(services.library.db)).toBe(digest);
+  });
+
+  it('says what is missing when a session has no analysed clip', async () => {
+    const p = (await call('patients:create', { name: 'No Clips Yet' })) as { result: { id: string } };
+    const s = (await call('sessions:create', { patientId: p.result.id, date: '2026-11-20' })) as {
+      result: { id: string };
+    };
+    const r = await call('report:get', { sessionId: s.result.id });
+    expect(r).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect((r as { error: { message: string } }).error.message).toContain('no clips yet');
+    const pdf = await call('report:exportPdf', { sessionId: s.result.id });
+    expect(pdf).toMatchObject({ ok: false });
+    expect(
+      existsSync(join(reportExportsDir(services.library), 'No-Clips-Yet-2026-11-20-gait-report.pdf')),
+    ).toBe(false);
+  });
+});
