@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { VIEWS, type Recording } from '../../../src-shared/contract/recordings';
 import { api, useEvent } from '../api/client';
 import { useLoad } from '../useLoad';
+import { ReviewLink } from '../review/ReviewLink';
 import { ClipSlot } from './ClipSlot';
 import './session.css';
 
@@ -36,6 +37,11 @@ export function ClipSlots(props: { sessionId: string }) {
       )}
       {labels.map((label) => (
         <div className="clip-row" key={label}>
+          <ReviewLink
+            sessionId={props.sessionId}
+            label={label}
+            recordings={recordings.filter((r) => r.condition.label === label)}
+          />
           {VIEWS.map((view) => (
             <ClipSlot
               key={view}
