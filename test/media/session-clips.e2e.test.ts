@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,5 +126,17 @@ describe('clip slots', () => {
     expect(await slot.locator('.clip-card').count()).toBe(0);
     const sessionId = sessionUrl.split('/').pop();
     expect(await call<unknown[]>('recordings:list', { sessionId })).toHaveLength(1);
+  });
+
+  it('exports the session as one archive the browser downloads', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export session' }).click();
+    const file = await (await download).path();
+    expect((await download).suggestedFilename()).toMatch(
+      /^Erin-Runner-2026-03-02-[0-9a-f]{8}\.stridelab-session$/,
+    );
+    const listing = execFileSync('tar', ['-tf', file]).toString().trim().split('\n');
+    expect(listing[0]).toBe('stridelab-session.json');
+    expect(listing.filter((n) => n.endsWith('/proxy.mp4'))).toHaveLength(1);
   });
 });
