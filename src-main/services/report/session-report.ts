@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import { analyzeGait, DEFAULT_EXERCISES } from '../../../src-shared/gait';
+import { join } from 'node:path';
+import { DEFAULT_EXERCISES, type GaitAnalysis } from '../../../src-shared/gait';
 import type { LandmarkSeries } from '../../../src-shared/pose/landmarks';
-import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import {
   buildReport,
   type ReportClipInput,
@@ -13,23 +13,21 @@ import { ServiceError } from '../errors';
 import type { Library } from '../library/db';
 import { getPatient } from '../library/patients';
 import { getSession } from '../library/sessions';
-import { listRecordings } from '../media/recordings-db';
-import { poseRecording } from '../pose/recording';
-import { toSeries } from '../pose/series';
-import { readPoseStore } from '../pose/store';
+import { analyzeRecording } from '../gait/analyze-recording';
+import { getRecordingRow, listRecordings, mediaPath } from '../media/recordings-db';
+import { landmarksFromLibrary, syncRecording } from '../sync/landmarks';
 import { listCorrections, listKeyFrames } from '../review/store';
 import { APP_VERSION } from '../version';
 import { makeBundle } from './bundle';
 import { loadEdits } from './edits-store';
 
 /**
- * A session's report, from what the library holds: each clip's stored pose results (the best model
- * run on it), with the PT's landmark corrections applied and cut to the clip's trim, analysed by the
- * gait engine (pure and fast, so it is recomputed rather than stored: a correction shows at once);
- * the PT's key frames and saved words. Clips are grouped into conditions by their label.
+ * A session's report, from what the library holds: each clip's landmarks with the PT's corrections,
+ * cut to its trim, and its gait analysis from the gait service (src-main/services/gait: the rear
+ * clip takes its events from the aligned side clip), recomputed on each call (pure and fast, so a
+ * correction shows at once); the PT's key frames and saved words. Clips are grouped into conditions
+ * by their label; the newest clip of a view wins within a condition.
  */
-const MODEL_PREFERENCE: readonly PoseModelName[] = ['heavy', 'full', 'lite'];
-
 function trimmed(series: LandmarkSeries, start: number, end: number): LandmarkSeries {
   return { ...series, frames: series.frames.filter((f) => f.index >= start && f.index < end) };
 }
@@ -61,29 +59,25 @@ export async function sessionReport(
   const proxies = new Map<string, string>();
   const conditions: (ReportConditionInput & { clips: ReportClipInput[] })[] = [];
   for (const r of recordings) {
-    const rec = poseRecording(library, r.id);
-    const model = MODEL_PREFERENCE.find((m) => readPoseStore(rec.dir, m));
-    const stored = model ? readPoseStore(rec.dir, model) : null;
-    if (!model || !stored) {
-      skipped.push(`${r.view} clip "${r.originalName}" (${r.condition.label}): no pose results yet`);
-      continue;
-    }
-    const series = trimmed(
-      applyCorrections(toSeries(stored.candidates, stored.pick ?? undefined), listCorrections(db, r.id)),
-      r.trim.startFrame,
-      r.trim.endFrame,
-    );
-    let analysis;
+    let series: LandmarkSeries;
+    let analysis: GaitAnalysis;
     try {
-      analysis = analyzeGait({
-        series,
-        view: r.view,
-        ...(patient.heightCm ? { calibration: { heightCm: patient.heightCm } } : {}),
-      });
+      // The same landmarks and analysis the review shows (a rear clip driven by its aligned side clip).
+      series = trimmed(
+        applyCorrections(
+          landmarksFromLibrary(library, syncRecording(db, r.id, 'recordingId')),
+          listCorrections(db, r.id),
+        ),
+        r.trim.startFrame,
+        r.trim.endFrame,
+      );
+      analysis = analyzeRecording(library, r.id, 'auto').analysis;
     } catch (e) {
-      skipped.push(`${r.view} clip "${r.originalName}": ${(e as Error).message}`);
+      skipped.push(`${r.view} clip "${r.originalName}" (${r.condition.label}): ${(e as Error).message}`);
       continue;
     }
+    const model = series.model.name;
+    const proxyPath = join(library.paths.mediaDir, mediaPath(getRecordingRow(db, r.id), 'proxy'));
     const id = `c${conditions.findIndex((c) => c.label === r.condition.label) + 1 || conditions.length + 1}`;
     let cond = conditions.find((c) => c.label === r.condition.label);
     if (!cond) {
@@ -106,7 +100,7 @@ export async function sessionReport(
       series,
       marks: marks.filter((m) => m.recordingId === r.id),
     });
-    proxies.set(`${cond.id}|${r.view}`, rec.proxyPath);
+    proxies.set(`${cond.id}|${r.view}`, proxyPath);
   }
   const usable = conditions.filter((c) => c.clips.length > 0);
   if (usable.length === 0) {
