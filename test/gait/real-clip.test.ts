@@ -73,6 +73,33 @@ describe('real treadmill clip, side view', () => {
     }
   });
 
+  it('is direction-proof: the mirrored clip gives the same values (with the near leg now called right)', () => {
+    // A mirror image (in the image plane: depth unchanged, the near leg stays near) shows a runner
+    // facing image-right whose near leg is, by the camera's geometry, the right one: sides swap and
+    // no sagittal value changes sign.
+    const mirrored = {
+      ...series,
+      frames: series.frames.map((f) => ({
+        ...f,
+        ...(f.image
+          ? {
+              image: f.image.map(
+                ([x, y, z, v, p]) => [series.source.width - x, y, z, v, p] as (typeof f.image)[number],
+              ),
+            }
+          : {}),
+      })),
+    };
+    const m = analyzeGait({ series: mirrored, view: 'side', calibration: { heightCm: 178 } });
+    expect(m.orientation.facing).toBe('image-right');
+    expect(m.cadence.value as number).toBeCloseTo(result.cadence.value as number, 6);
+    for (const x of result.variables) {
+      const y = m.variables.find((z) => z.id === x.id);
+      if (x.left.mean !== null) expect(y?.right.mean, x.id).toBeCloseTo(x.left.mean, 6);
+      if (x.right.mean !== null) expect(y?.left.mean, x.id).toBeCloseTo(x.right.mean, 6);
+    }
+  });
+
   it('flags 30 fps as too coarse for contact times', () => {
     expect(result.flags.map((f) => f.code)).toContain('frame-rate-too-low');
   });
