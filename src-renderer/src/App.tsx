@@ -6,6 +6,7 @@ import { PatientForm } from './pages/PatientForm';
 import { SessionForm } from './pages/SessionForm';
 import { SessionPage } from './pages/SessionPage';
 import { TrashPage } from './pages/TrashPage';
+import { CapturePage } from './capture/CapturePage';
 import { ReviewPage } from './review/ReviewPage';
 import { ReportPage } from './report/ReportPage';
 
@@ -46,6 +47,7 @@ export function App() {
           <ReviewPage key={route.id} sessionId={route.id} clips={route.clips} />
         )}
         {route.page === 'session-report' && <ReportPage key={route.id} sessionId={route.id} />}
+        {route.page === 'session-capture' && <CapturePage key={route.id} sessionId={route.id} />}
         {route.page === 'trash' && <TrashPage />}
       </main>
     </div>

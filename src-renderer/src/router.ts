@@ -13,6 +13,7 @@ export type Route =
   | { page: 'session-new'; patientId: string }
   | { page: 'session'; id: string }
   | { page: 'session-edit'; id: string }
+  | { page: 'session-capture'; id: string }
   | { page: 'session-review'; id: string; clips: string[] }
   | { page: 'session-report'; id: string }
   | { page: 'trash' };
@@ -25,6 +26,7 @@ export function parseRoute(hash: string): Route {
   if (a === 'patients' && b && c === 'sessions' && d === 'new') return { page: 'session-new', patientId: b };
   if (a === 'patients' && b) return { page: 'patient', id: b };
   if (a === 'sessions' && b && c === 'edit') return { page: 'session-edit', id: b };
+  if (a === 'sessions' && b && c === 'capture') return { page: 'session-capture', id: b };
   if (a === 'sessions' && b && c === 'review')
     return { page: 'session-review', id: b, clips: parts.slice(3) };
   if (a === 'sessions' && b && c === 'report') return { page: 'session-report', id: b };
@@ -49,6 +51,8 @@ export function href(route: Route): string {
       return `#/sessions/${route.id}`;
     case 'session-edit':
       return `#/sessions/${route.id}/edit`;
+    case 'session-capture':
+      return `#/sessions/${route.id}/capture`;
     case 'session-report':
       return `#/sessions/${route.id}/report`;
     case 'session-review':

@@ -21,6 +21,12 @@ describe('capture modes from camera capabilities', () => {
     expect(ratesFor(caps)).toEqual([60, 50, 30, 25, 24, 20, 15]);
   });
 
+  it('stops at 1920×1080 by default: a 4K camera is asked for 1080p at its top rate', () => {
+    const caps = { width: { max: 3840 }, height: { max: 2160 }, frameRate: { max: 60 } };
+    expect(bestMode(caps)).toEqual({ width: 1920, height: 1080, fps: 60 });
+    expect(sizesFor(caps)[0]).toEqual({ width: 3840, height: 2160 });
+  });
+
   it("puts a camera's non-standard maximum first", () => {
     const caps = { width: { max: 1088 }, height: { max: 1920 }, frameRate: { max: 59.94 } };
     expect(bestMode(caps)).toEqual({ width: 1088, height: 1920, fps: 59.94 });

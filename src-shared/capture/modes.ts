@@ -74,11 +74,22 @@ export function ratesFor(caps: CameraCapabilities): Hertz[] {
 }
 
 /**
- * The best mode to ask for: the highest frame rate the camera offers, then the largest picture. A
+ * The largest picture asked for by default. The pose model looks at 256×256 pixels, so 4K adds
+ * disk and CPU but no precision; and browsers pick the camera mode nearest to BOTH size and rate,
+ * so asking a 4K webcam for 3840×2160 at 60 gets 4K at 30 rather than 1080p at 60. The PT can
+ * still choose a larger size.
+ */
+export const DEFAULT_MAX_PIXELS = 1920 * 1088; // 1080p, either way up (1088: its coded height)
+
+/**
+ * The best mode to ask for: the highest frame rate the camera offers, then the largest picture up
+ * to DEFAULT_MAX_PIXELS. A
  * camera that reports no ranges at all (some drivers) gets 1280×720 at 60, as an `ideal` only.
  */
 export function bestMode(caps: CameraCapabilities): CaptureMode {
-  const size = sizesFor(caps)[0] ?? { width: pixels(1280), height: pixels(720) };
+  const sizes = sizesFor(caps);
+  const size = sizes.find((s) => s.width * s.height <= DEFAULT_MAX_PIXELS) ??
+    sizes[sizes.length - 1] ?? { width: pixels(1280), height: pixels(720) };
   const fps = ratesFor(caps)[0] ?? MIN_CLINICAL_FPS;
   return { width: size.width, height: size.height, fps };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hertz, seconds } from '../units';
 import {
   expectedFrames,
+  lostFramesWarning,
   rateFraction,
   formatTakeTime,
   frameCountMatches,
@@ -38,6 +39,14 @@ describe('takes', () => {
     expect(rateFraction(59.94005994)).toEqual({ num: 60000, den: 1001 });
     expect(rateFraction(29.97)).toEqual({ num: 30000, den: 1001 });
     expect(rateFraction(12.5)).toEqual({ num: 12500, den: 1000 });
+  });
+
+  it('warns when the recorder lost frames the camera sent', () => {
+    expect(lostFramesWarning('side', 150, 148)).toBeUndefined();
+    expect(lostFramesWarning('side', undefined, 140)).toBeUndefined();
+    expect(lostFramesWarning('rear', 150, 120)).toMatch(
+      /^The rear camera sent 150 frames but only 120 were recorded: the computer could not keep up/,
+    );
   });
 
   it('formats the running timer', () => {

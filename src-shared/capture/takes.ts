@@ -70,3 +70,18 @@ export function rateFraction(fps: number): { num: number; den: number } {
   if (Math.abs(ntsc - Math.round(ntsc)) < 0.005) return { num: Math.round(ntsc) * 1000, den: 1001 };
   return { num: Math.round(fps * 1000), den: 1000 };
 }
+
+/**
+ * Frames lost between the camera and the file: the encoder could not keep up (a slow or busy
+ * computer, too large a picture). Undefined when nothing worth telling was lost.
+ */
+export function lostFramesWarning(
+  view: string,
+  delivered: number | undefined,
+  recorded: number | undefined,
+): string | undefined {
+  if (delivered === undefined || recorded === undefined) return undefined;
+  const lost = delivered - recorded;
+  if (lost <= FRAME_COUNT_TOLERANCE) return undefined;
+  return `The ${view} camera sent ${delivered} frames but only ${recorded} were recorded: the computer could not keep up. Choose a smaller picture size or close other programs, then record again.`;
+}

@@ -93,7 +93,7 @@ export const captureCalls = {
         .refine((c) => new Set(c.map((x) => x.view)).size === c.length, {
           message: 'has the same view twice',
         }),
-      /** Wall-clock time of the shared start, ISO 8601. */
+      /** Wall-clock time of the shared start, ISO 8601 (an estimate until `capture:finish`). */
       startedAt: z.iso.datetime({ offset: true }),
     }),
   ).returns<CaptureTake>(),
@@ -112,6 +112,11 @@ export const captureCalls = {
   'capture:finish': call(
     z.object({
       takeId: TakeId,
+      /**
+       * The exact wall-clock time of the shared start, known only once both recorders started
+       * (after `capture:begin` answered); replaces the estimate given to `capture:begin`.
+       */
+      startedAt: z.iso.datetime({ offset: true }).optional(),
       clips: z
         .array(CaptureClipReportSchema)
         .min(1)

@@ -14,7 +14,7 @@ export const captureHandlers: HandlersFor<typeof captureCalls> = {
       throw new ServiceError('invalid-input', 'data: is not base64.', 'data');
     return appendChunk(takeId, view, seq, bytes, startOffsetMs);
   },
-  'capture:finish': ({ takeId, clips }, ctx) => finishTake(ctx, takeId, clips),
+  'capture:finish': ({ takeId, clips, startedAt }, ctx) => finishTake(ctx, takeId, clips, startedAt),
   'capture:discard': ({ takeId }, ctx) => discardTake(ctx, takeId),
   'capture:takes': ({ sessionId }, { library }) => {
     getSession(library.db, sessionId);

@@ -20,7 +20,7 @@ import {
   readStartOffset,
   takeDir,
 } from './store';
-import { getTake, insertTake, setTakeStatus, takeIdsWithStatus, updateClip } from './takes-db';
+import { getTake, insertTake, setTakeStart, setTakeStatus, takeIdsWithStatus, updateClip } from './takes-db';
 
 /** A take's life: begin → chunks (store.ts) → finish (close + import) or discard; recovery after a crash. */
 
@@ -78,6 +78,7 @@ export async function finishTake(
   ctx: Ctx,
   takeId: string,
   reports: readonly CaptureClipReport[],
+  startedAt?: string,
 ): Promise<CaptureTake> {
   const take = activeTake(takeId);
   await drain(takeId);
@@ -95,6 +96,7 @@ export async function finishTake(
     }
   }
   endActive(takeId);
+  if (startedAt) setTakeStart(ctx.library.db, takeId, startedAt);
   for (const r of reports) {
     updateClip(ctx.library.db, takeId, r.view, {
       startOffsetMs: r.startOffsetMs,

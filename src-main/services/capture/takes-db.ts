@@ -136,6 +136,13 @@ export function setTakeStatus(db: Database.Database, id: string, status: TakeSta
   );
 }
 
+export function setTakeStart(db: Database.Database, id: string, startedAt: string): void {
+  db.prepare(`UPDATE capture_takes SET started_at = ? WHERE id = ?`).run(
+    new Date(startedAt).toISOString(),
+    id,
+  );
+}
+
 export function updateClip(
   db: Database.Database,
   takeId: string,

@@ -41,6 +41,9 @@ export function SessionPage(props: { id: string }) {
           <button type="button" onClick={() => navigate({ page: 'session-report', id: s.id })}>
             Report
           </button>
+          <button type="button" onClick={() => navigate({ page: 'session-capture', id: s.id })}>
+            Record with cameras
+          </button>
           <button
             type="button"
             className="secondary"

@@ -1,0 +1,369 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { captureActionFor } from '../../../src-shared/capture/keys';
+import type { CaptureMode } from '../../../src-shared/capture/modes';
+import { formatTakeTime, lostFramesWarning } from '../../../src-shared/capture/takes';
+import type { CaptureTake } from '../../../src-shared/contract/capture';
+import type { View } from '../../../src-shared/contract/recordings';
+import { seconds } from '../../../src-shared/units';
+import { api, useEvent } from '../api/client';
+import { useLoad } from '../useLoad';
+import { CameraPanel } from './CameraPanel';
+import { listCameras, type CameraInfo } from './cameras';
+import { conditionChoices, conditionFor } from './conditions';
+import { KeyLegend } from './KeyLegend';
+import { ReplayPanel, type ReplayClip } from './ReplayPanel';
+import { TakeList } from './TakeList';
+import { TakeRecorder, type TakeCamera } from './take-recorder';
+import { useViewCamera } from './useViewCamera';
+import './capture.css';
+
+type Phase = 'idle' | 'starting' | 'recording' | 'stopping';
+interface LastTake {
+  readonly take: CaptureTake;
+  readonly clips: readonly ReplayClip[];
+  readonly state: 'saving' | 'saved' | 'failed' | 'discarded';
+}
+
+const isTyping = (target: EventTarget | null): boolean =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/**
+ * Recording in the clinic: both cameras live, one key (R) starts and stops both, each take lands
+ * in the session under its view and condition, Delete discards the last take, Space replays it.
+ */
+export function CapturePage(props: { sessionId: string }) {
+  const { data, error: loadError } = useLoad(async () => {
+    const session = await api('sessions:get', { id: props.sessionId });
+    const patient = await api('patients:get', { id: session.patientId });
+    return { session, patient };
+  }, [props.sessionId]);
+  const takes = useLoad(() => api('capture:takes', { sessionId: props.sessionId }), [props.sessionId]);
+  useEvent('library:changed', takes.reload);
+
+  const [cameras, setCameras] = useState<CameraInfo[]>([]);
+  const [listError, setListError] = useState<string | undefined>(undefined);
+  const [looking, setLooking] = useState(true);
+  const [devices, setDevices] = useState<Record<View, string | undefined>>({
+    side: undefined,
+    rear: undefined,
+  });
+  const [modes, setModes] = useState<Record<View, CaptureMode | undefined>>({
+    side: undefined,
+    rear: undefined,
+  });
+  const side = useViewCamera('side', devices.side, modes.side);
+  const rear = useViewCamera('rear', devices.rear, modes.rear);
+
+  const [label, setLabel] = useState('flat');
+  const [stopAfter, setStopAfter] = useState('');
+  const [phase, setPhase] = useState<Phase>('idle');
+  const [elapsed, setElapsed] = useState(0);
+  const [message, setMessage] = useState<string | undefined>(undefined);
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [last, setLast] = useState<LastTake | undefined>(undefined);
+  const [playing, setPlaying] = useState(false);
+  const recorder = useRef<TakeRecorder | undefined>(undefined);
+  const autoStop = useRef<number | undefined>(undefined);
+
+  /** What a camera scan found; set only from the scan's answer (never synchronously). */
+  const applyScan = useCallback((found: CameraInfo[] | Error) => {
+    setLooking(false);
+    if (found instanceof Error) {
+      setCameras([]);
+      setDevices({ side: undefined, rear: undefined });
+      setListError(found.message);
+      return;
+    }
+    setCameras(found);
+    setListError(undefined);
+    // Keep choices that still exist; otherwise the first camera films the side, the second the rear.
+    setDevices((d) => {
+      const ids = found.map((c) => c.deviceId);
+      const keep = (id: string | undefined) => (id && ids.includes(id) ? id : undefined);
+      const sideId = keep(d.side) ?? found[0]?.deviceId;
+      const rearId = keep(d.rear) ?? found.find((c) => c.deviceId !== sideId)?.deviceId;
+      return { side: sideId, rear: rearId };
+    });
+    if (found.length === 1) setMessage('Only one camera was found: the rear view will not be recorded.');
+  }, []);
+  const scan = (): Promise<CameraInfo[] | Error> =>
+    listCameras().catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+  const lookForCameras = (): void => {
+    setLooking(true);
+    void scan().then(applyScan);
+  };
+  useEffect(() => {
+    let live = true;
+    void listCameras().then(
+      (found) => live && applyScan(found),
+      (e: unknown) => live && applyScan(e instanceof Error ? e : new Error(String(e))),
+    );
+    return () => {
+      live = false;
+    };
+  }, [applyScan]);
+
+  const choices = useMemo(() => (data ? conditionChoices(data.session) : []), [data]);
+
+  const stop = useCallback(async () => {
+    const rec = recorder.current;
+    if (!rec) return;
+    window.clearTimeout(autoStop.current);
+    setPhase('stopping');
+    try {
+      const { clips, saved } = await rec.stop();
+      recorder.current = undefined;
+      setPhase('idle');
+      setLast({ take: rec.take, clips, state: 'saving' });
+      setMessage(`Saving ${rec.take.name}…`);
+      try {
+        const take = await saved;
+        const ok = take.status === 'saved';
+        setLast((l) => (l?.take.id === take.id ? { ...l, take, state: ok ? 'saved' : 'failed' } : l));
+        const failed = take.clips.filter((c) => c.error);
+        setMessage(ok && failed.length === 0 ? `${take.name} saved.` : undefined);
+        const problems = [
+          ...failed.map((c) => `The ${c.view} clip was not saved: ${c.error}`),
+          ...take.clips.flatMap((c) => lostFramesWarning(c.view, c.framesDelivered, c.frameCount) ?? []),
+        ];
+        if (problems.length) setProblem(problems.join(' '));
+      } catch (e) {
+        setLast((l) => (l?.take.id === rec.take.id ? { ...l, state: 'failed' } : l));
+        setProblem(`${rec.take.name} was not saved: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      takes.reload();
+    } catch (e) {
+      recorder.current = undefined;
+      setPhase('idle');
+      setProblem(e instanceof Error ? e.message : String(e));
+      takes.reload();
+    }
+  }, [takes]);
+
+  const start = useCallback(async () => {
+    if (!data || recorder.current) return;
+    const views: { view: View; state: ReturnType<typeof useViewCamera>; label: string }[] = [
+      { view: 'side', state: side, label: cameras.find((c) => c.deviceId === devices.side)?.label ?? '' },
+      { view: 'rear', state: rear, label: cameras.find((c) => c.deviceId === devices.rear)?.label ?? '' },
+    ];
+    const ready: TakeCamera[] = views.flatMap(({ view, state, label: deviceLabel }) =>
+      state.status.camera
+        ? [
+            {
+              view,
+              label: deviceLabel,
+              track: state.status.camera.track,
+              stream: state.status.camera.stream,
+              width: state.status.camera.actual.width,
+              height: state.status.camera.actual.height,
+              fps: state.status.camera.actual.fps,
+              preview: state.videoRef.current,
+            },
+          ]
+        : [],
+    );
+    if (ready.length === 0) {
+      setProblem('No camera is ready: choose a camera for the side or rear view first.');
+      return;
+    }
+    if (!label.trim()) {
+      setProblem('Name the condition first (e.g. flat, incline 5 %).');
+      return;
+    }
+    setProblem(undefined);
+    setMessage(undefined);
+    setPlaying(false);
+    setPhase('starting');
+    try {
+      const rec = await TakeRecorder.start(props.sessionId, conditionFor(label, choices), ready, (err) =>
+        setProblem(err.message),
+      );
+      recorder.current = rec;
+      setPhase('recording');
+      setElapsed(0);
+      const limit = Number(stopAfter);
+      if (stopAfter.trim() && limit > 0) {
+        const left = limit * 1000 - (performance.now() - rec.t0);
+        autoStop.current = window.setTimeout(() => void stop(), Math.max(0, left));
+      }
+      takes.reload();
+    } catch (e) {
+      setPhase('idle');
+      setProblem(e instanceof Error ? e.message : String(e));
+    }
+  }, [data, side, rear, cameras, devices, label, choices, props.sessionId, stopAfter, stop, takes]);
+
+  const discard = useCallback(async () => {
+    if (recorder.current) {
+      const rec = recorder.current;
+      recorder.current = undefined;
+      window.clearTimeout(autoStop.current);
+      await rec.abandon();
+      setPhase('idle');
+      setMessage(`${rec.take.name} discarded.`);
+      takes.reload();
+      return;
+    }
+    if (!last || last.state === 'discarded' || last.state === 'saving') return;
+    try {
+      const take = await api('capture:discard', { takeId: last.take.id });
+      setLast({ ...last, take, state: 'discarded', clips: [] });
+      setPlaying(false);
+      setMessage(`${take.name} discarded: its clips are in the trash.`);
+      takes.reload();
+    } catch (e) {
+      setProblem(e instanceof Error ? e.message : String(e));
+    }
+  }, [last, takes]);
+
+  // The take timer, from the shared start.
+  useEffect(() => {
+    if (phase !== 'recording') return;
+    const id = window.setInterval(() => setElapsed(recorder.current?.elapsed() ?? 0), 100);
+    return () => window.clearInterval(id);
+  }, [phase]);
+
+  const [skeleton, setSkeleton] = useState(false);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.repeat || isTyping(e.target)) return;
+      const action = captureActionFor(e);
+      if (!action) return;
+      e.preventDefault();
+      if (action === 'record') {
+        if (phase === 'recording') void stop();
+        else if (phase === 'idle') void start();
+      } else if (action === 'discard') void discard();
+      else if (action === 'replay') setPlaying((p) => (last?.clips.length ? !p : false));
+      else setSkeleton((s) => !s);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [phase, start, stop, discard, last]);
+
+  // Leaving the page mid-take: stop and keep what was recorded (the PT can discard it later).
+  useEffect(
+    () => () => {
+      window.clearTimeout(autoStop.current);
+      void recorder.current?.stop().catch(() => undefined);
+    },
+    [],
+  );
+
+  if (loadError)
+    return (
+      <p className="error" role="alert">
+        {loadError}
+      </p>
+    );
+  if (!data) return <p className="muted">Loading…</p>;
+  const { session: s, patient } = data;
+  const recording = phase === 'recording' || phase === 'stopping';
+
+  return (
+    <section
+      className="page capture"
+      data-phase={phase}
+      data-last-take={last?.take.id ?? ''}
+      data-last-take-state={last?.state ?? ''}
+      data-cameras={looking ? '' : String(cameras.length)}
+    >
+      <p className="crumbs">
+        <a href={`#/patients/${patient.id}`}>{patient.name}</a> /{' '}
+        <a href={`#/sessions/${s.id}`}>Session {s.date}</a>
+      </p>
+      <div className="page-head">
+        <h1>Record</h1>
+        <div className="actions">
+          <button type="button" className="secondary" disabled={recording} onClick={lookForCameras}>
+            Look for cameras
+          </button>
+        </div>
+      </div>
+      {listError && (
+        <p className="error" role="alert" data-testid="camera-list-error">
+          {listError}
+        </p>
+      )}
+      <div className="row capture-setup">
+        <label className="field">
+          <span className="label">Condition</span>
+          <input
+            list="capture-conditions"
+            value={label}
+            disabled={recording}
+            onChange={(e) => setLabel(e.target.value)}
+          />
+          <datalist id="capture-conditions">
+            {choices.map((c) => (
+              <option key={c.label} value={c.label} />
+            ))}
+          </datalist>
+        </label>
+        <label className="field">
+          <span className="label">Stop after (s)</span>
+          <input
+            type="number"
+            min={1}
+            max={600}
+            inputMode="numeric"
+            placeholder="when R is pressed"
+            value={stopAfter}
+            disabled={recording}
+            onChange={(e) => setStopAfter(e.target.value)}
+          />
+        </label>
+      </div>
+      <div className="capture-views">
+        {(['side', 'rear'] as const).map((view) => (
+          <CameraPanel
+            key={view}
+            view={view}
+            cameras={cameras}
+            deviceId={devices[view]}
+            onDevice={(id) => setDevices((d) => ({ ...d, [view]: id }))}
+            onMode={(m) => setModes((old) => ({ ...old, [view]: m }))}
+            state={(view === 'side' ? side : rear).status}
+            videoRef={(view === 'side' ? side : rear).videoRef}
+            recording={recording}
+            overlay={skeleton ? <p className="capture-skeleton-note">Live skeleton</p> : undefined}
+          />
+        ))}
+      </div>
+      <div className="capture-bar">
+        <button
+          type="button"
+          className={recording ? 'danger' : undefined}
+          aria-pressed={recording}
+          disabled={phase === 'starting' || phase === 'stopping'}
+          onClick={() => void (phase === 'recording' ? stop() : start())}
+        >
+          {recording ? 'Stop (R)' : 'Record (R)'}
+        </button>
+        <span className="capture-timer" data-testid="take-timer" data-elapsed={elapsed.toFixed(1)}>
+          {recording ? `● ${formatTakeTime(seconds(elapsed))}` : formatTakeTime(seconds(0))}
+        </span>
+        <span role="status" className="muted">
+          {message}
+        </span>
+        {last && last.state !== 'discarded' && last.state !== 'saving' && (
+          <button type="button" className="secondary" disabled={recording} onClick={() => void discard()}>
+            Discard last take (Delete)
+          </button>
+        )}
+      </div>
+      {problem && (
+        <p className="error" role="alert" data-testid="capture-problem">
+          {problem}
+        </p>
+      )}
+      {last && last.clips.length > 0 && (
+        <ReplayPanel title={last.take.name} clips={last.clips} playing={playing} onPlaying={setPlaying} />
+      )}
+      <h2>Takes of this session</h2>
+      <TakeList takes={takes.data ?? []} />
+      <KeyLegend />
+    </section>
+  );
+}

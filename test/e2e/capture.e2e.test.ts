@@ -1,0 +1,201 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaptureTake } from '../../src-shared/contract/capture';
+import type { Recording } from '../../src-shared/contract/recordings';
+import { guardPage, launchChromium } from '../helpers/browser';
+import { serve, type Served } from '../helpers/serve';
+import { tempDir } from '../helpers/tmp';
+
+/**
+ * Capture end to end: the real app (stridelab serve on a temp library) in Debian Chromium with
+ * Chromium's fake cameras. `device-count=2` gives two cameras (a file given with
+ * --use-file-for-fake-video-capture gives only one), each a moving test picture at the rate we
+ * set, so the frame counts can be predicted: 5 s at 15 fps = 75 frames per clip. The take is
+ * stopped by the app's own timer ("Stop after 5 s"), not by the test. 15 fps rather than 30: on
+ * 2 cores shared with other test runs (load average 15–19 measured), the whole browser stalls for
+ * 70–90 ms now and then and the recorder loses the frames of the stall at 30 fps (3–4 per 5 s);
+ * the capture pipeline under test is the same at any rate.
+ */
+let app: Served;
+const tmp = tempDir();
+let sessionId = '';
+
+async function call<T>(channel: string, input: unknown): Promise<T> {
+  const res = await fetch(`${app.url}/api/call/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-stridelab-token': app.token },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: boolean; result: T; error?: { message: string } };
+  if (!body.ok) throw new Error(body.error?.message);
+  return body.result;
+}
+
+beforeAll(async () => {
+  app = await serve(tmp.path);
+  const patient = await call<{ id: string }>('patients:create', { name: 'Cam Runner' });
+  const session = await call<{ id: string }>('sessions:create', {
+    patientId: patient.id,
+    date: '2026-11-21',
+    treadmillSpeedsKmh: [10],
+    treadmillInclinesPct: [0, 6],
+  });
+  sessionId = session.id;
+});
+afterAll(async () => {
+  await app?.stop();
+  tmp.cleanup();
+});
+
+async function openCapture(browser: Browser): Promise<{ page: Page; guard: ReturnType<typeof guardPage> }> {
+  const page = await browser.newPage();
+  const guard = guardPage(page);
+  await page.goto(app.appUrl);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.goto(new URL(`/#/sessions/${sessionId}`, app.url).href);
+  await page.getByRole('button', { name: 'Record with cameras' }).click();
+  await page.getByRole('heading', { name: 'Record' }).waitFor();
+  return { page, guard };
+}
+
+/** Wait until the last take is saved or has failed; a failure shows the app's own message. */
+async function takeSaved(page: Page): Promise<void> {
+  const settled = page.locator(
+    'section.capture:is([data-last-take-state="saved"], [data-last-take-state="failed"])',
+  );
+  await settled.waitFor({ timeout: 40_000 });
+  if ((await settled.getAttribute('data-last-take-state')) !== 'saved')
+    throw new Error(`The take was not saved: ${await page.getByTestId('capture-problem').textContent()}`);
+}
+
+describe('recording two cameras into the session', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium([
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream=device-count=2,fps=15',
+      // Capture must not be throttled as a background page would be.
+      '--disable-renderer-backgrounding',
+      '--disable-background-timer-throttling',
+      '--disable-backgrounding-occluded-windows',
+    ]);
+  });
+  afterAll(async () => browser?.close());
+
+  it('records 5 s from both cameras with R: two clips of 75 frames (±2), aligned, in the session', async () => {
+    const { page, guard } = await openCapture(browser);
+    await page.waitForSelector('section.capture[data-cameras="2"]');
+    // The best mode the fake camera offers is 15 fps: below 60, so the PT is warned.
+    await expect
+      .poll(() => page.getByTestId('fps-warning-side').textContent())
+      .toMatch(/^15 fps is below the 60 fps needed/);
+    // Small pictures keep two encoders light on a 2-core machine.
+    for (const view of ['Side', 'Rear']) {
+      await page.getByLabel(`${view} picture size`).selectOption('320x240');
+    }
+    for (const view of ['side', 'rear']) {
+      await expect
+        .poll(() => page.getByTestId(`camera-mode-${view}`).textContent(), { timeout: 20_000 })
+        .toMatch(/320×240 at 15 fps/);
+    }
+    await page.getByLabel('Stop after (s)').fill('5');
+    await page.getByRole('heading', { name: 'Record' }).click(); // leave the field: keys go to the page
+    await page.keyboard.press('r');
+    await page.waitForSelector('section.capture[data-phase="recording"]');
+    await takeSaved(page);
+
+    const takes = await call<CaptureTake[]>('capture:takes', { sessionId });
+    expect(takes).toHaveLength(1);
+    const [take] = takes;
+    expect(take!).toMatchObject({ name: 'flat · take 1', status: 'saved', condition: { label: 'flat' } });
+    const frames = take!.clips.map((c) => [c.view, c.frameCount]);
+    for (const [, n] of frames)
+      expect(Math.abs((n as number) - 75), JSON.stringify(take!.clips)).toBeLessThanOrEqual(2);
+    // Both clips start within a frame (67 ms at 15 fps) of the shared start.
+    const offsets = take!.clips.map((c) => c.startOffsetMs);
+    expect(Math.abs(offsets[0]! - offsets[1]!)).toBeLessThan(100);
+    expect(take!.clips.every((c) => Math.abs(c.durationMs - 5000) < 200)).toBe(true);
+
+    const recordings = await call<Recording[]>('recordings:list', { sessionId });
+    expect(recordings.map((r) => r.view).sort()).toEqual(['rear', 'side']);
+    for (const r of recordings) {
+      expect(r).toMatchObject({ proxyStatus: 'ready', condition: { label: 'flat', inclinePct: 0 } });
+      expect(r.probe).toMatchObject({ codec: 'h264', width: 320, height: 240, nominalFps: 15 });
+      expect(take!.clips.find((c) => c.view === r.view)!.recordingId).toBe(r.id);
+    }
+
+    // Instant replay: Space plays both views of the last take.
+    await page.keyboard.press(' ');
+    await expect
+      .poll(() =>
+        page.getByTestId('replay-side').evaluate((v) => {
+          const video = v as unknown as { paused: boolean; ended: boolean };
+          return !video.paused || video.ended;
+        }),
+      )
+      .toBe(true);
+    await page.keyboard.press(' ');
+
+    // Review accepts both clips: the locked players open them, frame-exact, on frame 0.
+    const side = recordings.find((r) => r.view === 'side')!.id;
+    const rear = recordings.find((r) => r.view === 'rear')!.id;
+    await page.evaluate(
+      (h) => ((globalThis as unknown as { location: { hash: string } }).location.hash = h),
+      `#/sessions/${sessionId}/review/${side}/${rear}`,
+    );
+    for (const k of [0, 1]) {
+      const player = page.locator(`[data-player="${k}"][data-settled="true"]`);
+      await player.waitFor({ timeout: 20_000 });
+      expect(await player.getAttribute('data-frame')).toBe('0');
+    }
+    expect(guard.errors).toEqual([]);
+    expect(guard.offsite).toEqual([]);
+    await page.close();
+  });
+
+  it('discards a bad take with one key: its clips go to the trash', async () => {
+    const { page } = await openCapture(browser);
+    await page.waitForSelector('section.capture[data-cameras="2"]');
+    for (const view of ['Side', 'Rear'])
+      await page.getByLabel(`${view} picture size`).selectOption('320x240');
+    await expect
+      .poll(() => page.getByTestId('camera-mode-rear').textContent(), { timeout: 20_000 })
+      .toMatch(/320×240/);
+    await page.getByLabel('Stop after (s)').fill('1');
+    await page.getByRole('heading', { name: 'Record' }).click();
+    await page.keyboard.press('r');
+    await takeSaved(page);
+    expect(await call<Recording[]>('recordings:list', { sessionId })).toHaveLength(4);
+    await page.keyboard.press('Delete');
+    await page.waitForSelector('section.capture[data-last-take-state="discarded"]');
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/flat · take 2 discarded/);
+    const left = await call<Recording[]>('recordings:list', { sessionId });
+    expect(left).toHaveLength(2);
+    const takes = await call<CaptureTake[]>('capture:takes', { sessionId });
+    expect(takes.map((t) => [t.name, t.status])).toEqual([
+      ['flat · take 1', 'saved'],
+      ['flat · take 2', 'discarded'],
+    ]);
+    await page.close();
+  });
+});
+
+describe('no camera', () => {
+  it('says in plain words that no camera was found, and records nothing', async () => {
+    const browser = await launchChromium(['--use-fake-ui-for-media-stream']);
+    try {
+      const { page } = await openCapture(browser);
+      await expect
+        .poll(() => page.getByTestId('camera-list-error').textContent())
+        .toMatch(/^No camera was found\. Plug in the side and rear cameras/);
+      await page.getByRole('heading', { name: 'Record' }).click();
+      await page.keyboard.press('r');
+      await expect
+        .poll(() => page.getByTestId('capture-problem').textContent())
+        .toMatch(/No camera is ready/);
+      expect(await call<CaptureTake[]>('capture:takes', { sessionId })).toHaveLength(2);
+    } finally {
+      await browser.close();
+    }
+  });
+});
