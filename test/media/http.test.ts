@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventMessage } from '../../src-shared/contract';
@@ -22,22 +23,47 @@ let sessionId: string;
 let home: string;
 const events: EventMessage[] = [];
 
-const call = async (channel: string, input: unknown): Promise<Wire> => {
-  const res = await fetch(`${server.url}/api/call/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-stridelab-token': server.token },
-    body: JSON.stringify(input),
+/**
+ * POST on a fresh connection each time (agent: false). fetch pools keep-alive sockets, and on a
+ * loaded machine a pooled socket can be reused just as the server's keep-alive timer closes it
+ * (ECONNRESET): a race of the test client, not of the routes under test.
+ */
+function post(
+  path: string,
+  body: Buffer | string,
+  headers: Record<string, string>,
+): Promise<{ status: number; json: unknown }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${server.url}${path}`, {
+      method: 'POST',
+      agent: false,
+      headers: {
+        'x-stridelab-token': server.token,
+        'content-length': String(Buffer.byteLength(body)),
+        ...headers,
+      },
+    });
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) }),
+      );
+    });
+    req.on('error', reject);
+    req.end(body);
   });
-  return (await res.json()) as Wire;
-};
+}
+
+const call = async (channel: string, input: unknown): Promise<Wire> =>
+  (await post(`/api/call/${channel}`, JSON.stringify(input), { 'content-type': 'application/json' }))
+    .json as Wire;
 
 async function upload(file: string, name: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/upload?name=${encodeURIComponent(name)}`, {
-    method: 'POST',
-    headers: { 'x-stridelab-token': server.token, 'content-type': 'application/octet-stream' },
-    body: readFileSync(file),
+  const res = await post(`/api/upload?name=${encodeURIComponent(name)}`, readFileSync(file), {
+    'content-type': 'application/octet-stream',
   });
-  const body = (await res.json()) as { ok: boolean; result: { uploadId: string; sizeBytes: number } };
+  const body = res.json as { ok: boolean; result: { uploadId: string; sizeBytes: number } };
   expect(body.ok).toBe(true);
   return body.result.uploadId;
 }
@@ -200,9 +226,8 @@ describe('media over HTTP', () => {
   });
 
   it('refuses an upload declared larger than the limit before reading it', async () => {
-    const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(`${server.url}/api/upload?name=huge.mp4`, {
+      const req = httpRequest(`${server.url}/api/upload?name=huge.mp4`, {
         method: 'POST',
         headers: { 'x-stridelab-token': server.token, 'content-length': String(64 * 1024 ** 3) },
       });

@@ -324,4 +324,45 @@ describe('importRecording', () => {
     expect(levels).toHaveLength(30);
     levels.forEach((level, i) => expect(Math.abs(level - 8 * i)).toBeLessThan(3));
   });
+
+  it.each([
+    // Real camera bitstreams, cut short by stream copy so the test stays fast.
+    ['sports2d_demo.mp4', 'vp9-excerpt.webm', 30, 'vp9', [1768, 994], 30],
+    // The stream copy leaves 24 packets, the last outside the edit list (flag D): 23 frames are shown.
+    ['pose2sim_single_cam01.mp4', 'portrait-excerpt.mp4', 23, 'h264', [1080, 1920], 60],
+  ] as const)('imports a real %s excerpt (%s)', async (source, name, frames, codec, [w, h], fps) => {
+    const src = join(dir, name);
+    ffmpeg([
+      '-i',
+      clip(source),
+      '-c',
+      'copy',
+      '-an',
+      '-frames:v',
+      codec === 'h264' ? '24' : String(frames),
+      src,
+    ]);
+    const rec = await importRecording(lib.library, {
+      sessionId: lib.sessionId,
+      sourcePath: src,
+      view: 'side',
+      condition: { label: codec },
+    });
+    expect(rec.probe).toMatchObject({
+      codec,
+      width: w,
+      height: h,
+      frameCount: frames,
+      nominalFps: fps,
+      variableFrameRate: false,
+      audio: null,
+    });
+    // WebM stores times in milliseconds, so 30 fps intervals are 33 or 34 ms.
+    expect(rec.probe.averageFps).toBeCloseTo(fps, 1);
+    // Portrait 1080×1920 fits the 1920 cap as it is; landscape 1768×994 too.
+    expect([rec.probe.proxyWidth, rec.probe.proxyHeight]).toEqual([w, h]);
+    expect(
+      framesOf(join(lib.library.paths.mediaDir, getRecordingRow(lib.library.db, rec.id).proxy_path)),
+    ).toBe(frames);
+  });
 });

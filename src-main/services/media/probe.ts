@@ -21,7 +21,10 @@ export interface SourceProbe {
   readonly nominalFps: number;
   /** Numerator/denominator of the rate the proxy will use. */
   readonly rate: { readonly num: number; readonly den: number };
-  /** Video packets actually present in the file. */
+  /**
+   * Video packets present in the file that are meant to be shown: an MP4 edit list can mark some
+   * as discarded (flag D; a clip cut by stream copy ends with one), and decoders drop those.
+   */
   readonly packets: number;
   readonly audio: { readonly codec: string; readonly channels: number; readonly sampleRate: number } | null;
 }
@@ -153,6 +156,7 @@ export async function probeSource(
       `${name} is incomplete: it should hold ${declared} frames but only ${packets} are in the file, so the copy was cut short. Copy it again from the camera.`,
     );
   }
+  const discarded = await countDiscarded(file, signal);
   const rate = proxyRate(ratio(video.r_frame_rate), ratio(video.avg_frame_rate));
   if (!rate)
     throw new ServiceError(
@@ -167,7 +171,7 @@ export async function probeSource(
     rotation: clockwise(video),
     nominalFps: rate.num / rate.den,
     rate,
-    packets,
+    packets: packets - discarded,
     audio: audioStream
       ? {
           codec: audioStream.codec_name ?? 'unknown',
@@ -176,6 +180,16 @@ export async function probeSource(
         }
       : null,
   };
+}
+
+/** Video packets flagged "discard" (outside the edit list): read, never shown. */
+async function countDiscarded(file: string, signal?: AbortSignal): Promise<number> {
+  const res = await runTool(
+    ffprobePath(),
+    ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=flags', '-of', 'csv=p=0', file],
+    { signal, captureStdout: true },
+  );
+  return res.stdout.split('\n').filter((flags) => flags.includes('D')).length;
 }
 
 type Rate = { num: number; den: number };
