@@ -140,6 +140,57 @@ describe('stridelab analyze --demo (the sample clip, real pose)', () => {
   });
 });
 
+describe('stridelab analyze with a side and a rear clip (landmarks given: no pose step)', () => {
+  it('adds the rear view: its key frames, its table and its curves, and says when the clips could not be aligned', async () => {
+    // The rear view's landmarks are the synthetic runner's (no licensed rear-view running clip
+    // exists in the test media); the side view's are the committed landmarks of the sample clip.
+    const rear = generateRunner({
+      view: 'rear',
+      fps: 30,
+      durationS: 12,
+      width: 720,
+      height: 1280,
+      seed: 9,
+      noisePx: 1,
+    });
+    const rearFile = join(tmp.path, 'rear-two-view.landmarks.json');
+    writeFileSync(rearFile, JSON.stringify(rear.series));
+    const out = join(tmp.path, 'two-view');
+    const r = await analyze([
+      '--side',
+      SAMPLE,
+      '--side-landmarks',
+      join(ROOT, 'test/fixtures/landmarks/treadmill_side_male.full.json'),
+      '--rear',
+      SAMPLE,
+      '--rear-landmarks',
+      rearFile,
+      '--patient',
+      'Ana <Lopez> & Co',
+      '--height',
+      '172',
+      '--speed',
+      '11',
+      '--out',
+      out,
+    ]);
+    expect(r.stderr).not.toContain('No report was written');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(readFileSync(join(out, 'analysis.json'), 'utf8')) as AnalysisJson;
+    const c = json.report.conditions[0]!;
+    expect(c.clips.map((k) => k.view)).toEqual(['side', 'rear']);
+    expect(c.keyFrames.filter((k) => k.view === 'rear')).toHaveLength(6);
+    expect(c.variables.some((v) => v.view === 'rear' && v.key === 'pelvic-drop-ms')).toBe(true);
+    const text = pdfText(join(out, 'report.pdf'));
+    expect(text).toContain('Rear view (frontal plane)');
+    // The name is printed as text, never as markup, on every page.
+    for (const p of pdfPages(join(out, 'report.pdf'))) expect(p).toContain('Ana <Lopez> & Co');
+    expect(embeddedImages(join(out, 'report.pdf'))).toHaveLength(12);
+    // A real side clip and a synthetic rear runner do not move together: said, not hidden.
+    expect(c.quality.map((q) => q.text).join(' ')).toMatch(/could not be aligned reliably/);
+  }, 300_000);
+});
+
 describe('stridelab analyze refuses bad input and leaves nothing that looks complete', () => {
   const noFiles = (dir: string): void => {
     if (!existsSync(dir)) return;

@@ -2,7 +2,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { View } from '../../../src-shared/contract/recordings';
-import { analyzeGait, DEFAULT_EXERCISES, GaitInputError, type GaitAnalysis } from '../../../src-shared/gait';
+import {
+  analyzeGait,
+  DEFAULT_EXERCISES,
+  GaitInputError,
+  type ExternalEvent,
+  type GaitAnalysis,
+} from '../../../src-shared/gait';
+import { estimateSync } from '../../../src-shared/sync/estimate';
+import { sideEventsForRear } from '../../../src-shared/sync/mapping';
 import { LandmarkSeriesSchema, type LandmarkSeries } from '../../../src-shared/pose/landmarks';
 import { buildReport, type ReportClipInput } from '../../../src-shared/report/build';
 import { analysisJson, stepsCsv, summaryCsv } from '../../../src-shared/report/exports';
@@ -193,24 +201,43 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
       checkSeries(s, c.view, c.name);
       series.set(c.view, { ...s, source: { ...s.source, file: c.name } });
     }
-    // 3. Gait, per view.
+    // 3. Gait: the side view first; the rear view takes its events from the side view once the two
+    // clips are aligned (a rear camera cannot see midstance by its clinical definition), as the
+    // gait service does in the app (src-main/services/gait/analyze-recording.ts).
     phase('gait', 0);
     const analyses = new Map<View, GaitAnalysis>();
-    for (const c of imported) {
+    const quality: string[] = [];
+    const analyse = (view: View, external?: { events: ExternalEvent[]; offsetS: number }): GaitAnalysis => {
+      const c = imported.find((x) => x.view === view)!;
       try {
-        analyses.set(
-          c.view,
-          analyzeGait({
-            series: series.get(c.view)!,
-            view: c.view,
-            ...(job.heightCm ? { calibration: { heightCm: job.heightCm } } : {}),
-          }),
-        );
+        return analyzeGait({
+          series: series.get(view)!,
+          view,
+          ...(job.heightCm ? { calibration: { heightCm: job.heightCm } } : {}),
+          ...(external ? { externalEvents: external } : {}),
+        });
       } catch (e) {
         if (e instanceof GaitInputError)
-          throw new ServiceError('invalid-input', `${c.view} clip "${c.name}": ${e.message}`);
+          throw new ServiceError('invalid-input', `${view} clip "${c.name}": ${e.message}`);
         throw e;
       }
+    };
+    analyses.set('side', analyse('side'));
+    if (series.has('rear')) {
+      const sync = estimateSync(series.get('side')!, series.get('rear')!);
+      if (sync.level === 'low') {
+        quality.push(
+          `The side and rear clips could not be aligned reliably (confidence ${sync.confidence.toFixed(2)}): the rear view found its own events.`,
+        );
+        analyses.set('rear', analyse('rear'));
+      } else {
+        const events = analyses
+          .get('side')!
+          .events.map((e) => ({ kind: e.kind, side: e.side, t: e.t, confidence: e.confidence }));
+        analyses.set('rear', analyse('rear', sideEventsForRear(events, sync, 'A')));
+      }
+    }
+    for (const c of imported) {
       const a = analyses.get(c.view)!;
       const ics = a.events.filter((e) => e.kind === 'initial-contact').length;
       if (ics < 2) {
@@ -245,15 +272,22 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
       appVersion: APP_VERSION,
       now: new Date().toISOString(),
     });
+    const model = {
+      ...built.model,
+      conditions: built.model.conditions.map((c) => ({
+        ...c,
+        quality: [...c.quality, ...quality.map((text) => ({ level: 'warning' as const, text }))],
+      })),
+    };
     phase('report', 0.05, 'key frames');
     const proxyOf = new Map(imported.map((c) => [c.view, c.proxy]));
-    const bundle = await makeBundle(built.model, built.images, (_c, view) => proxyOf.get(view), signal);
+    const bundle = await makeBundle(model, built.images, (_c, view) => proxyOf.get(view), signal);
     phase('report', 0.2, 'printing the PDF');
     const pdf = await chromiumPrinter({ rendererDir: rendererDir() }).print(bundle, signal);
     await out.write('report.pdf', pdf);
-    await out.write('analysis.json', `${JSON.stringify(analysisJson(built.model, conditions), null, 1)}\n`);
+    await out.write('analysis.json', `${JSON.stringify(analysisJson(model, conditions), null, 1)}\n`);
     await out.write('steps.csv', stepsCsv(conditions));
-    await out.write('summary.csv', summaryCsv(built.model));
+    await out.write('summary.csv', summaryCsv(model));
     if (job.video) {
       for (const [i, c] of imported.entries()) {
         await exportAnnotatedVideo({
