@@ -222,6 +222,25 @@ describe('bad input leaves the library unchanged', () => {
     }
   });
 
+  it('a full disk while the review copy is written (tmpfs big enough for the original only)', async (ctx) => {
+    const tmp = lib.library.paths.tmpDir;
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', tmp], { stdio: 'ignore' });
+    } catch {
+      ctx.skip();
+      return;
+    }
+    try {
+      await expectRefused(
+        { sourcePath: clip('running_side_overground_sports2d_demo3.mp4') },
+        /The disk is full: there was no room to make the review copy of "running_side_overground_sports2d_demo3\.mp4"/,
+        'io',
+      );
+    } finally {
+      execFileSync('umount', [tmp]);
+    }
+  });
+
   it('cancel during the transcode kills ffmpeg and removes the partial files', async () => {
     const controller = new AbortController();
     const src = syntheticClip(join(dir, 'long.mp4'), { frames: 240, size: '640x480' });
