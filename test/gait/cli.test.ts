@@ -57,4 +57,12 @@ describe('stridelab gait', () => {
     expect(err).toMatch(/bad\.json: The landmark file is not a valid stridelab\.landmarks\/1 series: source/);
     expect(() => readFileSync(outFile)).toThrow();
   });
+
+  it('sends a clip through the pose engine, and says plainly when the clip is not a video', async () => {
+    const fake = join(dir.path, 'notes.mp4');
+    writeFileSync(fake, 'this is not a video');
+    expect(await main(['gait', fake, '--view', 'side'])).toBe(1);
+    expect(err).toMatch(/Finding poses in .*notes\.mp4/);
+    expect(err).toMatch(/stridelab gait: .*notes\.mp4/);
+  });
 });
