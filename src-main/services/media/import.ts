@@ -12,7 +12,7 @@ import { encodeTimestamps, frameTiming } from '../../../src-shared/media/timesta
 import { ServiceError } from '../errors';
 import type { Library } from '../library/db';
 import { getSession } from '../library/sessions';
-import { copyWithHash, type CopyOptions } from './copy';
+import { copyWithHash, fsMessage, type CopyOptions } from './copy';
 import { removeIfEmpty, removeTree, syncDir, writeFileSynced } from './fsutil';
 import { acquireTranscodeSlot } from './jobs';
 import { probeSource } from './probe';
@@ -201,6 +201,9 @@ export async function importRecording(library: Library, req: ImportRequest): Pro
   } catch (err) {
     await removeTree(movedIntoMedia ? finalDir : work);
     if (createdSessionDir) await removeIfEmpty(sessionDir);
+    // A file-system error past the copy (thumbnail, timestamp table, the final rename) in plain words.
+    if (!(err instanceof ServiceError) && (err as NodeJS.ErrnoException).code)
+      throw fsMessage(err, name, 'imported');
     throw err;
   }
 }

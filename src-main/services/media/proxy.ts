@@ -181,8 +181,13 @@ export async function makeThumbnail(
     { signal },
   );
   if (res.code !== 0)
-    throw new ServiceError(
-      'internal',
-      `Could not make the thumbnail: ${res.stderr.trim().split('\n').pop() ?? ''}`,
-    );
+    throw /No space left on device/i.test(res.stderr)
+      ? new ServiceError(
+          'io',
+          'The disk is full: there was no room for the thumbnail. Free some space and import again.',
+        )
+      : new ServiceError(
+          'internal',
+          `Could not make the thumbnail: ${res.stderr.trim().split('\n').pop() ?? ''}`,
+        );
 }
