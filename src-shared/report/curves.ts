@@ -3,12 +3,15 @@
  * contact of the same foot) resampled to 101 points (0..100 %) by linear interpolation at the
  * events' sub-frame positions, then mean ± SD across strides, per point. Time normalisation to the
  * cycle is the convention of gait curves [Winter 2009, ch. 1]. Strides much shorter or longer than
- * the median (a missed contact), or with more than 10 % of samples missing, are left out.
+ * the median (a missed contact), or with more than 10 % of samples missing, are left out; a side
+ * with fewer than MIN_STRIDES strides left gets no curve.
  */
 import type { GaitAnalysis } from '../gait/schema';
 import type { CurveBand, CurveSet, Side } from './model';
 
 export const CYCLE_POINTS = 101;
+/** Fewer strides than this make a band that says more about noise than about the runner. */
+export const MIN_STRIDES = 3;
 
 /** Which per-frame angles each view draws, in the clinic's words. */
 export const CURVES: Readonly<Record<'side' | 'rear', readonly { id: string; label: string }[]>> = {
@@ -75,7 +78,7 @@ export function cycleBand(
     // Fill short holes linearly so one missing sample does not drop a whole stride.
     rows.push(fillGaps(row));
   }
-  if (rows.length === 0) return undefined;
+  if (rows.length < MIN_STRIDES) return undefined;
   const mean: number[] = [];
   const sd: number[] = [];
   for (let p = 0; p < CYCLE_POINTS; p++) {

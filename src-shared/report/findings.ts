@@ -6,8 +6,7 @@
  */
 import type { GaitFinding } from '../gait/schema';
 import type { Exercise } from '../gait/tables/exercises';
-import { variableById } from '../gait/tables/variables';
-import { fmt, fmtSigned } from './format';
+import { fmt, fmtSigned, withUnit } from './format';
 import type { Finding, PlanItem } from './model';
 import { displayUnit, shortCite } from './rows';
 
@@ -15,13 +14,11 @@ const SIDE_WORD = { left: 'left', right: 'right', both: 'both sides' } as const;
 
 function evidenceText(e: GaitFinding['evidence'][number]): string {
   const d = displayUnit(e.unit);
-  const u = (n: number): string => `${n}${d.unit === '°' || d.unit === '%' ? d.unit : ` ${d.unit}`}`;
+  const u = (n: number): string => withUnit(fmt(n, d.decimals), d.unit);
   if (e.side === 'both') {
-    // The asymmetry rule's threshold is the variable's SDD where one is published, else a percent
+    // The asymmetry rule's threshold is in the variable's unit: the larger of its SDD and a share
     // of the mean (src-shared/gait/findings.ts).
-    const threshold = variableById(e.variableId)?.sdd
-      ? u(e.threshold * d.scale)
-      : `${e.threshold} % of the mean`;
+    const threshold = u(e.threshold * d.scale);
     return `${e.label}: left − right ${fmtSigned(e.value * d.scale, d.decimals)}${d.unit === '°' ? '°' : ` ${d.unit}`} (n = ${e.n} steps a side; threshold ${threshold})`;
   }
   const sd = e.sd === null ? '' : ` ± ${fmt(e.sd * d.scale, d.decimals)}`;
