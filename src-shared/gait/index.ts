@@ -20,3 +20,4 @@ export { VARIABLES, variableById, type VariableDefinition } from './tables/varia
 export { DEFAULT_EXERCISES, ExerciseSchema, type Exercise } from './tables/exercises';
 export { DEFAULT_FINDING_RULES, type FindingRule } from './tables/findings';
 export { SOURCES, type SourceId } from './tables/references';
+export { formatSummary } from './format';
