@@ -5,11 +5,7 @@
  * docs/pose-engine.md (decoding runs on the decoder's own threads, in parallel with inference, and
  * raw frames never cross a process boundary).
  */
-import { PoseLandmarker, type PoseLandmarkerResult } from '@mediapipe/tasks-vision';
-// The ES-module build of the wasm loader sets globalThis.ModuleFactory, which a module worker needs
-// (importScripts is unavailable there). Served from our own origin: nothing is fetched elsewhere.
-import wasmLoaderPath from '@mediapipe/tasks-vision/vision_wasm_module_internal.js?url';
-import wasmBinaryPath from '@mediapipe/tasks-vision/vision_wasm_module_internal.wasm?url';
+import type { PoseLandmarker, PoseLandmarkerResult } from '@mediapipe/tasks-vision';
 import type {
   EngineError,
   EngineFrame,
@@ -18,6 +14,7 @@ import type {
   HostToEngine,
 } from '../../../src-shared/pose/engine-protocol';
 import { openClip, type DecodedFrame } from './decode';
+import { createPoseLandmarker } from './landmarker';
 import { packPoses, toBase64 } from './pack';
 
 /** The worker's global scope, typed narrowly (the web tsconfig has the DOM lib, not WebWorker). */
@@ -35,24 +32,8 @@ function engineError(e: unknown, stage: EngineError['stage'], frame?: number): E
   return { name: err.name, message: err.message, stack: err.stack, stage, frame };
 }
 
-async function createLandmarker(job: EngineJob): Promise<PoseLandmarker> {
-  return PoseLandmarker.createFromOptions(
-    { wasmLoaderPath, wasmBinaryPath },
-    {
-      baseOptions: { modelAssetPath: job.modelUrl, delegate: 'CPU' },
-      runningMode: 'VIDEO',
-      numPoses: job.numPoses,
-      // MediaPipe's defaults (0.5); the host filters by track, not by raising these.
-      minPoseDetectionConfidence: 0.5,
-      minPosePresenceConfidence: 0.5,
-      minTrackingConfidence: 0.5,
-      outputSegmentationMasks: false,
-      // Frames enter the graph as WebGL textures even with the CPU delegate; a worker has no DOM
-      // canvas, so give it an OffscreenCanvas.
-      canvas: new OffscreenCanvas(1, 1),
-    },
-  );
-}
+const createLandmarker = (job: EngineJob): Promise<PoseLandmarker> =>
+  createPoseLandmarker({ modelUrl: job.modelUrl, numPoses: job.numPoses });
 
 /**
  * VIDEO mode requires strictly increasing timestamps (ms, converted to integer µs inside). The
