@@ -1,7 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureTake } from '../../src-shared/contract/capture';
 import type { Recording } from '../../src-shared/contract/recordings';
+import { ffmpegPath } from '../../src-main/services/media/binaries';
 import { guardPage, launchChromium } from '../helpers/browser';
 import { serve, type Served } from '../helpers/serve';
 import { tempDir } from '../helpers/tmp';
@@ -18,6 +21,7 @@ import { tempDir } from '../helpers/tmp';
  */
 let app: Served;
 const tmp = tempDir();
+const MEDIA = process.env.STRIDELAB_TEST_MEDIA ?? '/work/shared/media';
 let sessionId = '';
 
 async function call<T>(channel: string, input: unknown): Promise<T> {
@@ -180,6 +184,53 @@ describe('recording two cameras into the session', () => {
   });
 });
 
+describe('one real-looking camera: a treadmill clip played as the fake camera', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    // A running person, so the live skeleton has someone to find: 3 s of the treadmill clip,
+    // small, as Y4M (Chromium loops the file).
+    const y4m = join(tmp.path, 'treadmill-side.y4m');
+    execFileSync(ffmpegPath(), [
+      ...['-v', 'error', '-nostdin', '-y', '-i', join(MEDIA, 'treadmill_side_zzzhushi_male_side.mp4')],
+      ...['-t', '3', '-vf', 'scale=240:426,fps=30', '-pix_fmt', 'yuv420p', y4m],
+    ]);
+    browser = await launchChromium([
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${y4m}`,
+    ]);
+  });
+  afterAll(async () => browser?.close());
+
+  it('draws the live skeleton on the runner (K), then records the side view alone', async () => {
+    const { page, guard } = await openCapture(browser);
+    await page.waitForSelector('section.capture[data-cameras="1"]');
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Only one camera was found/);
+    await expect.poll(() => page.getByTestId('camera-mode-side').textContent()).toMatch(/240×426 at 30 fps/);
+    await page.getByRole('heading', { name: 'Record' }).click();
+    await page.keyboard.press('k');
+    // The lite model finds the runner: most of the 33 landmarks are drawn.
+    await expect
+      .poll(async () => Number(await page.getByTestId('skeleton-side').getAttribute('data-points')), {
+        timeout: 30_000,
+      })
+      .toBeGreaterThanOrEqual(20);
+    await page.getByLabel('Condition').fill('incline 6 %');
+    await page.getByLabel('Stop after (s)').fill('2');
+    await page.getByRole('heading', { name: 'Record' }).click();
+    await page.keyboard.press('r');
+    await takeSaved(page);
+    const takes = await call<CaptureTake[]>('capture:takes', { sessionId });
+    const take = takes.find((t) => t.condition.label === 'incline 6 %')!;
+    expect(take).toMatchObject({ name: 'incline 6 % · take 1', condition: { inclinePct: 6 } });
+    expect(take.clips.map((c) => c.view)).toEqual(['side']);
+    expect(Math.abs(take.clips[0]!.frameCount! - 60), JSON.stringify(take.clips)).toBeLessThanOrEqual(2);
+    expect(guard.errors).toEqual([]);
+    expect(guard.offsite).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('no camera', () => {
   it('says in plain words that no camera was found, and records nothing', async () => {
     const browser = await launchChromium(['--use-fake-ui-for-media-stream']);
@@ -193,7 +244,7 @@ describe('no camera', () => {
       await expect
         .poll(() => page.getByTestId('capture-problem').textContent())
         .toMatch(/No camera is ready/);
-      expect(await call<CaptureTake[]>('capture:takes', { sessionId })).toHaveLength(2);
+      expect(await call<CaptureTake[]>('capture:takes', { sessionId })).toHaveLength(3);
     } finally {
       await browser.close();
     }

@@ -1,10 +1,14 @@
+import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import { VIEWS, type View } from '../../../src-shared/contract/recordings';
 import { ServiceError, toWireError } from '../errors';
+import { defaultModelDir, modelFile } from '../pose/paths';
 import { appendChunk, MAX_CHUNK_BYTES } from './store';
 
 /**
- * Browser mode's chunk route: `POST /api/capture/chunk?take=<id>&view=side&seq=<n>[&startOffsetMs=<ms>]`
+ * Browser mode's capture routes: the lite pose model for the live skeleton (GET
+ * /api/capture/pose-model.task), and the chunk route: `POST /api/capture/chunk?take=<id>&view=side&seq=<n>[&startOffsetMs=<ms>]`
  * with the chunk's raw bytes as the body (no base64: a second of 1080p60 is a few MB). The HTTP
  * server has already checked the token, Host and Origin. Answers in the contract's wire shape.
  */
@@ -27,8 +31,35 @@ function reply(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+/** The lite pose model for the live skeleton (the same file the pose engine runs). */
+export const LIVE_POSE_MODEL_PATH = '/api/capture/pose-model.task';
+
+function sendModel(res: ServerResponse): void {
+  const file = join(defaultModelDir(), modelFile('lite'));
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    reply(res, 404, {
+      ok: false,
+      error: { code: 'not-found', message: 'The pose model is missing; reinstall StrideLab.' },
+    });
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': 'application/octet-stream',
+    'content-length': size,
+    'cache-control': 'no-cache',
+  });
+  createReadStream(file).pipe(res);
+}
+
 export function captureChunkRoute() {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    if (req.method === 'GET' && url.pathname === LIVE_POSE_MODEL_PATH) {
+      sendModel(res);
+      return;
+    }
     try {
       if (req.method !== 'POST' || url.pathname !== CAPTURE_CHUNK_PATH)
         throw new ServiceError('not-found', `No route ${req.method ?? ''} ${url.pathname}.`);

@@ -14,6 +14,7 @@ import { KeyLegend } from './KeyLegend';
 import { ReplayPanel, type ReplayClip } from './ReplayPanel';
 import { TakeList } from './TakeList';
 import { TakeRecorder, type TakeCamera } from './take-recorder';
+import { useLiveSkeleton } from './useLiveSkeleton';
 import { useViewCamera } from './useViewCamera';
 import './capture.css';
 
@@ -64,6 +65,7 @@ export function CapturePage(props: { sessionId: string }) {
   const [last, setLast] = useState<LastTake | undefined>(undefined);
   const [playing, setPlaying] = useState(false);
   const recorder = useRef<TakeRecorder | undefined>(undefined);
+  const recording = phase === 'recording' || phase === 'stopping';
   const autoStop = useRef<number | undefined>(undefined);
 
   /** What a camera scan found; set only from the scan's answer (never synchronously). */
@@ -224,7 +226,14 @@ export function CapturePage(props: { sessionId: string }) {
     return () => window.clearInterval(id);
   }, [phase]);
 
-  const [skeleton, setSkeleton] = useState(false);
+  const [skeleton, setSkeleton] = useState(0);
+  const sideCanvas = useRef<HTMLCanvasElement | null>(null);
+  const rearCanvas = useRef<HTMLCanvasElement | null>(null);
+  const live = useLiveSkeleton(skeleton, recording, [
+    { view: 'side', video: side.videoRef, canvas: sideCanvas },
+    { view: 'rear', video: rear.videoRef, canvas: rearCanvas },
+  ]);
+  const toggleSkeleton = (): void => setSkeleton((s) => (s ? 0 : performance.now() + 1));
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.repeat || isTyping(e.target)) return;
@@ -236,7 +245,7 @@ export function CapturePage(props: { sessionId: string }) {
         else if (phase === 'idle') void start();
       } else if (action === 'discard') void discard();
       else if (action === 'replay') setPlaying((p) => (last?.clips.length ? !p : false));
-      else setSkeleton((s) => !s);
+      else toggleSkeleton();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -259,7 +268,6 @@ export function CapturePage(props: { sessionId: string }) {
     );
   if (!data) return <p className="muted">Loading…</p>;
   const { session: s, patient } = data;
-  const recording = phase === 'recording' || phase === 'stopping';
 
   return (
     <section
@@ -327,7 +335,16 @@ export function CapturePage(props: { sessionId: string }) {
             state={(view === 'side' ? side : rear).status}
             videoRef={(view === 'side' ? side : rear).videoRef}
             recording={recording}
-            overlay={skeleton ? <p className="capture-skeleton-note">Live skeleton</p> : undefined}
+            overlay={
+              skeleton ? (
+                <canvas
+                  ref={view === 'side' ? sideCanvas : rearCanvas}
+                  className="capture-skeleton"
+                  data-testid={`skeleton-${view}`}
+                  aria-hidden="true"
+                />
+              ) : undefined
+            }
           />
         ))}
       </div>
@@ -347,6 +364,19 @@ export function CapturePage(props: { sessionId: string }) {
         <span role="status" className="muted">
           {message}
         </span>
+        <button type="button" className="secondary" aria-pressed={skeleton !== 0} onClick={toggleSkeleton}>
+          Live skeleton (K)
+        </button>
+        {skeleton !== 0 && (
+          <span className="muted" data-testid="skeleton-status">
+            {live.error ??
+              (recording
+                ? 'Skeleton paused while recording.'
+                : live.on
+                  ? 'Skeleton on (lite model).'
+                  : 'Loading the pose model…')}
+          </span>
+        )}
         {last && last.state !== 'discarded' && last.state !== 'saving' && (
           <button type="button" className="secondary" disabled={recording} onClick={() => void discard()}>
             Discard last take (Delete)
