@@ -174,6 +174,10 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       else res.end();
     });
   });
+  // Idle keep-alive sockets outlive any client's reuse window, so a request is never written into a
+  // socket the server is closing at that moment (seen as ECONNRESET under heavy load).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     // Loopback only: nothing on the clinic's network can reach the patient library.

@@ -151,3 +151,32 @@ describe('library on a real SQLite file', () => {
     });
   });
 });
+
+describe('purging from the trash', () => {
+  it('removes the media of the purged recordings and nothing else', async () => {
+    const { mkdirSync, writeFileSync, existsSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const p = await ok<{ id: string }>('patients:create', { name: 'Gail Purge' });
+    const keep = await ok<{ id: string }>('sessions:create', { patientId: p.id, date: '2026-02-01' });
+    const gone = await ok<{ id: string }>('sessions:create', { patientId: p.id, date: '2026-02-02' });
+    const db = services.library.db;
+    const addRecording = (sessionId: string, id: string): string => {
+      const dir = join(services.library.paths.mediaDir, sessionId, id);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'original.mp4'), 'x');
+      db.prepare(
+        `INSERT INTO recordings (id, session_id, view, condition_label, original_name, sha256, size_bytes, probe_json,
+           frame_count, trim_end_frame, original_path, proxy_path, thumb_path, timestamps_path, created_at, updated_at)
+         VALUES (?, ?, 'side', 'flat', 'a.mp4', ?, 1, '{}', 10, 10, 'o', 'p', 't', 'ts', 'x', 'x')`,
+      ).run(id, sessionId, 'a'.repeat(64));
+      return dir;
+    };
+    const keptDir = addRecording(keep.id, '00000000-0000-4000-8000-000000000001');
+    const goneDir = addRecording(gone.id, '00000000-0000-4000-8000-000000000002');
+    await ok('sessions:delete', { id: gone.id });
+    expect(existsSync(goneDir)).toBe(true); // the trash keeps files until the purge
+    await ok('trash:purge', { kind: 'session', id: gone.id });
+    expect(existsSync(goneDir)).toBe(false);
+    expect(existsSync(keptDir)).toBe(true);
+  });
+});

@@ -1,4 +1,5 @@
 import type { libraryCalls } from '../../../src-shared/contract/library';
+import { purgeOrphanMedia } from '../media/purge';
 import type { HandlersFor } from '../types';
 import { createPatient, getPatient, searchPatients, updatePatient } from './patients';
 import { createSession, getSession, listSessions, updateSession } from './sessions';
@@ -51,8 +52,10 @@ export const libraryHandlers: HandlersFor<typeof libraryCalls> = {
     ctx.emit('library:changed', { kind: 'trash', id });
     return { restored: true };
   },
-  'trash:purge': ({ kind, id }, ctx) => {
+  'trash:purge': async ({ kind, id }, ctx) => {
     purgeFromTrash(ctx.library.db, kind, id);
+    // SQLite cascades the recordings' rows; their files go here, after the rows are gone for good.
+    await purgeOrphanMedia(ctx.library);
     ctx.emit('library:changed', { kind: 'trash', id });
     return { purged: true };
   },

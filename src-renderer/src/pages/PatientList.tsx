@@ -3,6 +3,7 @@ import type { Patient } from '../../../src-shared/library/model';
 import { api, useEvent } from '../api/client';
 import { navigate } from '../router';
 import { age } from '../format';
+import { ImportArchiveButton } from '../session/ArchiveButtons';
 
 /**
  * The first screen: type a few letters, recent patients first. Focus starts in the search box;
@@ -60,9 +61,12 @@ export function PatientList() {
     <section className="page">
       <div className="page-head">
         <h1>Patients</h1>
-        <button type="button" onClick={() => navigate({ page: 'patient-new' })} title="New patient (Alt+N)">
-          New patient
-        </button>
+        <div className="actions">
+          <ImportArchiveButton />
+          <button type="button" onClick={() => navigate({ page: 'patient-new' })} title="New patient (Alt+N)">
+            New patient
+          </button>
+        </div>
       </div>
       <input
         ref={input}
