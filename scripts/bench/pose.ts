@@ -1,0 +1,109 @@
+/**
+ * Pose engine speed on a real clip (treadmill_side_zzzhushi_male_side.mp4, 720x1280, 360 frames),
+ * lite and full models, CPU delegate in headless Chromium:
+ * - raw_fps: `detectForVideo` alone on frames decoded into memory first (the model's ceiling);
+ * - pipeline_fps: decode + detect + gather + store, every frame, from the moment the model is
+ *   loaded to the store written (browser launch and model load are fixed costs: startup_s);
+ * - ratio = pipeline / raw (target 0.9 or better);
+ * - peak_rss_mb: the peak resident memory of this process and its browser, sampled every 100 ms.
+ * Both runs use numPoses 2, as the app does. Figures are within one run, so the ratio holds on any
+ * machine; absolute fps depend on the machine and its load.
+ */
+import { readdirSync, readFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PoseModelName } from '../../src-shared/pose/engine-protocol';
+import { runEngine } from '../../src-main/services/pose/engine-host';
+import { detectPoses } from '../../src-main/services/pose/run';
+import { writePoseStore } from '../../src-main/services/pose/store';
+import type { BenchLine } from './types';
+
+const MEDIA = process.env.STRIDELAB_MEDIA ?? join(import.meta.dirname, '../../../shared/media');
+const CLIP = join(MEDIA, 'treadmill_side_zzzhushi_male_side.mp4');
+const NUM_POSES = 2;
+const RAW_FRAMES = 120;
+
+/** RSS (kB) of a process and all its descendants, from /proc (Linux). */
+function treeRssKb(root: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ppid = Number(fields[1]);
+      const pages = Number(fields[21]);
+      const pid = Number(name);
+      rss.set(pid, (pages * 4096) / 1024);
+      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, treeRssKb(process.pid))), 100);
+  try {
+    const result = await fn();
+    peak = Math.max(peak, treeRssKb(process.pid));
+    return { result, peakMb: peak / 1024 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function benchModel(model: PoseModelName): Promise<BenchLine[]> {
+  const raw = await runEngine({
+    clipPath: CLIP,
+    model,
+    numPoses: NUM_POSES,
+    mode: 'bench',
+    benchFrames: RAW_FRAMES,
+  });
+  const rawFps = raw.frames / (raw.detectMs / 1000);
+
+  const dir = mkdtempSync(join(tmpdir(), 'stridelab-bench-pose-'));
+  try {
+    const t0 = performance.now();
+    let opened = 0;
+    const { result, peakMb } = await withPeakRss(async () => {
+      const { candidates } = await detectPoses({
+        clipPath: CLIP,
+        model,
+        numPoses: NUM_POSES,
+        onProgress: (p) => {
+          if (p.framesDone === 0 && !opened) opened = performance.now();
+        },
+      });
+      const file = writePoseStore(dir, candidates);
+      return { frames: candidates.frames.length, bytes: statSync(file).size };
+    });
+    const end = performance.now();
+    const pipelineFps = result.frames / ((end - opened) / 1000);
+    return [
+      { name: `pose.${model}.raw_fps`, value: rawFps, unit: 'fps' },
+      { name: `pose.${model}.pipeline_fps`, value: pipelineFps, unit: 'fps' },
+      { name: `pose.${model}.ratio`, value: pipelineFps / rawFps, unit: 'x' },
+      { name: `pose.${model}.startup_s`, value: (opened - t0) / 1000, unit: 's' },
+      { name: `pose.${model}.peak_rss_mb`, value: peakMb, unit: 'MB' },
+      { name: `pose.${model}.store_bytes_per_frame`, value: result.bytes / result.frames, unit: 'B' },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function benchPose(): Promise<BenchLine[]> {
+  return [...(await benchModel('lite')), ...(await benchModel('full'))];
+}
