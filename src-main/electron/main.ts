@@ -13,6 +13,8 @@ import { createServices, type Services } from '../services';
 import { handleMediaFetch } from '../services/media/fetch-routes';
 import { setFilePicker, sweepTmp } from '../services/media/sources';
 import { registerIpc } from '../transport/ipc';
+import { setReportPrinter } from '../services/report/handlers';
+import { electronPrinter } from './report-pdf';
 
 const APP_ORIGIN = 'app://stridelab';
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -38,6 +40,8 @@ if (!app.requestSingleInstanceLock()) {
     .then(() => {
       const home = resolveHome(process.argv, process.env, app.getPath('userData'));
       services = createServices({ home, transport: 'electron' });
+      // Reports print with Chromium's own printToPDF here (headless Chromium elsewhere).
+      setReportPrinter(electronPrinter(APP_ORIGIN));
       void sweepTmp(services.library.paths.tmpDir);
       // recordings:pick: main shows the native dialog; the renderer only ever gets opaque handles.
       setFilePicker(async ({ multiple, accept }) => {

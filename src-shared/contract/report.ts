@@ -45,6 +45,8 @@ export const reportCalls = {
     fileName: string;
     sizeBytes: number;
     pages: number;
+    /** Where the renderer can open it (browser mode: with the token, see Transport.apiUrl). */
+    downloadUrl: string;
   }>(),
 } as const;
 

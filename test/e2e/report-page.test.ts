@@ -44,7 +44,8 @@ describe('report page', () => {
     guard = guardPage(page);
     await page.goto(app.appUrl);
     await page.waitForSelector('body[data-ready="true"]');
-    await page.evaluate((id) => (window.location.hash = `#/sessions/${id}`), sessionId);
+    // The token is kept for the tab once read: the session's address can be opened directly.
+    await page.goto(`${app.url}/#/sessions/${sessionId}`);
     await page.getByRole('button', { name: 'Report' }).click();
     await page.getByTestId('report').waitFor({ timeout: 120_000 });
     await expect.poll(() => page.getByTestId('keyframe').count()).toBe(6);
@@ -73,6 +74,12 @@ describe('report page', () => {
     await expect
       .poll(() => page.getByTestId('report-status').textContent(), { timeout: 180_000 })
       .toMatch(/^PDF saved: Page-Tester-2026-11-20-gait-report\.pdf \(\d+ pages\)$/);
+    // The PDF opens from the page (browser mode serves it with the token).
+    const href = await page.getByRole('link', { name: 'Open the PDF' }).getAttribute('href');
+    const res = await page.request.get(new URL(href!, app.url).href);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('application/pdf');
+    expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
     const file = join(tmp.path, 'exports', 'Page-Tester-2026-11-20-gait-report.pdf');
     expect(existsSync(file)).toBe(true);
     const text = pdfText(file, false).replace(/\s+/g, ' ');

@@ -14,7 +14,8 @@ import { newToken, registerSource } from './sources';
  * (http-routes.ts), Electron to its `app://` protocol handler (fetch-routes.ts).
  *   POST /api/upload?name=<file name>     the file's bytes as the body → { uploadId }
  *   GET  /api/media/<recordingId>/<kind>  kind = proxy | original | thumb | timestamps, with Range
- *   GET  /api/exports/<file name>         a session archive written by sessions:export
+ *   GET  /api/exports/<file name>         a session archive written by sessions:export, or a gait
+ *                                         report PDF written by report:exportPdf
  * Only ids cross: a recording id is looked up and the file the database names is served, so no
  * request can reach any other file.
  */
@@ -94,6 +95,17 @@ export function resolveGet(library: Library, pathname: string): ServedFile {
         headers: {
           'content-type': 'application/x-tar',
           'content-disposition': `attachment; filename="${fileName}"`,
+          'cache-control': 'no-store',
+        },
+      };
+    }
+    // Gait reports written by report:exportPdf (src-main/services/report/handlers.ts).
+    if (/^[\w.-]{1,200}-gait-report\.pdf$/.test(fileName)) {
+      return {
+        file: join(exportsDir(library), fileName),
+        headers: {
+          'content-type': 'application/pdf',
+          'content-disposition': `inline; filename="${fileName}"`,
           'cache-control': 'no-store',
         },
       };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { reportCalls } from '../../../src-shared/contract/report';
 import { rendererDir } from '../../paths';
 import type { Library } from '../library/db';
+import { exportsDir } from '../media/archive';
 import type { HandlersFor } from '../types';
 import { resetEdits, saveEdits } from './edits-store';
 import { chromiumPrinter } from './pdf-chromium';
@@ -21,7 +22,8 @@ export function setReportPrinter(p: ReportPrinter | undefined): void {
 }
 const currentPrinter = (): ReportPrinter => printer ?? chromiumPrinter({ rendererDir: rendererDir() });
 
-export const reportExportsDir = (library: Library): string => join(library.paths.home, 'exports');
+/** The library's exports folder, shared with session archives (served at /api/exports/<name>). */
+export const reportExportsDir = (library: Library): string => exportsDir(library);
 
 /** "Erin Hamstring" on 2026-11-21 → "Erin-Hamstring-2026-11-21-gait-report.pdf" (safe on every OS). */
 export function reportFileName(patientName: string, date: string): string {
@@ -64,6 +66,11 @@ export const reportHandlers: HandlersFor<typeof reportCalls> = {
       throw e;
     }
     ctx.emit('report:progress', { sessionId, phase: 'write', fraction: 1 });
-    return { fileName, sizeBytes: pdf.length, pages: countPdfPages(pdf) };
+    return {
+      fileName,
+      sizeBytes: pdf.length,
+      pages: countPdfPages(pdf),
+      downloadUrl: `/api/exports/${encodeURIComponent(fileName)}`,
+    };
   },
 };

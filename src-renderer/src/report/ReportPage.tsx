@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ReportEdits } from '../../../src-shared/contract/report';
 import type { ReportBundle } from '../../../src-shared/report/model';
 import { api, useEvent } from '../api/client';
+import { transport } from '../api/transport';
 import { useLoad } from '../useLoad';
 import { ReportDocument } from './ReportDocument';
 import { ReportEditor } from './ReportEditor';
@@ -40,6 +41,7 @@ export function ReportPage(props: { sessionId: string }) {
   const [edits, setEdits] = useState<ReportEdits | undefined>(undefined);
   const [status, setStatus] = useState<string>('');
   const [busy, setBusy] = useState(false);
+  const [pdfUrl, setPdfUrl] = useState<string | undefined>(undefined);
   useEvent('report:progress', (p) => {
     if (p.sessionId === props.sessionId) setStatus(`Printing: ${p.phase} ${Math.round(p.fraction * 100)}%`);
   });
@@ -102,6 +104,7 @@ export function ReportPage(props: { sessionId: string }) {
             onClick={() =>
               void run(async () => {
                 const r = await api('report:exportPdf', { sessionId: props.sessionId });
+                setPdfUrl(transport.apiUrl(r.downloadUrl));
                 return `PDF saved: ${r.fileName} (${r.pages} pages)`;
               })
             }
@@ -113,6 +116,13 @@ export function ReportPage(props: { sessionId: string }) {
       <p role="status" className="muted" data-testid="report-status">
         {status}
       </p>
+      {pdfUrl && (
+        <p>
+          <a href={pdfUrl} target="_blank" rel="noreferrer">
+            Open the PDF
+          </a>
+        </p>
+      )}
       <div className="report-layout">
         <ReportEditor edits={current} onChange={setEdits} />
         <div className="report-preview">
