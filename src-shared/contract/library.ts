@@ -10,6 +10,7 @@ import {
 } from '../library/model';
 
 const Id = z.string().min(1, 'is required').max(64);
+const TrashKind = z.enum(['patient', 'session', 'recording']);
 
 export const libraryCalls = {
   'app:info': call(z.object({})).returns<{
@@ -36,10 +37,10 @@ export const libraryCalls = {
   ).returns<Session>(),
   'sessions:delete': call(z.object({ id: Id })).returns<{ deletedAt: string }>(),
   'trash:list': call(z.object({})).returns<TrashItem[]>(),
-  'trash:restore': call(z.object({ kind: z.enum(['patient', 'session']), id: Id })).returns<{
+  'trash:restore': call(z.object({ kind: TrashKind, id: Id })).returns<{
     restored: true;
   }>(),
-  'trash:purge': call(z.object({ kind: z.enum(['patient', 'session']), id: Id })).returns<{ purged: true }>(),
+  'trash:purge': call(z.object({ kind: TrashKind, id: Id })).returns<{ purged: true }>(),
 } as const;
 
 export const libraryEvents = {

@@ -86,7 +86,7 @@ export interface Session extends SessionFields {
 }
 
 export interface TrashItem {
-  readonly kind: 'patient' | 'session';
+  readonly kind: 'patient' | 'session' | 'recording';
   readonly id: string;
   readonly label: string;
   readonly deletedAt: string;

@@ -180,3 +180,34 @@ describe('purging from the trash', () => {
     expect(existsSync(keptDir)).toBe(true);
   });
 });
+
+describe('clips in the trash', () => {
+  it('lists a clip deleted on its own, restores it, and purges it with its media', async () => {
+    const { mkdirSync, writeFileSync, existsSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const p = await ok<{ id: string }>('patients:create', { name: 'Hal Clip' });
+    const s = await ok<{ id: string }>('sessions:create', { patientId: p.id, date: '2026-02-03' });
+    const id = '00000000-0000-4000-8000-000000000003';
+    const dir = join(services.library.paths.mediaDir, s.id, id);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'original.mp4'), 'x');
+    services.library.db
+      .prepare(
+        `INSERT INTO recordings (id, session_id, view, condition_label, original_name, sha256, size_bytes, probe_json,
+           frame_count, trim_end_frame, original_path, proxy_path, thumb_path, timestamps_path, created_at, updated_at)
+         VALUES (?, ?, 'rear', 'incline 5%', 'rear.mp4', ?, 1, '{}', 10, 10, 'o', 'p', 't', 'ts', 'x', 'x')`,
+      )
+      .run(id, s.id, 'b'.repeat(64));
+    await ok('recordings:delete', { id });
+    const trash = await ok<{ kind: string; id: string; label: string }[]>('trash:list', {});
+    expect(trash).toEqual([
+      expect.objectContaining({ kind: 'recording', id, label: expect.stringContaining('rear incline 5%') }),
+    ]);
+    await ok('trash:restore', { kind: 'recording', id });
+    expect(await ok<unknown[]>('trash:list', {})).toEqual([]);
+    await ok('recordings:delete', { id });
+    await ok('trash:purge', { kind: 'recording', id });
+    expect(existsSync(dir)).toBe(false);
+    expect(await ok<unknown[]>('trash:list', {})).toEqual([]);
+  });
+});

@@ -10,7 +10,7 @@ import { getSession } from './sessions';
  * purge removes rows for good (sessions cascade with their patient).
  */
 export type TrashKind = TrashItem['kind'];
-const table = { patient: 'patients', session: 'sessions' } as const;
+const table = { patient: 'patients', session: 'sessions', recording: 'recordings' } as const;
 
 export function moveToTrash(
   db: Database.Database,
@@ -35,7 +35,22 @@ export function listTrash(db: Database.Database): TrashItem[] {
        JOIN patients p ON p.id = s.patient_id WHERE s.deleted_at IS NOT NULL AND p.deleted_at IS NULL`,
     )
     .all() as { id: string; label: string; deleted_at: string }[];
+  // Clips deleted on their own (not with their session or patient, which carry them back on restore).
+  const recordings = db
+    .prepare(
+      `SELECT r.id, p.name || ' — ' || r.view || ' ' || r.condition_label || ' clip of ' || s.date || ' (' || r.original_name || ')' AS label,
+              r.deleted_at
+       FROM recordings r JOIN sessions s ON s.id = r.session_id JOIN patients p ON p.id = s.patient_id
+       WHERE r.deleted_at IS NOT NULL AND s.deleted_at IS NULL AND p.deleted_at IS NULL`,
+    )
+    .all() as { id: string; label: string; deleted_at: string }[];
   return [
+    ...recordings.map((r) => ({
+      kind: 'recording' as const,
+      id: r.id,
+      label: r.label,
+      deletedAt: r.deleted_at,
+    })),
     ...patients.map((r) => ({ kind: 'patient' as const, id: r.id, label: r.label, deletedAt: r.deleted_at })),
     ...sessions.map((r) => ({ kind: 'session' as const, id: r.id, label: r.label, deletedAt: r.deleted_at })),
   ].sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
