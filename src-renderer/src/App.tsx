@@ -6,6 +6,7 @@ import { PatientForm } from './pages/PatientForm';
 import { SessionForm } from './pages/SessionForm';
 import { SessionPage } from './pages/SessionPage';
 import { TrashPage } from './pages/TrashPage';
+import { BackupsPage } from './pages/BackupsPage';
 import { CapturePage } from './capture/CapturePage';
 import { ReviewPage } from './review/ReviewPage';
 import { ReportPage } from './report/ReportPage';
@@ -25,6 +26,7 @@ export function App() {
         <nav>
           <a href="#/">Patients</a>
           <a href="#/trash">Trash</a>
+          <a href="#/backups">Backups</a>
         </nav>
       </header>
       <main>
@@ -49,6 +51,7 @@ export function App() {
         {route.page === 'session-report' && <ReportPage key={route.id} sessionId={route.id} />}
         {route.page === 'session-capture' && <CapturePage key={route.id} sessionId={route.id} />}
         {route.page === 'trash' && <TrashPage />}
+        {route.page === 'backups' && <BackupsPage />}
       </main>
     </div>
   );

@@ -16,7 +16,8 @@ export type Route =
   | { page: 'session-capture'; id: string }
   | { page: 'session-review'; id: string; clips: string[] }
   | { page: 'session-report'; id: string }
-  | { page: 'trash' };
+  | { page: 'trash' }
+  | { page: 'backups' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -32,6 +33,7 @@ export function parseRoute(hash: string): Route {
   if (a === 'sessions' && b && c === 'report') return { page: 'session-report', id: b };
   if (a === 'sessions' && b) return { page: 'session', id: b };
   if (a === 'trash') return { page: 'trash' };
+  if (a === 'backups') return { page: 'backups' };
   return { page: 'patients' };
 }
 
@@ -59,6 +61,8 @@ export function href(route: Route): string {
       return `#/sessions/${route.id}/review${route.clips.map((c) => `/${encodeURIComponent(c)}`).join('')}`;
     case 'trash':
       return '#/trash';
+    case 'backups':
+      return '#/backups';
   }
 }
 

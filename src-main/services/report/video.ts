@@ -82,6 +82,9 @@ export async function exportAnnotatedVideo(opts: VideoExportOptions): Promise<{ 
     return { sizeBytes: (await stat(opts.outFile)).size };
   } catch (err) {
     await rm(partial, { force: true });
+    if (err instanceof ServiceError && err.code === 'cancelled') {
+      throw new ServiceError('cancelled', 'The annotated video was cancelled; no file was written.');
+    }
     throw err;
   } finally {
     await rm(work, { recursive: true, force: true });
