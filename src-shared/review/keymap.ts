@@ -16,7 +16,8 @@ export type ReviewAction =
   | { readonly type: 'redo' }
   | { readonly type: 'select-player'; readonly index: number }
   | { readonly type: 'key-frame' }
-  | { readonly type: 'edit-points' };
+  | { readonly type: 'edit-points' }
+  | { readonly type: 'cancel' };
 
 export interface KeyBinding {
   /** KeyboardEvent.key values that trigger it. */

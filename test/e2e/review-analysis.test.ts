@@ -74,13 +74,14 @@ describe('overlays', () => {
     await expect.poll(overlayInk).toBe(0);
     await page.keyboard.press('o');
     await expect.poll(overlayInk).toBe(all);
-    await page.getByLabel('Skeleton').uncheck();
+    await page.getByLabel('Skeleton', { exact: true }).uncheck();
     await expect.poll(overlayInk).toBeLessThan(all);
-    await page.getByLabel('Angles').uncheck();
-    await page.getByLabel('Trunk').uncheck();
-    await page.getByLabel('Tibia').uncheck();
+    await page.getByLabel('Angles', { exact: true }).uncheck();
+    await page.getByLabel('Trunk', { exact: true }).uncheck();
+    await page.getByLabel('Tibia', { exact: true }).uncheck();
     await expect.poll(overlayInk).toBe(0);
-    for (const name of ['Skeleton', 'Angles', 'Trunk', 'Tibia']) await page.getByLabel(name).check();
+    for (const name of ['Skeleton', 'Angles', 'Trunk', 'Tibia'])
+      await page.getByLabel(name, { exact: true }).check();
     await expect.poll(overlayInk).toBe(all);
   });
 });
@@ -152,13 +153,37 @@ describe('hand correction', () => {
   });
 });
 
+describe('manual tools', () => {
+  it('measures a three-point angle on the frame, saved with the session, undoable', async () => {
+    const frame = await settled(page, 0);
+    await page.getByRole('button', { name: 'Angle (3 points)' }).click();
+    // The tools sit beside the step table, below the players: bring the picture back into view.
+    await page.locator('[data-player="0"]').scrollIntoViewIfNeeded();
+    const box = (await page.locator('[data-player="0"] .overlay-stage').boundingBox())!;
+    // A right angle on screen: up, corner, right.
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    await page.mouse.click(cx, cy - 60);
+    await page.mouse.click(cx, cy);
+    await page.mouse.click(cx + 60, cy);
+    await page.getByTestId('measurements').getByText('90.0°').waitFor();
+    const saved = await r.call<{ tool: string; frame: number; points: number[][] }[]>('review:measurements', {
+      sessionId: r.sessionId,
+    });
+    expect(saved).toMatchObject([{ tool: 'angle', frame }]);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => r.call('review:measurements', { sessionId: r.sessionId })).toEqual([]);
+  });
+});
+
 describe('key frames', () => {
   it('marks the frame on screen with its event and the overlays that are on, for the report', async () => {
     await page.keyboard.press('Home');
     await page.keyboard.press(']');
     const frame = await settled(page, 0);
     const ic = gait.events.find((e) => e.kind === 'initial-contact' && e.frame === frame)!;
-    await page.getByLabel('Trunk').uncheck();
+    await page.getByLabel('Trunk', { exact: true }).uncheck();
     await page.keyboard.press('k');
     const expected = `${ic.side === 'left' ? 'Left' : 'Right'} initial contact`;
     await page.getByTestId('key-frames').getByText(expected).waitFor();

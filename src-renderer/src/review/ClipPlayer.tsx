@@ -13,6 +13,7 @@ import type { ReviewClip } from './model';
 import { EditHandles } from './overlay/EditHandles';
 import { MeasurementShapes } from './overlay/MeasurementShapes';
 import { OverlayStage } from './overlay/OverlayStage';
+import type { ToolDraft } from './panels/ToolsPanel';
 import { Player } from './player/Player';
 
 /** Frame i of a series (frames are in index order; fall back to a search if one is missing). */
@@ -34,6 +35,9 @@ export interface ClipPlayerProps {
   readonly measurements: readonly Measurement[];
   readonly onActivate: () => void;
   readonly onCorrect: (frame: number, landmark: LandmarkName, x: number, y: number) => void;
+  /** A measurement being drawn on this player (active player only). */
+  readonly draft?: ToolDraft | null;
+  readonly onPick?: (x: number, y: number) => void;
 }
 
 export function ClipPlayer(props: ClipPlayerProps) {
@@ -63,8 +67,18 @@ export function ClipPlayer(props: ClipPlayerProps) {
             scale={size.scale}
             scene={buildScene(landmarks, clip.view, toggles)}
             listening={props.editing}
+            onPick={props.draft ? props.onPick : undefined}
           >
             {toggles.all && <MeasurementShapes measurements={own} scale={size.scale} cmPerPx={cmPerPx} />}
+            {props.draft && props.draft.points.length > 0 && (
+              <MeasurementShapes
+                measurements={[
+                  { id: 'draft', tool: props.draft.tool, points: props.draft.points, text: props.draft.text },
+                ]}
+                scale={size.scale}
+                cmPerPx={cmPerPx}
+              />
+            )}
             {props.editing && (
               <EditHandles
                 frame={landmarks}

@@ -22,11 +22,14 @@ import {
   type Playhead,
   type PlayerClock,
 } from '../../../src-shared/review/playhead';
+import { calibrationFor, TOOL_LABELS, TOOL_POINTS } from '../../../src-shared/review/measure';
 import { DEFAULT_TOGGLES, type OverlayToggles } from '../../../src-shared/review/scene';
 import { analyseClip, externalEvents, frameEvents, type ClipAnalysis } from './analysis';
 import type { FrameEvent, ReviewClip } from './model';
 import { ClipPlayer } from './ClipPlayer';
+import { Curves } from './panels/Curves';
 import { KeyFramesPanel } from './panels/KeyFramesPanel';
+import { ToolsPanel, type ToolDraft } from './panels/ToolsPanel';
 import { Summary, StepTable } from './panels/StepTable';
 import { Timeline } from './panels/Timeline';
 import { TransportBar } from './TransportBar';
@@ -78,6 +81,7 @@ export function ReviewWorkspace({ sessionId, clips }: ReviewWorkspaceProps) {
   const [playhead, setPlayhead] = useState<Playhead>(() => initialPlayhead(clips.length));
   const [toggles, setToggles] = useState<OverlayToggles>(DEFAULT_TOGGLES);
   const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState<ToolDraft | null>(null);
   const [message, setMessage] = useState<string>('');
   const doc = useReviewDoc(
     sessionId,
@@ -182,11 +186,50 @@ export function ReviewWorkspace({ sessionId, clips }: ReviewWorkspaceProps) {
         case 'key-frame':
           say(markKeyFrame());
           return;
+        case 'cancel':
+          setDraft(null);
+          setEditing(false);
+          return;
       }
     },
     [clips.length, clocks, eventsFor, playhead, k, activeFrame, active, doc, markKeyFrame],
   );
   useKeys(act);
+
+  const addPoint = (x: number, y: number): void => {
+    if (!draft) return;
+    const points = [...draft.points, [x, y] as const];
+    if (points.length < TOOL_POINTS[draft.tool]) {
+      setDraft({ ...draft, points });
+      return;
+    }
+    // Complete: keep the tool armed for the next one, as Kinovea does.
+    setDraft({ ...draft, points: [] });
+    const text = draft.text.trim();
+    const lengthCm = Number(draft.lengthCm.replace(',', '.'));
+    if (draft.tool === 'note' && !text) {
+      setMessage('Type the note first, then click where it goes.');
+      return;
+    }
+    if (draft.tool === 'calibration' && !(lengthCm > 0)) {
+      setMessage('Type the real length of the line (cm) first, then click its two ends.');
+      return;
+    }
+    doc
+      .saveMeasurement({
+        recordingId: active.recordingId,
+        frame: activeFrame,
+        tool: draft.tool,
+        points: points.map((p) => [p[0], p[1]] as [number, number]),
+        ...(draft.tool === 'note' && { text }),
+        ...(draft.tool === 'calibration' && { lengthCm }),
+      })
+      .then(
+        () => setMessage(`Saved: ${TOOL_LABELS[draft.tool].toLowerCase()} on frame ${activeFrame}.`),
+        (err: unknown) => setMessage(err instanceof Error ? err.message : String(err)),
+      );
+  };
+  const cmPerPx = calibrationFor(doc.measurements, active.recordingId);
 
   const seekActive = (clipT: number): void => setPlayhead((p) => seekClip(p, clocks, p.active, clipT));
   const loopInClip = playhead.loop && {
@@ -211,6 +254,8 @@ export function ReviewWorkspace({ sessionId, clips }: ReviewWorkspaceProps) {
             corrections={doc.corrections.get(c.recordingId)}
             measurements={doc.measurements}
             onActivate={() => setPlayhead((p) => setActive(p, j, clips.length))}
+            draft={k === j ? draft : null}
+            onPick={addPoint}
             onCorrect={(frame, landmark, x, y) => {
               doc.correct(c.recordingId, frame, landmark, { x, y }).then(
                 () =>
@@ -246,6 +291,14 @@ export function ReviewWorkspace({ sessionId, clips }: ReviewWorkspaceProps) {
         onSeek={seekActive}
       />
       <div className="review-panels">
+        <section className="review-panel" aria-label="Curves">
+          <h2>{active.title}: angle curves</h2>
+          {gait ? (
+            <Curves gait={gait} table={active.table} frame={activeFrame} onSeek={seekActive} />
+          ) : (
+            <p className="muted">—</p>
+          )}
+        </section>
         <section className="review-panel" aria-label="Steps">
           <h2>{active.title}: steps</h2>
           {gait ? (
@@ -262,6 +315,17 @@ export function ReviewWorkspace({ sessionId, clips }: ReviewWorkspaceProps) {
         <section className="review-panel" aria-label="Summary">
           <h2>Summary</h2>
           {gait ? <Summary gait={gait} view={active.view} /> : <p className="muted">—</p>}
+          <ToolsPanel
+            draft={draft}
+            onDraft={setDraft}
+            here={doc.measurements.filter(
+              (m) => m.recordingId === active.recordingId && m.frame === activeFrame,
+            )}
+            cmPerPx={cmPerPx}
+            onDelete={(id) => {
+              doc.deleteMeasurement(id).catch((err: unknown) => setMessage(String(err)));
+            }}
+          />
           <KeyFramesPanel
             keyFrames={doc.keyFrames}
             clips={clips}

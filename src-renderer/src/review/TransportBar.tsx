@@ -57,13 +57,15 @@ export function TransportBar(props: TransportBarProps) {
   return (
     <div className="transport" role="toolbar" aria-label="Playback">
       <div className="transport-row">
-        {btn('⏮', 'Previous initial contact ([)', { type: 'event', dir: -1 })}
+        {btn('[ IC', 'Previous initial contact ([)', { type: 'event', dir: -1 })}
         {btn('−10', '10 frames back (Shift+←)', { type: 'step', delta: -10 })}
         {btn('◀', 'Previous frame (←)', { type: 'step', delta: -1 })}
-        {btn(p.playing ? '⏸' : '▶', p.playing ? 'Pause (Space)' : 'Play (Space)', { type: 'play-pause' })}
-        {btn('▶|', 'Next frame (→)', { type: 'step', delta: 1 })}
+        {btn(p.playing ? 'Pause' : 'Play', p.playing ? 'Pause (Space)' : 'Play (Space)', {
+          type: 'play-pause',
+        })}
+        {btn('▶', 'Next frame (→)', { type: 'step', delta: 1 })}
         {btn('+10', '10 frames forward (Shift+→)', { type: 'step', delta: 10 })}
-        {btn('⏭', 'Next initial contact (])', { type: 'event', dir: 1 })}
+        {btn('IC ]', 'Next initial contact (])', { type: 'event', dir: 1 })}
         <span className="rate">
           {btn('−', 'Slower (-)', { type: 'rate', dir: -1 })}
           <output aria-label="Playback speed" data-testid="rate">
@@ -83,8 +85,8 @@ export function TransportBar(props: TransportBarProps) {
           { type: 'edit-points' },
           { pressed: props.editing },
         )}
-        {btn('↶', 'Undo (Ctrl+Z)', { type: 'undo' }, { disabled: !props.canUndo })}
-        {btn('↷', 'Redo (Ctrl+Shift+Z)', { type: 'redo' }, { disabled: !props.canRedo })}
+        {btn('Undo', 'Undo (Ctrl+Z)', { type: 'undo' }, { disabled: !props.canUndo })}
+        {btn('Redo', 'Redo (Ctrl+Shift+Z)', { type: 'redo' }, { disabled: !props.canRedo })}
         {props.players > 1 && (
           <label className="check">
             <input type="checkbox" checked={p.locked} onChange={(e) => props.onLocked(e.target.checked)} />

@@ -1,0 +1,166 @@
+/**
+ * Angle curves of the active clip: over time (left and right, playhead marked, click to go there)
+ * and normalised to the gait cycle (mean ± SD over strides, left vs right; the same bands the report
+ * prints, from src-shared/report/curves.ts), with the current moment's % of its stride marked.
+ */
+import { useState } from 'react';
+import type uPlot from 'uplot';
+import type { GaitAnalysis } from '../../../../src-shared/gait';
+import type { FrameTable } from '../../../../src-shared/review/frames';
+import { CURVES, curvesOf, strides } from '../../../../src-shared/report/curves';
+import { TINTS } from '../overlay/draw';
+import { UPlotChart } from './UPlotChart';
+
+export interface CurvesProps {
+  readonly gait: GaitAnalysis;
+  readonly table: FrameTable;
+  readonly frame: number;
+  readonly onSeek: (clipT: number) => void;
+}
+
+const band = (colour: string): string => `${colour}33`;
+
+function timeOptions(label: string): Omit<uPlot.Options, 'width' | 'height'> {
+  return {
+    legend: { show: true },
+    cursor: { drag: { x: false, y: false } },
+    scales: { x: { time: false } },
+    axes: [{ label: 's' }, { label: `${label} (°)` }],
+    series: [
+      { label: 't (s)' },
+      { label: 'Left', stroke: TINTS.left, width: 1.5, spanGaps: false },
+      { label: 'Right', stroke: TINTS.right, width: 1.5, spanGaps: false },
+    ],
+  };
+}
+
+function cycleOptions(label: string): Omit<uPlot.Options, 'width' | 'height'> {
+  return {
+    legend: { show: true },
+    cursor: { drag: { x: false, y: false } },
+    scales: { x: { time: false, range: [0, 100] } },
+    axes: [{ label: '% of gait cycle' }, { label: `${label} (°)` }],
+    series: [
+      { label: '%' },
+      { label: 'Left mean', stroke: TINTS.left, width: 2 },
+      { label: 'L +SD', stroke: 'transparent', show: true },
+      { label: 'L −SD', stroke: 'transparent', show: true },
+      { label: 'Right mean', stroke: TINTS.right, width: 2 },
+      { label: 'R +SD', stroke: 'transparent', show: true },
+      { label: 'R −SD', stroke: 'transparent', show: true },
+    ],
+    bands: [
+      { series: [2, 3], fill: band(TINTS.left) },
+      { series: [5, 6], fill: band(TINTS.right) },
+    ],
+  };
+}
+
+/*
+ * Charts are rebuilt only when their options object changes, and re-fed only when their data array
+ * changes: both are cached here by value (label; analysis × angle), so re-renders during playback
+ * reuse them.
+ */
+const timeOptionCache = new Map<string, Omit<uPlot.Options, 'width' | 'height'>>();
+const cycleOptionCache = new Map<string, Omit<uPlot.Options, 'width' | 'height'>>();
+const timeDataCache = new WeakMap<GaitAnalysis, Map<string, uPlot.AlignedData>>();
+const cycleDataCache = new WeakMap<GaitAnalysis, Map<string, uPlot.AlignedData>>();
+
+function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let v = cache.get(key);
+  if (!v) cache.set(key, (v = make()));
+  return v;
+}
+
+function dataFor(
+  cache: WeakMap<GaitAnalysis, Map<string, uPlot.AlignedData>>,
+  gait: GaitAnalysis,
+  id: string,
+  make: () => uPlot.AlignedData,
+): uPlot.AlignedData {
+  let m = cache.get(gait);
+  if (!m) cache.set(gait, (m = new Map()));
+  return cached(m, id, make);
+}
+
+function timeSeries(gait: GaitAnalysis, id: string, table: FrameTable): uPlot.AlignedData {
+  const get = (side: 'left' | 'right') =>
+    (
+      gait.angles.find((a) => a.id === id && a.side === side) ??
+      gait.angles.find((a) => a.id === id && a.side === 'body')
+    )?.values ?? [];
+  const l = get('left');
+  const r = get('right');
+  return [
+    table.times.map(Number),
+    table.times.map((_, i) => l[i] ?? null),
+    table.times.map((_, i) => r[i] ?? null),
+  ];
+}
+
+function cycleSeries(gait: GaitAnalysis, id: string): uPlot.AlignedData {
+  const set = curvesOf(gait).find((c) => c.key === id);
+  const x = Array.from({ length: 101 }, (_, i) => i);
+  const cols = (b: { mean: readonly number[]; sd: readonly number[] } | undefined) =>
+    b
+      ? [b.mean.slice(), b.mean.map((m, i) => m + b.sd[i]!), b.mean.map((m, i) => m - b.sd[i]!)]
+      : [x.map(() => null), x.map(() => null), x.map(() => null)];
+  return [x, ...cols(set?.left), ...cols(set?.right)] as uPlot.AlignedData;
+}
+
+/** Where `frame` falls in its stride (% of the cycle of the foot that last touched down), if anywhere. */
+function cyclePct(gait: GaitAnalysis, frame: number): number | undefined {
+  let best: number | undefined;
+  let bestFrom = -Infinity;
+  for (const side of ['left', 'right'] as const) {
+    for (const s of strides(gait, side)) {
+      if (frame >= s.from && frame < s.to && s.from > bestFrom) {
+        bestFrom = s.from;
+        best = (100 * (frame - s.from)) / (s.to - s.from);
+      }
+    }
+  }
+  return best;
+}
+
+export function Curves({ gait, table, frame, onSeek }: CurvesProps) {
+  const view = gait.source.view;
+  const available = CURVES[view].filter((c) => gait.angles.some((a) => a.id === c.id));
+  const [chosen, setChosen] = useState(available[0]?.id ?? '');
+  const curveId = available.some((c) => c.id === chosen) ? chosen : (available[0]?.id ?? '');
+  const label = CURVES[view].find((c) => c.id === curveId)?.label ?? '';
+  const timeOpts = cached(timeOptionCache, label, () => timeOptions(label));
+  const cycleOpts = cached(cycleOptionCache, label, () => cycleOptions(label));
+  const timeData = dataFor(timeDataCache, gait, curveId, () => timeSeries(gait, curveId, table));
+  const cycleData = dataFor(cycleDataCache, gait, curveId, () => cycleSeries(gait, curveId));
+  if (!curveId) return <p className="muted">No angle curves for this clip.</p>;
+  return (
+    <div className="curves" data-testid="curves">
+      <label className="curve-pick">
+        Angle{' '}
+        <select value={curveId} onChange={(e) => setChosen(e.target.value)}>
+          {available.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <UPlotChart
+        label={`${label} over time, left and right; click to go to that moment`}
+        options={timeOpts}
+        data={timeData}
+        height={180}
+        marker={table.times[frame]}
+        onPick={(t) => onSeek(t)}
+      />
+      <UPlotChart
+        label={`${label} over the gait cycle, mean and SD over strides, left and right`}
+        options={cycleOpts}
+        data={cycleData}
+        height={180}
+        marker={cyclePct(gait, frame)}
+      />
+    </div>
+  );
+}
