@@ -104,6 +104,33 @@ describe('patients and sessions through the UI', () => {
   });
 });
 
+describe('backups through the UI', () => {
+  it('backs up, loses a patient for good, and restores the library to the backup', async () => {
+    await open(app.appUrl);
+    await page.getByRole('link', { name: 'Backups' }).click();
+    await page.getByText('No backups yet.').waitFor();
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await expect.poll(() => page.getByTestId('backup-row').count()).toBe(1);
+    await page.getByRole('link', { name: 'Patients' }).click();
+    await page.getByTestId('patient-row').click();
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByRole('link', { name: 'Trash' }).click();
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Delete for good' }).click();
+    await page.getByText('The trash is empty.').waitFor();
+    await page.getByRole('link', { name: 'Backups' }).click();
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Restore' }).click();
+    await page.getByText(/Library restored from/).waitFor();
+    await page.getByRole('link', { name: 'Patients' }).click();
+    await expect
+      .poll(() => page.getByTestId('patient-row').allTextContents())
+      .toEqual([expect.stringContaining('Erin Hamstring')]);
+    expect(guard.errors).toEqual([]);
+  });
+});
+
 describe('browser-mode transport guards', () => {
   it('refuses calls without the token, with a wrong token, or from another origin', async () => {
     const post = (headers: Record<string, string>) =>
