@@ -6,7 +6,10 @@ import { reportExportsDir } from '../../src-main/services/report/handlers';
 import type { ReportBundle } from '../../src-shared/report/model';
 import { dbDigest } from '../helpers/db-snapshot';
 import { tempDir } from '../helpers/tmp';
-import { sessionWithSample } from './library-fixture';
+import { importRecording } from '../../src-main/services/media/import';
+import { poseRecording } from '../../src-main/services/pose/recording';
+import { writePoseStore } from '../../src-main/services/pose/store';
+import { candidatesOf, SAMPLE, sampleSeries, sessionWithSample } from './library-fixture';
 import { pdfPages, pdfText } from './pdf-read';
 
 /**
@@ -94,6 +97,30 @@ describe('report calls', () => {
     expect(reset.result.model.findings).toEqual(suggested);
     expect(reset.result.model.edited).toBe(false);
   }, 180_000);
+
+  it('puts flat and incline side by side when the session has both', async () => {
+    const rec = await importRecording(services.library, {
+      sessionId,
+      sourcePath: SAMPLE,
+      view: 'side',
+      condition: { label: 'Incline', inclinePct: 6, speedKmh: 10 },
+      allowDuplicate: true,
+    });
+    writePoseStore(poseRecording(services.library, rec.id).dir, candidatesOf(sampleSeries()));
+    const r = (await call('report:get', { sessionId })) as { ok: true; result: ReportBundle };
+    const m = r.result.model;
+    expect(m.conditions.map((c) => [c.label, c.inclinePct, c.speedKmh])).toEqual([
+      ['Flat', 0, 11],
+      ['Incline', 6, 10],
+    ]);
+    const cadence = m.comparison.find((row) => row.key === 'cadence')!;
+    expect(Object.keys(cadence.values)).toEqual(m.conditions.map((c) => c.id));
+    // Both conditions hold the same clip here: the same numbers on both sides of the comparison.
+    const [a, b] = m.conditions.map((c) => cadence.values[c.id]!.all!.mean);
+    expect(a).toBe(b);
+    expect(m.findings.every((f) => /^(Flat|Incline): /.test(f.text))).toBe(true);
+    expect(Object.keys(r.result.images)).toHaveLength(12);
+  }, 120_000);
 
   it('refuses bad words and unknown sessions naming the field, and changes nothing', async () => {
     const digest = dbDigest(services.library.db);
