@@ -1,0 +1,126 @@
+/**
+ * Review step latency on a 1080p clip in Chromium: from the key press (a real `keydown` on the page)
+ * to the new frame drawn on the player's canvas with its number committed (the player's
+ * `data-frame` changes in the same task as the draw). Steps come at the pace of a held arrow key
+ * (KEY_REPEAT_MS), so misses of the decode cache show up in the p95 whenever decoding cannot keep
+ * up. Target: p95 ≤ 16 ms (one frame at 60 Hz). Decode and draw medians are reported beside it, from
+ * the player's own User Timing marks, to tell which one a regression comes from.
+ *
+ * The clip is the bar-code fixture at 1920×1080, 30 fps, imported through the real ingest (so the
+ * player reads the real all-intra proxy); each step's pixels are checked too, so a fast wrong
+ * frame cannot pass.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { makeBarcodeClip } from '../../test/review/fixtures/barcode-clip';
+import { codeOnScreen, settled, startReviewApp } from '../../test/review/fixtures/review-app';
+import type { BenchLine } from './types';
+
+interface El {
+  readonly dataset: { frame?: string };
+}
+interface PageGlobals {
+  readonly document: { querySelector(s: string): El | null };
+  dispatchEvent(e: unknown): boolean;
+  readonly KeyboardEvent: new (
+    type: string,
+    init: { key: string; shiftKey?: boolean; bubbles?: boolean },
+  ) => unknown;
+  readonly MutationObserver: new (cb: () => void) => {
+    observe(target: El, o: { attributes: boolean; attributeFilter: string[] }): void;
+    disconnect(): void;
+  };
+  requestAnimationFrame(cb: () => void): number;
+  setTimeout(cb: () => void, ms: number): number;
+  readonly performance: { now(): number };
+}
+
+/** Runs in the page: press `key` n times, each time timing until player 0 shows the next frame. */
+async function stepTimes(
+  page: Page,
+  n: number,
+  key: 'ArrowRight' | 'ArrowLeft',
+  everyMs: number,
+): Promise<number[]> {
+  return page.evaluate(
+    async ({ n, key, everyMs }) => {
+      const g = globalThis as unknown as PageGlobals;
+      const el = g.document.querySelector('[data-player="0"]')!;
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const before = el.dataset.frame;
+        const t0 = g.performance.now();
+        const landed = new Promise<number>((resolve) => {
+          const obs = new g.MutationObserver(() => {
+            if (el.dataset.frame !== before) {
+              obs.disconnect();
+              resolve(g.performance.now());
+            }
+          });
+          obs.observe(el, { attributes: true, attributeFilter: ['data-frame'] });
+        });
+        g.dispatchEvent(new g.KeyboardEvent('keydown', { key, bubbles: true }));
+        const t1 = await landed;
+        out.push(t1 - t0);
+        // Let the frame paint, then keep the pace of a held arrow key.
+        await new Promise<void>((r) => g.requestAnimationFrame(() => r()));
+        const left = everyMs - (g.performance.now() - t0);
+        if (left > 0) await new Promise<void>((r) => g.setTimeout(r, left));
+      }
+      return out;
+    },
+    { n, key, everyMs },
+  );
+}
+
+/** X.Org's default key auto-repeat rate is 25/s (`xset q`: repeat rate 25): a held arrow key. */
+const KEY_REPEAT_MS = 40;
+
+const quantile = (xs: number[], q: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+
+export async function benchReview(): Promise<BenchLine[]> {
+  const r = await startReviewApp();
+  try {
+    const frames = 150;
+    const clip = await makeBarcodeClip({
+      out: join(r.home, 'bench-1080p.mp4'),
+      width: 1920,
+      height: 1080,
+      rate: '30',
+      frames,
+    });
+    const rec = await r.importClip(clip, 'side', 'bench');
+    const { page } = await r.openPage(`#/sessions/${r.sessionId}/review/${rec.id}`);
+    await settled(page, 0);
+    // Warm-up: first decodes configure the decoder and fill the cache.
+    await stepTimes(page, 5, 'ArrowRight', KEY_REPEAT_MS);
+    const forward = await stepTimes(page, 100, 'ArrowRight', KEY_REPEAT_MS);
+    const at = await settled(page, 0);
+    if ((await codeOnScreen(page, 0)) !== at) throw new Error(`frame ${at} shows the wrong picture`);
+    const back = await stepTimes(page, 40, 'ArrowLeft', KEY_REPEAT_MS);
+    const all = [...forward, ...back];
+    // The player's own User Timing marks: decode + conversion per batch, and the canvas draw.
+    const measures = await page.evaluate(() => {
+      const g = globalThis as unknown as {
+        performance: { getEntriesByType(t: string): { name: string; duration: number }[] };
+      };
+      return g.performance.getEntriesByType('measure').map((m) => [m.name, m.duration] as const);
+    });
+    const perFrame = measures
+      .filter(([name]) => name.startsWith('review.decode.'))
+      .map(([name, d]) => d / Number(name.slice('review.decode.'.length)));
+    const draws = measures.filter(([name]) => name === 'review.draw').map(([, d]) => d);
+    return [
+      { name: 'review.step.median_ms', value: quantile(all, 0.5), unit: 'ms' },
+      { name: 'review.step.p95_ms', value: quantile(all, 0.95), unit: 'ms' },
+      { name: 'review.step.max_ms', value: Math.max(...all), unit: 'ms' },
+      { name: 'review.decode.frame_median_ms', value: quantile(perFrame, 0.5), unit: 'ms' },
+      { name: 'review.draw.median_ms', value: quantile(draws, 0.5), unit: 'ms' },
+    ];
+  } finally {
+    await r.close();
+  }
+}
