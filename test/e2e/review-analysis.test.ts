@@ -201,6 +201,15 @@ describe('key frames', () => {
       { frame, label: expected, event: 'IC', side: ic.side, overlays: { trunk: false, skeleton: true } },
     ]);
     expect(marks[0]!.t).toBeCloseTo(series.frames[frame]!.t, 6);
+
+    // The report reads the mark: its picture for that side and event is the PT's frame.
+    const bundle = await r.call<{
+      model: {
+        conditions: { keyFrames: { frame: number; event: string; side: string; chosenBy: string }[] }[];
+      };
+    }>('report:get', { sessionId: r.sessionId });
+    const pt = bundle.model.conditions.flatMap((c) => c.keyFrames).filter((x) => x.chosenBy === 'pt');
+    expect(pt).toMatchObject([{ frame, event: 'IC', side: ic.side }]);
     expect(guard.errors).toEqual([]);
     expect(guard.offsite).toEqual([]);
   });
