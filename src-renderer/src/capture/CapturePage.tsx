@@ -60,6 +60,7 @@ export function CapturePage(props: { sessionId: string }) {
   const [stopAfter, setStopAfter] = useState('');
   const [phase, setPhase] = useState<Phase>('idle');
   const [elapsed, setElapsed] = useState(0);
+  const [chunksSaved, setChunksSaved] = useState(0);
   const [message, setMessage] = useState<string | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [last, setLast] = useState<LastTake | undefined>(undefined);
@@ -178,8 +179,13 @@ export function CapturePage(props: { sessionId: string }) {
     setPlaying(false);
     setPhase('starting');
     try {
-      const rec = await TakeRecorder.start(props.sessionId, conditionFor(label, choices), ready, (err) =>
-        setProblem(err.message),
+      setChunksSaved(0);
+      const rec = await TakeRecorder.start(
+        props.sessionId,
+        conditionFor(label, choices),
+        ready,
+        (err) => setProblem(err.message),
+        setChunksSaved,
       );
       recorder.current = rec;
       setPhase('recording');
@@ -361,6 +367,11 @@ export function CapturePage(props: { sessionId: string }) {
         <span className="capture-timer" data-testid="take-timer" data-elapsed={elapsed.toFixed(1)}>
           {recording ? `● ${formatTakeTime(seconds(elapsed))}` : formatTakeTime(seconds(0))}
         </span>
+        {recording && (
+          <span className="muted" data-testid="seconds-saved" data-seconds={chunksSaved}>
+            {chunksSaved} s safely saved
+          </span>
+        )}
         <span role="status" className="muted">
           {message}
         </span>

@@ -65,6 +65,8 @@ interface PerCamera {
   readonly recorder: MediaRecorder;
   readonly chunks: Blob[];
   seq: number;
+  /** Chunks main has acknowledged (on disk, fsynced). */
+  acked: number;
   sending: Promise<void>;
   firstFrameMs?: number;
   startEventMs?: number;
@@ -81,6 +83,7 @@ export class TakeRecorder {
     readonly t0: number,
     private readonly cams: PerCamera[],
     private readonly onFailure: (err: Error) => void,
+    private readonly onSaved: (chunksOnDisk: number) => void,
   ) {}
 
   static async start(
@@ -88,6 +91,8 @@ export class TakeRecorder {
     condition: Condition,
     cameras: readonly TakeCamera[],
     onFailure: (err: Error) => void,
+    /** Chunks (seconds) of every camera safely on disk so far: what a crash now would keep. */
+    onSaved: (chunksOnDisk: number) => void = () => undefined,
   ): Promise<TakeRecorder> {
     const mimeType = recorderMimeType();
     const take = await api('capture:begin', {
@@ -113,6 +118,7 @@ export class TakeRecorder {
         recorder,
         chunks: [],
         seq: 0,
+        acked: 0,
         sending: Promise.resolve(),
         stopped: new Promise((resolve) => recorder.addEventListener('stop', () => resolve(), { once: true })),
       };
@@ -121,7 +127,7 @@ export class TakeRecorder {
     // The shared start: now, right before both recorders start in this same task (not before
     // capture:begin, whose round trip would otherwise be cut from the take's length).
     const t0 = performance.now();
-    const rec = new TakeRecorder(take, t0, cams, onFailure);
+    const rec = new TakeRecorder(take, t0, cams, onFailure, onSaved);
     const startAt = t0;
     for (const per of cams) {
       per.recorder.addEventListener('dataavailable', (e) => rec.onData(per, e.data));
@@ -157,13 +163,19 @@ export class TakeRecorder {
     // The first chunk carries the start offset too, so a recovered take keeps it.
     const offset = seq === 0 ? this.startOffsetMs(per) : undefined;
     per.sending = per.sending.then(() =>
-      sendChunk(this.take.id, per.camera.view, seq, blob, offset).catch((err: unknown) => {
-        const e = err instanceof Error ? err : new Error(String(err));
-        if (!this.failure) {
-          this.failure = e;
-          this.onFailure(new Error(`The ${per.camera.view} recording could not be saved: ${e.message}`));
-        }
-      }),
+      sendChunk(this.take.id, per.camera.view, seq, blob, offset).then(
+        () => {
+          per.acked = seq + 1;
+          this.onSaved(Math.min(...this.cams.map((c) => c.acked)));
+        },
+        (err: unknown) => {
+          const e = err instanceof Error ? err : new Error(String(err));
+          if (!this.failure) {
+            this.failure = e;
+            this.onFailure(new Error(`The ${per.camera.view} recording could not be saved: ${e.message}`));
+          }
+        },
+      ),
     );
   }
 
