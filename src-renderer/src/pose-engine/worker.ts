@@ -13,7 +13,8 @@ import type {
   EngineToHost,
   HostToEngine,
 } from '../../../src-shared/pose/engine-protocol';
-import { openClip, type DecodedFrame } from './decode';
+import type { DecodedFrame } from './decode';
+import { openRemoteClip } from './remote-clip';
 import { createPoseLandmarker } from './landmarker';
 import { packPoses, toBase64 } from './pack';
 
@@ -60,7 +61,7 @@ async function run(seq: number, job: EngineJob): Promise<void> {
   }
   let clip;
   try {
-    clip = await openClip(job.clipUrl);
+    clip = await openRemoteClip(job.clipUrl);
   } catch (e) {
     landmarker.close();
     post({ type: 'error', seq, error: engineError(e, 'open') });
