@@ -1,6 +1,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { Recording } from '../../src-shared/contract/recordings';
+import { analyzeGait } from '../../src-shared/gait';
+import type { LandmarkSeries } from '../../src-shared/pose/landmarks';
+import { readSeries, storeLandmarks, TREADMILL_LANDMARKS } from '../review/fixtures/pose-store';
 import { makeBarcodeClip } from '../review/fixtures/barcode-clip';
 import {
   codeOnScreen,
@@ -122,5 +126,95 @@ describe('a clip with dropped frames (variable frame rate)', () => {
         `Frame ${i} · ${(kept[i]! / 30).toFixed(3)} s`,
       );
     }
+  });
+});
+
+describe('event jumps, loops and a stored alignment: frame-exact in both players', () => {
+  const OFFSET = 5;
+  let ics: number[];
+  let side: Recording;
+  beforeAll(async () => {
+    // A bar-coded clip with the sample run's landmarks (same size, rate and length): the gait engine
+    // finds real contacts on it, and the pixels still tell which frame is on screen.
+    const clip = await makeBarcodeClip({
+      out: join(r.home, 'barcode-360.mp4'),
+      width: 720,
+      height: 1280,
+      rate: '30',
+      frames: 360,
+    });
+    side = await r.importClip(clip, 'side', 'synced');
+    const rear = await r.importClip(clip, 'rear', 'synced');
+    storeLandmarks(r.app.services.library, side.id, readSeries(TREADMILL_LANDMARKS));
+    const series = await r.call<LandmarkSeries>('pose:series', { recordingId: side.id });
+    ics = analyzeGait({ series, view: 'side' })
+      .events.filter((e) => e.kind === 'initial-contact')
+      .map((e) => e.frame)
+      .sort((a, b) => a - b);
+    // The rear camera started later: the same moment is 5 frames earlier in its clip.
+    await r.call('sync:set', {
+      sessionId: r.sessionId,
+      recordingAId: side.id,
+      recordingBId: rear.id,
+      offsetFrames: OFFSET,
+    });
+    await setHash(page, `#/sessions/${r.sessionId}/review/${side.id}/${rear.id}`);
+    await page.getByTestId('summary').waitFor();
+  });
+
+  /** Player 0 shows side frame n and player 1 the rear frame of the same moment, by their pixels. */
+  async function aligned(n: number): Promise<void> {
+    expect(await settled(page, 0)).toBe(n);
+    expect(await codeOnScreen(page, 0)).toBe(n);
+    const m = Math.max(0, n - OFFSET);
+    expect(await settled(page, 1)).toBe(m);
+    expect(await codeOnScreen(page, 1)).toBe(m);
+  }
+
+  it('jumps to initial contacts with [ and ]', async () => {
+    expect(ics.length).toBeGreaterThan(6);
+    await aligned(0);
+    await page.keyboard.press(']');
+    await aligned(ics[0]!);
+    await page.keyboard.press(']');
+    await aligned(ics[1]!);
+    await page.keyboard.press(']');
+    await aligned(ics[2]!);
+    await page.keyboard.press('[');
+    await aligned(ics[1]!);
+  });
+
+  it('loops the current stride and pauses on a whole frame inside it', async () => {
+    const from = await settled(page, 0);
+    await page.keyboard.press('l');
+    await expect
+      .poll(async () => Number(await page.locator('[data-player="0"]').getAttribute('data-frame')))
+      .not.toBe(from);
+    await page.keyboard.press('Space');
+    const n = await settled(page, 0);
+    await aligned(n);
+    // A stride: from this contact to the next contact of the same foot, two contacts later.
+    expect(n).toBeGreaterThanOrEqual(from);
+    expect(n).toBeLessThan(ics[ics.indexOf(from) + 2]!);
+    await page.keyboard.press('l');
+  });
+
+  it('steps by the active player, and moves one player alone when unlocked', async () => {
+    await page.keyboard.press(']');
+    const n = await settled(page, 0);
+    await page.keyboard.press('2');
+    await page.keyboard.press('ArrowRight');
+    await aligned(n + 1);
+    await page.getByLabel('Lock players').uncheck();
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('ArrowRight');
+    expect(await settled(page, 1)).toBe(n + 1 - OFFSET + 1);
+    expect(await codeOnScreen(page, 1)).toBe(n + 1 - OFFSET + 1);
+    expect(await settled(page, 0)).toBe(n + 1);
+    await page.getByLabel('Lock players').check();
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    // Locked again: back to the stored alignment, the active (rear) player keeping its frame.
+    await aligned(n + 2);
+    expect(guard.errors).toEqual([]);
   });
 });
