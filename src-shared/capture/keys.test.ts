@@ -8,6 +8,7 @@ describe('capture keys', () => {
     expect(captureActionFor({ key: 'Delete' })).toBe('discard');
     expect(captureActionFor({ key: ' ' })).toBe('replay');
     expect(captureActionFor({ key: 'k' })).toBe('skeleton');
+    expect(captureActionFor({ key: 'G' })).toBe('ghost');
   });
 
   it('leaves system shortcuts and other keys alone', () => {

@@ -3,7 +3,7 @@
  * Space, starts and stops: Space is play/pause everywhere else in StrideLab (workflow.md), and a
  * PT reaching for "play" must never start a recording. Space plays the instant replay here.
  */
-export type CaptureAction = 'record' | 'discard' | 'replay' | 'skeleton';
+export type CaptureAction = 'record' | 'discard' | 'replay' | 'skeleton' | 'ghost';
 
 export interface CaptureKey {
   readonly action: CaptureAction;
@@ -19,6 +19,12 @@ export const CAPTURE_KEYS: readonly CaptureKey[] = [
   { action: 'discard', keys: ['Delete'], label: 'Delete', does: 'discard the last take (to the trash)' },
   { action: 'replay', keys: [' '], label: 'Space', does: 'play / pause the replay of the last take' },
   { action: 'skeleton', keys: ['k'], label: 'K', does: 'live skeleton on / off' },
+  {
+    action: 'ghost',
+    keys: ['g'],
+    label: 'G',
+    does: "last session's picture over the live one (to place the cameras)",
+  },
 ];
 
 /** The action for a key press, ignoring presses with Ctrl/Alt/Meta (those belong to the system). */

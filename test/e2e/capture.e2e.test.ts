@@ -23,6 +23,7 @@ let app: Served;
 const tmp = tempDir();
 const MEDIA = process.env.STRIDELAB_TEST_MEDIA ?? '/work/shared/media';
 let sessionId = '';
+let patientId = '';
 
 async function call<T>(channel: string, input: unknown): Promise<T> {
   const res = await fetch(`${app.url}/api/call/${channel}`, {
@@ -45,18 +46,22 @@ beforeAll(async () => {
     treadmillInclinesPct: [0, 6],
   });
   sessionId = session.id;
+  patientId = patient.id;
 });
 afterAll(async () => {
   await app?.stop();
   tmp.cleanup();
 });
 
-async function openCapture(browser: Browser): Promise<{ page: Page; guard: ReturnType<typeof guardPage> }> {
+async function openCapture(
+  browser: Browser,
+  id = sessionId,
+): Promise<{ page: Page; guard: ReturnType<typeof guardPage> }> {
   const page = await browser.newPage();
   const guard = guardPage(page);
   await page.goto(app.appUrl);
   await page.waitForSelector('body[data-ready="true"]');
-  await page.goto(new URL(`/#/sessions/${sessionId}`, app.url).href);
+  await page.goto(new URL(`/#/sessions/${id}`, app.url).href);
   await page.getByRole('button', { name: 'Record with cameras' }).click();
   await page.getByRole('heading', { name: 'Record' }).waitFor();
   return { page, guard };
@@ -287,6 +292,34 @@ describe('one real-looking camera: a treadmill clip played as the fake camera', 
     expect(guard.errors).toEqual([]);
     expect(guard.offsite).toEqual([]);
     await page.close();
+  });
+});
+
+describe('the next session', () => {
+  it("lays last session's picture over each view (G) to place the cameras the same way", async () => {
+    const browser = await launchChromium(['--use-fake-ui-for-media-stream']);
+    try {
+      const next = await call<{ id: string }>('sessions:create', { patientId, date: '2026-12-05' });
+      const { page, guard } = await openCapture(browser, next.id);
+      await page.getByRole('heading', { name: 'Record' }).click();
+      await page.keyboard.press('g');
+      await expect
+        .poll(() => page.getByTestId('ghost-status').textContent())
+        .toBe('Showing the session of 2026-11-21.');
+      const latest = (await call<Recording[]>('recordings:list', { sessionId }))
+        .filter((r) => r.view === 'side')
+        .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))[0]!;
+      const ghost = page.getByTestId('ghost-side');
+      expect(await ghost.getAttribute('src')).toContain(`/api/media/${latest.id}/thumb`);
+      await expect
+        .poll(() => ghost.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+        .toBeGreaterThan(0);
+      await page.keyboard.press('g');
+      await ghost.waitFor({ state: 'detached' });
+      expect(guard.errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });
 

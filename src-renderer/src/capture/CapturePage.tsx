@@ -14,6 +14,7 @@ import { KeyLegend } from './KeyLegend';
 import { ReplayPanel, type ReplayClip } from './ReplayPanel';
 import { TakeList } from './TakeList';
 import { TakeRecorder, type TakeCamera } from './take-recorder';
+import { useGhost } from './useGhost';
 import { useLiveSkeleton } from './useLiveSkeleton';
 import { useViewCamera } from './useViewCamera';
 import './capture.css';
@@ -240,6 +241,8 @@ export function CapturePage(props: { sessionId: string }) {
     { view: 'rear', video: rear.videoRef, canvas: rearCanvas },
   ]);
   const toggleSkeleton = (): void => setSkeleton((s) => (s ? 0 : performance.now() + 1));
+  const [ghostOn, setGhostOn] = useState(false);
+  const ghost = useGhost(ghostOn, data?.session);
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.repeat || isTyping(e.target)) return;
@@ -251,6 +254,7 @@ export function CapturePage(props: { sessionId: string }) {
         else if (phase === 'idle') void start();
       } else if (action === 'discard') void discard();
       else if (action === 'replay') setPlaying((p) => (last?.clips.length ? !p : false));
+      else if (action === 'ghost') setGhostOn((g) => !g);
       else toggleSkeleton();
     };
     window.addEventListener('keydown', onKey);
@@ -342,14 +346,24 @@ export function CapturePage(props: { sessionId: string }) {
             videoRef={(view === 'side' ? side : rear).videoRef}
             recording={recording}
             overlay={
-              skeleton ? (
-                <canvas
-                  ref={view === 'side' ? sideCanvas : rearCanvas}
-                  className="capture-skeleton"
-                  data-testid={`skeleton-${view}`}
-                  aria-hidden="true"
-                />
-              ) : undefined
+              <>
+                {ghost?.urls[view] && (
+                  <img
+                    className="capture-ghost"
+                    src={ghost.urls[view]}
+                    alt={`The ${view} camera's picture in the session of ${ghost.date ?? ''}`}
+                    data-testid={`ghost-${view}`}
+                  />
+                )}
+                {skeleton !== 0 && (
+                  <canvas
+                    ref={view === 'side' ? sideCanvas : rearCanvas}
+                    className="capture-skeleton"
+                    data-testid={`skeleton-${view}`}
+                    aria-hidden="true"
+                  />
+                )}
+              </>
             }
           />
         ))}
@@ -386,6 +400,19 @@ export function CapturePage(props: { sessionId: string }) {
                 : live.on
                   ? 'Skeleton on (lite model).'
                   : 'Loading the pose model…')}
+          </span>
+        )}
+        <button
+          type="button"
+          className="secondary"
+          aria-pressed={ghostOn}
+          onClick={() => setGhostOn((g) => !g)}
+        >
+          Last session's picture (G)
+        </button>
+        {ghostOn && ghost && (
+          <span className="muted" data-testid="ghost-status">
+            {ghost.note ?? `Showing the session of ${ghost.date ?? ''}.`}
           </span>
         )}
         {last && last.state !== 'discarded' && last.state !== 'saving' && (
