@@ -133,6 +133,7 @@ describe('event jumps, loops and a stored alignment: frame-exact in both players
   const OFFSET = 5;
   let ics: number[];
   let side: Recording;
+  let rear: Recording;
   beforeAll(async () => {
     // A bar-coded clip with the sample run's landmarks (same size, rate and length): the gait engine
     // finds real contacts on it, and the pixels still tell which frame is on screen.
@@ -144,7 +145,7 @@ describe('event jumps, loops and a stored alignment: frame-exact in both players
       frames: 360,
     });
     side = await r.importClip(clip, 'side', 'synced');
-    const rear = await r.importClip(clip, 'rear', 'synced');
+    rear = await r.importClip(clip, 'rear', 'synced');
     storeLandmarks(r.app.services.library, side.id, readSeries(TREADMILL_LANDMARKS));
     const series = await r.call<LandmarkSeries>('pose:series', { recordingId: side.id });
     ics = analyzeGait({ series, view: 'side' })
@@ -215,6 +216,26 @@ describe('event jumps, loops and a stored alignment: frame-exact in both players
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     // Locked again: back to the stored alignment, the active (rear) player keeping its frame.
     await aligned(n + 2);
+  });
+
+  it('nudges the alignment by a frame from the review (stored by the sync service)', async () => {
+    const n = await settled(page, 0);
+    await expect
+      .poll(() => page.getByTestId('sync-nudge').textContent())
+      .toContain(`offset +${OFFSET} frames`);
+    await page.getByRole('button', { name: 'Right clip one frame later' }).click();
+    await expect
+      .poll(() => page.getByTestId('sync-nudge').textContent())
+      .toContain(`offset +${OFFSET + 1} frames`);
+    expect(await settled(page, 0)).toBe(n);
+    expect(await settled(page, 1)).toBe(n - OFFSET - 1);
+    expect(await codeOnScreen(page, 1)).toBe(n - OFFSET - 1);
+    const stored = await r.call<{ offsetFramesA: number }>('sync:get', {
+      sessionId: r.sessionId,
+      recordingAId: side.id,
+      recordingBId: rear.id,
+    });
+    expect(stored.offsetFramesA).toBe(OFFSET + 1);
     expect(guard.errors).toEqual([]);
   });
 });

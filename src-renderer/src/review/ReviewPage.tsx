@@ -115,19 +115,34 @@ export function ReviewPage(props: ReviewPageProps) {
     [props.clips, data],
   );
   const { opened, error } = useOpenedClips(props.sessionId, data?.recordings, ids);
+  // Re-read the alignment when it changes (a nudge here, an estimate elsewhere).
+  const [offsets, setOffsets] = useState<{ key: string; values: number[] } | undefined>(undefined);
+  const openedKey = opened?.map((o) => o.recording.id).join('/') ?? '';
+  useEvent('sync:changed', (e) => {
+    if (e.sessionId !== props.sessionId || !opened) return;
+    loadOffsets(
+      props.sessionId,
+      opened.map((o) => o.recording),
+    ).then(
+      (values) => setOffsets({ key: openedKey, values }),
+      () => undefined,
+    );
+  });
   const clips = useMemo<ReviewClip[] | undefined>(
     () =>
-      opened?.map((o) => ({
+      opened?.map((o, k) => ({
         recordingId: o.recording.id,
         title: clipTitle(o.recording),
         view: o.recording.view,
         clip: o.clip,
         table: o.table,
-        offset: seconds(o.offset),
+        offset: seconds(offsets?.key === openedKey ? (offsets.values[k] ?? o.offset) : o.offset),
+        trim: o.recording.trim,
+        ...(data?.patient.heightCm ? { heightCm: data.patient.heightCm } : {}),
         ...(o.series && { series: o.series }),
         ...(o.note && { note: o.note }),
       })),
-    [opened],
+    [opened, data, offsets, openedKey],
   );
 
   const go = (next: string[]): void => {

@@ -31,6 +31,7 @@ import { Curves } from './panels/Curves';
 import { KeyFramesPanel } from './panels/KeyFramesPanel';
 import { ToolsPanel, type ToolDraft } from './panels/ToolsPanel';
 import { Summary, StepTable } from './panels/StepTable';
+import { SyncNudge } from './panels/SyncNudge';
 import { Timeline } from './panels/Timeline';
 import { TransportBar } from './TransportBar';
 import { useKeys } from './useKeys';
@@ -66,7 +67,12 @@ function useAnalyses(
         c.view === 'rear' && side?.analysis.gait
           ? { events: externalEvents(side.analysis.gait), offsetS: clips[side.k]!.offset - c.offset }
           : undefined;
-      out[j] = analyseClip(c.series, corrections.get(c.recordingId) ?? [], c.view, external);
+      out[j] = analyseClip(
+        c.series,
+        corrections.get(c.recordingId) ?? [],
+        { view: c.view, trim: c.trim, ...(c.heightCm ? { heightCm: c.heightCm } : {}) },
+        external,
+      );
       if (c.view === 'side' && out[j]!.gait && !side) side = { k: j, analysis: out[j]! };
     }
     return out;
@@ -282,6 +288,7 @@ export function ReviewWorkspace({ sessionId, clips }: ReviewWorkspaceProps) {
         onLocked={(locked) => setPlayhead((p) => setLocked(p, clocks, locked))}
         onSeek={seekActive}
       />
+      {clips.length > 1 && <SyncNudge sessionId={sessionId} clips={clips} onError={setMessage} />}
       <Timeline
         table={active.table}
         events={events[k] ?? []}

@@ -49,20 +49,39 @@ export interface ClipAnalysis {
   readonly error?: string;
 }
 
-/** Corrections applied, then the gait engine; rear clips take the side clip's events when given. */
+export interface AnalysisInputs {
+  readonly view: 'side' | 'rear';
+  /** The recording's trim, frames [start, end): analysed as the gait service and the report do. */
+  readonly trim: { readonly startFrame: number; readonly endFrame: number };
+  /** The patient's height scales the picture when no calibration is given (gait service's rule). */
+  readonly heightCm?: number;
+}
+
+/**
+ * Corrections applied, trimmed, then the gait engine, with the inputs the gait service uses for the
+ * report (src-main/services/gait/analyze-recording.ts), so the review shows the report's numbers;
+ * rear clips take the side clip's events when given.
+ */
 export function analyseClip(
   series: LandmarkSeries | undefined,
   corrections: readonly Correction[],
-  view: 'side' | 'rear',
+  inputs: AnalysisInputs,
   external?: { events: readonly ExternalEvent[]; offsetS: number },
 ): ClipAnalysis {
   if (!series) return {};
   const corrected = applyCorrections(series, corrections);
+  const { startFrame, endFrame } = inputs.trim;
+  const inTrim = {
+    ...corrected,
+    frames: corrected.frames.filter((f) => f.index >= startFrame && f.index < endFrame),
+  };
   try {
     const gait = analyzeGait({
-      series: corrected,
-      view,
-      ...(view === 'rear' && external?.events.length ? { externalEvents: external } : {}),
+      series: inTrim,
+      view: inputs.view,
+      cutoffHz: 'auto',
+      ...(inputs.heightCm ? { calibration: { heightCm: inputs.heightCm } } : {}),
+      ...(inputs.view === 'rear' && external?.events.length ? { externalEvents: external } : {}),
     });
     return { series: corrected, gait };
   } catch (err) {

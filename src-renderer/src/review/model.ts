@@ -27,4 +27,7 @@ export interface ReviewClip {
   readonly series?: LandmarkSeries;
   /** Why there are no landmarks, in the PT's words. */
   readonly note?: string;
+  /** Frames [start, end) the PT kept (trim on the session page): the analysis covers these only. */
+  readonly trim: { readonly startFrame: number; readonly endFrame: number };
+  readonly heightCm?: number;
 }
