@@ -2,7 +2,7 @@
  * The conditions the PT picks from, taken from the session form (treadmill inclines and speeds):
  * 0 % is "flat", anything else "incline N %". The PT can still type any label.
  */
-import type { Condition } from '../../../src-shared/contract/recordings';
+import type { Condition } from '../contract/recordings';
 
 export interface SessionSettings {
   readonly treadmillInclinesPct: readonly number[];

@@ -9,7 +9,7 @@ import { api, useEvent } from '../api/client';
 import { useLoad } from '../useLoad';
 import { CameraPanel } from './CameraPanel';
 import { listCameras, type CameraInfo } from './cameras';
-import { conditionChoices, conditionFor } from './conditions';
+import { conditionChoices, conditionFor } from '../../../src-shared/capture/conditions';
 import { KeyLegend } from './KeyLegend';
 import { ReplayPanel, type ReplayClip } from './ReplayPanel';
 import { TakeList } from './TakeList';

@@ -46,6 +46,7 @@ export function ReplayPanel(props: {
           <video
             key={u.url}
             src={u.url}
+            preload="auto"
             muted
             playsInline
             aria-label={`${u.view} view, replay`}
