@@ -5,6 +5,10 @@
 import type { LandmarkSeries } from '../../../src-shared/pose/landmarks';
 import { detectPoses, type DetectOptions } from './run';
 import { toSeries } from './series';
+import { readPoseStore } from './store';
+import { poseRecording } from './recording';
+import type { Library } from '../library/db';
+import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import type { Pick } from './track';
 
 export { detectPoses, describePoseError, type PoseProgress } from './run';
@@ -17,4 +21,18 @@ export { PoseEngineError } from './engine-host';
 export async function seriesOfClip(opts: DetectOptions & { readonly pick?: Pick }): Promise<LandmarkSeries> {
   const { candidates } = await detectPoses(opts);
   return toSeries(candidates, opts.pick);
+}
+
+/**
+ * The stored landmark series of a library recording (the person the user picked, else the
+ * runner), or null when detection has not completed for that model. For the gait and sync services.
+ */
+export function recordingSeries(
+  library: Library,
+  recordingId: string,
+  model: PoseModelName = 'full',
+): LandmarkSeries | null {
+  const rec = poseRecording(library, recordingId);
+  const stored = readPoseStore(rec.dir, model);
+  return stored ? toSeries(stored.candidates, stored.pick ?? undefined) : null;
 }
