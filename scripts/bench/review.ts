@@ -12,7 +12,7 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { makeBarcodeClip } from '../../test/review/fixtures/barcode-clip';
+import { BAR_ROWS, CODE_BITS, makeBarcodeClip } from '../../test/review/fixtures/barcode-clip';
 import { codeOnScreen, settled, startReviewApp } from '../../test/review/fixtures/review-app';
 import type { BenchLine } from './types';
 
@@ -73,6 +73,88 @@ async function stepTimes(
   );
 }
 
+interface VideoGlobals {
+  readonly document: {
+    createElement(tag: 'video'): VideoLike;
+    createElement(tag: 'canvas'): CanvasLike;
+  };
+  readonly sessionStorage: { getItem(k: string): string | null };
+  readonly performance: { now(): number };
+  setTimeout(cb: () => void, ms: number): number;
+}
+interface VideoLike {
+  src: string;
+  muted: boolean;
+  preload: string;
+  currentTime: number;
+  readonly videoWidth: number;
+  readonly videoHeight: number;
+  play(): Promise<void>;
+  pause(): void;
+  addEventListener(ev: string, cb: () => void, o?: { once: boolean }): void;
+  requestVideoFrameCallback(cb: (now: number, meta: { mediaTime: number }) => void): number;
+}
+interface CanvasLike {
+  width: number;
+  height: number;
+  getContext(
+    k: '2d',
+    o?: { willReadFrequently: boolean },
+  ): {
+    drawImage(v: VideoLike, x: number, y: number, w: number, h: number): void;
+    getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> };
+  };
+}
+
+/**
+ * The other route: a <video> element seeked to the middle of frame i, waiting for the frame to be
+ * presented (requestVideoFrameCallback), then drawn and its bar code read. Counts the frames that
+ * came out wrong and times each seek.
+ */
+async function videoElementSteps(page: Page, recordingId: string, frames: number, fps: number) {
+  return page.evaluate(
+    async ({ recordingId, frames, fps, bits, rows }) => {
+      const g = globalThis as unknown as VideoGlobals;
+      const token = g.sessionStorage.getItem('stridelab.token') ?? '';
+      const v = g.document.createElement('video');
+      v.muted = true;
+      v.preload = 'auto';
+      v.src = `/api/media/${recordingId}/proxy?token=${token}`;
+      await new Promise<void>((r) => v.addEventListener('loadeddata', () => r(), { once: true }));
+      const c = g.document.createElement('canvas');
+      c.width = v.videoWidth;
+      c.height = v.videoHeight;
+      const ctx = c.getContext('2d', { willReadFrequently: true });
+      const times: number[] = [];
+      let wrong = 0;
+      for (let i = 1; i < Math.min(frames, 101); i++) {
+        const t0 = g.performance.now();
+        const shown = new Promise<void>((resolve) => {
+          v.requestVideoFrameCallback(() => resolve());
+          // A seek that lands on the frame already shown presents nothing new.
+          g.setTimeout(resolve, 1000);
+        });
+        v.currentTime = (i + 0.5) / fps;
+        await shown;
+        ctx.drawImage(v, 0, 0, c.width, c.height);
+        times.push(g.performance.now() - t0);
+        // Read the bar code (no helper function here: the page function must stay self-contained).
+        const y = Math.floor(c.height / rows / 2);
+        const bw = Math.floor(c.width / bits);
+        const d = ctx.getImageData(0, y, c.width, 1).data;
+        let n = 0;
+        for (let b = 0; b < bits; b++) {
+          const o = (b * bw + (bw >> 1)) * 4;
+          if ((d[o]! + d[o + 1]! + d[o + 2]!) / 3 > 128) n |= 1 << b;
+        }
+        if (n !== i) wrong++;
+      }
+      return { times, wrong };
+    },
+    { recordingId, frames, fps, bits: CODE_BITS, rows: BAR_ROWS },
+  );
+}
+
 /** X.Org's default key auto-repeat rate is 25/s (`xset q`: repeat rate 25): a held arrow key. */
 const KEY_REPEAT_MS = 40;
 
@@ -113,12 +195,17 @@ export async function benchReview(): Promise<BenchLine[]> {
       .filter(([name]) => name.startsWith('review.decode.'))
       .map(([name, d]) => d / Number(name.slice('review.decode.'.length)));
     const draws = measures.filter(([name]) => name === 'review.draw').map(([, d]) => d);
+    const video = await videoElementSteps(page, rec.id, frames, 30);
     return [
       { name: 'review.step.median_ms', value: quantile(all, 0.5), unit: 'ms' },
       { name: 'review.step.p95_ms', value: quantile(all, 0.95), unit: 'ms' },
       { name: 'review.step.max_ms', value: Math.max(...all), unit: 'ms' },
       { name: 'review.decode.frame_median_ms', value: quantile(perFrame, 0.5), unit: 'ms' },
       { name: 'review.draw.median_ms', value: quantile(draws, 0.5), unit: 'ms' },
+      // The alternative display route, measured on the same proxy in the same page, for the record.
+      { name: 'review.video_element.step_median_ms', value: quantile(video.times, 0.5), unit: 'ms' },
+      { name: 'review.video_element.step_p95_ms', value: quantile(video.times, 0.95), unit: 'ms' },
+      { name: 'review.video_element.wrong_frames', value: video.wrong, unit: `of ${video.times.length}` },
     ];
   } finally {
     await r.close();
