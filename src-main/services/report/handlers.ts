@@ -65,7 +65,6 @@ export const reportHandlers: HandlersFor<typeof reportCalls> = {
       await rm(partial, { force: true });
       throw e;
     }
-    ctx.emit('report:progress', { sessionId, phase: 'write', fraction: 1 });
     return {
       fileName,
       sizeBytes: pdf.length,

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ReportEdits } from '../../../src-shared/contract/report';
 import type { ReportBundle } from '../../../src-shared/report/model';
 import { api, useEvent } from '../api/client';
@@ -42,8 +42,12 @@ export function ReportPage(props: { sessionId: string }) {
   const [status, setStatus] = useState<string>('');
   const [busy, setBusy] = useState(false);
   const [pdfUrl, setPdfUrl] = useState<string | undefined>(undefined);
+  // Progress arrives on the event stream, which can trail the call's answer: once the export has
+  // answered, late progress must not overwrite "PDF saved".
+  const exporting = useRef(false);
   useEvent('report:progress', (p) => {
-    if (p.sessionId === props.sessionId) setStatus(`Printing: ${p.phase} ${Math.round(p.fraction * 100)}%`);
+    if (exporting.current && p.sessionId === props.sessionId)
+      setStatus(`Printing: ${p.phase} ${Math.round(p.fraction * 100)}%`);
   });
   if (error)
     return (
@@ -103,9 +107,14 @@ export function ReportPage(props: { sessionId: string }) {
             title={dirty ? 'Save your words first' : undefined}
             onClick={() =>
               void run(async () => {
-                const r = await api('report:exportPdf', { sessionId: props.sessionId });
-                setPdfUrl(transport.apiUrl(r.downloadUrl));
-                return `PDF saved: ${r.fileName} (${r.pages} pages)`;
+                exporting.current = true;
+                try {
+                  const r = await api('report:exportPdf', { sessionId: props.sessionId });
+                  setPdfUrl(transport.apiUrl(r.downloadUrl));
+                  return `PDF saved: ${r.fileName} (${r.pages} pages)`;
+                } finally {
+                  exporting.current = false;
+                }
               })
             }
           >
