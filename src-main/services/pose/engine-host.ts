@@ -100,6 +100,9 @@ export async function launchGuardedBrowser(origin: string): Promise<GuardedBrows
     executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,
     headless: true,
+    // Playwright's own Ctrl-C handler exits the whole process (code 130) before the CLI's abort
+    // can clean up: the commands handle SIGINT themselves and close the browser on abort.
+    handleSIGINT: false,
   });
   const requests: string[] = [];
   const blocked: string[] = [];

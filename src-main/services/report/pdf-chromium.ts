@@ -58,6 +58,9 @@ export function chromiumPrinter(opts: ChromiumPrinterOptions): ReportPrinter {
         executablePath: opts.executablePath ?? process.env.STRIDELAB_CHROMIUM ?? '/usr/bin/chromium',
         args: CHROMIUM_ARGS,
         headless: true,
+        // The CLI handles Ctrl-C itself (abort, remove partial files); Playwright's handler would
+        // exit the process first.
+        handleSIGINT: false,
       });
       const onAbort = (): void => void browser.close();
       signal?.addEventListener('abort', onAbort, { once: true });
