@@ -78,6 +78,15 @@ describe('selectPerson', () => {
     expect(people.slice(45).every((p) => p === 2)).toBe(true);
   });
 
+  it('keeps one person whose track breaks into two interleaved tracklets (fast stride, blur)', () => {
+    // From frame 50 the box jumps 120 px (IoU < 0.3 with the last one), except on frame 52 where
+    // it is back: the old tracklet takes frame 52, a new one the others; both are the runner.
+    const jumpy: Person = { ...runner, x: (f) => (f >= 50 && f !== 52 ? 540 : 420) };
+    const { frames } = scene(100, [jumpy]);
+    expect(buildTracklets(frames, { width: W, height: H }).length).toBeGreaterThan(1);
+    expect(selectPerson(frames, { width: W, height: H })).toEqual(Array(100).fill(0));
+  });
+
   it('does not jump to a bystander when the runner leaves the frame', () => {
     const leaves = { ...runner, to: 59 };
     const stays = { ...bystander, from: 0, to: 99, x: () => 50 };

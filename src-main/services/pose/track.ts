@@ -157,43 +157,36 @@ export function selectPerson(
   } else {
     seed = tracklets.reduce((best, t) => (t.score > best.score ? t : best));
   }
+  const selected = new Map<number, Box>();
   const take = (t: Tracklet): void => {
-    for (const [f, c] of t.members) choice[f] = c;
+    for (const [f, c] of t.members) {
+      choice[f] = c;
+      selected.set(f, frames[f]![c]!);
+    }
   };
   take(seed);
-  // Extend through detection gaps, forwards then backwards: at each gap take the tracklet that
-  // starts (ends) soonest within `maxGap` × 4 frames near where the person was last seen (the most
-  // persistent on a tie). Tracklets that overlap the selection in time are other people and never
-  // qualify.
+  // Extend through detection gaps and track breaks: forwards in order of start, then backwards in
+  // order of end, take each tracklet that shares no frame with the selection and begins (ends)
+  // near where the person was last (next) seen, within `maxGap` × 4 frames. A tracklet that shares
+  // a frame with the selection is another person (two poses in that frame).
   const reach = 4 * (opts.maxGap ?? DEFAULTS.maxGap);
-  const soonest = (
-    qualifies: (t: Tracklet) => boolean,
-    when: (t: Tracklet) => number,
-  ): Tracklet | undefined =>
-    tracklets.filter(qualifies).sort((a, b) => when(a) - when(b) || b.score - a.score)[0];
-  for (let end = seed; ;) {
-    const next = soonest(
-      (t) =>
-        t.first > end.last &&
-        t.first - end.last <= reach &&
-        near(end.lastBox, t.firstBox, t.first - end.last),
-      (t) => t.first,
-    );
-    if (!next) break;
-    take(next);
-    end = next;
+  const shares = (t: Tracklet): boolean => [...t.members.keys()].some((f) => selected.has(f));
+  const rest = tracklets.filter((t) => t !== seed);
+  for (const t of rest
+    .filter((t) => t.first > seed.first)
+    .sort((a, b) => a.first - b.first || b.score - a.score)) {
+    if (shares(t)) continue;
+    let f = -1;
+    for (const k of selected.keys()) if (k < t.first && k > f) f = k;
+    if (f >= 0 && t.first - f <= reach && near(selected.get(f)!, t.firstBox, t.first - f)) take(t);
   }
-  for (let start = seed; ;) {
-    const prev = soonest(
-      (t) =>
-        t.last < start.first &&
-        start.first - t.last <= reach &&
-        near(t.lastBox, start.firstBox, start.first - t.last),
-      (t) => -t.last,
-    );
-    if (!prev) break;
-    take(prev);
-    start = prev;
+  for (const t of rest
+    .filter((t) => t.first < seed.first)
+    .sort((a, b) => b.last - a.last || b.score - a.score)) {
+    if (shares(t)) continue;
+    let g = Infinity;
+    for (const k of selected.keys()) if (k > t.last && k < g) g = k;
+    if (g !== Infinity && g - t.last <= reach && near(t.lastBox, selected.get(g)!, g - t.last)) take(t);
   }
   return choice;
 }
