@@ -8,7 +8,7 @@ import type { LandmarkFrame, LandmarkName, LandmarkSeries } from '../../../src-s
 import type { Correction } from '../../../src-shared/review/corrections';
 import { calibrationFor, type Measurement } from '../../../src-shared/review/measure';
 import { buildScene, type OverlayToggles } from '../../../src-shared/review/scene';
-import type { ClipAnalysis } from './analysis';
+import type { ClipResult } from '../../../src-shared/review/analysis-protocol';
 import type { ReviewClip } from './model';
 import { EditHandles } from './overlay/EditHandles';
 import { MeasurementShapes } from './overlay/MeasurementShapes';
@@ -26,7 +26,7 @@ export function frameOf(series: LandmarkSeries | undefined, i: number): Landmark
 export interface ClipPlayerProps {
   readonly index: number;
   readonly clip: ReviewClip;
-  readonly analysis: ClipAnalysis;
+  readonly analysis: ClipResult;
   readonly frame: number;
   readonly active: boolean;
   readonly toggles: OverlayToggles;

@@ -24,7 +24,9 @@ import {
 } from '../../../src-shared/review/playhead';
 import { calibrationFor, TOOL_LABELS, TOOL_POINTS } from '../../../src-shared/review/measure';
 import { DEFAULT_TOGGLES, type OverlayToggles } from '../../../src-shared/review/scene';
-import { analyseClip, externalEvents, frameEvents, type ClipAnalysis } from './analysis';
+import { frameEvents } from '../../../src-shared/review/analyse';
+import type { ClipResult } from '../../../src-shared/review/analysis-protocol';
+import { useAnalyses } from './useAnalyses';
 import type { FrameEvent, ReviewClip } from './model';
 import { ClipPlayer } from './ClipPlayer';
 import { Curves } from './panels/Curves';
@@ -49,36 +51,6 @@ const EVENT_CODE: Record<FrameEvent['kind'], KeyFrameEvent> = {
   'toe-off': 'TO',
 };
 
-/** Corrections applied and gait analysed per clip; a rear clip uses the side clip's events when both are open. */
-function useAnalyses(
-  clips: readonly ReviewClip[],
-  corrections: ReturnType<typeof useReviewDoc>['corrections'],
-): ClipAnalysis[] {
-  return useMemo(() => {
-    const out: ClipAnalysis[] = clips.map(() => ({}));
-    // Side clips first: their events drive rear clips (the rear view cannot see contacts well).
-    const order = clips
-      .map((_, j) => j)
-      .sort((a, b) => Number(clips[a]!.view !== 'side') - Number(clips[b]!.view !== 'side'));
-    let side: { k: number; analysis: ClipAnalysis } | undefined;
-    for (const j of order) {
-      const c = clips[j]!;
-      const external =
-        c.view === 'rear' && side?.analysis.gait
-          ? { events: externalEvents(side.analysis.gait), offsetS: clips[side.k]!.offset - c.offset }
-          : undefined;
-      out[j] = analyseClip(
-        c.series,
-        corrections.get(c.recordingId) ?? [],
-        { view: c.view, trim: c.trim, ...(c.heightCm ? { heightCm: c.heightCm } : {}) },
-        external,
-      );
-      if (c.view === 'side' && out[j]!.gait && !side) side = { k: j, analysis: out[j]! };
-    }
-    return out;
-  }, [clips, corrections]);
-}
-
 export function ReviewWorkspace({ sessionId, clips }: ReviewWorkspaceProps) {
   const clocks = useMemo<PlayerClock[]>(
     () => clips.map((c) => ({ table: c.table, offset: c.offset })),
@@ -93,7 +65,11 @@ export function ReviewWorkspace({ sessionId, clips }: ReviewWorkspaceProps) {
     sessionId,
     clips.map((c) => c.recordingId),
   );
-  const analyses = useAnalyses(clips, doc.corrections);
+  const analysed = useAnalyses(clips, doc.corrections);
+  const analyses = useMemo<ClipResult[]>(
+    () => clips.map((_, j) => analysed.results[j] ?? {}),
+    [clips, analysed.results],
+  );
   const events = useMemo(() => analyses.map((a) => frameEvents(a.gait)), [analyses]);
   const wanted = framesShown(playhead, clocks);
   usePlayback(playhead.playing, clocks, setPlayhead);
@@ -316,7 +292,12 @@ export function ReviewWorkspace({ sessionId, clips }: ReviewWorkspaceProps) {
               onStep={(f) => seekActive(active.table.times[f] ?? 0)}
             />
           ) : (
-            <p className="muted">{analyses[k]?.error ?? active.note ?? 'No gait analysis for this clip.'}</p>
+            <p className="muted">
+              {analysed.error ??
+                analyses[k]?.error ??
+                active.note ??
+                (active.series ? 'Analysing…' : 'No gait analysis for this clip.')}
+            </p>
           )}
         </section>
         <section className="review-panel" aria-label="Summary">

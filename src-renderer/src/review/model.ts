@@ -1,17 +1,11 @@
 /** What the review workspace shows for each player: the clip, its clock, landmarks and gait events. */
 import type { LandmarkSeries } from '../../../src-shared/pose/landmarks';
 import type { FrameTable } from '../../../src-shared/review/frames';
-import type { Foot, GaitEventKind } from '../../../src-shared/review/navigation';
 import type { View } from '../../../src-shared/review/overlay-tables';
 import type { Seconds } from '../../../src-shared/units';
 import type { ClipDecoder } from './player/clip-decoder';
 
-/** A gait event on a frame of one clip (what the gait engine reports). */
-export interface FrameEvent {
-  readonly foot: Foot;
-  readonly kind: GaitEventKind;
-  readonly frame: number;
-}
+export type { FrameEvent } from '../../../src-shared/review/analyse';
 
 export interface ReviewClip {
   readonly recordingId: string;
