@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices } from '../../src-main/services';
 import { generateRunner } from '../../src-shared/gait/synthetic';
 import { parseCsv } from '../../src-shared/report/csv';
 import type { AnalysisJson } from '../../src-shared/report/exports';
@@ -188,6 +189,54 @@ describe('stridelab analyze with a side and a rear clip (landmarks given: no pos
     expect(embeddedImages(join(out, 'report.pdf'))).toHaveLength(12);
     // A real side clip and a synthetic rear runner do not move together: said, not hidden.
     expect(c.quality.map((q) => q.text).join(' ')).toMatch(/could not be aligned reliably/);
+  }, 300_000);
+});
+
+describe('stridelab analyze keeps its work only where asked', () => {
+  it('--home keeps the patient, the session and the clip in that library', async () => {
+    const home = join(tmp.path, 'library');
+    const out = join(tmp.path, 'kept');
+    const r = await analyze([
+      '--side',
+      SAMPLE,
+      '--side-landmarks',
+      join(ROOT, 'test/fixtures/landmarks/treadmill_side_male.full.json'),
+      '--home',
+      home,
+      '--patient',
+      'Kept Runner',
+      '--out',
+      out,
+    ]);
+    expect(r.code).toBe(0);
+    const services = createServices({ home, transport: 'cli' });
+    try {
+      const found = await services.dispatch('patients:search', { query: 'Kept Runner' });
+      expect(found).toMatchObject({ ok: true, result: [{ name: 'Kept Runner', sessionCount: 1 }] });
+    } finally {
+      services.close();
+    }
+  }, 300_000);
+
+  it('Ctrl-C during pose stops the run, exits 130 and leaves no files', async () => {
+    const out = join(tmp.path, 'interrupted');
+    const child = spawn(process.execPath, [BIN, 'analyze', '--demo', '--out', out], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, STRIDELAB_HOME: '' },
+    });
+    let stderr = '';
+    const code = await new Promise<number | null>((resolve) => {
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        // Interrupt once the pose engine is running (an event the CLI prints, not a delay).
+        if (/^pose: \d+%/m.test(stderr) && !child.killed) child.kill('SIGINT');
+      });
+      child.on('close', (c) => resolve(c));
+    });
+    expect(code).toBe(130);
+    expect(stderr).toContain('cancelled; no report was written');
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   }, 300_000);
 });
 
