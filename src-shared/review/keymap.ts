@@ -17,7 +17,8 @@ export type ReviewAction =
   | { readonly type: 'select-player'; readonly index: number }
   | { readonly type: 'key-frame' }
   | { readonly type: 'edit-points' }
-  | { readonly type: 'cancel' };
+  | { readonly type: 'cancel' }
+  | { readonly type: 'report' };
 
 export interface KeyBinding {
   /** KeyboardEvent.key values that trigger it. */

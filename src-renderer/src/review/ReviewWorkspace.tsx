@@ -27,6 +27,8 @@ import { DEFAULT_TOGGLES, type OverlayToggles } from '../../../src-shared/review
 import { frameEvents } from '../../../src-shared/review/analyse';
 import type { ClipResult } from '../../../src-shared/review/analysis-protocol';
 import { useAnalyses } from './useAnalyses';
+import { navigate } from '../router';
+import { KeyHelp } from './panels/KeyHelp';
 import type { FrameEvent, ReviewClip } from './model';
 import { ClipPlayer } from './ClipPlayer';
 import { Curves } from './panels/Curves';
@@ -172,9 +174,12 @@ export function ReviewWorkspace({ sessionId, clips }: ReviewWorkspaceProps) {
           setDraft(null);
           setEditing(false);
           return;
+        case 'report':
+          navigate({ page: 'session-report', id: sessionId });
+          return;
       }
     },
-    [clips.length, clocks, eventsFor, playhead, k, activeFrame, active, doc, markKeyFrame],
+    [clips.length, clocks, eventsFor, playhead, k, activeFrame, active, doc, markKeyFrame, sessionId],
   );
   useKeys(act);
 
@@ -314,6 +319,7 @@ export function ReviewWorkspace({ sessionId, clips }: ReviewWorkspaceProps) {
               doc.deleteMeasurement(id).catch((err: unknown) => setMessage(String(err)));
             }}
           />
+          <KeyHelp />
           <KeyFramesPanel
             keyFrames={doc.keyFrames}
             clips={clips}
