@@ -3,6 +3,7 @@ import type { Patient } from '../../../src-shared/library/model';
 import { SEXES } from '../../../src-shared/library/model';
 import { api } from '../api/client';
 import { Field } from '../components/Field';
+import { FormActions } from '../components/FormActions';
 import { num, text, useForm } from '../components/useForm';
 
 /** New or edit patient. Enter saves, Escape goes back. */
@@ -90,19 +91,7 @@ export function PatientForm(props: { id?: string; onDone: (p: Patient) => void }
         <Field label="Notes" name="notes" error={form.errors.notes}>
           <textarea {...form.bind('notes')} rows={3} />
         </Field>
-        {form.errors.form && (
-          <p className="error" role="alert">
-            {form.errors.form}
-          </p>
-        )}
-        <div className="actions">
-          <button type="submit" disabled={form.busy}>
-            Save patient
-          </button>
-          <button type="button" className="secondary" onClick={() => history.back()}>
-            Cancel
-          </button>
-        </div>
+        <FormActions saveLabel="Save patient" busy={form.busy} error={form.errors.form} />
       </form>
     </section>
   );

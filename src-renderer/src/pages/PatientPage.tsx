@@ -1,5 +1,6 @@
 import type { Patient } from '../../../src-shared/library/model';
 import { api, useEvent } from '../api/client';
+import { Facts } from '../components/Facts';
 import { navigate } from '../router';
 import { age } from '../format';
 import { useLoad } from '../useLoad';
@@ -79,24 +80,16 @@ export function PatientPage(props: { id: string }) {
 }
 
 function PatientFacts({ patient: p }: { patient: Patient }) {
-  const facts: [string, string | undefined][] = [
-    ['Clinic id', p.clinicId],
-    ['Born', p.dateOfBirth ? `${p.dateOfBirth} (${age(p.dateOfBirth)} y)` : undefined],
-    ['Sex', p.sex !== 'unspecified' ? p.sex : undefined],
-    ['Height', p.heightCm ? `${p.heightCm} cm` : undefined],
-    ['Leg length', p.legLengthCm ? `${p.legLengthCm} cm` : undefined],
-    ['Notes', p.notes],
-  ];
   return (
-    <dl className="facts">
-      {facts
-        .filter(([, v]) => v)
-        .map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-    </dl>
+    <Facts
+      items={[
+        ['Clinic id', p.clinicId],
+        ['Born', p.dateOfBirth ? `${p.dateOfBirth} (${age(p.dateOfBirth)} y)` : undefined],
+        ['Sex', p.sex !== 'unspecified' ? p.sex : undefined],
+        ['Height', p.heightCm ? `${p.heightCm} cm` : undefined],
+        ['Leg length', p.legLengthCm ? `${p.legLengthCm} cm` : undefined],
+        ['Notes', p.notes],
+      ]}
+    />
   );
 }

@@ -3,6 +3,7 @@ import type { Session } from '../../../src-shared/library/model';
 import { INJURY_SIDES } from '../../../src-shared/library/model';
 import { api } from '../api/client';
 import { Field } from '../components/Field';
+import { FormActions } from '../components/FormActions';
 import { numList, text, useForm } from '../components/useForm';
 import { todayIso } from '../format';
 
@@ -104,19 +105,7 @@ export function SessionForm(props: { patientId?: string; id?: string; onDone: (s
         <Field label="Notes" name="notes" error={form.errors.notes}>
           <textarea {...form.bind('notes')} rows={3} />
         </Field>
-        {form.errors.form && (
-          <p className="error" role="alert">
-            {form.errors.form}
-          </p>
-        )}
-        <div className="actions">
-          <button type="submit" disabled={form.busy}>
-            Save session
-          </button>
-          <button type="button" className="secondary" onClick={() => history.back()}>
-            Cancel
-          </button>
-        </div>
+        <FormActions saveLabel="Save session" busy={form.busy} error={form.errors.form} />
       </form>
     </section>
   );

@@ -1,4 +1,5 @@
 import { api, useEvent } from '../api/client';
+import { Facts } from '../components/Facts';
 import { navigate } from '../router';
 import { ExportSessionButton } from '../session/ArchiveButtons';
 import { ClipSlots } from '../session/ClipSlots';
@@ -57,29 +58,17 @@ export function SessionPage(props: { id: string }) {
           </button>
         </div>
       </div>
-      <dl className="facts">
-        {(
-          [
-            ['Complaint', s.complaint],
-            ['Injury side', s.injurySide !== 'none' ? s.injurySide : undefined],
-            ['Clinician', s.clinician],
-            ['Shoes', s.shoes],
-            ['Speeds', s.treadmillSpeedsKmh.length ? `${s.treadmillSpeedsKmh.join(', ')} km/h` : undefined],
-            [
-              'Inclines',
-              s.treadmillInclinesPct.length ? `${s.treadmillInclinesPct.join(', ')} %` : undefined,
-            ],
-            ['Notes', s.notes],
-          ] as const
-        )
-          .filter(([, v]) => v)
-          .map(([k, v]) => (
-            <div key={k}>
-              <dt>{k}</dt>
-              <dd>{v}</dd>
-            </div>
-          ))}
-      </dl>
+      <Facts
+        items={[
+          ['Complaint', s.complaint],
+          ['Injury side', s.injurySide !== 'none' ? s.injurySide : undefined],
+          ['Clinician', s.clinician],
+          ['Shoes', s.shoes],
+          ['Speeds', s.treadmillSpeedsKmh.length ? `${s.treadmillSpeedsKmh.join(', ')} km/h` : undefined],
+          ['Inclines', s.treadmillInclinesPct.length ? `${s.treadmillInclinesPct.join(', ')} %` : undefined],
+          ['Notes', s.notes],
+        ]}
+      />
       <ClipSlots sessionId={s.id} />
     </section>
   );
