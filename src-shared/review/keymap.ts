@@ -10,7 +10,7 @@ export type ReviewAction =
   | { readonly type: 'step'; readonly delta: number }
   | { readonly type: 'event'; readonly dir: 1 | -1 }
   | { readonly type: 'rate'; readonly dir: 1 | -1 }
-  | { readonly type: 'loop' }
+  | { readonly type: 'loop'; readonly kind: 'stride' | 'step' }
   | { readonly type: 'overlays' }
   | { readonly type: 'undo' }
   | { readonly type: 'redo' }
@@ -56,7 +56,19 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['['], action: { type: 'event', dir: -1 }, label: 'Previous initial contact', shown: '[' },
   { keys: ['-', '_'], action: { type: 'rate', dir: -1 }, label: 'Slower', shown: '−' },
   { keys: ['+', '='], action: { type: 'rate', dir: 1 }, label: 'Faster', shown: '+' },
-  { keys: ['l', 'L'], action: { type: 'loop' }, label: 'Loop the current stride (again: stop)', shown: 'L' },
+  {
+    keys: ['l', 'L'],
+    action: { type: 'loop', kind: 'stride' },
+    label: 'Loop the current stride (again: stop)',
+    shown: 'L',
+  },
+  {
+    keys: ['l', 'L'],
+    shift: true,
+    action: { type: 'loop', kind: 'step' },
+    label: 'Loop the current step',
+    shown: 'Shift+L',
+  },
   { keys: ['o', 'O'], action: { type: 'overlays' }, label: 'Overlays on / off', shown: 'O' },
   { keys: ['z', 'Z'], mod: true, action: { type: 'undo' }, label: 'Undo', shown: 'Ctrl+Z' },
   {

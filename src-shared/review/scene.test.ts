@@ -63,7 +63,8 @@ describe('keyboard map', () => {
     expect(key(']')).toEqual({ type: 'event', dir: 1 });
     expect(key('+', { shiftKey: true })).toEqual({ type: 'rate', dir: 1 });
     expect(key('-')).toEqual({ type: 'rate', dir: -1 });
-    expect(key('L', { shiftKey: true })).toEqual({ type: 'loop' });
+    expect(key('l')).toEqual({ type: 'loop', kind: 'stride' });
+    expect(key('L', { shiftKey: true })).toEqual({ type: 'loop', kind: 'step' });
     expect(key('o')).toEqual({ type: 'overlays' });
     expect(key('z', { ctrlKey: true })).toEqual({ type: 'undo' });
     expect(key('Z', { ctrlKey: true, shiftKey: true })).toEqual({ type: 'redo' });

@@ -38,11 +38,13 @@ function useOpenedClips(
   sessionId: string,
   recordings: readonly Recording[] | undefined,
   ids: readonly string[],
+  version: number,
 ) {
   const chosen = recordings ? ids.map((id) => recordings.find((r) => r.id === id)) : undefined;
   const missing = Boolean(chosen?.some((r) => !r));
   // Reopen only when the choice (or a chosen recording) really changes, not on every list reload.
-  const key = chosen && !missing ? chosen.map((r) => `${r!.id}@${r!.updatedAt}`).join('/') : '';
+  const key =
+    chosen && !missing ? `${chosen.map((r) => `${r!.id}@${r!.updatedAt}`).join('/')}#${version}` : '';
   const chosenRef = useRef(chosen);
   useLayoutEffect(() => {
     chosenRef.current = chosen;
@@ -114,7 +116,12 @@ export function ReviewPage(props: ReviewPageProps) {
     () => (props.clips.length ? [...props.clips] : data ? defaultSelection(data.recordings) : []),
     [props.clips, data],
   );
-  const { opened, error } = useOpenedClips(props.sessionId, data?.recordings, ids);
+  // Pose detection finishing on an open clip brings its landmarks in (the clips are read again).
+  const [poseRuns, setPoseRuns] = useState(0);
+  useEvent('pose:finished', (e) => {
+    if (e.state === 'done' && ids.includes(e.recordingId)) setPoseRuns((n) => n + 1);
+  });
+  const { opened, error } = useOpenedClips(props.sessionId, data?.recordings, ids, poseRuns);
   // Re-read the alignment when it changes (a nudge here, an estimate elsewhere).
   const [offsets, setOffsets] = useState<{ key: string; values: number[] } | undefined>(undefined);
   const openedKey = opened?.map((o) => o.recording.id).join('/') ?? '';

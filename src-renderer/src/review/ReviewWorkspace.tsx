@@ -153,9 +153,9 @@ export function ReviewWorkspace({ sessionId, clips }: ReviewWorkspaceProps) {
             setPlayhead((p) => ({ ...p, loop: undefined }));
             return;
           }
-          const range = cycleAround(eventsFor(playhead), playhead.t, 'stride');
+          const range = cycleAround(eventsFor(playhead), playhead.t, action.kind);
           if (!range) {
-            setMessage('No complete stride to loop: the gait events are missing.');
+            setMessage(`No complete ${action.kind} to loop: the gait events are missing.`);
             return;
           }
           setPlayhead((p) => ({ ...p, loop: range, t: range.start, playing: true }));

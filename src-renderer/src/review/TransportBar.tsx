@@ -76,7 +76,7 @@ export function TransportBar(props: TransportBarProps) {
         {btn(
           p.loop ? 'Loop on' : 'Loop',
           'Loop the current stride (L)',
-          { type: 'loop' },
+          { type: 'loop', kind: 'stride' },
           { pressed: Boolean(p.loop) },
         )}
         {btn(
