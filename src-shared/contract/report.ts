@@ -48,6 +48,10 @@ export const reportCalls = {
     /** Where the renderer can open it (browser mode: with the token, see Transport.apiUrl). */
     downloadUrl: string;
   }>(),
+  /** Write analysis.json, steps.csv and summary.csv of the report into the exports folder. */
+  'report:exportData': call(z.object({ sessionId: Id })).returns<{
+    files: { fileName: string; sizeBytes: number; downloadUrl: string }[];
+  }>(),
 } as const;
 
 export const reportEvents = {

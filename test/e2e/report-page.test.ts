@@ -86,6 +86,13 @@ describe('report page', () => {
     expect(text).toContain(words);
     expect(text).toContain('Retest in 6 weeks.');
     expect(readdirSync(join(tmp.path, 'exports')).filter((f) => f.includes('partial'))).toEqual([]);
+    // The data too: the steps CSV downloads from the page.
+    await page.getByRole('button', { name: 'Export data (JSON, CSV)' }).click();
+    const csvLink = page.getByRole('link', { name: 'Page-Tester-2026-11-20-gait-steps.csv' });
+    await csvLink.waitFor({ timeout: 120_000 });
+    const csv = await page.request.get(new URL((await csvLink.getAttribute('href'))!, app.url).href);
+    expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+    expect((await csv.text()).split('\r\n')[0]).toMatch(/^condition,view,side,step,frame,t \(s\),clean,/);
     expect(guard.offsite).toEqual([]);
     expect(guard.errors).toEqual([]);
   }, 240_000);

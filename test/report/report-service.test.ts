@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../src-main/services';
@@ -88,6 +88,23 @@ describe('report calls', () => {
     expect(text).not.toContain('suggestions not yet reviewed');
     // No partial file left beside it.
     expect(readdirSync(reportExportsDir(services.library)).filter((f) => f.includes('partial'))).toEqual([]);
+
+    // The data behind it: analysis.json and the CSVs, with the same numbers as the PDF's model.
+    const data = (await call('report:exportData', { sessionId })) as {
+      ok: true;
+      result: { files: { fileName: string; downloadUrl: string }[] };
+    };
+    expect(data.result.files.map((f) => f.fileName)).toEqual([
+      'Erin-Hamstring-2026-11-20-gait-analysis.json',
+      'Erin-Hamstring-2026-11-20-gait-steps.csv',
+      'Erin-Hamstring-2026-11-20-gait-summary.csv',
+    ]);
+    const json = JSON.parse(
+      readFileSync(join(reportExportsDir(services.library), data.result.files[0]!.fileName), 'utf8'),
+    ) as { schema: string; report: ReportBundle['model'] };
+    expect(json.schema).toBe('stridelab.analysis/1');
+    expect(json.report.conditions).toEqual(after.result.model.conditions);
+    expect(json.report.findings).toEqual(edits.findings);
 
     expect(await call('report:resetEdits', { sessionId })).toMatchObject({
       ok: true,

@@ -15,7 +15,7 @@ import { newToken, registerSource } from './sources';
  *   POST /api/upload?name=<file name>     the file's bytes as the body → { uploadId }
  *   GET  /api/media/<recordingId>/<kind>  kind = proxy | original | thumb | timestamps, with Range
  *   GET  /api/exports/<file name>         a session archive written by sessions:export, or a gait
- *                                         report PDF written by report:exportPdf
+ *                                         report PDF or its data (report:exportPdf, report:exportData)
  * Only ids cross: a recording id is looked up and the file the database names is served, so no
  * request can reach any other file.
  */
@@ -99,13 +99,20 @@ export function resolveGet(library: Library, pathname: string): ServedFile {
         },
       };
     }
-    // Gait reports written by report:exportPdf (src-main/services/report/handlers.ts).
-    if (/^[\w.-]{1,200}-gait-report\.pdf$/.test(fileName)) {
+    // Gait reports and their data, written by report:exportPdf / report:exportData
+    // (src-main/services/report/handlers.ts).
+    const report = /^[\w.-]{1,200}-gait-(report\.pdf|analysis\.json|steps\.csv|summary\.csv)$/.exec(fileName);
+    if (report) {
+      const type = report[1]!.endsWith('.pdf')
+        ? 'application/pdf'
+        : report[1]!.endsWith('.json')
+          ? 'application/json'
+          : 'text/csv; charset=utf-8';
       return {
         file: join(exportsDir(library), fileName),
         headers: {
-          'content-type': 'application/pdf',
-          'content-disposition': `inline; filename="${fileName}"`,
+          'content-type': type,
+          'content-disposition': `${type === 'application/pdf' ? 'inline' : 'attachment'}; filename="${fileName}"`,
           'cache-control': 'no-store',
         },
       };

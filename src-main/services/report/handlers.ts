@@ -1,6 +1,7 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { reportCalls } from '../../../src-shared/contract/report';
+import { analysisJson, stepsCsv, summaryCsv } from '../../../src-shared/report/exports';
 import { rendererDir } from '../../paths';
 import type { Library } from '../library/db';
 import { exportsDir } from '../media/archive';
@@ -25,16 +26,36 @@ const currentPrinter = (): ReportPrinter => printer ?? chromiumPrinter({ rendere
 /** The library's exports folder, shared with session archives (served at /api/exports/<name>). */
 export const reportExportsDir = (library: Library): string => exportsDir(library);
 
-/** "Erin Hamstring" on 2026-11-21 → "Erin-Hamstring-2026-11-21-gait-report.pdf" (safe on every OS). */
-export function reportFileName(patientName: string, date: string): string {
+/**
+ * "Erin Hamstring" on 2026-11-20 → "Erin-Hamstring-2026-11-20-gait-report.pdf" (safe on every OS;
+ * the /api/exports route serves exactly these names).
+ */
+export function reportFileName(patientName: string, date: string, what = 'report.pdf'): string {
   const name = patientName
     .normalize('NFKD')
     .replace(/[^\w\s-]/g, '')
     .trim()
     .replace(/\s+/g, '-')
     .slice(0, 60);
-  return `${name || 'patient'}-${date}-gait-report.pdf`;
+  return `${name || 'patient'}-${date}-gait-${what}`;
 }
+
+/** Write a file into the exports folder under a temporary name, then rename it into place. */
+async function writeExport(library: Library, fileName: string, data: Uint8Array | string): Promise<number> {
+  const dir = reportExportsDir(library);
+  await mkdir(dir, { recursive: true });
+  const partial = join(dir, `.${fileName}.partial`);
+  try {
+    await writeFile(partial, data);
+    await rename(partial, join(dir, fileName));
+  } catch (e) {
+    await rm(partial, { force: true });
+    throw e;
+  }
+  return typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+}
+
+const downloadUrl = (fileName: string): string => `/api/exports/${encodeURIComponent(fileName)}`;
 
 export const reportHandlers: HandlersFor<typeof reportCalls> = {
   'report:get': async ({ sessionId }, { library }) => (await sessionReport(library, sessionId)).bundle,
@@ -54,22 +75,27 @@ export const reportHandlers: HandlersFor<typeof reportCalls> = {
     ctx.emit('report:progress', { sessionId, phase: 'render', fraction: 0.4 });
     const pdf = await currentPrinter().print(bundle);
     ctx.emit('report:progress', { sessionId, phase: 'write', fraction: 0.9 });
-    const dir = reportExportsDir(ctx.library);
-    await mkdir(dir, { recursive: true });
     const fileName = reportFileName(bundle.model.patient.name, bundle.model.session.date);
-    const partial = join(dir, `.${fileName}.partial`);
-    try {
-      await writeFile(partial, pdf);
-      await rename(partial, join(dir, fileName));
-    } catch (e) {
-      await rm(partial, { force: true });
-      throw e;
+    const sizeBytes = await writeExport(ctx.library, fileName, pdf);
+    return { fileName, sizeBytes, pages: countPdfPages(pdf), downloadUrl: downloadUrl(fileName) };
+  },
+  'report:exportData': async ({ sessionId }, { library }) => {
+    const { bundle, conditions } = await sessionReport(library, sessionId);
+    const { model } = bundle;
+    const contents: [string, string][] = [
+      ['analysis.json', `${JSON.stringify(analysisJson(model, conditions), null, 1)}\n`],
+      ['steps.csv', stepsCsv(conditions)],
+      ['summary.csv', summaryCsv(model)],
+    ];
+    const files = [];
+    for (const [what, text] of contents) {
+      const fileName = reportFileName(model.patient.name, model.session.date, what);
+      files.push({
+        fileName,
+        sizeBytes: await writeExport(library, fileName, text),
+        downloadUrl: downloadUrl(fileName),
+      });
     }
-    return {
-      fileName,
-      sizeBytes: pdf.length,
-      pages: countPdfPages(pdf),
-      downloadUrl: `/api/exports/${encodeURIComponent(fileName)}`,
-    };
+    return { files };
   },
 };

@@ -34,6 +34,8 @@ function trimmed(series: LandmarkSeries, start: number, end: number): LandmarkSe
 
 export interface SessionReport {
   readonly bundle: ReportBundle;
+  /** What the model was built from (for the data exports: analysis.json, CSVs). */
+  readonly conditions: readonly ReportConditionInput[];
   /** Clips that could not be part of the report, in words. */
   readonly skipped: readonly string[];
 }
@@ -136,5 +138,5 @@ export async function sessionReport(
     ),
   };
   const bundle = await makeBundle(model, built.images, (c, view) => proxies.get(`${c}|${view}`), signal);
-  return { bundle, skipped };
+  return { bundle, conditions: usable, skipped };
 }

@@ -42,6 +42,7 @@ export function ReportPage(props: { sessionId: string }) {
   const [status, setStatus] = useState<string>('');
   const [busy, setBusy] = useState(false);
   const [pdfUrl, setPdfUrl] = useState<string | undefined>(undefined);
+  const [dataFiles, setDataFiles] = useState<{ fileName: string; url: string }[]>([]);
   // Progress arrives on the event stream, which can trail the call's answer: once the export has
   // answered, late progress must not overwrite "PDF saved".
   const exporting = useRef(false);
@@ -120,16 +121,39 @@ export function ReportPage(props: { sessionId: string }) {
           >
             Export PDF
           </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy || dirty}
+            onClick={() =>
+              void run(async () => {
+                const r = await api('report:exportData', { sessionId: props.sessionId });
+                setDataFiles(
+                  r.files.map((f) => ({ fileName: f.fileName, url: transport.apiUrl(f.downloadUrl) })),
+                );
+                return `Data saved: ${r.files.map((f) => f.fileName).join(', ')}`;
+              })
+            }
+          >
+            Export data (JSON, CSV)
+          </button>
         </div>
       </div>
       <p role="status" className="muted" data-testid="report-status">
         {status}
       </p>
-      {pdfUrl && (
-        <p>
-          <a href={pdfUrl} target="_blank" rel="noreferrer">
-            Open the PDF
-          </a>
+      {(pdfUrl || dataFiles.length > 0) && (
+        <p className="actions">
+          {pdfUrl && (
+            <a href={pdfUrl} target="_blank" rel="noreferrer">
+              Open the PDF
+            </a>
+          )}
+          {dataFiles.map((f) => (
+            <a key={f.fileName} href={f.url} download={f.fileName}>
+              {f.fileName}
+            </a>
+          ))}
         </p>
       )}
       <div className="report-layout">
