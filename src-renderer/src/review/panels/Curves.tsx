@@ -22,7 +22,7 @@ const band = (colour: string): string => `${colour}33`;
 
 function timeOptions(label: string): Omit<uPlot.Options, 'width' | 'height'> {
   return {
-    legend: { show: true },
+    legend: { show: true, live: false },
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: false } },
     axes: [{ label: 's' }, { label: `${label} (°)` }],
@@ -36,7 +36,7 @@ function timeOptions(label: string): Omit<uPlot.Options, 'width' | 'height'> {
 
 function cycleOptions(label: string): Omit<uPlot.Options, 'width' | 'height'> {
   return {
-    legend: { show: true },
+    legend: { show: true, live: false },
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: false, range: [0, 100] } },
     axes: [{ label: '% of gait cycle' }, { label: `${label} (°)` }],
