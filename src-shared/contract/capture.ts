@@ -34,8 +34,9 @@ export const CaptureClipReportSchema = z.object({
   /**
    * Capture time of the clip's first frame minus the take's shared start (the moment both
    * recorders were started), ms. Same clock for both views, so the difference aligns the clips.
+   * Absent when the browser could not tell (then sync estimates the alignment alone).
    */
-  startOffsetMs: z.number().min(-5000).max(60_000),
+  startOffsetMs: z.number().min(-5000).max(60_000).optional(),
   /** From the shared start to the recorder's stop, ms. */
   durationMs: z
     .number()
@@ -57,7 +58,8 @@ export interface CaptureClip {
   readonly height: number;
   /** Rate the camera reported when the take started. */
   readonly fps: number;
-  readonly startOffsetMs: number;
+  /** See CaptureClipReportSchema; absent when unknown. */
+  readonly startOffsetMs?: number;
   readonly durationMs: number;
   readonly framesDelivered?: number;
   /** Frames in the saved clip (the import's own count). */

@@ -99,7 +99,7 @@ export async function finishTake(
   if (startedAt) setTakeStart(ctx.library.db, takeId, startedAt);
   for (const r of reports) {
     updateClip(ctx.library.db, takeId, r.view, {
-      startOffsetMs: r.startOffsetMs,
+      ...(r.startOffsetMs !== undefined ? { startOffsetMs: r.startOffsetMs } : {}),
       durationMs: r.durationMs,
       ...(r.framesDelivered !== undefined ? { framesDelivered: r.framesDelivered } : {}),
     });

@@ -55,7 +55,7 @@ function toTake(row: TakeRow, clips: ClipRow[]): CaptureTake {
       width: c.width,
       height: c.height,
       fps: c.fps,
-      startOffsetMs: c.start_offset_ms ?? 0,
+      ...(c.start_offset_ms !== null ? { startOffsetMs: c.start_offset_ms } : {}),
       durationMs: c.duration_ms ?? 0,
       ...(c.frames_delivered !== null ? { framesDelivered: c.frames_delivered } : {}),
       ...(c.frame_count !== null ? { frameCount: c.frame_count } : {}),

@@ -201,7 +201,7 @@ export class TakeRecorder {
       const report: CaptureClipReport = {
         view: per.camera.view,
         chunks: per.seq,
-        startOffsetMs: this.startOffsetMs(per) ?? 0,
+        startOffsetMs: this.startOffsetMs(per),
         durationMs: (per.stopMs ?? performance.now()) - this.t0,
         ...(end !== undefined && per.framesAtStart !== undefined
           ? { framesDelivered: Math.max(0, end - per.framesAtStart) }
