@@ -109,6 +109,29 @@ describe('gait events', () => {
   });
 });
 
+describe('seeking from the timeline and the curves', () => {
+  it('a click on the timeline or the angle curve shows the frame of that moment', async () => {
+    const times = series.frames.map((f) => f.t);
+    const span = times.at(-1)! + (times[1]! - times[0]!) - times[0]!;
+    const timeline = page.getByTestId('timeline');
+    const tl = (await timeline.boundingBox())!;
+    await timeline.click({ position: { x: tl.width * 0.25, y: tl.height / 2 } });
+    const f = await settled(page, 0);
+    // The frame on screen covers the clicked moment (within a pixel's worth of time).
+    const clicked = times[0]! + 0.25 * span;
+    const slack = span / tl.width;
+    expect(times[f]!).toBeLessThanOrEqual(clicked + slack);
+    expect((times[f + 1] ?? Infinity) + slack).toBeGreaterThan(clicked);
+
+    const chart = page.getByTestId('curves').locator('.u-over').first();
+    const cb = (await chart.boundingBox())!;
+    await chart.click({ position: { x: cb.width * 0.75, y: cb.height / 2 } });
+    const g = await settled(page, 0);
+    expect(times[g]! / span).toBeGreaterThan(0.7);
+    expect(times[g]! / span).toBeLessThan(0.8);
+  });
+});
+
 describe('hand correction', () => {
   it('dragging a knee on a contact frame changes knee flexion at contact; undo and redo', async () => {
     // A clean step (the summary's mean is over clean steps only) whose value is read at its contact frame.
