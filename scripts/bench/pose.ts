@@ -8,7 +8,7 @@
  *   machine the ratio moves with the load between them;
  * - detect_share: within the pipeline run, time inside `detectForVideo` / loop time, i.e. how close
  *   the pipeline runs to the model's own speed at that moment (insensitive to the machine's load);
- * - peak_rss_mb: the peak resident memory of this process and its browser, sampled every 100 ms.
+ * - peak_rss_mb: the peak memory (PSS) of this process and its browser, sampled every 100 ms.
  * Both runs use numPoses 2, as the app does. Figures are within one run, so the ratio holds on any
  * machine; absolute fps depend on the machine and its load.
  */
@@ -26,20 +26,19 @@ const CLIP = join(MEDIA, 'treadmill_side_zzzhushi_male_side.mp4');
 const NUM_POSES = 2;
 const RAW_FRAMES = 120;
 
-/** RSS (kB) of a process and all its descendants, from /proc (Linux). */
+/**
+ * Memory (kB) of a process and all its descendants, from /proc (Linux): PSS, which splits shared
+ * pages between the processes sharing them (Chromium's processes share a lot; summing their RSS
+ * would count those pages once per process).
+ */
 function treeRssKb(root: number): number {
   const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ppid = Number(fields[1]);
-      const pages = Number(fields[21]);
-      const pid = Number(name);
-      rss.set(pid, (pages * 4096) / 1024);
-      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
     } catch {
       // the process ended while we looked
     }
@@ -48,7 +47,12 @@ function treeRssKb(root: number): number {
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
-    total += rss.get(pid) ?? 0;
+    try {
+      const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      total += m ? Number(m[1]) : 0;
+    } catch {
+      // ended
+    }
     stack.push(...(children.get(pid) ?? []));
   }
   return total;

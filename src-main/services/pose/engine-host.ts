@@ -136,54 +136,51 @@ export async function runEngine(opts: EngineRunOptions): Promise<EngineRunResult
     modelDir: opts.modelDir ?? defaultModelDir(),
   });
   let guarded: GuardedBrowser | undefined;
+  let abortCleanup = (): void => undefined;
   try {
     guarded = await launchGuardedBrowser(server.origin);
     const { page, requests, blocked, refusedByCsp } = guarded;
     const seq = 1;
-    const finished = new Promise<EngineRunResult>((resolve, reject) => {
-      const onAbort = (): void => reject(abortError());
-      opts.signal?.addEventListener('abort', onAbort, { once: true });
-      page.on('crash', () =>
-        reject(new PoseEngineError('engine', 'The pose engine crashed (out of memory?).')),
-      );
-      page.on('pageerror', (e) =>
-        reject(new PoseEngineError('engine', `The pose engine page failed: ${e.message}`)),
-      );
-      void page.exposeFunction('stridelabPoseHost', (msg: EngineToHost) => {
-        if (msg.seq !== seq && msg.type !== 'error') return;
-        switch (msg.type) {
-          case 'opened':
-            opts.onOpened?.(msg);
-            return;
-          case 'frames':
-            opts.onFrames?.(msg.frames);
-            return;
-          case 'done':
-            return resolve({
-              frames: msg.frames,
-              loopMs: msg.loopMs,
-              detectMs: msg.detectMs,
-              requests,
-              blocked,
-              refusedByCsp,
-            });
-          case 'bench':
-            return resolve({
-              frames: msg.frames,
-              loopMs: msg.detectMs,
-              detectMs: msg.detectMs,
-              requests,
-              blocked,
-              refusedByCsp,
-            });
-          case 'cancelled':
-            return reject(abortError());
-          case 'error':
-            return reject(new PoseEngineError(msg.error.stage, msg.error.message, msg.error.frame));
-        }
-      });
-    });
+    let settle!: { resolve: (r: EngineRunResult) => void; reject: (e: Error) => void };
+    const finished = new Promise<EngineRunResult>((resolve, reject) => (settle = { resolve, reject }));
     finished.catch(() => undefined); // observed below; avoid an unhandled rejection while we set up
+    const onAbort = (): void => settle.reject(abortError());
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    abortCleanup = () => opts.signal?.removeEventListener('abort', onAbort);
+    page.on('crash', () =>
+      settle.reject(new PoseEngineError('engine', 'The pose engine crashed (out of memory?).')),
+    );
+    page.on('pageerror', (e) =>
+      settle.reject(new PoseEngineError('engine', `The pose engine page failed: ${e.message}`)),
+    );
+    const result = (loopMs: number, frames: number, detectMs: number): EngineRunResult => ({
+      frames,
+      loopMs,
+      detectMs,
+      requests,
+      blocked,
+      refusedByCsp,
+    });
+    // Awaited before the page loads: the binding must exist when the engine first posts.
+    await page.exposeFunction('stridelabPoseHost', (msg: EngineToHost) => {
+      if (msg.seq !== seq && msg.type !== 'error') return;
+      switch (msg.type) {
+        case 'opened':
+          opts.onOpened?.(msg);
+          return;
+        case 'frames':
+          opts.onFrames?.(msg.frames);
+          return;
+        case 'done':
+          return settle.resolve(result(msg.loopMs, msg.frames, msg.detectMs));
+        case 'bench':
+          return settle.resolve(result(msg.detectMs, msg.frames, msg.detectMs));
+        case 'cancelled':
+          return settle.reject(abortError());
+        case 'error':
+          return settle.reject(new PoseEngineError(msg.error.stage, msg.error.message, msg.error.frame));
+      }
+    });
     await page.goto(server.engineUrl);
     await page.waitForFunction(() => Boolean((globalThis as EnginePageGlobal).stridelabPoseEngine));
     const job: EngineJob = {
@@ -197,6 +194,7 @@ export async function runEngine(opts: EngineRunOptions): Promise<EngineRunResult
     await page.evaluate((m) => (globalThis as EnginePageGlobal).stridelabPoseEngine!.post(m), start);
     return await finished;
   } finally {
+    abortCleanup();
     await guarded?.browser.close().catch(() => undefined);
     await server.close();
   }
