@@ -64,6 +64,8 @@ export interface JointAngleSpec {
   readonly vertex: LandmarkName;
   readonly b: LandmarkName;
   readonly value: 'flexion' | 'interior' | 'dorsiflexion';
+  /** The gait engine's angle for this joint (src-shared/gait/tables/angles.ts): its filtered, direction-proof value is shown when there is one. */
+  readonly gaitId: string;
 }
 
 const perSide = (
@@ -73,6 +75,7 @@ const perSide = (
   vertex: string,
   b: string,
   value: JointAngleSpec['value'],
+  gaitId: string,
 ): JointAngleSpec[] =>
   (['left', 'right'] as const).map((side) => ({
     id: `${side}-${id}`,
@@ -82,16 +85,17 @@ const perSide = (
     vertex: `${side}${vertex}` as LandmarkName,
     b: `${side}${b}` as LandmarkName,
     value,
+    gaitId,
   }));
 
 /** Joints that matter per view [Souza 2016]: sagittal hip/knee/ankle; posterior knee FPPA. */
 export const JOINT_ANGLES: Readonly<Record<View, readonly JointAngleSpec[]>> = {
   side: [
-    ...perSide('hip', 'hip', 'Shoulder', 'Hip', 'Knee', 'flexion'),
-    ...perSide('knee', 'knee', 'Hip', 'Knee', 'Ankle', 'flexion'),
-    ...perSide('ankle', 'ankle', 'Knee', 'Ankle', 'FootIndex', 'dorsiflexion'),
+    ...perSide('hip', 'hip', 'Shoulder', 'Hip', 'Knee', 'flexion', 'hip-flexion'),
+    ...perSide('knee', 'knee', 'Hip', 'Knee', 'Ankle', 'flexion', 'knee-flexion'),
+    ...perSide('ankle', 'ankle', 'Knee', 'Ankle', 'FootIndex', 'dorsiflexion', 'ankle-dorsiflexion'),
   ],
-  rear: [...perSide('knee-fppa', 'knee FPPA', 'Hip', 'Knee', 'Ankle', 'flexion')],
+  rear: [...perSide('knee-fppa', 'knee FPPA', 'Hip', 'Knee', 'Ankle', 'flexion', 'knee-fppa')],
 };
 
 /** A reference line between two points (or mid-points of pairs) measured against vertical or horizontal. */
@@ -102,6 +106,8 @@ export interface ReferenceLineSpec {
   readonly to: readonly LandmarkName[];
   readonly against: 'vertical' | 'horizontal';
   readonly views: readonly View[];
+  /** The gait engine's angle per view, and which of its series (a side, or the body). */
+  readonly gait: Partial<Record<View, { readonly id: string; readonly side: 'left' | 'right' | 'body' }>>;
 }
 
 export const REFERENCE_LINES: readonly ReferenceLineSpec[] = [
@@ -112,6 +118,7 @@ export const REFERENCE_LINES: readonly ReferenceLineSpec[] = [
     to: ['leftShoulder', 'rightShoulder'],
     against: 'vertical',
     views: ['side', 'rear'],
+    gait: { side: { id: 'trunk-lean', side: 'body' }, rear: { id: 'trunk-lateral-lean', side: 'body' } },
   },
   {
     id: 'left-tibia',
@@ -120,6 +127,7 @@ export const REFERENCE_LINES: readonly ReferenceLineSpec[] = [
     to: ['leftAnkle'],
     against: 'vertical',
     views: ['side'],
+    gait: { side: { id: 'tibia-inclination', side: 'left' } },
   },
   {
     id: 'right-tibia',
@@ -128,6 +136,7 @@ export const REFERENCE_LINES: readonly ReferenceLineSpec[] = [
     to: ['rightAnkle'],
     against: 'vertical',
     views: ['side'],
+    gait: { side: { id: 'tibia-inclination', side: 'right' } },
   },
   {
     id: 'pelvis',
@@ -136,6 +145,7 @@ export const REFERENCE_LINES: readonly ReferenceLineSpec[] = [
     to: ['rightHip'],
     against: 'horizontal',
     views: ['rear'],
+    gait: { rear: { id: 'pelvic-obliquity', side: 'body' } },
   },
 ];
 

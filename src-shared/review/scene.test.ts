@@ -37,6 +37,20 @@ describe('overlay scene', () => {
     expect(scene.some((p) => p.kind === 'segment' && p.lowConfidence)).toBe(true);
     expect(scene.some((p) => p.kind === 'reference' && p.id === 'pelvis')).toBe(false);
   });
+  it('shows the gait engine’s value of an angle when given, the drawn geometry otherwise', () => {
+    const scene = buildScene(frame(), 'side', DEFAULT_TOGGLES, (id, side) =>
+      id === 'knee-flexion' && side === 'left'
+        ? 12.4
+        : id === 'trunk-lean' && side === 'body'
+          ? 7
+          : undefined,
+    );
+    const label = (id: string) =>
+      scene.find((p) => (p.kind === 'arc' || p.kind === 'reference') && p.id === id);
+    expect(label('left-knee')).toMatchObject({ label: '12°' });
+    expect(label('right-knee')).toMatchObject({ label: '0°' });
+    expect(label('trunk')).toMatchObject({ label: 'trunk 7°' });
+  });
   it('each toggle removes its part; the master switch removes all; no pose draws nothing', () => {
     const f = frame();
     expect(buildScene(f, 'side', { ...DEFAULT_TOGGLES, all: false })).toEqual([]);

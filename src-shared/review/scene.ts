@@ -4,7 +4,7 @@
  * these (house style 9, after Excalidraw's scene split), so what is drawn is testable without a canvas.
  */
 import { Landmark, type LandmarkFrame, type LandmarkName } from '../pose/landmarks';
-import { imagePoint, type Degrees, type ImagePoint } from '../units';
+import { degrees, imagePoint, type Degrees, type ImagePoint } from '../units';
 import { angleArc, clinicalAngle, interiorAngle, lineAngle, midpoint, type ArcShape } from './geometry';
 import {
   JOINT_ANGLES,
@@ -92,10 +92,17 @@ const referenceToggle: Record<ReferenceLineSpec['id'], keyof OverlayToggles> = {
 
 export const formatDegrees = (d: number): string => `${Math.round(d)}°`;
 
+/**
+ * The gait engine's value of an angle on this frame (filtered, direction-proof: the numbers of the
+ * curves and the report), or undefined to fall back to the value measured on the drawn points.
+ */
+export type AngleValueOf = (gaitId: string, side: 'left' | 'right' | 'body') => number | undefined;
+
 export function buildScene(
   frame: LandmarkFrame | undefined,
   view: View,
   toggles: OverlayToggles,
+  valueOf?: AngleValueOf,
 ): Primitive[] {
   if (!toggles.all || !frame || frame.status !== 'pose') return [];
   const out: Primitive[] = [];
@@ -121,7 +128,7 @@ export function buildScene(
       const interior = interiorAngle(a.at, v.at, b.at);
       const arc = angleArc(a.at, v.at, b.at);
       if (interior === undefined || !arc) continue;
-      const value = clinicalAngle(interior, spec.value);
+      const value = degrees(valueOf?.(spec.gaitId, spec.side) ?? clinicalAngle(interior, spec.value));
       out.push({ kind: 'arc', id: spec.id, arc, tint: spec.side, value, label: formatDegrees(value) });
     }
   }
@@ -132,8 +139,10 @@ export function buildScene(
     if (from.some((p) => !p) || to.some((p) => !p)) continue;
     const f = midpoint(from.map((p) => p!.at));
     const t = midpoint(to.map((p) => p!.at));
-    const value = lineAngle(f, t, spec.against);
-    if (value === undefined) continue;
+    const measured = lineAngle(f, t, spec.against);
+    if (measured === undefined) continue;
+    const g = spec.gait[view];
+    const value = degrees((g && valueOf?.(g.id, g.side)) ?? measured);
     const len = Math.hypot(t.x - f.x, t.y - f.y);
     const guideTo =
       spec.against === 'vertical'

@@ -7,7 +7,8 @@ import { useMemo } from 'react';
 import type { LandmarkFrame, LandmarkName, LandmarkSeries } from '../../../src-shared/pose/landmarks';
 import type { Correction } from '../../../src-shared/review/corrections';
 import { calibrationFor, type Measurement } from '../../../src-shared/review/measure';
-import { buildScene, type OverlayToggles } from '../../../src-shared/review/scene';
+import { buildScene, type AngleValueOf, type OverlayToggles } from '../../../src-shared/review/scene';
+import type { GaitAnalysis } from '../../../src-shared/gait';
 import type { ClipResult } from '../../../src-shared/review/analysis-protocol';
 import type { ReviewClip } from './model';
 import { EditHandles } from './overlay/EditHandles';
@@ -21,6 +22,34 @@ export function frameOf(series: LandmarkSeries | undefined, i: number): Landmark
   if (!series) return undefined;
   const direct = series.frames[i];
   return direct?.index === i ? direct : series.frames.find((f) => f.index === i);
+}
+
+/** Where each frame of the clip sits in the analysed (trimmed) series: the gait angles' index. */
+const positions = new WeakMap<GaitAnalysis, Map<number, number>>();
+
+/** The gait engine's angle values on a frame, for the overlay labels (see buildScene). */
+export function angleValues(
+  gait: GaitAnalysis | undefined,
+  clip: ReviewClip,
+  series: LandmarkSeries | undefined,
+  frame: number,
+): AngleValueOf | undefined {
+  if (!gait || !series) return undefined;
+  let pos = positions.get(gait);
+  if (!pos) {
+    const kept = series.frames.filter((f) => f.index >= clip.trim.startFrame && f.index < clip.trim.endFrame);
+    pos = new Map(kept.map((f, i) => [f.index, i]));
+    positions.set(gait, pos);
+  }
+  const at = pos.get(frame);
+  if (at === undefined) return undefined;
+  return (id, side) => {
+    const s =
+      gait.angles.find((a) => a.id === id && a.side === side) ??
+      gait.angles.find((a) => a.id === id && a.side === 'body');
+    const v = s?.values[at];
+    return v === null || v === undefined ? undefined : v;
+  };
 }
 
 export interface ClipPlayerProps {
@@ -65,7 +94,7 @@ export function ClipPlayer(props: ClipPlayerProps) {
             width={size.width}
             height={size.height}
             scale={size.scale}
-            scene={buildScene(landmarks, clip.view, toggles)}
+            scene={buildScene(landmarks, clip.view, toggles, angleValues(analysis.gait, clip, series, shown))}
             listening={props.editing}
             onPick={props.draft ? props.onPick : undefined}
           >
