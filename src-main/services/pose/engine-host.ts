@@ -28,6 +28,13 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/**
+ * Longest silence from the engine before a run is declared failed. Generous: loading the heavy
+ * model and its first frame take a few seconds, more on a loaded 2-core machine, and a 'frames'
+ * message comes every 15 frames (heavy: ~6 fps here, so every ~3 s).
+ */
+const STALL_MS = 120_000;
+
 export const chromiumPath = (): string => process.env.STRIDELAB_CHROMIUM ?? '/usr/bin/chromium';
 
 /** A failure inside the engine, with where it happened (model, open, decode, detect). */
@@ -162,7 +169,22 @@ export async function runEngine(opts: EngineRunOptions): Promise<EngineRunResult
       refusedByCsp,
     });
     // Awaited before the page loads: the binding must exist when the engine first posts.
+    // A watchdog: an engine that stops talking (a worker script gone, a wedged decoder) must fail
+    // the run, not hang it. Every message, including each batch of frames, resets it.
+    let lastHeard = performance.now();
+    const watchdog = setInterval(() => {
+      if (performance.now() - lastHeard > STALL_MS)
+        settle.reject(
+          new PoseEngineError('engine', `The pose engine stopped responding for ${STALL_MS / 1000} s.`),
+        );
+    }, 1000);
+    const stopWatchdog = abortCleanup;
+    abortCleanup = () => {
+      clearInterval(watchdog);
+      stopWatchdog();
+    };
     await page.exposeFunction('stridelabPoseHost', (msg: EngineToHost) => {
+      lastHeard = performance.now();
       if (msg.seq !== seq && msg.type !== 'error') return;
       switch (msg.type) {
         case 'opened':
