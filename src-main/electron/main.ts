@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/csp';
 import { resolveHome } from '../home';
 import { createServices, type Services } from '../services';
+import { handleCaptureFetch } from '../services/capture/fetch-routes';
 import { handleMediaFetch } from '../services/media/fetch-routes';
 import { setFilePicker, sweepTmp } from '../services/media/sources';
 import { registerIpc } from '../transport/ipc';
@@ -43,6 +44,8 @@ if (!app.requestSingleInstanceLock()) {
       // Reports print with Chromium's own printToPDF here (headless Chromium elsewhere).
       setReportPrinter(electronPrinter(APP_ORIGIN));
       void sweepTmp(services.library.paths.tmpDir);
+      // Takes a crash interrupted: import what reached the disk (docs/capture.md).
+      void services.dispatch('capture:recover', {});
       // recordings:pick: main shows the native dialog; the renderer only ever gets opaque handles.
       setFilePicker(async ({ multiple, accept }) => {
         const options: Electron.OpenDialogOptions = {
@@ -65,7 +68,9 @@ if (!app.requestSingleInstanceLock()) {
         // Media by recording id, uploads of dropped files, exports: the same routes as browser mode.
         if (url.host === 'stridelab' && url.pathname.startsWith('/api/') && services) {
           return (
-            (await handleMediaFetch(services.library, request)) ?? new Response('Not found', { status: 404 })
+            (await handleCaptureFetch(request)) ??
+            (await handleMediaFetch(services.library, request)) ??
+            new Response('Not found', { status: 404 })
           );
         }
         const file = resolve(
