@@ -91,76 +91,86 @@ describe('recording two cameras into the session', () => {
   });
   afterAll(async () => browser?.close());
 
-  it('records 5 s from both cameras with R: two clips of 75 frames (±2), aligned, in the session', async () => {
-    const { page, guard } = await openCapture(browser);
-    await page.waitForSelector('section.capture[data-cameras="2"]');
-    // The best mode the fake camera offers is 15 fps: below 60, so the PT is warned.
-    await expect
-      .poll(() => page.getByTestId('fps-warning-side').textContent())
-      .toMatch(/^15 fps is below the 60 fps needed/);
-    // Small pictures keep two encoders light on a 2-core machine.
-    for (const view of ['Side', 'Rear']) {
-      await page.getByLabel(`${view} picture size`).selectOption('320x240');
-    }
-    for (const view of ['side', 'rear']) {
+  // One retry: this test counts frames, and on a machine shared with other test runs a stall of the
+  // whole browser can still drop a few (measured: 0–2 of 75 usually, 3–4 on a bad run). The test is
+  // written to be repeatable (it looks at its own take only).
+  it(
+    'records 5 s from both cameras with R: two clips of 75 frames (±2), aligned, in the session',
+    { retry: 1 },
+    async () => {
+      const { page, guard } = await openCapture(browser);
+      await page.waitForSelector('section.capture[data-cameras="2"]');
+      // The best mode the fake camera offers is 15 fps: below 60, so the PT is warned.
       await expect
-        .poll(() => page.getByTestId(`camera-mode-${view}`).textContent(), { timeout: 20_000 })
-        .toMatch(/320×240 at 15 fps/);
-    }
-    await page.getByLabel('Stop after (s)').fill('5');
-    await page.getByRole('heading', { name: 'Record' }).click(); // leave the field: keys go to the page
-    await page.keyboard.press('r');
-    await page.waitForSelector('section.capture[data-phase="recording"]');
-    await takeSaved(page);
+        .poll(() => page.getByTestId('fps-warning-side').textContent())
+        .toMatch(/^15 fps is below the 60 fps needed/);
+      // Small pictures keep two encoders light on a 2-core machine.
+      for (const view of ['Side', 'Rear']) {
+        await page.getByLabel(`${view} picture size`).selectOption('320x240');
+      }
+      for (const view of ['side', 'rear']) {
+        await expect
+          .poll(() => page.getByTestId(`camera-mode-${view}`).textContent(), { timeout: 20_000 })
+          .toMatch(/320×240 at 15 fps/);
+      }
+      await page.getByLabel('Stop after (s)').fill('5');
+      await page.getByRole('heading', { name: 'Record' }).click(); // leave the field: keys go to the page
+      await page.keyboard.press('r');
+      await page.waitForSelector('section.capture[data-phase="recording"]');
+      await takeSaved(page);
 
-    const takes = await call<CaptureTake[]>('capture:takes', { sessionId });
-    expect(takes).toHaveLength(1);
-    const [take] = takes;
-    expect(take!).toMatchObject({ name: 'flat · take 1', status: 'saved', condition: { label: 'flat' } });
-    const frames = take!.clips.map((c) => [c.view, c.frameCount]);
-    for (const [, n] of frames)
-      expect(Math.abs((n as number) - 75), JSON.stringify(take!.clips)).toBeLessThanOrEqual(2);
-    // Both clips start within a frame (67 ms at 15 fps) of the shared start.
-    const offsets = take!.clips.map((c) => c.startOffsetMs);
-    expect(Math.abs(offsets[0]! - offsets[1]!)).toBeLessThan(100);
-    expect(take!.clips.every((c) => Math.abs(c.durationMs - 5000) < 200)).toBe(true);
+      const takeId = await page.locator('section.capture').getAttribute('data-last-take');
+      const take = (await call<CaptureTake[]>('capture:takes', { sessionId })).find((t) => t.id === takeId);
+      expect(take!).toMatchObject({ status: 'saved', condition: { label: 'flat' } });
+      expect(take!.name).toMatch(/^flat · take \d+$/);
+      const frames = take!.clips.map((c) => [c.view, c.frameCount]);
+      for (const [, n] of frames)
+        expect(Math.abs((n as number) - 75), JSON.stringify(take!.clips)).toBeLessThanOrEqual(2);
+      // Both clips start within a frame (67 ms at 15 fps) of the shared start.
+      const offsets = take!.clips.map((c) => c.startOffsetMs);
+      expect(Math.abs(offsets[0]! - offsets[1]!)).toBeLessThan(100);
+      expect(take!.clips.every((c) => Math.abs(c.durationMs - 5000) < 200)).toBe(true);
 
-    const recordings = await call<Recording[]>('recordings:list', { sessionId });
-    expect(recordings.map((r) => r.view).sort()).toEqual(['rear', 'side']);
-    for (const r of recordings) {
-      expect(r).toMatchObject({ proxyStatus: 'ready', condition: { label: 'flat', inclinePct: 0 } });
-      expect(r.probe).toMatchObject({ codec: 'h264', width: 320, height: 240, nominalFps: 15 });
-      expect(take!.clips.find((c) => c.view === r.view)!.recordingId).toBe(r.id);
-    }
+      const ids = take!.clips.map((c) => c.recordingId);
+      const recordings = (await call<Recording[]>('recordings:list', { sessionId })).filter((r) =>
+        ids.includes(r.id),
+      );
+      expect(recordings.map((r) => r.view).sort()).toEqual(['rear', 'side']);
+      for (const r of recordings) {
+        expect(r).toMatchObject({ proxyStatus: 'ready', condition: { label: 'flat', inclinePct: 0 } });
+        expect(r.probe).toMatchObject({ codec: 'h264', width: 320, height: 240, nominalFps: 15 });
+        expect(take!.clips.find((c) => c.view === r.view)!.recordingId).toBe(r.id);
+      }
 
-    // Instant replay: Space plays both views of the last take.
-    await page.keyboard.press(' ');
-    await expect
-      .poll(() =>
-        page.getByTestId('replay-side').evaluate((v) => {
-          const video = v as unknown as { paused: boolean; ended: boolean };
-          return !video.paused || video.ended;
-        }),
-      )
-      .toBe(true);
-    await page.keyboard.press(' ');
+      // Instant replay: Space plays both views of the last take.
+      await page.keyboard.press(' ');
+      await expect
+        .poll(() =>
+          page.getByTestId('replay-side').evaluate((v) => {
+            const video = v as unknown as { paused: boolean; ended: boolean };
+            return !video.paused || video.ended;
+          }),
+        )
+        .toBe(true);
+      await page.keyboard.press(' ');
 
-    // Review accepts both clips: the locked players open them, frame-exact, on frame 0.
-    const side = recordings.find((r) => r.view === 'side')!.id;
-    const rear = recordings.find((r) => r.view === 'rear')!.id;
-    await page.evaluate(
-      (h) => ((globalThis as unknown as { location: { hash: string } }).location.hash = h),
-      `#/sessions/${sessionId}/review/${side}/${rear}`,
-    );
-    for (const k of [0, 1]) {
-      const player = page.locator(`[data-player="${k}"][data-settled="true"]`);
-      await player.waitFor({ timeout: 20_000 });
-      expect(await player.getAttribute('data-frame')).toBe('0');
-    }
-    expect(guard.errors).toEqual([]);
-    expect(guard.offsite).toEqual([]);
-    await page.close();
-  });
+      // Review accepts both clips: the locked players open them, frame-exact, on frame 0.
+      const side = recordings.find((r) => r.view === 'side')!.id;
+      const rear = recordings.find((r) => r.view === 'rear')!.id;
+      await page.evaluate(
+        (h) => ((globalThis as unknown as { location: { hash: string } }).location.hash = h),
+        `#/sessions/${sessionId}/review/${side}/${rear}`,
+      );
+      for (const k of [0, 1]) {
+        const player = page.locator(`[data-player="${k}"][data-settled="true"]`);
+        await player.waitFor({ timeout: 20_000 });
+        expect(await player.getAttribute('data-frame')).toBe('0');
+      }
+      expect(guard.errors).toEqual([]);
+      expect(guard.offsite).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('discards a bad take with one key: its clips go to the trash', async () => {
     const { page } = await openCapture(browser);
@@ -172,19 +182,21 @@ describe('recording two cameras into the session', () => {
       .toMatch(/320×240/);
     await page.getByLabel('Stop after (s)').fill('1');
     await page.getByRole('heading', { name: 'Record' }).click();
+    const before = await call<Recording[]>('recordings:list', { sessionId });
     await page.keyboard.press('r');
     await takeSaved(page);
-    expect(await call<Recording[]>('recordings:list', { sessionId })).toHaveLength(4);
+    const takeId = await page.locator('section.capture').getAttribute('data-last-take');
+    const saved = (await call<CaptureTake[]>('capture:takes', { sessionId })).find((t) => t.id === takeId)!;
+    expect(await call<Recording[]>('recordings:list', { sessionId })).toHaveLength(before.length + 2);
     await page.keyboard.press('Delete');
     await page.waitForSelector('section.capture[data-last-take-state="discarded"]');
-    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/flat · take 2 discarded/);
-    const left = await call<Recording[]>('recordings:list', { sessionId });
-    expect(left).toHaveLength(2);
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toBe(`${saved.name} discarded: its clips are in the trash.`);
+    // The session is as before the take: its two clips are in the trash, the earlier ones untouched.
+    expect(await call<Recording[]>('recordings:list', { sessionId })).toEqual(before);
     const takes = await call<CaptureTake[]>('capture:takes', { sessionId });
-    expect(takes.map((t) => [t.name, t.status])).toEqual([
-      ['flat · take 1', 'saved'],
-      ['flat · take 2', 'discarded'],
-    ]);
+    expect(takes.find((t) => t.id === takeId)!.status).toBe('discarded');
     await page.close();
   });
 });
