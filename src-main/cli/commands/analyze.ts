@@ -28,25 +28,39 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const job = opts.demo ? { ...opts, side: opts.side ?? DEMO_CLIP() } : opts;
-  const progress = createProgress();
+  const bar = createProgress();
+  // When each phase started, to say where the time went (the lead quotes these in the README).
+  const phaseStart = new Map<string, number>();
+  const progress = {
+    ...bar,
+    update(phase: string, fraction: number, detail?: string) {
+      if (!phaseStart.has(phase)) phaseStart.set(phase, Date.now());
+      bar.update(phase, fraction, detail);
+    },
+  };
   const controller = new AbortController();
   const onSigint = (): void => controller.abort();
   process.once('SIGINT', onSigint);
   const started = Date.now();
   try {
     const files = await runAnalyzeJob(job, progress, controller.signal);
-    progress.done();
+    bar.done();
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
     const shown = (p: string): string =>
       relative(process.cwd(), p).startsWith('..') ? p : relative(process.cwd(), p) || p;
     for (const f of files) process.stdout.write(`${shown(f)}\n`);
     const pdf = files.find((f) => f.endsWith('report.pdf'));
+    const marks = [...phaseStart.entries(), ['end', Date.now()] as const];
+    const split = marks
+      .slice(0, -1)
+      .map(([name, t], i) => `${name} ${((marks[i + 1]![1] - t) / 1000).toFixed(0)} s`)
+      .join(', ');
     process.stderr.write(
-      `Done in ${seconds} s. The report is ${pdf ? shown(pdf) : 'missing'}${opts.demo ? ' (sample clip: resources/samples/LICENSE.md)' : ''}.\n`,
+      `Done in ${seconds} s (${split}). The report is ${pdf ? shown(pdf) : 'missing'}${opts.demo ? ' (sample clip: resources/samples/LICENSE.md)' : ''}.\n`,
     );
     return 0;
   } catch (err) {
-    progress.done();
+    bar.done();
     if (controller.signal.aborted) {
       process.stderr.write('stridelab analyze: cancelled; no report was written.\n');
       return 130;
