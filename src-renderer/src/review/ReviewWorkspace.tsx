@@ -5,6 +5,7 @@
  * and controls to the pure functions and hands each player the frame to show.
  */
 import { useCallback, useMemo, useState } from 'react';
+import { frameAt } from '../../../src-shared/review/frames';
 import type { ReviewAction } from '../../../src-shared/review/keymap';
 import { keyFrameLabel, type KeyFrameEvent } from '../../../src-shared/review/key-frames';
 import { adjacentEvent, cycleAround, type TimedEvent } from '../../../src-shared/review/navigation';
@@ -225,6 +226,20 @@ export function ReviewWorkspace({ sessionId, clips }: ReviewWorkspaceProps) {
     kind: playhead.loop.kind,
   };
   const gait = analyses[k]?.gait;
+  // A clip without its own events (a rear clip without landmarks) shows those of a synced clip,
+  // moved onto its own frames through the session clock, as navigation uses them.
+  const timelineEvents = useMemo(() => {
+    if (events[k]?.length) return events[k]!;
+    const j = events.findIndex((list) => list.length > 0);
+    if (j < 0) return [];
+    return events[j]!.map((e) => ({
+      ...e,
+      frame: frameAt(
+        active.table,
+        clipTime(playhead, clocks, k, sessionTimeOfFrame(playhead, clocks, j, e.frame)),
+      ),
+    }));
+  }, [events, k, active, playhead, clocks]);
   return (
     <div className="review-workspace" data-testid="review-workspace">
       <div className={`players players-${clips.length}`}>
@@ -272,7 +287,7 @@ export function ReviewWorkspace({ sessionId, clips }: ReviewWorkspaceProps) {
       {clips.length > 1 && <SyncNudge sessionId={sessionId} clips={clips} onError={setMessage} />}
       <Timeline
         table={active.table}
-        events={events[k] ?? []}
+        events={timelineEvents}
         frame={activeFrame}
         loop={loopInClip || undefined}
         keyFrames={doc.keyFrames.filter((x) => x.recordingId === active.recordingId).map((x) => x.frame)}
