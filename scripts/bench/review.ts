@@ -35,29 +35,35 @@ interface PageGlobals {
   readonly performance: { now(): number };
 }
 
-/** Runs in the page: press `key` n times, each time timing until player 0 shows the next frame. */
+/**
+ * Runs in the page: press `key` n times, each time timing until every player (of `players`) shows
+ * its next frame.
+ */
 async function stepTimes(
   page: Page,
   n: number,
   key: 'ArrowRight' | 'ArrowLeft',
   everyMs: number,
+  players = 1,
 ): Promise<number[]> {
   return page.evaluate(
-    async ({ n, key, everyMs }) => {
+    async ({ n, key, everyMs, players }) => {
       const g = globalThis as unknown as PageGlobals;
-      const el = g.document.querySelector('[data-player="0"]')!;
+      const els = Array.from({ length: players }, (_, k) =>
+        g.document.querySelector(`[data-player="${k}"]`)!,
+      );
       const out: number[] = [];
       for (let i = 0; i < n; i++) {
-        const before = el.dataset.frame;
+        const before = els.map((el) => el.dataset.frame);
         const t0 = g.performance.now();
         const landed = new Promise<number>((resolve) => {
           const obs = new g.MutationObserver(() => {
-            if (el.dataset.frame !== before) {
+            if (els.every((el, k) => el.dataset.frame !== before[k])) {
               obs.disconnect();
               resolve(g.performance.now());
             }
           });
-          obs.observe(el, { attributes: true, attributeFilter: ['data-frame'] });
+          for (const el of els) obs.observe(el, { attributes: true, attributeFilter: ['data-frame'] });
         });
         g.dispatchEvent(new g.KeyboardEvent('keydown', { key, bubbles: true }));
         const t1 = await landed;
@@ -69,7 +75,7 @@ async function stepTimes(
       }
       return out;
     },
-    { n, key, everyMs },
+    { n, key, everyMs, players },
   );
 }
 
@@ -196,10 +202,19 @@ export async function benchReview(): Promise<BenchLine[]> {
       .map(([name, d]) => d / Number(name.slice('review.decode.'.length)));
     const draws = measures.filter(([name]) => name === 'review.draw').map(([, d]) => d);
     const video = await videoElementSteps(page, rec.id, frames, 30);
+    await page.close();
+    // Two locked players (the same 1080p proxy in both, as side and rear of one condition would be).
+    const two = (await r.openPage(`#/sessions/${r.sessionId}/review/${rec.id}/${rec.id}`)).page;
+    await settled(two, 0);
+    await settled(two, 1);
+    await stepTimes(two, 5, 'ArrowRight', KEY_REPEAT_MS, 2);
+    const locked = await stepTimes(two, 100, 'ArrowRight', KEY_REPEAT_MS, 2);
     return [
       { name: 'review.step.median_ms', value: quantile(all, 0.5), unit: 'ms' },
       { name: 'review.step.p95_ms', value: quantile(all, 0.95), unit: 'ms' },
       { name: 'review.step.max_ms', value: Math.max(...all), unit: 'ms' },
+      { name: 'review.step_two_players.median_ms', value: quantile(locked, 0.5), unit: 'ms' },
+      { name: 'review.step_two_players.p95_ms', value: quantile(locked, 0.95), unit: 'ms' },
       { name: 'review.decode.frame_median_ms', value: quantile(perFrame, 0.5), unit: 'ms' },
       { name: 'review.draw.median_ms', value: quantile(draws, 0.5), unit: 'ms' },
       // The alternative display route, measured on the same proxy in the same page, for the record.
