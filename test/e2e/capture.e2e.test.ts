@@ -201,6 +201,44 @@ describe('recording two cameras into the session', () => {
   });
 });
 
+describe('a busy camera', () => {
+  it('says which camera is busy and what to do, while the other one works', async () => {
+    const browser = await launchChromium([
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream=device-count=2,fps=15',
+    ]);
+    try {
+      const page = await browser.newPage();
+      // Chromium's fake cameras cannot be "in use by another program", so the second one answers
+      // as a real camera held by a video call does: getUserMedia rejects with NotReadableError
+      // (Media Capture and Streams §10). What is under test is the page's handling of it.
+      await page.addInitScript({
+        content: `(() => {
+          const media = navigator.mediaDevices;
+          const original = media.getUserMedia.bind(media);
+          media.getUserMedia = async (constraints) => {
+            const exact = constraints && constraints.video && constraints.video.deviceId
+              ? constraints.video.deviceId.exact : undefined;
+            const busy = (await media.enumerateDevices()).find((d) => d.label === 'fake_device_1');
+            if (busy && exact === busy.deviceId)
+              throw new DOMException('Could not start video source', 'NotReadableError');
+            return original(constraints);
+          };
+        })();`,
+      });
+      await page.goto(app.appUrl);
+      await page.waitForSelector('body[data-ready="true"]');
+      await page.goto(new URL(`/#/sessions/${sessionId}/capture`, app.url).href);
+      await expect
+        .poll(() => page.getByTestId('camera-error-rear').textContent())
+        .toMatch(/^The rear camera is busy or not answering: another program .* may be using it\./);
+      await expect.poll(() => page.getByTestId('camera-mode-side').textContent()).toMatch(/^Camera gives/);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
 describe('a crash during a take', () => {
   let browser: Browser;
   beforeAll(async () => {
