@@ -83,6 +83,9 @@ describe('report model', () => {
     const cadence = section.spatiotemporal.find((r) => r.key === 'cadence')!;
     expect(cadence.all!.mean).toBe(flat.clips[0]!.analysis.cadence.value);
     expect(cadence.all!.mean).toBeCloseTo(168, 0);
+    // A steady synthetic runner: the per-step spread of cadence is a few steps/min at most.
+    expect(cadence.all!.sd).toBeGreaterThan(0);
+    expect(cadence.all!.sd).toBeLessThan(5);
   });
 
   it('flags the row a finding rests on and writes the finding with its evidence and plan', () => {

@@ -126,14 +126,18 @@ export const SPATIOTEMPORAL_ORDER = [
 
 export function cadenceRow(a: GaitAnalysis): VariableRow | undefined {
   if (a.cadence.value === null) return undefined;
-  // The engine gives cadence from every step interval, not per side: one pooled value.
+  // The engine gives one cadence from the step intervals within 0.5–1.5× their median (a missed
+  // contact makes a double interval); its spread is taken over the same intervals, per step.
   const steps = a.variables.find((v) => v.id === 'step-time');
-  const intervals = [...(steps?.left.values ?? []), ...(steps?.right.values ?? [])]
+  const times = [...(steps?.left.values ?? []), ...(steps?.right.values ?? [])]
     .filter((x) => x.clean && x.value > 0)
-    .map((x) => 60 / x.value);
-  const n = intervals.length;
+    .map((x) => x.value)
+    .sort((x, y) => x - y);
+  const median = times[times.length >> 1] ?? 0;
+  const perStep = times.filter((t) => t > 0.5 * median && t < 1.5 * median).map((t) => 60 / t);
   const mean = a.cadence.value;
-  const sd = n > 1 ? Math.sqrt(intervals.reduce((s, c) => s + (c - mean) ** 2, 0) / (n - 1)) : 0;
+  const n = perStep.length;
+  const sd = n > 1 ? Math.sqrt(perStep.reduce((s, c) => s + (c - mean) ** 2, 0) / (n - 1)) : 0;
   return {
     key: 'cadence',
     label: 'Cadence',
