@@ -90,7 +90,8 @@ function ConditionPages(props: {
           <h3>Joint angles over the gait cycle (mean ± 1 SD)</h3>
           <div className="legend">
             <span className="l">■ left</span> · <span className="r">■ right</span> · shaded: stance (initial
-            contact to mean toe-off) · 0 % = initial contact of that foot
+            contact to mean toe-off) · 0 % = initial contact of that foot · a side is drawn from 3 usable
+            strides up
           </div>
           {(['side', 'rear'] as const).map((view) => {
             const list = c.curves.filter((k) => k.view === view);
