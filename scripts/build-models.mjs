@@ -26,7 +26,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const poseDir = path.join(root, 'node_modules', '@mediapipe', 'pose');
 const metaDir = path.join(root, 'scripts', 'models');
 const outDir = path.join(root, 'resources', 'models');
-const stampPath = path.join(outDir, 'models.stamp.json');
+// The stamp lives in npm's cache folder, not beside the models: nothing in resources/ but the bundles.
+const stampPath = path.join(root, 'node_modules', '.cache', 'stridelab', 'models.stamp.json');
 const VARIANTS = ['lite', 'full', 'heavy'];
 
 const outPath = (v) => path.join(outDir, `pose_landmarker_${v}.task`);
@@ -102,6 +103,7 @@ function main() {
     sizes[v] = bundle.length;
     console.log(`build-models: ${path.relative(root, outPath(v))} (${(bundle.length / 1e6).toFixed(1)} MB)`);
   }
+  fs.mkdirSync(path.dirname(stampPath), { recursive: true });
   writeAtomic(stampPath, JSON.stringify({ fingerprint: fp, sizes }, null, 2) + '\n');
 }
 
