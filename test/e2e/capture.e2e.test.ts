@@ -199,57 +199,35 @@ describe('recording two cameras into the session', () => {
     expect(takes.find((t) => t.id === takeId)!.status).toBe('discarded');
     await page.close();
   });
-});
 
-describe('a busy camera', () => {
   it('says which camera is busy and what to do, while the other one works', async () => {
-    const browser = await launchChromium([
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream=device-count=2,fps=15',
-    ]);
-    try {
-      const page = await browser.newPage();
-      // Chromium's fake cameras cannot be "in use by another program", so the second one answers
-      // as a real camera held by a video call does: getUserMedia rejects with NotReadableError
-      // (Media Capture and Streams §10). What is under test is the page's handling of it.
-      await page.addInitScript({
-        content: `(() => {
-          const media = navigator.mediaDevices;
-          const original = media.getUserMedia.bind(media);
-          media.getUserMedia = async (constraints) => {
-            const exact = constraints && constraints.video && constraints.video.deviceId
-              ? constraints.video.deviceId.exact : undefined;
-            const busy = (await media.enumerateDevices()).find((d) => d.label === 'fake_device_1');
-            if (busy && exact === busy.deviceId)
-              throw new DOMException('Could not start video source', 'NotReadableError');
-            return original(constraints);
-          };
-        })();`,
-      });
-      await page.goto(app.appUrl);
-      await page.waitForSelector('body[data-ready="true"]');
-      await page.goto(new URL(`/#/sessions/${sessionId}/capture`, app.url).href);
-      await expect
-        .poll(() => page.getByTestId('camera-error-rear').textContent())
-        .toMatch(/^The rear camera is busy or not answering: another program .* may be using it\./);
-      await expect.poll(() => page.getByTestId('camera-mode-side').textContent()).toMatch(/^Camera gives/);
-    } finally {
-      await browser.close();
-    }
+    const page = await browser.newPage();
+    // Chromium's fake cameras cannot be "in use by another program", so the second one answers
+    // as a real camera held by a video call does: getUserMedia rejects with NotReadableError
+    // (Media Capture and Streams §10). What is under test is the page's handling of it.
+    await page.addInitScript({
+      content: `(() => {
+        const media = navigator.mediaDevices;
+        const original = media.getUserMedia.bind(media);
+        media.getUserMedia = async (constraints) => {
+          const exact = constraints && constraints.video && constraints.video.deviceId
+            ? constraints.video.deviceId.exact : undefined;
+          const busy = (await media.enumerateDevices()).find((d) => d.label === 'fake_device_1');
+          if (busy && exact === busy.deviceId)
+            throw new DOMException('Could not start video source', 'NotReadableError');
+          return original(constraints);
+        };
+      })();`,
+    });
+    await page.goto(app.appUrl);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.goto(new URL(`/#/sessions/${sessionId}/capture`, app.url).href);
+    await expect
+      .poll(() => page.getByTestId('camera-error-rear').textContent())
+      .toMatch(/^The rear camera is busy or not answering: another program .* may be using it\./);
+    await expect.poll(() => page.getByTestId('camera-mode-side').textContent()).toMatch(/^Camera gives/);
+    await page.close();
   });
-});
-
-describe('a crash during a take', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium([
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream=device-count=2,fps=15',
-      '--disable-renderer-backgrounding',
-      '--disable-background-timer-throttling',
-    ]);
-  });
-  afterAll(async () => browser?.close());
 
   it('loses at most the last second: after a restart the take is imported from what reached the disk', async () => {
     const { page } = await openCapture(browser);
@@ -346,51 +324,45 @@ describe('one real-looking camera: a treadmill clip played as the fake camera', 
   });
 });
 
-describe('the next session', () => {
-  it("lays last session's picture over each view (G) to place the cameras the same way", async () => {
-    const browser = await launchChromium(['--use-fake-ui-for-media-stream']);
-    try {
-      const next = await call<{ id: string }>('sessions:create', { patientId, date: '2026-12-05' });
-      const { page, guard } = await openCapture(browser, next.id);
-      await page.getByRole('heading', { name: 'Record' }).click();
-      await page.keyboard.press('g');
-      await expect
-        .poll(() => page.getByTestId('ghost-status').textContent())
-        .toBe('Showing the session of 2026-11-21.');
-      const latest = (await call<Recording[]>('recordings:list', { sessionId }))
-        .filter((r) => r.view === 'side')
-        .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))[0]!;
-      const ghost = page.getByTestId('ghost-side');
-      expect(await ghost.getAttribute('src')).toContain(`/api/media/${latest.id}/thumb`);
-      await expect
-        .poll(() => ghost.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
-        .toBeGreaterThan(0);
-      await page.keyboard.press('g');
-      await ghost.waitFor({ state: 'detached' });
-      expect(guard.errors).toEqual([]);
-    } finally {
-      await browser.close();
-    }
+describe('without cameras', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium(['--use-fake-ui-for-media-stream']);
   });
-});
+  afterAll(async () => browser?.close());
 
-describe('no camera', () => {
+  it("lays last session's picture over each view (G) to place the cameras the same way", async () => {
+    const next = await call<{ id: string }>('sessions:create', { patientId, date: '2026-12-05' });
+    const { page, guard } = await openCapture(browser, next.id);
+    await page.getByRole('heading', { name: 'Record' }).click();
+    await page.keyboard.press('g');
+    await expect
+      .poll(() => page.getByTestId('ghost-status').textContent())
+      .toBe('Showing the session of 2026-11-21.');
+    const latest = (await call<Recording[]>('recordings:list', { sessionId }))
+      .filter((r) => r.view === 'side')
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))[0]!;
+    const ghost = page.getByTestId('ghost-side');
+    expect(await ghost.getAttribute('src')).toContain(`/api/media/${latest.id}/thumb`);
+    await expect
+      .poll(() => ghost.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+      .toBeGreaterThan(0);
+    await page.keyboard.press('g');
+    await ghost.waitFor({ state: 'detached' });
+    expect(guard.errors).toEqual([]);
+    await page.close();
+  });
+
   it('says in plain words that no camera was found, and records nothing', async () => {
-    const browser = await launchChromium(['--use-fake-ui-for-media-stream']);
-    try {
-      const takesBefore = (await call<CaptureTake[]>('capture:takes', { sessionId })).length;
-      const { page } = await openCapture(browser);
-      await expect
-        .poll(() => page.getByTestId('camera-list-error').textContent())
-        .toMatch(/^No camera was found\. Plug in the side and rear cameras/);
-      await page.getByRole('heading', { name: 'Record' }).click();
-      await page.keyboard.press('r');
-      await expect
-        .poll(() => page.getByTestId('capture-problem').textContent())
-        .toMatch(/No camera is ready/);
-      expect(await call<CaptureTake[]>('capture:takes', { sessionId })).toHaveLength(takesBefore);
-    } finally {
-      await browser.close();
-    }
+    const takesBefore = (await call<CaptureTake[]>('capture:takes', { sessionId })).length;
+    const { page } = await openCapture(browser);
+    await expect
+      .poll(() => page.getByTestId('camera-list-error').textContent())
+      .toMatch(/^No camera was found\. Plug in the side and rear cameras/);
+    await page.getByRole('heading', { name: 'Record' }).click();
+    await page.keyboard.press('r');
+    await expect.poll(() => page.getByTestId('capture-problem').textContent()).toMatch(/No camera is ready/);
+    expect(await call<CaptureTake[]>('capture:takes', { sessionId })).toHaveLength(takesBefore);
+    await page.close();
   });
 });
