@@ -52,13 +52,17 @@ export const reportCalls = {
   'report:exportData': call(z.object({ sessionId: Id })).returns<{
     files: { fileName: string; sizeBytes: number; downloadUrl: string }[];
   }>(),
+  /** The session's clips with skeleton and joint angles burnt in (ffmpeg), into the exports folder. */
+  'report:exportVideo': call(z.object({ sessionId: Id })).returns<{
+    files: { fileName: string; sizeBytes: number; downloadUrl: string }[];
+  }>(),
 } as const;
 
 export const reportEvents = {
   'report:progress': event(
     z.object({
       sessionId: z.string(),
-      phase: z.enum(['frames', 'render', 'write']),
+      phase: z.enum(['frames', 'render', 'write', 'video']),
       fraction: z.number(),
     }),
   ),

@@ -139,6 +139,22 @@ describe('report calls', () => {
     expect(Object.keys(r.result.images)).toHaveLength(12);
   }, 120_000);
 
+  it('exports the clip with the skeleton burnt in, for the patient', async () => {
+    const r = (await call('report:exportVideo', { sessionId })) as {
+      ok: true;
+      result: { files: { fileName: string; sizeBytes: number; downloadUrl: string }[] };
+    };
+    expect(r.ok).toBe(true);
+    const names = r.result.files.map((f) => f.fileName);
+    expect(names).toContain('Erin-Hamstring-2026-11-20-gait-annotated-Flat-side.mp4');
+    for (const f of r.result.files) {
+      const bytes = readFileSync(join(reportExportsDir(services.library), f.fileName));
+      expect(bytes.subarray(4, 8).toString('latin1')).toBe('ftyp');
+      expect(bytes.length).toBe(f.sizeBytes);
+      expect(f.downloadUrl).toBe(`/api/exports/${f.fileName}`);
+    }
+  }, 300_000);
+
   it('refuses bad words and unknown sessions naming the field, and changes nothing', async () => {
     const digest = dbDigest(services.library.db);
     const empty = await call('report:saveEdits', {

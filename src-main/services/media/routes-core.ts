@@ -101,13 +101,18 @@ export function resolveGet(library: Library, pathname: string): ServedFile {
     }
     // Gait reports and their data, written by report:exportPdf / report:exportData
     // (src-main/services/report/handlers.ts).
-    const report = /^[\w.-]{1,200}-gait-(report\.pdf|analysis\.json|steps\.csv|summary\.csv)$/.exec(fileName);
+    const report =
+      /^[\w.-]{1,200}-gait-(report\.pdf|analysis\.json|steps\.csv|summary\.csv|annotated-[\w-]+\.mp4)$/.exec(
+        fileName,
+      );
     if (report) {
       const type = report[1]!.endsWith('.pdf')
         ? 'application/pdf'
         : report[1]!.endsWith('.json')
           ? 'application/json'
-          : 'text/csv; charset=utf-8';
+          : report[1]!.endsWith('.mp4')
+            ? 'video/mp4'
+            : 'text/csv; charset=utf-8';
       return {
         file: join(exportsDir(library), fileName),
         headers: {

@@ -10,6 +10,14 @@ import { resetEdits, saveEdits } from './edits-store';
 import { chromiumPrinter } from './pdf-chromium';
 import type { ReportPrinter } from './printer';
 import { sessionReport } from './session-report';
+import { exportAnnotatedVideo } from './video';
+import { applyCorrections } from '../../../src-shared/review/corrections';
+import { ServiceError } from '../errors';
+import { getPatient } from '../library/patients';
+import { getSession } from '../library/sessions';
+import { getRecordingRow, listRecordings, mediaPath } from '../media/recordings-db';
+import { listCorrections } from '../review/store';
+import { landmarksFromLibrary, syncRecording } from '../sync/landmarks';
 import { countPdfPages } from './templates';
 
 /**
@@ -95,6 +103,37 @@ export const reportHandlers: HandlersFor<typeof reportCalls> = {
         sizeBytes: await writeExport(library, fileName, text),
         downloadUrl: downloadUrl(fileName),
       });
+    }
+    return { files };
+  },
+  'report:exportVideo': async ({ sessionId }, ctx) => {
+    const { library } = ctx;
+    const session = getSession(library.db, sessionId);
+    const patient = getPatient(library.db, session.patientId, { includeDeleted: true });
+    const recordings = listRecordings(library.db, sessionId);
+    if (recordings.length === 0) {
+      throw new ServiceError('not-found', 'This session has no clips to annotate yet.', 'sessionId');
+    }
+    const files = [];
+    for (const [i, r] of recordings.entries()) {
+      // The whole clip, with the PT's corrections: what the review shows.
+      const series = applyCorrections(
+        landmarksFromLibrary(library, syncRecording(library.db, r.id, 'recordingId')),
+        listCorrections(library.db, r.id),
+      );
+      const label = r.condition.label.replace(/[^\w-]+/g, '-').replace(/^-|-$/g, '') || 'clip';
+      const fileName = reportFileName(patient.name, session.date, `annotated-${label}-${r.view}.mp4`);
+      const dir = reportExportsDir(library);
+      await mkdir(dir, { recursive: true });
+      const { sizeBytes } = await exportAnnotatedVideo({
+        clipPath: join(library.paths.mediaDir, mediaPath(getRecordingRow(library.db, r.id), 'proxy')),
+        series,
+        view: r.view,
+        outFile: join(dir, fileName),
+        onProgress: (f) =>
+          ctx.emit('report:progress', { sessionId, phase: 'video', fraction: (i + f) / recordings.length }),
+      });
+      files.push({ fileName, sizeBytes, downloadUrl: downloadUrl(fileName) });
     }
     return { files };
   },

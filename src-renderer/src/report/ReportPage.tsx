@@ -137,6 +137,28 @@ export function ReportPage(props: { sessionId: string }) {
           >
             Export data (JSON, CSV)
           </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            onClick={() =>
+              void run(async () => {
+                exporting.current = true;
+                try {
+                  const r = await api('report:exportVideo', { sessionId: props.sessionId });
+                  setDataFiles((d) => [
+                    ...d,
+                    ...r.files.map((f) => ({ fileName: f.fileName, url: transport.apiUrl(f.downloadUrl) })),
+                  ]);
+                  return `Annotated video saved: ${r.files.map((f) => f.fileName).join(', ')}`;
+                } finally {
+                  exporting.current = false;
+                }
+              })
+            }
+          >
+            Annotated video
+          </button>
         </div>
       </div>
       <p role="status" className="muted" data-testid="report-status">
