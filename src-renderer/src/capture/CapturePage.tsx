@@ -185,7 +185,10 @@ export function CapturePage(props: { sessionId: string }) {
         props.sessionId,
         conditionFor(label, choices),
         ready,
-        (err) => setProblem(err.message),
+        (err) => {
+          setProblem(`${err.message} The take was stopped; what was recorded is kept.`);
+          void stop();
+        },
         setChunksSaved,
       );
       recorder.current = rec;
@@ -229,7 +232,8 @@ export function CapturePage(props: { sessionId: string }) {
   // The take timer, from the shared start.
   useEffect(() => {
     if (phase !== 'recording') return;
-    const id = window.setInterval(() => setElapsed(recorder.current?.elapsed() ?? 0), 100);
+    // 4 updates a second: enough for a clock, and light on the CPU the encoders need.
+    const id = window.setInterval(() => setElapsed(recorder.current?.elapsed() ?? 0), 250);
     return () => window.clearInterval(id);
   }, [phase]);
 

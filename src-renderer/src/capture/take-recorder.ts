@@ -130,6 +130,17 @@ export class TakeRecorder {
     const rec = new TakeRecorder(take, t0, cams, onFailure, onSaved);
     const startAt = t0;
     for (const per of cams) {
+      const view = per.camera.view;
+      // A camera unplugged or taken by another program mid-take: say so; the page stops the take
+      // and keeps what was recorded.
+      per.camera.track.addEventListener(
+        'ended',
+        () => rec.fail(new Error(`The ${view} camera stopped sending pictures (unplugged?).`)),
+        { once: true },
+      );
+      per.recorder.addEventListener('error', () => rec.fail(new Error(`The ${view} recorder stopped.`)), {
+        once: true,
+      });
       per.recorder.addEventListener('dataavailable', (e) => rec.onData(per, e.data));
       per.recorder.addEventListener('start', () => (per.startEventMs = performance.now()), { once: true });
       per.recorder.start(1000);
@@ -150,6 +161,14 @@ export class TakeRecorder {
     };
     video.requestVideoFrameCallback(onFrame);
   }
+
+  /** Report a problem once, mid-take (the page decides whether to stop). */
+  private fail(err: Error): void {
+    if (this.reported) return;
+    this.reported = true;
+    this.onFailure(err);
+  }
+  private reported = false;
 
   private startOffsetMs(per: PerCamera): number | undefined {
     const at = per.firstFrameMs ?? per.startEventMs;
