@@ -10,6 +10,7 @@
  * player reads the real all-intra proxy); each step's pixels are checked too, so a fast wrong
  * frame cannot pass.
  */
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { BAR_ROWS, CODE_BITS, makeBarcodeClip } from '../../test/review/fixtures/barcode-clip';
@@ -221,6 +222,8 @@ export async function benchReview(): Promise<BenchLine[]> {
       { name: 'review.video_element.step_median_ms', value: quantile(video.times, 0.5), unit: 'ms' },
       { name: 'review.video_element.step_p95_ms', value: quantile(video.times, 0.95), unit: 'ms' },
       { name: 'review.video_element.wrong_frames', value: video.wrong, unit: `of ${video.times.length}` },
+      // Decoding is CPU-bound: the machine's load while this ran says how far the figures can be trusted.
+      { name: 'review.bench.load_average_1min', value: loadavg()[0]!, unit: `on ${cpus().length} cores` },
     ];
   } finally {
     await r.close();
