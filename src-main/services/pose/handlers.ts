@@ -63,6 +63,7 @@ function start(ctx: CallContext, recordingId: string, model: PoseModelName): voi
   };
   detectPoses({
     clipPath: rec.proxyPath,
+    clipName: rec.name,
     model,
     signal: job.controller.signal,
     onProgress: (p) => {

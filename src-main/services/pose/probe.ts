@@ -27,8 +27,9 @@ function isVariable(times: number[]): boolean {
   return d.some((x) => Math.abs(x - median) > 0.1 * median);
 }
 
-export async function probeClip(path: string): Promise<ClipInfo> {
-  const file = basename(path);
+/** `name`: how to call the file in messages and in the series (default: its file name). */
+export async function probeClip(path: string, name: string = basename(path)): Promise<ClipInfo> {
+  const file = name;
   const input = new Input({ source: new FilePathSource(path), formats: ALL_FORMATS });
   try {
     let track;

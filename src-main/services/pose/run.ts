@@ -18,6 +18,8 @@ export interface PoseProgress {
 
 export interface DetectOptions {
   readonly clipPath: string;
+  /** How to name the clip to the user (a library recording's proxy is `proxy.mp4` on disk). */
+  readonly clipName?: string;
   readonly model?: PoseModelName;
   /**
    * Poses per frame MediaPipe may return. 2 by default: with 1, MediaPipe's tracker can lock onto
@@ -36,7 +38,7 @@ export interface DetectResult {
 }
 
 export async function detectPoses(opts: DetectOptions): Promise<DetectResult> {
-  const source = await probeClip(opts.clipPath);
+  const source = await probeClip(opts.clipPath, opts.clipName);
   const model = opts.model ?? 'full';
   const numPoses = opts.numPoses ?? 2;
   const frames: CandidateFrame[] = [];
