@@ -97,21 +97,23 @@ export class FramePump {
         const t0 = performance.now();
         const decoded = await this.clip.decode(batch);
         const size = this.size;
-        const frames = new Map<number, ImageBitmap>();
-        for (const [i, f] of decoded) {
-          try {
-            frames.set(
-              i,
-              await createImageBitmap(f, {
+        // Convert the batch's frames together (the conversions can overlap), releasing each
+        // VideoFrame as soon as its bitmap exists.
+        const converted = await Promise.all(
+          [...decoded].map(async ([i, f]) => {
+            try {
+              const bitmap = await createImageBitmap(f, {
                 resizeWidth: size.width,
                 resizeHeight: size.height,
                 resizeQuality: 'medium',
-              }),
-            );
-          } finally {
-            f.close();
-          }
-        }
+              });
+              return [i, bitmap] as const;
+            } finally {
+              f.close();
+            }
+          }),
+        );
+        const frames = new Map<number, ImageBitmap>(converted);
         performance.measure(`review.decode.${batch.length}`, { start: t0, end: performance.now() });
         if (this.closed || size !== this.size) {
           for (const f of frames.values()) f.close();
