@@ -42,6 +42,11 @@ export function CapturePage(props: { sessionId: string }) {
   }, [props.sessionId]);
   const takes = useLoad(() => api('capture:takes', { sessionId: props.sessionId }), [props.sessionId]);
   useEvent('library:changed', takes.reload);
+  // Saving the last take: main closes each file and imports it (proxy transcode), view by view.
+  const [saving, setSaving] = useState<{ takeId: string; view: string; fraction: number } | undefined>(
+    undefined,
+  );
+  useEvent('capture:progress', (p) => setSaving(p.phase === 'done' ? undefined : p));
 
   const [cameras, setCameras] = useState<CameraInfo[]>([]);
   const [listError, setListError] = useState<string | undefined>(undefined);
@@ -392,6 +397,9 @@ export function CapturePage(props: { sessionId: string }) {
         )}
         <span role="status" className="muted">
           {message}
+          {last?.state === 'saving' && saving?.takeId === last.take.id
+            ? ` ${saving.view} ${Math.round(saving.fraction * 100)} %`
+            : ''}
         </span>
         <button type="button" className="secondary" aria-pressed={skeleton !== 0} onClick={toggleSkeleton}>
           Live skeleton (K)
