@@ -67,7 +67,14 @@ function useOpenedClips(
       .then(async (clips) => {
         // Landmarks (when the pose engine has run) and the stored alignment of the clips.
         const [series, offsets] = await Promise.all([
-          Promise.all(clips.map((c) => loadSeries(c.recording.id))),
+          // A clip whose landmarks cannot be read still plays; it says why it has no numbers.
+          Promise.all(
+            clips.map((c) =>
+              loadSeries(c.recording.id).catch((err: unknown) => ({
+                note: `Landmarks unavailable: ${err instanceof Error ? err.message : String(err)}`,
+              })),
+            ),
+          ),
           loadOffsets(
             sessionId,
             clips.map((c) => c.recording),
