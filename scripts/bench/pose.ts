@@ -20,8 +20,9 @@ import { runEngine } from '../../src-main/services/pose/engine-host';
 import { detectPoses } from '../../src-main/services/pose/run';
 import { writePoseStore } from '../../src-main/services/pose/store';
 import type { BenchLine } from './types';
+import { SHARED_MEDIA } from '../../test/helpers/media';
 
-const MEDIA = process.env.STRIDELAB_MEDIA ?? join(import.meta.dirname, '../../../shared/media');
+const MEDIA = SHARED_MEDIA;
 const CLIP = join(MEDIA, 'treadmill_side_zzzhushi_male_side.mp4');
 const NUM_POSES = 2;
 const RAW_FRAMES = 120;

@@ -8,7 +8,9 @@ import { createPatient } from '../../src-main/services/library/patients';
 import { createSession } from '../../src-main/services/library/sessions';
 import { ffmpegPath, ffprobePath } from '../../src-main/services/media/binaries';
 
-export const MEDIA = process.env.STRIDELAB_TEST_MEDIA ?? '/work/shared/media';
+import { SHARED_MEDIA } from '../helpers/media';
+
+export const MEDIA = SHARED_MEDIA;
 
 export interface CaptureTestLibrary {
   readonly home: string;

@@ -7,6 +7,7 @@ import type { Recording } from '../../src-shared/contract/recordings';
 import { ffmpegPath } from '../../src-main/services/media/binaries';
 import { guardPage, launchChromium } from '../helpers/browser';
 import { serve, type Served } from '../helpers/serve';
+import { SHARED_MEDIA } from '../helpers/media';
 import { tempDir } from '../helpers/tmp';
 
 /**
@@ -21,7 +22,7 @@ import { tempDir } from '../helpers/tmp';
  */
 let app: Served;
 const tmp = tempDir();
-const MEDIA = process.env.STRIDELAB_TEST_MEDIA ?? '/work/shared/media';
+const MEDIA = SHARED_MEDIA;
 let sessionId = '';
 let patientId = '';
 

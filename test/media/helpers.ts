@@ -8,7 +8,9 @@ import { createPatient } from '../../src-main/services/library/patients';
 import { createSession } from '../../src-main/services/library/sessions';
 import { ffmpegPath } from '../../src-main/services/media/binaries';
 
-export const SHARED_MEDIA = '/work/shared/media';
+import { SHARED_MEDIA } from '../helpers/media';
+
+export { SHARED_MEDIA };
 export const clip = (name: string): string => join(process.env.STRIDELAB_TEST_MEDIA ?? SHARED_MEDIA, name);
 
 export function tempDir(prefix: string): string {

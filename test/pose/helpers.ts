@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultModelDir, defaultRendererDir } from '../../src-main/services/pose/paths';
 
-export const MEDIA = process.env.STRIDELAB_MEDIA ?? join(__dirname, '../../../shared/media');
+import { SHARED_MEDIA } from '../helpers/media';
+
+export const MEDIA = SHARED_MEDIA;
 export const media = (name: string): string => join(MEDIA, name);
 export const FIXTURES = join(__dirname, '../fixtures/pose');
 
