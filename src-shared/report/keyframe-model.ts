@@ -8,6 +8,7 @@ import type { GaitAnalysis } from '../gait/schema';
 import type { LandmarkSeries } from '../pose/landmarks';
 import type { ReportClipInput } from './build';
 import { chooseKeyFrames, cropAround, type ChosenFrame, type EventLike } from './keyframes';
+import { fmt } from './format';
 import type { KeyEvent, KeyFrame, Side } from './model';
 
 /** Width/height of the key-frame pictures: square, as the report's grid cells (report.css). */
@@ -87,7 +88,7 @@ export function keyFramesOf(conditionId: string, clip: ReportClipInput): { frame
         if (v === undefined) return [];
         return [
           {
-            text: `${word} ${Math.round(sign * v)}°`,
+            text: `${word} ${fmt(sign * v, 0)}°`,
             x: crop.x + crop.w * 0.04,
             y: crop.y + crop.h * (0.08 + 0.075 * i),
           },
