@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServices, type Services } from './services';
+import { findChromium } from './services/chromium';
 import { startCaptureInBrowserMode } from './services/capture/route';
 import { registerMediaRoutes } from './services/media/http-routes';
 import { startLocalServer, type LocalServer } from './transport/http-server';
@@ -45,20 +46,13 @@ export async function startBrowserMode(options: {
   }
 }
 
-const BROWSERS = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-];
-
 /** Open the app in the system Chromium/Chrome as an app window; false when none can be shown. */
 export function openInBrowser(
   url: string,
   profileDir: string,
   env: NodeJS.ProcessEnv = process.env,
 ): boolean {
-  const exe = env.STRIDELAB_BROWSER ?? BROWSERS.find((b) => existsSync(b));
+  const exe = env.STRIDELAB_BROWSER ?? findChromium(env);
   const canShow = process.platform !== 'linux' || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
   if (!exe || !canShow) return false;
   const child = spawn(

@@ -48,7 +48,7 @@ export async function benchReport(): Promise<BenchLine[]> {
   const frames = await seconds(
     async () => (bundle = await makeBundle(built.model, built.images, () => SAMPLE)),
   );
-  let pdf = new Uint8Array();
+  let pdf: Uint8Array = new Uint8Array();
   const print = await seconds(
     async () => (pdf = await chromiumPrinter({ rendererDir: rendererDir() }).print(bundle)),
   );

@@ -1,17 +1,9 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../../src-main/services/chromium';
 
 /** Debian's Chromium, headless, with the flags that keep it off the network (environment.md). */
-export const CHROMIUM = process.env.STRIDELAB_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
-
+export const CHROMIUM = chromiumPath();
+export { CHROMIUM_ARGS };
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,

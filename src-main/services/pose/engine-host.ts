@@ -9,6 +9,7 @@ import type {
 } from '../../../src-shared/pose/engine-protocol';
 import { startEngineServer } from './host-server';
 import { defaultModelDir, defaultRendererDir, modelFile } from './paths';
+import { CHROMIUM_ARGS, chromiumPath } from '../chromium';
 
 /**
  * The Node host of the pose engine, for where Electron is absent (CLI, tests, bench, browser mode):
@@ -17,25 +18,12 @@ import { defaultModelDir, defaultRendererDir, modelFile } from './paths';
  * implementation.
  */
 
-/** Flags that work on these machines (docs: environment.md); no GPU, so SwiftShader is not used. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
-
 /**
  * Longest silence from the engine before a run is declared failed. Generous: loading the heavy
  * model and its first frame take a few seconds, more on a loaded 2-core machine, and a 'frames'
  * message comes every 15 frames (heavy: ~6 fps here, so every ~3 s).
  */
 const STALL_MS = 120_000;
-
-export const chromiumPath = (): string => process.env.STRIDELAB_CHROMIUM ?? '/usr/bin/chromium';
 
 /** A failure inside the engine, with where it happened (model, open, decode, detect). */
 export class PoseEngineError extends Error {
@@ -105,7 +93,7 @@ export interface GuardedBrowser {
 export async function launchGuardedBrowser(origin: string): Promise<GuardedBrowser> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS],
     headless: true,
     // Playwright's own Ctrl-C handler exits the whole process (code 130) before the CLI's abort
     // can clean up: the commands handle SIGINT themselves and close the browser on abort.

@@ -6,6 +6,7 @@ import { CONTENT_SECURITY_POLICY } from '../../../src-shared/csp';
 import { ServiceError } from '../errors';
 import type { ReportPrinter } from './printer';
 import { footerTemplate, headerTemplate, PDF_MARGINS } from './templates';
+import { CHROMIUM_ARGS, chromiumPath } from '../chromium';
 
 /**
  * Print the report in headless Debian Chromium: load the built report.html, hand it the bundle,
@@ -24,16 +25,6 @@ const MIME: Record<string, string> = {
   '.png': 'image/png',
   '.woff2': 'font/woff2',
 };
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 
 export interface ChromiumPrinterOptions {
   /** Built renderer folder (out/renderer) holding report.html. */
@@ -55,8 +46,8 @@ export function chromiumPrinter(opts: ChromiumPrinterOptions): ReportPrinter {
         );
       }
       const browser = await chromium.launch({
-        executablePath: opts.executablePath ?? process.env.STRIDELAB_CHROMIUM ?? '/usr/bin/chromium',
-        args: CHROMIUM_ARGS,
+        executablePath: opts.executablePath ?? chromiumPath(),
+        args: [...CHROMIUM_ARGS],
         headless: true,
         // The CLI handles Ctrl-C itself (abort, remove partial files); Playwright's handler would
         // exit the process first.
