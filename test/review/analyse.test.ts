@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Landmark, LandmarkSeriesSchema } from '../pose/landmarks';
-import { analyseClip, analyseClips, frameEvents } from './analyse';
+import { Landmark, LandmarkSeriesSchema } from '../../src-shared/pose/landmarks';
+import { analyseClip, analyseClips, frameEvents } from '../../src-shared/review/analyse';
 
 /** Real MediaPipe landmarks of the sample treadmill run (360 frames, 30 fps). */
 const series = LandmarkSeriesSchema.parse(

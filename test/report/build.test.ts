@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyzeGait, DEFAULT_EXERCISES, type GaitAnalysis } from '../gait';
-import { generateRunner } from '../gait/synthetic';
-import { LandmarkSeriesSchema } from '../pose/landmarks';
-import { buildReport, type ReportClipInput, type ReportInput } from './build';
-import { parseCsv } from './csv';
-import { CYCLE_POINTS } from './curves';
-import { analysisJson, stepsCsv, summaryCsv } from './exports';
-import { displayUnit } from './rows';
+import { analyzeGait, DEFAULT_EXERCISES, type GaitAnalysis } from '../../src-shared/gait';
+import { generateRunner } from '../../src-shared/gait/synthetic';
+import { LandmarkSeriesSchema } from '../../src-shared/pose/landmarks';
+import { buildReport, type ReportClipInput, type ReportInput } from '../../src-shared/report/build';
+import { parseCsv } from '../../src-shared/report/csv';
+import { CYCLE_POINTS } from '../../src-shared/report/curves';
+import { analysisJson, stepsCsv, summaryCsv } from '../../src-shared/report/exports';
+import { displayUnit } from '../../src-shared/report/rows';
 
 /**
  * The report model from REAL gait analyses: the engine run on the seeded synthetic runner (known

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generateRunner } from '../gait/synthetic';
-import { LandmarkSeriesSchema } from '../pose/landmarks';
-import { detectView } from './view-check';
+import { generateRunner } from '../../src-shared/gait/synthetic';
+import { LandmarkSeriesSchema } from '../../src-shared/pose/landmarks';
+import { detectView } from '../../src-shared/report/view-check';
 
 describe('camera view from landmark geometry', () => {
   it('tells a side view from a rear view on the synthetic runner, either direction, camera up to 15° off', () => {
