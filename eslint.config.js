@@ -42,7 +42,6 @@ export default tseslint.config(
   },
   {
     files: ['src-shared/**/*.ts'],
-    ignores: ['src-shared/**/*.test.ts'],
     rules: {
       ...restrict(
         [...nodeModules, 'electron', 'react', 'react-dom', 'react/*', 'konva', 'react-konva', '@mediapipe/*'],
