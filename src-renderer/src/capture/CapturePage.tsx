@@ -17,6 +17,10 @@ import { TakeRecorder, type TakeCamera } from './take-recorder';
 import { useGhost } from './useGhost';
 import { useLiveSkeleton } from './useLiveSkeleton';
 import { useViewCamera } from './useViewCamera';
+import { CaptureSetup } from './CaptureSetup';
+import { ViewOverlay } from './ViewOverlay';
+import { PlacementAids } from './PlacementAids';
+import { isTyping } from '../keys';
 import './capture.css';
 
 type Phase = 'idle' | 'starting' | 'recording' | 'stopping';
@@ -25,10 +29,6 @@ interface LastTake {
   readonly clips: readonly ReplayClip[];
   readonly state: 'saving' | 'saved' | 'failed' | 'discarded';
 }
-
-const isTyping = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /**
  * Recording in the clinic: both cameras live, one key (R) starts and stops both, each take lands
@@ -313,35 +313,14 @@ export function CapturePage(props: { sessionId: string }) {
           {listError}
         </p>
       )}
-      <div className="row capture-setup">
-        <label className="field">
-          <span className="label">Condition</span>
-          <input
-            list="capture-conditions"
-            value={label}
-            disabled={recording}
-            onChange={(e) => setLabel(e.target.value)}
-          />
-          <datalist id="capture-conditions">
-            {choices.map((c) => (
-              <option key={c.label} value={c.label} />
-            ))}
-          </datalist>
-        </label>
-        <label className="field">
-          <span className="label">Stop after (s)</span>
-          <input
-            type="number"
-            min={1}
-            max={600}
-            inputMode="numeric"
-            placeholder="when R is pressed"
-            value={stopAfter}
-            disabled={recording}
-            onChange={(e) => setStopAfter(e.target.value)}
-          />
-        </label>
-      </div>
+      <CaptureSetup
+        label={label}
+        onLabel={setLabel}
+        choices={choices.map((c) => c.label)}
+        stopAfter={stopAfter}
+        onStopAfter={setStopAfter}
+        disabled={recording}
+      />
       <div className="capture-views">
         {(['side', 'rear'] as const).map((view) => (
           <CameraPanel
@@ -355,24 +334,13 @@ export function CapturePage(props: { sessionId: string }) {
             videoRef={(view === 'side' ? side : rear).videoRef}
             recording={recording}
             overlay={
-              <>
-                {ghost?.urls[view] && (
-                  <img
-                    className="capture-ghost"
-                    src={ghost.urls[view]}
-                    alt={`The ${view} camera's picture in the session of ${ghost.date ?? ''}`}
-                    data-testid={`ghost-${view}`}
-                  />
-                )}
-                {skeleton !== 0 && (
-                  <canvas
-                    ref={view === 'side' ? sideCanvas : rearCanvas}
-                    className="capture-skeleton"
-                    data-testid={`skeleton-${view}`}
-                    aria-hidden="true"
-                  />
-                )}
-              </>
+              <ViewOverlay
+                view={view}
+                ghostUrl={ghost?.urls[view]}
+                ghostDate={ghost?.date}
+                showSkeleton={skeleton !== 0}
+                skeletonRef={view === 'side' ? sideCanvas : rearCanvas}
+              />
             }
           />
         ))}
@@ -401,32 +369,15 @@ export function CapturePage(props: { sessionId: string }) {
             ? ` ${saving.view} ${Math.round(saving.fraction * 100)} %`
             : ''}
         </span>
-        <button type="button" className="secondary" aria-pressed={skeleton !== 0} onClick={toggleSkeleton}>
-          Live skeleton (K)
-        </button>
-        {skeleton !== 0 && (
-          <span className="muted" data-testid="skeleton-status">
-            {live.error ??
-              (recording
-                ? 'Skeleton paused while recording.'
-                : live.on
-                  ? 'Skeleton on (lite model).'
-                  : 'Loading the pose model…')}
-          </span>
-        )}
-        <button
-          type="button"
-          className="secondary"
-          aria-pressed={ghostOn}
-          onClick={() => setGhostOn((g) => !g)}
-        >
-          Last session's picture (G)
-        </button>
-        {ghostOn && ghost && (
-          <span className="muted" data-testid="ghost-status">
-            {ghost.note ?? `Showing the session of ${ghost.date ?? ''}.`}
-          </span>
-        )}
+        <PlacementAids
+          skeletonOn={skeleton !== 0}
+          onSkeleton={toggleSkeleton}
+          live={live}
+          recording={recording}
+          ghostOn={ghostOn}
+          onGhost={() => setGhostOn((g) => !g)}
+          ghost={ghost}
+        />
         {last && last.state !== 'discarded' && last.state !== 'saving' && (
           <button type="button" className="secondary" disabled={recording} onClick={() => void discard()}>
             Discard last take (Delete)
