@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { analyzeGait, GaitInputError, type Calibration, type GaitView } from '../../../src-shared/gait';
 import { formatSummary } from '../../../src-shared/gait/format';
 import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import type { LandmarkSeries } from '../../../src-shared/pose/landmarks';
 import { describePoseError, seriesOfClip } from '../../services/pose';
+import { parseCommand, usageError as cmdUsageError } from '../args';
 
 /**
  * `stridelab gait <landmarks.json | clip> --view side|rear [--out <gait.json>] [--height-cm N]`
@@ -22,10 +22,8 @@ export const USAGE = `Usage: stridelab gait <landmarks.json | clip> --view side|
   --cutoff     filter cutoff: auto (residual analysis, default), none, or a frequency in Hz
   --model      pose model for a clip: lite, full (default) or heavy`;
 
-function usageError(message: string): number {
-  process.stderr.write(`stridelab gait: ${message}\n${USAGE}\n`);
-  return 2;
-}
+const CMD = { name: 'gait', usage: USAGE } as const;
+const usageError = (message: string): number => cmdUsageError(CMD, message);
 
 function positive(name: string, value: string | undefined): number | undefined | string {
   if (value === undefined) return undefined;
@@ -34,30 +32,17 @@ function positive(name: string, value: string | undefined): number | undefined |
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        view: { type: 'string' },
-        out: { type: 'string' },
-        'height-cm': { type: 'string' },
-        'px-per-cm': { type: 'string' },
-        cutoff: { type: 'string', default: 'auto' },
-        model: { type: 'string', default: 'full' },
-        help: { type: 'boolean', short: 'h' },
-        home: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    return usageError((e as Error).message);
-  }
+  const parsed = parseCommand(argv, CMD, {
+    view: { type: 'string' },
+    out: { type: 'string' },
+    'height-cm': { type: 'string' },
+    'px-per-cm': { type: 'string' },
+    cutoff: { type: 'string', default: 'auto' },
+    model: { type: 'string', default: 'full' },
+    home: { type: 'string' },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
   if (positionals.length !== 1) return usageError('give exactly one landmark file or clip.');
   const input = positionals[0] as string;
   if (values.view !== 'side' && values.view !== 'rear')

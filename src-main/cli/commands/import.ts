@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { ConditionSchema, VIEWS, type View } from '../../../src-shared/contract/recordings';
 import type { Patient } from '../../../src-shared/library/model';
 import { resolveHome } from '../../home';
@@ -7,6 +6,7 @@ import { openLibrary, type Library } from '../../services/library/db';
 import { createPatient, getPatient } from '../../services/library/patients';
 import { createSession, getSession } from '../../services/library/sessions';
 import { importRecording, type ImportProgress } from '../../services/media/import';
+import { parseCommand, usageError as cmdUsageError } from '../args';
 
 /**
  * `stridelab import <clip> --patient <name or id> [--session <id>] --view side|rear
@@ -20,10 +20,8 @@ import { importRecording, type ImportProgress } from '../../services/media/impor
 export const USAGE = `Usage: stridelab import <clip> --patient <name or id> [--session <id>] --view side|rear --condition <label>
        [--incline <percent>] [--speed <km/h>] [--shoes <text>] [--allow-duplicate] [--create-patient] [--home DIR]`;
 
-function usageError(message: string): number {
-  process.stderr.write(`stridelab import: ${message}\n${USAGE}\n`);
-  return 2;
-}
+const CMD = { name: 'import', usage: USAGE } as const;
+const usageError = (message: string): number => cmdUsageError(CMD, message);
 
 function findPatient(library: Library, key: string, create: boolean): { patient: Patient; created: boolean } {
   try {
@@ -75,33 +73,20 @@ function progressWriter(): (p: ImportProgress) => void {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        patient: { type: 'string' },
-        session: { type: 'string' },
-        view: { type: 'string' },
-        condition: { type: 'string' },
-        incline: { type: 'string' },
-        speed: { type: 'string' },
-        shoes: { type: 'string' },
-        'allow-duplicate': { type: 'boolean' },
-        'create-patient': { type: 'boolean' },
-        home: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    return usageError((err as Error).message);
-  }
+  const parsed = parseCommand(argv, CMD, {
+    patient: { type: 'string' },
+    session: { type: 'string' },
+    view: { type: 'string' },
+    condition: { type: 'string' },
+    incline: { type: 'string' },
+    speed: { type: 'string' },
+    shoes: { type: 'string' },
+    'allow-duplicate': { type: 'boolean' },
+    'create-patient': { type: 'boolean' },
+    home: { type: 'string' },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
   if (positionals.length !== 1)
     return usageError(positionals.length ? 'give exactly one clip.' : 'which clip? Give its path.');
   if (!values.patient) return usageError('--patient is required.');

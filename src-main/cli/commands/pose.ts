@@ -1,7 +1,7 @@
 import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import { describePoseError, detectPoses, frameRange, noPoseRanges, toSeries } from '../../services/pose';
+import { parseCommand, usageError as cmdUsageError } from '../args';
 
 /**
  * `stridelab pose <clip> [--model lite|full|heavy] --out <landmarks.json> [--pick FRAME:X:Y]`
@@ -14,34 +14,19 @@ export const USAGE = `Usage: stridelab pose <clip> [--model lite|full|heavy] --o
   --out    where to write the landmark series (JSON, schema stridelab.landmarks/1); "-" for stdout
   --pick   follow the person at pixel X,Y of frame FRAME instead of the runner (largest, most central)`;
 
-function usageError(message: string): number {
-  process.stderr.write(`stridelab pose: ${message}\n${USAGE}\n`);
-  return 2;
-}
+const CMD = { name: 'pose', usage: USAGE } as const;
+const usageError = (message: string): number => cmdUsageError(CMD, message);
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        model: { type: 'string', default: 'full' },
-        out: { type: 'string' },
-        pick: { type: 'string' },
-        poses: { type: 'string', default: '2' },
-        help: { type: 'boolean', short: 'h' },
-        home: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    return usageError((e as Error).message);
-  }
+  const parsed = parseCommand(argv, CMD, {
+    model: { type: 'string', default: 'full' },
+    out: { type: 'string' },
+    pick: { type: 'string' },
+    poses: { type: 'string', default: '2' },
+    home: { type: 'string' },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
   if (positionals.length !== 1) return usageError('give exactly one clip.');
   const clip = positionals[0]!;
   if (!['lite', 'full', 'heavy'].includes(values.model!))

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { LandmarkSeries } from '../../../src-shared/pose/landmarks';
 import { estimateSync, type SyncOptions } from '../../../src-shared/sync/estimate';
 import { SyncInputError, type SyncEstimate } from '../../../src-shared/sync/types';
 import { ServiceError } from '../../services/errors';
 import { parseLandmarks } from '../../services/sync/landmarks';
+import { parseCommand, usageError as cmdUsageError } from '../args';
 
 /**
  * `stridelab sync <clipA> <clipB> [--json] [--search MIN:MAX] [--model lite|full|heavy]`
@@ -17,10 +17,8 @@ import { parseLandmarks } from '../../services/sync/landmarks';
 export const USAGE = `Usage: stridelab sync <clipA> <clipB> [--json] [--search <min s>:<max s>] [--model lite|full|heavy]
   clipA, clipB: video clips or landmark JSON files (stridelab pose --out) of the same run`;
 
-function usageError(message: string): number {
-  process.stderr.write(`stridelab sync: ${message}\n${USAGE}\n`);
-  return 2;
-}
+const CMD = { name: 'sync', usage: USAGE } as const;
+const usageError = (message: string): number => cmdUsageError(CMD, message);
 
 async function load(path: string, model: 'lite' | 'full' | 'heavy'): Promise<LandmarkSeries> {
   if (!existsSync(path) || !statSync(path).isFile())
@@ -60,26 +58,13 @@ function parseSearch(raw: string | undefined): SyncOptions['searchS'] {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        search: { type: 'string' },
-        model: { type: 'string', default: 'full' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    return usageError(err instanceof Error ? err.message : String(err));
-  }
+  const parsed = parseCommand(argv, CMD, {
+    json: { type: 'boolean', default: false },
+    search: { type: 'string' },
+    model: { type: 'string', default: 'full' },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
   if (positionals.length !== 2) return usageError(`give exactly two inputs, not ${positionals.length}.`);
   const model = values.model as string;
   if (model !== 'lite' && model !== 'full' && model !== 'heavy')

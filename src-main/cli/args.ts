@@ -1,0 +1,37 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * The part every `stridelab <command>` shares: parse its options (plus --help/-h), print the usage
+ * on --help (exit 0), and on a wrong option say what was wrong above the usage (exit 2).
+ */
+export interface CommandSpec {
+  readonly name: string;
+  readonly usage: string;
+}
+
+/** Report a usage mistake on stderr, above the command's usage; returns the exit code 2. */
+export function usageError(cmd: CommandSpec, message: string): number {
+  process.stderr.write(`stridelab ${cmd.name}: ${message}\n${cmd.usage}\n`);
+  return 2;
+}
+
+/** Parsed options and positionals, or the exit code when the command is already answered. */
+export function parseCommand<const O extends OptionsConfig>(argv: string[], cmd: CommandSpec, options: O) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { ...options, help: { type: 'boolean', short: 'h', default: false } },
+    });
+  } catch (err) {
+    return usageError(cmd, err instanceof Error ? err.message : String(err));
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    process.stdout.write(`${cmd.usage}\n`);
+    return 0;
+  }
+  return parsed;
+}
