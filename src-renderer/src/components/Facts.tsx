@@ -1,7 +1,14 @@
 /** A definition list of the facts that are known; unknown ones are left out, not shown as blanks. */
-export function Facts({ items }: { items: readonly (readonly [string, string | undefined])[] }) {
+export function Facts({
+  items,
+  className = 'facts',
+}: {
+  items: readonly (readonly [string, string | undefined])[];
+  /** The app's boxed style by default; the printed report styles its own. */
+  className?: string;
+}) {
   return (
-    <dl className="facts">
+    <dl className={className || undefined}>
       {items
         .filter(([, v]) => v)
         .map(([k, v]) => (

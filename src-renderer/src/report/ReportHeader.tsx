@@ -1,5 +1,6 @@
 import type { ReportModel } from '../../../src-shared/report/model';
 import { fmt, fmtDate } from '../../../src-shared/report/format';
+import { Facts } from '../components/Facts';
 
 /** Patient and session block at the top of page one, and the table of filmed conditions. */
 export function ReportHeader(props: { model: ReportModel }) {
@@ -37,26 +38,8 @@ export function ReportHeader(props: { model: ReportModel }) {
         </div>
       </div>
       <div className="facts-grid">
-        <dl>
-          {facts
-            .filter(([, v]) => v)
-            .map(([k, v]) => (
-              <div key={k}>
-                <dt>{k}</dt>
-                <dd>{v}</dd>
-              </div>
-            ))}
-        </dl>
-        <dl>
-          {session
-            .filter(([, v]) => v)
-            .map(([k, v]) => (
-              <div key={k}>
-                <dt>{k}</dt>
-                <dd>{v}</dd>
-              </div>
-            ))}
-        </dl>
+        <Facts items={facts} className="" />
+        <Facts items={session} className="" />
       </div>
     </header>
   );
