@@ -3,6 +3,8 @@
  * ./commands/<name>.ts and exports `run(argv): Promise<exitCode>`. Commands are loaded lazily so
  * `stridelab serve` does not load MediaPipe hosts, and a broken command cannot break the others.
  */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 type Command = { run(argv: string[]): Promise<number> };
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
@@ -63,7 +65,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-// Run when executed directly (bin/stridelab.js imports the built file and calls main itself).
-if (process.argv[1] && /cli\.(js|ts)$/.test(process.argv[1])) {
+// Run when this very file is the script node was given (bin/stridelab.js imports the built file and
+// calls main itself; tests import it in-process and must not start a command).
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   void main(process.argv.slice(2)).then((code) => process.exit(code));
 }
