@@ -22,8 +22,17 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require only `electron` (and a few polyfilled built-ins): every
+      // other module, zod included, must be inside its bundle, and the two preloads must not share
+      // a chunk. test/electron/preload-bundles.test.ts holds the built files to that.
+      externalizeDeps: false,
+      isolatedEntries: true,
       rollupOptions: {
-        input: { index: resolve('src-preload/index.ts') },
+        input: {
+          index: resolve('src-preload/index.ts'),
+          // The hidden pose engine window's bridge (src-main/electron/pose-engine.ts).
+          'pose-engine': resolve('src-preload/pose-engine.ts'),
+        },
         // Sandboxed preload scripts cannot be ES modules.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },

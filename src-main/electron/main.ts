@@ -15,11 +15,17 @@ import { handleMediaFetch } from '../services/media/fetch-routes';
 import { setFilePicker, sweepTmp } from '../services/media/sources';
 import { registerIpc } from '../transport/ipc';
 import { setReportPrinter } from '../services/report/handlers';
+import { setEngineRunner } from '../services/pose/engine-runner';
+import { ENGINE_ROUTE_PREFIX, EngineRoutes } from '../services/pose/engine-routes';
+import { defaultModelDir } from '../services/pose/paths';
 import { electronPrinter } from './report-pdf';
+import { electronEngineRunner } from './pose-engine';
 
 const APP_ORIGIN = 'app://stridelab';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererRoot = resolve(join(here, '../renderer'));
+/** The main window's page: the only one that may call the services. */
+const isAppPage = (url: string): boolean => url.startsWith(`${APP_ORIGIN}/index.html`);
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
@@ -43,6 +49,17 @@ if (!app.requestSingleInstanceLock()) {
       services = createServices({ home, transport: 'electron' });
       // Reports print with Chromium's own printToPDF here (headless Chromium elsewhere).
       setReportPrinter(electronPrinter(APP_ORIGIN));
+      // Pose detection runs in a hidden window of the app (the Node host's headless Chromium elsewhere).
+      const poseRoutes = new EngineRoutes();
+      setEngineRunner(
+        electronEngineRunner({
+          appOrigin: APP_ORIGIN,
+          routes: poseRoutes,
+          preload: join(here, '../preload/pose-engine.cjs'),
+          modelDir: app.isPackaged ? join(process.resourcesPath, 'models') : defaultModelDir(),
+          electron: { BrowserWindow, ipcMain },
+        }),
+      );
       void sweepTmp(services.library.paths.tmpDir);
       // Takes a crash interrupted: import what reached the disk (docs/capture.md).
       void services.dispatch('capture:recover', {});
@@ -65,21 +82,36 @@ if (!app.requestSingleInstanceLock()) {
       // Serve the built renderer from app://stridelab/ — never file:// (which would grant the page the disk).
       protocol.handle('app', async (request) => {
         const url = new URL(request.url);
+        if (url.host !== 'stridelab') return new Response('Not found', { status: 404 });
+        // The pose engine's clip and model, behind a per-run token (services/pose/engine-routes.ts).
+        if (url.pathname.startsWith(ENGINE_ROUTE_PREFIX))
+          return (await poseRoutes.handle(request)) ?? new Response('Not found', { status: 404 });
         // Media by recording id, uploads of dropped files, exports: the same routes as browser mode.
-        if (url.host === 'stridelab' && url.pathname.startsWith('/api/') && services) {
+        if (url.pathname.startsWith('/api/') && services) {
           return (
             (await handleCaptureFetch(request)) ??
             (await handleMediaFetch(services.library, request)) ??
             new Response('Not found', { status: 404 })
           );
         }
-        const file = resolve(
-          join(rendererRoot, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)),
-        );
-        if (url.host !== 'stridelab' || !(file === rendererRoot || file.startsWith(rendererRoot + sep))) {
+        let file: string;
+        try {
+          file = resolve(
+            join(rendererRoot, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)),
+          );
+        } catch {
+          return new Response('Bad request', { status: 400 }); // a malformed %-escape
+        }
+        if (!(file === rendererRoot || file.startsWith(rendererRoot + sep))) {
           return new Response('Not found', { status: 404 });
         }
-        return net.fetch(pathToFileURL(file).toString());
+        // The CSP rides on every response of ours, not only the pages: a worker (the pose engine's)
+        // takes its policy from its own script's response; set here, it does not depend on whether
+        // the session's webRequest hooks below see responses of a custom scheme.
+        const response = await net.fetch(pathToFileURL(file).toString());
+        const headers = new Headers(response.headers);
+        headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+        return new Response(response.body, { status: response.status, headers });
       });
 
       session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -107,8 +139,9 @@ if (!app.requestSingleInstanceLock()) {
       registerIpc(
         ipcMain,
         services,
-        () => BrowserWindow.getAllWindows().map((w) => w.webContents),
-        (url) => url.startsWith(`${APP_ORIGIN}/`),
+        // Events go to the main window only: the hidden engine and report windows have no use for them.
+        () => (window && !window.isDestroyed() ? [window.webContents] : []),
+        isAppPage,
       );
 
       window = new BrowserWindow({

@@ -75,3 +75,10 @@ export type EngineToHost =
   | { readonly type: 'bench'; readonly seq: number; readonly frames: number; readonly detectMs: number }
   | { readonly type: 'cancelled'; readonly seq: number; readonly frames: number }
   | { readonly type: 'error'; readonly seq: number; readonly error: EngineError };
+
+/**
+ * Electron host only: the IPC channel carrying engine → host messages from the engine window's
+ * preload to main. Here, not in contract/transport.ts, so the two preload bundles share no module:
+ * a sandboxed preload cannot `require` a shared chunk.
+ */
+export const IPC_POSE_ENGINE = 'stridelab:pose-engine';

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchGuardedBrowser, type GuardedBrowser } from '../../src-main/services/pose/engine-host';
 import { startEngineServer, type EngineServer } from '../../src-main/services/pose/host-server';
+import { EngineRoutes, type EngineGrant } from '../../src-main/services/pose/engine-routes';
 import { defaultModelDir, defaultRendererDir } from '../../src-main/services/pose/paths';
 import { FIXTURES, requireEngineBuild } from './helpers';
 
@@ -13,16 +14,15 @@ import { FIXTURES, requireEngineBuild } from './helpers';
  * the engine tests check that a real run requested nothing outside 127.0.0.1.
  */
 const TELEMETRY = 'https://odml.pa.googleapis.com/v1/log';
+const routes = new EngineRoutes();
+let grant: EngineGrant;
 let server: EngineServer;
 let guarded: GuardedBrowser;
 
 beforeAll(async () => {
   requireEngineBuild();
-  server = await startEngineServer({
-    staticRoot: defaultRendererDir(),
-    clipPath: join(FIXTURES, 'no_person_testsrc.mp4'),
-    modelDir: defaultModelDir(),
-  });
+  grant = routes.grant(join(FIXTURES, 'no_person_testsrc.mp4'), defaultModelDir());
+  server = await startEngineServer({ staticRoot: defaultRendererDir(), routes });
   guarded = await launchGuardedBrowser(server.origin);
   await guarded.page.goto(server.engineUrl);
 }, 60_000);
@@ -61,9 +61,9 @@ describe('the pose engine page cannot reach outside 127.0.0.1', () => {
   });
 
   it('serves the clip and the model only behind the per-run token', async () => {
-    const res = await fetch(`${server.origin}/t/not-the-token/clip`);
+    const res = await fetch(`${server.origin}/pose/not-the-token/clip`);
     expect(res.status).toBe(403);
-    const ok = await fetch(server.clipUrl, { headers: { range: 'bytes=0-7' } });
+    const ok = await fetch(`${server.origin}${grant.clipPath}`, { headers: { range: 'bytes=0-7' } });
     expect(ok.status).toBe(206);
     expect((await ok.arrayBuffer()).byteLength).toBe(8);
   });

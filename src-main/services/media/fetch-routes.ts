@@ -1,9 +1,8 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { toWireError } from '../errors';
 import type { Library } from '../library/db';
-import { parseRange, resolveGet, RouteError, storeUpload } from './routes-core';
+import { fileResponse } from './file-response';
+import { resolveGet, RouteError, storeUpload } from './routes-core';
 
 /**
  * Electron: the same media routes for the `app://stridelab/api/…` protocol handler, in fetch terms
@@ -37,31 +36,10 @@ export async function handleMediaFetch(library: Library, request: Request): Prom
   if (!url.pathname.startsWith('/api/media/') && !url.pathname.startsWith('/api/exports/')) return undefined;
   try {
     const served = resolveGet(library, url.pathname);
-    let size: number;
-    try {
-      size = (await stat(served.file)).size;
-    } catch {
-      throw new RouteError(404, 'not-found', 'That file is missing from the library.');
-    }
-    const range = parseRange(request.headers.get('range'), size);
-    const headers = { ...served.headers, 'accept-ranges': 'bytes', 'x-content-type-options': 'nosniff' };
-    if (range === null)
-      return new Response(null, { status: 416, headers: { ...headers, 'content-range': `bytes */${size}` } });
-    const { start, end } = range ?? { start: 0, end: size - 1 };
-    const body =
-      request.method === 'HEAD' || size === 0
-        ? null
-        : (Readable.toWeb(
-            createReadStream(served.file, { start, end }),
-          ) as unknown as ReadableStream<Uint8Array>);
-    return new Response(body, {
-      status: range ? 206 : 200,
-      headers: {
-        ...headers,
-        'content-length': String(size === 0 ? 0 : end - start + 1),
-        ...(range ? { 'content-range': `bytes ${start}-${end}/${size}` } : {}),
-      },
-    });
+    return (
+      (await fileResponse(request, served.file, served.headers)) ??
+      fail(new RouteError(404, 'not-found', 'That file is missing from the library.'))
+    );
   } catch (err) {
     return fail(err);
   }

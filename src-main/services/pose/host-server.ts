@@ -1,25 +1,26 @@
-import { randomBytes } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { extname, resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../../src-shared/csp';
+import { fileResponse } from '../media/file-response';
+import type { EngineRoutes } from './engine-routes';
 
 /**
- * The pose engine's own loopback server, one per run: the built engine page (out/renderer), the
- * clip and the model. Why not the app's transport server (src-main/transport/http-server.ts): that
- * one needs an open library and the contract services, while the engine also runs from the CLI and
- * the bench on a bare file, with no library; this one is ~100 lines and knows nothing else.
+ * The Node host's loopback server, one per run: the built engine page (out/renderer), and the clip
+ * and the model through the same engine routes Electron's app:// handler uses (engine-routes.ts).
+ * Why not the app's transport server (src-main/transport/http-server.ts): that one needs an open
+ * library and the contract services, while the engine also runs from the CLI and the bench on a
+ * bare file, with no library; this one knows nothing else.
  *
- * Bound to 127.0.0.1 only. The clip and the model sit behind a per-run random token in the path;
- * the engine page itself is app code and holds no secret. Every response carries the app's CSP so
- * the worker (whose CSP comes from its own response) cannot reach an outside host either.
+ * Bound to 127.0.0.1 only. The engine page itself is app code and holds no secret. Every response
+ * carries the app's CSP so the worker (whose CSP comes from its own response) cannot reach an
+ * outside host either.
  */
 export interface EngineServer {
   readonly origin: string;
   readonly engineUrl: string;
-  readonly clipUrl: string;
-  modelUrl(file: string): string;
   close(): Promise<void>;
 }
 
@@ -28,82 +29,66 @@ const MIME: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm',
-  '.task': 'application/octet-stream',
 };
 
-/** Serve `file`, honouring a single `Range: bytes=a-b` (mediabunny reads the clip in ranges). */
-function sendFile(req: IncomingMessage, res: ServerResponse, file: string, type: string): void {
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (!st.isFile()) throw new Error('not a file');
-    size = st.size;
-  } catch {
-    res.writeHead(404).end();
-    return;
-  }
-  const headers: Record<string, string | number> = {
-    'content-type': type,
-    'accept-ranges': 'bytes',
+/** The engine page and its assets from `staticRoot`; nothing outside it. */
+async function staticResponse(request: Request, staticRoot: string): Promise<Response> {
+  const file = resolve(staticRoot, `.${decodeURIComponent(new URL(request.url).pathname)}`);
+  const notFound = new Response(null, { status: 404 });
+  if (!file.startsWith(staticRoot + sep)) return notFound;
+  const headers = {
+    'content-type': MIME[extname(file)] ?? 'application/octet-stream',
     'cache-control': 'no-store',
     'content-security-policy': CONTENT_SECURITY_POLICY,
   };
-  const m = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
-  if (m && (m[1] || m[2])) {
-    const start = m[1] ? Number(m[1]) : Math.max(0, size - Number(m[2]));
-    const end = m[1] && m[2] ? Math.min(Number(m[2]), size - 1) : size - 1;
-    if (start >= size || start > end) {
-      res.writeHead(416, { 'content-range': `bytes */${size}` }).end();
-      return;
-    }
-    res.writeHead(206, {
-      ...headers,
-      'content-range': `bytes ${start}-${end}/${size}`,
-      'content-length': end - start + 1,
-    });
-    if (req.method === 'HEAD') return void res.end();
-    createReadStream(file, { start, end }).pipe(res);
-    return;
-  }
-  res.writeHead(200, { ...headers, 'content-length': size });
-  if (req.method === 'HEAD') return void res.end();
-  createReadStream(file).pipe(res);
+  return (await fileResponse(request, file, headers)) ?? notFound;
+}
+
+/** node:http in, fetch Request out; the Response written back (streamed). */
+function toRequest(req: IncomingMessage, origin: string): Request {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers))
+    if (typeof v === 'string') headers.set(k, v);
+    else if (Array.isArray(v)) headers.set(k, v.join(', '));
+  return new Request(new URL(req.url ?? '/', origin), { method: req.method, headers });
+}
+
+async function send(res: ServerResponse, response: Response): Promise<void> {
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  if (!response.body) return void res.end();
+  const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>);
+  await pipeline(body, res).catch(() => undefined);
 }
 
 export async function startEngineServer(opts: {
   /** Built renderer folder holding pose-engine.html. */
   readonly staticRoot: string;
-  readonly clipPath: string;
-  readonly modelDir: string;
+  /** The clips and models granted to runs (engine-routes.ts). */
+  readonly routes: EngineRoutes;
 }): Promise<EngineServer> {
-  const token = randomBytes(16).toString('hex');
   const staticRoot = resolve(opts.staticRoot);
+  let origin = '';
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
-    const secret = `/t/${token}/`;
-    if (url.pathname === `${secret}clip`)
-      return sendFile(req, res, opts.clipPath, 'application/octet-stream');
-    if (url.pathname.startsWith(`${secret}model/`)) {
-      const name = url.pathname.slice(`${secret}model/`.length);
-      if (!/^[\w.-]+\.task$/.test(name)) return void res.writeHead(404).end();
-      return sendFile(req, res, join(opts.modelDir, name), MIME['.task']!);
-    }
-    if (url.pathname.startsWith('/t/')) return void res.writeHead(403).end();
-    const file = resolve(staticRoot, `.${decodeURIComponent(url.pathname)}`);
-    if (!file.startsWith(staticRoot + sep)) return void res.writeHead(404).end();
-    sendFile(req, res, file, MIME[extname(file)] ?? 'application/octet-stream');
+    const request = toRequest(req, origin);
+    void (async () => {
+      let response: Response;
+      try {
+        response = (await opts.routes.handle(request)) ?? (await staticResponse(request, staticRoot));
+      } catch {
+        response = new Response(null, { status: 400 }); // e.g. a malformed %-escape in the path
+      }
+      await send(res, response);
+    })();
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(0, '127.0.0.1', () => ok());
   });
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
     engineUrl: `${origin}/pose-engine.html`,
-    clipUrl: `${origin}/t/${token}/clip`,
-    modelUrl: (file) => `${origin}/t/${token}/model/${file}`,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();

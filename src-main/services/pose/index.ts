@@ -15,7 +15,8 @@ export { detectPoses, describePoseError, type PoseProgress } from './run';
 export { toSeries, noPoseRanges, frameRange } from './series';
 export { readPoseStore, writePoseStore, updatePick, poseStoreFile } from './store';
 export { ClipError } from './probe';
-export { PoseEngineError } from './engine-host';
+export { PoseEngineError } from './engine-session';
+export { setEngineRunner } from './engine-runner';
 
 /** Every frame of a clip file → the chosen person's landmarks (default: the runner). */
 export async function seriesOfClip(opts: DetectOptions & { readonly pick?: Pick }): Promise<LandmarkSeries> {

@@ -1,27 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
+import { appRoot, rendererDir, resourcesDir } from '../../paths';
 
 /**
- * Where the engine's files are. The same code runs from source (vitest, tsx) and bundled
- * (out/main/*.js), so find the package root by walking up to StrideLab's package.json rather than
- * counting `..`. A packaged Electron app passes its own folders to the host instead.
+ * Where the engine's files are, from the app's own paths (src-main/paths.ts). A packaged Electron
+ * app keeps the models outside its asar (electron-builder's extraResources) and hands that folder to
+ * its engine runner instead (src-main/electron/main.ts).
  */
-export function appRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'stridelab')
-      return dir;
-    const up = dirname(dir);
-    if (up === dir) throw new Error('cannot find the StrideLab package root');
-    dir = up;
-  }
-}
-
+export { appRoot };
 /** The built renderer, holding pose-engine.html (`npm run build`). */
-export const defaultRendererDir = (): string => join(appRoot(), 'out', 'renderer');
+export const defaultRendererDir = rendererDir;
 /** The `.task` bundles written by scripts/build-models.mjs. */
-export const defaultModelDir = (): string => join(appRoot(), 'resources', 'models');
+export const defaultModelDir = (): string => join(resourcesDir(), 'models');
 export const modelFile = (model: PoseModelName): string => `pose_landmarker_${model}.task`;

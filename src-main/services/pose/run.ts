@@ -1,5 +1,6 @@
-import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
-import { PoseEngineError, runEngine, type EngineRunResult } from './engine-host';
+import { POSE_FLOATS, type PoseModelName } from '../../../src-shared/pose/engine-protocol';
+import { PoseEngineError, type EngineRunResult } from './engine-session';
+import { engineRunner } from './engine-runner';
 import { ClipError, probeClip } from './probe';
 import type { CandidateFrame, PoseCandidates } from './series';
 
@@ -59,7 +60,7 @@ export async function detectPoses(opts: DetectOptions): Promise<DetectResult> {
       secondsLeft: fps > 0 ? left / fps : null,
     });
   };
-  const engine = await runEngine({
+  const engine = await engineRunner()({
     clipPath: opts.clipPath,
     model,
     numPoses,
@@ -73,6 +74,8 @@ export async function detectPoses(opts: DetectOptions): Promise<DetectResult> {
     onFrames: (batch) => {
       for (const f of batch) {
         const bytes = Buffer.from(f.poses, 'base64');
+        if (bytes.length !== f.count * POSE_FLOATS * 4)
+          throw new Error(`frame ${f.index}: ${f.count} pose(s) in ${bytes.length} bytes`);
         // Copy into an aligned buffer: Buffer's pool offset need not be a multiple of 4.
         const poses = new Float32Array(bytes.length / 4);
         new Uint8Array(poses.buffer).set(bytes);

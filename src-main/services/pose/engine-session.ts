@@ -1,0 +1,188 @@
+import type {
+  EngineError,
+  EngineFrame,
+  EngineJob,
+  HostToEngine,
+  PoseModelName,
+} from '../../../src-shared/pose/engine-protocol';
+import { parseEngineMessage } from '../../../src-shared/pose/engine-messages';
+import { modelFile } from './paths';
+
+/**
+ * One run of the pose engine, whoever hosts the page: the Node host (headless Chromium through
+ * playwright-core, engine-host.ts) and Electron (a hidden window, src-main/electron/pose-engine.ts)
+ * differ only in how they load the page and carry messages (an EngineTransport). The protocol —
+ * start, the job's sequence number, validation of every message, progress callbacks, the watchdog,
+ * cancel, and turning the engine's errors into PoseEngineErrors — is written once, here.
+ */
+
+/** A failure inside the engine, with where it happened (model, open, decode, detect). */
+export class PoseEngineError extends Error {
+  constructor(
+    readonly stage: EngineError['stage'] | 'engine',
+    message: string,
+    readonly frame?: number,
+  ) {
+    super(message);
+    this.name = 'PoseEngineError';
+  }
+}
+
+export interface EngineRunOptions {
+  readonly clipPath: string;
+  readonly model: PoseModelName;
+  readonly numPoses: number;
+  readonly mode?: EngineJob['mode'];
+  readonly benchFrames?: number;
+  readonly signal?: AbortSignal;
+  /** The built renderer (Node host only; Electron serves its own from app://). */
+  readonly rendererDir?: string;
+  readonly modelDir?: string;
+  readonly onOpened?: (info: { width: number; height: number; codec: string; modelLoadMs: number }) => void;
+  readonly onFrames?: (frames: readonly EngineFrame[]) => void;
+}
+
+/** What the page asked the network for (the Node host logs it; Electron refuses at its session). */
+export interface EngineNetworkLog {
+  /** Every request the page and its worker made, and those refused for leaving the app's origin. */
+  readonly requests: readonly string[];
+  readonly blocked: readonly string[];
+  /** Requests the page's Content-Security-Policy refused (before they reached the network). */
+  readonly refusedByCsp: readonly string[];
+}
+
+export interface EngineRunResult extends EngineNetworkLog {
+  readonly frames: number;
+  /** 'run': wall time of the decode+detect loop; 'bench': time inside detectForVideo only. */
+  readonly loopMs: number;
+  readonly detectMs: number;
+}
+
+/** Runs the engine on a clip: the seam Electron fills with its own host (setEngineRunner). */
+export type EngineRunner = (opts: EngineRunOptions) => Promise<EngineRunResult>;
+
+/** How a host reaches the engine page. */
+export interface EngineTransport {
+  /**
+   * Load the engine page, route what it sends to `window.stridelabPoseHost` into `onMessage`
+   * (unchecked: the session validates), report a page that dies to `onFailure`, and resolve once
+   * `window.stridelabPoseEngine` exists.
+   */
+  open(handlers: {
+    readonly onMessage: (raw: unknown) => void;
+    readonly onFailure: (e: PoseEngineError) => void;
+  }): Promise<void>;
+  /** Call `window.stridelabPoseEngine.post(msg)` in the page. */
+  post(msg: HostToEngine): Promise<void>;
+  /** Where the page fetches the clip and a model (same origin as the page). */
+  readonly clipUrl: string;
+  modelUrl(file: string): string;
+  network(): EngineNetworkLog;
+  close(): Promise<void>;
+}
+
+/**
+ * Longest silence from the engine before a run is declared failed. Generous: loading the heavy
+ * model and its first frame take a few seconds, more on a loaded 2-core machine, and a 'frames'
+ * message comes every 15 frames (heavy: ~6 fps here, so every ~3 s).
+ */
+export const STALL_MS = 120_000;
+
+export function abortError(): Error {
+  const e = new Error('Pose detection was cancelled.');
+  e.name = 'AbortError';
+  return e;
+}
+
+export async function runEngineSession(
+  transport: EngineTransport,
+  opts: EngineRunOptions,
+  stallMs = STALL_MS,
+): Promise<EngineRunResult> {
+  if (opts.signal?.aborted) {
+    await transport.close().catch(() => undefined); // frees what the host set up (e.g. a grant)
+    throw abortError();
+  }
+  const seq = 1;
+  let settle!: { resolve: (r: EngineRunResult) => void; reject: (e: Error) => void };
+  let settled = false;
+  const finished = new Promise<EngineRunResult>(
+    (resolve, reject) =>
+      (settle = {
+        resolve: (r) => ((settled = true), resolve(r)),
+        reject: (e) => ((settled = true), reject(e)),
+      }),
+  );
+  finished.catch(() => undefined); // observed below; avoid an unhandled rejection while we set up
+  const result = (loopMs: number, frames: number, detectMs: number): EngineRunResult => ({
+    frames,
+    loopMs,
+    detectMs,
+    ...transport.network(),
+  });
+  const onAbort = (): void => {
+    settle.reject(abortError());
+    // Best effort: the transport is closed right after, which stops the engine anyway.
+    transport.post({ type: 'cancel', seq }).catch(() => undefined);
+  };
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  // A watchdog: an engine that stops talking (a worker script gone, a wedged decoder) must fail
+  // the run, not hang it. Every message, including each batch of frames, resets it.
+  let lastHeard = performance.now();
+  const watchdog = setInterval(
+    () => {
+      if (performance.now() - lastHeard > stallMs)
+        settle.reject(
+          new PoseEngineError('engine', `The pose engine stopped responding for ${stallMs / 1000} s.`),
+        );
+    },
+    Math.min(1000, stallMs / 4),
+  );
+  const onMessage = (raw: unknown): void => {
+    if (settled) return;
+    lastHeard = performance.now();
+    const msg = parseEngineMessage(raw);
+    if (typeof msg === 'string')
+      return settle.reject(
+        new PoseEngineError('engine', `The pose engine sent a malformed message (${msg}).`),
+      );
+    if (msg.seq !== seq && msg.type !== 'error') return; // a stale job's message
+    try {
+      switch (msg.type) {
+        case 'opened':
+          return opts.onOpened?.(msg);
+        case 'frames':
+          return opts.onFrames?.(msg.frames);
+        case 'done':
+          return settle.resolve(result(msg.loopMs, msg.frames, msg.detectMs));
+        case 'bench':
+          return settle.resolve(result(msg.detectMs, msg.frames, msg.detectMs));
+        case 'cancelled':
+          return settle.reject(abortError());
+        case 'error':
+          return settle.reject(new PoseEngineError(msg.error.stage, msg.error.message, msg.error.frame));
+      }
+    } catch (e) {
+      // A consumer refusing what the engine sent (e.g. a pose of the wrong size) fails the run.
+      settle.reject(new PoseEngineError('engine', e instanceof Error ? e.message : String(e)));
+    }
+  };
+  try {
+    await Promise.race([transport.open({ onMessage, onFailure: (e) => settle.reject(e) }), finished]);
+    if (!settled) {
+      const job: EngineJob = {
+        clipUrl: transport.clipUrl,
+        modelUrl: transport.modelUrl(modelFile(opts.model)),
+        numPoses: opts.numPoses,
+        mode: opts.mode ?? 'run',
+        benchFrames: opts.benchFrames,
+      };
+      await Promise.race([transport.post({ type: 'start', seq, job }), finished]);
+    }
+    return await finished;
+  } finally {
+    clearInterval(watchdog);
+    opts.signal?.removeEventListener('abort', onAbort);
+    await transport.close().catch(() => undefined);
+  }
+}
