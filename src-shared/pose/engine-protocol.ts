@@ -20,8 +20,8 @@ export interface EngineJob {
   /** Poses MediaPipe may return per frame; > 1 lets the host pick the runner among bystanders. */
   readonly numPoses: number;
   /**
-   * 'run': every frame, results streamed. 'bench': decode the first `benchFrames` frames into
-   * memory first, then time `detectForVideo` alone (the model's raw speed), results discarded.
+   * 'run': every frame, results streamed. 'bench': every frame too, decoded into memory
+   * `benchFrames` at a time, timing `detectForVideo` alone (the model's raw speed), results discarded.
    */
   readonly mode: 'run' | 'bench';
   readonly benchFrames?: number;

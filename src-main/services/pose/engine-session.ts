@@ -56,6 +56,8 @@ export interface EngineRunResult extends EngineNetworkLog {
   /** 'run': wall time of the decode+detect loop; 'bench': time inside detectForVideo only. */
   readonly loopMs: number;
   readonly detectMs: number;
+  /** Closing the host after the last message (browser or window shutdown): a fixed cost, like start-up. */
+  readonly closeMs: number;
 }
 
 /** Runs the engine on a clip: the seam Electron fills with its own host (setEngineRunner). */
@@ -118,6 +120,7 @@ export async function runEngineSession(
     frames,
     loopMs,
     detectMs,
+    closeMs: 0,
     ...transport.network(),
   });
   const onAbort = (): void => {
@@ -138,6 +141,13 @@ export async function runEngineSession(
     },
     Math.min(1000, stallMs / 4),
   );
+  let closed: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closed ??= (async () => {
+      clearInterval(watchdog);
+      opts.signal?.removeEventListener('abort', onAbort);
+      await transport.close().catch(() => undefined);
+    })());
   const onMessage = (raw: unknown): void => {
     if (settled) return;
     lastHeard = performance.now();
@@ -179,10 +189,11 @@ export async function runEngineSession(
       };
       await Promise.race([transport.post({ type: 'start', seq, job }), finished]);
     }
-    return await finished;
+    const r = await finished;
+    const closing = performance.now();
+    await close();
+    return { ...r, closeMs: performance.now() - closing };
   } finally {
-    clearInterval(watchdog);
-    opts.signal?.removeEventListener('abort', onAbort);
-    await transport.close().catch(() => undefined);
+    await close();
   }
 }
