@@ -162,7 +162,7 @@ async function bench(
   const chunk = job.benchFrames ?? 120;
   let total = 0;
   let detectMs = 0;
-  for (let done = false; !done && !cancelRequested; ) {
+  for (let done = false; !done && !cancelRequested;) {
     const loaded: DecodedFrame[] = [];
     for (;;) {
       const next = await frames.next();
