@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { toWireError } from '../errors';
 import type { Library } from '../library/db';
-import { fileResponse } from './file-response';
+import { fileResponse, fromFetch } from './file-response';
 import { resolveGet, RouteError, storeUpload } from './routes-core';
 
 /**
@@ -37,7 +37,7 @@ export async function handleMediaFetch(library: Library, request: Request): Prom
   try {
     const served = resolveGet(library, url.pathname);
     return (
-      (await fileResponse(request, served.file, served.headers)) ??
+      (await fileResponse(fromFetch(request), served.file, served.headers)) ??
       fail(new RouteError(404, 'not-found', 'That file is missing from the library.'))
     );
   } catch (err) {

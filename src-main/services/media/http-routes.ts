@@ -1,10 +1,8 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream/promises';
 import { toWireError } from '../errors';
 import type { Library } from '../library/db';
-import { parseRange, resolveGet, RouteError, storeUpload, type ServedFile } from './routes-core';
+import { fileResponse, sendResponse } from './file-response';
+import { resolveGet, RouteError, storeUpload, type ServedFile } from './routes-core';
 import { sweepTmp } from './sources';
 
 /** Browser mode: the media routes (routes-core.ts) on the local node:http server. */
@@ -23,30 +21,14 @@ function sendError(res: ServerResponse, err: unknown): void {
 }
 
 async function serveFile(req: IncomingMessage, res: ServerResponse, served: ServedFile): Promise<void> {
-  let size: number;
-  try {
-    size = (await stat(served.file)).size;
-  } catch {
-    sendError(res, new RouteError(404, 'not-found', 'That file is missing from the library.'));
-    return;
-  }
-  const range = parseRange(req.headers.range, size);
-  const base = { ...served.headers, 'accept-ranges': 'bytes', 'x-content-type-options': 'nosniff' };
-  if (range === null) {
-    res.writeHead(416, { ...base, 'content-range': `bytes */${size}` }).end();
-    return;
-  }
-  const { start, end } = range ?? { start: 0, end: size - 1 };
-  res.writeHead(range ? 206 : 200, {
-    ...base,
-    'content-length': String(size === 0 ? 0 : end - start + 1),
-    ...(range ? { 'content-range': `bytes ${start}-${end}/${size}` } : {}),
-  });
-  if (req.method === 'HEAD' || size === 0) {
-    res.end();
-    return;
-  }
-  await pipeline(createReadStream(served.file, { start, end }), res).catch(() => undefined);
+  const response = await fileResponse(
+    { method: req.method, range: req.headers.range },
+    served.file,
+    served.headers,
+  );
+  if (!response)
+    return sendError(res, new RouteError(404, 'not-found', 'That file is missing from the library.'));
+  await sendResponse(res, response);
 }
 
 export function registerMediaRoutes(server: RouteHost, library: Library): void {

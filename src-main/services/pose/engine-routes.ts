@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../../src-shared/csp';
-import { fileResponse } from '../media/file-response';
+import { fileResponse, fromFetch } from '../media/file-response';
 
 /**
  * What the pose engine fetches besides the app's own files: the clip and the `.task` model. Both
@@ -66,7 +66,7 @@ export class EngineRoutes {
       if (decoded && MODEL_NAME.test(decoded)) file = join(granted.modelDir, decoded);
     }
     if (!file) return status(404);
-    return (await fileResponse(request, file, headers)) ?? status(404);
+    return (await fileResponse(fromFetch(request), file, headers)) ?? status(404);
   }
 }
 

@@ -1,10 +1,8 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { extname, resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../../src-shared/csp';
-import { fileResponse } from '../media/file-response';
+import { fileResponse, fromFetch, sendResponse } from '../media/file-response';
 import type { EngineRoutes } from './engine-routes';
 
 /**
@@ -41,7 +39,7 @@ async function staticResponse(request: Request, staticRoot: string): Promise<Res
     'cache-control': 'no-store',
     'content-security-policy': CONTENT_SECURITY_POLICY,
   };
-  return (await fileResponse(request, file, headers)) ?? notFound;
+  return (await fileResponse(fromFetch(request), file, headers)) ?? notFound;
 }
 
 /** node:http in, fetch Request out; the Response written back (streamed). */
@@ -51,13 +49,6 @@ function toRequest(req: IncomingMessage, origin: string): Request {
     if (typeof v === 'string') headers.set(k, v);
     else if (Array.isArray(v)) headers.set(k, v.join(', '));
   return new Request(new URL(req.url ?? '/', origin), { method: req.method, headers });
-}
-
-async function send(res: ServerResponse, response: Response): Promise<void> {
-  res.writeHead(response.status, Object.fromEntries(response.headers));
-  if (!response.body) return void res.end();
-  const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>);
-  await pipeline(body, res).catch(() => undefined);
 }
 
 export async function startEngineServer(opts: {
@@ -78,7 +69,7 @@ export async function startEngineServer(opts: {
       } catch {
         response = new Response(null, { status: 400 }); // e.g. a malformed %-escape in the path
       }
-      await send(res, response);
+      await sendResponse(res, response);
     })();
   });
   await new Promise<void>((ok, fail) => {

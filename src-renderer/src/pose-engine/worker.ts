@@ -177,6 +177,8 @@ async function bench(
     for (const f of loaded) detect(f);
     detectMs += performance.now() - t0;
     total += loaded.length;
+    // A sign of life per chunk (no frames: results are discarded here) for the host's watchdog.
+    post({ type: 'frames', seq, frames: [] });
   }
   return { type: 'bench', seq, frames: total, detectMs };
 }
