@@ -242,7 +242,12 @@ describe('recording two cameras into the session', () => {
     await page.getByRole('heading', { name: 'Record' }).click();
     await page.keyboard.press('r');
     // The app says when 3 s of both cameras are on disk; then StrideLab dies without warning.
-    await page.waitForSelector('[data-testid="seconds-saved"][data-seconds="3"]', { timeout: 20_000 });
+    // At least 3 (not exactly 3: on a loaded machine two acknowledgements can land in one render).
+    await expect
+      .poll(async () => Number(await page.getByTestId('seconds-saved').getAttribute('data-seconds')), {
+        timeout: 20_000,
+      })
+      .toBeGreaterThanOrEqual(3);
     const crashed = new Promise((done) => app.child.once('exit', done));
     app.child.kill('SIGKILL');
     await crashed;
