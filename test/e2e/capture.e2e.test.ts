@@ -308,6 +308,12 @@ describe('one real-looking camera: a treadmill clip played as the fake camera', 
     await expect.poll(() => page.getByTestId('camera-mode-side').textContent()).toMatch(/360×640 at 15 fps/);
     await page.getByRole('heading', { name: 'Record' }).click();
     await page.keyboard.press('k');
+    // Loading the model (13 MB of wasm to compile) takes seconds on a quiet machine and far more
+    // beside another Chromium run: wait for the page to say it is on, or why not.
+    await expect
+      .poll(() => page.getByTestId('skeleton-status').textContent(), { timeout: 90_000 })
+      .toMatch(/^Skeleton on \(lite model\)\.$|stopped|could not start/);
+    expect(await page.getByTestId('skeleton-status').textContent()).toBe('Skeleton on (lite model).');
     // The lite model finds the runner: most of the 33 landmarks are drawn.
     await expect
       .poll(async () => Number(await page.getByTestId('skeleton-side').getAttribute('data-points')), {
@@ -327,7 +333,7 @@ describe('one real-looking camera: a treadmill clip played as the fake camera', 
     expect(guard.errors).toEqual([]);
     expect(guard.offsite).toEqual([]);
     await page.close();
-  });
+  }, 180_000);
 });
 
 describe('without cameras', () => {
