@@ -1,33 +1,26 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src-main/cli/index';
 import { GaitAnalysisSchema } from '../../src-shared/gait';
 import { generateRunner } from '../../src-shared/gait/synthetic';
+import { captureStdio } from '../helpers/stdio';
 import { tempDir } from '../helpers/tmp';
 
 /** `stridelab gait`, in-process through the CLI dispatcher, on the real treadmill landmarks. */
 const REAL = join(import.meta.dirname, '..', 'fixtures', 'landmarks', 'treadmill_side_male.full.json');
-let out = '';
-let err = '';
+const io = captureStdio();
 const dir = tempDir('stridelab-gaitcli-');
 
-beforeEach(() => {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-});
-afterEach(() => vi.restoreAllMocks());
 afterAll(() => dir.cleanup());
 
 describe('stridelab gait', () => {
   it('prints a summary in clinic words and writes the stridelab.gait/1 JSON', async () => {
     const file = join(dir.path, 'gait.json');
     expect(await main(['gait', REAL, '--view', 'side', '--height-cm', '178', '--out', file])).toBe(0);
-    expect(out).toMatch(/Cadence: 1[67]\d\.\d steps\/min/);
-    expect(out).toMatch(/Knee flexion at initial contact:\n {2}left {2}\d+\.\d° ± \d+\.\d over \d+ steps/);
-    expect(out).toMatch(/Calibration: \d\.\d\d px\/cm \(height\)/);
+    expect(io.out).toMatch(/Cadence: 1[67]\d\.\d steps\/min/);
+    expect(io.out).toMatch(/Knee flexion at initial contact:\n {2}left {2}\d+\.\d° ± \d+\.\d over \d+ steps/);
+    expect(io.out).toMatch(/Calibration: \d\.\d\d px\/cm \(height\)/);
     const json = JSON.parse(readFileSync(file, 'utf8'));
     expect(GaitAnalysisSchema.safeParse(json).success).toBe(true);
     expect(json.events.some((e: { kind: string }) => e.kind === 'initial-contact')).toBe(true);
@@ -37,24 +30,26 @@ describe('stridelab gait', () => {
     const file = join(dir.path, 'rear.json');
     writeFileSync(file, JSON.stringify(generateRunner({ view: 'rear', durationS: 6 }).series));
     expect(await main(['gait', file, '--view', 'rear', '--out', '-'])).toBe(0);
-    const json = JSON.parse(out);
+    const json = JSON.parse(io.out);
     expect(json.source.view).toBe('rear');
     expect(json.variables.map((x: { id: string }) => x.id)).toContain('pelvic-drop-ms');
-    expect(err).toMatch(/Contralateral pelvic drop at midstance/);
+    expect(io.err).toMatch(/Contralateral pelvic drop at midstance/);
   });
 
   it('says what is wrong with bad usage or a bad file, and writes nothing', async () => {
     expect(await main(['gait', REAL])).toBe(2);
-    expect(err).toMatch(/--view must be side or rear/);
+    expect(io.err).toMatch(/--view must be side or rear/);
     expect(await main(['gait', REAL, '--view', 'side', '--height-cm', 'tall'])).toBe(2);
-    expect(err).toMatch(/--height-cm must be a positive number; not "tall"/);
+    expect(io.err).toMatch(/--height-cm must be a positive number; not "tall"/);
     expect(await main(['gait', join(dir.path, 'missing.json'), '--view', 'side'])).toBe(1);
-    expect(err).toMatch(/there is no file/);
+    expect(io.err).toMatch(/there is no file/);
     const bad = join(dir.path, 'bad.json');
     writeFileSync(bad, JSON.stringify({ schema: 'stridelab.landmarks/1', frames: [] }));
     const outFile = join(dir.path, 'never.json');
     expect(await main(['gait', bad, '--view', 'side', '--out', outFile])).toBe(1);
-    expect(err).toMatch(/bad\.json: The landmark file is not a valid stridelab\.landmarks\/1 series: source/);
+    expect(io.err).toMatch(
+      /bad\.json: The landmark file is not a valid stridelab\.landmarks\/1 series: source/,
+    );
     expect(() => readFileSync(outFile)).toThrow();
   });
 
@@ -62,7 +57,7 @@ describe('stridelab gait', () => {
     const fake = join(dir.path, 'notes.mp4');
     writeFileSync(fake, 'this is not a video');
     expect(await main(['gait', fake, '--view', 'side'])).toBe(1);
-    expect(err).toMatch(/Finding poses in .*notes\.mp4/);
-    expect(err).toMatch(/stridelab gait: .*notes\.mp4/);
+    expect(io.err).toMatch(/Finding poses in .*notes\.mp4/);
+    expect(io.err).toMatch(/stridelab gait: .*notes\.mp4/);
   });
 });

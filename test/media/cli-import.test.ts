@@ -1,28 +1,23 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src-main/cli/index';
 import { openLibrary } from '../../src-main/services/library/db';
 import { createPatient } from '../../src-main/services/library/patients';
 import { listRecordings } from '../../src-main/services/media/recordings-db';
+import { captureStdio } from '../helpers/stdio';
 import { clip, libraryState, tempDir } from './helpers';
 
 /** `stridelab import`, run in-process through the CLI dispatcher, on a real library folder. */
 let home: string;
-let out: string;
-let err: string;
+const io = captureStdio();
 
 beforeEach(() => {
   home = tempDir('cli');
   const lib = openLibrary(home);
   createPatient(lib.db, { name: 'Ana López', sex: 'female' });
   lib.close();
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
 });
-afterEach(() => vi.restoreAllMocks());
 
 const cli = (...args: string[]): Promise<number> => main(['import', ...args, '--home', home]);
 
@@ -39,12 +34,12 @@ describe('stridelab import', () => {
       '--speed',
       '10',
     );
-    expect(err).toMatch(/proxy +\d+%/);
+    expect(io.err).toMatch(/proxy +\d+%/);
     expect(code).toBe(0);
-    expect(out).toMatch(
+    expect(io.out).toMatch(
       /Imported "running_side_overground_sports2d_demo3\.mp4" for Ana López: side view, flat; 47 frames, 29\.97 fps/,
     );
-    const sessionId = /session (\S+) \(new, dated today\)/.exec(out)![1]!;
+    const sessionId = /session (\S+) \(new, dated today\)/.exec(io.out)![1]!;
     const lib = openLibrary(home);
     try {
       const [rec] = listRecordings(lib.db, sessionId);
@@ -70,7 +65,7 @@ describe('stridelab import', () => {
         'flat',
       ),
     ).toBe(1);
-    expect(err).toMatch(/already in this session/);
+    expect(io.err).toMatch(/already in this session/);
   });
 
   it('refuses bad usage with exit code 2 and a bad clip with 1, leaving the library unchanged', async () => {
@@ -78,7 +73,7 @@ describe('stridelab import', () => {
     const before = libraryState(lib);
     lib.close();
     expect(await cli('x.mp4', '--patient', 'Ana López', '--view', 'front', '--condition', 'flat')).toBe(2);
-    expect(err).toMatch(/--view must be side or rear/);
+    expect(io.err).toMatch(/--view must be side or rear/);
     expect(
       await cli(
         'x.mp4',
@@ -92,7 +87,7 @@ describe('stridelab import', () => {
         '95',
       ),
     ).toBe(2);
-    expect(err).toMatch(/--incline must be at most 40 %/);
+    expect(io.err).toMatch(/--incline must be at most 40 %/);
     expect(
       await cli(
         clip('running_side_overground_sports2d_demo3.mp4'),
@@ -104,13 +99,13 @@ describe('stridelab import', () => {
         'flat',
       ),
     ).toBe(1);
-    expect(err).toMatch(/No patient named or numbered "Nobody"/);
+    expect(io.err).toMatch(/No patient named or numbered "Nobody"/);
     const empty = join(tempDir('cli-bad'), 'empty clip.mp4');
     writeFileSync(empty, '');
     expect(
       await cli(empty, '--patient', 'Ana López', '--view', 'side', '--condition', 'flat', '--create-patient'),
     ).toBe(1);
-    expect(err).toMatch(/"empty clip\.mp4" is empty \(0 bytes\)/);
+    expect(io.err).toMatch(/"empty clip\.mp4" is empty \(0 bytes\)/);
     const after = openLibrary(home);
     try {
       // The session created for the refused clip was taken back.
@@ -139,7 +134,7 @@ describe('stridelab import', () => {
           'flat',
         ),
       ).toBe(1);
-      expect(err).toMatch(/already open in another StrideLab/);
+      expect(io.err).toMatch(/already open in another StrideLab/);
     } finally {
       writeFileSync(lib.paths.lockFile, JSON.stringify({ pid: process.pid }));
       lib.close();

@@ -1,25 +1,18 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src-main/cli/index';
 import { dropLeadingFrames } from '../../src-shared/sync/two-views';
+import { captureStdio } from '../helpers/stdio';
 import { tempDir } from '../helpers/tmp';
 import { FIXTURES, fixture } from './helpers';
 
 /** `stridelab sync`, in-process through the CLI dispatcher, on the real pose2sim landmark files. */
 const A = join(FIXTURES, 'pose2sim_single_cam01.full.json');
 const B = join(FIXTURES, 'pose2sim_single_cam03.full.json');
-let out = '';
-let err = '';
+const io = captureStdio();
 const dir = tempDir('stridelab-synccli-');
 
-beforeEach(() => {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-});
-afterEach(() => vi.restoreAllMocks());
 afterAll(() => dir.cleanup());
 
 describe('stridelab sync', () => {
@@ -27,18 +20,18 @@ describe('stridelab sync', () => {
     expect(await main(['sync', A, B])).toBe(0);
     const m =
       /Offset of B \(.*pose2sim_single_cam03\.full\.json\) against A \(.*\): ([+−])(\d+\.\d) frames of A \([+−]\d\.\d{3} s\)/.exec(
-        out,
+        io.out,
       );
     expect(m).not.toBeNull();
     expect(Number(m![2])).toBeLessThan(1);
-    expect(out).toMatch(/Confidence: \d\.\d\d \(high\)/);
+    expect(io.out).toMatch(/Confidence: \d\.\d\d \(high\)/);
   });
 
   it('recovers frames cut off B, and says so in JSON with --json', async () => {
     const cut = join(dir.path, 'cam03-cut12.json');
     writeFileSync(cut, JSON.stringify(dropLeadingFrames(fixture('pose2sim_single_cam03.full.json'), 12)));
     expect(await main(['sync', A, cut, '--json'])).toBe(0);
-    const r = JSON.parse(out) as {
+    const r = JSON.parse(io.out) as {
       offsetFramesA: number;
       offsetS: number;
       confidence: number;
@@ -52,16 +45,16 @@ describe('stridelab sync', () => {
 
   it('refuses wrong usage (exit 2) and bad files (exit 1) with a message', async () => {
     expect(await main(['sync', A])).toBe(2);
-    expect(err).toMatch(/give exactly two inputs/);
+    expect(io.err).toMatch(/give exactly two inputs/);
     expect(await main(['sync', A, B, '--model', 'huge'])).toBe(2);
     expect(await main(['sync', A, B, '--search', '5:1'])).toBe(1);
-    expect(err).toMatch(/--search must be <min>:<max>/);
+    expect(io.err).toMatch(/--search must be <min>:<max>/);
     expect(await main(['sync', A, join(dir.path, 'missing.json')])).toBe(1);
-    expect(err).toMatch(/There is no file ".*missing\.json"/);
+    expect(io.err).toMatch(/There is no file ".*missing\.json"/);
     const bad = join(dir.path, 'bad.json');
     writeFileSync(bad, '{"schema": "stridelab.landmarks/1"');
     expect(await main(['sync', A, bad])).toBe(1);
-    expect(err).toMatch(/bad\.json" are not valid JSON/);
-    expect(out).toBe('');
+    expect(io.err).toMatch(/bad\.json" are not valid JSON/);
+    expect(io.out).toBe('');
   });
 });
