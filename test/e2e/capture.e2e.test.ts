@@ -68,6 +68,17 @@ async function openCapture(
   return { page, guard };
 }
 
+/** Both fake cameras at 320×240 (the smallest picture: the quickest takes on a busy machine). */
+async function openTwoSmallCameras(browser: Browser): Promise<Page> {
+  const { page } = await openCapture(browser);
+  await page.waitForSelector('section.capture[data-cameras="2"]');
+  for (const view of ['Side', 'Rear']) await page.getByLabel(`${view} picture size`).selectOption('320x240');
+  await expect
+    .poll(() => page.getByTestId('camera-mode-rear').textContent(), { timeout: 20_000 })
+    .toMatch(/320×240/);
+  return page;
+}
+
 /** Wait until the last take is saved or has failed; a failure shows the app's own message. */
 async function takeSaved(page: Page): Promise<void> {
   const settled = page.locator(
@@ -174,13 +185,7 @@ describe('recording two cameras into the session', () => {
   );
 
   it('discards a bad take with one key: its clips go to the trash', async () => {
-    const { page } = await openCapture(browser);
-    await page.waitForSelector('section.capture[data-cameras="2"]');
-    for (const view of ['Side', 'Rear'])
-      await page.getByLabel(`${view} picture size`).selectOption('320x240');
-    await expect
-      .poll(() => page.getByTestId('camera-mode-rear').textContent(), { timeout: 20_000 })
-      .toMatch(/320×240/);
+    const page = await openTwoSmallCameras(browser);
     await page.getByLabel('Stop after (s)').fill('1');
     await page.getByRole('heading', { name: 'Record' }).click();
     const before = await call<Recording[]>('recordings:list', { sessionId });
@@ -231,13 +236,7 @@ describe('recording two cameras into the session', () => {
   });
 
   it('loses at most the last second: after a restart the take is imported from what reached the disk', async () => {
-    const { page } = await openCapture(browser);
-    await page.waitForSelector('section.capture[data-cameras="2"]');
-    for (const view of ['Side', 'Rear'])
-      await page.getByLabel(`${view} picture size`).selectOption('320x240');
-    await expect
-      .poll(() => page.getByTestId('camera-mode-rear').textContent(), { timeout: 20_000 })
-      .toMatch(/320×240/);
+    const page = await openTwoSmallCameras(browser);
     await page.getByLabel('Condition').fill('crash test');
     await page.getByRole('heading', { name: 'Record' }).click();
     await page.keyboard.press('r');

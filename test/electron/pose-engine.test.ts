@@ -8,7 +8,8 @@ import { engineRunner, setEngineRunner } from '../../src-main/services/pose/engi
 import { runEngine } from '../../src-main/services/pose/engine-host';
 import { EngineRoutes } from '../../src-main/services/pose/engine-routes';
 import { startEngineServer, type EngineServer } from '../../src-main/services/pose/host-server';
-import { defaultModelDir, defaultRendererDir, appRoot } from '../../src-main/services/pose/paths';
+import { appRoot } from '../../src-main/paths';
+import { defaultModelDir, defaultRendererDir } from '../../src-main/services/pose/paths';
 import { launchChromium } from '../helpers/browser';
 import { FIXTURES, media, requireEngineBuild } from '../pose/helpers';
 import { standInElectron, type StandIn } from './stand-in';

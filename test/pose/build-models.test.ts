@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { graftMetadata, TfliteView } from '../../scripts/models/tflite.mjs';
 import { readStoredZip, storedZip } from '../../scripts/models/zip.mjs';
-import { appRoot, defaultModelDir } from '../../src-main/services/pose/paths';
+import { appRoot } from '../../src-main/paths';
+import { defaultModelDir } from '../../src-main/services/pose/paths';
 
 /**
  * The model builder's two halves on the real legacy models: the metadata graft keeps every tensor

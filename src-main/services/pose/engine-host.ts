@@ -84,7 +84,6 @@ export async function launchGuardedBrowser(origin: string): Promise<GuardedBrows
 
 /** The engine in headless Chromium on a per-run loopback server (the default EngineRunner). */
 export async function runEngine(opts: EngineRunOptions): Promise<EngineRunResult> {
-  if (opts.signal?.aborted) throw abortError();
   const routes = new EngineRoutes();
   const grant = routes.grant(opts.clipPath, opts.modelDir ?? defaultModelDir());
   const server = await startEngineServer({ staticRoot: opts.rendererDir ?? defaultRendererDir(), routes });
