@@ -314,11 +314,22 @@ describe('one real-looking camera: a treadmill clip played as the fake camera', 
       .toMatch(/^Skeleton on \(lite model\)\.$|stopped|could not start/);
     expect(await page.getByTestId('skeleton-status').textContent()).toBe('Skeleton on (lite model).');
     // The lite model finds the runner: most of the 33 landmarks are drawn.
+    const skeleton = page.getByTestId('skeleton-side');
+    const drawn = async () => Number(await skeleton.getAttribute('data-points'));
     await expect
-      .poll(async () => Number(await page.getByTestId('skeleton-side').getAttribute('data-points')), {
-        timeout: 30_000,
-      })
-      .toBeGreaterThanOrEqual(20);
+      .poll(drawn, { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(20)
+      .catch(async (e: unknown) => {
+        // Say which way it failed: frames never reached the model, or it saw no one on them.
+        const frames = await skeleton.getAttribute('data-frames');
+        const status = await page.getByTestId('skeleton-status').textContent();
+        throw new Error(
+          `live skeleton: ${await drawn()} points after ${frames ?? 0} frames answered; "${status}"`,
+          {
+            cause: e,
+          },
+        );
+      });
     await page.getByLabel('Condition').fill('incline 6 %');
     await page.getByLabel('Stop after (s)').fill('2');
     await page.getByRole('heading', { name: 'Record' }).click();

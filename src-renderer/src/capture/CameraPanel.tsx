@@ -97,7 +97,9 @@ export function CameraPanel(props: {
         )}
       </div>
       <div className="capture-preview">
-        <video ref={videoRef} muted playsInline aria-label={`${name} camera, live`} />
+        {/* autoPlay as well as play(): a play() interrupted by a new stream (camera or size changed
+            just then) would leave the preview frozen on its first frame. */}
+        <video ref={videoRef} autoPlay muted playsInline aria-label={`${name} camera, live`} />
         {overlay}
         {!deviceId && <p className="capture-empty">No camera chosen for the {view} view.</p>}
         {state.opening && <p className="capture-empty">Starting the {view} camera…</p>}

@@ -19,6 +19,8 @@ export interface SkeletonTarget {
 
 /** Frames go to the model at most this wide: the lite model looks at 256 px anyway. */
 const MAX_WIDTH = 640;
+/** The longest wait for a preview frame before looking again anyway. */
+const FALLBACK_MS = 250;
 export const LIVE_POSE_MODEL_PATH = '/api/capture/pose-model.task';
 
 /**
@@ -69,12 +71,22 @@ export function useLiveSkeleton(
         schedule(target);
       }
     };
+    // Next frame: when the preview presents one, or after FALLBACK_MS at the latest, so that a
+    // video that presents nothing for a while (not playing yet, a camera switched, a stalled
+    // compositor) is looked at again instead of ending the loop for that view.
     const schedule = (target: SkeletonTarget): void => {
       const video = target.video.current;
       if (!live) return;
+      let handle: number | undefined;
+      const timer = window.setTimeout(() => {
+        if (handle !== undefined) video?.cancelVideoFrameCallback(handle);
+        void send(target);
+      }, FALLBACK_MS);
       if (video && 'requestVideoFrameCallback' in video)
-        video.requestVideoFrameCallback(() => void send(target));
-      else window.setTimeout(() => void send(target), 50);
+        handle = video.requestVideoFrameCallback(() => {
+          window.clearTimeout(timer);
+          void send(target);
+        });
     };
 
     worker.onmessage = (ev: MessageEvent<LivePoseToPage>) => {
@@ -96,6 +108,8 @@ export function useLiveSkeleton(
             canvas.height = msg.height;
           }
           canvas.dataset.points = String(drawSkeleton(ctx, msg.points, msg.width, msg.height));
+          // How many frames the model has answered: tells "no one found" from "no frames reached it".
+          canvas.dataset.frames = String(Number(canvas.dataset.frames ?? 0) + 1);
         }
         if (target) schedule(target);
       }
@@ -114,7 +128,10 @@ export function useLiveSkeleton(
       for (const t of targetsRef.current) {
         const canvas = t.canvas.current;
         canvas?.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
-        if (canvas) delete canvas.dataset.points;
+        if (canvas) {
+          delete canvas.dataset.points;
+          delete canvas.dataset.frames;
+        }
       }
     };
   }, [generation]);
