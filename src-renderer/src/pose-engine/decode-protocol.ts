@@ -1,7 +1,8 @@
 /** Messages between the engine worker and its decode worker (decode-worker.ts). */
 export type EngineToDecoder =
   | { readonly type: 'open'; readonly url: string; readonly lookahead: number }
-  | { readonly type: 'more'; readonly n: number };
+  /** `n` more frames may be sent; `buffers` are finished frames' pixels, transferred back for reuse. */
+  | { readonly type: 'more'; readonly n: number; readonly buffers?: readonly ArrayBuffer[] };
 
 export type DecoderToEngine =
   | { readonly type: 'opened'; readonly width: number; readonly height: number; readonly codec: string }

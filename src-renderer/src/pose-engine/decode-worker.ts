@@ -4,6 +4,11 @@
  * their own thread instead of between two `detectForVideo` calls on the engine's thread: measured,
  * the engine thread spent ~12% of a run waiting on them. Flow control by credits: at most
  * `lookahead` frames are in flight, so memory stays bounded however slow detection is.
+ *
+ * Pixel memory goes round: the engine sends each frame's buffer back once MediaPipe is done with it,
+ * and the next RGBA copy goes into it. A fresh 3.7 MB buffer per 1080p frame would be zeroed by the
+ * kernel on first touch and unmapped by the engine thread's garbage collector, memory traffic and
+ * page-table work beside the model on a 2-core machine (docs/pose-engine.md, "Pipeline ratio").
  */
 import { openClip } from './decode';
 import type { DecoderToEngine, EngineToDecoder } from './decode-protocol';
@@ -15,6 +20,13 @@ const scope = self as unknown as {
 
 let credits = 0;
 let wake: (() => void) | null = null;
+/** Returned buffers; more than the frames in flight are never needed. */
+const pool: ArrayBuffer[] = [];
+const POOL_MAX = 8;
+const take = (bytes: number): ArrayBuffer => {
+  const i = pool.findIndex((b) => b.byteLength === bytes);
+  return i >= 0 ? pool.splice(i, 1)[0]! : new ArrayBuffer(bytes);
+};
 
 async function run(url: string, lookahead: number): Promise<void> {
   credits = lookahead;
@@ -29,7 +41,7 @@ async function run(url: string, lookahead: number): Promise<void> {
   scope.postMessage({ type: 'opened', width: clip.width, height: clip.height, codec: clip.codec });
   let index = 0;
   try {
-    for await (const frame of clip.frames(2)) {
+    for await (const frame of clip.frames(2, take)) {
       const image = frame.image instanceof ImageData ? frame.image : toImageData(frame.image);
       while (credits <= 0) await new Promise<void>((r) => (wake = r));
       credits--;
@@ -57,6 +69,7 @@ scope.onmessage = (ev) => {
   if (msg.type === 'open') void run(msg.url, msg.lookahead);
   else {
     credits += msg.n;
+    for (const b of msg.buffers ?? []) if (pool.length < POOL_MAX) pool.push(b);
     wake?.();
     wake = null;
   }

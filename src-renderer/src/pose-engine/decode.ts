@@ -15,7 +15,13 @@ export interface DecodedFrame {
   /** What MediaPipe receives: upright, display-sized. */
   readonly image: ImageData | OffscreenCanvas;
   readonly t: number;
+  /** The consumer is done with `image`: its pixel memory may be reused for a later frame. */
+  readonly release?: () => void;
 }
+
+/** Where RGBA copies get their memory: a recycled buffer of the right size, or a new one. */
+export type TakeBuffer = (bytes: number) => ArrayBuffer;
+const newBuffer: TakeBuffer = (bytes) => new ArrayBuffer(bytes);
 
 export interface OpenClip {
   /** Display size (rotation applied): landmark pixels are in this frame. */
@@ -23,19 +29,22 @@ export interface OpenClip {
   readonly height: number;
   readonly codec: string;
   /** Frames in order; `lookahead` conversions are kept in flight ahead of the consumer. */
-  frames(lookahead?: number): AsyncGenerator<DecodedFrame>;
+  frames(lookahead?: number, take?: TakeBuffer): AsyncGenerator<DecodedFrame>;
   dispose(): void;
 }
 
-async function toImageData(frame: VideoFrame): Promise<ImageData> {
+async function toImageData(frame: VideoFrame, take: TakeBuffer): Promise<ImageData> {
   const rect = frame.visibleRect ?? { x: 0, y: 0, width: frame.codedWidth, height: frame.codedHeight };
-  const data = new Uint8ClampedArray(rect.width * rect.height * 4);
+  const data = new Uint8ClampedArray(take(rect.width * rect.height * 4));
   await frame.copyTo(data, { format: 'RGBA', rect } as VideoFrameCopyToOptions);
   return new ImageData(data, rect.width, rect.height);
 }
 
 /** Upright frames need no drawing: copy each decoded frame to RGBA. */
-async function* sampleFrames(track: InputVideoTrack): AsyncGenerator<() => Promise<DecodedFrame>> {
+async function* sampleFrames(
+  track: InputVideoTrack,
+  take: TakeBuffer,
+): AsyncGenerator<() => Promise<DecodedFrame>> {
   const sink = new VideoSampleSink(track);
   for await (const sample of sink.samples()) {
     const frame = sample.toVideoFrame();
@@ -43,7 +52,7 @@ async function* sampleFrames(track: InputVideoTrack): AsyncGenerator<() => Promi
     sample.close();
     yield async () => {
       try {
-        return { image: await toImageData(frame), t };
+        return { image: await toImageData(frame, take), t };
       } finally {
         frame.close();
       }
@@ -102,7 +111,8 @@ export async function openClip(url: string): Promise<OpenClip> {
     width,
     height,
     codec,
-    frames: (lookahead = 3) => ahead(upright ? sampleFrames(track) : canvasFrames(track), lookahead),
+    frames: (lookahead = 3, take = newBuffer) =>
+      ahead(upright ? sampleFrames(track, take) : canvasFrames(track), lookahead),
     dispose: () => input.dispose(),
   };
 }

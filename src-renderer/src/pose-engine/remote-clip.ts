@@ -56,7 +56,13 @@ export function openRemoteClip(url: string, lookahead = 4): Promise<OpenClip> {
         if (m.type === 'error') throw new DecodeError(m.stage, m.name, m.message, m.frame);
         if (m.type !== 'frame') continue;
         send({ type: 'more', n: 1 });
-        yield { image: new ImageData(new Uint8ClampedArray(m.buffer), m.width, m.height), t: m.t };
+        const buffer = m.buffer;
+        yield {
+          image: new ImageData(new Uint8ClampedArray(buffer), m.width, m.height),
+          t: m.t,
+          release: () =>
+            worker.postMessage({ type: 'more', n: 0, buffers: [buffer] } satisfies EngineToDecoder, [buffer]),
+        };
       }
     }
     return {

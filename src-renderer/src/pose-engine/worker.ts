@@ -128,6 +128,7 @@ async function stream(
         return;
       }
       detectMs += performance.now() - d0;
+      frame.release?.();
       const packed = packPoses(result, width, height);
       batch.push({ index, t: frame.t, count: packed.count, poses: toBase64(packed.data) });
       index++;
@@ -176,6 +177,7 @@ async function bench(
     const t0 = performance.now();
     for (const f of loaded) detect(f);
     detectMs += performance.now() - t0;
+    for (const f of loaded) f.release?.();
     total += loaded.length;
     // A sign of life per chunk (no frames: results are discarded here) for the host's watchdog.
     post({ type: 'frames', seq, frames: [] });
