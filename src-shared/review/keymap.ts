@@ -1,7 +1,9 @@
 /**
  * The review's keyboard, as data: the conventions of video-analysis tools (docs workflow.md):
  * Space play/pause; Left/Right one frame, Shift ten; `[` `]` previous/next initial contact; `-` `+`
- * slower/faster; `L` loop the current stride; `O` overlays; Ctrl+Z / Ctrl+Shift+Z undo/redo.
+ * slower/faster; `L` loop the current stride; `O` overlays; Ctrl+Z / Ctrl+Shift+Z undo/redo; Ctrl+P
+ * report preview. Hand correction works without the mouse too ("every action reachable without the
+ * mouse"): `.` `,` choose a point, Alt+arrows move it (Shift: 10 px), Enter saves it, Escape drops it.
  * The help panel lists this table, so what is documented is what is bound.
  */
 
@@ -18,7 +20,10 @@ export type ReviewAction =
   | { readonly type: 'key-frame' }
   | { readonly type: 'edit-points' }
   | { readonly type: 'cancel' }
-  | { readonly type: 'report' };
+  | { readonly type: 'report' }
+  | { readonly type: 'select-point'; readonly dir: 1 | -1 }
+  | { readonly type: 'nudge-point'; readonly dx: number; readonly dy: number }
+  | { readonly type: 'save-point' };
 
 export interface KeyBinding {
   /** KeyboardEvent.key values that trigger it. */
@@ -26,6 +31,8 @@ export interface KeyBinding {
   readonly shift?: boolean;
   /** Ctrl on Linux/Windows, Cmd on macOS. */
   readonly mod?: boolean;
+  /** Alt (Option on macOS). */
+  readonly alt?: boolean;
   readonly action: ReviewAction;
   /** What the help panel says. */
   readonly label: string;
@@ -96,10 +103,51 @@ export const KEYMAP: readonly KeyBinding[] = [
   {
     keys: ['e', 'E'],
     action: { type: 'edit-points' },
-    label: 'Correct points by dragging (on / off)',
+    label: 'Correct points (on / off): drag one, or use the keys below',
     shown: 'E',
   },
+  { keys: ['.', '>'], action: { type: 'select-point', dir: 1 }, label: 'Correcting: next point', shown: '.' },
+  {
+    keys: [',', '<'],
+    action: { type: 'select-point', dir: -1 },
+    label: 'Correcting: previous point',
+    shown: ',',
+  },
+  ...nudges(),
+  {
+    keys: ['Enter'],
+    action: { type: 'save-point' },
+    label: 'Correcting: save the moved point',
+    shown: 'Enter',
+  },
+  {
+    keys: ['Escape'],
+    action: { type: 'cancel' },
+    label: 'Drop an unsaved point move; again: stop correcting or measuring',
+    shown: 'Esc',
+  },
+  { keys: ['p', 'P'], mod: true, action: { type: 'report' }, label: 'Report preview', shown: 'Ctrl+P' },
 ];
+
+/** Alt+arrows move the chosen point a pixel of the video, Alt+Shift+arrows ten. */
+function nudges(): KeyBinding[] {
+  const arrows = [
+    ['ArrowLeft', -1, 0, '←'],
+    ['ArrowRight', 1, 0, '→'],
+    ['ArrowUp', 0, -1, '↑'],
+    ['ArrowDown', 0, 1, '↓'],
+  ] as const;
+  return [1, 10].flatMap((px) =>
+    arrows.map(([key, dx, dy, arrow]) => ({
+      keys: [key],
+      alt: true,
+      shift: px === 10,
+      action: { type: 'nudge-point', dx: dx * px, dy: dy * px } as const,
+      label: `Correcting: move the point ${px} px ${{ '←': 'left', '→': 'right', '↑': 'up', '↓': 'down' }[arrow]}`,
+      shown: `${px === 10 ? 'Alt+Shift' : 'Alt'} ${arrow}`,
+    })),
+  );
+}
 
 export interface KeyPress {
   readonly key: string;
@@ -114,9 +162,10 @@ export interface KeyPress {
  * (`+` is Shift+= on most layouts and must still mean "faster").
  */
 export function actionFor(e: KeyPress): ReviewAction | undefined {
-  if (e.altKey) return undefined;
   const mod = e.ctrlKey || e.metaKey;
-  const candidates = KEYMAP.filter((b) => b.keys.includes(e.key) && Boolean(b.mod) === mod);
+  const candidates = KEYMAP.filter(
+    (b) => b.keys.includes(e.key) && Boolean(b.mod) === mod && Boolean(b.alt) === e.altKey,
+  );
   const shiftSensitive = candidates.some((b) => b.shift !== undefined);
   const match = candidates.find((b) => (shiftSensitive ? Boolean(b.shift) === e.shiftKey : true));
   return match?.action;

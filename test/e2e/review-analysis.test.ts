@@ -176,6 +176,63 @@ describe('hand correction', () => {
   });
 });
 
+describe('hand correction from the keyboard', () => {
+  it('chooses a point, moves it pixel by pixel and saves it; Escape drops an unsaved move', async () => {
+    const dragged = (await r.call<{ frame: number }[]>('review:corrections', { recordingId: rec.id })).map(
+      (c) => c.frame,
+    );
+    const frame = ics().find((f) => !dragged.includes(f))!;
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 40 && (await settled(page, 0)) < frame; i++) await page.keyboard.press(']');
+    expect(await settled(page, 0)).toBe(frame);
+    const status = page.locator('.transport [role="status"]');
+
+    await page.keyboard.press('e');
+    for (let i = 0; i < 17 && !/right ankle/.test((await status.textContent()) ?? ''); i++)
+      await page.keyboard.press('.');
+    await expect
+      .poll(() => status.textContent())
+      .toBe('Correcting the right ankle: Alt+arrows move it, Enter saves.');
+    const moveBy20Right3Up = async (): Promise<void> => {
+      for (const key of [
+        'Alt+Shift+ArrowRight',
+        'Alt+Shift+ArrowRight',
+        'Alt+ArrowUp',
+        'Alt+ArrowUp',
+        'Alt+ArrowUp',
+      ])
+        await page.keyboard.press(key);
+    };
+    await moveBy20Right3Up();
+    // The frame did not change (Alt+arrows are not steps) and nothing is saved before Enter.
+    expect(await settled(page, 0)).toBe(frame);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => status.textContent()).toBe('The right ankle is back where it was.');
+    const corrections = () =>
+      r.call<{ frame: number; landmark: string; x: number; y: number }[]>('review:corrections', {
+        recordingId: rec.id,
+      });
+    expect((await corrections()).filter((c) => c.frame === frame)).toEqual([]);
+
+    await moveBy20Right3Up();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status.textContent()).toBe(`Moved the right ankle on frame ${frame}.`);
+    const ankle = series.frames[frame]!.image![Landmark.rightAnkle]!;
+    const saved = (await corrections()).filter((c) => c.frame === frame);
+    expect(saved).toMatchObject([{ landmark: 'rightAnkle' }]);
+    expect(saved[0]!.x).toBeCloseTo(ankle[0] + 20, 6);
+    expect(saved[0]!.y).toBeCloseTo(ankle[1] - 3, 6);
+
+    // Undone like a drag; then Escape (nothing unsaved) stops correcting.
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await corrections()).filter((c) => c.frame === frame)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('.');
+    await expect.poll(() => status.textContent()).toBe('Press E to correct points first.');
+  });
+});
+
 describe('manual tools', () => {
   it('measures a three-point angle on the frame, saved with the session, undoable', async () => {
     const frame = await settled(page, 0);
@@ -235,5 +292,14 @@ describe('key frames', () => {
     expect(pt).toMatchObject([{ frame, event: 'IC', side: ic.side }]);
     expect(guard.errors).toEqual([]);
     expect(guard.offsite).toEqual([]);
+  });
+});
+
+describe('report preview', () => {
+  it('opens from the review with Ctrl+P', async () => {
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+p');
+    await page.waitForURL(new RegExp(`#/sessions/${r.sessionId}/report$`));
+    await page.getByRole('heading', { name: 'Report', level: 1 }).first().waitFor();
   });
 });

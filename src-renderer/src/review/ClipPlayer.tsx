@@ -15,6 +15,7 @@ import { EditHandles } from './overlay/EditHandles';
 import { MeasurementShapes } from './overlay/MeasurementShapes';
 import { OverlayStage } from './overlay/OverlayStage';
 import type { ToolDraft } from './panels/ToolsPanel';
+import type { PointDraft } from '../../../src-shared/review/point-edit';
 import { Player } from './player/Player';
 
 /** Frame i of a series (frames are in index order; fall back to a search if one is missing). */
@@ -64,6 +65,8 @@ export interface ClipPlayerProps {
   readonly measurements: readonly Measurement[];
   readonly onActivate: () => void;
   readonly onCorrect: (frame: number, landmark: LandmarkName, x: number, y: number) => void;
+  /** The point chosen for keyboard correction, with its unsaved move (active player only). */
+  readonly point?: PointDraft | null;
   /** A measurement being drawn on this player (active player only). */
   readonly draft?: ToolDraft | null;
   readonly onPick?: (x: number, y: number) => void;
@@ -113,6 +116,7 @@ export function ClipPlayer(props: ClipPlayerProps) {
                 frame={landmarks}
                 scale={size.scale}
                 corrected={corrected}
+                chosen={props.point?.frame === shown ? props.point : null}
                 onMove={(name, x, y) => props.onCorrect(shown, name, x, y)}
               />
             )}

@@ -42,6 +42,8 @@ import { TransportBar } from './TransportBar';
 import { useKeys } from './useKeys';
 import { usePlayback } from './usePlayback';
 import { useReviewDoc } from './useReviewDoc';
+import { usePointEdit } from './usePointEdit';
+import { pointWords } from '../../../src-shared/review/point-edit';
 
 export interface ReviewWorkspaceProps {
   readonly sessionId: string;
@@ -80,6 +82,13 @@ export function ReviewWorkspace({ sessionId, clips }: ReviewWorkspaceProps) {
   const k = playhead.active;
   const active = clips[k]!;
   const activeFrame = wanted[k] ?? 0;
+  const pointEdit = usePointEdit({
+    editing,
+    recordingId: active.recordingId,
+    series: analyses[k]?.series ?? active.series,
+    frame: activeFrame,
+    correct: doc.correct,
+  });
 
   const eventsFor = useCallback(
     (p: Playhead): TimedEvent[] => {
@@ -171,16 +180,37 @@ export function ReviewWorkspace({ sessionId, clips }: ReviewWorkspaceProps) {
         case 'key-frame':
           say(markKeyFrame());
           return;
-        case 'cancel':
+        case 'select-point':
+        case 'nudge-point':
+        case 'save-point':
+          say(Promise.resolve(pointEdit.act(action)));
+          return;
+        case 'cancel': {
+          // First an unsaved point move, then drawing and correcting.
+          const dropped = pointEdit.act(action);
+          if (dropped !== undefined) return say(Promise.resolve(dropped));
           setDraft(null);
           setEditing(false);
           return;
+        }
         case 'report':
           navigate({ page: 'session-report', id: sessionId });
           return;
       }
     },
-    [clips.length, clocks, eventsFor, playhead, k, activeFrame, active, doc, markKeyFrame, sessionId],
+    [
+      clips.length,
+      clocks,
+      eventsFor,
+      playhead,
+      k,
+      activeFrame,
+      active,
+      doc,
+      markKeyFrame,
+      sessionId,
+      pointEdit,
+    ],
   );
   useKeys(act);
 
@@ -257,13 +287,11 @@ export function ReviewWorkspace({ sessionId, clips }: ReviewWorkspaceProps) {
             measurements={doc.measurements}
             onActivate={() => setPlayhead((p) => setActive(p, j, clips.length))}
             draft={k === j ? draft : null}
+            point={k === j ? pointEdit.draft : null}
             onPick={addPoint}
             onCorrect={(frame, landmark, x, y) => {
               doc.correct(c.recordingId, frame, landmark, { x, y }).then(
-                () =>
-                  setMessage(
-                    `Moved the ${landmark.replace(/([A-Z])/g, ' $1').toLowerCase()} on frame ${frame}.`,
-                  ),
+                () => setMessage(`Moved the ${pointWords(landmark)} on frame ${frame}.`),
                 (err: unknown) => setMessage(err instanceof Error ? err.message : String(err)),
               );
             }}
