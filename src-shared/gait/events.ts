@@ -30,7 +30,8 @@
  * far the foot moves in the 25 ms outside the contact compared with the plateau jitter.
  */
 import type { AngleSet } from './angles';
-import { kinkFit, median, peak } from './subframe';
+import { median } from '../stats';
+import { kinkFit, peak } from './subframe';
 import {
   SIDES,
   type Body,

@@ -14,6 +14,7 @@
  * is on image-left. Hips never cross in a rear view, so each frame's labels are set by the image x
  * order of the two hips.
  */
+import { median } from '../stats';
 import { Landmark, type LandmarkSeries } from '../pose/landmarks';
 import { JOINTS, type Body, type GaitView, type Joint, type Side, type Timeline, type Track } from './types';
 
@@ -59,13 +60,6 @@ export interface Oriented {
   readonly body: Body;
   readonly timeline: Timeline;
   readonly orientation: Orientation;
-}
-
-function median(a: number[]): number {
-  if (a.length === 0) return NaN;
-  const s = [...a].sort((p, q) => p - q);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
 type Point = readonly [number, number, number, number, number];

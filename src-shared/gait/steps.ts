@@ -3,6 +3,7 @@
  * the variable table (tables/variables.ts) at its event. Lengths are converted to cm when the clip
  * is calibrated, otherwise to % of a leg length (hip to ankle).
  */
+import { median } from '../stats';
 import type { AngleSet } from './angles';
 import type { CalibrationResult } from './calibrate';
 import type { LengthUnit } from './schema';
@@ -49,16 +50,6 @@ function lastBetween(
   let found: GaitEvent | null = null;
   for (const e of events) if (e.kind === kind && e.side === side && e.t > t0 && e.t < t1) found = e;
   return found;
-}
-
-function median(a: number[]): number {
-  const s = [...a].sort((p, q) => p - q);
-  const m = s.length >> 1;
-  return s.length === 0
-    ? NaN
-    : s.length % 2
-      ? (s[m] as number)
-      : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
 export interface StepContext {

@@ -1,18 +1,9 @@
 /**
- * Numerical helpers of the gait-event stage (events.ts): a robust centre and the sub-frame
+ * Numerical helpers of the gait-event stage (events.ts): the sub-frame
  * refinement of contact times and peaks. Pure functions on plain arrays, split out so each file
  * keeps one job.
  */
-
-export function median(a: number[]): number {
-  const s = [...a].sort((p, q) => p - q);
-  const m = s.length >> 1;
-  return s.length === 0
-    ? NaN
-    : s.length % 2
-      ? (s[m] as number)
-      : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
+import { median } from '../stats';
 
 /**
  * Sub-frame contact from the unfiltered heights, by a two-segment least-squares fit around the

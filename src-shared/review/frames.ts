@@ -10,6 +10,7 @@
  *
  * Times are seconds of the clip's own clock, first frame at its own timestamp (often 0, not always).
  */
+import { median } from '../stats';
 import { frameIndex, seconds, type FrameIndex, type Seconds } from '../units';
 
 export interface FrameTable {
@@ -49,12 +50,6 @@ export function frameTable(timestamps: readonly number[], lastDuration?: number)
 export function constantRateTable(n: number, fps: number, start = 0): FrameTable {
   const times = Array.from({ length: n }, (_, i) => start + i / fps);
   return frameTable(times, 1 / fps);
-}
-
-function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
 export const frameCount = (table: FrameTable): number => table.times.length;
