@@ -13,7 +13,7 @@ import { rendererDir } from '../../src-main/paths';
 import { makeBundle } from '../../src-main/services/report/bundle';
 import { chromiumPrinter } from '../../src-main/services/report/pdf-chromium';
 import { countPdfPages } from '../../src-main/services/report/templates';
-import { exportAnnotatedVideo } from '../../src-main/services/report/video';
+import { ANNOTATED_VIDEO_CODEC, exportAnnotatedVideo } from '../../src-main/services/report/video';
 import { analyzeGait, DEFAULT_EXERCISES } from '../../src-shared/gait';
 import { buildReport } from '../../src-shared/report/build';
 import { SAMPLE, sampleSeries } from '../../test/report/library-fixture';
@@ -61,14 +61,7 @@ export async function benchReport(): Promise<BenchLine[]> {
         '-y',
         '-i',
         SAMPLE,
-        '-c:v',
-        'libx264',
-        '-preset',
-        'veryfast',
-        '-crf',
-        '22',
-        '-pix_fmt',
-        'yuv420p',
+        ...ANNOTATED_VIDEO_CODEC,
         join(dir, 'plain.mp4'),
       ]),
     );

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ffmpegPath, ffprobePath } from '../../src-main/services/media/binaries';
 import { grabFrames } from '../../src-main/services/report/frames';
-import { exportAnnotatedVideo } from '../../src-main/services/report/video';
+import { ANNOTATED_VIDEO_CODEC, exportAnnotatedVideo } from '../../src-main/services/report/video';
 import { makeBarcodeClip, readCode } from '../review/fixtures/barcode-clip';
 import { tempDir } from '../helpers/tmp';
 import { SAMPLE, sampleSeries } from './library-fixture';
@@ -63,22 +63,7 @@ describe('key-frame grabbing', () => {
 /** Pixels changed by more than the threshold between the sample and a plain re-encode of it. */
 async function encodeNoise(frame: number): Promise<number> {
   const plain = join(tmp.path, 'plain.mp4');
-  await run(ffmpegPath(), [
-    '-v',
-    'error',
-    '-y',
-    '-i',
-    SAMPLE,
-    '-c:v',
-    'libx264',
-    '-preset',
-    'veryfast',
-    '-crf',
-    '22',
-    '-pix_fmt',
-    'yuv420p',
-    plain,
-  ]);
+  await run(ffmpegPath(), ['-v', 'error', '-y', '-i', SAMPLE, ...ANNOTATED_VIDEO_CODEC, plain]);
   const a = await pixels(SAMPLE, 'rgb24', frame);
   const b = await pixels(plain, 'rgb24', frame);
   let n = 0;

@@ -28,6 +28,21 @@ export interface VideoExportOptions {
   readonly onProgress?: (fraction: number) => void;
 }
 
+/**
+ * The annotated video's encoder settings. The bench and the overlay test re-encode the plain clip
+ * with these same settings as their baseline, so they must not drift apart.
+ */
+export const ANNOTATED_VIDEO_CODEC: readonly string[] = [
+  '-c:v',
+  'libx264',
+  '-preset',
+  'veryfast',
+  '-crf',
+  '22',
+  '-pix_fmt',
+  'yuv420p',
+];
+
 export async function exportAnnotatedVideo(opts: VideoExportOptions): Promise<{ sizeBytes: number }> {
   const { width, height, durationS } = opts.series.source;
   const work = await mkdtemp(join(tmpdir(), 'stridelab-video-'));
@@ -50,14 +65,7 @@ export async function exportAnnotatedVideo(opts: VideoExportOptions): Promise<{ 
       '0:v:0',
       '-vf',
       `scale=${width}:${height},ass=${assFile}`,
-      '-c:v',
-      'libx264',
-      '-preset',
-      'veryfast',
-      '-crf',
-      '22',
-      '-pix_fmt',
-      'yuv420p',
+      ...ANNOTATED_VIDEO_CODEC,
       '-movflags',
       '+faststart',
       '-f',
