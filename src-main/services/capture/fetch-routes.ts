@@ -1,11 +1,10 @@
-import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
+import { fromFetch } from '../media/file-response';
 import { ServiceError, toWireError } from '../errors';
 import {
   CAPTURE_CHUNK_PATH,
   CAPTURE_ROUTE_PREFIX,
   LIVE_POSE_MODEL_PATH,
-  liveModelFile,
+  liveModelResponse,
   parseChunkAddress,
 } from './routes-core';
 import { appendChunk, MAX_CHUNK_BYTES } from './store';
@@ -25,13 +24,8 @@ export async function handleCaptureFetch(request: Request): Promise<Response | u
   const url = new URL(request.url);
   if (!url.pathname.startsWith(CAPTURE_ROUTE_PREFIX)) return undefined;
   try {
-    if (request.method === 'GET' && url.pathname === LIVE_POSE_MODEL_PATH) {
-      const { file, size } = liveModelFile();
-      return new Response(Readable.toWeb(createReadStream(file)) as unknown as ReadableStream<Uint8Array>, {
-        status: 200,
-        headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
-      });
-    }
+    if (request.method === 'GET' && url.pathname === LIVE_POSE_MODEL_PATH)
+      return await liveModelResponse(fromFetch(request));
     if (request.method !== 'POST' || url.pathname !== CAPTURE_CHUNK_PATH)
       throw new ServiceError('not-found', `No route ${request.method} ${url.pathname}.`);
     const at = parseChunkAddress(url);

@@ -1,11 +1,11 @@
-import { createReadStream } from 'node:fs';
+import { sendResponse } from '../media/file-response';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ServiceError, toWireError } from '../errors';
 import {
   CAPTURE_CHUNK_PATH,
   CAPTURE_ROUTE_PREFIX,
   LIVE_POSE_MODEL_PATH,
-  liveModelFile,
+  liveModelResponse,
   parseChunkAddress,
 } from './routes-core';
 import { appendChunk, MAX_CHUNK_BYTES } from './store';
@@ -34,16 +34,11 @@ function reply(res: ServerResponse, status: number, body: unknown): void {
 export function captureRoute() {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     try {
-      if (req.method === 'GET' && url.pathname === LIVE_POSE_MODEL_PATH) {
-        const { file, size } = liveModelFile();
-        res.writeHead(200, {
-          'content-type': 'application/octet-stream',
-          'content-length': size,
-          'cache-control': 'no-cache',
-        });
-        createReadStream(file).pipe(res);
-        return;
-      }
+      if (req.method === 'GET' && url.pathname === LIVE_POSE_MODEL_PATH)
+        return await sendResponse(
+          res,
+          await liveModelResponse({ method: req.method, range: req.headers.range }),
+        );
       if (req.method !== 'POST' || url.pathname !== CAPTURE_CHUNK_PATH)
         throw new ServiceError('not-found', `No route ${req.method ?? ''} ${url.pathname}.`);
       const at = parseChunkAddress(url);

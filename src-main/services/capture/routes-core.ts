@@ -1,7 +1,7 @@
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { VIEWS, type View } from '../../../src-shared/contract/recordings';
 import { ServiceError } from '../errors';
+import { fileResponse, type FileRequest } from '../media/file-response';
 import { defaultModelDir, modelFile } from '../pose/paths';
 
 /**
@@ -40,11 +40,12 @@ export function parseChunkAddress(url: URL): ChunkAddress {
 }
 
 /** The lite model file and its size; a missing model is a broken install. */
-export function liveModelFile(): { file: string; size: number } {
-  const file = join(defaultModelDir(), modelFile('lite'));
-  try {
-    return { file, size: statSync(file).size };
-  } catch {
-    throw new ServiceError('not-found', 'The pose model is missing; reinstall StrideLab.');
-  }
+/** The live model as a response (the shared file responder: HEAD and Range too), in both shells. */
+export async function liveModelResponse(request: FileRequest): Promise<Response> {
+  const response = await fileResponse(request, join(defaultModelDir(), modelFile('lite')), {
+    'content-type': 'application/octet-stream',
+    'cache-control': 'no-cache',
+  });
+  if (!response) throw new ServiceError('not-found', 'The pose model is missing; reinstall StrideLab.');
+  return response;
 }
