@@ -2,23 +2,39 @@ import { join } from 'node:path';
 import { openInBrowser, startBrowserMode } from '../../browser-mode';
 import { resolveHome } from '../../home';
 import { rendererDir } from '../../paths';
+import { parseCommand, usageError as cmdUsageError } from '../args';
 
 /**
  * `stridelab serve [--home DIR] [--port N] [--open]`: browser mode. Prints the app URL (with its
  * one-time token) and, with --open, opens the system Chromium. Runs until interrupted.
+ * `--help` prints the usage and exits (it used to start the server: every option was read by hand
+ * and an unknown one was ignored). Exit codes: 0 stopped or help, 2 wrong usage.
  */
+export const USAGE = `Usage: stridelab serve [--home DIR] [--port N] [--open]
+  Starts StrideLab in browser mode on the library in DIR (default: $STRIDELAB_HOME, else your user
+  data folder) and prints the address to open in Chromium or Chrome. Stop it with Ctrl+C.
+  --port N   listen on port N of 127.0.0.1 (default: a free port)
+  --open     open the address in the system's Chromium`;
+
+const CMD = { name: 'serve', usage: USAGE } as const;
+
 export async function run(argv: string[]): Promise<number> {
+  const parsed = parseCommand(argv, CMD, {
+    home: { type: 'string' },
+    port: { type: 'string' },
+    open: { type: 'boolean', default: false },
+  });
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.positionals.length > 0)
+    return cmdUsageError(CMD, `unexpected argument "${parsed.positionals[0]}".`);
   const home = resolveHome(argv);
-  const portArg = argv.indexOf('--port');
-  const port = portArg >= 0 ? Number(argv[portArg + 1]) : undefined;
-  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) {
-    process.stderr.write(`--port must be a whole number from 0 to 65535, not "${argv[portArg + 1]}".\n`);
-    return 2;
-  }
+  const rawPort = parsed.values.port;
+  const port = rawPort !== undefined ? Number(rawPort) : undefined;
+  if (port !== undefined && !(rawPort!.trim() !== '' && Number.isInteger(port) && port >= 0 && port < 65536))
+    return cmdUsageError(CMD, `--port must be a whole number from 0 to 65535, not "${rawPort}".`);
   const app = await startBrowserMode({ home, rendererDir: rendererDir(), port });
   process.stdout.write(`StrideLab (browser mode) on library ${home}\n`);
-  const opened =
-    argv.includes('--open') && openInBrowser(app.server.appUrl, join(home, '..', 'browser-profile'));
+  const opened = parsed.values.open && openInBrowser(app.server.appUrl, join(home, '..', 'browser-profile'));
   process.stdout.write(
     opened ? `Opened ${app.server.url}\n` : `Open this address in Chromium or Chrome: ${app.server.appUrl}\n`,
   );
