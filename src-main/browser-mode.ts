@@ -21,13 +21,19 @@ export async function startBrowserMode(options: {
   home: string;
   rendererDir: string;
   port?: number;
+  /** Analyse clips as they arrive (default: yes, as in the desktop app). */
+  analyseOnArrival?: boolean;
 }): Promise<BrowserMode> {
   if (!existsSync(join(options.rendererDir, 'index.html'))) {
     throw new Error(
       `The renderer is not built (${options.rendererDir}/index.html is missing). Run: npm run build`,
     );
   }
-  const services = createServices({ home: options.home, transport: 'browser' });
+  const services = createServices({
+    home: options.home,
+    transport: 'browser',
+    analyseOnArrival: options.analyseOnArrival ?? true,
+  });
   try {
     const server = await startLocalServer({ services, staticRoot: options.rendererDir, port: options.port });
     startCaptureInBrowserMode(server, services);
@@ -38,6 +44,8 @@ export async function startBrowserMode(options: {
       async close() {
         await server.close();
         services.close();
+        // A running analysis has gone back to the queue; wait until its Chromium has let go.
+        await services.idle();
       },
     };
   } catch (err) {

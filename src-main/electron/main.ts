@@ -46,7 +46,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(() => {
       const home = resolveHome(process.argv, process.env, app.getPath('userData'));
-      services = createServices({ home, transport: 'electron' });
+      services = createServices({ home, transport: 'electron', analyseOnArrival: true });
       // Reports print with Chromium's own printToPDF here (headless Chromium elsewhere).
       setReportPrinter(electronPrinter(APP_ORIGIN));
       // Pose detection runs in a hidden window of the app (the Node host's headless Chromium elsewhere).

@@ -17,6 +17,8 @@ import { poseHandlers } from './pose/handlers';
 import { syncHandlers } from './sync/handlers';
 import { reportHandlers } from './report/handlers';
 import { gaitHandlers } from './gait/handlers';
+import { analysisHandlers } from './analysis/handlers';
+import { createAnalysisQueue } from './analysis/queue';
 import { toWireError } from './errors';
 import type { CallContext, Handler, Handlers } from './types';
 import { validateInput } from './validate';
@@ -35,6 +37,7 @@ const handlers = {
   ...syncHandlers,
   ...reportHandlers,
   ...gaitHandlers,
+  ...analysisHandlers,
 } satisfies Handlers;
 
 export interface Services {
@@ -43,12 +46,21 @@ export interface Services {
   dispatch(channel: string, rawInput: unknown): Promise<WireResult<unknown>>;
   /** Subscribe to every event; returns the unsubscribe function. */
   onEvent(listener: (message: EventMessage) => void): () => void;
+  /** Close the library; a running analysis goes back to the queue and resumes at the next start. */
   close(): void;
+  /** Resolves once background work has let go of its processes (after close: Chromium is gone). */
+  idle(): Promise<void>;
 }
 
 export interface ServicesOptions {
   readonly home: string;
   readonly transport: CallContext['transport'];
+  /**
+   * Analyse clips as soon as they arrive (imported, or saved from a take). On in the app; off by
+   * default here so a service that only imports (tests of other domains, archive tools) starts no
+   * pose detection. Queued jobs of the library resume either way.
+   */
+  readonly analyseOnArrival?: boolean;
 }
 
 /** Open the library at `home` and build the service layer every transport talks to. */
@@ -56,7 +68,7 @@ export function createServices(options: ServicesOptions): Services {
   const library = openLibrary(options.home);
   const bus = new EventEmitter();
   bus.setMaxListeners(100);
-  const ctx: CallContext = {
+  const base = {
     library,
     version: APP_VERSION,
     transport: options.transport,
@@ -64,6 +76,8 @@ export function createServices(options: ServicesOptions): Services {
       bus.emit('event', { event, payload } satisfies EventMessage<E>);
     },
   };
+  const analysis = createAnalysisQueue(base, { analyseOnArrival: options.analyseOnArrival ?? false });
+  const ctx: CallContext = { ...base, analysis };
   return {
     library,
     async dispatch(channel, rawInput) {
@@ -83,8 +97,10 @@ export function createServices(options: ServicesOptions): Services {
       return () => bus.off('event', listener);
     },
     close() {
+      analysis.close();
       bus.removeAllListeners();
       library.close();
     },
+    idle: () => analysis.idle(),
   };
 }

@@ -1,4 +1,5 @@
 import type { Channel, EventName, EventPayload, Output, ParsedInput } from '../../src-shared/contract';
+import type { AnalysisQueue } from './analysis/queue';
 import type { Library } from './library/db';
 
 /** What every handler gets besides its validated input. */
@@ -6,6 +7,8 @@ export interface CallContext {
   readonly library: Library;
   readonly version: string;
   readonly transport: 'electron' | 'browser' | 'cli';
+  /** The analysis queue of this library; absent where nothing runs in the background (a bare CLI run). */
+  readonly analysis?: AnalysisQueue;
   /** Push an event to every connected UI. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }

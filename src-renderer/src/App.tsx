@@ -10,6 +10,7 @@ import { BackupsPage } from './pages/BackupsPage';
 import { CapturePage } from './capture/CapturePage';
 import { ReviewPage } from './review/ReviewPage';
 import { ReportPage } from './report/ReportPage';
+import { AnalysisGate } from './analysis/AnalysisGate';
 
 /** The shell: a header with the two places a PT goes to, and the page for the current route. */
 export function App() {
@@ -46,9 +47,15 @@ export function App() {
           <SessionForm key={route.id} id={route.id} onDone={(s) => navigate({ page: 'session', id: s.id })} />
         )}
         {route.page === 'session-review' && (
-          <ReviewPage key={route.id} sessionId={route.id} clips={route.clips} />
+          <AnalysisGate key={route.id} sessionId={route.id} what="review">
+            <ReviewPage sessionId={route.id} clips={route.clips} />
+          </AnalysisGate>
         )}
-        {route.page === 'session-report' && <ReportPage key={route.id} sessionId={route.id} />}
+        {route.page === 'session-report' && (
+          <AnalysisGate key={route.id} sessionId={route.id} what="report">
+            <ReportPage sessionId={route.id} />
+          </AnalysisGate>
+        )}
         {route.page === 'session-capture' && <CapturePage key={route.id} sessionId={route.id} />}
         {route.page === 'trash' && <TrashPage />}
         {route.page === 'backups' && <BackupsPage />}

@@ -13,6 +13,7 @@ import { syncCalls, syncEvents } from './sync';
 import { poseCalls, poseEvents } from './pose';
 import { reportCalls, reportEvents } from './report';
 import { gaitCalls, gaitEvents } from './gait';
+import { analysisCalls, analysisEvents } from './analysis';
 
 export const calls = {
   ...libraryCalls,
@@ -23,6 +24,7 @@ export const calls = {
   ...poseCalls,
   ...reportCalls,
   ...gaitCalls,
+  ...analysisCalls,
 } as const;
 
 export const events = {
@@ -34,6 +36,7 @@ export const events = {
   ...poseEvents,
   ...reportEvents,
   ...gaitEvents,
+  ...analysisEvents,
 } as const;
 
 export type Calls = typeof calls;

@@ -24,7 +24,7 @@ import { getTake, insertTake, setTakeStart, setTakeStatus, takeIdsWithStatus, up
 
 /** A take's life: begin → chunks (store.ts) → finish (close + import) or discard; recovery after a crash. */
 
-type Ctx = Pick<CallContext, 'library' | 'emit'>;
+type Ctx = Pick<CallContext, 'library' | 'emit' | 'analysis'>;
 
 export async function beginTake(
   ctx: Ctx,
@@ -65,7 +65,10 @@ async function closeAndImport(
       recordingId: o.recording?.id ?? null,
       error: o.error ?? null,
     });
-    if (o.recording) ctx.emit('library:changed', { kind: 'recording', id: o.recording.id });
+    if (o.recording) {
+      ctx.emit('library:changed', { kind: 'recording', id: o.recording.id });
+      ctx.analysis?.clipArrived(o.recording.id);
+    }
   }
   const saved = outcomes.filter((o) => o.recording).length;
   setTakeStatus(ctx.library.db, takeId, saved > 0 ? finalStatus : 'failed');

@@ -47,6 +47,7 @@ export const recordingsHandlers: HandlersFor<typeof recordingsCalls> = {
       });
       await releaseSource(file.id);
       ctx.emit('library:changed', { kind: 'recording', id: rec.id });
+      ctx.analysis?.clipArrived(rec.id);
       return rec;
     } catch (err) {
       // Keep the upload for a retry after "already in this session" (the PT may choose to import anyway).
@@ -59,16 +60,19 @@ export const recordingsHandlers: HandlersFor<typeof recordingsCalls> = {
   'recordings:update': ({ id, ...change }, ctx) => {
     const rec = updateRecording(ctx.library.db, id, change);
     ctx.emit('library:changed', { kind: 'recording', id });
+    ctx.analysis?.clipChanged(id);
     return rec;
   },
   'recordings:delete': ({ id }, ctx) => {
     const result = trashRecording(ctx.library.db, id);
+    ctx.analysis?.clipRemoved(id);
     ctx.emit('library:changed', { kind: 'recording', id });
     return result;
   },
   'recordings:restore': ({ id }, ctx) => {
     const rec = restoreRecording(ctx.library.db, id);
     ctx.emit('library:changed', { kind: 'recording', id });
+    ctx.analysis?.clipArrived(id);
     return rec;
   },
   'recordings:cancel': ({ jobId }) => ({ cancelled: cancelJob(jobId) }),

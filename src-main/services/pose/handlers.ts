@@ -21,6 +21,13 @@ import { readPoseStore, updatePick, writePoseStore, type StoredPose } from './st
 interface Job {
   readonly controller: AbortController;
   progress: PoseProgressPayload | null;
+  /** Settles when the run ends (never rejects): the outcome and, when failed, why in the PT's words. */
+  readonly ended: Promise<PoseOutcome>;
+}
+
+export interface PoseOutcome {
+  readonly state: 'done' | 'failed' | 'cancelled';
+  readonly error: string | null;
 }
 /** Running jobs and the last failure/cancel, by `${recordingId}:${model}`. One library per process. */
 const running = new Map<string, Job>();
@@ -50,16 +57,19 @@ function status(ctx: CallContext, recordingId: string, model: PoseModelName): Po
   return { ...base, state: 'none' };
 }
 
-function start(ctx: CallContext, recordingId: string, model: PoseModelName): void {
+function start(ctx: CallContext, recordingId: string, model: PoseModelName): Job {
   const rec = poseRecording(ctx.library, recordingId);
   const k = key(recordingId, model);
-  const job: Job = { controller: new AbortController(), progress: null };
+  const controller = new AbortController();
+  let settle: (o: PoseOutcome) => void = () => undefined;
+  const job: Job = { controller, progress: null, ended: new Promise((r) => (settle = r)) };
   running.set(k, job);
   outcomes.delete(k);
   const finish = (state: 'done' | 'failed' | 'cancelled', error: string | null): void => {
     running.delete(k);
     if (state !== 'done') outcomes.set(k, { state, error });
     ctx.emit('pose:finished', { recordingId, model, state, error });
+    settle({ state, error });
   };
   detectPoses({
     clipPath: rec.proxyPath,
@@ -81,7 +91,38 @@ function start(ctx: CallContext, recordingId: string, model: PoseModelName): voi
       if (e instanceof Error && e.name === 'AbortError') finish('cancelled', null);
       else finish('failed', describePoseError(e, rec.name));
     });
+  return job;
 }
+
+/**
+ * Pose detection for the analysis queue: joins a run already going for this clip and model (e.g.
+ * started with `pose:start`), else starts one. `signal` stops the run; `onProgress` follows it.
+ * Stored results are reused unless `force`.
+ */
+export async function runPose(
+  ctx: CallContext,
+  recordingId: string,
+  model: PoseModelName,
+  opts: { force: boolean; signal: AbortSignal; onProgress: (p: PoseProgressPayload) => void },
+): Promise<PoseOutcome> {
+  const current = status(ctx, recordingId, model);
+  if (current.state === 'done' && !opts.force) return { state: 'done', error: null };
+  const job = running.get(key(recordingId, model)) ?? start(ctx, recordingId, model);
+  const abort = (): void => job.controller.abort();
+  if (opts.signal.aborted) abort();
+  opts.signal.addEventListener('abort', abort, { once: true });
+  const timer = setInterval(() => job.progress && opts.onProgress(job.progress), 500);
+  try {
+    return await job.ended;
+  } finally {
+    clearInterval(timer);
+    opts.signal.removeEventListener('abort', abort);
+  }
+}
+
+/** Whether a run of any model is going on for the clip (the queue does not start a second one). */
+export const poseRunning = (recordingId: string): boolean =>
+  [...running.keys()].some((k) => k.startsWith(`${recordingId}:`));
 
 export const poseHandlers: HandlersFor<typeof poseCalls> = {
   'pose:start': ({ recordingId, model, force }, ctx) => {

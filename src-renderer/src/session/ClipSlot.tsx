@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState, type DragEvent } from 'react';
 import type { Condition, Recording, View } from '../../../src-shared/contract/recordings';
 import { transport } from '../api/transport';
+import type { ClipAnalysisStatus } from '../../../src-shared/contract/analysis';
 import { RecordingCard } from './RecordingCard';
 import { useClipImport } from './useClipImport';
 
@@ -22,6 +23,7 @@ export function ClipSlot(props: {
   view: View;
   label: string;
   recordings: readonly Recording[];
+  analysis?: Readonly<Record<string, ClipAnalysisStatus>>;
 }) {
   const condition = useMemo<Condition>(() => ({ label: props.label }), [props.label]);
   const { state, importFile, pickAndImport, cancel, reset, importAnyway } = useClipImport(
@@ -52,7 +54,7 @@ export function ClipSlot(props: {
     >
       <h3>{title}</h3>
       {props.recordings.map((r) => (
-        <RecordingCard key={r.id} recording={r} />
+        <RecordingCard key={r.id} recording={r} analysis={props.analysis?.[r.id]} />
       ))}
       {state.kind === 'running' ? (
         <div className="clip-progress" role="status" aria-live="polite">

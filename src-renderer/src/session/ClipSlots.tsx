@@ -4,6 +4,7 @@ import { api, useEvent } from '../api/client';
 import { useLoad } from '../useLoad';
 import { ReviewLink } from '../review/ReviewLink';
 import { ClipSlot } from './ClipSlot';
+import { useAnalysis } from '../analysis/useAnalysis';
 import './session.css';
 
 /** The conditions every session starts with; the PT adds more (speeds, shoes) per session. */
@@ -16,6 +17,8 @@ export function ClipSlots(props: { sessionId: string }) {
     [props.sessionId],
   );
   useEvent('library:changed', (e) => e.kind === 'recording' && reload());
+  const analysis = useAnalysis(props.sessionId);
+  const byClip = Object.fromEntries((analysis.status?.clips ?? []).map((c) => [c.recordingId, c]));
   const [added, setAdded] = useState<string[]>([]);
   const [draft, setDraft] = useState('');
   const recordings: readonly Recording[] = data ?? [];
@@ -49,6 +52,7 @@ export function ClipSlots(props: { sessionId: string }) {
               view={view}
               label={label}
               recordings={recordings.filter((r) => r.view === view && r.condition.label === label)}
+              analysis={byClip}
             />
           ))}
         </div>

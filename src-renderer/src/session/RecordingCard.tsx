@@ -2,13 +2,15 @@ import { useState } from 'react';
 import { VIEWS, type Recording, type View } from '../../../src-shared/contract/recordings';
 import { api } from '../api/client';
 import { transport } from '../api/transport';
+import type { ClipAnalysisStatus } from '../../../src-shared/contract/analysis';
+import { AnalysisBadge } from '../analysis/AnalysisBadge';
 
 /**
  * One imported clip: thumbnail, what the probe found, and the PT's edits (view, condition, trim).
  * Trim is edited in frames (what the review steps through); seconds are shown beside it from the
  * proxy's constant rate, which for a variable-frame-rate clip is flagged as approximate.
  */
-export function RecordingCard(props: { recording: Recording }) {
+export function RecordingCard(props: { recording: Recording; analysis?: ClipAnalysisStatus | undefined }) {
   const r = props.recording;
   const p = r.probe;
   const [start, setStart] = useState(String(r.trim.startFrame));
@@ -50,6 +52,7 @@ export function RecordingCard(props: { recording: Recording }) {
           {p.frameCount} frames · {p.averageFps.toFixed(2)} fps{p.variableFrameRate ? ' (variable)' : ''} ·{' '}
           {p.displayWidth}×{p.displayHeight} · {p.durationS.toFixed(1)} s{p.audio ? ' · sound' : ''}
         </p>
+        <AnalysisBadge status={props.analysis} />
         <div className="clip-edit">
           <label>
             View{' '}

@@ -1,0 +1,35 @@
+import type { analysisCalls } from '../../../src-shared/contract/analysis';
+import { getSession } from '../library/sessions';
+import { ServiceError } from '../errors';
+import type { CallContext, HandlersFor } from '../types';
+import type { AnalysisQueue } from './queue';
+
+/** The analysis queue's calls; the queue itself lives in createServices (one per open library). */
+function queueOf(ctx: CallContext): AnalysisQueue {
+  if (!ctx.analysis)
+    throw new ServiceError('unsupported', 'Background analysis is not available in this window.');
+  return ctx.analysis;
+}
+
+export const analysisHandlers: HandlersFor<typeof analysisCalls> = {
+  'analysis:status': ({ sessionId }, ctx) => {
+    getSessionOrThrow(ctx, sessionId);
+    return queueOf(ctx).status(sessionId);
+  },
+  'analysis:start': (input, ctx) => {
+    if (input.sessionId) getSessionOrThrow(ctx, input.sessionId);
+    const queue = queueOf(ctx);
+    const sessionId = queue.start({
+      ...(input.sessionId ? { sessionId: input.sessionId } : {}),
+      ...(input.recordingId ? { recordingId: input.recordingId } : {}),
+      ...(input.model ? { model: input.model } : {}),
+      force: input.force,
+    });
+    return queue.status(sessionId);
+  },
+  'analysis:cancel': ({ recordingId }, ctx) => ({ cancelled: queueOf(ctx).cancel(recordingId) }),
+};
+
+function getSessionOrThrow(ctx: CallContext, sessionId: string): void {
+  getSession(ctx.library.db, sessionId);
+}

@@ -1,0 +1,61 @@
+import type { ReactNode } from 'react';
+import { api, useEvent } from '../api/client';
+import { useLoad } from '../useLoad';
+import { AnalysisBanner } from './AnalysisBanner';
+import { useAnalysis } from './useAnalysis';
+
+/**
+ * Review and Report sit behind this: the banner says where the analysis stands and offers the next
+ * action; the page itself shows once a clip is analysed, and is shown afresh each time another clip
+ * finishes (so its numbers include it). Before any clip is analysed the PT sees why and what happens
+ * next, never a raw error.
+ */
+export function AnalysisGate(props: { sessionId: string; what: 'review' | 'report'; children: ReactNode }) {
+  const { status, error } = useAnalysis(props.sessionId);
+  const recordings = useLoad(() => api('recordings:list', { sessionId: props.sessionId }), [props.sessionId]);
+  useEvent('library:changed', (e) => e.kind === 'recording' && recordings.reload());
+  const names = Object.fromEntries(
+    (recordings.data ?? []).map((r) => [r.id, `the ${r.view} clip of ${r.condition.label}`]),
+  );
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    );
+  if (!status) return <p className="muted">Loading…</p>;
+  const done = status.clips.filter((c) => c.state === 'done').length;
+  if (status.clips.length === 0)
+    return (
+      <section className="page">
+        <p className="crumbs">
+          <a href={`#/sessions/${props.sessionId}`}>Session</a>
+        </p>
+        <p className="muted" data-analysis-empty="">
+          This session has no clips yet. Import or record the side and rear clips on the session page; they
+          are analysed as soon as they arrive.
+        </p>
+      </section>
+    );
+  return (
+    <>
+      <AnalysisBanner status={status} names={names} />
+      {done > 0 ? (
+        <div key={done} className="analysis-gated">
+          {props.children}
+        </div>
+      ) : (
+        <section className="page">
+          <p className="crumbs">
+            <a href={`#/sessions/${props.sessionId}`}>Session</a>
+          </p>
+          <p className="muted" data-analysis-empty="">
+            {props.what === 'report'
+              ? 'The report appears here as soon as the first clip is analysed.'
+              : 'The clips appear here with overlays and numbers as soon as the first one is analysed.'}
+          </p>
+        </section>
+      )}
+    </>
+  );
+}

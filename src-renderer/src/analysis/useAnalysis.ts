@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react';
+import type { ClipAnalysisStatus, SessionAnalysisStatus } from '../../../src-shared/contract/analysis';
+import { api, useEvent } from '../api/client';
+
+/**
+ * Where the analysis of a session's clips stands, kept current from `analysis:changed` (progress of
+ * the running clip) and reloaded when clips come or go. Null until the first answer.
+ */
+export function useAnalysis(sessionId: string): {
+  status: SessionAnalysisStatus | null;
+  error: string | null;
+  reload: () => void;
+} {
+  const [status, setStatus] = useState<SessionAnalysisStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    api('analysis:status', { sessionId }).then(
+      (s) => {
+        if (!live) return;
+        setStatus(s);
+        setError(null);
+      },
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [sessionId, tick]);
+  useEvent('analysis:changed', (c) => {
+    if (c.sessionId !== sessionId) return;
+    setStatus((s) => (s ? merge(s, c) : s));
+  });
+  useEvent('library:changed', (e) => e.kind === 'recording' && setTick((t) => t + 1));
+  return { status, error, reload: () => setTick((t) => t + 1) };
+}
+
+const BUSY = new Set<ClipAnalysisStatus['state']>(['queued', 'pose', 'sync', 'gait']);
+export const isBusy = (c: ClipAnalysisStatus): boolean => BUSY.has(c.state);
+
+function merge(s: SessionAnalysisStatus, c: ClipAnalysisStatus): SessionAnalysisStatus {
+  const known = s.clips.some((x) => x.recordingId === c.recordingId);
+  const clips = known ? s.clips.map((x) => (x.recordingId === c.recordingId ? c : x)) : [...s.clips, c];
+  const busy = clips.filter(isBusy);
+  const left = busy.map((x) => x.secondsLeft);
+  return {
+    ...s,
+    clips,
+    settled: busy.length === 0,
+    secondsLeft:
+      busy.length === 0 ? 0 : left.every((x) => x !== null) ? left.reduce((a, b) => a! + b!, 0) : null,
+  };
+}
+
+/** "about 40 s" / "about 2 min": a wait estimate a PT can read at a glance. */
+export function aboutTime(seconds: number | null): string {
+  if (seconds === null) return '';
+  if (seconds < 60) return `about ${Math.max(1, Math.round(seconds / 5) * 5)} s left`;
+  return `about ${Math.round(seconds / 60)} min left`;
+}
+
+/** The clip's state in the clinic's words. */
+export function stateWords(c: ClipAnalysisStatus): string {
+  switch (c.state) {
+    case 'none':
+      return 'Not analysed';
+    case 'queued':
+      return 'Waiting to be analysed';
+    case 'pose':
+      return `Finding poses ${Math.round((c.fraction ?? 0) * 100)}%`;
+    case 'sync':
+      return 'Aligning side and rear';
+    case 'gait':
+      return 'Computing gait events and angles';
+    case 'done':
+      return 'Analysed';
+    case 'failed':
+      return 'Analysis failed';
+    case 'cancelled':
+      return 'Analysis cancelled';
+  }
+}

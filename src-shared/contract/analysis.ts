@@ -1,0 +1,102 @@
+/**
+ * Contract: the analysis queue. A clip is analysed by itself once it is in the library (imported or
+ * saved from a capture take): pose detection, then two-view alignment once both views of its condition
+ * are there, then the gait analysis the review and the report read. One job per recording and pose
+ * model, stored in the library so it survives a restart or a crash. The UI asks where each clip stands
+ * (`analysis:status`), starts or retries (`analysis:start`), cancels (`analysis:cancel`) and follows
+ * `analysis:changed`. Only ids cross.
+ */
+import { z } from 'zod';
+import { PoseModelSchema } from './pose';
+import { call, event } from './define';
+
+const Id = z.string().min(1, 'is required').max(64);
+
+/**
+ * Where a clip's analysis stands:
+ * - `none`: never asked for (analysis on arrival switched off, or a clip from before the queue);
+ * - `queued`: waiting for the clip ahead of it;
+ * - `pose` / `sync` / `gait`: running that step;
+ * - `done`: landmarks, alignment and gait analysis are there (the gait step may still have said why
+ *   no numbers could be made: `note`);
+ * - `failed`: stopped on an error the PT can read (`error`), Retry re-queues it;
+ * - `cancelled`: stopped by the PT.
+ */
+export const ANALYSIS_STATES = [
+  'none',
+  'queued',
+  'pose',
+  'sync',
+  'gait',
+  'done',
+  'failed',
+  'cancelled',
+] as const;
+export type AnalysisState = (typeof ANALYSIS_STATES)[number];
+
+export interface ClipAnalysisStatus {
+  readonly recordingId: string;
+  readonly sessionId: string;
+  readonly model: z.infer<typeof PoseModelSchema>;
+  readonly state: AnalysisState;
+  /** 0..1 over the whole job while it runs (pose dominates), else null. */
+  readonly fraction: number | null;
+  /** Estimated seconds until this clip is analysed, from the current pose rate; null when unknown. */
+  readonly secondsLeft: number | null;
+  /** Why it failed, in the PT's words. */
+  readonly error: string | null;
+  /** When done: what the gait step could not do (e.g. too few strides), in the PT's words. */
+  readonly note: string | null;
+  /** How many times this job has been started (retries and resumptions after a restart included). */
+  readonly attempts: number;
+  readonly updatedAt: string | null;
+}
+
+export interface SessionAnalysisStatus {
+  readonly sessionId: string;
+  readonly clips: readonly ClipAnalysisStatus[];
+  /** Every clip done (or none): the report can be built from what is there. */
+  readonly settled: boolean;
+  /** Estimated seconds until every queued or running clip of the session is analysed; null when unknown. */
+  readonly secondsLeft: number | null;
+}
+
+export const analysisCalls = {
+  'analysis:status': call(z.object({ sessionId: Id })).returns<SessionAnalysisStatus>(),
+  /**
+   * Queue the analysis of one clip, or of every clip of a session that is not analysed yet
+   * (Analyse / Retry). `force` re-runs pose detection even where results exist.
+   */
+  'analysis:start': call(
+    z
+      .object({
+        sessionId: Id.optional(),
+        recordingId: Id.optional(),
+        model: PoseModelSchema.optional(),
+        force: z.boolean().default(false),
+      })
+      .refine((v) => Boolean(v.sessionId) !== Boolean(v.recordingId), {
+        message: 'name either a session or a clip',
+        path: ['recordingId'],
+      }),
+  ).returns<SessionAnalysisStatus>(),
+  'analysis:cancel': call(z.object({ recordingId: Id })).returns<{ cancelled: boolean }>(),
+} as const;
+
+const StatusSchema = z.object({
+  recordingId: z.string(),
+  sessionId: z.string(),
+  model: PoseModelSchema,
+  state: z.enum(ANALYSIS_STATES),
+  fraction: z.number().nullable(),
+  secondsLeft: z.number().nullable(),
+  error: z.string().nullable(),
+  note: z.string().nullable(),
+  attempts: z.number().int(),
+  updatedAt: z.string().nullable(),
+});
+
+export const analysisEvents = {
+  /** A clip's analysis moved (state or progress; progress at most a few times a second). */
+  'analysis:changed': event(StatusSchema),
+} as const;

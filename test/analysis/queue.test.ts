@@ -1,0 +1,172 @@
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EventMessage } from '../../src-shared/contract';
+import type { ClipAnalysisStatus, SessionAnalysisStatus } from '../../src-shared/contract/analysis';
+import { createServices, type Services } from '../../src-main/services';
+import { registerSource } from '../../src-main/services/media/sources';
+import { getRecordingRow, mediaPath } from '../../src-main/services/media/recordings-db';
+import { poseStoreFile } from '../../src-main/services/pose/store';
+import { clip, tempDir } from '../media/helpers';
+import { requireEngineBuild } from '../pose/helpers';
+import { rmSync } from 'node:fs';
+
+/**
+ * The analysis queue on a real library with a real clip and the real pose engine: a clip imported
+ * through the service is analysed by itself, with progress events; the PT can cancel and retry; a
+ * clip that cannot be read fails with a reason in words; a service closed mid-analysis (the app
+ * quitting) resumes the job at its next start without a click. 47 frames keep each run short.
+ */
+const SHORT = 'running_side_overground_sports2d_demo3.mp4';
+
+interface Open {
+  readonly services: Services;
+  readonly events: EventMessage[];
+}
+
+const homes: string[] = [];
+const opened: Services[] = [];
+afterEach(async () => {
+  for (const s of opened.splice(0)) {
+    s.close();
+    await s.idle();
+  }
+  for (const h of homes.splice(0)) rmSync(h, { recursive: true, force: true });
+});
+
+function open(home: string, analyseOnArrival = true): Open {
+  const services = createServices({ home, transport: 'cli', analyseOnArrival });
+  opened.push(services);
+  const events: EventMessage[] = [];
+  services.onEvent((m) => events.push(m));
+  return { services, events };
+}
+
+async function call<T>(s: Services, channel: string, input: unknown): Promise<T> {
+  const r = await s.dispatch(channel, input);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+  return r.result as T;
+}
+
+async function session(s: Services): Promise<string> {
+  const p = await call<{ id: string }>(s, 'patients:create', { name: 'Queue Runner' });
+  const sess = await call<{ id: string }>(s, 'sessions:create', { patientId: p.id, date: '2026-03-01' });
+  return sess.id;
+}
+
+async function importClip(s: Services, sessionId: string, name = SHORT): Promise<string> {
+  const path = clip(name);
+  const handle = registerSource({ path, name, sizeBytes: statSync(path).size, kind: 'handle' });
+  const rec = await call<{ id: string }>(s, 'recordings:import', {
+    sessionId,
+    source: { kind: 'handle', handle },
+    view: 'side',
+    condition: { label: 'flat' },
+    jobId: `job${Date.now()}${Math.round(Math.random() * 1e6)}`,
+  });
+  return rec.id;
+}
+
+/** Wait for the app's own event saying the clip reached `state` (no sleeps). */
+function until(o: Open, recordingId: string, pred: (c: ClipAnalysisStatus) => boolean, ms = 120_000) {
+  return new Promise<ClipAnalysisStatus>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no matching analysis:changed in ${ms} ms`)), ms);
+    const check = (m: EventMessage): void => {
+      if (m.event !== 'analysis:changed') return;
+      const c = m.payload as ClipAnalysisStatus;
+      if (c.recordingId === recordingId && pred(c)) {
+        clearTimeout(timer);
+        off();
+        resolve(c);
+      }
+    };
+    const off = o.services.onEvent(check);
+    o.events.forEach(check);
+  });
+}
+
+describe('analysis queue', () => {
+  it('analyses an imported clip by itself, with progress, and says so', async () => {
+    requireEngineBuild();
+    const home = tempDir('queue');
+    homes.push(home);
+    const o = open(home);
+    const sessionId = await session(o.services);
+    const id = await importClip(o.services, sessionId);
+    const done = await until(o, id, (c) => c.state === 'done' || c.state === 'failed');
+    expect(done.error).toBeNull();
+    expect(done.state).toBe('done');
+    const states = o.events
+      .filter((m) => m.event === 'analysis:changed')
+      .map((m) => (m.payload as ClipAnalysisStatus).state);
+    expect(states[0]).toBe('queued');
+    expect(states).toContain('pose');
+    expect(states).toContain('gait');
+    const status = await call<SessionAnalysisStatus>(o.services, 'analysis:status', { sessionId });
+    expect(status.settled).toBe(true);
+    expect(status.clips.map((c) => c.state)).toEqual(['done']);
+    const row = getRecordingRow(o.services.library.db, id);
+    const dir = join(o.services.library.paths.mediaDir, mediaPath(row, 'proxy'), '..');
+    expect(existsSync(poseStoreFile(dir, 'full'))).toBe(true);
+  }, 180_000);
+
+  it('cancels on request, retries, and resumes after a restart without a click', async () => {
+    requireEngineBuild();
+    const home = tempDir('queue');
+    homes.push(home);
+    const first = open(home);
+    const sessionId = await session(first.services);
+    const id = await importClip(first.services, sessionId);
+    await until(first, id, (c) => c.state === 'pose');
+    expect(
+      (await call<{ cancelled: boolean }>(first.services, 'analysis:cancel', { recordingId: id })).cancelled,
+    ).toBe(true);
+    const cancelled = await until(first, id, (c) => c.state === 'cancelled');
+    expect(cancelled.fraction).toBeNull();
+
+    // Retry, then quit while pose detection runs: the job goes back to the queue, not to "cancelled".
+    await call(first.services, 'analysis:start', { recordingId: id });
+    await until(first, id, (c) => c.state === 'pose');
+    first.services.close();
+    await first.services.idle();
+    opened.splice(opened.indexOf(first.services), 1);
+
+    const second = open(home, false);
+    const resumed = await until(second, id, (c) => c.state === 'done' || c.state === 'failed');
+    expect(resumed.state).toBe('done');
+    expect(resumed.attempts).toBeGreaterThanOrEqual(2);
+  }, 240_000);
+
+  it('fails with the reason in words when the clip cannot be read, and Retry runs it again', async () => {
+    requireEngineBuild();
+    const home = tempDir('queue');
+    homes.push(home);
+    const o = open(home, false);
+    const sessionId = await session(o.services);
+    const id = await importClip(o.services, sessionId);
+    // Nothing runs by itself with analysis on arrival off.
+    expect(
+      (await call<SessionAnalysisStatus>(o.services, 'analysis:status', { sessionId })).clips[0]!.state,
+    ).toBe('none');
+    const row = getRecordingRow(o.services.library.db, id);
+    const proxy = join(o.services.library.paths.mediaDir, mediaPath(row, 'proxy'));
+    writeFileSync(proxy, 'not a video any more');
+    await call(o.services, 'analysis:start', { sessionId });
+    const failed = await until(o, id, (c) => c.state === 'failed' || c.state === 'done');
+    expect(failed.state).toBe('failed');
+    expect(failed.error).toMatch(/\S/);
+    expect(failed.error).not.toContain(o.services.library.paths.mediaDir);
+    // Retry puts it back in the queue (and it fails again, for the same reason, in words).
+    const before = o.events.length;
+    await call(o.services, 'analysis:start', { recordingId: id });
+    const again = await until(o, id, (c) => c.state === 'failed' && o.events.length > before);
+    expect(again.error).toBe(failed.error);
+    expect(
+      o.events
+        .slice(before)
+        .some((m) => m.event === 'analysis:changed' && (m.payload as ClipAnalysisStatus).state === 'queued'),
+    ).toBe(true);
+    const invalid = await o.services.dispatch('analysis:start', {});
+    expect(invalid.ok).toBe(false);
+  }, 180_000);
+});
