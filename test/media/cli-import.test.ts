@@ -118,11 +118,7 @@ describe('stridelab import', () => {
   it('takes the library lock: refuses while the app has the library open', async () => {
     const lib = openLibrary(home);
     try {
-      // Same process here, so pretend the lock belongs to another live process (pid 1 always exists).
-      writeFileSync(
-        lib.paths.lockFile,
-        JSON.stringify({ pid: 1, host: (await import('node:os')).hostname(), since: 'now' }),
-      );
+      // The operating-system lock is held by this process's open library: the CLI's open is refused.
       expect(
         await cli(
           clip('running_side_overground_sports2d_demo3.mp4'),
@@ -136,7 +132,6 @@ describe('stridelab import', () => {
       ).toBe(1);
       expect(io.err).toMatch(/already open in another StrideLab/);
     } finally {
-      writeFileSync(lib.paths.lockFile, JSON.stringify({ pid: process.pid }));
       lib.close();
     }
   });

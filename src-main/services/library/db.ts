@@ -1,7 +1,7 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, copyFileSync, mkdirSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ServiceError } from '../errors';
+import { plainFsError, ServiceError } from '../errors';
 import { acquireLock, type LibraryLock } from './lock';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
 
@@ -12,7 +12,10 @@ export interface LibraryPaths {
   readonly mediaDir: string;
   readonly backupsDir: string;
   readonly tmpDir: string;
+  /** The operating-system lock (library/lock.ts). */
   readonly lockFile: string;
+  /** Who holds it, for people. */
+  readonly lockNote: string;
 }
 
 export function libraryPaths(home: string): LibraryPaths {
@@ -22,7 +25,8 @@ export function libraryPaths(home: string): LibraryPaths {
     mediaDir: join(home, 'media'),
     backupsDir: join(home, 'backups'),
     tmpDir: join(home, 'tmp'),
-    lockFile: join(home, 'library.lock'),
+    lockFile: join(home, 'library.lock.sqlite'),
+    lockNote: join(home, 'library.lock'),
   };
 }
 
@@ -38,29 +42,48 @@ export interface OpenOptions {
   readonly migrateTo?: number;
 }
 
+const newerError = (found: number): ServiceError =>
+  new ServiceError(
+    'unsupported',
+    `This library was written by a newer StrideLab (schema ${found}; this version knows up to ${LATEST_SCHEMA_VERSION}). Update StrideLab to open it. Nothing was changed.`,
+  );
+
 /**
- * Open (creating if needed) the library at `home`: lock it, open SQLite in WAL mode with foreign keys,
- * refuse a database written by a newer StrideLab, back the file up, then migrate it forward, each step
- * in its own transaction with the version bump inside it, so a crash leaves a whole version.
+ * Open (creating if needed) the library at `home`. Nothing is written before StrideLab knows it can
+ * use the library: the schema version is read from the database file's header first (a library
+ * from a newer StrideLab is refused byte for byte untouched), then the lock is taken, the version
+ * read again through SQLite (a write-ahead log may hold a newer one), and only then is anything
+ * changed: WAL mode, the folders, leftovers of a crashed run swept from tmp/, a backup of the file,
+ * then the migrations forward, each in its own transaction with the version bump inside it.
  */
 export function openLibrary(home: string, options: OpenOptions = {}): Library {
   const paths = libraryPaths(home);
-  for (const dir of [paths.home, paths.mediaDir, paths.backupsDir, paths.tmpDir])
-    mkdirSync(dir, { recursive: true });
-  const lock: LibraryLock = acquireLock(paths.lockFile);
+  const header = readHeader(paths.dbFile);
+  if (header > LATEST_SCHEMA_VERSION) throw newerError(header);
+  try {
+    mkdirSync(paths.home, { recursive: true });
+  } catch (err) {
+    throw plainFsError(err, `the library folder "${home}"`);
+  }
+  const lock: LibraryLock = acquireLock(paths.lockFile, paths.lockNote);
   let db: Database.Database | undefined;
   try {
-    db = new Database(paths.dbFile);
-    db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    const found = db.pragma('user_version', { simple: true }) as number;
-    if (found > LATEST_SCHEMA_VERSION) {
-      throw new ServiceError(
-        'unsupported',
-        `This library was written by a newer StrideLab (schema ${found}; this version knows up to ${LATEST_SCHEMA_VERSION}). Update StrideLab to open it. Nothing was changed.`,
-      );
+    try {
+      db = new Database(paths.dbFile);
+    } catch (err) {
+      throw plainFsError(err, `the library folder "${home}"`);
     }
+    const found = db.pragma('user_version', { simple: true }) as number;
+    if (found > LATEST_SCHEMA_VERSION) throw newerError(found);
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      for (const dir of [paths.mediaDir, paths.backupsDir, paths.tmpDir]) mkdirSync(dir, { recursive: true });
+    } catch (err) {
+      throw libraryWriteError(err, home);
+    }
+    sweepScratch(paths);
     const target = Math.min(options.migrateTo ?? LATEST_SCHEMA_VERSION, LATEST_SCHEMA_VERSION);
     if (found > 0 && found < target) backupBeforeMigration(db, paths, found);
     for (const m of migrations) {
@@ -86,6 +109,62 @@ export function openLibrary(home: string, options: OpenOptions = {}): Library {
     lock.release();
     throw err;
   }
+}
+
+/** SQLite's header (https://sqlite.org/fileformat.html#the_database_header): magic, user_version at 60. */
+const MAGIC = 'SQLite format 3\0';
+function readHeader(file: string): number {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const head = Buffer.alloc(100);
+    const n = readSync(fd, head, 0, 100, 0);
+    if (n === 0) return 0; // an empty file: SQLite makes it a new database
+    if (n < 100 || head.subarray(0, 16).toString('latin1') !== MAGIC) {
+      throw new ServiceError(
+        'invalid-input',
+        `The folder "${dirname(file)}" does not hold a StrideLab library (its library.sqlite is not a database). Choose the library folder, or restore the library from a backup.`,
+      );
+    }
+    return head.readUInt32BE(60);
+  } catch (err) {
+    if (err instanceof ServiceError) throw err;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 0; // a new library
+    throw plainFsError(err, `the library folder "${dirname(file)}"`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The library's own files could not be written: say where and why, in words. */
+function libraryWriteError(err: unknown, home: string): ServiceError {
+  const code = (err as { code?: string }).code;
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN')
+    return plainFsError({ code: 'EROFS' }, `the library folder "${home}"`);
+  if (code === 'SQLITE_FULL') return plainFsError({ code: 'ENOSPC' }, `the library folder "${home}"`);
+  if (code === 'SQLITE_IOERR' || (code ?? '').startsWith('SQLITE_IOERR'))
+    return plainFsError({ code: 'EIO' }, `the library folder "${home}"`);
+  return plainFsError(err, `the library folder "${home}"`);
+}
+
+/**
+ * What a crashed run left in tmp/: partial imports, uploads never imported, exports, backups and
+ * restores being written, analyses in progress, notes of a lock being written. We hold the lock, so
+ * nothing else can be using them. Takes being recorded (tmp/captures) are not leftovers: capture
+ * recovers them (docs/capture.md).
+ */
+const SCRATCH = /^(import|upload|archive|restore|backup|analyze)-/;
+function sweepScratch(paths: LibraryPaths): void {
+  let names: string[] = [];
+  try {
+    names = readdirSync(paths.tmpDir);
+  } catch {
+    return;
+  }
+  for (const n of names) if (SCRATCH.test(n)) rmSync(join(paths.tmpDir, n), { recursive: true, force: true });
+  for (const n of readdirSync(paths.home))
+    if (n.startsWith(`${basename(paths.lockNote)}.`) && n.endsWith('.tmp'))
+      rmSync(join(paths.home, n), { force: true });
 }
 
 /** A consistent copy of the database before its schema changes (checkpoint first so WAL content is in it). */
