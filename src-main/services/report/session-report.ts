@@ -9,6 +9,7 @@ import {
 } from '../../../src-shared/report/build';
 import type { ReportBundle } from '../../../src-shared/report/model';
 import { applyCorrections } from '../../../src-shared/review/corrections';
+import { conditionSettings } from '../../../src-shared/library/conditions';
 import { ServiceError } from '../errors';
 import type { Library } from '../library/db';
 import { getPatient } from '../library/patients';
@@ -83,13 +84,9 @@ export async function sessionReport(
     const id = `c${conditions.findIndex((c) => c.label === r.condition.label) + 1 || conditions.length + 1}`;
     let cond = conditions.find((c) => c.label === r.condition.label);
     if (!cond) {
-      cond = {
-        id,
-        label: r.condition.label,
-        ...(r.condition.inclinePct !== undefined ? { inclinePct: r.condition.inclinePct } : {}),
-        ...(r.condition.speedKmh !== undefined ? { speedKmh: r.condition.speedKmh } : {}),
-        clips: [],
-      };
+      // The clip's condition rarely carries numbers: the speeds and inclines the PT typed on the
+      // session form fill them in (they used to show as "—").
+      cond = { id, label: r.condition.label, ...conditionSettings(r.condition, session), clips: [] };
       conditions.push(cond);
     }
     // One clip per view and condition in a report: the newest (recordings come oldest first).

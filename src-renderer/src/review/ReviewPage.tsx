@@ -146,7 +146,7 @@ export function ReviewPage(props: ReviewPageProps) {
     () =>
       opened?.map((o, k) => ({
         recordingId: o.recording.id,
-        title: clipTitle(o.recording),
+        title: clipTitle(o.recording, data?.session),
         view: o.recording.view,
         clip: o.clip,
         table: o.table,
@@ -197,7 +197,7 @@ export function ReviewPage(props: ReviewPageProps) {
                   .filter((r) => r.proxyStatus === 'ready')
                   .map((r) => (
                     <option key={r.id} value={r.id}>
-                      {clipTitle(r)} ({r.originalName})
+                      {clipTitle(r, session)} ({r.originalName})
                     </option>
                   ))}
               </select>
@@ -216,7 +216,7 @@ export function ReviewPage(props: ReviewPageProps) {
       {opened?.map((o) =>
         o.warning ? (
           <p key={o.recording.id} className="muted">
-            {clipTitle(o.recording)}: {o.warning}
+            {clipTitle(o.recording, session)}: {o.warning}
           </p>
         ) : null,
       )}

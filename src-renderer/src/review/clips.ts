@@ -3,6 +3,11 @@
  * and the true per-frame times from the recording's timestamp table.
  */
 import type { Recording } from '../../../src-shared/contract/recordings';
+import {
+  conditionSettings,
+  settingsText,
+  type SessionSettings,
+} from '../../../src-shared/library/conditions';
 import { decodeTimestamps } from '../../../src-shared/media/timestamps';
 import { frameTable, type FrameTable } from '../../../src-shared/review/frames';
 import { transport } from '../api/transport';
@@ -11,8 +16,14 @@ import { ClipDecoder } from './player/clip-decoder';
 export const mediaUrl = (recordingId: string, kind: 'proxy' | 'timestamps'): string =>
   transport.apiUrl(`/api/media/${encodeURIComponent(recordingId)}/${kind}`);
 
-export const clipTitle = (r: Recording): string =>
-  `${r.view === 'side' ? 'Side' : 'Rear'} · ${r.condition.label}`;
+/**
+ * "Side · flat · 11 km/h · 0 % incline": the view, the condition and its treadmill settings (from
+ * the session form when the clip itself has none, src-shared/library/conditions.ts).
+ */
+export function clipTitle(r: Recording, session?: SessionSettings): string {
+  const settings = session ? settingsText(conditionSettings(r.condition, session)) : '';
+  return [r.view === 'side' ? 'Side' : 'Rear', r.condition.label, settings].filter(Boolean).join(' · ');
+}
 
 /**
  * The pair to open when the PT did not choose: side and rear of the first condition that has both
