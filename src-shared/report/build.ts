@@ -10,6 +10,7 @@ import type { Patient, Session } from '../library/model';
 import type { LandmarkSeries } from '../pose/landmarks';
 import type { KeyFrameMark } from '../review/key-frames';
 import { curvesOf } from './curves';
+import { applyEdits, rowKey, type FindingLink } from './edits';
 import { findingOf, planOf } from './findings';
 import { keyFramesOf } from './keyframe-model';
 import {
@@ -20,6 +21,7 @@ import {
   type QualityFlag,
   type ReportModel,
   type VariableRow,
+  type WithheldClip,
 } from './model';
 import { cadenceRow, footStrikeRow, SPATIOTEMPORAL_ORDER, variableRow } from './rows';
 
@@ -82,8 +84,16 @@ function conditionSection(
   const images: ImageRequest[] = [];
   const keyFrames: ConditionSection['keyFrames'][number][] = [];
   const curves: ConditionSection['curves'][number][] = [];
+  const withheld: WithheldClip[] = [];
   for (const clip of clips) {
     const a = clip.analysis;
+    if (a.quality.findingsWithheld)
+      withheld.push({
+        condition: c.label,
+        view: clip.view,
+        file: clip.file,
+        reasons: a.quality.reasons.map((r) => r.message),
+      });
     const titles = (id: string): string[] => findingTitles.get(`${c.id}|${clip.view}|${id}`) ?? [];
     if (clip.view === 'side') {
       const fs = footStrikeRow(a);
@@ -143,6 +153,7 @@ function conditionSection(
       curves,
       keyFrames,
       quality,
+      withheld,
     },
     images,
   };
@@ -174,11 +185,16 @@ function comparisonOf(sections: readonly ConditionSection[]): ComparisonRow[] {
   return [...rows.values()].filter((r) => Object.keys(r.values).length > 1);
 }
 
+/** A finding of one clip, with the variable rows it flags (see ./edits.ts). */
+interface FoundIn {
+  f: GaitFinding;
+  where: string | undefined;
+  rows: string[];
+}
+
 /** The same finding on the left and on the right of one condition reads as one, "on both sides". */
-function mergeSides(
-  list: readonly { f: GaitFinding; where: string | undefined }[],
-): { f: GaitFinding; where: string | undefined }[] {
-  const out: { f: GaitFinding; where: string | undefined }[] = [];
+function mergeSides(list: readonly FoundIn[]): FoundIn[] {
+  const out: FoundIn[] = [];
   for (const x of list) {
     const twin = out.find(
       (y) =>
@@ -189,9 +205,10 @@ function mergeSides(
         y.f.side !== x.f.side,
     );
     if (!twin) {
-      out.push(x);
+      out.push({ ...x });
       continue;
     }
+    twin.rows = [...twin.rows, ...x.rows];
     twin.f = {
       ...twin.f,
       side: 'both',
@@ -202,24 +219,34 @@ function mergeSides(
   return out;
 }
 
-export function buildReport(input: ReportInput): { model: ReportModel; images: ImageRequest[] } {
+export function buildReport(input: ReportInput): {
+  model: ReportModel;
+  images: ImageRequest[];
+  /** What each suggested finding flags and suggests, for applying the PT's edits (./edits.ts). */
+  links: FindingLink[];
+} {
   const many = input.conditions.length > 1;
   // Findings of every clip, in condition order; titles per variable flag the table rows.
   const findingTitles = new Map<string, string[]>();
-  const gaitFindings = input.conditions.flatMap((c) =>
+  const gaitFindings: FoundIn[] = input.conditions.flatMap((c) =>
     c.clips.flatMap((clip) =>
       clip.analysis.findings.map((f) => {
-        for (const e of f.evidence) {
-          const key = `${c.id}|${clip.view}|${e.variableId}`;
-          findingTitles.set(key, [...(findingTitles.get(key) ?? []), f.title]);
-        }
-        return { f, where: many ? c.label : undefined };
+        const rows = f.evidence.map((e) => rowKey(c.id, clip.view, e.variableId));
+        for (const key of rows) findingTitles.set(key, [...(findingTitles.get(key) ?? []), f.title]);
+        return { f, where: many ? c.label : undefined, rows };
       }),
     ),
   );
   const built = input.conditions.map((c) => conditionSection(c, findingTitles));
   const sections = built.map((b) => b.section);
-  const suggestedFindings = mergeSides(gaitFindings).map(({ f, where }, i) => findingOf(f, where, i));
+  const merged = mergeSides(gaitFindings);
+  const suggestedFindings = merged.map(({ f, where }, i) => findingOf(f, where, i));
+  const links: FindingLink[] = merged.map((m, i) => ({
+    id: suggestedFindings[i]!.id,
+    title: m.f.title,
+    rows: [...new Set(m.rows)],
+    exercises: m.f.exercises.map((x) => x.id),
+  }));
   const suggestedPlan = planOf(
     gaitFindings.map((x) => x.f),
     input.exercises,
@@ -227,7 +254,7 @@ export function buildReport(input: ReportInput): { model: ReportModel; images: I
   const e = input.edits;
   const p = input.patient;
   const s = input.session;
-  const model: ReportModel = {
+  const suggested: ReportModel = {
     schema: REPORT_SCHEMA,
     generatedAt: input.now,
     appVersion: input.appVersion,
@@ -248,11 +275,14 @@ export function buildReport(input: ReportInput): { model: ReportModel; images: I
       ...(s.shoes ? { shoes: s.shoes } : {}),
     },
     conditions: sections,
+    withheld: sections.flatMap((x) => x.withheld),
     comparison: comparisonOf(sections),
-    findings: e ? e.findings : suggestedFindings,
-    plan: e ? e.plan : suggestedPlan,
-    notes: e ? e.notes : '',
-    edited: Boolean(e),
+    findings: suggestedFindings,
+    plan: suggestedPlan,
+    notes: '',
+    edited: false,
   };
-  return { model, images: built.flatMap((b) => b.images) };
+  // The PT's words replace the suggestions, and what they removed takes its flags and reasons along.
+  const model = e ? applyEdits(suggested, links, e) : suggested;
+  return { model, images: built.flatMap((b) => b.images), links };
 }

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeGait, DEFAULT_EXERCISES } from '../gait';
+import { generateRunner } from '../gait/synthetic';
+import type { ReportEdits } from '../contract/report';
+import { buildReport, type ReportClipInput, type ReportInput } from './build';
+import { applyEdits, rowKey } from './edits';
+import type { ReportModel } from './model';
+
+/**
+ * The PT removes a suggested finding: its flags leave the variable tables and its reasons the plan,
+ * in the model the PDF prints. On the seeded synthetic runner with a known right pelvic drop (9°),
+ * so the suggestions hold findings that flag rows and suggest exercises.
+ */
+function clip(view: 'side' | 'rear', right: { pelvicDropDeg?: number } = {}): ReportClipInput {
+  const c = generateRunner({ view, fps: 60, durationS: 8, seed: 7, noisePx: 1, cadence: 168, right });
+  return {
+    view,
+    file: `synthetic-${view}.mp4`,
+    model: 'full',
+    analysis: analyzeGait({ series: c.series, view, calibration: { heightCm: 175 } }),
+    series: c.series,
+  };
+}
+
+const input: ReportInput = {
+  patient: { name: 'Erin Hamstring' },
+  session: { id: 's1', date: '2026-11-21' },
+  conditions: [{ id: 'c1', label: 'Flat', clips: [clip('side'), clip('rear', { pelvicDropDeg: 9 })] }],
+  exercises: DEFAULT_EXERCISES,
+  appVersion: '0.1.0',
+  now: '2026-11-21T10:00:00.000Z',
+};
+
+const editsOf = (m: ReportModel): ReportEdits => ({
+  findings: m.findings.map((f) => ({ ...f, evidence: [...f.evidence] })),
+  plan: m.plan.map((p) => ({ ...p })),
+  notes: '',
+});
+
+const flagged = (m: ReportModel): Map<string, string> =>
+  new Map(
+    m.conditions.flatMap((c) =>
+      [...c.spatiotemporal, ...c.variables]
+        .filter((r) => r.flag?.level === 'attention')
+        .map((r) => [rowKey(c.id, r.view, r.key), r.flag!.text] as const),
+    ),
+  );
+
+describe('the PT’s edits over the suggested report', () => {
+  const suggested = buildReport(input);
+  const linked = suggested.links.filter((l) => l.rows.length > 0 && l.exercises.length > 0);
+
+  it('ties each suggested finding to the rows it flags and the exercises it suggests', () => {
+    expect(suggested.links.map((l) => l.id)).toEqual(suggested.model.findings.map((f) => f.id));
+    expect(linked.length).toBeGreaterThan(0);
+    const flags = flagged(suggested.model);
+    for (const l of linked) for (const r of l.rows) expect(flags.get(r)).toContain(l.title);
+    for (const l of linked)
+      for (const x of l.exercises)
+        expect(suggested.model.plan.find((p) => p.id === x)?.why).toContain(l.title.toLowerCase());
+  });
+
+  it('takes a removed finding’s flags and plan reasons away, in the built model and the preview alike', () => {
+    const gone = linked[0]!;
+    const edits = editsOf(suggested.model);
+    edits.findings = edits.findings.filter((f) => f.id !== gone.id);
+    // A PT's own exercise, with a reason of their own: kept as written.
+    edits.plan.push({ id: 'pt-1', title: 'Hill repeats', detail: '6 × 30 s', why: 'my reason' });
+    const built = buildReport({ ...input, edits }).model;
+    const others = suggested.links.filter((l) => l.id !== gone.id);
+    const flags = flagged(built);
+    for (const r of gone.rows) {
+      const still = others.filter((l) => l.rows.includes(r)).map((l) => l.title);
+      if (still.length === 0) expect(flags.has(r)).toBe(false);
+      else expect(flags.get(r)).toBe([...new Set(still)].join('; '));
+    }
+    for (const p of built.plan) expect(p.why ?? '').not.toContain(gone.title.toLowerCase());
+    expect(built.plan.find((p) => p.id === 'pt-1')?.why).toBe('my reason');
+    expect(built.findings.map((f) => f.id)).toEqual(edits.findings.map((f) => f.id));
+    expect(built.edited).toBe(true);
+    // The page's preview applies the same function to the model it has: the same report.
+    expect(applyEdits(suggested.model, suggested.links, edits)).toEqual(built);
+    expect(applyEdits(built, suggested.links, edits)).toEqual(built);
+  });
+
+  it('with every finding removed, no row keeps a finding’s flag and no exercise a reason', () => {
+    const edits = { ...editsOf(suggested.model), findings: [] };
+    const built = buildReport({ ...input, edits }).model;
+    expect(flagged(built).size).toBe(0);
+    expect(built.plan.length).toBe(suggested.model.plan.length);
+    expect(built.plan.every((p) => p.why === undefined)).toBe(true);
+  });
+
+  it('with every suggested finding kept, changes only the words', () => {
+    const edits = editsOf(suggested.model);
+    edits.findings[0] = { ...edits.findings[0]!, text: 'The PT’s own words.' };
+    const built = buildReport({ ...input, edits }).model;
+    expect(flagged(built)).toEqual(flagged(suggested.model));
+    expect(built.plan).toEqual(suggested.model.plan);
+    expect(built.findings[0]!.text).toBe('The PT’s own words.');
+  });
+});
