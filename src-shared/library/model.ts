@@ -5,44 +5,55 @@
  */
 import { z } from 'zod';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 1990-04-23')
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    {
-      message: 'is not a real calendar date',
-    },
-  );
+/**
+ * Messages are whole sentences in the clinic's words, naming the box by its label ("Height must be
+ * at least 50 cm."): the form shows them beside the box, and the wire keeps the field id apart
+ * (`field`) for placing them, so no screen ever shows "heightCm:".
+ */
+const isoDate = (what: string, example: string) =>
+  z
+    .string({ error: `${what} is required.` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${what} must be a date like ${example}.`)
+    .refine(
+      (s) =>
+        !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+      { message: `${what} is not a real calendar date.` },
+    );
 
 /** Today's date in UTC as YYYY-MM-DD, read when a value is validated (not when the module loads). */
 const todayIso = (): string => new Date().toISOString().slice(0, 10);
-const pastDate = isoDate.refine((s) => s <= todayIso(), { message: 'cannot be in the future' });
+const pastDate = (what: string) =>
+  isoDate(what, '1990-04-23').refine((s) => s <= todayIso(), { message: `${what} cannot be in the future.` });
 
-const optionalText = (max: number) => z.string().trim().max(max).optional();
+const optionalText = (what: string, max: number) =>
+  z
+    .string({ error: `${what} must be text.` })
+    .trim()
+    .max(max, `${what} must be at most ${max} characters.`)
+    .optional();
+
+/** A measure typed in a box: a number within clinical limits, in its unit. */
+const measure = (what: string, min: number, max: number, unit: string) =>
+  z
+    .number({ error: `${what} must be a number, in ${unit}.` })
+    .min(min, `${what} must be at least ${min} ${unit}.`)
+    .max(max, `${what} must be at most ${max} ${unit}.`);
 
 export const SEXES = ['female', 'male', 'other', 'unspecified'] as const;
 export const INJURY_SIDES = ['left', 'right', 'both', 'none'] as const;
 
 export const PatientFieldsSchema = z.object({
-  name: z.string().trim().min(1, 'is required').max(200),
-  dateOfBirth: pastDate.optional(),
-  clinicId: optionalText(64),
-  sex: z.enum(SEXES).default('unspecified'),
-  heightCm: z
-    .number()
-    .positive('must be positive')
-    .min(50, 'must be at least 50 cm')
-    .max(250, 'must be at most 250 cm')
-    .optional(),
-  legLengthCm: z
-    .number()
-    .positive('must be positive')
-    .min(30, 'must be at least 30 cm')
-    .max(150, 'must be at most 150 cm')
-    .optional(),
-  notes: optionalText(10_000),
+  name: z
+    .string({ error: 'Name is required.' })
+    .trim()
+    .min(1, 'Name is required.')
+    .max(200, 'Name must be at most 200 characters.'),
+  dateOfBirth: pastDate('Date of birth').optional(),
+  clinicId: optionalText('Clinic id', 64),
+  sex: z.enum(SEXES, { error: `Sex must be one of: ${SEXES.join(', ')}.` }).default('unspecified'),
+  heightCm: measure('Height', 50, 250, 'cm').optional(),
+  legLengthCm: measure('Leg length', 30, 150, 'cm').optional(),
+  notes: optionalText('Notes', 10_000),
 });
 export type PatientFields = z.infer<typeof PatientFieldsSchema>;
 
@@ -58,23 +69,25 @@ export interface Patient extends PatientFields {
 }
 
 export const SessionFieldsSchema = z.object({
-  patientId: z.string().min(1, 'is required'),
-  date: isoDate,
-  clinician: optionalText(200),
-  complaint: optionalText(2_000),
-  injurySide: z.enum(INJURY_SIDES).default('none'),
-  shoes: optionalText(200),
+  patientId: z.string({ error: 'Choose the patient first.' }).min(1, 'Choose the patient first.'),
+  date: isoDate('Date', '2026-11-20'),
+  clinician: optionalText('Clinician', 200),
+  complaint: optionalText('Complaint', 2_000),
+  injurySide: z
+    .enum(INJURY_SIDES, { error: `Injury side must be one of: ${INJURY_SIDES.join(', ')}.` })
+    .default('none'),
+  shoes: optionalText('Shoes', 200),
   /** Treadmill speeds used, km/h (a human runs between walking pace and a sprint). */
   treadmillSpeedsKmh: z
-    .array(z.number().min(0.5, 'must be at least 0.5 km/h').max(30, 'must be at most 30 km/h'))
-    .max(10)
+    .array(measure('Each treadmill speed', 0.5, 30, 'km/h'))
+    .max(10, 'Give at most 10 treadmill speeds.')
     .default([]),
   /** Treadmill inclines used, percent grade (treadmills go from about -3% to 40%). */
   treadmillInclinesPct: z
-    .array(z.number().min(-10, 'must be at least -10 %').max(40, 'must be at most 40 %'))
-    .max(10)
+    .array(measure('Each incline', -10, 40, '%'))
+    .max(10, 'Give at most 10 inclines.')
     .default([]),
-  notes: optionalText(10_000),
+  notes: optionalText('Notes', 10_000),
 });
 export type SessionFields = z.infer<typeof SessionFieldsSchema>;
 

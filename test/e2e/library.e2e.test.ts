@@ -40,9 +40,10 @@ describe('patients and sessions through the UI', () => {
     await page.getByLabel('Name').fill('Erin Hamstring');
     await page.getByLabel('Height (cm)').fill('-172');
     await page.getByRole('button', { name: 'Save patient' }).click();
+    // In the clinic's words, beside the box: never the field's id.
     await expect
       .poll(() => page.locator('[data-field="heightCm"] .error').textContent())
-      .toContain('heightCm');
+      .toBe('Height must be at least 50 cm.');
     await page.getByLabel('Height (cm)').fill('172');
     await page.getByLabel('Clinic id').fill('PT-0042');
     await page.getByRole('button', { name: 'Save patient' }).click();

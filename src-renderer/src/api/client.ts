@@ -10,11 +10,23 @@ import type {
 } from '../../../src-shared/contract';
 import { transport } from './transport';
 
+/**
+ * The service starts a message about a field with the field's id ("heightCm: Height must be…") for
+ * API and CLI users; the screen places it beside its box and shows the words only (clinic's words,
+ * never field ids).
+ */
+function wordsOf(error: WireError): string {
+  const prefix = error.field ? `${error.field}: ` : '';
+  if (!prefix || !error.message.startsWith(prefix)) return error.message;
+  const rest = error.message.slice(prefix.length);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 export class ApiError extends Error {
   readonly code: WireError['code'];
   readonly field?: string;
   constructor(error: WireError) {
-    super(error.message);
+    super(wordsOf(error));
     this.name = 'ApiError';
     this.code = error.code;
     this.field = error.field;

@@ -4,8 +4,14 @@ import { ApiError } from '../api/client';
 /**
  * Form state plus the error the service returned, placed on the field it names. The service is
  * the single place that validates (same schema through both transports); the form only shows.
+ * The service names a field by its path in the call ("fields.heightCm", "treadmillSpeedsKmh.0");
+ * `aliases` maps a service field to the form's box where they differ. An error on a field the form
+ * has no box for is shown at the form's foot, never dropped.
  */
-export function useForm<T extends Record<string, string>>(initial: T) {
+export function useForm<T extends Record<string, string>>(
+  initial: T,
+  aliases: Readonly<Record<string, keyof T & string>> = {},
+) {
   const [values, setValues] = useState<T>(initial);
   const [errors, setErrors] = useState<Partial<Record<keyof T | 'form', string>>>({});
   const [busy, setBusy] = useState(false);
@@ -22,9 +28,9 @@ export function useForm<T extends Record<string, string>>(initial: T) {
     try {
       done(await run());
     } catch (err) {
-      if (err instanceof ApiError && err.field) {
-        const top = err.field.split('.')[0] as keyof T;
-        setErrors({ [top]: err.message } as Partial<Record<keyof T | 'form', string>>);
+      const box = err instanceof ApiError && err.field ? boxOf(err.field) : undefined;
+      if (box) {
+        setErrors({ [box]: err.message } as Partial<Record<keyof T | 'form', string>>);
       } else {
         setErrors({ form: err instanceof Error ? err.message : String(err) } as Partial<
           Record<keyof T | 'form', string>
@@ -33,6 +39,12 @@ export function useForm<T extends Record<string, string>>(initial: T) {
     } finally {
       setBusy(false);
     }
+  }
+  function boxOf(field: string): (keyof T & string) | undefined {
+    const name = field.split('.').find((part) => part !== 'fields' && !/^\d+$/.test(part));
+    if (!name) return undefined;
+    if (name in aliases) return aliases[name];
+    return name in initial ? (name as keyof T & string) : undefined;
   }
   return { values, setValues, errors, busy, bind, submit };
 }

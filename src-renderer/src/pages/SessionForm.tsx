@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { Session } from '../../../src-shared/library/model';
 import { INJURY_SIDES } from '../../../src-shared/library/model';
 import { api } from '../api/client';
@@ -7,34 +7,61 @@ import { FormActions } from '../components/FormActions';
 import { numList, text, useForm } from '../components/useForm';
 import { todayIso } from '../format';
 
-/** New session (for a patient) or edit one. Dated today by default. */
+/** Read when used, not when the module loads: the app may stay open past midnight. */
+const empty = () => ({
+  date: todayIso(),
+  clinician: '',
+  complaint: '',
+  injurySide: 'none',
+  shoes: '',
+  speeds: '',
+  inclines: '',
+  notes: '',
+});
+
+/** The form's values from a stored session; `followUp` keeps what carries over to a new visit. */
+function valuesOf(s: Session, followUp: boolean): ReturnType<typeof empty> {
+  return {
+    date: followUp ? todayIso() : s.date,
+    clinician: s.clinician ?? '',
+    complaint: s.complaint ?? '',
+    injurySide: s.injurySide,
+    shoes: s.shoes ?? '',
+    speeds: s.treadmillSpeedsKmh.join(' '),
+    inclines: s.treadmillInclinesPct.join(' '),
+    // Notes are about that visit, not this one.
+    notes: followUp ? '' : (s.notes ?? ''),
+  };
+}
+
+/**
+ * New session (for a patient) or edit one. Dated today by default. A returning patient's new
+ * session starts from the last one (complaint, injured side, shoes, speeds, inclines, clinician:
+ * workflow.md, "often a returning patient"), said above the form with a way back to an empty form.
+ */
 export function SessionForm(props: { patientId?: string; id?: string; onDone: (s: Session) => void }) {
-  const form = useForm({
-    date: todayIso(),
-    clinician: '',
-    complaint: '',
-    injurySide: 'none',
-    shoes: '',
-    speeds: '',
-    inclines: '',
-    notes: '',
-  });
+  // Speeds and inclines are typed as text here; the service names the lists it checks.
+  const form = useForm(empty(), { treadmillSpeedsKmh: 'speeds', treadmillInclinesPct: 'inclines' });
   const { setValues } = form;
+  const [prefilledFrom, setPrefilledFrom] = useState<string | undefined>(undefined);
   useEffect(() => {
     if (!props.id) return;
-    void api('sessions:get', { id: props.id }).then((s) =>
-      setValues({
-        date: s.date,
-        clinician: s.clinician ?? '',
-        complaint: s.complaint ?? '',
-        injurySide: s.injurySide,
-        shoes: s.shoes ?? '',
-        speeds: s.treadmillSpeedsKmh.join(' '),
-        inclines: s.treadmillInclinesPct.join(' '),
-        notes: s.notes ?? '',
-      }),
-    );
+    void api('sessions:get', { id: props.id }).then((s) => setValues(valuesOf(s, false)));
   }, [props.id, setValues]);
+  useEffect(() => {
+    if (props.id || !props.patientId) return;
+    let live = true;
+    // Newest first (date, then creation): the patient's last visit.
+    void api('sessions:list', { patientId: props.patientId }).then((list) => {
+      const last = list[0];
+      if (!live || !last) return;
+      setValues(valuesOf(last, true));
+      setPrefilledFrom(last.date);
+    });
+    return () => {
+      live = false;
+    };
+  }, [props.id, props.patientId, setValues]);
 
   const v = form.values;
   const save = (e: React.FormEvent): void => {
@@ -57,12 +84,25 @@ export function SessionForm(props: { patientId?: string; id?: string; onDone: (s
       props.onDone,
     );
   };
-  const speedError = form.errors.speeds ?? (form.errors as Record<string, string>).treadmillSpeedsKmh;
-  const inclineError = form.errors.inclines ?? (form.errors as Record<string, string>).treadmillInclinesPct;
 
   return (
     <section className="page narrow">
       <h1>{props.id ? 'Edit session' : 'New session'}</h1>
+      {prefilledFrom && (
+        <p className="notice" role="status" data-testid="prefilled">
+          Filled in from the last session ({prefilledFrom}): check what changed.{' '}
+          <button
+            type="button"
+            className="secondary small"
+            onClick={() => {
+              setValues(empty());
+              setPrefilledFrom(undefined);
+            }}
+          >
+            Start empty
+          </button>
+        </p>
+      )}
       <form onSubmit={save} onKeyDown={(e) => e.key === 'Escape' && history.back()} noValidate>
         <div className="row">
           <Field label="Date" name="date" error={form.errors.date}>
@@ -93,12 +133,12 @@ export function SessionForm(props: { patientId?: string; id?: string; onDone: (s
           <Field
             label="Treadmill speeds (km/h)"
             name="speeds"
-            error={speedError}
+            error={form.errors.speeds}
             hint="separate with spaces, e.g. 10 12"
           >
             <input {...form.bind('speeds')} inputMode="decimal" />
           </Field>
-          <Field label="Inclines (%)" name="inclines" error={inclineError} hint="e.g. 0 5">
+          <Field label="Inclines (%)" name="inclines" error={form.errors.inclines} hint="e.g. 0 5">
             <input {...form.bind('inclines')} inputMode="decimal" />
           </Field>
         </div>

@@ -1,0 +1,109 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { guardPage, launchChromium } from '../helpers/browser';
+import { serve, type Served } from '../helpers/serve';
+import { tempDir } from '../helpers/tmp';
+
+/**
+ * A returning patient's new session starts from the last one (complaint, side, shoes, speeds,
+ * inclines), and a form's mistakes are said in the clinic's words beside their box, never as a
+ * field id ("heightCm: …"). Browser mode as a user starts it, Chromium on the built renderer.
+ */
+let app: Served;
+let browser: Browser;
+let page: Page;
+let guard: ReturnType<typeof guardPage>;
+const tmp = tempDir('stridelab-session-form-');
+
+async function call<T>(channel: string, input: unknown): Promise<T> {
+  const res = await fetch(`${app.url}/api/call/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-stridelab-token': app.token },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: boolean; result: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
+  return body.result;
+}
+
+beforeAll(async () => {
+  app = await serve(tmp.path);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  guard = guardPage(page);
+  await page.goto(app.appUrl);
+  await page.waitForSelector('body[data-ready="true"]');
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  tmp.cleanup();
+});
+
+const go = (hash: string) =>
+  page.evaluate((h) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = h;
+  }, hash);
+
+describe('session form', () => {
+  it('starts a follow-up from the last session, and can start empty instead', async () => {
+    const p = await call<{ id: string }>('patients:create', { name: 'Returning Runner' });
+    await call('sessions:create', {
+      patientId: p.id,
+      date: '2026-10-01',
+      complaint: 'old complaint',
+      treadmillSpeedsKmh: [9],
+    });
+    await call('sessions:create', {
+      patientId: p.id,
+      date: '2026-11-02',
+      clinician: 'Sam Lee, PT',
+      complaint: 'right proximal hamstring pain',
+      injurySide: 'right',
+      shoes: 'Pegasus 40',
+      treadmillSpeedsKmh: [11, 12.5],
+      treadmillInclinesPct: [0, 5],
+      notes: 'about that visit only',
+    });
+    await go(`#/patients/${p.id}/sessions/new`);
+    await expect.poll(() => page.getByTestId('prefilled').textContent()).toContain('2026-11-02');
+    expect(await page.getByLabel('Complaint').inputValue()).toBe('right proximal hamstring pain');
+    expect(await page.getByLabel('Injury side').inputValue()).toBe('right');
+    expect(await page.getByLabel('Shoes').inputValue()).toBe('Pegasus 40');
+    expect(await page.getByLabel('Treadmill speeds (km/h)').inputValue()).toBe('11 12.5');
+    expect(await page.getByLabel('Inclines (%)').inputValue()).toBe('0 5');
+    expect(await page.getByLabel('Clinician').inputValue()).toBe('Sam Lee, PT');
+    expect(await page.getByLabel('Notes').inputValue()).toBe('');
+    // Today, not the last visit's date.
+    expect(await page.getByLabel('Date').inputValue()).toBe(new Date().toISOString().slice(0, 10));
+    await page.getByRole('button', { name: 'Start empty' }).click();
+    expect(await page.getByLabel('Complaint').inputValue()).toBe('');
+    expect(await page.getByTestId('prefilled').count()).toBe(0);
+  });
+
+  it('says a wrong speed in words beside its box', async () => {
+    const p = await call<{ id: string }>('patients:create', { name: 'New Runner' });
+    await go(`#/patients/${p.id}/sessions/new`);
+    await page.getByRole('heading', { name: 'New session' }).waitFor();
+    expect(await page.getByTestId('prefilled').count()).toBe(0);
+    await page.getByLabel('Treadmill speeds (km/h)').fill('11 300');
+    await page.getByRole('button', { name: 'Save session' }).click();
+    const error = page.locator('[data-field="speeds"] .error');
+    await expect.poll(() => error.textContent()).toBe('Each treadmill speed must be at most 30 km/h.');
+  });
+
+  it('says a wrong height in words when editing a patient (the call nests it under "fields")', async () => {
+    const p = await call<{ id: string }>('patients:create', { name: 'Edited Runner' });
+    await go(`#/patients/${p.id}/edit`);
+    await page.getByRole('heading', { name: 'Edit patient' }).waitFor();
+    await expect.poll(() => page.getByLabel('Name').inputValue()).toBe('Edited Runner');
+    await page.getByLabel('Height (cm)').fill('17');
+    await page.getByRole('button', { name: 'Save patient' }).click();
+    await expect
+      .poll(() => page.locator('[data-field="heightCm"] .error').textContent())
+      .toBe('Height must be at least 50 cm.');
+    expect(await page.locator('main').textContent()).not.toMatch(/heightCm|fields\./);
+    expect(guard.errors).toEqual([]);
+    expect(guard.offsite).toEqual([]);
+  });
+});
