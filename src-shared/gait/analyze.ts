@@ -10,6 +10,7 @@ import { LandmarkSeriesSchema } from '../pose/landmarks';
 import { computeAngles } from './angles';
 import { calibrate } from './calibrate';
 import { clean } from './clean';
+import { checkClip } from './clip-check';
 import { detectEvents, makeEvent } from './events';
 import { applyFindings } from './findings';
 import { applyFootBaseline, footFlatBaseline } from './footBaseline';
@@ -133,7 +134,19 @@ export function analyzeGait(input: GaitInput, options: AnalyzeOptions = {}): Gai
   const steps = buildSteps(events, { body: cleaned.body, angles, view, calibration: cal, lengthUnit });
   const frameOf = (at: number): number => tl.frame[at] ?? at;
   const defs = variablesFor(view);
-  const variables = summarise(defs, steps, frameOf, lengthUnit);
+  const variables = summarise(defs, steps, frameOf, {
+    body: cleaned.body,
+    unfiltered: cleaned.unfiltered,
+    cutoffHz: cleaned.report.cutoffHz,
+    angles,
+    timeline: tl,
+    view,
+    noiseRmsPx: cleaned.report.noiseRmsPx,
+    legLengthPx: cal.legLengthPx,
+    pxPerCm: cal.pxPerCm,
+    nearSide: oriented.orientation.nearSide,
+    lengthUnit,
+  });
   const duty = variables.find((v) => v.id === 'duty-factor');
   const dutyMeans = [duty?.left.mean, duty?.right.mean].filter((x): x is number => typeof x === 'number');
   const gait =
@@ -149,6 +162,18 @@ export function analyzeGait(input: GaitInput, options: AnalyzeOptions = {}): Gai
     return c;
   };
 
+  const cad = cadence(steps.filter((s) => s.clean));
+  // Findings are drawn only from a clip that shows running, in the view it was filed under.
+  const clip = checkClip({
+    series,
+    view,
+    body: cleaned.body,
+    legLengthPx: cal.legLengthPx,
+    initialContacts: events.filter((e) => e.kind === 'initial-contact').length,
+    variables,
+    cadence: cad.value,
+    fps: tl.fps,
+  });
   const flags = qualityFlags({
     series,
     view,
@@ -160,13 +185,16 @@ export function analyzeGait(input: GaitInput, options: AnalyzeOptions = {}): Gai
     calibrated: cal.pxPerCm !== null,
     gait,
     externalEvents: !!input.externalEvents,
-  });
-  const findings = applyFindings(
-    options.findingRules ?? DEFAULT_FINDING_RULES,
+    clip,
     variables,
-    options.exercises ?? DEFAULT_EXERCISES,
-  );
-  const cad = cadence(steps.filter((s) => s.clean));
+  });
+  const findings = clip.findingsWithheld
+    ? []
+    : applyFindings(
+        options.findingRules ?? DEFAULT_FINDING_RULES,
+        variables,
+        options.exercises ?? DEFAULT_EXERCISES,
+      );
   const round = (v: number): number | null => (Number.isFinite(v) ? Math.round(v * 1000) / 1000 : null);
 
   return {
@@ -223,6 +251,7 @@ export function analyzeGait(input: GaitInput, options: AnalyzeOptions = {}): Gai
     })),
     findings,
     flags,
+    quality: clip,
     angles: Object.values(angles).flatMap((a): GaitAnalysis['angles'] =>
       a.def.perSide
         ? [

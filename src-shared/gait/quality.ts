@@ -1,9 +1,10 @@
 /**
  * Quality flags the PT must see before trusting the numbers. Each flag says what was measured and
- * why it matters, in plain words.
+ * why it matters, in plain words. The clip check (clip-check.ts) decides whether findings may be
+ * drawn from the clip at all; its reasons also appear here as error flags.
  */
 import type { Oriented } from './orient';
-import { MIN_STEPS, type GaitFlag } from './schema';
+import { MIN_STEPS, type GaitClipQuality, type GaitFlag, type GaitVariable } from './schema';
 import type { Step } from './steps';
 import type { Body, GaitView, Side, Timeline } from './types';
 import type { LandmarkSeries } from '../pose/landmarks';
@@ -59,6 +60,10 @@ export interface QualityInput {
   readonly calibrated: boolean;
   readonly gait: 'running' | 'walking' | 'unknown';
   readonly externalEvents: boolean;
+  /** The clip check's verdict (clip-check.ts). */
+  readonly clip: GaitClipQuality;
+  /** The summaries, to list what the camera could not measure. */
+  readonly variables: readonly GaitVariable[];
 }
 
 export function qualityFlags(q: QualityInput): GaitFlag[] {
@@ -66,11 +71,31 @@ export function qualityFlags(q: QualityInput): GaitFlag[] {
   const { series, view, oriented, body, timeline: tl, steps } = q;
   const pct = (x: number): string => `${Math.round(100 * x)}%`;
 
+  for (const r of q.clip.reasons) {
+    if (r.code === 'no-steps') continue;
+    flags.push({
+      code: r.code === 'wrong-view' ? 'wrong-view' : 'not-running',
+      severity: 'error',
+      message: r.message,
+    });
+  }
   if (steps.length === 0) {
     flags.push({
       code: 'no-steps',
       severity: 'error',
       message: 'No steps were found: check that the feet are in view and the clip shows running or walking.',
+    });
+  }
+  for (const side of ['left', 'right'] as const) {
+    const hidden = q.variables.filter((v) => v[side].notMeasurable);
+    const first = hidden[0]?.[side].notMeasurable;
+    if (!first) continue;
+    flags.push({
+      code: 'not-measurable',
+      severity: 'warning',
+      side,
+      message: `Not measurable from this view on the ${side}: ${hidden.map((v) => v.label.toLowerCase()).join(', ')}. ${first.remedy}`,
+      values: { variables: hidden.length },
     });
   }
   for (const side of ['left', 'right'] as const) {
@@ -176,7 +201,7 @@ export function qualityFlags(q: QualityInput): GaitFlag[] {
       message:
         'No calibration: lengths are in % of the leg length (hip to ankle). Enter the patient\u2019s height or a known distance to get centimetres.',
     });
-  if (q.gait === 'walking')
+  if (q.gait === 'walking' && !q.clip.reasons.some((r) => r.code === 'walking'))
     flags.push({
       code: 'walking',
       severity: 'info',

@@ -29,6 +29,22 @@ export const StepValueSchema = z.object({
   t: Num,
   value: Num,
   clean: z.boolean(),
+  /** Standard uncertainty of this step's value, in the variable's unit (docs/uncertainty.md). */
+  u: NullableNum,
+});
+
+/** The uncertainty of a mean (or of a left − right difference), GUM style (docs/uncertainty.md). */
+export const MeanUncertaintySchema = z.object({
+  /** SD over steps / √n. */
+  random: Num,
+  /** What does not average over steps (event timing against the frame interval). */
+  systematic: Num,
+  /** Combined standard uncertainty. */
+  combined: Num,
+  /** Coverage factor for 95% (Student's t, effective degrees of freedom). */
+  k: Num,
+  /** 95% interval: value ± k·combined. */
+  interval: z.tuple([Num, Num]),
 });
 
 export const SideSummarySchema = z.object({
@@ -40,6 +56,11 @@ export const SideSummarySchema = z.object({
   max: NullableNum,
   /** At least MIN_STEPS clean steps [Dingenen 2018]. */
   enoughSteps: z.boolean(),
+  /** Uncertainty of the mean; null below two clean steps. */
+  uncertainty: MeanUncertaintySchema.nullable(),
+  /** Set when the camera cannot measure this side's value (a hidden far leg, an implausible
+   *  spread): the report shows the reason and the remedy instead of a number. */
+  notMeasurable: z.object({ reason: z.string(), remedy: z.string() }).nullable(),
   values: z.array(StepValueSchema),
 });
 
@@ -60,6 +81,8 @@ export const VariableSchema = z.object({
       difference: Num,
       /** 100·(L−R)/mean(L,R); null where a ratio makes no sense (values around zero). */
       indexPct: NullableNum,
+      /** Uncertainty of the difference; null when either side has no uncertainty. */
+      uncertainty: MeanUncertaintySchema.nullable(),
     })
     .nullable(),
 });
@@ -78,6 +101,9 @@ export const FlagSchema = z.object({
     'uncalibrated',
     'walking',
     'external-events',
+    'wrong-view',
+    'not-running',
+    'not-measurable',
   ]),
   severity: z.enum(['info', 'warning', 'error']),
   message: z.string(),
@@ -104,10 +130,38 @@ export const FindingSchema = z.object({
       unit: UnitSchema,
       op: z.enum(['>', '<']),
       threshold: Num,
+      /** 95% interval of `value` (docs/uncertainty.md): the rule fires only when it excludes the threshold. */
+      interval: z.tuple([Num, Num]).nullable(),
+      /** The variable's smallest detectable difference, where published. */
+      sdd: NullableNum,
     }),
   ),
   basis: z.object({ text: z.string(), source: z.string() }),
   exercises: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+
+/**
+ * Whether the clip is what it was filed as (running, in this view) before any finding is drawn
+ * from it (quality.ts). When it is not, `findingsWithheld` is true, `findings` is empty and
+ * `reasons` say why in the clinic's words.
+ */
+export const ClipQualitySchema = z.object({
+  findingsWithheld: z.boolean(),
+  reasons: z.array(
+    z.object({
+      code: z.enum(['wrong-view', 'walking', 'not-moving', 'no-steps', 'no-person']),
+      message: z.string(),
+    }),
+  ),
+  /** What the runner was doing, from the steps found. */
+  activity: z.enum(['running', 'walking', 'standing', 'unknown']),
+  /** The view filed, and the view the landmark geometry shows ('unknown' when it cannot tell). */
+  view: z.object({
+    filed: View,
+    detected: z.enum(['side', 'rear', 'unknown']),
+    hipWidth: NullableNum,
+    ankleSwing: NullableNum,
+  }),
 });
 
 export const GaitAnalysisSchema = z.object({
@@ -155,6 +209,7 @@ export const GaitAnalysisSchema = z.object({
   unavailable: z.array(z.object({ id: z.string(), label: z.string(), reason: z.string() })),
   findings: z.array(FindingSchema),
   flags: z.array(FlagSchema),
+  quality: ClipQualitySchema,
   /** Per-frame joint angles (degrees, cleaned), for curves and overlays; null where missing. */
   angles: z.array(
     z.object({ id: z.string(), side: z.enum(['left', 'right', 'body']), values: z.array(NullableNum) }),
@@ -166,6 +221,8 @@ export type GaitVariable = z.infer<typeof VariableSchema>;
 export type GaitFlag = z.infer<typeof FlagSchema>;
 export type GaitFinding = z.infer<typeof FindingSchema>;
 export type GaitEventJson = z.infer<typeof GaitEventSchema>;
+export type GaitMeanUncertainty = z.infer<typeof MeanUncertaintySchema>;
+export type GaitClipQuality = z.infer<typeof ClipQualitySchema>;
 export type LengthUnit = 'cm' | '%leg';
 
 export const ENGINE_VERSION = '1.0.0';

@@ -1,16 +1,38 @@
 /**
- * Summary stage: per variable and side, mean, SD (n − 1), n, min and max over the clean steps, and
- * the left/right symmetry: the difference L − R and, for magnitudes with a natural zero, the
- * symmetry index 100·(L − R)/mean(L, R) [clinical-variables.md]. A summary needs MIN_STEPS (7) clean
- * steps per side to count as stable [Dingenen 2018: ~6.3 steps for a stable mean]; with fewer it is
- * still computed and `enoughSteps` says so.
+ * Summary stage: per variable and side, mean, SD (n − 1), n, min and max over the clean steps, the
+ * uncertainty of the mean with its 95% interval (interval.ts; per-step parts from uncertainty.ts),
+ * and the left/right symmetry: the difference L − R with its own interval and, for magnitudes with
+ * a natural zero, the symmetry index 100·(L − R)/mean(L, R) [clinical-variables.md]. A summary
+ * needs MIN_STEPS (7) clean steps per side to count as stable [Dingenen 2018: ~6.3 steps for a
+ * stable mean]; with fewer it is still computed and `enoughSteps` says so.
+ *
+ * A side the camera cannot measure is marked `notMeasurable`, with the remedy, instead of being
+ * read as a number (docs/uncertainty.md):
+ *  - hidden: the points it is read from have a mean pose-model visibility below 0.5 (the
+ *    threshold the cleaning stage and MediaPipe's drawing use) where it is read;
+ *  - implausible spread: its SD over steps exceeds twice what a steady runner's own variation
+ *    (the variable table's `stepSd`) and the measurement (per-step uncertainties) explain
+ *    together. With ≥ 3 steps, an SD twice the expected one has a chance below 2% (χ² test).
  */
+import { differenceUncertainty, meanUncertainty } from './interval';
 import { MIN_STEPS, type GaitVariable, type LengthUnit } from './schema';
 import type { Step } from './steps';
 import type { VariableDefinition } from './tables/variables';
-import type { Side } from './types';
+import type { GaitView, Side } from './types';
+import { stepUncertainty, type StepUncertainty, type UncertaintyContext } from './uncertainty';
 
 type SideSummary = GaitVariable['left'];
+
+/** Below this mean visibility of its points, a value is hidden from the camera. */
+export const HIDDEN_VISIBILITY = 0.5;
+/** An SD over steps more than this many times the expected one is implausible. */
+export const IMPLAUSIBLE_SPREAD = 2;
+
+export interface SummaryContext extends UncertaintyContext {
+  /** Side view: the leg nearer the camera (the other one is partly hidden). */
+  readonly nearSide: Side | null;
+  readonly lengthUnit: LengthUnit;
+}
 
 export function describe(values: readonly number[]): {
   mean: number | null;
@@ -25,9 +47,81 @@ export function describe(values: readonly number[]): {
   return { mean, sd, min: Math.min(...values), max: Math.max(...values) };
 }
 
-function sideSummary(def: VariableDefinition, steps: readonly Step[], side: Side): SideSummary {
+/** A number in the variable's unit, as a PT reads it (messages only; the report formats its own). */
+function inUnit(x: number, unit: GaitVariable['unit']): string {
+  switch (unit) {
+    case 'deg':
+      return `${x.toFixed(1)}°`;
+    case 's':
+      return `${Math.round(1000 * x)} ms`;
+    case 'ratio':
+      return `${(100 * x).toFixed(1)}%`;
+    case 'cm':
+      return `${x.toFixed(1)} cm`;
+    case '%leg':
+      return `${x.toFixed(1)}% of the leg length`;
+  }
+}
+
+/** A steady runner's step-to-step SD of `def`, in its unit. */
+function typicalSd(def: VariableDefinition, mean: number, ctx: SummaryContext): number {
+  const s = def.stepSd;
+  if ('deg' in s) return s.deg;
+  if ('pctOfMean' in s) return (Math.abs(mean) * s.pctOfMean) / 100;
+  return ctx.pxPerCm ? ((s.pctLeg / 100) * ctx.legLengthPx) / ctx.pxPerCm : s.pctLeg;
+}
+
+function notMeasurable(
+  def: VariableDefinition,
+  side: Side,
+  ctx: SummaryContext,
+  view: GaitView,
+  steps: readonly { value: number; u: StepUncertainty | null }[],
+  d: ReturnType<typeof describe>,
+  unit: GaitVariable['unit'],
+): SideSummary['notMeasurable'] {
+  if (steps.length === 0 || d.mean === null) return null;
+  const far = view === 'side' && ctx.nearSide !== null && side !== ctx.nearSide;
+  const seen = steps.flatMap((s) => (s.u?.visibility === null || !s.u ? [] : [s.u.visibility]));
+  const filmThatSide = `Film the ${side} side as well, with the ${side} leg nearer the camera.`;
+  if (seen.length) {
+    const v = seen.reduce((a, b) => a + b, 0) / seen.length;
+    if (v < HIDDEN_VISIBILITY)
+      return far
+        ? {
+            reason: `Not measurable from this view: the ${side} leg is the far leg, hidden behind the near one where this is read (pose-model visibility ${v.toFixed(2)}).`,
+            remedy: filmThatSide,
+          }
+        : {
+            reason: `Not measurable from this view: the pose model cannot see the ${side} leg where this is read (visibility ${v.toFixed(2)}).`,
+            remedy: 'Film again with the whole leg in view, in good light and close-fitting clothes.',
+          };
+  }
+  if (steps.length >= 3 && d.sd !== null) {
+    const u2 = steps.reduce((a, s) => a + (s.u ? s.u.u ** 2 : 0), 0) / steps.length;
+    const expected = Math.sqrt(typicalSd(def, d.mean, ctx) ** 2 + u2);
+    if (d.sd > IMPLAUSIBLE_SPREAD * expected) {
+      const why = `Not measurable from this view: the ${side} values vary by ± ${inUnit(d.sd, unit)} from step to step, more than twice what a steady runner and the measurement explain (about ± ${inUnit(expected, unit)})`;
+      return far
+        ? { reason: `${why}; the far leg is tracked unreliably.`, remedy: filmThatSide }
+        : {
+            reason: `${why}; the gait events or landmarks of this leg are unreliable.`,
+            remedy: 'Check the gait events of this leg in Review, or film again.',
+          };
+    }
+  }
+  return null;
+}
+
+function sideSummary(
+  def: VariableDefinition,
+  steps: readonly Step[],
+  side: Side,
+  ctx: SummaryContext,
+  unit: GaitVariable['unit'],
+): SideSummary {
   const mine = steps.filter((s) => s.side === side);
-  const values = mine
+  const read = mine
     .map((s) => ({ s, v: s.values[def.id] }))
     .filter((x): x is { s: Step; v: number } => typeof x.v === 'number' && Number.isFinite(x.v))
     .map(({ s, v }) => {
@@ -40,35 +134,67 @@ function sideSummary(def: VariableDefinition, steps: readonly Step[], side: Side
             : def.event === 'late-swing'
               ? s.ls
               : s.ic) ?? s.ic;
-      return { step: s.index, frame: e.at, t: e.t, value: v, clean: s.clean };
+      return {
+        step: s.index,
+        frame: e.at,
+        t: e.t,
+        value: v,
+        clean: s.clean,
+        u: stepUncertainty(def, s, ctx),
+      };
     });
-  const clean = values.filter((x) => x.clean).map((x) => x.value);
-  const d = describe(clean);
-  return { side, ...d, n: clean.length, enoughSteps: clean.length >= MIN_STEPS, values };
+  const clean = read.filter((x) => x.clean);
+  const d = describe(clean.map((x) => x.value));
+  const systematic = clean.length ? clean.reduce((a, x) => a + (x.u?.systematic ?? 0), 0) / clean.length : 0;
+  const uncertainty = d.mean === null ? null : meanUncertainty(d.mean, d.sd, clean.length, systematic);
+  return {
+    side,
+    ...d,
+    n: clean.length,
+    enoughSteps: clean.length >= MIN_STEPS,
+    uncertainty: uncertainty
+      ? { ...uncertainty, interval: [...uncertainty.interval] as [number, number] }
+      : null,
+    notMeasurable: notMeasurable(def, side, ctx, ctx.view, clean, d, unit),
+    values: read.map(({ u, ...x }) => ({ ...x, u: u ? u.u : null })),
+  };
 }
 
 export function summarise(
   defs: readonly VariableDefinition[],
   steps: readonly Step[],
   frameOf: (at: number) => number,
-  lengthUnit: LengthUnit,
+  ctx: SummaryContext,
 ): GaitVariable[] {
   return defs.map((def) => {
-    const left = sideSummary(def, steps, 'left');
-    const right = sideSummary(def, steps, 'right');
+    const unit = def.unit === 'length' ? ctx.lengthUnit : def.unit;
+    const left = sideSummary(def, steps, 'left', ctx, unit);
+    const right = sideSummary(def, steps, 'right', ctx, unit);
     for (const s of [left, right]) s.values = s.values.map((v) => ({ ...v, frame: frameOf(v.frame) }));
     let symmetry: GaitVariable['symmetry'] = null;
     if (left.mean !== null && right.mean !== null) {
       const difference = left.mean - right.mean;
       const mid = (left.mean + right.mean) / 2;
-      symmetry = { difference, indexPct: def.symmetryIndex && mid !== 0 ? (100 * difference) / mid : null };
+      const u =
+        left.uncertainty && right.uncertainty
+          ? differenceUncertainty(
+              difference,
+              { ...left.uncertainty, n: left.n },
+              { ...right.uncertainty, n: right.n },
+            )
+          : null;
+      symmetry = {
+        difference,
+        indexPct: def.symmetryIndex && mid !== 0 ? (100 * difference) / mid : null,
+        uncertainty: u ? { ...u, interval: [...u.interval] as [number, number] } : null,
+      };
     }
     return {
       id: def.id,
       label: def.label,
       view: def.view,
       event: def.event,
-      unit: def.unit === 'length' ? lengthUnit : def.unit,
+      unit,
       definition: def.definition,
       reference: def.reference ? { text: def.reference.text, source: def.reference.source } : null,
       sdd: def.sdd ? { value: def.sdd.value, source: def.sdd.source } : null,

@@ -6,7 +6,7 @@
  */
 import type { GaitFinding } from '../gait/schema';
 import type { Exercise } from '../gait/tables/exercises';
-import { fmt, fmtSigned, withUnit } from './format';
+import { fmt, fmtInterval, fmtSigned, fmtSignedInterval, withUnit } from './format';
 import type { Finding, PlanItem } from './model';
 import { displayUnit, shortCite } from './rows';
 
@@ -15,14 +15,17 @@ const SIDE_WORD = { left: 'left', right: 'right', both: 'both sides' } as const;
 function evidenceText(e: GaitFinding['evidence'][number]): string {
   const d = displayUnit(e.unit);
   const u = (n: number): string => withUnit(fmt(n, d.decimals), d.unit);
+  const deg = (text: string): string => (d.unit === '°' ? `${text}°` : `${text} ${d.unit}`);
+  const scaled = e.interval ? ([e.interval[0] * d.scale, e.interval[1] * d.scale] as const) : undefined;
+  const sdd = e.sdd === null ? 'no published SDD' : `SDD ${u(e.sdd * d.scale)}`;
   if (e.side === 'both') {
-    // The asymmetry rule's threshold is in the variable's unit: the larger of its SDD and a share
-    // of the mean (src-shared/gait/findings.ts).
-    const threshold = u(e.threshold * d.scale);
-    return `${e.label}: left − right ${fmtSigned(e.value * d.scale, d.decimals)}${d.unit === '°' ? '°' : ` ${d.unit}`} (n = ${e.n} steps a side; threshold ${threshold})`;
+    // The asymmetry rule's limit is in the variable's unit: the larger of its SDD and a share of
+    // the mean; it fires only when the whole 95% interval of L − R is beyond it (src-shared/gait/findings.ts).
+    return `${e.label}: left − right ${deg(fmtSigned(e.value * d.scale, d.decimals))}, 95% interval ${deg(fmtSignedInterval(scaled, d.decimals))} (n = ${e.n} steps a side): the whole interval is beyond ±${u(e.threshold * d.scale)} (${sdd})`;
   }
   const sd = e.sd === null ? '' : ` ± ${fmt(e.sd * d.scale, d.decimals)}`;
-  return `${e.label}, ${SIDE_WORD[e.side]}: ${fmt(e.value * d.scale, d.decimals)}${sd}${d.unit === '°' ? '°' : ` ${d.unit}`} over ${e.n} steps (${e.op === '>' ? 'above' : 'below'} ${u(e.threshold * d.scale)})`;
+  const word = e.op === '>' ? 'above' : 'below';
+  return `${e.label}, ${SIDE_WORD[e.side]}: ${deg(`${fmt(e.value * d.scale, d.decimals)}${sd}`)} over ${e.n} steps, 95% interval of the mean ${deg(fmtInterval(scaled, d.decimals))}: ${word} ${u(e.threshold * d.scale)} with its whole interval, by more than the ${sdd === 'no published SDD' ? 'measurement uncertainty (no published SDD)' : sdd}`;
 }
 
 /** "Contralateral pelvic drop on the right." with its evidence; `where` prefixes the condition. */

@@ -29,6 +29,18 @@ export function fmtStat(s: Stat | undefined, decimals: number): string {
   return `${fmt(s.mean, decimals)} ± ${fmt(s.sd, decimals)}`;
 }
 
+/** A 95% interval: "10.9 to 13.7" (unit appended by the caller); '—' when there is none. */
+export function fmtInterval(iv: readonly [number, number] | undefined, decimals: number): string {
+  if (!iv) return '—';
+  return `${fmt(iv[0], decimals)} to ${fmt(iv[1], decimals)}`;
+}
+
+/** A signed interval, for differences: "+1.0 to +11.3". */
+export function fmtSignedInterval(iv: readonly [number, number] | undefined, decimals: number): string {
+  if (!iv) return '—';
+  return `${fmtSigned(iv[0], decimals)} to ${fmtSigned(iv[1], decimals)}`;
+}
+
 export function withUnit(text: string, unit: string): string {
   if (text === '—' || !unit) return text;
   return unit === '°' || unit === '%' ? `${text}${unit}` : `${text} ${unit}`;

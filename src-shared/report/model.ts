@@ -15,11 +15,19 @@ export const REPORT_SCHEMA = 'stridelab.report/1';
 export type Side = 'left' | 'right';
 export type KeyEvent = 'IC' | 'MS' | 'TO';
 
-/** Mean and sample SD over `n` steps (SD is 0 when n < 2). */
+/** Mean and sample SD over `n` steps (SD is 0 when n < 2), and the 95% interval of the mean
+ *  (docs/uncertainty.md) where there are two steps or more. */
 export interface Stat {
   readonly mean: number;
   readonly sd: number;
   readonly n: number;
+  readonly interval?: readonly [number, number];
+}
+
+/** Why a side's value is not printed as a number, and what to do about it. */
+export interface NotMeasurable {
+  readonly reason: string;
+  readonly remedy: string;
 }
 
 export interface Reference {
@@ -47,8 +55,12 @@ export interface VariableRow {
   readonly right?: Stat;
   /** Both sides pooled (or the only value, for variables without a side). */
   readonly all?: Stat;
-  /** Left − right, in `unit`. */
+  /** Sides the camera cannot measure: shown as words, with the remedy, instead of numbers. */
+  readonly notMeasurable?: { readonly left?: NotMeasurable; readonly right?: NotMeasurable };
+  /** Left − right, in `unit` (only when both sides are measurable). */
   readonly diff?: number;
+  /** 95% interval of left − right. */
+  readonly diffInterval?: readonly [number, number];
   /** Symmetry index 100·(L−R)/mean(L,R), percent [Robinson 1987]. */
   readonly symmetryPct?: number;
   /** Category counts for categorical variables, e.g. foot strike "rearfoot 7/8". */
@@ -119,6 +131,15 @@ export interface ClipInfo {
 }
 
 /** One filmed condition (flat, incline…): its clips and everything measured in them. */
+/** A clip whose findings were withheld because it is not what it was filed as (running, in this
+ *  view), with the reasons in the clinic's words (src-shared/gait/clip-check.ts). */
+export interface WithheldClip {
+  readonly condition: string;
+  readonly view: View;
+  readonly file: string;
+  readonly reasons: readonly string[];
+}
+
 export interface ConditionSection {
   readonly id: string;
   readonly label: string;
@@ -131,6 +152,8 @@ export interface ConditionSection {
   readonly curves: readonly CurveSet[];
   readonly keyFrames: readonly KeyFrame[];
   readonly quality: readonly QualityFlag[];
+  /** Clips of this condition whose findings were withheld. */
+  readonly withheld: readonly WithheldClip[];
 }
 
 /** Flat vs incline side by side: one row per variable measured in more than one condition. */
@@ -183,6 +206,8 @@ export interface ReportModel {
     readonly shoes?: string;
   };
   readonly conditions: readonly ConditionSection[];
+  /** Every clip whose findings were withheld, for the first page. */
+  readonly withheld: readonly WithheldClip[];
   readonly comparison: readonly ComparisonRow[];
   readonly findings: readonly Finding[];
   readonly plan: readonly PlanItem[];

@@ -4,9 +4,11 @@
  * Numbers are converted here once; the PDF, the preview and analysis.json's `report` section then
  * all show the same values (the tests read the PDF back against them).
  */
+import { beyondDifference } from '../gait/findings';
+import { meanUncertainty } from '../gait/interval';
 import type { GaitAnalysis, GaitVariable } from '../gait/schema';
 import { SOURCES } from '../gait/tables/references';
-import type { RowFlag, Stat, VariableRow } from './model';
+import type { NotMeasurable, RowFlag, Stat, VariableRow } from './model';
 
 /** Display unit, scale from the engine's unit, and decimals. */
 export function displayUnit(unit: GaitVariable['unit']): { unit: string; scale: number; decimals: number } {
@@ -45,8 +47,21 @@ const EVENT_WORDS: Record<string, string> = {
 };
 
 function stat(s: GaitVariable['left'], scale: number): Stat | undefined {
-  if (s.mean === null || s.n === 0) return undefined;
-  return { mean: s.mean * scale, sd: (s.sd ?? 0) * scale, n: s.n };
+  if (s.mean === null || s.n === 0 || s.notMeasurable) return undefined;
+  const iv = s.uncertainty?.interval;
+  return {
+    mean: s.mean * scale,
+    sd: (s.sd ?? 0) * scale,
+    n: s.n,
+    ...(iv ? { interval: [iv[0] * scale, iv[1] * scale] as const } : {}),
+  };
+}
+
+function notMeasurable(v: GaitVariable): VariableRow['notMeasurable'] {
+  const l: NotMeasurable | null = v.left.n > 0 ? v.left.notMeasurable : null;
+  const r: NotMeasurable | null = v.right.n > 0 ? v.right.notMeasurable : null;
+  if (!l && !r) return undefined;
+  return { ...(l ? { left: l } : {}), ...(r ? { right: r } : {}) };
 }
 
 /** The row of one engine variable; `findingTitles` are findings that rest on it (flag them). */
@@ -58,13 +73,17 @@ export function variableRow(
   const d = displayUnit(v.unit);
   const left = stat(v.left, d.scale);
   const right = stat(v.right, d.scale);
-  const diff = v.symmetry ? v.symmetry.difference * d.scale : undefined;
+  const hidden = notMeasurable(v);
+  const both = v.symmetry && !v.left.notMeasurable && !v.right.notMeasurable;
+  const diff = both && v.symmetry ? v.symmetry.difference * d.scale : undefined;
+  const div = both ? v.symmetry?.uncertainty?.interval : undefined;
   let flag: RowFlag | undefined;
   if (findingTitles.length) flag = { level: 'attention', text: [...new Set(findingTitles)].join('; ') };
-  else if (diff !== undefined && v.sdd && Math.abs(diff) > v.sdd.value * d.scale) {
+  else if (diff !== undefined && v.sdd && beyondDifference(v, v.sdd.value)) {
+    // As for the findings: the whole 95% interval of L − R beyond the SDD, not the mean alone.
     flag = {
       level: 'note',
-      text: `L − R beyond the smallest detectable difference (${v.sdd.value}${d.unit === '°' ? '°' : ` ${d.unit}`})`,
+      text: `L − R beyond the smallest detectable difference (${v.sdd.value}${d.unit === '°' ? '°' : ` ${d.unit}`}), 95% interval included`,
     };
   } else if ((left || right) && (!v.left.enoughSteps || !v.right.enoughSteps)) {
     flag = { level: 'note', text: 'fewer than 7 clean steps on a side: read with care [Dingenen 2018]' };
@@ -77,8 +96,10 @@ export function variableRow(
     event: EVENT_WORDS[v.event] ?? v.event,
     ...(left ? { left } : {}),
     ...(right ? { right } : {}),
+    ...(hidden ? { notMeasurable: hidden } : {}),
     ...(diff !== undefined ? { diff } : {}),
-    ...(v.symmetry?.indexPct !== null && v.symmetry?.indexPct !== undefined
+    ...(div ? { diffInterval: [div[0] * d.scale, div[1] * d.scale] as const } : {}),
+    ...(both && v.symmetry?.indexPct !== null && v.symmetry?.indexPct !== undefined
       ? { symmetryPct: v.symmetry.indexPct }
       : {}),
     ...(v.sdd ? { sdd: v.sdd.value * d.scale } : {}),
@@ -126,25 +147,29 @@ export const SPATIOTEMPORAL_ORDER = [
 
 export function cadenceRow(a: GaitAnalysis): VariableRow | undefined {
   if (a.cadence.value === null) return undefined;
-  // The engine gives one cadence from the step intervals within 0.5–1.5× their median (a missed
-  // contact makes a double interval); its spread is taken over the same intervals, per step.
-  const steps = a.variables.find((v) => v.id === 'step-time');
-  const times = [...(steps?.left.values ?? []), ...(steps?.right.values ?? [])]
+  // The engine's cadence comes from the stride times (one foot's contact to its next), strides
+  // within 25% of their median (summary.ts); its spread is taken over the same strides, each as
+  // 120 / stride time. Step times would mix in both feet's contact errors, which cancel in a stride.
+  const strides = a.variables.find((v) => v.id === 'stride-time');
+  const times = [...(strides?.left.values ?? []), ...(strides?.right.values ?? [])]
     .filter((x) => x.clean && x.value > 0)
     .map((x) => x.value)
     .sort((x, y) => x - y);
   const median = times[times.length >> 1] ?? 0;
-  const perStep = times.filter((t) => t > 0.5 * median && t < 1.5 * median).map((t) => 60 / t);
+  const perStride = times.filter((t) => Math.abs(t - median) <= 0.25 * median).map((t) => 120 / t);
   const mean = a.cadence.value;
-  const n = perStep.length;
-  const sd = n > 1 ? Math.sqrt(perStep.reduce((s, c) => s + (c - mean) ** 2, 0) / (n - 1)) : 0;
+  const n = perStride.length;
+  const sd = n > 1 ? Math.sqrt(perStride.reduce((s, c) => s + (c - mean) ** 2, 0) / (n - 1)) : 0;
+  // A stride's two contacts are the same kind of event of the same foot: a constant timing bias
+  // cancels, so the interval is the random part alone (docs/uncertainty.md).
+  const iv = n > 1 ? meanUncertainty(mean, sd, n, 0)?.interval : undefined;
   return {
     key: 'cadence',
     label: 'Cadence',
     unit: 'steps/min',
     view: a.source.view,
     event: 'stride',
-    all: { mean, sd, n: a.cadence.n },
+    all: { mean, sd, n: a.cadence.n, ...(iv ? { interval: [iv[0], iv[1]] as const } : {}) },
     reference: { text: '+5–10 % lowers knee and hip loading', source: 'Heiderscheit 2011' },
     decimals: 1,
   };

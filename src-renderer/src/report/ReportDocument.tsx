@@ -1,7 +1,7 @@
 import type { ConditionSection, KeyFrame, ReportBundle } from '../../../src-shared/report/model';
 import { CurveChart } from './CurveChart';
 import { KeyFrameFigure } from './KeyFrameFigure';
-import { ConditionsTable, ReportHeader } from './ReportHeader';
+import { ConditionsTable, ReportHeader, WithheldNotice } from './ReportHeader';
 import {
   Comparison,
   Findings,
@@ -118,6 +118,7 @@ export function ReportDocument(props: { bundle: ReportBundle }) {
   return (
     <article className="report" data-testid="report">
       <ReportHeader model={model} />
+      <WithheldNotice model={model} />
       <ConditionsTable model={model} />
       {model.conditions[0] && (
         <section className="block">

@@ -82,3 +82,26 @@ export function ConditionsTable(props: { model: ReportModel }) {
     </section>
   );
 }
+
+/**
+ * Clips whose findings were withheld (not running, or not the view they were filed under), first
+ * thing on page one, so no one reads the rest without knowing (src-shared/gait/clip-check.ts).
+ */
+export function WithheldNotice(props: { model: ReportModel }) {
+  if (props.model.withheld.length === 0) return null;
+  return (
+    <section className="withheld" data-testid="withheld">
+      <h2>Findings withheld</h2>
+      <ul>
+        {props.model.withheld.map((w) => (
+          <li key={`${w.condition}-${w.view}-${w.file}`}>
+            <strong>
+              {w.condition}, {w.view} view ({w.file}):
+            </strong>{' '}
+            {w.reasons.join(' ')}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

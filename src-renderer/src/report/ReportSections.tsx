@@ -10,6 +10,13 @@ export function SpatiotemporalCards(props: { condition: ConditionSection }) {
     <div className="cards" data-testid="spatiotemporal">
       {rows.map((r) => {
         const stat = r.all ?? r.left ?? r.right;
+        if (!stat && r.notMeasurable)
+          return (
+            <div className="card" key={r.key} data-key={r.key}>
+              <div className="card-label">{r.label}</div>
+              <div className="card-sub">not measurable from this view</div>
+            </div>
+          );
         return (
           <div className="card" key={r.key} data-key={r.key}>
             <div className="card-label">{r.label}</div>

@@ -1,18 +1,40 @@
-import type { Stat, VariableRow } from '../../../src-shared/report/model';
-import { fmt, fmtSigned, fmtStat } from '../../../src-shared/report/format';
+import type { NotMeasurable, Stat, VariableRow } from '../../../src-shared/report/model';
+import { fmt, fmtInterval, fmtSigned, fmtSignedInterval, fmtStat } from '../../../src-shared/report/format';
 
 /**
- * The variables table: per variable the mean ± SD and n of each side, the left − right difference
- * and symmetry index, the smallest detectable difference, the reference with its source, and a flag
- * where it matters. `data-key` and `data-testid` let the tests read rows back against analysis.json.
+ * The variables table: per variable the mean ± SD and n of each side with the 95% interval of the
+ * mean beneath, or why the camera cannot measure that side; the left − right difference with its
+ * interval and the symmetry index; the smallest detectable difference; the reference with its
+ * source; and a flag where it matters. `data-key` and `data-testid` let the tests read rows back
+ * against analysis.json.
  */
-function StatCell(props: { stat: Stat | undefined; decimals: number; unit: string; category?: string }) {
+function StatCell(props: {
+  stat: Stat | undefined;
+  decimals: number;
+  unit: string;
+  category?: string;
+  hidden?: NotMeasurable;
+}) {
   if (props.category) return <td className="num">{props.category}</td>;
+  if (props.hidden)
+    return (
+      <td className="not-measurable" data-testid="not-measurable" title={props.hidden.reason}>
+        not measurable from this view
+        <div className="remedy">{props.hidden.remedy}</div>
+      </td>
+    );
   if (!props.stat) return <td className="num muted">—</td>;
+  const deg = props.unit === '°' ? '°' : '';
   return (
     <td className="num">
       {fmtStat(props.stat, props.decimals)}
-      {props.unit === '°' ? '°' : ''} <span className="n">n={props.stat.n}</span>
+      {deg} <span className="n">n={props.stat.n}</span>
+      {props.stat.interval && (
+        <div className="ci" data-testid="interval">
+          95% CI {fmtInterval(props.stat.interval, props.decimals)}
+          {deg}
+        </div>
+      )}
     </td>
   );
 }
@@ -54,19 +76,34 @@ export function VariablesTable(props: { rows: readonly VariableRow[]; caption: s
                 <td className="num" colSpan={2}>
                   {fmtStat(r.all, r.decimals)}
                   {r.unit === '°' ? '°' : ''} {r.all && <span className="n">n={r.all.n}</span>}
+                  {r.all?.interval && (
+                    <div className="ci" data-testid="interval">
+                      95% CI {fmtInterval(r.all.interval, r.decimals)}
+                    </div>
+                  )}
                 </td>
               ) : (
                 <>
-                  <StatCell stat={r.left} decimals={r.decimals} unit={r.unit} category={r.categories?.left} />
+                  <StatCell
+                    stat={r.left}
+                    decimals={r.decimals}
+                    unit={r.unit}
+                    category={r.categories?.left}
+                    hidden={r.notMeasurable?.left}
+                  />
                   <StatCell
                     stat={r.right}
                     decimals={r.decimals}
                     unit={r.unit}
                     category={r.categories?.right}
+                    hidden={r.notMeasurable?.right}
                   />
                 </>
               )}
-              <td className="num">{r.diff === undefined ? '—' : fmtSigned(r.diff, r.decimals)}</td>
+              <td className="num">
+                {r.diff === undefined ? '—' : fmtSigned(r.diff, r.decimals)}
+                {r.diffInterval && <div className="ci">{fmtSignedInterval(r.diffInterval, r.decimals)}</div>}
+              </td>
               <td className="num">{r.symmetryPct === undefined ? '—' : `${fmtSigned(r.symmetryPct, 0)}%`}</td>
               <td className="ref">
                 {r.reference ? (

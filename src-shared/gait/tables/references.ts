@@ -28,6 +28,16 @@ export const SOURCES = {
     citation:
       'Teng HL, Powers CM. Sagittal plane trunk posture influences patellofemoral joint stress during running. J Orthop Sports Phys Ther 2014;44(10):785-792.',
   },
+  damsted2015: {
+    id: 'damsted2015',
+    citation:
+      'Damsted C, Nielsen RO, Larsen LH. Reliability of video-based quantification of the knee- and hip angle at foot strike during running. Int J Sports Phys Ther 2015;10(2):147-154.',
+  },
+  jcgm2008: {
+    id: 'jcgm2008',
+    citation:
+      'JCGM 100:2008. Evaluation of measurement data: Guide to the expression of uncertainty in measurement (GUM). BIPM, 2008.',
+  },
   murray2018: {
     id: 'murray2018',
     citation:

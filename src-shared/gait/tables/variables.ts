@@ -42,7 +42,24 @@ export interface VariableDefinition {
   /** Smallest detectable difference, in the variable's unit (the upper figure of the published range). */
   readonly sdd?: { readonly value: number; readonly source: SourceId };
   readonly symmetryIndex: boolean;
+  /**
+   * How much a steady runner's value varies from step to step (SD), before any measurement error:
+   * the yardstick for an implausible spread (docs/uncertainty.md). Degrees; % of the mean for times
+   * and ratios; % of the leg length for lengths.
+   */
+  readonly stepSd: StepSd;
 }
+
+/**
+ * A steady runner's step-to-step SD. StrideLab defaults, from the hand-labelled treadmill clip
+ * (docs/uncertainty.md: 2–3° for the sagittal angles at an event, under 3% for step and stride
+ * times): the upper figure is used, so that only a spread well beyond a runner's own is called
+ * implausible.
+ */
+export type StepSd = { readonly deg: number } | { readonly pctOfMean: number } | { readonly pctLeg: number };
+
+const ANGLE_SD: StepSd = { deg: 3 };
+const TIME_SD: StepSd = { pctOfMean: 3 };
 
 export const VARIABLES: readonly VariableDefinition[] = [
   {
@@ -56,6 +73,7 @@ export const VARIABLES: readonly VariableDefinition[] = [
     reference: { text: 'Higher = more braking', source: 'souza2016' },
     sdd: { value: 2.5, source: 'dingenen2018' },
     symmetryIndex: false,
+    stepSd: ANGLE_SD,
   },
   {
     id: 'tibia-inclination-ic',
@@ -68,6 +86,7 @@ export const VARIABLES: readonly VariableDefinition[] = [
     reference: { text: 'Near vertical favoured', source: 'souza2016' },
     sdd: { value: 4.8, source: 'dingenen2018' },
     symmetryIndex: false,
+    stepSd: ANGLE_SD,
   },
   {
     id: 'overstride-ic',
@@ -79,6 +98,7 @@ export const VARIABLES: readonly VariableDefinition[] = [
     extract: { kind: 'overstride' },
     reference: { text: 'Poor reproducibility: read with the tibia inclination', source: 'souza2016' },
     symmetryIndex: false,
+    stepSd: { pctLeg: 2.5 },
   },
   {
     id: 'knee-flexion-ic',
@@ -89,7 +109,11 @@ export const VARIABLES: readonly VariableDefinition[] = [
     definition: '180° − hip-knee-ankle angle at initial contact.',
     extract: { kind: 'angle-at', angle: 'knee-flexion', event: 'initial-contact' },
     reference: { text: 'Injured runners land with a straighter knee', source: 'bramah2018' },
+    // Damsted 2015: within-day 95% prediction interval of a repeated 2D reading, 3–8° (the upper
+    // figure, as for the other SDDs: a prediction interval of a retest is what an SDD bounds).
+    sdd: { value: 8, source: 'damsted2015' },
     symmetryIndex: true,
+    stepSd: ANGLE_SD,
   },
   {
     id: 'ankle-dorsiflexion-ic',
@@ -101,6 +125,7 @@ export const VARIABLES: readonly VariableDefinition[] = [
     extract: { kind: 'angle-at', angle: 'ankle-dorsiflexion', event: 'initial-contact' },
     reference: { text: 'Injured runners land more dorsiflexed', source: 'bramah2018' },
     symmetryIndex: false,
+    stepSd: ANGLE_SD,
   },
   {
     id: 'peak-knee-flexion-stance',
@@ -113,6 +138,7 @@ export const VARIABLES: readonly VariableDefinition[] = [
     reference: { text: 'About 45°; below 40° in some knee-pain groups', source: 'souza2016' },
     sdd: { value: 3.8, source: 'dingenen2018' },
     symmetryIndex: true,
+    stepSd: ANGLE_SD,
   },
   {
     id: 'hip-extension-to',
@@ -124,6 +150,7 @@ export const VARIABLES: readonly VariableDefinition[] = [
     extract: { kind: 'angle-at', angle: 'hip-flexion', event: 'toe-off', negate: true },
     reference: { text: 'About 10° is typical of a compact stride', source: 'souza2016' },
     symmetryIndex: false,
+    stepSd: ANGLE_SD,
   },
   {
     id: 'trunk-lean-ms',
@@ -135,6 +162,7 @@ export const VARIABLES: readonly VariableDefinition[] = [
     extract: { kind: 'angle-at', angle: 'trunk-lean', event: 'midstance' },
     reference: { text: '3.6 ± 2.8° (upright group) vs 10.8 ± 2.2° (flexed group)', source: 'tengPowers' },
     symmetryIndex: false,
+    stepSd: ANGLE_SD,
   },
   {
     id: 'late-swing-hip-flexion',
@@ -147,6 +175,7 @@ export const VARIABLES: readonly VariableDefinition[] = [
     extract: { kind: 'angle-at', angle: 'hip-flexion', event: 'late-swing' },
     reference: { text: 'Relevant to hamstring strain and tendinopathy', source: 'souza2016' },
     symmetryIndex: true,
+    stepSd: ANGLE_SD,
   },
   {
     id: 'late-swing-knee-flexion',
@@ -157,6 +186,7 @@ export const VARIABLES: readonly VariableDefinition[] = [
     definition: 'Smallest knee flexion between peak swing knee flexion and initial contact.',
     extract: { kind: 'late-swing-min', angle: 'knee-flexion' },
     symmetryIndex: false,
+    stepSd: ANGLE_SD,
   },
   {
     id: 'pelvic-drop-ms',
@@ -169,6 +199,7 @@ export const VARIABLES: readonly VariableDefinition[] = [
     reference: { text: 'Each +1° raised the odds of the injured group by about 80%', source: 'bramah2018' },
     sdd: { value: 2.8, source: 'dingenen2018' },
     symmetryIndex: false,
+    stepSd: ANGLE_SD,
   },
   {
     id: 'hip-adduction-ms',
@@ -179,6 +210,7 @@ export const VARIABLES: readonly VariableDefinition[] = [
     definition: 'Thigh vs vertical at midstance; + = knee toward the midline.',
     extract: { kind: 'angle-at', angle: 'hip-adduction', event: 'midstance' },
     symmetryIndex: false,
+    stepSd: ANGLE_SD,
   },
   {
     id: 'knee-fppa-ms',
@@ -190,6 +222,7 @@ export const VARIABLES: readonly VariableDefinition[] = [
       'Thigh vs shank in the image at midstance; + = valgus. A 2D projection: not 3D knee abduction.',
     extract: { kind: 'angle-at', angle: 'knee-fppa', event: 'midstance' },
     symmetryIndex: false,
+    stepSd: ANGLE_SD,
   },
   {
     id: 'trunk-lateral-lean-ms',
@@ -200,6 +233,7 @@ export const VARIABLES: readonly VariableDefinition[] = [
     definition: 'Trunk line vs vertical at midstance; + = toward the stance side.',
     extract: { kind: 'toward-stance-side', angle: 'trunk-lateral-lean', event: 'midstance' },
     symmetryIndex: false,
+    stepSd: ANGLE_SD,
   },
   {
     id: 'base-of-support-ms',
@@ -214,6 +248,7 @@ export const VARIABLES: readonly VariableDefinition[] = [
       source: 'souza2016',
     },
     symmetryIndex: false,
+    stepSd: { pctLeg: 2 },
   },
   {
     id: 'heel-eversion',
@@ -227,6 +262,7 @@ export const VARIABLES: readonly VariableDefinition[] = [
       reason: 'needs markers on the heel counter: the pose model has one heel point',
     },
     symmetryIndex: false,
+    stepSd: ANGLE_SD,
   },
   {
     id: 'step-time',
@@ -237,6 +273,7 @@ export const VARIABLES: readonly VariableDefinition[] = [
     definition: 'From the other foot\u2019s initial contact to this foot\u2019s.',
     extract: { kind: 'timing', what: 'step' },
     symmetryIndex: true,
+    stepSd: TIME_SD,
   },
   {
     id: 'stride-time',
@@ -247,6 +284,7 @@ export const VARIABLES: readonly VariableDefinition[] = [
     definition: 'From one initial contact to the next of the same foot.',
     extract: { kind: 'timing', what: 'stride' },
     symmetryIndex: true,
+    stepSd: TIME_SD,
   },
   {
     id: 'contact-time',
@@ -257,6 +295,7 @@ export const VARIABLES: readonly VariableDefinition[] = [
     definition: 'From initial contact to toe-off.',
     extract: { kind: 'timing', what: 'contact' },
     symmetryIndex: true,
+    stepSd: TIME_SD,
   },
   {
     id: 'flight-time',
@@ -268,6 +307,7 @@ export const VARIABLES: readonly VariableDefinition[] = [
       'From this foot\u2019s toe-off to the other foot\u2019s initial contact (negative = double support, walking).',
     extract: { kind: 'timing', what: 'flight' },
     symmetryIndex: false,
+    stepSd: TIME_SD,
   },
   {
     id: 'duty-factor',
@@ -278,6 +318,7 @@ export const VARIABLES: readonly VariableDefinition[] = [
     definition: 'Contact time / stride time.',
     extract: { kind: 'timing', what: 'duty-factor' },
     symmetryIndex: true,
+    stepSd: TIME_SD,
   },
   {
     id: 'vertical-oscillation',
@@ -289,6 +330,7 @@ export const VARIABLES: readonly VariableDefinition[] = [
       'Range of the pelvis centre\u2019s height over the stride that starts at this foot\u2019s initial contact.',
     extract: { kind: 'vertical-oscillation' },
     symmetryIndex: true,
+    stepSd: { pctLeg: 0.6 },
   },
 ];
 

@@ -1,0 +1,317 @@
+/**
+ * Uncertainty stage: how far each per-step value can be trusted, from what limits it, and whether
+ * the camera can measure it at all. Method and figures: docs/uncertainty.md.
+ *
+ * Per step, two parts in the variable's unit, combined in quadrature [JCGM 100:2008, 5.1]:
+ *  - event timing: a value read at an event moves by the angle's (or length's) rate of change times
+ *    the timing error of that event; the event is only known to the frame it is read on, so the
+ *    error is taken as half a frame interval. For times, each of the two events contributes half a
+ *    frame interval.
+ *  - landmark noise: the filter's residual where the value is read (RMS of raw − filtered over the
+ *    five frames around it, per point), turned into the noise left in the filtered point: for
+ *    white noise the filter passes a share B ≈ 2·fc/fs of its power and removes the rest, so
+ *    σ_filtered = residual · √(B / (1 − B)) [Winter 2009, ch. 3: residual analysis]. It is then
+ *    propagated to the angle through the segment lengths (an angle between two points d px apart
+ *    moves by σ/d rad per σ px of perpendicular error, two points per segment). A local residual
+ *    follows the pose model's jitter where it is (a half-hidden far leg jitters more), without
+ *    reading its visibility score, which is not a calibrated probability.
+ * The landmark noise is random from step to step and already shows in the SD over steps; the event
+ * timing part does not average out (a detector that reads every contact half a frame late biases
+ * every step alike), so it is carried as the systematic part of a summary's mean.
+ */
+import type { AngleSet } from './angles';
+import type { Step } from './steps';
+import type { AnglePrimitive } from './tables/angles';
+import type { VariableDefinition } from './tables/variables';
+import type { Body, GaitEvent, GaitView, Joint, Side, Timeline } from './types';
+
+export interface UncertaintyContext {
+  /** Cleaned (filtered) tracks; `v` is the pose model's visibility per frame. */
+  readonly body: Body;
+  readonly angles: AngleSet;
+  readonly timeline: Timeline;
+  readonly view: GaitView;
+  /** The same tracks before the low-pass filter (gaps filled): the filter's residual. */
+  readonly unfiltered: Body;
+  /** The filter's cutoff, Hz; null when the tracks were not filtered. */
+  readonly cutoffHz: number | null;
+  /** Landmark noise from residual analysis, pixels: the point noise where nothing was filtered
+   *  (null: not estimated, taken as 0). */
+  readonly noiseRmsPx: number | null;
+  readonly legLengthPx: number;
+  /** Pixels per cm when calibrated; lengths are then in cm, otherwise in % of the leg length. */
+  readonly pxPerCm: number | null;
+}
+
+export interface StepUncertainty {
+  /** Standard uncertainty of the step's value, in the variable's unit. */
+  readonly u: number;
+  /** The part that does not average over steps (event timing against the frame interval). */
+  readonly systematic: number;
+  /** Mean visibility (0..1) of the points the value is read from, at the frame it is read; null
+   *  for times, which come from the events alone. */
+  readonly visibility: number | null;
+}
+
+/** Frames each side of the read frame over which the filter's residual is taken. */
+const RESIDUAL_HALF_WINDOW = 2;
+
+type PointRef = { readonly side: Side; readonly joint: Joint } | { readonly centre: 'hip' | 'shoulder' };
+type Segment = readonly [PointRef, PointRef];
+
+function xy(body: Body, p: PointRef, i: number): [number, number] {
+  if ('centre' in p) {
+    const l = body.left[p.centre];
+    const r = body.right[p.centre];
+    return [((l.x[i] as number) + (r.x[i] as number)) / 2, ((l.y[i] as number) + (r.y[i] as number)) / 2];
+  }
+  const t = body[p.side][p.joint];
+  return [t.x[i] as number, t.y[i] as number];
+}
+
+function vis(body: Body, p: PointRef, i: number): number {
+  if ('centre' in p)
+    return (
+      (vis(body, { side: 'left', joint: p.centre }, i) + vis(body, { side: 'right', joint: p.centre }, i)) / 2
+    );
+  const v = body[p.side][p.joint].v[i] as number;
+  return Number.isFinite(v) ? v : 0;
+}
+
+/** Noise left in a filtered point, pixels, around frame i. A centre averages two points. */
+function sigma(ctx: UncertaintyContext, p: PointRef, i: number): number {
+  if ('centre' in p) {
+    const a = sigma(ctx, { side: 'left', joint: p.centre }, i);
+    const b = sigma(ctx, { side: 'right', joint: p.centre }, i);
+    return Math.sqrt(a * a + b * b) / 2;
+  }
+  if (ctx.cutoffHz === null) return ctx.noiseRmsPx ?? 0;
+  const f = ctx.body[p.side][p.joint];
+  const r = ctx.unfiltered[p.side][p.joint];
+  let s2 = 0;
+  let k = 0;
+  for (let j = i - RESIDUAL_HALF_WINDOW; j <= i + RESIDUAL_HALF_WINDOW; j++) {
+    const dx = (r.x[j] as number) - (f.x[j] as number);
+    const dy = (r.y[j] as number) - (f.y[j] as number);
+    if (!Number.isFinite(dx) || !Number.isFinite(dy)) continue;
+    // Per axis: the perpendicular error of a segment is one axis' worth.
+    s2 += (dx * dx + dy * dy) / 2;
+    k++;
+  }
+  if (k === 0) return ctx.noiseRmsPx ?? 0;
+  const b = Math.min(0.9, (2 * ctx.cutoffHz) / ctx.timeline.fps);
+  return Math.sqrt(s2 / k) * Math.sqrt(b / (1 - b));
+}
+
+/** Segments an angle is made of; its noise is the quadrature sum of theirs. */
+function segmentsOf(p: AnglePrimitive, side: Side, angles: AngleSet): Segment[] {
+  const j = (joint: Joint): PointRef => ({ side, joint });
+  switch (p.kind) {
+    case 'flexion':
+      return [
+        [j(p.b), j(p.a)],
+        [j(p.b), j(p.c)],
+      ];
+    case 'from-vertical-down':
+    case 'from-horizontal':
+      return [[j(p.from), j(p.to)]];
+    case 'dorsiflexion':
+      return [
+        [j('ankle'), j('knee')],
+        [j('heel'), j('toe')],
+      ];
+    case 'from-vertical-up-centre':
+      return [[{ centre: 'hip' }, { centre: 'shoulder' }]];
+    case 'hip-line':
+      return [
+        [
+          { side: 'left', joint: 'hip' },
+          { side: 'right', joint: 'hip' },
+        ],
+      ];
+    case 'segment-difference': {
+      const a = angles[p.a]?.def.primitive;
+      const b = angles[p.b]?.def.primitive;
+      return [...(a ? segmentsOf(a, side, angles) : []), ...(b ? segmentsOf(b, side, angles) : [])];
+    }
+  }
+}
+
+const DEG = 180 / Math.PI;
+
+/** Angle noise, degrees, at frame i. */
+function angleNoise(ctx: UncertaintyContext, segs: readonly Segment[], i: number): number {
+  let s2 = 0;
+  for (const [a, b] of segs) {
+    const [ax, ay] = xy(ctx.body, a, i);
+    const [bx, by] = xy(ctx.body, b, i);
+    const d = Math.hypot(bx - ax, by - ay);
+    if (!(d > 0)) continue;
+    const sa = sigma(ctx, a, i);
+    const sb = sigma(ctx, b, i);
+    s2 += ((sa * sa + sb * sb) / (d * d)) * DEG * DEG;
+  }
+  return Math.sqrt(s2);
+}
+
+function meanVis(ctx: UncertaintyContext, segs: readonly Segment[], i: number): number {
+  const pts = segs.flat();
+  return pts.reduce((a, p) => a + vis(ctx.body, p, i), 0) / Math.max(1, pts.length);
+}
+
+/** Local frame interval around frame i, seconds. */
+function frameInterval(tl: Timeline, i: number): number {
+  const n = tl.t.length;
+  const a = Math.max(0, Math.min(n - 2, i - 1));
+  const b = Math.min(n - 1, Math.max(1, i + 1));
+  const dt = ((tl.t[b] as number) - (tl.t[a] as number)) / (b - a);
+  return dt > 0 ? dt : 1 / tl.fps;
+}
+
+/** Central-difference rate of change of a series at frame i, per second (0 where not finite). */
+function rate(a: ArrayLike<number>, tl: Timeline, i: number): number {
+  const lo = Math.max(0, i - 1);
+  const hi = Math.min(a.length - 1, i + 1);
+  const d = ((a[hi] as number) - (a[lo] as number)) / ((tl.t[hi] as number) - (tl.t[lo] as number));
+  return Number.isFinite(d) ? d : 0;
+}
+
+function eventOf(step: Step, kind: string): GaitEvent | null {
+  return kind === 'initial-contact'
+    ? step.ic
+    : kind === 'toe-off'
+      ? step.to
+      : kind === 'midstance'
+        ? step.ms
+        : kind === 'late-swing'
+          ? step.ls
+          : null;
+}
+
+/** Frame of the extreme (max or min) of a series between two frames. */
+function extremeAt(a: Float64Array, from: number, to: number, max: boolean): number {
+  let best = -1;
+  let bv = max ? -Infinity : Infinity;
+  for (let i = Math.max(0, from); i <= Math.min(a.length - 1, to); i++) {
+    const v = a[i] as number;
+    if (Number.isFinite(v) && (max ? v > bv : v < bv)) {
+      bv = v;
+      best = i;
+    }
+  }
+  return best;
+}
+
+function toUnit(px: number, ctx: UncertaintyContext): number {
+  return ctx.pxPerCm ? px / ctx.pxPerCm : (100 * px) / ctx.legLengthPx;
+}
+
+/** Heel x minus pelvis-centre x, pixels, per frame (overstride and base of support). */
+function heelFromPelvis(ctx: UncertaintyContext, side: Side, i: number): number {
+  return (ctx.body[side].heel.x[i] as number) - xy(ctx.body, { centre: 'hip' }, i)[0];
+}
+
+/**
+ * The uncertainty of one step's value of `def`, or null when the step has no value. Mirrors how
+ * steps.ts reads each extractor (which event, which points).
+ */
+export function stepUncertainty(
+  def: VariableDefinition,
+  step: Step,
+  ctx: UncertaintyContext,
+): StepUncertainty | null {
+  const x = def.extract;
+  const value = step.values[def.id];
+  if (typeof value !== 'number' || !Number.isFinite(value)) return null;
+  const side = step.side;
+  const tl = ctx.timeline;
+  const half = (i: number): number => frameInterval(tl, i) / 2;
+  const angleAt = (id: keyof AngleSet, i: number, atExtreme: boolean): StepUncertainty | null => {
+    const a = ctx.angles[id];
+    if (!a || i < 0) return null;
+    const segs = segmentsOf(a.def.primitive, side, ctx.angles);
+    // At a peak or trough the rate is zero: reading a frame early or late changes little.
+    const timing = atExtreme ? 0 : Math.abs(rate(a[side], tl, i)) * half(i);
+    const noise = angleNoise(ctx, segs, i);
+    return { u: Math.hypot(timing, noise), systematic: timing, visibility: meanVis(ctx, segs, i) };
+  };
+  switch (x.kind) {
+    case 'angle-at':
+    case 'toward-stance-side': {
+      const e = eventOf(step, x.event);
+      return e ? angleAt(x.angle, e.at, false) : null;
+    }
+    case 'pelvic-drop':
+      return step.ms ? angleAt('pelvic-obliquity', step.ms.at, false) : null;
+    case 'stance-peak': {
+      const a = ctx.angles[x.angle];
+      if (!a || !step.to) return null;
+      return angleAt(x.angle, extremeAt(a[side], step.ic.at, step.to.at, true), true);
+    }
+    case 'late-swing-min': {
+      const a = ctx.angles[x.angle];
+      if (!a) return null;
+      const from = Math.max(0, step.ic.at - Math.round(0.3 * tl.fps));
+      return angleAt(x.angle, extremeAt(a[side], from, step.ic.at, false), true);
+    }
+    case 'overstride':
+    case 'base-of-support': {
+      const e = x.kind === 'overstride' ? step.ic : step.ms;
+      if (!e) return null;
+      const i = e.at;
+      const heel: PointRef = { side, joint: 'heel' };
+      const pelvis: PointRef = { centre: 'hip' };
+      const r =
+        (heelFromPelvis(ctx, side, Math.min(tl.t.length - 1, i + 1)) -
+          heelFromPelvis(ctx, side, Math.max(0, i - 1))) /
+        ((tl.t[Math.min(tl.t.length - 1, i + 1)] as number) - (tl.t[Math.max(0, i - 1)] as number));
+      const timing = toUnit(Math.abs(Number.isFinite(r) ? r : 0) * half(i), ctx);
+      const noise = toUnit(Math.hypot(sigma(ctx, heel, i), sigma(ctx, pelvis, i)), ctx);
+      return {
+        u: Math.hypot(timing, noise),
+        systematic: timing,
+        visibility: (vis(ctx.body, heel, i) + vis(ctx.body, pelvis, i)) / 2,
+      };
+    }
+    case 'vertical-oscillation': {
+      // A range between two extremes: no timing term; two readings of the pelvis centre.
+      const i = step.ic.at;
+      const noise = toUnit(Math.SQRT2 * sigma(ctx, { centre: 'hip' }, i), ctx);
+      return { u: noise, systematic: 0, visibility: vis(ctx.body, { centre: 'hip' }, i) };
+    }
+    case 'timing': {
+      // Each event is known to half a frame interval; a time is a difference of two events.
+      const pair = (a: GaitEvent | null, b: GaitEvent | null): number =>
+        a && b ? Math.hypot(half(a.at), half(b.at)) : NaN;
+      const contact = pair(step.ic, step.to);
+      const stride = pair(step.ic, step.nextIc);
+      let u: number;
+      switch (x.what) {
+        case 'step':
+          u = pair(step.prevOtherIc, step.ic);
+          break;
+        case 'stride':
+          u = stride;
+          break;
+        case 'contact':
+          u = contact;
+          break;
+        case 'flight':
+          u = pair(step.to, step.nextOtherIc);
+          break;
+        case 'duty-factor': {
+          const c = step.to ? step.to.t - step.ic.t : NaN;
+          const s = step.nextIc ? step.nextIc.t - step.ic.t : NaN;
+          u = Math.hypot(contact / s, (c * stride) / (s * s));
+          break;
+        }
+      }
+      if (!Number.isFinite(u)) return null;
+      // Stride time runs from one contact of a foot to its next: a constant timing bias of the
+      // detector cancels. Every other time mixes two kinds of event or two feet.
+      return { u, systematic: x.what === 'stride' ? 0 : u, visibility: null };
+    }
+    case 'unavailable':
+      return null;
+  }
+}
