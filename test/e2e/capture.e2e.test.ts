@@ -38,7 +38,7 @@ async function call<T>(channel: string, input: unknown): Promise<T> {
 }
 
 beforeAll(async () => {
-  app = await serve(tmp.path);
+  app = await serve(tmp.path, ['--no-auto-analysis']);
   const patient = await call<{ id: string }>('patients:create', { name: 'Cam Runner' });
   const session = await call<{ id: string }>('sessions:create', {
     patientId: patient.id,
@@ -252,7 +252,7 @@ describe('recording two cameras into the session', () => {
     await crashed;
     await page.close();
 
-    app = await serve(tmp.path); // recovery runs as the app starts
+    app = await serve(tmp.path, ['--no-auto-analysis']); // recovery runs as the app starts
     let take: CaptureTake | undefined;
     await expect
       .poll(
