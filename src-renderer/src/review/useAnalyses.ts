@@ -40,6 +40,14 @@ export function useAnalyses(
           : { seq: m.seq, results: s.results, error: `The gait analysis failed: ${m.error.message}` };
       });
     };
+    // A worker that cannot start (or dies) must say so, not leave "Analysing…" on screen for good.
+    w.onerror = (e: ErrorEvent) => {
+      e.preventDefault();
+      setState((s) => ({
+        ...s,
+        error: `The gait analysis stopped: ${e.message || 'its worker failed to start'}`,
+      }));
+    };
     return () => {
       w.terminate();
       worker.current = null;
