@@ -46,10 +46,15 @@ describe('side view orientation', () => {
         });
         expect(r.orientation.nearSide).toBe(facing === 'image-right' ? 'right' : 'left');
         expect(r.orientation.labelsSwapped).toBe(labels === 'swapped');
-        // Read at the contact frame: the belt moves the heel up to half a frame (~2.5 cm at 60 fps).
+        // Read at the first contact frame, which follows the contact instant by up to a frame: the
+        // belt carries the heel back by up to ~5 cm at 60 fps (half that on average), the same
+        // for both legs. So each side is within a frame's travel of its design, and the
+        // left − right difference, which a mix-up would turn from +10 to −10 cm, within 1 cm.
         const over = r.variables.find((v) => v.id === 'overstride-ic');
-        expect(Math.abs((over?.left.mean as number) - 28), `${facing} ${labels}`).toBeLessThan(2.5);
-        expect(Math.abs((over?.right.mean as number) - 18), `${facing} ${labels}`).toBeLessThan(2.5);
+        const [l, rt] = [over?.left.mean as number, over?.right.mean as number];
+        expect(Math.abs(l - 28), `${facing} ${labels}`).toBeLessThan(5);
+        expect(Math.abs(rt - 18), `${facing} ${labels}`).toBeLessThan(5);
+        expect(Math.abs(l - rt - 10), `${facing} ${labels}`).toBeLessThan(1);
       }
     }
   });

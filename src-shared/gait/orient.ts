@@ -8,7 +8,8 @@
  * models often confuse left and right in profile, so the labels are not trusted: the leg nearer the
  * camera is found from depth (MediaPipe z, smaller = nearer) and visibility, and is the patient's
  * right leg when they run toward image-right (camera on their right), the left leg otherwise. This
- * assumes an unmirrored camera image.
+ * assumes an unmirrored camera image. Frames where the model gives a leg's points to the other leg
+ * are found by the whole-clip search of orientSwaps.ts.
  *
  * Rear view: the camera is behind the patient and the image is not mirrored, so the patient's left
  * is on image-left. Hips never cross in a rear view, so each frame's labels are set by the image x
@@ -16,6 +17,7 @@
  */
 import { median } from '../stats';
 import { Landmark, type LandmarkSeries } from '../pose/landmarks';
+import { fixLegSwaps, legLength } from './orientSwaps';
 import { JOINTS, type Body, type GaitView, type Joint, type Side, type Timeline, type Track } from './types';
 
 const INDEX: Record<Side, Record<Joint, number>> = {
@@ -181,87 +183,12 @@ export function orient(series: LandmarkSeries, view: GaitView): Oriented {
   };
 }
 
-/** Joint groups the pose model confuses together (it may swap the feet but not the knees). */
-const SWAP_GROUPS: readonly (readonly Joint[])[] = [['knee'], ['ankle', 'heel', 'toe']];
-
-/**
- * Side view: pose models confuse the two legs for a frame or two when they cross or blur (the
- * far leg is half hidden). Each frame's two leg chains are kept or exchanged, whichever sits
- * closer to where the chains were heading (constant-velocity prediction from the two frames
- * before), with a margin so that only clear confusions are exchanged. Returns the frames changed.
- */
-function fixLegSwaps(body: Body): number {
-  const n = body.left.hip.x.length;
-  const leg = legLength(body);
-  if (!Number.isFinite(leg)) return 0;
-  const changed = new Set<number>();
-  const at = (side: Side, j: Joint, i: number): [number, number] => [
-    body[side][j].x[i] as number,
-    body[side][j].y[i] as number,
-  ];
-  for (const group of SWAP_GROUPS) {
-    for (let i = 2; i < n; i++) {
-      let keep = 0;
-      let swap = 0;
-      let k = 0;
-      for (const j of group) {
-        const [lx, ly] = at('left', j, i);
-        const [rx, ry] = at('right', j, i);
-        const pl = at('left', j, i - 1);
-        const pl2 = at('left', j, i - 2);
-        const pr = at('right', j, i - 1);
-        const pr2 = at('right', j, i - 2);
-        const plx = 2 * pl[0] - pl2[0];
-        const ply = 2 * pl[1] - pl2[1];
-        const prx = 2 * pr[0] - pr2[0];
-        const pry = 2 * pr[1] - pr2[1];
-        const dk = Math.hypot(lx - plx, ly - ply) + Math.hypot(rx - prx, ry - pry);
-        const ds = Math.hypot(rx - plx, ry - ply) + Math.hypot(lx - prx, ly - pry);
-        if (!Number.isFinite(dk) || !Number.isFinite(ds)) continue;
-        keep += dk;
-        swap += ds;
-        k++;
-      }
-      // Only clear confusions: the kept labels jump by more than 10% of a leg length per joint.
-      if (k === group.length && swap < 0.6 * keep && keep > 0.1 * leg * k) {
-        for (const j of group) {
-          const l = body.left[j];
-          const r = body.right[j];
-          for (const arr of ['x', 'y', 'v'] as const) {
-            const tmp = l[arr][i] as number;
-            l[arr][i] = r[arr][i] as number;
-            r[arr][i] = tmp;
-          }
-        }
-        changed.add(i);
-      }
-    }
-  }
-  return changed.size;
-}
-
 /**
  * Single-frame jumps: a leg point that leaves its path by more than 15% of a leg length and comes
  * straight back on the next frame (e.g. the model putting both ankles on the same foot for one
  * frame) is marked missing (visibility 0), for the cleaning stage to fill from its neighbours. A
  * real movement that fast and that short would need accelerations of tens of g.
  */
-/** Median hip-to-ankle image distance over both legs and all frames. */
-function legLength(body: Body): number {
-  const n = body.left.hip.x.length;
-  const legs: number[] = [];
-  for (const side of ['left', 'right'] as const) {
-    for (let i = 0; i < n; i++) {
-      const d = Math.hypot(
-        (body[side].hip.x[i] as number) - (body[side].ankle.x[i] as number),
-        (body[side].hip.y[i] as number) - (body[side].ankle.y[i] as number),
-      );
-      if (Number.isFinite(d)) legs.push(d);
-    }
-  }
-  return median(legs);
-}
-
 function dropSpikes(body: Body): number {
   const n = body.left.hip.x.length;
   const leg = legLength(body);

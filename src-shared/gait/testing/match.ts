@@ -2,14 +2,21 @@
  * Test helper: pairs the engine's events with the synthetic runner's true events. Pure, shared by the
  * engine's unit tests and the benchmarks.
  */
+import { eventFrame } from '../events';
 import type { GaitAnalysis } from '../schema';
 import type { TruthEvent } from '../synthetic';
 
 export interface EventMatch {
   readonly kind: string;
   readonly side: string;
-  /** Engine frame minus the frame nearest the true time. */
+  /**
+   * Engine frame minus the true event's frame by the engine's convention (events.ts eventFrame):
+   * initial contact the first frame at or after the true instant, toe-off the last frame at or
+   * before it, midstance and late swing the nearest frame.
+   */
   readonly frameError: number;
+  /** How far (frames) the true instant lies from the nearest boundary where its frame changes. */
+  readonly boundaryDistance: number;
   /** Engine sub-frame time minus the true time, in frames. */
   readonly subFrameError: number;
   /** The true time in frames (fractional). */
@@ -24,11 +31,23 @@ export function matchEvents(result: GaitAnalysis, truth: readonly TruthEvent[], 
       if (t.kind === e.kind && t.side === e.side && (!best || Math.abs(t.t - e.t) < Math.abs(best.t - e.t)))
         best = t;
     if (!best)
-      return { kind: e.kind, side: e.side, frameError: Infinity, subFrameError: Infinity, truthFrame: NaN };
+      return {
+        kind: e.kind,
+        side: e.side,
+        frameError: Infinity,
+        boundaryDistance: NaN,
+        subFrameError: Infinity,
+        truthFrame: NaN,
+      };
+    const f = best.t * fps;
+    // Contact frames change at whole frames, nearest frames at half frames.
+    const edge = e.kind === 'initial-contact' || e.kind === 'toe-off' ? 0 : 0.5;
+    const frac = f - Math.floor(f - edge) - edge;
     return {
       kind: e.kind,
       side: e.side,
-      frameError: e.frame - Math.round(best.t * fps),
+      frameError: e.frame - eventFrame(e.kind, f),
+      boundaryDistance: Math.min(frac, 1 - frac),
       subFrameError: (e.t - best.t) * fps,
       truthFrame: best.t * fps,
     };
