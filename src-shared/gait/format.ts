@@ -13,9 +13,17 @@ function num(v: number | null, unit: string): string {
 }
 
 function side(s: GaitVariable['left'], unit: string): string {
+  if (s.notMeasurable) return 'not measurable from this view';
   if (s.mean === null) return 'not measured';
-  const sd = s.sd === null ? '' : ` ± ${s.sd.toFixed(DIGITS[unit] ?? 1)}`;
-  return `${num(s.mean, unit)}${sd} over ${s.n} step${s.n === 1 ? '' : 's'}${s.enoughSteps ? '' : ' (too few)'}`;
+  const d = DIGITS[unit] ?? 1;
+  const sd = s.sd === null ? '' : ` ± ${s.sd.toFixed(d)}`;
+  const iv = s.uncertainty?.interval;
+  const ci = iv ? `, 95% CI ${num(iv[0], unit)} to ${num(iv[1], unit)}` : '';
+  return `${num(s.mean, unit)}${sd} over ${s.n} step${s.n === 1 ? '' : 's'}${ci}${s.enoughSteps ? '' : ' (too few)'}`;
+}
+
+function ci(iv: readonly [number, number] | null, unit: string): string {
+  return iv ? ` [95% CI ${num(iv[0], unit)} to ${num(iv[1], unit)}]` : '';
 }
 
 export function formatSummary(r: GaitAnalysis): string {
@@ -58,13 +66,14 @@ export function formatSummary(r: GaitAnalysis): string {
   }
   for (const u of r.unavailable) lines.push(`${u.label}: not measured (${u.reason}).`);
   lines.push('');
-  if (r.findings.length === 0) lines.push('Findings: none.');
+  for (const q of r.quality.reasons) lines.push(`Findings withheld: ${q.message}`);
+  if (r.findings.length === 0 && !r.quality.findingsWithheld) lines.push('Findings: none.');
   for (const f of r.findings) {
     const ev = f.evidence
       .map((e) =>
         e.side === 'both'
-          ? `${e.label}: left − right ${num(e.value, e.unit)}, beyond ±${num(e.threshold, e.unit)}`
-          : `${e.label} ${num(e.value, e.unit)} ${e.op} ${num(e.threshold, e.unit)}`,
+          ? `${e.label}: left − right ${num(e.value, e.unit)}${ci(e.interval, e.unit)}, beyond ±${num(e.threshold, e.unit)}`
+          : `${e.label} ${num(e.value, e.unit)}${ci(e.interval, e.unit)} ${e.op} ${num(e.threshold, e.unit)}`,
       )
       .join('; ');
     lines.push(`Finding: ${f.title} (${f.side})${f.provisional ? ' [few steps]' : ''}: ${ev}.`);

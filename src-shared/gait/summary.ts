@@ -171,6 +171,18 @@ export function summarise(
     const left = sideSummary(def, steps, 'left', ctx, unit);
     const right = sideSummary(def, steps, 'right', ctx, unit);
     for (const s of [left, right]) s.values = s.values.map((v) => ({ ...v, frame: frameOf(v.frame) }));
+    // The far leg without a single reading while the near leg has them: hidden, not "no data".
+    for (const [s, o] of [
+      [left, right],
+      [right, left],
+    ] as const) {
+      const far = ctx.view === 'side' && ctx.nearSide !== null && s.side !== ctx.nearSide;
+      if (far && s.n === 0 && o.n > 0 && def.view === 'side')
+        s.notMeasurable = {
+          reason: `Not measurable from this view: the ${s.side} leg is the far leg, hidden behind the near one in every step.`,
+          remedy: `Film the ${s.side} side as well, with the ${s.side} leg nearer the camera.`,
+        };
+    }
     let symmetry: GaitVariable['symmetry'] = null;
     if (left.mean !== null && right.mean !== null) {
       const difference = left.mean - right.mean;

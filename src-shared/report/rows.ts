@@ -58,8 +58,8 @@ function stat(s: GaitVariable['left'], scale: number): Stat | undefined {
 }
 
 function notMeasurable(v: GaitVariable): VariableRow['notMeasurable'] {
-  const l: NotMeasurable | null = v.left.n > 0 ? v.left.notMeasurable : null;
-  const r: NotMeasurable | null = v.right.n > 0 ? v.right.notMeasurable : null;
+  const l: NotMeasurable | null = v.left.notMeasurable;
+  const r: NotMeasurable | null = v.right.notMeasurable;
   if (!l && !r) return undefined;
   return { ...(l ? { left: l } : {}), ...(r ? { right: r } : {}) };
 }

@@ -1,6 +1,7 @@
 /**
  * Finding rules, as data. A rule fires when its condition holds on a side's summary (mean over clean
- * steps) or on the left/right difference. Thresholds are StrideLab defaults, not validated cut-offs
+ * steps) or on the left/right difference, beyond the variable's SDD and with its whole 95% interval
+ * (findings.ts, docs/uncertainty.md). Thresholds are StrideLab defaults, not validated cut-offs
  * (none exist [Souza 2016]); each names what it rests on. Each rule links to exercise ids from the
  * exercise library (exercises.ts).
  */
@@ -11,7 +12,8 @@ export type Comparison = '>' | '<';
 export type FindingCondition =
   /** A side's mean of a variable compared with a threshold. */
   | { readonly kind: 'side-mean'; readonly variable: string; readonly op: Comparison; readonly value: number }
-  /** Any variable whose left/right difference exceeds both its SDD and `minDifference`. */
+  /** Any variable whose left/right difference, 95% interval included, exceeds both its SDD and
+   *  `minDifferencePct` of its mean. */
   | { readonly kind: 'asymmetry'; readonly minDifferencePct: number };
 
 export interface FindingRule {
@@ -96,7 +98,7 @@ export const DEFAULT_FINDING_RULES: readonly FindingRule[] = [
     title: 'Left/right asymmetry',
     condition: { kind: 'asymmetry', minDifferencePct: 10 },
     basis: {
-      text: 'Difference larger than the smallest detectable difference and than 10% of the mean (StrideLab default).',
+      text: 'Difference larger than the smallest detectable difference and than 10% of the mean, with its whole 95% interval (StrideLab default).',
       source: 'stridelabDefault',
     },
     exercises: ['single-leg-bridge', 'single-leg-rdl', 'graded-return-to-run'],

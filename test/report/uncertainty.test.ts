@@ -1,0 +1,107 @@
+/**
+ * Uncertainty, measurability and the clip check as the report shows them, on real clips: the
+ * treadmill sample (landmarks committed, MediaPipe full) and a real walking clip filed as a running
+ * condition (walking_side_sports2d_demo4.mp4, landmarks by `stridelab pose --model full`).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeGait, DEFAULT_EXERCISES } from '../../src-shared/gait';
+import { LandmarkSeriesSchema } from '../../src-shared/pose/landmarks';
+import { buildReport, type ReportInput } from '../../src-shared/report/build';
+
+const load = (name: string) =>
+  LandmarkSeriesSchema.parse(
+    JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'landmarks', name), 'utf8')),
+  );
+
+const sample = load('treadmill_side_male.full.json');
+const walking = load('walking_side_sports2d_demo4.full.json');
+const gait = (series: typeof sample) => analyzeGait({ series, view: 'side', calibration: { heightCm: 178 } });
+
+function report(series: typeof sample, label: string): ReturnType<typeof buildReport>['model'] {
+  const input: ReportInput = {
+    patient: { name: 'Sample Runner' },
+    session: { id: 's1', date: '2026-12-06' },
+    conditions: [
+      {
+        id: 'c1',
+        label,
+        clips: [{ view: 'side', file: 'clip.mp4', model: 'full', analysis: gait(series), series }],
+      },
+    ],
+    exercises: DEFAULT_EXERCISES,
+    appVersion: '0.1.0',
+    now: '2026-12-06T10:00:00.000Z',
+  };
+  return buildReport(input).model;
+}
+
+describe('the treadmill sample clip', () => {
+  const a = gait(sample);
+  const m = report(sample, 'Flat');
+
+  it('is running, in the view it was filed under', () => {
+    expect(a.quality).toMatchObject({ findingsWithheld: false, activity: 'running' });
+    expect(m.withheld).toEqual([]);
+  });
+
+  it('gives every measured side a 95% interval around its mean, printed beside it', () => {
+    const rows = m.conditions[0]!.variables.filter((r) => r.left || r.right);
+    expect(rows.length).toBeGreaterThan(8);
+    for (const r of rows)
+      for (const s of [r.left, r.right])
+        if (s && s.n >= 2) {
+          expect(s.interval, r.key).toBeDefined();
+          expect(s.interval![0]).toBeLessThan(s.mean);
+          expect(s.interval![1]).toBeGreaterThan(s.mean);
+        }
+    for (const v of a.variables)
+      for (const s of [v.left, v.right])
+        for (const x of s.values) if (x.clean) expect(x.u, `${v.id} ${s.side}`).toBeGreaterThan(0);
+  });
+
+  it('draws no finding from a difference inside its uncertainty', () => {
+    // Before: asymmetry on peak knee flexion (6.1° vs SDD 3.8°), step time and duty factor, each
+    // with SDs of several times the difference. Each finding now has its whole interval beyond
+    // its threshold.
+    for (const f of a.findings)
+      for (const e of f.evidence) {
+        const [lo, hi] = e.interval!;
+        if (e.side === 'both') expect(lo > e.threshold || hi < -e.threshold, e.variableId).toBe(true);
+        else expect(e.op === '>' ? lo > e.threshold : hi < e.threshold, e.variableId).toBe(true);
+        if (e.sdd !== null && e.side !== 'both')
+          expect(Math.abs(e.value - e.threshold)).toBeGreaterThan(e.sdd);
+      }
+    expect(m.findings.every((f) => f.evidence.slice(0, -1).every((e) => /95% interval/.test(e)))).toBe(true);
+  });
+
+  it('shows a side it cannot measure as words with a remedy, never as a number', () => {
+    const all = [...m.conditions[0]!.variables, ...m.conditions[0]!.spatiotemporal];
+    const hidden = all.filter((r) => r.notMeasurable);
+    for (const r of hidden) {
+      if (r.notMeasurable!.left) expect(r.left).toBeUndefined();
+      if (r.notMeasurable!.right) expect(r.right).toBeUndefined();
+      expect(r.diff).toBeUndefined();
+      for (const w of [r.notMeasurable!.left, r.notMeasurable!.right])
+        if (w) {
+          expect(w.reason).toMatch(/^Not measurable from this view/);
+          expect(w.remedy.length).toBeGreaterThan(10);
+        }
+    }
+  });
+});
+
+describe('a walking clip filed as a running condition', () => {
+  it('is flagged when analysed, its findings withheld with the reason, first thing in the report', () => {
+    const a = gait(walking);
+    expect(a.quality.activity).toBe('walking');
+    expect(a.quality.findingsWithheld).toBe(true);
+    expect(a.findings).toEqual([]);
+    const m = report(walking, 'Incline');
+    expect(m.findings).toEqual([]);
+    expect(m.withheld).toHaveLength(1);
+    expect(m.withheld[0]!.reasons[0]).toMatch(/looks like walking, not running/);
+    expect(m.conditions[0]!.quality.some((q) => q.level === 'error' && /walking/.test(q.text))).toBe(true);
+  });
+});
