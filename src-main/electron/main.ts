@@ -14,7 +14,7 @@ import { handleCaptureFetch } from '../services/capture/fetch-routes';
 import { handleMediaFetch } from '../services/media/fetch-routes';
 import { setFilePicker, sweepTmp } from '../services/media/sources';
 import { registerIpc } from '../transport/ipc';
-import { setReportPrinter } from '../services/report/handlers';
+import { setExportRevealer, setReportPrinter } from '../services/report/handlers';
 import { setEngineRunner } from '../services/pose/engine-runner';
 import { ENGINE_ROUTE_PREFIX, EngineRoutes } from '../services/pose/engine-routes';
 import { defaultModelDir } from '../services/pose/paths';
@@ -49,6 +49,8 @@ if (!app.requestSingleInstanceLock()) {
       services = createServices({ home, transport: 'electron', analyseOnArrival: true });
       // Reports print with Chromium's own printToPDF here (headless Chromium elsewhere).
       setReportPrinter(electronPrinter(APP_ORIGIN));
+      // "Show in folder" after an export: the handler passes a file it found in the exports folder.
+      setExportRevealer((path) => shell.showItemInFolder(path));
       // Pose detection runs in a hidden window of the app (the Node host's headless Chromium elsewhere).
       const poseRoutes = new EngineRoutes();
       setEngineRunner(

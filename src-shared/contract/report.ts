@@ -6,20 +6,26 @@
  */
 import { z } from 'zod';
 import { call, event } from './define';
+import type { FindingLink } from '../report/edits';
 import type { ReportBundle } from '../report/model';
 
 const Id = z.string().min(1, 'is required').max(64);
-const Text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+const Text = (max: number) =>
+  z.string().trim().max(max, `This text is too long (at most ${max} characters).`);
 
+/*
+ * Messages are sentences the page can show as they are (it says which finding or exercise):
+ * the PT never sees "edits.findings.0.text".
+ */
 export const FindingEditSchema = z.object({
   id: z.string().min(1).max(64),
-  text: Text(2_000).min(1, 'cannot be empty'),
+  text: Text(2_000).min(1, 'A finding cannot be empty: write it, or remove it.'),
   evidence: z.array(Text(500)).max(20).default([]),
 });
 
 export const PlanEditSchema = z.object({
   id: z.string().min(1).max(64),
-  title: Text(200).min(1, 'cannot be empty'),
+  title: Text(200).min(1, 'An exercise needs a name: write one, or remove the exercise.'),
   detail: Text(2_000).default(''),
   why: Text(500).optional(),
 });
@@ -33,8 +39,14 @@ export const ReportEditsSchema = z.object({
 export type ReportEdits = z.output<typeof ReportEditsSchema>;
 
 export const reportCalls = {
-  /** The report model and its pictures; the PT's saved words replace the suggestions. */
-  'report:get': call(z.object({ sessionId: Id })).returns<ReportBundle>(),
+  /**
+   * The report model and its pictures; the PT's saved words replace the suggestions. `links` tie
+   * each suggested finding to its row flags and plan reasons, so the page's preview applies the
+   * PT's unsaved words exactly as the PDF will (src-shared/report/edits.ts).
+   */
+  'report:get': call(z.object({ sessionId: Id })).returns<
+    ReportBundle & { readonly links: readonly FindingLink[] }
+  >(),
   'report:saveEdits': call(z.object({ sessionId: Id, edits: ReportEditsSchema })).returns<{
     savedAt: string;
   }>(),
@@ -47,7 +59,26 @@ export const reportCalls = {
     pages: number;
     /** Where the renderer can open it (browser mode: with the token, see Transport.apiUrl). */
     downloadUrl: string;
+    /**
+     * The folder the file was written to, for the PT to read ("where did my PDF go?"). Shown only:
+     * no call takes a path from the renderer.
+     */
+    folder: string;
+    /** Whether `report:showExport` can open that folder here (the Electron shell; not a browser). */
+    canShowFolder: boolean;
   }>(),
+  /**
+   * Show an exported file in the system's file manager (Electron's shell.showItemInFolder). Takes
+   * the file NAME the export returned, never a path: main finds it in the exports folder itself.
+   */
+  'report:showExport': call(
+    z.object({
+      fileName: z
+        .string()
+        .regex(/^[\w][\w.-]{0,200}$/, 'This is not the name of an exported file.')
+        .refine((n) => !n.includes('..'), 'This is not the name of an exported file.'),
+    }),
+  ).returns<{ shown: boolean }>(),
   /** Write analysis.json, steps.csv and summary.csv of the report into the exports folder. */
   'report:exportData': call(z.object({ sessionId: Id })).returns<{
     files: { fileName: string; sizeBytes: number; downloadUrl: string }[];

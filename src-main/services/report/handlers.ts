@@ -1,5 +1,6 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { reportCalls } from '../../../src-shared/contract/report';
 import { analysisJson, stepsCsv, summaryCsv } from '../../../src-shared/report/exports';
 import { rendererDir } from '../../paths';
@@ -28,6 +29,16 @@ import { countPdfPages } from './templates';
 let printer: ReportPrinter | undefined;
 export function setReportPrinter(p: ReportPrinter | undefined): void {
   printer = p;
+}
+
+/**
+ * Shows a file in the system's file manager: Electron's shell.showItemInFolder, installed by the
+ * shell (src-main/electron/main.ts). Browser mode has none: the page offers the download and says
+ * the folder instead.
+ */
+let revealer: ((absolutePath: string) => void) | undefined;
+export function setExportRevealer(r: ((absolutePath: string) => void) | undefined): void {
+  revealer = r;
 }
 const currentPrinter = (): ReportPrinter => printer ?? chromiumPrinter({ rendererDir: rendererDir() });
 
@@ -66,7 +77,10 @@ async function writeExport(library: Library, fileName: string, data: Uint8Array 
 const downloadUrl = (fileName: string): string => `/api/exports/${encodeURIComponent(fileName)}`;
 
 export const reportHandlers: HandlersFor<typeof reportCalls> = {
-  'report:get': async ({ sessionId }, { library }) => (await sessionReport(library, sessionId)).bundle,
+  'report:get': async ({ sessionId }, { library }) => {
+    const r = await sessionReport(library, sessionId);
+    return { ...r.bundle, links: r.links };
+  },
   'report:saveEdits': ({ sessionId, edits }, ctx) => {
     const savedAt = saveEdits(ctx.library.db, sessionId, edits);
     ctx.emit('library:changed', { kind: 'session', id: sessionId });
@@ -85,7 +99,25 @@ export const reportHandlers: HandlersFor<typeof reportCalls> = {
     ctx.emit('report:progress', { sessionId, phase: 'write', fraction: 0.9 });
     const fileName = reportFileName(bundle.model.patient.name, bundle.model.session.date);
     const sizeBytes = await writeExport(ctx.library, fileName, pdf);
-    return { fileName, sizeBytes, pages: countPdfPages(pdf), downloadUrl: downloadUrl(fileName) };
+    return {
+      fileName,
+      sizeBytes,
+      pages: countPdfPages(pdf),
+      downloadUrl: downloadUrl(fileName),
+      folder: reportExportsDir(ctx.library),
+      canShowFolder: revealer !== undefined,
+    };
+  },
+  'report:showExport': ({ fileName }, { library }) => {
+    // Only a plain name of a file in the exports folder: the renderer never names a path.
+    const dir = reportExportsDir(library);
+    const file = join(dir, fileName);
+    if (basename(file) !== fileName || dirname(file) !== dir || !existsSync(file)) {
+      throw new ServiceError('not-found', 'This file is no longer in the exports folder.', 'fileName');
+    }
+    if (!revealer) return { shown: false };
+    revealer(file);
+    return { shown: true };
   },
   'report:exportData': async ({ sessionId }, { library }) => {
     const { bundle, conditions } = await sessionReport(library, sessionId);

@@ -7,6 +7,7 @@ import {
   type ReportClipInput,
   type ReportConditionInput,
 } from '../../../src-shared/report/build';
+import type { FindingLink } from '../../../src-shared/report/edits';
 import type { ReportBundle } from '../../../src-shared/report/model';
 import { applyCorrections } from '../../../src-shared/review/corrections';
 import { conditionSettings } from '../../../src-shared/library/conditions';
@@ -39,6 +40,8 @@ export interface SessionReport {
   readonly conditions: readonly ReportConditionInput[];
   /** Clips that could not be part of the report, in words. */
   readonly skipped: readonly string[];
+  /** What each suggested finding flags and suggests (for the page's preview of unsaved words). */
+  readonly links: readonly FindingLink[];
 }
 
 export async function sessionReport(
@@ -135,5 +138,5 @@ export async function sessionReport(
     ),
   };
   const bundle = await makeBundle(model, built.images, (c, view) => proxies.get(`${c}|${view}`), signal);
-  return { bundle, conditions: usable, skipped };
+  return { bundle, conditions: usable, skipped, links: built.links };
 }

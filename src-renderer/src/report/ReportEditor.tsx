@@ -1,32 +1,56 @@
 import type { ReportEdits } from '../../../src-shared/contract/report';
+import type { Problem, Undoable } from './useReportEdits';
 
 /**
  * The PT's words: each suggested finding and plan item as an editable box, with remove and add, and
- * the notes. Plain controlled inputs over one `ReportEdits` value; the page saves it whole.
+ * the notes. Plain controlled inputs over one `ReportEdits` value; the page saves each change.
+ * Removing a finding or an exercise offers its undo (the words typed in it would be lost), and a
+ * refused save is said under the box it is about.
  */
 let counter = 0;
 const newId = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
-export function ReportEditor(props: { edits: ReportEdits; onChange(e: ReportEdits): void }) {
-  const { edits, onChange } = props;
+export interface ReportEditorProps {
+  readonly edits: ReportEdits;
+  readonly onChange: (e: ReportEdits, undoable?: Undoable) => void;
+  /** The item a refused save is about, if any. */
+  readonly problem?: Problem | undefined;
+}
+
+export function ReportEditor({ edits, onChange, problem }: ReportEditorProps) {
   const setFinding = (i: number, text: string): void =>
     onChange({ ...edits, findings: edits.findings.map((f, j) => (j === i ? { ...f, text } : f)) });
   const setPlan = (i: number, patch: Partial<ReportEdits['plan'][number]>): void =>
     onChange({ ...edits, plan: edits.plan.map((p, j) => (j === i ? { ...p, ...patch } : p)) });
+  const bad = (list: Problem['list'], i: number): boolean => problem?.list === list && problem.index === i;
   return (
     <div className="report-editor">
       <h2>Findings</h2>
       {edits.findings.map((f, i) => (
-        <div className="edit-item" key={f.id} data-testid="finding-edit">
+        <div
+          className={`edit-item${bad('findings', i) ? ' invalid' : ''}`}
+          key={f.id}
+          data-testid="finding-edit"
+        >
           <label className="field">
             <span className="label">Finding {i + 1}</span>
             <textarea rows={3} value={f.text} onChange={(e) => setFinding(i, e.target.value)} />
           </label>
+          {bad('findings', i) && (
+            <p className="error edit-problem" role="alert">
+              Finding {i + 1} is not saved: write it, or remove it.
+            </p>
+          )}
           {f.evidence.length > 0 && <p className="hint">Evidence: {f.evidence.join('; ')}</p>}
           <button
             type="button"
             className="secondary"
-            onClick={() => onChange({ ...edits, findings: edits.findings.filter((_, j) => j !== i) })}
+            onClick={() =>
+              onChange(
+                { ...edits, findings: edits.findings.filter((_, j) => j !== i) },
+                { said: `Finding ${i + 1} removed, with its flags and plan reasons.`, edits },
+              )
+            }
           >
             Remove finding {i + 1}
           </button>
@@ -46,11 +70,16 @@ export function ReportEditor(props: { edits: ReportEdits; onChange(e: ReportEdit
       </button>
       <h2>Plan</h2>
       {edits.plan.map((p, i) => (
-        <div className="edit-item" key={p.id} data-testid="plan-edit">
+        <div className={`edit-item${bad('plan', i) ? ' invalid' : ''}`} key={p.id} data-testid="plan-edit">
           <label className="field">
             <span className="label">Exercise {i + 1}</span>
             <input value={p.title} onChange={(e) => setPlan(i, { title: e.target.value })} />
           </label>
+          {bad('plan', i) && (
+            <p className="error edit-problem" role="alert">
+              Exercise {i + 1} is not saved: give it a name, or remove it.
+            </p>
+          )}
           <label className="field">
             <span className="label">Dosage / how ({i + 1})</span>
             <textarea rows={2} value={p.detail} onChange={(e) => setPlan(i, { detail: e.target.value })} />
@@ -58,7 +87,12 @@ export function ReportEditor(props: { edits: ReportEdits; onChange(e: ReportEdit
           <button
             type="button"
             className="secondary"
-            onClick={() => onChange({ ...edits, plan: edits.plan.filter((_, j) => j !== i) })}
+            onClick={() =>
+              onChange(
+                { ...edits, plan: edits.plan.filter((_, j) => j !== i) },
+                { said: `Exercise ${i + 1} removed.`, edits },
+              )
+            }
           >
             Remove exercise {i + 1}
           </button>

@@ -1,36 +1,29 @@
-import { useRef, useState } from 'react';
-import type { ReportEdits } from '../../../src-shared/contract/report';
-import type { ReportBundle } from '../../../src-shared/report/model';
-import { api, useEvent } from '../api/client';
-import { transport } from '../api/transport';
+import { useState } from 'react';
+import { applyEdits } from '../../../src-shared/report/edits';
+import { api } from '../api/client';
 import { useLoad } from '../useLoad';
+import { ExportActions } from './ExportActions';
 import { ReportDocument } from './ReportDocument';
 import { ReportEditor } from './ReportEditor';
+import { useReportEdits, type SaveState } from './useReportEdits';
 
 /**
  * `#/sessions/<id>/report`: the report as it will print, beside the PT's words. Edits show in the
- * preview at once; Save stores them in the library (report:saveEdits), Export prints the PDF from
- * what is saved, so the file always matches the library.
+ * preview at once (the same applyEdits the PDF uses: a removed finding takes its flags and plan
+ * reasons along) and are saved as they are typed; exports wait for the last save.
  */
-function editsOf(bundle: ReportBundle): ReportEdits {
-  const m = bundle.model;
-  return {
-    findings: m.findings.map((f) => ({ id: f.id, text: f.text, evidence: [...f.evidence] })),
-    plan: m.plan.map((p) => ({
-      id: p.id,
-      title: p.title,
-      detail: p.detail,
-      ...(p.why ? { why: p.why } : {}),
-    })),
-    notes: m.notes,
-  };
-}
-
-function applyEdits(bundle: ReportBundle, edits: ReportEdits): ReportBundle {
-  return {
-    ...bundle,
-    model: { ...bundle.model, findings: edits.findings, plan: edits.plan, notes: edits.notes, edited: true },
-  };
+function saveWords(s: SaveState): string {
+  switch (s.kind) {
+    case 'idle':
+      return '';
+    case 'pending':
+    case 'saving':
+      return 'Saving…';
+    case 'saved':
+      return 'Saved';
+    case 'error':
+      return `Not saved: ${s.message}`;
+  }
 }
 
 export function ReportPage(props: { sessionId: string }) {
@@ -38,44 +31,17 @@ export function ReportPage(props: { sessionId: string }) {
     () => api('report:get', { sessionId: props.sessionId }),
     [props.sessionId],
   );
-  const [edits, setEdits] = useState<ReportEdits | undefined>(undefined);
-  const [status, setStatus] = useState<string>('');
-  const [busy, setBusy] = useState(false);
-  const [pdfUrl, setPdfUrl] = useState<string | undefined>(undefined);
-  const [dataFiles, setDataFiles] = useState<{ fileName: string; url: string }[]>([]);
-  // Progress arrives on the event stream, which can trail the call's answer: once the export has
-  // answered, late progress must not overwrite "PDF saved".
-  const exporting = useRef(false);
-  useEvent('report:progress', (p) => {
-    if (exporting.current && p.sessionId === props.sessionId)
-      setStatus(`Printing: ${p.phase} ${Math.round(p.fraction * 100)}%`);
-  });
+  const words = useReportEdits(props.sessionId, data, reload);
+  const [asking, setAsking] = useState(false);
   if (error)
     return (
       <p className="error" role="alert">
         {error}
       </p>
     );
-  if (!data) return <p className="muted">Preparing the report…</p>;
-  const current = edits ?? editsOf(data);
-  const dirty = edits !== undefined;
-  const run = async (what: () => Promise<string>): Promise<void> => {
-    setBusy(true);
-    try {
-      setStatus(await what());
-    } catch (e) {
-      setStatus(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const save = (): Promise<void> =>
-    run(async () => {
-      await api('report:saveEdits', { sessionId: props.sessionId, edits: current });
-      setEdits(undefined);
-      reload();
-      return 'Saved.';
-    });
+  if (!data || !words.current) return <p className="muted">Preparing the report…</p>;
+  const current = words.current;
+  const canReset = data.model.edited || words.edited;
   return (
     <section className="page report-page">
       <p className="crumbs">
@@ -83,105 +49,64 @@ export function ReportPage(props: { sessionId: string }) {
       </p>
       <div className="page-head">
         <h1>Report</h1>
-        <div className="actions">
-          <button type="button" disabled={busy || !dirty} onClick={() => void save()}>
-            Save words
-          </button>
+        <ExportActions sessionId={props.sessionId} beforeExport={words.flush} />
+      </div>
+      <div className="report-words-bar">
+        <span
+          role="status"
+          className={words.save.kind === 'error' ? 'error' : 'muted'}
+          data-testid="save-status"
+          data-state={words.save.kind}
+        >
+          {saveWords(words.save)}
+        </span>
+        {words.undo && (
+          <span className="undo-offer" data-testid="undo-offer">
+            {words.undo.said}{' '}
+            <button type="button" className="secondary small" onClick={() => void words.undoLast()}>
+              Undo
+            </button>
+          </span>
+        )}
+        {asking ? (
+          <span className="confirm" role="alertdialog" aria-label="Back to the suggestions?">
+            Replace your findings, plan and notes with the suggestions? You can undo this.{' '}
+            <button
+              type="button"
+              className="danger small"
+              onClick={() => {
+                setAsking(false);
+                void words.resetToSuggestions();
+              }}
+            >
+              Replace with the suggestions
+            </button>{' '}
+            <button type="button" className="secondary small" autoFocus onClick={() => setAsking(false)}>
+              Keep my words
+            </button>
+          </span>
+        ) : (
           <button
             type="button"
-            className="secondary"
-            disabled={busy}
-            onClick={() =>
-              void run(async () => {
-                await api('report:resetEdits', { sessionId: props.sessionId });
-                setEdits(undefined);
-                reload();
-                return 'Back to the suggestions.';
-              })
-            }
+            className="secondary small"
+            disabled={!canReset}
+            title={canReset ? undefined : 'These are the suggestions already'}
+            onClick={() => setAsking(true)}
           >
             Back to suggestions
           </button>
-          <button
-            type="button"
-            disabled={busy || dirty}
-            title={dirty ? 'Save your words first' : undefined}
-            onClick={() =>
-              void run(async () => {
-                exporting.current = true;
-                try {
-                  const r = await api('report:exportPdf', { sessionId: props.sessionId });
-                  setPdfUrl(transport.apiUrl(r.downloadUrl));
-                  return `PDF saved: ${r.fileName} (${r.pages} pages)`;
-                } finally {
-                  exporting.current = false;
-                }
-              })
-            }
-          >
-            Export PDF
-          </button>
-          <button
-            type="button"
-            className="secondary"
-            disabled={busy || dirty}
-            onClick={() =>
-              void run(async () => {
-                const r = await api('report:exportData', { sessionId: props.sessionId });
-                setDataFiles(
-                  r.files.map((f) => ({ fileName: f.fileName, url: transport.apiUrl(f.downloadUrl) })),
-                );
-                return `Data saved: ${r.files.map((f) => f.fileName).join(', ')}`;
-              })
-            }
-          >
-            Export data (JSON, CSV)
-          </button>
-          <button
-            type="button"
-            className="secondary"
-            disabled={busy}
-            onClick={() =>
-              void run(async () => {
-                exporting.current = true;
-                try {
-                  const r = await api('report:exportVideo', { sessionId: props.sessionId });
-                  setDataFiles((d) => [
-                    ...d,
-                    ...r.files.map((f) => ({ fileName: f.fileName, url: transport.apiUrl(f.downloadUrl) })),
-                  ]);
-                  return `Annotated video saved: ${r.files.map((f) => f.fileName).join(', ')}`;
-                } finally {
-                  exporting.current = false;
-                }
-              })
-            }
-          >
-            Annotated video
-          </button>
-        </div>
+        )}
       </div>
-      <p role="status" className="muted" data-testid="report-status">
-        {status}
-      </p>
-      {(pdfUrl || dataFiles.length > 0) && (
-        <p className="actions">
-          {pdfUrl && (
-            <a href={pdfUrl} target="_blank" rel="noreferrer">
-              Open the PDF
-            </a>
-          )}
-          {dataFiles.map((f) => (
-            <a key={f.fileName} href={f.url} download={f.fileName}>
-              {f.fileName}
-            </a>
-          ))}
-        </p>
-      )}
       <div className="report-layout">
-        <ReportEditor edits={current} onChange={setEdits} />
+        <ReportEditor
+          edits={current}
+          onChange={words.change}
+          problem={words.save.kind === 'error' ? words.save.where : undefined}
+        />
         <div className="report-preview">
-          <ReportDocument bundle={dirty ? applyEdits(data, current) : data} />
+          <ReportDocument
+            bundle={words.edited ? { ...data, model: applyEdits(data.model, data.links, current) } : data}
+          />
         </div>
       </div>
     </section>

@@ -1,0 +1,133 @@
+/**
+ * The report's exports (PDF, data, annotated video) and where they went. Each export first waits for
+ * the PT's last words to be saved (`beforeExport`), so the file says what the screen says. After a
+ * PDF: its name and pages, the folder it was written to, a link to open it and one to download it,
+ * and in the Electron shell "Show in folder" (main opens the folder itself; no path is sent).
+ */
+import { useRef, useState } from 'react';
+import type { Output } from '../../../src-shared/contract';
+import { api, useEvent } from '../api/client';
+import { transport } from '../api/transport';
+
+type PdfResult = Output<'report:exportPdf'>;
+
+export function ExportActions(props: { sessionId: string; beforeExport: () => Promise<void> }) {
+  const { sessionId } = props;
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [pdf, setPdf] = useState<PdfResult | undefined>(undefined);
+  const [files, setFiles] = useState<{ fileName: string; url: string }[]>([]);
+  // Progress arrives on the event stream, which can trail the call's answer: once the export has
+  // answered, late progress must not overwrite its result.
+  const exporting = useRef(false);
+  useEvent('report:progress', (p) => {
+    if (exporting.current && p.sessionId === sessionId)
+      setStatus(`Exporting: ${p.phase} ${Math.round(p.fraction * 100)}%`);
+  });
+  const run = async (what: () => Promise<string>): Promise<void> => {
+    setBusy(true);
+    exporting.current = true;
+    try {
+      await props.beforeExport();
+      setStatus(await what());
+    } catch (e) {
+      setStatus(e instanceof Error ? e.message : String(e));
+    } finally {
+      exporting.current = false;
+      setBusy(false);
+    }
+  };
+  const addFiles = (list: readonly { fileName: string; downloadUrl: string }[]): void =>
+    setFiles((d) => [
+      ...d.filter((f) => !list.some((x) => x.fileName === f.fileName)),
+      ...list.map((f) => ({ fileName: f.fileName, url: transport.apiUrl(f.downloadUrl) })),
+    ]);
+  const pdfUrl = pdf && transport.apiUrl(pdf.downloadUrl);
+  return (
+    <div className="export-actions">
+      <div className="actions">
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            void run(async () => {
+              const r = await api('report:exportPdf', { sessionId });
+              setPdf(r);
+              return `PDF saved: ${r.fileName} (${r.pages} pages)`;
+            })
+          }
+        >
+          Export PDF
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() =>
+            void run(async () => {
+              const r = await api('report:exportData', { sessionId });
+              addFiles(r.files);
+              return `Data saved: ${r.files.map((f) => f.fileName).join(', ')}`;
+            })
+          }
+        >
+          Export data (JSON, CSV)
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() =>
+            void run(async () => {
+              const r = await api('report:exportVideo', { sessionId });
+              addFiles(r.files);
+              return `Annotated video saved: ${r.files.map((f) => f.fileName).join(', ')}`;
+            })
+          }
+        >
+          Annotated video
+        </button>
+      </div>
+      <p role="status" className="muted" data-testid="report-status">
+        {status}
+      </p>
+      {pdf && pdfUrl && (
+        <div className="export-where" data-testid="export-where">
+          <p>
+            Saved in <code data-testid="export-folder">{pdf.folder}</code>
+          </p>
+          <p className="actions">
+            <a href={pdfUrl} target="_blank" rel="noreferrer">
+              Open the PDF
+            </a>
+            <a href={pdfUrl} download={pdf.fileName}>
+              Download the PDF
+            </a>
+            {pdf.canShowFolder && (
+              <button
+                type="button"
+                className="secondary small"
+                onClick={() =>
+                  void api('report:showExport', { fileName: pdf.fileName }).catch((e: unknown) =>
+                    setStatus(e instanceof Error ? e.message : String(e)),
+                  )
+                }
+              >
+                Show in folder
+              </button>
+            )}
+          </p>
+        </div>
+      )}
+      {files.length > 0 && (
+        <p className="actions">
+          {files.map((f) => (
+            <a key={f.fileName} href={f.url} download={f.fileName}>
+              {f.fileName}
+            </a>
+          ))}
+        </p>
+      )}
+    </div>
+  );
+}

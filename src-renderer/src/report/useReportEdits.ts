@@ -1,0 +1,127 @@
+/**
+ * The PT's words on the report page, saved as they are typed: each change is stored after a short
+ * pause (no Save button to forget; leaving the page saves what is pending), and every export first
+ * waits for the save, so the file matches what is on screen. Removing a finding or an exercise and
+ * going back to the suggestions can be undone (one step), because both throw away the PT's words.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ReportEdits } from '../../../src-shared/contract/report';
+import type { ReportBundle } from '../../../src-shared/report/model';
+import { api, ApiError } from '../api/client';
+
+/** Pause after the last keystroke before saving: long enough not to save every letter. */
+const SAVE_AFTER_MS = 600;
+
+export type SaveState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'pending' }
+  | { readonly kind: 'saving' }
+  | { readonly kind: 'saved'; readonly at: string }
+  | { readonly kind: 'error'; readonly message: string; readonly where?: Problem };
+
+/** Which box a refused save is about (from the service's field path, e.g. `edits.findings.0.text`). */
+export interface Problem {
+  readonly list: 'findings' | 'plan';
+  readonly index: number;
+}
+
+export interface Undoable {
+  /** What the undo puts back, in words ("Finding 2 removed."). */
+  readonly said: string;
+  readonly edits: ReportEdits;
+  /** True when the undo must also bring back a reset (the saved words were deleted). */
+  readonly wasReset?: boolean;
+}
+
+export function editsOf(bundle: ReportBundle): ReportEdits {
+  const m = bundle.model;
+  return {
+    findings: m.findings.map((f) => ({ id: f.id, text: f.text, evidence: [...f.evidence] })),
+    plan: m.plan.map((p) => ({
+      id: p.id,
+      title: p.title,
+      detail: p.detail,
+      ...(p.why ? { why: p.why } : {}),
+    })),
+    notes: m.notes,
+  };
+}
+
+function problemOf(err: unknown): Problem | undefined {
+  const m = err instanceof ApiError ? /^edits\.(findings|plan)\.(\d+)\./.exec(err.field ?? '') : null;
+  return m ? { list: m[1] as Problem['list'], index: Number(m[2]) } : undefined;
+}
+
+export function useReportEdits(sessionId: string, bundle: ReportBundle | undefined, reload: () => void) {
+  const [local, setLocal] = useState<ReportEdits | undefined>(undefined);
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const [undo, setUndo] = useState<Undoable | undefined>(undefined);
+  const pending = useRef<ReportEdits | undefined>(undefined);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const running = useRef<Promise<void>>(Promise.resolve());
+  const current = local ?? (bundle ? editsOf(bundle) : undefined);
+
+  /** Save what is pending now (and wait for any save under way). Resolves once stored or refused. */
+  const flush = useCallback((): Promise<void> => {
+    clearTimeout(timer.current);
+    const edits = pending.current;
+    pending.current = undefined;
+    if (edits) {
+      running.current = running.current.then(async () => {
+        setSave({ kind: 'saving' });
+        try {
+          const { savedAt } = await api('report:saveEdits', { sessionId, edits });
+          // A newer change waiting keeps the page saying so.
+          if (!pending.current) setSave({ kind: 'saved', at: savedAt });
+        } catch (err) {
+          const where = problemOf(err);
+          setSave({
+            kind: 'error',
+            message: err instanceof Error ? err.message : String(err),
+            ...(where ? { where } : {}),
+          });
+        }
+      });
+    }
+    return running.current;
+  }, [sessionId]);
+
+  // Leaving the page (or this session) stores what was typed last.
+  useEffect(() => () => void flush(), [flush]);
+
+  const change = useCallback(
+    (next: ReportEdits, undoable?: Undoable): void => {
+      setLocal(next);
+      setUndo(undoable);
+      pending.current = next;
+      setSave({ kind: 'pending' });
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), SAVE_AFTER_MS);
+    },
+    [flush],
+  );
+
+  /** Forget the PT's words (after they confirmed); the undo brings them back. */
+  const resetToSuggestions = useCallback(async (): Promise<void> => {
+    if (!current) return;
+    const before = current;
+    pending.current = undefined;
+    clearTimeout(timer.current);
+    await running.current;
+    await api('report:resetEdits', { sessionId });
+    setLocal(undefined);
+    setSave({ kind: 'idle' });
+    setUndo({ said: 'Back to the suggestions.', edits: before, wasReset: true });
+    reload();
+  }, [current, sessionId, reload]);
+
+  const undoLast = useCallback(async (): Promise<void> => {
+    if (!undo) return;
+    change(undo.edits);
+    setUndo(undefined);
+    await flush();
+    if (undo.wasReset) reload();
+  }, [undo, change, flush, reload]);
+
+  return { current, edited: local !== undefined, save, undo, change, flush, resetToSuggestions, undoLast };
+}
