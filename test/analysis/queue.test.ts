@@ -107,7 +107,17 @@ describe('analysis queue', () => {
     expect(status.clips.map((c) => c.state)).toEqual(['done']);
     const row = getRecordingRow(o.services.library.db, id);
     const dir = join(o.services.library.paths.mediaDir, mediaPath(row, 'proxy'), '..');
-    expect(existsSync(poseStoreFile(dir, 'full'))).toBe(true);
+    const store = poseStoreFile(dir, 'full');
+    expect(existsSync(store)).toBe(true);
+
+    // A new trim re-runs what depends on it (alignment, gait), not pose detection.
+    const poseWritten = statSync(store).mtimeMs;
+    const before = o.events.length;
+    await call(o.services, 'recordings:update', { id, trim: { startFrame: 5, endFrame: 40 } });
+    await until(o, id, (c) => c.state === 'done' && o.events.length > before);
+    const again = o.events.slice(before).map((m) => (m.payload as ClipAnalysisStatus).state);
+    expect(again).toContain('gait');
+    expect(statSync(store).mtimeMs).toBe(poseWritten);
   }, 180_000);
 
   it('cancels on request, retries, and resumes after a restart without a click', async () => {
