@@ -1,0 +1,68 @@
+/**
+ * Gait-event accuracy on real clips labelled by hand (test/fixtures/labels, listed in
+ * test/gait/labelled-clips.ts): per clip, IC and TO hit rate within ±1 frame (sure labels), median
+ * and SD of the timing error (ms), missed and invented events, cadence error against the labels'
+ * cadence, contact-time error, and for each "at initial contact" angle the mean difference (and
+ * its SD) between its value at the detected and at the labelled frames, with the step-to-step SD at
+ * both. Definitions: docs/gait-methods.md, "Accuracy on labelled clips". `npm run bench -- accuracy`.
+ */
+import { analyzeGait } from '../../src-shared/gait';
+import { rawNearTibia, scoreClip } from '../../src-shared/gait/testing/labels';
+import { loadLabelledClips } from '../../test/gait/labelled-clips';
+import type { BenchLine } from './types';
+
+export async function benchAccuracy(): Promise<BenchLine[]> {
+  const out: BenchLine[] = [];
+  for (const clip of loadLabelledClips()) {
+    const r = analyzeGait({ series: clip.series, view: 'side', calibration: { heightCm: clip.heightCm } });
+    const s = scoreClip(r, clip.labels);
+    const p = `accuracy.${clip.labels.video.replace(/\.[^.]+$/, '')}${clip.tunedOn ? '.tuned' : '.untuned'}`;
+    const add = (name: string, value: number, unit: string): void => {
+      out.push({ name: `${p}.${name}`, value, unit });
+    };
+    for (const [k, q] of [
+      ['ic', s.ic],
+      ['to', s.to],
+    ] as const) {
+      add(`${k}_within_1_frame`, 100 * q.hitRate, `% of ${q.n}`);
+      add(`${k}_median_error`, q.medianMs, 'ms');
+      add(`${k}_error_sd`, q.sdMs, 'ms');
+      add(`${k}_error_range_min`, q.minFrames, 'frames');
+      add(`${k}_error_range_max`, q.maxFrames, 'frames');
+      add(`${k}_missed`, q.missed, 'events');
+      add(`${k}_off_by_more_than_3`, q.far, 'events');
+    }
+    add('invented', s.invented, 'events');
+    add('cadence_error', s.cadence.error, 'steps/min');
+    add('contact_time_error_mean', s.contactTime.meanErrorMs, 'ms');
+    add('contact_time_error_sd', s.contactTime.sdErrorMs, 'ms');
+    for (const a of s.anglesAtIc) {
+      add(
+        `${a.variable}.${a.side}.detected_minus_labelled`,
+        a.meanDiff,
+        `deg (SD ${a.sdDiff.toFixed(1)}, n ${a.n})`,
+      );
+      add(
+        `${a.variable}.${a.side}.sd_at_detected`,
+        a.sdAtDetected,
+        `deg (at labels ${a.sdAtLabels.toFixed(1)})`,
+      );
+    }
+    // Near leg: the analysed tibia against the model's raw points at the labelled events.
+    const raw = rawNearTibia(clip.series, r);
+    const tibia = r.angles.find(
+      (a) => a.id === 'tibia-inclination' && a.side === r.orientation.nearSide,
+    )?.values;
+    const d = clip.labels.events
+      .filter((e) => e.side === r.orientation.nearSide)
+      .map((e) => Math.abs((tibia?.[e.frame] ?? NaN) - (raw[e.frame] as number)))
+      .filter(Number.isFinite);
+    add(
+      'near_tibia_analysed_vs_raw_mean_abs',
+      d.reduce((a, b) => a + b, 0) / d.length,
+      `deg (n ${d.length})`,
+    );
+    add('near_tibia_analysed_vs_raw_within_2deg', (100 * d.filter((x) => x <= 2).length) / d.length, '%');
+  }
+  return out;
+}

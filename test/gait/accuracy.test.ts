@@ -1,0 +1,64 @@
+/**
+ * The gait engine against events labelled by hand on real clips (issue 20 targets): initial
+ * contact and toe-off within ±1 frame for ≥ 90% of the sure labels, median error 0, none missed
+ * or invented, cadence within 1 step/min of the labels' own. Also: the left/right continuity step
+ * leaves the near leg's good points alone (tibia inclination at the labelled events close to the
+ * model's raw points). Scores: src-shared/gait/testing/labels.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeGait } from '../../src-shared/gait';
+import { rawNearTibia, scoreClip } from '../../src-shared/gait/testing/labels';
+import { loadLabelledClips } from './labelled-clips';
+
+describe.each(loadLabelledClips())('labelled clip $name', (clip) => {
+  const result = analyzeGait({ series: clip.series, view: 'side', calibration: { heightCm: clip.heightCm } });
+  const score = scoreClip(result, clip.labels);
+
+  it('has one series frame per decoded frame (labels index frames, angles index the series)', () => {
+    expect(clip.series.frames.map((f) => f.index)).toEqual(clip.series.frames.map((_, i) => i));
+  });
+
+  it('finds initial contacts within ±1 frame (≥ 90%, median 0), none missed', () => {
+    expect(score.ic.hitRate, JSON.stringify(score.ic)).toBeGreaterThanOrEqual(0.9);
+    expect(score.ic.medianFrames).toBe(0);
+    // At the clip's ends a contact can be cut off; one missed event of ≥ 30 is the allowance.
+    expect(score.ic.missed).toBeLessThanOrEqual(1);
+    expect(score.ic.far).toBe(0);
+  });
+
+  it('finds toe-offs within ±1 frame (≥ 90%, median 0), none missed', () => {
+    expect(score.to.hitRate, JSON.stringify(score.to)).toBeGreaterThanOrEqual(0.9);
+    expect(score.to.medianFrames).toBe(0);
+    expect(score.to.missed).toBeLessThanOrEqual(1);
+    expect(score.to.far).toBe(0);
+  });
+
+  it('invents no contacts and gives the labels\u2019 cadence within 1 step/min', () => {
+    expect(score.invented).toBe(0);
+    expect(Math.abs(score.cadence.error)).toBeLessThan(1);
+  });
+
+  it('reads the near leg\u2019s at-contact angles at the right frames: within the labels\u2019 spread', () => {
+    const near = result.orientation.nearSide;
+    for (const a of score.anglesAtIc.filter((x) => x.side === near)) {
+      // Step-to-step SD within 1.5× of what the labelled frames give (issue 20 "done when").
+      expect(a.sdAtDetected, a.variable).toBeLessThan(1.5 * a.sdAtLabels + 1);
+    }
+  });
+
+  it('keeps the near leg on its own raw points at the labelled events (tibia within 2° for ≥ 85%, all within 6°)', () => {
+    const raw = rawNearTibia(clip.series, result);
+    const near = result.orientation.nearSide;
+    const tibia = result.angles.find((a) => a.id === 'tibia-inclination' && a.side === near)?.values ?? [];
+    const diffs = clip.labels.events
+      .filter((e) => e.side === near)
+      .map((e) => Math.abs((tibia[e.frame] ?? NaN) - (raw[e.frame] as number)))
+      .filter(Number.isFinite);
+    expect(diffs.length).toBeGreaterThan(20);
+    // The analysed series is low-pass filtered (8 Hz at 30 fps), which alone moves a tibia turning
+    // ~10° a frame by 2–4° at a few contacts (measured: 30 of 34 within 2°, all within 4°); a leg
+    // swap moves it by tens of degrees (issue 20: 43–49° where the raw points gave 12°).
+    expect(diffs.filter((d) => d <= 2).length / diffs.length).toBeGreaterThanOrEqual(0.85);
+    expect(Math.max(...diffs)).toBeLessThan(6);
+  });
+});
