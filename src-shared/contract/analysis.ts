@@ -7,6 +7,7 @@
  * `analysis:changed`. Only ids cross.
  */
 import { z } from 'zod';
+import type { LandmarkSeries } from '../pose/landmarks';
 import { PoseModelSchema } from './pose';
 import { call, event } from './define';
 
@@ -81,6 +82,12 @@ export const analysisCalls = {
       }),
   ).returns<SessionAnalysisStatus>(),
   'analysis:cancel': call(z.object({ recordingId: Id })).returns<{ cancelled: boolean }>(),
+  /**
+   * The landmarks the analysis of a clip uses (the most accurate model run on it, with the person
+   * the PT picked, else landmarks imported from another tool): what Review draws and analyses, so it
+   * shows the report's numbers whichever model ran.
+   */
+  'analysis:series': call(z.object({ recordingId: Id })).returns<LandmarkSeries>(),
 } as const;
 
 const StatusSchema = z.object({

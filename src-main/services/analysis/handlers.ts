@@ -2,6 +2,7 @@ import type { analysisCalls } from '../../../src-shared/contract/analysis';
 import { getSession } from '../library/sessions';
 import { ServiceError } from '../errors';
 import type { CallContext, HandlersFor } from '../types';
+import { landmarksFromLibrary, syncRecording } from '../sync/landmarks';
 import type { AnalysisQueue } from './queue';
 
 /** The analysis queue's calls; the queue itself lives in createServices (one per open library). */
@@ -28,6 +29,8 @@ export const analysisHandlers: HandlersFor<typeof analysisCalls> = {
     return queue.status(sessionId);
   },
   'analysis:cancel': ({ recordingId }, ctx) => ({ cancelled: queueOf(ctx).cancel(recordingId) }),
+  'analysis:series': ({ recordingId }, { library }) =>
+    landmarksFromLibrary(library, syncRecording(library.db, recordingId, 'recordingId')),
 };
 
 function getSessionOrThrow(ctx: CallContext, sessionId: string): void {

@@ -123,9 +123,9 @@ export function ReviewPage(props: ReviewPageProps) {
     () => (props.clips.length ? [...props.clips] : data ? defaultSelection(data.recordings) : []),
     [props.clips, data],
   );
-  // Pose detection finishing on an open clip brings its landmarks in (the clips are read again).
+  // An open clip's analysis finishing brings its landmarks in (the clips are read again).
   const [poseRuns, setPoseRuns] = useState(0);
-  useEvent('pose:finished', (e) => {
+  useEvent('analysis:changed', (e) => {
     if (e.state === 'done' && ids.includes(e.recordingId)) setPoseRuns((n) => n + 1);
   });
   const { opened, error } = useOpenedClips(props.sessionId, data?.recordings, ids, poseRuns);

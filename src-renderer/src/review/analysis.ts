@@ -4,21 +4,21 @@
  */
 import type { Recording } from '../../../src-shared/contract/recordings';
 import type { LandmarkSeries } from '../../../src-shared/pose/landmarks';
-import { api } from '../api/client';
+import { api, ApiError } from '../api/client';
 
-/** The landmark series of a recording when pose detection has finished; undefined otherwise. */
+/**
+ * The landmark series the analysis uses (analysis:series: the most accurate model that ran, or
+ * imported landmarks); undefined, with the reason, while the clip has none. The analysis banner above
+ * the review says where the analysis stands and offers Analyse / Retry.
+ */
 export async function loadSeries(recordingId: string): Promise<{ series?: LandmarkSeries; note?: string }> {
-  const status = await api('pose:status', { recordingId });
-  if (status.state !== 'done') {
-    const note =
-      status.state === 'running'
-        ? 'Pose detection is still running: overlays and numbers appear when it is done.'
-        : status.state === 'failed'
-          ? `Pose detection failed: ${status.error ?? 'unknown error'}.`
-          : 'Pose detection has not run on this clip: no overlays or numbers yet.';
-    return { note };
+  try {
+    return { series: await api('analysis:series', { recordingId }) };
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'not-found')
+      return { note: 'This clip is not analysed yet: overlays and numbers appear when it is.' };
+    throw err;
   }
-  return { series: await api('pose:series', { recordingId }) };
 }
 
 /**
