@@ -5,6 +5,7 @@ import { useLoad } from '../useLoad';
 import { ReviewLink } from '../review/ReviewLink';
 import { ClipSlot } from './ClipSlot';
 import { useAnalysis } from '../analysis/useAnalysis';
+import { ModelChoice } from '../analysis/ModelChoice';
 import './session.css';
 
 /** The conditions every session starts with; the PT adds more (speeds, shoes) per session. */
@@ -33,6 +34,7 @@ export function ClipSlots(props: { sessionId: string }) {
   return (
     <section className="clip-slots" aria-label="Clips">
       <h2>Clips</h2>
+      <ModelChoice status={analysis.status} />
       {error && (
         <p className="error" role="alert">
           {error}
