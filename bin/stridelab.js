@@ -9,5 +9,6 @@ if (!existsSync(cli)) {
   process.stderr.write('StrideLab is not built yet. Run: npm run build\n');
   process.exit(1);
 }
-const { main } = await import(pathToFileURL(cli).href);
-process.exit(await main(process.argv.slice(2)));
+// runCli sweeps what crashed runs left, runs the command and exits with its code (src-main/cli/index.ts).
+const { runCli } = await import(pathToFileURL(cli).href);
+await runCli(process.argv.slice(2));

@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { startCliProcess } from './process';
 type Command = { run(argv: string[]): Promise<number> };
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
@@ -65,8 +66,17 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * `main` as a process of its own: sweep what dead StrideLab processes left, take a scratch folder
+ * (cli/process.ts), run, exit with the command's code. bin/stridelab.js calls this.
+ */
+export async function runCli(argv: string[]): Promise<never> {
+  startCliProcess();
+  process.exit(await main(argv));
+}
+
 // Run when this very file is the script node was given (bin/stridelab.js imports the built file and
-// calls main itself; tests import it in-process and must not start a command).
+// calls runCli itself; tests import it in-process and must not start a command).
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  void main(process.argv.slice(2)).then((code) => process.exit(code));
+  void runCli(process.argv.slice(2));
 }

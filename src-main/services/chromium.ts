@@ -1,4 +1,8 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setprivPath } from './process/children';
 
 /**
  * The one place that knows how StrideLab starts Chromium outside Electron: the pose engine host, the
@@ -33,12 +37,25 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
- * Headless flags that work on offline 2-core machines without a GPU (environment.md): no sandbox as
- * root, no GPU (SwiftShader is slow and MediaPipe runs on the CPU delegate anyway), and none of
- * Chromium's own background connections, which a closed network refuses many at a time.
+ * Chromium's sandbox stays on except as root, where Chromium refuses to start with it (its
+ * setuid/namespace sandbox is not allowed to run as root). A container whose kernel forbids user
+ * namespaces can turn it off with STRIDELAB_CHROMIUM_NO_SANDBOX=1.
+ */
+export function needsNoSandbox(env: NodeJS.ProcessEnv = process.env): boolean {
+  return (
+    (typeof process.getuid === 'function' && process.getuid() === 0) ||
+    Boolean(env.STRIDELAB_CHROMIUM_NO_SANDBOX)
+  );
+}
+
+/**
+ * Headless flags that work on offline 2-core machines without a GPU (environment.md): no GPU
+ * (SwiftShader is slow and MediaPipe runs on the CPU delegate anyway), none of Chromium's own
+ * background connections, which a closed network refuses many at a time, and no sandbox only
+ * where it cannot run (needsNoSandbox).
  */
 export const CHROMIUM_ARGS: readonly string[] = [
-  '--no-sandbox',
+  ...(needsNoSandbox() ? ['--no-sandbox'] : []),
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
@@ -46,3 +63,54 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-quic',
   '--no-first-run',
 ];
+
+/**
+ * An executable that runs `exe` so that it dies with this process (PR_SET_PDEATHSIG through setpriv,
+ * process/children.ts). Playwright takes one executable path and no prefix command, hence a
+ * two-line script, written once per Chromium path into this process's temp folder.
+ */
+function dyingWithUs(exe: string): string {
+  const sp = setprivPath();
+  if (!sp) return exe;
+  const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+  const dir = join(tmpdir(), 'stridelab-chromium-wrapper');
+  const file = join(dir, `${createHash('sha1').update(`${sp}\n${exe}`).digest('hex').slice(0, 12)}.sh`);
+  try {
+    if (!existsSync(file)) {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      writeFileSync(file, `#!/bin/sh\nexec ${quote(sp)} --pdeathsig KILL -- ${quote(exe)} "$@"\n`, {
+        mode: 0o700,
+      });
+    }
+    return file;
+  } catch {
+    return exe; // a read-only temp folder: run Chromium directly (the next start's sweep still applies)
+  }
+}
+
+/**
+ * What to give playwright-core's `chromium.launch`: the executable (dying with us), the flags, and
+ * Playwright's own signal handlers off: on SIGINT it would exit the whole process (code 130) before
+ * a command's abort could remove its partial files; the commands handle SIGINT, SIGTERM and SIGHUP
+ * themselves and close the browser on abort.
+ */
+export function chromiumLaunchOptions(
+  extraArgs: readonly string[] = [],
+  executablePath = chromiumPath(),
+): {
+  executablePath: string;
+  args: string[];
+  headless: true;
+  handleSIGINT: false;
+  handleSIGTERM: false;
+  handleSIGHUP: false;
+} {
+  return {
+    executablePath: dyingWithUs(executablePath),
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+    headless: true,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  };
+}

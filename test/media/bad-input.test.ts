@@ -157,7 +157,7 @@ describe('bad input leaves the library unchanged', () => {
     await expectRefused({ sourcePath: folder }, /"a-folder\.mp4" is a folder/);
     await expectRefused(
       { sourcePath: join(dir, 'missing.mp4') },
-      /"missing\.mp4" is no longer there/,
+      /"missing\.mp4" does not exist\. Check the file's name and folder/,
       'not-found',
     );
   });

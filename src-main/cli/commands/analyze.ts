@@ -3,6 +3,7 @@ import { resourcesDir } from '../../paths';
 import { ServiceError } from '../../services/errors';
 import { runAnalyzeJob } from '../../services/report/pipeline';
 import { ANALYZE_USAGE, parseAnalyzeArgs, UsageError, type AnalyzeOptions } from '../analyze-args';
+import { abortOnStop } from '../process';
 import { createProgress } from '../progress';
 
 /**
@@ -39,8 +40,8 @@ export async function run(argv: string[]): Promise<number> {
     },
   };
   const controller = new AbortController();
-  const onSigint = (): void => controller.abort();
-  process.once('SIGINT', onSigint);
+  // Ctrl-C, SIGTERM and SIGHUP: abort, remove what was staged, exit 130 (cli/process.ts).
+  const stopListening = abortOnStop(controller);
   const started = Date.now();
   try {
     const files = await runAnalyzeJob(job, progress, controller.signal);
@@ -69,6 +70,6 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`stridelab analyze: ${message}\nNo report was written.\n`);
     return 1;
   } finally {
-    process.off('SIGINT', onSigint);
+    stopListening();
   }
 }

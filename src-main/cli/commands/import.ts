@@ -6,7 +6,9 @@ import { openLibrary, type Library } from '../../services/library/db';
 import { createPatient, getPatient } from '../../services/library/patients';
 import { createSession, getSession } from '../../services/library/sessions';
 import { importRecording, type ImportProgress } from '../../services/media/import';
+import { beginAllOrNothing, type AllOrNothing } from '../../services/library/all-or-nothing';
 import { parseCommand, usageError as cmdUsageError } from '../args';
+import { abortOnStop } from '../process';
 
 /**
  * `stridelab import <clip> --patient <name or id> [--session <id>] --view side|rear
@@ -14,7 +16,7 @@ import { parseCommand, usageError as cmdUsageError } from '../args';
  *   [--create-patient] [--home DIR]`
  * The same import as the app (copy + checksum, probe, proxy, thumbnail), with the library lock.
  * Without --session the clip goes into a new session dated today. Progress goes to stderr, the
- * result to stdout; Ctrl-C cancels and leaves the library as it was.
+ * result to stdout; Ctrl-C, SIGTERM and SIGHUP cancel and leave the library as it was.
  * Exit codes: 0 imported, 1 refused or failed, 2 wrong usage, 130 cancelled.
  */
 export const USAGE = `Usage: stridelab import <clip> --patient <name or id> [--session <id>] --view side|rear --condition <label>
@@ -23,9 +25,9 @@ export const USAGE = `Usage: stridelab import <clip> --patient <name or id> [--s
 const CMD = { name: 'import', usage: USAGE } as const;
 const usageError = (message: string): number => cmdUsageError(CMD, message);
 
-function findPatient(library: Library, key: string, create: boolean): { patient: Patient; created: boolean } {
+function findPatient(library: Library, key: string, create: boolean): { patient: Patient } {
   try {
-    return { patient: getPatient(library.db, key), created: false };
+    return { patient: getPatient(library.db, key) };
   } catch {
     // not an id: try the name
   }
@@ -34,15 +36,14 @@ function findPatient(library: Library, key: string, create: boolean): { patient:
       `SELECT id FROM patients WHERE deleted_at IS NULL AND name = ? COLLATE NOCASE ORDER BY created_at`,
     )
     .all(key.trim()) as { id: string }[];
-  if (rows.length === 1) return { patient: getPatient(library.db, rows[0]!.id), created: false };
+  if (rows.length === 1) return { patient: getPatient(library.db, rows[0]!.id) };
   if (rows.length > 1) {
     throw new ServiceError(
       'conflict',
       `${rows.length} patients are named "${key}": give the id instead (${rows.map((r) => r.id).join(', ')}).`,
     );
   }
-  if (create)
-    return { patient: createPatient(library.db, { name: key.trim(), sex: 'unspecified' }), created: true };
+  if (create) return { patient: createPatient(library.db, { name: key.trim(), sex: 'unspecified' }) };
   throw new ServiceError(
     'not-found',
     `No patient named or numbered "${key}". Check the name, or add --create-patient.`,
@@ -115,17 +116,16 @@ export async function run(argv: string[]): Promise<number> {
 
   const home = resolveHome(values.home ? ['--home', values.home] : []);
   const controller = new AbortController();
-  const onSigint = (): void => controller.abort();
-  process.once('SIGINT', onSigint);
+  const stopListening = abortOnStop(controller);
   let library: Library | undefined;
+  let job: AllOrNothing | undefined;
   try {
     library = openLibrary(home);
     const lib = library;
-    const { patient, created: patientCreated } = findPatient(
-      lib,
-      values.patient,
-      values['create-patient'] ?? false,
-    );
+    // A patient or session made for this clip exists only if the clip is imported: one transaction
+    // from here to the recording's row (a failure, Ctrl-C, SIGTERM or kill -9 leaves none of them).
+    job = beginAllOrNothing(lib);
+    const { patient } = findPatient(lib, values.patient, values['create-patient'] ?? false);
     let sessionId = values.session;
     let created = false;
     if (sessionId) {
@@ -146,41 +146,39 @@ export async function run(argv: string[]): Promise<number> {
       }).id;
       created = true;
     }
-    try {
-      const rec = await importRecording(lib, {
-        sessionId,
-        sourcePath: positionals[0]!,
-        view: values.view as View,
-        condition,
-        allowDuplicate: values['allow-duplicate'] ?? false,
-        signal: controller.signal,
-        onProgress: progressWriter(),
-      });
-      if (process.stderr.isTTY) process.stderr.write('\n');
-      const p = rec.probe;
-      process.stdout.write(
-        `Imported "${rec.originalName}" for ${patient.name}: ${rec.view} view, ${rec.condition.label}; ` +
-          `${p.frameCount} frames, ${p.averageFps.toFixed(2)} fps${p.variableFrameRate ? ' (variable)' : ''}, ` +
-          `${p.displayWidth}×${p.displayHeight}, ${p.durationS.toFixed(1)} s.\n` +
-          `session ${sessionId}${created ? ' (new, dated today)' : ''}\nrecording ${rec.id}\n`,
-      );
-      return 0;
-    } catch (err) {
-      // The new session (and patient) were only for this clip: take them back so a refused import changes nothing.
-      if (created) lib.db.prepare(`DELETE FROM sessions WHERE id = ?`).run(sessionId);
-      if (patientCreated) lib.db.prepare(`DELETE FROM patients WHERE id = ?`).run(patient.id);
-      throw err;
-    }
+    const rec = await importRecording(lib, {
+      sessionId,
+      sourcePath: positionals[0]!,
+      view: values.view as View,
+      condition,
+      allowDuplicate: values['allow-duplicate'] ?? false,
+      signal: controller.signal,
+      onProgress: progressWriter(),
+    });
+    job.commit();
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    const p = rec.probe;
+    // The name as one line: a newline or control character in a file name must not break the
+    // line-per-fact output that scripts read.
+    const shownName = [...rec.originalName].map((c) => (c < ' ' || c === '\u007f' ? '?' : c)).join('');
+    process.stdout.write(
+      `Imported "${shownName}" for ${patient.name}: ${rec.view} view, ${rec.condition.label}; ` +
+        `${p.frameCount} frames, ${p.averageFps.toFixed(2)} fps${p.variableFrameRate ? ' (variable)' : ''}, ` +
+        `${p.displayWidth}×${p.displayHeight}, ${p.durationS.toFixed(1)} s.\n` +
+        `session ${sessionId}${created ? ' (new, dated today)' : ''}\nrecording ${rec.id}\n`,
+    );
+    return 0;
   } catch (err) {
     if (process.stderr.isTTY) process.stderr.write('\n');
-    if (err instanceof ServiceError && err.code === 'cancelled') {
+    if (controller.signal.aborted || (err instanceof ServiceError && err.code === 'cancelled')) {
       process.stderr.write('stridelab import: cancelled; nothing was imported.\n');
       return 130;
     }
     process.stderr.write(`stridelab import: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   } finally {
-    process.off('SIGINT', onSigint);
+    job?.rollback();
+    stopListening();
     library?.close();
   }
 }

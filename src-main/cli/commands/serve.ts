@@ -3,6 +3,7 @@ import { openInBrowser, startBrowserMode } from '../../browser-mode';
 import { resolveHome } from '../../home';
 import { rendererDir } from '../../paths';
 import { parseCommand, usageError as cmdUsageError } from '../args';
+import { untilStopped } from '../process';
 
 /**
  * `stridelab serve [--home DIR] [--port N] [--open]`: browser mode. Prints the app URL (with its
@@ -51,11 +52,8 @@ export async function run(argv: string[]): Promise<number> {
   process.stdout.write(
     `STRIDELAB_READY ${JSON.stringify({ url: app.server.url, appUrl: app.server.appUrl, token: app.server.token })}\n`,
   );
-  await new Promise<void>((resolve) => {
-    const stop = (): void => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  // Ctrl-C, SIGTERM and SIGHUP close the library cleanly; a second one exits at once (cli/process.ts).
+  await untilStopped();
   await app.close();
   return 0;
 }

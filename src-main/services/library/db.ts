@@ -2,6 +2,8 @@ import { closeSync, copyFileSync, mkdirSync, openSync, readdirSync, readSync, rm
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { plainFsError, ServiceError } from '../errors';
+import { mkdirForUserSync } from '../media/fsutil';
+import { purgeOrphanMediaSync } from '../media/purge';
 import { acquireLock, type LibraryLock } from './lock';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
 
@@ -40,7 +42,12 @@ export interface Library {
 export interface OpenOptions {
   /** Stop migrating at this version (tests of migration N migrate to N−1 first). */
   readonly migrateTo?: number;
+  /** How errors name this library's folder to the user (a temporary library has no name they know). */
+  readonly subject?: string;
 }
+
+/** The migration that made the recordings table (0002). */
+const RECORDINGS_SCHEMA = 2;
 
 const newerError = (found: number): ServiceError =>
   new ServiceError(
@@ -58,20 +65,17 @@ const newerError = (found: number): ServiceError =>
  */
 export function openLibrary(home: string, options: OpenOptions = {}): Library {
   const paths = libraryPaths(home);
-  const header = readHeader(paths.dbFile);
+  const subject = options.subject ?? `the library folder "${home}"`;
+  const header = readHeader(paths.dbFile, subject);
   if (header > LATEST_SCHEMA_VERSION) throw newerError(header);
-  try {
-    mkdirSync(paths.home, { recursive: true });
-  } catch (err) {
-    throw plainFsError(err, `the library folder "${home}"`);
-  }
+  mkdirForUserSync(paths.home, subject);
   const lock: LibraryLock = acquireLock(paths.lockFile, paths.lockNote);
   let db: Database.Database | undefined;
   try {
     try {
       db = new Database(paths.dbFile);
     } catch (err) {
-      throw plainFsError(err, `the library folder "${home}"`);
+      throw plainFsError(err, subject);
     }
     const found = db.pragma('user_version', { simple: true }) as number;
     if (found > LATEST_SCHEMA_VERSION) throw newerError(found);
@@ -81,7 +85,7 @@ export function openLibrary(home: string, options: OpenOptions = {}): Library {
       db.pragma('busy_timeout = 5000');
       for (const dir of [paths.mediaDir, paths.backupsDir, paths.tmpDir]) mkdirSync(dir, { recursive: true });
     } catch (err) {
-      throw libraryWriteError(err, home);
+      throw libraryWriteError(err, subject);
     }
     sweepScratch(paths);
     const target = Math.min(options.migrateTo ?? LATEST_SCHEMA_VERSION, LATEST_SCHEMA_VERSION);
@@ -94,6 +98,8 @@ export function openLibrary(home: string, options: OpenOptions = {}): Library {
       })();
     }
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    // Media an import or analysis killed before its commit left behind (no row names it).
+    if (schemaVersion >= RECORDINGS_SCHEMA) purgeOrphanMediaSync(db, paths.mediaDir);
     const opened = db;
     return {
       db: opened,
@@ -113,7 +119,7 @@ export function openLibrary(home: string, options: OpenOptions = {}): Library {
 
 /** SQLite's header (https://sqlite.org/fileformat.html#the_database_header): magic, user_version at 60. */
 const MAGIC = 'SQLite format 3\0';
-function readHeader(file: string): number {
+function readHeader(file: string, subject: string): number {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
@@ -130,21 +136,21 @@ function readHeader(file: string): number {
   } catch (err) {
     if (err instanceof ServiceError) throw err;
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 0; // a new library
-    throw plainFsError(err, `the library folder "${dirname(file)}"`);
+    throw plainFsError(err, subject);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
 }
 
 /** The library's own files could not be written: say where and why, in words. */
-function libraryWriteError(err: unknown, home: string): ServiceError {
+function libraryWriteError(err: unknown, subject: string): ServiceError {
   const code = (err as { code?: string }).code;
   if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN')
-    return plainFsError({ code: 'EROFS' }, `the library folder "${home}"`);
-  if (code === 'SQLITE_FULL') return plainFsError({ code: 'ENOSPC' }, `the library folder "${home}"`);
+    return plainFsError({ code: 'EROFS' }, subject);
+  if (code === 'SQLITE_FULL') return plainFsError({ code: 'ENOSPC' }, subject);
   if (code === 'SQLITE_IOERR' || (code ?? '').startsWith('SQLITE_IOERR'))
-    return plainFsError({ code: 'EIO' }, `the library folder "${home}"`);
-  return plainFsError(err, `the library folder "${home}"`);
+    return plainFsError({ code: 'EIO' }, subject);
+  return plainFsError(err, subject);
 }
 
 /**

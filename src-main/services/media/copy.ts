@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { ServiceError } from '../errors';
 
@@ -63,9 +64,64 @@ export function fsMessage(err: unknown, name: string, doing: string): ServiceErr
         'io',
         `The drive holding ${name} failed while it was being ${doing} (read error). Check the cable or card and try again.`,
       );
+    case 'EROFS':
+      return new ServiceError(
+        'io',
+        `${name} could not be ${doing}: the library is on a read-only drive. Move the library to a drive StrideLab can write to.`,
+      );
+    case 'ELOOP':
+      return new ServiceError(
+        'invalid-input',
+        `${name} is a shortcut (symbolic link) that leads back to itself. Choose the video file itself.`,
+      );
     default:
-      return new ServiceError('io', `${name} could not be ${doing}: ${(err as Error).message}`);
+      return new ServiceError(
+        'io',
+        `${name} could not be ${doing} (the operating system refused). Try again; if it keeps happening, restart the computer.`,
+      );
   }
+}
+
+/**
+ * The user's file, checked before anything reads it: it exists (a path that never existed is not
+ * "no longer there"), it is a file and not a folder, a device or a link loop, and it is not empty.
+ */
+async function sourceStat(src: string, name: string): Promise<Stats> {
+  let st;
+  try {
+    st = await stat(src);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new ServiceError(
+        'not-found',
+        `${name} does not exist. Check the file's name and folder (it may have been moved, renamed, or be on a drive that is not plugged in).`,
+      );
+    if (code === 'ELOOP')
+      throw new ServiceError(
+        'invalid-input',
+        `${name} is a shortcut (symbolic link) that leads back to itself. Choose the video file itself.`,
+      );
+    throw fsMessage(err, name, 'read');
+  }
+  if (st.isDirectory()) throw new ServiceError('invalid-input', `${name} is a folder, not a video file.`);
+  if (!st.isFile())
+    throw new ServiceError(
+      'invalid-input',
+      `${name} is not a regular file (a device or a pipe). Choose the video file.`,
+    );
+  if (st.size === 0)
+    throw new ServiceError(
+      'invalid-input',
+      `${name} is empty (0 bytes): the recording was not saved. Record or copy it again.`,
+    );
+  return st;
+}
+
+/** `src` when it can be read as a clip; a plain refusal otherwise (see sourceStat). */
+export async function readableSource(src: string, name: string): Promise<string> {
+  await sourceStat(src, name);
+  return src;
 }
 
 /**
@@ -79,19 +135,7 @@ export async function copyWithHash(
   name: string,
   options: CopyOptions = {},
 ): Promise<{ sha256: string; size: number }> {
-  let before;
-  try {
-    before = await stat(src);
-  } catch (err) {
-    throw fsMessage(err, name, 'read');
-  }
-  if (before.isDirectory()) throw new ServiceError('invalid-input', `${name} is a folder, not a video file.`);
-  if (!before.isFile()) throw new ServiceError('invalid-input', `${name} is not a regular file.`);
-  if (before.size === 0)
-    throw new ServiceError(
-      'invalid-input',
-      `${name} is empty (0 bytes): the recording was not saved. Record or copy it again.`,
-    );
+  const before = await sourceStat(src, name);
   const hash = createHash('sha256');
   let copied = 0;
   let input;

@@ -1,4 +1,7 @@
-import { open, readdir, rm, rmdir } from 'node:fs/promises';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { mkdir, open, readdir, rm, rmdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { plainFsError } from '../errors';
 
 /** fsync a folder so a rename inside it survives a power cut (POSIX; a no-op where folders cannot be opened). */
 export async function syncDir(dir: string): Promise<void> {
@@ -31,5 +34,50 @@ export async function removeIfEmpty(dir: string): Promise<void> {
     if ((await readdir(dir)).length === 0) await rmdir(dir);
   } catch {
     // Already gone or not empty: nothing to do.
+  }
+}
+
+/**
+ * mkdir -p for a folder the user named (--out, --home), failing in plain words. Node's recursive
+ * mkdir reports ENOENT when a parent cannot be created on a read-only drive; the real reason is
+ * found by asking the deepest existing ancestor whether it can be written (EROFS, EACCES) or is a
+ * file (ENOTDIR).
+ */
+export async function mkdirForUser(dir: string, subject: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (err) {
+    throw plainFsError(whyNotMkdir(dir, err), subject);
+  }
+}
+
+export function mkdirForUserSync(dir: string, subject: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw plainFsError(whyNotMkdir(dir, err), subject);
+  }
+}
+
+function whyNotMkdir(dir: string, err: unknown): unknown {
+  if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return err;
+  let up = resolve(dir);
+  for (;;) {
+    const parent = dirname(up);
+    if (parent === up) return err;
+    up = parent;
+    let isDir: boolean;
+    try {
+      isDir = statSync(up).isDirectory();
+    } catch {
+      continue;
+    }
+    if (!isDir) return { code: 'ENOTDIR' };
+    try {
+      accessSync(up, constants.W_OK);
+      return err;
+    } catch (e) {
+      return e;
+    }
   }
 }

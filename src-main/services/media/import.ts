@@ -12,10 +12,10 @@ import { encodeTimestamps, frameTiming } from '../../../src-shared/media/timesta
 import { ServiceError } from '../errors';
 import type { Library } from '../library/db';
 import { getSession } from '../library/sessions';
-import { copyWithHash, fsMessage, type CopyOptions } from './copy';
+import { copyWithHash, fsMessage, readableSource, type CopyOptions } from './copy';
 import { removeIfEmpty, removeTree, syncDir, writeFileSynced } from './fsutil';
 import { acquireTranscodeSlot } from './jobs';
-import { probeSource } from './probe';
+import { probeBeforeCopy, probeSource } from './probe';
 import { makeProxy, makeThumbnail } from './proxy';
 import { findDuplicate, getRecording, insertRecording, type RecordingRow } from './recordings-db';
 
@@ -94,8 +94,10 @@ export async function importRecording(library: Library, req: ImportRequest): Pro
   let movedIntoMedia = false;
   let createdSessionDir = false;
   try {
-    await mkdir(work);
+    // Look before copying: a file that is not a video is refused in a fraction of a second, however big.
     report('copy', 0);
+    await probeBeforeCopy(await readableSource(req.sourcePath, name), displayName, req.signal);
+    await mkdir(work);
     const copied = join(work, 'source.part');
     const { sha256, size } = await copyWithHash(req.sourcePath, copied, name, {
       ...req.copy,

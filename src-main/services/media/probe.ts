@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { ServiceError } from '../errors';
 import { ffprobePath } from './binaries';
 import { runTool } from './run';
-import { sniff } from './sniff';
+import { sniff, TEXT } from './sniff';
 
 /**
  * First look at a clip with ffprobe: streams, sizes, rotation, declared rates, and packets counted
@@ -87,6 +87,57 @@ async function head(file: string): Promise<Buffer> {
   }
 }
 
+/**
+ * Refuse what ffprobe cannot open, in words: a clip cut off before its index, or what the file
+ * looks like instead (a PDF, a photo). ffprobe's own text is not shown: it is technical and names
+ * the file by its path (the library's tmp copy, when the copy is probed).
+ */
+async function refuseUnreadable(file: string, name: string, stderr: string): Promise<never> {
+  // What the bytes are comes first: a PDF named .mp4 makes ffprobe look for an MP4 index.
+  const what = sniff(await head(file));
+  if (what && what !== TEXT) throw new ServiceError('invalid-input', `${name} is ${what}, not a video.`);
+  if (/moov atom not found/i.test(stderr)) {
+    throw new ServiceError(
+      'invalid-input',
+      `${name} is incomplete: the video's index (the "moov" part a camera writes last) is missing, so the recording was cut off or the copy stopped early. Copy it again from the camera.`,
+    );
+  }
+  if (what) throw new ServiceError('invalid-input', `${name} is ${what}, not a video.`);
+  throw new ServiceError(
+    'invalid-input',
+    `${name} is not a video StrideLab can read: its format is unknown, or the file is damaged. Choose the video file as it came from the camera.`,
+  );
+}
+
+/**
+ * A look at the user's file where it is, before anything is copied: ffprobe reads only the first
+ * megabytes (its default probe size), so a 20 GB file that is not a video is refused at once
+ * rather than after copying it. The full probe (every packet counted) runs on the copy.
+ */
+export async function probeBeforeCopy(
+  file: string,
+  displayName: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  const name = `"${basename(displayName)}"`;
+  const res = await runTool(
+    ffprobePath(),
+    ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file],
+    { signal, captureStdout: true },
+  );
+  if (res.code !== 0) await refuseUnreadable(file, name, res.stderr);
+  const info = JSON.parse(res.stdout) as FfProbe;
+  const streams = info.streams ?? [];
+  if (!streams.some((s) => s.codec_type === 'video')) {
+    throw new ServiceError(
+      'invalid-input',
+      streams.some((s) => s.codec_type === 'audio')
+        ? `${name} has sound but no picture (an audio recording). Choose the video file.`
+        : `${name} holds no video.`,
+    );
+  }
+}
+
 export async function probeSource(
   file: string,
   displayName: string,
@@ -98,21 +149,7 @@ export async function probeSource(
     ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', '-count_packets', file],
     { signal, captureStdout: true },
   );
-  if (res.code !== 0) {
-    if (/moov atom not found/i.test(res.stderr)) {
-      throw new ServiceError(
-        'invalid-input',
-        `${name} is incomplete: the video's index (the "moov" part a camera writes last) is missing, so the recording was cut off or the copy stopped early. Copy it again from the camera.`,
-      );
-    }
-    const what = sniff(await head(file));
-    throw new ServiceError(
-      'invalid-input',
-      what
-        ? `${name} is ${what}, not a video.`
-        : `${name} is not a video StrideLab can read (ffprobe: ${lastLine(res.stderr) || 'unknown format'}).`,
-    );
-  }
+  if (res.code !== 0) await refuseUnreadable(file, name, res.stderr);
   const info = JSON.parse(res.stdout) as FfProbe;
   const streams = info.streams ?? [];
   const container = info.format?.format_name ?? 'unknown';
@@ -158,11 +195,7 @@ export async function probeSource(
   }
   const discarded = await countDiscarded(file, signal);
   const rate = proxyRate(ratio(video.r_frame_rate), ratio(video.avg_frame_rate));
-  if (!rate)
-    throw new ServiceError(
-      'invalid-input',
-      `${name} declares no usable frame rate (${video.r_frame_rate ?? '?'}).`,
-    );
+  if (!rate) throw new ServiceError('invalid-input', rateMessage(name, video.r_frame_rate));
   return {
     container,
     codec: video.codec_name ?? 'unknown',
@@ -180,6 +213,15 @@ export async function probeSource(
         }
       : null,
   };
+}
+
+/** Why a clip's frame rate cannot be used, in the PT's words (the header's "1200/1" means nothing to them). */
+function rateMessage(name: string, declared: string | undefined): string {
+  const m = /^(\d+)\/(\d+)$/.exec(declared ?? '');
+  const fps = m && Number(m[2]) > 0 ? Number(m[1]) / Number(m[2]) : 0;
+  if (fps > MAX_FPS)
+    return `${name} says it was filmed at ${Math.round(fps)} frames per second, more than any camera StrideLab supports (up to ${MAX_FPS}): its header is probably damaged. Export or copy it again from the camera or phone.`;
+  return `${name} does not say how many frames per second it was filmed at, so its timing cannot be trusted. Export or copy it again from the camera or phone.`;
 }
 
 /** Video packets flagged "discard" (outside the edit list): read, never shown. */

@@ -1,28 +1,48 @@
-import { readdir, rmdir } from 'node:fs/promises';
+import { readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import type { Library } from '../library/db';
-import { removeTree } from './fsutil';
 
 /**
  * Remove media folders whose recording row is gone. Purging a session or patient from the trash
  * deletes rows (recordings cascade with their session) but SQLite cannot delete files; call this
- * after a purge. Only folders named like our ids are touched; rows in the trash keep their files.
+ * after a purge. It also runs when a library is opened: an import killed between renaming its
+ * folder into media/ and committing its row (or an `analyze --home` killed before its single
+ * commit) leaves a folder no row names. Only folders named like our ids are touched; rows in the
+ * trash keep their files.
  */
-export async function purgeOrphanMedia(library: Library): Promise<string[]> {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function purgeOrphanMediaSync(db: Database.Database, mediaDir: string): string[] {
   const removed: string[] = [];
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-  const exists = library.db.prepare(`SELECT 1 FROM recordings WHERE id = ? AND session_id = ?`);
-  for (const s of await readdir(library.paths.mediaDir, { withFileTypes: true })) {
-    if (!s.isDirectory() || !uuid.test(s.name)) continue;
-    const sessionDir = join(library.paths.mediaDir, s.name);
+  const exists = db.prepare(`SELECT 1 FROM recordings WHERE id = ? AND session_id = ?`);
+  let sessions;
+  try {
+    sessions = readdirSync(mediaDir, { withFileTypes: true });
+  } catch {
+    return removed;
+  }
+  for (const s of sessions) {
+    if (!s.isDirectory() || !UUID.test(s.name)) continue;
+    const sessionDir = join(mediaDir, s.name);
     let left = 0;
-    for (const r of await readdir(sessionDir, { withFileTypes: true })) {
-      if (r.isDirectory() && uuid.test(r.name) && !exists.get(r.name, s.name)) {
-        await removeTree(join(sessionDir, r.name));
+    for (const r of readdirSync(sessionDir, { withFileTypes: true })) {
+      if (r.isDirectory() && UUID.test(r.name) && !exists.get(r.name, s.name)) {
+        rmSync(join(sessionDir, r.name), { recursive: true, force: true });
         removed.push(`${s.name}/${r.name}`);
       } else left++;
     }
-    if (left === 0) await rmdir(sessionDir).catch(() => undefined);
+    if (left === 0) {
+      try {
+        rmdirSync(sessionDir);
+      } catch {
+        // not empty after all: leave it
+      }
+    }
   }
   return removed;
+}
+
+export function purgeOrphanMedia(library: Library): Promise<string[]> {
+  return Promise.resolve(purgeOrphanMediaSync(library.db, library.paths.mediaDir));
 }

@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
+import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ServiceError } from '../errors';
+import { spawnChild } from '../process/children';
 
 export interface RunResult {
   readonly code: number | null;
@@ -19,8 +20,8 @@ export interface RunOptions {
 
 /**
  * Run ffmpeg/ffprobe with an argument vector (never a shell, so quotes and spaces in file names are
- * inert). Abort kills the process group leader with SIGKILL and rejects with a 'cancelled' error
- * once the process is gone, so the caller can remove partial files safely.
+ * inert). Abort kills the process with SIGKILL and rejects with a 'cancelled' error once the process
+ * is gone, so the caller can remove partial files safely. The child dies with us (process/children.ts).
  */
 export function runTool(bin: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
@@ -28,7 +29,7 @@ export function runTool(bin: string, args: readonly string[], options: RunOption
       reject(new ServiceError('cancelled', 'Import cancelled.'));
       return;
     }
-    const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnChild(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: string[] = [];
     let aborted = false;
@@ -37,9 +38,9 @@ export function runTool(bin: string, args: readonly string[], options: RunOption
       child.kill('SIGKILL');
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });
-    if (options.captureStdout) child.stdout.on('data', (b: Buffer) => out.push(b));
-    else child.stdout.resume();
-    const lines = createInterface({ input: child.stderr });
+    if (options.captureStdout) child.stdout!.on('data', (b: Buffer) => out.push(b));
+    else child.stdout!.resume();
+    const lines = createInterface({ input: child.stderr! });
     lines.on('line', (line) => {
       if (options.onStderrLine?.(line) === true) return;
       // Keep memory bounded on long, chatty runs: the last lines carry the error.
@@ -48,7 +49,12 @@ export function runTool(bin: string, args: readonly string[], options: RunOption
     });
     child.on('error', (e) => {
       options.signal?.removeEventListener('abort', onAbort);
-      reject(new ServiceError('internal', `Could not run ${bin}: ${e.message}`));
+      reject(
+        new ServiceError(
+          'internal',
+          `StrideLab could not start its video tool (${basename(bin)}: ${e.message}). Reinstall StrideLab.`,
+        ),
+      );
     });
     child.on('close', (code) => {
       options.signal?.removeEventListener('abort', onAbort);

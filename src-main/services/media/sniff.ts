@@ -16,9 +16,12 @@ const SIGNATURES: readonly { readonly what: string; readonly test: (b: Buffer) =
   { what: 'a GIF picture', test: (b) => b.subarray(0, 4).toString('latin1') === 'GIF8' },
 ];
 
+/** The weakest guess: mostly printable bytes (an MP4 cut before its index can look like this too). */
+export const TEXT = 'a text file';
+
 export function sniff(head: Buffer): string | undefined {
   for (const s of SIGNATURES) if (s.test(head)) return s.what;
-  if (head.length > 0 && isMostlyText(head)) return 'a text file';
+  if (head.length > 0 && isMostlyText(head)) return TEXT;
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { HostToEngine } from '../../../src-shared/pose/engine-protocol';
-import { CHROMIUM_ARGS, chromiumPath } from '../chromium';
+import { chromiumLaunchOptions } from '../chromium';
 import {
   abortError,
   PoseEngineError,
@@ -50,14 +50,8 @@ export interface GuardedBrowser {
  * log so tests can prove that nothing did.
  */
 export async function launchGuardedBrowser(origin: string): Promise<GuardedBrowser> {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [...CHROMIUM_ARGS],
-    headless: true,
-    // Playwright's own Ctrl-C handler exits the whole process (code 130) before the CLI's abort
-    // can clean up: the commands handle SIGINT themselves and close the browser on abort.
-    handleSIGINT: false,
-  });
+  // Dies with this process; Playwright's signal handlers off (services/chromium.ts).
+  const browser = await chromium.launch(chromiumLaunchOptions());
   const requests: string[] = [];
   const blocked: string[] = [];
   const refusedByCsp: string[] = [];

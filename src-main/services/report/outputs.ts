@@ -1,5 +1,8 @@
-import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { plainFsError, ServiceError } from '../errors';
+import { mkdirForUser } from '../media/fsutil';
+import { noteLeftover } from '../process/scratch';
 
 /**
  * A set of output files that appear together or not at all. Files are written into a hidden
@@ -19,14 +22,27 @@ export interface OutputSet {
 }
 
 export async function openOutputSet(dir: string): Promise<OutputSet> {
-  await mkdir(dir, { recursive: true });
-  const staging = await mkdtemp(join(dir, '.stridelab-partial-'));
+  const subject = `the output folder "${dir}"`;
+  let staging: string;
+  try {
+    await mkdirForUser(dir, subject);
+    staging = await mkdtemp(join(dir, '.stridelab-partial-'));
+  } catch (err) {
+    if (err instanceof ServiceError) throw err;
+    throw plainFsError(err, subject);
+  }
+  // Removed by the next StrideLab start if this process dies first (services/process/scratch.ts).
+  const forget = noteLeftover(staging);
   let done = false;
   return {
     dir,
     stagingPath: (name) => join(staging, name),
     async write(name, data) {
-      await writeFile(join(staging, name), data);
+      try {
+        await writeFile(join(staging, name), data);
+      } catch (err) {
+        throw plainFsError(err, subject);
+      }
     },
     async commit(last) {
       const names = (await readdir(staging)).sort((a, b) => Number(a === last) - Number(b === last));
@@ -36,12 +52,14 @@ export async function openOutputSet(dir: string): Promise<OutputSet> {
         paths.push(join(dir, name));
       }
       await rm(staging, { recursive: true, force: true });
+      forget();
       done = true;
       return paths;
     },
     async abort() {
       if (done) return;
       await rm(staging, { recursive: true, force: true });
+      forget();
     },
   };
 }

@@ -6,7 +6,7 @@ import { CONTENT_SECURITY_POLICY } from '../../../src-shared/csp';
 import { ServiceError } from '../errors';
 import type { ReportPrinter } from './printer';
 import { footerTemplate, headerTemplate, PDF_MARGINS } from './templates';
-import { CHROMIUM_ARGS, chromiumPath } from '../chromium';
+import { chromiumLaunchOptions, chromiumPath } from '../chromium';
 
 /**
  * Print the report in headless Debian Chromium: load the built report.html, hand it the bundle,
@@ -45,14 +45,8 @@ export function chromiumPrinter(opts: ChromiumPrinterOptions): ReportPrinter {
           `The report page is not built (${join(root, 'report.html')}). Run: npm run build`,
         );
       }
-      const browser = await chromium.launch({
-        executablePath: opts.executablePath ?? chromiumPath(),
-        args: [...CHROMIUM_ARGS],
-        headless: true,
-        // The CLI handles Ctrl-C itself (abort, remove partial files); Playwright's handler would
-        // exit the process first.
-        handleSIGINT: false,
-      });
+      // Dies with this process; Playwright's signal handlers off (services/chromium.ts).
+      const browser = await chromium.launch(chromiumLaunchOptions([], opts.executablePath ?? chromiumPath()));
       const onAbort = (): void => void browser.close();
       signal?.addEventListener('abort', onAbort, { once: true });
       try {

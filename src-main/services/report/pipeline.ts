@@ -16,7 +16,8 @@ import { buildReport, type ReportClipInput } from '../../../src-shared/report/bu
 import { analysisJson, stepsCsv, summaryCsv } from '../../../src-shared/report/exports';
 import { detectView } from '../../../src-shared/report/view-check';
 import { rendererDir } from '../../paths';
-import { ServiceError } from '../errors';
+import { plainFsError, ServiceError } from '../errors';
+import { beginAllOrNothing } from '../library/all-or-nothing';
 import { openLibrary } from '../library/db';
 import { createPatient } from '../library/patients';
 import { createSession } from '../library/sessions';
@@ -127,8 +128,28 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
     throw new ServiceError('invalid-input', 'A side-view clip is needed (--side).');
 
   const out = await openOutputSet(job.out);
-  const temp = job.home ? undefined : mkdtempSync(join(tmpdir(), 'stridelab-analyze-'));
-  const library = openLibrary(job.home ?? temp!);
+  let temp: string | undefined;
+  let library;
+  try {
+    // Without --home: a library of the run's own in the temp folder (in a CLI process, inside its
+    // scratch folder, which the next start removes if this run is killed: process/scratch.ts).
+    const tempSubject = "the system's temporary folder";
+    if (!job.home) {
+      try {
+        temp = mkdtempSync(join(tmpdir(), 'stridelab-analyze-'));
+      } catch (err) {
+        throw plainFsError(err, tempSubject);
+      }
+    }
+    library = job.home ? openLibrary(job.home) : openLibrary(temp!, { subject: tempSubject });
+  } catch (err) {
+    await out.abort();
+    if (temp) rmSync(temp, { recursive: true, force: true });
+    throw err;
+  }
+  // --home: the patient, session, recordings and pose results land together with the report, or
+  // not at all (library/all-or-nothing.ts); a temporary library goes as a whole anyway.
+  const allOrNothing = job.home ? beginAllOrNothing(library) : undefined;
   const phase = (name: keyof typeof PHASES, within: number, detail?: string): void => {
     const [a, b] = PHASES[name];
     ui.update(name, a + (b - a) * Math.min(1, Math.max(0, within)), detail);
@@ -302,8 +323,10 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
       }
     }
     phase('report', 1);
+    allOrNothing?.commit();
     return await out.commit('report.pdf');
   } catch (err) {
+    allOrNothing?.rollback();
     await out.abort();
     throw err;
   } finally {
