@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imagePoint as P } from '../units';
+import { degrees, imagePoint as P } from '../units';
 import { angleArc, clinicalAngle, interiorAngle, lineAngle, midpoint } from './geometry';
 import { calibrationFor, cmPerPixel, measure, type Measurement } from './measure';
 
@@ -98,5 +98,16 @@ describe('manual tools', () => {
       }).value,
     ).toBeCloseTo(45, 9);
     expect(measure({ tool: 'note', points: [[0, 0]], text: 'overstride' }).label).toBe('overstride');
+  });
+  it('gives a three-point angle as flexion, the overlay’s convention, and says the angle between', () => {
+    // Hip above, knee, ankle forward: 150° between thigh and shank is 30° of knee flexion.
+    const knee = [0, 0] as const;
+    const hip = [0, -100] as const;
+    const rad = (150 * Math.PI) / 180;
+    const ankle = [100 * Math.sin(rad), -100 * Math.cos(rad)] as const;
+    const m = measure({ tool: 'angle', points: [hip, knee, ankle] });
+    expect(m.value).toBeCloseTo(30, 9);
+    expect(m.label).toBe('30.0° flexion (150.0° between the lines)');
+    expect(clinicalAngle(degrees(150), 'flexion')).toBe(30);
   });
 });

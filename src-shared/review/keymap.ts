@@ -4,8 +4,12 @@
  * slower/faster; `L` loop the current stride; `O` overlays; Ctrl+Z / Ctrl+Shift+Z undo/redo; Ctrl+P
  * report preview. Hand correction works without the mouse too ("every action reachable without the
  * mouse"): `.` `,` choose a point, Alt+arrows move it (Shift: 10 px), Enter saves it, Escape drops it.
- * The help panel lists this table, so what is documented is what is bound.
+ * Zoom is `Z` / Shift+Z and `0` (fit), pan Ctrl+arrows, `F` one player in the whole space: `-` `+`
+ * already mean slower/faster and Ctrl+`+`/`-` zoom the whole page in a browser. The measure tools
+ * take their initials (A, V, H, D, N, C). The help panel lists this table, so what is documented is
+ * what is bound.
  */
+import { MEASUREMENT_TOOLS, TOOL_LABELS, type MeasurementTool } from './measure';
 
 export type ReviewAction =
   | { readonly type: 'play-pause' }
@@ -23,7 +27,15 @@ export type ReviewAction =
   | { readonly type: 'report' }
   | { readonly type: 'select-point'; readonly dir: 1 | -1 }
   | { readonly type: 'nudge-point'; readonly dx: number; readonly dy: number }
-  | { readonly type: 'save-point' };
+  | { readonly type: 'save-point' }
+  /** Zoom the active player in (1), out (-1), or back to the whole picture (0). */
+  | { readonly type: 'zoom'; readonly dir: 1 | -1 | 0 }
+  /** Move the active player's zoomed picture, in screen pixels. */
+  | { readonly type: 'pan'; readonly dx: number; readonly dy: number }
+  /** The active player alone in the whole space, or back to all players. */
+  | { readonly type: 'solo' }
+  /** Arm a measure tool (again: put it down). */
+  | { readonly type: 'tool'; readonly tool: MeasurementTool };
 
 export interface KeyBinding {
   /** KeyboardEvent.key values that trigger it. */
@@ -38,6 +50,16 @@ export interface KeyBinding {
   readonly label: string;
   readonly shown: string;
 }
+
+/** The measure tools on their initials. */
+const TOOL_KEYS: Readonly<Record<MeasurementTool, string>> = {
+  angle: 'A',
+  'line-vertical': 'V',
+  'line-horizontal': 'H',
+  distance: 'D',
+  note: 'N',
+  calibration: 'C',
+};
 
 export const KEYMAP: readonly KeyBinding[] = [
   { keys: [' '], action: { type: 'play-pause' }, label: 'Play / pause', shown: 'Space' },
@@ -127,7 +149,48 @@ export const KEYMAP: readonly KeyBinding[] = [
     shown: 'Esc',
   },
   { keys: ['p', 'P'], mod: true, action: { type: 'report' }, label: 'Report preview', shown: 'Ctrl+P' },
+  { keys: ['z', 'Z'], action: { type: 'zoom', dir: 1 }, label: 'Zoom in (also the mouse wheel)', shown: 'Z' },
+  { keys: ['z', 'Z'], shift: true, action: { type: 'zoom', dir: -1 }, label: 'Zoom out', shown: 'Shift+Z' },
+  { keys: ['0'], action: { type: 'zoom', dir: 0 }, label: 'Whole picture (no zoom)', shown: '0' },
+  ...pans(),
+  {
+    keys: ['f', 'F'],
+    action: { type: 'solo' },
+    label: 'This player in the whole space (again: all players)',
+    shown: 'F',
+  },
+  ...toolKeys(),
 ];
+
+/** Ctrl+arrows move a zoomed picture (drag with the mouse does too). */
+function pans(): KeyBinding[] {
+  const step = 80;
+  const arrows = [
+    ['ArrowLeft', step, 0, '←', 'left'],
+    ['ArrowRight', -step, 0, '→', 'right'],
+    ['ArrowUp', 0, step, '↑', 'up'],
+    ['ArrowDown', 0, -step, '↓', 'down'],
+  ] as const;
+  // The picture moves against the arrow: "look further left" shows what is left of the view.
+  return arrows.map(([key, dx, dy, arrow, word]) => ({
+    keys: [key],
+    mod: true,
+    action: { type: 'pan', dx, dy } as const,
+    label: `Zoomed: look further ${word}`,
+    shown: `Ctrl+${arrow}`,
+  }));
+}
+
+export const toolKey = (tool: MeasurementTool): string => TOOL_KEYS[tool];
+
+function toolKeys(): KeyBinding[] {
+  return MEASUREMENT_TOOLS.map((tool) => ({
+    keys: [TOOL_KEYS[tool].toLowerCase(), TOOL_KEYS[tool]],
+    action: { type: 'tool', tool } as const,
+    label: `Measure: ${TOOL_LABELS[tool]} (again: put it down)`,
+    shown: TOOL_KEYS[tool],
+  }));
+}
 
 /** Alt+arrows move the chosen point a pixel of the video, Alt+Shift+arrows ten. */
 function nudges(): KeyBinding[] {

@@ -1,11 +1,12 @@
 /**
- * Manual measurement tools, like Kinovea's: a three-point angle, a line against the vertical or the
+ * Manual measurement tools, like Kinovea's: a three-point angle (given as flexion, 180° minus the
+ * angle between the segments, as the overlay gives knee and hip angles), a line against the vertical or the
  * horizontal, a distance (in cm once the clip is calibrated with a line of known length), a text
  * note, and the calibration line itself. Only the points are stored; the value is computed here, so
  * a moved point or a new calibration updates every measurement.
  */
 import { imagePoint, type ImagePoint } from '../units';
-import { distance, interiorAngle, lineAngle } from './geometry';
+import { clinicalAngle, distance, interiorAngle, lineAngle } from './geometry';
 
 export const MEASUREMENT_TOOLS = [
   'angle',
@@ -28,7 +29,7 @@ export const TOOL_POINTS: Readonly<Record<MeasurementTool, number>> = {
 };
 
 export const TOOL_LABELS: Readonly<Record<MeasurementTool, string>> = {
-  angle: 'Angle (3 points)',
+  angle: 'Angle as flexion (3 points: end, joint, end)',
   'line-vertical': 'Line vs vertical',
   'line-horizontal': 'Line vs horizontal',
   distance: 'Distance',
@@ -78,8 +79,16 @@ export function measure(
   const [p0, p1, p2] = m.points.map(pt);
   switch (m.tool) {
     case 'angle': {
-      const v = p0 && p1 && p2 ? interiorAngle(p0, p1, p2) : undefined;
-      return { value: v, unit: '°', label: v === undefined ? '—' : `${v.toFixed(1)}°` };
+      // The overlay's convention (knee and hip flexion: 0° = straight), not the angle between the
+      // two segments, which reads the other way round; both are said so neither is mistaken.
+      const between = p0 && p1 && p2 ? interiorAngle(p0, p1, p2) : undefined;
+      if (between === undefined) return { unit: '°', label: '—' };
+      const flexion = clinicalAngle(between, 'flexion');
+      return {
+        value: flexion,
+        unit: '°',
+        label: `${flexion.toFixed(1)}° flexion (${between.toFixed(1)}° between the lines)`,
+      };
     }
     case 'line-vertical':
     case 'line-horizontal': {

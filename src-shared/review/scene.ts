@@ -6,6 +6,7 @@
 import { Landmark, type LandmarkFrame, type LandmarkName } from '../pose/landmarks';
 import { degrees, imagePoint, type Degrees, type ImagePoint } from '../units';
 import { angleArc, clinicalAngle, interiorAngle, lineAngle, midpoint, type ArcShape } from './geometry';
+import { placeLabels } from './label-placement';
 import {
   JOINT_ANGLES,
   LOW_CONFIDENCE,
@@ -59,6 +60,8 @@ export type Primitive =
       readonly tint: Tint;
       readonly value: Degrees;
       readonly label: string;
+      /** Where the label is drawn (centre): the arc's label spot, moved if another label is there. */
+      readonly labelAt: ImagePoint;
     }
   | {
       readonly kind: 'reference';
@@ -69,6 +72,8 @@ export type Primitive =
       readonly guideTo: ImagePoint;
       readonly value: Degrees;
       readonly label: string;
+      /** Where the label is drawn (centre): beside the line's end, moved if another label is there. */
+      readonly labelAt: ImagePoint;
     };
 
 const tintOf = (name: string): Tint =>
@@ -98,11 +103,19 @@ export const formatDegrees = (d: number): string => `${Math.round(d)}°`;
  */
 export type AngleValueOf = (gaitId: string, side: 'left' | 'right' | 'body') => number | undefined;
 
+/** Screen pixels between a reference line's end and its label's centre. */
+const REFERENCE_LABEL_GAP_PX = 24;
+
+/**
+ * `unit` is the size of one screen pixel in video pixels (1 / the on-screen scale): labels keep their
+ * screen size, so how much room they take in the picture, and so where they can go, depends on it.
+ */
 export function buildScene(
   frame: LandmarkFrame | undefined,
   view: View,
   toggles: OverlayToggles,
   valueOf?: AngleValueOf,
+  unit = 1,
 ): Primitive[] {
   if (!toggles.all || !frame || frame.status !== 'pose') return [];
   const out: Primitive[] = [];
@@ -129,7 +142,8 @@ export function buildScene(
       const arc = angleArc(a.at, v.at, b.at);
       if (interior === undefined || !arc) continue;
       const value = degrees(valueOf?.(spec.gaitId, spec.side) ?? clinicalAngle(interior, spec.value));
-      out.push({ kind: 'arc', id: spec.id, arc, tint: spec.side, value, label: formatDegrees(value) });
+      const label = formatDegrees(value);
+      out.push({ kind: 'arc', id: spec.id, arc, tint: spec.side, value, label, labelAt: arc.labelAt });
     }
   }
   for (const spec of REFERENCE_LINES) {
@@ -156,7 +170,20 @@ export function buildScene(
       guideTo,
       value,
       label: `${spec.label} ${formatDegrees(value)}`,
+      labelAt: imagePoint(t.x + REFERENCE_LABEL_GAP_PX * unit, t.y),
     });
+  }
+  // No label on another: move the ones that collide (label-placement.ts).
+  const labelled = out.filter((p) => p.kind === 'arc' || p.kind === 'reference');
+  const spots = placeLabels(
+    labelled.map((p) => ({ anchor: p.labelAt, text: p.label })),
+    unit,
+  );
+  const moved = new Map(labelled.map((p, i) => [p, spots[i]!]));
+  for (let i = 0; i < out.length; i++) {
+    const p = out[i]!;
+    const at = moved.get(p);
+    if (at && (p.kind === 'arc' || p.kind === 'reference')) out[i] = { ...p, labelAt: at };
   }
   if (toggles.skeleton) {
     // Points last so they sit above lines; low-confidence ones are marked (drawn hollow and dashed).

@@ -3,7 +3,9 @@
  * sets the scale). One function over plain data: the static layer calls it from a single konva Shape,
  * so a frame change repaints one shape instead of diffing a tree of nodes.
  */
+import { LABEL_FONT_PX } from '../../../../src-shared/review/label-placement';
 import type { Primitive, Tint } from '../../../../src-shared/review/scene';
+import { imagePoint, type ImagePoint } from '../../../../src-shared/units';
 
 /** Left blue, right orange: the colours video-analysis tools and gait reports commonly use per side. */
 export const TINTS: Record<Tint, string> = { left: '#3b8cff', right: '#ff8a3d', centre: '#f5f5f5' };
@@ -26,6 +28,30 @@ function label(
   ctx.strokeText(text, x, y);
   ctx.fillStyle = colour;
   ctx.fillText(text, x, y);
+}
+
+/**
+ * A label moved off its spot (label-placement.ts) gets a thin line back to what it measures, so the
+ * PT still sees which joint it belongs to.
+ */
+function leader(
+  ctx: CanvasRenderingContext2D,
+  from: ImagePoint,
+  preferred: ImagePoint,
+  to: ImagePoint,
+  colour: string,
+  unit: number,
+): void {
+  if (Math.hypot(to.x - preferred.x, to.y - preferred.y) < LABEL_FONT_PX * unit) return;
+  ctx.beginPath();
+  ctx.setLineDash([]);
+  ctx.globalAlpha = 0.7;
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = 1 * unit;
+  ctx.moveTo(from.x, from.y);
+  ctx.lineTo(to.x, to.y);
+  ctx.stroke();
+  ctx.globalAlpha = 1;
 }
 
 /**
@@ -78,7 +104,8 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: readonly Primiti
         ctx.arc(center.x, center.y, r, a0, a0 + (sweep * Math.PI) / 180);
         ctx.stroke();
         ctx.globalAlpha = 1;
-        label(ctx, p.label, p.arc.labelAt.x, p.arc.labelAt.y, TINTS[p.tint], 13 * unit);
+        leader(ctx, p.arc.labelAt, p.arc.labelAt, p.labelAt, TINTS[p.tint], unit);
+        label(ctx, p.label, p.labelAt.x, p.labelAt.y, TINTS[p.tint], LABEL_FONT_PX * unit);
         break;
       }
       case 'reference':
@@ -98,7 +125,8 @@ export function drawScene(ctx: CanvasRenderingContext2D, scene: readonly Primiti
         ctx.lineTo(p.to.x, p.to.y);
         ctx.stroke();
         ctx.globalAlpha = 1;
-        label(ctx, p.label, p.to.x + 24 * unit, p.to.y, REFERENCE, 13 * unit);
+        leader(ctx, p.to, imagePoint(p.to.x + 24 * unit, p.to.y), p.labelAt, REFERENCE, unit);
+        label(ctx, p.label, p.labelAt.x, p.labelAt.y, REFERENCE, LABEL_FONT_PX * unit);
         break;
     }
   }

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { actionFor, KEYMAP, toolKey } from './keymap';
+import { MEASUREMENT_TOOLS } from './measure';
+
+const key = (k: string, mods: Partial<{ shiftKey: boolean; ctrlKey: boolean; altKey: boolean }> = {}) =>
+  actionFor({ key: k, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+
+describe('review keys: zoom, pan, one player, measure tools', () => {
+  it('binds every key and modifier combination to one action only (no clash)', () => {
+    const seen = new Map<string, string>();
+    for (const b of KEYMAP)
+      for (const k of b.keys) {
+        const id = `${k}|${Boolean(b.mod)}|${Boolean(b.alt)}|${b.shift ?? 'any'}`;
+        expect(seen.get(id), `${id}: ${b.label} vs ${seen.get(id)}`).toBeUndefined();
+        seen.set(id, b.label);
+      }
+  });
+
+  it('zooms with Z / Shift+Z / 0 and leaves - and + to the playback speed', () => {
+    expect(key('z')).toEqual({ type: 'zoom', dir: 1 });
+    expect(key('Z', { shiftKey: true })).toEqual({ type: 'zoom', dir: -1 });
+    expect(key('0')).toEqual({ type: 'zoom', dir: 0 });
+    expect(key('z', { ctrlKey: true })).toEqual({ type: 'undo' });
+    expect(key('Z', { ctrlKey: true, shiftKey: true })).toEqual({ type: 'redo' });
+    expect(key('-')).toEqual({ type: 'rate', dir: -1 });
+    expect(key('+', { shiftKey: true })).toEqual({ type: 'rate', dir: 1 });
+  });
+
+  it('pans with Ctrl+arrows, while plain and Alt arrows keep stepping frames and moving points', () => {
+    expect(key('ArrowLeft', { ctrlKey: true })).toMatchObject({ type: 'pan', dy: 0 });
+    expect(key('ArrowUp', { ctrlKey: true })).toMatchObject({ type: 'pan', dx: 0 });
+    expect(key('ArrowLeft')).toEqual({ type: 'step', delta: -1 });
+    expect(key('ArrowLeft', { altKey: true })).toEqual({ type: 'nudge-point', dx: -1, dy: 0 });
+  });
+
+  it('puts one player in the whole space with F, and arms each measure tool on its own key', () => {
+    expect(key('f')).toEqual({ type: 'solo' });
+    const keys = MEASUREMENT_TOOLS.map(toolKey);
+    expect(new Set(keys).size).toBe(MEASUREMENT_TOOLS.length);
+    for (const tool of MEASUREMENT_TOOLS) {
+      expect(key(toolKey(tool).toLowerCase())).toEqual({ type: 'tool', tool });
+      expect(key(toolKey(tool), { shiftKey: true })).toEqual({ type: 'tool', tool });
+    }
+  });
+});

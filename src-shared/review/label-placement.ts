@@ -1,0 +1,80 @@
+/**
+ * Where the overlay's value labels go so that none covers another. At the feet of a side-view
+ * runner the tibia and ankle labels of both legs meet ("R tibia −19°" was printed over
+ * "L tibia −25°"). A greedy pass, after the point-feature label placement of cartography (each
+ * label tries its preferred spot, then nearby candidate spots in widening rings, and takes the first
+ * that overlaps no label placed before it) [Christensen, Marks & Shieber 1995, "An empirical study
+ * of algorithms for point-feature label placement"]. Labels keep their on-screen size whatever
+ * the video size, so boxes are measured in screen pixels times `unit` (video pixels per screen pixel).
+ */
+import { imagePoint, type ImagePoint } from '../units';
+
+/** Label font size on screen (px); the draw functions use the same. */
+export const LABEL_FONT_PX = 13;
+/**
+ * A generous average glyph width of the bold UI font, in ems: boxes a little wider than the text
+ * only keep labels further apart, never let them touch.
+ */
+const GLYPH_EM = 0.62;
+const PAD_PX = 4;
+
+export interface LabelRequest {
+  /** Where the label would sit with nothing around it (its centre), video pixels. */
+  readonly anchor: ImagePoint;
+  readonly text: string;
+}
+
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+/** The box a label centred at `at` covers, in video pixels. */
+export function labelBox(text: string, at: ImagePoint, unit: number): Box {
+  const w = (text.length * GLYPH_EM * LABEL_FONT_PX + 2 * PAD_PX) * unit;
+  const h = (LABEL_FONT_PX * 1.25 + PAD_PX) * unit;
+  return { x: at.x - w / 2, y: at.y - h / 2, w, h };
+}
+
+export const overlaps = (a: Box, b: Box): boolean =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/** Candidate offsets in widening rings: above and below first (labels read along a limb), then sideways. */
+function* candidates(w: number, h: number): Generator<readonly [number, number]> {
+  yield [0, 0];
+  for (let r = 1; r <= 6; r++) {
+    const dx = r * w * 0.55;
+    const dy = r * h;
+    yield [0, -dy];
+    yield [0, dy];
+    yield [dx, 0];
+    yield [-dx, 0];
+    yield [dx, -dy];
+    yield [-dx, -dy];
+    yield [dx, dy];
+    yield [-dx, dy];
+  }
+}
+
+/**
+ * A centre for each label, in request order (earlier requests keep their preferred spot first).
+ * No two returned boxes overlap unless a label finds no free spot within six rings (then it keeps
+ * its anchor: a crowded frame still shows every value).
+ */
+export function placeLabels(requests: readonly LabelRequest[], unit: number): ImagePoint[] {
+  const placed: Box[] = [];
+  return requests.map((r) => {
+    const base = labelBox(r.text, r.anchor, unit);
+    for (const [dx, dy] of candidates(base.w, base.h)) {
+      const box = { ...base, x: base.x + dx, y: base.y + dy };
+      if (!placed.some((p) => overlaps(p, box))) {
+        placed.push(box);
+        return imagePoint(r.anchor.x + dx, r.anchor.y + dy);
+      }
+    }
+    placed.push(base);
+    return r.anchor;
+  });
+}
