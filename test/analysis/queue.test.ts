@@ -9,6 +9,8 @@ import { getRecordingRow, mediaPath } from '../../src-main/services/media/record
 import { poseStoreFile } from '../../src-main/services/pose/store';
 import { clip, tempDir } from '../media/helpers';
 import { requireEngineBuild } from '../pose/helpers';
+import { liveWebm, MEDIA, pieces } from '../capture/helpers';
+import type { CaptureTake } from '../../src-shared/contract/capture';
 import { rmSync } from 'node:fs';
 
 /**
@@ -118,6 +120,35 @@ describe('analysis queue', () => {
     const again = o.events.slice(before).map((m) => (m.payload as ClipAnalysisStatus).state);
     expect(again).toContain('gait');
     expect(statSync(store).mtimeMs).toBe(poseWritten);
+  }, 180_000);
+
+  it('analyses a take by itself as soon as it is saved', async () => {
+    requireEngineBuild();
+    const home = tempDir('queue');
+    homes.push(home);
+    const o = open(home);
+    const sessionId = await session(o.services);
+    const take = await call<CaptureTake>(o.services, 'capture:begin', {
+      sessionId,
+      condition: { label: 'flat' },
+      cameras: [{ view: 'side', width: 320, height: 240, fps: 30, mimeType: 'video/webm;codecs=vp8' }],
+      startedAt: '2026-03-01T10:00:00Z',
+    });
+    const parts = pieces(liveWebm(join(MEDIA, 'treadmill_side_zzzhushi_male_side.mp4'), 1), 2);
+    for (const [seq, p] of parts.entries())
+      await call(o.services, 'capture:chunk', {
+        takeId: take.id,
+        view: 'side',
+        seq,
+        data: p.toString('base64'),
+      });
+    const saved = await call<CaptureTake>(o.services, 'capture:finish', {
+      takeId: take.id,
+      clips: [{ view: 'side', chunks: 2, durationMs: 1000 }],
+    });
+    const id = saved.clips[0]!.recordingId!;
+    const done = await until(o, id, (c) => c.state === 'done' || c.state === 'failed');
+    expect(done).toMatchObject({ state: 'done', error: null });
   }, 180_000);
 
   it('cancels on request, retries, and resumes after a restart without a click', async () => {
