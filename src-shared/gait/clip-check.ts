@@ -170,12 +170,15 @@ export function checkClip(q: ClipCheckInput): GaitClipQuality {
     });
   } else if (walking) {
     activity = 'walking';
+    // Name only the evidence that says walking (a misdetected cadence would contradict it).
     const what = [
       decided ? 'the pelvis rises over the stance leg instead of dipping onto it' : null,
-      !decided && duty !== null
+      !decided && duty !== null && duty > CLIP_CHECK.walkingDutyFactor
         ? `each foot on the ground for ${Math.round(100 * duty)}% of the stride`
         : null,
-      q.cadence !== null ? `${Math.round(q.cadence)} steps/min` : null,
+      q.cadence !== null && q.cadence < CLIP_CHECK.walkingCadence
+        ? `${Math.round(q.cadence)} steps/min`
+        : null,
     ]
       .filter(Boolean)
       .join(', ');

@@ -26,6 +26,7 @@ export function SpatiotemporalCards(props: { condition: ConditionSection }) {
             </div>
             <div className="card-sub">
               ± {fmt(stat?.sd, r.decimals)} · n={stat?.n ?? 0}
+              {!r.all && r.notMeasurable && (r.left ? ' · left only' : ' · right only')}
               {r.left && r.right && (
                 <>
                   {' '}
@@ -45,7 +46,11 @@ export function Findings(props: { model: ReportModel }) {
     <section className="block" data-testid="findings">
       <h2>Findings</h2>
       {props.model.findings.length === 0 ? (
-        <p className="muted">No findings were suggested from the measurements.</p>
+        <p className="muted">
+          {props.model.withheld.length > 0 && !props.model.edited
+            ? 'No findings: they were withheld for the clips named at the top of this report.'
+            : 'No findings were suggested from the measurements.'}
+        </p>
       ) : (
         <ol className="findings">
           {props.model.findings.map((f) => (
