@@ -241,10 +241,14 @@ export function buildReport(input: ReportInput): {
   const sections = built.map((b) => b.section);
   const merged = mergeSides(gaitFindings);
   const suggestedFindings = merged.map(({ f, where }, i) => findingOf(f, where, i));
+  // Only rows the report prints: a rear clip's times have none (the side clip's are printed).
+  const printed = new Set(
+    sections.flatMap((c) => [...c.spatiotemporal, ...c.variables].map((r) => rowKey(c.id, r.view, r.key))),
+  );
   const links: FindingLink[] = merged.map((m, i) => ({
     id: suggestedFindings[i]!.id,
     title: m.f.title,
-    rows: [...new Set(m.rows)],
+    rows: [...new Set(m.rows)].filter((r) => printed.has(r)),
     exercises: m.f.exercises.map((x) => x.id),
   }));
   const suggestedPlan = planOf(
