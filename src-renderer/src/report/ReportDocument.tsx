@@ -7,6 +7,7 @@ import {
   Findings,
   NotesAndSignature,
   Plan,
+  QualityAtTop,
   QualityFlags,
   SpatiotemporalCards,
 } from './ReportSections';
@@ -119,6 +120,7 @@ export function ReportDocument(props: { bundle: ReportBundle }) {
     <article className="report" data-testid="report">
       <ReportHeader model={model} />
       <WithheldNotice model={model} />
+      <QualityAtTop model={model} />
       <ConditionsTable model={model} />
       {model.conditions[0] && (
         <section className="block">

@@ -232,3 +232,26 @@ export function NotesAndSignature(props: { model: ReportModel }) {
     </section>
   );
 }
+
+/**
+ * On the first page (issue 13: quality up front): the warnings that limit what the numbers can say,
+ * one line each; the full list with the method's limits stays on the last page.
+ */
+export function QualityAtTop(props: { model: ReportModel }) {
+  const flags = props.model.conditions.flatMap((c) =>
+    c.quality.filter((q) => q.level !== 'info').map((q) => ({ ...q, condition: c.label })),
+  );
+  if (flags.length === 0) return null;
+  return (
+    <section className="block quality-top" data-testid="quality-top">
+      <h2>Before reading the numbers</h2>
+      <ul className="quality">
+        {flags.map((f, i) => (
+          <li key={i} className={`q-${f.level}`}>
+            <strong>{f.condition}:</strong> {f.text}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
