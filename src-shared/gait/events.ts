@@ -31,7 +31,8 @@
  */
 import type { AngleSet } from './angles';
 import { median } from '../stats';
-import { alignOnTemplate, crossing } from './eventsTemplate';
+import { byRhythm } from './eventsRhythm';
+import { MIN_TEMPLATE_STRIDES, refineByTemplate } from './eventsTemplate';
 import { kinkFit, peak } from './subframe';
 import {
   SIDES,
@@ -274,102 +275,26 @@ function detectStances(
       to: makeEvent(tl, 'toe-off', side, toF, toConf),
     });
   }
-  return noisy && out.length >= MIN_TEMPLATE_STRIDES ? refineByTemplate(out, raw, tl, side, legPx) : out;
-}
-
-/** Least contact band of the template, leg lengths (see refineByTemplate). */
-const ROUNDING_BAND_LEG = 0.005;
-/** Strides needed for an ensemble template (fewer: its median is no better than one stride). */
-const MIN_TEMPLATE_STRIDES = 4;
-
-/**
- * Noisy landmarks: each stance's IC and TO refined on the ensemble template of the clip's stances
- * of that foot (eventsTemplate.ts). Channels: heel, toe and ankle heights (unfiltered), each above
- * its own belt level in that stance (heel and ankle: median of the first half of the stance,
- * when the heel is down; toe: of the second half, when the toe is down). On the template, IC is
- * where the lower of heel and toe comes down to its belt level and TO where the toe leaves it,
- * "at the level" meaning within two standard errors of the template (its resolution: about 3 px,
- * 1 cm, on a 30 fps phone clip with 16 strides; a fraction of a pixel on clean data).
- */
-function refineByTemplate(stances: Stance[], raw: Body, tl: Timeline, side: Side, legPx: number): Stance[] {
-  const P = raw[side];
-  const n = P.heel.y.length;
-  const lvl = (y: Float64Array, a: number, b: number): number => {
-    const v: number[] = [];
-    for (let i = Math.max(0, a); i <= Math.min(n - 1, b); i++)
-      if (Number.isFinite(y[i] as number)) v.push(y[i] as number);
-    return v.length ? median(v) : NaN;
-  };
-  const rel = (y: Float64Array, g: number): Float64Array => Float64Array.from(y, (v) => v - g);
-  const channels = stances.map((st) => {
-    const a = Math.ceil(st.ic.atF);
-    const b = Math.floor(st.to.atF);
-    const mid = Math.round((a + b) / 2);
-    return [
-      rel(P.heel.y, lvl(P.heel.y, a, mid)),
-      rel(P.toe.y, lvl(P.toe.y, mid, b)),
-      rel(P.ankle.y, lvl(P.ankle.y, a, mid)),
-    ];
-  });
-  // Each channel's jitter: robust SD of its second differences over the stances' plateaus.
-  const sigma = [0, 1, 2].map((c) => {
-    const d: number[] = [];
-    stances.forEach((st, k) => {
-      const y = channels[k]?.[c] as Float64Array;
-      for (let i = Math.ceil(st.ic.atF) + 1; i < Math.floor(st.to.atF); i++) {
-        const v = (y[i] as number) - ((y[i - 1] as number) + (y[i + 1] as number)) / 2;
-        if (Number.isFinite(v)) d.push(Math.abs(v));
-      }
-    });
-    return d.length >= 5 ? Math.max((1.4826 * median(d)) / Math.sqrt(1.5), 1e-3 * legPx) : 0.01 * legPx;
-  });
-  // The template's own resolution: two standard errors of a median over K strides (1.25 σ/√K).
-  const se = (c: number): number => (1.25 * (sigma[c] as number)) / Math.sqrt(stances.length);
-  // Averaging strides sampled at different sub-frame phases rounds the landing corner (a corner
-  // interpolated between two frames sits up to a quarter of a frame's descent above the belt):
-  // half a centimetre (0.5% of a leg) is the least band that does not read that rounding as flight.
-  const band = Math.max(2 * Math.min(se(0), se(1)), ROUNDING_BAND_LEG * legPx);
-  const bandTo = Math.max(2 * se(1), ROUNDING_BAND_LEG * legPx);
-  const lo = -Math.max(3, Math.round(0.13 * tl.fps));
-  const hi = Math.max(2, Math.round(0.1 * tl.fps));
-  const maxShift = Math.max(1.5, 0.05 * tl.fps);
-  const at0 = -lo; // the anchor's offset in the template
-
-  const ic = alignOnTemplate(
-    channels,
-    stances.map((s) => s.ic.atF),
-    lo,
-    hi,
-    maxShift,
-    sigma,
+  if (!noisy || out.length < MIN_TEMPLATE_STRIDES) return out;
+  // Noisy landmarks: stances checked against the foot's stride rhythm, then timed on the
+  // ensemble template of its stances (eventsRhythm.ts, eventsTemplate.ts).
+  const refined = refineByTemplate(
+    byRhythm(out.map((st) => ({ icF: st.ic.atF, toF: st.to.atF }))),
+    raw[side],
+    legPx,
+    tl.fps,
   );
-  const [heelT, toeT] = ic.template as [Float64Array, Float64Array];
-  const lowest = Float64Array.from(heelT, (v, o) => Math.min(v, toeT[o] as number));
-  let start = at0;
-  for (let o = at0; o < lowest.length; o++) if ((lowest[o] as number) < (lowest[start] as number)) start = o;
-  const icOff = crossing(lowest, start, -1, band);
-
-  const to = alignOnTemplate(
-    channels,
-    stances.map((s) => s.to.atF),
-    -hi,
-    -lo,
-    maxShift,
-    sigma,
-  );
-  const toeTo = to.template[1] as Float64Array;
-  let startTo = hi;
-  for (let o = 0; o <= hi; o++) if ((toeTo[o] as number) < (toeTo[startTo] as number)) startTo = o;
-  const toOff = crossing(toeTo, startTo, 1, bandTo);
-
-  return stances.map((st, k) => {
-    const icF = icOff === null ? st.ic.atF : (ic.anchors[k] as number) + lo + icOff;
-    const toF = toOff === null ? st.to.atF : (to.anchors[k] as number) - hi + toOff;
-    if (!(toF > icF)) return st;
+  // A contact the rhythm put in carries half the clip's typical confidence of that foot.
+  const typical = median(out.map((st) => Math.min(st.ic.confidence, st.to.confidence)));
+  return refined.map((r) => {
+    const same = out.find((st) => st.ic.atF === r.icF && st.to.atF === r.toF);
+    if (same) return same;
+    const near = out.reduce((a, b) => (Math.abs(b.ic.atF - r.icF) < Math.abs(a.ic.atF - r.icF) ? b : a));
+    const [ci, ct] = r.inferred ? [0.5 * typical, 0.5 * typical] : [near.ic.confidence, near.to.confidence];
     return {
       side,
-      ic: makeEvent(tl, 'initial-contact', side, icF, st.ic.confidence),
-      to: makeEvent(tl, 'toe-off', side, toF, st.to.confidence),
+      ic: makeEvent(tl, 'initial-contact', side, r.icF, ci),
+      to: makeEvent(tl, 'toe-off', side, r.toF, ct),
     };
   });
 }
