@@ -1,10 +1,13 @@
 /**
- * The review's gait analysis of its clips: the PT's corrections applied, the clip trimmed, then the
- * gait engine with the inputs the gait service uses for the report
- * (src-main/services/gait/analyze-recording.ts), so the review shows the report's numbers and a
- * dragged point changes events and variables at once. Pure: runs in the review's worker.
+ * The one path from landmarks to a clip's gait analysis (house style 14): the PT's corrections
+ * applied, the clip cut to its trim, the patient's height for centimetres, then the gait engine; a
+ * rear clip takes its events from the side clip of its condition, moved into its own time, since a
+ * rear camera cannot see midstance by its clinical definition. The review's worker, the gait service
+ * (src-main/services/gait/analyze-recording.ts: the report and the queue) and `stridelab analyze`
+ * (src-main/services/report/pipeline.ts) all call these functions, so they cannot drift apart.
+ * Pure: runs in a worker as well as in main.
  */
-import { analyzeGait, type ExternalEvent, type GaitAnalysis } from '../gait';
+import { analyzeGait, GaitInputError, type ExternalEvent, type GaitAnalysis } from '../gait';
 import type { LandmarkSeries } from '../pose/landmarks';
 import type { AnalysisClip } from './analysis-protocol';
 import { applyCorrections, type Correction } from './corrections';
@@ -29,9 +32,31 @@ export interface AnalysisInputs {
   readonly trim: { readonly startFrame: number; readonly endFrame: number };
   /** The patient's height scales the picture when no calibration is given (gait service's rule). */
   readonly heightCm?: number;
+  /** Low-pass cutoff: residual analysis ('auto', the default), none, or a frequency in Hz. */
+  readonly cutoffHz?: 'auto' | 'none' | number;
 }
 
-/** One clip: corrections applied, trimmed, analysed; a rear clip takes a side clip's events when given. */
+/** The series as analysed: corrections applied (what the overlays draw), and cut to the trim. */
+export function preparedSeries(
+  series: LandmarkSeries,
+  corrections: readonly Correction[],
+  trim: AnalysisInputs['trim'],
+): { corrected: LandmarkSeries; inTrim: LandmarkSeries } {
+  const corrected = applyCorrections(series, corrections);
+  return {
+    corrected,
+    inTrim: {
+      ...corrected,
+      frames: corrected.frames.filter((f) => f.index >= trim.startFrame && f.index < trim.endFrame),
+    },
+  };
+}
+
+/**
+ * One clip: corrections applied, trimmed, analysed; a rear clip takes a side clip's events when given.
+ * Input the engine refuses (too few frames, no steps…) comes back as `error` in words; anything else
+ * is a bug and is thrown.
+ */
 export function analyseClip(
   series: LandmarkSeries | undefined,
   corrections: readonly Correction[],
@@ -39,24 +64,31 @@ export function analyseClip(
   external?: { events: readonly ExternalEvent[]; offsetS: number },
 ): ClipAnalysis {
   if (!series) return {};
-  const corrected = applyCorrections(series, corrections);
-  const { startFrame, endFrame } = inputs.trim;
-  const inTrim = {
-    ...corrected,
-    frames: corrected.frames.filter((f) => f.index >= startFrame && f.index < endFrame),
-  };
+  const { corrected, inTrim } = preparedSeries(series, corrections, inputs.trim);
   try {
     const gait = analyzeGait({
       series: inTrim,
       view: inputs.view,
-      cutoffHz: 'auto',
+      cutoffHz: inputs.cutoffHz ?? 'auto',
       ...(inputs.heightCm ? { calibration: { heightCm: inputs.heightCm } } : {}),
       ...(inputs.view === 'rear' && external?.events.length ? { externalEvents: external } : {}),
     });
     return { series: corrected, gait };
   } catch (err) {
-    return { series: corrected, error: err instanceof Error ? err.message : String(err) };
+    if (err instanceof GaitInputError) return { series: corrected, error: err.message };
+    throw err;
   }
+}
+
+/**
+ * The side clip's events that drive a rear clip, in the rear clip's time (`toRear` maps a side-clip
+ * time to the rear clip's). Only events the side clip detected itself: never events it was given.
+ */
+export function eventsForRear(
+  side: GaitAnalysis,
+  toRear: (tSide: number) => number,
+): { events: ExternalEvent[]; offsetS: 0 } {
+  return { events: externalEvents(side).map((e) => ({ ...e, t: toRear(e.t) })), offsetS: 0 };
 }
 
 /** The engine's events as frame events of the clip (late swing is not a navigation target). */
@@ -83,10 +115,9 @@ export function analyseClips(
   let side: { k: number; gait: GaitAnalysis } | undefined;
   for (const j of order) {
     const c = clips[j]!;
-    const external =
-      c.view === 'rear' && side
-        ? { events: externalEvents(side.gait), offsetS: clips[side.k]!.offset - c.offset }
-        : undefined;
+    // Session clock: t_session = t_clip + offset, so t_rear = t_side + offset_side − offset_rear.
+    const shift = side ? clips[side.k]!.offset - c.offset : 0;
+    const external = c.view === 'rear' && side ? eventsForRear(side.gait, (t) => t + shift) : undefined;
     out[j] = analyseClip(
       seriesOf(c.recordingId),
       corrections[c.recordingId] ?? [],

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import { analyzeGait, GaitInputError, type ExternalEvent, type GaitAnalysis } from '../../../src-shared/gait';
+import type { GaitAnalysis } from '../../../src-shared/gait';
 import type { LandmarkSeries } from '../../../src-shared/pose/landmarks';
-import { applyCorrections } from '../../../src-shared/review/corrections';
-import { sideEventsForRear, timeInA, timeInB } from '../../../src-shared/sync/mapping';
+import { analyseClip, eventsForRear, preparedSeries } from '../../../src-shared/review/analyse';
+import { timeInA, timeInB } from '../../../src-shared/sync/mapping';
 import { ServiceError } from '../errors';
 import type { Library } from '../library/db';
 import { getPatient } from '../library/patients';
@@ -14,63 +14,69 @@ import { findPair } from '../sync/store';
 import type { GaitAnalyzeResult } from '../../../src-shared/contract/gait';
 
 /**
- * One recording's gait analysis from the library: its landmarks (the pose store, or landmarks
- * imported from another tool) with the PT's corrections, cut to the clip's trim; the patient's
- * height for centimetres. A rear clip takes its events from the side clip of the same condition
- * when the two are aligned (sync), since a rear camera cannot see midstance by its clinical
- * definition (ankle under the pelvis); otherwise it finds its own.
+ * One recording's gait analysis from the library, through the one path the review's worker and the
+ * CLI take too (src-shared/review/analyse.ts): its landmarks (the most accurate pose model that ran,
+ * or landmarks imported from another tool) with the PT's corrections, cut to the clip's trim; the
+ * patient's height for centimetres. A rear clip takes its events from the side clip of the same
+ * condition when the two are aligned (sync), since a rear camera cannot see midstance by its clinical
+ * definition; otherwise it finds its own.
  */
 type Cutoff = 'auto' | 'none' | number;
 
-function trimmed(series: LandmarkSeries, start: number, end: number): LandmarkSeries {
-  return { ...series, frames: series.frames.filter((f) => f.index >= start && f.index < end) };
+interface Inputs {
+  readonly series: LandmarkSeries;
+  readonly corrections: ReturnType<typeof listCorrections>;
+  readonly view: 'side' | 'rear';
+  readonly trim: { readonly startFrame: number; readonly endFrame: number };
 }
 
-function recordingSeries(
-  library: Library,
-  db: Database.Database,
-  id: string,
-): { series: LandmarkSeries; view: 'side' | 'rear' } {
+function recordingInputs(library: Library, db: Database.Database, id: string): Inputs {
   const rec = syncRecording(db, id, 'recordingId');
   const meta = listRecordings(db, rec.sessionId).find((r) => r.id === id);
   if (!meta) throw new ServiceError('not-found', `No recording with id ${id}.`, 'recordingId');
-  const series = trimmed(
-    applyCorrections(landmarksFromLibrary(library, rec), listCorrections(db, id)),
-    meta.trim.startFrame,
-    meta.trim.endFrame,
-  );
-  return { series, view: meta.view };
+  return {
+    series: landmarksFromLibrary(library, rec),
+    corrections: listCorrections(db, id),
+    view: meta.view,
+    trim: meta.trim,
+  };
 }
 
-function run(
-  series: LandmarkSeries,
-  view: 'side' | 'rear',
+function analysed(
+  inputs: Inputs,
   heightCm: number | undefined,
   cutoffHz: Cutoff,
-  external?: { events: ExternalEvent[]; offsetS: number },
+  external?: ReturnType<typeof eventsForRear>,
 ): GaitAnalysis {
-  try {
-    return analyzeGait({
-      series,
-      view,
-      cutoffHz,
-      ...(heightCm ? { calibration: { heightCm } } : {}),
-      ...(external ? { externalEvents: external } : {}),
-    });
-  } catch (e) {
-    if (e instanceof GaitInputError) throw new ServiceError('invalid-input', e.message, 'recordingId');
-    throw e;
-  }
+  const r = analyseClip(
+    inputs.series,
+    inputs.corrections,
+    { view: inputs.view, trim: inputs.trim, cutoffHz, ...(heightCm ? { heightCm } : {}) },
+    external,
+  );
+  if (r.error !== undefined || !r.gait)
+    throw new ServiceError('invalid-input', r.error ?? 'No analysis.', 'recordingId');
+  return r.gait;
 }
 
-export function analyzeRecording(library: Library, recordingId: string, cutoffHz: Cutoff): GaitAnalyzeResult {
+/** The analysis, where the rear clip's events came from, and the series as analysed (corrected, trimmed). */
+export interface RecordingAnalysis extends GaitAnalyzeResult {
+  readonly series: LandmarkSeries;
+}
+
+export function analyzeRecordingWithSeries(
+  library: Library,
+  recordingId: string,
+  cutoffHz: Cutoff,
+): RecordingAnalysis {
   const db = library.db;
   const rec = syncRecording(db, recordingId, 'recordingId');
   const session = getSession(db, rec.sessionId);
-  const patient = getPatient(db, session.patientId, { includeDeleted: true });
-  const heightCm = patient.heightCm ?? undefined;
-  const { series, view } = recordingSeries(library, db, recordingId);
-  if (view === 'side') return { analysis: run(series, view, heightCm, cutoffHz), eventsFrom: null };
+  const heightCm = getPatient(db, session.patientId, { includeDeleted: true }).heightCm ?? undefined;
+  const inputs = recordingInputs(library, db, recordingId);
+  const series = preparedSeries(inputs.series, inputs.corrections, inputs.trim).inTrim;
+  if (inputs.view === 'side')
+    return { analysis: analysed(inputs, heightCm, cutoffHz), eventsFrom: null, series };
 
   // Rear clip: the aligned side clip of the same condition, if there is one with landmarks.
   const sides = listRecordings(db, rec.sessionId).filter(
@@ -79,23 +85,28 @@ export function analyzeRecording(library: Library, recordingId: string, cutoffHz
   for (const side of sides.reverse()) {
     const pair = findPair(db, side.id, recordingId);
     if (!pair) continue;
-    let sideSeries;
+    let sideAnalysis: GaitAnalysis;
     try {
-      sideSeries = recordingSeries(library, db, side.id).series;
+      sideAnalysis = analysed(recordingInputs(library, db, side.id), heightCm, cutoffHz);
     } catch {
       continue;
     }
-    const sideAnalysis = run(sideSeries, 'side', heightCm, cutoffHz);
     if (sideAnalysis.events.length === 0) continue;
     // The stored pair is (A, B) = (side, rear) unless flipped.
     const sideIs = pair.flipped ? 'B' : 'A';
-    const external = sideEventsForRear(sideAnalysis.events, pair.record, sideIs);
-    // Where the side clip's t = 0 falls in the rear clip (t_rear = t_side + offset at clock ratio 1).
-    const offsetS = sideIs === 'A' ? timeInB(pair.record, 0) : timeInA(pair.record, 0);
+    const toRear = (t: number): number =>
+      sideIs === 'A' ? timeInB(pair.record, t) : timeInA(pair.record, t);
     return {
-      analysis: run(series, 'rear', heightCm, cutoffHz, external),
-      eventsFrom: { recordingId: side.id, offsetS },
+      analysis: analysed(inputs, heightCm, cutoffHz, eventsForRear(sideAnalysis, toRear)),
+      // Where the side clip's t = 0 falls in the rear clip (t_rear = t_side + offset at clock ratio 1).
+      eventsFrom: { recordingId: side.id, offsetS: toRear(0) },
+      series,
     };
   }
-  return { analysis: run(series, 'rear', heightCm, cutoffHz), eventsFrom: null };
+  return { analysis: analysed(inputs, heightCm, cutoffHz), eventsFrom: null, series };
+}
+
+export function analyzeRecording(library: Library, recordingId: string, cutoffHz: Cutoff): GaitAnalyzeResult {
+  const { analysis, eventsFrom } = analyzeRecordingWithSeries(library, recordingId, cutoffHz);
+  return { analysis, eventsFrom };
 }

@@ -2,15 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { View } from '../../../src-shared/contract/recordings';
-import {
-  analyzeGait,
-  DEFAULT_EXERCISES,
-  GaitInputError,
-  type ExternalEvent,
-  type GaitAnalysis,
-} from '../../../src-shared/gait';
+import { DEFAULT_EXERCISES, type GaitAnalysis } from '../../../src-shared/gait';
 import { estimateSync } from '../../../src-shared/sync/estimate';
-import { sideEventsForRear } from '../../../src-shared/sync/mapping';
+import { timeInB } from '../../../src-shared/sync/mapping';
+import { analyseClip, eventsForRear } from '../../../src-shared/review/analyse';
 import { LandmarkSeriesSchema, type LandmarkSeries } from '../../../src-shared/pose/landmarks';
 import { buildReport, type ReportClipInput } from '../../../src-shared/report/build';
 import { analysisJson, stepsCsv, summaryCsv } from '../../../src-shared/report/exports';
@@ -228,20 +223,24 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
     phase('gait', 0);
     const analyses = new Map<View, GaitAnalysis>();
     const quality: string[] = [];
-    const analyse = (view: View, external?: { events: ExternalEvent[]; offsetS: number }): GaitAnalysis => {
+    // The one path from landmarks to an analysis (src-shared/review/analyse.ts), as in the app: no
+    // corrections or trim here (the CLI has none), the whole clip.
+    const analyse = (view: View, external?: ReturnType<typeof eventsForRear>): GaitAnalysis => {
       const c = imported.find((x) => x.view === view)!;
-      try {
-        return analyzeGait({
-          series: series.get(view)!,
+      const s = series.get(view)!;
+      const r = analyseClip(
+        s,
+        [],
+        {
           view,
-          ...(job.heightCm ? { calibration: { heightCm: job.heightCm } } : {}),
-          ...(external ? { externalEvents: external } : {}),
-        });
-      } catch (e) {
-        if (e instanceof GaitInputError)
-          throw new ServiceError('invalid-input', `${view} clip "${c.name}": ${e.message}`);
-        throw e;
-      }
+          trim: { startFrame: 0, endFrame: Number.MAX_SAFE_INTEGER },
+          ...(job.heightCm ? { heightCm: job.heightCm } : {}),
+        },
+        external,
+      );
+      if (!r.gait)
+        throw new ServiceError('invalid-input', `${view} clip "${c.name}": ${r.error ?? 'no analysis'}`);
+      return r.gait;
     };
     analyses.set('side', analyse('side'));
     if (series.has('rear')) {
@@ -252,10 +251,13 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
         );
         analyses.set('rear', analyse('rear'));
       } else {
-        const events = analyses
-          .get('side')!
-          .events.map((e) => ({ kind: e.kind, side: e.side, t: e.t, confidence: e.confidence }));
-        analyses.set('rear', analyse('rear', sideEventsForRear(events, sync, 'A')));
+        analyses.set(
+          'rear',
+          analyse(
+            'rear',
+            eventsForRear(analyses.get('side')!, (t) => timeInB(sync, t)),
+          ),
+        );
       }
     }
     for (const c of imported) {

@@ -9,16 +9,14 @@ import {
 } from '../../../src-shared/report/build';
 import type { FindingLink } from '../../../src-shared/report/edits';
 import type { ReportBundle } from '../../../src-shared/report/model';
-import { applyCorrections } from '../../../src-shared/review/corrections';
 import { conditionSettings } from '../../../src-shared/library/conditions';
 import { ServiceError } from '../errors';
 import type { Library } from '../library/db';
 import { getPatient } from '../library/patients';
 import { getSession } from '../library/sessions';
-import { analyzeRecording } from '../gait/analyze-recording';
+import { analyzeRecordingWithSeries } from '../gait/analyze-recording';
 import { getRecordingRow, listRecordings, mediaPath } from '../media/recordings-db';
-import { landmarksFromLibrary, syncRecording } from '../sync/landmarks';
-import { listCorrections, listKeyFrames } from '../review/store';
+import { listKeyFrames } from '../review/store';
 import { APP_VERSION } from '../version';
 import { makeBundle } from './bundle';
 import { loadEdits } from './edits-store';
@@ -30,9 +28,6 @@ import { loadEdits } from './edits-store';
  * correction shows at once); the PT's key frames and saved words. Clips are grouped into conditions
  * by their label; the newest clip of a view wins within a condition.
  */
-function trimmed(series: LandmarkSeries, start: number, end: number): LandmarkSeries {
-  return { ...series, frames: series.frames.filter((f) => f.index >= start && f.index < end) };
-}
 
 export interface SessionReport {
   readonly bundle: ReportBundle;
@@ -68,16 +63,8 @@ export async function sessionReport(
     let series: LandmarkSeries;
     let analysis: GaitAnalysis;
     try {
-      // The same landmarks and analysis the review shows (a rear clip driven by its aligned side clip).
-      series = trimmed(
-        applyCorrections(
-          landmarksFromLibrary(library, syncRecording(db, r.id, 'recordingId')),
-          listCorrections(db, r.id),
-        ),
-        r.trim.startFrame,
-        r.trim.endFrame,
-      );
-      analysis = analyzeRecording(library, r.id, 'auto').analysis;
+      // The same landmarks and analysis the review shows (one path: a rear clip driven by its aligned side clip).
+      ({ series, analysis } = analyzeRecordingWithSeries(library, r.id, 'auto'));
     } catch (e) {
       skipped.push(`${r.view} clip "${r.originalName}" (${r.condition.label}): ${(e as Error).message}`);
       continue;
