@@ -7,7 +7,7 @@ import { createServices } from '../../src-main/services';
 import { generateRunner } from '../../src-shared/gait/synthetic';
 import { parseCsv } from '../../src-shared/report/csv';
 import type { AnalysisJson } from '../../src-shared/report/exports';
-import { fmt, fmtStat } from '../../src-shared/report/format';
+import { fmt, fmtInterval, fmtStat } from '../../src-shared/report/format';
 import { countColour, embeddedImages, lumaSd, pdfPages, pdfText, renderPage } from '../report/pdf-read';
 import { tempDir } from '../helpers/tmp';
 
@@ -104,11 +104,24 @@ describe('stridelab analyze --demo (the sample clip, real pose)', () => {
     // The report's numbers are the engine's (report units: ms for times).
     const gait = json.conditions[0]!.clips[0]!.gait;
     expect(cadence.all!.mean).toBe(gait.cadence.value);
+    // A side the camera cannot measure is printed as words, with the engine's reason; the others as
+    // the engine's numbers (docs/uncertainty.md).
     const contact = c.spatiotemporal.find((r) => r.key === 'contact-time')!;
-    expect(contact.left!.mean).toBeCloseTo(
-      gait.variables.find((v) => v.id === 'contact-time')!.left.mean! * 1000,
-      6,
-    );
+    const engine = gait.variables.find((v) => v.id === 'contact-time')!;
+    for (const side of ['left', 'right'] as const) {
+      const hidden = engine[side].notMeasurable;
+      if (hidden) {
+        expect(contact[side]).toBeUndefined();
+        expect(contact.notMeasurable?.[side]?.reason).toBe(hidden.reason);
+      } else expect(contact[side]!.mean).toBeCloseTo(engine[side].mean! * 1000, 6);
+    }
+    // Each mean's 95% interval is printed beneath it.
+    for (const r of c.variables)
+      for (const s of [r.left, r.right])
+        if (s?.interval)
+          expect(text, r.key).toContain(
+            `95% CI ${fmtInterval(s.interval, r.decimals)}${r.unit === '°' ? '°' : ''}`,
+          );
   });
 
   it('writes one CSV row per step with the engine values, and a summary matching the report', () => {
