@@ -12,7 +12,7 @@
  *    threshold the cleaning stage and MediaPipe's drawing use) where it is read;
  *  - implausible spread: its SD over steps exceeds twice what a steady runner's own variation
  *    (the variable table's `stepSd`) and the measurement (per-step uncertainties) explain
- *    together. With ≥ 3 steps, an SD twice the expected one has a chance below 2% (χ² test).
+ *    together (three times with only two steps).
  */
 import { differenceUncertainty, meanUncertainty } from './interval';
 import { MIN_STEPS, type GaitVariable, type LengthUnit } from './schema';
@@ -25,8 +25,11 @@ type SideSummary = GaitVariable['left'];
 
 /** Below this mean visibility of its points, a value is hidden from the camera. */
 export const HIDDEN_VISIBILITY = 0.5;
-/** An SD over steps more than this many times the expected one is implausible. */
+/** An SD over steps more than this many times the expected one is implausible: from 3 steps a
+ *  chance below 2% for a true spread (χ², n − 1 degrees of freedom); with 2 steps (1 degree of
+ *  freedom) the factor is 3, for a chance of 0.3%. */
 export const IMPLAUSIBLE_SPREAD = 2;
+export const IMPLAUSIBLE_SPREAD_TWO_STEPS = 3;
 
 export interface SummaryContext extends UncertaintyContext {
   /** Side view: the leg nearer the camera (the other one is partly hidden). */
@@ -97,11 +100,12 @@ function notMeasurable(
             remedy: 'Film again with the whole leg in view, in good light and close-fitting clothes.',
           };
   }
-  if (steps.length >= 3 && d.sd !== null) {
+  if (steps.length >= 2 && d.sd !== null) {
     const u2 = steps.reduce((a, s) => a + (s.u ? s.u.u ** 2 : 0), 0) / steps.length;
     const expected = Math.sqrt(typicalSd(def, d.mean, ctx) ** 2 + u2);
-    if (d.sd > IMPLAUSIBLE_SPREAD * expected) {
-      const why = `Not measurable from this view: the ${side} values vary by ± ${inUnit(d.sd, unit)} from step to step, more than twice what a steady runner and the measurement explain (about ± ${inUnit(expected, unit)})`;
+    const factor = steps.length === 2 ? IMPLAUSIBLE_SPREAD_TWO_STEPS : IMPLAUSIBLE_SPREAD;
+    if (d.sd > factor * expected) {
+      const why = `Not measurable from this view: the ${side} values vary by ± ${inUnit(d.sd, unit)} from step to step, more than ${factor === 2 ? 'twice' : 'three times'} what a steady runner and the measurement explain (about ± ${inUnit(expected, unit)})`;
       return far
         ? { reason: `${why}; the far leg is tracked unreliably.`, remedy: filmThatSide }
         : {
