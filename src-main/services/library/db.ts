@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { plainFsError, ServiceError } from '../errors';
 import { mkdirForUserSync } from '../media/fsutil';
+import { recoverInterruptedRestore } from '../media/backup';
 import { purgeOrphanMediaSync } from '../media/purge';
 import { acquireLock, type LibraryLock } from './lock';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
@@ -87,6 +88,8 @@ export function openLibrary(home: string, options: OpenOptions = {}): Library {
     } catch (err) {
       throw libraryWriteError(err, subject);
     }
+    // A restore killed mid-swap is finished or undone before tmp/ is swept (media/backup.ts).
+    if (found >= RECORDINGS_SCHEMA) recoverInterruptedRestore(db, paths);
     sweepScratch(paths);
     const target = Math.min(options.migrateTo ?? LATEST_SCHEMA_VERSION, LATEST_SCHEMA_VERSION);
     if (found > 0 && found < target) backupBeforeMigration(db, paths, found);

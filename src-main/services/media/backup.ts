@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, readdir, rename, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import Database from 'better-sqlite3';
 import { ServiceError } from '../errors';
-import type { Library } from '../library/db';
+import type { Library, LibraryPaths } from '../library/db';
 import { migrations } from '../library/migrations';
 import { fsMessage } from './copy';
 import { removeTree, syncDir } from './fsutil';
@@ -15,7 +16,9 @@ import { readTar, TarWriter } from './tar';
  * is safe while the app runs) and every file of the media folder. Restore brings the library back
  * to exactly that state: the same rows in every table and byte-identical media files. It swaps
  * the media folder by rename and replaces every table's rows in one transaction; if the database
- * step fails the old media folder is put back, so a failed restore changes nothing.
+ * step fails the old media folder is put back, so a failed restore changes nothing. A backup of the
+ * library as it was is taken first. A restore killed mid-swap is finished or undone when the
+ * library is next opened (recoverInterruptedRestore).
  */
 export const BACKUP_FORMAT = 'stridelab.backup/1';
 const MANIFEST = 'stridelab-backup.json';
@@ -162,7 +165,11 @@ export async function restoreLibrary(
       throw invalid(`it should hold ${manifest.files} media files but holds ${files}`);
     const snapshot = join(work, DB_ENTRY);
     migrateSnapshot(snapshot, library.schemaVersion);
+    // What is about to be replaced is kept first: a restore of the wrong file can be undone.
+    await backupLibrary(library);
 
+    // From here to the commit below, a crash is undone or completed at the next open
+    // (recoverInterruptedRestore): old-media in the work folder marks a swap in progress.
     await rename(paths.mediaDir, oldMedia);
     swapped = true;
     await rename(newMedia, paths.mediaDir);
@@ -199,5 +206,66 @@ export async function restoreLibrary(
     throw err;
   } finally {
     await removeTree(work);
+  }
+}
+
+/**
+ * A restore killed between moving the media folder aside and committing the rows left
+ * `tmp/restore-<id>/old-media`. The commit decides: if the database now holds the backup's rows
+ * (the same ids in every table as the extracted snapshot), the restore happened and the old media
+ * goes; otherwise it did not, and the old media folder is put back. Runs at open, under the lock,
+ * before tmp/ is swept.
+ */
+export function recoverInterruptedRestore(db: Database.Database, paths: LibraryPaths): void {
+  let names: string[] = [];
+  try {
+    names = readdirSync(paths.tmpDir).filter((n) => n.startsWith('restore-'));
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    const work = join(paths.tmpDir, n);
+    const oldMedia = join(work, 'old-media');
+    if (!existsSync(oldMedia)) continue;
+    const snapshot = join(work, DB_ENTRY);
+    if (existsSync(snapshot) && sameRows(db, snapshot)) {
+      rmSync(oldMedia, { recursive: true, force: true });
+    } else {
+      rmSync(paths.mediaDir, { recursive: true, force: true });
+      renameSync(oldMedia, paths.mediaDir);
+    }
+  }
+}
+
+/** Does the library hold exactly the snapshot's rows (by primary key and count, every table)? */
+function sameRows(db: Database.Database, snapshotFile: string): boolean {
+  let snap: Database.Database | undefined;
+  try {
+    snap = new Database(snapshotFile, { readonly: true });
+    const tables = (
+      snap
+        .prepare(
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+        )
+        .all() as { name: string }[]
+    ).map((t) => t.name);
+    for (const t of tables) {
+      const key = (
+        snap.prepare(`SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`).all(t) as {
+          name: string;
+        }[]
+      )
+        .map((c) => `"${c.name}"`)
+        .join(', ');
+      const q = `SELECT ${key || 'COUNT(*)'} AS k FROM "${t}" ORDER BY 1`;
+      const a = JSON.stringify(snap.prepare(q).all());
+      const b = JSON.stringify(db.prepare(q).all());
+      if (a !== b) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  } finally {
+    snap?.close();
   }
 }
