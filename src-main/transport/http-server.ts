@@ -170,8 +170,15 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: String(err) } });
-      else res.end();
+      // A malformed %-escape in the path (decodeURIComponent throws URIError) is the client's mistake.
+      if (res.headersSent) res.end();
+      else if (err instanceof URIError)
+        send(res, 400, {
+          ok: false,
+          error: { code: 'invalid-input', message: 'Malformed address (a bad %-escape).' },
+        });
+      else
+        send(res, 500, { ok: false, error: { code: 'internal', message: 'Unexpected error in StrideLab.' } });
     });
   });
   // Idle keep-alive sockets outlive any client's reuse window, so a request is never written into a

@@ -242,4 +242,25 @@ describe('media over HTTP', () => {
     expect(status).toBe(413);
     expect(libraryState(services.library).tmp).toBe('');
   });
+
+  it('answers a malformed %-escape with 400, not 500, on every kind of route', async () => {
+    const get = (path: string): Promise<number> =>
+      new Promise((resolve, reject) => {
+        const req = httpRequest(`${server.url}${path}`, {
+          agent: false,
+          headers: { 'x-stridelab-token': server.token },
+        });
+        req.on('response', (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await get('/%E0%A4%A')).toBe(400); // the renderer's static files
+    expect(await get('/api/exports/%E0%A4%A.stridelab-session')).toBe(400); // a media route
+    const called = await post('/api/call/patients%E0%A4%A', '{}', { 'content-type': 'application/json' });
+    expect(called.status).toBe(400);
+    expect(called.json).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
 });

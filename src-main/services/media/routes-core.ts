@@ -88,7 +88,12 @@ export function resolveGet(library: Library, pathname: string): ServedFile {
     };
   }
   if (pathname.startsWith('/api/exports/')) {
-    const fileName = decodeURIComponent(pathname.slice('/api/exports/'.length));
+    let fileName: string;
+    try {
+      fileName = decodeURIComponent(pathname.slice('/api/exports/'.length));
+    } catch {
+      throw new RouteError(400, 'invalid-input', 'Malformed address (a bad %-escape).');
+    }
     if (/^[\w.-]{1,200}\.stridelab-session$/.test(fileName)) {
       return {
         file: join(exportsDir(library), fileName),
