@@ -50,6 +50,31 @@ export const KeyFrameInputSchema = z.object({
 });
 export type KeyFrameInput = z.output<typeof KeyFrameInputSchema>;
 
+const EditKind = z.enum(['initial-contact', 'toe-off'], { message: 'must be initial-contact or toe-off' });
+const EditSide = z.enum(['left', 'right'], { message: 'must be left or right' });
+/** One correction of a gait event (src-shared/gait/event-edits.ts), in the clip's frame numbers. */
+export const EventEditSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('move'), kind: EditKind, side: EditSide, from: Frame, to: Frame }),
+  z.object({ op: z.literal('delete'), kind: EditKind, side: EditSide, frame: Frame }),
+  z.object({ op: z.literal('add'), kind: EditKind, side: EditSide, frame: Frame }),
+]);
+export type EventEditInput = z.output<typeof EventEditSchema>;
+
+/** A clip's events in the hand-label format (docs/gait-methods.md; the shared labels' README). */
+export interface EventLabelsFile {
+  readonly video: string;
+  readonly fps: number;
+  readonly frames: number;
+  readonly frame_index: '0-based decode order';
+  readonly source: string;
+  readonly events: readonly {
+    readonly kind: 'initial-contact' | 'toe-off';
+    readonly side: 'left' | 'right';
+    readonly frame: number;
+    readonly confidence: 'sure' | 'unsure';
+  }[];
+}
+
 export const reviewCalls = {
   /** Every hand correction of a recording. */
   'review:corrections': call(z.object({ recordingId: Id })).returns<Correction[]>(),
@@ -70,6 +95,21 @@ export const reviewCalls = {
   'review:keyFrames': call(z.object({ sessionId: Id })).returns<KeyFrameMark[]>(),
   'review:saveKeyFrame': call(KeyFrameInputSchema).returns<KeyFrameMark>(),
   'review:deleteKeyFrame': call(z.object({ id: Id })).returns<{ deleted: boolean }>(),
+  /** The PT's corrections of a recording's gait events, in the order they apply. */
+  'review:eventEdits': call(z.object({ recordingId: Id })).returns<EventEditInput[]>(),
+  /** Replace them (the review keeps undo/redo as whole lists); an empty list gives the detector's events back. */
+  'review:setEventEdits': call(
+    z.object({ recordingId: Id, edits: z.array(EventEditSchema).max(2000, 'are too many (at most 2000)') }),
+  ).returns<EventEditInput[]>(),
+  /**
+   * The clip's initial contacts and toe-offs as the analysis uses them (corrections applied), in the
+   * hand-label format, so a clinic's corrections become test data. Written to the exports folder.
+   */
+  'review:exportEvents': call(z.object({ recordingId: Id })).returns<{
+    fileName: string;
+    downloadUrl: string;
+    labels: EventLabelsFile;
+  }>(),
 } as const;
 
 export const reviewEvents = {
@@ -78,7 +118,7 @@ export const reviewEvents = {
     z.object({
       sessionId: z.string(),
       recordingId: z.string(),
-      kind: z.enum(['corrections', 'measurements', 'keyFrames']),
+      kind: z.enum(['corrections', 'measurements', 'keyFrames', 'events']),
     }),
   ),
 } as const;

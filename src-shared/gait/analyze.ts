@@ -6,6 +6,7 @@
  * each stage in its own file with its method cited there. Methods: docs/gait-methods.md; result
  * schema: docs/gait-schema.md.
  */
+import { applyEventEdits, eventEditFlags } from './event-edits';
 import { LandmarkSeriesSchema } from '../pose/landmarks';
 import { computeAngles } from './angles';
 import { calibrate } from './calibrate';
@@ -114,7 +115,7 @@ export function analyzeGait(input: GaitInput, options: AnalyzeOptions = {}): Gai
   const lengthUnit: LengthUnit = cal.pxPerCm ? 'cm' : '%leg';
   const angles = computeAngles(cleaned.body, view);
 
-  const events = input.externalEvents
+  const found = input.externalEvents
     ? mapExternalEvents(input.externalEvents.events, input.externalEvents.offsetS, tl)
     : Number.isFinite(cal.legLengthPx)
       ? detectEvents(
@@ -127,6 +128,9 @@ export function analyzeGait(input: GaitInput, options: AnalyzeOptions = {}): Gai
           cleaned.report.noiseRmsPx ?? 0,
         )
       : [];
+  // The PT's event corrections, applied after detection so every value follows (event-edits.ts).
+  const edited = applyEventEdits(found, input.eventEdits ?? [], tl);
+  const events = edited.events;
 
   const footBaseline = view === 'side' ? footFlatBaseline(angles, events) : { left: null, right: null };
   applyFootBaseline(angles, footBaseline);
@@ -174,20 +178,23 @@ export function analyzeGait(input: GaitInput, options: AnalyzeOptions = {}): Gai
     cadence: cad.value,
     fps: tl.fps,
   });
-  const flags = qualityFlags({
-    series,
-    view,
-    oriented,
-    body: cleaned.body,
-    timeline: tl,
-    steps,
-    legLengthPx: cal.legLengthPx,
-    calibrated: cal.pxPerCm !== null,
-    gait,
-    externalEvents: !!input.externalEvents,
-    clip,
-    variables,
-  });
+  const flags = [
+    ...qualityFlags({
+      series,
+      view,
+      oriented,
+      body: cleaned.body,
+      timeline: tl,
+      steps,
+      legLengthPx: cal.legLengthPx,
+      calibrated: cal.pxPerCm !== null,
+      gait,
+      externalEvents: !!input.externalEvents,
+      clip,
+      variables,
+    }),
+    ...eventEditFlags(edited),
+  ];
   const findings = clip.findingsWithheld
     ? []
     : applyFindings(

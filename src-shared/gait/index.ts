@@ -4,6 +4,7 @@
  * returns a `stridelab.gait/1` result (schema.ts, docs/gait-schema.md).
  */
 export { analyzeGait, mapExternalEvents, GaitInputError, type AnalyzeOptions } from './analyze';
+export { applyEventEdits, EDIT_REACH_FRAMES, type EventEdit, type EditableEventKind } from './event-edits';
 export {
   GaitAnalysisSchema,
   MIN_STEPS,

@@ -18,7 +18,7 @@ export const GaitEventSchema = z.object({
   /** Sub-frame position (fractional frame index) used for the timing values. */
   frameF: Num,
   confidence: z.number().min(0).max(1),
-  source: z.enum(['detected', 'external']),
+  source: z.enum(['detected', 'external', 'corrected']),
 });
 
 export const UnitSchema = z.enum(['deg', 'cm', '%leg', 's', 'ratio']);
@@ -104,6 +104,7 @@ export const FlagSchema = z.object({
     'wrong-view',
     'not-running',
     'not-measurable',
+    'events-corrected',
   ]),
   severity: z.enum(['info', 'warning', 'error']),
   message: z.string(),

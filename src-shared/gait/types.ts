@@ -6,6 +6,8 @@
 import type { LandmarkSeries } from '../pose/landmarks';
 
 export type GaitView = 'side' | 'rear';
+import type { EventEdit } from './event-edits';
+
 export type Side = 'left' | 'right';
 export const SIDES: readonly Side[] = ['left', 'right'];
 export const other = (s: Side): Side => (s === 'left' ? 'right' : 'left');
@@ -76,6 +78,8 @@ export interface GaitInput {
    * other clip's time to this one's: t_this = t_other + offsetS.
    */
   readonly externalEvents?: { readonly events: readonly ExternalEvent[]; readonly offsetS: number };
+  /** The PT's corrections of initial contacts and toe-offs, applied in order after detection. */
+  readonly eventEdits?: readonly EventEdit[];
 }
 
 /** A detected event. `frameF` is the sub-frame position (fractional frame) used for timing. */
@@ -89,5 +93,6 @@ export interface GaitEvent {
   /** Seconds (interpolated between frame timestamps). */
   readonly t: number;
   readonly confidence: number;
-  readonly source: 'detected' | 'external';
+  /** 'corrected': placed by the PT (event-edits.ts). */
+  readonly source: 'detected' | 'external' | 'corrected';
 }

@@ -7,7 +7,7 @@
  * (src-main/services/report/pipeline.ts) all call these functions, so they cannot drift apart.
  * Pure: runs in a worker as well as in main.
  */
-import { analyzeGait, GaitInputError, type ExternalEvent, type GaitAnalysis } from '../gait';
+import { analyzeGait, GaitInputError, type EventEdit, type ExternalEvent, type GaitAnalysis } from '../gait';
 import type { LandmarkSeries } from '../pose/landmarks';
 import type { AnalysisClip } from './analysis-protocol';
 import { applyCorrections, type Correction } from './corrections';
@@ -34,6 +34,8 @@ export interface AnalysisInputs {
   readonly heightCm?: number;
   /** Low-pass cutoff: residual analysis ('auto', the default), none, or a frequency in Hz. */
   readonly cutoffHz?: 'auto' | 'none' | number;
+  /** The PT's corrections of the clip's gait events, applied after detection. */
+  readonly eventEdits?: readonly EventEdit[];
 }
 
 /** The series as analysed: corrections applied (what the overlays draw), and cut to the trim. */
@@ -72,6 +74,7 @@ export function analyseClip(
       cutoffHz: inputs.cutoffHz ?? 'auto',
       ...(inputs.heightCm ? { calibration: { heightCm: inputs.heightCm } } : {}),
       ...(inputs.view === 'rear' && external?.events.length ? { externalEvents: external } : {}),
+      ...(inputs.eventEdits?.length ? { eventEdits: inputs.eventEdits } : {}),
     });
     return { series: corrected, gait };
   } catch (err) {
@@ -121,7 +124,12 @@ export function analyseClips(
     out[j] = analyseClip(
       seriesOf(c.recordingId),
       corrections[c.recordingId] ?? [],
-      { view: c.view, trim: c.trim, ...(c.heightCm ? { heightCm: c.heightCm } : {}) },
+      {
+        view: c.view,
+        trim: c.trim,
+        ...(c.heightCm ? { heightCm: c.heightCm } : {}),
+        ...(c.eventEdits?.length ? { eventEdits: c.eventEdits } : {}),
+      },
       external,
     );
     const gait = out[j]!.gait;

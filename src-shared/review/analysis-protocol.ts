@@ -4,6 +4,7 @@
  * {name, message, stack}. The worker keeps each clip's landmark series (sent once, they are large)
  * and re-runs the analysis of every clip when the corrections change.
  */
+import type { EventEdit } from '../gait/event-edits';
 import type { GaitAnalysis } from '../gait/schema';
 import type { LandmarkSeries } from '../pose/landmarks';
 import type { Correction } from './corrections';
@@ -15,6 +16,8 @@ export interface AnalysisClip {
   readonly heightCm?: number;
   /** Session-clock offset of the clip (seconds): a rear clip takes a side clip's events through it. */
   readonly offset: number;
+  /** The PT's corrections of this clip's gait events (review:eventEdits). */
+  readonly eventEdits?: readonly EventEdit[];
 }
 
 export type ToAnalysisWorker =

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { GaitAnalysis } from '../../../src-shared/gait';
+import type { EventEdit, GaitAnalysis } from '../../../src-shared/gait';
 import type { LandmarkSeries } from '../../../src-shared/pose/landmarks';
 import { analyseClip, eventsForRear, preparedSeries } from '../../../src-shared/review/analyse';
 import { timeInA, timeInB } from '../../../src-shared/sync/mapping';
@@ -8,6 +8,7 @@ import type { Library } from '../library/db';
 import { getPatient } from '../library/patients';
 import { getSession } from '../library/sessions';
 import { listRecordings } from '../media/recordings-db';
+import { listEventEdits } from '../review/event-edits-store';
 import { listCorrections } from '../review/store';
 import { landmarksFromLibrary, syncRecording } from '../sync/landmarks';
 import { findPair } from '../sync/store';
@@ -28,6 +29,7 @@ interface Inputs {
   readonly corrections: ReturnType<typeof listCorrections>;
   readonly view: 'side' | 'rear';
   readonly trim: { readonly startFrame: number; readonly endFrame: number };
+  readonly eventEdits: readonly EventEdit[];
 }
 
 function recordingInputs(library: Library, db: Database.Database, id: string): Inputs {
@@ -39,6 +41,7 @@ function recordingInputs(library: Library, db: Database.Database, id: string): I
     corrections: listCorrections(db, id),
     view: meta.view,
     trim: meta.trim,
+    eventEdits: listEventEdits(db, id),
   };
 }
 
@@ -51,7 +54,13 @@ function analysed(
   const r = analyseClip(
     inputs.series,
     inputs.corrections,
-    { view: inputs.view, trim: inputs.trim, cutoffHz, ...(heightCm ? { heightCm } : {}) },
+    {
+      view: inputs.view,
+      trim: inputs.trim,
+      cutoffHz,
+      eventEdits: inputs.eventEdits,
+      ...(heightCm ? { heightCm } : {}),
+    },
     external,
   );
   if (r.error !== undefined || !r.gait)

@@ -60,7 +60,7 @@ export function reportFileName(patientName: string, date: string, what = 'report
 }
 
 /** Write a file into the exports folder under a temporary name, then rename it into place. */
-async function writeExport(library: Library, fileName: string, data: Uint8Array | string): Promise<number> {
+export async function writeExport(library: Library, fileName: string, data: Uint8Array | string): Promise<number> {
   const dir = reportExportsDir(library);
   await mkdir(dir, { recursive: true });
   const partial = join(dir, `.${fileName}.partial`);
@@ -74,7 +74,7 @@ async function writeExport(library: Library, fileName: string, data: Uint8Array 
   return typeof data === 'string' ? Buffer.byteLength(data) : data.length;
 }
 
-const downloadUrl = (fileName: string): string => `/api/exports/${encodeURIComponent(fileName)}`;
+export const downloadUrl = (fileName: string): string => `/api/exports/${encodeURIComponent(fileName)}`;
 
 export const reportHandlers: HandlersFor<typeof reportCalls> = {
   'report:get': async ({ sessionId }, { library }) => {

@@ -1,5 +1,10 @@
 import type { reviewCalls } from '../../../src-shared/contract/review';
+import { basename } from 'node:path';
 import type { HandlersFor } from '../types';
+import { analyzeRecording } from '../gait/analyze-recording';
+import { downloadUrl, writeExport } from '../report/handlers';
+import { eventLabels } from './event-labels';
+import { listEventEdits, saveEventEdits } from './event-edits-store';
 import {
   checkFrame,
   checkPoint,
@@ -24,6 +29,31 @@ import {
 } from './store';
 
 export const reviewHandlers: HandlersFor<typeof reviewCalls> = {
+  'review:eventEdits': ({ recordingId }, { library }) => {
+    recordingFacts(library.db, recordingId);
+    return listEventEdits(library.db, recordingId);
+  },
+  'review:setEventEdits': ({ recordingId, edits }, ctx) => {
+    const rec = recordingFacts(ctx.library.db, recordingId);
+    edits.forEach((e, i) => {
+      if (e.op === 'move') {
+        checkFrame(rec, e.from, `edits.${i}.from`);
+        checkFrame(rec, e.to, `edits.${i}.to`);
+      } else checkFrame(rec, e.frame, `edits.${i}.frame`);
+    });
+    saveEventEdits(ctx.library.db, recordingId, edits);
+    ctx.emit('review:changed', { sessionId: rec.sessionId, recordingId, kind: 'events' });
+    return listEventEdits(ctx.library.db, recordingId);
+  },
+  'review:exportEvents': async ({ recordingId }, { library }) => {
+    const { analysis } = analyzeRecording(library, recordingId, 'auto');
+    const labels = eventLabels(analysis);
+    const fileName = `${basename(labels.video)
+      .replace(/\.[^.]+$/, '')
+      .replace(/[^\w-]/g, '_')}.events.json`;
+    await writeExport(library, fileName, `${JSON.stringify(labels, null, 1)}\n`);
+    return { fileName, downloadUrl: downloadUrl(fileName), labels };
+  },
   'review:corrections': ({ recordingId }, { library }) => {
     recordingFacts(library.db, recordingId);
     return listCorrections(library.db, recordingId);

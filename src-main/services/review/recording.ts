@@ -42,12 +42,12 @@ export function recordingFacts(db: Database.Database, id: string, field = 'recor
 }
 
 /** Refuse a frame the clip does not have, naming the clip's range. */
-export function checkFrame(rec: RecordingFacts, frame: number): void {
+export function checkFrame(rec: RecordingFacts, frame: number, field = 'frame'): void {
   if (frame >= rec.frameCount) {
     throw new ServiceError(
       'invalid-input',
       `frame: the clip has frames 0 to ${rec.frameCount - 1}; got ${frame}.`,
-      'frame',
+      field,
     );
   }
 }
