@@ -34,7 +34,10 @@ export function toWireError(err: unknown): WireError {
  * and what to do. Never the errno, never a path inside the library.
  */
 export function plainFsError(err: unknown, subject: string): ServiceError {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (err instanceof ServiceError) return err;
+  const code =
+    SQLITE_TO_ERRNO[(err as { code?: string } | undefined)?.code ?? ''] ??
+    (err as { code?: string } | undefined)?.code;
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
@@ -95,5 +98,14 @@ export function plainFsError(err: unknown, subject: string): ServiceError {
       );
   }
 }
+
+/** SQLite's words for the same conditions (https://sqlite.org/rescode.html). */
+const SQLITE_TO_ERRNO: Record<string, string> = {
+  SQLITE_FULL: 'ENOSPC',
+  SQLITE_READONLY: 'EROFS',
+  SQLITE_READONLY_DIRECTORY: 'EROFS',
+  SQLITE_IOERR: 'EIO',
+  SQLITE_PERM: 'EACCES',
+};
 
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -70,7 +70,7 @@ export function openLibrary(home: string, options: OpenOptions = {}): Library {
   const header = readHeader(paths.dbFile, subject);
   if (header > LATEST_SCHEMA_VERSION) throw newerError(header);
   mkdirForUserSync(paths.home, subject);
-  const lock: LibraryLock = acquireLock(paths.lockFile, paths.lockNote);
+  const lock: LibraryLock = acquireLock(paths.lockFile, paths.lockNote, 'library', subject);
   let db: Database.Database | undefined;
   try {
     try {

@@ -1,6 +1,6 @@
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { plainFsError, ServiceError } from '../errors';
 import { processAlive } from '../process/identity';
@@ -62,6 +62,21 @@ export function readLockNote(noteFile: string): LockNote | undefined {
   }
 }
 
+/**
+ * SQLite says only "unable to open database file" (SQLITE_CANTOPEN) whether the folder is read-only,
+ * full or forbidden: creating a file there ourselves gives the operating system's real reason.
+ */
+function diagnose(lockFile: string, err: unknown): unknown {
+  const probe = `${lockFile}.${process.pid}.probe`;
+  try {
+    writeFileSync(probe, 'x');
+    unlinkSync(probe);
+    return err;
+  } catch (e) {
+    return e;
+  }
+}
+
 const sleep = (ms: number): void => {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 };
@@ -87,7 +102,12 @@ function heldError(note: LockNote | undefined, what: string): ServiceError {
  * Take the lock or throw a ServiceError('locked') naming the holder. `lockFile` is created when
  * missing (an empty file); `noteFile` receives this process's note.
  */
-export function acquireLock(lockFile: string, noteFile: string, what = 'library'): LibraryLock {
+export function acquireLock(
+  lockFile: string,
+  noteFile: string,
+  what = 'library',
+  subject = `the ${what} folder "${dirname(lockFile)}"`,
+): LibraryLock {
   const deadline = Date.now() + SETTLE_MS;
   let db: Database.Database | undefined;
   for (;;) {
@@ -106,7 +126,7 @@ export function acquireLock(lockFile: string, noteFile: string, what = 'library'
             'io',
             `The ${what}'s lock file (${basename(lockFile)}) was overwritten by another program. Close StrideLab, delete that file, and open the ${what} again.`,
           );
-        throw plainFsError(err, `the ${what} folder`);
+        throw plainFsError(diagnose(lockFile, err), subject);
       }
       const note = readLockNote(noteFile);
       // A note naming a live process is the holder's (written only once it held the lock): say so
@@ -134,7 +154,7 @@ export function acquireLock(lockFile: string, noteFile: string, what = 'library'
   } catch (err) {
     owned.exec('ROLLBACK');
     owned.close();
-    throw plainFsError(err, `the ${what} folder`);
+    throw plainFsError(err, subject);
   }
   let released = false;
   const release = (): void => {

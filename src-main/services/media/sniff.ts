@@ -20,6 +20,9 @@ const SIGNATURES: readonly { readonly what: string; readonly test: (b: Buffer) =
 export const TEXT = 'a text file';
 
 export function sniff(head: Buffer): string | undefined {
+  // A file that was allocated but never written (a failed copy, a placeholder): zeros from the start.
+  if (head.length >= 64 && head.every((b) => b === 0))
+    return 'empty inside (only zero bytes: it was never written, or the copy failed)';
   for (const s of SIGNATURES) if (s.test(head)) return s.what;
   if (head.length > 0 && isMostlyText(head)) return TEXT;
   return undefined;
