@@ -1,6 +1,6 @@
 import type { ComparisonRow, ConditionSection, ReportModel } from '../../../src-shared/report/model';
 import { Fragment } from 'react';
-import { fmt, fmtSigned, fmtStat } from '../../../src-shared/report/format';
+import { fmt, fmtInterval, fmtSigned, fmtStat } from '../../../src-shared/report/format';
 
 /** The spatiotemporal figures of one condition as large numbers, the way a PT quotes them. */
 export function SpatiotemporalCards(props: { condition: ConditionSection }) {
@@ -34,6 +34,9 @@ export function SpatiotemporalCards(props: { condition: ConditionSection }) {
                 </>
               )}
             </div>
+            {stat?.interval && !(r.left && r.right) && (
+              <div className="card-sub">95% CI {fmtInterval(stat.interval, r.decimals)}</div>
+            )}
           </div>
         );
       })}
