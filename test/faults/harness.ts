@@ -104,7 +104,7 @@ export function processesMentioning(marker: string): string[] {
     } catch {
       continue;
     }
-    found.push(`${pid} ${cmd.slice(0, 160)}`);
+    found.push(`${pid} ${cmd}`);
   }
   return found;
 }
