@@ -61,6 +61,8 @@ export interface ServicesOptions {
    * pose detection. Queued jobs of the library resume either way.
    */
   readonly analyseOnArrival?: boolean;
+  /** Clips analysed at once (default: from the machine's cores and memory). */
+  readonly analysisConcurrency?: number;
 }
 
 /** Open the library at `home` and build the service layer every transport talks to. */
@@ -76,7 +78,10 @@ export function createServices(options: ServicesOptions): Services {
       bus.emit('event', { event, payload } satisfies EventMessage<E>);
     },
   };
-  const analysis = createAnalysisQueue(base, { analyseOnArrival: options.analyseOnArrival ?? false });
+  const analysis = createAnalysisQueue(base, {
+    analyseOnArrival: options.analyseOnArrival ?? false,
+    ...(options.analysisConcurrency ? { concurrency: options.analysisConcurrency } : {}),
+  });
   const ctx: CallContext = { ...base, analysis };
   return {
     library,

@@ -36,8 +36,8 @@ afterEach(async () => {
   for (const h of homes.splice(0)) rmSync(h, { recursive: true, force: true });
 });
 
-function open(home: string, analyseOnArrival = true): Open {
-  const services = createServices({ home, transport: 'cli', analyseOnArrival });
+function open(home: string, analyseOnArrival = true, analysisConcurrency = 1): Open {
+  const services = createServices({ home, transport: 'cli', analyseOnArrival, analysisConcurrency });
   opened.push(services);
   const events: EventMessage[] = [];
   services.onEvent((m) => events.push(m));
@@ -56,14 +56,15 @@ async function session(s: Services): Promise<string> {
   return sess.id;
 }
 
-async function importClip(s: Services, sessionId: string, name = SHORT): Promise<string> {
+async function importClip(s: Services, sessionId: string, name = SHORT, view = 'side'): Promise<string> {
   const path = clip(name);
   const handle = registerSource({ path, name, sizeBytes: statSync(path).size, kind: 'handle' });
   const rec = await call<{ id: string }>(s, 'recordings:import', {
     sessionId,
     source: { kind: 'handle', handle },
-    view: 'side',
+    view,
     condition: { label: 'flat' },
+    allowDuplicate: true,
     jobId: `job${Date.now()}${Math.round(Math.random() * 1e6)}`,
   });
   return rec.id;
@@ -120,6 +121,36 @@ describe('analysis queue', () => {
     const again = o.events.slice(before).map((m) => (m.payload as ClipAnalysisStatus).state);
     expect(again).toContain('gait');
     expect(statSync(store).mtimeMs).toBe(poseWritten);
+  }, 180_000);
+
+  it('analyses two clips at once where the machine allows it', async () => {
+    requireEngineBuild();
+    const home = tempDir('queue');
+    homes.push(home);
+    const o = open(home, false, 2);
+    const sessionId = await session(o.services);
+    const a = await importClip(o.services, sessionId, SHORT, 'side');
+    const b = await importClip(o.services, sessionId, SHORT, 'rear');
+    await call(o.services, 'analysis:start', { sessionId });
+    const both = await new Promise<boolean>((resolve) => {
+      const states = new Map<string, string>();
+      const off = o.services.onEvent((m) => {
+        if (m.event !== 'analysis:changed') return;
+        const c = m.payload as ClipAnalysisStatus;
+        states.set(c.recordingId, c.state);
+        if (states.get(a) === 'pose' && states.get(b) === 'pose') {
+          off();
+          resolve(true);
+        }
+        if ([...states.values()].filter((v) => v === 'done').length === 2) {
+          off();
+          resolve(false);
+        }
+      });
+    });
+    expect(both).toBe(true);
+    await until(o, a, (c) => c.state === 'done');
+    await until(o, b, (c) => c.state === 'done');
   }, 180_000);
 
   it('analyses a take by itself as soon as it is saved', async () => {

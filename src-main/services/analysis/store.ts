@@ -88,12 +88,19 @@ export function sessionJobs(db: Database.Database, sessionId: string): AnalysisJ
   ).map(toJob);
 }
 
-/** The oldest queued job of a clip that is not in the trash, claimed (state 'running', one more attempt). */
-export function claimNextJob(db: Database.Database): AnalysisJob | null {
+/**
+ * The oldest queued job of a clip that is not in the trash and not `busy` (a clip runs one job at a
+ * time), claimed: state 'running', one more attempt.
+ */
+export function claimNextJob(db: Database.Database, busy: readonly string[] = []): AnalysisJob | null {
   return db.transaction(() => {
     const row = db
-      .prepare(`${SELECT} WHERE j.state = 'queued' AND r.deleted_at IS NULL ORDER BY j.queued_at LIMIT 1`)
-      .get() as Row | undefined;
+      .prepare(
+        `${SELECT} WHERE j.state = 'queued' AND r.deleted_at IS NULL
+           AND j.recording_id NOT IN (SELECT value FROM json_each(?))
+         ORDER BY j.queued_at LIMIT 1`,
+      )
+      .get(JSON.stringify(busy)) as Row | undefined;
     if (!row) return null;
     db.prepare(
       `UPDATE analysis_jobs SET state = 'running', attempts = attempts + 1, updated_at = ?
