@@ -182,8 +182,9 @@ export function buildScene(
   const moved = new Map(labelled.map((p, i) => [p, spots[i]!]));
   for (let i = 0; i < out.length; i++) {
     const p = out[i]!;
+    if (p.kind !== 'arc' && p.kind !== 'reference') continue;
     const at = moved.get(p);
-    if (at && (p.kind === 'arc' || p.kind === 'reference')) out[i] = { ...p, labelAt: at };
+    if (at) out[i] = { ...p, labelAt: at };
   }
   if (toggles.skeleton) {
     // Points last so they sit above lines; low-confidence ones are marked (drawn hollow and dashed).

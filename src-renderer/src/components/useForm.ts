@@ -29,7 +29,7 @@ export function useForm<T extends Record<string, string>>(
       done(await run());
     } catch (err) {
       const box = err instanceof ApiError && err.field ? boxOf(err.field) : undefined;
-      if (box) {
+      if (box && err instanceof Error) {
         setErrors({ [box]: err.message } as Partial<Record<keyof T | 'form', string>>);
       } else {
         setErrors({ form: err instanceof Error ? err.message : String(err) } as Partial<

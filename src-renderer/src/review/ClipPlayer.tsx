@@ -7,7 +7,12 @@ import { useMemo } from 'react';
 import type { LandmarkFrame, LandmarkName, LandmarkSeries } from '../../../src-shared/pose/landmarks';
 import type { Correction } from '../../../src-shared/review/corrections';
 import { calibrationFor, type Measurement } from '../../../src-shared/review/measure';
-import { buildScene, type AngleValueOf, type OverlayToggles } from '../../../src-shared/review/scene';
+import {
+  buildScene,
+  landmarkOf,
+  type AngleValueOf,
+  type OverlayToggles,
+} from '../../../src-shared/review/scene';
 import type { GaitAnalysis } from '../../../src-shared/gait';
 import type { ClipResult } from '../../../src-shared/review/analysis-protocol';
 import type { ReviewClip } from './model';
@@ -17,6 +22,7 @@ import { OverlayStage } from './overlay/OverlayStage';
 import type { ToolDraft } from './panels/ToolsPanel';
 import type { PointDraft } from '../../../src-shared/review/point-edit';
 import { Player } from './player/Player';
+import type { ZoomCommand } from './player/useZoom';
 
 /** Frame i of a series (frames are in index order; fall back to a search if one is missing). */
 export function frameOf(series: LandmarkSeries | undefined, i: number): LandmarkFrame | undefined {
@@ -70,6 +76,20 @@ export interface ClipPlayerProps {
   /** A measurement being drawn on this player (active player only). */
   readonly draft?: ToolDraft | null;
   readonly onPick?: (x: number, y: number) => void;
+  /** A zoom or pan key press (active player only). */
+  readonly zoomCommand?: ZoomCommand | undefined;
+  /** Alone in the page ("one player", F), and the button that switches. */
+  readonly alone?: boolean;
+  readonly onAlone?: (() => void) | undefined;
+}
+
+/** The runner's hips on a frame (video pixels): where the keyboard's zoom goes. */
+function hipsOf(series: LandmarkSeries | undefined, i: number): { x: number; y: number } | undefined {
+  const f = frameOf(series, i);
+  const l = landmarkOf(f, 'leftHip');
+  const r = landmarkOf(f, 'rightHip');
+  if (!l || !r) return undefined;
+  return { x: (l.at.x + r.at.x) / 2, y: (l.at.y + r.at.y) / 2 };
 }
 
 export function ClipPlayer(props: ClipPlayerProps) {
@@ -88,7 +108,25 @@ export function ClipPlayer(props: ClipPlayerProps) {
       active={props.active}
       onActivate={props.onActivate}
       timeOf={(i) => clip.table.times[i] ?? 0}
+      zoomCommand={props.zoomCommand}
+      focusOf={(i) => hipsOf(series, i)}
+      dragPan={!props.editing && !props.draft}
+      alone={props.alone ?? false}
+      controls={
+        props.onAlone && (
+          <button
+            type="button"
+            className="player-alone"
+            onClick={props.onAlone}
+            title={props.alone ? 'Show all players (F)' : 'This player in the whole space (F)'}
+          >
+            {props.alone ? 'All players' : 'Only this one'}
+          </button>
+        )
+      }
       overlay={(shown, size) => {
+        // Strokes, handles and labels keep their screen size at any zoom.
+        const px = size.scale * size.zoom.scale;
         const landmarks = frameOf(series, shown);
         const corrected = new Set(props.corrections?.filter((c) => c.frame === shown).map((c) => c.landmark));
         const own = props.measurements.filter((m) => m.recordingId === clip.recordingId && m.frame === shown);
@@ -97,24 +135,31 @@ export function ClipPlayer(props: ClipPlayerProps) {
             width={size.width}
             height={size.height}
             scale={size.scale}
-            scene={buildScene(landmarks, clip.view, toggles, angleValues(analysis.gait, clip, series, shown))}
+            zoom={size.zoom}
+            scene={buildScene(
+              landmarks,
+              clip.view,
+              toggles,
+              angleValues(analysis.gait, clip, series, shown),
+              1 / px,
+            )}
             listening={props.editing}
             onPick={props.draft ? props.onPick : undefined}
           >
-            {toggles.all && <MeasurementShapes measurements={own} scale={size.scale} cmPerPx={cmPerPx} />}
+            {toggles.all && <MeasurementShapes measurements={own} scale={px} cmPerPx={cmPerPx} />}
             {props.draft && props.draft.points.length > 0 && (
               <MeasurementShapes
                 measurements={[
                   { id: 'draft', tool: props.draft.tool, points: props.draft.points, text: props.draft.text },
                 ]}
-                scale={size.scale}
+                scale={px}
                 cmPerPx={cmPerPx}
               />
             )}
             {props.editing && (
               <EditHandles
                 frame={landmarks}
-                scale={size.scale}
+                scale={px}
                 corrected={corrected}
                 chosen={props.point?.frame === shown ? props.point : null}
                 onMove={(name, x, y) => props.onCorrect(shown, name, x, y)}

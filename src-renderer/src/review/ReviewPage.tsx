@@ -159,7 +159,11 @@ export function ReviewPage(props: ReviewPageProps) {
     [opened, data, offsets, openedKey],
   );
 
+  // The moment on screen (session time), kept when the PT chooses another clip for a player.
+  const shownAt = useRef(0);
+  const [startAt, setStartAt] = useState(0);
   const go = (next: string[]): void => {
+    setStartAt(shownAt.current);
     navigate({ page: 'session-review', id: props.sessionId, clips: next });
   };
 
@@ -222,7 +226,15 @@ export function ReviewPage(props: ReviewPageProps) {
       )}
       {!error && ids.length > 0 && !clips && <p className="muted">Opening the clips…</p>}
       {clips && clips.length > 0 && (
-        <ReviewWorkspace key={ids.join('/')} sessionId={props.sessionId} clips={clips} />
+        <ReviewWorkspace
+          key={ids.join('/')}
+          sessionId={props.sessionId}
+          clips={clips}
+          startAt={startAt}
+          onTime={(t) => {
+            shownAt.current = t;
+          }}
+        />
       )}
     </section>
   );

@@ -4,7 +4,8 @@
  * manual tools and key frames. State is plain data (src-shared/review/*); this component wires keys
  * and controls to the pure functions and hands each player the frame to show.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { seconds } from '../../../src-shared/units';
 import { frameAt } from '../../../src-shared/review/frames';
 import type { ReviewAction } from '../../../src-shared/review/keymap';
 import { keyFrameLabel, type KeyFrameEvent } from '../../../src-shared/review/key-frames';
@@ -29,13 +30,11 @@ import { frameEvents } from '../../../src-shared/review/analyse';
 import type { ClipResult } from '../../../src-shared/review/analysis-protocol';
 import { useAnalyses } from './useAnalyses';
 import { navigate } from '../router';
-import { KeyHelp } from './panels/KeyHelp';
 import type { FrameEvent, ReviewClip } from './model';
 import { ClipPlayer } from './ClipPlayer';
-import { Curves } from './panels/Curves';
-import { KeyFramesPanel } from './panels/KeyFramesPanel';
-import { ToolsPanel, type ToolDraft } from './panels/ToolsPanel';
-import { Summary, StepTable } from './panels/StepTable';
+import type { ZoomCommand } from './player/useZoom';
+import { ReviewPanels } from './panels/ReviewPanels';
+import type { ToolDraft } from './panels/ToolsPanel';
 import { SyncNudge } from './panels/SyncNudge';
 import { Timeline } from './panels/Timeline';
 import { TransportBar } from './TransportBar';
@@ -48,6 +47,10 @@ import { pointWords } from '../../../src-shared/review/point-edit';
 export interface ReviewWorkspaceProps {
   readonly sessionId: string;
   readonly clips: readonly ReviewClip[];
+  /** Session time to start at: choosing another clip for a player keeps the moment on screen. */
+  readonly startAt?: number;
+  /** Told the session time as it changes (the page keeps it for the next choice of clips). */
+  readonly onTime?: (t: number) => void;
 }
 
 const EVENT_CODE: Record<FrameEvent['kind'], KeyFrameEvent> = {
@@ -56,12 +59,25 @@ const EVENT_CODE: Record<FrameEvent['kind'], KeyFrameEvent> = {
   'toe-off': 'TO',
 };
 
-export function ReviewWorkspace({ sessionId, clips }: ReviewWorkspaceProps) {
+export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWorkspaceProps) {
   const clocks = useMemo<PlayerClock[]>(
     () => clips.map((c) => ({ table: c.table, offset: c.offset })),
     [clips],
   );
-  const [playhead, setPlayhead] = useState<Playhead>(() => initialPlayhead(clips.length));
+  const [playhead, setPlayhead] = useState<Playhead>(() => ({
+    ...initialPlayhead(clips.length),
+    t: seconds(startAt ?? 0),
+  }));
+  const onTimeRef = useRef(onTime);
+  useEffect(() => {
+    onTimeRef.current = onTime;
+  });
+  useEffect(() => {
+    onTimeRef.current?.(playhead.t);
+  }, [playhead.t]);
+  // Zoom keys go to the active player as numbered commands; "one player" hides the others.
+  const [zoomCommand, setZoomCommand] = useState<{ player: number } & ZoomCommand>();
+  const [alone, setAlone] = useState(false);
   const [toggles, setToggles] = useState<OverlayToggles>(DEFAULT_TOGGLES);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<ToolDraft | null>(null);
@@ -196,6 +212,18 @@ export function ReviewWorkspace({ sessionId, clips }: ReviewWorkspaceProps) {
         case 'report':
           navigate({ page: 'session-report', id: sessionId });
           return;
+        case 'zoom':
+        case 'pan':
+          setZoomCommand((c) => ({ player: k, n: (c?.n ?? 0) + 1, action }));
+          return;
+        case 'solo':
+          if (clips.length > 1) setAlone((a) => !a);
+          return;
+        case 'tool':
+          setDraft((d) =>
+            d?.tool === action.tool ? null : { tool: action.tool, points: [], text: '', lengthCm: '' },
+          );
+          return;
       }
     },
     [
@@ -272,31 +300,36 @@ export function ReviewWorkspace({ sessionId, clips }: ReviewWorkspaceProps) {
   }, [events, k, active, playhead, clocks]);
   return (
     <div className="review-workspace" data-testid="review-workspace">
-      <div className={`players players-${clips.length}`}>
-        {clips.map((c, j) => (
-          <ClipPlayer
-            key={c.recordingId + j}
-            index={j}
-            clip={c}
-            analysis={analyses[j]!}
-            frame={wanted[j] ?? 0}
-            active={k === j}
-            toggles={toggles}
-            editing={editing && k === j}
-            corrections={doc.corrections.get(c.recordingId)}
-            measurements={doc.measurements}
-            onActivate={() => setPlayhead((p) => setActive(p, j, clips.length))}
-            draft={k === j ? draft : null}
-            point={k === j ? pointEdit.draft : null}
-            onPick={addPoint}
-            onCorrect={(frame, landmark, x, y) => {
-              doc.correct(c.recordingId, frame, landmark, { x, y }).then(
-                () => setMessage(`Moved the ${pointWords(landmark)} on frame ${frame}.`),
-                (err: unknown) => setMessage(err instanceof Error ? err.message : String(err)),
-              );
-            }}
-          />
-        ))}
+      <div className={`players players-${alone ? 1 : clips.length}`}>
+        {clips.map((c, j) =>
+          alone && j !== k ? null : (
+            <ClipPlayer
+              key={c.recordingId + j}
+              index={j}
+              clip={c}
+              analysis={analyses[j]!}
+              frame={wanted[j] ?? 0}
+              active={k === j}
+              toggles={toggles}
+              editing={editing && k === j}
+              corrections={doc.corrections.get(c.recordingId)}
+              measurements={doc.measurements}
+              onActivate={() => setPlayhead((p) => setActive(p, j, clips.length))}
+              draft={k === j ? draft : null}
+              point={k === j ? pointEdit.draft : null}
+              onPick={addPoint}
+              onCorrect={(frame, landmark, x, y) => {
+                doc.correct(c.recordingId, frame, landmark, { x, y }).then(
+                  () => setMessage(`Moved the ${pointWords(landmark)} on frame ${frame}.`),
+                  (err: unknown) => setMessage(err instanceof Error ? err.message : String(err)),
+                );
+              }}
+              zoomCommand={zoomCommand?.player === j ? zoomCommand : undefined}
+              alone={alone}
+              onAlone={clips.length > 1 ? () => setAlone((a) => !a) : undefined}
+            />
+          ),
+        )}
       </div>
       <TransportBar
         playhead={playhead}
@@ -321,62 +354,35 @@ export function ReviewWorkspace({ sessionId, clips }: ReviewWorkspaceProps) {
         keyFrames={doc.keyFrames.filter((x) => x.recordingId === active.recordingId).map((x) => x.frame)}
         onSeek={seekActive}
       />
-      <div className="review-panels">
-        <section className="review-panel" aria-label="Curves">
-          <h2>{active.title}: angle curves</h2>
-          {gait ? (
-            <Curves gait={gait} table={active.table} frame={activeFrame} onSeek={seekActive} />
-          ) : (
-            <p className="muted">—</p>
-          )}
-        </section>
-        <section className="review-panel" aria-label="Steps">
-          <h2>{active.title}: steps</h2>
-          {gait ? (
-            <StepTable
-              gait={gait}
-              view={active.view}
-              frame={activeFrame}
-              onStep={(f) => seekActive(active.table.times[f] ?? 0)}
-            />
-          ) : (
-            <p className="muted">
-              {analysed.error ??
-                analyses[k]?.error ??
-                active.note ??
-                (active.series ? 'Analysing…' : 'No gait analysis for this clip.')}
-            </p>
-          )}
-        </section>
-        <section className="review-panel" aria-label="Summary">
-          <h2>Summary</h2>
-          {gait ? <Summary gait={gait} view={active.view} /> : <p className="muted">—</p>}
-          <ToolsPanel
-            draft={draft}
-            onDraft={setDraft}
-            here={doc.measurements.filter(
-              (m) => m.recordingId === active.recordingId && m.frame === activeFrame,
-            )}
-            cmPerPx={cmPerPx}
-            onDelete={(id) => {
-              doc.deleteMeasurement(id).catch((err: unknown) => setMessage(String(err)));
-            }}
-          />
-          <KeyHelp />
-          <KeyFramesPanel
-            keyFrames={doc.keyFrames}
-            clips={clips}
-            onGo={(kf) => {
-              const j = clips.findIndex((c) => c.recordingId === kf.recordingId);
-              if (j >= 0) setPlayhead((p) => seekClip(p, clocks, j, clips[j]!.table.times[kf.frame] ?? 0));
-            }}
-            onDelete={(id) => {
-              doc.deleteKeyFrame(id).catch((err: unknown) => setMessage(String(err)));
-            }}
-            onMark={() => act({ type: 'key-frame' })}
-          />
-        </section>
-      </div>
+      <ReviewPanels
+        active={active}
+        clips={clips}
+        gait={gait}
+        frame={activeFrame}
+        waiting={
+          analysed.error ??
+          analyses[k]?.error ??
+          active.note ??
+          (active.series ? 'Analysing…' : 'No gait analysis for this clip.')
+        }
+        draft={draft}
+        onDraft={setDraft}
+        measurements={doc.measurements}
+        cmPerPx={cmPerPx}
+        keyFrames={doc.keyFrames}
+        onSeek={seekActive}
+        onGoKeyFrame={(kf) => {
+          const j = clips.findIndex((c) => c.recordingId === kf.recordingId);
+          if (j >= 0) setPlayhead((p) => seekClip(p, clocks, j, clips[j]!.table.times[kf.frame] ?? 0));
+        }}
+        onDeleteMeasurement={(id) => {
+          doc.deleteMeasurement(id).catch((err: unknown) => setMessage(String(err)));
+        }}
+        onDeleteKeyFrame={(id) => {
+          doc.deleteKeyFrame(id).catch((err: unknown) => setMessage(String(err)));
+        }}
+        onMarkKeyFrame={() => act({ type: 'key-frame' })}
+      />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { frameAt, timeOfFrame } from '../../../src-shared/review/frames';
 import type { ReviewAction } from '../../../src-shared/review/keymap';
 import { clipTime, type Playhead, type PlayerClock } from '../../../src-shared/review/playhead';
 import type { OverlayToggles } from '../../../src-shared/review/scene';
+import { REFERENCE, TINTS } from './overlay/draw';
 
 export interface TransportBarProps {
   readonly playhead: Playhead;
@@ -30,6 +31,31 @@ const TOGGLES: readonly { key: Exclude<keyof OverlayToggles, 'all'>; label: stri
   { key: 'tibia', label: 'Tibia' },
   { key: 'pelvis', label: 'Pelvis' },
 ];
+
+/** What the overlay's colours and marks are (draw.ts paints them). */
+function OverlayLegend() {
+  return (
+    <p className="legend" data-testid="overlay-legend">
+      <span>
+        <span className="dot" style={{ background: TINTS.left }} />
+        left side
+      </span>
+      <span>
+        <span className="dot" style={{ background: TINTS.right }} />
+        right side
+      </span>
+      <span>
+        <span className="swatch" style={{ background: REFERENCE }} />
+        reference line (trunk, tibia, pelvis) against the dashed vertical or horizontal
+      </span>
+      <span>
+        <span className="dot uncertain" />
+        point the model is unsure of (dashed lines too)
+      </span>
+      <span>angles: flexion (0° = straight); ankle: dorsiflexion (0° = foot square to the shin)</span>
+    </p>
+  );
+}
 
 export function TransportBar(props: TransportBarProps) {
   const { playhead: p, clocks, toggles } = props;
@@ -128,6 +154,7 @@ export function TransportBar(props: TransportBarProps) {
           {props.message}
         </span>
       </div>
+      <OverlayLegend />
     </div>
   );
 }

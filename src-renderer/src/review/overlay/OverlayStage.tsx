@@ -7,12 +7,15 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { Layer, Shape, Stage } from 'react-konva';
 import type { Primitive } from '../../../../src-shared/review/scene';
+import { NO_ZOOM, type Zoom } from '../../../../src-shared/review/zoom';
 import { drawScene } from './draw';
 
 export interface OverlayStageProps {
   readonly width: number;
   readonly height: number;
   readonly scale: number;
+  /** The player's zoom and pan (src-shared/review/zoom.ts), applied to the stage here. */
+  readonly zoom?: Zoom;
   readonly scene: readonly Primitive[];
   /** Interactive layer content (handles, tools), in video pixels. */
   readonly children?: ReactNode;
@@ -22,13 +25,16 @@ export interface OverlayStageProps {
 }
 
 export function OverlayStage(props: OverlayStageProps) {
-  const unit = 1 / props.scale;
-  const { onPick, scale } = props;
+  const zoom = props.zoom ?? NO_ZOOM;
+  // Screen pixels per video pixel, zoom included: strokes and labels keep their screen size.
+  const k = props.scale * zoom.scale;
+  const unit = 1 / k;
+  const { onPick } = props;
   // Picks are read from the DOM click on the stage's box: plain and independent of konva's hit graph.
   const pick = onPick
     ? (e: MouseEvent<HTMLDivElement>) => {
         const box = e.currentTarget.getBoundingClientRect();
-        onPick((e.clientX - box.left) / scale, (e.clientY - box.top) / scale);
+        onPick((e.clientX - box.left - zoom.x) / k, (e.clientY - box.top - zoom.y) / k);
       }
     : undefined;
   return (
@@ -36,8 +42,10 @@ export function OverlayStage(props: OverlayStageProps) {
       <Stage
         width={props.width}
         height={props.height}
-        scaleX={props.scale}
-        scaleY={props.scale}
+        scaleX={k}
+        scaleY={k}
+        x={zoom.x}
+        y={zoom.y}
         listening={(props.listening ?? false) || Boolean(props.onPick)}
         className="overlay-stage"
       >

@@ -10,7 +10,7 @@ import { imagePoint, type ImagePoint } from '../../../../src-shared/units';
 /** Left blue, right orange: the colours video-analysis tools and gait reports commonly use per side. */
 export const TINTS: Record<Tint, string> = { left: '#3b8cff', right: '#ff8a3d', centre: '#f5f5f5' };
 const GUIDE = 'rgba(255,255,255,0.55)';
-const REFERENCE = '#7ee787';
+export const REFERENCE = '#7ee787';
 
 function label(
   ctx: CanvasRenderingContext2D,

@@ -8,6 +8,7 @@ import type uPlot from 'uplot';
 import type { GaitAnalysis } from '../../../../src-shared/gait';
 import type { FrameTable } from '../../../../src-shared/review/frames';
 import { CURVES, curvesOf, strides } from '../../../../src-shared/report/curves';
+import { cycleGap } from '../../../../src-shared/review/curve-gaps';
 import { TINTS } from '../overlay/draw';
 import { UPlotChart } from './UPlotChart';
 
@@ -20,12 +21,25 @@ export interface CurvesProps {
 
 const band = (colour: string): string => `${colour}33`;
 
+/** Axes a PT can read at arm's length: larger type, dark ticks, light grid, named units. */
+const FONT = '12px system-ui, sans-serif';
+const axis = (label: string): uPlot.Axis => ({
+  label,
+  font: FONT,
+  labelFont: `600 ${FONT}`,
+  stroke: '#1c2430',
+  grid: { stroke: '#e3e7ec', width: 1 },
+  ticks: { stroke: '#c9d1d9', width: 1 },
+});
+const yAxis = (label: string): uPlot.Axis => ({ ...axis(label), size: 48, labelSize: 20 });
+
 function timeOptions(label: string): Omit<uPlot.Options, 'width' | 'height'> {
   return {
-    legend: { show: true, live: false },
+    // The legend is drawn by the page (left/right swatches, shading), not uPlot's per-series one.
+    legend: { show: false },
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: false } },
-    axes: [{ label: 's' }, { label: `${label} (°)` }],
+    axes: [axis('Time in the clip (s)'), yAxis(`${label} (°)`)],
     series: [
       { label: 't (s)' },
       { label: 'Left', stroke: TINTS.left, width: 1.5, spanGaps: false },
@@ -36,10 +50,10 @@ function timeOptions(label: string): Omit<uPlot.Options, 'width' | 'height'> {
 
 function cycleOptions(label: string): Omit<uPlot.Options, 'width' | 'height'> {
   return {
-    legend: { show: true, live: false },
+    legend: { show: false },
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: false, range: [0, 100] } },
-    axes: [{ label: '% of gait cycle' }, { label: `${label} (°)` }],
+    axes: [axis('% of the gait cycle (0 = initial contact)'), yAxis(`${label} (°)`)],
     series: [
       { label: '%' },
       { label: 'Left mean', stroke: TINTS.left, width: 2 },
@@ -98,6 +112,20 @@ function timeSeries(gait: GaitAnalysis, id: string, table: FrameTable): uPlot.Al
   ];
 }
 
+/** What the cycle chart's legend says and why a side is missing: once per analysis and angle. */
+const notesCache = new WeakMap<GaitAnalysis, Map<string, { strideCounts: string; gaps: string[] }>>();
+function notesFor(gait: GaitAnalysis, id: string, label: string) {
+  let m = notesCache.get(gait);
+  if (!m) notesCache.set(gait, (m = new Map()));
+  return cached(m, id, () => {
+    const set = curvesOf(gait).find((c) => c.key === id);
+    return {
+      strideCounts: `left ${set?.left?.n ?? 0}, right ${set?.right?.n ?? 0} strides`,
+      gaps: (['left', 'right'] as const).flatMap((side) => cycleGap(gait, id, side, label) ?? []),
+    };
+  });
+}
+
 function cycleSeries(gait: GaitAnalysis, id: string): uPlot.AlignedData {
   const set = curvesOf(gait).find((c) => c.key === id);
   const x = Array.from({ length: 101 }, (_, i) => i);
@@ -123,6 +151,18 @@ function cyclePct(gait: GaitAnalysis, frame: number): number | undefined {
   return best;
 }
 
+/** Left and right swatches, the playhead, and the shading: what the lines of a chart are. */
+function ChartLegend(props: { what: string; shaded?: string }) {
+  return (
+    <p className="chart-legend">
+      <span className="swatch" style={{ background: TINTS.left }} /> Left{' '}
+      <span className="swatch" style={{ background: TINTS.right }} /> Right <span className="swatch marker" />{' '}
+      {props.what}
+      {props.shaded && <> · shaded: ± 1 SD over the strides ({props.shaded})</>}
+    </p>
+  );
+}
+
 export function Curves({ gait, table, frame, onSeek }: CurvesProps) {
   const view = gait.source.view;
   const available = CURVES[view].filter((c) => gait.angles.some((a) => a.id === c.id));
@@ -134,6 +174,7 @@ export function Curves({ gait, table, frame, onSeek }: CurvesProps) {
   const timeData = dataFor(timeDataCache, gait, curveId, () => timeSeries(gait, curveId, table));
   const cycleData = dataFor(cycleDataCache, gait, curveId, () => cycleSeries(gait, curveId));
   if (!curveId) return <p className="muted">No angle curves for this clip.</p>;
+  const { strideCounts, gaps } = notesFor(gait, curveId, label);
   return (
     <div className="curves" data-testid="curves">
       <label className="curve-pick">
@@ -154,6 +195,7 @@ export function Curves({ gait, table, frame, onSeek }: CurvesProps) {
         marker={table.times[frame]}
         onPick={(t) => onSeek(t)}
       />
+      <ChartLegend what="the playhead: the frame on screen" />
       <UPlotChart
         label={`${label} over the gait cycle, mean and SD over strides, left and right`}
         options={cycleOpts}
@@ -161,6 +203,12 @@ export function Curves({ gait, table, frame, onSeek }: CurvesProps) {
         height={180}
         marker={cyclePct(gait, frame)}
       />
+      <ChartLegend what="where the frame on screen falls in its stride" shaded={strideCounts} />
+      {gaps.map((g) => (
+        <p key={g} className="curve-gap" data-testid="curve-gap">
+          {g}
+        </p>
+      ))}
     </div>
   );
 }

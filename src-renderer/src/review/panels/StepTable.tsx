@@ -103,46 +103,63 @@ export function Summary({ gait, view }: { gait: GaitAnalysis; view: 'side' | 're
   );
 }
 
+/** What the step table's marks mean (the `*`, the highlighted row, L3). */
+function StepLegend() {
+  return (
+    <p className="legend" data-testid="step-legend">
+      <span>L3: the left foot&apos;s 3rd step</span>
+      <span>
+        <strong>*</strong> left out of the averages: its contact or toe-off was uncertain, or its stride time
+        far from the usual
+      </span>
+      <span>highlighted: the step on screen; click a step to go to its initial contact</span>
+    </p>
+  );
+}
+
 export function StepTable({ gait, view, frame, onStep }: StepTableProps) {
   const columns = STEP_COLUMNS[view].filter((id) => gait.variables.some((v) => v.id === id));
   const labels = new Map(gait.variables.map((v) => [v.id, v]));
   const rows = stepRows(gait, columns);
   const current = rows.filter((r) => r.icFrame <= frame).at(-1);
   return (
-    <table className="step-table" data-testid="step-table">
-      <thead>
-        <tr>
-          <th>Step</th>
-          <th>Frame</th>
-          {columns.map((id) => (
-            <th key={id}>{labels.get(id)?.label ?? id}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr
-            key={`${r.side}${r.step}`}
-            className={r === current ? 'current' : undefined}
-            data-ic-frame={r.icFrame}
-            onClick={() => onStep(r.icFrame)}
-            tabIndex={0}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') onStep(r.icFrame);
-            }}
-          >
-            <td>
-              {r.side === 'left' ? 'L' : 'R'}
-              {r.step}
-              {r.clean ? '' : ' *'}
-            </td>
-            <td>{r.icFrame}</td>
+    <>
+      <table className="step-table" data-testid="step-table">
+        <thead>
+          <tr>
+            <th>Step</th>
+            <th>Frame</th>
             {columns.map((id) => (
-              <td key={id}>{fmt(r.values[id], labels.get(id)!.unit)}</td>
+              <th key={id}>{labels.get(id)?.label ?? id}</th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr
+              key={`${r.side}${r.step}`}
+              className={r === current ? 'current' : undefined}
+              data-ic-frame={r.icFrame}
+              onClick={() => onStep(r.icFrame)}
+              tabIndex={0}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') onStep(r.icFrame);
+              }}
+            >
+              <td>
+                {r.side === 'left' ? 'L' : 'R'}
+                {r.step}
+                {r.clean ? '' : ' *'}
+              </td>
+              <td>{r.icFrame}</td>
+              {columns.map((id) => (
+                <td key={id}>{fmt(r.values[id], labels.get(id)!.unit)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <StepLegend />
+    </>
   );
 }

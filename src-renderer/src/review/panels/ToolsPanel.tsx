@@ -11,6 +11,7 @@ import {
   type Measurement,
   type MeasurementTool,
 } from '../../../../src-shared/review/measure';
+import { toolKey } from '../../../../src-shared/review/keymap';
 
 export interface ToolDraft {
   readonly tool: MeasurementTool;
@@ -39,11 +40,13 @@ export function ToolsPanel({ draft, onDraft, here, cmPerPx, onDelete }: ToolsPan
             type="button"
             className="secondary small"
             aria-pressed={draft?.tool === t}
+            title={`${TOOL_LABELS[t]} (key ${toolKey(t)})`}
             onClick={() =>
               onDraft(draft?.tool === t ? null : { tool: t, points: [], text: '', lengthCm: '' })
             }
           >
             {TOOL_LABELS[t]}
+            <kbd>{toolKey(t)}</kbd>
           </button>
         ))}
       </div>

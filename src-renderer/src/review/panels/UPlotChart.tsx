@@ -74,7 +74,8 @@ export function UPlotChart(props: UPlotChartProps) {
     // directly so playback does not re-render the chart's React tree every frame.
     const over = u.over.getBoundingClientRect();
     const root = box.current!.getBoundingClientRect();
-    line.style.display = '';
+    // 'block', not '': the stylesheet hides the marker until it has a place.
+    line.style.display = 'block';
     line.style.left = `${over.left - root.left + u.valToPos(props.marker, 'x')}px`;
     line.style.top = `${over.top - root.top}px`;
     line.style.height = `${over.height}px`;

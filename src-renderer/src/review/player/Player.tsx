@@ -7,11 +7,20 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { timeOfFrame } from '../../../../src-shared/review/frames';
+import type { Zoom } from '../../../../src-shared/review/zoom';
 import type { ClipDecoder } from './clip-decoder';
 import { FramePump } from './frame-pump';
+import { useZoom, type ZoomCommand } from './useZoom';
 
-/** Share of the window height a player may take. */
-const MAX_HEIGHT = 0.6;
+/**
+ * Window height kept for what must stay in view under the players (page head, transport bar):
+ * the rest is the player's, so a portrait clip (a phone held upright) uses the height it has
+ * instead of a fixed 60 % of it. Alone in the page ("one player"), it takes more.
+ */
+const RESERVED_PX = 270;
+const RESERVED_ALONE_PX = 170;
+/** Never smaller than this share of the window, however small the window. */
+const MIN_HEIGHT = 0.45;
 
 export interface PlayerProps {
   readonly index: number;
@@ -24,15 +33,29 @@ export interface PlayerProps {
   /** Told every time a new frame is on screen. */
   readonly onDisplayed?: (frame: number) => void;
   /** Overlay layers for the frame on screen, given the scale from video pixels to screen pixels. */
-  readonly overlay?: (frame: number, size: { width: number; height: number; scale: number }) => ReactNode;
+  readonly overlay?: (
+    frame: number,
+    size: { width: number; height: number; scale: number; zoom: Zoom },
+  ) => ReactNode;
   /** Time shown under the picture: the clip's own table by default (true timestamps). */
   readonly timeOf?: (frame: number) => number;
+  /** A zoom or pan key press for this player. */
+  readonly zoomCommand?: ZoomCommand | undefined;
+  /** Where the keyboard's zoom goes on frame `frame` (video pixels), e.g. the runner's hips. */
+  readonly focusOf?: (frame: number) => { x: number; y: number } | undefined;
+  /** Whether a left-button drag may move a zoomed picture (not while correcting or measuring). */
+  readonly dragPan?: boolean;
+  /** Alone in the page: the player may be taller. */
+  readonly alone?: boolean;
+  /** Buttons in the caption (e.g. "one player"). */
+  readonly controls?: ReactNode;
 }
 
 export function Player(props: PlayerProps) {
-  const { clip, frame, onDisplayed } = props;
+  const { clip, frame, onDisplayed, alone = false } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const boxRef = useRef<HTMLElement>(null);
+  const stageRef = useRef<HTMLDivElement>(null);
   const pumpRef = useRef<FramePump | null>(null);
   const onDisplayedRef = useRef(onDisplayed);
   const frameRef = useRef(frame);
@@ -42,6 +65,20 @@ export function Player(props: PlayerProps) {
   const [error, setError] = useState<string | undefined>(undefined);
   const [cssWidth, setCssWidth] = useState(0);
   const { width, height } = clip.info;
+  const scale = cssWidth > 0 ? cssWidth / width : 1;
+  const zoom = useZoom({
+    stage: stageRef,
+    width: cssWidth,
+    height: height * scale,
+    command: props.zoomCommand,
+    focus: () => {
+      const f = shown === undefined ? undefined : props.focusOf?.(shown);
+      return f && { x: f.x * scale, y: f.y * scale };
+    },
+    dragPan: props.dragPan ?? true,
+  });
+  // Zoomed in, the picture is decoded larger (by steps of 2, so zooming does not re-decode every notch).
+  const detail = zoom.scale > 1 ? 2 ** Math.ceil(Math.log2(zoom.scale)) : 1;
 
   useLayoutEffect(() => {
     onDisplayedRef.current = onDisplayed;
@@ -53,9 +90,9 @@ export function Player(props: PlayerProps) {
   const drawSize = useMemo(() => {
     if (cssWidth <= 0) return undefined;
     const dpr = window.devicePixelRatio || 1;
-    const w = Math.min(width, Math.max(64, Math.ceil((cssWidth * dpr) / 64) * 64));
+    const w = Math.min(width, Math.max(64, Math.ceil((cssWidth * dpr * detail) / 64) * 64));
     return { width: w, height: Math.max(2, Math.round((w * height) / width)) };
-  }, [cssWidth, width, height]);
+  }, [cssWidth, width, height, detail]);
   const hasSize = drawSize !== undefined;
   const drawSizeRef = useRef(drawSize);
   useLayoutEffect(() => {
@@ -112,8 +149,11 @@ export function Player(props: PlayerProps) {
     if (!box) return;
     // Fit the picture in the player's width and in MAX_HEIGHT of the window: a portrait clip must not
     // push the transport and the frame it shows below the fold.
-    const fit = (): void =>
-      setCssWidth(Math.floor(Math.min(box.clientWidth, (window.innerHeight * MAX_HEIGHT * width) / height)));
+    const fit = (): void => {
+      const H = window.innerHeight;
+      const maxHeight = Math.max(H * MIN_HEIGHT, H - (alone ? RESERVED_ALONE_PX : RESERVED_PX));
+      setCssWidth(Math.floor(Math.min(box.clientWidth, (maxHeight * width) / height)));
+    };
     const observer = new ResizeObserver(fit);
     observer.observe(box);
     window.addEventListener('resize', fit);
@@ -122,9 +162,8 @@ export function Player(props: PlayerProps) {
       observer.disconnect();
       window.removeEventListener('resize', fit);
     };
-  }, [width, height]);
+  }, [width, height, alone]);
 
-  const scale = cssWidth > 0 ? cssWidth / width : 1;
   const t =
     shown === undefined ? undefined : (props.timeOf ?? ((i) => timeOfFrame(clip.info.table, i)))(shown);
   return (
@@ -138,18 +177,36 @@ export function Player(props: PlayerProps) {
       onPointerDown={props.onActivate}
     >
       <div
-        className="player-stage"
+        ref={stageRef}
+        className={`player-stage${zoom.scale > 1 ? ' zoomed' : ''}`}
         style={{ width: cssWidth || undefined, aspectRatio: `${width} / ${height}` }}
+        data-zoom={zoom.scale.toFixed(2)}
       >
-        <canvas ref={canvasRef} className="player-video" />
+        <div
+          className="player-zoom"
+          style={{ transform: `translate(${zoom.x}px, ${zoom.y}px) scale(${zoom.scale})` }}
+        >
+          <canvas ref={canvasRef} className="player-video" />
+        </div>
+        {/* The overlay draws the zoom itself (konva's stage scale and offset): sharp lines and labels
+            at any zoom, where a CSS transform would blow up a low-resolution layer. */}
         {shown !== undefined && cssWidth > 0 && (
           <div className="player-overlay">
-            {props.overlay?.(shown, { width: cssWidth, height: height * scale, scale })}
+            {props.overlay?.(shown, { width: cssWidth, height: height * scale, scale, zoom })}
           </div>
         )}
       </div>
       <figcaption>
         <span className="player-title">{props.title}</span>
+        {zoom.scale > 1 && (
+          <span
+            className="player-zoom-level"
+            title="Z / Shift+Z zoom, 0 whole picture, drag or Ctrl+arrows to look around"
+          >
+            {zoom.scale.toFixed(1)}× (0: whole picture)
+          </span>
+        )}
+        {props.controls}
         <span className="player-frame" aria-live="off">
           {shown === undefined ? 'Loading…' : `Frame ${shown} · ${t?.toFixed(3)} s`}
         </span>
