@@ -21,6 +21,11 @@ export const FindingEditSchema = z.object({
   id: z.string().min(1).max(64),
   text: Text(2_000).min(1, 'A finding cannot be empty: write it, or remove it.'),
   evidence: z.array(Text(500)).max(20).default([]),
+  /** The PT's call on the suggested order: a pinned finding leads, a demoted one goes below the
+   *  first three. Absent in edits saved before it existed: the saved order stands. */
+  pin: z.enum(['pinned', 'demoted']).optional(),
+  /** The PT's cue for the runner; absent: the suggested finding's cue (same id) is kept. */
+  cue: Text(300).optional(),
 });
 
 export const PlanEditSchema = z.object({
@@ -28,6 +33,9 @@ export const PlanEditSchema = z.object({
   title: Text(200).min(1, 'An exercise needs a name: write one, or remove the exercise.'),
   detail: Text(2_000).default(''),
   why: Text(500).optional(),
+  /** The PT's dosage and progression; absent: the exercise library's (same id) are kept. */
+  dosage: Text(500).optional(),
+  progression: Text(500).optional(),
 });
 
 /** The PT's version of the words: replaces the suggestions wholesale once saved. */

@@ -58,6 +58,10 @@ export function applyFindings(
   exercises: readonly Exercise[],
 ): GaitFinding[] {
   const out: GaitFinding[] = [];
+  const forRunner = (rule: FindingRule): Pick<GaitFinding, 'plain' | 'cue'> => ({
+    plain: rule.plain,
+    cue: { text: rule.cue.text, source: rule.cue.source },
+  });
   const linked = (rule: FindingRule): GaitFinding['exercises'] =>
     rule.exercises.flatMap((id) => {
       const e = exercises.find((x) => x.id === id);
@@ -92,6 +96,7 @@ export function applyFindings(
           ],
           basis: { text: rule.basis.text, source: rule.basis.source },
           exercises: linked(rule),
+          ...forRunner(rule),
         });
       }
     } else {
@@ -125,6 +130,7 @@ export function applyFindings(
           evidence,
           basis: { text: rule.basis.text, source: rule.basis.source },
           exercises: linked(rule),
+          ...forRunner(rule),
         });
     }
   }

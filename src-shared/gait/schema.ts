@@ -139,6 +139,10 @@ export const FindingSchema = z.object({
   ),
   basis: z.object({ text: z.string(), source: z.string() }),
   exercises: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** For the runner: what was seen in plain words, and one cue to think of while running, with
+   *  its source (tables/findings.ts). Optional: analyses stored before they existed lack them. */
+  plain: z.string().optional(),
+  cue: z.object({ text: z.string(), source: z.string() }).optional(),
 });
 
 /**

@@ -4,7 +4,9 @@
  * a test. Pictures are only NAMED here (`imageId` + which clip and frame); the service grabs them.
  */
 import type { ReportEdits } from '../contract/report';
+import { rankFindings } from '../gait/findings-rank';
 import type { GaitAnalysis, GaitFinding } from '../gait/schema';
+import { focusOf } from '../gait/tables/focus';
 import type { Exercise } from '../gait/tables/exercises';
 import type { Patient, Session } from '../library/model';
 import type { LandmarkSeries } from '../pose/landmarks';
@@ -12,6 +14,7 @@ import type { KeyFrameMark } from '../review/key-frames';
 import { curvesOf } from './curves';
 import { applyEdits, rowKey, type FindingLink } from './edits';
 import { findingOf, planOf } from './findings';
+import { shortCite } from './rows';
 import { keyFramesOf } from './keyframe-model';
 import {
   REPORT_SCHEMA,
@@ -240,19 +243,32 @@ export function buildReport(input: ReportInput): {
   const built = input.conditions.map((c) => conditionSection(c, findingTitles));
   const sections = built.map((b) => b.section);
   const merged = mergeSides(gaitFindings);
-  const suggestedFindings = merged.map(({ f, where }, i) => findingOf(f, where, i));
+  // Ids keep the rule table's order (saved edits refer to them); the list is shown ranked, most
+  // to work on first (src-shared/gait/findings-rank.ts), weighted by the session's complaint.
+  const ctx = { complaint: input.session.complaint, injurySide: input.session.injurySide };
+  const ranked = rankFindings(
+    merged.map((m) => m.f),
+    ctx,
+  );
+  const rankOf = (f: GaitFinding) => ranked.find((r) => r.finding === f);
+  const suggestedFindings = merged.map(({ f, where }, i) => findingOf(f, where, i, rankOf(f)));
+  const order = ranked.map((r) => merged.findIndex((m) => m.f === r.finding));
+  const focus = focusOf(ctx.complaint);
   // Only rows the report prints: a rear clip's times have none (the side clip's are printed).
   const printed = new Set(
     sections.flatMap((c) => [...c.spatiotemporal, ...c.variables].map((r) => rowKey(c.id, r.view, r.key))),
   );
-  const links: FindingLink[] = merged.map((m, i) => ({
-    id: suggestedFindings[i]!.id,
-    title: m.f.title,
-    rows: [...new Set(m.rows)].filter((r) => printed.has(r)),
-    exercises: m.f.exercises.map((x) => x.id),
-  }));
+  const links: FindingLink[] = order
+    .map((i) => merged[i]!)
+    .map((m) => ({
+      id: suggestedFindings[merged.indexOf(m)]!.id,
+      title: m.f.title,
+      rows: [...new Set(m.rows)].filter((r) => printed.has(r)),
+      exercises: m.f.exercises.map((x) => x.id),
+    }));
+  // The plan follows the ranking: the first finding's drills first.
   const suggestedPlan = planOf(
-    gaitFindings.map((x) => x.f),
+    ranked.map((r) => r.finding),
     input.exercises,
   );
   const e = input.edits;
@@ -281,7 +297,10 @@ export function buildReport(input: ReportInput): {
     conditions: sections,
     withheld: sections.flatMap((x) => x.withheld),
     comparison: comparisonOf(sections),
-    findings: suggestedFindings,
+    findings: order.map((i) => suggestedFindings[i]!),
+    ...(focus && ranked.some((r) => r.focus)
+      ? { focus: { label: focus.label, source: shortCite(focus.source) } }
+      : {}),
     plan: suggestedPlan,
     notes: '',
     edited: false,

@@ -5,7 +5,8 @@
  * the report, so the page's live preview and the PDF apply the same function to the same data.
  */
 import type { ReportEdits } from '../contract/report';
-import type { ConditionSection, PlanItem, ReportModel, VariableRow } from './model';
+import type { ConditionSection, Finding, PlanItem, ReportModel, VariableRow } from './model';
+import { orderFindings } from './priorities';
 
 /** What one suggested finding touches elsewhere in the report. */
 export interface FindingLink {
@@ -37,13 +38,55 @@ function rowsOf(
     const touching = links.filter((l) => l.rows.includes(key));
     // Only flags that findings put there are the findings' to take away.
     if (r.flag?.level !== 'attention' || touching.length === 0) return r;
-    const titles = [...new Set(touching.filter((l) => kept.has(l.id)).map((l) => l.title))];
+    // In the order the flag already names them (the rule table's), kept findings only.
+    const keptTitles = new Set(touching.filter((l) => kept.has(l.id)).map((l) => l.title));
+    const titles = r.flag.text.split('; ').filter((t) => keptTitles.has(t));
     if (titles.length === 0) {
       const { flag: _gone, ...rest } = r;
       return rest;
     }
     return { ...r, flag: { ...r.flag, text: titles.join('; ') } };
   });
+}
+
+/**
+ * A finding as the PT left it: their words, pin and cue; what they do not edit (why it ranks, the
+ * runner's words, its drills) from the suggestion of the same id. Edits saved before cues existed
+ * carry no cue and keep the suggested one; an empty cue is the PT removing it.
+ */
+function findingOf(e: ReportEdits['findings'][number], s: Finding | undefined): Finding {
+  const cue =
+    e.cue === undefined
+      ? s?.cue
+      : e.cue === ''
+        ? undefined
+        : {
+            text: e.cue,
+            ...(s?.cue && s.cue.text === e.cue && s.cue.source ? { source: s.cue.source } : {}),
+          };
+  return {
+    id: e.id,
+    text: e.text,
+    evidence: e.evidence,
+    ...(s?.priority ? { priority: s.priority } : {}),
+    ...(s?.plain ? { plain: s.plain } : {}),
+    ...(s?.drills ? { drills: s.drills } : {}),
+    ...(cue ? { cue } : {}),
+    ...(e.pin ? { pin: e.pin } : {}),
+  };
+}
+
+/** A plan item as the PT left it, keeping the library's dosage and runner's words they did not edit. */
+function planItemOf(e: ReportEdits['plan'][number], s: PlanItem | undefined): PlanItem {
+  const dosage = e.dosage ?? s?.dosage;
+  const progression = e.progression ?? s?.progression;
+  return {
+    ...e,
+    ...(dosage ? { dosage } : {}),
+    ...(progression ? { progression } : {}),
+    ...(s?.plain ? { plain: s.plain } : {}),
+    ...(s?.dosageSource && e.dosage === undefined ? { dosageSource: s.dosageSource } : {}),
+  };
 }
 
 function planOf(plan: readonly PlanItem[], links: readonly FindingLink[], kept: ReadonlySet<string>) {
@@ -75,8 +118,24 @@ export function applyEdits(
       spatiotemporal: rowsOf(c, c.spatiotemporal, links, kept),
       variables: rowsOf(c, c.variables, links, kept),
     })),
-    findings: edits.findings,
-    plan: planOf(edits.plan, links, kept),
+    findings: orderFindings(
+      edits.findings.map((f) =>
+        findingOf(
+          f,
+          model.findings.find((x) => x.id === f.id),
+        ),
+      ),
+    ),
+    plan: planOf(
+      edits.plan.map((p) =>
+        planItemOf(
+          p,
+          model.plan.find((x) => x.id === p.id),
+        ),
+      ),
+      links,
+      kept,
+    ),
     notes: edits.notes,
     edited: true,
   };

@@ -4,6 +4,7 @@
  * exercise library and the findings they answer. Wording only: which findings fire is the engine's
  * rule table (src-shared/gait/tables/findings.ts). The app suggests; the PT edits every word.
  */
+import type { RankedFinding } from '../gait/findings-rank';
 import type { GaitFinding } from '../gait/schema';
 import type { Exercise } from '../gait/tables/exercises';
 import { fmt, fmtInterval, fmtSigned, fmtSignedInterval, withUnit } from './format';
@@ -28,8 +29,26 @@ function evidenceText(e: GaitFinding['evidence'][number]): string {
   return `${e.label}, ${SIDE_WORD[e.side]}: ${deg(`${fmt(e.value * d.scale, d.decimals)}${sd}`)} over ${e.n} steps, 95% interval of the mean ${deg(fmtInterval(scaled, d.decimals))}: ${word} ${u(e.threshold * d.scale)} with its whole interval, by more than the ${sdd === 'no published SDD' ? 'measurement uncertainty (no published SDD)' : sdd}`;
 }
 
+/** Why a finding ranks where it does, in the clinic's words. */
+export function priorityWhy(r: RankedFinding): string {
+  const parts = [
+    `effect ${fmt(r.effect, 1)} × what the measurement resolves (the larger of the 95% interval's half-width and the SDD) beyond the threshold`,
+  ];
+  if (r.focus)
+    parts.push(
+      `weighted ×${fmt(r.focus.weights[r.finding.id] ?? 1, 2)} for ${r.focus.label} [${shortCite(r.focus.source)}]`,
+    );
+  if (r.painfulSide) parts.push('on the painful side');
+  return parts.join('; ');
+}
+
 /** "Contralateral pelvic drop on the right." with its evidence; `where` prefixes the condition. */
-export function findingOf(f: GaitFinding, where: string | undefined, index: number): Finding {
+export function findingOf(
+  f: GaitFinding,
+  where: string | undefined,
+  index: number,
+  rank?: RankedFinding,
+): Finding {
   const side =
     f.side === 'both'
       ? f.evidence.some((e) => e.side !== 'both')
@@ -45,6 +64,18 @@ export function findingOf(f: GaitFinding, where: string | undefined, index: numb
       // The rule's basis usually cites its source already; add the citation only when it does not.
       `Basis: ${f.basis.text}${f.basis.text.includes('[') || f.basis.text.includes('(StrideLab') ? '' : ` [${shortCite(f.basis.source)}]`}`,
     ],
+    ...(rank
+      ? {
+          priority: {
+            effect: Math.round(rank.effect * 100) / 100,
+            weight: Math.round(rank.weight * 100) / 100,
+            why: priorityWhy(rank),
+          },
+        }
+      : {}),
+    ...(f.plain ? { plain: f.plain } : {}),
+    ...(f.cue ? { cue: { text: f.cue.text, source: shortCite(f.cue.source) } } : {}),
+    ...(f.exercises.length ? { drills: f.exercises.map((e) => e.id) } : {}),
   };
 }
 
@@ -69,6 +100,10 @@ export function planOf(findings: readonly GaitFinding[], library: readonly Exerc
         title: ex.name,
         detail: `${ex.instructions}${ex.source ? ` [${ex.source}]` : ''}`,
         why: [...why.get(id)!].join('; '),
+        ...(ex.dosage ? { dosage: ex.dosage } : {}),
+        ...(ex.progression ? { progression: ex.progression } : {}),
+        ...(ex.plain ? { plain: ex.plain } : {}),
+        ...(ex.dosageSource ? { dosageSource: ex.dosageSource } : {}),
       },
     ];
   });

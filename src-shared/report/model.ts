@@ -173,7 +173,23 @@ export interface Finding {
   readonly text: string;
   /** The numbers behind it, in words ("pelvic drop R 6.1 ± 1.2° vs L 3.0 ± 1.0°, n = 8"). */
   readonly evidence: readonly string[];
+  /** Why it ranks where it does (src-shared/gait/findings-rank.ts): effect size beyond the
+   *  threshold in units of what the measurement resolves, the relevance weight, in words. */
+  readonly priority?: { readonly effect: number; readonly weight: number; readonly why: string };
+  /** What was seen, in the runner's words. */
+  readonly plain?: string;
+  /** One sentence to think of while running, and its short citation. */
+  readonly cue?: { readonly text: string; readonly source?: string };
+  /** Plan item (exercise) ids it suggests; the first is its drill. */
+  readonly drills?: readonly string[];
+  /** The PT's call: 'pinned' leads the list, 'demoted' goes below the first three. */
+  readonly pin?: FindingPin;
 }
+
+export type FindingPin = 'pinned' | 'demoted';
+
+/** How many findings lead the report as "What to work on first". */
+export const FIRST_FINDINGS = 3;
 
 export interface PlanItem {
   readonly id: string;
@@ -182,6 +198,12 @@ export interface PlanItem {
   readonly detail: string;
   /** Which finding it answers, in words. */
   readonly why?: string;
+  /** How much and how often, how to progress, the exercise in the runner's words, and where the
+   *  dosage comes from (the exercise library, src-shared/gait/tables/exercises.ts). */
+  readonly dosage?: string;
+  readonly progression?: string;
+  readonly plain?: string;
+  readonly dosageSource?: string;
 }
 
 export interface ReportModel {
@@ -209,7 +231,11 @@ export interface ReportModel {
   /** Every clip whose findings were withheld, for the first page. */
   readonly withheld: readonly WithheldClip[];
   readonly comparison: readonly ComparisonRow[];
+  /** Most to work on first (src-shared/report/priorities.ts): the first FIRST_FINDINGS that are
+   *  not demoted lead the report; the PT's order and pins once edited. */
   readonly findings: readonly Finding[];
+  /** The complaint that weighted the ranking, if one matched (src-shared/gait/tables/focus.ts). */
+  readonly focus?: { readonly label: string; readonly source: string };
   readonly plan: readonly PlanItem[];
   readonly notes: string;
   /** True when the findings, plan or notes are the PT's words, not only the suggestions. */

@@ -23,6 +23,13 @@ export interface FindingRule {
   /** Why the threshold is what it is. */
   readonly basis: { readonly text: string; readonly source: SourceId };
   readonly exercises: readonly string[];
+  /**
+   * For the runner, in plain words: what was seen (`plain`), and one sentence to think of while
+   * running (`cue`), with what the cue rests on. Cues are external-focus, one at a time, as in
+   * gait retraining [Barton 2016]; the PT edits them in the report.
+   */
+  readonly plain: string;
+  readonly cue: { readonly text: string; readonly source: SourceId };
 }
 
 export const DEFAULT_FINDING_RULES: readonly FindingRule[] = [
@@ -35,6 +42,8 @@ export const DEFAULT_FINDING_RULES: readonly FindingRule[] = [
       source: 'bramah2018',
     },
     exercises: ['single-leg-bridge', 'glute-bridge', 'plank-leg-lift'],
+    plain: 'Your hips dip on the side of the leg in the air while the other foot is on the ground.',
+    cue: { text: 'Run tall and level: keep your belt buckle level, knees apart.', source: 'noehren2011' },
   },
   {
     id: 'overstride',
@@ -45,6 +54,8 @@ export const DEFAULT_FINDING_RULES: readonly FindingRule[] = [
       source: 'souza2016',
     },
     exercises: ['cadence-retraining'],
+    plain: 'Your foot lands far in front of your body, which brakes each step.',
+    cue: { text: 'Quick, quiet feet: land under your hips.', source: 'heiderscheit2011' },
   },
   {
     id: 'limited-hip-extension',
@@ -52,6 +63,9 @@ export const DEFAULT_FINDING_RULES: readonly FindingRule[] = [
     condition: { kind: 'side-mean', variable: 'hip-extension-to', op: '<', value: 5 },
     basis: { text: 'About 10° is typical [Souza 2016]; default: below 5°.', source: 'souza2016' },
     exercises: ['glute-bridge', 'single-leg-bridge', 'single-leg-rdl'],
+    plain:
+      'Your leg does not swing far behind you before it leaves the ground, so the back of the thigh does more of the work.',
+    cue: { text: 'Push the ground away behind you with your buttock.', source: 'barton2016' },
   },
   {
     id: 'forward-trunk-lean',
@@ -62,6 +76,8 @@ export const DEFAULT_FINDING_RULES: readonly FindingRule[] = [
       source: 'tengPowers',
     },
     exercises: ['plank-leg-lift', 'single-leg-rdl'],
+    plain: 'You bend forward at the waist while running.',
+    cue: { text: 'Run tall: head up, chest proud, lean from the ankles.', source: 'barton2016' },
   },
   {
     id: 'stiff-knee-stance',
@@ -72,6 +88,9 @@ export const DEFAULT_FINDING_RULES: readonly FindingRule[] = [
       source: 'souza2016',
     },
     exercises: ['cadence-retraining'],
+    plain:
+      'Your knee stays quite straight while your foot is on the ground, so it absorbs less of the landing.',
+    cue: { text: 'Soft knees: land quietly and let the knee bend.', source: 'heiderscheit2011' },
   },
   {
     id: 'extended-knee-landing',
@@ -82,6 +101,8 @@ export const DEFAULT_FINDING_RULES: readonly FindingRule[] = [
       source: 'bramah2018',
     },
     exercises: ['cadence-retraining', 'backward-treadmill-eccentric'],
+    plain: 'Your knee is nearly straight when your foot lands.',
+    cue: { text: 'Land with a soft, bent knee under you.', source: 'heiderscheit2011' },
   },
   {
     id: 'dorsiflexed-ankle-landing',
@@ -92,6 +113,8 @@ export const DEFAULT_FINDING_RULES: readonly FindingRule[] = [
       source: 'bramah2018',
     },
     exercises: ['cadence-retraining'],
+    plain: 'Your toes point up a lot as your heel lands, so the shin takes the landing.',
+    cue: { text: 'Quiet feet: land softly, closer to under your body.', source: 'barton2016' },
   },
   {
     id: 'asymmetry',
@@ -102,5 +125,7 @@ export const DEFAULT_FINDING_RULES: readonly FindingRule[] = [
       source: 'stridelabDefault',
     },
     exercises: ['single-leg-bridge', 'single-leg-rdl', 'graded-return-to-run'],
+    plain: "Your left and right steps differ by more than the camera's measurement error.",
+    cue: { text: 'Even steps: make both feet sound the same on the belt.', source: 'barton2016' },
   },
 ];

@@ -77,6 +77,36 @@ export const SOURCES = {
     citation:
       'Leitch J, Stebbins J, Paolini G, Zavatsky AB. Identifying gait events without a force plate during running: a comparison of methods. Gait Posture 2011;33(1):130-132.',
   },
+  goom2016: {
+    id: 'goom2016',
+    citation:
+      'Goom TSH, Malliaras P, Reiman MP, Purdam CR. Proximal hamstring tendinopathy: clinical aspects of assessment and management. J Orthop Sports Phys Ther 2016;46(6):483-493.',
+  },
+  barton2016: {
+    id: 'barton2016',
+    citation:
+      'Barton CJ, Bonanno DR, Carr J, et al. Running retraining to treat lower limb injuries: a mixed-methods study of current evidence synthesised with expert opinion. Br J Sports Med 2016;50(9):513-526.',
+  },
+  willy2012: {
+    id: 'willy2012',
+    citation:
+      'Willy RW, Scholz JP, Davis IS. Mirror gait retraining for the treatment of patellofemoral pain in female runners. Clin Biomech 2012;27(10):1045-1051.',
+  },
+  noehren2011: {
+    id: 'noehren2011',
+    citation:
+      'Noehren B, Scholz J, Davis I. The effect of real-time gait retraining on hip kinematics, pain and function in subjects with patellofemoral pain syndrome. Br J Sports Med 2011;45(9):691-696.',
+  },
+  mjolsnes2004: {
+    id: 'mjolsnes2004',
+    citation:
+      'Mjolsnes R, Arnason A, Osthagen T, Raastad T, Bahr R. A 10-week randomized trial comparing eccentric vs. concentric hamstring strength training in well-trained soccer players. Scand J Med Sci Sports 2004;14(5):311-317.',
+  },
+  acsm2009: {
+    id: 'acsm2009',
+    citation:
+      'ACSM (American College of Sports Medicine). Position stand: progression models in resistance training for healthy adults. Med Sci Sports Exerc 2009;41(3):687-708.',
+  },
   stridelabDefault: {
     id: 'stridelabDefault',
     citation: 'StrideLab default: no validated cut-off exists [Souza 2016]; the PT can change it.',

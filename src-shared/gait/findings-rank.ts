@@ -1,0 +1,79 @@
+/**
+ * Which findings to work on first. A finding's effect size is how far its evidence lies from the
+ * rule's threshold in units of what the measurement can resolve: the larger of the half-width of
+ * the 95% interval (docs/uncertainty.md) and the variable's smallest detectable difference (SDD)
+ * [Dingenen 2018]. For a left/right difference the distance is from symmetry (0) and the unit is
+ * the larger of the half-width and the rule's limit (itself at least the SDD). A finding fires only
+ * when the whole interval is beyond the threshold by more than the SDD (findings.ts), so every
+ * finding that fires has an effect size above 1; a finding of several rows takes its largest.
+ *
+ * The effect size is weighted by relevance to the runner: the rule's weight for the complaint
+ * (tables/focus.ts, StrideLab defaults with the source that links rule and complaint) and, for a
+ * finding on the painful side, INJURY_SIDE_WEIGHT. Ties keep the rule table's order. The app
+ * suggests; the PT reorders, pins or demotes in the report (src-shared/report/edits.ts).
+ */
+import type { GaitFinding } from './schema';
+import { focusOf, INJURY_SIDE_WEIGHT, type ComplaintFocus } from './tables/focus';
+
+type Evidence = GaitFinding['evidence'][number];
+
+export interface RankContext {
+  /** The session's complaint, free text ("right proximal hamstring pain"). */
+  readonly complaint?: string;
+  readonly injurySide?: 'left' | 'right' | 'both' | 'none';
+}
+
+export interface RankedFinding<F extends GaitFinding = GaitFinding> {
+  readonly finding: F;
+  /** Effect size: distance beyond the threshold over max(95% half-width, SDD); > 1 when fired. */
+  readonly effect: number;
+  /** Product of the complaint and injury-side weights (1 when neither applies). */
+  readonly weight: number;
+  /** effect × weight: the ranking key. */
+  readonly priority: number;
+  /** The complaint entry that weighted it, if any. */
+  readonly focus?: ComplaintFocus;
+  readonly painfulSide: boolean;
+}
+
+/** Effect size of one row of evidence (see the file comment); 0 without an interval. */
+export function evidenceEffect(e: Evidence): number {
+  if (!e.interval) return 0;
+  const half = Math.abs(e.interval[1] - e.interval[0]) / 2;
+  if (e.side === 'both') {
+    const unit = Math.max(half, e.threshold);
+    return unit > 0 ? Math.abs(e.value) / unit : 0;
+  }
+  const unit = Math.max(half, e.sdd ?? 0);
+  const distance = e.op === '>' ? e.value - e.threshold : e.threshold - e.value;
+  return unit > 0 ? Math.max(0, distance) / unit : 0;
+}
+
+export function findingEffect(f: GaitFinding): number {
+  return f.evidence.reduce((m, e) => Math.max(m, evidenceEffect(e)), 0);
+}
+
+/** The findings, most to work on first; a stable sort, so equal priorities keep their order. */
+export function rankFindings<F extends GaitFinding>(
+  findings: readonly F[],
+  ctx: RankContext = {},
+): RankedFinding<F>[] {
+  const focus = focusOf(ctx.complaint);
+  const side = ctx.injurySide === 'left' || ctx.injurySide === 'right' ? ctx.injurySide : undefined;
+  return findings
+    .map((finding) => {
+      const effect = findingEffect(finding);
+      const painfulSide = side !== undefined && finding.evidence.some((e) => e.side === side);
+      const weight = (focus?.weights[finding.id] ?? 1) * (painfulSide ? INJURY_SIDE_WEIGHT : 1);
+      const relevant = focus && (focus.weights[finding.id] ?? 1) !== 1;
+      return {
+        finding,
+        effect,
+        weight,
+        priority: effect * weight,
+        ...(relevant ? { focus } : {}),
+        painfulSide,
+      };
+    })
+    .sort((a, b) => b.priority - a.priority);
+}
