@@ -7,7 +7,7 @@
  * both. Definitions: docs/gait-methods.md, "Accuracy on labelled clips". `npm run bench -- accuracy`.
  */
 import { analyzeGait } from '../../src-shared/gait';
-import { rawNearTibia, scoreClip } from '../../src-shared/gait/testing/labels';
+import { rawLooksRight, rawNearTibia, scoreClip } from '../../src-shared/gait/testing/labels';
 import { loadLabelledClips } from '../../test/gait/labelled-clips';
 import type { BenchLine } from './types';
 
@@ -16,7 +16,8 @@ export async function benchAccuracy(): Promise<BenchLine[]> {
   for (const clip of loadLabelledClips()) {
     const r = analyzeGait({ series: clip.series, view: 'side', calibration: { heightCm: clip.heightCm } });
     const s = scoreClip(r, clip.labels);
-    const p = `accuracy.${clip.labels.video.replace(/\.[^.]+$/, '')}${clip.tunedOn ? '.tuned' : '.untuned'}`;
+    const model = clip.series.model.name;
+    const p = `accuracy.${clip.labels.video.replace(/\.[^.]+$/, '')}.${model}${clip.tunedOn ? '.tuned' : '.untuned'}`;
     const add = (name: string, value: number, unit: string): void => {
       out.push({ name: `${p}.${name}`, value, unit });
     };
@@ -48,13 +49,14 @@ export async function benchAccuracy(): Promise<BenchLine[]> {
         `deg (at labels ${a.sdAtLabels.toFixed(1)})`,
       );
     }
-    // Near leg: the analysed tibia against the model's raw points at the labelled events.
+    // Near leg: the analysed tibia against the model's raw points at the labelled events where
+    // those agree with their neighbours (rawLooksRight).
     const raw = rawNearTibia(clip.series, r);
     const tibia = r.angles.find(
       (a) => a.id === 'tibia-inclination' && a.side === r.orientation.nearSide,
     )?.values;
     const d = clip.labels.events
-      .filter((e) => e.side === r.orientation.nearSide)
+      .filter((e) => e.side === r.orientation.nearSide && rawLooksRight(raw, e.frame))
       .map((e) => Math.abs((tibia?.[e.frame] ?? NaN) - (raw[e.frame] as number)))
       .filter(Number.isFinite);
     add(

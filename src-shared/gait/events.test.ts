@@ -75,8 +75,15 @@ describe('gait events with landmark noise (1 px SD, about 0.4% of a leg length)'
       const v = r.variables.find((x) => x.id === id);
       return ((v?.left.mean as number) + (v?.right.mean as number)) / 2;
     };
-    expect(mean('contact-time')).toBeCloseTo(clip.truth.contactS, 2);
-    expect(mean('flight-time')).toBeCloseTo(clip.truth.flightS, 2);
+    // The engine allows for ~1 cm of heel-pad and midsole compression at landing (real feet sink
+    // after touching; eventsTemplate.ts), capped at half a frame; the synthetic foot is rigid, so
+    // here contact starts up to half a frame (4 ms at 120 fps) early: contact time reads up to that
+    // much longer and flight time that much shorter, on top of the 5 ms precision asked.
+    const halfFrame = 0.5 / 120;
+    expect(mean('contact-time') - clip.truth.contactS).toBeGreaterThan(-0.005);
+    expect(mean('contact-time') - clip.truth.contactS).toBeLessThan(0.005 + halfFrame);
+    expect(mean('flight-time') - clip.truth.flightS).toBeLessThan(0.005);
+    expect(mean('flight-time') - clip.truth.flightS).toBeGreaterThan(-0.005 - halfFrame);
     expect(mean('step-time')).toBeCloseTo(clip.truth.stepS, 2);
     expect(mean('duty-factor')).toBeCloseTo(clip.truth.dutyFactor, 1);
     expect(Math.abs(mean('vertical-oscillation') - clip.truth.verticalOscillationCm)).toBeLessThan(1);

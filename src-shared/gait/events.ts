@@ -209,8 +209,13 @@ function detectStances(
     if (rs === 0 || re >= n) continue; // cut by the clip's edges: its IC or TO is not in the clip
     if ((tl.t[re - 1] as number) - (tl.t[rs] as number) < MIN_STANCE_S) continue;
     // The stance foot moves backward relative to the pelvis (side view only: x is depth in a rear view).
+    // The ankle, or where the model lost it at either end (the far foot half hidden), the heel or
+    // the toe: whichever foot point is there at both ends.
     if (view === 'side') {
-      const a = body[side].ankle.x;
+      const a = (['ankle', 'heel', 'toe'] as const)
+        .map((j) => body[side][j].x)
+        .find((x) => Number.isFinite(x[rs] as number) && Number.isFinite(x[re - 1] as number));
+      if (!a) continue;
       const d0 = (a[rs] as number) - pelvisX(body, rs);
       const d1 = (a[re - 1] as number) - pelvisX(body, re - 1);
       if (!(d1 < d0)) continue;

@@ -134,8 +134,13 @@ export function crossing(sig: Float64Array, from: number, dir: -1 | 1, level: nu
   return null;
 }
 
-/** Least contact band of the template, leg lengths (see refineByTemplate). */
-const ROUNDING_BAND_LEG = 0.005;
+/**
+ * Contact band, leg lengths: ~1 cm (a leg is ~90 cm). The heel pad and a running shoe's midsole
+ * compress by about a centimetre under landing, so a point on the heel goes on sinking after the
+ * sole touches; the hand labels likewise count contact from the sole within ~1 cm of its belt
+ * level (test/fixtures/labels, ic_convention).
+ */
+const CONTACT_BAND_LEG = 0.011;
 /** Strides needed for an ensemble template (fewer: its median is no better than one stride). */
 export const MIN_TEMPLATE_STRIDES = 4;
 
@@ -186,11 +191,14 @@ export function refineByTemplate(
   const detected = stances.map((s) => !s.inferred);
   const K = detected.filter(Boolean).length;
   const se = (c: number): number => (1.25 * (sigma[c] as number)) / Math.sqrt(K);
-  // Averaging strides sampled at different sub-frame phases rounds the landing corner (a corner
-  // interpolated between two frames sits up to a quarter of a frame's descent above the belt):
-  // half a centimetre (0.5% of a leg) is the least band that does not read that rounding as flight.
-  const band = Math.max(2 * Math.min(se(0), se(1)), ROUNDING_BAND_LEG * legPx);
-  const bandTo = Math.max(2 * se(1), ROUNDING_BAND_LEG * legPx);
+  // Initial contact's band: CONTACT_BAND_LEG (sole compression), but no more than half of the
+  // foot's last frame of descent, so that at high frame rates, where a centimetre is several
+  // frames of descent, the event stays within half a frame of where the descent ends; and no less
+  // than two standard errors of the template, its resolution. Half a frame's descent also covers
+  // the rounding of the landing corner when strides sampled at different sub-frame phases are
+  // averaged (up to a quarter of a frame's descent).
+  const bandOf = (step: number, se2: number): number =>
+    Math.max(se2, Math.min(CONTACT_BAND_LEG * legPx, 0.5 * step));
   const lo = -Math.max(3, Math.round(0.13 * fps));
   const hi = Math.max(2, Math.round(0.1 * fps));
   // The coarse threshold crossings were off by up to ±3–4 frames at 30 fps on the labelled clip
@@ -211,7 +219,10 @@ export function refineByTemplate(
   const lowest = Float64Array.from(heelT, (v, o) => Math.min(v, toeT[o] as number));
   let start = at0;
   for (let o = at0; o < lowest.length; o++) if ((lowest[o] as number) < (lowest[start] as number)) start = o;
-  const icOff = crossing(lowest, start, -1, band);
+  let drop = 0;
+  for (let o = Math.max(1, at0 - 2); o <= start; o++)
+    drop = Math.max(drop, (lowest[o - 1] as number) - (lowest[o] as number) || 0);
+  const icOff = crossing(lowest, start, -1, bandOf(drop, 2 * Math.min(se(0), se(1))));
 
   const to = alignOnTemplate(
     channels,
@@ -225,7 +236,12 @@ export function refineByTemplate(
   const toeTo = to.template[1] as Float64Array;
   let startTo = hi;
   for (let o = 0; o <= hi; o++) if ((toeTo[o] as number) < (toeTo[startTo] as number)) startTo = o;
-  const toOff = crossing(toeTo, startTo, 1, bandTo);
+  let rise = 0;
+  for (let o = startTo; o + 1 < toeTo.length && o <= hi + 2; o++)
+    rise = Math.max(rise, (toeTo[o + 1] as number) - (toeTo[o] as number) || 0);
+  // Toe-off: no compression to allow for (the sole unloads), only the rounding of the corner by
+  // the averaging of sub-frame phases (a quarter of a frame's rise) or the template's resolution.
+  const toOff = crossing(toeTo, startTo, 1, Math.max(2 * se(1), 0.25 * rise));
 
   // A contact put in by the rhythm stays only if its foot fits the template as well as the
   // detected stances do (within 3× their median misfit, for both ends of the stance).

@@ -75,7 +75,10 @@ export interface ClipScore {
   /** Detected initial contacts or toe-offs that no label matches within the window. */
   readonly invented: number;
   readonly cadence: { readonly detected: number | null; readonly labelled: number; readonly error: number };
-  /** Contact time (TO − IC), detected − labelled, over stances whose both labels were found. */
+  /**
+   * Contact time, detected (sub-frame TO − IC) minus labelled ((TO − IC + 1) frames, see below),
+   * over stances whose both labels were found.
+   */
   readonly contactTime: { readonly n: number; readonly meanErrorMs: number; readonly sdErrorMs: number };
   readonly anglesAtIc: readonly AngleAtIc[];
   readonly matches: readonly LabelMatch[];
@@ -180,7 +183,10 @@ export function scoreClip(result: GaitAnalysis, labels: LabelFile, windowS = 0.1
       (e) => e.kind === 'toe-off' && e.side === ic.side && e.frame === mt.detected,
     );
     if (!di || !dt) continue;
-    ctErr.push(1000 * (dt.t - di.t - (to.frame - ic.frame) / fps));
+    // The labels hold whole frames: the contact instant lies in the frame interval before the
+    // labelled IC frame, the lift-off in the one after the labelled TO frame, so the labelled
+    // stance lasted (TO − IC + 1) frames on average; the engine's contact time is sub-frame.
+    ctErr.push(1000 * (dt.t - di.t - (to.frame - ic.frame + 1) / fps));
   }
 
   // "At initial contact" angles: the same angle series read at the detected and the labelled frames.
@@ -242,4 +248,17 @@ export function rawNearTibia(series: LandmarkSeries, result: GaitAnalysis): Floa
     if (!k || !a) return NaN;
     return (Math.atan2(dir * (a[0] - k[0]), a[1] - k[1]) * 180) / Math.PI;
   });
+}
+
+/**
+ * Whether the model's raw angle at frame i agrees with its neighbours (within 15° of their mean):
+ * a tibia turns by at most ~12° a frame at 30 fps, while a knee or ankle put on the other leg
+ * moves it by 30–90°. Where it does not, the raw points are wrong and the analysed series is
+ * right to depart from them.
+ */
+export function rawLooksRight(raw: Float64Array, i: number): boolean {
+  const a = raw[i - 1] as number;
+  const b = raw[i] as number;
+  const c = raw[i + 1] as number;
+  return [a, b, c].every(Number.isFinite) && Math.abs(b - (a + c) / 2) <= 15;
 }
