@@ -18,6 +18,7 @@ import { syncHandlers } from './sync/handlers';
 import { reportHandlers } from './report/handlers';
 import { gaitHandlers } from './gait/handlers';
 import { analysisHandlers } from './analysis/handlers';
+import { progressHandlers } from './progress/handlers';
 import { createAnalysisQueue } from './analysis/queue';
 import { toWireError } from './errors';
 import type { CallContext, Handler, Handlers } from './types';
@@ -38,6 +39,7 @@ const handlers = {
   ...reportHandlers,
   ...gaitHandlers,
   ...analysisHandlers,
+  ...progressHandlers,
 } satisfies Handlers;
 
 export interface Services {

@@ -14,6 +14,7 @@ import { poseCalls, poseEvents } from './pose';
 import { reportCalls, reportEvents } from './report';
 import { gaitCalls, gaitEvents } from './gait';
 import { analysisCalls, analysisEvents } from './analysis';
+import { progressCalls, progressEvents } from './progress';
 
 export const calls = {
   ...libraryCalls,
@@ -25,6 +26,7 @@ export const calls = {
   ...reportCalls,
   ...gaitCalls,
   ...analysisCalls,
+  ...progressCalls,
 } as const;
 
 export const events = {
@@ -37,6 +39,7 @@ export const events = {
   ...reportEvents,
   ...gaitEvents,
   ...analysisEvents,
+  ...progressEvents,
 } as const;
 
 export type Calls = typeof calls;

@@ -1,0 +1,15 @@
+import type { progressCalls } from '../../../src-shared/contract/progress';
+import type { HandlersFor } from '../types';
+import { patientProgress } from './patient-progress';
+import { getSymptoms, setSymptoms } from './symptoms-store';
+
+/** Progress across visits: the patient's own story per session (stored), the timeline (computed). */
+export const progressHandlers: HandlersFor<typeof progressCalls> = {
+  'symptoms:get': ({ sessionId }, { library }) => getSymptoms(library.db, sessionId),
+  'symptoms:set': ({ sessionId, fields }, { library, emit }) => {
+    const saved = setSymptoms(library.db, sessionId, fields);
+    emit('library:changed', { kind: 'session', id: sessionId });
+    return saved;
+  },
+  'progress:patient': ({ patientId }, { library }) => patientProgress(library, patientId),
+};

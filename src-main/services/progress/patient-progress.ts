@@ -1,0 +1,89 @@
+import { conditionSettings } from '../../../src-shared/library/conditions';
+import {
+  buildProgress,
+  type ConditionInput,
+  type RecordingInput,
+  type SessionInput,
+} from '../../../src-shared/progress';
+import type { PatientProgress } from '../../../src-shared/progress/types';
+import { ServiceError } from '../errors';
+import { analyzeRecordingWithSeries } from '../gait/analyze-recording';
+import type { Library } from '../library/db';
+import { getPatient } from '../library/patients';
+import { listSessions } from '../library/sessions';
+import { listRecordings } from '../media/recordings-db';
+import { symptomsOf } from './symptoms-store';
+
+/**
+ * A patient's progress across visits (docs/progress.md): every clip of every session analysed through
+ * the one path the review and the report take (analyzeRecordingWithSeries: landmarks, the PT's
+ * corrections and event edits, trim, the side clip's events for an aligned rear clip), recomputed on
+ * request because the engine is fast and nothing then goes stale; clips grouped by the condition they
+ * were filed under, with the treadmill settings the one rule gives them (src-shared/library/conditions).
+ */
+function analysed(library: Library, id: string, name: string): RecordingInput {
+  try {
+    return { recordingId: id, name, analysis: analyzeRecordingWithSeries(library, id, 'auto').analysis };
+  } catch (err) {
+    const error =
+      err instanceof ServiceError && err.code === 'not-found'
+        ? 'it has no pose landmarks yet (analyse it first)'
+        : err instanceof ServiceError
+          ? err.message.replace(/\.$/, '')
+          : 'its analysis failed';
+    return { recordingId: id, name, analysis: null, error };
+  }
+}
+
+export function patientProgress(library: Library, patientId: string): PatientProgress {
+  const db = library.db;
+  let patient;
+  try {
+    patient = getPatient(db, patientId);
+  } catch (err) {
+    if (err instanceof ServiceError && err.code === 'not-found')
+      throw new ServiceError('not-found', 'This patient is not in the library.', 'patientId');
+    throw err;
+  }
+  const sessions = listSessions(db, patientId);
+  const symptoms = symptomsOf(
+    db,
+    sessions.map((s) => s.id),
+  );
+  const input: SessionInput[] = sessions.map((s) => {
+    const byLabel = new Map<string, { conditionLabel: string; recs: ReturnType<typeof listRecordings> }>();
+    for (const r of listRecordings(db, s.id)) {
+      const key = r.condition.label.trim().toLowerCase();
+      const g = byLabel.get(key) ?? { conditionLabel: r.condition.label, recs: [] };
+      g.recs.push(r);
+      byLabel.set(key, g);
+    }
+    const conditions: ConditionInput[] = [...byLabel.values()].map(({ conditionLabel, recs }) => {
+      const settings = conditionSettings(recs[0]!.condition, s);
+      return {
+        label: conditionLabel,
+        speedKmh: settings.speedKmh ?? null,
+        inclinePct: settings.inclinePct ?? null,
+        recordings: recs.map((r) => analysed(library, r.id, r.originalName)),
+      };
+    });
+    const sym = symptoms.get(s.id);
+    return {
+      sessionId: s.id,
+      date: s.date,
+      symptoms: sym
+        ? {
+            painBefore: sym.painBefore,
+            painDuring: sym.painDuring,
+            painAfter: sym.painAfter,
+            pain24h: sym.pain24h,
+            weeklyKm: sym.weeklyKm,
+            rtrStage: sym.rtrStage,
+            notes: sym.notes,
+          }
+        : null,
+      conditions,
+    };
+  });
+  return buildProgress({ id: patient.id, name: patient.name }, input);
+}

@@ -1,0 +1,25 @@
+/**
+ * Contract: progress across visits (issue 18, docs/progress.md). The patient's own story per session
+ * (pain 0–10 before, during, after running and 24 h later, weekly volume, return-to-run stage,
+ * notes) is stored; the timeline of the gait variables is computed on request from each clip's
+ * analysis (the engine is fast), like `gait:analyze`.
+ */
+import { z } from 'zod';
+import { call } from './define';
+import { SymptomFieldsSchema, type SessionSymptoms } from '../progress/symptoms';
+import type { PatientProgress } from '../progress/types';
+
+const Id = z.string().min(1, 'is required').max(64);
+
+export const progressCalls = {
+  /** The session's symptom entries, or null when none were given. */
+  'symptoms:get': call(z.object({ sessionId: Id })).returns<SessionSymptoms | null>(),
+  /** Write the session's symptom entries whole (all empty: the row is removed). */
+  'symptoms:set': call(
+    z.object({ sessionId: Id, fields: SymptomFieldsSchema }),
+  ).returns<SessionSymptoms | null>(),
+  /** Every session of the patient, oldest first, with the changes beyond noise. */
+  'progress:patient': call(z.object({ patientId: Id })).returns<PatientProgress>(),
+} as const;
+
+export const progressEvents = {} as const;

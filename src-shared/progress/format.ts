@@ -1,0 +1,31 @@
+/** Numbers of the timeline as a PT reads them: one decimal for angles and lengths, whole ms and steps/min. */
+import type { Change, ProgressUnit } from './types';
+
+const DIGITS: Record<ProgressUnit, number> = { deg: 1, ms: 0, 'steps/min': 0, cm: 1, '%leg': 1, ratio: 2 };
+const SUFFIX: Record<ProgressUnit, string> = {
+  deg: '°',
+  ms: ' ms',
+  'steps/min': ' steps/min',
+  cm: ' cm',
+  '%leg': ' % leg',
+  ratio: '',
+};
+
+export const formatNumber = (x: number, unit: ProgressUnit): string => x.toFixed(DIGITS[unit]);
+export const formatValue = (x: number, unit: ProgressUnit): string =>
+  `${formatNumber(x, unit)}${SUFFIX[unit]}`;
+export const unitSuffix = (unit: ProgressUnit): string => SUFFIX[unit].trim();
+
+/** "+2.9°", "−10 steps/min": a change with its sign. */
+export function formatSigned(x: number, unit: ProgressUnit): string {
+  const s = formatValue(Math.abs(x), unit);
+  return Number(formatNumber(x, unit)) === 0 ? `±${s}` : `${x > 0 ? '+' : '−'}${s}`;
+}
+
+/** A change in a table cell: "−3.1° real", "+1.0° within noise", "—". */
+export function formatChange(c: Change | null, unit: ProgressUnit): string {
+  if (!c) return '—';
+  if (c.difference === null) return 'no value';
+  const word = c.verdict === 'real' ? 'real' : c.verdict === 'within-noise' ? 'within noise' : 'uncertain';
+  return `${formatSigned(c.difference, unit)} ${word}${c.settingsDiffer ? ' *' : ''}`;
+}

@@ -1,0 +1,14 @@
+/** Progress across visits (issue 18, docs/progress.md): pure model of a returning patient's timeline. */
+export {
+  buildProgress,
+  conditionKey,
+  type SessionInput,
+  type ConditionInput,
+  type RecordingInput,
+} from './timeline';
+export { compareVisits, settingsDifference, type Visit } from './compare';
+export { KEY_VARIABLES, measure, pickVariable } from './measure';
+export { formatChange, formatNumber, formatSigned, formatValue, unitSuffix } from './format';
+export { formatProgress } from './text';
+export * from './symptoms';
+export type * from './types';

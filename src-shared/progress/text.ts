@@ -1,0 +1,79 @@
+/** The timeline as plain text, for `stridelab progress` (the same comparison the patient page shows). */
+import { formatChange, formatSigned, formatValue } from './format';
+import type { Change, PatientProgress, ProgressRow, ProgressUnit, SymptomRow } from './types';
+
+const SIDE = { left: 'left', right: 'right', both: 'both sides' } as const;
+
+function changeText(label: string, c: Change | null, unit: ProgressUnit): string | null {
+  if (!c) return null;
+  return `${label} ${formatChange(c, unit)}`;
+}
+
+function rowText(row: ProgressRow): string[] {
+  const sdd = row.sdd ? `SDD ${formatValue(row.sdd.value, row.unit)}` : 'no published SDD';
+  const lines = [`  ${row.label}, ${SIDE[row.side]} (${sdd})`];
+  const settings = new Set<string>();
+  for (const p of row.points) {
+    const v = p.value;
+    const value =
+      v.mean === null
+        ? `no value (${v.missing ?? 'not measured'})`
+        : `${formatValue(v.mean, row.unit)}${v.u95 !== null ? ` ±${formatValue(v.u95, row.unit)}` : ''} (${v.n} steps)`;
+    const changes = [
+      changeText('since previous', p.vsPrevious, row.unit),
+      changeText('since first', p.vsFirst, row.unit),
+    ].filter((x) => x !== null);
+    lines.push(`    ${p.date}  ${value}${changes.length ? `   ${changes.join('; ')}` : ''}`);
+    for (const c of [p.vsPrevious, p.vsFirst]) if (c?.settingsDiffer) settings.add(c.settingsDiffer);
+  }
+  for (const s of settings) lines.push(`    * not the same treadmill settings: ${s}`);
+  return lines;
+}
+
+function symptomText(row: SymptomRow): string | null {
+  if (row.points.every((p) => p.value === null)) return null;
+  const cells = row.points.map((p) => {
+    if (p.value === null) return `${p.date} —`;
+    const c = p.vsPrevious;
+    const change = c
+      ? ` (${formatSigned(c.difference, 'ratio').replace(/\.00$/, '')}${c.important ? ', important' : ''})`
+      : '';
+    return `${p.date} ${p.value}${row.unit === '/10' ? '/10' : ' km'}${change}`;
+  });
+  return `  ${row.label}: ${cells.join(', ')}`;
+}
+
+export function formatProgress(p: PatientProgress): string {
+  const dates = p.sessions.map((s) => s.date);
+  const lines = [
+    `Progress of ${p.patientName}: ${p.sessions.length} session${p.sessions.length === 1 ? '' : 's'}${dates.length ? ` (${dates[0]} to ${dates.at(-1)})` : ''}.`,
+    'A change is called real only when it exceeds both the smallest detectable difference (SDD) and the',
+    'uncertainty of the two sessions\u2019 means (95%); otherwise it is within noise.',
+  ];
+  const story = p.symptoms.map(symptomText).filter((x) => x !== null);
+  const stages = p.sessions.filter((s) => s.symptoms?.rtrStage || s.symptoms?.notes);
+  if (story.length || stages.length) {
+    lines.push(
+      '',
+      "The patient's own story (a change of 2 points or more in pain is important to patients):",
+    );
+    lines.push(...story);
+    for (const s of stages) {
+      const parts = [s.symptoms?.rtrStage ? `stage: ${s.symptoms.rtrStage}` : null, s.symptoms?.notes].filter(
+        Boolean,
+      );
+      lines.push(`  ${s.date} ${parts.join('; ')}`);
+    }
+  }
+  for (const c of p.conditions) {
+    lines.push(
+      '',
+      `${c.label}: ${c.visits.map((v) => `${v.date} "${v.label}"${v.speedKmh !== null ? ` ${v.speedKmh} km/h` : ''}${v.inclinePct !== null ? ` ${v.inclinePct} %` : ''}`).join(', ')}`,
+    );
+    for (const row of c.rows) lines.push(...rowText(row));
+  }
+  if (p.conditions.length === 0) lines.push('', 'No analysed clips yet: nothing to compare.');
+  const notes = p.sessions.flatMap((s) => s.notes.map((n) => `  ${s.date}: ${n}`));
+  if (notes.length) lines.push('', 'Left out:', ...notes);
+  return lines.join('\n');
+}

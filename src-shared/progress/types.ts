@@ -1,0 +1,118 @@
+/**
+ * The progress model (issue 18, docs/progress.md): each session's key variables per condition and
+ * side, and each change since the previous visit and since the first, judged against the variable's
+ * smallest detectable difference and the measurement uncertainty of the two means. Plain JSON: it
+ * crosses the contract (`progress:patient`) and the CLI prints it with --json.
+ */
+import type { SymptomFields } from './symptoms';
+
+export type ProgressSide = 'left' | 'right' | 'both';
+
+/** The unit a progress value is shown in (times in ms, cadence in steps/min). */
+export type ProgressUnit = 'deg' | 'ms' | 'steps/min' | 'cm' | '%leg' | 'ratio';
+
+/** One side's mean in one session, as the timeline shows it. */
+export interface Measurement {
+  /** Null where there is no number to show: too few steps, or not measurable from this view. */
+  readonly mean: number | null;
+  readonly sd: number | null;
+  readonly n: number;
+  /** Half-width of the 95% interval of the mean (docs/uncertainty.md §2); null below two steps. */
+  readonly u95: number | null;
+  readonly interval: readonly [number, number] | null;
+  /** Why there is no number, in the clinic's words. */
+  readonly missing: string | null;
+}
+
+/** 'real': beyond both the SDD and the uncertainty of the two means; 'within-noise': not. */
+export type Verdict = 'real' | 'within-noise' | 'not-comparable';
+
+export interface Change {
+  readonly fromSessionId: string;
+  readonly fromDate: string;
+  /** Later minus earlier, in the row's unit; null when either mean is missing. */
+  readonly difference: number | null;
+  /** Half-width of the 95% interval of the difference: √(U₁² + U₂²). */
+  readonly u95: number | null;
+  readonly verdict: Verdict;
+  /** Why, in one sentence: which yardstick held it back, or what is missing. */
+  readonly why: string;
+  /** The treadmill settings that differ between the two sessions ("11 km/h then, 12 km/h now"), or null. */
+  readonly settingsDiffer: string | null;
+}
+
+export interface ProgressPoint {
+  readonly sessionId: string;
+  readonly date: string;
+  readonly value: Measurement;
+  /** Against the previous session with this condition; null for the first. */
+  readonly vsPrevious: Change | null;
+  /** Against the first session with this condition; null for the first two (it equals vsPrevious). */
+  readonly vsFirst: Change | null;
+}
+
+export interface ProgressRow {
+  readonly variableId: string;
+  readonly label: string;
+  readonly unit: ProgressUnit;
+  readonly side: ProgressSide;
+  /** Smallest detectable difference in the row's unit, where published. */
+  readonly sdd: { readonly value: number; readonly source: string } | null;
+  readonly points: readonly ProgressPoint[];
+}
+
+/** One session's filming of a condition: what was run, as filed. */
+export interface ConditionVisit {
+  readonly sessionId: string;
+  readonly date: string;
+  readonly label: string;
+  readonly speedKmh: number | null;
+  readonly inclinePct: number | null;
+  readonly recordingIds: readonly string[];
+}
+
+/** Flat with flat, incline with incline: one condition followed over the sessions that filmed it. */
+export interface ProgressCondition {
+  readonly key: string;
+  readonly label: string;
+  readonly visits: readonly ConditionVisit[];
+  readonly rows: readonly ProgressRow[];
+}
+
+export interface SymptomChange {
+  readonly difference: number;
+  /** At least the smallest change patients call important (PAIN_IMPORTANT_CHANGE) for a pain reading. */
+  readonly important: boolean;
+}
+
+export interface SymptomPoint {
+  readonly sessionId: string;
+  readonly date: string;
+  readonly value: number | null;
+  readonly vsPrevious: SymptomChange | null;
+  readonly vsFirst: SymptomChange | null;
+}
+
+export interface SymptomRow {
+  readonly key: 'painBefore' | 'painDuring' | 'painAfter' | 'pain24h' | 'weeklyKm';
+  readonly label: string;
+  readonly unit: '/10' | 'km/week';
+  readonly points: readonly SymptomPoint[];
+}
+
+export interface ProgressSession {
+  readonly sessionId: string;
+  readonly date: string;
+  readonly symptoms: SymptomFields | null;
+  /** Clips left out of the comparison and why (not analysed yet, walking, wrong view …). */
+  readonly notes: readonly string[];
+}
+
+export interface PatientProgress {
+  readonly patientId: string;
+  readonly patientName: string;
+  /** Oldest first. */
+  readonly sessions: readonly ProgressSession[];
+  readonly symptoms: readonly SymptomRow[];
+  readonly conditions: readonly ProgressCondition[];
+}
