@@ -10,6 +10,16 @@ import { migration as m0008 } from './0008-event-edits';
 import { migration as m0009 } from './0009-session-symptoms';
 
 /** Every migration, in order. Add a file `000N-name.ts` and one line here. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];
+export const migrations: readonly Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0008,
+  m0009,
+];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
