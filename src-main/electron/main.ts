@@ -12,7 +12,8 @@ import { resolveHome } from '../home';
 import { createServices, type Services } from '../services';
 import { handleCaptureFetch } from '../services/capture/fetch-routes';
 import { handleMediaFetch } from '../services/media/fetch-routes';
-import { setFilePicker, sweepTmp } from '../services/media/sources';
+import { setFilePicker } from '../services/media/sources';
+import { claimScratch, sweepLeftovers } from '../services/process/scratch';
 import { registerIpc } from '../transport/ipc';
 import { setExportRevealer, setReportPrinter } from '../services/report/handlers';
 import { setEngineRunner } from '../services/pose/engine-runner';
@@ -20,8 +21,14 @@ import { ENGINE_ROUTE_PREFIX, EngineRoutes } from '../services/pose/engine-route
 import { defaultModelDir } from '../services/pose/paths';
 import { electronPrinter } from './report-pdf';
 import { electronEngineRunner } from './pose-engine';
+import {
+  allowPermissionCheck,
+  allowPermissionRequest,
+  APP_ORIGIN,
+  externalUrlToOpen,
+  needsNoSandbox,
+} from './policy';
 
-const APP_ORIGIN = 'app://stridelab';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererRoot = resolve(join(here, '../renderer'));
 /** The main window's page: the only one that may call the services. */
@@ -30,6 +37,10 @@ const isAppPage = (url: string): boolean => url.startsWith(`${APP_ORIGIN}/index.
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
 ]);
+
+// Every renderer sandboxed; Chromium's sandbox itself off only as root, where it cannot run (policy.ts).
+app.enableSandbox();
+if (needsNoSandbox(process.getuid?.())) app.commandLine.appendSwitch('no-sandbox');
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -45,6 +56,9 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(() => {
+      // What crashed StrideLab processes left (children, temporary folders), then a registry of ours.
+      sweepLeftovers();
+      claimScratch({ redirectTmp: false });
       const home = resolveHome(process.argv, process.env, app.getPath('userData'));
       services = createServices({ home, transport: 'electron', analyseOnArrival: true });
       // Reports print with Chromium's own printToPDF here (headless Chromium elsewhere).
@@ -62,7 +76,6 @@ if (!app.requestSingleInstanceLock()) {
           electron: { BrowserWindow, ipcMain },
         }),
       );
-      void sweepTmp(services.library.paths.tmpDir);
       // Takes a crash interrupted: import what reached the disk (docs/capture.md).
       void services.dispatch('capture:recover', {});
       // recordings:pick: main shows the native dialog; the renderer only ever gets opaque handles.
@@ -133,9 +146,12 @@ if (!app.requestSingleInstanceLock()) {
           details.url.startsWith('data:');
         callback({ cancel: !ok });
       });
-      // Cameras for capture; nothing else.
-      session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
-        callback(permission === 'media'),
+      // The camera for capture, asked by our own page, video only (no microphone); nothing else.
+      session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) =>
+        callback(allowPermissionRequest(permission, details)),
+      );
+      session.defaultSession.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
+        allowPermissionCheck(permission, requestingOrigin, details),
       );
 
       registerIpc(
@@ -159,7 +175,8 @@ if (!app.requestSingleInstanceLock()) {
         },
       });
       window.webContents.setWindowOpenHandler(({ url }) => {
-        if (url.startsWith('https://')) void shell.openExternal(url);
+        const external = externalUrlToOpen(url);
+        if (external) void shell.openExternal(external);
         return { action: 'deny' };
       });
       window.webContents.on('will-navigate', (event, url) => {
