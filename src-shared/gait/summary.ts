@@ -32,8 +32,6 @@ export const IMPLAUSIBLE_SPREAD = 2;
 export const IMPLAUSIBLE_SPREAD_TWO_STEPS = 3;
 
 export interface SummaryContext extends UncertaintyContext {
-  /** Side view: the leg nearer the camera (the other one is partly hidden). */
-  readonly nearSide: Side | null;
   readonly lengthUnit: LengthUnit;
 }
 
@@ -101,7 +99,8 @@ function notMeasurable(
           };
   }
   if (steps.length >= 2 && d.sd !== null) {
-    const u2 = steps.reduce((a, s) => a + (s.u ? s.u.u ** 2 : 0), 0) / steps.length;
+    // What varies from step to step: event timing and noise; occlusion is a bias, not a spread.
+    const u2 = steps.reduce((a, s) => a + (s.u ? s.u.u ** 2 - s.u.occlusion ** 2 : 0), 0) / steps.length;
     const expected = Math.sqrt(typicalSd(def, d.mean, ctx) ** 2 + u2);
     const factor = steps.length === 2 ? IMPLAUSIBLE_SPREAD_TWO_STEPS : IMPLAUSIBLE_SPREAD;
     if (d.sd > factor * expected) {
