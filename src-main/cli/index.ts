@@ -29,6 +29,11 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'estimate the time offset between two clips of the same run (side and rear)',
     load: () => import('./commands/sync'),
   },
+  progress: {
+    summary:
+      "a patient's progress across visits: what changed since last time, and whether it is beyond noise",
+    load: () => import('./commands/progress'),
+  },
   analyze: {
     summary:
       'the main job: clips in, report.pdf + analysis.json + steps.csv out (import, pose, gait, report)',

@@ -16,6 +16,13 @@ export const formatValue = (x: number, unit: ProgressUnit): string =>
   `${formatNumber(x, unit)}${SUFFIX[unit]}`;
 export const unitSuffix = (unit: ProgressUnit): string => SUFFIX[unit].trim();
 
+/** "6.9 ±0.8°", "160 ±0.2 steps/min": a mean and the half-width of its 95% interval (one more digit when it would read ±0). */
+export function formatMeanU95(mean: number, u95: number | null, unit: ProgressUnit): string {
+  if (u95 === null) return formatValue(mean, unit);
+  const digits = Number(u95.toFixed(DIGITS[unit])) === 0 ? DIGITS[unit] + 1 : DIGITS[unit];
+  return `${formatNumber(mean, unit)} ±${u95.toFixed(digits)}${SUFFIX[unit]}`;
+}
+
 /** "+2.9°", "−10 steps/min": a change with its sign. */
 export function formatSigned(x: number, unit: ProgressUnit): string {
   const s = formatValue(Math.abs(x), unit);

@@ -8,7 +8,7 @@ export {
 } from './timeline';
 export { compareVisits, settingsDifference, type Visit } from './compare';
 export { KEY_VARIABLES, measure, pickVariable } from './measure';
-export { formatChange, formatNumber, formatSigned, formatValue, unitSuffix } from './format';
+export { formatChange, formatMeanU95, formatNumber, formatSigned, formatValue, unitSuffix } from './format';
 export { formatProgress } from './text';
 export * from './symptoms';
 export type * from './types';

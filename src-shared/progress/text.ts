@@ -1,5 +1,5 @@
 /** The timeline as plain text, for `stridelab progress` (the same comparison the patient page shows). */
-import { formatChange, formatSigned, formatValue } from './format';
+import { formatChange, formatMeanU95, formatSigned, formatValue } from './format';
 import type { Change, PatientProgress, ProgressRow, ProgressUnit, SymptomRow } from './types';
 
 const SIDE = { left: 'left', right: 'right', both: 'both sides' } as const;
@@ -18,7 +18,7 @@ function rowText(row: ProgressRow): string[] {
     const value =
       v.mean === null
         ? `no value (${v.missing ?? 'not measured'})`
-        : `${formatValue(v.mean, row.unit)}${v.u95 !== null ? ` ±${formatValue(v.u95, row.unit)}` : ''} (${v.n} steps)`;
+        : `${formatMeanU95(v.mean, v.u95, row.unit)} (${v.n} steps)`;
     const changes = [
       changeText('since previous', p.vsPrevious, row.unit),
       changeText('since first', p.vsFirst, row.unit),

@@ -118,7 +118,7 @@ describe('buildProgress on three synthetic visits with known changes', () => {
     const text = formatProgress(p);
     expect(text).toMatch(/Contralateral pelvic drop at midstance, left \(SDD 2\.8°\)/);
     expect(text).toMatch(
-      /2026-03-01 {2}\d\.\d° ±\d\.\d° \(\d+ steps\) {3}since previous −\d\.\d° real \*; since first −\d\.\d° real \*/,
+      /2026-03-01 {2}\d\.\d ±\d\.\d° \(\d+ steps\) {3}since previous −\d\.\d° real \*; since first −\d\.\d° real \*/,
     );
     expect(text).toMatch(/not the same treadmill settings: speed 11 km\/h then, 12 km\/h now/);
   });
