@@ -5,7 +5,8 @@
  * [Dingenen 2018]. For a left/right difference the distance is from symmetry (0) and the unit is
  * the larger of the half-width and the rule's limit (itself at least the SDD). A finding fires only
  * when the whole interval is beyond the threshold by more than the SDD (findings.ts), so every
- * finding that fires has an effect size above 1; a finding of several rows takes its largest.
+ * finding that fires has an effect size above 1 (one without a published SDD may fall below it:
+ * STAND_IN_SDD_DEG); a finding of several rows takes its largest.
  *
  * The effect size is weighted by relevance to the runner: the rule's weight for the complaint
  * (tables/focus.ts, StrideLab defaults with the source that links rule and complaint) and, for a
@@ -14,6 +15,21 @@
  */
 import type { GaitFinding } from './schema';
 import { focusOf, INJURY_SIDE_WEIGHT, type ComplaintFocus } from './tables/focus';
+import { VARIABLES } from './tables/variables';
+
+/**
+ * An angle without a published SDD is measured in the median of the published 2D angle SDDs
+ * [Dingenen 2018; Damsted 2015] (StrideLab default): its own 95% interval, often a fraction of a
+ * degree on a steady runner, says how precisely the mean is known, not what the method can tell
+ * apart from one session to the next, and would rank it above every angle that has an SDD.
+ */
+export const STAND_IN_SDD_DEG = ((): number => {
+  const s = VARIABLES.filter((v) => v.unit === 'deg' && v.sdd)
+    .map((v) => v.sdd!.value)
+    .sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+})();
 
 type Evidence = GaitFinding['evidence'][number];
 
@@ -44,7 +60,7 @@ export function evidenceEffect(e: Evidence): number {
     const unit = Math.max(half, e.threshold);
     return unit > 0 ? Math.abs(e.value) / unit : 0;
   }
-  const unit = Math.max(half, e.sdd ?? 0);
+  const unit = Math.max(half, e.sdd ?? (e.unit === 'deg' ? STAND_IN_SDD_DEG : 0));
   const distance = e.op === '>' ? e.value - e.threshold : e.threshold - e.value;
   return unit > 0 ? Math.max(0, distance) / unit : 0;
 }

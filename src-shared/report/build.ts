@@ -27,6 +27,7 @@ import {
   type WithheldClip,
 } from './model';
 import { cadenceRow, footStrikeRow, SPATIOTEMPORAL_ORDER, variableRow } from './rows';
+import { speedRows } from './speed-rows';
 
 export interface ReportClipInput {
   readonly view: 'side' | 'rear';
@@ -75,6 +76,8 @@ function ageOn(dob: string, on: string): number {
 function conditionSection(
   c: ReportConditionInput,
   findingTitles: Map<string, string[]>,
+  /** The belt speed: the condition's, else the session's when it used one speed only. */
+  speedKmh: number | undefined,
 ): {
   section: ConditionSection;
   images: ImageRequest[];
@@ -113,6 +116,13 @@ function conditionSection(
         if (v && (v.left.n > 0 || v.right.n > 0))
           spatiotemporal.push(variableRow(v, clip.view, titles(v.id)));
       }
+      const bySpeed = speedRows(a, speedKmh);
+      spatiotemporal.push(...bySpeed);
+      if (bySpeed.length)
+        quality.push({
+          level: 'info',
+          text: `Stride length and vertical ratio take the belt speed as set (${speedKmh} km/h${c.speedKmh === undefined ? ', the session’s speed' : ''}); the belt itself is not measured.`,
+        });
     }
     for (const f of a.flags) quality.push({ level: f.severity, text: `${clip.view} view: ${f.message}` });
     for (const u of a.unavailable) {
@@ -240,7 +250,10 @@ export function buildReport(input: ReportInput): {
       }),
     ),
   );
-  const built = input.conditions.map((c) => conditionSection(c, findingTitles));
+  const speeds = input.session.treadmillSpeedsKmh ?? [];
+  const built = input.conditions.map((c) =>
+    conditionSection(c, findingTitles, c.speedKmh ?? (speeds.length === 1 ? speeds[0] : undefined)),
+  );
   const sections = built.map((b) => b.section);
   const merged = mergeSides(gaitFindings);
   // Ids keep the rule table's order (saved edits refer to them); the list is shown ranked, most

@@ -36,7 +36,7 @@ export function priorityWhy(r: RankedFinding): string {
   ];
   if (r.focus)
     parts.push(
-      `weighted ×${fmt(r.focus.weights[r.finding.id] ?? 1, 2)} for ${r.focus.label} [${shortCite(r.focus.source)}]`,
+      `weighted ×${r.focus.weights[r.finding.id] ?? 1} for ${r.focus.label} [${shortCite(r.focus.source)}]`,
     );
   if (r.painfulSide) parts.push('on the painful side');
   return parts.join('; ');
