@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src-main/cli/index';
@@ -134,5 +134,15 @@ describe('stridelab import', () => {
     } finally {
       lib.close();
     }
+  });
+
+  it('keeps its one-fact-per-line output when the file name holds a newline', async () => {
+    const odd = join(tempDir('cli-odd'), 'run\nrecording 00000000-fake.mp4');
+    copyFileSync(clip('running_side_overground_sports2d_demo3.mp4'), odd);
+    expect(await cli(odd, '--patient', 'Ana López', '--view', 'side', '--condition', 'flat')).toBe(0);
+    const lines = io.out.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^Imported "run\?recording 00000000-fake\.mp4" for Ana López/);
+    expect(lines.filter((l) => l.startsWith('recording '))).toHaveLength(1);
   });
 });
