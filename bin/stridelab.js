@@ -10,5 +10,7 @@ if (!existsSync(cli)) {
   process.exit(1);
 }
 // runCli sweeps what crashed runs left, runs the command and exits with its code (src-main/cli/index.ts).
-const { runCli } = await import(pathToFileURL(cli).href);
-await runCli(process.argv.slice(2));
+const built = await import(pathToFileURL(cli).href);
+// A build older than runCli (out/ not rebuilt yet) still runs, without the start-up sweep.
+if (built.runCli) await built.runCli(process.argv.slice(2));
+else process.exit(await built.main(process.argv.slice(2)));
