@@ -175,6 +175,9 @@ describe('a visit, from clips to the PDF, in the app', () => {
 
     const figures = clock.figures();
     recordVisitFigures(figures);
+    console.log(
+      `visit: ${figures.actions} actions, PT ${figures.ptSeconds.toFixed(1)} s, machine ${figures.machineSeconds.toFixed(1)} s`,
+    );
     expect(figures.actions).toBeLessThanOrEqual(15);
     expect(figures.ptSeconds).toBeLessThan(180);
     expect(guard.offsite).toEqual([]);
