@@ -236,7 +236,9 @@ export function analyzeGait(input: GaitInput, options: AnalyzeOptions = {}): Gai
       choice: cleaned.report.choice,
       noiseRmsPx: cleaned.report.noiseRmsPx,
     },
-    gait,
+    // One answer to "running or walking?": the clip check's, which reads the pelvis bounce and
+    // needs no event (the duty factor alone misreads a walk whose contacts were missed).
+    gait: clip.activity === 'running' || clip.activity === 'walking' ? clip.activity : 'unknown',
     events: events.map((e) => ({
       kind: e.kind,
       side: e.side,

@@ -201,7 +201,12 @@ export function qualityFlags(q: QualityInput): GaitFlag[] {
       message:
         'No calibration: lengths are in % of the leg length (hip to ankle). Enter the patient\u2019s height or a known distance to get centimetres.',
     });
-  if (q.gait === 'walking' && !q.clip.reasons.some((r) => r.code === 'walking'))
+  // The clip check's verdict wins: its pelvis-bounce test needs no event, the duty factor does.
+  if (
+    q.gait === 'walking' &&
+    q.clip.activity !== 'running' &&
+    !q.clip.reasons.some((r) => r.code === 'walking')
+  )
     flags.push({
       code: 'walking',
       severity: 'info',
