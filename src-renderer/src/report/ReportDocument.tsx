@@ -12,6 +12,7 @@ import {
   SpatiotemporalCards,
 } from './ReportSections';
 import { VariablesTable } from './VariablesTable';
+import { RunnerPage, WorkOnFirst } from './WorkOnFirst';
 import './report.css';
 
 /**
@@ -120,6 +121,7 @@ export function ReportDocument(props: { bundle: ReportBundle }) {
     <article className="report" data-testid="report">
       <ReportHeader model={model} />
       <WithheldNotice model={model} />
+      <WorkOnFirst model={model} />
       <QualityAtTop model={model} />
       <ConditionsTable model={model} />
       {model.conditions[0] && (
@@ -131,6 +133,7 @@ export function ReportDocument(props: { bundle: ReportBundle }) {
       <Findings model={model} />
       <Plan model={model} />
       <NotesAndSignature model={model} />
+      <RunnerPage model={model} />
       {model.conditions.map((c) => (
         <ConditionPages
           key={c.id}

@@ -1,4 +1,5 @@
-import type { ComparisonRow, ConditionSection, ReportModel } from '../../../src-shared/report/model';
+import type { ComparisonRow, ConditionSection, Finding, ReportModel } from '../../../src-shared/report/model';
+import { splitFindings } from '../../../src-shared/report/priorities';
 import { Fragment } from 'react';
 import { fmt, fmtInterval, fmtSigned, fmtStat } from '../../../src-shared/report/format';
 
@@ -44,7 +45,37 @@ export function SpatiotemporalCards(props: { condition: ConditionSection }) {
   );
 }
 
+function FindingList(props: { findings: readonly Finding[]; start: number }) {
+  return (
+    <ol className="findings" start={props.start}>
+      {props.findings.map((f) => (
+        <li key={f.id} data-testid="finding" data-id={f.id}>
+          <p>
+            {f.text}
+            {f.pin === 'pinned' && <span className="pin"> · pinned by the PT</span>}
+            {f.pin === 'demoted' && <span className="pin"> · set aside by the PT</span>}
+          </p>
+          {f.cue && (
+            <p className="cue-line">
+              Cue: “{f.cue.text}”{f.cue.source ? <span className="muted"> [{f.cue.source}]</span> : null}
+            </p>
+          )}
+          {f.evidence.length > 0 && (
+            <ul className="evidence">
+              {f.evidence.map((e, i) => (
+                <li key={i}>{e}</li>
+              ))}
+              {f.priority && <li className="muted">Priority: {f.priority.why}.</li>}
+            </ul>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 export function Findings(props: { model: ReportModel }) {
+  const { first, rest } = splitFindings(props.model.findings);
   return (
     <section className="block" data-testid="findings">
       <h2>Findings</h2>
@@ -55,20 +86,15 @@ export function Findings(props: { model: ReportModel }) {
             : 'No findings were suggested from the measurements.'}
         </p>
       ) : (
-        <ol className="findings">
-          {props.model.findings.map((f) => (
-            <li key={f.id}>
-              <p>{f.text}</p>
-              {f.evidence.length > 0 && (
-                <ul className="evidence">
-                  {f.evidence.map((e, i) => (
-                    <li key={i}>{e}</li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
-        </ol>
+        <>
+          <FindingList findings={first} start={1} />
+          {rest.length > 0 && (
+            <>
+              <h3>Also found</h3>
+              <FindingList findings={rest} start={first.length + 1} />
+            </>
+          )}
+        </>
       )}
     </section>
   );
@@ -93,7 +119,20 @@ export function Plan(props: { model: ReportModel }) {
             {props.model.plan.map((p) => (
               <tr key={p.id}>
                 <th scope="row">{p.title}</th>
-                <td>{p.detail}</td>
+                <td>
+                  {p.detail}
+                  {p.dosage && (
+                    <div>
+                      <strong>Dosage:</strong> {p.dosage}
+                    </div>
+                  )}
+                  {p.progression && (
+                    <div>
+                      <strong>Progression:</strong> {p.progression}
+                    </div>
+                  )}
+                  {p.dosageSource && <div className="small muted">[{p.dosageSource}]</div>}
+                </td>
                 <td className="muted">{p.why ?? ''}</td>
               </tr>
             ))}
