@@ -3,7 +3,6 @@ import { toWireError } from '../errors';
 import type { Library } from '../library/db';
 import { fileResponse, sendResponse } from './file-response';
 import { resolveGet, RouteError, storeUpload, type ServedFile } from './routes-core';
-import { sweepTmp } from './sources';
 
 /** Browser mode: the media routes (routes-core.ts) on the local node:http server. */
 interface RouteHost {
@@ -32,8 +31,6 @@ async function serveFile(req: IncomingMessage, res: ServerResponse, served: Serv
 }
 
 export function registerMediaRoutes(server: RouteHost, library: Library): void {
-  void sweepTmp(library.paths.tmpDir);
-
   server.addRoute('/api/upload', async (req, res, url) => {
     if (req.method !== 'POST')
       return sendError(res, new RouteError(405, 'invalid-input', 'Upload with POST.'));

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, stat, unlink } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { stat, unlink } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { ServiceError } from '../errors';
-import { removeTree } from './fsutil';
 
 /**
  * Files the renderer may import, known only by opaque ids it was given: uploads (browser mode: the
@@ -80,22 +79,4 @@ export async function pickFiles(
     out.push({ handle, name: basename(path), sizeBytes: st.size });
   }
   return out;
-}
-
-/**
- * Leftovers in tmp/ from a run that crashed mid-import (one process per library, so nothing else
- * can be using them): partial imports, uploads, exports being written, restores.
- */
-export async function sweepTmp(tmpDir: string): Promise<void> {
-  let names: string[] = [];
-  try {
-    names = await readdir(tmpDir);
-  } catch {
-    return;
-  }
-  await Promise.all(
-    names
-      .filter((n) => /^(import|upload|archive|restore|backup)-/.test(n))
-      .map((n) => removeTree(join(tmpDir, n))),
-  );
 }
