@@ -1,6 +1,8 @@
 import type { ReportEdits } from '../../../src-shared/contract/report';
 import type { Problem, Undoable } from './useReportEdits';
 
+type Finding = ReportEdits['findings'][number];
+
 /**
  * The PT's words: each suggested finding and plan item as an editable box, with remove and add, and
  * the notes. Plain controlled inputs over one `ReportEdits` value; the page saves each change.
@@ -20,6 +22,23 @@ export interface ReportEditorProps {
 export function ReportEditor({ edits, onChange, problem }: ReportEditorProps) {
   const setFinding = (i: number, text: string): void =>
     onChange({ ...edits, findings: edits.findings.map((f, j) => (j === i ? { ...f, text } : f)) });
+  const patchFinding = (i: number, patch: Partial<Finding>): void =>
+    onChange({ ...edits, findings: edits.findings.map((f, j) => (j === i ? { ...f, ...patch } : f)) });
+  /** Order is the PT's: a finding swapped with its neighbour (pins still lead, demoted go last). */
+  const move = (i: number, by: -1 | 1): void => {
+    const j = i + by;
+    if (j < 0 || j >= edits.findings.length) return;
+    const findings = [...edits.findings];
+    [findings[i], findings[j]] = [findings[j]!, findings[i]!];
+    onChange({ ...edits, findings });
+  };
+  const setPin = (i: number, pin: Finding['pin']): void => {
+    const { pin: _old, ...rest } = edits.findings[i]!;
+    onChange({
+      ...edits,
+      findings: edits.findings.map((f, j) => (j === i ? { ...rest, ...(pin ? { pin } : {}) } : f)),
+    });
+  };
   const setPlan = (i: number, patch: Partial<ReportEdits['plan'][number]>): void =>
     onChange({ ...edits, plan: edits.plan.map((p, j) => (j === i ? { ...p, ...patch } : p)) });
   const bad = (list: Problem['list'], i: number): boolean => problem?.list === list && problem.index === i;
@@ -41,7 +60,40 @@ export function ReportEditor({ edits, onChange, problem }: ReportEditorProps) {
               Finding {i + 1} is not saved: write it, or remove it.
             </p>
           )}
+          <label className="field">
+            <span className="label">Cue for the runner ({i + 1})</span>
+            <input value={f.cue ?? ''} onChange={(e) => patchFinding(i, { cue: e.target.value })} />
+          </label>
           {f.evidence.length > 0 && <p className="hint">Evidence: {f.evidence.join('; ')}</p>}
+          <div className="edit-order">
+            <button type="button" className="secondary" disabled={i === 0} onClick={() => move(i, -1)}>
+              Move finding {i + 1} up
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              disabled={i === edits.findings.length - 1}
+              onClick={() => move(i, 1)}
+            >
+              Move finding {i + 1} down
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              aria-pressed={f.pin === 'pinned'}
+              onClick={() => setPin(i, f.pin === 'pinned' ? undefined : 'pinned')}
+            >
+              {f.pin === 'pinned' ? `Unpin finding ${i + 1}` : `Pin finding ${i + 1} first`}
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              aria-pressed={f.pin === 'demoted'}
+              onClick={() => setPin(i, f.pin === 'demoted' ? undefined : 'demoted')}
+            >
+              {f.pin === 'demoted' ? `Bring finding ${i + 1} back` : `Set finding ${i + 1} aside`}
+            </button>
+          </div>
           <button
             type="button"
             className="secondary"

@@ -36,7 +36,13 @@ export interface Undoable {
 export function editsOf(bundle: ReportBundle): ReportEdits {
   const m = bundle.model;
   return {
-    findings: m.findings.map((f) => ({ id: f.id, text: f.text, evidence: [...f.evidence] })),
+    findings: m.findings.map((f) => ({
+      id: f.id,
+      text: f.text,
+      evidence: [...f.evidence],
+      ...(f.pin ? { pin: f.pin } : {}),
+      ...(f.cue ? { cue: f.cue.text } : {}),
+    })),
     plan: m.plan.map((p) => ({
       id: p.id,
       title: p.title,
