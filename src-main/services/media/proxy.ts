@@ -116,7 +116,7 @@ export async function makeProxy(
     const when = tb > 0 && pts.length > 0 ? ` (about ${((pts[last]! - pts[0]!) * tb).toFixed(1)} s in)` : '';
     throw new ServiceError(
       'invalid-input',
-      `${name} is damaged from frame ${at + 1} of ${probe.packets}${when}: the picture data cannot be decoded${errors[0] ? ` (${errors[0]})` : ''}. Copy the clip again from the camera.`,
+      `${name} is damaged from frame ${at + 1} of ${probe.packets}${when}: the picture data cannot be decoded${errors[0] && !/[\\/]/.test(errors[0]) ? ` (${errors[0]})` : ''}. Copy the clip again from the camera.`,
     );
   }
   if (tb <= 0) throw new ServiceError('internal', `Could not read the frame times of ${name}.`);
@@ -188,6 +188,7 @@ export async function makeThumbnail(
         )
       : new ServiceError(
           'internal',
-          `Could not make the thumbnail: ${res.stderr.trim().split('\n').pop() ?? ''}`,
+          // ffmpeg's own last line names the library's tmp file: not for the PT's eyes.
+          'Could not make the small picture that stands for the clip (its thumbnail). Import it again; if it fails again, the clip may be damaged.',
         );
 }
