@@ -32,8 +32,8 @@ const input: ReportInput = {
 };
 
 const editsOf = (m: ReportModel): ReportEdits => ({
-  findings: m.findings.map((f) => ({ ...f, evidence: [...f.evidence] })),
-  plan: m.plan.map((p) => ({ ...p })),
+  findings: m.findings.map((f) => ({ id: f.id, text: f.text, evidence: [...f.evidence] })),
+  plan: m.plan.map((p) => ({ id: p.id, title: p.title, detail: p.detail, ...(p.why ? { why: p.why } : {}) })),
   notes: '',
 });
 

@@ -48,10 +48,17 @@ afterAll(async () => {
   await r?.close();
 });
 
+/** An element's inline style, as the node-side type-check knows no DOM types. */
+interface Styled {
+  readonly style: { readonly transform: string; readonly display: string; readonly left: string };
+}
+
 const stage = (k = 0) => page.locator(`[data-player="${k}"] .player-stage`);
 const zoomLevel = async (k = 0) => Number(await stage(k).getAttribute('data-zoom'));
 const transform = (k = 0) =>
-  page.locator(`[data-player="${k}"] .player-zoom`).evaluate((el) => (el as HTMLElement).style.transform);
+  page
+    .locator(`[data-player="${k}"] .player-zoom`)
+    .evaluate((el) => (el as unknown as Styled).style.transform);
 
 describe('one portrait clip', () => {
   it('says the condition with the speed and incline typed on the session form', async () => {
@@ -164,8 +171,8 @@ describe('one portrait clip', () => {
 
   it('marks the playhead on the curves, and says why a side has no cycle curve', async () => {
     const marker = page.locator('[data-testid="curves"] .chart-marker').first();
-    await expect.poll(() => marker.evaluate((el) => (el as HTMLElement).style.display)).toBe('block');
-    const at = () => marker.evaluate((el) => (el as HTMLElement).style.left);
+    await expect.poll(() => marker.evaluate((el) => (el as unknown as Styled).style.display)).toBe('block');
+    const at = () => marker.evaluate((el) => (el as unknown as Styled).style.left);
     const before = await at();
     await page.keyboard.press(']');
     await page.keyboard.press(']');
