@@ -3,9 +3,10 @@ import { api, useEvent } from '../api/client';
 import { Facts } from '../components/Facts';
 import { navigate } from '../router';
 import { age } from '../format';
+import { ProgressPanel } from '../progress/ProgressPanel';
 import { useLoad } from '../useLoad';
 
-/** One patient: details and sessions, newest first; S starts a new session. */
+/** One patient: details, sessions newest first, and the progress across visits; S starts a new session. */
 export function PatientPage(props: { id: string }) {
   const { data, error, reload } = useLoad(
     () => Promise.all([api('patients:get', { id: props.id }), api('sessions:list', { patientId: props.id })]),
@@ -75,6 +76,7 @@ export function PatientPage(props: { id: string }) {
           </li>
         ))}
       </ul>
+      {sessions.length > 0 && <ProgressPanel patientId={patient.id} />}
     </section>
   );
 }

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { Session } from '../../../src-shared/library/model';
 import { INJURY_SIDES } from '../../../src-shared/library/model';
-import { api } from '../api/client';
+import { api, ApiError } from '../api/client';
 import { Field } from '../components/Field';
 import { FormActions } from '../components/FormActions';
 import { numList, text, useForm } from '../components/useForm';
 import { todayIso } from '../format';
+import { STORY_EMPTY, StoryFields, storyFields, storyValues } from '../progress/StoryFields';
 
 /** Read when used, not when the module loads: the app may stay open past midnight. */
 const empty = () => ({
@@ -17,6 +18,7 @@ const empty = () => ({
   speeds: '',
   inclines: '',
   notes: '',
+  ...STORY_EMPTY,
 });
 
 /** The form's values from a stored session; `followUp` keeps what carries over to a new visit. */
@@ -31,6 +33,8 @@ function valuesOf(s: Session, followUp: boolean): ReturnType<typeof empty> {
     inclines: s.treadmillInclinesPct.join(' '),
     // Notes are about that visit, not this one.
     notes: followUp ? '' : (s.notes ?? ''),
+    // The patient's own story is about that visit too (symptoms, loaded apart).
+    ...STORY_EMPTY,
   };
 }
 
@@ -44,9 +48,14 @@ export function SessionForm(props: { patientId?: string; id?: string; onDone: (s
   const form = useForm(empty(), { treadmillSpeedsKmh: 'speeds', treadmillInclinesPct: 'inclines' });
   const { setValues } = form;
   const [prefilledFrom, setPrefilledFrom] = useState<string | undefined>(undefined);
+  // A new session once saved is updated by a second Save (e.g. after a symptom box was refused), never duplicated.
+  const [savedId, setSavedId] = useState<string | undefined>(props.id);
   useEffect(() => {
     if (!props.id) return;
-    void api('sessions:get', { id: props.id }).then((s) => setValues(valuesOf(s, false)));
+    void Promise.all([
+      api('sessions:get', { id: props.id }),
+      api('symptoms:get', { sessionId: props.id }),
+    ]).then(([s, story]) => setValues({ ...valuesOf(s, false), ...storyValues(story) }));
   }, [props.id, setValues]);
   useEffect(() => {
     if (props.id || !props.patientId) return;
@@ -76,13 +85,21 @@ export function SessionForm(props: { patientId?: string; id?: string; onDone: (s
       treadmillInclinesPct: numList(v.inclines),
       notes: text(v.notes),
     };
-    void form.submit(
-      () =>
-        props.id
-          ? api('sessions:update', { id: props.id, fields })
-          : api('sessions:create', { ...fields, patientId: props.patientId ?? '' }),
-      props.onDone,
-    );
+    void form.submit(async () => {
+      const session = savedId
+        ? await api('sessions:update', { id: savedId, fields })
+        : await api('sessions:create', { ...fields, patientId: props.patientId ?? '' });
+      setSavedId(session.id);
+      try {
+        await api('symptoms:set', { sessionId: session.id, fields: storyFields(v) });
+      } catch (err) {
+        // The story's notes share the wire name `notes` with the session's: put the message on its own box.
+        if (err instanceof ApiError && err.field === 'fields.notes')
+          throw new ApiError({ code: err.code, message: err.message, field: 'storyNotes' });
+        throw err;
+      }
+      return session;
+    }, props.onDone);
   };
 
   return (
@@ -145,6 +162,7 @@ export function SessionForm(props: { patientId?: string; id?: string; onDone: (s
         <Field label="Notes" name="notes" error={form.errors.notes}>
           <textarea {...form.bind('notes')} rows={3} />
         </Field>
+        <StoryFields bind={form.bind} errors={form.errors} />
         <FormActions saveLabel="Save session" busy={form.busy} error={form.errors.form} />
       </form>
     </section>
