@@ -198,6 +198,21 @@ function comparisonOf(sections: readonly ConditionSection[]): ComparisonRow[] {
   return [...rows.values()].filter((r) => Object.keys(r.values).length > 1);
 }
 
+/**
+ * A clip's findings, less the evidence on times (step, contact, flight...) when another clip of the
+ * condition is the one whose times the report prints (the side view): the rear camera cannot see a
+ * contact as well, and a second, different reading of the same steps would contradict the first.
+ */
+function timingFromPrimaryOnly(c: ReportConditionInput, clip: ReportClipInput): GaitFinding[] {
+  const primary = [...c.clips].sort((a, b) => (a.view === b.view ? 0 : a.view === 'side' ? -1 : 1))[0];
+  if (clip === primary) return [...clip.analysis.findings];
+  const timing = new Set(clip.analysis.variables.filter((v) => v.view === 'any').map((v) => v.id));
+  return clip.analysis.findings.flatMap((f) => {
+    const evidence = f.evidence.filter((e) => !timing.has(e.variableId));
+    return evidence.length ? [{ ...f, evidence }] : [];
+  });
+}
+
 /** A finding of one clip, with the variable rows it flags (see ./edits.ts). */
 interface FoundIn {
   f: GaitFinding;
@@ -243,7 +258,7 @@ export function buildReport(input: ReportInput): {
   const findingTitles = new Map<string, string[]>();
   const gaitFindings: FoundIn[] = input.conditions.flatMap((c) =>
     c.clips.flatMap((clip) =>
-      clip.analysis.findings.map((f) => {
+      timingFromPrimaryOnly(c, clip).map((f) => {
         const rows = f.evidence.map((e) => rowKey(c.id, clip.view, e.variableId));
         for (const key of rows) findingTitles.set(key, [...(findingTitles.get(key) ?? []), f.title]);
         return { f, where: many ? c.label : undefined, rows };

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeGait, DEFAULT_EXERCISES } from '../../src-shared/gait';
+import { generateRunner } from '../../src-shared/gait/synthetic';
 import { LandmarkSeriesSchema } from '../../src-shared/pose/landmarks';
 import { buildReport, type ReportInput } from '../../src-shared/report/build';
 
@@ -103,5 +104,63 @@ describe('a walking clip filed as a running condition', () => {
     expect(m.withheld).toHaveLength(1);
     expect(m.withheld[0]!.reasons[0]).toMatch(/looks like walking, not running/);
     expect(m.conditions[0]!.quality.some((q) => q.level === 'error' && /walking/.test(q.text))).toBe(true);
+  });
+});
+
+describe('times from the clip whose times the report prints', () => {
+  it('drops a rear clip\u2019s evidence on times when the side clip is there, and keeps its own', () => {
+    const rearClip = generateRunner({
+      view: 'rear',
+      fps: 60,
+      durationS: 8,
+      seed: 7,
+      noisePx: 1,
+      right: { pelvicDropDeg: 11 },
+    });
+    const rear = analyzeGait({ series: rearClip.series, view: 'rear' });
+    const asym = rear.findings.find((f) => f.id === 'asymmetry')!;
+    const drop = asym.evidence.find((e) => e.variableId === 'pelvic-drop-ms')!;
+    // As a rear clip with its own (unsynced) contacts can: a step-time "asymmetry" of its own.
+    const stepTime = {
+      ...drop,
+      variableId: 'step-time',
+      label: 'Step time',
+      unit: 's' as const,
+      value: -0.2,
+    };
+    const findings = [
+      { ...asym, evidence: [drop, stepTime] },
+      { ...asym, id: 'timing-only', evidence: [stepTime] },
+    ];
+    const input: ReportInput = {
+      patient: { name: 'Sample Runner' },
+      session: { id: 's1', date: '2026-12-06' },
+      conditions: [
+        {
+          id: 'c1',
+          label: 'Flat',
+          clips: [
+            { view: 'side', file: 'side.mp4', model: 'full', analysis: gait(sample), series: sample },
+            {
+              view: 'rear',
+              file: 'rear.mp4',
+              model: 'full',
+              analysis: { ...rear, findings },
+              series: rearClip.series,
+            },
+          ],
+        },
+      ],
+      exercises: DEFAULT_EXERCISES,
+      appVersion: '0.1.0',
+      now: '2026-12-06T10:00:00.000Z',
+    };
+    const m = buildReport(input).model;
+    const evidence = m.findings.flatMap((f) => f.evidence);
+    expect(evidence.some((e) => e.startsWith('Contralateral pelvic drop at midstance: left − right'))).toBe(
+      true,
+    );
+    expect(evidence.some((e) => e.startsWith('Step time'))).toBe(false);
+    expect(m.findings.filter((f) => f.id.startsWith('timing-only'))).toEqual([]);
   });
 });
