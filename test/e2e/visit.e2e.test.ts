@@ -145,6 +145,11 @@ describe('a visit, from clips to the PDF, in the app', () => {
     await clock.act(() => page.keyboard.press('Control+P'));
     await page.locator('.report-page').waitFor({ timeout: 60_000 });
     await shot('06-report');
+    await clock.act(() => page.getByRole('button', { name: 'Accept the suggestions' }).click());
+    await page.getByRole('button', { name: 'Back to suggestions' }).waitFor();
+    await expect
+      .poll(() => page.getByTestId('report').textContent())
+      .not.toContain('suggestions not yet reviewed');
     await clock.act(() => page.getByRole('button', { name: 'Export PDF' }).click());
     await clock.machine(() =>
       expect
@@ -161,6 +166,7 @@ describe('a visit, from clips to the PDF, in the app', () => {
     writeFileSync(pdfPath, pdf);
     const text = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString();
     expect(text).toContain('Visit Runner');
+    expect(text).not.toContain('suggestions not yet reviewed');
     for (const c of bundle.model.conditions) expect(text).toContain(c.label);
     // Every spatiotemporal mean of flat (cadence, step time, ...) as the analysis has it, printed.
     const flat = bundle.model.conditions.find((c) => c.label === 'flat')!;

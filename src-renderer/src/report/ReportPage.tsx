@@ -85,6 +85,22 @@ export function ReportPage(props: { sessionId: string }) {
               Keep my words
             </button>
           </span>
+        ) : !canReset ? (
+          // The suggestions as they stand, reviewed: saved as the PT's words, so the report no longer
+          // says "suggestions not yet reviewed".
+          <button
+            type="button"
+            className="small"
+            onClick={() =>
+              void (async () => {
+                words.change(current);
+                await words.flush();
+                reload();
+              })()
+            }
+          >
+            Accept the suggestions
+          </button>
         ) : (
           <button
             type="button"
