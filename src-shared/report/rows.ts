@@ -8,6 +8,7 @@ import { beyondDifference } from '../gait/findings';
 import { meanUncertainty } from '../gait/interval';
 import type { GaitAnalysis, GaitVariable } from '../gait/schema';
 import { SOURCES } from '../gait/tables/references';
+import { fmt } from './format';
 import type { NotMeasurable, RowFlag, Stat, VariableRow } from './model';
 
 /** Display unit, scale from the engine's unit, and decimals. */
@@ -170,7 +171,13 @@ export function cadenceRow(a: GaitAnalysis): VariableRow | undefined {
     view: a.source.view,
     event: 'stride',
     all: { mean, sd, n: a.cadence.n, ...(iv ? { interval: [iv[0], iv[1]] as const } : {}) },
-    reference: { text: '+5–10 % lowers knee and hip loading', source: 'Heiderscheit 2011' },
+    // A personal band where the literature gives one: the runner's own step rate +5–10%
+    // [Heiderscheit 2011]. No published band by height, leg length or speed is in StrideLab's
+    // sources (docs/report.md, "Reference bands"), so none is made up here.
+    reference: {
+      text: `+5–10 % lowers knee and hip loading: for this runner ${fmt(mean * 1.05, 0)}–${fmt(mean * 1.1, 0)} steps/min`,
+      source: 'Heiderscheit 2011',
+    },
     decimals: 1,
   };
 }

@@ -162,3 +162,14 @@ describe('what the belt speed makes possible', () => {
     expect(sl?.left?.mean).toBeCloseTo(rows.find((r) => r.key === 'stride-length')!.left!.mean, 12);
   });
 });
+
+describe('personal reference bands', () => {
+  it('cadence: the runner’s own step rate +5–10% [Heiderscheit 2011]', () => {
+    const cad = buildReport(input()).model.conditions[0]!.spatiotemporal.find((r) => r.key === 'cadence')!;
+    const c = cad.all!.mean;
+    expect(cad.reference).toEqual({
+      text: `+5–10 % lowers knee and hip loading: for this runner ${Math.round(c * 1.05)}–${Math.round(c * 1.1)} steps/min`,
+      source: 'Heiderscheit 2011',
+    });
+  });
+});

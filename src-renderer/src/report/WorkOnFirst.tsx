@@ -78,7 +78,8 @@ export function RunnerPage(props: { model: ReportModel }) {
               {drill && (
                 <p>
                   Exercise: <strong>{drill.title}</strong>
-                  {drill.plain ? ` (${drill.plain})` : ''}. {drill.dosage ? `How much: ${drill.dosage}.` : ''}{' '}
+                  {drill.plain ? ` (${drill.plain.replace(/\.$/, '')})` : ''}.{' '}
+                  {drill.dosage ? `How much: ${drill.dosage}.` : ''}{' '}
                   {drill.progression ? `Next step: ${drill.progression}` : ''}
                 </p>
               )}

@@ -1,0 +1,93 @@
+/**
+ * The printed report leads with what to work on first (issue 19): the report of a synthetic runner
+ * with designed effects (right pelvic drop, forward trunk lean, a stiff knee) and a right proximal
+ * hamstring complaint, printed by real headless Chromium from the built report page, its first page
+ * read back with pdftotext: the three first findings, in their ranked order. Needs the renderer
+ * built (npx electron-vite build).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { rendererDir } from '../../src-main/paths';
+import { chromiumPrinter } from '../../src-main/services/report/pdf-chromium';
+import { analyzeGait, DEFAULT_EXERCISES } from '../../src-shared/gait';
+import { generateRunner } from '../../src-shared/gait/synthetic';
+import { buildReport } from '../../src-shared/report/build';
+import { splitFindings } from '../../src-shared/report/priorities';
+import { pdfPages } from './pdf-read';
+
+const dir = mkdtempSync(join(tmpdir(), 'stridelab-priorities-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const design = {
+  fps: 60,
+  durationS: 8,
+  seed: 3,
+  noisePx: 2,
+  speedKmh: 11,
+  trunkLeanDeg: 20,
+  stanceKneePeakDeg: 35,
+  right: { pelvicDropDeg: 12 },
+} as const;
+
+describe('the printed report', () => {
+  it('opens with the three findings to work on first, in their order, and a page for the runner', async () => {
+    const sideSeries = generateRunner({ view: 'side', ...design }).series;
+    const side = analyzeGait({ series: sideSeries, view: 'side', calibration: { heightCm: 175 } });
+    const rearSeries = generateRunner({ view: 'rear', ...design }).series;
+    const rear = analyzeGait({
+      series: rearSeries,
+      view: 'rear',
+      externalEvents: { events: side.events, offsetS: 0 },
+    });
+    const { model } = buildReport({
+      patient: { name: 'Sam Synthetic', heightCm: 175 },
+      session: {
+        id: 's1',
+        date: '2026-12-06',
+        complaint: 'Right proximal hamstring pain',
+        injurySide: 'right',
+        clinician: 'Sam Lee, PT',
+      },
+      conditions: [
+        {
+          id: 'flat',
+          label: 'Flat',
+          speedKmh: 11,
+          clips: [
+            { view: 'side', file: 'side.mp4', model: 'full', analysis: side, series: sideSeries },
+            { view: 'rear', file: 'rear.mp4', model: 'full', analysis: rear, series: rearSeries },
+          ],
+        },
+      ],
+      exercises: DEFAULT_EXERCISES,
+      appVersion: '0.1.0',
+      now: '2026-12-06T10:00:00.000Z',
+    });
+    const { first } = splitFindings(model.findings);
+    expect(first).toHaveLength(3);
+    const pdf = await chromiumPrinter({ rendererDir: rendererDir() }).print({ model, images: {} });
+    const file = join(dir, 'report.pdf');
+    writeFileSync(file, pdf);
+    const pages = pdfPages(file).map((p) => p.replace(/\s+/g, ' '));
+    const page1 = pages[0]!;
+    const block = page1.slice(page1.indexOf('What to work on first'));
+    expect(block.length).toBeLessThan(page1.length);
+    // The three, in order, with their cues; the first is the right pelvic drop.
+    expect(first[0]!.text).toBe('Contralateral pelvic drop on the right.');
+    let at = 0;
+    for (const f of first) {
+      const i = block.indexOf(f.text, at);
+      expect(i, f.text).toBeGreaterThanOrEqual(at);
+      expect(block.indexOf(`Cue: “${f.cue!.text}”`, i)).toBeGreaterThan(i);
+      at = i + f.text.length;
+    }
+    // The runner's page: plain words and the cues, no degrees.
+    const runner = pages.find((p) => p.includes('For you: what to work on'));
+    expect(runner).toBeDefined();
+    for (const f of first) expect(runner).toContain(f.cue!.text);
+    const runnerPart = runner!.slice(runner!.indexOf('For you: what to work on'));
+    expect(runnerPart).not.toMatch(/\d°/);
+  }, 180_000);
+});
