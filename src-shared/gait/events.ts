@@ -153,6 +153,8 @@ function detectStances(
   legPx: number,
   view: GaitView,
   noisePx: number,
+  /** Receives the lone toe-off (contact) of a stance cut by the clip's start (end). */
+  edgeEvents: GaitEvent[],
 ): Stance[] {
   const ground = { heel: groundOf(body[side].heel.y), toe: groundOf(body[side].toe.y) };
   const h = footHeight(body, side, ground);
@@ -205,9 +207,15 @@ function detectStances(
   }
 
   const out: Stance[] = [];
+  const edges: { st: Stance; edge: 'start' | 'end' }[] = [];
   for (const [rs, re] of runs) {
-    if (rs === 0 || re >= n) continue; // cut by the clip's edges: its IC or TO is not in the clip
-    if ((tl.t[re - 1] as number) - (tl.t[rs] as number) < MIN_STANCE_S) continue;
+    // A stance cut by the clip's start still shows its toe-off, one cut by the end its contact
+    // (with at least two frames on the belt after it); the other end is not in the clip.
+    const cutStart = rs === 0;
+    const cutEnd = re >= n;
+    if (cutStart && cutEnd) continue;
+    if (!cutStart && !cutEnd && (tl.t[re - 1] as number) - (tl.t[rs] as number) < MIN_STANCE_S) continue;
+    if (re - rs < 3) continue;
     // The stance foot moves backward relative to the pelvis (side view only: x is depth in a rear view).
     // The ankle, or where the model lost it at either end (the far foot half hidden), the heel or
     // the toe: whichever foot point is there at both ends.
@@ -274,21 +282,48 @@ function detectStances(
       meanVis(body, side, ['heel', 'toe'], k) * clarity(rise(Math.floor(icF) - w, Math.ceil(icF)));
     const toConf =
       meanVis(body, side, ['heel', 'toe'], j) * clarity(rise(Math.ceil(toF) + w, Math.floor(toF)));
-    out.push({
+    const st: Stance = {
       side,
       ic: makeEvent(tl, 'initial-contact', side, icF, icConf),
       to: makeEvent(tl, 'toe-off', side, toF, toConf),
-    });
+    };
+    if (cutStart) edges.push({ st, edge: 'start' });
+    else if (cutEnd) {
+      if (j - Math.ceil(icF) >= 2) edges.push({ st, edge: 'end' });
+    } else out.push(st);
   }
-  if (!noisy || out.length < MIN_TEMPLATE_STRIDES) return out;
+  const edgeEvent = (st: Stance, edge: 'start' | 'end'): GaitEvent => (edge === 'start' ? st.to : st.ic);
+  if (!noisy || out.length < MIN_TEMPLATE_STRIDES) {
+    edgeEvents.push(...edges.map((e) => edgeEvent(e.st, e.edge)));
+    return out;
+  }
   // Noisy landmarks: stances checked against the foot's stride rhythm, then timed on the
-  // ensemble template of its stances (eventsRhythm.ts, eventsTemplate.ts).
-  const refined = refineByTemplate(
-    byRhythm(out.map((st) => ({ icF: st.ic.atF, toF: st.to.atF }))),
+  // ensemble template of its stances (eventsRhythm.ts, eventsTemplate.ts); the stances cut by the
+  // clip's edges are timed on the same template.
+  const refinedAll = refineByTemplate(
+    [
+      ...byRhythm(out.map((st) => ({ icF: st.ic.atF, toF: st.to.atF }))),
+      ...edges.map((e) => ({ icF: e.st.ic.atF, toF: e.st.to.atF, inferred: false, edge: e.edge })),
+    ],
     raw[side],
     legPx,
     tl.fps,
   );
+  for (const r of refinedAll) {
+    if (!r.edge) continue;
+    const e = edges.find(
+      (x) =>
+        x.edge === r.edge &&
+        Math.abs(edgeEvent(x.st, x.edge).atF - (r.edge === 'start' ? r.toF : r.icF)) < 0.2 * tl.fps,
+    );
+    if (!e) continue;
+    edgeEvents.push(
+      r.edge === 'start'
+        ? makeEvent(tl, 'toe-off', side, r.toF, e.st.to.confidence)
+        : makeEvent(tl, 'initial-contact', side, r.icF, e.st.ic.confidence),
+    );
+  }
+  const refined = refinedAll.filter((r) => !r.edge);
   // A contact the rhythm put in carries half the clip's typical confidence of that foot.
   const typical = median(out.map((st) => Math.min(st.ic.confidence, st.to.confidence)));
   return refined.map((r) => {
@@ -354,7 +389,9 @@ export function detectEvents(
 ): GaitEvent[] {
   const events: GaitEvent[] = [];
   for (const side of SIDES) {
-    const stances = detectStances(body, unfiltered, tl, side, legPx, view, noisePx);
+    const edgeEvents: GaitEvent[] = [];
+    const stances = detectStances(body, unfiltered, tl, side, legPx, view, noisePx, edgeEvents);
+    events.push(...edgeEvents);
     for (let i = 0; i < stances.length; i++) {
       const st = stances[i] as Stance;
       events.push(st.ic, st.to);

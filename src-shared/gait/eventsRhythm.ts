@@ -18,6 +18,8 @@ export interface Candidate {
   readonly toF: number;
   /** Put where the rhythm says a contact must be, not detected by the thresholds. */
   readonly inferred: boolean;
+  /** A stance cut by the clip's start (only its toe-off is real) or end (only its contact). */
+  readonly edge?: 'start' | 'end';
 }
 
 /** Fewer stances than this and the rhythm itself is not known well enough to judge one. */

@@ -178,7 +178,7 @@ export function refineByTemplate(
   const sigma = [0, 1, 2].map((c) => {
     const d: number[] = [];
     stances.forEach((st, k) => {
-      if (st.inferred) return;
+      if (st.inferred || st.edge) return;
       const y = channels[k]?.[c] as Float64Array;
       for (let i = Math.ceil(st.icF) + 1; i < Math.floor(st.toF); i++) {
         const v = (y[i] as number) - ((y[i - 1] as number) + (y[i + 1] as number)) / 2;
@@ -188,7 +188,9 @@ export function refineByTemplate(
     return d.length >= 5 ? Math.max((1.4826 * median(d)) / Math.sqrt(1.5), 1e-3 * legPx) : 0.01 * legPx;
   });
   // The template's own resolution: two standard errors of a median over K strides (1.25 σ/√K).
-  const detected = stances.map((s) => !s.inferred);
+  // The template is built from whole detected stances only; contacts the rhythm put in and
+  // stances cut by the clip's edges are aligned to it.
+  const detected = stances.map((s) => !s.inferred && !s.edge);
   const K = detected.filter(Boolean).length;
   const se = (c: number): number => (1.25 * (sigma[c] as number)) / Math.sqrt(K);
   // Initial contact's band: CONTACT_BAND_LEG (sole compression), but no more than half of the
@@ -262,7 +264,7 @@ export function refineByTemplate(
     if (st.inferred && !confirmed) return [];
     const icF = icOff === null ? st.icF : (ic.anchors[k] as number) + lo + icOff;
     const toF = toOff === null ? st.toF : (to.anchors[k] as number) - hi + toOff;
-    if (toF > icF) return [{ icF, toF, inferred: st.inferred }];
+    if (toF > icF) return [{ ...st, icF, toF }];
     return st.inferred ? [] : [st];
   });
 }
