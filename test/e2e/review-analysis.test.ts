@@ -236,7 +236,7 @@ describe('hand correction from the keyboard', () => {
 describe('manual tools', () => {
   it('measures a three-point angle on the frame, saved with the session, undoable', async () => {
     const frame = await settled(page, 0);
-    await page.getByRole('button', { name: 'Angle (3 points)' }).click();
+    await page.getByRole('button', { name: /^Angle as flexion / }).click();
     // The tools sit beside the step table, below the players: bring the picture back into view.
     await page.locator('[data-player="0"]').scrollIntoViewIfNeeded();
     const box = (await page.locator('[data-player="0"] .overlay-stage').boundingBox())!;
