@@ -12,6 +12,7 @@ import { KeyHelp } from './KeyHelp';
 import { QualityPanel } from './QualityPanel';
 import { StepTable, Summary } from './StepTable';
 import { ToolsPanel, type ToolDraft } from './ToolsPanel';
+import { WorkOnFirstPanel } from './WorkOnFirstPanel';
 
 export interface ReviewPanelsProps {
   readonly active: ReviewClip;
@@ -60,6 +61,7 @@ export function ReviewPanels(props: ReviewPanelsProps) {
       <section className="review-panel" aria-label="Summary">
         <h2>Summary</h2>
         {gait && <QualityPanel gait={gait} />}
+        {gait && <WorkOnFirstPanel gait={gait} />}
         {gait ? <Summary gait={gait} view={active.view} /> : <p className="muted">—</p>}
         <ToolsPanel
           draft={props.draft}
