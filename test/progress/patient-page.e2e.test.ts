@@ -1,0 +1,130 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices } from '../../src-main/services';
+import { guardPage, launchChromium } from '../helpers/browser';
+import { serve, type Served } from '../helpers/serve';
+import { tempDir } from '../helpers/tmp';
+import { call, returningPatient } from './fixtures';
+
+/**
+ * The patient timeline as a PT meets it: browser mode started as a user starts it, on a library with
+ * three visits of a synthetic runner with known changes (fixtures.ts), Chromium on the built renderer
+ * (`npx electron-vite build` first). Screenshots go to $STRIDELAB_SHOTS when set, to be looked at.
+ */
+let app: Served;
+let browser: Browser;
+let page: Page;
+let guard: ReturnType<typeof guardPage>;
+let patientId: string;
+let sessionIds: string[];
+const tmp = tempDir('stridelab-progress-e2e-');
+const shots = process.env.STRIDELAB_SHOTS;
+
+beforeAll(async () => {
+  const services = createServices({ home: tmp.path, transport: 'browser' });
+  ({ patientId, sessionIds } = await returningPatient(services));
+  const story = [
+    { painBefore: 2, painDuring: 6, painAfter: 5, pain24h: 4, weeklyKm: 5, rtrStage: 'Stage 2: walk-run' },
+    { painBefore: 1, painDuring: 4, painAfter: 3, pain24h: 3, weeklyKm: 12, rtrStage: 'Stage 3' },
+    {
+      painBefore: 0,
+      painDuring: 2,
+      painAfter: 1,
+      pain24h: 1,
+      weeklyKm: 20,
+      rtrStage: 'Stage 5: continuous 30 min',
+    },
+  ];
+  for (const [i, fields] of story.entries())
+    await call(services, 'symptoms:set', { sessionId: sessionIds[i], fields });
+  services.close();
+  app = await serve(tmp.path, ['--no-auto-analysis']);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  guard = guardPage(page);
+  await page.goto(app.appUrl);
+  await page.waitForSelector('body[data-ready="true"]');
+  if (shots) mkdirSync(shots, { recursive: true });
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  tmp.cleanup();
+});
+
+const go = (hash: string) =>
+  page.evaluate((h) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = h;
+  }, hash);
+
+describe('patient page: progress across visits', () => {
+  it('shows each visit with the change beyond noise marked real and the one below the SDD within noise', async () => {
+    await go(`#/patients/${patientId}`);
+    await page.waitForSelector('[data-testid="progress"][data-ready="true"]', { timeout: 60_000 });
+    const cells = (variable: string, side: string) =>
+      page
+        .locator(`[data-testid="progress-flat"] tr[data-variable="${variable}"][data-side="${side}"] td`)
+        .allTextContents();
+    const drop = await cells('pelvic-drop-ms', 'left');
+    expect(drop[0]).toBe('L');
+    expect(drop[1]).toMatch(/^\d\.\d ±\d\.\d°—$/);
+    expect(drop[2]).toMatch(/^\d\.\d ±\d\.\d°−\d\.\d° within noise$/);
+    expect(drop[3]).toMatch(/^\d\.\d ±\d\.\d°−\d\.\d° real \*$/);
+    expect(drop[4]).toMatch(/^−\d\.\d° real \*$/); // since first
+    const cad = await cells('cadence', 'both');
+    expect(cad.slice(1).map((c) => c.replace(/ ±.*$/, ''))).toEqual([
+      '160',
+      '165',
+      '170',
+      '+10 steps/min real *',
+    ]);
+    await expect
+      .poll(() => page.locator('.notice').first().textContent())
+      .toMatch(/speed 11 km\/h then, 12 km\/h now/);
+    const story = await page
+      .locator('[data-testid="progress-story"] tr[data-symptom="painDuring"] td')
+      .allTextContents();
+    expect(story).toEqual(['6', '4−2 important', '2−2 important']);
+    expect(await page.locator('.trend canvas').count()).toBeGreaterThanOrEqual(9);
+    if (shots) {
+      await page
+        .locator('[data-testid="progress"]')
+        .screenshot({ path: join(shots, 'patient-progress.png') });
+      await page.screenshot({ path: join(shots, 'patient-page-top.png') });
+    }
+    expect(guard.errors).toEqual([]);
+    expect(guard.offsite).toEqual([]);
+  }, 120_000);
+
+  it('takes the story on the session form, refusing a pain of 11 beside its box', async () => {
+    await go(`#/sessions/${sessionIds[1]}/edit`);
+    await expect.poll(() => page.getByLabel('During running').inputValue()).toBe('4');
+    expect(await page.getByLabel('Return-to-run stage').inputValue()).toBe('Stage 3');
+    await page.getByLabel('During running').fill('11');
+    await page.getByRole('button', { name: 'Save session' }).click();
+    const box = page.locator('[data-field="painDuring"] .error');
+    await expect
+      .poll(() => box.textContent())
+      .toBe('Pain during running must be at most 10 (worst pain imaginable).');
+    if (shots)
+      await page.locator('[data-testid="story"]').screenshot({ path: join(shots, 'session-form-story.png') });
+    await page.getByLabel('During running').fill('3');
+    await page.getByLabel('How running went').fill('Calf tight after 20 min');
+    await page.getByRole('button', { name: 'Save session' }).click();
+    await page.waitForFunction((id) => location.hash === `#/sessions/${id}`, sessionIds[1]);
+    const res = await fetch(`${app.url}/api/call/symptoms:get`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-stridelab-token': app.token },
+      body: JSON.stringify({ sessionId: sessionIds[1] }),
+    });
+    const body = (await res.json()) as { result: { painDuring: number; notes: string; rtrStage: string } };
+    expect(body.result).toMatchObject({
+      painDuring: 3,
+      notes: 'Calf tight after 20 min',
+      rtrStage: 'Stage 3',
+    });
+    expect(guard.errors).toEqual([]);
+  }, 120_000);
+});
