@@ -64,7 +64,7 @@ export function TrendPlot(props: {
         },
         axes: [
           {
-            size: 22,
+            size: 28,
             splits: () => xs,
             values: (_u, vals) => vals.map((v) => dates[v]?.slice(5) ?? ''),
             font: '10px system-ui',
@@ -90,7 +90,7 @@ export function TrendPlot(props: {
   }, [dates, series, width, height, yRange]);
   return (
     <figure className="trend" aria-label={`${title}: trend over the visits`}>
-      <figcaption>{title}</figcaption>
+      <figcaption title={title}>{title}</figcaption>
       <div ref={box} />
     </figure>
   );
