@@ -2,7 +2,7 @@
  * Test helper: pairs the engine's events with the synthetic runner's true events. Pure, shared by the
  * engine's unit tests and the benchmarks.
  */
-import { eventFrame } from '../events';
+import { eventFrame } from '../eventFrame';
 import type { GaitAnalysis } from '../schema';
 import type { TruthEvent } from '../synthetic';
 
