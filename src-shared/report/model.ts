@@ -35,6 +35,9 @@ export interface Reference {
   readonly text: string;
   /** Short citation, e.g. "Souza 2016". */
   readonly source: string;
+  /** Computed for this runner from a published rule (e.g. their own cadence +5–10%), not a
+   *  general band. Where the literature gives no personal band, the general one stands. */
+  readonly personal?: boolean;
 }
 
 export interface RowFlag {

@@ -177,6 +177,7 @@ export function cadenceRow(a: GaitAnalysis): VariableRow | undefined {
     reference: {
       text: `+5–10 % lowers knee and hip loading: for this runner ${fmt(mean * 1.05, 0)}–${fmt(mean * 1.1, 0)} steps/min`,
       source: 'Heiderscheit 2011',
+      personal: true,
     },
     decimals: 1,
   };

@@ -170,6 +170,7 @@ describe('personal reference bands', () => {
     expect(cad.reference).toEqual({
       text: `+5–10 % lowers knee and hip loading: for this runner ${Math.round(c * 1.05)}–${Math.round(c * 1.1)} steps/min`,
       source: 'Heiderscheit 2011',
+      personal: true,
     });
   });
 });

@@ -38,6 +38,11 @@ export function SpatiotemporalCards(props: { condition: ConditionSection }) {
             {stat?.interval && !(r.left && r.right) && (
               <div className="card-sub">95% CI {fmtInterval(stat.interval, r.decimals)}</div>
             )}
+            {r.reference?.personal && (
+              <div className="card-sub" data-testid="personal-reference">
+                {r.reference.text} [{r.reference.source}]
+              </div>
+            )}
           </div>
         );
       })}
