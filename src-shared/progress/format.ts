@@ -14,6 +14,8 @@ const SUFFIX: Record<ProgressUnit, string> = {
 export const formatNumber = (x: number, unit: ProgressUnit): string => x.toFixed(DIGITS[unit]);
 export const formatValue = (x: number, unit: ProgressUnit): string =>
   `${formatNumber(x, unit)}${SUFFIX[unit]}`;
+/** The unit as written after a number: '°', ' ms', ' steps/min'. */
+export const suffixOf = (unit: ProgressUnit): string => SUFFIX[unit];
 export const unitSuffix = (unit: ProgressUnit): string => SUFFIX[unit].trim();
 
 /** "6.9 ±0.8°", "160 ±0.2 steps/min": a mean and the half-width of its 95% interval (one more digit when it would read ±0). */

@@ -12,3 +12,4 @@ export { formatChange, formatMeanU95, formatNumber, formatSigned, formatValue, u
 export { formatProgress } from './text';
 export * from './symptoms';
 export type * from './types';
+export { progressForReport } from './report';

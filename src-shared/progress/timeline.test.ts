@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeGait } from '../gait';
 import { generateRunner } from '../gait/synthetic';
 import { eventsForRear } from '../review/analyse';
+import { progressForReport } from './report';
 import { formatProgress } from './text';
 import { buildProgress, conditionKey, type SessionInput } from './timeline';
 import type { PatientProgress, ProgressRow } from './types';
@@ -121,6 +122,31 @@ describe('buildProgress on three synthetic visits with known changes', () => {
       /2026-03-01 {2}\d\.\d ±\d\.\d° \(\d+ steps\) {3}since previous −\d\.\d° real \*; since first −\d\.\d° real \*/,
     );
     expect(text).toMatch(/not the same treadmill settings: speed 11 km\/h then, 12 km\/h now/);
+  });
+  it('gives the report of a visit its progress section: what the findings rest on and what changed beyond noise', () => {
+    expect(progressForReport(p, 's-2026-01-10', ['pelvic-drop-ms'])).toBeNull(); // a first visit
+    const r = progressForReport(p, 's-2026-03-01', ['knee-flexion-ic'])!;
+    expect(r.dates).toEqual(['2026-01-10', '2026-02-01', '2026-03-01']);
+    const flat = r.conditions[0]!;
+    const drop = flat.rows.find((x) => x.variableId === 'pelvic-drop-ms' && x.side === 'left')!;
+    expect(drop.trend).toMatch(/^\d\.\d → \d\.\d → \d\.\d°$/);
+    expect(drop.sincePrevious).toMatch(/^−\d\.\d° real \*$/);
+    expect(drop.realSinceFirst).toBe(true);
+    expect(drop.behindFinding).toBe(false);
+    // Behind a finding: shown although within noise.
+    const knee = flat.rows.filter((x) => x.variableId === 'knee-flexion-ic');
+    expect(knee.map((x) => x.behindFinding)).toEqual([true, true]);
+    expect(knee.every((x) => !x.realSincePrevious)).toBe(true);
+    // Trunk lean neither changed nor stands behind a finding: counted, not listed.
+    expect(flat.rows.some((x) => x.variableId === 'trunk-lean-ms')).toBe(false);
+    expect(flat.unchanged).toBeGreaterThan(0);
+    expect(flat.settings).toEqual(['speed 11 km/h then, 12 km/h now']);
+    // The second visit's report stops at the second visit.
+    const second = progressForReport(p, 's-2026-02-01', [])!;
+    expect(second.conditions[0]!.dates).toEqual(['2026-01-10', '2026-02-01']);
+    expect(second.conditions[0]!.rows.find((x) => x.variableId === 'cadence')!.trend).toBe(
+      '160 → 165 steps/min',
+    );
   });
 });
 

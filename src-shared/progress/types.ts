@@ -116,3 +116,40 @@ export interface PatientProgress {
   readonly symptoms: readonly SymptomRow[];
   readonly conditions: readonly ProgressCondition[];
 }
+
+/** One line of the report's progress section: a variable's trend up to this visit and what changed. */
+export interface ReportProgressRow {
+  readonly variableId: string;
+  readonly label: string;
+  readonly side: ProgressSide;
+  /** "6.9 → 5.5 → 1.9°": the visits' means, oldest first, up to this one. */
+  readonly trend: string;
+  /** "−3.7° real", "+1.0° within noise", "—". */
+  readonly sincePrevious: string;
+  readonly sinceFirst: string | null;
+  readonly realSincePrevious: boolean;
+  readonly realSinceFirst: boolean;
+  /** Behind one of this session's findings. */
+  readonly behindFinding: boolean;
+}
+
+/** The report's progress section (docs/progress.md §7): this visit against the earlier ones. */
+export interface ReportProgress {
+  readonly dates: readonly string[];
+  readonly conditions: readonly {
+    readonly label: string;
+    /** The visits of this condition up to the one reported, oldest first. */
+    readonly dates: readonly string[];
+    readonly rows: readonly ReportProgressRow[];
+    /** Treadmill settings that differ from an earlier visit, in words. */
+    readonly settings: readonly string[];
+    /** Key variables followed but left out of the table: no finding behind them, no change beyond noise. */
+    readonly unchanged: number;
+  }[];
+  /** The patient's own story, one line per reading with a value this visit or before. */
+  readonly story: readonly {
+    readonly label: string;
+    readonly trend: string;
+    readonly change: string | null;
+  }[];
+}
