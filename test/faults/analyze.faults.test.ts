@@ -82,7 +82,7 @@ const importArgs = (): string[] => [
 ];
 
 describe('fault injection: analyze', () => {
-  it(`survives ${KILLS} kills at random points`, { timeout: 900_000 }, async () => {
+  it(`survives ${KILLS} kills at random points`, { timeout: 1_500_000 }, async () => {
     const rand = seeded(FAULT_SEED + 200);
     const violations: string[] = [];
     const signals: Record<string, number> = {};

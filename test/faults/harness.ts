@@ -199,4 +199,4 @@ export function report(
   for (const x of violations.slice(0, 20)) process.stdout.write(`  violation: ${x}\n`);
 }
 
-export const cleanup = (root: string): void => rmSync(root, { recursive: true, force: true });
+export const cleanup = (root: string): void => rmSync(root, { recursive: true, force: true, maxRetries: 5 });
