@@ -14,6 +14,7 @@ import { clipTitle, defaultSelection, openRecording, type OpenedClip } from './c
 import type { ReviewClip } from './model';
 import { ReviewWorkspace } from './ReviewWorkspace';
 import './review.css';
+import './legends.css';
 
 export interface ReviewPageProps {
   readonly sessionId: string;
