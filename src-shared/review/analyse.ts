@@ -18,6 +18,8 @@ export interface FrameEvent {
   readonly foot: Foot;
   readonly kind: GaitEventKind;
   readonly frame: number;
+  /** Placed or moved by the PT (review:setEventEdits), not by the detector. */
+  readonly corrected?: boolean;
 }
 
 export interface ClipAnalysis {
@@ -99,7 +101,12 @@ export function frameEvents(gait: GaitAnalysis | undefined): FrameEvent[] {
   if (!gait) return [];
   return gait.events
     .filter((e) => e.kind !== 'late-swing')
-    .map((e) => ({ foot: e.side, kind: e.kind as FrameEvent['kind'], frame: e.frame }));
+    .map((e) => ({
+      foot: e.side,
+      kind: e.kind as FrameEvent['kind'],
+      frame: e.frame,
+      ...(e.source === 'corrected' && { corrected: true }),
+    }));
 }
 
 /**

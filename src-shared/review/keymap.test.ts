@@ -42,4 +42,21 @@ describe('review keys: zoom, pan, one player, measure tools', () => {
       expect(key(toolKey(tool), { shiftKey: true })).toEqual({ type: 'tool', tool });
     }
   });
+
+  it('corrects gait events with I / T (Shift: right foot) and Delete, without taking another key', () => {
+    expect(key('i')).toEqual({ type: 'mark-event', kind: 'initial-contact', side: 'left' });
+    expect(key('I', { shiftKey: true })).toEqual({
+      type: 'mark-event',
+      kind: 'initial-contact',
+      side: 'right',
+    });
+    expect(key('t')).toEqual({ type: 'mark-event', kind: 'toe-off', side: 'left' });
+    expect(key('T', { shiftKey: true })).toEqual({ type: 'mark-event', kind: 'toe-off', side: 'right' });
+    expect(key('Delete')).toEqual({ type: 'delete-event' });
+    expect(key('Backspace')).toEqual({ type: 'delete-event' });
+    // The keys that were there keep their meaning.
+    expect(key('e')).toEqual({ type: 'edit-points' });
+    expect(key('l')).toEqual({ type: 'loop', kind: 'stride' });
+    expect(key(']')).toEqual({ type: 'event', dir: 1 });
+  });
 });

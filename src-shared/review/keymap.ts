@@ -6,9 +6,13 @@
  * mouse"): `.` `,` choose a point, Alt+arrows move it (Shift: 10 px), Enter saves it, Escape drops it.
  * Zoom is `Z` / Shift+Z and `0` (fit), pan Ctrl+arrows, `F` one player in the whole space: `-` `+`
  * already mean slower/faster and Ctrl+`+`/`-` zoom the whole page in a browser. The measure tools
- * take their initials (A, V, H, D, N, C). The help panel lists this table, so what is documented is
- * what is bound.
+ * take their initials (A, V, H, D, N, C). Gait events are corrected on the frame on screen (issue 20
+ * item 3): `I` / Shift+I left / right initial contact here, `T` / Shift+T left / right toe-off here
+ * (a move when that event is within 3 frames, else an add), Delete (or Backspace) removes the event on
+ * this frame; all were free, and I and T are the events' initials as in the hand-label files. The help
+ * panel lists this table, so what is documented is what is bound.
  */
+import type { EditableEventKind } from '../gait/event-edits';
 import { MEASUREMENT_TOOLS, TOOL_LABELS, type MeasurementTool } from './measure';
 
 export type ReviewAction =
@@ -34,6 +38,10 @@ export type ReviewAction =
   | { readonly type: 'pan'; readonly dx: number; readonly dy: number }
   /** The active player alone in the whole space, or back to all players. */
   | { readonly type: 'solo' }
+  /** Put this foot's initial contact or toe-off on the frame on screen (move the near one, or add). */
+  | { readonly type: 'mark-event'; readonly kind: EditableEventKind; readonly side: 'left' | 'right' }
+  /** Delete the initial contact / toe-off on the frame on screen. */
+  | { readonly type: 'delete-event' }
   /** Arm a measure tool (again: put it down). */
   | { readonly type: 'tool'; readonly tool: MeasurementTool };
 
@@ -160,7 +168,34 @@ export const KEYMAP: readonly KeyBinding[] = [
     shown: 'F',
   },
   ...toolKeys(),
+  ...eventKeys(),
 ];
+
+/** I / T and Shift: the left / right foot's initial contact / toe-off on this frame. */
+function eventKeys(): KeyBinding[] {
+  const kinds = [
+    ['i', 'initial-contact', 'initial contact'],
+    ['t', 'toe-off', 'toe-off'],
+  ] as const;
+  const marks = kinds.flatMap(([key, kind, words]) =>
+    (['left', 'right'] as const).map((side) => ({
+      keys: [key, key.toUpperCase()],
+      shift: side === 'right',
+      action: { type: 'mark-event', kind, side } as const,
+      label: `Events: ${side} ${words} on this frame (moves the one within 3 frames, or adds one)`,
+      shown: `${side === 'right' ? 'Shift+' : ''}${key.toUpperCase()}`,
+    })),
+  );
+  return [
+    ...marks,
+    {
+      keys: ['Delete', 'Backspace'],
+      action: { type: 'delete-event' },
+      label: 'Events: delete the initial contact or toe-off on this frame',
+      shown: 'Delete',
+    },
+  ];
+}
 
 /** Ctrl+arrows move a zoomed picture (drag with the mouse does too). */
 function pans(): KeyBinding[] {
