@@ -15,6 +15,7 @@ import type { ReviewClip } from './model';
 import { ReviewWorkspace } from './ReviewWorkspace';
 import './review.css';
 import './legends.css';
+import './events.css';
 
 export interface ReviewPageProps {
   readonly sessionId: string;

@@ -41,6 +41,8 @@ import { TransportBar } from './TransportBar';
 import { useKeys } from './useKeys';
 import { usePlayback } from './usePlayback';
 import { useReviewDoc } from './useReviewDoc';
+import { useEventMarks } from './useEventMarks';
+import { EventsPanel } from './panels/EventsPanel';
 import { usePointEdit } from './usePointEdit';
 import { pointWords } from '../../../src-shared/review/point-edit';
 
@@ -86,7 +88,7 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
     sessionId,
     clips.map((c) => c.recordingId),
   );
-  const analysed = useAnalyses(clips, doc.corrections);
+  const analysed = useAnalyses(clips, doc.corrections, doc.eventEdits);
   const analyses = useMemo<ClipResult[]>(
     () => clips.map((_, j) => analysed.results[j] ?? {}),
     [clips, analysed.results],
@@ -105,6 +107,13 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
     frame: activeFrame,
     correct: doc.correct,
   });
+
+  const markEvent = useEventMarks(
+    doc,
+    active.recordingId,
+    analyses[k]?.gait ? events[k] : undefined,
+    activeFrame,
+  );
 
   const eventsFor = useCallback(
     (p: Playhead): TimedEvent[] => {
@@ -196,6 +205,10 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
         case 'key-frame':
           say(markKeyFrame());
           return;
+        case 'mark-event':
+        case 'delete-event':
+          say(markEvent(action));
+          return;
         case 'select-point':
         case 'nudge-point':
         case 'save-point':
@@ -236,6 +249,7 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
       active,
       doc,
       markKeyFrame,
+      markEvent,
       sessionId,
       pointEdit,
     ],
@@ -353,6 +367,13 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
         loop={loopInClip || undefined}
         keyFrames={doc.keyFrames.filter((x) => x.recordingId === active.recordingId).map((x) => x.frame)}
         onSeek={seekActive}
+      />
+      <EventsPanel
+        recordingId={active.recordingId}
+        frame={activeFrame}
+        count={doc.eventEdits.get(active.recordingId)?.length ?? 0}
+        note={gait?.flags.find((f) => f.code === 'events-corrected' && f.severity !== 'info')?.message}
+        onAction={act}
       />
       <ReviewPanels
         active={active}

@@ -1,6 +1,6 @@
 /**
- * Gait analysis of the review's clips, in a worker: series are sent once per clip, corrections on
- * every change; the newest answer wins (older sequence numbers are dropped). Until the first answer
+ * Gait analysis of the review's clips, in a worker: series are sent once per clip, corrections and
+ * event corrections on every change; the newest answer wins (older sequence numbers are dropped). Until the first answer
  * the clips show their uncorrected landmarks and no numbers.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -10,6 +10,7 @@ import type {
   ToAnalysisWorker,
 } from '../../../src-shared/review/analysis-protocol';
 import type { Correction } from '../../../src-shared/review/corrections';
+import type { EventEditInput } from '../../../src-shared/contract/review';
 import type { ReviewClip } from './model';
 
 export interface Analyses {
@@ -20,6 +21,7 @@ export interface Analyses {
 export function useAnalyses(
   clips: readonly ReviewClip[],
   corrections: ReadonlyMap<string, readonly Correction[]>,
+  eventEdits: ReadonlyMap<string, readonly EventEditInput[]>,
 ): Analyses {
   const worker = useRef<Worker | null>(null);
   const seq = useRef(0);
@@ -82,11 +84,13 @@ export function useAnalyses(
         trim: c.trim,
         offset: c.offset,
         ...(c.heightCm ? { heightCm: c.heightCm } : {}),
+        // The PT's event corrections: every value, curve and mark follows them at once.
+        ...(eventEdits.get(c.recordingId)?.length ? { eventEdits: eventEdits.get(c.recordingId) } : {}),
       })),
       corrections: Object.fromEntries(corrections),
     };
     w.postMessage(m);
-  }, [clips, corrections]);
+  }, [clips, corrections, eventEdits]);
 
   return { results: state.results, ...(state.error && { error: state.error }) };
 }

@@ -1,10 +1,11 @@
 /**
  * What the PT edits in the review, kept in step with the library: hand corrections per recording,
- * measurements and key frames of the session, and the undo/redo history over them. Every edit is
+ * gait-event corrections per recording, measurements and key frames of the session, and the
+ * undo/redo history over them. Every edit is
  * saved at once (nothing to "save" later); undo applies the inverse edit through the same calls.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { KeyFrameInput, MeasurementInput } from '../../../src-shared/contract/review';
+import type { EventEditInput, KeyFrameInput, MeasurementInput } from '../../../src-shared/contract/review';
 import { correctionKey, type Correction } from '../../../src-shared/review/corrections';
 import {
   emptyHistory,
@@ -32,10 +33,14 @@ export type ReviewEdit =
       readonly landmark: LandmarkName;
     } & Change<Point>)
   | ({ readonly kind: 'measurement'; readonly id: string } & Change<MeasurementState>)
-  | ({ readonly kind: 'key-frame'; readonly id: string } & Change<KeyFrameState>);
+  | ({ readonly kind: 'key-frame'; readonly id: string } & Change<KeyFrameState>)
+  /** A clip's event corrections, whole lists before and after (review:setEventEdits replaces the list). */
+  | ({ readonly kind: 'events'; readonly recordingId: string } & Change<readonly EventEditInput[]>);
 
 export interface ReviewDoc {
   readonly corrections: ReadonlyMap<string, readonly Correction[]>;
+  /** Per recording, the PT's gait-event corrections in the order they apply. */
+  readonly eventEdits: ReadonlyMap<string, readonly EventEditInput[]>;
   readonly measurements: readonly Measurement[];
   readonly keyFrames: readonly KeyFrameMark[];
   readonly canUndo: boolean;
@@ -45,6 +50,8 @@ export interface ReviewDoc {
   deleteMeasurement(id: string): Promise<void>;
   saveKeyFrame(k: Omit<KeyFrameInput, 'sessionId' | 'id'> & { id?: string }): Promise<void>;
   deleteKeyFrame(id: string): Promise<void>;
+  /** Replace a clip's event corrections (one undoable step). */
+  setEventEdits(recordingId: string, edits: readonly EventEditInput[]): Promise<void>;
   undo(): Promise<string | undefined>;
   redo(): Promise<string | undefined>;
 }
@@ -53,12 +60,16 @@ const EDIT_WORDS: Record<ReviewEdit['kind'], string> = {
   correction: 'point moved',
   measurement: 'measurement',
   'key-frame': 'key frame',
+  events: 'gait event correction',
 };
 
 export function useReviewDoc(sessionId: string, recordingIds: readonly string[]): ReviewDoc {
   const [corrections, setCorrections] = useState<ReadonlyMap<string, readonly Correction[]>>(new Map());
   const [measurements, setMeasurements] = useState<readonly Measurement[]>([]);
   const [keyFrames, setKeyFrames] = useState<readonly KeyFrameMark[]>([]);
+  const [eventEdits, setEventEditsState] = useState<ReadonlyMap<string, readonly EventEditInput[]>>(
+    new Map(),
+  );
   const [history, setHistory] = useState<History<ReviewEdit>>(emptyHistory());
   const historyRef = useRef(history);
   useLayoutEffect(() => {
@@ -70,6 +81,11 @@ export function useReviewDoc(sessionId: string, recordingIds: readonly string[])
     const ids = idsKey.split('/').filter(Boolean);
     const lists = await Promise.all(ids.map((id) => api('review:corrections', { recordingId: id })));
     setCorrections(new Map(ids.map((id, k) => [id, lists[k]!])));
+  }, [idsKey]);
+  const reloadEventEdits = useCallback(async () => {
+    const ids = idsKey.split('/').filter(Boolean);
+    const lists = await Promise.all(ids.map((id) => api('review:eventEdits', { recordingId: id })));
+    setEventEditsState(new Map(ids.map((id, k) => [id, lists[k]!])));
   }, [idsKey]);
   const reloadMeasurements = useCallback(
     async () => setMeasurements(await api('review:measurements', { sessionId })),
@@ -87,10 +103,12 @@ export function useReviewDoc(sessionId: string, recordingIds: readonly string[])
       Promise.all(ids.map((id) => api('review:corrections', { recordingId: id }))),
       api('review:measurements', { sessionId }),
       api('review:keyFrames', { sessionId }),
+      Promise.all(ids.map((id) => api('review:eventEdits', { recordingId: id }))),
     ]).then(
-      ([lists, m, k]) => {
+      ([lists, m, k, ev]) => {
         if (!live) return;
         setCorrections(new Map(ids.map((id, j) => [id, lists[j]!])));
+        setEventEditsState(new Map(ids.map((id, j) => [id, ev[j]!])));
         setMeasurements(m);
         setKeyFrames(k);
       },
@@ -104,6 +122,7 @@ export function useReviewDoc(sessionId: string, recordingIds: readonly string[])
   useEvent('review:changed', (e) => {
     if (e.sessionId !== sessionId) return;
     if (e.kind === 'corrections') void reloadCorrections();
+    else if (e.kind === 'events') void reloadEventEdits();
     else if (e.kind === 'measurements') void reloadMeasurements();
     else void reloadKeyFrames();
   });
@@ -130,6 +149,9 @@ export function useReviewDoc(sessionId: string, recordingIds: readonly string[])
             ),
           );
         }
+      } else if (e.kind === 'events') {
+        const saved = await api('review:setEventEdits', { recordingId: e.recordingId, edits: [...e.after] });
+        setEventEditsState((m) => new Map(m).set(e.recordingId, saved));
       } else if (e.kind === 'measurement') {
         if (e.after) await api('review:saveMeasurement', { ...e.after, id: e.id, sessionId });
         else await api('review:deleteMeasurement', { id: e.id });
@@ -170,6 +192,7 @@ export function useReviewDoc(sessionId: string, recordingIds: readonly string[])
 
   return {
     corrections,
+    eventEdits,
     measurements,
     keyFrames,
     canUndo: history.past.length > 0,
@@ -206,6 +229,9 @@ export function useReviewDoc(sessionId: string, recordingIds: readonly string[])
     async deleteKeyFrame(id) {
       const old = keyFrames.find((x) => x.id === id);
       if (old) await perform({ kind: 'key-frame', id, before: toKeyFrameState(old), after: null });
+    },
+    async setEventEdits(recordingId, edits) {
+      await perform({ kind: 'events', recordingId, before: eventEdits.get(recordingId) ?? [], after: edits });
     },
     async undo() {
       const { history: h, edit } = undo(historyRef.current);

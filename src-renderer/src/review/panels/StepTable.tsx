@@ -40,6 +40,8 @@ export interface StepRow {
   readonly t: number;
   readonly values: Readonly<Record<string, number | null>>;
   readonly clean: boolean;
+  /** The step's initial contact, or the toe-off that ends its contact, was placed by the PT. */
+  readonly corrected: boolean;
 }
 
 /** Steps in time order: the k-th initial contact of a foot is that foot's step k. */
@@ -49,6 +51,9 @@ export function stepRows(gait: GaitAnalysis, columns: readonly string[]): StepRo
     const ics = gait.events
       .filter((e) => e.kind === 'initial-contact' && e.side === side)
       .sort((a, b) => a.frame - b.frame);
+    const tos = gait.events
+      .filter((e) => e.kind === 'toe-off' && e.side === side)
+      .sort((a, b) => a.frame - b.frame);
     ics.forEach((ic, k) => {
       const values: Record<string, number | null> = {};
       let clean = true;
@@ -57,7 +62,12 @@ export function stepRows(gait: GaitAnalysis, columns: readonly string[]): StepRo
         values[id] = v?.value ?? null;
         if (v && !v.clean) clean = false;
       }
-      rows.push({ side, step: k + 1, icFrame: ic.frame, t: ic.t, values, clean });
+      // The toe-off that ends this contact: the foot's first one after it.
+      const to = tos.find((e) => e.frame > ic.frame);
+      const next = ics[k + 1];
+      const toOwn = to && (!next || to.frame < next.frame) ? to : undefined;
+      const corrected = ic.source === 'corrected' || toOwn?.source === 'corrected';
+      rows.push({ side, step: k + 1, icFrame: ic.frame, t: ic.t, values, clean, corrected });
     });
   }
   return rows.sort((a, b) => a.icFrame - b.icFrame);
@@ -112,6 +122,9 @@ function StepLegend() {
         <strong>*</strong> left out of the averages: its contact or toe-off was uncertain, or its stride time
         far from the usual
       </span>
+      <span>
+        <span className="corrected-mark">✎</span> its contact or toe-off was corrected by hand
+      </span>
       <span>highlighted: the step on screen; click a step to go to its initial contact</span>
     </p>
   );
@@ -140,6 +153,7 @@ export function StepTable({ gait, view, frame, onStep }: StepTableProps) {
               key={`${r.side}${r.step}`}
               className={r === current ? 'current' : undefined}
               data-ic-frame={r.icFrame}
+              data-corrected={r.corrected || undefined}
               onClick={() => onStep(r.icFrame)}
               tabIndex={0}
               onKeyDown={(e) => {
@@ -150,6 +164,11 @@ export function StepTable({ gait, view, frame, onStep }: StepTableProps) {
                 {r.side === 'left' ? 'L' : 'R'}
                 {r.step}
                 {r.clean ? '' : ' *'}
+                {r.corrected && (
+                  <span className="corrected-mark" title="Contact or toe-off corrected by hand">
+                    ✎
+                  </span>
+                )}
               </td>
               <td>{r.icFrame}</td>
               {columns.map((id) => (

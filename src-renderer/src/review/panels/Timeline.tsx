@@ -1,6 +1,7 @@
 /**
  * The event timeline of the active clip: one lane per foot with its initial contacts (tall) and
- * toe-offs (faint), key frames, the loop range and the playhead. Click to seek.
+ * toe-offs (faint), those the PT corrected ringed with a ✎, key frames, the loop range and the
+ * playhead. Click to seek.
  */
 import type { FrameTable } from '../../../../src-shared/review/frames';
 import type { LoopRange } from '../../../../src-shared/review/playhead';
@@ -33,6 +34,10 @@ function TimelineLegend() {
         toe-off
       </span>
       <span>
+        <span className="mark corrected" />
+        corrected by hand
+      </span>
+      <span>
         <span className="mark key" />
         key frame
       </span>
@@ -62,9 +67,10 @@ export function Timeline(props: TimelineProps) {
         .map((e) => (
           <span
             key={`${e.kind}-${e.frame}`}
-            className={`ev ${e.kind === 'initial-contact' ? 'ic' : 'to'}`}
+            className={`ev ${e.kind === 'initial-contact' ? 'ic' : 'to'}${e.corrected ? ' corrected' : ''}`}
+            data-frame={e.frame}
             style={{ left: pct(at(e.frame)) }}
-            title={`${foot === 'left' ? 'Left' : 'Right'} ${e.kind === 'initial-contact' ? 'initial contact' : 'toe-off'}, frame ${e.frame}`}
+            title={`${foot === 'left' ? 'Left' : 'Right'} ${e.kind === 'initial-contact' ? 'initial contact' : 'toe-off'}, frame ${e.frame}${e.corrected ? ', corrected by hand' : ''}`}
           />
         ))}
     </div>
