@@ -8,6 +8,7 @@
  * analysis"): each variable's value, its spread over steps, left vs right, and a reference range
  * with its source, because no validated cut-offs for "abnormal" exist.
  */
+import type { ReportProgress } from '../progress/types';
 import type { View } from '../contract/recordings';
 
 export const REPORT_SCHEMA = 'stridelab.report/1';
@@ -243,6 +244,8 @@ export interface ReportModel {
   readonly notes: string;
   /** True when the findings, plan or notes are the PT's words, not only the suggestions. */
   readonly edited: boolean;
+  /** This visit against the earlier ones (docs/progress.md §7); absent or null on a first visit. */
+  readonly progress?: ReportProgress | null;
 }
 
 /** What the report page receives: the model and the pictures it names (JPEG data URLs by id). */

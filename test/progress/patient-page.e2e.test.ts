@@ -113,7 +113,10 @@ describe('patient page: progress across visits', () => {
     await page.getByLabel('During running').fill('3');
     await page.getByLabel('How running went').fill('Calf tight after 20 min');
     await page.getByRole('button', { name: 'Save session' }).click();
-    await page.waitForFunction((id) => location.hash === `#/sessions/${id}`, sessionIds[1]);
+    await page.waitForFunction(
+      (id) => (globalThis as unknown as { location: { hash: string } }).location.hash === `#/sessions/${id}`,
+      sessionIds[1],
+    );
     const res = await fetch(`${app.url}/api/call/symptoms:get`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-stridelab-token': app.token },

@@ -35,7 +35,8 @@ function analysed(library: Library, id: string, name: string): RecordingInput {
   }
 }
 
-export function patientProgress(library: Library, patientId: string): PatientProgress {
+/** `untilDate`: only the sessions up to that date (a report of an earlier visit reads as it did then). */
+export function patientProgress(library: Library, patientId: string, untilDate?: string): PatientProgress {
   const db = library.db;
   let patient;
   try {
@@ -45,7 +46,7 @@ export function patientProgress(library: Library, patientId: string): PatientPro
       throw new ServiceError('not-found', 'This patient is not in the library.', 'patientId');
     throw err;
   }
-  const sessions = listSessions(db, patientId);
+  const sessions = listSessions(db, patientId).filter((s) => untilDate === undefined || s.date <= untilDate);
   const symptoms = symptomsOf(
     db,
     sessions.map((s) => s.id),

@@ -20,6 +20,7 @@ import { listKeyFrames } from '../review/store';
 import { APP_VERSION } from '../version';
 import { makeBundle } from './bundle';
 import { loadEdits } from './edits-store';
+import { reportProgress } from '../progress/report-progress';
 
 /**
  * A session's report, from what the library holds: each clip's landmarks with the PT's corrections,
@@ -112,6 +113,12 @@ export async function sessionReport(
   // Clips left out are said in the report itself, not only on screen.
   const model = {
     ...built.model,
+    // This visit against the earlier ones (issue 18, docs/progress.md §7); null on a first visit.
+    progress: reportProgress(
+      library,
+      session,
+      usable.flatMap((c) => c.clips.map((k) => k.analysis)),
+    ),
     conditions: built.model.conditions.map((c, i) =>
       i === 0
         ? {

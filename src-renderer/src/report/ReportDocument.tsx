@@ -1,4 +1,5 @@
 import type { ConditionSection, KeyFrame, ReportBundle } from '../../../src-shared/report/model';
+import { ReportProgress } from '../progress/ReportProgress';
 import { CurveChart } from './CurveChart';
 import { KeyFrameFigure } from './KeyFrameFigure';
 import { ConditionsTable, ReportHeader, WithheldNotice } from './ReportHeader';
@@ -131,6 +132,7 @@ export function ReportDocument(props: { bundle: ReportBundle }) {
         </section>
       )}
       <Findings model={model} />
+      <ReportProgress progress={model.progress} />
       <Plan model={model} />
       <NotesAndSignature model={model} />
       <RunnerPage model={model} />

@@ -1,0 +1,27 @@
+import type { GaitAnalysis } from '../../../src-shared/gait';
+import type { Session } from '../../../src-shared/library/model';
+import { progressForReport } from '../../../src-shared/progress/report';
+import type { ReportProgress } from '../../../src-shared/progress/types';
+import type { Library } from '../library/db';
+import { listSessions } from '../library/sessions';
+import { patientProgress } from './patient-progress';
+
+/**
+ * The progress section of a session's report (docs/progress.md §7), or null on a first visit, which
+ * costs nothing then: the earlier sessions are analysed only when there are some. The variables
+ * behind the findings are those of the clips in this report.
+ */
+export function reportProgress(
+  library: Library,
+  session: Session,
+  analyses: readonly GaitAnalysis[],
+): ReportProgress | null {
+  const earlier = listSessions(library.db, session.patientId).some(
+    (s) => s.id !== session.id && s.date <= session.date,
+  );
+  if (!earlier) return null;
+  const behind = [
+    ...new Set(analyses.flatMap((a) => a.findings.flatMap((f) => f.evidence.map((e) => e.variableId)))),
+  ];
+  return progressForReport(patientProgress(library, session.patientId, session.date), session.id, behind);
+}

@@ -1,0 +1,90 @@
+/**
+ * The report's progress section (issue 18 item 3, docs/progress.md §7): this visit against the
+ * earlier ones, the variables behind the findings and every change beyond noise, each change marked
+ * real only when it exceeds both the SDD and the uncertainty of the two visits' means; the patient's
+ * own story beside it. Drawn in the app's preview and, unchanged, in the PDF.
+ */
+import type { ReportProgress as Model } from '../../../src-shared/progress/types';
+
+const SIDE = { left: 'L', right: 'R', both: 'L+R' } as const;
+
+export function ReportProgress(props: { progress: Model | null | undefined }) {
+  const p = props.progress;
+  if (!p) return null;
+  return (
+    <section className="block" data-testid="report-progress">
+      <h2>Progress since {p.dates[0]}</h2>
+      <p className="small muted">
+        Visits: {p.dates.join(', ')}. A change is called real only when it is larger than both the smallest
+        detectable difference and the uncertainty of the two visits&rsquo; means (95%); otherwise it is within
+        noise. Same condition with same condition.
+      </p>
+      {p.story.length > 0 && (
+        <table className="plain" data-testid="report-progress-story">
+          <thead>
+            <tr>
+              <th>The patient&rsquo;s own story</th>
+              <th>Over the visits</th>
+              <th>Since last visit</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.story.map((s) => (
+              <tr key={s.label}>
+                <th scope="row">{s.label}</th>
+                <td>{s.trend}</td>
+                <td>{s.change ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {p.conditions.map((c) => (
+        <div key={c.label}>
+          <h3>
+            {c.label} <span className="small muted">({c.dates.join(', ')})</span>
+          </h3>
+          {c.rows.length === 0 ? (
+            <p className="small">No change beyond noise, and no finding to follow.</p>
+          ) : (
+            <table className="plain" data-testid="report-progress-table">
+              <thead>
+                <tr>
+                  <th>Variable</th>
+                  <th>Side</th>
+                  <th>Over the visits</th>
+                  <th>Since last visit</th>
+                  <th>Since first</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.rows.map((r) => (
+                  <tr key={`${r.variableId}-${r.side}`} data-variable={r.variableId} data-side={r.side}>
+                    <th scope="row">
+                      {r.label}
+                      {r.behindFinding ? ' (finding)' : ''}
+                    </th>
+                    <td>{SIDE[r.side]}</td>
+                    <td>{r.trend}</td>
+                    <td>{r.realSincePrevious ? <strong>{r.sincePrevious}</strong> : r.sincePrevious}</td>
+                    <td>{r.realSinceFirst ? <strong>{r.sinceFirst}</strong> : (r.sinceFirst ?? '—')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {c.unchanged > 0 && (
+            <p className="small muted">
+              {c.unchanged} other variable{c.unchanged === 1 ? '' : 's'} followed: no change beyond noise.
+            </p>
+          )}
+          {c.settings.map((s) => (
+            <p key={s} className="small">
+              * Not the same treadmill settings: {s}.
+            </p>
+          ))}
+        </div>
+      ))}
+    </section>
+  );
+}

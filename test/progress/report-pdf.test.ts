@@ -1,0 +1,81 @@
+/**
+ * The printed report of a returning patient's third visit carries its progress section (issue 18):
+ * the library of three synthetic visits (fixtures.ts), the session's report built by the service
+ * (sessionReport, the path of report:get and report:exportPdf), printed by real headless Chromium from
+ * the built report page, read back with pdftotext. Needs the renderer built (npx electron-vite build).
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rendererDir } from '../../src-main/paths';
+import { createServices, type Services } from '../../src-main/services';
+import { chromiumPrinter } from '../../src-main/services/report/pdf-chromium';
+import { sessionReport } from '../../src-main/services/report/session-report';
+import { ffmpegPath } from '../../src-main/services/media/binaries';
+import { tempDir } from '../helpers/tmp';
+import { pdfText } from '../report/pdf-read';
+import { call, returningPatient } from './fixtures';
+
+const dir = tempDir('stridelab-progress-pdf-');
+let services: Services;
+let sessionIds: string[];
+
+beforeAll(async () => {
+  services = createServices({ home: dir.path, transport: 'cli' });
+  ({ sessionIds } = await returningPatient(services));
+  // The report draws key frames from each clip's proxy: a test picture of the clips' size and rate.
+  for (const [view, size] of [
+    ['side', '1280x720'],
+    ['rear', '720x1280'],
+  ] as const) {
+    const clip = join(dir.path, `${view}.mp4`);
+    execFileSync(ffmpegPath(), [
+      ...['-v', 'error', '-f', 'lavfi', '-i', `testsrc=size=${size}:rate=60`, '-t', '8.2'],
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', clip],
+    ]);
+    sessionIds.forEach((id, i) => {
+      const to = join(services.library.paths.mediaDir, id, `${view}${i}`);
+      mkdirSync(to, { recursive: true });
+      copyFileSync(clip, join(to, 'proxy.mp4'));
+    });
+  }
+  await call(services, 'symptoms:set', { sessionId: sessionIds[0], fields: { painDuring: 6, weeklyKm: 5 } });
+  await call(services, 'symptoms:set', { sessionId: sessionIds[2], fields: { painDuring: 2, weeklyKm: 20 } });
+}, 120_000);
+afterAll(() => {
+  services.close();
+  dir.cleanup();
+});
+
+describe('the report of a returning patient', () => {
+  it('has no progress section on the first visit', async () => {
+    const first = await sessionReport(services.library, sessionIds[0]!);
+    expect(first.bundle.model.progress).toBeNull();
+  }, 120_000);
+
+  it('prints the third visit against the first two, the numbers as the timeline has them', async () => {
+    const { bundle } = await sessionReport(services.library, sessionIds[2]!);
+    const progress = bundle.model.progress!;
+    const drop = progress.conditions[0]!.rows.find(
+      (r) => r.variableId === 'pelvic-drop-ms' && r.side === 'left',
+    )!;
+    expect(drop.realSincePrevious).toBe(true);
+    const pdf = await chromiumPrinter({ rendererDir: rendererDir() }).print(bundle);
+    const file = join(dir.path, 'report.pdf');
+    writeFileSync(file, pdf);
+    if (process.env.STRIDELAB_SHOTS)
+      writeFileSync(join(process.env.STRIDELAB_SHOTS, 'report-progress.pdf'), pdf);
+    const text = pdfText(file).replace(/\s+/g, ' ');
+    const section = text.slice(text.indexOf('Progress since 2026-01-10'));
+    expect(section.length).toBeLessThan(text.length);
+    expect(section).toContain('Visits: 2026-01-10, 2026-02-01, 2026-03-01.');
+    // The row as the model has it (the PDF wraps the label): trend, since last visit (real), since first (real).
+    expect(section).toMatch(/^.{0,900}Contralateral pelvic drop at/);
+    expect(section).toContain(`L ${drop.trend} ${drop.sincePrevious} ${drop.sinceFirst}`);
+    expect(drop.sincePrevious).toMatch(/^−\d\.\d° real \*$/);
+    expect(section).toMatch(/Cadence L\+R 160 → 165 → 170 \+5 steps\/min \+10 steps\/min/);
+    expect(section).toContain('Pain during 6 → — → 2/10 −4 important');
+    expect(section).toContain('Not the same treadmill settings: speed 11 km/h then, 12 km/h now.');
+  }, 180_000);
+});
