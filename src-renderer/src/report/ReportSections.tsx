@@ -285,8 +285,12 @@ export function NotesAndSignature(props: { model: ReportModel }) {
  * one line each; the full list with the method's limits stays on the last page.
  */
 export function QualityAtTop(props: { model: ReportModel }) {
+  // What the "Findings withheld" box just above already says is not said twice.
+  const said = props.model.withheld.flatMap((w) => w.reasons);
   const flags = props.model.conditions.flatMap((c) =>
-    c.quality.filter((q) => q.level !== 'info').map((q) => ({ ...q, condition: c.label })),
+    c.quality
+      .filter((q) => q.level !== 'info' && !said.some((r) => q.text.includes(r) || r.includes(q.text)))
+      .map((q) => ({ ...q, condition: c.label })),
   );
   if (flags.length === 0) return null;
   return (
