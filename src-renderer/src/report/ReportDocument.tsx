@@ -151,9 +151,9 @@ export function ReportDocument(props: { bundle: ReportBundle }) {
         over the steps analysed, with the 95% confidence interval (CI) of the mean beneath: from the spread
         over steps and the timing limit of the frame rate; SI = symmetry index 100·(L−R)/mean [Robinson 1987];
         SDD = smallest detectable difference. Variables and references: Souza 2016; Dingenen 2018; Bramah
-        2018; Heiderscheit 2011. References are general bands, except the cadence band, which is the
-        runner’s own cadence +5–10% [Heiderscheit 2011]: no band by sex, height, leg length or speed is
-        published in the sources StrideLab cites. The software suggests; the physical therapist decides.
+        2018; Heiderscheit 2011. References are general bands, except the cadence band, which is the runner’s
+        own cadence +5–10% [Heiderscheit 2011]: no band by sex, height, leg length or speed is published in
+        the sources StrideLab cites. The software suggests; the physical therapist decides.
       </footer>
     </article>
   );
