@@ -54,33 +54,37 @@ const killHard = (r: Racer): Promise<void> =>
   });
 
 describe('library lock', () => {
-  it(`gives exactly one owner when ${RACERS} processes race on a stale lock, ${TRIALS} trials`, async () => {
-    const lockFile = join(dir, 'library.lock.sqlite');
-    const noteFile = join(dir, 'library.lock');
-    let racers = await Promise.all(Array.from({ length: RACERS }, () => startRacer(lockFile, noteFile)));
-    const owners: number[] = [];
-    try {
-      for (let trial = 0; trial < TRIALS; trial++) {
-        const at = Date.now() + 150;
-        for (const r of racers) r.child.stdin!.write(`go ${at}\n`);
-        const answers = await Promise.all(racers.map((r) => r.next()));
-        const won = answers.filter((a) => a.startsWith('owner '));
-        owners.push(won.length);
-        expect(won, `trial ${trial}: ${answers.join(' | ')}`).toHaveLength(1);
-        const ownerPid = Number(won[0]!.split(' ')[1]);
-        for (const a of answers.filter((x) => x.startsWith('refused ')))
-          expect(a).toContain(`process ${ownerPid} on ${hostname()}`);
-        // The owner dies without releasing anything: the next trial races on its stale lock and note.
-        const owner = racers.find((r) => r.pid === ownerPid)!;
-        await killHard(owner);
-        expect(JSON.parse(readFileSync(noteFile, 'utf8')).pid).toBe(ownerPid);
-        racers = [...racers.filter((r) => r !== owner), await startRacer(lockFile, noteFile)];
+  it(
+    `gives exactly one owner when ${RACERS} processes race on a stale lock, ${TRIALS} trials`,
+    { timeout: 300_000 },
+    async () => {
+      const lockFile = join(dir, 'library.lock.sqlite');
+      const noteFile = join(dir, 'library.lock');
+      let racers = await Promise.all(Array.from({ length: RACERS }, () => startRacer(lockFile, noteFile)));
+      const owners: number[] = [];
+      try {
+        for (let trial = 0; trial < TRIALS; trial++) {
+          const at = Date.now() + 150;
+          for (const r of racers) r.child.stdin!.write(`go ${at}\n`);
+          const answers = await Promise.all(racers.map((r) => r.next()));
+          const won = answers.filter((a) => a.startsWith('owner '));
+          owners.push(won.length);
+          expect(won, `trial ${trial}: ${answers.join(' | ')}`).toHaveLength(1);
+          const ownerPid = Number(won[0]!.split(' ')[1]);
+          for (const a of answers.filter((x) => x.startsWith('refused ')))
+            expect(a).toContain(`process ${ownerPid} on ${hostname()}`);
+          // The owner dies without releasing anything: the next trial races on its stale lock and note.
+          const owner = racers.find((r) => r.pid === ownerPid)!;
+          await killHard(owner);
+          expect(JSON.parse(readFileSync(noteFile, 'utf8')).pid).toBe(ownerPid);
+          racers = [...racers.filter((r) => r !== owner), await startRacer(lockFile, noteFile)];
+        }
+      } finally {
+        await Promise.all(racers.map(killHard));
       }
-    } finally {
-      await Promise.all(racers.map(killHard));
-    }
-    expect(owners).toEqual(Array(TRIALS).fill(1));
-  });
+      expect(owners).toEqual(Array(TRIALS).fill(1));
+    },
+  );
 
   it('is not blocked by a note naming a live process that does not hold the lock (a reused pid)', () => {
     const lockFile = join(dir, 'reused.lock.sqlite');
