@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { analyzeGait, type GaitAnalysis } from '../../src-shared/gait';
+import type { LandmarkSeries } from '../../src-shared/pose/landmarks';
+import type { Recording } from '../../src-shared/contract/recordings';
+import { settled, startReviewApp, type ReviewApp } from '../review/fixtures/review-app';
+import {
+  readSeries,
+  storeLandmarks,
+  TREADMILL_CLIP,
+  TREADMILL_LANDMARKS,
+} from '../review/fixtures/pose-store';
+
+/**
+ * Gait-event correction in the review (issue 20 item 3), end to end in Chromium on the sample
+ * treadmill clip with its real MediaPipe landmarks: `I` on a frame two after a detected left contact
+ * moves that contact; the step table, the summary and the timeline follow; Ctrl+Z / Ctrl+Shift+Z walk
+ * it; it is kept over a reload; the panel's Delete button removes it (undoable), and the clip's events
+ * export in the hand-label format.
+ */
+let r: ReviewApp;
+let page: Page;
+let guard: { offsite: string[]; errors: string[] };
+let rec: Recording;
+let gait: GaitAnalysis;
+
+beforeAll(async () => {
+  r = await startReviewApp();
+  rec = await r.importClip(TREADMILL_CLIP, 'side', 'flat');
+  storeLandmarks(r.app.services.library, rec.id, readSeries(TREADMILL_LANDMARKS));
+  const series = await r.call<LandmarkSeries>('pose:series', { recordingId: rec.id });
+  gait = analyzeGait({ series, view: 'side' });
+  ({ page, guard } = await r.openPage(`#/sessions/${r.sessionId}/review/${rec.id}`));
+  await page.getByTestId('summary').waitFor();
+});
+afterAll(async () => {
+  await r?.close();
+});
+
+const edits = () => r.call<unknown[]>('review:eventEdits', { recordingId: rec.id });
+const status = () => page.locator('.transport [role="status"]').textContent();
+const leftIcMark = (frame: number) =>
+  page.locator(`[data-testid="timeline"] .lane.left .ev.ic[data-frame="${frame}"]`);
+const row = (frame: number) => page.locator(`[data-testid="step-table"] tbody tr[data-ic-frame="${frame}"]`);
+
+describe('correcting a gait event by hand', () => {
+  it('moves a left contact with I, every value follows, undo / redo, kept over a reload, deleted by mouse', async () => {
+    // A clean left step (the summary's mean is over clean steps), away from the clip's ends.
+    const step = gait.variables
+      .find((v) => v.id === 'knee-flexion-ic')!
+      .left.values.filter((v) => v.clean)[2]!;
+    const ic = step.frame;
+    const to = ic + 2;
+    const cell = page.locator('[data-testid="variable-knee-flexion-ic"] td[data-side="left"]');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 40 && (await settled(page, 0)) < ic; i++) await page.keyboard.press(']');
+    expect(await settled(page, 0)).toBe(ic);
+    await expect.poll(() => leftIcMark(ic).count()).toBe(1);
+    const before = await cell.textContent();
+    // The step's knee flexion at contact (the step table's first value column).
+    const kneeOf = (frame: number) => row(frame).locator('td').nth(2).textContent();
+    const rowBefore = await kneeOf(ic);
+
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await settled(page, 0)).toBe(to);
+    await page.keyboard.press('i');
+    await expect.poll(status).toBe(`Left initial contact moved from frame ${ic} to ${to}.`);
+    await expect.poll(edits).toEqual([{ op: 'move', kind: 'initial-contact', side: 'left', from: ic, to }]);
+    // The analysis follows: the timeline's mark, the step's row (its frame, its values, ✎), the summary.
+    await expect.poll(() => leftIcMark(to).getAttribute('class')).toMatch(/corrected/);
+    await expect.poll(() => leftIcMark(ic).count()).toBe(0);
+    await expect.poll(() => row(to).getAttribute('data-corrected')).toBe('true');
+    expect(await kneeOf(to)).not.toBe(rowBefore);
+    await expect.poll(() => cell.textContent()).not.toBe(before);
+    const after = await cell.textContent();
+    expect(await page.getByTestId('events-count').textContent()).toContain('1 correction by hand');
+    await page.screenshot({ path: '/tmp/review-events-corrected.png', fullPage: true });
+
+    // Undo and redo through the review's one history.
+    await page.keyboard.press('Control+z');
+    await expect.poll(edits).toEqual([]);
+    await expect.poll(() => cell.textContent()).toBe(before);
+    await expect.poll(() => leftIcMark(ic).count()).toBe(1);
+    await expect.poll(() => leftIcMark(to).count()).toBe(0);
+    await page.keyboard.press('Control+Shift+Z');
+    await expect.poll(edits).toHaveLength(1);
+    await expect.poll(() => cell.textContent()).toBe(after);
+
+    // Stored: a reload shows the corrected contact and the same numbers.
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.getByTestId('summary').waitFor();
+    await expect.poll(() => leftIcMark(to).getAttribute('class')).toMatch(/corrected/);
+    await expect.poll(() => cell.textContent()).toBe(after);
+
+    // The mouse: go to the corrected contact from its row, delete it with the panel's button, undo.
+    await row(to).click();
+    expect(await settled(page, 0)).toBe(to);
+    await page.getByRole('button', { name: 'Delete event here' }).click();
+    await expect.poll(() => leftIcMark(to).count()).toBe(0);
+    await expect.poll(() => row(to).count()).toBe(0);
+    await expect.poll(edits).toHaveLength(2);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => leftIcMark(to).getAttribute('class')).toMatch(/corrected/);
+    await expect.poll(edits).toHaveLength(1);
+
+    // Export: the clip's events in the hand-label format, the moved contact on its new frame.
+    await page.getByRole('button', { name: 'Export events' }).click();
+    await page.getByTestId('events-download').waitFor();
+    const out = await r.call<{ labels: { events: { kind: string; side: string; frame: number }[] } }>(
+      'review:exportEvents',
+      { recordingId: rec.id },
+    );
+    const lefts = out.labels.events.filter((e) => e.kind === 'initial-contact' && e.side === 'left');
+    expect(lefts.map((e) => e.frame)).toContain(to);
+    expect(lefts.map((e) => e.frame)).not.toContain(ic);
+    expect(guard.errors).toEqual([]);
+    expect(guard.offsite).toEqual([]);
+  });
+});
