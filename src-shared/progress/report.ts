@@ -1,5 +1,5 @@
 /**
- * The report's progress section (issue 18 item 3, docs/progress.md §7): for the session reported, the
+ * The report's progress section (issue 18 item 3, docs/progress.md §5): for the session reported, the
  * trend of the variables behind its findings and of every variable that changed beyond noise, with
  * the change since the previous visit and since the first, and the patient's own story. Null for a
  * first visit (nothing to compare). The timeline must hold the sessions up to this one only, so a

@@ -133,7 +133,7 @@ export interface ReportProgressRow {
   readonly behindFinding: boolean;
 }
 
-/** The report's progress section (docs/progress.md §7): this visit against the earlier ones. */
+/** The report's progress section (docs/progress.md §5): this visit against the earlier ones. */
 export interface ReportProgress {
   readonly dates: readonly string[];
   readonly conditions: readonly {

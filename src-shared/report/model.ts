@@ -244,7 +244,7 @@ export interface ReportModel {
   readonly notes: string;
   /** True when the findings, plan or notes are the PT's words, not only the suggestions. */
   readonly edited: boolean;
-  /** This visit against the earlier ones (docs/progress.md §7); absent or null on a first visit. */
+  /** This visit against the earlier ones (docs/progress.md §5); absent or null on a first visit. */
   readonly progress?: ReportProgress | null;
 }
 

@@ -7,7 +7,7 @@ import { listSessions } from '../library/sessions';
 import { patientProgress } from './patient-progress';
 
 /**
- * The progress section of a session's report (docs/progress.md §7), or null on a first visit, which
+ * The progress section of a session's report (docs/progress.md §5), or null on a first visit, which
  * costs nothing then: the earlier sessions are analysed only when there are some. The variables
  * behind the findings are those of the clips in this report.
  */

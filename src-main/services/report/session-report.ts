@@ -113,7 +113,7 @@ export async function sessionReport(
   // Clips left out are said in the report itself, not only on screen.
   const model = {
     ...built.model,
-    // This visit against the earlier ones (issue 18, docs/progress.md §7); null on a first visit.
+    // This visit against the earlier ones (issue 18, docs/progress.md §5); null on a first visit.
     progress: reportProgress(
       library,
       session,

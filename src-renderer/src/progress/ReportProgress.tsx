@@ -1,5 +1,5 @@
 /**
- * The report's progress section (issue 18 item 3, docs/progress.md §7): this visit against the
+ * The report's progress section (issue 18 item 3, docs/progress.md §5): this visit against the
  * earlier ones, the variables behind the findings and every change beyond noise, each change marked
  * real only when it exceeds both the SDD and the uncertainty of the two visits' means; the patient's
  * own story beside it. Drawn in the app's preview and, unchanged, in the PDF.
