@@ -69,7 +69,7 @@ export function SessionPage(props: { id: string }) {
           ['Notes', s.notes],
         ]}
       />
-      <ClipSlots sessionId={s.id} />
+      <ClipSlots sessionId={s.id} session={s} />
     </section>
   );
 }

@@ -6,13 +6,18 @@ import { ReviewLink } from '../review/ReviewLink';
 import { ClipSlot } from './ClipSlot';
 import { useAnalysis } from '../analysis/useAnalysis';
 import { ModelChoice } from '../analysis/ModelChoice';
+import {
+  conditionSettings,
+  settingsText,
+  type SessionSettings,
+} from '../../../src-shared/library/conditions';
 import './session.css';
 
 /** The conditions every session starts with; the PT adds more (speeds, shoes) per session. */
 const DEFAULT_CONDITIONS = ['flat', 'incline'] as const;
 
 /** The session's clips as a grid: a row per condition, a column per view (side, rear). */
-export function ClipSlots(props: { sessionId: string }) {
+export function ClipSlots(props: { sessionId: string; session?: SessionSettings }) {
   const { data, error, reload } = useLoad(
     () => api('recordings:list', { sessionId: props.sessionId }),
     [props.sessionId],
@@ -47,6 +52,16 @@ export function ClipSlots(props: { sessionId: string }) {
             label={label}
             recordings={recordings.filter((r) => r.condition.label === label)}
           />
+          {props.session && (
+            <span className="muted condition-settings" data-testid={`settings-${label}`}>
+              {settingsText(
+                conditionSettings(
+                  recordings.find((r) => r.condition.label === label)?.condition ?? { label },
+                  props.session,
+                ),
+              )}
+            </span>
+          )}
           {VIEWS.map((view) => (
             <ClipSlot
               key={view}
