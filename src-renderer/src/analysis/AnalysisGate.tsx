@@ -6,8 +6,8 @@ import { useAnalysis } from './useAnalysis';
 
 /**
  * Review and Report sit behind this: the banner says where the analysis stands and offers the next
- * action; the page itself shows once a clip is analysed, and is shown afresh each time another clip
- * finishes (so its numbers include it). Before any clip is analysed the PT sees why and what happens
+ * action; the page itself shows once a clip is analysed; the report is built afresh each time another
+ * clip finishes (so its numbers include it), the review brings the finished clip's landmarks in. Before any clip is analysed the PT sees why and what happens
  * next, never a raw error.
  */
 export function AnalysisGate(props: { sessionId: string; what: 'review' | 'report'; children: ReactNode }) {
@@ -41,7 +41,9 @@ export function AnalysisGate(props: { sessionId: string; what: 'review' | 'repor
     <>
       <AnalysisBanner status={status} names={names} />
       {done > 0 ? (
-        <div key={done} className="analysis-gated">
+        // The report is built afresh when another clip finishes (its autosave flushes on the way out);
+        // the review reloads the clips it shows by itself and keeps its zoom and moment.
+        <div key={props.what === 'report' ? done : 'review'} className="analysis-gated">
           {props.children}
         </div>
       ) : (
