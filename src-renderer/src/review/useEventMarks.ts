@@ -21,13 +21,17 @@ export function useEventMarks(
   return useCallback(
     async (a: EventAction): Promise<string> => {
       if (!events) return 'Wait for the gait analysis of this clip before correcting its events.';
-      const edits = doc.eventEdits.get(recordingId) ?? [];
-      const r =
-        a.type === 'mark-event'
-          ? markEventHere(edits, events, a.kind, a.side, frame)
-          : deleteEventsAt(edits, events, frame);
-      if (r.changed) await doc.setEventEdits(recordingId, r.edits);
-      return r.said;
+      let said = '';
+      // On the latest saved list (a second key press may come before the first is saved).
+      await doc.editEvents(recordingId, (edits) => {
+        const r =
+          a.type === 'mark-event'
+            ? markEventHere(edits, events, a.kind, a.side, frame)
+            : deleteEventsAt(edits, events, frame);
+        said = r.said;
+        return r.changed ? r.edits : undefined;
+      });
+      return said;
     },
     [doc, recordingId, events, frame],
   );

@@ -50,8 +50,15 @@ export interface ReviewDoc {
   deleteMeasurement(id: string): Promise<void>;
   saveKeyFrame(k: Omit<KeyFrameInput, 'sessionId' | 'id'> & { id?: string }): Promise<void>;
   deleteKeyFrame(id: string): Promise<void>;
-  /** Replace a clip's event corrections (one undoable step). */
-  setEventEdits(recordingId: string, edits: readonly EventEditInput[]): Promise<void>;
+  /**
+   * Change a clip's event corrections (one undoable step): `change` gets the latest saved list and
+   * returns the new one (undefined: nothing to do). Calls run one after the other, so key presses
+   * faster than the library answers each build on the one before.
+   */
+  editEvents(
+    recordingId: string,
+    change: (current: readonly EventEditInput[]) => readonly EventEditInput[] | undefined,
+  ): Promise<void>;
   undo(): Promise<string | undefined>;
   redo(): Promise<string | undefined>;
 }
@@ -70,6 +77,13 @@ export function useReviewDoc(sessionId: string, recordingIds: readonly string[])
   const [eventEdits, setEventEditsState] = useState<ReadonlyMap<string, readonly EventEditInput[]>>(
     new Map(),
   );
+  // The latest lists without waiting for a render (editEvents reads them), and the queue of changes.
+  const eventEditsRef = useRef(eventEdits);
+  const eventQueue = useRef<Promise<unknown>>(Promise.resolve());
+  const putEventEdits = useCallback((m: ReadonlyMap<string, readonly EventEditInput[]>) => {
+    eventEditsRef.current = m;
+    setEventEditsState(m);
+  }, []);
   const [history, setHistory] = useState<History<ReviewEdit>>(emptyHistory());
   const historyRef = useRef(history);
   useLayoutEffect(() => {
@@ -85,8 +99,8 @@ export function useReviewDoc(sessionId: string, recordingIds: readonly string[])
   const reloadEventEdits = useCallback(async () => {
     const ids = idsKey.split('/').filter(Boolean);
     const lists = await Promise.all(ids.map((id) => api('review:eventEdits', { recordingId: id })));
-    setEventEditsState(new Map(ids.map((id, k) => [id, lists[k]!])));
-  }, [idsKey]);
+    putEventEdits(new Map(ids.map((id, k) => [id, lists[k]!])));
+  }, [idsKey, putEventEdits]);
   const reloadMeasurements = useCallback(
     async () => setMeasurements(await api('review:measurements', { sessionId })),
     [sessionId],
@@ -108,7 +122,7 @@ export function useReviewDoc(sessionId: string, recordingIds: readonly string[])
       ([lists, m, k, ev]) => {
         if (!live) return;
         setCorrections(new Map(ids.map((id, j) => [id, lists[j]!])));
-        setEventEditsState(new Map(ids.map((id, j) => [id, ev[j]!])));
+        putEventEdits(new Map(ids.map((id, j) => [id, ev[j]!])));
         setMeasurements(m);
         setKeyFrames(k);
       },
@@ -117,7 +131,7 @@ export function useReviewDoc(sessionId: string, recordingIds: readonly string[])
     return () => {
       live = false;
     };
-  }, [idsKey, sessionId]);
+  }, [idsKey, sessionId, putEventEdits]);
   // Another window (or the report) changed something: read it again.
   useEvent('review:changed', (e) => {
     if (e.sessionId !== sessionId) return;
@@ -151,7 +165,7 @@ export function useReviewDoc(sessionId: string, recordingIds: readonly string[])
         }
       } else if (e.kind === 'events') {
         const saved = await api('review:setEventEdits', { recordingId: e.recordingId, edits: [...e.after] });
-        setEventEditsState((m) => new Map(m).set(e.recordingId, saved));
+        putEventEdits(new Map(eventEditsRef.current).set(e.recordingId, saved));
       } else if (e.kind === 'measurement') {
         if (e.after) await api('review:saveMeasurement', { ...e.after, id: e.id, sessionId });
         else await api('review:deleteMeasurement', { id: e.id });
@@ -162,7 +176,7 @@ export function useReviewDoc(sessionId: string, recordingIds: readonly string[])
         await reloadKeyFrames();
       }
     },
-    [sessionId, reloadMeasurements, reloadKeyFrames],
+    [sessionId, reloadMeasurements, reloadKeyFrames, putEventEdits],
   );
 
   const perform = useCallback(
@@ -230,8 +244,15 @@ export function useReviewDoc(sessionId: string, recordingIds: readonly string[])
       const old = keyFrames.find((x) => x.id === id);
       if (old) await perform({ kind: 'key-frame', id, before: toKeyFrameState(old), after: null });
     },
-    async setEventEdits(recordingId, edits) {
-      await perform({ kind: 'events', recordingId, before: eventEdits.get(recordingId) ?? [], after: edits });
+    editEvents(recordingId, change) {
+      const run = async (): Promise<void> => {
+        const before = eventEditsRef.current.get(recordingId) ?? [];
+        const after = change(before);
+        if (after) await perform({ kind: 'events', recordingId, before, after });
+      };
+      const done = eventQueue.current.then(run, run);
+      eventQueue.current = done.catch(() => undefined);
+      return done;
     },
     async undo() {
       const { history: h, edit } = undo(historyRef.current);
