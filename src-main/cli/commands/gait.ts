@@ -6,6 +6,7 @@ import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import type { LandmarkSeries } from '../../../src-shared/pose/landmarks';
 import { describePoseError, seriesOfClip } from '../../services/pose';
 import { parseCommand, usageError as cmdUsageError } from '../args';
+import { abortOnStop } from '../process';
 
 /**
  * `stridelab gait <landmarks.json | clip> --view side|rear [--out <gait.json>] [--height-cm N]`
@@ -79,8 +80,8 @@ export async function run(argv: string[]): Promise<number> {
     }
   } else {
     const controller = new AbortController();
-    const onSigint = (): void => controller.abort();
-    process.once('SIGINT', onSigint);
+    // Ctrl-C, SIGTERM and SIGHUP stop it alike (cli/process.ts).
+    const stopListening = abortOnStop(controller);
     try {
       process.stderr.write(`Finding poses in ${input} (${values.model} model)…\n`);
       series = await seriesOfClip({
@@ -97,7 +98,7 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`stridelab gait: ${describePoseError(e, input)}\n`);
       return 1;
     } finally {
-      process.off('SIGINT', onSigint);
+      stopListening();
     }
   }
 

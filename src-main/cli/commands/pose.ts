@@ -2,6 +2,7 @@ import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import { describePoseError, detectPoses, frameRange, noPoseRanges, toSeries } from '../../services/pose';
 import { parseCommand, usageError as cmdUsageError } from '../args';
+import { abortOnStop } from '../process';
 
 /**
  * `stridelab pose <clip> [--model lite|full|heavy] --out <landmarks.json> [--pick FRAME:X:Y]`
@@ -47,8 +48,8 @@ export async function run(argv: string[]): Promise<number> {
   }
 
   const controller = new AbortController();
-  const onSigint = (): void => controller.abort();
-  process.once('SIGINT', onSigint);
+  // Ctrl-C, SIGTERM and SIGHUP stop it alike (cli/process.ts).
+  const stopListening = abortOnStop(controller);
   const model = values.model as PoseModelName;
   try {
     process.stderr.write(`Finding poses in ${clip} (${model} model)…\n`);
@@ -102,6 +103,6 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`stridelab pose: ${describePoseError(e, clip)}\n`);
     return 1;
   } finally {
-    process.off('SIGINT', onSigint);
+    stopListening();
   }
 }
