@@ -7,8 +7,17 @@ import { claimScratch, sweepLeftovers } from '../services/process/scratch';
  * (their children killed, their temporary folders removed: services/process/scratch.ts).
  */
 export function startCliProcess(): void {
-  sweepLeftovers();
-  claimScratch({ redirectTmp: true });
+  // Neither may stop the command: a full or read-only temp folder only means less is cleaned up.
+  try {
+    sweepLeftovers();
+  } catch {
+    // what could not be swept now is swept by a later start
+  }
+  try {
+    claimScratch({ redirectTmp: true });
+  } catch {
+    // no scratch folder: temporary files go to the system's temp folder as before
+  }
 }
 
 /**

@@ -57,8 +57,12 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(() => {
       // What crashed StrideLab processes left (children, temporary folders), then a registry of ours.
-      sweepLeftovers();
-      claimScratch({ redirectTmp: false });
+      try {
+        sweepLeftovers();
+        claimScratch({ redirectTmp: false });
+      } catch {
+        // A full or read-only temp folder must not keep the app from starting.
+      }
       const home = resolveHome(process.argv, process.env, app.getPath('userData'));
       services = createServices({ home, transport: 'electron', analyseOnArrival: true });
       // Reports print with Chromium's own printToPDF here (headless Chromium elsewhere).

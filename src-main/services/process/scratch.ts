@@ -144,12 +144,16 @@ export function sweepLeftovers(): Swept {
         // Gone meanwhile.
       }
     }
-    for (const p of paths) {
-      if (!REMOVABLE.test(basename(p))) continue;
-      rmSync(p, { recursive: true, force: true });
-      removed++;
+    try {
+      for (const p of paths) {
+        if (!REMOVABLE.test(basename(p))) continue;
+        rmSync(p, { recursive: true, force: true });
+        removed++;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // A folder we may not remove (permissions, a read-only drive): leave it for a later start.
     }
-    rmSync(dir, { recursive: true, force: true });
   }
   return { processes, killed, removed };
 }
