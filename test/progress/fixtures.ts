@@ -66,6 +66,33 @@ export async function returningPatient(
       fps: 60,
       frames: rear.series.frames.length,
     });
+    // A whole probe, as an import writes it (the session page shows the clip's rate, size and length).
+    for (const [id, clip] of [
+      [ids.side, side],
+      [ids.rear, rear],
+    ] as const) {
+      const { width, height } = clip.series.source;
+      const n = clip.series.frames.length;
+      const probe = {
+        container: 'mov,mp4,m4a,3gp,3g2,mj2',
+        codec: 'h264',
+        width,
+        height,
+        rotation: 0,
+        displayWidth: width,
+        displayHeight: height,
+        proxyWidth: width,
+        proxyHeight: height,
+        nominalFps: 60,
+        averageFps: 60,
+        frameCount: n,
+        durationS: n / 60,
+        variableFrameRate: false,
+        audio: null,
+        proxyFps: 60,
+      };
+      db.prepare(`UPDATE recordings SET probe_json = ? WHERE id = ?`).run(JSON.stringify(probe), id);
+    }
     storePose(services.library.paths.mediaDir, session.id, ids.side, side.series);
     storePose(services.library.paths.mediaDir, session.id, ids.rear, rear.series);
     await call(services, 'sync:set', {

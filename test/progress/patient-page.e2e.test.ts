@@ -94,7 +94,7 @@ describe('patient page: progress across visits', () => {
         .screenshot({ path: join(shots, 'patient-progress.png') });
       await page.screenshot({ path: join(shots, 'patient-page-top.png') });
     }
-    expect(guard.errors).toEqual([]);
+    expect(guard.errors, guard.errors.join('\n')).toEqual([]);
     expect(guard.offsite).toEqual([]);
   }, 120_000);
 
@@ -128,6 +128,6 @@ describe('patient page: progress across visits', () => {
       notes: 'Calf tight after 20 min',
       rtrStage: 'Stage 3',
     });
-    expect(guard.errors).toEqual([]);
+    expect(guard.errors, guard.errors.join('\n')).toEqual([]);
   }, 120_000);
 });

@@ -54,7 +54,7 @@ export async function run(argv: string[]): Promise<number> {
   let library: Library | undefined;
   try {
     library = openLibrary(home);
-    const progress = patientProgress(library, findPatient(library, parsed.positionals[0]!));
+    const progress = await patientProgress(library, findPatient(library, parsed.positionals[0]!));
     process.stdout.write(
       parsed.values.json ? `${JSON.stringify(progress, null, 2)}\n` : `${formatProgress(progress)}\n`,
     );

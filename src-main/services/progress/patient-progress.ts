@@ -36,7 +36,11 @@ function analysed(library: Library, id: string, name: string): RecordingInput {
 }
 
 /** `untilDate`: only the sessions up to that date (a report of an earlier visit reads as it did then). */
-export function patientProgress(library: Library, patientId: string, untilDate?: string): PatientProgress {
+export async function patientProgress(
+  library: Library,
+  patientId: string,
+  untilDate?: string,
+): Promise<PatientProgress> {
   const db = library.db;
   let patient;
   try {
@@ -51,7 +55,8 @@ export function patientProgress(library: Library, patientId: string, untilDate?:
     db,
     sessions.map((s) => s.id),
   );
-  const input: SessionInput[] = sessions.map((s) => {
+  const input: SessionInput[] = [];
+  for (const s of sessions) {
     const byLabel = new Map<string, { conditionLabel: string; recs: ReturnType<typeof listRecordings> }>();
     for (const r of listRecordings(db, s.id)) {
       const key = r.condition.label.trim().toLowerCase();
@@ -59,17 +64,25 @@ export function patientProgress(library: Library, patientId: string, untilDate?:
       g.recs.push(r);
       byLabel.set(key, g);
     }
-    const conditions: ConditionInput[] = [...byLabel.values()].map(({ conditionLabel, recs }) => {
+    const conditions: ConditionInput[] = [];
+    for (const { conditionLabel, recs } of byLabel.values()) {
       const settings = conditionSettings(recs[0]!.condition, s);
-      return {
+      const recordings: RecordingInput[] = [];
+      for (const r of recs) {
+        // About a second of engine time per clip: let the other calls of the UI (media, the
+        // queue's progress) through between clips instead of holding the process for the whole patient.
+        await new Promise((done) => setImmediate(done));
+        recordings.push(analysed(library, r.id, r.originalName));
+      }
+      conditions.push({
         label: conditionLabel,
         speedKmh: settings.speedKmh ?? null,
         inclinePct: settings.inclinePct ?? null,
-        recordings: recs.map((r) => analysed(library, r.id, r.originalName)),
-      };
-    });
+        recordings,
+      });
+    }
     const sym = symptoms.get(s.id);
-    return {
+    input.push({
       sessionId: s.id,
       date: s.date,
       symptoms: sym
@@ -84,7 +97,7 @@ export function patientProgress(library: Library, patientId: string, untilDate?:
           }
         : null,
       conditions,
-    };
-  });
+    });
+  }
   return buildProgress({ id: patient.id, name: patient.name }, input);
 }

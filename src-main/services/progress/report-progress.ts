@@ -11,11 +11,11 @@ import { patientProgress } from './patient-progress';
  * costs nothing then: the earlier sessions are analysed only when there are some. The variables
  * behind the findings are those of the clips in this report.
  */
-export function reportProgress(
+export async function reportProgress(
   library: Library,
   session: Session,
   analyses: readonly GaitAnalysis[],
-): ReportProgress | null {
+): Promise<ReportProgress | null> {
   const earlier = listSessions(library.db, session.patientId).some(
     (s) => s.id !== session.id && s.date <= session.date,
   );
@@ -23,5 +23,9 @@ export function reportProgress(
   const behind = [
     ...new Set(analyses.flatMap((a) => a.findings.flatMap((f) => f.evidence.map((e) => e.variableId)))),
   ];
-  return progressForReport(patientProgress(library, session.patientId, session.date), session.id, behind);
+  return progressForReport(
+    await patientProgress(library, session.patientId, session.date),
+    session.id,
+    behind,
+  );
 }

@@ -114,7 +114,7 @@ export async function sessionReport(
   const model = {
     ...built.model,
     // This visit against the earlier ones (issue 18, docs/progress.md §5); null on a first visit.
-    progress: reportProgress(
+    progress: await reportProgress(
       library,
       session,
       usable.flatMap((c) => c.clips.map((k) => k.analysis)),
