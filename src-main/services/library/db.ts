@@ -90,7 +90,7 @@ export function openLibrary(home: string, options: OpenOptions = {}): Library {
     }
     // A restore killed mid-swap is finished or undone before tmp/ is swept (media/backup.ts).
     if (found >= RECORDINGS_SCHEMA) recoverInterruptedRestore(db, paths);
-    sweepScratch(paths);
+    bestEffort(() => sweepScratch(paths));
     const target = Math.min(options.migrateTo ?? LATEST_SCHEMA_VERSION, LATEST_SCHEMA_VERSION);
     if (found > 0 && found < target) backupBeforeMigration(db, paths, found);
     for (const m of migrations) {
@@ -102,7 +102,7 @@ export function openLibrary(home: string, options: OpenOptions = {}): Library {
     }
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
     // Media an import or analysis killed before its commit left behind (no row names it).
-    if (schemaVersion >= RECORDINGS_SCHEMA) purgeOrphanMediaSync(db, paths.mediaDir);
+    if (schemaVersion >= RECORDINGS_SCHEMA) bestEffort(() => purgeOrphanMediaSync(db!, paths.mediaDir));
     const opened = db;
     return {
       db: opened,
@@ -154,6 +154,15 @@ function libraryWriteError(err: unknown, subject: string): ServiceError {
   if (code === 'SQLITE_IOERR' || (code ?? '').startsWith('SQLITE_IOERR'))
     return plainFsError({ code: 'EIO' }, subject);
   return plainFsError(err, subject);
+}
+
+/** Leftovers that cannot be removed now (permissions) must not keep the library from opening. */
+function bestEffort(fn: () => unknown): void {
+  try {
+    fn();
+  } catch {
+    // removed by a later open
+  }
 }
 
 /**
