@@ -60,7 +60,11 @@ export function reportFileName(patientName: string, date: string, what = 'report
 }
 
 /** Write a file into the exports folder under a temporary name, then rename it into place. */
-export async function writeExport(library: Library, fileName: string, data: Uint8Array | string): Promise<number> {
+export async function writeExport(
+  library: Library,
+  fileName: string,
+  data: Uint8Array | string,
+): Promise<number> {
   const dir = reportExportsDir(library);
   await mkdir(dir, { recursive: true });
   const partial = join(dir, `.${fileName}.partial`);
