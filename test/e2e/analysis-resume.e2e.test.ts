@@ -9,7 +9,7 @@ import { importRecording } from '../../src-main/services/media/import';
 import { SHARED_MEDIA } from '../helpers/media';
 import { serve, type Served } from '../helpers/serve';
 import { tempDir } from '../helpers/tmp';
-import { tempLibraryAt } from './library-seed';
+import { tempLibrary } from '../media/helpers';
 
 /**
  * Done-when of issue 13: killing the server (kill -9, no chance to tidy up) during an analysis and
@@ -62,7 +62,7 @@ describe('analysis after a crash', () => {
       clip,
     ]);
     // A library with one clip whose analysis is queued (as an import in the app leaves it).
-    const lib = tempLibraryAt(home);
+    const lib = tempLibrary(home);
     const rec = await importRecording(lib.library, {
       sessionId: lib.sessionId,
       sourcePath: clip,

@@ -25,8 +25,8 @@ export interface TestLibrary {
   close(): void;
 }
 
-export function tempLibrary(): TestLibrary {
-  const home = tempDir('lib');
+/** A library with one patient and one session, in a new temp folder or at `home`. */
+export function tempLibrary(home: string = tempDir('lib')): TestLibrary {
   const library = openLibrary(home);
   const patient = createPatient(library.db, { name: 'Test Runner', sex: 'unspecified' });
   const session = createSession(library.db, {
