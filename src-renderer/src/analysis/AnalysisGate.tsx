@@ -6,9 +6,10 @@ import { useAnalysis } from './useAnalysis';
 
 /**
  * Review and Report sit behind this: the banner says where the analysis stands and offers the next
- * action; the page itself shows once a clip is analysed; the report is built afresh each time another
- * clip finishes (so its numbers include it), the review brings the finished clip's landmarks in. Before any clip is analysed the PT sees why and what happens
- * next, never a raw error.
+ * action. The review is always there: the PT can step through the video before or without an
+ * analysis, and a clip's overlays and numbers come in when its analysis finishes. The report shows
+ * once a clip is analysed, and is built afresh each time another clip finishes (so its numbers
+ * include it); before that the PT sees why and what happens next, never a raw error.
  */
 export function AnalysisGate(props: { sessionId: string; what: 'review' | 'report'; children: ReactNode }) {
   const { status, error } = useAnalysis(props.sessionId);
@@ -40,7 +41,7 @@ export function AnalysisGate(props: { sessionId: string; what: 'review' | 'repor
   return (
     <>
       <AnalysisBanner status={status} names={names} />
-      {done > 0 ? (
+      {done > 0 || props.what === 'review' ? (
         // The report is built afresh when another clip finishes (its autosave flushes on the way out);
         // the review reloads the clips it shows by itself and keeps its zoom and moment.
         <div key={props.what === 'report' ? done : 'review'} className="analysis-gated">
