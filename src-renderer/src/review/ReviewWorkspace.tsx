@@ -24,7 +24,7 @@ import {
   type Playhead,
   type PlayerClock,
 } from '../../../src-shared/review/playhead';
-import { calibrationFor, TOOL_LABELS, TOOL_POINTS } from '../../../src-shared/review/measure';
+import { calibrationFor } from '../../../src-shared/review/measure';
 import { DEFAULT_TOGGLES, type OverlayToggles } from '../../../src-shared/review/scene';
 import { frameEvents } from '../../../src-shared/review/analyse';
 import type { ClipResult } from '../../../src-shared/review/analysis-protocol';
@@ -34,7 +34,6 @@ import type { FrameEvent, ReviewClip } from './model';
 import { ClipPlayer } from './ClipPlayer';
 import type { ZoomCommand } from './player/useZoom';
 import { ReviewPanels } from './panels/ReviewPanels';
-import type { ToolDraft } from './panels/ToolsPanel';
 import { SyncNudge } from './panels/SyncNudge';
 import { Timeline } from './panels/Timeline';
 import { TransportBar } from './TransportBar';
@@ -44,6 +43,7 @@ import { useReviewDoc } from './useReviewDoc';
 import { useEventMarks } from './useEventMarks';
 import { EventsPanel } from './panels/EventsPanel';
 import { usePointEdit } from './usePointEdit';
+import { useMeasureTool } from './useMeasureTool';
 import { pointWords } from '../../../src-shared/review/point-edit';
 
 export interface ReviewWorkspaceProps {
@@ -82,7 +82,6 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
   const [alone, setAlone] = useState(false);
   const [toggles, setToggles] = useState<OverlayToggles>(DEFAULT_TOGGLES);
   const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState<ToolDraft | null>(null);
   const [message, setMessage] = useState<string>('');
   const doc = useReviewDoc(
     sessionId,
@@ -100,6 +99,11 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
   const k = playhead.active;
   const active = clips[k]!;
   const activeFrame = wanted[k] ?? 0;
+  const { draft, setDraft, addPoint } = useMeasureTool(
+    doc,
+    { recordingId: active.recordingId, frame: activeFrame },
+    setMessage,
+  );
   const pointEdit = usePointEdit({
     editing,
     recordingId: active.recordingId,
@@ -242,6 +246,7 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
     [
       clips.length,
       clocks,
+      setDraft,
       eventsFor,
       playhead,
       k,
@@ -256,39 +261,6 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
   );
   useKeys(act);
 
-  const addPoint = (x: number, y: number): void => {
-    if (!draft) return;
-    const points = [...draft.points, [x, y] as const];
-    if (points.length < TOOL_POINTS[draft.tool]) {
-      setDraft({ ...draft, points });
-      return;
-    }
-    // Complete: keep the tool armed for the next one, as Kinovea does.
-    setDraft({ ...draft, points: [] });
-    const text = draft.text.trim();
-    const lengthCm = Number(draft.lengthCm.replace(',', '.'));
-    if (draft.tool === 'note' && !text) {
-      setMessage('Type the note first, then click where it goes.');
-      return;
-    }
-    if (draft.tool === 'calibration' && !(lengthCm > 0)) {
-      setMessage('Type the real length of the line (cm) first, then click its two ends.');
-      return;
-    }
-    doc
-      .saveMeasurement({
-        recordingId: active.recordingId,
-        frame: activeFrame,
-        tool: draft.tool,
-        points: points.map((p) => [p[0], p[1]] as [number, number]),
-        ...(draft.tool === 'note' && { text }),
-        ...(draft.tool === 'calibration' && { lengthCm }),
-      })
-      .then(
-        () => setMessage(`Saved: ${TOOL_LABELS[draft.tool].toLowerCase()} on frame ${activeFrame}.`),
-        (err: unknown) => setMessage(err instanceof Error ? err.message : String(err)),
-      );
-  };
   const cmPerPx = calibrationFor(doc.measurements, active.recordingId);
 
   const seekActive = (clipT: number): void => setPlayhead((p) => seekClip(p, clocks, p.active, clipT));
