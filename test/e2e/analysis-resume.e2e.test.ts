@@ -7,7 +7,7 @@ import { enqueueJob } from '../../src-main/services/analysis/store';
 import { ffmpegPath } from '../../src-main/services/media/binaries';
 import { importRecording } from '../../src-main/services/media/import';
 import { SHARED_MEDIA } from '../helpers/media';
-import { serve, type Served } from '../helpers/serve';
+import { callServed, serve, type Served } from '../helpers/serve';
 import { tempDir } from '../helpers/tmp';
 import { tempLibrary } from '../media/helpers';
 
@@ -22,16 +22,8 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-async function status(s: Served, sessionId: string): Promise<SessionAnalysisStatus> {
-  const res = await fetch(new URL('/api/call/analysis:status', s.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-stridelab-token': s.token },
-    body: JSON.stringify({ sessionId }),
-  });
-  const body = (await res.json()) as { ok: boolean; result: SessionAnalysisStatus };
-  expect(body.ok).toBe(true);
-  return body.result;
-}
+const status = (s: Served, sessionId: string): Promise<SessionAnalysisStatus> =>
+  callServed<SessionAnalysisStatus>(s, 'analysis:status', { sessionId });
 
 async function until(s: Served, sessionId: string, pred: (st: SessionAnalysisStatus) => boolean, ms: number) {
   const end = Date.now() + ms;

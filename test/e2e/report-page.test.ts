@@ -6,7 +6,7 @@ import { createServices } from '../../src-main/services';
 import type { FindingLink } from '../../src-shared/report/edits';
 import type { ReportBundle } from '../../src-shared/report/model';
 import { guardPage, launchChromium } from '../helpers/browser';
-import { serve, type Served } from '../helpers/serve';
+import { callServed, serve, type Served } from '../helpers/serve';
 import { tempDir } from '../helpers/tmp';
 import { sessionWithSample } from '../report/library-fixture';
 import { pdfText } from '../report/pdf-read';
@@ -25,16 +25,7 @@ let sessionId: string;
 let suggested: ReportBundle & { links: FindingLink[] };
 const tmp = tempDir('stridelab-report-page-');
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const res = await fetch(`${app.url}/api/call/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-stridelab-token': app.token },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; result: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
-  return body.result;
-}
+const call = <T>(channel: string, input: unknown): Promise<T> => callServed<T>(app, channel, input);
 
 beforeAll(async () => {
   const services = createServices({ home: tmp.path, transport: 'browser' });

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardPage, launchChromium } from '../helpers/browser';
-import { serve, type Served } from '../helpers/serve';
+import { callServed, serve, type Served } from '../helpers/serve';
 import { tempDir } from '../helpers/tmp';
 
 /**
@@ -15,16 +15,7 @@ let page: Page;
 let guard: ReturnType<typeof guardPage>;
 const tmp = tempDir('stridelab-session-form-');
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const res = await fetch(`${app.url}/api/call/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-stridelab-token': app.token },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; result: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
-  return body.result;
-}
+const call = <T>(channel: string, input: unknown): Promise<T> => callServed<T>(app, channel, input);
 
 beforeAll(async () => {
   app = await serve(tmp.path);

@@ -8,7 +8,7 @@ import type { ReportBundle } from '../../src-shared/report/model';
 import { ffmpegPath } from '../../src-main/services/media/binaries';
 import { guardPage, launchChromium } from '../helpers/browser';
 import { SHARED_MEDIA } from '../helpers/media';
-import { serve, type Served } from '../helpers/serve';
+import { callServed, serve, type Served } from '../helpers/serve';
 import { tempDir } from '../helpers/tmp';
 import { recordVisitFigures, VisitClock } from './visit-clock';
 
@@ -38,16 +38,7 @@ async function shot(name: string): Promise<void> {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 }
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const res = await fetch(new URL(`/api/call/${channel}`, app.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-stridelab-token': app.token },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; result: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
-  return body.result;
-}
+const call = <T>(channel: string, input: unknown): Promise<T> => callServed<T>(app, channel, input);
 
 beforeAll(async () => {
   mkdirSync(clips, { recursive: true });

@@ -46,3 +46,19 @@ export function serve(home: string, extraArgs: string[] = []): Promise<Served> {
     child.once('exit', (code) => reject(new Error(`stridelab serve exited with ${code}: ${stderr}`)));
   });
 }
+
+/** One contract call over the running server's HTTP API, as the renderer makes it; throws its message. */
+export async function callServed<T>(
+  app: Pick<Served, 'url' | 'token'>,
+  channel: string,
+  input: unknown,
+): Promise<T> {
+  const res = await fetch(new URL(`/api/call/${channel}`, app.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-stridelab-token': app.token },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: boolean; result: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
+  return body.result;
+}
