@@ -1,0 +1,114 @@
+/**
+ * The marker protocol as data (style: tables, not names scattered through code and UI): which
+ * markers a clinic tapes, in which view, and where. Pictures and the variables each marker serves:
+ * docs/markers.md ("Marker protocol").
+ */
+import type { Side } from '../gait/types';
+import type { MarkerDefinition, MarkerName, MarkerSite, MarkerView } from './types';
+
+interface SiteRow {
+  readonly site: MarkerSite;
+  readonly views: readonly MarkerView[];
+  readonly label: string;
+  readonly placement: string;
+}
+
+const SITES: readonly SiteRow[] = [
+  {
+    site: 'Asis',
+    views: ['side'],
+    label: 'ASIS',
+    placement: 'On the anterior superior iliac spine, felt at the front of the pelvis.',
+  },
+  {
+    site: 'Psis',
+    views: ['side', 'rear'],
+    label: 'PSIS',
+    placement: 'On the posterior superior iliac spine, at the dimple above the buttock.',
+  },
+  {
+    site: 'GreaterTrochanter',
+    views: ['side'],
+    label: 'greater trochanter',
+    placement: 'On the most lateral point of the greater trochanter.',
+  },
+  {
+    site: 'LateralKnee',
+    views: ['side'],
+    label: 'lateral knee',
+    placement: 'On the lateral femoral epicondyle (knee joint line, outside).',
+  },
+  {
+    site: 'LateralMalleolus',
+    views: ['side'],
+    label: 'lateral malleolus',
+    placement: 'On the tip of the lateral malleolus (outer ankle bone).',
+  },
+  {
+    site: 'Heel',
+    views: ['side'],
+    label: 'heel',
+    placement: 'On the shoe at the back of the heel, at the height of the fifth metatarsal marker.',
+  },
+  {
+    site: 'FifthMetatarsal',
+    views: ['side'],
+    label: 'fifth metatarsal head',
+    placement: 'On the shoe over the head of the fifth metatarsal (outer forefoot).',
+  },
+  {
+    site: 'HeelCounterUpper',
+    views: ['rear'],
+    label: 'heel counter, upper',
+    placement: 'On the vertical midline of the heel counter, near its top edge.',
+  },
+  {
+    site: 'HeelCounterLower',
+    views: ['rear'],
+    label: 'heel counter, lower',
+    placement: 'On the same midline, just above the sole.',
+  },
+  {
+    site: 'ShankUpper',
+    views: ['rear'],
+    label: 'lower shank, upper',
+    placement: 'On the midline of the back of the lower leg, about 15 cm above the lower shank marker.',
+  },
+  {
+    site: 'ShankLower',
+    views: ['rear'],
+    label: 'lower shank, lower',
+    placement: 'On the midline of the Achilles tendon, just above the heel counter.',
+  },
+];
+
+const SIDE_WORD: Record<Side, string> = { left: 'Left', right: 'Right' };
+
+/** Every marker of the protocol, left then right per site. */
+export const MARKERS: readonly MarkerDefinition[] = SITES.flatMap((row) =>
+  (['left', 'right'] as const).map((side): MarkerDefinition => ({
+    name: `${side}${row.site}`,
+    side,
+    site: row.site,
+    views: row.views,
+    label: `${SIDE_WORD[side]} ${row.label}`,
+    placement: row.placement,
+  })),
+);
+
+const BY_NAME = new Map<string, MarkerDefinition>(MARKERS.map((m) => [m.name, m]));
+
+export function markerDefinition(name: MarkerName): MarkerDefinition {
+  const def = BY_NAME.get(name);
+  if (def === undefined) throw new Error(`unknown marker ${name}`);
+  return def;
+}
+
+export function isMarkerName(s: string): s is MarkerName {
+  return BY_NAME.has(s);
+}
+
+/** The markers of one view (PSIS belongs to both). */
+export function markersForView(view: MarkerView): MarkerDefinition[] {
+  return MARKERS.filter((m) => m.views.includes(view));
+}
