@@ -19,6 +19,7 @@ import { reportHandlers } from './report/handlers';
 import { gaitHandlers } from './gait/handlers';
 import { analysisHandlers } from './analysis/handlers';
 import { progressHandlers } from './progress/handlers';
+import { markersHandlers } from './markers/handlers';
 import { createAnalysisQueue } from './analysis/queue';
 import { toWireError } from './errors';
 import type { CallContext, Handler, Handlers } from './types';
@@ -40,6 +41,7 @@ const handlers = {
   ...gaitHandlers,
   ...analysisHandlers,
   ...progressHandlers,
+  ...markersHandlers,
 } satisfies Handlers;
 
 export interface Services {

@@ -15,6 +15,7 @@ import { reportCalls, reportEvents } from './report';
 import { gaitCalls, gaitEvents } from './gait';
 import { analysisCalls, analysisEvents } from './analysis';
 import { progressCalls, progressEvents } from './progress';
+import { markersCalls, markersEvents } from './markers';
 
 export const calls = {
   ...libraryCalls,
@@ -27,6 +28,7 @@ export const calls = {
   ...gaitCalls,
   ...analysisCalls,
   ...progressCalls,
+  ...markersCalls,
 } as const;
 
 export const events = {
@@ -40,6 +42,7 @@ export const events = {
   ...gaitEvents,
   ...analysisEvents,
   ...progressEvents,
+  ...markersEvents,
 } as const;
 
 export type Calls = typeof calls;

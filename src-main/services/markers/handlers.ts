@@ -1,0 +1,134 @@
+import type {
+  DetectedBlobs,
+  MarkerCorrection,
+  MarkerTrackStatus,
+  markersCalls,
+} from '../../../src-shared/contract/markers';
+import { detectBlobs, suggestName, type MarkerTrack } from '../../../src-shared/markers';
+import type { HandlersFor } from '../types';
+import { ServiceError } from '../errors';
+import { readFrame } from './frames';
+import { landmarksOf, markerRecording } from './recording';
+import { getSeed, getTracks, listCorrections, saveSeed, setCorrection, type StoredSeed } from './store';
+import {
+  cancelTracking,
+  clearOutcome,
+  detectionOptions,
+  pixelFormat,
+  startTracking,
+  trackStatus,
+} from './track-job';
+import { colourAt } from './colour';
+
+/**
+ * Skin markers (issue 15): find them on a frame, name them once, track them in the background, read
+ * the tracks with the PT's corrections applied, correct a point. The pixels never leave main.
+ */
+const setupOf = (recordingId: string, s: StoredSeed) => ({
+  recordingId,
+  frame: s.frame,
+  detection: s.detection,
+  markers: s.markers,
+  updatedAt: s.updatedAt,
+});
+
+/** The tracker's points with the PT's hand placements over them (state 'hand', confidence 1). */
+export function withCorrections(
+  tracks: readonly MarkerTrack[],
+  corrections: readonly MarkerCorrection[],
+): MarkerTrack[] {
+  return tracks.map((t) => {
+    const mine = corrections.filter((c) => c.marker === t.name && c.frame < t.points.length);
+    if (!mine.length) return t;
+    const points = [...t.points];
+    for (const c of mine)
+      points[c.frame] = { x: c.x as never, y: c.y as never, confidence: 1, state: 'hand' };
+    return { ...t, points };
+  });
+}
+
+export const markersHandlers: HandlersFor<typeof markersCalls> = {
+  'markers:detect': async ({ recordingId, frame, detection, pick }, { library }) => {
+    const rec = markerRecording(library, recordingId);
+    if (frame >= rec.frameCount)
+      throw new ServiceError(
+        'invalid-input',
+        `Frame ${frame} is past the last frame (${rec.frameCount - 1}).`,
+        'frame',
+      );
+    let chosen = detection ?? ({ mode: 'brightness' } as const);
+    if (pick) {
+      // A click on a marker: its colour becomes the one to look for.
+      const rgba = await readFrame(rec, frame, 'rgba');
+      chosen = { mode: 'colour', rgb: colourAt(rgba, pick.x, pick.y) };
+    }
+    const image = await readFrame(rec, frame, pixelFormat({ detection: chosen }));
+    const blobs = detectBlobs(image, detectionOptions({ detection: chosen }));
+    const pose = landmarksOf(library, recordingId)?.frames.find((f) => f.index === frame);
+    return {
+      frame,
+      detection: chosen,
+      blobs: blobs.map((b) => ({ ...b, suggestions: suggestName(b, pose, rec.view) })),
+    } satisfies DetectedBlobs;
+  },
+  'markers:setup': ({ recordingId }, { library }) => {
+    markerRecording(library, recordingId);
+    const s = getSeed(library.db, recordingId);
+    return s ? setupOf(recordingId, s) : null;
+  },
+  'markers:name': ({ recordingId, frame, detection, markers }, ctx) => {
+    const rec = markerRecording(ctx.library, recordingId);
+    if (frame >= rec.frameCount)
+      throw new ServiceError(
+        'invalid-input',
+        `Frame ${frame} is past the last frame (${rec.frameCount - 1}).`,
+        'frame',
+      );
+    const saved = saveSeed(ctx.library.db, recordingId, { frame, detection, markers });
+    clearOutcome(recordingId);
+    ctx.emit('markers:changed', { recordingId, ...stateOf(trackStatus(ctx, recordingId)) });
+    return saved ? setupOf(recordingId, saved) : null;
+  },
+  'markers:track': ({ recordingId }, ctx) => startTracking(ctx, recordingId),
+  'markers:status': ({ recordingId }, ctx) => {
+    markerRecording(ctx.library, recordingId);
+    return trackStatus(ctx, recordingId);
+  },
+  'markers:cancel': ({ recordingId }) => ({ cancelled: cancelTracking(recordingId) }),
+  'markers:tracks': ({ recordingId }, ctx) => {
+    markerRecording(ctx.library, recordingId);
+    const corrections = listCorrections(ctx.library.db, recordingId) as MarkerCorrection[];
+    const stored = getTracks(ctx.library.db, recordingId);
+    return {
+      recordingId,
+      status: trackStatus(ctx, recordingId),
+      tracks: stored ? withCorrections(stored.tracks, corrections) : [],
+      corrections,
+    };
+  },
+  'markers:correct': ({ recordingId, marker, frame, x, y }, ctx) => {
+    const rec = markerRecording(ctx.library, recordingId);
+    if (frame >= rec.frameCount)
+      throw new ServiceError(
+        'invalid-input',
+        `Frame ${frame} is past the last frame (${rec.frameCount - 1}).`,
+        'frame',
+      );
+    if ((x === null) !== (y === null))
+      throw new ServiceError(
+        'invalid-input',
+        'Give both coordinates, or neither to remove the correction.',
+        'x',
+      );
+    if (x !== null && y !== null && (x < 0 || y < 0 || x > rec.width || y > rec.height))
+      throw new ServiceError('invalid-input', 'The point is outside the picture.', 'x');
+    setCorrection(ctx.library.db, recordingId, marker, frame, x === null || y === null ? null : { x, y });
+    ctx.emit('markers:changed', { recordingId, ...stateOf(trackStatus(ctx, recordingId)) });
+    return { corrections: listCorrections(ctx.library.db, recordingId) as MarkerCorrection[] };
+  },
+};
+
+const stateOf = (s: MarkerTrackStatus): Pick<MarkerTrackStatus, 'state' | 'error'> => ({
+  state: s.state,
+  error: s.error,
+});
