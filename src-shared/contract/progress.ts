@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { call } from './define';
 import { SymptomFieldsSchema, type SessionSymptoms } from '../progress/symptoms';
 import type { PatientProgress } from '../progress/types';
+import type { EarlierClip, LastTimeClip } from '../progress/earlier';
 
 const Id = z.string().min(1, 'is required').max(64);
 
@@ -20,6 +21,13 @@ export const progressCalls = {
   ).returns<SessionSymptoms | null>(),
   /** Every session of the patient, oldest first, with the changes beyond noise. */
   'progress:patient': call(z.object({ patientId: Id })).returns<PatientProgress>(),
+  /**
+   * Clips of the patient's earlier sessions that can stand beside this one in the review (same view;
+   * same condition first, newest first; differing treadmill settings said). Issue 18 item 2.
+   */
+  'progress:earlierClips': call(z.object({ recordingId: Id })).returns<EarlierClip[]>(),
+  /** An earlier clip's gait events and corrected landmarks, for the side-by-side player and its ghost. */
+  'progress:lastTimeClip': call(z.object({ recordingId: Id })).returns<LastTimeClip>(),
 } as const;
 
 export const progressEvents = {} as const;

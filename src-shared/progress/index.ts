@@ -13,3 +13,10 @@ export { formatProgress } from './text';
 export * from './symptoms';
 export type * from './types';
 export { progressForReport } from './report';
+export {
+  earlierClips,
+  type Candidate,
+  type ClipCondition,
+  type EarlierClip,
+  type LastTimeClip,
+} from './earlier';

@@ -1,5 +1,6 @@
 import type { progressCalls } from '../../../src-shared/contract/progress';
 import type { HandlersFor } from '../types';
+import { lastTimeClip, listEarlierClips } from './earlier-clips';
 import { patientProgress } from './patient-progress';
 import { getSymptoms, setSymptoms } from './symptoms-store';
 
@@ -12,4 +13,6 @@ export const progressHandlers: HandlersFor<typeof progressCalls> = {
     return saved;
   },
   'progress:patient': ({ patientId }, { library }) => patientProgress(library, patientId),
+  'progress:earlierClips': ({ recordingId }, { library }) => listEarlierClips(library, recordingId),
+  'progress:lastTimeClip': ({ recordingId }, { library }) => lastTimeClip(library, recordingId),
 };
