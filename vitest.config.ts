@@ -1,17 +1,39 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * One runner for every tier: pure unit tests next to the code (src-*\/**\/*.test.ts), service tests on
  * real SQLite files and real clips (test/**), and end-to-end tests that drive the real renderer in
  * Debian Chromium (test/e2e/**). Two cores: two workers at most, so Chromium-heavy files do not starve.
+ *
+ * The `postgres` project runs `*.pg.test.ts` against a throwaway PostgreSQL cluster that its
+ * globalSetup starts once per run and deletes at the end (test/helpers/postgres-cluster.ts); vitest
+ * starts it only when a file of that project is selected.
  */
 export default defineConfig({
   test: {
-    include: ['src-shared/**/*.test.ts', 'src-main/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'default',
+          include: ['src-shared/**/*.test.ts', 'src-main/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, '**/*.pg.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['test/**/*.pg.test.ts'],
+          globalSetup: ['test/helpers/postgres-global.ts'],
+          env: { STRIDELAB_TEST_DB: 'postgres' },
+        },
+      },
+    ],
   },
 });
