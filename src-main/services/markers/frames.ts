@@ -6,7 +6,7 @@ import { spawnChild } from '../process/children';
 /**
  * Decoded frames of a recording's proxy for the marker core, in Node, off the UI thread: ffmpeg
  * decodes to raw pixels (`-f rawvideo`, grey for bright markers, RGBA for a picked colour), one frame
- * after the other in presentation order with `-fps_mode passthrough`, so frame k on the pipe is frame
+ * after the other in presentation order with `-vsync passthrough` (the bundled ffmpeg 4 has no -fps_mode), so frame k on the pipe is frame
  * k of the clip: the landmark series' and the review's index. The pipe is read as an async iterator,
  * so a slow tracker pauses ffmpeg (stream backpressure) and memory stays at a few frames. The proxy
  * is all-intra (docs/library-layout.md), so one frame is cheap to reach with the `select` filter.
@@ -25,7 +25,7 @@ function decodeArgs(path: string, format: PixelFormat, only?: number): string[] 
   return [
     ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-i', path],
     ...(only === undefined ? [] : ['-vf', `select=eq(n\\,${only})`, '-frames:v', '1']),
-    ...['-fps_mode', 'passthrough', '-an', '-f', 'rawvideo', '-pix_fmt', format, 'pipe:1'],
+    ...['-vsync', 'passthrough', '-an', '-f', 'rawvideo', '-pix_fmt', format, 'pipe:1'],
   ];
 }
 

@@ -25,11 +25,16 @@ export function markerRecording(library: Library, id: string): MarkerRecording {
     view: string;
   };
   const probe = JSON.parse(row.probe_json) as {
-    proxyWidth: number;
-    proxyHeight: number;
+    proxyWidth?: number;
+    proxyHeight?: number;
+    displayWidth?: number;
+    displayHeight?: number;
     frameCount: number;
-    proxyFps: number;
+    proxyFps?: number;
   };
+  // Libraries from before the proxy's size was recorded: the proxy kept the displayed size.
+  const width = probe.proxyWidth ?? probe.displayWidth ?? 0;
+  const height = probe.proxyHeight ?? probe.displayHeight ?? 0;
   let times: number[];
   try {
     times = decodeTimestamps(readFileSync(rec.timestampsPath));
@@ -41,8 +46,8 @@ export function markerRecording(library: Library, id: string): MarkerRecording {
     name: rec.name,
     view: row.view === 'rear' ? 'rear' : 'side',
     path: rec.proxyPath,
-    width: probe.proxyWidth,
-    height: probe.proxyHeight,
+    width,
+    height,
     frameCount: times.length || probe.frameCount,
     times,
   };
