@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { GaitEventJson } from '../gait/schema';
+import type { MarkerName, MarkerPoint, MarkerTrack } from '../markers';
+import { pixels } from '../units';
+import { markerAngleSystematicDeg, markerVariables } from './marker-variables';
+
+/** A track from a function of the frame. */
+function track(name: MarkerName, n: number, at: (i: number) => [number, number] | null): MarkerTrack {
+  const points: MarkerPoint[] = Array.from({ length: n }, (_, i) => {
+    const p = at(i);
+    return p
+      ? { x: pixels(p[0]), y: pixels(p[1]), confidence: 0.9, state: 'detected' }
+      : { x: pixels(0), y: pixels(0), confidence: 0, state: 'lost' };
+  });
+  return { name, points };
+}
+
+const ev = (kind: GaitEventJson['kind'], side: 'left' | 'right', frame: number): GaitEventJson => ({
+  kind,
+  side,
+  frame,
+  frameF: frame,
+  t: frame / 30,
+  confidence: 1,
+  source: 'detected',
+});
+
+/** Strides of 24 frames: left contact at 0, right at 12; midstance +3, toe-off +7. */
+function events(n: number): GaitEventJson[] {
+  const out: GaitEventJson[] = [];
+  for (let ic = 0; ic + 10 < n; ic += 12) {
+    const side = (ic / 12) % 2 === 0 ? 'left' : 'right';
+    out.push(ev('initial-contact', side, ic), ev('midstance', side, ic + 3), ev('toe-off', side, ic + 7));
+  }
+  return out;
+}
+
+describe('marker variables (hybrid analysis)', () => {
+  const n = 120;
+  // Tilt 10° at left contacts, 14° at right contacts: 10 + 4·(frame mod 24 ≥ 12) + 0.5·(frame mod 12).
+  const tilt = (i: number) => 10 + (i % 24 >= 12 ? 4 : 0) + 0.5 * (i % 12);
+  const half = 35;
+  const pelvis =
+    (sign: 1 | -1) =>
+    (i: number): [number, number] => {
+      const a = (tilt(i) * Math.PI) / 180;
+      return [300 + 2 * i + sign * half * Math.cos(a), 400 + sign * half * Math.sin(a)];
+    };
+
+  it('gives pelvic tilt per step from the ASIS and PSIS, mean ± SD with an interval, source markers', () => {
+    const rows = markerVariables(
+      'side',
+      [track('rightAsis', n, pelvis(1)), track('rightPsis', n, pelvis(-1))],
+      events(n),
+    );
+    const ic = rows.find((r) => r.id === 'pelvic-tilt-ic')!;
+    expect(ic.source).toBe('markers');
+    expect(ic.sourceWords).toMatch(/ASIS and PSIS/);
+    expect(ic.left!.mean).toBeCloseTo(10, 6);
+    expect(ic.right!.mean).toBeCloseTo(14, 6);
+    expect(ic.left!.n).toBe(5);
+    expect(ic.left!.sd).toBeCloseTo(0, 6);
+    // Zero spread: the interval is the systematic part alone (1 px at each end of a 70 px line).
+    const k = 1.96 * markerAngleSystematicDeg(70);
+    expect(ic.left!.interval![0]).toBeCloseTo(10 - k, 3);
+    const ms = rows.find((r) => r.id === 'pelvic-tilt-ms')!;
+    expect(ms.left!.mean).toBeCloseTo(11.5, 6);
+    const to = rows.find((r) => r.id === 'pelvic-tilt-to')!;
+    expect(to.right!.mean).toBeCloseTo(14 + 3.5, 6);
+    // Range over a stride: from 10 (contact) to 14 + 5.5 (the last frame before the next contact).
+    const range = rows.find((r) => r.id === 'pelvic-tilt-range')!;
+    expect(range.left!.mean).toBeCloseTo(9.5, 6);
+  });
+
+  it('says what to tape when the markers are missing', () => {
+    const rows = markerVariables('side', [track('rightAsis', n, pelvis(1))], events(n));
+    expect(rows.every((r) => r.source === 'none' && r.left === null)).toBe(true);
+    expect(rows[0]!.sourceWords).toMatch(/tape the ASIS and PSIS/);
+    const rear = markerVariables('rear', [], events(n));
+    expect(rear.map((r) => r.id)).toEqual(['rearfoot-eversion-ic', 'rearfoot-eversion-peak']);
+    expect(rear[0]!.sourceWords).toMatch(/heel counter/);
+  });
+
+  it('gives rearfoot eversion at contact and its peak in stance, for each leg with its four markers', () => {
+    // Right leg, rear view: shank vertical; heel line turned toward +x (lateral for the right leg) by
+    // 5° at contact rising to 12° at contact + 4, back to 5° by toe-off.
+    const ev5 = (i: number) => {
+      const phase = (i + 12) % 24; // right contacts at 12, 36, …
+      if (phase > 7) return 0;
+      return 5 + 7 * Math.max(0, 1 - Math.abs(phase - 4) / 4);
+    };
+    const shankU = track('rightShankUpper', n, () => [500, 800]);
+    const shankL = track('rightShankLower', n, () => [500, 900]);
+    const heelU = track('rightHeelCounterUpper', n, () => [500, 920]);
+    const heelL = track('rightHeelCounterLower', n, (i) => {
+      const a = (ev5(i) * Math.PI) / 180;
+      return [500 + 40 * Math.sin(a), 920 + 40 * Math.cos(a)];
+    });
+    const rows = markerVariables('rear', [shankU, shankL, heelU, heelL], events(n));
+    const ic = rows.find((r) => r.id === 'rearfoot-eversion-ic')!;
+    const peak = rows.find((r) => r.id === 'rearfoot-eversion-peak')!;
+    expect(ic.left).toBeNull();
+    expect(ic.right!.mean).toBeCloseTo(5, 4);
+    expect(peak.right!.mean).toBeCloseTo(12, 4);
+    expect(peak.source).toBe('markers');
+  });
+});

@@ -1,0 +1,259 @@
+/**
+ * Hybrid analysis (issue 15 item 3): where skin markers were tracked, their variables per step —
+ * sagittal pelvic tilt (side view: at initial contact, midstance, toe-off, and its range over the
+ * stride) and rearfoot eversion (rear view: at initial contact and its peak in stance) — summarised
+ * as mean ± SD over steps with the 95% interval of the mean, each row saying where its numbers came
+ * from. The pose model has no landmark for either (its hips are joint centres, its heel one point:
+ * docs/markers-app.md), so without markers the row says what to tape. One function for the review
+ * and the report (house style 14). Pure.
+ *
+ * Events: the gait engine's, on the same clip (a rear clip's come from its side clip through the
+ * session clock, src-shared/review/analyse.ts). Per-step values: the marker core
+ * (src-shared/markers/variables.ts).
+ */
+import type { GaitEventJson } from '../gait/schema';
+import type { Side } from '../gait/types';
+import { meanUncertainty } from '../gait/interval';
+import {
+  pelvicTilt,
+  rearfootEversion,
+  type MarkerEvent,
+  type MarkerName,
+  type MarkerTrack,
+  type RearfootMarkers,
+} from '../markers';
+
+export type MarkerVariableId =
+  | 'pelvic-tilt-ic'
+  | 'pelvic-tilt-ms'
+  | 'pelvic-tilt-to'
+  | 'pelvic-tilt-range'
+  | 'rearfoot-eversion-ic'
+  | 'rearfoot-eversion-peak';
+
+/** Where a row's numbers come from. */
+export type ValueSource = 'markers' | 'landmarks' | 'none';
+
+export interface MarkerStepValue {
+  /** The step's initial-contact frame (clip frame). */
+  readonly frame: number;
+  readonly value: number;
+}
+
+export interface MarkerSideSummary {
+  readonly values: readonly MarkerStepValue[];
+  readonly mean: number | null;
+  readonly sd: number | null;
+  readonly n: number;
+  /** 95% interval of the mean (docs/uncertainty.md); null below two steps. */
+  readonly interval: readonly [number, number] | null;
+}
+
+export interface MarkerVariableRow {
+  readonly id: MarkerVariableId;
+  readonly label: string;
+  readonly view: 'side' | 'rear';
+  readonly definition: string;
+  readonly source: ValueSource;
+  /** The source in the clinic's words ("ASIS and PSIS markers", or what to tape when none). */
+  readonly sourceWords: string;
+  readonly left: MarkerSideSummary | null;
+  readonly right: MarkerSideSummary | null;
+}
+
+interface RowDef {
+  readonly id: MarkerVariableId;
+  readonly label: string;
+  readonly view: 'side' | 'rear';
+  readonly definition: string;
+}
+
+/** The marker variables as data (style 7), in report order. */
+export const MARKER_VARIABLES: readonly RowDef[] = [
+  {
+    id: 'pelvic-tilt-ic',
+    label: 'Pelvic tilt at initial contact',
+    view: 'side',
+    definition: 'ASIS–PSIS line vs horizontal; + = anterior tilt.',
+  },
+  {
+    id: 'pelvic-tilt-ms',
+    label: 'Pelvic tilt at midstance',
+    view: 'side',
+    definition: 'ASIS–PSIS line vs horizontal; + = anterior tilt.',
+  },
+  {
+    id: 'pelvic-tilt-to',
+    label: 'Pelvic tilt at toe-off',
+    view: 'side',
+    definition: 'ASIS–PSIS line vs horizontal; + = anterior tilt.',
+  },
+  {
+    id: 'pelvic-tilt-range',
+    label: 'Pelvic tilt range over the stride',
+    view: 'side',
+    definition: 'Largest minus smallest tilt from a contact to the next contact of the same foot.',
+  },
+  {
+    id: 'rearfoot-eversion-ic',
+    label: 'Rearfoot eversion at initial contact',
+    view: 'rear',
+    definition: 'Heel-counter line vs lower-shank line; + = eversion.',
+  },
+  {
+    id: 'rearfoot-eversion-peak',
+    label: 'Peak rearfoot eversion in stance',
+    view: 'rear',
+    definition: 'Largest heel-counter vs lower-shank angle from contact to toe-off; + = eversion.',
+  },
+];
+
+/**
+ * The type-B part of a marker angle's uncertainty: the tracker's 1 px (the issue's tolerance) at
+ * each end of a segment of `lengthPx`, as an angle: atan(√2 / L). A 70 px ASIS–PSIS line gives 1.2°.
+ */
+export function markerAngleSystematicDeg(lengthPx: number): number {
+  return lengthPx > 0 ? (Math.atan(Math.SQRT2 / lengthPx) * 180) / Math.PI : 0;
+}
+
+/** The gait engine's events as the marker core takes them: clip frames, sub-frame. */
+export function markerEvents(events: readonly GaitEventJson[]): MarkerEvent[] {
+  return events.map((e) => {
+    // frameF is fractional within the analysed (trimmed) series; keep its fraction on the clip frame.
+    const frac = e.frameF - Math.round(e.frameF);
+    return { kind: e.kind, side: e.side, frameF: e.frame + frac };
+  });
+}
+
+function summarise(values: MarkerStepValue[], systematic: number): MarkerSideSummary {
+  const n = values.length;
+  if (!n) return { values, mean: null, sd: null, n, interval: null };
+  const mean = values.reduce((a, v) => a + v.value, 0) / n;
+  const sd = n > 1 ? Math.sqrt(values.reduce((a, v) => a + (v.value - mean) ** 2, 0) / (n - 1)) : null;
+  const u = meanUncertainty(mean, sd, n, systematic);
+  return { values, mean, sd, n, interval: u ? u.interval : null };
+}
+
+const trackOf = (tracks: readonly MarkerTrack[], name: MarkerName): MarkerTrack | undefined =>
+  tracks.find((t) => t.name === name);
+
+/** Median length (px) between two tracks over the frames both are usable. */
+function medianLength(a: MarkerTrack, b: MarkerTrack): number {
+  const d: number[] = [];
+  const n = Math.min(a.points.length, b.points.length);
+  for (let i = 0; i < n; i++) {
+    const p = a.points[i]!;
+    const q = b.points[i]!;
+    if (p.state !== 'lost' && q.state !== 'lost') d.push(Math.hypot(p.x - q.x, p.y - q.y));
+  }
+  d.sort((x, y) => x - y);
+  return d[Math.floor(d.length / 2)] ?? 0;
+}
+
+/** The ASIS–PSIS pair a side view shows best (the near side's, most often found). */
+function pelvisPair(tracks: readonly MarkerTrack[]): { asis: MarkerTrack; psis: MarkerTrack } | null {
+  const pairs = (['left', 'right'] as const).flatMap((s) => {
+    const asis = trackOf(tracks, `${s}Asis`);
+    const psis = trackOf(tracks, `${s}Psis`);
+    if (!asis || !psis) return [];
+    const found = asis.points.filter((p, i) => p.state !== 'lost' && psis.points[i]?.state !== 'lost').length;
+    return [{ asis, psis, found }];
+  });
+  pairs.sort((a, b) => b.found - a.found);
+  return pairs[0] ?? null;
+}
+
+function rearfootOf(tracks: readonly MarkerTrack[], side: Side): RearfootMarkers | null {
+  const heelUpper = trackOf(tracks, `${side}HeelCounterUpper`);
+  const heelLower = trackOf(tracks, `${side}HeelCounterLower`);
+  const shankUpper = trackOf(tracks, `${side}ShankUpper`);
+  const shankLower = trackOf(tracks, `${side}ShankLower`);
+  return heelUpper && heelLower && shankUpper && shankLower
+    ? { heelUpper, heelLower, shankUpper, shankLower }
+    : null;
+}
+
+const NO_PELVIS = 'not measurable from pose landmarks: tape the ASIS and PSIS (marker protocol)';
+const NO_REARFOOT =
+  'not measurable from pose landmarks (one heel point): tape two markers on the heel counter and two on the lower shank';
+
+/**
+ * The marker variables of one clip. `tracks` with the PT's corrections applied; `events` the clip's
+ * gait events (engine or PT). A side clip gives the pelvic-tilt rows, a rear clip the rearfoot rows.
+ */
+export function markerVariables(
+  view: 'side' | 'rear',
+  tracks: readonly MarkerTrack[],
+  events: readonly GaitEventJson[],
+): MarkerVariableRow[] {
+  const ev = markerEvents(events);
+  const rows = MARKER_VARIABLES.filter((d) => d.view === view);
+  const empty = (d: RowDef, words: string): MarkerVariableRow => ({
+    ...d,
+    source: 'none',
+    sourceWords: words,
+    left: null,
+    right: null,
+  });
+  if (view === 'side') {
+    const pair = pelvisPair(tracks);
+    if (!pair) return rows.map((d) => empty(d, NO_PELVIS));
+    const steps = pelvicTilt(pair.asis, pair.psis, ev);
+    const sys = markerAngleSystematicDeg(medianLength(pair.asis, pair.psis));
+    const pick: Record<string, (s: (typeof steps)[number]) => number | null> = {
+      'pelvic-tilt-ic': (s) => s.atContact,
+      'pelvic-tilt-ms': (s) => s.atMidstance,
+      'pelvic-tilt-to': (s) => s.atToeOff,
+      'pelvic-tilt-range': (s) => s.rangeOverStride,
+    };
+    const side = pair.asis.name.startsWith('left') ? 'left' : 'right';
+    return rows.map((d) => {
+      const of = (foot: Side): MarkerSideSummary =>
+        summarise(
+          steps.flatMap((s) => {
+            const v = s.side === foot ? pick[d.id]!(s) : null;
+            return v === null ? [] : [{ frame: s.contactFrame, value: v }];
+          }),
+          sys,
+        );
+      return {
+        ...d,
+        source: 'markers',
+        sourceWords: `${side === 'left' ? 'left' : 'right'} ASIS and PSIS markers`,
+        left: of('left'),
+        right: of('right'),
+      };
+    });
+  }
+  const perSide = (['left', 'right'] as const).map((side) => {
+    const m = rearfootOf(tracks, side);
+    if (!m) return null;
+    const steps = rearfootEversion(m, side, ev);
+    const sys = Math.hypot(
+      markerAngleSystematicDeg(medianLength(m.heelUpper, m.heelLower)),
+      markerAngleSystematicDeg(medianLength(m.shankUpper, m.shankLower)),
+    );
+    return { steps, sys };
+  });
+  if (!perSide[0] && !perSide[1]) return rows.map((d) => empty(d, NO_REARFOOT));
+  return rows.map((d) => {
+    const of = (k: 0 | 1): MarkerSideSummary | null => {
+      const s = perSide[k];
+      if (!s) return null;
+      return summarise(
+        s.steps.flatMap((st) => {
+          const v = d.id === 'rearfoot-eversion-ic' ? st.atContact : st.peakInStance;
+          return v === null ? [] : [{ frame: st.contactFrame, value: v }];
+        }),
+        s.sys,
+      );
+    };
+    return {
+      ...d,
+      source: 'markers',
+      sourceWords: 'heel-counter and lower-shank markers',
+      left: of(0),
+      right: of(1),
+    };
+  });
+}
