@@ -17,6 +17,7 @@ import { applyFindings } from './findings';
 import { applyFootBaseline, footFlatBaseline } from './footBaseline';
 import { orient } from './orient';
 import { qualityFlags } from './quality';
+import { upperBody } from './upper-body';
 import { ENGINE_VERSION, type GaitAnalysis, type LengthUnit } from './schema';
 import { buildSteps, variablesFor } from './steps';
 import { cadence, summarise } from './summary';
@@ -135,7 +136,9 @@ export function analyzeGait(input: GaitInput, options: AnalyzeOptions = {}): Gai
   const footBaseline = view === 'side' ? footFlatBaseline(angles, events) : { left: null, right: null };
   applyFootBaseline(angles, footBaseline);
 
-  const steps = buildSteps(events, { body: cleaned.body, angles, view, calibration: cal, lengthUnit });
+  // Arms and head for the arm variables and the vertical oscillation (upper-body.ts).
+  const upper = upperBody(series, view, oriented.orientation);
+  const steps = buildSteps(events, { body: cleaned.body, angles, view, calibration: cal, lengthUnit, upper });
   const frameOf = (at: number): number => tl.frame[at] ?? at;
   const defs = variablesFor(view);
   const variables = summarise(defs, steps, frameOf, {
@@ -150,6 +153,7 @@ export function analyzeGait(input: GaitInput, options: AnalyzeOptions = {}): Gai
     pxPerCm: cal.pxPerCm,
     nearSide: oriented.orientation.nearSide,
     lengthUnit,
+    upper,
   });
   const duty = variables.find((v) => v.id === 'duty-factor');
   const dutyMeans = [duty?.left.mean, duty?.right.mean].filter((x): x is number => typeof x === 'number');

@@ -7,8 +7,11 @@ import { median } from '../stats';
 import type { AngleSet } from './angles';
 import type { CalibrationResult } from './calibrate';
 import type { LengthUnit } from './schema';
+import { armReading } from './arms';
+import { oscillation } from './oscillation';
 import { VARIABLES, type Extractor, type VariableDefinition } from './tables/variables';
 import { other, type Body, type GaitEvent, type GaitView, type Side } from './types';
+import type { UpperBody } from './upper-body';
 
 export interface Step {
   readonly side: Side;
@@ -58,6 +61,9 @@ export interface StepContext {
   readonly view: GaitView;
   readonly calibration: CalibrationResult;
   readonly lengthUnit: LengthUnit;
+  /** Arms and head (upper-body.ts); without it there are no arm values and the oscillation is the
+   *  pelvis range. */
+  readonly upper?: UpperBody;
 }
 
 function toLength(px: number, ctx: StepContext): number {
@@ -164,6 +170,11 @@ function extract(
     }
     case 'vertical-oscillation': {
       if (!step.nextIc) return null;
+      if (ctx.upper) {
+        // Fitted over the stride, drift removed, from the head in a side view (oscillation.ts).
+        const r = oscillation(ctx.view, ctx.body, ctx.upper.t, ctx.upper, ic.t, step.nextIc.t);
+        return r ? toLength(r.rangePx, ctx) : null;
+      }
       let lo = Infinity;
       let hi = -Infinity;
       for (let i = ic.at; i <= step.nextIc.at; i++) {
@@ -173,6 +184,12 @@ function extract(
         hi = Math.max(hi, y);
       }
       return hi > lo ? toLength(hi - lo, ctx) : null;
+    }
+    case 'arm': {
+      if (!ctx.upper || !step.nextIc) return null;
+      const r = armReading(ctx.upper, side, x.what, ic.t, step.nextIc.t - ic.t);
+      if (!r) return null;
+      return fin(x.what === 'crossover' ? toLength(r.value, ctx) : r.value);
     }
     case 'unavailable':
       return null;

@@ -14,6 +14,7 @@
  *    (the variable table's `stepSd`) and the measurement (per-step uncertainties) explain
  *    together (three times with only two steps).
  */
+import { median } from '../stats';
 import { differenceUncertainty, meanUncertainty } from './interval';
 import { MIN_STEPS, type GaitVariable, type LengthUnit } from './schema';
 import type { Step } from './steps';
@@ -84,18 +85,19 @@ function notMeasurable(
   if (steps.length === 0 || d.mean === null) return null;
   const far = view === 'side' && ctx.nearSide !== null && side !== ctx.nearSide;
   const seen = steps.flatMap((s) => (s.u?.visibility === null || !s.u ? [] : [s.u.visibility]));
-  const filmThatSide = `Film the ${side} side as well, with the ${side} leg nearer the camera.`;
+  const limb = def.limb ?? 'leg';
+  const filmThatSide = `Film the ${side} side as well, with the ${side} ${limb} nearer the camera.`;
   if (seen.length) {
     const v = seen.reduce((a, b) => a + b, 0) / seen.length;
     if (v < HIDDEN_VISIBILITY)
       return far
         ? {
-            reason: `Not measurable from this view: the ${side} leg is the far leg, hidden behind the near one where this is read (pose-model visibility ${v.toFixed(2)}).`,
+            reason: `Not measurable from this view: the ${side} ${limb} is the far ${limb}, hidden behind the ${limb === 'arm' ? 'trunk' : 'near one'} where this is read (pose-model visibility ${v.toFixed(2)}).`,
             remedy: filmThatSide,
           }
         : {
-            reason: `Not measurable from this view: the pose model cannot see the ${side} leg where this is read (visibility ${v.toFixed(2)}).`,
-            remedy: 'Film again with the whole leg in view, in good light and close-fitting clothes.',
+            reason: `Not measurable from this view: the pose model cannot see the ${side} ${limb} where this is read (visibility ${v.toFixed(2)}).`,
+            remedy: `Film again with the whole ${limb} in view, in good light and close-fitting clothes.`,
           };
   }
   if (steps.length >= 2 && d.sd !== null) {
@@ -106,9 +108,9 @@ function notMeasurable(
     if (d.sd > factor * expected) {
       const why = `Not measurable from this view: the ${side} values vary by ± ${inUnit(d.sd, unit)} from step to step, more than ${factor === 2 ? 'twice' : 'three times'} what a steady runner and the measurement explain (about ± ${inUnit(expected, unit)})`;
       return far
-        ? { reason: `${why}; the far leg is tracked unreliably.`, remedy: filmThatSide }
+        ? { reason: `${why}; the far ${limb} is tracked unreliably.`, remedy: filmThatSide }
         : {
-            reason: `${why}; the gait events or landmarks of this leg are unreliable.`,
+            reason: `${why}; the gait events or landmarks of this ${limb} are unreliable.`,
             remedy: 'Check the gait events of this leg in Review, or film again.',
           };
     }
@@ -182,8 +184,8 @@ export function summarise(
       const far = ctx.view === 'side' && ctx.nearSide !== null && s.side !== ctx.nearSide;
       if (far && s.n === 0 && o.n > 0 && def.view === 'side')
         s.notMeasurable = {
-          reason: `Not measurable from this view: the ${s.side} leg is the far leg, hidden behind the near one in every step.`,
-          remedy: `Film the ${s.side} side as well, with the ${s.side} leg nearer the camera.`,
+          reason: `Not measurable from this view: the ${s.side} ${def.limb ?? 'leg'} is the far ${def.limb ?? 'leg'}, hidden behind the ${def.limb === 'arm' ? 'trunk' : 'near one'} in every step.`,
+          remedy: `Film the ${s.side} side as well, with the ${s.side} ${def.limb ?? 'leg'} nearer the camera.`,
         };
     }
     let symmetry: GaitVariable['symmetry'] = null;
@@ -221,22 +223,65 @@ export function summarise(
 }
 
 /**
- * Cadence, steps/min: two steps per stride, from the stride times (one foot's initial contact to
- * its next), pooled over both feet. Stride times do not depend on finding the other foot's
- * contacts, whose errors would otherwise enter twice; strides more than 25% from the median (a
- * missed contact) are left out, and each stride is weighted by the lower confidence of its two
- * contacts (in a side view the far foot is often half hidden). `n` is the number of strides.
+ * Cadence, steps/min: two steps per stride, the stride time being the slope of each foot's initial
+ * contact times against their stride number, one slope fitted to both feet (each foot its own
+ * offset), by least squares weighted by the contacts' confidence (in a side view the far foot is
+ * often half hidden). A steady runner's contacts lie on that line; fitting it uses every contact's
+ * time at once, so one contact a few frames off moves the cadence by its error over the whole span
+ * (e.g. 4 frames over 16 strides: 0.8%), where a mean of single stride times takes it twice, once in
+ * each stride it bounds (it did: 172.4 instead of 168.7 steps/min on the sample clip read from its
+ * proxy, with 4 of 34 contacts 2-4 frames late). Stride numbers are counted from the gaps between a
+ * foot's contacts in units of the median gap, so a missed contact leaves a gap of two strides, not a
+ * long stride; contacts more than a quarter stride off the line (a wrong contact) are dropped and
+ * the line fitted again. `n` is the number of strides the fitted contacts span.
  */
 export function cadence(steps: readonly Step[]): { value: number | null; n: number } {
-  const strides = steps.flatMap((s) =>
-    s.nextIc ? [{ d: s.nextIc.t - s.ic.t, w: Math.min(s.ic.confidence, s.nextIc.confidence) }] : [],
-  );
-  if (strides.length === 0) return { value: null, n: 0 };
-  const sorted = strides.map((x) => x.d).sort((a, b) => a - b);
-  const med = sorted[sorted.length >> 1] as number;
-  const ok = strides.filter((g) => Math.abs(g.d - med) <= 0.25 * med && g.w > 0);
-  const wsum = ok.reduce((a, b) => a + b.w, 0);
-  if (ok.length === 0 || !(wsum > 0)) return { value: null, n: 0 };
-  const mean = ok.reduce((a, b) => a + b.w * b.d, 0) / wsum;
-  return { value: 120 / mean, n: ok.length };
+  const bySide = new Map<string, Map<number, number>>();
+  for (const s of steps)
+    for (const e of [s.ic, s.nextIc])
+      if (e && e.confidence > 0) {
+        const m = bySide.get(s.side) ?? new Map<number, number>();
+        m.set(e.t, Math.max(m.get(e.t) ?? 0, e.confidence));
+        bySide.set(s.side, m);
+      }
+  const feet = [...bySide.values()].map((m) => [...m.entries()].sort((a, b) => a[0] - b[0]));
+  const gaps = feet.flatMap((f) => f.slice(1).map(([t], i) => t - f[i]![0]));
+  if (gaps.length === 0) return { value: null, n: 0 };
+  const t0 = median(gaps);
+  // Stride numbers from consecutive gaps (a drift of tempo over the clip cannot mis-count them).
+  let pts = feet.map((f) => {
+    const out: { k: number; t: number; w: number }[] = [];
+    for (const [t, w] of f) {
+      const prev = out[out.length - 1];
+      const k = prev ? prev.k + Math.max(1, Math.round((t - prev.t) / t0)) : 0;
+      out.push({ k, t, w });
+    }
+    return out;
+  });
+  let slope = t0;
+  for (let round = 0; round < 2; round++) {
+    let num = 0;
+    let den = 0;
+    for (const f of pts) {
+      const wsum = f.reduce((a, p) => a + p.w, 0);
+      if (f.length < 2 || !(wsum > 0)) continue;
+      const kb = f.reduce((a, p) => a + p.w * p.k, 0) / wsum;
+      const tb = f.reduce((a, p) => a + p.w * p.t, 0) / wsum;
+      for (const p of f) {
+        num += p.w * (p.k - kb) * (p.t - tb);
+        den += p.w * (p.k - kb) ** 2;
+      }
+    }
+    if (!(den > 0)) return { value: null, n: 0 };
+    slope = num / den;
+    if (round === 1) break;
+    // Drop contacts more than a quarter stride off their foot's line, then fit again.
+    pts = pts.map((f) => {
+      const wsum = f.reduce((a, p) => a + p.w, 0);
+      const off = f.reduce((a, p) => a + p.w * (p.t - slope * p.k), 0) / wsum;
+      return f.filter((p) => Math.abs(p.t - off - slope * p.k) <= 0.25 * slope);
+    });
+  }
+  const n = pts.reduce((a, f) => a + (f.length > 1 ? f[f.length - 1]!.k - f[0]!.k : 0), 0);
+  return slope > 0 ? { value: 120 / slope, n } : { value: null, n: 0 };
 }

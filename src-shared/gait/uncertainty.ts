@@ -24,10 +24,13 @@
  * every step alike), nor does occlusion, so both are carried as the systematic part of a mean.
  */
 import type { AngleSet } from './angles';
+import { armReading } from './arms';
+import { oscillation } from './oscillation';
 import type { Step } from './steps';
 import type { AnglePrimitive } from './tables/angles';
 import type { VariableDefinition } from './tables/variables';
 import type { Body, GaitEvent, GaitView, Joint, Side, Timeline } from './types';
+import type { UpperBody } from './upper-body';
 
 export interface UncertaintyContext {
   /** Cleaned (filtered) tracks; `v` is the pose model's visibility per frame. */
@@ -47,6 +50,8 @@ export interface UncertaintyContext {
   readonly pxPerCm: number | null;
   /** Side view: the leg nearer the camera (the other one is partly hidden). */
   readonly nearSide: Side | null;
+  /** Arms and head (upper-body.ts), as the steps were read with. */
+  readonly upper?: UpperBody;
 }
 
 export interface StepUncertainty {
@@ -300,6 +305,13 @@ export function stepUncertainty(
       };
     }
     case 'vertical-oscillation': {
+      if (ctx.upper && step.nextIc) {
+        // The fit's own residuals (periodic-fit.ts): noise and what the stride does beyond its
+        // harmonics. Read over a whole stride: no timing term.
+        const r = oscillation(ctx.view, ctx.body, ctx.upper.t, ctx.upper, step.ic.t, step.nextIc.t);
+        if (!r) return null;
+        return { u: toUnit(r.uPx, ctx), systematic: 0, occlusion: 0, visibility: r.visibility };
+      }
       // A range between two extremes: no timing term; two readings of the pelvis centre.
       const i = step.ic.at;
       const noise = toUnit(Math.SQRT2 * sigma(ctx, { centre: 'hip' }, i), ctx);
@@ -336,6 +348,13 @@ export function stepUncertainty(
       // Stride time runs from one contact of a foot to its next: a constant timing bias of the
       // detector cancels. Every other time mixes two kinds of event or two feet.
       return { u, systematic: x.what === 'stride' ? 0 : u, occlusion: 0, visibility: null };
+    }
+    case 'arm': {
+      if (!ctx.upper || !step.nextIc) return null;
+      const r = armReading(ctx.upper, side, x.what, step.ic.t, step.nextIc.t - step.ic.t);
+      if (!r) return null;
+      const u = x.what === 'crossover' ? toUnit(r.u, ctx) : r.u;
+      return { u, systematic: 0, occlusion: 0, visibility: r.visibility };
     }
     case 'unavailable':
       return null;

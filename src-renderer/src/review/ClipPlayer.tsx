@@ -22,6 +22,7 @@ import { OverlayStage } from './overlay/OverlayStage';
 import type { ToolDraft } from './panels/ToolsPanel';
 import type { PointDraft } from '../../../src-shared/review/point-edit';
 import { Player } from './player/Player';
+import type { MarkerSlot } from './markers/slot';
 import type { ZoomCommand } from './player/useZoom';
 
 /** Frame i of a series (frames are in index order; fall back to a search if one is missing). */
@@ -81,6 +82,8 @@ export interface ClipPlayerProps {
   /** Alone in the page ("one player", F), and the button that switches. */
   readonly alone?: boolean;
   readonly onAlone?: (() => void) | undefined;
+  /** Skin markers (review/markers/): their layer, and clicks and drags while in Markers mode. */
+  readonly markers?: MarkerSlot | undefined;
 }
 
 /** The runner's hips on a frame (video pixels): where the keyboard's zoom goes. */
@@ -110,7 +113,7 @@ export function ClipPlayer(props: ClipPlayerProps) {
       timeOf={(i) => clip.table.times[i] ?? 0}
       zoomCommand={props.zoomCommand}
       focusOf={(i) => hipsOf(series, i)}
-      dragPan={!props.editing && !props.draft}
+      dragPan={!props.editing && !props.draft && !props.markers?.active}
       alone={props.alone ?? false}
       controls={
         props.onAlone && (
@@ -143,9 +146,14 @@ export function ClipPlayer(props: ClipPlayerProps) {
               angleValues(analysis.gait, clip, series, shown),
               1 / px,
             )}
-            listening={props.editing}
-            onPick={props.draft ? props.onPick : undefined}
+            listening={props.editing || Boolean(props.markers?.active)}
+            onPick={
+              props.draft
+                ? props.onPick
+                : props.markers?.onPick && ((x, y) => props.markers?.onPick?.(shown, x, y))
+            }
           >
+            {props.markers?.layer(shown, px)}
             {toggles.all && <MeasurementShapes measurements={own} scale={px} cmPerPx={cmPerPx} />}
             {props.draft && props.draft.points.length > 0 && (
               <MeasurementShapes

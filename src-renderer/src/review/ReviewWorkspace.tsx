@@ -45,6 +45,9 @@ import { EventsPanel } from './panels/EventsPanel';
 import { usePointEdit } from './usePointEdit';
 import { useMeasureTool } from './useMeasureTool';
 import { pointWords } from '../../../src-shared/review/point-edit';
+import { useMarkers } from './markers/useMarkers';
+import { MarkersPanel } from './markers/MarkersPanel';
+import { markerSlot } from './markers/slot';
 
 export interface ReviewWorkspaceProps {
   readonly sessionId: string;
@@ -99,6 +102,7 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
   const k = playhead.active;
   const active = clips[k]!;
   const activeFrame = wanted[k] ?? 0;
+  const markers = useMarkers(active.recordingId);
   const { draft, setDraft, addPoint } = useMeasureTool(
     doc,
     { recordingId: active.recordingId, frame: activeFrame },
@@ -201,10 +205,10 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
           return;
         }
         case 'undo':
-          say(doc.undo());
+          say(markers.on ? markers.undo() : doc.undo());
           return;
         case 'redo':
-          say(doc.redo());
+          say(markers.on ? markers.redo() : doc.redo());
           return;
         case 'key-frame':
           say(markKeyFrame());
@@ -257,6 +261,7 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
       markEvent,
       sessionId,
       pointEdit,
+      markers,
     ],
   );
   useKeys(act);
@@ -313,6 +318,7 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
               zoomCommand={zoomCommand?.player === j ? zoomCommand : undefined}
               alone={alone}
               onAlone={clips.length > 1 ? () => setAlone((a) => !a) : undefined}
+              markers={k === j ? markerSlot(markers, toggles.all) : undefined}
             />
           ),
         )}
@@ -347,6 +353,7 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
         note={gait?.flags.find((f) => f.code === 'events-corrected' && f.severity !== 'info')?.message}
         onAction={act}
       />
+      <MarkersPanel markers={markers} view={active.view} frame={activeFrame} gait={gait} />
       <ReviewPanels
         active={active}
         clips={clips}

@@ -54,6 +54,20 @@ export interface RunnerDesign {
   readonly leftIcS: number;
   readonly left: LegStyle;
   readonly right: LegStyle;
+  /** Arm carriage per side; defaults: running ±30° swing, elbow 90°, wrist under the shoulder. */
+  readonly leftArm?: Partial<ArmStyle>;
+  readonly rightArm?: Partial<ArmStyle>;
+}
+
+/** One arm's carriage (the arm variables' known answers: docs/gait-methods.md, "Arms"). */
+export interface ArmStyle {
+  /** Upper arm swing either side of vertical, degrees: peak-to-peak is twice this. */
+  readonly swingDeg: number;
+  /** Elbow flexion, degrees, held through the stride. */
+  readonly elbowDeg: number;
+  /** How far toward the midline the wrist moves at the front of the swing, cm (0: stays under
+   *  the shoulder, half the shoulder width from the midline). */
+  readonly wristMedialCm: number;
 }
 
 const G = 981;

@@ -11,13 +11,20 @@
  */
 import type { LandmarkFrame, LandmarkSeries } from '../../pose/landmarks';
 import { bodyFromStature } from './body';
-import { GaitDesign, type GaitKind, type LegStyle, type RunnerDesign, type StrikeType } from './design';
+import {
+  GaitDesign,
+  type ArmStyle,
+  type GaitKind,
+  type LegStyle,
+  type RunnerDesign,
+  type StrikeType,
+} from './design';
 import { poseAt } from './model';
 import { createPrng } from './prng';
 import { emptySeries, renderFrame, type CameraView, type DropoutState, type Facing } from './render';
 import { truthAt, truthEvents, type TruthEvent, type TruthFrame } from './truth';
 
-export type { GaitKind, LegStyle, Side, StrikeType } from './design';
+export type { ArmStyle, GaitKind, LegStyle, Side, StrikeType } from './design';
 export type { CameraView, Facing } from './render';
 export type { TruthEvent, TruthEventKind, TruthFrame, TruthLeg } from './truth';
 export { createPrng, type Prng } from './prng';
@@ -50,6 +57,12 @@ export interface SyntheticOptions {
   readonly lateralTrunkLeanDeg?: number;
   readonly left?: Partial<LegStyle>;
   readonly right?: Partial<LegStyle>;
+  /** Arm carriage per side (swing, elbow flexion, wrist toward the midline). */
+  readonly leftArm?: Partial<ArmStyle>;
+  readonly rightArm?: Partial<ArmStyle>;
+  /** The whole runner drifting up (+) or down in the image, cm per second: a runner rising on the
+   *  belt or a camera settling; no part of the vertical oscillation. */
+  readonly driftCmPerS?: number;
   /** Image size, pixels. Default 1280x720 (side), 720x1280 (rear). */
   readonly width?: number;
   readonly height?: number;
@@ -123,6 +136,8 @@ export function designFromOptions(o: Omit<SyntheticOptions, 'view'>): RunnerDesi
     leftIcS: 0,
     left: { ...leg, ...o.left },
     right: { ...leg, ...o.right },
+    ...(o.leftArm ? { leftArm: o.leftArm } : {}),
+    ...(o.rightArm ? { rightArm: o.rightArm } : {}),
   };
 }
 
@@ -159,7 +174,16 @@ export function generateRunner(o: SyntheticOptions): SyntheticClip {
   for (let i = 0; i < frameCount; i++) {
     const t = i === 0 ? 0 : Math.max((i - 1 + 0.5) / fps, (i + (rng.next() - 0.5) * jitter) / fps);
     const tModel = startS + t;
-    frames.push(renderFrame(poseAt(design, tModel).points, i, t, cam, noise, rng, dropouts));
+    const frame = renderFrame(poseAt(design, tModel).points, i, t, cam, noise, rng, dropouts);
+    const drift = (o.driftCmPerS ?? 0) * pxPerCm * t;
+    frames.push(
+      drift && frame.image
+        ? {
+            ...frame,
+            image: frame.image.map(([x, y, ...rest]) => [x, y - drift, ...rest]) as typeof frame.image,
+          }
+        : frame,
+    );
     truthFrames.push(truthAt(design, tModel, t));
   }
   // Vertical oscillation: pelvis range over one stride, sampled finely.

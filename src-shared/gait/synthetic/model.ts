@@ -68,15 +68,25 @@ export function poseAt(design: GaitDesign, t: number): PoseAt {
     points[`${prefix}Heel`] = v3(leg.heel.x, leg.heel.y, footZ);
     points[`${prefix}FootIndex`] = v3(leg.toe.x, leg.toe.y, footZ);
 
-    // Arms swing opposite to the same-side leg; elbows flexed (90° running, 20° walking).
+    // Arms swing opposite to the same-side leg; elbows flexed (90° running, 20° walking). The
+    // wrist moves toward the midline at the front of the swing by `wristMedialCm` (arm crossover
+    // as seen from behind); the side view, which drops z, is unchanged by it.
+    const arm = {
+      swingDeg: d.gait === 'running' ? 30 : 15,
+      elbowDeg: d.gait === 'running' ? 90 : 20,
+      wristMedialCm: 0,
+      ...(side === 'left' ? d.leftArm : d.rightArm),
+    };
     const shoulder = add(shoulderCentre, v3(0, 0, (lateralSign * body.shoulderWidth) / 2));
-    const swing =
-      -(d.gait === 'running' ? 30 : 15) *
-      Math.cos((2 * Math.PI * (t - design.icTime(side, 0))) / design.strideS);
-    const upper = rad(swing);
-    const fore = upper + rad(d.gait === 'running' ? 90 : 20);
-    const elbow = add(shoulder, v3(body.upperArm * Math.sin(upper), -body.upperArm * Math.cos(upper), 0));
-    const wrist = add(elbow, v3(body.forearm * Math.sin(fore), -body.forearm * Math.cos(fore), 0));
+    const phase = -Math.cos((2 * Math.PI * (t - design.icTime(side, 0))) / design.strideS);
+    const upper = rad(arm.swingDeg * phase);
+    const fore = upper + rad(arm.elbowDeg);
+    const wristIn = (-lateralSign * arm.wristMedialCm * (1 + phase)) / 2;
+    const elbow = add(
+      shoulder,
+      v3(body.upperArm * Math.sin(upper), -body.upperArm * Math.cos(upper), wristIn / 2),
+    );
+    const wrist = add(elbow, v3(body.forearm * Math.sin(fore), -body.forearm * Math.cos(fore), wristIn / 2));
     const hand = v3(body.hand * Math.sin(fore), -body.hand * Math.cos(fore), 0);
     points[`${prefix}Shoulder`] = shoulder;
     points[`${prefix}Elbow`] = elbow;

@@ -115,6 +115,20 @@ export const DEFAULT_EXERCISES: readonly Exercise[] = [
     dosageSource: 'Heiderscheit 2011; Barton 2016',
   },
   {
+    id: 'arm-swing-drill',
+    name: 'Arm swing drill with mirror feedback',
+    category: 'gait-retraining',
+    instructions:
+      'Standing tall in front of a mirror, elbows bent about 90°, swing the arms from the shoulders forward and back, hands passing the hips and not crossing the midline; then marching, then easy running in front of the mirror.',
+    source: 'Willy 2012 (mirror feedback in gait retraining)',
+    dosage: '2–3 × 30 s before easy runs (no published dosage for arm drills: StrideLab default)',
+    progression:
+      'Standing, then marching, then a few minutes of easy running with the mirror, then without it.',
+    plain:
+      'In front of a mirror, swing your arms forward and back from the shoulders, hands brushing your hips.',
+    dosageSource: 'StrideLab default; mirror feedback as in Willy 2012',
+  },
+  {
     id: 'graded-return-to-run',
     name: 'Graded return to run',
     category: 'return-to-run',

@@ -128,4 +128,16 @@ export const DEFAULT_FINDING_RULES: readonly FindingRule[] = [
     plain: "Your left and right steps differ by more than the camera's measurement error.",
     cue: { text: 'Even steps: make both feet sound the same on the belt.', source: 'barton2016' },
   },
+  {
+    id: 'arm-crossover',
+    title: 'Arms crossing the midline',
+    condition: { kind: 'side-mean', variable: 'arm-crossover', op: '<', value: 0 },
+    basis: {
+      text: 'The wrist crosses the body midline in every stride (whole 95% interval past it). No published cut-off or injury link; coaches advise against it (StrideLab default: 0 cm).',
+      source: 'stridelabDefault',
+    },
+    exercises: ['arm-swing-drill'],
+    plain: 'Your hands swing across the front of your body instead of forward and back.',
+    cue: { text: 'Hands brush your hips: swing forward and back, not across.', source: 'barton2016' },
+  },
 ];

@@ -116,6 +116,26 @@ export const SOURCES = {
     citation:
       'Young et al. 2023: BlazePose event timing in running, 10-14 ms on the near foot, worse on the far foot.',
   },
+  yegian2019: {
+    id: 'yegian2019',
+    citation:
+      'Yegian AK, Tucker Y, Gillinov S, Lieberman DE. Straight arm walking, bent arm running: gait-specific elbow angles. J Exp Biol 2019;222(13):jeb197228.',
+  },
+  arellanoKram2014: {
+    id: 'arellanoKram2014',
+    citation:
+      'Arellano CJ, Kram R. The metabolic cost of human running: is swinging the arms worth it? J Exp Biol 2014;217(14):2456-2461.',
+  },
+  hinrichs1987: {
+    id: 'hinrichs1987',
+    citation:
+      'Hinrichs RN. Upper extremity function in running. II: Angular momentum considerations. Int J Sport Biomech 1987;3(3):242-263.',
+  },
+  lin2014: {
+    id: 'lin2014',
+    citation:
+      'Lin TY, Maire M, Belongie S, et al. Microsoft COCO: Common objects in context. ECCV 2014 (keypoint evaluation: per-keypoint spread of human annotations, nose 0.026 to hips 0.107 of the object scale).',
+  },
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

@@ -6,6 +6,7 @@
  */
 import type { EventKind, GaitView } from '../types';
 import type { AngleId } from './angles';
+import { ARM_VARIABLES } from './arm-variables';
 import type { SourceId } from './references';
 
 export type VariableUnit = 'deg' | 'length' | 's' | 'ratio';
@@ -26,6 +27,8 @@ export type Extractor =
   | { readonly kind: 'base-of-support' }
   | { readonly kind: 'timing'; readonly what: 'step' | 'stride' | 'contact' | 'flight' | 'duty-factor' }
   | { readonly kind: 'vertical-oscillation' }
+  /** Arm measures per stride (arms.ts, tables/arm-variables.ts). */
+  | { readonly kind: 'arm'; readonly what: 'swing' | 'elbow' | 'crossover' }
   | { readonly kind: 'unavailable'; readonly reason: string };
 
 export interface VariableDefinition {
@@ -42,6 +45,8 @@ export interface VariableDefinition {
   /** Smallest detectable difference, in the variable's unit (the upper figure of the published range). */
   readonly sdd?: { readonly value: number; readonly source: SourceId };
   readonly symmetryIndex: boolean;
+  /** The limb it is read from, for the words of 'not measurable' (default: the leg). */
+  readonly limb?: 'leg' | 'arm';
   /**
    * How much a steady runner's value varies from step to step (SD), before any measurement error:
    * the yardstick for an implausible spread (docs/uncertainty.md). Degrees; % of the mean for times
@@ -327,11 +332,12 @@ export const VARIABLES: readonly VariableDefinition[] = [
     event: 'stride',
     unit: 'length',
     definition:
-      'Range of the pelvis centre\u2019s height over the stride that starts at this foot\u2019s initial contact.',
+      'Peak-to-peak rise and fall of the head (side view; the pelvis centre from behind) over the stride that starts at this foot\u2019s initial contact, drift removed, from a fit of the stride.',
     extract: { kind: 'vertical-oscillation' },
     symmetryIndex: true,
     stepSd: { pctLeg: 0.6 },
   },
+  ...ARM_VARIABLES,
 ];
 
 export const variableById = (id: string): VariableDefinition | undefined =>
