@@ -1,0 +1,216 @@
+/**
+ * The Markers panel of the review (issue 15): switch Markers mode on, find the markers on the frame
+ * on screen (the brightest round blobs, or the colour of a marker clicked after "Pick a colour"),
+ * name each one once (the pose landmarks nearby suggest names), track them through the clip in the
+ * background (progress, Cancel), and read pelvic tilt / rearfoot eversion per step with where each
+ * value came from.
+ */
+import { useMemo } from 'react';
+import type { GaitAnalysis } from '../../../../src-shared/gait';
+import { markerDefinition, markersForView, type MarkerName } from '../../../../src-shared/markers';
+import { markerVariables, type MarkerSideSummary } from '../../../../src-shared/review/marker-variables';
+import type { MarkersModel } from './useMarkers';
+import './markers.css';
+
+export interface MarkersPanelProps {
+  readonly markers: MarkersModel;
+  readonly view: 'side' | 'rear';
+  readonly frame: number;
+  readonly gait: GaitAnalysis | undefined;
+}
+
+const fmt = (v: number): string => v.toFixed(1);
+
+function SideCell({ s, side }: { s: MarkerSideSummary | null; side: 'left' | 'right' }) {
+  if (!s || s.mean === null) return <td data-side={side}>—</td>;
+  return (
+    <td data-side={side}>
+      {fmt(s.mean)}°{s.sd !== null && ` ± ${fmt(s.sd)}`} <span className="muted">(n {s.n})</span>
+      {s.interval && (
+        <div className="muted small">
+          95% {fmt(s.interval[0])} to {fmt(s.interval[1])}
+        </div>
+      )}
+    </td>
+  );
+}
+
+export function MarkersPanel({ markers: m, view, frame, gait }: MarkersPanelProps) {
+  const rows = useMemo(
+    () => (m.tracks?.tracks.length && gait ? markerVariables(view, m.tracks.tracks, gait.events) : null),
+    [m.tracks, gait, view],
+  );
+  const blob = m.chosen !== null ? m.detected?.blobs[m.chosen] : undefined;
+  const named = new Set(m.setup?.markers.map((x) => x.name));
+  const suggestions = blob?.suggestions.slice(0, 3) ?? [];
+  const others = markersForView(view).filter((d) => !suggestions.some((s) => s.name === d.name));
+  const running = m.status?.state === 'running';
+  const done = m.status?.framesDone ?? 0;
+  const total = m.status?.frameCount ?? 0;
+  return (
+    <section className="review-panel markers-panel" aria-label="Skin markers" data-testid="markers-panel">
+      <h2>
+        Skin markers{' '}
+        <button
+          type="button"
+          className={`small ${m.on ? '' : 'secondary'}`}
+          aria-pressed={m.on}
+          onClick={() => m.setOn(!m.on)}
+          title="Find, name, track and correct taped markers"
+        >
+          {m.on ? 'Markers mode on' : 'Markers'}
+        </button>
+      </h2>
+      {m.on && (
+        <>
+          <div className="markers-buttons">
+            <button type="button" className="small" disabled={m.busy} onClick={() => void m.detect(frame)}>
+              Find bright markers on frame {frame}
+            </button>
+            <button
+              type="button"
+              className="small secondary"
+              aria-pressed={m.picking}
+              disabled={m.busy}
+              onClick={() => m.setPicking(!m.picking)}
+              title="Then click a marker on the picture: markers of its colour are found"
+            >
+              {m.picking ? 'Click a marker…' : 'Pick a colour'}
+            </button>
+          </div>
+          {blob && (
+            <div className="markers-naming" data-testid="marker-naming">
+              <p>
+                Marker {(m.chosen ?? 0) + 1}: which is it?
+                {m.setup &&
+                  m.detected &&
+                  m.setup.frame !== m.detected.frame &&
+                  m.setup.markers.length > 0 && (
+                    <span className="muted">
+                      {' '}
+                      (naming on this frame replaces the names on frame {m.setup.frame})
+                    </span>
+                  )}
+              </p>
+              <div className="markers-buttons">
+                {suggestions.map((s) => (
+                  <button
+                    key={s.name}
+                    type="button"
+                    className="small"
+                    onClick={() => void m.name(s.name)}
+                    title={`${Math.round(s.distancePx)} px from where the pose landmarks put it`}
+                  >
+                    {markerDefinition(s.name).label}
+                  </button>
+                ))}
+                <select
+                  aria-label="Other marker name"
+                  value=""
+                  onChange={(e) => e.target.value && void m.name(e.target.value as MarkerName)}
+                >
+                  <option value="">Other…</option>
+                  {others.map((d) => (
+                    <option key={d.name} value={d.name}>
+                      {d.label}
+                    </option>
+                  ))}
+                </select>
+                <button type="button" className="small secondary" onClick={() => m.choose(null)}>
+                  Not a marker
+                </button>
+              </div>
+            </div>
+          )}
+          {m.setup && m.setup.markers.length > 0 && (
+            <div data-testid="marker-names">
+              <p className="muted">Named on frame {m.setup.frame}:</p>
+              <ul className="markers-named">
+                {m.setup.markers.map((x) => (
+                  <li key={x.name}>
+                    {markerDefinition(x.name).label}{' '}
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => void m.unname(x.name)}
+                      aria-label={`Remove the name ${markerDefinition(x.name).label}`}
+                    >
+                      remove
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <div className="markers-buttons">
+            <button
+              type="button"
+              disabled={!named.size || running}
+              onClick={() => void m.track()}
+              title="Follow the named markers through the clip, from the naming frame on"
+            >
+              Track markers
+            </button>
+            {running && (
+              <>
+                <progress max={total || 1} value={done} aria-label="Tracking progress" />
+                <span data-testid="marker-progress">
+                  Tracking… {done} of {total} frames
+                </span>
+                <button type="button" className="small secondary" onClick={() => void m.cancel()}>
+                  Cancel
+                </button>
+              </>
+            )}
+          </div>
+          {m.status?.state === 'stale' && (
+            <p className="muted">The names changed since the markers were tracked: track again.</p>
+          )}
+          <p className="muted small">
+            Drag a tracked marker to correct it on this frame (Ctrl+Z undoes). Tracking starts at the naming
+            frame: name the markers early in the clip.
+          </p>
+        </>
+      )}
+      {m.message && (
+        <p role="status" data-testid="markers-message">
+          {m.message}
+        </p>
+      )}
+      {rows && (
+        <table className="markers-variables" data-testid="marker-variables">
+          <thead>
+            <tr>
+              <th>Variable</th>
+              <th>Left</th>
+              <th>Right</th>
+              <th>From</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr
+                key={r.id}
+                data-testid={`marker-variable-${r.id}`}
+                data-source={r.source}
+                title={r.definition}
+              >
+                <td>{r.label}</td>
+                <SideCell s={r.left} side="left" />
+                <SideCell s={r.right} side="right" />
+                <td className="muted">
+                  {r.source === 'markers' ? `markers (${r.sourceWords})` : r.sourceWords}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {!rows && m.tracks?.tracks.length ? (
+        <p className="muted">
+          Pelvic tilt and rearfoot eversion need the clip&apos;s gait events: waiting for the analysis.
+        </p>
+      ) : null}
+    </section>
+  );
+}
