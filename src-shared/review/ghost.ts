@@ -51,8 +51,17 @@ export function hipCentre(f: LandmarkFrame | undefined): ImagePoint | undefined 
   return l && r ? imagePoint((l.x + r.x) / 2, (l.y + r.y) / 2) : undefined;
 }
 
+/** Per series, once: the renderer asks on every frame drawn (a series does not change once read). */
+const legs = new WeakMap<LandmarkSeries, number | undefined>();
+const facings = new WeakMap<LandmarkSeries, 1 | -1 | undefined>();
+
 /** Median leg length (hip–knee + knee–ankle, both legs averaged) over the frames with a pose, pixels. */
 export function legLength(series: LandmarkSeries): number | undefined {
+  if (!legs.has(series)) legs.set(series, measureLegLength(series));
+  return legs.get(series);
+}
+
+function measureLegLength(series: LandmarkSeries): number | undefined {
   const lengths: number[] = [];
   for (const f of series.frames) {
     const legs: number[] = [];
@@ -69,6 +78,11 @@ export function legLength(series: LandmarkSeries): number | undefined {
 
 /** Which way the runner faces in the picture: the sign of toe minus heel in x (median over frames). */
 export function facing(series: LandmarkSeries): 1 | -1 | undefined {
+  if (!facings.has(series)) facings.set(series, measureFacing(series));
+  return facings.get(series);
+}
+
+function measureFacing(series: LandmarkSeries): 1 | -1 | undefined {
   const dx: number[] = [];
   for (const f of series.frames) {
     for (const side of ['left', 'right'] as const) {

@@ -3,7 +3,7 @@
  * screen, and on the interactive layer the correction handles (when editing) and the PT's
  * measurements of that frame.
  */
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { LandmarkFrame, LandmarkName, LandmarkSeries } from '../../../src-shared/pose/landmarks';
 import type { Correction } from '../../../src-shared/review/corrections';
 import { calibrationFor, type Measurement } from '../../../src-shared/review/measure';
@@ -154,6 +154,7 @@ export function ClipPlayer(props: ClipPlayerProps) {
             }
           >
             {props.markers?.layer(shown, px)}
+            {props.ghost?.(shown, px)}
             {toggles.all && <MeasurementShapes measurements={own} scale={px} cmPerPx={cmPerPx} />}
             {props.draft && props.draft.points.length > 0 && (
               <MeasurementShapes

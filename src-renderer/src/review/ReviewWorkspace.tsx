@@ -45,6 +45,7 @@ import { EventsPanel } from './panels/EventsPanel';
 import { usePointEdit } from './usePointEdit';
 import { useMeasureTool } from './useMeasureTool';
 import { pointWords } from '../../../src-shared/review/point-edit';
+import { useLastTime } from './last-time/useLastTime';
 import { useMarkers } from './markers/useMarkers';
 import { MarkersPanel } from './markers/MarkersPanel';
 import { markerSlot } from './markers/slot';
@@ -98,6 +99,7 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
   const events = useMemo(() => analyses.map((a) => frameEvents(a.gait)), [analyses]);
   const wanted = framesShown(playhead, clocks);
   usePlayback(playhead.playing, clocks, setPlayhead);
+  const lastTime = useLastTime(clips, analyses, events, wanted, toggles);
 
   const k = playhead.active;
   const active = clips[k]!;
@@ -291,7 +293,7 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
   }, [events, k, active, playhead, clocks]);
   return (
     <div className="review-workspace" data-testid="review-workspace">
-      <div className={`players players-${alone ? 1 : clips.length}`}>
+      <div className={`players players-${alone ? 1 : clips.length + (lastTime.player ? 1 : 0)}`}>
         {clips.map((c, j) =>
           alone && j !== k ? null : (
             <ClipPlayer
@@ -337,6 +339,7 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
         onLocked={(locked) => setPlayhead((p) => setLocked(p, clocks, locked))}
         onSeek={seekActive}
       />
+      {lastTime.bar}
       {clips.length > 1 && <SyncNudge sessionId={sessionId} clips={clips} onError={setMessage} />}
       <Timeline
         table={active.table}

@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Recording } from '../../src-shared/contract/recordings';
+import { generateRunner } from '../../src-shared/gait/synthetic';
+import type { LastTimeClip } from '../../src-shared/progress';
+import { constantRateTable, frameAt } from '../../src-shared/review/frames';
+import { earlierTimeAt, eventTimes, pairedIndex } from '../../src-shared/review/stride-align';
+import { tempDir } from '../helpers/tmp';
+import { makeBarcodeClip } from '../review/fixtures/barcode-clip';
+import { storeLandmarks } from '../review/fixtures/pose-store';
+import { codeOnScreen, settled, startReviewApp, type ReviewApp } from '../review/fixtures/review-app';
+
+/**
+ * "Last time vs today" side by side (issue 18 item 2), end to end in Chromium on the built renderer
+ * (`npx electron-vite build` first): one patient, two sessions, each a side clip imported through the
+ * real ingest. The clips carry their frame number as a bar code, so the test reads from the pixels
+ * which frame each player really shows; their landmarks are synthetic runners of different cadence
+ * (160 then, 172 now) filmed at different rates (30 fps then, 60 fps now). Stepping today's clip onto
+ * each right initial contact must show last time's paired right contact, stride after stride.
+ * Screenshots go to $STRIDELAB_SHOTS when set.
+ */
+let r: ReviewApp;
+let page: Page;
+let guard: { offsite: string[]; errors: string[] };
+let today: Recording;
+let before: Recording;
+let framesNow = 0;
+let framesThen = 0;
+const shots = process.env.STRIDELAB_SHOTS;
+const work = tempDir('stridelab-last-time-');
+
+async function importInto(sessionId: string, file: string): Promise<Recording> {
+  const res = await fetch(`${r.app.server.url}/api/upload?name=${encodeURIComponent('then.mp4')}`, {
+    method: 'POST',
+    headers: { 'x-stridelab-token': r.app.server.token, 'content-type': 'application/octet-stream' },
+    body: readFileSync(file),
+  });
+  const body = (await res.json()) as { result: { uploadId: string } };
+  return r.call<Recording>('recordings:import', {
+    sessionId,
+    source: { kind: 'upload', uploadId: body.result.uploadId },
+    view: 'side',
+    condition: { label: 'flat' },
+    jobId: 'lasttimejob1x',
+    allowDuplicate: true,
+  });
+}
+
+async function clipWithRunner(fps: number, cadence: number, seed: number) {
+  const runner = generateRunner({ view: 'side', fps, cadence, durationS: 4, width: 640, height: 360, seed });
+  const file = await makeBarcodeClip({
+    out: join(work.path, `runner-${fps}.mp4`),
+    width: 640,
+    height: 360,
+    rate: String(fps),
+    frames: runner.series.frames.length,
+  });
+  return { runner, file };
+}
+
+beforeAll(async () => {
+  r = await startReviewApp();
+  const session = await r.call<{ patientId: string }>('sessions:get', { id: r.sessionId });
+  const earlier = await r.call<{ id: string }>('sessions:create', {
+    patientId: session.patientId,
+    date: '2026-10-02',
+    treadmillSpeedsKmh: [11],
+  });
+  const now = await clipWithRunner(60, 172, 2);
+  const then = await clipWithRunner(30, 160, 1);
+  framesNow = now.runner.series.frames.length;
+  framesThen = then.runner.series.frames.length;
+  today = await r.importClip(now.file, 'side', 'flat');
+  before = await importInto(earlier.id, then.file);
+  storeLandmarks(r.app.services.library, today.id, now.runner.series);
+  storeLandmarks(r.app.services.library, before.id, then.runner.series);
+  ({ page, guard } = await r.openPage(`#/sessions/${r.sessionId}/review/${today.id}`));
+  await page.getByTestId('summary').waitFor({ timeout: 120_000 });
+}, 300_000);
+afterAll(async () => {
+  await r?.close();
+  work.cleanup();
+});
+
+/** Right initial contacts of a clip, as the one analysis path finds them, in its own clock. */
+async function rightContacts(id: string, fps: number, frames: number) {
+  const clip = await r.call<LastTimeClip>('progress:lastTimeClip', { recordingId: id });
+  const table = constantRateTable(frames, fps);
+  const ic = clip.events.filter((e) => e.kind === 'initial-contact' && e.foot === 'right');
+  return { table, frames: ic.map((e) => e.frame), times: eventTimes(ic.map((e) => table.times[e.frame]!)) };
+}
+
+describe('last time vs today, side by side', () => {
+  it('steps both clips together stride by stride on the right initial contact, across frame rates', async () => {
+    const bar = page.getByTestId('last-time');
+    await bar.getByLabel('Last time beside today').selectOption(`0:${before.id}`);
+    await page.locator('[data-testid="last-time-player"][data-aligned="true"]').waitFor({ timeout: 60_000 });
+    // Last time's session had 11 km/h on its form, today's none: said, not hidden.
+    await expect
+      .poll(() => page.getByTestId('last-time-notes').textContent())
+      .toContain('speed 11 km/h then, not recorded now');
+
+    const now = await rightContacts(today.id, 60, framesNow);
+    const then = await rightContacts(before.id, 30, framesThen);
+    expect(now.frames.length).toBeGreaterThanOrEqual(5);
+    const pairing = { today: now.times, earlier: then.times, shift: 0 };
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Home');
+    let seen = 0;
+    for (let jumps = 0; jumps < 30 && seen < now.frames.length; jumps++) {
+      await page.keyboard.press(']');
+      const f = await settled(page, 0);
+      const i = now.frames.indexOf(f);
+      if (i < 0) continue; // a left contact
+      const want = then.frames[pairedIndex(pairing, i)]!;
+      expect(await settled(page, 1)).toBe(want);
+      // The picture itself: the bar code of last time's frame on screen.
+      expect(await codeOnScreen(page, 1)).toBe(want);
+      seen++;
+    }
+    expect(seen).toBe(now.frames.length);
+
+    // Mid-stride: last time's frame follows by phase (3 frames at 60 fps after today's 2nd contact).
+    await page.keyboard.press('Home');
+    for (let k = 0; k < 40 && (await settled(page, 0)) !== now.frames[1]; k++) await page.keyboard.press(']');
+    for (let k = 0; k < 9; k++) await page.keyboard.press('ArrowRight');
+    const mid = now.frames[1]! + 9;
+    expect(await settled(page, 0)).toBe(mid);
+    const expected = frameAt(then.table, earlierTimeAt(pairing, now.table.times[mid]!)!);
+    expect(await settled(page, 1)).toBe(expected);
+    expect(expected).toBeGreaterThan(then.frames[pairedIndex(pairing, 1)]!);
+
+    // Last time's next stride with today's: the same contact of today shows the next one of then.
+    await page.keyboard.press('Home');
+    for (let k = 0; k < 40 && (await settled(page, 0)) !== now.frames[0]; k++) await page.keyboard.press(']');
+    await bar.getByRole('button', { name: 'Last time\u2019s next stride' }).click();
+    await expect.poll(() => settled(page, 1)).toBe(then.frames[1]);
+    expect(await page.getByTestId('last-time-stride').textContent()).toMatch(/^stride 2 of \d+/);
+    await bar.getByRole('button', { name: 'Last time\u2019s previous stride' }).click();
+    await expect.poll(() => settled(page, 1)).toBe(then.frames[0]);
+    expect(guard.errors, guard.errors.join('\n')).toEqual([]);
+  }, 240_000);
+
+  it('draws last time\u2019s skeleton over today\u2019s picture when the ghost is on', async () => {
+    const magenta = () =>
+      page.locator('[data-player="0"] .overlay-stage canvas').evaluateAll((canvases) => {
+        let n = 0;
+        for (const el of canvases) {
+          const c = el as unknown as {
+            width: number;
+            height: number;
+            getContext(k: '2d'): { getImageData(...a: number[]): { data: ArrayLike<number> } };
+          };
+          const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+          for (let i = 0; i < d.length; i += 4)
+            if (d[i]! > 200 && d[i + 1]! < 130 && d[i + 2]! > 170 && d[i + 3]! > 100) n++;
+        }
+        return n;
+      });
+    expect(await magenta()).toBe(0);
+    await page.getByLabel('Ghost of last time over today').check();
+    await expect.poll(magenta).toBeGreaterThan(200);
+    await expect.poll(() => page.getByTestId('last-time-notes').textContent()).toContain('hip centre');
+    if (shots) await page.screenshot({ path: join(shots, 'last-time-ghost.png'), fullPage: true });
+    await page.getByLabel('Ghost of last time over today').uncheck();
+    await expect.poll(magenta).toBe(0);
+    await page.getByTestId('last-time').getByRole('button', { name: 'Close last time' }).click();
+    await expect.poll(() => page.getByTestId('last-time-player').count()).toBe(0);
+    expect(guard.errors, guard.errors.join('\n')).toEqual([]);
+    expect(guard.offsite).toEqual([]);
+  }, 120_000);
+});
