@@ -84,6 +84,8 @@ export interface ClipPlayerProps {
   readonly onAlone?: (() => void) | undefined;
   /** Skin markers (review/markers/): their layer, and clicks and drags while in Markers mode. */
   readonly markers?: MarkerSlot | undefined;
+  /** Drawn over the picture above the overlay (last time's skeleton, review/last-time/). */
+  readonly ghost?: ((shown: number, px: number) => ReactNode) | undefined;
 }
 
 /** The runner's hips on a frame (video pixels): where the keyboard's zoom goes. */

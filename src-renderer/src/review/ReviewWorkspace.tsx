@@ -45,10 +45,10 @@ import { EventsPanel } from './panels/EventsPanel';
 import { usePointEdit } from './usePointEdit';
 import { useMeasureTool } from './useMeasureTool';
 import { pointWords } from '../../../src-shared/review/point-edit';
-import { useLastTime } from './last-time/useLastTime';
 import { useMarkers } from './markers/useMarkers';
 import { MarkersPanel } from './markers/MarkersPanel';
 import { markerSlot } from './markers/slot';
+import { useLastTime } from './last-time/useLastTime';
 
 export interface ReviewWorkspaceProps {
   readonly sessionId: string;
@@ -321,9 +321,11 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
               alone={alone}
               onAlone={clips.length > 1 ? () => setAlone((a) => !a) : undefined}
               markers={k === j ? markerSlot(markers, toggles.all) : undefined}
+              ghost={lastTime.ghostFor(j)}
             />
           ),
         )}
+        {!alone && lastTime.player}
       </div>
       <TransportBar
         playhead={playhead}
