@@ -1,8 +1,10 @@
-import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import { describePoseError, detectPoses, frameRange, noPoseRanges, toSeries } from '../../services/pose';
 import { parseCommand, usageError as cmdUsageError } from '../args';
 import { abortOnStop } from '../process';
+import { noteLeftover } from '../../services/process/scratch';
 
 /**
  * `stridelab pose <clip> [--model lite|full|heavy] --out <landmarks.json> [--pick FRAME:X:Y]`
@@ -86,10 +88,19 @@ export async function run(argv: string[]): Promise<number> {
     const json = JSON.stringify(series);
     if (values.out === '-') process.stdout.write(`${json}\n`);
     else {
-      // Temp + rename: an interrupted write never leaves a half JSON under the chosen name.
-      const tmp = `${values.out}.${process.pid}.tmp`;
-      writeFileSync(tmp, json);
-      renameSync(tmp, values.out);
+      // Temp + rename: an interrupted write never leaves a half JSON under the chosen name, and the
+      // temp name is noted so the next StrideLab start removes it if this process dies mid-write.
+      const tmp = join(dirname(values.out), `.stridelab-partial-${process.pid}-${basename(values.out)}`);
+      const forget = noteLeftover(tmp);
+      try {
+        writeFileSync(tmp, json);
+        renameSync(tmp, values.out);
+      } catch (err) {
+        rmSync(tmp, { force: true });
+        throw err;
+      } finally {
+        forget();
+      }
     }
     process.stderr.write(
       `pose: a person in ${found} of ${series.frames.length} frames; wrote ${values.out === '-' ? 'stdout' : values.out}\n`,
