@@ -24,6 +24,7 @@ export interface LabelledClip {
 }
 
 const SAMPLE_LABELS = 'labels/treadmill_side_zzzhushi_male_side.events.json';
+const SAMPLE_CLIP = 'treadmill_side_zzzhushi_male_side.mp4';
 
 export const LABELLED_CLIPS: readonly {
   name: string;
@@ -33,13 +34,34 @@ export const LABELLED_CLIPS: readonly {
   held: boolean;
   medianFrames: number;
   heightCm: number;
+  /**
+   * The clip (shared media) and model whose app path (import, pose as the app runs it) gives exactly
+   * these landmarks: test/gait/app-path.test.ts regenerates them through it.
+   */
+  appPath?: { clip: string; model: 'lite' | 'full' | 'heavy' };
 }[] = [
+  // What the app computes on the sample clip with its default model: pose reads the original (it is
+  // frame for frame the proxy; src-main/services/pose/input.ts), and these are its landmarks.
   {
-    name: 'treadmill_side_male (30 fps, MediaPipe full)',
+    name: 'treadmill_side_male (30 fps, MediaPipe full, app path: original)',
     landmarks: 'landmarks/treadmill_side_male.full.json',
     labels: SAMPLE_LABELS,
     tunedOn: true,
     held: true,
+    medianFrames: 0,
+    heightCm: 178,
+    appPath: { clip: SAMPLE_CLIP, model: 'full' },
+  },
+  // The same clip read from its all-intra proxy (x264 CRF 20), as the app does where the original
+  // cannot stand in (a codec Chromium lacks, a proxy scaled down from 4K): the re-encode alone moves
+  // the landmarks (docs/gait-methods.md, "Which pixels pose reads"). Another noise draw of the
+  // sample clip, so a training figure too.
+  {
+    name: 'treadmill_side_male (30 fps, MediaPipe full, proxy fallback)',
+    landmarks: 'landmarks/treadmill_side_male.proxy.full.json',
+    labels: SAMPLE_LABELS,
+    tunedOn: true,
+    held: false,
     medianFrames: 0,
     heightCm: 178,
   },
@@ -67,6 +89,20 @@ export const LABELLED_CLIPS: readonly {
     held: false,
     medianFrames: 0,
     heightCm: 178,
+  },
+  // Another runner, camera, surface and resolution (480x352 overground on grass, 29.97 fps),
+  // labelled by eye for issue 20 (test/fixtures/labels/README.md) and never tuned on: held out. Only
+  // 3 contacts and 3 toe-offs (she crosses the frame in one second), so the bench reports it and
+  // the test holds it only to what a short clip can show (no event invented or more than a frame off).
+  {
+    name: 'running_side_overground_demo3 (29.97 fps, MediaPipe full, app path: original)',
+    landmarks: 'landmarks/running_side_overground_sports2d_demo3.full.json',
+    labels: 'labels/running_side_overground_sports2d_demo3.events.json',
+    tunedOn: false,
+    held: false,
+    medianFrames: 0,
+    heightCm: 165,
+    appPath: { clip: 'running_side_overground_sports2d_demo3.mp4', model: 'full' },
   },
 ];
 

@@ -7,8 +7,9 @@ import type {
 import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import { ServiceError } from '../errors';
 import type { CallContext, HandlersFor } from '../types';
-import { poseRecording, withRecordingTimes } from './recording';
-import { describePoseError, detectPoses } from './run';
+import { detectRecordingPoses } from './input';
+import { poseRecording } from './recording';
+import { describePoseError } from './run';
 import { noPoseRanges, toSeries } from './series';
 import { readPoseStore, updatePick, writePoseStore, type StoredPose } from './store';
 
@@ -71,9 +72,8 @@ function start(ctx: CallContext, recordingId: string, model: PoseModelName): Job
     ctx.emit('pose:finished', { recordingId, model, state, error });
     settle({ state, error });
   };
-  detectPoses({
-    clipPath: rec.proxyPath,
-    clipName: rec.name,
+  // The original where it is frame for frame the proxy, else the proxy (input.ts says why).
+  detectRecordingPoses(rec, {
     model,
     signal: job.controller.signal,
     onProgress: (p) => {
@@ -84,7 +84,7 @@ function start(ctx: CallContext, recordingId: string, model: PoseModelName): Job
     .then(({ candidates }) => {
       // Keep the user's earlier choice of person if there was one (same frames, new detections).
       const previous = readPoseStore(rec.dir, model);
-      writePoseStore(rec.dir, withRecordingTimes(candidates, rec), previous?.pick ?? null);
+      writePoseStore(rec.dir, candidates, previous?.pick ?? null);
       finish('done', null);
     })
     .catch((e: unknown) => {

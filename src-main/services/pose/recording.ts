@@ -6,8 +6,9 @@ import { decodeTimestamps } from '../../../src-shared/media/timestamps';
 import type { PoseCandidates } from './series';
 
 /**
- * What the pose service needs of a recording. Detection runs on the recording's proxy (the frames
- * the review shows, one to one with the source's frames); each frame's true time comes from the
+ * What the pose service needs of a recording. Detection runs on the original where it is frame for
+ * frame the proxy, else on the proxy (the frames the review shows, one to one with the source's
+ * frames; input.ts says which and why); each frame's true time comes from the
  * recording's timestamp table, not from the proxy's constant rate (src-shared/media/timestamps.ts).
  * Results live beside the proxy in the library's media folder.
  */
@@ -20,12 +21,23 @@ export interface PoseRecording {
   readonly dir: string;
   readonly nominalFps: number;
   readonly variableFrameRate: boolean;
+  /** Pixels of the proxy (landmarks are in these). */
+  readonly proxyWidth: number;
+  readonly proxyHeight: number;
+  /** The imported file itself, which pose reads when it can (input.ts). */
+  readonly original: {
+    readonly path: string;
+    readonly codec: string;
+    readonly displayWidth: number;
+    readonly displayHeight: number;
+  } | null;
 }
 
 interface Row {
   id: string;
   original_name: string;
   proxy_path: string;
+  original_path: string | null;
   timestamps_path: string;
   probe_json: string;
 }
@@ -33,7 +45,7 @@ interface Row {
 export function poseRecording(library: Library, id: string): PoseRecording {
   const row = library.db
     .prepare(
-      `SELECT id, original_name, proxy_path, timestamps_path, probe_json FROM recordings WHERE id = ? AND deleted_at IS NULL`,
+      `SELECT id, original_name, proxy_path, original_path, timestamps_path, probe_json FROM recordings WHERE id = ? AND deleted_at IS NULL`,
     )
     .get(id) as Row | undefined;
   if (!row) throw new ServiceError('not-found', `No recording with id ${id}.`, 'recordingId');
@@ -41,6 +53,11 @@ export function poseRecording(library: Library, id: string): PoseRecording {
     nominalFps?: number;
     averageFps?: number;
     variableFrameRate?: boolean;
+    codec?: string;
+    displayWidth?: number;
+    displayHeight?: number;
+    proxyWidth?: number;
+    proxyHeight?: number;
   };
   const proxyPath = join(library.paths.mediaDir, row.proxy_path);
   return {
@@ -51,6 +68,17 @@ export function poseRecording(library: Library, id: string): PoseRecording {
     dir: dirname(proxyPath),
     nominalFps: probe.averageFps || probe.nominalFps || 30,
     variableFrameRate: Boolean(probe.variableFrameRate),
+    proxyWidth: probe.proxyWidth ?? 0,
+    proxyHeight: probe.proxyHeight ?? 0,
+    original:
+      row.original_path && probe.codec && probe.displayWidth && probe.displayHeight
+        ? {
+            path: join(library.paths.mediaDir, row.original_path),
+            codec: probe.codec,
+            displayWidth: probe.displayWidth,
+            displayHeight: probe.displayHeight,
+          }
+        : null,
   };
 }
 

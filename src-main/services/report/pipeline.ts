@@ -18,7 +18,9 @@ import { createPatient } from '../library/patients';
 import { createSession } from '../library/sessions';
 import { importRecording } from '../media/import';
 import { getRecordingRow, mediaPath } from '../media/recordings-db';
-import { detectPoses, describePoseError } from '../pose/run';
+import { detectRecordingPoses } from '../pose/input';
+import { poseRecording } from '../pose/recording';
+import { describePoseError } from '../pose/run';
 import { toSeries } from '../pose/series';
 import { writePoseStore } from '../pose/store';
 import { APP_VERSION } from '../version';
@@ -144,19 +146,21 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
   }
   // --home: the patient, session, recordings and pose results land together with the report, or
   // not at all (library/all-or-nothing.ts); a temporary library goes as a whole anyway.
-  const allOrNothing = job.home ? beginAllOrNothing(library) : undefined;
+  const allOrNothing = job.home ? await beginAllOrNothing(library) : undefined;
+  // The steps run on the job's library: with --home every row they write belongs to its transaction.
+  const lib = allOrNothing?.library ?? library;
   const phase = (name: keyof typeof PHASES, within: number, detail?: string): void => {
     const [a, b] = PHASES[name];
     ui.update(name, a + (b - a) * Math.min(1, Math.max(0, within)), detail);
   };
   try {
     const today = new Date().toISOString().slice(0, 10);
-    const patient = createPatient(library.db, {
+    const patient = await createPatient(lib.data, {
       name: job.patient,
       sex: 'unspecified',
       ...(job.heightCm ? { heightCm: job.heightCm } : {}),
     });
-    const session = createSession(library.db, {
+    const session = await createSession(lib.data, {
       patientId: patient.id,
       date: today,
       injurySide: 'none',
@@ -169,9 +173,9 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
       ...(job.inclinePct !== undefined ? { inclinePct: job.inclinePct } : {}),
     };
     // 1. Import every clip (copy, checksum, constant-rate proxy) before the slow part.
-    const imported: { view: View; name: string; proxy: string; landmarks?: string }[] = [];
+    const imported: { id: string; view: View; name: string; proxy: string; landmarks?: string }[] = [];
     for (const [i, [view, path, landmarks]] of clips.entries()) {
-      const rec = await importRecording(library, {
+      const rec = await importRecording(lib, {
         sessionId: session.id,
         sourcePath: path,
         view,
@@ -180,15 +184,17 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
         signal,
         onProgress: (p) => phase('import', (i + p.fraction) / clips.length, `${view} clip: ${p.phase}`),
       });
-      const row = getRecordingRow(library.db, rec.id);
+      const row = getRecordingRow(lib.db, rec.id);
       imported.push({
+        id: rec.id,
         view,
         name: rec.originalName,
-        proxy: join(library.paths.mediaDir, mediaPath(row, 'proxy')),
+        proxy: join(lib.paths.mediaDir, mediaPath(row, 'proxy')),
         landmarks,
       });
     }
-    // 2. Pose on the proxy (frame i of the proxy = frame i of the clip), then the checks.
+    // 2. Pose as the app runs it (the original where it is frame for frame the proxy, else the
+    // proxy: pose/input.ts), then the checks.
     const series = new Map<View, LandmarkSeries>();
     for (const [i, c] of imported.entries()) {
       let s: LandmarkSeries;
@@ -196,8 +202,7 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
         s = loadLandmarks(c.landmarks, c.view);
       } else {
         try {
-          const det = await detectPoses({
-            clipPath: c.proxy,
+          const det = await detectRecordingPoses(poseRecording(lib, c.id), {
             model: job.model,
             signal,
             onProgress: (p) =>
@@ -325,10 +330,10 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
       }
     }
     phase('report', 1);
-    allOrNothing?.commit();
+    await allOrNothing?.commit();
     return await out.commit('report.pdf');
   } catch (err) {
-    allOrNothing?.rollback();
+    await allOrNothing?.rollback();
     await out.abort();
     throw err;
   } finally {

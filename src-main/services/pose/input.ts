@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
+import { decodeTimestamps } from '../../../src-shared/media/timestamps';
+import { withRecordingTimes, type PoseRecording } from './recording';
+import { detectPoses, type PoseProgress } from './run';
+import type { PoseCandidates } from './series';
+
+/**
+ * Which file pose detection reads for a library recording, and the run itself: the one path the
+ * pose service, the analysis queue and `stridelab analyze` share, and the one the accuracy test's
+ * landmarks are regenerated through (test/gait/app-path.ts).
+ *
+ * The original when Chromium can decode it at the proxy's size, else the proxy. Why: the proxy is a
+ * lossy re-encode (x264 CRF 20, PSNR 42.8 dB on the sample clip), and MediaPipe's landmarks move
+ * with pixel changes that small. Measured on the sample clip, full model (docs/gait-methods.md,
+ * "Which pixels pose reads"): a lossless proxy gives landmarks identical to the original's (0.00 px
+ * on every point of every frame, so frame order, timing and scaling are not the cause), while the
+ * CRF 20 proxy moves the nose by 1.6 px (median), the feet by 4–8 px (median) and puts a foot on the
+ * other leg on some frames (up to 290 px); the gait engine's cadence then reads 172.4 instead of
+ * 168.7 steps/min. A lossless proxy would be 50× the original (95 MB for 12 s at 720p), so pose reads
+ * the camera's own pixels instead, and the proxy stays the review's small all-intra copy.
+ *
+ * The original is used only when frame i of its decode is frame i of the proxy: same upright size
+ * (landmarks are in proxy pixels, docs: contract ClipProbe.proxyWidth) and, after the run, the same
+ * number of frames at the same times as the import's timestamp table (within a quarter frame).
+ * Anything else (a codec Chromium lacks, an edit list read differently, a 4K clip scaled for the
+ * proxy) falls back to the proxy, as before.
+ */
+
+/** Codecs Chromium's WebCodecs decodes without platform extras (HEVC needs hardware support). */
+const DECODABLE = new Set(['h264', 'vp8', 'vp9', 'av1']);
+
+export type PoseInput = 'original' | 'proxy';
+
+export interface RecordingPoseRun {
+  readonly candidates: PoseCandidates;
+  readonly input: PoseInput;
+  /** Why the proxy was read, when it was. */
+  readonly fallback: string | null;
+}
+
+/** Whether the original can stand in for the proxy before any run: its codec and size. */
+export function originalEligible(rec: PoseRecording): string | null {
+  if (!rec.original) return 'no original file';
+  if (!DECODABLE.has(rec.original.codec)) return `codec ${rec.original.codec}`;
+  if (rec.original.displayWidth !== rec.proxyWidth || rec.original.displayHeight !== rec.proxyHeight)
+    return 'proxy scaled';
+  return null;
+}
+
+/** Frame i of the run is frame i of the timestamp table: same count, times within a quarter frame. */
+export function sameFrames(runTimes: readonly number[], table: readonly number[]): boolean {
+  if (runTimes.length !== table.length || table.length === 0) return false;
+  const t0 = runTimes[0]!;
+  const span = table[table.length - 1]! - table[0]!;
+  const interval = table.length > 1 ? span / (table.length - 1) : 1;
+  return runTimes.every((t, i) => Math.abs(t - t0 - table[i]!) <= interval / 4);
+}
+
+export async function detectRecordingPoses(
+  rec: PoseRecording,
+  opts: {
+    readonly model: PoseModelName;
+    readonly signal?: AbortSignal;
+    readonly onProgress?: (p: PoseProgress) => void;
+    /** Tests and the bench: read this input whatever the choice would be. */
+    readonly force?: PoseInput;
+  },
+): Promise<RecordingPoseRun> {
+  const run = (clipPath: string) =>
+    detectPoses({
+      clipPath,
+      clipName: rec.name,
+      model: opts.model,
+      signal: opts.signal,
+      onProgress: opts.onProgress,
+    });
+  let fallback = opts.force === 'proxy' ? 'asked for' : originalEligible(rec);
+  if (opts.force === 'original' && fallback !== null)
+    throw new Error(`pose on the original refused: ${fallback}`);
+  if (fallback === null && rec.original) {
+    try {
+      const { candidates } = await run(rec.original.path);
+      let table: number[] = [];
+      try {
+        table = decodeTimestamps(readFileSync(rec.timestampsPath));
+      } catch {
+        table = [];
+      }
+      if (
+        sameFrames(
+          candidates.frames.map((f) => f.t),
+          table,
+        )
+      )
+        return { candidates: withRecordingTimes(candidates, rec), input: 'original', fallback: null };
+      fallback = 'frames differ from the proxy';
+    } catch (e) {
+      if (opts.signal?.aborted) throw e;
+      fallback = `original not decodable (${e instanceof Error ? e.message : String(e)})`;
+    }
+    if (opts.force === 'original') throw new Error(`pose on the original refused: ${fallback}`);
+  }
+  const { candidates } = await run(rec.proxyPath);
+  return { candidates: withRecordingTimes(candidates, rec), input: 'proxy', fallback };
+}

@@ -1,0 +1,56 @@
+/**
+ * The accuracy fixtures are what the app computes: each labelled clip is imported into a real
+ * library and run through the pose service as the app runs it (test/gait/app-path.ts), and the
+ * landmarks must equal the committed fixture that test/gait/accuracy.test.ts scores, to the
+ * fixture's rounding. MediaPipe on CPU and x264 are deterministic, so any difference means the
+ * app's path changed (which file pose reads, the proxy's encoding, the person tracker, the frame
+ * times) and the accuracy figures no longer describe the app. Slow (real import, real Chromium
+ * pose: about a minute per 360 frames on a quiet machine). `STRIDELAB_UPDATE_FIXTURES=1` writes the
+ * fixtures from this path instead of comparing.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LandmarkSeriesSchema, type LandmarkSeries } from '../../src-shared/pose/landmarks';
+import { requireEngineBuild } from '../pose/helpers';
+import { landmarksThroughApp } from './app-path';
+import { LABELLED_CLIPS } from './labelled-clips';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const update = Boolean(process.env.STRIDELAB_UPDATE_FIXTURES);
+
+/** Largest difference between two series, frame by frame: image px, and frame time in s. */
+function largestDifference(a: LandmarkSeries, b: LandmarkSeries): { px: number; t: number; status: number } {
+  let px = 0;
+  let t = 0;
+  let status = 0;
+  a.frames.forEach((fa, i) => {
+    const fb = b.frames[i]!;
+    t = Math.max(t, Math.abs(fa.t - fb.t));
+    if (fa.status !== fb.status) status++;
+    fa.image?.forEach((p, k) => {
+      const q = fb.image?.[k];
+      if (q) px = Math.max(px, Math.hypot(p[0] - q[0], p[1] - q[1]));
+    });
+  });
+  return { px, t, status };
+}
+
+const appClips = LABELLED_CLIPS.filter((c) => c.appPath);
+
+describe.each(appClips)('landmarks of $name', (c) => {
+  it('are what the app computes from the clip (import, pose as the app runs it, series)', async () => {
+    requireEngineBuild();
+    const series = await landmarksThroughApp(c.appPath!.clip, c.appPath!.model);
+    const file = join(FIXTURES, c.landmarks);
+    if (update) writeFileSync(file, JSON.stringify(series));
+    expect(existsSync(file), `${c.landmarks}: run with STRIDELAB_UPDATE_FIXTURES=1 to write it`).toBe(true);
+    const fixture = LandmarkSeriesSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+    expect(series.frames.length).toBe(fixture.frames.length);
+    const d = largestDifference(series, fixture);
+    expect(d.status).toBe(0);
+    expect(d.t).toBeLessThan(1e-6);
+    // The fixture is the series as written (0.01 px): nothing but rounding may differ.
+    expect(d.px).toBeLessThanOrEqual(0.015);
+  }, 900_000);
+});
