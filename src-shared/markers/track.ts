@@ -1,6 +1,349 @@
-/** Marker tracking through a clip (docs/markers.md, "Tracking"). */
-import type { TrackMarkers } from './types';
+/**
+ * Marker tracking through a clip (docs/markers.md, "Tracking"). Per frame and marker: predict with
+ * constant velocity (an alpha-beta filter [Kalata 1984] on the measured centroids), search a window
+ * around the prediction for blobs (local automatic threshold, so a motion-blurred marker dimmer than
+ * the still ones is still found), then assign blobs to markers all at once (assign.ts: one blob per
+ * marker, gated by distance), so markers passing each other never swap. A marker without a blob
+ * coasts on its prediction with falling confidence, is 'lost' after `maxCoastFrames`, and is taken
+ * up again when a round, contrasted blob appears near where it should be.
+ */
+import { pixels } from '../units';
+import { assign } from './assign';
+import { detectBlobs, levelImage } from './detect';
+import type {
+  Blob,
+  CancelSignal,
+  DetectionOptions,
+  MarkerFrame,
+  MarkerImage,
+  MarkerPoint,
+  MarkerSeed,
+  MarkerTrack,
+  TrackMarkers,
+} from './types';
 
-export const trackMarkers: TrackMarkers = async () => {
-  throw new Error('trackMarkers: not implemented yet');
+/**
+ * Frames before the seed frame that the backward pass can keep (grey, 1 byte a pixel: 0.5 MB each
+ * at 960x540, about 2 MB at 1920x1080); the PT names the markers near the start of a clip.
+ */
+export const MAX_BACKWARD_FRAMES = 240;
+
+/** Alpha-beta gains: the velocity follows the last displacement closely (markers accelerate hard). */
+const BETA = 0.7;
+
+interface State {
+  x: number;
+  y: number;
+  vx: number;
+  vy: number;
+  /** Frames since the last detection (0 = detected this frame). */
+  coast: number;
+  lost: boolean;
+  radius: number;
+  contrast: number;
+  /** Frames since the seed: the velocity is unknown at first, so the gate starts wide. */
+  age: number;
+  /** Change of velocity over the last detected step (constant-acceleration prediction). */
+  ax: number;
+  ay: number;
+}
+
+export interface TrackerConfig {
+  readonly detection: DetectionOptions;
+  readonly gatePx?: number;
+  readonly maxCoastFrames: number;
+}
+
+/** Expected axis ratio of a disc of radius r smeared over L pixels (box shutter): its second moments. */
+function streakRatio(r: number, len: number): number {
+  return Math.sqrt((r * r) / 4 / ((r * r) / 4 + (len * len) / 12));
+}
+
+function gateOf(s: State, cfg: TrackerConfig): number {
+  const base = cfg.gatePx ?? Math.max(12, 6 * s.radius);
+  const speed = Math.hypot(s.vx, s.vy);
+  let g = base + 0.6 * speed;
+  if (s.age < 2) g += 2 * base;
+  if (s.coast > 0) g *= 1 + 0.3 * Math.min(s.coast, cfg.maxCoastFrames);
+  if (s.lost) g *= 2;
+  return g;
+}
+
+/** Candidate blobs for one marker: a local search around its prediction. */
+function localBlobs(
+  frame: MarkerImage,
+  s: State,
+  px: number,
+  py: number,
+  gate: number,
+  cfg: TrackerConfig,
+): Blob[] {
+  const speed = Math.hypot(s.vx, s.vy);
+  const d = cfg.detection;
+  const minRound = Math.min(d.minRoundness ?? 0.5, 0.7 * streakRatio(s.radius, speed));
+  const area = Math.PI * s.radius * s.radius;
+  const half = gate + 3 * s.radius;
+  // Bright markers: threshold half the expected contrast above the window's median, so a dim
+  // (blurred) marker is found even beside a brighter one. A colour keeps its distance threshold.
+  const appearance =
+    d.appearance.kind === 'bright'
+      ? { kind: 'bright' as const, threshold: { aboveBackground: Math.max(10, 0.5 * expectedContrast(s)) } }
+      : d.appearance;
+  return detectBlobs(frame, {
+    ...d,
+    appearance,
+    minRoundness: minRound,
+    minAreaPx: Math.min(d.minAreaPx ?? 4, Math.max(2, 0.3 * area)),
+    maxAreaPx: Math.max(d.maxAreaPx ?? 2000, 3 * (area + 2 * s.radius * speed)),
+    region: { x: px - half, y: py - half, width: 2 * half, height: 2 * half },
+  }).filter((b) => b.contrast >= minContrast(s));
+}
+
+/**
+ * The least contrast a blob may have to be this marker: a streak of length L spreads the disc's light
+ * over 2r + L pixels, so the expected contrast falls by 2r / (2r + L); the shutter is unknown, so L is
+ * bounded by the frame-to-frame speed.
+ */
+function expectedContrast(s: State): number {
+  const speed = Math.hypot(s.vx, s.vy);
+  return (s.contrast * 2 * s.radius) / (2 * s.radius + speed);
+}
+function minContrast(s: State): number {
+  return Math.max(12, 0.3 * expectedContrast(s));
+}
+
+function abortError(): Error {
+  const e = new Error('Marker tracking was cancelled.');
+  e.name = 'AbortError';
+  return e;
+}
+
+/** Pools blobs found in several windows: the same blob seen twice (within 0.5 px) counts once. */
+function pool(lists: Blob[][]): Blob[] {
+  const out: Blob[] = [];
+  for (const list of lists)
+    for (const b of list)
+      if (!out.some((o) => Math.abs(o.x - b.x) < 0.5 && Math.abs(o.y - b.y) < 0.5)) out.push(b);
+  return out;
+}
+
+/**
+ * One tracking step for all markers on one frame's candidates. `candidates(i, px, py, gate)` gives
+ * marker i's blobs (a local search, or a stored list). Returns the point of each marker.
+ */
+/**
+ * The first step after the seed has no velocity to predict with, and a fast foot moves farther in a
+ * frame than its markers are apart. Each marker then takes the displacement that most of its
+ * neighbours (markers within 120 px) share: a segment's markers move nearly together from one frame
+ * to the next (consensus voting, as in RANSAC [Fischler & Bolles 1981]).
+ */
+function consensusVelocity(states: State[], blobs: readonly Blob[], gates: readonly number[]): void {
+  states.forEach((s, i) => {
+    if (s.age !== 0) return;
+    let best = { dx: 0, dy: 0, votes: 0, len: Infinity };
+    for (const b of blobs) {
+      const dx = b.x - s.x;
+      const dy = b.y - s.y;
+      const len = Math.hypot(dx, dy);
+      if (len > gates[i]!) continue;
+      // A segment also turns: allow a quarter of the displacement as disagreement.
+      const tol = Math.max(6, 0.25 * len);
+      let votes = 0;
+      for (const o of states) {
+        if (Math.hypot(o.x - s.x, o.y - s.y) > 120) continue;
+        if (blobs.some((c) => Math.hypot(c.x - (o.x + dx), c.y - (o.y + dy)) <= tol)) votes++;
+      }
+      if (votes > best.votes || (votes === best.votes && len < best.len)) best = { dx, dy, votes, len };
+    }
+    if (best.votes >= 2) {
+      s.vx = best.dx;
+      s.vy = best.dy;
+    }
+  });
+}
+
+export function step(
+  states: State[],
+  candidates: (i: number, px: number, py: number, gate: number) => Blob[],
+  cfg: TrackerConfig,
+): MarkerPoint[] {
+  if (states.some((s) => s.age === 0)) {
+    const gates = states.map((s) => gateOf(s, cfg));
+    consensusVelocity(states, pool(states.map((s, i) => candidates(i, s.x, s.y, gates[i]!))), gates);
+    // The velocity is now an estimate: gate as for a marker already moving.
+    states.forEach((s) => {
+      if (s.age === 0) s.age = 1;
+    });
+  }
+  // Constant acceleration while the marker is seen (the foot in swing changes speed fast), constant
+  // velocity while it coasts (an extrapolated acceleration runs away within a few frames).
+  const pred = states.map((s) => {
+    const k = s.coast === 0 && s.age >= 2 ? 1 : 0;
+    return { x: s.x + s.vx + k * s.ax, y: s.y + s.vy + k * s.ay, gate: gateOf(s, cfg) };
+  });
+  const blobs = pool(states.map((_, i) => candidates(i, pred[i]!.x, pred[i]!.y, pred[i]!.gate)));
+  const cost = states.map((s, i) => {
+    const p = pred[i]!;
+    return blobs.map((b) => {
+      const d = Math.hypot(b.x - p.x, b.y - p.y);
+      if (d > p.gate) return Infinity;
+      // A lost marker is taken up again only by a round, well-contrasted blob.
+      if (
+        s.lost &&
+        (b.roundness < 0.5 * (cfg.detection.minRoundness ?? 0.5) || b.contrast < 0.35 * s.contrast)
+      )
+        return Infinity;
+      const dim = Math.max(0, 1 - b.contrast / Math.max(1, expectedContrast(s)));
+      return (d / p.gate) ** 2 + 0.3 * dim;
+    });
+  });
+  const choice = assign(cost, 1.5);
+  return states.map((s, i): MarkerPoint => {
+    const p = pred[i]!;
+    const j = choice[i]!;
+    if (j >= 0) {
+      const b = blobs[j]!;
+      const d = Math.hypot(b.x - p.x, b.y - p.y);
+      const mx = b.x - s.x;
+      const my = b.y - s.y;
+      // Alpha-beta velocity update (alpha = 1: the position is the measurement itself).
+      if (s.lost || s.age === 0) {
+        s.vx = s.age === 0 ? mx : 0;
+        s.vy = s.age === 0 ? my : 0;
+        s.ax = 0;
+        s.ay = 0;
+      } else {
+        const vx = s.vx + BETA * (mx - s.vx);
+        const vy = s.vy + BETA * (my - s.vy);
+        s.ax = s.coast === 0 ? vx - s.vx : 0;
+        s.ay = s.coast === 0 ? vy - s.vy : 0;
+        s.vx = vx;
+        s.vy = vy;
+      }
+      s.x = b.x;
+      s.y = b.y;
+      s.coast = 0;
+      s.lost = false;
+      // The marker's own (unblurred) contrast is learnt from round views of it only.
+      if (b.roundness > 0.6) s.contrast = 0.8 * s.contrast + 0.2 * b.contrast;
+      s.age++;
+      const confidence =
+        Math.exp(-2 * (d / p.gate) ** 2) *
+        Math.min(1, b.contrast / Math.max(1, expectedContrast(s))) *
+        Math.min(1, 0.4 + b.roundness);
+      return {
+        x: pixels(b.x),
+        y: pixels(b.y),
+        confidence: Math.max(0.05, Math.min(1, confidence)),
+        state: 'detected',
+      };
+    }
+    s.age++;
+    s.coast++;
+    s.x = p.x;
+    s.y = p.y;
+    if (s.coast > cfg.maxCoastFrames) {
+      s.lost = true;
+      // A lost marker stops drifting: search where it was last predicted.
+      s.vx = 0;
+      s.vy = 0;
+      return { x: pixels(s.x), y: pixels(s.y), confidence: 0, state: 'lost' };
+    }
+    return { x: pixels(s.x), y: pixels(s.y), confidence: 0.5 * 0.8 ** s.coast, state: 'predicted' };
+  });
+}
+
+function initialState(seed: MarkerSeed, blobs: readonly Blob[]): State {
+  let best: Blob | undefined;
+  let bestD = Infinity;
+  for (const b of blobs) {
+    const d = Math.hypot(b.x - seed.x, b.y - seed.y);
+    if (d < bestD && d <= Math.max(10, 4 * b.radiusPx)) {
+      bestD = d;
+      best = b;
+    }
+  }
+  return {
+    x: best?.x ?? seed.x,
+    y: best?.y ?? seed.y,
+    vx: 0,
+    vy: 0,
+    coast: 0,
+    lost: false,
+    radius: best?.radiusPx ?? 3,
+    contrast: best?.contrast ?? 60,
+    age: 0,
+    ax: 0,
+    ay: 0,
+  };
+}
+
+export const trackMarkers: TrackMarkers = async (frames, seeds, options, onProgress, signal) => {
+  if (seeds.length === 0) return [];
+  const seedFrame = seeds[0]!.frame;
+  if (seeds.some((s) => s.frame !== seedFrame))
+    throw new Error('trackMarkers: all seeds must be on one frame');
+  const cfg: TrackerConfig = {
+    detection: options.detection,
+    gatePx: options.gatePx,
+    maxCoastFrames: options.maxCoastFrames ?? 8,
+  };
+  // Frames before the seed frame are kept as grey level images (1 byte a pixel) for the backward pass.
+  const relaxed: DetectionOptions = { ...options.detection, minRoundness: 0.15 };
+  const levelCfg: TrackerConfig = {
+    ...cfg,
+    detection: { ...options.detection, appearance: { kind: 'bright' } },
+  };
+  const before: MarkerImage[] = [];
+  const points: MarkerPoint[][] = seeds.map(() => []);
+  let states: State[] | null = null;
+  let done = 0;
+  const every = Math.max(1, Math.round((options.frameCount ?? 100) / 100));
+  const check = (s?: CancelSignal): void => {
+    if (s?.aborted) throw abortError();
+  };
+  for await (const frame of frames as AsyncIterable<MarkerFrame>) {
+    check(signal);
+    if (frame.index < seedFrame) {
+      if (before.length >= MAX_BACKWARD_FRAMES)
+        throw new Error(`trackMarkers: name the markers within the first ${MAX_BACKWARD_FRAMES} frames`);
+      before.push(levelImage(frame, options.detection));
+    } else if (states === null) {
+      const blobs = detectBlobs(frame, relaxed);
+      states = seeds.map((s) => initialState(s, blobs));
+      states.forEach((s, i) =>
+        points[i]!.push({ x: pixels(s.x), y: pixels(s.y), confidence: 1, state: 'detected' }),
+      );
+    } else {
+      const st: State[] = states;
+      const pts = step(st, (i, px, py, gate) => localBlobs(frame, st[i]!, px, py, gate, cfg), cfg);
+      pts.forEach((p, i) => points[i]!.push(p));
+    }
+    done++;
+    if (onProgress && done % every === 0) onProgress({ framesDone: done, frameCount: options.frameCount });
+  }
+  check(signal);
+  if (states === null) throw new Error(`trackMarkers: the clip has no frame ${seedFrame}`);
+  // Backward pass from the seed frame over the stored blob lists.
+  const back = seeds.map((s) => initialState(s, []));
+  back.forEach((b, i) =>
+    Object.assign(b, {
+      x: points[i]![0]!.x,
+      y: points[i]![0]!.y,
+      radius: states![i]!.radius,
+      contrast: states![i]!.contrast,
+    }),
+  );
+  const earlier: MarkerPoint[][] = seeds.map(() => []);
+  for (let f = before.length - 1; f >= 0; f--) {
+    check(signal);
+    const img = before[f]!;
+    const pts = step(back, (i, px, py, gate) => localBlobs(img, back[i]!, px, py, gate, levelCfg), levelCfg);
+    pts.forEach((p, i) => earlier[i]!.push(p));
+  }
+  if (onProgress) onProgress({ framesDone: done, frameCount: options.frameCount });
+  return seeds.map((s, i): MarkerTrack => ({
+    name: s.name,
+    points: [...earlier[i]!.reverse(), ...points[i]!],
+  }));
 };

@@ -92,9 +92,10 @@ export type MarkerAppearance =
       readonly kind: 'bright';
       /**
        * Grey level (0..255) a pixel must reach to belong to a marker. Default: 'auto', from the
-       * frame's own histogram (docs/markers.md, "Detection").
+       * frame's own histogram (docs/markers.md, "Detection"); `aboveBackground`: that many levels above
+       * the region's median (the tracker's local search, from the marker's expected contrast).
        */
-      readonly threshold?: number | 'auto';
+      readonly threshold?: number | 'auto' | { readonly aboveBackground: number };
     }
   | {
       readonly kind: 'colour';
