@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { call, event } from './define';
 import type { FindingLink } from '../report/edits';
 import type { ReportBundle } from '../report/model';
+import { PLAN_SINCE } from '../progress/plan-carry';
 
 const Id = z.string().min(1, 'is required').max(64);
 const Text = (max: number) =>
@@ -36,6 +37,8 @@ export const PlanEditSchema = z.object({
   /** The PT's dosage and progression; absent: the exercise library's (same id) are kept. */
   dosage: Text(500).optional(),
   progression: Text(500).optional(),
+  /** At a follow-up: what became of it since the last visit (docs/progress.md §5); absent on a first visit. */
+  since: z.enum(PLAN_SINCE).optional(),
 });
 
 /** The PT's version of the words: replaces the suggestions wholesale once saved. */

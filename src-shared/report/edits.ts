@@ -126,16 +126,20 @@ export function applyEdits(
         ),
       ),
     ),
+    // An exercise marked dropped since the last visit is said as such, never printed as one to do.
     plan: planOf(
-      edits.plan.map((p) =>
-        planItemOf(
-          p,
-          model.plan.find((x) => x.id === p.id),
+      edits.plan
+        .filter((p) => p.since !== 'dropped')
+        .map((p) =>
+          planItemOf(
+            p,
+            model.plan.find((x) => x.id === p.id),
+          ),
         ),
-      ),
       links,
       kept,
     ),
+    planDropped: edits.plan.filter((p) => p.since === 'dropped').map((p) => p.title),
     notes: edits.notes,
     edited: true,
   };

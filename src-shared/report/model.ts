@@ -9,6 +9,7 @@
  * with its source, because no validated cut-offs for "abnormal" exist.
  */
 import type { ReportProgress } from '../progress/types';
+import type { PlanSince } from '../progress/plan-carry';
 import type { View } from '../contract/recordings';
 
 export const REPORT_SCHEMA = 'stridelab.report/1';
@@ -208,6 +209,8 @@ export interface PlanItem {
   readonly progression?: string;
   readonly plain?: string;
   readonly dosageSource?: string;
+  /** At a follow-up: kept, progressed, dropped or new since the last visit's plan (issue 18). */
+  readonly since?: PlanSince;
 }
 
 export interface ReportModel {
@@ -246,6 +249,9 @@ export interface ReportModel {
   readonly edited: boolean;
   /** This visit against the earlier ones (docs/progress.md §5); absent or null on a first visit. */
   readonly progress?: ReportProgress | null;
+  /** The date of the visit whose plan this one carries over, and what was dropped from it. */
+  readonly planFrom?: string;
+  readonly planDropped?: readonly string[];
 }
 
 /** What the report page receives: the model and the pictures it names (JPEG data URLs by id). */

@@ -1,5 +1,6 @@
 import type { ReportEdits } from '../../../src-shared/contract/report';
 import type { Problem, Undoable } from './useReportEdits';
+import { PlanSinceField } from '../progress/PlanSince';
 
 type Finding = ReportEdits['findings'][number];
 
@@ -136,6 +137,9 @@ export function ReportEditor({ edits, onChange, problem }: ReportEditorProps) {
             <span className="label">Dosage / how ({i + 1})</span>
             <textarea rows={2} value={p.detail} onChange={(e) => setPlan(i, { detail: e.target.value })} />
           </label>
+          {p.since && (
+            <PlanSinceField index={i} value={p.since} onChange={(since) => setPlan(i, { since })} />
+          )}
           <button
             type="button"
             className="secondary"
@@ -154,7 +158,19 @@ export function ReportEditor({ edits, onChange, problem }: ReportEditorProps) {
         type="button"
         className="secondary"
         onClick={() =>
-          onChange({ ...edits, plan: [...edits.plan, { id: newId('p'), title: 'New exercise', detail: '' }] })
+          onChange({
+            ...edits,
+            plan: [
+              ...edits.plan,
+              // At a follow-up (the plan carries marks), an exercise added now is new since the last visit.
+              {
+                id: newId('p'),
+                title: 'New exercise',
+                detail: '',
+                ...(edits.plan.some((x) => x.since) && { since: 'new' as const }),
+              },
+            ],
+          })
         }
       >
         Add an exercise

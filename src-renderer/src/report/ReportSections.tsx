@@ -2,6 +2,7 @@ import type { ComparisonRow, ConditionSection, Finding, ReportModel } from '../.
 import { splitFindings } from '../../../src-shared/report/priorities';
 import { Fragment } from 'react';
 import { fmt, fmtInterval, fmtSigned, fmtStat } from '../../../src-shared/report/format';
+import { PlanCarryNote, PlanSinceTag } from '../progress/PlanSince';
 
 /** The spatiotemporal figures of one condition as large numbers, the way a PT quotes them. */
 export function SpatiotemporalCards(props: { condition: ConditionSection }) {
@@ -123,7 +124,10 @@ export function Plan(props: { model: ReportModel }) {
           <tbody>
             {props.model.plan.map((p) => (
               <tr key={p.id}>
-                <th scope="row">{p.title}</th>
+                <th scope="row">
+                  {p.title}
+                  <PlanSinceTag since={p.since} />
+                </th>
                 <td>
                   {p.detail}
                   {p.dosage && (
@@ -144,6 +148,7 @@ export function Plan(props: { model: ReportModel }) {
           </tbody>
         </table>
       )}
+      <PlanCarryNote model={props.model} />
     </section>
   );
 }

@@ -48,6 +48,7 @@ export function editsOf(bundle: ReportBundle): ReportEdits {
       title: p.title,
       detail: p.detail,
       ...(p.why ? { why: p.why } : {}),
+      ...(p.since ? { since: p.since } : {}),
     })),
     notes: m.notes,
   };
