@@ -46,6 +46,9 @@ interface State {
   /** Change of velocity over the last detected step (constant-acceleration prediction). */
   ax: number;
   ay: number;
+  /** Where it was last detected. */
+  seenX: number;
+  seenY: number;
 }
 
 export interface TrackerConfig {
@@ -222,6 +225,8 @@ export function step(
       }
       s.x = b.x;
       s.y = b.y;
+      s.seenX = b.x;
+      s.seenY = b.y;
       s.coast = 0;
       s.lost = false;
       // The marker's own (unblurred) contrast is learnt from round views of it only.
@@ -244,7 +249,9 @@ export function step(
     s.y = p.y;
     if (s.coast > cfg.maxCoastFrames) {
       s.lost = true;
-      // A lost marker stops drifting: search where it was last predicted.
+      // A lost marker stops drifting: search where it was last seen (a coasted prediction runs off).
+      s.x = s.seenX;
+      s.y = s.seenY;
       s.vx = 0;
       s.vy = 0;
       return { x: pixels(s.x), y: pixels(s.y), confidence: 0, state: 'lost' };
@@ -275,6 +282,8 @@ function initialState(seed: MarkerSeed, blobs: readonly Blob[]): State {
     age: 0,
     ax: 0,
     ay: 0,
+    seenX: best?.x ?? seed.x,
+    seenY: best?.y ?? seed.y,
   };
 }
 
@@ -330,6 +339,8 @@ export const trackMarkers: TrackMarkers = async (frames, seeds, options, onProgr
     Object.assign(b, {
       x: points[i]![0]!.x,
       y: points[i]![0]!.y,
+      seenX: points[i]![0]!.x,
+      seenY: points[i]![0]!.y,
       radius: states![i]!.radius,
       contrast: states![i]!.contrast,
     }),
