@@ -1,6 +1,8 @@
 import { closeSync, copyFileSync, mkdirSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { DataLayer } from '../../data';
+import { sqliteDataLayer } from '../../data/sqlite';
 import { plainFsError, ServiceError } from '../errors';
 import { mkdirForUserSync } from '../media/fsutil';
 import { recoverInterruptedRestore } from '../media/backup';
@@ -35,6 +37,8 @@ export function libraryPaths(home: string): LibraryPaths {
 
 export interface Library {
   readonly db: Database.Database;
+  /** Every read and write of the library's rows (src-main/data). */
+  readonly data: DataLayer;
   readonly paths: LibraryPaths;
   readonly schemaVersion: number;
   close(): void;
@@ -106,6 +110,7 @@ export function openLibrary(home: string, options: OpenOptions = {}): Library {
     const opened = db;
     return {
       db: opened,
+      data: sqliteDataLayer(opened),
       paths,
       schemaVersion,
       close() {

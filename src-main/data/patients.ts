@@ -1,0 +1,144 @@
+import { sql, type Kysely } from 'kysely';
+import { SEXES, type Patient, type PatientFields } from '../../src-shared/library/model';
+import { compact, parseWord } from './parse';
+import type { Database, PatientsTable } from './schema';
+
+/** The `patients` table. Rows come back as `Patient`, with the session summary the lists show. */
+export interface PatientsRepo {
+  /**
+   * Every word must match the start of a word of the name (hyphens split words) or the start of the
+   * clinic id, case-insensitively; patients in the trash are left out. Recent patients first (newest
+   * session, then newest edit).
+   */
+  search(words: readonly string[], limit: number): Promise<Patient[]>;
+  /** The patient, in the trash or not. */
+  get(id: string): Promise<Patient | undefined>;
+  /** Ids of the patients (not in the trash) with exactly this name, ignoring case, oldest first. */
+  idsNamed(name: string): Promise<string[]>;
+  insert(id: string, fields: PatientFields, at: string): Promise<void>;
+  update(id: string, fields: PatientFields, at: string): Promise<void>;
+  /** Into the trash (a time) or out of it (null). False when no such patient. */
+  setDeleted(id: string, deletedAt: string | null): Promise<boolean>;
+  /** Gone for good, with their sessions and everything below (the schema cascades). */
+  purge(id: string): Promise<boolean>;
+}
+
+/** Escape LIKE wildcards so a search for "50%" means the text "50%". */
+const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** A LIKE pattern, lowered by the database as the column is (`\\` escapes wildcards). */
+const like = (pattern: string) => sql<string>`lower(${pattern}) escape '\\'`;
+
+export function patientsRepo(db: Kysely<Database>): PatientsRepo {
+  const withSummary = () =>
+    db
+      .selectFrom('patients as p')
+      .selectAll('p')
+      .select((eb) => [
+        eb
+          .selectFrom('sessions as s')
+          .select((e) => e.fn.max('s.date').as('d'))
+          .whereRef('s.patient_id', '=', 'p.id')
+          .where('s.deleted_at', 'is', null)
+          .as('last_session_date'),
+        eb
+          .selectFrom('sessions as s')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('s.patient_id', '=', 'p.id')
+          .where('s.deleted_at', 'is', null)
+          .as('session_count'),
+      ]);
+  return {
+    async search(words, limit) {
+      let q = withSummary().where('p.deleted_at', 'is', null);
+      for (const w of words) {
+        const e = likeEscape(w);
+        // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+        q = q.where(({ or, eb, fn, val }) =>
+          or([
+            eb(sql`lower(' ' || p.name)`, 'like', like(`% ${e}%`)),
+            eb(sql`lower(' ' || replace(p.name, '-', ' '))`, 'like', like(`% ${e}%`)),
+            eb(fn('lower', [fn.coalesce('p.clinic_id', val(''))]), 'like', like(`${e}%`)),
+          ]),
+        );
+      }
+      const rows = await q
+        .orderBy(sql`coalesce(last_session_date, '')`, 'desc')
+        .orderBy('p.updated_at', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(toPatient);
+    },
+    async get(id) {
+      const row = await withSummary().where('p.id', '=', id).executeTakeFirst();
+      return row && toPatient(row);
+    },
+    async idsNamed(name) {
+      const rows = await db
+        .selectFrom('patients')
+        .select('id')
+        .where('deleted_at', 'is', null)
+        .where(sql`lower(name)`, '=', sql<string>`lower(${name})`)
+        .orderBy('created_at')
+        .execute();
+      return rows.map((r) => r.id);
+    },
+    async insert(id, fields, at) {
+      await db
+        .insertInto('patients')
+        .values({ id, ...columns(fields), created_at: at, updated_at: at })
+        .execute();
+    },
+    async update(id, fields, at) {
+      await db
+        .updateTable('patients')
+        .set({ ...columns(fields), updated_at: at })
+        .where('id', '=', id)
+        .execute();
+    },
+    async setDeleted(id, deletedAt) {
+      const r = await db
+        .updateTable('patients')
+        .set({ deleted_at: deletedAt })
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
+    },
+    async purge(id) {
+      const r = await db.deleteFrom('patients').where('id', '=', id).executeTakeFirst();
+      return Number(r.numDeletedRows) > 0;
+    },
+  };
+}
+
+function columns(f: PatientFields) {
+  return {
+    name: f.name,
+    date_of_birth: f.dateOfBirth ?? null,
+    clinic_id: f.clinicId || null,
+    sex: f.sex,
+    height_cm: f.heightCm ?? null,
+    leg_length_cm: f.legLengthCm ?? null,
+    notes: f.notes || null,
+  };
+}
+
+type PatientRow = PatientsTable & { last_session_date: string | null; session_count: number | null };
+
+function toPatient(r: PatientRow): Patient {
+  return compact<Patient>({
+    id: r.id,
+    name: r.name,
+    dateOfBirth: r.date_of_birth,
+    clinicId: r.clinic_id,
+    sex: parseWord(SEXES, r.sex, `patient ${r.id}`),
+    heightCm: r.height_cm,
+    legLengthCm: r.leg_length_cm,
+    notes: r.notes,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    deletedAt: r.deleted_at,
+    lastSessionDate: r.last_session_date,
+    sessionCount: Number(r.session_count ?? 0),
+  });
+}
