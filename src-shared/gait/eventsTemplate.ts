@@ -14,6 +14,7 @@
  */
 import { median } from '../stats';
 import type { Candidate } from './eventsRhythm';
+import { contactsOnRhythm, toeOffsOnRhythm } from './eventsOnRhythm';
 import type { Joint, Track } from './types';
 
 /** Value of a at fractional position f by linear interpolation; NaN outside or next to a gap. */
@@ -34,6 +35,8 @@ export interface TemplateFit {
   readonly costs: readonly number[];
   /** The template per channel at integer offsets lo..hi from the anchors. */
   readonly template: readonly Float64Array[];
+  /** Stride k's misfit to the final template with its anchor at a given frame. */
+  readonly costAt: (k: number, at: number) => number;
 }
 
 /**
@@ -72,25 +75,27 @@ export function alignOnTemplate(
       }),
     );
   let template = build();
+  // Stride k's weighted mean squared misfit to the current template with its anchor at `at`.
+  const costAt = (k: number, at: number): number => {
+    let sse = 0;
+    let m = 0;
+    for (let c = 0; c < C; c++) {
+      const w = 1 / Math.max(1e-9, sigma[c] as number) ** 2;
+      const T = template[c] as Float64Array;
+      for (let o = 0; o < offs; o++) {
+        const x = interp(channels[k]?.[c] as Float64Array, at + lo + o);
+        const t = T[o] as number;
+        if (!Number.isFinite(x) || !Number.isFinite(t)) continue;
+        sse += w * (x - t) ** 2;
+        m++;
+      }
+    }
+    return m > 0 ? sse / m : Infinity;
+  };
   for (let round = 0; round < 3; round++) {
     costs = [];
     const next = anchors.map((a, k) => {
-      const cost = (s: number): number => {
-        let sse = 0;
-        let m = 0;
-        for (let c = 0; c < C; c++) {
-          const w = 1 / Math.max(1e-9, sigma[c] as number) ** 2;
-          const T = template[c] as Float64Array;
-          for (let o = 0; o < offs; o++) {
-            const x = interp(channels[k]?.[c] as Float64Array, a + s + lo + o);
-            const t = T[o] as number;
-            if (!Number.isFinite(x) || !Number.isFinite(t)) continue;
-            sse += w * (x - t) ** 2;
-            m++;
-          }
-        }
-        return m > 0 ? sse / m : Infinity;
-      };
+      const cost = (s: number): number => costAt(k, a + s);
       // Coarse to fine: whole frames over the search range, then 0.05 frame around the best.
       let best = 0;
       let bestCost = cost(0);
@@ -111,7 +116,7 @@ export function alignOnTemplate(
     anchors = next.map((a) => a - shift);
     template = build();
   }
-  return { anchors, costs, template };
+  return { anchors, costs, template, costAt };
 }
 
 /**
@@ -259,11 +264,14 @@ export function refineByTemplate(
       const tol = Math.max(3 * 1.4826 * median(ref.map((v) => Math.abs(v - m))), 0.02 * legPx);
       return Math.abs((levels[k]?.[c] as number) - m) <= tol;
     });
+  // Anchors that left the foot's rhythm are searched again near it (eventsOnRhythm.ts).
+  const icAt = contactsOnRhythm(ic.anchors, detected, ic.costAt, icMax);
+  const toAt = toeOffsOnRhythm(to.anchors, icAt, detected, to.costAt, toMax);
   return stances.flatMap((st, k) => {
     const confirmed = (ic.costs[k] as number) <= icMax && (to.costs[k] as number) <= toMax && onBelt(k);
     if (st.inferred && !confirmed) return [];
-    const icF = icOff === null ? st.icF : (ic.anchors[k] as number) + lo + icOff;
-    const toF = toOff === null ? st.toF : (to.anchors[k] as number) - hi + toOff;
+    const icF = icOff === null ? st.icF : (icAt[k] as number) + lo + icOff;
+    const toF = toOff === null ? st.toF : (toAt[k] as number) - hi + toOff;
     if (toF > icF) return [{ ...st, icF, toF }];
     return st.inferred ? [] : [st];
   });
