@@ -236,7 +236,9 @@ export function useLastTime(
           ? 'Opening last time\u2019s clip…'
           : (loaded.data?.note ??
             (pairing && !aligned
-              ? 'No such event in one of the two clips: they cannot be aligned on it.'
+              ? analyses[slot]?.gait
+                ? 'No such event in one of the two clips: they cannot be aligned on it.'
+                : 'Waiting for today\u2019s gait events to align the two clips…'
               : undefined)))
       }
     />
