@@ -15,9 +15,11 @@ export async function benchAccuracy(): Promise<BenchLine[]> {
   const out: BenchLine[] = [];
   for (const clip of loadLabelledClips()) {
     const r = analyzeGait({ series: clip.series, view: 'side', calibration: { heightCm: clip.heightCm } });
+    // d: near-leg tibia, analysed vs raw; NaN where no near-leg event has right raw points.
     const s = scoreClip(r, clip.labels);
-    const model = clip.series.model.name;
-    const p = `accuracy.${clip.labels.video.replace(/\.[^.]+$/, '')}.${model}${clip.tunedOn ? '.tuned' : '.untuned'}`;
+    // One prefix per landmark set: the app's path (original), the proxy fallback and the other
+    // models of the same clip are scored apart.
+    const p = `accuracy.${clip.id}${clip.tunedOn ? '.tuned' : '.held_out'}`;
     const add = (name: string, value: number, unit: string): void => {
       out.push({ name: `${p}.${name}`, value, unit });
     };

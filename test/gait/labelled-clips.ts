@@ -12,6 +12,8 @@ const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
 export interface LabelledClip {
   readonly name: string;
+  /** The landmark fixture's name without .json (unique per row: names the bench's lines). */
+  readonly id: string;
   /** Whether the event detector was developed on this clip (its figures are then training figures). */
   readonly tunedOn: boolean;
   /** Whether the accuracy test holds this clip to the issue-20 targets (else the bench reports it). */
@@ -92,8 +94,8 @@ export const LABELLED_CLIPS: readonly {
   },
   // Another runner, camera, surface and resolution (480x352 overground on grass, 29.97 fps),
   // labelled by eye for issue 20 (test/fixtures/labels/README.md) and never tuned on: held out. Only
-  // 3 contacts and 3 toe-offs (she crosses the frame in one second), so the bench reports it and
-  // the test holds it only to what a short clip can show (no event invented or more than a frame off).
+  // 3 contacts and 3 toe-offs (she crosses the frame in one second; the issue's targets are for
+  // clips of 10 strides or more), so the bench reports it and the test does not hold it.
   {
     name: 'running_side_overground_demo3 (29.97 fps, MediaPipe full, app path: original)',
     landmarks: 'landmarks/running_side_overground_sports2d_demo3.full.json',
@@ -109,6 +111,7 @@ export const LABELLED_CLIPS: readonly {
 export function loadLabelledClips(): LabelledClip[] {
   return LABELLED_CLIPS.map((c) => ({
     name: c.name,
+    id: c.landmarks.replace(/^.*\//, '').replace(/\.json$/, ''),
     tunedOn: c.tunedOn,
     held: c.held,
     medianFrames: c.medianFrames,
