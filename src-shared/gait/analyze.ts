@@ -18,6 +18,7 @@ import { applyFootBaseline, footFlatBaseline } from './footBaseline';
 import { orient } from './orient';
 import { qualityFlags } from './quality';
 import { upperBody } from './upper-body';
+import { railCheck } from './camera-advice';
 import { ENGINE_VERSION, type GaitAnalysis, type LengthUnit } from './schema';
 import { buildSteps, variablesFor } from './steps';
 import { cadence, summarise } from './summary';
@@ -198,6 +199,7 @@ export function analyzeGait(input: GaitInput, options: AnalyzeOptions = {}): Gai
       variables,
     }),
     ...eventEditFlags(edited),
+    ...[railCheck(series, view, oriented.orientation.nearSide)].filter((f) => f !== null),
   ];
   const findings = clip.findingsWithheld
     ? []

@@ -105,6 +105,8 @@ export const FlagSchema = z.object({
     'not-running',
     'not-measurable',
     'events-corrected',
+    /** Side view: the near hip or wrist hidden by something in front (camera-advice.ts). */
+    'hidden-by-rails',
   ]),
   severity: z.enum(['info', 'warning', 'error']),
   message: z.string(),

@@ -14,6 +14,7 @@ import type { KeyFrameMark } from '../review/key-frames';
 import { curvesOf } from './curves';
 import { applyEdits, rowKey, type FindingLink } from './edits';
 import { findingOf, planOf } from './findings';
+import { adviceLine } from '../gait/camera-advice';
 import { shortCite } from './rows';
 import { keyFramesOf } from './keyframe-model';
 import {
@@ -124,7 +125,15 @@ function conditionSection(
           text: `Stride length and vertical ratio take the belt speed as set (${speedKmh} km/h${c.speedKmh === undefined ? ', the session’s speed' : ''}); the belt itself is not measured.`,
         });
     }
-    for (const f of a.flags) quality.push({ level: f.severity, text: `${clip.view} view: ${f.message}` });
+    // Each warning points back to the camera placement advice that prevents it (camera-advice.ts).
+    for (const f of a.flags) {
+      const advice = f.severity === 'info' ? '' : adviceLine(f.code);
+      quality.push({
+        level: f.severity,
+        text: `${clip.view} view: ${f.message}`,
+        ...(advice ? { advice } : {}),
+      });
+    }
     for (const u of a.unavailable) {
       const text = `${u.label} not measured: ${u.reason}`;
       if (!quality.some((q) => q.text === text)) quality.push({ level: 'info', text });

@@ -122,6 +122,8 @@ export interface KeyFrame {
 export interface QualityFlag {
   readonly level: 'info' | 'warning' | 'error';
   readonly text: string;
+  /** The camera placement that prevents it next time (src-shared/gait/camera-advice.ts). */
+  readonly advice?: string;
 }
 
 export interface ClipInfo {

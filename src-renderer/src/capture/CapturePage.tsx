@@ -20,6 +20,7 @@ import { useViewCamera } from './useViewCamera';
 import { CaptureSetup } from './CaptureSetup';
 import { ViewOverlay } from './ViewOverlay';
 import { PlacementAids } from './PlacementAids';
+import { CameraAdviceBox } from '../components/CameraAdviceBox';
 import { isTyping } from '../keys';
 import './capture.css';
 
@@ -384,6 +385,7 @@ export function CapturePage(props: { sessionId: string }) {
           </button>
         )}
       </div>
+      <CameraAdviceBox />
       {problem && (
         <p className="error" role="alert" data-testid="capture-problem">
           {problem}

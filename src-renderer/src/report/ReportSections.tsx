@@ -251,6 +251,7 @@ export function QualityFlags(props: { model: ReportModel }) {
           {flags.map((f, i) => (
             <li key={i} className={`q-${f.level}`}>
               <strong>{f.condition}:</strong> {f.text}
+              {f.advice && <span className="small muted"> {f.advice}</span>}
             </li>
           ))}
         </ul>

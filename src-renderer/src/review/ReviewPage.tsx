@@ -13,6 +13,7 @@ import { loadOffsets, loadSeries } from './analysis';
 import { clipTitle, defaultSelection, openRecording, type OpenedClip } from './clips';
 import type { ReviewClip } from './model';
 import { ReviewWorkspace } from './ReviewWorkspace';
+import { SessionFocus, sessionFocus } from './session-focus';
 import './review.css';
 import './legends.css';
 import './events.css';
@@ -228,15 +229,17 @@ export function ReviewPage(props: ReviewPageProps) {
       )}
       {!error && ids.length > 0 && !clips && <p className="muted">Opening the clips…</p>}
       {clips && clips.length > 0 && (
-        <ReviewWorkspace
-          key={ids.join('/')}
-          sessionId={props.sessionId}
-          clips={clips}
-          startAt={startAt}
-          onTime={(t) => {
-            shownAt.current = t;
-          }}
-        />
+        <SessionFocus.Provider value={sessionFocus(session)}>
+          <ReviewWorkspace
+            key={ids.join('/')}
+            sessionId={props.sessionId}
+            clips={clips}
+            startAt={startAt}
+            onTime={(t) => {
+              shownAt.current = t;
+            }}
+          />
+        </SessionFocus.Provider>
       )}
     </section>
   );

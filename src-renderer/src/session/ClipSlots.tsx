@@ -4,6 +4,7 @@ import { api, useEvent } from '../api/client';
 import { useLoad } from '../useLoad';
 import { ReviewLink } from '../review/ReviewLink';
 import { ClipSlot } from './ClipSlot';
+import { CameraAdviceBox } from '../components/CameraAdviceBox';
 import { useAnalysis } from '../analysis/useAnalysis';
 import { ModelChoice } from '../analysis/ModelChoice';
 import {
@@ -40,6 +41,7 @@ export function ClipSlots(props: { sessionId: string; session?: SessionSettings 
     <section className="clip-slots" aria-label="Clips">
       <h2>Clips</h2>
       <ModelChoice status={analysis.status} />
+      <CameraAdviceBox />
       {error && (
         <p className="error" role="alert">
           {error}

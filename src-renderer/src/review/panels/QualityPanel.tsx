@@ -4,6 +4,7 @@
  * warnings of the gait engine (too few steps, a side seen with low confidence, a slanted camera…).
  */
 import type { GaitAnalysis } from '../../../../src-shared/gait';
+import { adviceFor } from '../../../../src-shared/gait/camera-advice';
 
 export function QualityPanel(props: { gait: GaitAnalysis }) {
   const { quality, flags } = props.gait;
@@ -21,6 +22,16 @@ export function QualityPanel(props: { gait: GaitAnalysis }) {
           {warnings.map((f) => (
             <li key={`${f.code}-${f.message}`} className={`q-${f.severity}`}>
               {f.message}
+              {adviceFor(f.code).length > 0 && (
+                // Points back to the placement advice of the capture and session pages (issue 19).
+                <span className="muted" data-testid="quality-advice">
+                  {' '}
+                  Camera placement:{' '}
+                  {adviceFor(f.code)
+                    .map((a) => a.text)
+                    .join(' ')}
+                </span>
+              )}
             </li>
           ))}
         </ul>
