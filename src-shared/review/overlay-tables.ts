@@ -88,12 +88,16 @@ const perSide = (
     gaitId,
   }));
 
-/** Joints that matter per view [Souza 2016]: sagittal hip/knee/ankle; posterior knee FPPA. */
+/** Joints that matter per view [Souza 2016]: sagittal hip/knee/ankle and the elbows; posterior knee
+ *  FPPA (the rear view's arm crossover is read against the trunk line, the body's midline). */
 export const JOINT_ANGLES: Readonly<Record<View, readonly JointAngleSpec[]>> = {
   side: [
     ...perSide('hip', 'hip', 'Shoulder', 'Hip', 'Knee', 'flexion', 'hip-flexion'),
     ...perSide('knee', 'knee', 'Hip', 'Knee', 'Ankle', 'flexion', 'knee-flexion'),
     ...perSide('ankle', 'ankle', 'Knee', 'Ankle', 'FootIndex', 'dorsiflexion', 'ankle-dorsiflexion'),
+    // The arms' carriage (issue 19 item 5): elbow flexion as the report's 'elbow-flexion' defines it
+    // (180° − shoulder–elbow–wrist; src-shared/gait/arms.ts), read on the drawn points.
+    ...perSide('elbow', 'elbow', 'Shoulder', 'Elbow', 'Wrist', 'flexion', 'elbow-flexion'),
   ],
   rear: [...perSide('knee-fppa', 'knee FPPA', 'Hip', 'Knee', 'Ankle', 'flexion', 'knee-fppa')],
 };
