@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
+  chmodSync,
   chownSync,
   existsSync,
   mkdtempSync,
@@ -34,6 +35,13 @@ export interface ClusterInfo {
   readonly port: number;
   readonly dataDir: string;
   readonly binDir: string;
+  /**
+   * The server's self-signed certificate (CN localhost, for 127.0.0.1 and localhost), to pass as
+   * sslrootcert; null when openssl is missing and the cluster runs without TLS. Connections may be
+   * plain or TLS, except to a database named `tls_only`, which refuses plain ones (pg_hba `hostnossl
+   * … reject`), as a clinic server that asks for TLS does.
+   */
+  readonly caFile: string | null;
 }
 
 export interface PgCluster extends ClusterInfo {
@@ -89,6 +97,42 @@ function command(
   }
   if (dieWithUs && sp && process.platform === 'linux') pre.push('--pdeathsig', 'KILL');
   return pre.length > 0 && sp ? [sp, [...pre, '--', bin, ...args]] : [bin, args];
+}
+
+/** A self-signed certificate and its key for the server (the key private to the server's account). */
+function makeCertificate(dir: string, account: ReturnType<typeof serverAccount>): string | null {
+  const crt = join(dir, 'server.crt');
+  const key = join(dir, 'server.key');
+  const r = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      crt,
+      '-days',
+      '2',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost,IP:127.0.0.1',
+    ],
+    { encoding: 'utf8' },
+  );
+  if (r.status !== 0) return null;
+  chmodSync(key, 0o600);
+  if (account) {
+    chownSync(key, account.uid, account.gid);
+    chownSync(crt, account.uid, account.gid);
+  }
+  return crt;
 }
 
 function freePort(): Promise<number> {
@@ -219,6 +263,27 @@ export async function startPgCluster(
     const init = spawnSync(initCmd, initArgs, { encoding: 'utf8' });
     if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr || init.stdout}`);
     rmSync(pwfile);
+    writeFileSync(
+      join(dataDir, 'pg_hba.conf'),
+      [
+        'local all all trust',
+        'hostnossl tls_only all 127.0.0.1/32 reject',
+        'host all all 127.0.0.1/32 scram-sha-256',
+        'host all all ::1/128 scram-sha-256',
+        '',
+      ].join('\n'),
+    );
+    const caFile = makeCertificate(dir, account);
+    const tlsArgs = caFile
+      ? [
+          '-c',
+          'ssl=on',
+          '-c',
+          `ssl_cert_file=${join(dir, 'server.crt')}`,
+          '-c',
+          `ssl_key_file=${join(dir, 'server.key')}`,
+        ]
+      : [];
     let lastError = '';
     for (let attempt = 0; attempt < 5; attempt++) {
       const port = await freePort();
@@ -243,6 +308,7 @@ export async function startPgCluster(
           'full_page_writes=off',
           '-c',
           'max_connections=200',
+          ...tlsArgs,
         ],
         account,
         true,
@@ -266,6 +332,7 @@ export async function startPgCluster(
           port,
           dataDir,
           binDir,
+          caFile,
           stop: cleanup,
         };
       }
