@@ -15,6 +15,7 @@ import { sessionReport } from '../../src-main/services/report/session-report';
 import { ffmpegPath } from '../../src-main/services/media/binaries';
 import { tempDir } from '../helpers/tmp';
 import { pdfText } from '../report/pdf-read';
+import type { ReportBundle } from '../../src-shared/report/model';
 import { call, returningPatient } from './fixtures';
 
 const dir = tempDir('stridelab-progress-pdf-');
@@ -78,4 +79,67 @@ describe('the report of a returning patient', () => {
     expect(section).toContain('Pain during 6 → — → 2/10 −4 important');
     expect(section).toContain('Not the same treadmill settings: speed 11 km/h then, 12 km/h now.');
   }, 180_000);
+});
+
+describe('the previous plan carried over (issue 18 item 3)', () => {
+  const firstPlan = [
+    { id: 'iso-hold', title: 'Isometric bridge hold', detail: '5 × 45 s, daily' },
+    { id: 'walk-run', title: 'Walk–run intervals', detail: '1 min run, 1 min walk × 10' },
+  ];
+  const words = (sessionId: string) =>
+    call<ReportBundle>(services, 'report:get', { sessionId }).then((b) => b.model);
+
+  it('starts a follow-up from the last saved plan, marks kept and new, and prints progressed and dropped', async () => {
+    // Nothing saved before the second visit: its plan is the suggestion, nothing carried.
+    const before = await words(sessionIds[1]!);
+    expect(before.planFrom).toBeUndefined();
+    expect(before.plan.every((p) => p.since === undefined)).toBe(true);
+
+    await call(services, 'report:saveEdits', {
+      sessionId: sessionIds[0],
+      edits: { findings: [], plan: firstPlan, notes: '' },
+    });
+    const second = await words(sessionIds[1]!);
+    expect(second.planFrom).toBe('2026-01-10');
+    expect(second.plan.slice(0, 2).map((p) => [p.title, p.since])).toEqual([
+      ['Isometric bridge hold', 'kept'],
+      ['Walk–run intervals', 'kept'],
+    ]);
+    expect(second.plan.slice(2).every((p) => p.since === 'new')).toBe(true);
+
+    // The PT progresses one, drops the other, and keeps the new suggestions.
+    const plan = second.plan.map((p) => ({
+      id: p.id,
+      title: p.title,
+      detail: p.id === 'iso-hold' ? '3 × 8 slow single-leg bridges' : p.detail,
+      since: p.id === 'iso-hold' ? 'progressed' : p.id === 'walk-run' ? 'dropped' : p.since,
+    }));
+    await call(services, 'report:saveEdits', {
+      sessionId: sessionIds[1],
+      edits: { findings: [], plan, notes: '' },
+    });
+    const saved = await sessionReport(services.library, sessionIds[1]!);
+    const model = saved.bundle.model;
+    expect(model.plan.map((p) => p.id)).not.toContain('walk-run');
+    expect(model.planDropped).toEqual(['Walk–run intervals']);
+    const pdf = await chromiumPrinter({ rendererDir: rendererDir() }).print(saved.bundle);
+    const file = join(dir.path, 'report-plan.pdf');
+    writeFileSync(file, pdf);
+    if (process.env.STRIDELAB_SHOTS) writeFileSync(join(process.env.STRIDELAB_SHOTS, 'report-plan.pdf'), pdf);
+    const text = pdfText(file).replace(/\s+/g, ' ');
+    expect(text).toContain('Isometric bridge hold (progressed) 3 × 8 slow single-leg bridges');
+    expect(text).toContain('Carried over from the plan of 2026-01-10');
+    expect(text).toContain('Dropped since the last visit: Walk–run intervals.');
+    expect(text).not.toMatch(/Walk–run intervals \((kept|new)\)/);
+
+    // The third visit starts from the second's plan: the dropped exercise is not brought back.
+    const third = await words(sessionIds[2]!);
+    expect(third.planFrom).toBe('2026-02-01');
+    expect(third.plan[0]).toMatchObject({
+      id: 'iso-hold',
+      since: 'kept',
+      detail: '3 × 8 slow single-leg bridges',
+    });
+    expect(third.plan.map((p) => p.id)).not.toContain('walk-run');
+  }, 240_000);
 });

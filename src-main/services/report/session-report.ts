@@ -21,6 +21,7 @@ import { APP_VERSION } from '../version';
 import { makeBundle } from './bundle';
 import { loadEdits } from './edits-store';
 import { reportProgress } from '../progress/report-progress';
+import { carriedPlan } from '../progress/report-plan';
 
 /**
  * A session's report, from what the library holds: each clip's landmarks with the PT's corrections,
@@ -113,6 +114,8 @@ export async function sessionReport(
   // Clips left out are said in the report itself, not only on screen.
   const model = {
     ...built.model,
+    // A follow-up starts from the last visit's saved plan, marked kept / new (docs/progress.md §5).
+    ...(await carriedPlan(library, session, built.model.plan, edits !== undefined)),
     // This visit against the earlier ones (issue 18, docs/progress.md §5); null on a first visit.
     progress: await reportProgress(
       library,
