@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGait } from './analyze';
 import { armReading } from './arms';
+import { evidenceEffect, STAND_IN_LENGTH } from './findings-rank';
 import { generateRunner, type SyntheticOptions } from './synthetic';
 import { bodyFromStature } from './synthetic/body';
 import { upperBody } from './upper-body';
@@ -87,6 +88,11 @@ describe('arm crossover, rear view', () => {
     const crossing = analyse({ view: 'rear', noisePx: 2 }).a.findings.filter((f) => f.id === 'arm-crossover');
     expect(crossing.map((f) => f.side)).toEqual(['left']);
     expect(crossing[0]!.exercises.map((e) => e.id)).toEqual(['arm-swing-drill']);
+    // Ranked in the stand-in for a length without an SDD (2.6 cm), not in its own interval of a few
+    // millimetres, which would put a 4.5 cm crossing above every leg finding.
+    const e = crossing[0]!.evidence[0]!;
+    expect(e.interval![1] - e.interval![0]).toBeLessThan(STAND_IN_LENGTH.cm);
+    expect(evidenceEffect(e)).toBeCloseTo(-e.value / STAND_IN_LENGTH.cm, 6);
     // The left wrist reaching 0.3 cm short of the midline, the right 0.2 cm past it, with 4 px of
     // noise (about 0.7 cm): neither is beyond the measurement.
     const near = analyse({

@@ -31,6 +31,13 @@ export const STAND_IN_SDD_DEG = ((): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 })();
 
+/**
+ * A length without a published SDD (the wrist from the midline, issue 19) is measured, for the same
+ * reason, in 3% of a leg length: a steady runner's step-to-step spread of a hand or foot position
+ * (the `stepSd` of tables/variables.ts), about 2.6 cm on a 178 cm runner (StrideLab default).
+ */
+export const STAND_IN_LENGTH = { pctLeg: 3, cm: 2.6 } as const;
+
 type Evidence = GaitFinding['evidence'][number];
 
 export interface RankContext {
@@ -60,7 +67,15 @@ export function evidenceEffect(e: Evidence): number {
     const unit = Math.max(half, e.threshold);
     return unit > 0 ? Math.abs(e.value) / unit : 0;
   }
-  const unit = Math.max(half, e.sdd ?? (e.unit === 'deg' ? STAND_IN_SDD_DEG : 0));
+  const standIn =
+    e.unit === 'deg'
+      ? STAND_IN_SDD_DEG
+      : e.unit === 'cm'
+        ? STAND_IN_LENGTH.cm
+        : e.unit === '%leg'
+          ? STAND_IN_LENGTH.pctLeg
+          : 0;
+  const unit = Math.max(half, e.sdd ?? standIn);
   const distance = e.op === '>' ? e.value - e.threshold : e.threshold - e.value;
   return unit > 0 ? Math.max(0, distance) / unit : 0;
 }
