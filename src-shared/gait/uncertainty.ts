@@ -4,9 +4,10 @@
  *
  * Per step, two parts in the variable's unit, combined in quadrature [JCGM 100:2008, 5.1]:
  *  - event timing: a value read at an event moves by the angle's (or length's) rate of change times
- *    the timing error of that event; the event is only known to the frame it is read on, so the
- *    error is taken as half a frame interval. For times, each of the two events contributes half a
- *    frame interval.
+ *    the timing error of that event. For initial contact and toe-off that error is measured: the
+ *    SD of the detected minus the hand-labelled frame on the labelled clips (EVENT_TIMING_FRAMES,
+ *    held by test/gait/accuracy.test.ts); midstance and late swing, instants read at the nearest
+ *    frame, are known to half a frame interval. A time is a difference of two events.
  *  - landmark noise: the filter's residual where the value is read (RMS of raw − filtered over the
  *    five frames around it, per point), turned into the noise left in the filtered point: for
  *    white noise the filter passes a share B ≈ 2·fc/fs of its power and removes the rest, so
@@ -75,6 +76,17 @@ const FAR_LEG_DEG: Partial<Record<string, number>> = {
   'ankle-dorsiflexion': 5.8,
   'foot-inclination': 5.8,
 };
+
+/**
+ * Standard uncertainty of an event's frame, in frame intervals: the SD of detected − labelled frame
+ * over the sure labels of the labelled clips as the app computes them (the sample clip, MediaPipe
+ * full through the app's path: IC 24.7 ms, TO 23.7 ms at 30 fps, i.e. 0.74 and 0.71 frame; heavy
+ * 0.63 and 0.61; through the proxy 0.96 and 0.67), rounded up. It is larger than the half frame
+ * taken before issue 20: a detected contact is a frame off the labelled one about half the time
+ * (the labels themselves are ambiguous by a frame where the foot is blurred). The contact time's
+ * measured error SD (32 ms, 0.97 frame) agrees with the two combined (1.03 frame).
+ */
+export const EVENT_TIMING_FRAMES = { 'initial-contact': 0.75, 'toe-off': 0.75 } as const;
 
 /** Frames each side of the read frame over which the filter's residual is taken. */
 const RESIDUAL_HALF_WINDOW = 2;
@@ -249,12 +261,22 @@ export function stepUncertainty(
   const side = step.side;
   const tl = ctx.timeline;
   const half = (i: number): number => frameInterval(tl, i) / 2;
-  const angleAt = (id: keyof AngleSet, i: number, atExtreme: boolean): StepUncertainty | null => {
+  // Timing uncertainty of an event, s: measured for contacts and toe-offs, half a frame otherwise.
+  const timingOf = (e: GaitEvent): number =>
+    e.kind === 'initial-contact' || e.kind === 'toe-off'
+      ? EVENT_TIMING_FRAMES[e.kind] * frameInterval(tl, e.at)
+      : half(e.at);
+  const angleAt = (
+    id: keyof AngleSet,
+    i: number,
+    atExtreme: boolean,
+    du: number = half(i),
+  ): StepUncertainty | null => {
     const a = ctx.angles[id];
     if (!a || i < 0) return null;
     const segs = segmentsOf(a.def.primitive, side, ctx.angles);
     // At a peak or trough the rate is zero: reading a frame early or late changes little.
-    const timing = atExtreme ? 0 : Math.abs(rate(a[side], tl, i)) * half(i);
+    const timing = atExtreme ? 0 : Math.abs(rate(a[side], tl, i)) * du;
     const noise = angleNoise(ctx, segs, i);
     const far = ctx.view === 'side' && a.def.perSide && ctx.nearSide !== null && side !== ctx.nearSide;
     const occlusion = far ? (FAR_LEG_DEG[id] ?? 0) : 0;
@@ -269,7 +291,7 @@ export function stepUncertainty(
     case 'angle-at':
     case 'toward-stance-side': {
       const e = eventOf(step, x.event);
-      return e ? angleAt(x.angle, e.at, false) : null;
+      return e ? angleAt(x.angle, e.at, false, timingOf(e)) : null;
     }
     case 'pelvic-drop':
       return step.ms ? angleAt('pelvic-obliquity', step.ms.at, false) : null;
@@ -295,7 +317,7 @@ export function stepUncertainty(
         (heelFromPelvis(ctx, side, Math.min(tl.t.length - 1, i + 1)) -
           heelFromPelvis(ctx, side, Math.max(0, i - 1))) /
         ((tl.t[Math.min(tl.t.length - 1, i + 1)] as number) - (tl.t[Math.max(0, i - 1)] as number));
-      const timing = toUnit(Math.abs(Number.isFinite(r) ? r : 0) * half(i), ctx);
+      const timing = toUnit(Math.abs(Number.isFinite(r) ? r : 0) * timingOf(e), ctx);
       const noise = toUnit(Math.hypot(sigma(ctx, heel, i), sigma(ctx, pelvis, i)), ctx);
       return {
         u: Math.hypot(timing, noise),
@@ -318,9 +340,9 @@ export function stepUncertainty(
       return { u: noise, systematic: 0, occlusion: 0, visibility: vis(ctx.body, { centre: 'hip' }, i) };
     }
     case 'timing': {
-      // Each event is known to half a frame interval; a time is a difference of two events.
+      // A time is a difference of two events, each known to its measured timing uncertainty.
       const pair = (a: GaitEvent | null, b: GaitEvent | null): number =>
-        a && b ? Math.hypot(half(a.at), half(b.at)) : NaN;
+        a && b ? Math.hypot(timingOf(a), timingOf(b)) : NaN;
       const contact = pair(step.ic, step.to);
       const stride = pair(step.ic, step.nextIc);
       let u: number;
