@@ -39,6 +39,8 @@ export interface StepRow {
   readonly icFrame: number;
   readonly t: number;
   readonly values: Readonly<Record<string, number | null>>;
+  /** Each value's standard uncertainty (event timing, landmark noise; docs/uncertainty.md). */
+  readonly u: Readonly<Record<string, number | null>>;
   readonly clean: boolean;
   /** The step's initial contact, or the toe-off that ends its contact, was placed by the PT. */
   readonly corrected: boolean;
@@ -56,10 +58,12 @@ export function stepRows(gait: GaitAnalysis, columns: readonly string[]): StepRo
       .sort((a, b) => a.frame - b.frame);
     ics.forEach((ic, k) => {
       const values: Record<string, number | null> = {};
+      const u: Record<string, number | null> = {};
       let clean = true;
       for (const id of columns) {
         const v = gait.variables.find((x) => x.id === id)?.[side].values.find((x) => x.step === k);
         values[id] = v?.value ?? null;
+        u[id] = v?.u ?? null;
         if (v && !v.clean) clean = false;
       }
       // The toe-off that ends this contact: the foot's first one after it.
@@ -67,7 +71,7 @@ export function stepRows(gait: GaitAnalysis, columns: readonly string[]): StepRo
       const next = ics[k + 1];
       const toOwn = to && (!next || to.frame < next.frame) ? to : undefined;
       const corrected = ic.source === 'corrected' || toOwn?.source === 'corrected';
-      rows.push({ side, step: k + 1, icFrame: ic.frame, t: ic.t, values, clean, corrected });
+      rows.push({ side, step: k + 1, icFrame: ic.frame, t: ic.t, values, u, clean, corrected });
     });
   }
   return rows.sort((a, b) => a.icFrame - b.icFrame);
@@ -125,6 +129,7 @@ function StepLegend() {
       <span>
         <span className="corrected-mark">✎</span> its contact or toe-off was corrected by hand
       </span>
+      <span>± the step&apos;s own uncertainty (event timing and landmark noise, one SD)</span>
       <span>highlighted: the step on screen; click a step to go to its initial contact</span>
     </p>
   );
@@ -171,9 +176,18 @@ export function StepTable({ gait, view, frame, onStep }: StepTableProps) {
                 )}
               </td>
               <td>{r.icFrame}</td>
-              {columns.map((id) => (
-                <td key={id}>{fmt(r.values[id], labels.get(id)!.unit)}</td>
-              ))}
+              {columns.map((id) => {
+                const unit = labels.get(id)!.unit;
+                const u = r.u[id];
+                return (
+                  <td key={id}>
+                    {fmt(r.values[id], unit)}
+                    {u !== null && u !== undefined && Number.isFinite(u) && r.values[id] !== null && (
+                      <span className="step-u"> ±{u.toFixed(digits(unit))}</span>
+                    )}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>
