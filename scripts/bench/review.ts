@@ -40,7 +40,7 @@ interface PageGlobals {
  * Runs in the page: press `key` n times, each time timing until every player (of `players`) shows
  * its next frame.
  */
-async function stepTimes(
+export async function stepTimes(
   page: Page,
   n: number,
   key: 'ArrowRight' | 'ArrowLeft',
@@ -163,9 +163,9 @@ async function videoElementSteps(page: Page, recordingId: string, frames: number
 }
 
 /** X.Org's default key auto-repeat rate is 25/s (`xset q`: repeat rate 25): a held arrow key. */
-const KEY_REPEAT_MS = 40;
+export const KEY_REPEAT_MS = 40;
 
-const quantile = (xs: number[], q: number): number => {
+export const quantile = (xs: number[], q: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
 };

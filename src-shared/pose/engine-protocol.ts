@@ -4,6 +4,7 @@
  * message carrying the job's sequence number; errors cross as `{name, message, stack}` (the
  * pattern of Signal's SQL worker protocol). Pure types: imported by both runtimes.
  */
+import type { DelegatePreference, PoseDelegate } from './delegate';
 
 /** Floats per detected pose: 33 × [x px, y px, z, visibility, presence] then 33 × [x m, y m, z m]. */
 export const POSE_FLOATS = 33 * 5 + 33 * 3;
@@ -27,6 +28,14 @@ export interface EngineJob {
   readonly benchFrames?: number;
   /** Frames per 'frames' message: batching keeps the host bridge cheap. */
   readonly batchSize?: number;
+  /**
+   * Long side (px) of the frames handed to the landmarker: the decoder reduces each frame by the
+   * largest whole factor that keeps it at least this long (input-scale.ts). Absent: full resolution.
+   * Landmarks come back in pixels of the original frame either way.
+   */
+  readonly inputLongSide?: number;
+  /** Which MediaPipe delegate (src-shared/pose/delegate.ts); absent: 'auto'. */
+  readonly delegate?: DelegatePreference;
 }
 
 export interface EngineError {
@@ -61,6 +70,12 @@ export type EngineToHost =
       readonly height: number;
       readonly codec: string;
       readonly modelLoadMs: number;
+      /** Size of the frames the landmarker is handed (width / factor); absent from older engines. */
+      readonly inputWidth?: number;
+      readonly inputHeight?: number;
+      /** The delegate the model runs on, and why (logged by the host; absent from older engines). */
+      readonly delegate?: PoseDelegate;
+      readonly delegateReason?: string;
     }
   | { readonly type: 'frames'; readonly seq: number; readonly frames: readonly EngineFrame[] }
   | {

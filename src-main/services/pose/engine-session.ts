@@ -2,10 +2,13 @@ import type {
   EngineError,
   EngineFrame,
   EngineJob,
+  EngineToHost,
   HostToEngine,
   PoseModelName,
 } from '../../../src-shared/pose/engine-protocol';
 import { parseEngineMessage } from '../../../src-shared/pose/engine-messages';
+import type { DelegatePreference, PoseDelegate } from '../../../src-shared/pose/delegate';
+import { POSE_INPUT_LONG_SIDE } from '../../../src-shared/pose/input-scale';
 import { modelFile } from './paths';
 
 /**
@@ -34,11 +37,28 @@ export interface EngineRunOptions {
   readonly numPoses: number;
   readonly mode?: EngineJob['mode'];
   readonly benchFrames?: number;
+  /**
+   * Long side of the frames handed to the landmarker (EngineJob.inputLongSide): by default
+   * POSE_INPUT_LONG_SIDE, chosen from the accuracy measurement (docs/pose-engine.md, "Input
+   * resolution"); 0 hands over full frames (that measurement's reference, the bench's raw rate).
+   */
+  readonly inputLongSide?: number;
+  /** MediaPipe's delegate: 'auto' (GPU where a hardware one answers) by default. */
+  readonly delegate?: DelegatePreference;
   readonly signal?: AbortSignal;
   /** The built renderer (Node host only; Electron serves its own from app://). */
   readonly rendererDir?: string;
   readonly modelDir?: string;
-  readonly onOpened?: (info: { width: number; height: number; codec: string; modelLoadMs: number }) => void;
+  readonly onOpened?: (info: {
+    width: number;
+    height: number;
+    codec: string;
+    modelLoadMs: number;
+    inputWidth?: number;
+    inputHeight?: number;
+    delegate?: PoseDelegate;
+    delegateReason?: string;
+  }) => void;
   readonly onFrames?: (frames: readonly EngineFrame[]) => void;
 }
 
@@ -58,6 +78,12 @@ export interface EngineRunResult extends EngineNetworkLog {
   readonly detectMs: number;
   /** Closing the host after the last message (browser or window shutdown): a fixed cost, like start-up. */
   readonly closeMs: number;
+  /** The delegate the model ran on and why ('CPU' from an engine too old to say). */
+  readonly delegate: PoseDelegate;
+  readonly delegateReason: string;
+  /** Size of the frames the landmarker was handed (the clip's, from an engine too old to say). */
+  readonly inputWidth: number | null;
+  readonly inputHeight: number | null;
 }
 
 /** Runs the engine on a clip: the seam Electron fills with its own host (setEngineRunner). */
@@ -116,11 +142,16 @@ export async function runEngineSession(
       }),
   );
   finished.catch(() => undefined); // observed below; avoid an unhandled rejection while we set up
+  let opened: Extract<EngineToHost, { type: 'opened' }> | undefined;
   const result = (loopMs: number, frames: number, detectMs: number): EngineRunResult => ({
     frames,
     loopMs,
     detectMs,
     closeMs: 0,
+    delegate: opened?.delegate ?? 'CPU',
+    delegateReason: opened?.delegateReason ?? 'not reported by the engine',
+    inputWidth: opened?.inputWidth ?? null,
+    inputHeight: opened?.inputHeight ?? null,
     ...transport.network(),
   });
   const onAbort = (): void => {
@@ -160,6 +191,7 @@ export async function runEngineSession(
     try {
       switch (msg.type) {
         case 'opened':
+          opened = msg;
           return opts.onOpened?.(msg);
         case 'frames':
           return opts.onFrames?.(msg.frames);
@@ -186,6 +218,8 @@ export async function runEngineSession(
         numPoses: opts.numPoses,
         mode: opts.mode ?? 'run',
         benchFrames: opts.benchFrames,
+        inputLongSide: (opts.inputLongSide ?? POSE_INPUT_LONG_SIDE) || undefined,
+        delegate: opts.delegate ?? 'auto',
       };
       await Promise.race([transport.post({ type: 'start', seq, job }), finished]);
     }

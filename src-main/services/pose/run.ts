@@ -27,6 +27,8 @@ export interface DetectOptions {
    * a bystander (docs/environment.md); with 2 the runner is chosen afterwards (track.ts).
    */
   readonly numPoses?: number;
+  /** Long side of the landmarker's frames (engine-session.ts); the engine's default when absent. */
+  readonly inputLongSide?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: PoseProgress) => void;
   readonly rendererDir?: string;
@@ -64,6 +66,7 @@ export async function detectPoses(opts: DetectOptions): Promise<DetectResult> {
     clipPath: opts.clipPath,
     model,
     numPoses,
+    inputLongSide: opts.inputLongSide,
     signal: opts.signal,
     rendererDir: opts.rendererDir,
     modelDir: opts.modelDir,

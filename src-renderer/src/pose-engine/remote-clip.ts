@@ -18,7 +18,12 @@ export class DecodeError extends Error {
   }
 }
 
-export function openRemoteClip(url: string, lookahead = 4): Promise<OpenClip> {
+/** The decoded clip, and the whole factor its frames were reduced by (1: full resolution). */
+export interface RemoteClip extends OpenClip {
+  readonly factor: number;
+}
+
+export function openRemoteClip(url: string, lookahead = 4, inputLongSide?: number): Promise<RemoteClip> {
   const worker = new Worker(new URL('./decode-worker.ts', import.meta.url), { type: 'module' });
   const send = (m: EngineToDecoder): void => worker.postMessage(m);
   const queue: DecoderToEngine[] = [];
@@ -42,7 +47,7 @@ export function openRemoteClip(url: string, lookahead = 4): Promise<OpenClip> {
     while (!queue.length) await new Promise<void>((r) => (notify = r));
     return queue.shift()!;
   };
-  send({ type: 'open', url, lookahead });
+  send({ type: 'open', url, lookahead, inputLongSide });
   return next().then((first) => {
     if (first.type === 'error') {
       worker.terminate();
@@ -69,6 +74,7 @@ export function openRemoteClip(url: string, lookahead = 4): Promise<OpenClip> {
       width: first.width,
       height: first.height,
       codec: first.codec,
+      factor: first.factor,
       frames,
       dispose: () => worker.terminate(),
     };

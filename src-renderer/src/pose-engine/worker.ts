@@ -13,9 +13,10 @@ import type {
   EngineToHost,
   HostToEngine,
 } from '../../../src-shared/pose/engine-protocol';
+import { inputSize } from '../../../src-shared/pose/input-scale';
 import type { DecodedFrame } from './decode';
 import { openRemoteClip } from './remote-clip';
-import { createPoseLandmarker } from './landmarker';
+import { createDelegatedLandmarker, type DelegatedLandmarker } from './landmarker';
 import { packPoses, toBase64 } from './pack';
 
 /** The worker's global scope, typed narrowly (the web tsconfig has the DOM lib, not WebWorker). */
@@ -33,8 +34,12 @@ function engineError(e: unknown, stage: EngineError['stage'], frame?: number): E
   return { name: err.name, message: err.message, stack: err.stack, stage, frame };
 }
 
-const createLandmarker = (job: EngineJob): Promise<PoseLandmarker> =>
-  createPoseLandmarker({ modelUrl: job.modelUrl, numPoses: job.numPoses });
+const createLandmarker = (job: EngineJob): Promise<DelegatedLandmarker> =>
+  createDelegatedLandmarker({
+    modelUrl: job.modelUrl,
+    numPoses: job.numPoses,
+    delegate: job.delegate ?? 'auto',
+  });
 
 /**
  * VIDEO mode requires strictly increasing timestamps (ms, converted to integer µs inside). The
@@ -53,20 +58,23 @@ function makeClock(): (tSeconds: number) => number {
 async function run(seq: number, job: EngineJob): Promise<void> {
   const t0 = performance.now();
   let landmarker: PoseLandmarker;
+  let delegated: DelegatedLandmarker;
   try {
-    landmarker = await createLandmarker(job);
+    delegated = await createLandmarker(job);
+    landmarker = delegated.landmarker;
   } catch (e) {
     post({ type: 'error', seq, error: engineError(e, 'model') });
     return;
   }
   let clip;
   try {
-    clip = await openRemoteClip(job.clipUrl);
+    clip = await openRemoteClip(job.clipUrl, 4, job.inputLongSide);
   } catch (e) {
     landmarker.close();
     post({ type: 'error', seq, error: engineError(e, 'open') });
     return;
   }
+  const input = inputSize(clip.width, clip.height, clip.factor);
   post({
     type: 'opened',
     seq,
@@ -74,6 +82,10 @@ async function run(seq: number, job: EngineJob): Promise<void> {
     height: clip.height,
     codec: clip.codec,
     modelLoadMs: performance.now() - t0,
+    inputWidth: input.width,
+    inputHeight: input.height,
+    delegate: delegated.choice.delegate,
+    delegateReason: delegated.choice.reason,
   });
   const clock = makeClock();
   const detect = (frame: DecodedFrame): PoseLandmarkerResult =>
@@ -81,7 +93,17 @@ async function run(seq: number, job: EngineJob): Promise<void> {
   let final: EngineToHost | void;
   try {
     if (job.mode === 'bench') final = await bench(seq, job, clip.frames(), detect);
-    else final = await stream(seq, job, clip.frames(), detect, clip.width, clip.height);
+    // MediaPipe's landmarks are fractions of the frame it saw, which covers the original's pixels
+    // [0, input × factor) (a partial block at the edge is dropped): scale back to those pixels.
+    else
+      final = await stream(
+        seq,
+        job,
+        clip.frames(),
+        detect,
+        input.width * clip.factor,
+        input.height * clip.factor,
+      );
   } finally {
     // close() flushes MediaPipe's telemetry (a POST to an outside host, refused by our CSP and the
     // host's network guard); report the end only after it, so the host sees that attempt too.
