@@ -5,9 +5,11 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * real SQLite files and real clips (test/**), and end-to-end tests that drive the real renderer in
  * Debian Chromium (test/e2e/**). Two cores: two workers at most, so Chromium-heavy files do not starve.
  *
- * The `postgres` project runs `*.pg.test.ts` against a throwaway PostgreSQL cluster that its
- * globalSetup starts once per run and deletes at the end (test/helpers/postgres-cluster.ts); vitest
- * starts it only when a file of that project is selected.
+ * The `postgres` project runs against a throwaway PostgreSQL cluster that its globalSetup starts
+ * once per run and deletes at the end (test/helpers/postgres-cluster.ts); vitest starts it only when
+ * a file of that project is selected. It runs the `*.pg.test.ts` files, and runs the data layer's
+ * tests (test/data) a second time with STRIDELAB_TEST_DB=postgres, so each repository is held to
+ * the same behaviour on both backends (test/helpers/test-library.ts gives them their library).
  */
 export default defineConfig({
   test: {
@@ -29,7 +31,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'postgres',
-          include: ['test/**/*.pg.test.ts'],
+          include: ['test/**/*.pg.test.ts', 'test/data/**/*.test.ts'],
           globalSetup: ['test/helpers/postgres-global.ts'],
           env: { STRIDELAB_TEST_DB: 'postgres' },
         },

@@ -63,7 +63,9 @@ export function patientsRepo(db: Kysely<Database>): PatientsRepo {
         );
       }
       const rows = await q
-        .orderBy(sql`coalesce(last_session_date, '')`, 'desc')
+        // A bare output name: PostgreSQL refuses one inside an expression in ORDER BY. NULLS LAST
+        // says what SQLite does by itself for DESC (and PostgreSQL's default is the opposite).
+        .orderBy('last_session_date', (ob) => ob.desc().nullsLast())
         .orderBy('p.updated_at', 'desc')
         .limit(limit)
         .execute();

@@ -1,19 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openLibrary, type Library } from '../../src-main/services/library/db';
 import { DamagedRowError } from '../../src-main/data/parse';
 import type { SessionFields } from '../../src-shared/library/model';
-import { tempDir } from '../helpers/tmp';
+import { openTestLibrary, type TestLibrary } from '../helpers/test-library';
 
-/** The repositories on a real library file (SQLite), through the same Library the services use. */
-let tmp: ReturnType<typeof tempDir>;
-let lib: Library;
-beforeEach(() => {
-  tmp = tempDir('stridelab-data-');
-  lib = openLibrary(tmp.path);
+/**
+ * The repositories on a real library, through the same data layer the services use: a SQLite file, and
+ * a PostgreSQL database when the `postgres` vitest project runs this file again (test-library.ts).
+ */
+let lib: TestLibrary;
+beforeEach(async () => {
+  lib = await openTestLibrary();
 });
-afterEach(() => {
-  lib.close();
-  tmp.cleanup();
+afterEach(async () => {
+  await lib.close();
 });
 
 const session = (patientId: string, date: string): SessionFields => ({
@@ -57,7 +56,7 @@ describe('patients', () => {
     await lib.data.sessions.insert('s1', session('p1', '2026-01-02'), '2026-01-02T00:00:00Z');
     expect((await lib.data.sessions.get('s1'))?.treadmillSpeedsKmh).toEqual([10, 12.5]);
     // A hand-edited file: the list is not a list of numbers.
-    lib.db.prepare(`UPDATE sessions SET treadmill_speeds_kmh = '["fast"]'`).run();
+    await lib.sql.run(`UPDATE sessions SET treadmill_speeds_kmh = '["fast"]'`);
     const err = await lib.data.sessions.get('s1').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DamagedRowError);
     expect((err as Error).message).toMatch(/record of session s1 is damaged/);
@@ -86,7 +85,7 @@ describe('transactions', () => {
         throw new Error('outer failure');
       }),
     ).rejects.toThrow('outer failure');
-    const ids = lib.db.prepare(`SELECT id FROM patients ORDER BY id`).pluck().all();
+    const ids = (await lib.sql.all<{ id: string }>(`SELECT id FROM patients ORDER BY id`)).map((r) => r.id);
     expect(ids).toEqual(['p1', 'p3']);
   });
 
@@ -120,7 +119,9 @@ describe('report edits and symptoms', () => {
       notes: 'm',
       updatedAt: '2026-01-04T00:00:00Z',
     });
-    expect(lib.db.prepare(`SELECT created_at FROM report_edits`).pluck().get()).toBe('2026-01-03T00:00:00Z');
+    expect(await lib.sql.all(`SELECT created_at FROM report_edits`)).toEqual([
+      { created_at: '2026-01-03T00:00:00Z' },
+    ]);
     expect(await data.reportEdits.remove('s1')).toBe(true);
     expect(await data.reportEdits.remove('s1')).toBe(false);
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { ClusterInfo } from './postgres-cluster';
+import { MIGRATED_TEMPLATE } from './postgres-global';
 
 /**
  * A fresh, empty database per test file (or per test) on the run's cluster (postgres-global.ts), so
@@ -34,9 +35,18 @@ export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>, databa
   }
 }
 
-export async function createTestDatabase(prefix = 't'): Promise<TestDatabase> {
+/**
+ * A new database: empty, or with `migrated` a copy of the run's database at the latest schema
+ * (postgres-global.ts), which is much faster than migrating each one.
+ */
+export async function createTestDatabase(
+  prefix = 't',
+  options: { migrated?: boolean } = {},
+): Promise<TestDatabase> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  await withAdmin((c) => c.query(`CREATE DATABASE ${name}`));
+  await withAdmin((c) =>
+    c.query(`CREATE DATABASE ${name}${options.migrated ? ` TEMPLATE ${MIGRATED_TEMPLATE}` : ''}`),
+  );
   const url = new URL(pgCluster().adminUrl);
   url.pathname = `/${name}`;
   return {

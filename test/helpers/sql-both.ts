@@ -27,7 +27,8 @@ const dollars = (sql: string): string => {
   return sql.replace(/\?/g, () => `$${++n}`);
 };
 
-export function postgresRunner(client: pg.ClientBase): SqlRunner {
+/** On one client, or on a pool (each statement on whichever connection is free). */
+export function postgresRunner(client: Pick<pg.ClientBase, 'query'>): SqlRunner {
   return {
     backend: 'postgres',
     run: async (sql, params = []) => {
