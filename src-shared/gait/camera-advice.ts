@@ -67,8 +67,9 @@ const FOR_FLAG: Partial<Record<GaitFlag['code'], readonly AdviceId[]>> = {
   'camera-not-perpendicular': ['square', 'height'],
   'frame-rate-too-low': ['frame-rate'],
   'missing-poses': ['distance', 'light'],
-  'low-confidence-side': ['light', 'handrails'],
-  'not-measurable': ['handrails', 'light'],
+  // A far leg or arm hidden behind the body has its own remedy (film the other side); a side seen
+  // with low confidence is most often clothes and light.
+  'low-confidence-side': ['light'],
   'hidden-by-rails': ['handrails'],
   'no-steps': ['distance'],
   'too-few-steps': ['distance'],
