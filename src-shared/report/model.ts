@@ -11,6 +11,7 @@
 import type { ReportProgress } from '../progress/types';
 import type { PlanSince } from '../progress/plan-carry';
 import type { View } from '../contract/recordings';
+import type { MarkerVariableRow } from '../review/marker-variables';
 
 export const REPORT_SCHEMA = 'stridelab.report/1';
 
@@ -117,6 +118,17 @@ export interface KeyFrame {
   readonly landmarks: readonly (readonly [number, number, number])[] | null;
   /** Values printed on the picture. */
   readonly labels: readonly { readonly text: string; readonly x: number; readonly y: number }[];
+  /** Skin markers tracked on this frame (issue 15), drawn over the picture. */
+  readonly markers?: readonly ReportMarker[];
+}
+
+/** A skin marker on a key frame: pixels of the clip, the tracker's confidence, placed by hand or not. */
+export interface ReportMarker {
+  readonly name: string;
+  readonly x: number;
+  readonly y: number;
+  readonly confidence: number;
+  readonly byHand: boolean;
 }
 
 export interface QualityFlag {
@@ -161,6 +173,8 @@ export interface ConditionSection {
   readonly quality: readonly QualityFlag[];
   /** Clips of this condition whose findings were withheld. */
   readonly withheld: readonly WithheldClip[];
+  /** Marker variables (pelvic tilt, rearfoot eversion) with their source, where markers were tracked. */
+  readonly markerRows?: readonly MarkerVariableRow[];
 }
 
 /** Flat vs incline side by side: one row per variable measured in more than one condition. */

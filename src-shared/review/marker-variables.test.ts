@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GaitEventJson } from '../gait/schema';
 import type { MarkerName, MarkerPoint, MarkerTrack } from '../markers';
 import { pixels } from '../units';
-import { markerAngleSystematicDeg, markerVariables } from './marker-variables';
+import { markerAngleSystematicDeg, markerEvents, markerVariables } from './marker-variables';
 
 /** A track from a function of the frame. */
 function track(name: MarkerName, n: number, at: (i: number) => [number, number] | null): MarkerTrack {
@@ -103,5 +103,16 @@ describe('marker variables (hybrid analysis)', () => {
     expect(ic.right!.mean).toBeCloseTo(5, 4);
     expect(peak.right!.mean).toBeCloseTo(12, 4);
     expect(peak.source).toBe('markers');
+  });
+
+  it('puts the engine events on clip frames: the trim start every event agrees with', () => {
+    // A clip trimmed at frame 40: positions 14.34 (contact shown on the first frame in contact) and
+    // 8.76 (toe-off shown on the last frame before), as the engine reports them.
+    const trimmed = [
+      { ...ev('initial-contact', 'left', 55), frameF: 14.34 },
+      { ...ev('toe-off', 'left', 48), frameF: 8.76 },
+      { ...ev('midstance', 'left', 60), frameF: 20.35 },
+    ];
+    expect(markerEvents(trimmed).map((e) => e.frameF)).toEqual([54.34, 48.76, 60.35]);
   });
 });

@@ -116,13 +116,26 @@ export function markerAngleSystematicDeg(lengthPx: number): number {
   return lengthPx > 0 ? (Math.atan(Math.SQRT2 / lengthPx) * 180) / Math.PI : 0;
 }
 
-/** The gait engine's events as the marker core takes them: clip frames, sub-frame. */
+/**
+ * The gait engine's events as the marker core takes them: fractional CLIP frames. `frameF` is
+ * fractional within the analysed (trimmed) series and `frame` the clip frame the engine shows the
+ * event on (the first frame in contact, the last before toe-off), so `frame − frameF` lies within
+ * one frame of the trim's start. That start is the integer every event agrees with.
+ */
 export function markerEvents(events: readonly GaitEventJson[]): MarkerEvent[] {
-  return events.map((e) => {
-    // frameF is fractional within the analysed (trimmed) series; keep its fraction on the clip frame.
-    const frac = e.frameF - Math.round(e.frameF);
-    return { kind: e.kind, side: e.side, frameF: e.frame + frac };
-  });
+  const votes = new Map<number, number>();
+  for (const e of events) {
+    const d = e.frame - e.frameF;
+    for (const k of new Set([Math.floor(d), Math.ceil(d)])) votes.set(k, (votes.get(k) ?? 0) + 1);
+  }
+  let offset = 0;
+  let best = -1;
+  for (const [k, v] of votes)
+    if (v > best || (v === best && Math.abs(k) < Math.abs(offset))) {
+      offset = k;
+      best = v;
+    }
+  return events.map((e) => ({ kind: e.kind, side: e.side, frameF: e.frameF + offset }));
 }
 
 function summarise(values: MarkerStepValue[], systematic: number): MarkerSideSummary {

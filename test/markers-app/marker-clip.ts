@@ -130,7 +130,7 @@ function decodeFrames(path: string, w: number, h: number): AsyncIterable<Uint8Ar
   );
   const size = w * h * 3;
   return (async function* () {
-    let pending = Buffer.alloc(0);
+    let pending: Buffer = Buffer.alloc(0);
     for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
       pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
       while (pending.length >= size) {

@@ -4,7 +4,7 @@ import type {
   MarkerTrackStatus,
   markersCalls,
 } from '../../../src-shared/contract/markers';
-import { detectBlobs, suggestName, type MarkerTrack } from '../../../src-shared/markers';
+import { detectBlobs, suggestName } from '../../../src-shared/markers';
 import type { HandlersFor } from '../types';
 import { ServiceError } from '../errors';
 import { readFrame } from './frames';
@@ -19,6 +19,7 @@ import {
   trackStatus,
 } from './track-job';
 import { colourAt } from './colour';
+import { withCorrections } from './tracks';
 
 /**
  * Skin markers (issue 15): find them on a frame, name them once, track them in the background, read
@@ -31,21 +32,6 @@ const setupOf = (recordingId: string, s: StoredSeed) => ({
   markers: s.markers,
   updatedAt: s.updatedAt,
 });
-
-/** The tracker's points with the PT's hand placements over them (state 'hand', confidence 1). */
-export function withCorrections(
-  tracks: readonly MarkerTrack[],
-  corrections: readonly MarkerCorrection[],
-): MarkerTrack[] {
-  return tracks.map((t) => {
-    const mine = corrections.filter((c) => c.marker === t.name && c.frame < t.points.length);
-    if (!mine.length) return t;
-    const points = [...t.points];
-    for (const c of mine)
-      points[c.frame] = { x: c.x as never, y: c.y as never, confidence: 1, state: 'hand' };
-    return { ...t, points };
-  });
-}
 
 export const markersHandlers: HandlersFor<typeof markersCalls> = {
   'markers:detect': async ({ recordingId, frame, detection, pick }, { library }) => {

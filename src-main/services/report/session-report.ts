@@ -22,6 +22,8 @@ import { makeBundle } from './bundle';
 import { loadEdits } from './edits-store';
 import { reportProgress } from '../progress/report-progress';
 import { carriedPlan } from '../progress/report-plan';
+import { withMarkers, type MarkerClip } from '../../../src-shared/review/marker-report';
+import { markerTracksOf } from '../markers/tracks';
 
 /**
  * A session's report, from what the library holds: each clip's landmarks with the PT's corrections,
@@ -60,6 +62,7 @@ export async function sessionReport(
   const marks = listKeyFrames(db, sessionId);
   const skipped: string[] = [];
   const proxies = new Map<string, string>();
+  const markerClips = new Map<string, MarkerClip>();
   const conditions: (ReportConditionInput & { clips: ReportClipInput[] })[] = [];
   for (const r of recordings) {
     let series: LandmarkSeries;
@@ -92,6 +95,9 @@ export async function sessionReport(
       marks: marks.filter((m) => m.recordingId === r.id),
     });
     proxies.set(`${cond.id}|${r.view}`, proxyPath);
+    // Skin markers tracked on the clip (issue 15): their variables, and their points on the key frames.
+    const tracks = markerTracksOf(library, r.id);
+    markerClips.set(`${cond.id}|${r.view}`, { conditionId: cond.id, view: r.view, tracks, events: analysis.events });
   }
   const usable = conditions.filter((c) => c.clips.length > 0);
   if (usable.length === 0) {
@@ -134,6 +140,7 @@ export async function sessionReport(
         : c,
     ),
   };
-  const bundle = await makeBundle(model, built.images, (c, view) => proxies.get(`${c}|${view}`), signal);
+  const withMarkerRows = { ...model, conditions: withMarkers(model.conditions, [...markerClips.values()]) };
+  const bundle = await makeBundle(withMarkerRows, built.images, (c, view) => proxies.get(`${c}|${view}`), signal);
   return { bundle, conditions: usable, skipped, links: built.links };
 }

@@ -1,6 +1,7 @@
 import type { KeyFrame } from '../../../src-shared/report/model';
 import { Landmark, type LandmarkName } from '../../../src-shared/pose/landmarks';
 import { LOW_CONFIDENCE, SKELETON_SEGMENTS } from '../../../src-shared/review/overlay-tables';
+import { KeyFrameMarkers } from './KeyFrameMarkers';
 
 /**
  * One key frame: the clip's picture cropped to the runner, with the skeleton drawn over it in SVG
@@ -81,6 +82,7 @@ export function KeyFrameFigure(props: { frame: KeyFrame; image: string | undefin
                 />
               );
             })}
+        {k.markers && <KeyFrameMarkers markers={k.markers} stroke={stroke} />}
         {k.labels.map((l, i) => (
           <text
             key={i}

@@ -13,6 +13,7 @@ import {
   SpatiotemporalCards,
 } from './ReportSections';
 import { VariablesTable } from './VariablesTable';
+import { MarkerRowsTable } from './MarkerRowsTable';
 import { RunnerPage, WorkOnFirst } from './WorkOnFirst';
 import './report.css';
 
@@ -88,6 +89,7 @@ function ConditionPages(props: {
       )}
       <VariablesTable rows={side} caption="Side view (sagittal plane)" />
       <VariablesTable rows={rear} caption="Rear view (frontal plane)" />
+      {c.markerRows && <MarkerRowsTable rows={c.markerRows} />}
       {c.curves.length > 0 && (
         <div className="curves-block">
           <h3>Joint angles over the gait cycle (mean ± 1 SD)</h3>

@@ -17,16 +17,7 @@ import {
 } from '../../../../src-shared/markers';
 import { LOW_CONFIDENCE } from '../../../../src-shared/review/overlay-tables';
 import { TINTS } from '../overlay/draw';
-
-/** The segments drawn between markers of one side (the lines the variables measure). */
-const SEGMENTS: readonly (readonly [string, string])[] = [
-  ['Asis', 'Psis'],
-  ['HeelCounterUpper', 'HeelCounterLower'],
-  ['ShankUpper', 'ShankLower'],
-  ['GreaterTrochanter', 'LateralKnee'],
-  ['LateralKnee', 'LateralMalleolus'],
-  ['Heel', 'FifthMetatarsal'],
-];
+import { MARKER_SEGMENTS } from '../../../../src-shared/review/marker-report';
 
 export interface MarkerLayerProps {
   readonly frame: number;
@@ -95,7 +86,7 @@ export function MarkerLayer(props: MarkerLayerProps) {
           listening={false}
         />
       ))}
-      {SEGMENTS.flatMap(([a, b]) =>
+      {MARKER_SEGMENTS.flatMap(([a, b]) =>
         (['left', 'right'] as const).map((side) => {
           const p = points.get(`${side}${a}`);
           const q = points.get(`${side}${b}`);

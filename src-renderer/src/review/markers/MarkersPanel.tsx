@@ -167,8 +167,8 @@ export function MarkersPanel({ markers: m, view, frame, gait }: MarkersPanelProp
             <p className="muted">The names changed since the markers were tracked: track again.</p>
           )}
           <p className="muted small">
-            Drag a tracked marker to correct it on this frame (Ctrl+Z undoes). Tracking starts at the naming
-            frame: name the markers early in the clip.
+            Drag a tracked marker to correct it on this frame (Ctrl+Z undoes). The markers are followed
+            forward and back from the frame they were named on.
           </p>
         </>
       )}

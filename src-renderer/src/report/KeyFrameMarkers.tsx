@@ -1,0 +1,57 @@
+/**
+ * Skin markers on a report key frame (issue 15 item 4): each marker a ringed dot tinted by side (as
+ * the skeleton), the segments the marker variables measure between them, uncertain points hollow and
+ * dashed (the review's LOW_CONFIDENCE), points placed by hand ringed white. SVG in the picture's
+ * coordinates, inside KeyFrameFigure's drawing.
+ */
+import type { ReportMarker } from '../../../src-shared/report/model';
+import { MARKER_SEGMENTS } from '../../../src-shared/review/marker-report';
+import { LOW_CONFIDENCE } from '../../../src-shared/review/overlay-tables';
+
+const COLOUR = { left: '#2f7dd1', right: '#e8772e' } as const;
+const sideOf = (name: string): 'left' | 'right' => (name.startsWith('left') ? 'left' : 'right');
+
+export function KeyFrameMarkers(props: { markers: readonly ReportMarker[]; stroke: number }) {
+  const { markers, stroke } = props;
+  const at = new Map(markers.map((m) => [m.name, m]));
+  return (
+    <g data-testid="keyframe-markers">
+      {MARKER_SEGMENTS.flatMap(([a, b]) =>
+        (['left', 'right'] as const).map((side) => {
+          const p = at.get(`${side}${a}`);
+          const q = at.get(`${side}${b}`);
+          if (!p || !q) return null;
+          const weak = p.confidence < LOW_CONFIDENCE || q.confidence < LOW_CONFIDENCE;
+          return (
+            <line
+              key={`${side}${a}`}
+              x1={p.x}
+              y1={p.y}
+              x2={q.x}
+              y2={q.y}
+              stroke={weak ? '#d4a72c' : COLOUR[side]}
+              strokeWidth={stroke * 0.9}
+              strokeDasharray={weak ? `${stroke * 2} ${stroke * 1.5}` : undefined}
+            />
+          );
+        }),
+      )}
+      {markers.map((m) => {
+        const weak = m.confidence < LOW_CONFIDENCE;
+        return (
+          <circle
+            key={m.name}
+            data-marker={m.name}
+            cx={m.x}
+            cy={m.y}
+            r={stroke * 1.6}
+            fill={weak ? 'none' : COLOUR[sideOf(m.name)]}
+            stroke={m.byHand ? '#ffffff' : weak ? '#d4a72c' : '#111'}
+            strokeWidth={stroke * (m.byHand ? 0.8 : 0.5)}
+            strokeDasharray={weak ? `${stroke} ${stroke * 0.7}` : undefined}
+          />
+        );
+      })}
+    </g>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * Skin markers in the report (issue 15 items 3–4): each condition gets the marker variables of its
+ * clips (pelvic tilt from the side clip, rearfoot eversion from the rear clip, with their source),
+ * and each key frame the markers of its frame, drawn over the picture with the segments the
+ * variables measure. Added to a built report model, so the report's own build is untouched when no
+ * marker was tracked. Pure.
+ */
+import type { GaitEventJson } from '../gait/schema';
+import type { MarkerTrack } from '../markers';
+import type { ConditionSection, KeyFrame, ReportMarker } from '../report/model';
+import { markerVariables } from './marker-variables';
+
+/**
+ * Marker pairs drawn as segments (by site, on one side): the lines the variables measure (ASIS–PSIS,
+ * heel counter, lower shank) and the marker thigh, shank and foot. Data, shared by the review overlay
+ * and the report's key frames.
+ */
+export const MARKER_SEGMENTS: readonly (readonly [string, string])[] = [
+  ['Asis', 'Psis'],
+  ['HeelCounterUpper', 'HeelCounterLower'],
+  ['ShankUpper', 'ShankLower'],
+  ['GreaterTrochanter', 'LateralKnee'],
+  ['LateralKnee', 'LateralMalleolus'],
+  ['Heel', 'FifthMetatarsal'],
+];
+
+export interface MarkerClip {
+  readonly conditionId: string;
+  readonly view: 'side' | 'rear';
+  /** Tracks with the PT's corrections applied. */
+  readonly tracks: readonly MarkerTrack[];
+  /** The clip's gait events as the report's analysis has them. */
+  readonly events: readonly GaitEventJson[];
+}
+
+/** The markers found on one frame (lost points left out). */
+export function markersOnFrame(tracks: readonly MarkerTrack[], frame: number): ReportMarker[] {
+  return tracks.flatMap((t) => {
+    const p = t.points[frame];
+    if (!p || p.state === 'lost') return [];
+    return [{ name: t.name, x: p.x, y: p.y, confidence: p.confidence, byHand: p.state === 'hand' }];
+  });
+}
+
+/** The conditions with their marker rows and their key frames' markers, where markers were tracked. */
+export function withMarkers<C extends ConditionSection>(
+  conditions: readonly C[],
+  clips: readonly MarkerClip[],
+): C[] {
+  return conditions.map((c) => {
+    const mine = clips.filter((m) => m.conditionId === c.id && m.tracks.length > 0);
+    if (!mine.length) return c;
+    const rows = mine.flatMap((m) => markerVariables(m.view, m.tracks, m.events));
+    const keyFrames = c.keyFrames.map((k): KeyFrame => {
+      const m = mine.find((x) => x.view === k.view);
+      const markers = m ? markersOnFrame(m.tracks, k.frame) : [];
+      return markers.length ? { ...k, markers } : k;
+    });
+    return { ...c, markerRows: rows, keyFrames };
+  });
+}
