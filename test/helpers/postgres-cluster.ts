@@ -208,7 +208,7 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 
 /** Start a fresh cluster. Options are for the harness's own tests. */
 export async function startPgCluster(
-  options: { root?: string; log?: (line: string) => void } = {},
+  options: { root?: string; log?: (line: string) => void; tls?: boolean } = {},
 ): Promise<PgCluster> {
   const binDir = pgBinDir();
   if (!binDir)
@@ -273,7 +273,7 @@ export async function startPgCluster(
         '',
       ].join('\n'),
     );
-    const caFile = makeCertificate(dir, account);
+    const caFile = options.tls === false ? null : makeCertificate(dir, account);
     const tlsArgs = caFile
       ? [
           '-c',

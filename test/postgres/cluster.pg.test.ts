@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseServerAddress } from '../../src-main/services/library/postgres/config';
+import { openServerLibrary } from '../../src-main/services/library/postgres/open';
 import { startPgCluster, sweepStaleClusters } from '../helpers/postgres-cluster';
 import { tempDir } from '../helpers/tmp';
 
@@ -35,9 +37,21 @@ describe('PostgreSQL test clusters', () => {
   };
 
   it('stop() ends the server and deletes its folder', async () => {
-    const cluster = await startPgCluster({ root: root().path });
+    const cluster = await startPgCluster({ root: root().path, tls: false });
     const pid = serverPid(cluster.dataDir);
     expect(alive(pid)).toBe(true);
+    // A server without TLS, as a small clinic's may be: sslmode=prefer (the default) falls back to
+    // plain, require refuses in words.
+    const url = new URL(cluster.adminUrl);
+    const env = { STRIDELAB_DB_PASSWORD: decodeURIComponent(url.password) };
+    url.password = '';
+    const plain = await openServerLibrary(parseServerAddress(url.toString(), env), { migrate: false });
+    expect(plain.tls).toBe(false);
+    await plain.close();
+    url.searchParams.set('sslmode', 'require');
+    await expect(openServerLibrary(parseServerAddress(url.toString(), env))).rejects.toThrow(
+      /does not offer encrypted connections/,
+    );
     await cluster.stop();
     expect(alive(pid)).toBe(false);
     expect(readdirSync(join(cluster.dataDir, '..', '..'))).toEqual([]);

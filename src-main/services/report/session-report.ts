@@ -97,7 +97,12 @@ export async function sessionReport(
     proxies.set(`${cond.id}|${r.view}`, proxyPath);
     // Skin markers tracked on the clip (issue 15): their variables, and their points on the key frames.
     const tracks = markerTracksOf(library, r.id);
-    markerClips.set(`${cond.id}|${r.view}`, { conditionId: cond.id, view: r.view, tracks, events: analysis.events });
+    markerClips.set(`${cond.id}|${r.view}`, {
+      conditionId: cond.id,
+      view: r.view,
+      tracks,
+      events: analysis.events,
+    });
   }
   const usable = conditions.filter((c) => c.clips.length > 0);
   if (usable.length === 0) {
@@ -141,6 +146,11 @@ export async function sessionReport(
     ),
   };
   const withMarkerRows = { ...model, conditions: withMarkers(model.conditions, [...markerClips.values()]) };
-  const bundle = await makeBundle(withMarkerRows, built.images, (c, view) => proxies.get(`${c}|${view}`), signal);
+  const bundle = await makeBundle(
+    withMarkerRows,
+    built.images,
+    (c, view) => proxies.get(`${c}|${view}`),
+    signal,
+  );
   return { bundle, conditions: usable, skipped, links: built.links };
 }
