@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HostToEngine } from '../../src-shared/pose/engine-protocol';
+import { POSE_INPUT_LONG_SIDE } from '../../src-shared/pose/input-scale';
 import {
   PoseEngineError,
   runEngineSession,
@@ -57,6 +58,12 @@ describe('engine session', () => {
       onFrames: (f) => frames.push(...f.map((x) => x.index)),
     });
     expect(r).toMatchObject({ frames: 1, loopMs: 10, detectMs: 8 });
+    // An engine that does not say which delegate ran or what size it handed over (older builds).
+    expect(r).toMatchObject({
+      delegate: 'CPU',
+      delegateReason: 'not reported by the engine',
+      inputWidth: null,
+    });
     expect(frames).toEqual([0]);
     expect(s.posted[0]).toEqual({
       type: 'start',
@@ -67,6 +74,9 @@ describe('engine session', () => {
         numPoses: 2,
         mode: 'run',
         benchFrames: undefined,
+        // The engine's defaults: frames reduced to a 960 px long side, delegate chosen by the machine.
+        inputLongSide: POSE_INPUT_LONG_SIDE,
+        delegate: 'auto',
       },
     });
     expect(s.closed()).toBe(true);
