@@ -1,8 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../src-main/services';
+import { ffmpegPath } from '../../src-main/services/media/binaries';
 import { guardPage, launchChromium } from '../helpers/browser';
 import { serve, type Served } from '../helpers/serve';
 import { tempDir } from '../helpers/tmp';
@@ -39,6 +41,33 @@ beforeAll(async () => {
   ];
   for (const [i, fields] of story.entries())
     await call(services, 'symptoms:set', { sessionId: sessionIds[i], fields });
+  // The first visit's plan as the PT saved it, and review copies for the report's key frames.
+  await call(services, 'report:saveEdits', {
+    sessionId: sessionIds[0],
+    edits: {
+      findings: [],
+      plan: [
+        { id: 'iso-hold', title: 'Isometric bridge hold', detail: '5 × 45 s, daily' },
+        { id: 'walk-run', title: 'Walk–run intervals', detail: '1 min run, 1 min walk × 10' },
+      ],
+      notes: '',
+    },
+  });
+  for (const [view, size] of [
+    ['side', '1280x720'],
+    ['rear', '720x1280'],
+  ] as const) {
+    const clip = join(tmp.path, `${view}.mp4`);
+    execFileSync(ffmpegPath(), [
+      ...['-v', 'error', '-f', 'lavfi', '-i', `testsrc=size=${size}:rate=60`, '-t', '8.2'],
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', clip],
+    ]);
+    sessionIds.forEach((id, i) => {
+      const to = join(services.library.paths.mediaDir, id, `${view}${i}`);
+      mkdirSync(to, { recursive: true });
+      copyFileSync(clip, join(to, 'proxy.mp4'));
+    });
+  }
   services.close();
   app = await serve(tmp.path, ['--no-auto-analysis']);
   browser = await launchChromium();
@@ -130,4 +159,37 @@ describe('patient page: progress across visits', () => {
     });
     expect(guard.errors, guard.errors.join('\n')).toEqual([]);
   }, 120_000);
+
+  it('starts the second visit\u2019s report from the first visit\u2019s plan, the PT marking each exercise', async () => {
+    await go(`#/sessions/${sessionIds[1]}/report`);
+    const since = (i: number) => page.getByLabel(`Since the last visit (${i})`);
+    await expect.poll(() => since(1).inputValue(), { timeout: 120_000 }).toBe('kept');
+    expect(await page.getByLabel('Exercise 1', { exact: true }).inputValue()).toBe('Isometric bridge hold');
+    await since(1).selectOption('progressed');
+    await page.getByLabel('Dosage / how (1)').fill('3 × 8 slow single-leg bridges');
+    await since(2).selectOption('dropped');
+    await expect
+      .poll(() => page.getByTestId('plan-carried').first().textContent(), { timeout: 60_000 })
+      .toContain('Dropped since the last visit: Walk–run intervals.');
+    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state')).toBe('saved');
+    const res = await fetch(`${app.url}/api/call/report:get`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-stridelab-token': app.token },
+      body: JSON.stringify({ sessionId: sessionIds[1] }),
+    });
+    const body = (await res.json()) as {
+      result: { model: { planFrom: string; planDropped: string[]; plan: { id: string; since?: string }[] } };
+    };
+    expect(body.result.model.planFrom).toBe('2026-01-10');
+    expect(body.result.model.planDropped).toEqual(['Walk–run intervals']);
+    expect(body.result.model.plan.find((p) => p.id === 'iso-hold')?.since).toBe('progressed');
+    if (shots) {
+      await page.locator('.report-editor').screenshot({ path: join(shots, 'report-plan-editor.png') });
+      await page
+        .getByTestId('plan')
+        .first()
+        .screenshot({ path: join(shots, 'report-plan-preview.png') });
+    }
+    expect(guard.errors, guard.errors.join('\n')).toEqual([]);
+  }, 240_000);
 });
