@@ -25,6 +25,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'gait events, clinical variables per step, findings from landmarks (or a clip)',
     load: () => import('./commands/gait'),
   },
+  markers: {
+    summary: 'track taped skin markers through a clip; pelvic tilt or rearfoot eversion per step',
+    load: () => import('./commands/markers'),
+  },
   sync: {
     summary: 'estimate the time offset between two clips of the same run (side and rear)',
     load: () => import('./commands/sync'),

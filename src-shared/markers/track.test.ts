@@ -64,9 +64,11 @@ describe('trackMarkers on a synthetic side clip (60 fps)', () => {
           for (const other of SEEDED)
             if (other !== tr.name) {
               const q = clip.truth.points[other]![i]!;
-              expect(Math.hypot(p.x - q.x, p.y - q.y), `${tr.name} frame ${i} vs ${other}`).toBeGreaterThan(
-                err,
-              );
+              // Where one covers the other (not both visible) nearness says nothing.
+              if (t.visible && q.visible)
+                expect(Math.hypot(p.x - q.x, p.y - q.y), `${tr.name} frame ${i} vs ${other}`).toBeGreaterThan(
+                  err,
+                );
             }
       });
     }

@@ -43,9 +43,6 @@ interface State {
   contrast: number;
   /** Frames since the seed: the velocity is unknown at first, so the gate starts wide. */
   age: number;
-  /** Change of velocity over the last detected step (constant-acceleration prediction). */
-  ax: number;
-  ay: number;
   /** Where it was last detected. */
   seenX: number;
   seenY: number;
@@ -134,34 +131,70 @@ function pool(lists: Blob[][]): Blob[] {
  * One tracking step for all markers on one frame's candidates. `candidates(i, px, py, gate)` gives
  * marker i's blobs (a local search, or a stored list). Returns the point of each marker.
  */
+interface Prediction {
+  x: number;
+  y: number;
+  gate: number;
+}
+
 /**
- * The first step after the seed has no velocity to predict with, and a fast foot moves farther in a
- * frame than its markers are apart. Each marker then takes the displacement that most of its
- * neighbours (markers within 120 px) share: a segment's markers move nearly together from one frame
- * to the next (consensus voting, as in RANSAC [Fischler & Bolles 1981]).
+ * Neighbours that move with marker i: within 150 px and with a similar velocity (the markers of one
+ * segment, or of the pelvis, rather than the other leg's marker passing by).
  */
-function consensusVelocity(states: State[], blobs: readonly Blob[], gates: readonly number[]): void {
-  states.forEach((s, i) => {
-    if (s.age !== 0) return;
-    let best = { dx: 0, dy: 0, votes: 0, len: Infinity };
+function neighbours(states: readonly State[], i: number): number[] {
+  const s = states[i]!;
+  const speed = Math.hypot(s.vx, s.vy);
+  const out: number[] = [];
+  states.forEach((o, k) => {
+    if (k === i || o.lost || Math.hypot(o.x - s.x, o.y - s.y) > 150) return;
+    const dv = Math.hypot(o.vx - s.vx, o.vy - s.vy);
+    if (dv <= 0.5 * Math.max(speed, Math.hypot(o.vx, o.vy)) + 6) out.push(k);
+  });
+  return out;
+}
+
+/**
+ * Corrects each prediction by the error its neighbours share. Markers taped on one segment
+ * accelerate together, so the error of a constant-velocity prediction is nearly common to them:
+ * measured on the synthetic runner at 60 fps, a foot marker's prediction error of up to 17 px falls
+ * to 3–7 px once corrected by a neighbour's, while the foot's markers are 24–29 px apart. Each
+ * candidate correction (a blob minus the prediction) is voted for by the neighbours that have a blob
+ * at their own prediction plus that correction (consensus voting, as in RANSAC [Fischler & Bolles
+ * 1981]); the best-voted correction wins (ties: the smallest), and the gate shrinks around it.
+ */
+function correctByNeighbours(states: readonly State[], pred: Prediction[], blobs: readonly Blob[]): void {
+  const corrected = states.map((s, i): Prediction | null => {
+    if (s.lost) return null;
+    const nb = neighbours(states, i);
+    if (nb.length === 0) return null;
+    const p = pred[i]!;
+    let best: { dx: number; dy: number; votes: number; len: number } | null = null;
     for (const b of blobs) {
-      const dx = b.x - s.x;
-      const dy = b.y - s.y;
+      const dx = b.x - p.x;
+      const dy = b.y - p.y;
       const len = Math.hypot(dx, dy);
-      if (len > gates[i]!) continue;
-      // A segment also turns: allow a quarter of the displacement as disagreement.
-      const tol = Math.max(6, 0.25 * len);
-      let votes = 0;
-      for (const o of states) {
-        if (Math.hypot(o.x - s.x, o.y - s.y) > 120) continue;
-        if (blobs.some((c) => Math.hypot(c.x - (o.x + dx), c.y - (o.y + dy)) <= tol)) votes++;
+      if (len > p.gate) continue;
+      // A segment also turns: a quarter of the correction may differ between its markers.
+      const tol = Math.max(5, 2 * s.radius, 0.25 * len);
+      let votes = 1;
+      for (const k of nb) {
+        const q = pred[k]!;
+        let near = Infinity;
+        for (const c of blobs) near = Math.min(near, Math.hypot(c.x - (q.x + dx), c.y - (q.y + dy)));
+        votes += Math.exp(-0.5 * (near / tol) ** 2);
       }
-      if (votes > best.votes || (votes === best.votes && len < best.len)) best = { dx, dy, votes, len };
+      if (!best || votes > best.votes + 1e-9 || (Math.abs(votes - best.votes) <= 1e-9 && len < best.len))
+        best = { dx, dy, votes, len };
     }
-    if (best.votes >= 2) {
-      s.vx = best.dx;
-      s.vy = best.dy;
-    }
+    if (!best || best.votes < 2.5) return null;
+    return {
+      x: p.x + best.dx,
+      y: p.y + best.dy,
+      gate: Math.max(6, 2.5 * s.radius) + 0.15 * Math.hypot(s.vx, s.vy),
+    };
+  });
+  corrected.forEach((c, i) => {
+    if (c) pred[i] = c;
   });
 }
 
@@ -170,21 +203,11 @@ export function step(
   candidates: (i: number, px: number, py: number, gate: number) => Blob[],
   cfg: TrackerConfig,
 ): MarkerPoint[] {
-  if (states.some((s) => s.age === 0)) {
-    const gates = states.map((s) => gateOf(s, cfg));
-    consensusVelocity(states, pool(states.map((s, i) => candidates(i, s.x, s.y, gates[i]!))), gates);
-    // The velocity is now an estimate: gate as for a marker already moving.
-    states.forEach((s) => {
-      if (s.age === 0) s.age = 1;
-    });
-  }
-  // Constant acceleration while the marker is seen (the foot in swing changes speed fast), constant
-  // velocity while it coasts (an extrapolated acceleration runs away within a few frames).
-  const pred = states.map((s) => {
-    const k = s.coast === 0 && s.age >= 2 ? 1 : 0;
-    return { x: s.x + s.vx + k * s.ax, y: s.y + s.vy + k * s.ay, gate: gateOf(s, cfg) };
-  });
+  // Constant velocity: a constant-acceleration term doubled the pelvis markers' worst prediction
+  // error on the synthetic runner (the pelvis changes direction at each contact).
+  const pred: Prediction[] = states.map((s) => ({ x: s.x + s.vx, y: s.y + s.vy, gate: gateOf(s, cfg) }));
   const blobs = pool(states.map((_, i) => candidates(i, pred[i]!.x, pred[i]!.y, pred[i]!.gate)));
+  correctByNeighbours(states, pred, blobs);
   const cost = states.map((s, i) => {
     const p = pred[i]!;
     return blobs.map((b) => {
@@ -213,15 +236,9 @@ export function step(
       if (s.lost || s.age === 0) {
         s.vx = s.age === 0 ? mx : 0;
         s.vy = s.age === 0 ? my : 0;
-        s.ax = 0;
-        s.ay = 0;
       } else {
-        const vx = s.vx + BETA * (mx - s.vx);
-        const vy = s.vy + BETA * (my - s.vy);
-        s.ax = s.coast === 0 ? vx - s.vx : 0;
-        s.ay = s.coast === 0 ? vy - s.vy : 0;
-        s.vx = vx;
-        s.vy = vy;
+        s.vx += BETA * (mx - s.vx);
+        s.vy += BETA * (my - s.vy);
       }
       s.x = b.x;
       s.y = b.y;
@@ -280,8 +297,6 @@ function initialState(seed: MarkerSeed, blobs: readonly Blob[]): State {
     radius: best?.radiusPx ?? 3,
     contrast: best?.contrast ?? 60,
     age: 0,
-    ax: 0,
-    ay: 0,
     seenX: best?.x ?? seed.x,
     seenY: best?.y ?? seed.y,
   };

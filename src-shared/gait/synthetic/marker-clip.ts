@@ -158,15 +158,14 @@ export function generateMarkerClip(o: MarkerClipOptions): MarkerClip {
         }
       : o.hidden;
   const frameCount = Math.round(durationS * fps);
-  const near: Side = cam.facing === 'image-right' ? 'right' : 'left';
 
   const at = (tModel: number): Partial<Record<MarkerName, ImageXY>> => {
     const pos = markerPositions(design, md, cam, tModel);
-    for (const k of Object.keys(pos) as MarkerName[]) pos[k] = { x: pos[k]!.x, y: pos[k]!.y - shiftY };
+    for (const k of Object.keys(pos) as MarkerName[]) pos[k] = { ...pos[k]!, y: pos[k]!.y - shiftY };
     return pos;
   };
 
-  // Truth per frame; a far-leg marker overlapped by a near-leg marker counts as hidden (it is drawn first).
+  // Truth per frame.
   const points: Partial<Record<MarkerName, MarkerTruthPoint[]>> = {};
   for (const name of markers) points[name] = [];
   const tilt = new Float64Array(frameCount);
@@ -178,13 +177,14 @@ export function generateMarkerClip(o: MarkerClipOptions): MarkerClip {
       const p = pos[name]!;
       const isHidden =
         hidden !== null && name === hidden.name && i >= hidden.from && i < hidden.from + hidden.frames;
-      const far = o.view === 'side' && !name.startsWith(near);
-      const covered =
-        far &&
-        markers.some(
-          (other) =>
-            other.startsWith(near) && Math.hypot(pos[other]!.x - p.x, pos[other]!.y - p.y) < 2.5 * radius,
-        );
+      // Covered: another marker nearer the camera overlaps it (the far leg's behind the near leg's;
+      // in the rear view, a swing foot's markers behind the stance leg's).
+      const covered = markers.some(
+        (other) =>
+          other !== name &&
+          pos[other]!.depth < p.depth &&
+          Math.hypot(pos[other]!.x - p.x, pos[other]!.y - p.y) < 3 * radius,
+      );
       points[name]!.push({ x: p.x, y: p.y, visible: !isHidden && !covered });
     }
     tilt[i] = designedTilt(design, md, tm);
@@ -212,8 +212,8 @@ export function generateMarkerClip(o: MarkerClipOptions): MarkerClip {
     const half = shutterS / 2;
     const a = at(tm - half);
     const b = at(tm + half);
-    // Far-leg markers first, so the near leg's cover them where they overlap.
-    const order = [...markers].sort((m, n) => Number(m.startsWith(near)) - Number(n.startsWith(near)));
+    // Farthest first, so nearer markers cover them where they overlap.
+    const order = [...markers].sort((m, n) => b[n]!.depth - b[m]!.depth);
     for (const name of order) {
       if (hidden !== null && name === hidden.name && i >= hidden.from && i < hidden.from + hidden.frames)
         continue;

@@ -62,6 +62,8 @@ export function designedEversion(design: GaitDesign, m: MarkerDesign, side: Side
 export interface ImageXY {
   readonly x: number;
   readonly y: number;
+  /** Depth as project() gives it: smaller is nearer the camera (decides which marker covers which). */
+  readonly depth: number;
 }
 
 /** Image positions (pixels) of the markers of one view at model time t. */
@@ -74,8 +76,8 @@ export function markerPositions(
   const pose = poseAt(design, t);
   const p = pose.points;
   const img = (v: { x: number; y: number; z: number }): ImageXY => {
-    const [x, y] = project(v, cam);
-    return { x, y };
+    const [x, y, depth] = project(v, cam);
+    return { x, y, depth };
   };
   const out: Partial<Record<MarkerName, ImageXY>> = {};
   if (cam.view === 'side') {
@@ -149,13 +151,17 @@ export function markerPositions(
     const pitch = Math.atan2(toe.y - heel.y, toe.x - heel.x);
     const c = Math.max(0.35, Math.abs(Math.cos(pitch))) * cam.pxPerCm;
     const h = img(heel);
+    // On the back of the heel counter: a little nearer the rear camera than the heel point.
+    const depth = h.depth - cam.pxPerCm;
     out[`${side}HeelCounterLower`] = {
       x: h.x - hx * HEEL_COUNTER_CM.lower * c,
       y: h.y - hy * HEEL_COUNTER_CM.lower * c,
+      depth,
     };
     out[`${side}HeelCounterUpper`] = {
       x: h.x - hx * HEEL_COUNTER_CM.upper * c,
       y: h.y - hy * HEEL_COUNTER_CM.upper * c,
+      depth,
     };
   }
   return out;

@@ -1,0 +1,248 @@
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { analyzeGait } from '../../../src-shared/gait';
+import type { LandmarkSeries } from '../../../src-shared/pose/landmarks';
+import {
+  isMarkerName,
+  pelvicTilt,
+  rearfootEversion,
+  trackMarkers,
+  type MarkerAppearance,
+  type MarkerEvent,
+  type MarkerName,
+  type MarkerSeed,
+  type MarkerTrack,
+} from '../../../src-shared/markers';
+import { clipFrames } from '../../services/markers/frames';
+import { probeSource } from '../../services/media/probe';
+import { parseCommand, usageError as cmdUsageError } from '../args';
+import { abortOnStop } from '../process';
+
+/**
+ * `stridelab markers <clip> --seeds <seeds.json> --view side|rear [--events gait.json | --landmarks
+ * landmarks.json] [--colour R,G,B [--tolerance T]] [--out markers.json]`
+ * Tracks the taped skin markers through a clip (src-shared/markers, docs/markers.md) in this process,
+ * never a UI thread: ffmpeg decodes, the pure tracker follows the markers the PT named on one frame.
+ * With gait events (a `stridelab gait --out` result, or a landmark series to analyse) it prints
+ * pelvic tilt (side) or rearfoot eversion (rear) per step with its mean and spread. Exit codes: 0 done,
+ * 1 failed, 2 wrong usage, 130 interrupted.
+ */
+export const USAGE = `Usage: stridelab markers <clip> --seeds <seeds.json> --view side|rear [options]
+  --seeds      JSON list of the named markers on one frame: [{"name":"rightAsis","frame":0,"x":498.3,"y":171.8}, ...]
+               (x, y in pixels of the clip as shown, names as in docs/markers.md)
+  --view       side or rear: the camera that filmed the clip
+  --events     gait events from \`stridelab gait --out\` (JSON, stridelab.gait/1) on the same clip
+  --landmarks  or a landmark series of the same clip (stridelab.landmarks/1): its events are found here
+  --colour     coloured stickers: the picked colour as R,G,B (0-255); default bright markers
+  --tolerance  colour distance allowed, 0-1 (default 0.25)
+  --out        write the tracks and the per-step values as JSON; "-" for stdout`;
+
+const CMD = { name: 'markers', usage: USAGE } as const;
+const usageError = (message: string): number => cmdUsageError(CMD, message);
+
+function readJson(path: string, what: string): unknown {
+  if (!existsSync(path) || !statSync(path).isFile()) throw new Error(`there is no ${what} file "${path}".`);
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new Error(`${basename(path)} is not readable JSON (${(e as Error).message}).`);
+  }
+}
+
+function parseSeeds(raw: unknown): MarkerSeed[] | string {
+  if (!Array.isArray(raw) || raw.length === 0) return 'the seeds file must hold a list of named markers.';
+  const out: MarkerSeed[] = [];
+  for (const s of raw as Record<string, unknown>[]) {
+    const { name, frame, x, y } = s ?? {};
+    if (typeof name !== 'string' || !isMarkerName(name))
+      return `"${String(name)}" is not a marker name of the protocol.`;
+    if (![frame, x, y].every((v) => typeof v === 'number' && Number.isFinite(v)))
+      return `the marker ${name} needs a frame number and x, y in pixels.`;
+    out.push({ name, frame: frame as number, x: x as number, y: y as number });
+  }
+  if (out.some((s) => s.frame !== out[0]!.frame)) return 'name all the markers on the same frame.';
+  return out;
+}
+
+function parseColour(colour: string | undefined, tolerance: string | undefined): MarkerAppearance | string {
+  if (colour === undefined) return { kind: 'bright' };
+  const rgb = colour.split(',').map(Number);
+  if (rgb.length !== 3 || rgb.some((v) => !Number.isInteger(v) || v < 0 || v > 255))
+    return `--colour must be R,G,B with each 0-255; not "${colour}".`;
+  const tol = tolerance === undefined ? 0.25 : Number(tolerance);
+  if (!(tol > 0 && tol <= 1)) return `--tolerance must be between 0 and 1; not "${tolerance}".`;
+  return { kind: 'colour', rgb: rgb as [number, number, number], tolerance: tol };
+}
+
+function eventsFrom(
+  values: { events?: string; landmarks?: string },
+  view: 'side' | 'rear',
+): MarkerEvent[] | null {
+  if (values.events) {
+    const gait = readJson(values.events, 'events') as {
+      events?: { kind: string; side: string; frameF: number }[];
+    };
+    if (!Array.isArray(gait.events)) throw new Error(`${basename(values.events)} holds no gait events.`);
+    return gait.events as MarkerEvent[];
+  }
+  if (values.landmarks) {
+    const series = readJson(values.landmarks, 'landmarks') as LandmarkSeries;
+    return analyzeGait({ series, view }).events as MarkerEvent[];
+  }
+  return null;
+}
+
+const fmt = (v: number | null): string => (v === null ? '  —  ' : `${v >= 0 ? ' ' : ''}${v.toFixed(1)}°`);
+
+function spread(values: (number | null)[]): string {
+  const v = values.filter((x): x is number => x !== null);
+  if (v.length === 0) return 'no steps';
+  const mean = v.reduce((a, b) => a + b, 0) / v.length;
+  const sd = v.length > 1 ? Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / (v.length - 1)) : 0;
+  return `${mean.toFixed(1)}° ± ${sd.toFixed(1)}° (mean ± SD, ${v.length} steps)`;
+}
+
+/** Per-step lines in the clinic's words; the values for --out. */
+function report(
+  view: 'side' | 'rear',
+  tracks: MarkerTrack[],
+  events: MarkerEvent[],
+): { text: string[]; values: unknown } {
+  const by = (n: MarkerName): MarkerTrack | undefined => tracks.find((t) => t.name === n);
+  const text: string[] = [];
+  const values: Record<string, unknown> = {};
+  if (view === 'side') {
+    for (const side of ['right', 'left'] as const) {
+      const asis = by(`${side}Asis`);
+      const psis = by(`${side}Psis`);
+      if (!asis || !psis) continue;
+      const steps = pelvicTilt(asis, psis, events);
+      values[`${side}PelvicTilt`] = steps;
+      text.push(`Pelvic tilt (${side} ASIS–PSIS line vs horizontal, + anterior):`);
+      text.push('  step  side   contact  midstance  toe-off  range over stride');
+      steps.forEach((s, i) =>
+        text.push(
+          `  ${String(i + 1).padStart(4)}  ${s.side.padEnd(5)}  ${fmt(s.atContact)}   ${fmt(s.atMidstance)}    ${fmt(s.atToeOff)}   ${fmt(s.rangeOverStride)}`,
+        ),
+      );
+      text.push(`  at contact: ${spread(steps.map((s) => s.atContact))}`);
+      text.push(`  range over the stride: ${spread(steps.map((s) => s.rangeOverStride))}`);
+    }
+  } else {
+    for (const side of ['left', 'right'] as const) {
+      const heelUpper = by(`${side}HeelCounterUpper`);
+      const heelLower = by(`${side}HeelCounterLower`);
+      const shankUpper = by(`${side}ShankUpper`);
+      const shankLower = by(`${side}ShankLower`);
+      if (!heelUpper || !heelLower || !shankUpper || !shankLower) continue;
+      const steps = rearfootEversion({ heelUpper, heelLower, shankUpper, shankLower }, side, events);
+      values[`${side}RearfootEversion`] = steps;
+      text.push(`Rearfoot eversion, ${side} (heel-counter line vs lower-shank line, + eversion):`);
+      steps.forEach((s, i) =>
+        text.push(`  step ${i + 1}: at contact ${fmt(s.atContact)}, peak in stance ${fmt(s.peakInStance)}`),
+      );
+      text.push(`  peak in stance: ${spread(steps.map((s) => s.peakInStance))}`);
+    }
+  }
+  if (text.length === 0)
+    text.push(
+      'No marker pair for a variable was named (side: ASIS and PSIS; rear: the two heel-counter and two lower-shank markers of a leg).',
+    );
+  return { text, values };
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const parsed = parseCommand(argv, CMD, {
+    seeds: { type: 'string' },
+    view: { type: 'string' },
+    events: { type: 'string' },
+    landmarks: { type: 'string' },
+    colour: { type: 'string' },
+    tolerance: { type: 'string' },
+    out: { type: 'string' },
+    home: { type: 'string' },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) return usageError('give exactly one clip.');
+  if (values.view !== 'side' && values.view !== 'rear')
+    return usageError(`--view must be side or rear${values.view ? `; not "${values.view}"` : ''}.`);
+  const view = values.view;
+  if (!values.seeds) return usageError('--seeds is needed: the markers named on one frame.');
+  const appearance = parseColour(values.colour, values.tolerance);
+  if (typeof appearance === 'string') return usageError(appearance);
+  const clip = positionals[0] as string;
+  if (!existsSync(clip) || !statSync(clip).isFile()) {
+    process.stderr.write(`stridelab markers: there is no file "${clip}".\n`);
+    return 1;
+  }
+  let seeds: MarkerSeed[];
+  let events: MarkerEvent[] | null;
+  try {
+    const s = parseSeeds(readJson(values.seeds, 'seeds'));
+    if (typeof s === 'string') return usageError(s);
+    seeds = s;
+    events = eventsFrom(values, view);
+  } catch (e) {
+    process.stderr.write(`stridelab markers: ${(e as Error).message}\n`);
+    return 1;
+  }
+
+  const controller = new AbortController();
+  const stopListening = abortOnStop(controller);
+  let tracks: MarkerTrack[];
+  try {
+    const probe = await probeSource(clip, clip, controller.signal);
+    // ffmpeg shows the picture upright (autorotate): a 90° clip is decoded with its sides swapped.
+    const turned = probe.rotation === 90 || probe.rotation === 270;
+    const width = turned ? probe.height : probe.width;
+    const height = turned ? probe.width : probe.height;
+    const fps = probe.rate.num / probe.rate.den;
+    const times = Array.from({ length: probe.packets }, (_, i) => i / fps);
+    const format = appearance.kind === 'bright' ? 'gray' : 'rgba';
+    process.stderr.write(
+      `Tracking ${seeds.length} markers in ${basename(clip)} (${probe.packets} frames)…\n`,
+    );
+    let last = 0;
+    tracks = await trackMarkers(
+      clipFrames({ path: clip, width, height, times }, format, { signal: controller.signal }),
+      seeds,
+      { detection: { appearance }, frameCount: probe.packets },
+      (p) => {
+        const pct = Math.floor((100 * p.framesDone) / (p.frameCount ?? p.framesDone));
+        if (pct >= last + 10 || p.framesDone === p.frameCount) {
+          last = pct;
+          process.stderr.write(`markers: ${p.framesDone}/${p.frameCount ?? '?'} frames\n`);
+        }
+      },
+      controller.signal,
+    );
+  } catch (e) {
+    if (controller.signal.aborted || (e instanceof Error && e.name === 'AbortError')) {
+      process.stderr.write('stridelab markers: interrupted; nothing written.\n');
+      return 130;
+    }
+    process.stderr.write(`stridelab markers: ${basename(clip)}: ${(e as Error).message}\n`);
+    return 1;
+  } finally {
+    stopListening();
+  }
+
+  const lines: string[] = [];
+  for (const t of tracks) {
+    const seen = t.points.filter((p) => p.state === 'detected' || p.state === 'hand').length;
+    lines.push(`${t.name}: found on ${seen} of ${t.points.length} frames`);
+  }
+  const result = events ? report(view, tracks, events) : null;
+  if (result) lines.push('', ...result.text);
+  else lines.push('', 'No gait events given (--events or --landmarks): per-step values need them.');
+  const json = { schema: 'stridelab.markers/1', view, tracks, steps: result?.values ?? null };
+  if (values.out === '-') {
+    process.stderr.write(`${lines.join('\n')}\n`);
+    process.stdout.write(`${JSON.stringify(json)}\n`);
+  } else {
+    process.stdout.write(`${lines.join('\n')}\n`);
+    if (values.out) writeFileSync(values.out, JSON.stringify(json));
+  }
+  return 0;
+}
