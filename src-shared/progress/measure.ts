@@ -19,7 +19,7 @@ export interface KeyVariable {
 
 /**
  * The variables the timeline follows, in the order a PT reads them: the angles at contact, pelvic
- * drop, hip extension at toe-off, trunk lean, then cadence and contact time (issue 18). Labels, units
+ * drop, hip extension at toe-off, trunk lean, late swing, then cadence and contact time (issue 18). Labels, units
  * and SDDs come from the gait result, so they are the report's.
  */
 export const KEY_VARIABLES: readonly KeyVariable[] = [
@@ -30,6 +30,10 @@ export const KEY_VARIABLES: readonly KeyVariable[] = [
   { id: 'pelvic-drop-ms', from: 'pelvic-drop-ms', sides: ['left', 'right'] },
   { id: 'hip-extension-to', from: 'hip-extension-to', sides: ['left', 'right'] },
   { id: 'trunk-lean-ms', from: 'trunk-lean-ms', sides: ['left', 'right'] },
+  // The hamstring's stretch in late swing, by its two ingredients (issue 18 item 5): hip flexion and
+  // knee extension together set how long the muscle–tendon unit is before contact [Chumanov 2011].
+  { id: 'late-swing-hip-flexion', from: 'late-swing-hip-flexion', sides: ['left', 'right'] },
+  { id: 'late-swing-knee-flexion', from: 'late-swing-knee-flexion', sides: ['left', 'right'] },
   { id: 'cadence', from: 'stride-time', label: 'Cadence', sides: ['both'] },
   { id: 'contact-time', from: 'contact-time', sides: ['left', 'right'] },
 ];
