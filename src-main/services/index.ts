@@ -20,6 +20,7 @@ import { gaitHandlers } from './gait/handlers';
 import { analysisHandlers } from './analysis/handlers';
 import { progressHandlers } from './progress/handlers';
 import { markersHandlers } from './markers/handlers';
+import { stopAllTracking } from './markers/track-job';
 import { createAnalysisQueue } from './analysis/queue';
 import { toWireError } from './errors';
 import type { CallContext, Handler, Handlers } from './types';
@@ -107,6 +108,8 @@ export function createServices(options: ServicesOptions): Services {
     },
     close() {
       analysis.close();
+      // Marker tracking runs stop (ffmpeg killed, nothing written) before the library closes.
+      void stopAllTracking();
       bus.removeAllListeners();
       library.close();
     },

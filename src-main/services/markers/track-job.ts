@@ -125,5 +125,15 @@ export async function trackingEnded(recordingId: string): Promise<void> {
   await running.get(recordingId)?.ended;
 }
 
+/**
+ * Stop every run (the library is closing): their ffmpeg processes are killed and nothing is written;
+ * resolves once they have ended.
+ */
+export async function stopAllTracking(): Promise<void> {
+  const jobs = [...running.values()];
+  for (const j of jobs) j.controller.abort();
+  await Promise.all(jobs.map((j) => j.ended));
+}
+
 /** Forget a finished run's failure (names saved again). */
 export const clearOutcome = (recordingId: string): void => void outcomes.delete(recordingId);
