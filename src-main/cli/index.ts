@@ -38,6 +38,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
       "a patient's progress across visits: what changed since last time, and whether it is beyond noise",
     load: () => import('./commands/progress'),
   },
+  library: {
+    summary: "move this PC's library to the clinic server, every row and clip checked",
+    load: () => import('./commands/library'),
+  },
   db: {
     summary: "check or upgrade a clinic server's shared library (PostgreSQL; docs/clinic-server.md)",
     load: () => import('./commands/db'),
