@@ -32,6 +32,8 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: ['test/**/*.pg.test.ts', 'test/data/**/*.test.ts'],
+          // Reads source files only: once is enough.
+          exclude: [...configDefaults.exclude, 'test/data/no-sql.test.ts'],
           globalSetup: ['test/helpers/postgres-global.ts'],
           env: { STRIDELAB_TEST_DB: 'postgres' },
         },
