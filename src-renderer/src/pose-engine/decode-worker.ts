@@ -77,7 +77,9 @@ async function run(url: string, lookahead: number, inputLongSide: number | undef
     for await (const frame of clip.frames(2, k === 1 ? take : takeFull)) {
       const decoded = frame.image instanceof ImageData ? frame.image : toImageData(frame.image);
       const image = reduce(decoded, k, acc);
-      if (image !== decoded && fullPool.length < POOL_MAX) fullPool.push(decoded.data.buffer as ArrayBuffer);
+      // Back to the pool only what came from it (a rotated clip's canvas pixels are a fresh copy).
+      if (image !== decoded && frame.image instanceof ImageData && fullPool.length < POOL_MAX)
+        fullPool.push(decoded.data.buffer as ArrayBuffer);
       while (credits <= 0) await new Promise<void>((r) => (wake = r));
       credits--;
       const buffer = image.data.buffer as ArrayBuffer;
