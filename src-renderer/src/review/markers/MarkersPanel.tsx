@@ -78,6 +78,23 @@ export function MarkersPanel({ markers: m, view, frame, gait }: MarkersPanelProp
               {m.picking ? 'Click a marker…' : 'Pick a colour'}
             </button>
           </div>
+          {m.detected && m.detected.frame === frame && m.detected.blobs.length > 0 && (
+            <div className="markers-buttons" role="group" aria-label="Candidate markers">
+              <span className="muted small">Candidates (or click one on the picture):</span>
+              {m.detected.blobs.map((b, i) => (
+                <button
+                  key={i}
+                  type="button"
+                  className={`small ${m.chosen === i ? '' : 'secondary'}`}
+                  aria-pressed={m.chosen === i}
+                  aria-label={`Candidate ${i + 1} at ${Math.round(b.x)}, ${Math.round(b.y)}`}
+                  onClick={() => m.choose(i)}
+                >
+                  {i + 1}
+                </button>
+              ))}
+            </div>
+          )}
           {blob && (
             <div className="markers-naming" data-testid="marker-naming">
               <p>
