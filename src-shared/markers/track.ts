@@ -28,6 +28,9 @@ import type {
  */
 export const MAX_BACKWARD_FRAMES = 240;
 
+/** Fastest believable marker motion, px a frame (a swing foot at 30 fps filmed close moves ~100). */
+const MAX_SPEED = 150;
+
 /** Alpha-beta gains: the velocity follows the last displacement closely (markers accelerate hard). */
 const BETA = 0.7;
 
@@ -120,10 +123,15 @@ function abortError(): Error {
 
 /** Pools blobs found in several windows: the same blob seen twice (within 0.5 px) counts once. */
 function pool(lists: Blob[][]): Blob[] {
+  // The same blob found in two windows (different local thresholds) differs by a fraction of its
+  // radius: one per place, the larger (its threshold was the lower, its centroid the fuller).
   const out: Blob[] = [];
   for (const list of lists)
-    for (const b of list)
-      if (!out.some((o) => Math.abs(o.x - b.x) < 0.5 && Math.abs(o.y - b.y) < 0.5)) out.push(b);
+    for (const b of list) {
+      const k = out.findIndex((o) => Math.hypot(o.x - b.x, o.y - b.y) < Math.max(1, o.radiusPx, b.radiusPx));
+      if (k < 0) out.push(b);
+      else if (b.areaPx > out[k]!.areaPx) out[k] = b;
+    }
   return out;
 }
 
@@ -239,6 +247,12 @@ export function step(
       } else {
         s.vx += BETA * (mx - s.vx);
         s.vy += BETA * (my - s.vy);
+      }
+      // A marker faster than MAX_SPEED px a frame is a wrong blob, not a runner: never extrapolate it.
+      const speed = Math.hypot(s.vx, s.vy);
+      if (speed > MAX_SPEED) {
+        s.vx *= MAX_SPEED / speed;
+        s.vy *= MAX_SPEED / speed;
       }
       s.x = b.x;
       s.y = b.y;
