@@ -95,7 +95,9 @@ async function rightContacts(id: string, fps: number, frames: number) {
 describe('last time vs today, side by side', () => {
   it('steps both clips together stride by stride on the right initial contact, across frame rates', async () => {
     const bar = page.getByTestId('last-time');
-    await bar.getByLabel('Last time beside today').selectOption(`0:${before.id}`);
+    // One click: the newest earlier visit's clip of the same view and condition.
+    await bar.getByRole('button', { name: 'Beside last visit (2026-10-02)' }).click();
+    expect(await bar.getByLabel('Last time beside today').inputValue()).toBe(`0:${before.id}`);
     await page.locator('[data-testid="last-time-player"][data-aligned="true"]').waitFor({ timeout: 60_000 });
     // Last time's session had 11 km/h on its form, today's none: said, not hidden.
     await expect

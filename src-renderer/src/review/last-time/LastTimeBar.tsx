@@ -48,6 +48,13 @@ export function LastTimeBar(p: LastTimeBarProps) {
   const value = p.choice ? `${p.choice.slot}:${p.choice.clip.recordingId}` : '';
   const alignValue =
     ALIGN_OPTIONS.find((o) => o.on.foot === p.align.foot && o.on.kind === p.align.kind)?.value ?? 'right-ic';
+  // One click for the common case: the newest visit's clip of the same view and condition.
+  const quick = p.lists
+    .map((list, slot) => {
+      const clip = list.find((c) => c.sameCondition && c.playable);
+      return clip ? { slot, clip } : undefined;
+    })
+    .find(Boolean);
   const stride = p.strides > 0 ? (((p.shift % p.strides) + p.strides) % p.strides) + 1 : 0;
   return (
     <section className="last-time-bar" data-testid="last-time" aria-label="Last time vs today">
@@ -83,6 +90,11 @@ export function LastTimeBar(p: LastTimeBarProps) {
           )}
         </select>
       </label>
+      {!p.choice && quick && (
+        <button type="button" className="secondary" onClick={() => p.onChoice(quick)}>
+          Beside last visit ({quick.clip.date})
+        </button>
+      )}
       {p.choice && (
         <>
           <label>
