@@ -27,6 +27,18 @@ describe('arm overlay', () => {
       expect(scene.filter((p) => p.kind === 'segment').length).toBeGreaterThanOrEqual(4);
     }
   });
+  it('draws no elbow number for an arm the pose model does not see (the far arm behind the trunk)', () => {
+    const frame = clip.series.frames[10]!;
+    const hidden = {
+      ...frame,
+      image: frame.image!.map((p, i) => (i === 13 || i === 15 ? [p[0], p[1], p[2], 0.05, 0.05] : p)),
+    } as typeof frame;
+    const scene = buildScene(hidden, 'side', DEFAULT_TOGGLES);
+    expect(scene.some((p) => p.kind === 'arc' && p.id === 'left-elbow')).toBe(false);
+    expect(scene.some((p) => p.kind === 'arc' && p.id === 'right-elbow')).toBe(true);
+    // Its segments are still drawn, dashed as unsure.
+    expect(scene.some((p) => p.kind === 'segment' && p.lowConfidence && p.tint === 'left')).toBe(true);
+  });
   it('shows no elbow arc in a rear view (the trunk line is the midline the wrists are read against)', () => {
     const rear = generateRunner({ view: 'rear', fps: 30, durationS: 1, seed: 1 });
     const scene = buildScene(rear.series.frames[5], 'rear', DEFAULT_TOGGLES);

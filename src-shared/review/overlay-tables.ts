@@ -66,6 +66,9 @@ export interface JointAngleSpec {
   readonly value: 'flexion' | 'interior' | 'dorsiflexion';
   /** The gait engine's angle for this joint (src-shared/gait/tables/angles.ts): its filtered, direction-proof value is shown when there is one. */
   readonly gaitId: string;
+  /** Not drawn where one of its points is below LOW_CONFIDENCE (a far arm behind the trunk: the
+   *  pose model's guess would be drawn as a number). */
+  readonly onlyWhenSeen?: boolean;
 }
 
 const perSide = (
@@ -97,7 +100,10 @@ export const JOINT_ANGLES: Readonly<Record<View, readonly JointAngleSpec[]>> = {
     ...perSide('ankle', 'ankle', 'Knee', 'Ankle', 'FootIndex', 'dorsiflexion', 'ankle-dorsiflexion'),
     // The arms' carriage (issue 19 item 5): elbow flexion as the report's 'elbow-flexion' defines it
     // (180° − shoulder–elbow–wrist; src-shared/gait/arms.ts), read on the drawn points.
-    ...perSide('elbow', 'elbow', 'Shoulder', 'Elbow', 'Wrist', 'flexion', 'elbow-flexion'),
+    ...perSide('elbow', 'elbow', 'Shoulder', 'Elbow', 'Wrist', 'flexion', 'elbow-flexion').map((a) => ({
+      ...a,
+      onlyWhenSeen: true,
+    })),
   ],
   rear: [...perSide('knee-fppa', 'knee FPPA', 'Hip', 'Knee', 'Ankle', 'flexion', 'knee-fppa')],
 };

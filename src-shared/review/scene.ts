@@ -138,6 +138,7 @@ export function buildScene(
       const v = get(spec.vertex);
       const b = get(spec.b);
       if (!a || !v || !b) continue;
+      if (spec.onlyWhenSeen && low(a, v, b)) continue;
       const interior = interiorAngle(a.at, v.at, b.at);
       const arc = angleArc(a.at, v.at, b.at);
       if (interior === undefined || !arc) continue;
