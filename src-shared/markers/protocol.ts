@@ -112,3 +112,12 @@ export function isMarkerName(s: string): s is MarkerName {
 export function markersForView(view: MarkerView): MarkerDefinition[] {
   return MARKERS.filter((m) => m.views.includes(view));
 }
+
+/**
+ * The rear-view markers of one leg from top to bottom. Along a leg seen from behind they never pass
+ * each other, so their order in the image height is a constraint the tracker keeps when two of them
+ * merge in swing and part again (which blob is which is otherwise a guess).
+ */
+export const TOP_TO_BOTTOM: readonly (readonly MarkerSite[])[] = [
+  ['ShankUpper', 'ShankLower', 'HeelCounterUpper', 'HeelCounterLower'],
+];

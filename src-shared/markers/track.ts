@@ -10,6 +10,7 @@
 import { pixels } from '../units';
 import { assign } from './assign';
 import { detectBlobs, levelImage } from './detect';
+import { TOP_TO_BOTTOM } from './protocol';
 import type {
   Blob,
   CancelSignal,
@@ -49,10 +50,14 @@ interface State {
   /** Where it was last detected. */
   seenX: number;
   seenY: number;
+  /** Its height on the seed frame (a chain's length). */
+  seedY: number;
 }
 
 export interface TrackerConfig {
   readonly detection: DetectionOptions;
+  /** Groups of marker indices that keep their order in image height, top first (protocol.ts TOP_TO_BOTTOM). */
+  readonly chains?: readonly (readonly number[])[];
   readonly gatePx?: number;
   readonly maxCoastFrames: number;
 }
@@ -206,6 +211,67 @@ function correctByNeighbours(states: readonly State[], pred: Prediction[], blobs
   });
 }
 
+/** Within each chain, the assigned blobs are handed out again top to bottom in the chain's order. */
+function keepOrder(choice: number[], blobs: readonly Blob[], chains: readonly (readonly number[])[]): void {
+  for (const chain of chains) {
+    const members = chain.filter((i) => choice[i]! >= 0);
+    const taken = members.map((i) => choice[i]!).sort((a, b) => blobs[a]!.y - blobs[b]!.y);
+    members.forEach((i, k) => {
+      choice[i] = taken[k]!;
+    });
+  }
+}
+
+/**
+ * A leg's rear markers merge into one or two blobs in swing (the foot comes up behind the shank) and
+ * part again at the next stance, where a marker coasting alone has drifted. When a chain misses a
+ * member and exactly as many blobs as it has members lie in the chain's corridor (within 4 radii of
+ * its mean x, between its top and bottom extended by its own length), they are handed out top to
+ * bottom: the order along the leg names them.
+ */
+function regainChains(
+  states: readonly State[],
+  choice: number[],
+  blobs: readonly Blob[],
+  chains: readonly (readonly number[])[],
+): void {
+  for (const chain of chains) {
+    if (chain.every((i) => choice[i]! >= 0)) continue;
+    const seen = chain.filter((i) => choice[i]! >= 0);
+    if (seen.length === 0) continue;
+    const xs = seen.map((i) => blobs[choice[i]!]!.x);
+    const cx = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const r = Math.max(...chain.map((i) => states[i]!.radius));
+    const ys = seen.map((i) => blobs[choice[i]!]!.y);
+    const top = Math.min(...ys) - 1.2 * span0(states, chain) - 2 * r;
+    const bottom = Math.max(...ys) + 1.2 * span0(states, chain) + 2 * r;
+    const mine = new Set(chain.map((i) => choice[i]!).filter((j) => j >= 0));
+    const taken = new Set(choice.filter((j, i) => j >= 0 && !chain.includes(i)));
+    const corridor = blobs
+      .map((b, j) => ({ b, j }))
+      .filter(({ b, j }) => !taken.has(j) && Math.abs(b.x - cx) <= 4 * r && b.y >= top && b.y <= bottom)
+      .sort((a, b) => a.b.y - b.b.y);
+    if (corridor.length !== chain.length || !corridor.every(({ j }) => mine.has(j) || !taken.has(j)))
+      continue;
+    // Never farther from a member's last sighting than the chain is long.
+    const far = chain.some(
+      (i, k) =>
+        Math.hypot(corridor[k]!.b.x - states[i]!.seenX, corridor[k]!.b.y - states[i]!.seenY) >
+        span0(states, chain) + 6 * r,
+    );
+    if (far) continue;
+    chain.forEach((i, k) => {
+      choice[i] = corridor[k]!.j;
+    });
+  }
+}
+
+/** The chain's length (top to bottom) on the seed frame. */
+function span0(states: readonly State[], chain: readonly number[]): number {
+  const ys = chain.map((i) => states[i]!.seedY);
+  return Math.max(...ys) - Math.min(...ys);
+}
+
 export function step(
   states: State[],
   candidates: (i: number, px: number, py: number, gate: number) => Blob[],
@@ -215,6 +281,9 @@ export function step(
   // error on the synthetic runner (the pelvis changes direction at each contact).
   const pred: Prediction[] = states.map((s) => ({ x: s.x + s.vx, y: s.y + s.vy, gate: gateOf(s, cfg) }));
   const blobs = pool(states.map((_, i) => candidates(i, pred[i]!.x, pred[i]!.y, pred[i]!.gate)));
+  const addBlobs = (more: Blob[]): void => {
+    for (const b of pool([blobs, more]).slice(blobs.length)) blobs.push(b);
+  };
   correctByNeighbours(states, pred, blobs);
   const cost = states.map((s, i) => {
     const p = pred[i]!;
@@ -232,6 +301,34 @@ export function step(
     });
   });
   const choice = assign(cost, 1.5);
+  keepOrder(choice, blobs, cfg.chains ?? []);
+  // A chain member without a blob is looked for where its chain puts it: between its assigned
+  // neighbours, or at its seed-frame offset from the nearest one.
+  for (const chain of cfg.chains ?? []) {
+    chain.forEach((i, k) => {
+      if (choice[i]! >= 0) return;
+      const up = chain
+        .slice(0, k)
+        .reverse()
+        .find((m) => choice[m]! >= 0);
+      const down = chain.slice(k + 1).find((m) => choice[m]! >= 0);
+      const at = (m: number): Blob => blobs[choice[m]!]!;
+      let ex: number;
+      let ey: number;
+      if (up !== undefined && down !== undefined) {
+        const f = (states[i]!.seedY - states[up]!.seedY) / (states[down]!.seedY - states[up]!.seedY || 1);
+        ex = at(up).x + f * (at(down).x - at(up).x);
+        ey = at(up).y + f * (at(down).y - at(up).y);
+      } else {
+        const m = up ?? down;
+        if (m === undefined) return;
+        ex = at(m).x;
+        ey = at(m).y + (states[i]!.seedY - states[m]!.seedY);
+      }
+      addBlobs(candidates(i, ex, ey, Math.max(8, 3 * states[i]!.radius)));
+    });
+  }
+  regainChains(states, choice, blobs, cfg.chains ?? []);
   return states.map((s, i): MarkerPoint => {
     const p = pred[i]!;
     const j = choice[i]!;
@@ -313,6 +410,7 @@ function initialState(seed: MarkerSeed, blobs: readonly Blob[]): State {
     age: 0,
     seenX: best?.x ?? seed.x,
     seenY: best?.y ?? seed.y,
+    seedY: best?.y ?? seed.y,
   };
 }
 
@@ -321,8 +419,14 @@ export const trackMarkers: TrackMarkers = async (frames, seeds, options, onProgr
   const seedFrame = seeds[0]!.frame;
   if (seeds.some((s) => s.frame !== seedFrame))
     throw new Error('trackMarkers: all seeds must be on one frame');
+  const chains = TOP_TO_BOTTOM.flatMap((sites) =>
+    (['left', 'right'] as const).map((side) =>
+      sites.map((site) => seeds.findIndex((s) => s.name === `${side}${site}`)).filter((i) => i >= 0),
+    ),
+  ).filter((c) => c.length > 1);
   const cfg: TrackerConfig = {
     detection: options.detection,
+    chains,
     gatePx: options.gatePx,
     maxCoastFrames: options.maxCoastFrames ?? 8,
   };
