@@ -116,6 +116,10 @@ describe('skin markers in Review', () => {
     const moved = (await tracks()).tracks.find((t) => t.name === 'rightAsis')!.points[frame]!;
     expect(moved.state).toBe('hand');
     expect(Math.abs(moved.y - (asis.y + 12))).toBeLessThan(2);
+    // The review says so once the move is in its history; then Ctrl+Z undoes it.
+    await expect
+      .poll(() => page.getByTestId('markers-message').textContent())
+      .toBe(`Moved the Right ASIS marker on frame ${frame}.`);
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await tracks()).corrections.length).toBe(0);
 
@@ -134,6 +138,15 @@ describe('skin markers in Review', () => {
     await page.screenshot({ path: '/tmp/markers-report-rows.png' });
     await page.locator('[data-testid="keyframe-markers"]').first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: '/tmp/markers-report-keyframes.png' });
+    // One key frame three times larger, to look at the markers drawn over the picture.
+    const figure = page
+      .getByTestId('keyframe')
+      .filter({ has: page.getByTestId('keyframe-markers') })
+      .first();
+    await figure.evaluate((el) => {
+      (el as unknown as { style: { zoom: string } }).style.zoom = '3';
+    });
+    await figure.screenshot({ path: '/tmp/markers-report-keyframe.png' });
 
     // The truth: the designed tilt at the engine's contacts, averaged per side.
     const gait = analyzeGait({ series, view: 'side' });

@@ -44,7 +44,7 @@ export function KeyFrameMarkers(props: { markers: readonly ReportMarker[]; strok
             data-marker={m.name}
             cx={m.x}
             cy={m.y}
-            r={stroke * 1.6}
+            r={stroke * 2.2}
             fill={weak ? 'none' : COLOUR[sideOf(m.name)]}
             stroke={m.byHand ? '#ffffff' : weak ? '#d4a72c' : '#111'}
             strokeWidth={stroke * (m.byHand ? 0.8 : 0.5)}
