@@ -48,8 +48,8 @@ function ffmpegSeekMs(file: string, times: number[]): number {
 
 const home = mkdtempSync(join(tmpdir(), 'stridelab-bench-'));
 const lib = openLibrary(home);
-const patient = createPatient(lib.db, { name: 'Bench', sex: 'unspecified' });
-const session = createSession(lib.db, {
+const patient = await createPatient(lib.data, { name: 'Bench', sex: 'unspecified' });
+const session = await createSession(lib.data, {
   patientId: patient.id,
   date: '2026-01-01',
   injurySide: 'none',
@@ -125,9 +125,9 @@ for (const src of clips) {
     condition: { label: basename(src) },
   });
   const secs = (performance.now() - t0) / 1000;
-  const row = getRecordingRow(lib.db, rec.id);
-  const original = join(lib.paths.mediaDir, row.original_path);
-  const proxy = join(lib.paths.mediaDir, row.proxy_path);
+  const row = await getRecordingRow(lib.data, rec.id);
+  const original = join(lib.paths.mediaDir, row.paths.original);
+  const proxy = join(lib.paths.mediaDir, row.paths.proxy);
   const times = Array.from({ length: 20 }, () => rand() * rec.probe.durationS * 0.95);
   const key = rec.id.slice(0, 8);
   files.set(`/o${key}`, original);

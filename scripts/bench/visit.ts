@@ -63,7 +63,7 @@ export async function benchMachineTime(): Promise<BenchLine[]> {
     const queueS = ((await done) - queued) / 1000;
     const proxy = join(
       services.library.paths.mediaDir,
-      mediaPath(getRecordingRow(services.library.db, rec.id), 'proxy'),
+      mediaPath(await getRecordingRow(services.library.data, rec.id), 'proxy'),
     );
     const t0 = performance.now();
     await detectPoses({ clipPath: proxy, model: 'full' });

@@ -1,7 +1,9 @@
 import type { ControlledTransaction, Kysely } from 'kysely';
+import { eventEditsRepo, type EventEditsRepo } from './event-edits';
 import { patientsRepo, type PatientsRepo } from './patients';
 import { recordingsRepo, type RecordingsRepo } from './recordings';
 import { reportEditsRepo, type ReportEditsRepo } from './report-edits';
+import { reviewRepo, type ReviewRepo } from './review';
 import { sessionsRepo, type SessionsRepo } from './sessions';
 import { symptomsRepo, type SymptomsRepo } from './symptoms';
 import { trashRepo, type TrashRepo } from './trash';
@@ -17,6 +19,8 @@ export interface Repositories {
   readonly trash: TrashRepo;
   readonly reportEdits: ReportEditsRepo;
   readonly symptoms: SymptomsRepo;
+  readonly review: ReviewRepo;
+  readonly eventEdits: EventEditsRepo;
 }
 
 /** A transaction begun and not yet ended: its own repositories, and the two ways to end it. */
@@ -57,6 +61,8 @@ function repositories(db: Kysely<Database>): Repositories {
     trash: trashRepo(db),
     reportEdits: reportEditsRepo(db),
     symptoms: symptomsRepo(db),
+    review: reviewRepo(db),
+    eventEdits: eventEditsRepo(db),
   };
 }
 

@@ -108,7 +108,7 @@ describe('analysis queue', () => {
     const status = await call<SessionAnalysisStatus>(o.services, 'analysis:status', { sessionId });
     expect(status.settled).toBe(true);
     expect(status.clips.map((c) => c.state)).toEqual(['done']);
-    const row = getRecordingRow(o.services.library.db, id);
+    const row = await getRecordingRow(o.services.library.data, id);
     const dir = join(o.services.library.paths.mediaDir, mediaPath(row, 'proxy'), '..');
     const store = poseStoreFile(dir, 'full');
     expect(existsSync(store)).toBe(true);
@@ -220,7 +220,7 @@ describe('analysis queue', () => {
     expect(
       (await call<SessionAnalysisStatus>(o.services, 'analysis:status', { sessionId })).clips[0]!.state,
     ).toBe('none');
-    const row = getRecordingRow(o.services.library.db, id);
+    const row = await getRecordingRow(o.services.library.data, id);
     const proxy = join(o.services.library.paths.mediaDir, mediaPath(row, 'proxy'));
     writeFileSync(proxy, 'not a video any more');
     await call(o.services, 'analysis:start', { sessionId });

@@ -30,8 +30,8 @@ const camera = (view: 'side' | 'rear') => ({
   mimeType: 'video/webm;codecs=vp8',
 });
 
-beforeEach(() => {
-  lib = captureLibrary();
+beforeEach(async () => {
+  lib = await captureLibrary();
 });
 afterEach(() => lib.close());
 
@@ -69,7 +69,7 @@ describe('a take from chunks to recordings', () => {
       ['side', 60, 12.5, undefined],
       ['rear', 60, 20, undefined],
     ]);
-    const recs = listRecordings(lib.library.db, lib.sessionId);
+    const recs = await listRecordings(lib.library.data, lib.sessionId);
     expect(recs.map((r) => [r.view, r.condition.label, r.probe.frameCount, r.probe.codec]).sort()).toEqual([
       ['rear', 'flat', 60, 'vp8'],
       ['side', 'flat', 60, 'vp8'],
@@ -120,10 +120,10 @@ describe('a take from chunks to recordings', () => {
     expect(discarded.status).toBe('discarded');
     for (const c of saved.clips) {
       expect(
-        getRecordingRow(lib.library.db, c.recordingId!, { includeDeleted: true }).deleted_at,
+        (await getRecordingRow(lib.library.data, c.recordingId!, { includeDeleted: true })).deletedAt,
       ).toBeTruthy();
     }
-    expect(listRecordings(lib.library.db, lib.sessionId)).toEqual([]);
+    expect(await listRecordings(lib.library.data, lib.sessionId)).toEqual([]);
   });
 });
 
@@ -151,7 +151,7 @@ describe('recovery after a crash', () => {
     // Every whole frame on disk is in the library (the last, cut-off frame may be dropped).
     expect(Math.abs(sideClip.frameCount! - wholeFrames)).toBeLessThanOrEqual(1);
     expect(t!.clips.find((c) => c.view === 'rear')!.error).toMatch(/Nothing was recorded/);
-    expect(listRecordings(lib.library.db, lib.sessionId)).toHaveLength(1);
+    expect(await listRecordings(lib.library.data, lib.sessionId)).toHaveLength(1);
     // Nothing left to recover the second time.
     expect(await recoverTakes(lib.ctx() as never)).toEqual([]);
   });

@@ -23,7 +23,7 @@ export interface CaptureTestLibrary {
   close(): void;
 }
 
-export function captureLibrary(): CaptureTestLibrary {
+export async function captureLibrary(): Promise<CaptureTestLibrary> {
   const home = mkdtempSync(join(tmpdir(), 'stridelab-capture-'));
   const events: EventMessage[] = [];
   const lib: CaptureTestLibrary = {
@@ -44,8 +44,8 @@ export function captureLibrary(): CaptureTestLibrary {
       if (!process.env.STRIDELAB_KEEP_TMP) rmSync(home, { recursive: true, force: true });
     },
   };
-  const patient = createPatient(lib.library.db, { name: 'Capture Runner', sex: 'unspecified' });
-  const session = createSession(lib.library.db, {
+  const patient = await createPatient(lib.library.data, { name: 'Capture Runner', sex: 'unspecified' });
+  const session = await createSession(lib.library.data, {
     patientId: patient.id,
     date: '2026-11-21',
     injurySide: 'none',

@@ -54,7 +54,7 @@ describe('analysis after a crash', () => {
       clip,
     ]);
     // A library with one clip whose analysis is queued (as an import in the app leaves it).
-    const lib = tempLibrary(home);
+    const lib = await tempLibrary(home);
     const rec = await importRecording(lib.library, {
       sessionId: lib.sessionId,
       sourcePath: clip,

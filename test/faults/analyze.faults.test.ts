@@ -55,7 +55,7 @@ beforeAll(async () => {
   landmarks = join(arena.root, 'runner.landmarks.json');
   writeFileSync(landmarks, JSON.stringify(generateRunner(RUN).series));
   const lib = openLibrary(arena.home);
-  createPatient(lib.db, { name: 'Import Runner', sex: 'unspecified' });
+  await createPatient(lib.data, { name: 'Import Runner', sex: 'unspecified' });
   lib.close();
 });
 afterAll(() => {

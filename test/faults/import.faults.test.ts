@@ -57,7 +57,7 @@ async function campaign(n: number, kills: number, seed: number, tally: Tally): P
     ...['-c:v', 'libx264', '-pix_fmt', 'yuv420p', clip],
   ]);
   const lib = openLibrary(arena.home);
-  createPatient(lib.db, { name: 'Fault Runner', sex: 'unspecified' });
+  await createPatient(lib.data, { name: 'Fault Runner', sex: 'unspecified' });
   lib.close();
   const args = [
     'import',

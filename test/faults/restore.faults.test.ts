@@ -50,8 +50,8 @@ beforeAll(async () => {
   runner = await bundleForNode('test/faults/restore-runner.ts');
   arena = makeArena(mkdtempSync(join(tmpdir(), 'stridelab-faults-restore-')));
   const lib = openLibrary(arena.home);
-  const patient = createPatient(lib.db, { name: 'Restore Runner', sex: 'unspecified' });
-  const session = createSession(lib.db, {
+  const patient = await createPatient(lib.data, { name: 'Restore Runner', sex: 'unspecified' });
+  const session = await createSession(lib.data, {
     patientId: patient.id,
     date: '2026-03-01',
     injurySide: 'none',

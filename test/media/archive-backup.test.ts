@@ -25,8 +25,8 @@ let b: TestLibrary;
 let dir: string;
 
 beforeAll(async () => {
-  a = tempLibrary();
-  b = tempLibrary();
+  a = await tempLibrary();
+  b = await tempLibrary();
   dir = tempDir('arch');
   await importRecording(a.library, {
     sessionId: a.sessionId,
@@ -56,10 +56,10 @@ describe('session archive', () => {
         .exec(`CREATE TABLE test_notes (id TEXT PRIMARY KEY, session_id TEXT REFERENCES sessions (id),
         recording_id TEXT REFERENCES recordings (id), note TEXT)`);
     }
-    const [rec] = listRecordings(a.library.db, a.sessionId);
+    const [rec] = await listRecordings(a.library.data, a.sessionId);
     const insert = a.library.db.prepare(`INSERT INTO test_notes VALUES (?, ?, ?, ?)`);
     insert.run('n1', a.sessionId, rec!.id, 'heel strike at frame 12');
-    const other = createSession(a.library.db, {
+    const other = await createSession(a.library.data, {
       patientId: a.patientId,
       date: '2026-01-20',
       injurySide: 'none',
@@ -110,7 +110,7 @@ describe('session archive', () => {
     for (let i = at; i < at + 64; i++) bytes[i] = bytes[i]! ^ 0xff;
     const damaged = join(dir, 'damaged.stridelab-session');
     writeFileSync(damaged, bytes);
-    const c = tempLibrary();
+    const c = await tempLibrary();
     try {
       const cBefore = libraryState(c.library);
       await expect(
@@ -140,15 +140,15 @@ describe('library backup and restore', () => {
     const mediaAtBackup = treeDump(lib.paths.mediaDir);
 
     // Change everything a PT can change: a new clip, edits, the trash.
-    const [first] = listRecordings(lib.db, a.sessionId);
-    updateRecording(lib.db, first!.id, { trim: { startFrame: 3, endFrame: 10 } });
+    const [first] = await listRecordings(lib.data, a.sessionId);
+    await updateRecording(lib.data, first!.id, { trim: { startFrame: 3, endFrame: 10 } });
     await importRecording(lib, {
       sessionId: a.sessionId,
       sourcePath: syntheticClip(join(dir, 'more.mp4'), { frames: 15 }),
       view: 'side',
       condition: { label: 'shoes B' },
     });
-    moveToTrash(lib.db, 'session', a.sessionId);
+    await moveToTrash(lib.data, 'session', a.sessionId);
     expect(dbDump(lib)).not.toBe(dbAtBackup);
     expect(treeDump(lib.paths.mediaDir)).not.toBe(mediaAtBackup);
 

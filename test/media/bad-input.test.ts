@@ -40,7 +40,7 @@ function seeded(seed: number): () => number {
 }
 
 beforeAll(async () => {
-  lib = tempLibrary();
+  lib = await tempLibrary();
   dir = tempDir('bad');
   good = syntheticClip(join(dir, 'good.mp4'), { frames: 60, size: '320x240' });
   // One good clip already in the library, so "unchanged" covers existing rows and files too.
@@ -263,9 +263,9 @@ describe('bad input leaves the library unchanged', () => {
   });
 
   it('a session moved to the trash', async () => {
-    const other = tempLibrary();
+    const other = await tempLibrary();
     try {
-      moveToTrash(other.library.db, 'session', other.sessionId);
+      await moveToTrash(other.library.data, 'session', other.sessionId);
       await expect(
         importRecording(other.library, {
           sessionId: other.sessionId,

@@ -12,10 +12,10 @@ import { clip, libraryState, tempDir } from './helpers';
 let home: string;
 const io = captureStdio();
 
-beforeEach(() => {
+beforeEach(async () => {
   home = tempDir('cli');
   const lib = openLibrary(home);
-  createPatient(lib.db, { name: 'Ana López', sex: 'female' });
+  await createPatient(lib.data, { name: 'Ana López', sex: 'female' });
   lib.close();
 });
 
@@ -42,7 +42,7 @@ describe('stridelab import', () => {
     const sessionId = /session (\S+) \(new, dated today\)/.exec(io.out)![1]!;
     const lib = openLibrary(home);
     try {
-      const [rec] = listRecordings(lib.db, sessionId);
+      const [rec] = await listRecordings(lib.data, sessionId);
       expect(rec).toMatchObject({ view: 'side', condition: { label: 'flat', speedKmh: 10 } });
       const date = (
         lib.db.prepare(`SELECT date FROM sessions WHERE id = ?`).get(sessionId) as { date: string }

@@ -31,7 +31,7 @@ beforeAll(async () => {
   cli = await bundleForNode('src-main/cli/index.ts');
   arena = makeArena(mkdtempSync(join(tmpdir(), 'stridelab-crash-')));
   const lib = openLibrary(arena.home);
-  createPatient(lib.db, { name: 'Crash Runner', sex: 'unspecified' });
+  await createPatient(lib.data, { name: 'Crash Runner', sex: 'unspecified' });
   lib.close();
 });
 afterAll(() => {

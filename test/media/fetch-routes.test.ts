@@ -13,7 +13,7 @@ const req = (path: string, init?: RequestInit & { duplex?: 'half' }): Request =>
   new Request(`app://stridelab${path}`, init);
 
 beforeAll(async () => {
-  lib = tempLibrary();
+  lib = await tempLibrary();
   id = (
     await importRecording(lib.library, {
       sessionId: lib.sessionId,

@@ -15,16 +15,18 @@ let services: Services;
 let sessionId: string;
 const chosen: string[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   services = createServices({ home: tempDir('handles'), transport: 'electron' });
-  const patient = createPatient(services.library.db, { name: 'Ana', sex: 'female' });
-  sessionId = createSession(services.library.db, {
-    patientId: patient.id,
-    date: '2026-02-01',
-    injurySide: 'none',
-    treadmillSpeedsKmh: [],
-    treadmillInclinesPct: [],
-  }).id;
+  const patient = await createPatient(services.library.data, { name: 'Ana', sex: 'female' });
+  sessionId = (
+    await createSession(services.library.data, {
+      patientId: patient.id,
+      date: '2026-02-01',
+      injurySide: 'none',
+      treadmillSpeedsKmh: [],
+      treadmillInclinesPct: [],
+    })
+  ).id;
 });
 afterAll(() => {
   setFilePicker(undefined);

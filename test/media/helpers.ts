@@ -26,10 +26,10 @@ export interface TestLibrary {
 }
 
 /** A library with one patient and one session, in a new temp folder or at `home`. */
-export function tempLibrary(home: string = tempDir('lib')): TestLibrary {
+export async function tempLibrary(home: string = tempDir('lib')): Promise<TestLibrary> {
   const library = openLibrary(home);
-  const patient = createPatient(library.db, { name: 'Test Runner', sex: 'unspecified' });
-  const session = createSession(library.db, {
+  const patient = await createPatient(library.data, { name: 'Test Runner', sex: 'unspecified' });
+  const session = await createSession(library.data, {
     patientId: patient.id,
     date: '2026-01-15',
     injurySide: 'none',

@@ -74,14 +74,16 @@ beforeAll(async () => {
   server = await startLocalServer({ services, staticRoot: tempDir('static') });
   registerMediaRoutes(server, services.library);
   services.onEvent((m) => events.push(m));
-  const patient = createPatient(services.library.db, { name: 'Ana', sex: 'female' });
-  sessionId = createSession(services.library.db, {
-    patientId: patient.id,
-    date: '2026-02-01',
-    injurySide: 'none',
-    treadmillSpeedsKmh: [],
-    treadmillInclinesPct: [],
-  }).id;
+  const patient = await createPatient(services.library.data, { name: 'Ana', sex: 'female' });
+  sessionId = (
+    await createSession(services.library.data, {
+      patientId: patient.id,
+      date: '2026-02-01',
+      injurySide: 'none',
+      treadmillSpeedsKmh: [],
+      treadmillInclinesPct: [],
+    })
+  ).id;
 });
 afterAll(async () => {
   await server.close();

@@ -36,8 +36,8 @@ const framesOf = (file: string): number =>
       .trim(),
   );
 
-beforeAll(() => {
-  lib = tempLibrary();
+beforeAll(async () => {
+  lib = await tempLibrary();
   dir = tempDir('clips');
 });
 afterAll(() => {
@@ -79,14 +79,16 @@ describe('importRecording', () => {
     expect(fractions.every((f, i) => i === 0 || f >= fractions[i - 1]!)).toBe(true);
     expect(fractions.at(-1)).toBe(1);
 
-    const row = getRecordingRow(lib.library.db, rec.id);
-    expect(row.original_path).toBe(`${lib.sessionId}/${rec.id}/original.mp4`);
+    const row = await getRecordingRow(lib.library.data, rec.id);
+    expect(row.paths.original).toBe(`${lib.sessionId}/${rec.id}/original.mp4`);
     const media = lib.library.paths.mediaDir;
     // The original is byte-identical to the user's file.
-    expect(readFileSync(join(media, row.original_path)).equals(bytes)).toBe(true);
-    expect(framesOf(join(media, row.proxy_path))).toBe(47);
-    expect(readFileSync(join(media, row.thumb_path)).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
-    const times = decodeTimestamps(readFileSync(join(media, row.timestamps_path)));
+    expect(readFileSync(join(media, row.paths.original)).equals(bytes)).toBe(true);
+    expect(framesOf(join(media, row.paths.proxy))).toBe(47);
+    expect(readFileSync(join(media, row.paths.thumb)).subarray(0, 3)).toEqual(
+      Buffer.from([0xff, 0xd8, 0xff]),
+    );
+    const times = decodeTimestamps(readFileSync(join(media, row.paths.timestamps)));
     expect(times).toHaveLength(47);
     expect(times[0]).toBe(0);
     expect(times[46]).toBeCloseTo((46 * 1001) / 30000, 4);
@@ -115,9 +117,9 @@ describe('importRecording', () => {
       condition: { label: 'incline' },
       allowDuplicate: true,
     });
-    expect(listRecordings(lib.library.db, lib.sessionId).map((r) => r.id)).toContain(again.id);
-    trashRecording(lib.library.db, again.id);
-    expect(listRecordings(lib.library.db, lib.sessionId).map((r) => r.id)).not.toContain(again.id);
+    expect((await listRecordings(lib.library.data, lib.sessionId)).map((r) => r.id)).toContain(again.id);
+    await trashRecording(lib.library.data, again.id);
+    expect((await listRecordings(lib.library.data, lib.sessionId)).map((r) => r.id)).not.toContain(again.id);
   });
 
   it('turns a rotated phone clip upright in the proxy and keeps one proxy frame per source frame', async () => {
@@ -140,7 +142,10 @@ describe('importRecording', () => {
       frameCount: 12,
     });
     expect([90, 270]).toContain(rec.probe.rotation);
-    const proxy = join(lib.library.paths.mediaDir, getRecordingRow(lib.library.db, rec.id).proxy_path);
+    const proxy = join(
+      lib.library.paths.mediaDir,
+      (await getRecordingRow(lib.library.data, rec.id)).paths.proxy,
+    );
     const dims = execFileSync(ffprobePath(), [
       '-v',
       'error',
@@ -199,24 +204,26 @@ describe('importRecording', () => {
     expect(rec.probe.variableFrameRate).toBe(true);
     expect(rec.probe.frameCount).toBe(30);
     expect(rec.probe.averageFps).toBeCloseTo(29 / expected[29]!, 6);
-    const row = getRecordingRow(lib.library.db, rec.id);
-    const times = decodeTimestamps(readFileSync(join(lib.library.paths.mediaDir, row.timestamps_path)));
+    const row = await getRecordingRow(lib.library.data, rec.id);
+    const times = decodeTimestamps(readFileSync(join(lib.library.paths.mediaDir, row.paths.timestamps)));
     times.forEach((t, i) => expect(t).toBeCloseTo(expected[i]!, 6));
     // The proxy is constant-rate with exactly one frame per source frame.
-    expect(framesOf(join(lib.library.paths.mediaDir, row.proxy_path))).toBe(30);
+    expect(framesOf(join(lib.library.paths.mediaDir, row.paths.proxy))).toBe(30);
   });
 
-  it('stores trim in frames and refuses a trim past the last frame', () => {
-    const rec = listRecordings(lib.library.db, lib.sessionId).find((r) => r.probe.frameCount === 47);
-    const updated = updateRecording(lib.library.db, rec!.id, {
+  it('stores trim in frames and refuses a trim past the last frame', async () => {
+    const rec = (await listRecordings(lib.library.data, lib.sessionId)).find(
+      (r) => r.probe.frameCount === 47,
+    );
+    const updated = await updateRecording(lib.library.data, rec!.id, {
       trim: { startFrame: 5, endFrame: 40 },
       condition: { label: 'flat', inclinePct: 1 },
     });
     expect(updated.trim).toEqual({ startFrame: 5, endFrame: 40 });
     expect(updated.condition).toEqual({ label: 'flat', inclinePct: 1 });
-    expect(() =>
-      updateRecording(lib.library.db, rec!.id, { trim: { startFrame: 0, endFrame: 10_000 } }),
-    ).toThrow(/has \d+ frames/);
+    await expect(
+      updateRecording(lib.library.data, rec!.id, { trim: { startFrame: 0, endFrame: 10_000 } }),
+    ).rejects.toThrow(/has \d+ frames/);
   });
 
   it('keeps unicode, spaces and quotes in the original name and reads such a path safely', async () => {
@@ -266,7 +273,7 @@ describe('importRecording', () => {
       true,
     );
     expect(
-      listRecordings(lib.library.db, lib.sessionId).filter((r) => r.condition.label === 'queue'),
+      (await listRecordings(lib.library.data, lib.sessionId)).filter((r) => r.condition.label === 'queue'),
     ).toHaveLength(2);
     expect(libraryState(lib.library).tmp).toBe(before.tmp);
   });
@@ -308,7 +315,10 @@ describe('importRecording', () => {
       view: 'rear',
       condition: { label: 'indexed' },
     });
-    const proxy = join(lib.library.paths.mediaDir, getRecordingRow(lib.library.db, rec.id).proxy_path);
+    const proxy = join(
+      lib.library.paths.mediaDir,
+      (await getRecordingRow(lib.library.data, rec.id)).paths.proxy,
+    );
     const raw = execFileSync(
       ffmpegPath(),
       ['-v', 'error', '-i', proxy, '-vsync', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'gray', '-'],
@@ -362,7 +372,9 @@ describe('importRecording', () => {
     // Portrait 1080×1920 fits the 1920 cap as it is; landscape 1768×994 too.
     expect([rec.probe.proxyWidth, rec.probe.proxyHeight]).toEqual([w, h]);
     expect(
-      framesOf(join(lib.library.paths.mediaDir, getRecordingRow(lib.library.db, rec.id).proxy_path)),
+      framesOf(
+        join(lib.library.paths.mediaDir, (await getRecordingRow(lib.library.data, rec.id)).paths.proxy),
+      ),
     ).toBe(frames);
   });
 });

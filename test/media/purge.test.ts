@@ -8,15 +8,15 @@ import { syntheticClip, tempDir, tempLibrary, treeDump, type TestLibrary } from 
 import { createSession } from '../../src-main/services/library/sessions';
 
 let lib: TestLibrary;
-beforeAll(() => {
-  lib = tempLibrary();
+beforeAll(async () => {
+  lib = await tempLibrary();
 });
 afterAll(() => lib.close());
 
 describe('purgeOrphanMedia', () => {
   it('removes the files of a purged session and keeps those of live and trashed sessions', async () => {
     const dir = tempDir('purge');
-    const other = createSession(lib.library.db, {
+    const other = await createSession(lib.library.data, {
       patientId: lib.patientId,
       date: '2026-01-02',
       injurySide: 'none',
@@ -37,10 +37,10 @@ describe('purgeOrphanMedia', () => {
       view: 'side',
       condition: { label: 'flat' },
     });
-    moveToTrash(lib.library.db, 'session', other.id);
+    await moveToTrash(lib.library.data, 'session', other.id);
     expect(await purgeOrphanMedia(lib.library)).toEqual([]);
     const keptTree = treeDump(join(lib.library.paths.mediaDir, lib.sessionId));
-    purgeFromTrash(lib.library.db, 'session', other.id);
+    await purgeFromTrash(lib.library.data, 'session', other.id);
     expect(await purgeOrphanMedia(lib.library)).toEqual([`${other.id}/${gone.id}`]);
     expect(existsSync(join(lib.library.paths.mediaDir, other.id))).toBe(false);
     expect(treeDump(join(lib.library.paths.mediaDir, lib.sessionId))).toBe(keptTree);

@@ -20,7 +20,7 @@ const ids = (db: Database.Database): string[] =>
   (db.prepare(`SELECT id FROM recordings ORDER BY id`).all() as { id: string }[]).map((r) => r.id);
 
 beforeEach(async () => {
-  t = tempLibrary();
+  t = await tempLibrary();
   const add = (name: string) =>
     importRecording(t.library, {
       sessionId: t.sessionId,
@@ -41,7 +41,7 @@ async function stageSwap(commitRows: boolean): Promise<void> {
   // A real restore into a throw-away copy gives the extracted snapshot and media.
   const work = join(paths.tmpDir, 'restore-killed');
   mkdirSync(work);
-  const other = tempLibrary();
+  const other = await tempLibrary();
   try {
     await restoreLibrary(other.library, backupPath, 'backup');
     await other.library.db.backup(join(work, 'library.sqlite'));

@@ -25,8 +25,8 @@ const RAW = /\b(E[A-Z]{3,}|SQLITE_\w+|errno|syscall)\b/;
 
 let lib: TestLibrary;
 let dir: string;
-beforeEach(() => {
-  lib = tempLibrary();
+beforeEach(async () => {
+  lib = await tempLibrary();
   dir = tempDir('syserr');
 });
 afterEach(() => lib.close());

@@ -36,7 +36,7 @@ function finished(model: string): Promise<EventPayload<'pose:finished'>> {
 
 beforeAll(async () => {
   requireEngineBuild();
-  lib = tempLibrary();
+  lib = await tempLibrary();
   const rec = await importRecording(lib.library, {
     sessionId: lib.sessionId,
     sourcePath: clip('running_side_overground_sports2d_demo3.mp4'),

@@ -14,7 +14,7 @@ describe('report edits with pins and cues', () => {
     for (const d of dirs.splice(0)) d.cleanup();
   });
 
-  it('round-trips pin and cue, and reads an older row as it was', () => {
+  it('round-trips pin and cue, and reads an older row as it was', async () => {
     const tmp = tempDir();
     dirs.push(tmp);
     const lib = openLibrary(tmp.path);
@@ -35,8 +35,8 @@ describe('report edits with pins and cues', () => {
          VALUES ('s1', ?, '[]', '', ?, ?)`,
       )
       .run(JSON.stringify(old), ts, ts);
-    expect(loadEdits(lib.db, 's1')).toMatchObject({ findings: old, plan: [], notes: '' });
-    expect(loadEdits(lib.db, 's1')!.findings[0]).not.toHaveProperty('pin');
+    expect(await loadEdits(lib.data, 's1')).toMatchObject({ findings: old, plan: [], notes: '' });
+    expect((await loadEdits(lib.data, 's1'))!.findings[0]).not.toHaveProperty('pin');
 
     const edits = ReportEditsSchema.parse({
       findings: [
@@ -47,8 +47,8 @@ describe('report edits with pins and cues', () => {
       plan: [{ id: 'single-leg-bridge', title: 'Single-leg bridge', dosage: '3 × 10' }],
       notes: '',
     });
-    saveEdits(lib.db, 's1', edits);
-    const back = loadEdits(lib.db, 's1')!;
+    await saveEdits(lib.data, 's1', edits);
+    const back = (await loadEdits(lib.data, 's1'))!;
     expect(back.findings).toEqual(edits.findings);
     expect(back.findings.map((f) => f.pin)).toEqual(['pinned', 'demoted', undefined]);
     expect(back.plan[0]!.dosage).toBe('3 × 10');

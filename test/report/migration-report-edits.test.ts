@@ -13,7 +13,7 @@ describe(`migration ${String(version).padStart(4, '0')} (report edits)`, () => {
     for (const d of dirs.splice(0)) d.cleanup();
   });
 
-  it('keeps sessions, adds report_edits with its checks, and follows its session when purged', () => {
+  it('keeps sessions, adds report_edits with its checks, and follows its session when purged', async () => {
     const tmp = tempDir();
     dirs.push(tmp);
     const before = openLibrary(tmp.path, { migrateTo: version - 1 });
@@ -32,19 +32,19 @@ describe(`migration ${String(version).padStart(4, '0')} (report edits)`, () => {
     const lib = openLibrary(tmp.path, { migrateTo: version });
     expect(lib.schemaVersion).toBe(version);
     expect(lib.db.prepare(`SELECT date FROM sessions WHERE id = 's1'`).get()).toEqual({ date: '2026-01-01' });
-    expect(loadEdits(lib.db, 's1')).toBeUndefined();
+    expect(await loadEdits(lib.data, 's1')).toBeUndefined();
 
     const edits = {
       findings: [{ id: 'f1', text: 'Right pelvis drops at midstance.', evidence: ['6.1 ± 1.2°, n = 8'] }],
       plan: [{ id: 'p1', title: 'Single-leg bridge', detail: '3 × 10, daily' }],
       notes: 'Review in 6 weeks.',
     };
-    const savedAt = saveEdits(lib.db, 's1', edits, new Date('2026-02-02T10:00:00Z'));
+    const savedAt = await saveEdits(lib.data, 's1', edits, new Date('2026-02-02T10:00:00Z'));
     expect(savedAt).toBe('2026-02-02T10:00:00.000Z');
-    expect(loadEdits(lib.db, 's1')).toEqual({ ...edits, updatedAt: savedAt });
+    expect(await loadEdits(lib.data, 's1')).toEqual({ ...edits, updatedAt: savedAt });
     // Saving again replaces the words whole.
-    saveEdits(lib.db, 's1', { ...edits, findings: [] }, new Date('2026-02-03T10:00:00Z'));
-    expect(loadEdits(lib.db, 's1')?.findings).toEqual([]);
+    await saveEdits(lib.data, 's1', { ...edits, findings: [] }, new Date('2026-02-03T10:00:00Z'));
+    expect((await loadEdits(lib.data, 's1'))?.findings).toEqual([]);
 
     // The checks refuse what the service must never write.
     const insert = lib.db.prepare(
@@ -60,12 +60,12 @@ describe(`migration ${String(version).padStart(4, '0')} (report edits)`, () => {
     expect(() => insert.run('s2', 'not json', ts, ts)).toThrow();
 
     // Unknown session: named in the error, nothing written.
-    expect(() => saveEdits(lib.db, 'nope', edits)).toThrow(/No session with id nope/);
-    expect(resetEdits(lib.db, 's1')).toBe(true);
-    expect(resetEdits(lib.db, 's1')).toBe(false);
+    await expect(saveEdits(lib.data, 'nope', edits)).rejects.toThrow(/No session with id nope/);
+    expect(await resetEdits(lib.data, 's1')).toBe(true);
+    expect(await resetEdits(lib.data, 's1')).toBe(false);
 
     // Purging the session removes its report words.
-    saveEdits(lib.db, 's1', edits);
+    await saveEdits(lib.data, 's1', edits);
     lib.db.prepare(`DELETE FROM sessions WHERE id = 's1'`).run();
     expect(lib.db.prepare(`SELECT count(*) AS n FROM report_edits`).get()).toEqual({ n: 0 });
     lib.close();

@@ -25,25 +25,21 @@ export const USAGE = `Usage: stridelab import <clip> --patient <name or id> [--s
 const CMD = { name: 'import', usage: USAGE } as const;
 const usageError = (message: string): number => cmdUsageError(CMD, message);
 
-function findPatient(library: Library, key: string, create: boolean): { patient: Patient } {
+async function findPatient(library: Library, key: string, create: boolean): Promise<{ patient: Patient }> {
   try {
-    return { patient: getPatient(library.db, key) };
+    return { patient: await getPatient(library.data, key) };
   } catch {
     // not an id: try the name
   }
-  const rows = library.db
-    .prepare(
-      `SELECT id FROM patients WHERE deleted_at IS NULL AND name = ? COLLATE NOCASE ORDER BY created_at`,
-    )
-    .all(key.trim()) as { id: string }[];
-  if (rows.length === 1) return { patient: getPatient(library.db, rows[0]!.id) };
-  if (rows.length > 1) {
+  const ids = await library.data.patients.idsNamed(key.trim());
+  if (ids.length === 1) return { patient: await getPatient(library.data, ids[0]!) };
+  if (ids.length > 1) {
     throw new ServiceError(
       'conflict',
-      `${rows.length} patients are named "${key}": give the id instead (${rows.map((r) => r.id).join(', ')}).`,
+      `${ids.length} patients are named "${key}": give the id instead (${ids.join(', ')}).`,
     );
   }
-  if (create) return { patient: createPatient(library.db, { name: key.trim(), sex: 'unspecified' }) };
+  if (create) return { patient: await createPatient(library.data, { name: key.trim(), sex: 'unspecified' }) };
   throw new ServiceError(
     'not-found',
     `No patient named or numbered "${key}". Check the name, or add --create-patient.`,
@@ -121,15 +117,15 @@ export async function run(argv: string[]): Promise<number> {
   let job: AllOrNothing | undefined;
   try {
     library = openLibrary(home);
-    const lib = library;
     // A patient or session made for this clip exists only if the clip is imported: one transaction
     // from here to the recording's row (a failure, Ctrl-C, SIGTERM or kill -9 leaves none of them).
-    job = beginAllOrNothing(lib);
-    const { patient } = findPatient(lib, values.patient, values['create-patient'] ?? false);
+    job = await beginAllOrNothing(library);
+    const lib = job.library;
+    const { patient } = await findPatient(lib, values.patient, values['create-patient'] ?? false);
     let sessionId = values.session;
     let created = false;
     if (sessionId) {
-      const session = getSession(lib.db, sessionId);
+      const session = await getSession(lib.data, sessionId);
       if (session.patientId !== patient.id) {
         throw new ServiceError(
           'conflict',
@@ -137,13 +133,15 @@ export async function run(argv: string[]): Promise<number> {
         );
       }
     } else {
-      sessionId = createSession(lib.db, {
-        patientId: patient.id,
-        date: new Date().toISOString().slice(0, 10),
-        injurySide: 'none',
-        treadmillSpeedsKmh: [],
-        treadmillInclinesPct: [],
-      }).id;
+      sessionId = (
+        await createSession(lib.data, {
+          patientId: patient.id,
+          date: new Date().toISOString().slice(0, 10),
+          injurySide: 'none',
+          treadmillSpeedsKmh: [],
+          treadmillInclinesPct: [],
+        })
+      ).id;
       created = true;
     }
     const rec = await importRecording(lib, {
@@ -155,7 +153,7 @@ export async function run(argv: string[]): Promise<number> {
       signal: controller.signal,
       onProgress: progressWriter(),
     });
-    job.commit();
+    await job.commit();
     if (process.stderr.isTTY) process.stderr.write('\n');
     const p = rec.probe;
     // The name as one line: a newline or control character in a file name must not break the
@@ -177,7 +175,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`stridelab import: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   } finally {
-    job?.rollback();
+    await job?.rollback();
     stopListening();
     library?.close();
   }

@@ -21,13 +21,13 @@ export const USAGE = `Usage: stridelab progress <patient> [--json] [--home DIR]
 
 const CMD = { name: 'progress', usage: USAGE } as const;
 
-function findPatient(library: Library, query: string): string {
+async function findPatient(library: Library, query: string): Promise<string> {
   try {
-    return getPatient(library.db, query).id;
+    return (await getPatient(library.data, query)).id;
   } catch (err) {
     if (!(err instanceof ServiceError && err.code === 'not-found')) throw err;
   }
-  const found = searchPatients(library.db, query, 10);
+  const found = await searchPatients(library.data, query, 10);
   if (found.length === 1) return found[0]!.id;
   if (found.length === 0) throw new ServiceError('not-found', `No patient matches "${query}".`);
   throw new ServiceError(
@@ -54,7 +54,7 @@ export async function run(argv: string[]): Promise<number> {
   let library: Library | undefined;
   try {
     library = openLibrary(home);
-    const progress = await patientProgress(library, findPatient(library, parsed.positionals[0]!));
+    const progress = await patientProgress(library, await findPatient(library, parsed.positionals[0]!));
     process.stdout.write(
       parsed.values.json ? `${JSON.stringify(progress, null, 2)}\n` : `${formatProgress(progress)}\n`,
     );

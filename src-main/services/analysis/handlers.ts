@@ -13,12 +13,12 @@ function queueOf(ctx: CallContext): AnalysisQueue {
 }
 
 export const analysisHandlers: HandlersFor<typeof analysisCalls> = {
-  'analysis:status': ({ sessionId }, ctx) => {
-    getSessionOrThrow(ctx, sessionId);
+  'analysis:status': async ({ sessionId }, ctx) => {
+    await getSessionOrThrow(ctx, sessionId);
     return queueOf(ctx).status(sessionId);
   },
-  'analysis:start': (input, ctx) => {
-    if (input.sessionId) getSessionOrThrow(ctx, input.sessionId);
+  'analysis:start': async (input, ctx) => {
+    if (input.sessionId) await getSessionOrThrow(ctx, input.sessionId);
     const queue = queueOf(ctx);
     const sessionId = queue.start({
       ...(input.sessionId ? { sessionId: input.sessionId } : {}),
@@ -33,6 +33,6 @@ export const analysisHandlers: HandlersFor<typeof analysisCalls> = {
     landmarksFromLibrary(library, syncRecording(library.db, recordingId, 'recordingId')),
 };
 
-function getSessionOrThrow(ctx: CallContext, sessionId: string): void {
-  getSession(ctx.library.db, sessionId);
+async function getSessionOrThrow(ctx: CallContext, sessionId: string): Promise<void> {
+  await getSession(ctx.library.data, sessionId);
 }

@@ -5,7 +5,6 @@ import type {
   SessionAnalysisStatus,
 } from '../../../src-shared/contract/analysis';
 import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
-import { getRecordingRow } from '../media/recordings-db';
 import { runPose } from '../pose/handlers';
 import { sessionRecordings, syncRecording } from '../sync/landmarks';
 import type { CallContext } from '../types';
@@ -18,6 +17,7 @@ import {
   requeueInterrupted,
   sessionJobs,
   type AnalysisJob,
+  recordingFrameCount,
 } from './store';
 
 /**
@@ -98,7 +98,7 @@ export function createAnalysisQueue(ctx: Ctx, options: AnalysisQueueOptions): An
   let drained: Promise<void> = Promise.resolve();
   const measuredRate = new Map<PoseModelName, number>();
 
-  const frameCount = (recordingId: string): number => getRecordingRow(db, recordingId).frame_count;
+  const frameCount = (recordingId: string): number => recordingFrameCount(db, recordingId);
 
   const clipStatus = (
     recordingId: string,
@@ -216,7 +216,7 @@ export function createAnalysisQueue(ctx: Ctx, options: AnalysisQueueOptions): An
     r.stage = 'gait';
     r.fraction = 0.98;
     progress(r, true);
-    const gaitNote = checkGait(ctx, job.recordingId);
+    const gaitNote = await checkGait(ctx, job.recordingId);
     finishJob(db, job.recordingId, job.model, {
       state: 'done',
       note: [gaitNote, syncNote].filter(Boolean).join(' ') || null,

@@ -60,9 +60,9 @@ export function alignCondition(ctx: Ctx, recordingId: string): string | null {
  * The gait analysis the review and the report will show, run once here so a clip that cannot give
  * numbers says why on the session page, not first in the report. Returns that reason, or null.
  */
-export function checkGait(ctx: Ctx, recordingId: string): string | null {
+export async function checkGait(ctx: Ctx, recordingId: string): Promise<string | null> {
   try {
-    analyzeRecording(ctx.library, recordingId, 'auto');
+    await analyzeRecording(ctx.library, recordingId, 'auto');
     return null;
   } catch (err) {
     if (err instanceof ServiceError && err.code !== 'internal') return err.message;

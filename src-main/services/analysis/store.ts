@@ -153,3 +153,10 @@ export function requeueInterrupted(db: Database.Database): number {
     .prepare(`UPDATE analysis_jobs SET state = 'queued', updated_at = ? WHERE state = 'running'`)
     .run(now()).changes;
 }
+
+/** Frames of a recording, for the queue's time estimates (moves to src-main/data with this file). */
+export function recordingFrameCount(db: Database.Database, recordingId: string): number {
+  const row = db.prepare(`SELECT frame_count FROM recordings WHERE id = ?`).get(recordingId) as
+    { frame_count: number } | undefined;
+  return row?.frame_count ?? 0;
+}

@@ -57,7 +57,7 @@ export async function importTakeClips(
   cameras: readonly CaptureCamera[],
   onPhase: (view: View, phase: 'closing' | 'importing' | 'done', fraction: number) => void,
 ): Promise<ClipOutcome[]> {
-  const date = getSession(library.db, take.sessionId).date;
+  const date = (await getSession(library.data, take.sessionId)).date;
   const out: ClipOutcome[] = [];
   for (const camera of cameras) {
     const ext = extensionFor(camera.mimeType);

@@ -16,8 +16,8 @@ export const captureHandlers: HandlersFor<typeof captureCalls> = {
   },
   'capture:finish': ({ takeId, clips, startedAt }, ctx) => finishTake(ctx, takeId, clips, startedAt),
   'capture:discard': ({ takeId }, ctx) => discardTake(ctx, takeId),
-  'capture:takes': ({ sessionId }, { library }) => {
-    getSession(library.db, sessionId);
+  'capture:takes': async ({ sessionId }, { library }) => {
+    await getSession(library.data, sessionId);
     return listTakes(library.db, sessionId);
   },
   'capture:recover': (_input, ctx) => recoverTakes(ctx),

@@ -30,7 +30,7 @@ export async function beginTake(
   ctx: Ctx,
   input: { sessionId: string; condition: Condition; cameras: CaptureCamera[]; startedAt: string },
 ): Promise<CaptureTake> {
-  getSession(ctx.library.db, input.sessionId);
+  await getSession(ctx.library.data, input.sessionId);
   const takeId = randomBytes(12).toString('base64url');
   await createTakeFolder(ctx.library, {
     format: MANIFEST_FORMAT,
@@ -118,13 +118,14 @@ export async function discardTake(ctx: Ctx, takeId: string): Promise<CaptureTake
     await removeTree(takeDir(ctx.library, takeId));
   }
   if (take.status === 'discarded') return take;
-  ctx.library.db.transaction(() => {
+  await ctx.library.data.transaction(async (tx) => {
     for (const clip of take.clips) {
       // The clips go to the trash like any recording (restorable until the trash is emptied).
-      if (clip.recordingId) trashRecording(ctx.library.db, clip.recordingId);
+      if (clip.recordingId) await trashRecording(tx, clip.recordingId);
     }
+    // Same connection, so inside the transaction (capture's tables move to src-main/data next).
     setTakeStatus(ctx.library.db, takeId, 'discarded');
-  })();
+  });
   for (const clip of take.clips)
     if (clip.recordingId) ctx.emit('library:changed', { kind: 'recording', id: clip.recordingId });
   return getTake(ctx.library.db, takeId);

@@ -26,22 +26,22 @@ type Cutoff = 'auto' | 'none' | number;
 
 interface Inputs {
   readonly series: LandmarkSeries;
-  readonly corrections: ReturnType<typeof listCorrections>;
+  readonly corrections: Awaited<ReturnType<typeof listCorrections>>;
   readonly view: 'side' | 'rear';
   readonly trim: { readonly startFrame: number; readonly endFrame: number };
   readonly eventEdits: readonly EventEdit[];
 }
 
-function recordingInputs(library: Library, db: Database.Database, id: string): Inputs {
+async function recordingInputs(library: Library, db: Database.Database, id: string): Promise<Inputs> {
   const rec = syncRecording(db, id, 'recordingId');
-  const meta = listRecordings(db, rec.sessionId).find((r) => r.id === id);
+  const meta = (await listRecordings(library.data, rec.sessionId)).find((r) => r.id === id);
   if (!meta) throw new ServiceError('not-found', `No recording with id ${id}.`, 'recordingId');
   return {
     series: landmarksFromLibrary(library, rec),
-    corrections: listCorrections(db, id),
+    corrections: await listCorrections(library.data, id),
     view: meta.view,
     trim: meta.trim,
-    eventEdits: listEventEdits(db, id),
+    eventEdits: await listEventEdits(library.data, id),
   };
 }
 
@@ -73,22 +73,23 @@ export interface RecordingAnalysis extends GaitAnalyzeResult {
   readonly series: LandmarkSeries;
 }
 
-export function analyzeRecordingWithSeries(
+export async function analyzeRecordingWithSeries(
   library: Library,
   recordingId: string,
   cutoffHz: Cutoff,
-): RecordingAnalysis {
+): Promise<RecordingAnalysis> {
   const db = library.db;
   const rec = syncRecording(db, recordingId, 'recordingId');
-  const session = getSession(db, rec.sessionId);
-  const heightCm = getPatient(db, session.patientId, { includeDeleted: true }).heightCm ?? undefined;
-  const inputs = recordingInputs(library, db, recordingId);
+  const session = await getSession(library.data, rec.sessionId);
+  const heightCm =
+    (await getPatient(library.data, session.patientId, { includeDeleted: true })).heightCm ?? undefined;
+  const inputs = await recordingInputs(library, db, recordingId);
   const series = preparedSeries(inputs.series, inputs.corrections, inputs.trim).inTrim;
   if (inputs.view === 'side')
     return { analysis: analysed(inputs, heightCm, cutoffHz), eventsFrom: null, series };
 
   // Rear clip: the aligned side clip of the same condition, if there is one with landmarks.
-  const sides = listRecordings(db, rec.sessionId).filter(
+  const sides = (await listRecordings(library.data, rec.sessionId)).filter(
     (r) => r.view === 'side' && r.condition.label === rec.conditionLabel,
   );
   for (const side of sides.reverse()) {
@@ -96,7 +97,7 @@ export function analyzeRecordingWithSeries(
     if (!pair) continue;
     let sideAnalysis: GaitAnalysis;
     try {
-      sideAnalysis = analysed(recordingInputs(library, db, side.id), heightCm, cutoffHz);
+      sideAnalysis = analysed(await recordingInputs(library, db, side.id), heightCm, cutoffHz);
     } catch {
       continue;
     }
@@ -115,7 +116,11 @@ export function analyzeRecordingWithSeries(
   return { analysis: analysed(inputs, heightCm, cutoffHz), eventsFrom: null, series };
 }
 
-export function analyzeRecording(library: Library, recordingId: string, cutoffHz: Cutoff): GaitAnalyzeResult {
-  const { analysis, eventsFrom } = analyzeRecordingWithSeries(library, recordingId, cutoffHz);
+export async function analyzeRecording(
+  library: Library,
+  recordingId: string,
+  cutoffHz: Cutoff,
+): Promise<GaitAnalyzeResult> {
+  const { analysis, eventsFrom } = await analyzeRecordingWithSeries(library, recordingId, cutoffHz);
   return { analysis, eventsFrom };
 }

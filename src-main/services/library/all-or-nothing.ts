@@ -1,37 +1,44 @@
 import type { Library } from './db';
-import { purgeOrphanMediaSync } from '../media/purge';
+import { purgeOrphanMedia } from '../media/purge';
 
 /**
  * Several steps that must land in the library together or not at all, across long async work
  * (`stridelab import` making a session for its clip; `stridelab analyze --home` making a patient, a
- * session, recordings and their pose results). One SQLite transaction spans the whole job: rows
- * written by the steps (nested `db.transaction` calls become savepoints inside it) are committed
- * once at the end. On failure they roll back and the media folders they had renamed into media/
- * are removed; on kill -9 SQLite discards the uncommitted rows by itself and the next open of the
- * library removes the folders (media/purge.ts). The library lock keeps every other process out for
- * the job's duration, so the long transaction blocks nobody.
+ * session, recordings and their pose results). One transaction spans the whole job: the steps run
+ * on `job.library`, whose data layer is bound to it (their own transactions become savepoints inside
+ * it), and everything is committed once at the end. On failure the rows roll back and the media
+ * folders the steps had renamed into media/ are removed; on kill -9 the database discards the
+ * uncommitted rows by itself and the next open of the library removes the folders (media/purge.ts).
+ * The library lock keeps every other process out for the job's duration, so the long transaction
+ * blocks nobody. On SQLite the transaction holds the library's one connection: the steps must use
+ * `job.library`, never the library they began from.
  */
 export interface AllOrNothing {
-  commit(): void;
+  /** The library as the job's steps see it: every row they write belongs to the job. */
+  readonly library: Library;
+  commit(): Promise<void>;
   /** Undo everything since begin (rows and media). Safe to call after commit: then it does nothing. */
-  rollback(): void;
+  rollback(): Promise<void>;
 }
 
-export function beginAllOrNothing(library: Library): AllOrNothing {
-  const { db } = library;
-  db.exec('BEGIN IMMEDIATE');
+export async function beginAllOrNothing(library: Library): Promise<AllOrNothing> {
+  const tx = await library.data.begin();
   let open = true;
   return {
-    commit() {
+    library: { ...library, data: tx.data },
+    async commit() {
       if (!open) return;
-      db.exec('COMMIT');
       open = false;
+      await tx.commit();
     },
-    rollback() {
+    async rollback() {
       if (!open) return;
       open = false;
-      if (db.inTransaction) db.exec('ROLLBACK');
-      purgeOrphanMediaSync(db, library.paths.mediaDir);
+      try {
+        await tx.rollback();
+      } finally {
+        await purgeOrphanMedia(library);
+      }
     },
   };
 }

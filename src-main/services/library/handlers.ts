@@ -12,48 +12,48 @@ export const libraryHandlers: HandlersFor<typeof libraryCalls> = {
     schemaVersion: ctx.library.schemaVersion,
     transport: ctx.transport === 'electron' ? 'electron' : 'browser',
   }),
-  'patients:search': ({ query, limit }, { library }) => searchPatients(library.db, query, limit),
-  'patients:get': ({ id }, { library }) => getPatient(library.db, id),
-  'patients:create': (fields, ctx) => {
-    const patient = createPatient(ctx.library.db, fields);
+  'patients:search': ({ query, limit }, { library }) => searchPatients(library.data, query, limit),
+  'patients:get': ({ id }, { library }) => getPatient(library.data, id),
+  'patients:create': async (fields, ctx) => {
+    const patient = await createPatient(ctx.library.data, fields);
     ctx.emit('library:changed', { kind: 'patient', id: patient.id });
     return patient;
   },
-  'patients:update': ({ id, fields }, ctx) => {
-    const patient = updatePatient(ctx.library.db, id, fields);
+  'patients:update': async ({ id, fields }, ctx) => {
+    const patient = await updatePatient(ctx.library.data, id, fields);
     ctx.emit('library:changed', { kind: 'patient', id });
     return patient;
   },
-  'patients:delete': ({ id }, ctx) => {
-    const result = moveToTrash(ctx.library.db, 'patient', id);
+  'patients:delete': async ({ id }, ctx) => {
+    const result = await moveToTrash(ctx.library.data, 'patient', id);
     ctx.emit('library:changed', { kind: 'trash', id });
     return result;
   },
-  'sessions:list': ({ patientId }, { library }) => listSessions(library.db, patientId),
-  'sessions:get': ({ id }, { library }) => getSession(library.db, id),
-  'sessions:create': (fields, ctx) => {
-    const session = createSession(ctx.library.db, fields);
+  'sessions:list': ({ patientId }, { library }) => listSessions(library.data, patientId),
+  'sessions:get': ({ id }, { library }) => getSession(library.data, id),
+  'sessions:create': async (fields, ctx) => {
+    const session = await createSession(ctx.library.data, fields);
     ctx.emit('library:changed', { kind: 'session', id: session.id });
     return session;
   },
-  'sessions:update': ({ id, fields }, ctx) => {
-    const session = updateSession(ctx.library.db, id, fields);
+  'sessions:update': async ({ id, fields }, ctx) => {
+    const session = await updateSession(ctx.library.data, id, fields);
     ctx.emit('library:changed', { kind: 'session', id });
     return session;
   },
-  'sessions:delete': ({ id }, ctx) => {
-    const result = moveToTrash(ctx.library.db, 'session', id);
+  'sessions:delete': async ({ id }, ctx) => {
+    const result = await moveToTrash(ctx.library.data, 'session', id);
     ctx.emit('library:changed', { kind: 'trash', id });
     return result;
   },
-  'trash:list': (_input, { library }) => listTrash(library.db),
-  'trash:restore': ({ kind, id }, ctx) => {
-    restoreFromTrash(ctx.library.db, kind, id);
+  'trash:list': (_input, { library }) => listTrash(library.data),
+  'trash:restore': async ({ kind, id }, ctx) => {
+    await restoreFromTrash(ctx.library.data, kind, id);
     ctx.emit('library:changed', { kind: 'trash', id });
     return { restored: true };
   },
   'trash:purge': async ({ kind, id }, ctx) => {
-    purgeFromTrash(ctx.library.db, kind, id);
+    await purgeFromTrash(ctx.library.data, kind, id);
     // SQLite cascades the recordings' rows; their files go here, after the rows are gone for good.
     await purgeOrphanMedia(ctx.library);
     ctx.emit('library:changed', { kind: 'trash', id });

@@ -89,7 +89,7 @@ export async function exportSession(
   sessionId: string,
 ): Promise<{ fileName: string; sizeBytes: number; path: string }> {
   const { db, paths } = library;
-  getSession(db, sessionId);
+  await getSession(library.data, sessionId);
   const session = db.prepare(`SELECT * FROM sessions WHERE id = ?`).get(sessionId) as Row;
   const patient = db.prepare(`SELECT * FROM patients WHERE id = ?`).get(session.patient_id) as Row;
   const recordings = db

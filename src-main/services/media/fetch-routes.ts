@@ -35,7 +35,7 @@ export async function handleMediaFetch(library: Library, request: Request): Prom
   }
   if (!url.pathname.startsWith('/api/media/') && !url.pathname.startsWith('/api/exports/')) return undefined;
   try {
-    const served = resolveGet(library, url.pathname);
+    const served = await resolveGet(library, url.pathname);
     return (
       (await fileResponse(fromFetch(request), served.file, served.headers)) ??
       fail(new RouteError(404, 'not-found', 'That file is missing from the library.'))

@@ -20,11 +20,11 @@ import { getSession } from '../library/sessions';
 const PROGRESS_INTERVAL_MS = 100;
 
 export const recordingsHandlers: HandlersFor<typeof recordingsCalls> = {
-  'recordings:list': ({ sessionId }, { library }) => {
-    getSession(library.db, sessionId);
-    return listRecordings(library.db, sessionId);
+  'recordings:list': async ({ sessionId }, { library }) => {
+    await getSession(library.data, sessionId);
+    return listRecordings(library.data, sessionId);
   },
-  'recordings:get': ({ id }, { library }) => getRecording(library.db, id),
+  'recordings:get': ({ id }, { library }) => getRecording(library.data, id),
   'recordings:import': async ({ sessionId, source, view, condition, jobId, allowDuplicate }, ctx) => {
     const file = resolveSource(source);
     const controller = startJob(jobId);
@@ -57,20 +57,20 @@ export const recordingsHandlers: HandlersFor<typeof recordingsCalls> = {
       endJob(jobId);
     }
   },
-  'recordings:update': ({ id, ...change }, ctx) => {
-    const rec = updateRecording(ctx.library.db, id, change);
+  'recordings:update': async ({ id, ...change }, ctx) => {
+    const rec = await updateRecording(ctx.library.data, id, change);
     ctx.emit('library:changed', { kind: 'recording', id });
     ctx.analysis?.clipChanged(id);
     return rec;
   },
-  'recordings:delete': ({ id }, ctx) => {
-    const result = trashRecording(ctx.library.db, id);
+  'recordings:delete': async ({ id }, ctx) => {
+    const result = await trashRecording(ctx.library.data, id);
     ctx.analysis?.clipRemoved(id);
     ctx.emit('library:changed', { kind: 'recording', id });
     return result;
   },
-  'recordings:restore': ({ id }, ctx) => {
-    const rec = restoreRecording(ctx.library.db, id);
+  'recordings:restore': async ({ id }, ctx) => {
+    const rec = await restoreRecording(ctx.library.data, id);
     ctx.emit('library:changed', { kind: 'recording', id });
     ctx.analysis?.clipArrived(id);
     return rec;

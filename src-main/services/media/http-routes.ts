@@ -55,7 +55,7 @@ export function registerMediaRoutes(server: RouteHost, library: Library): void {
       return sendError(res, new RouteError(405, 'invalid-input', 'Use GET.'));
     let served: ServedFile;
     try {
-      served = resolveGet(library, url.pathname);
+      served = await resolveGet(library, url.pathname);
     } catch (err) {
       return sendError(res, err);
     }

@@ -17,7 +17,7 @@ import { removeIfEmpty, removeTree, syncDir, writeFileSynced } from './fsutil';
 import { acquireTranscodeSlot } from './jobs';
 import { probeBeforeCopy, probeSource } from './probe';
 import { makeProxy, makeThumbnail } from './proxy';
-import { findDuplicate, getRecording, insertRecording, type RecordingRow } from './recordings-db';
+import { findDuplicate, getRecording, type RecordingRow } from './recordings-db';
 
 /**
  * Import one clip into a session, all or nothing. Everything is built in a private folder under the
@@ -71,10 +71,10 @@ function extensionFor(container: string, codec: string): string {
 }
 
 export async function importRecording(library: Library, req: ImportRequest): Promise<Recording> {
-  const { db, paths } = library;
+  const { paths } = library;
   const displayName = req.originalName ?? basename(req.sourcePath);
   const name = `"${displayName}"`;
-  getSession(db, req.sessionId);
+  await getSession(library.data, req.sessionId);
   const started = Date.now();
   const report = (phase: ImportPhase, within: number): void => {
     const [a, b] = WEIGHTS[phase];
@@ -105,11 +105,11 @@ export async function importRecording(library: Library, req: ImportRequest): Pro
       onProgress: (done, total) => report('copy', done / total),
     });
     if (!req.allowDuplicate) {
-      const dup = findDuplicate(db, req.sessionId, sha256);
+      const dup = await findDuplicate(library.data, req.sessionId, sha256);
       if (dup) {
         throw new ServiceError(
           'conflict',
-          `${name} is already in this session: it is the same file as "${dup.original_name}" (${dup.view} view, ${dup.condition_label}, imported ${dup.created_at.slice(0, 10)}). Nothing was imported.`,
+          `${name} is already in this session: it is the same file as "${dup.originalName}" (${dup.view} view, ${dup.condition.label}, imported ${dup.createdAt.slice(0, 10)}). Nothing was imported.`,
         );
       }
     }
@@ -194,12 +194,12 @@ export async function importRecording(library: Library, req: ImportRequest): Pro
     await rename(work, finalDir);
     movedIntoMedia = true;
     await syncDir(sessionDir);
-    db.transaction(() => {
-      getSession(db, req.sessionId); // the session may have been trashed while we transcoded
-      insertRecording(db, row);
-    })();
+    await library.data.transaction(async (tx) => {
+      await getSession(tx, req.sessionId); // the session may have been trashed while we transcoded
+      await tx.recordings.insert(row);
+    });
     report('finish', 1);
-    return getRecording(db, id);
+    return getRecording(library.data, id);
   } catch (err) {
     await removeTree(movedIntoMedia ? finalDir : work);
     if (createdSessionDir) await removeIfEmpty(sessionDir);

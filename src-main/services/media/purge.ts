@@ -13,6 +13,10 @@ import type { Library } from '../library/db';
  */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/**
+ * The sweep run while a library is opened (library/db.ts), which is synchronous: the one place
+ * outside src-main/data that reads a row, until opening becomes async with the server backend.
+ */
 export function purgeOrphanMediaSync(db: Database.Database, mediaDir: string): string[] {
   const removed: string[] = [];
   const exists = db.prepare(`SELECT 1 FROM recordings WHERE id = ? AND session_id = ?`);
@@ -43,6 +47,37 @@ export function purgeOrphanMediaSync(db: Database.Database, mediaDir: string): s
   return removed;
 }
 
-export function purgeOrphanMedia(library: Library): Promise<string[]> {
-  return Promise.resolve(purgeOrphanMediaSync(library.db, library.paths.mediaDir));
+/**
+ * The same sweep through the data layer (after a purge, after an all-or-nothing job rolled back).
+ * On SQLite every query answers before the next turn of the event loop, so no import can rename a
+ * folder into media/ between a folder's check and its removal, as with the synchronous sweep.
+ */
+export async function purgeOrphanMedia(library: Library): Promise<string[]> {
+  const removed: string[] = [];
+  const { mediaDir } = library.paths;
+  let sessions;
+  try {
+    sessions = readdirSync(mediaDir, { withFileTypes: true });
+  } catch {
+    return removed;
+  }
+  for (const s of sessions) {
+    if (!s.isDirectory() || !UUID.test(s.name)) continue;
+    const sessionDir = join(mediaDir, s.name);
+    let left = 0;
+    for (const r of readdirSync(sessionDir, { withFileTypes: true })) {
+      if (r.isDirectory() && UUID.test(r.name) && !(await library.data.recordings.exists(r.name, s.name))) {
+        rmSync(join(sessionDir, r.name), { recursive: true, force: true });
+        removed.push(`${s.name}/${r.name}`);
+      } else left++;
+    }
+    if (left === 0) {
+      try {
+        rmdirSync(sessionDir);
+      } catch {
+        // not empty after all: leave it
+      }
+    }
+  }
+  return removed;
 }

@@ -64,13 +64,13 @@ export interface ServedFile {
 }
 
 /** The file behind a GET /api/media/… or /api/exports/… path, or a RouteError. */
-export function resolveGet(library: Library, pathname: string): ServedFile {
+export async function resolveGet(library: Library, pathname: string): Promise<ServedFile> {
   const media = /^\/api\/media\/([\w-]{1,64})\/(proxy|original|thumb|timestamps)$/.exec(pathname);
   if (media) {
     const kind = media[2] as MediaKind;
     let row;
     try {
-      row = getRecordingRow(library.db, media[1]!, { includeDeleted: true });
+      row = await getRecordingRow(library.data, media[1]!, { includeDeleted: true });
     } catch (err) {
       throw new RouteError(404, 'not-found', (err as Error).message);
     }
@@ -82,7 +82,7 @@ export function resolveGet(library: Library, pathname: string): ServedFile {
         'cache-control': 'private, max-age=31536000, immutable',
         'cross-origin-resource-policy': 'same-origin',
         ...(kind === 'original'
-          ? { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(row.original_name)}` }
+          ? { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(row.originalName)}` }
           : {}),
       },
     };

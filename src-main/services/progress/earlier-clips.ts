@@ -14,9 +14,9 @@ import { getRecording, listRecordings } from '../media/recordings-db';
  * the library's own queries and the one analysis path (analyzeRecordingWithSeries), so last time's
  * clip shows the events and corrections its own review and report show.
  */
-function recordingOrRefuse(library: Library, recordingId: string): Recording {
+async function recordingOrRefuse(library: Library, recordingId: string): Promise<Recording> {
   try {
-    return getRecording(library.db, recordingId);
+    return await getRecording(library.data, recordingId);
   } catch (err) {
     if (err instanceof ServiceError && err.code === 'not-found')
       throw new ServiceError('not-found', 'This clip is no longer in the library.', 'recordingId');
@@ -25,18 +25,20 @@ function recordingOrRefuse(library: Library, recordingId: string): Recording {
 }
 
 /** Earlier sessions: before this one's date, or the same date filed before it. */
-export function listEarlierClips(library: Library, recordingId: string): EarlierClip[] {
-  const db = library.db;
-  const rec = recordingOrRefuse(library, recordingId);
-  const session = getSession(db, rec.sessionId);
+export async function listEarlierClips(library: Library, recordingId: string): Promise<EarlierClip[]> {
+  const rec = await recordingOrRefuse(library, recordingId);
+  const session = await getSession(library.data, rec.sessionId);
   const settings = conditionSettings(rec.condition, session);
-  const earlier = listSessions(db, session.patientId).filter(
+  const earlier = (await listSessions(library.data, session.patientId)).filter(
     (s) =>
       s.id !== session.id &&
       (s.date < session.date || (s.date === session.date && s.createdAt < session.createdAt)),
   );
-  const candidates = earlier.flatMap((s) =>
-    listRecordings(db, s.id).map((r) => {
+  const perSession = await Promise.all(
+    earlier.map(async (s) => ({ s, recs: await listRecordings(library.data, s.id) })),
+  );
+  const candidates = perSession.flatMap(({ s, recs }) =>
+    recs.map((r) => {
       const c = conditionSettings(r.condition, s);
       return {
         recordingId: r.id,
@@ -62,10 +64,10 @@ export function listEarlierClips(library: Library, recordingId: string): Earlier
   );
 }
 
-export function lastTimeClip(library: Library, recordingId: string): LastTimeClip {
-  recordingOrRefuse(library, recordingId);
+export async function lastTimeClip(library: Library, recordingId: string): Promise<LastTimeClip> {
+  await recordingOrRefuse(library, recordingId);
   try {
-    const { analysis, series } = analyzeRecordingWithSeries(library, recordingId, 'auto');
+    const { analysis, series } = await analyzeRecordingWithSeries(library, recordingId, 'auto');
     return { recordingId, events: frameEvents(analysis), series };
   } catch (err) {
     const note =

@@ -6,9 +6,9 @@ import { getSymptoms, setSymptoms } from './symptoms-store';
 
 /** Progress across visits: the patient's own story per session (stored), the timeline (computed). */
 export const progressHandlers: HandlersFor<typeof progressCalls> = {
-  'symptoms:get': ({ sessionId }, { library }) => getSymptoms(library.db, sessionId),
-  'symptoms:set': ({ sessionId, fields }, { library, emit }) => {
-    const saved = setSymptoms(library.db, sessionId, fields);
+  'symptoms:get': ({ sessionId }, { library }) => getSymptoms(library.data, sessionId),
+  'symptoms:set': async ({ sessionId, fields }, { library, emit }) => {
+    const saved = await setSymptoms(library.data, sessionId, fields);
     emit('library:changed', { kind: 'session', id: sessionId });
     return saved;
   },

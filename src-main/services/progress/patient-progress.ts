@@ -21,9 +21,13 @@ import { symptomsOf } from './symptoms-store';
  * request because the engine is fast and nothing then goes stale; clips grouped by the condition they
  * were filed under, with the treadmill settings the one rule gives them (src-shared/library/conditions).
  */
-function analysed(library: Library, id: string, name: string): RecordingInput {
+async function analysed(library: Library, id: string, name: string): Promise<RecordingInput> {
   try {
-    return { recordingId: id, name, analysis: analyzeRecordingWithSeries(library, id, 'auto').analysis };
+    return {
+      recordingId: id,
+      name,
+      analysis: (await analyzeRecordingWithSeries(library, id, 'auto')).analysis,
+    };
   } catch (err) {
     const error =
       err instanceof ServiceError && err.code === 'not-found'
@@ -41,24 +45,28 @@ export async function patientProgress(
   patientId: string,
   untilDate?: string,
 ): Promise<PatientProgress> {
-  const db = library.db;
   let patient;
   try {
-    patient = getPatient(db, patientId);
+    patient = await getPatient(library.data, patientId);
   } catch (err) {
     if (err instanceof ServiceError && err.code === 'not-found')
       throw new ServiceError('not-found', 'This patient is not in the library.', 'patientId');
     throw err;
   }
-  const sessions = listSessions(db, patientId).filter((s) => untilDate === undefined || s.date <= untilDate);
-  const symptoms = symptomsOf(
-    db,
+  const sessions = (await listSessions(library.data, patientId)).filter(
+    (s) => untilDate === undefined || s.date <= untilDate,
+  );
+  const symptoms = await symptomsOf(
+    library.data,
     sessions.map((s) => s.id),
   );
   const input: SessionInput[] = [];
   for (const s of sessions) {
-    const byLabel = new Map<string, { conditionLabel: string; recs: ReturnType<typeof listRecordings> }>();
-    for (const r of listRecordings(db, s.id)) {
+    const byLabel = new Map<
+      string,
+      { conditionLabel: string; recs: Awaited<ReturnType<typeof listRecordings>> }
+    >();
+    for (const r of await listRecordings(library.data, s.id)) {
       const key = r.condition.label.trim().toLowerCase();
       const g = byLabel.get(key) ?? { conditionLabel: r.condition.label, recs: [] };
       g.recs.push(r);
@@ -72,7 +80,7 @@ export async function patientProgress(
         // About a second of engine time per clip: let the other calls of the UI (media, the
         // queue's progress) through between clips instead of holding the process for the whole patient.
         await new Promise((done) => setImmediate(done));
-        recordings.push(analysed(library, r.id, r.originalName));
+        recordings.push(await analysed(library, r.id, r.originalName));
       }
       conditions.push({
         label: conditionLabel,

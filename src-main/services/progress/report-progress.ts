@@ -16,7 +16,7 @@ export async function reportProgress(
   session: Session,
   analyses: readonly GaitAnalysis[],
 ): Promise<ReportProgress | null> {
-  const earlier = listSessions(library.db, session.patientId).some(
+  const earlier = (await listSessions(library.data, session.patientId)).some(
     (s) => s.id !== session.id && s.date <= session.date,
   );
   if (!earlier) return null;

@@ -85,13 +85,13 @@ export const reportHandlers: HandlersFor<typeof reportCalls> = {
     const r = await sessionReport(library, sessionId);
     return { ...r.bundle, links: r.links };
   },
-  'report:saveEdits': ({ sessionId, edits }, ctx) => {
-    const savedAt = saveEdits(ctx.library.db, sessionId, edits);
+  'report:saveEdits': async ({ sessionId, edits }, ctx) => {
+    const savedAt = await saveEdits(ctx.library.data, sessionId, edits);
     ctx.emit('library:changed', { kind: 'session', id: sessionId });
     return { savedAt };
   },
-  'report:resetEdits': ({ sessionId }, ctx) => {
-    const reset = resetEdits(ctx.library.db, sessionId);
+  'report:resetEdits': async ({ sessionId }, ctx) => {
+    const reset = await resetEdits(ctx.library.data, sessionId);
     ctx.emit('library:changed', { kind: 'session', id: sessionId });
     return { reset };
   },
@@ -144,9 +144,9 @@ export const reportHandlers: HandlersFor<typeof reportCalls> = {
   },
   'report:exportVideo': async ({ sessionId }, ctx) => {
     const { library } = ctx;
-    const session = getSession(library.db, sessionId);
-    const patient = getPatient(library.db, session.patientId, { includeDeleted: true });
-    const recordings = listRecordings(library.db, sessionId);
+    const session = await getSession(library.data, sessionId);
+    const patient = await getPatient(library.data, session.patientId, { includeDeleted: true });
+    const recordings = await listRecordings(library.data, sessionId);
     if (recordings.length === 0) {
       throw new ServiceError('not-found', 'This session has no clips to annotate yet.', 'sessionId');
     }
@@ -155,14 +155,14 @@ export const reportHandlers: HandlersFor<typeof reportCalls> = {
       // The whole clip, with the PT's corrections: what the review shows.
       const series = applyCorrections(
         landmarksFromLibrary(library, syncRecording(library.db, r.id, 'recordingId')),
-        listCorrections(library.db, r.id),
+        await listCorrections(library.data, r.id),
       );
       const label = r.condition.label.replace(/[^\w-]+/g, '-').replace(/^-|-$/g, '') || 'clip';
       const fileName = reportFileName(patient.name, session.date, `annotated-${label}-${r.view}.mp4`);
       const dir = reportExportsDir(library);
       await mkdir(dir, { recursive: true });
       const { sizeBytes } = await exportAnnotatedVideo({
-        clipPath: join(library.paths.mediaDir, mediaPath(getRecordingRow(library.db, r.id), 'proxy')),
+        clipPath: join(library.paths.mediaDir, mediaPath(await getRecordingRow(library.data, r.id), 'proxy')),
         series,
         view: r.view,
         outFile: join(dir, fileName),

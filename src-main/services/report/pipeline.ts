@@ -146,19 +146,21 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
   }
   // --home: the patient, session, recordings and pose results land together with the report, or
   // not at all (library/all-or-nothing.ts); a temporary library goes as a whole anyway.
-  const allOrNothing = job.home ? beginAllOrNothing(library) : undefined;
+  const allOrNothing = job.home ? await beginAllOrNothing(library) : undefined;
+  // The steps run on the job's library: with --home every row they write belongs to its transaction.
+  const lib = allOrNothing?.library ?? library;
   const phase = (name: keyof typeof PHASES, within: number, detail?: string): void => {
     const [a, b] = PHASES[name];
     ui.update(name, a + (b - a) * Math.min(1, Math.max(0, within)), detail);
   };
   try {
     const today = new Date().toISOString().slice(0, 10);
-    const patient = createPatient(library.db, {
+    const patient = await createPatient(lib.data, {
       name: job.patient,
       sex: 'unspecified',
       ...(job.heightCm ? { heightCm: job.heightCm } : {}),
     });
-    const session = createSession(library.db, {
+    const session = await createSession(lib.data, {
       patientId: patient.id,
       date: today,
       injurySide: 'none',
@@ -173,7 +175,7 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
     // 1. Import every clip (copy, checksum, constant-rate proxy) before the slow part.
     const imported: { id: string; view: View; name: string; proxy: string; landmarks?: string }[] = [];
     for (const [i, [view, path, landmarks]] of clips.entries()) {
-      const rec = await importRecording(library, {
+      const rec = await importRecording(lib, {
         sessionId: session.id,
         sourcePath: path,
         view,
@@ -182,12 +184,12 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
         signal,
         onProgress: (p) => phase('import', (i + p.fraction) / clips.length, `${view} clip: ${p.phase}`),
       });
-      const row = getRecordingRow(library.db, rec.id);
+      const row = await getRecordingRow(lib.data, rec.id);
       imported.push({
         id: rec.id,
         view,
         name: rec.originalName,
-        proxy: join(library.paths.mediaDir, mediaPath(row, 'proxy')),
+        proxy: join(lib.paths.mediaDir, mediaPath(row, 'proxy')),
         landmarks,
       });
     }
@@ -200,7 +202,7 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
         s = loadLandmarks(c.landmarks, c.view);
       } else {
         try {
-          const det = await detectRecordingPoses(poseRecording(library, c.id), {
+          const det = await detectRecordingPoses(poseRecording(lib, c.id), {
             model: job.model,
             signal,
             onProgress: (p) =>
@@ -328,10 +330,10 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
       }
     }
     phase('report', 1);
-    allOrNothing?.commit();
+    await allOrNothing?.commit();
     return await out.commit('report.pdf');
   } catch (err) {
-    allOrNothing?.rollback();
+    await allOrNothing?.rollback();
     await out.abort();
     throw err;
   } finally {

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { DEFAULT_EXERCISES, type GaitAnalysis } from '../../../src-shared/gait';
 import type { LandmarkSeries } from '../../../src-shared/pose/landmarks';
@@ -48,10 +47,9 @@ export async function sessionReport(
   sessionId: string,
   signal?: AbortSignal,
 ): Promise<SessionReport> {
-  const db: Database.Database = library.db;
-  const session = getSession(db, sessionId);
-  const patient = getPatient(db, session.patientId, { includeDeleted: true });
-  const recordings = listRecordings(db, sessionId);
+  const session = await getSession(library.data, sessionId);
+  const patient = await getPatient(library.data, session.patientId, { includeDeleted: true });
+  const recordings = await listRecordings(library.data, sessionId);
   if (recordings.length === 0) {
     throw new ServiceError(
       'not-found',
@@ -59,7 +57,7 @@ export async function sessionReport(
       'sessionId',
     );
   }
-  const marks = listKeyFrames(db, sessionId);
+  const marks = await listKeyFrames(library.data, sessionId);
   const skipped: string[] = [];
   const proxies = new Map<string, string>();
   const markerClips = new Map<string, MarkerClip>();
@@ -69,13 +67,16 @@ export async function sessionReport(
     let analysis: GaitAnalysis;
     try {
       // The same landmarks and analysis the review shows (one path: a rear clip driven by its aligned side clip).
-      ({ series, analysis } = analyzeRecordingWithSeries(library, r.id, 'auto'));
+      ({ series, analysis } = await analyzeRecordingWithSeries(library, r.id, 'auto'));
     } catch (e) {
       skipped.push(`${r.view} clip "${r.originalName}" (${r.condition.label}): ${(e as Error).message}`);
       continue;
     }
     const model = series.model.name;
-    const proxyPath = join(library.paths.mediaDir, mediaPath(getRecordingRow(db, r.id), 'proxy'));
+    const proxyPath = join(
+      library.paths.mediaDir,
+      mediaPath(await getRecordingRow(library.data, r.id), 'proxy'),
+    );
     const id = `c${conditions.findIndex((c) => c.label === r.condition.label) + 1 || conditions.length + 1}`;
     let cond = conditions.find((c) => c.label === r.condition.label);
     if (!cond) {
@@ -112,7 +113,7 @@ export async function sessionReport(
       'sessionId',
     );
   }
-  const edits = loadEdits(db, sessionId);
+  const edits = await loadEdits(library.data, sessionId);
   const built = buildReport({
     patient,
     session,

@@ -29,24 +29,24 @@ import {
 } from './store';
 
 export const reviewHandlers: HandlersFor<typeof reviewCalls> = {
-  'review:eventEdits': ({ recordingId }, { library }) => {
-    recordingFacts(library.db, recordingId);
-    return listEventEdits(library.db, recordingId);
+  'review:eventEdits': async ({ recordingId }, { library }) => {
+    await recordingFacts(library.data, recordingId);
+    return await listEventEdits(library.data, recordingId);
   },
-  'review:setEventEdits': ({ recordingId, edits }, ctx) => {
-    const rec = recordingFacts(ctx.library.db, recordingId);
+  'review:setEventEdits': async ({ recordingId, edits }, ctx) => {
+    const rec = await recordingFacts(ctx.library.data, recordingId);
     edits.forEach((e, i) => {
       if (e.op === 'move') {
         checkFrame(rec, e.from, `edits.${i}.from`);
         checkFrame(rec, e.to, `edits.${i}.to`);
       } else checkFrame(rec, e.frame, `edits.${i}.frame`);
     });
-    saveEventEdits(ctx.library.db, recordingId, edits);
+    await saveEventEdits(ctx.library.data, recordingId, edits);
     ctx.emit('review:changed', { sessionId: rec.sessionId, recordingId, kind: 'events' });
-    return listEventEdits(ctx.library.db, recordingId);
+    return await listEventEdits(ctx.library.data, recordingId);
   },
   'review:exportEvents': async ({ recordingId }, { library }) => {
-    const { analysis } = analyzeRecording(library, recordingId, 'auto');
+    const { analysis } = await analyzeRecording(library, recordingId, 'auto');
     const labels = eventLabels(analysis);
     const fileName = `${basename(labels.video)
       .replace(/\.[^.]+$/, '')
@@ -54,59 +54,59 @@ export const reviewHandlers: HandlersFor<typeof reviewCalls> = {
     await writeExport(library, fileName, `${JSON.stringify(labels, null, 1)}\n`);
     return { fileName, downloadUrl: downloadUrl(fileName), labels };
   },
-  'review:corrections': ({ recordingId }, { library }) => {
-    recordingFacts(library.db, recordingId);
-    return listCorrections(library.db, recordingId);
+  'review:corrections': async ({ recordingId }, { library }) => {
+    await recordingFacts(library.data, recordingId);
+    return await listCorrections(library.data, recordingId);
   },
-  'review:correct': (input, ctx) => {
-    const rec = recordingFacts(ctx.library.db, input.recordingId);
+  'review:correct': async (input, ctx) => {
+    const rec = await recordingFacts(ctx.library.data, input.recordingId);
     checkFrame(rec, input.frame);
     checkPoint(rec, input.x, input.y, 'x');
-    const c = upsertCorrection(ctx.library.db, input);
+    const c = await upsertCorrection(ctx.library.data, input);
     ctx.emit('review:changed', { sessionId: rec.sessionId, recordingId: rec.id, kind: 'corrections' });
     return c;
   },
-  'review:uncorrect': ({ recordingId, frame, landmark }, ctx) => {
-    const rec = recordingFacts(ctx.library.db, recordingId);
-    const removed = deleteCorrection(ctx.library.db, recordingId, frame, landmark);
+  'review:uncorrect': async ({ recordingId, frame, landmark }, ctx) => {
+    const rec = await recordingFacts(ctx.library.data, recordingId);
+    const removed = await deleteCorrection(ctx.library.data, recordingId, frame, landmark);
     if (removed) ctx.emit('review:changed', { sessionId: rec.sessionId, recordingId, kind: 'corrections' });
     return { removed };
   },
-  'review:measurements': ({ sessionId }, { library }) => {
-    checkSessionExists(library.db, sessionId);
-    return listMeasurements(library.db, sessionId);
+  'review:measurements': async ({ sessionId }, { library }) => {
+    await checkSessionExists(library.data, sessionId);
+    return await listMeasurements(library.data, sessionId);
   },
-  'review:saveMeasurement': (input, ctx) => {
-    const rec = recordingFacts(ctx.library.db, input.recordingId);
+  'review:saveMeasurement': async (input, ctx) => {
+    const rec = await recordingFacts(ctx.library.data, input.recordingId);
     checkSession(rec, input.sessionId);
     checkFrame(rec, input.frame);
     input.points.forEach(([x, y], i) => checkPoint(rec, x, y, `points.${i}`));
     checkMeasurement(input);
-    const m = saveMeasurement(ctx.library.db, input);
+    const m = await saveMeasurement(ctx.library.data, input);
     ctx.emit('review:changed', { sessionId: rec.sessionId, recordingId: rec.id, kind: 'measurements' });
     return m;
   },
-  'review:deleteMeasurement': ({ id }, ctx) => {
-    const owner = measurementOwner(ctx.library.db, id);
-    const deleted = deleteMeasurement(ctx.library.db, id);
+  'review:deleteMeasurement': async ({ id }, ctx) => {
+    const owner = await measurementOwner(ctx.library.data, id);
+    const deleted = await deleteMeasurement(ctx.library.data, id);
     if (owner && deleted) ctx.emit('review:changed', { ...owner, kind: 'measurements' });
     return { deleted };
   },
-  'review:keyFrames': ({ sessionId }, { library }) => {
-    checkSessionExists(library.db, sessionId);
-    return listKeyFrames(library.db, sessionId);
+  'review:keyFrames': async ({ sessionId }, { library }) => {
+    await checkSessionExists(library.data, sessionId);
+    return await listKeyFrames(library.data, sessionId);
   },
-  'review:saveKeyFrame': (input, ctx) => {
-    const rec = recordingFacts(ctx.library.db, input.recordingId);
+  'review:saveKeyFrame': async (input, ctx) => {
+    const rec = await recordingFacts(ctx.library.data, input.recordingId);
     checkSession(rec, input.sessionId);
     checkFrame(rec, input.frame);
-    const k = saveKeyFrame(ctx.library.db, input, frameTime(ctx.library, rec, input.frame));
+    const k = await saveKeyFrame(ctx.library.data, input, frameTime(ctx.library, rec, input.frame));
     ctx.emit('review:changed', { sessionId: rec.sessionId, recordingId: rec.id, kind: 'keyFrames' });
     return k;
   },
-  'review:deleteKeyFrame': ({ id }, ctx) => {
-    const owner = keyFrameOwner(ctx.library.db, id);
-    const deleted = deleteKeyFrame(ctx.library.db, id);
+  'review:deleteKeyFrame': async ({ id }, ctx) => {
+    const owner = await keyFrameOwner(ctx.library.data, id);
+    const deleted = await deleteKeyFrame(ctx.library.data, id);
     if (owner && deleted) ctx.emit('review:changed', { ...owner, kind: 'keyFrames' });
     return { deleted };
   },

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import { decodeTimestamps } from '../../../src-shared/media/timestamps';
 import { ServiceError } from '../errors';
+import type { DataLayer } from '../../data';
 import type { Library } from '../library/db';
 
 /** What the review needs to know of a recording to check an edit: its session, size and frames. */
@@ -15,29 +15,20 @@ export interface RecordingFacts {
   readonly timestampsPath: string;
 }
 
-interface Row {
-  id: string;
-  session_id: string;
-  frame_count: number;
-  probe_json: string;
-  timestamps_path: string;
-}
-
-export function recordingFacts(db: Database.Database, id: string, field = 'recordingId'): RecordingFacts {
-  const row = db
-    .prepare(
-      `SELECT id, session_id, frame_count, probe_json, timestamps_path FROM recordings WHERE id = ? AND deleted_at IS NULL`,
-    )
-    .get(id) as Row | undefined;
-  if (!row) throw new ServiceError('not-found', `No recording with id ${id}.`, field);
-  const probe = JSON.parse(row.probe_json) as { displayWidth?: number; displayHeight?: number };
+export async function recordingFacts(
+  data: DataLayer,
+  id: string,
+  field = 'recordingId',
+): Promise<RecordingFacts> {
+  const rec = await data.recordings.get(id);
+  if (!rec || rec.deletedAt) throw new ServiceError('not-found', `No recording with id ${id}.`, field);
   return {
-    id: row.id,
-    sessionId: row.session_id,
-    frameCount: row.frame_count,
-    width: probe.displayWidth ?? 0,
-    height: probe.displayHeight ?? 0,
-    timestampsPath: row.timestamps_path,
+    id: rec.id,
+    sessionId: rec.sessionId,
+    frameCount: rec.frameCount,
+    width: rec.probe.displayWidth ?? 0,
+    height: rec.probe.displayHeight ?? 0,
+    timestampsPath: rec.paths.timestamps,
   };
 }
 
@@ -94,8 +85,9 @@ export function frameTime(library: Library, rec: RecordingFacts, frame: number):
   throw new ServiceError('invalid-input', `frame: the timestamp table has no frame ${frame}.`, 'frame');
 }
 
-export function checkSessionExists(db: Database.Database, id: string): void {
-  if (!db.prepare(`SELECT 1 FROM sessions WHERE id = ? AND deleted_at IS NULL`).get(id)) {
+export async function checkSessionExists(data: DataLayer, id: string): Promise<void> {
+  const session = await data.sessions.get(id);
+  if (!session || session.deletedAt) {
     throw new ServiceError('not-found', `No session with id ${id}.`, 'sessionId');
   }
 }
