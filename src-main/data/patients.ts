@@ -1,7 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { SEXES, type Patient, type PatientFields } from '../../src-shared/library/model';
 import { compact, parseWord } from './parse';
 import type { Database, PatientsTable } from './schema';
+import type { CheckedSave, EditStamp } from './versions';
 
 /** The `patients` table. Rows come back as `Patient`, with the session summary the lists show. */
 export interface PatientsRepo {
@@ -17,6 +18,19 @@ export interface PatientsRepo {
   idsNamed(name: string): Promise<string[]>;
   insert(id: string, fields: PatientFields, at: string): Promise<void>;
   update(id: string, fields: PatientFields, at: string): Promise<void>;
+  /** Who saved the patient last, when, and at which version (undefined: no such patient). */
+  stamp(id: string): Promise<EditStamp | undefined>;
+  /**
+   * Save only if the patient is still at `expectedVersion` (versions.ts): two workstations editing
+   * one patient cannot overwrite each other in silence. `by` names this workstation.
+   */
+  updateChecked(
+    id: string,
+    fields: PatientFields,
+    at: string,
+    expectedVersion: number,
+    by: string,
+  ): Promise<CheckedSave>;
   /** Into the trash (a time) or out of it (null). False when no such patient. */
   setDeleted(id: string, deletedAt: string | null): Promise<boolean>;
   /** Gone for good, with their sessions and everything below (the schema cascades). */
@@ -30,6 +44,14 @@ const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const like = (pattern: string) => sql<string>`lower(${pattern}) escape '\\'`;
 
 export function patientsRepo(db: Kysely<Database>): PatientsRepo {
+  const stamp = async (id: string): Promise<EditStamp | undefined> => {
+    const r = await db
+      .selectFrom('patients')
+      .select(['version', 'updated_at', 'updated_by'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return r && compact<EditStamp>({ version: r.version, updatedAt: r.updated_at, updatedBy: r.updated_by });
+  };
   const withSummary = () =>
     db
       .selectFrom('patients as p')
@@ -94,9 +116,22 @@ export function patientsRepo(db: Kysely<Database>): PatientsRepo {
     async update(id, fields, at) {
       await db
         .updateTable('patients')
-        .set({ ...columns(fields), updated_at: at })
+        .set({ ...columns(fields), updated_at: at, version: sql<number>`version + 1` })
         .where('id', '=', id)
         .execute();
+    },
+    stamp,
+    async updateChecked(id, fields, at, expectedVersion, by) {
+      const r = await db
+        .updateTable('patients')
+        .set({ ...columns(fields), updated_at: at, updated_by: by, version: sql<number>`version + 1` })
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) === 1) return { saved: true, version: expectedVersion + 1 };
+      const current = await stamp(id);
+      if (!current) throw new Error(`No patient ${id}.`);
+      return { saved: false, current };
     },
     async setDeleted(id, deletedAt) {
       const r = await db
@@ -125,7 +160,10 @@ function columns(f: PatientFields) {
   };
 }
 
-type PatientRow = PatientsTable & { last_session_date: string | null; session_count: number | null };
+type PatientRow = Selectable<PatientsTable> & {
+  last_session_date: string | null;
+  session_count: number | null;
+};
 
 function toPatient(r: PatientRow): Patient {
   return compact<Patient>({

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * The library's tables as kysely sees them: one interface per table, the exact columns the
  * migrations create (src-main/services/library/migrations), as the database stores them (snake_case,
@@ -22,6 +24,10 @@ export interface PatientsTable {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  /** 0011: raised by every save; a checked save names the version it started from. */
+  version: Generated<number>;
+  /** 0011: the workstation that saved last (null before 0011). */
+  updated_by: string | null;
 }
 
 /** 0001: one visit of a patient. Speeds and inclines are JSON arrays of numbers. */
@@ -143,6 +149,9 @@ export interface ReportEditsTable {
   notes: string;
   created_at: string;
   updated_at: string;
+  /** 0011: as patients.version. */
+  version: Generated<number>;
+  updated_by: string | null;
 }
 
 /** 0006: the two-view alignment of a pair of recordings. `manual` is 0 or 1. */

@@ -247,6 +247,7 @@ export interface Refusal {
 export const REFUSALS: readonly Refusal[] = [
   { why: 'a blank name', table: 'patients', key: { id: 'p9' }, bad: { name: '  ' } },
   { why: 'a negative height', table: 'patients', key: { id: 'p9' }, bad: { height_cm: -1 } },
+  { why: 'an edit version below 1', table: 'patients', key: { id: 'p9' }, bad: { version: 0 } },
   { why: 'a session of no patient', table: 'sessions', key: { id: 's9' }, bad: { patient_id: 'ghost' } },
   { why: 'a short hash', table: 'recordings', key: { id: 'r9' }, bad: { sha256: 'abc' } },
   { why: 'a trim past the end', table: 'recordings', key: { id: 'r9' }, bad: { trim_end_frame: 91 } },
