@@ -2,7 +2,9 @@
 /**
  * `npm test`: build what the end-to-end tests serve (models + renderer + main), then run every
  * vitest tier once, and close with the plain summary line CI reads: "tests: N passed, N failed".
- * Extra arguments go to vitest (e.g. `npm test -- test/library`).
+ * Extra arguments go to vitest (e.g. `npm test -- test/library`). vitest.config.ts's projects include
+ * the PostgreSQL tier, which starts its own throwaway cluster (scripts/install.sh installs Debian's
+ * postgresql; `npm test -- --project default` leaves it out).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
