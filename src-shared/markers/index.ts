@@ -8,6 +8,7 @@ export { MARKERS, markerDefinition, isMarkerName, markersForView } from './proto
 export { detectBlobs } from './detect';
 export { trackMarkers } from './track';
 export { suggestName } from './suggest';
+export { heelContacts, type HeelContactOptions } from './heel-contact';
 export {
   pelvicTilt,
   pelvicTiltSeries,
