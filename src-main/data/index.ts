@@ -1,4 +1,5 @@
 import type { ControlledTransaction, Kysely } from 'kysely';
+import { captureRepo, type CaptureRepo } from './capture';
 import { eventEditsRepo, type EventEditsRepo } from './event-edits';
 import { patientsRepo, type PatientsRepo } from './patients';
 import { recordingsRepo, type RecordingsRepo } from './recordings';
@@ -21,6 +22,7 @@ export interface Repositories {
   readonly symptoms: SymptomsRepo;
   readonly review: ReviewRepo;
   readonly eventEdits: EventEditsRepo;
+  readonly capture: CaptureRepo;
 }
 
 /** A transaction begun and not yet ended: its own repositories, and the two ways to end it. */
@@ -63,6 +65,7 @@ function repositories(db: Kysely<Database>): Repositories {
     symptoms: symptomsRepo(db),
     review: reviewRepo(db),
     eventEdits: eventEditsRepo(db),
+    capture: captureRepo(db),
   };
 }
 

@@ -33,8 +33,6 @@ const PENDING = new Set<string>(
     'media/backup.ts',
     'media/purge.ts',
     'pose/recording.ts',
-    'sync/capture-prior.ts',
-    'sync/handlers.ts',
     'sync/landmarks.ts',
     'sync/store.ts',
   ].map((f) => `src-main/services/${f}`),

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { DataLayer } from '../../data';
 
 /**
  * When both clips were filmed in StrideLab in one take, the capture noted when each one's first
@@ -8,14 +8,7 @@ import type Database from 'better-sqlite3';
  */
 export const CAPTURE_WINDOW_S = 0.25;
 
-export function captureOffsetS(db: Database.Database, aId: string, bId: string): number | null {
-  const row = db
-    .prepare(
-      `SELECT a.start_offset_ms AS a, b.start_offset_ms AS b
-         FROM capture_clips a JOIN capture_clips b ON a.take_id = b.take_id
-        WHERE a.recording_id = ? AND b.recording_id = ?
-          AND a.start_offset_ms IS NOT NULL AND b.start_offset_ms IS NOT NULL`,
-    )
-    .get(aId, bId) as { a: number; b: number } | undefined;
-  return row ? (row.b - row.a) / 1000 : null;
+export async function captureOffsetS(data: DataLayer, aId: string, bId: string): Promise<number | null> {
+  const offsets = await data.capture.startOffsetsMs(aId, bId);
+  return offsets ? (offsets.b - offsets.a) / 1000 : null;
 }

@@ -12,23 +12,24 @@ import {
 } from './landmarks';
 import { CAPTURE_WINDOW_S, captureOffsetS } from './capture-prior';
 import { findPair, listPairs, reversed, saveEstimate, saveManual } from './store';
-import type Database from 'better-sqlite3';
+import type { DataLayer } from '../../data';
+import type { Library } from '../library/db';
 
-function checkSession(db: Database.Database, sessionId: string): void {
-  const row = db.prepare(`SELECT deleted_at FROM sessions WHERE id = ?`).get(sessionId) as
-    { deleted_at: string | null } | undefined;
-  if (!row || row.deleted_at)
+async function checkSession(data: DataLayer, sessionId: string): Promise<void> {
+  const session = await data.sessions.get(sessionId);
+  if (!session || session.deletedAt)
     throw new ServiceError('not-found', `No session with id ${sessionId}.`, 'sessionId');
 }
 
 /** Both recordings exist, differ and belong to the session. */
-function pairOf(
-  db: Database.Database,
+async function pairOf(
+  library: Library,
   sessionId: string,
   aId: string,
   bId: string,
-): { a: SyncRecording; b: SyncRecording } {
-  checkSession(db, sessionId);
+): Promise<{ a: SyncRecording; b: SyncRecording }> {
+  const { db } = library;
+  await checkSession(library.data, sessionId);
   const a = syncRecording(db, aId, 'recordingAId');
   const b = syncRecording(db, bId, 'recordingBId');
   if (a.id === b.id)
@@ -47,8 +48,12 @@ function pairOf(
 }
 
 /** Without ids: the session's one side/rear pair of the same condition. */
-function defaultPair(db: Database.Database, sessionId: string): { a: SyncRecording; b: SyncRecording } {
-  checkSession(db, sessionId);
+async function defaultPair(
+  library: Library,
+  sessionId: string,
+): Promise<{ a: SyncRecording; b: SyncRecording }> {
+  const { db } = library;
+  await checkSession(library.data, sessionId);
   const recs = sessionRecordings(db, sessionId);
   const pairs = recs
     .filter((r) => r.view === 'side')
@@ -71,15 +76,15 @@ export function createSyncHandlers(
   source: LandmarkSource = landmarksFromLibrary,
 ): HandlersFor<typeof syncCalls> {
   return {
-    'sync:estimate': (input, ctx) => {
+    'sync:estimate': async (input, ctx) => {
       const { db } = ctx.library;
       const { a, b } =
         input.recordingAId && input.recordingBId
-          ? pairOf(db, input.sessionId, input.recordingAId, input.recordingBId)
-          : defaultPair(db, input.sessionId);
+          ? await pairOf(ctx.library, input.sessionId, input.recordingAId, input.recordingBId)
+          : await defaultPair(ctx.library, input.sessionId);
       const seriesA = source(ctx.library, a);
       const seriesB = source(ctx.library, b);
-      const fromCapture = input.searchS ? null : captureOffsetS(db, a.id, b.id);
+      const fromCapture = input.searchS ? null : await captureOffsetS(ctx.library.data, a.id, b.id);
       const window: SearchWindow | null = input.searchS
         ? { minS: input.searchS.min, maxS: input.searchS.max, from: 'request' }
         : fromCapture !== null
@@ -100,9 +105,9 @@ export function createSyncHandlers(
       ctx.emit('sync:changed', { sessionId: input.sessionId, recordingAId: a.id, recordingBId: b.id });
       return record;
     },
-    'sync:set': (input, ctx) => {
+    'sync:set': async (input, ctx) => {
       const { db } = ctx.library;
-      const { a, b } = pairOf(db, input.sessionId, input.recordingAId, input.recordingBId);
+      const { a, b } = await pairOf(ctx.library, input.sessionId, input.recordingAId, input.recordingBId);
       const current = findPair(db, a.id, b.id);
       const oriented = current && (current.flipped ? reversed(current.record, a.fps) : current.record);
       const frames = input.offsetFrames ?? (oriented?.offsetFramesA ?? 0) + (input.nudgeFrames ?? 0);
@@ -111,14 +116,14 @@ export function createSyncHandlers(
       const found = findPair(db, a.id, b.id)!;
       return found.flipped ? reversed(found.record, a.fps) : found.record;
     },
-    'sync:get': (input, { library }) => {
-      const { a, b } = pairOf(library.db, input.sessionId, input.recordingAId, input.recordingBId);
+    'sync:get': async (input, { library }) => {
+      const { a, b } = await pairOf(library, input.sessionId, input.recordingAId, input.recordingBId);
       const found = findPair(library.db, a.id, b.id);
       if (!found) return null;
       return found.flipped ? reversed(found.record, a.fps) : found.record;
     },
-    'sync:list': ({ sessionId }, { library }) => {
-      checkSession(library.db, sessionId);
+    'sync:list': async ({ sessionId }, { library }) => {
+      await checkSession(library.data, sessionId);
       return listPairs(library.db, sessionId);
     },
   };
