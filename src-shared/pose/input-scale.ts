@@ -7,8 +7,9 @@
  * around the person resized to 256x256 (BlazePose, Bazarevsky et al. 2020, "BlazePose: On-device
  * Real-time Body Pose tracking", arXiv:2006.10204, §3; the model cards' input sizes). A runner
  * 1,200 px tall in a 1080x1920 frame is shrunk ~4.7× inside the model; halving the frame first
- * leaves the model ~2.3× to shrink. Full resolution costs the move itself: an 8.3 MB RGBA
- * copy per frame, its upload into the graph and the graph's own resize. The landmark differences
+ * leaves the model ~2.3× to shrink. Measured on the labelled clip upscaled to 1080x1920, the
+ * reduced frames gave contacts as the original 720p clip does and full-size frames a frame early;
+ * CPU per frame was the same either way on a machine without a GPU. The landmark differences
  * against full resolution on the real clips, per body region, are in docs/pose-engine.md
  * ("Input resolution"); `POSE_INPUT_LONG_SIDE` is the size chosen from them.
  */

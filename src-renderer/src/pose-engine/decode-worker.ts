@@ -11,7 +11,7 @@
  * page-table work beside the model on a 2-core machine (docs/pose-engine.md, "Pipeline ratio").
  *
  * Frames leave this worker at the landmarker's input size (input-scale.ts): the full-size RGBA copy
- * stays here in a buffer of its own, and only the reduced frame (1/9 of the pixels at 1080x1920)
+ * stays here in a buffer of its own, and only the reduced frame (a quarter of the pixels at 1080x1920)
  * crosses to the engine, is uploaded into MediaPipe's graph and resized there.
  */
 import { boxDownscale, inputFactor, inputSize } from '../../../src-shared/pose/input-scale';
