@@ -49,4 +49,37 @@ describe('edit versions', () => {
       false,
     );
   });
+
+  it('checks report edits the same way, the first save included', async () => {
+    const { data } = lib;
+    await data.patients.insert('p1', { name: 'Ann', sex: 'female' }, 't0');
+    await data.sessions.insert(
+      's1',
+      {
+        patientId: 'p1',
+        date: '2026-01-02',
+        injurySide: 'none',
+        treadmillSpeedsKmh: [],
+        treadmillInclinesPct: [],
+      },
+      't0',
+    );
+    const edits = (notes: string) => ({ findings: [], plan: [], notes });
+    expect(await data.reportEdits.stamp('s1')).toBeUndefined();
+    expect(await data.reportEdits.putChecked('s1', edits('room 2'), 't1', null, 'room 2')).toEqual({
+      saved: true,
+      version: 1,
+    });
+    // Room 1 also opened the report before anyone saved: its first save is refused, not merged.
+    expect(await data.reportEdits.putChecked('s1', edits('room 1'), 't2', null, 'room 1')).toEqual({
+      saved: false,
+      current: { version: 1, updatedAt: 't1', updatedBy: 'room 2' },
+    });
+    expect(await data.reportEdits.putChecked('s1', edits('room 1'), 't3', 1, 'room 1')).toEqual({
+      saved: true,
+      version: 2,
+    });
+    expect((await data.reportEdits.putChecked('s1', edits('late'), 't4', 1, 'room 2')).saved).toBe(false);
+    expect((await data.reportEdits.get('s1'))?.notes).toBe('room 1');
+  });
 });
