@@ -120,7 +120,13 @@ async function beginTransaction(db: Kysely<Database>): Promise<OpenTransaction> 
     async rollback() {
       if (!open) return;
       open = false;
-      await trx.rollback().execute();
+      // A transaction the database already ended (SQLite rolls back by itself on a full disk, a
+      // server connection can die) has nothing left to undo; the error that ended it is the one to
+      // report, so a failing ROLLBACK is not. kysely frees the connection either way.
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => undefined);
     },
   };
 }
@@ -139,8 +145,13 @@ async function beginSavepoint(trx: Trx): Promise<OpenTransaction> {
     async rollback() {
       if (!open) return;
       open = false;
-      await trx.rollbackToSavepoint(name).execute();
-      await trx.releaseSavepoint(name).execute();
+      // As above: if the whole transaction is gone, so is the savepoint; the outer one rolls back.
+      try {
+        await trx.rollbackToSavepoint(name).execute();
+        await trx.releaseSavepoint(name).execute();
+      } catch {
+        // reported by the caller's own error
+      }
     },
   };
 }
