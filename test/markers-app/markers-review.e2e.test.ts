@@ -7,7 +7,7 @@ import { analyzeGait } from '../../src-shared/gait';
 import type { MarkerTracks } from '../../src-shared/contract/markers';
 import type { LandmarkSeries } from '../../src-shared/pose/landmarks';
 import type { Recording } from '../../src-shared/contract/recordings';
-import { settled, startReviewApp, type ReviewApp } from '../review/fixtures/review-app';
+import { setHash, settled, startReviewApp, type ReviewApp } from '../review/fixtures/review-app';
 import {
   readSeries,
   storeLandmarks,
@@ -138,15 +138,18 @@ describe('skin markers in Review', () => {
     await page.screenshot({ path: '/tmp/markers-report-rows.png' });
     await page.locator('[data-testid="keyframe-markers"]').first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: '/tmp/markers-report-keyframes.png' });
-    // One key frame three times larger, to look at the markers drawn over the picture.
-    const figure = page
+    // One key frame at three device pixels a pixel, to look at the markers drawn over the picture.
+    const big = await r.browser.newPage({ viewport: { width: 1400, height: 1000 }, deviceScaleFactor: 3 });
+    await big.goto(r.app.server.appUrl);
+    await big.waitForSelector('body[data-ready="true"]');
+    await setHash(big, `#/sessions/${r.sessionId}/report`);
+    const figure = big
       .getByTestId('keyframe')
-      .filter({ has: page.getByTestId('keyframe-markers') })
+      .filter({ has: big.getByTestId('keyframe-markers') })
       .first();
-    await figure.evaluate((el) => {
-      (el as unknown as { style: { zoom: string } }).style.zoom = '3';
-    });
+    await figure.waitFor({ timeout: 120_000 });
     await figure.screenshot({ path: '/tmp/markers-report-keyframe.png' });
+    await big.close();
 
     // The truth: the designed tilt at the engine's contacts, averaged per side.
     const gait = analyzeGait({ series, view: 'side' });
