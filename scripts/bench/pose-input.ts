@@ -1,10 +1,11 @@
 /**
  * Input resolution of the pose landmarker (issue 16 item 2): the runner's landmarks when the
- * landmarker is handed frames reduced to a long side of 640 px (the engine's default,
- * POSE_INPUT_LONG_SIDE) against full-resolution frames, on the real clips of the shared media, full
- * model, numPoses 2 as the app runs it. Per clip and body region: median and 95th percentile of the
- * distance in pixels of the original frame, and as % of the runner's leg length; the raw model rate
- * at both sizes. `STRIDELAB_BENCH_INPUT_SIZES=960,640,480` measures other sizes too;
+ * landmarker is handed frames reduced to a long side of 960 px (the engine's default,
+ * POSE_INPUT_LONG_SIDE; clips at most 1919 px long are handed over whole, so their distances are 0)
+ * against full-resolution frames, on the real clips of the shared media, full model, numPoses 2 as
+ * the app runs it. Per clip and body region: median and 95th percentile of the distance in pixels
+ * of the original frame, and as % of the runner's leg length; the pipeline's loop rate at each size
+ * (wall time: read it with the load average printed). `STRIDELAB_BENCH_INPUT_SIZES=960,640,480` measures other sizes too;
  * `STRIDELAB_BENCH_INPUT_SAVE=<dir>` keeps each run's landmark series (JSON) there.
  * Docs: docs/pose-engine.md, "Input resolution".
  */
