@@ -60,11 +60,11 @@ export async function captureLibrary(): Promise<CaptureTestLibrary> {
  * A WebM written the way MediaRecorder writes it: VP8, to a pipe (so no cues and no seekable
  * index), `seconds` of a real clip scaled down.
  */
-export function liveWebm(source: string, seconds: number, fps = 30): Buffer {
+export function liveWebm(source: string, seconds: number, fps = 30, fromS = 0): Buffer {
   return execFileSync(
     ffmpegPath(),
     [
-      ...['-v', 'error', '-nostdin', '-i', source, '-t', String(seconds)],
+      ...['-v', 'error', '-nostdin', '-ss', String(fromS), '-i', source, '-t', String(seconds)],
       ...[
         '-vf',
         `scale=-2:240,fps=${fps}`,

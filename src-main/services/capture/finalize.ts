@@ -8,9 +8,11 @@ import type { Library } from '../library/db';
 import { getSession } from '../library/sessions';
 import { ffmpegPath } from '../media/binaries';
 import { importRecording } from '../media/import';
+import { getRecording } from '../media/recordings-db';
 import { lastLine } from '../media/probe';
 import { runTool } from '../media/run';
 import { extensionFor, partFile } from './store';
+import { updateClip } from './takes-db';
 
 /**
  * Close one view's recorded stream and import it. MediaRecorder writes WebM as a live stream: no
@@ -52,7 +54,7 @@ export interface ClipOutcome {
 /** Close and import each view of a take, one after another (the proxy transcodes share 2 cores). */
 export async function importTakeClips(
   library: Library,
-  take: Pick<CaptureTake, 'id' | 'sessionId' | 'number' | 'condition'>,
+  take: Pick<CaptureTake, 'id' | 'sessionId' | 'number' | 'condition' | 'clips'>,
   dir: string,
   cameras: readonly CaptureCamera[],
   onPhase: (view: View, phase: 'closing' | 'importing' | 'done', fraction: number) => void,
@@ -60,6 +62,12 @@ export async function importTakeClips(
   const date = (await getSession(library.data, take.sessionId)).date;
   const out: ClipOutcome[] = [];
   for (const camera of cameras) {
+    // Already imported (a crash came after this view's import committed): never a second copy.
+    const linked = take.clips.find((c) => c.view === camera.view)?.recordingId;
+    if (linked) {
+      out.push({ view: camera.view, recording: await getRecording(library.data, linked) });
+      continue;
+    }
     const ext = extensionFor(camera.mimeType);
     const closed = join(dir, `${camera.view}.${ext}`);
     try {
@@ -78,6 +86,9 @@ export async function importTakeClips(
         // The camera's own rate: the live file's millisecond timestamps make ffprobe guess wrong.
         recordedRate: rateFraction(camera.fps),
         onProgress: (p) => onPhase(camera.view, 'importing', p.fraction),
+        // The take's clip names its recording in the same transaction that creates it.
+        alsoInTransaction: (recordingId) =>
+          updateClip(library.db, take.id, camera.view, { recordingId, error: null }),
       });
       onPhase(camera.view, 'done', 1);
       out.push({ view: camera.view, recording });

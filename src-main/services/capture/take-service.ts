@@ -20,7 +20,15 @@ import {
   readStartOffset,
   takeDir,
 } from './store';
-import { getTake, insertTake, setTakeStart, setTakeStatus, takeIdsWithStatus, updateClip } from './takes-db';
+import {
+  getTake,
+  insertTake,
+  setTakeStart,
+  setTakeStatus,
+  takeIdsWithStatus,
+  takeStatus,
+  updateClip,
+} from './takes-db';
 
 /** A take's life: begin → chunks (store.ts) → finish (close + import) or discard; recovery after a crash. */
 
@@ -159,8 +167,12 @@ export function recoverTakes(ctx: Ctx): Promise<CaptureTake[]> {
     }
     for (const folder of folders) {
       if (isActive(folder)) continue;
-      const known = ctx.library.db.prepare(`SELECT 1 FROM capture_takes WHERE id = ?`).get(folder);
-      if (!known) await removeTree(takeDir(ctx.library, folder));
+      // No row (the crash came between the folder and the row), or a take already settled (the crash
+      // came between its status and the folder's removal): the folder holds nothing to keep. Only a
+      // take that saved nothing keeps its raw files.
+      const status = takeStatus(ctx.library.db, folder);
+      if (status === undefined || ['saved', 'recovered', 'discarded'].includes(status))
+        await removeTree(takeDir(ctx.library, folder));
     }
     return recovered;
   })().finally(() => {

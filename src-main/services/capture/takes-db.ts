@@ -81,6 +81,13 @@ export function listTakes(db: Database.Database, sessionId: string): CaptureTake
   return rows.map((r) => toTake(r, clips.all(r.id) as ClipRow[]));
 }
 
+/** A take's status, or undefined when there is no such take. */
+export function takeStatus(db: Database.Database, id: string): TakeStatus | undefined {
+  const row = db.prepare(`SELECT status FROM capture_takes WHERE id = ?`).get(id) as
+    { status: TakeStatus } | undefined;
+  return row?.status;
+}
+
 export function takeIdsWithStatus(db: Database.Database, status: TakeStatus): string[] {
   return (db.prepare(`SELECT id FROM capture_takes WHERE status = ?`).all(status) as { id: string }[]).map(
     (r) => r.id,

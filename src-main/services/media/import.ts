@@ -18,6 +18,7 @@ import { acquireTranscodeSlot } from './jobs';
 import { probeBeforeCopy, probeSource } from './probe';
 import { makeProxy, makeThumbnail } from './proxy';
 import { findDuplicate, getRecording, type RecordingRow } from './recordings-db';
+import type { DataLayer } from '../../data';
 
 /**
  * Import one clip into a session, all or nothing. Everything is built in a private folder under the
@@ -48,6 +49,13 @@ export interface ImportRequest {
   readonly recordedRate?: { readonly num: number; readonly den: number };
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: ImportProgress) => void;
+  /**
+   * Runs inside the transaction that inserts the recording, so whatever the caller records about the
+   * new recording (capture: which take clip it is) commits with it or not at all. Without it a crash
+   * between the insert and the caller's own write would leave a recording its caller does not know,
+   * and a retry would import it twice.
+   */
+  readonly alsoInTransaction?: (recordingId: string, tx: DataLayer) => void | Promise<void>;
   /** Test hooks at the copy boundary (a failing sink = a full disk; a file pulled away mid-copy). */
   readonly copy?: Pick<CopyOptions, 'sink' | 'afterChunk'>;
 }
@@ -197,6 +205,7 @@ export async function importRecording(library: Library, req: ImportRequest): Pro
     await library.data.transaction(async (tx) => {
       await getSession(tx, req.sessionId); // the session may have been trashed while we transcoded
       await tx.recordings.insert(row);
+      await req.alsoInTransaction?.(id, tx);
     });
     report('finish', 1);
     return getRecording(library.data, id);
