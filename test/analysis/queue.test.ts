@@ -221,8 +221,9 @@ describe('analysis queue', () => {
       (await call<SessionAnalysisStatus>(o.services, 'analysis:status', { sessionId })).clips[0]!.state,
     ).toBe('none');
     const row = await getRecordingRow(o.services.library.data, id);
-    const proxy = join(o.services.library.paths.mediaDir, mediaPath(row, 'proxy'));
-    writeFileSync(proxy, 'not a video any more');
+    // Pose reads the original where it can and the proxy otherwise (services/pose/input.ts): break both.
+    for (const kind of ['original', 'proxy'] as const)
+      writeFileSync(join(o.services.library.paths.mediaDir, mediaPath(row, kind)), 'not a video any more');
     await call(o.services, 'analysis:start', { sessionId });
     const failed = await until(o, id, (c) => c.state === 'failed' || c.state === 'done');
     expect(failed.state).toBe('failed');
