@@ -24,8 +24,12 @@ afterAll(async () => {
 function start(args: string[]): {
   child: ChildProcessWithoutNullStreams;
   line: (prefix: string) => Promise<string>;
+  exited: Promise<unknown>;
 } {
   const child = spawn(process.execPath, [bundle!, ...args]);
+  // Listened for from the start: a workstation that prints its answer and exits before the test
+  // gets round to waiting for it must not leave the test waiting for an exit that already happened.
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   let out = '';
   const waiters: { prefix: string; resolve: (s: string) => void }[] = [];
   child.stdout.on('data', (b: Buffer) => {
@@ -39,7 +43,17 @@ function start(args: string[]): {
     }
   });
   child.stderr.on('data', (b: Buffer) => process.stderr.write(b));
-  return { child, line: (prefix) => new Promise((resolve) => waiters.push({ prefix, resolve })) };
+  return {
+    child,
+    exited,
+    line: (prefix) =>
+      new Promise((resolve) => {
+        // A line that came before anyone asked for it is answered at once.
+        const l = out.split('\n').find((x) => x.startsWith(prefix));
+        if (l) resolve(l.slice(prefix.length));
+        else waiters.push({ prefix, resolve });
+      }),
+  };
 }
 
 describe('two workstations saving one patient at once', () => {
@@ -63,7 +77,7 @@ describe('two workstations saving one patient at once', () => {
         const outcomes = await Promise.all(
           rooms.map(async (r) => JSON.parse(await r.line('SAVED ')) as CheckedSave),
         );
-        await Promise.all(rooms.map((r) => new Promise((res) => r.child.once('exit', res))));
+        await Promise.all(rooms.map((r) => r.exited));
         const winners = outcomes.filter((o) => o.saved);
         expect(winners, `round ${round}`).toEqual([{ saved: true, version: 2 }]);
         const winner = rooms[outcomes.findIndex((o) => o.saved)]!.room;
