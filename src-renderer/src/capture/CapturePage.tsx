@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { captureActionFor } from '../../../src-shared/capture/keys';
 import type { CaptureMode } from '../../../src-shared/capture/modes';
-import { formatTakeTime, lostFramesWarning } from '../../../src-shared/capture/takes';
+import { lostFramesWarning } from '../../../src-shared/capture/takes';
 import type { CaptureTake } from '../../../src-shared/contract/capture';
 import type { View } from '../../../src-shared/contract/recordings';
-import { seconds } from '../../../src-shared/units';
 import { api, useEvent } from '../api/client';
 import { useLoad } from '../useLoad';
 import { CameraPanel } from './CameraPanel';
@@ -20,6 +19,7 @@ import { useViewCamera } from './useViewCamera';
 import { CaptureSetup } from './CaptureSetup';
 import { ViewOverlay } from './ViewOverlay';
 import { PlacementAids } from './PlacementAids';
+import { TakeControls } from './TakeControls';
 import { CameraAdviceBox } from '../components/CameraAdviceBox';
 import { isTyping } from '../keys';
 import './capture.css';
@@ -347,29 +347,18 @@ export function CapturePage(props: { sessionId: string }) {
         ))}
       </div>
       <div className="capture-bar">
-        <button
-          type="button"
-          className={recording ? 'danger' : undefined}
-          aria-pressed={recording}
-          disabled={phase === 'starting' || phase === 'stopping'}
-          onClick={() => void (phase === 'recording' ? stop() : start())}
-        >
-          {recording ? 'Stop (R)' : 'Record (R)'}
-        </button>
-        <span className="capture-timer" data-testid="take-timer" data-elapsed={elapsed.toFixed(1)}>
-          {recording ? `● ${formatTakeTime(seconds(elapsed))}` : formatTakeTime(seconds(0))}
-        </span>
-        {recording && (
-          <span className="muted" data-testid="seconds-saved" data-seconds={chunksSaved}>
-            {chunksSaved} s safely saved
-          </span>
-        )}
-        <span role="status" className="muted">
-          {message}
-          {last?.state === 'saving' && saving?.takeId === last.take.id
-            ? ` ${saving.view} ${Math.round(saving.fraction * 100)} %`
-            : ''}
-        </span>
+        <TakeControls
+          phase={phase}
+          onToggle={() => void (phase === 'recording' ? stop() : start())}
+          elapsed={elapsed}
+          chunksSaved={chunksSaved}
+          message={message}
+          savingNote={
+            last?.state === 'saving' && saving?.takeId === last.take.id
+              ? ` ${saving.view} ${Math.round(saving.fraction * 100)} %`
+              : ''
+          }
+        />
         <PlacementAids
           skeletonOn={skeleton !== 0}
           onSkeleton={toggleSkeleton}
