@@ -13,6 +13,38 @@ import type { Library } from '../library/db';
  */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** Each session folder of media/ with the recording folders in it named like our ids. */
+function* sessionFolders(
+  mediaDir: string,
+): Generator<{ session: string; dir: string; recordings: string[]; others: number }> {
+  let sessions;
+  try {
+    sessions = readdirSync(mediaDir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const s of sessions) {
+    if (!s.isDirectory() || !UUID.test(s.name)) continue;
+    const dir = join(mediaDir, s.name);
+    const entries = readdirSync(dir, { withFileTypes: true });
+    const recordings = entries.filter((r) => r.isDirectory() && UUID.test(r.name)).map((r) => r.name);
+    yield { session: s.name, dir, recordings, others: entries.length - recordings.length };
+  }
+}
+
+function removeRecordingFolder(dir: string, recording: string): void {
+  rmSync(join(dir, recording), { recursive: true, force: true });
+}
+
+function removeIfNowEmpty(dir: string, left: number): void {
+  if (left > 0) return;
+  try {
+    rmdirSync(dir);
+  } catch {
+    // not empty after all: leave it
+  }
+}
+
 /**
  * The sweep run while a library is opened (library/db.ts), which is synchronous: the one place
  * outside src-main/data that reads a row, until opening becomes async with the server backend.
@@ -20,64 +52,37 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export function purgeOrphanMediaSync(db: Database.Database, mediaDir: string): string[] {
   const removed: string[] = [];
   const exists = db.prepare(`SELECT 1 FROM recordings WHERE id = ? AND session_id = ?`);
-  let sessions;
-  try {
-    sessions = readdirSync(mediaDir, { withFileTypes: true });
-  } catch {
-    return removed;
-  }
-  for (const s of sessions) {
-    if (!s.isDirectory() || !UUID.test(s.name)) continue;
-    const sessionDir = join(mediaDir, s.name);
-    let left = 0;
-    for (const r of readdirSync(sessionDir, { withFileTypes: true })) {
-      if (r.isDirectory() && UUID.test(r.name) && !exists.get(r.name, s.name)) {
-        rmSync(join(sessionDir, r.name), { recursive: true, force: true });
-        removed.push(`${s.name}/${r.name}`);
-      } else left++;
-    }
-    if (left === 0) {
-      try {
-        rmdirSync(sessionDir);
-      } catch {
-        // not empty after all: leave it
+  for (const { session, dir, recordings, others } of sessionFolders(mediaDir)) {
+    let left = others;
+    for (const r of recordings) {
+      if (exists.get(r, session)) left++;
+      else {
+        removeRecordingFolder(dir, r);
+        removed.push(`${session}/${r}`);
       }
     }
+    removeIfNowEmpty(dir, left);
   }
   return removed;
 }
 
 /**
  * The same sweep through the data layer (after a purge, after an all-or-nothing job rolled back).
- * On SQLite every query answers before the next turn of the event loop, so no import can rename a
- * folder into media/ between a folder's check and its removal, as with the synchronous sweep.
+ * Each folder is checked just before it is removed, not from a list read at the start, so an import
+ * that renames its folder into media/ meanwhile is not taken for an orphan.
  */
 export async function purgeOrphanMedia(library: Library): Promise<string[]> {
   const removed: string[] = [];
-  const { mediaDir } = library.paths;
-  let sessions;
-  try {
-    sessions = readdirSync(mediaDir, { withFileTypes: true });
-  } catch {
-    return removed;
-  }
-  for (const s of sessions) {
-    if (!s.isDirectory() || !UUID.test(s.name)) continue;
-    const sessionDir = join(mediaDir, s.name);
-    let left = 0;
-    for (const r of readdirSync(sessionDir, { withFileTypes: true })) {
-      if (r.isDirectory() && UUID.test(r.name) && !(await library.data.recordings.exists(r.name, s.name))) {
-        rmSync(join(sessionDir, r.name), { recursive: true, force: true });
-        removed.push(`${s.name}/${r.name}`);
-      } else left++;
-    }
-    if (left === 0) {
-      try {
-        rmdirSync(sessionDir);
-      } catch {
-        // not empty after all: leave it
+  for (const { session, dir, recordings, others } of sessionFolders(library.paths.mediaDir)) {
+    let left = others;
+    for (const r of recordings) {
+      if (await library.data.recordings.exists(r, session)) left++;
+      else {
+        removeRecordingFolder(dir, r);
+        removed.push(`${session}/${r}`);
       }
     }
+    removeIfNowEmpty(dir, left);
   }
   return removed;
 }
