@@ -264,14 +264,19 @@ describe('recording two cameras into the session', () => {
         { timeout: 40_000, interval: 500 },
       )
       .toBe('recovered');
+    const recordings = await call<Recording[]>('recordings:list', { sessionId });
     for (const clip of take!.clips) {
       expect(clip.recordingId, JSON.stringify(clip)).toBeTruthy();
-      // At least the 3 s acknowledged before the crash (15 fps), as much as was on disk.
-      expect(clip.frameCount!).toBeGreaterThanOrEqual(3 * 15 - 2);
+      // At least the 3 s acknowledged before the crash, as much as was on disk. Judged on the
+      // clip's duration (the recorder's timestamps follow the clock), not on its frame count:
+      // on a loaded machine Chromium's fake camera delivers fewer than its 15 frames a second
+      // (CI once saved 42 frames in 3 s), which is the camera's loss, not the crash's.
+      const recording = recordings.find((r) => r.id === clip.recordingId)!;
+      expect(recording.probe.durationS, JSON.stringify(recording.probe)).toBeGreaterThanOrEqual(3 - 2 / 15);
+      expect(clip.frameCount!).toBeGreaterThanOrEqual(15);
       expect(clip.startOffsetMs).toBeGreaterThanOrEqual(0);
       expect(clip.startOffsetMs).toBeLessThan(200);
     }
-    const recordings = await call<Recording[]>('recordings:list', { sessionId });
     expect(
       recordings
         .filter((r) => r.condition.label === 'crash test')
