@@ -104,7 +104,7 @@ describe('a take from chunks to recordings', () => {
       ]),
     ).rejects.toThrow(/side recording is incomplete: 1 of 3 pieces arrived/);
     await discardTake(lib.ctx() as never, take.id);
-    expect(listTakes(lib.library.db, lib.sessionId)[0]!.status).toBe('discarded');
+    expect((await listTakes(lib.library.data, lib.sessionId))[0]!.status).toBe('discarded');
     expect(existsSync(takeDir(lib.library, take.id))).toBe(false);
   });
 

@@ -26,7 +26,6 @@ const ALLOWED = [
 const PENDING = new Set<string>(
   [
     'analysis/store.ts',
-    'capture/takes-db.ts',
     'markers/recording.ts',
     'markers/store.ts',
     'media/archive.ts',

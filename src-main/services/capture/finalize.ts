@@ -12,7 +12,6 @@ import { getRecording } from '../media/recordings-db';
 import { lastLine } from '../media/probe';
 import { runTool } from '../media/run';
 import { extensionFor, partFile } from './store';
-import { updateClip } from './takes-db';
 
 /**
  * Close one view's recorded stream and import it. MediaRecorder writes WebM as a live stream: no
@@ -87,8 +86,8 @@ export async function importTakeClips(
         recordedRate: rateFraction(camera.fps),
         onProgress: (p) => onPhase(camera.view, 'importing', p.fraction),
         // The take's clip names its recording in the same transaction that creates it.
-        alsoInTransaction: (recordingId) =>
-          updateClip(library.db, take.id, camera.view, { recordingId, error: null }),
+        alsoInTransaction: (recordingId, tx) =>
+          tx.capture.updateClip(take.id, camera.view, { recordingId, error: null }),
       });
       onPhase(camera.view, 'done', 1);
       out.push({ view: camera.view, recording });

@@ -18,7 +18,7 @@ export const captureHandlers: HandlersFor<typeof captureCalls> = {
   'capture:discard': ({ takeId }, ctx) => discardTake(ctx, takeId),
   'capture:takes': async ({ sessionId }, { library }) => {
     await getSession(library.data, sessionId);
-    return listTakes(library.db, sessionId);
+    return listTakes(library.data, sessionId);
   },
   'capture:recover': (_input, ctx) => recoverTakes(ctx),
 };

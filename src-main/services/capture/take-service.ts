@@ -20,19 +20,13 @@ import {
   readStartOffset,
   takeDir,
 } from './store';
-import {
-  getTake,
-  insertTake,
-  setTakeStart,
-  setTakeStatus,
-  takeIdsWithStatus,
-  takeStatus,
-  updateClip,
-} from './takes-db';
+import { getTake, insertTake } from './takes-db';
 
 /** A take's life: begin → chunks (store.ts) → finish (close + import) or discard; recovery after a crash. */
 
 type Ctx = Pick<CallContext, 'library' | 'emit' | 'analysis'>;
+
+const now = (): string => new Date().toISOString();
 
 export async function beginTake(
   ctx: Ctx,
@@ -49,7 +43,7 @@ export async function beginTake(
     cameras: input.cameras,
   });
   try {
-    return insertTake(ctx.library.db, { id: takeId, ...input });
+    return await insertTake(ctx.library.data, { id: takeId, ...input });
   } catch (err) {
     endActive(takeId);
     await removeTree(takeDir(ctx.library, takeId));
@@ -64,12 +58,13 @@ async function closeAndImport(
   cameras: readonly CaptureCamera[],
   finalStatus: 'saved' | 'recovered',
 ): Promise<CaptureTake> {
-  const take = getTake(ctx.library.db, takeId);
+  const { data } = ctx.library;
+  const take = await getTake(data, takeId);
   const outcomes = await importTakeClips(ctx.library, take, dir, cameras, (view, phase, fraction) =>
     ctx.emit('capture:progress', { takeId, view, phase, fraction }),
   );
   for (const o of outcomes) {
-    updateClip(ctx.library.db, takeId, o.view, {
+    await data.capture.updateClip(takeId, o.view, {
       recordingId: o.recording?.id ?? null,
       error: o.error ?? null,
     });
@@ -79,10 +74,10 @@ async function closeAndImport(
     }
   }
   const saved = outcomes.filter((o) => o.recording).length;
-  setTakeStatus(ctx.library.db, takeId, saved > 0 ? finalStatus : 'failed');
+  await data.capture.setTakeStatus(takeId, saved > 0 ? finalStatus : 'failed', now());
   // Keep the raw files of a take that saved nothing: they are all there is of it.
   if (saved > 0) await removeTree(dir);
-  return getTake(ctx.library.db, takeId);
+  return getTake(data, takeId);
 }
 
 export async function finishTake(
@@ -107,9 +102,10 @@ export async function finishTake(
     }
   }
   endActive(takeId);
-  if (startedAt) setTakeStart(ctx.library.db, takeId, startedAt);
+  const { data } = ctx.library;
+  if (startedAt) await data.capture.setTakeStart(takeId, new Date(startedAt).toISOString());
   for (const r of reports) {
-    updateClip(ctx.library.db, takeId, r.view, {
+    await data.capture.updateClip(takeId, r.view, {
       ...(r.startOffsetMs !== undefined ? { startOffsetMs: r.startOffsetMs } : {}),
       durationMs: r.durationMs,
       ...(r.framesDelivered !== undefined ? { framesDelivered: r.framesDelivered } : {}),
@@ -119,24 +115,24 @@ export async function finishTake(
 }
 
 export async function discardTake(ctx: Ctx, takeId: string): Promise<CaptureTake> {
-  const take = getTake(ctx.library.db, takeId);
+  const { data } = ctx.library;
+  const take = await getTake(data, takeId);
   if (isActive(takeId)) {
     await drain(takeId);
     endActive(takeId);
     await removeTree(takeDir(ctx.library, takeId));
   }
   if (take.status === 'discarded') return take;
-  await ctx.library.data.transaction(async (tx) => {
+  await data.transaction(async (tx) => {
     for (const clip of take.clips) {
       // The clips go to the trash like any recording (restorable until the trash is emptied).
       if (clip.recordingId) await trashRecording(tx, clip.recordingId);
     }
-    // Same connection, so inside the transaction (capture's tables move to src-main/data next).
-    setTakeStatus(ctx.library.db, takeId, 'discarded');
+    await tx.capture.setTakeStatus(takeId, 'discarded', now());
   });
   for (const clip of take.clips)
     if (clip.recordingId) ctx.emit('library:changed', { kind: 'recording', id: clip.recordingId });
-  return getTake(ctx.library.db, takeId);
+  return getTake(data, takeId);
 }
 
 let recovering: Promise<CaptureTake[]> | undefined;
@@ -150,18 +146,20 @@ let recovering: Promise<CaptureTake[]> | undefined;
 export function recoverTakes(ctx: Ctx): Promise<CaptureTake[]> {
   recovering ??= (async () => {
     const recovered: CaptureTake[] = [];
+    const { data } = ctx.library;
     const folders = new Set(await listTakeFolders(ctx.library));
-    for (const takeId of takeIdsWithStatus(ctx.library.db, 'recording')) {
+    for (const takeId of await data.capture.takeIdsWithStatus('recording')) {
       if (isActive(takeId)) continue;
       const dir = takeDir(ctx.library, takeId);
       const manifest = folders.has(takeId) ? await readManifest(dir) : undefined;
       if (!manifest) {
-        setTakeStatus(ctx.library.db, takeId, 'failed');
+        await data.capture.setTakeStatus(takeId, 'failed', now());
         continue;
       }
       for (const camera of manifest.cameras) {
         const offset = await readStartOffset(dir, camera.view);
-        if (offset !== undefined) updateClip(ctx.library.db, takeId, camera.view, { startOffsetMs: offset });
+        if (offset !== undefined)
+          await data.capture.updateClip(takeId, camera.view, { startOffsetMs: offset });
       }
       recovered.push(await closeAndImport(ctx, takeId, dir, manifest.cameras, 'recovered'));
     }
@@ -170,7 +168,7 @@ export function recoverTakes(ctx: Ctx): Promise<CaptureTake[]> {
       // No row (the crash came between the folder and the row), or a take already settled (the crash
       // came between its status and the folder's removal): the folder holds nothing to keep. Only a
       // take that saved nothing keeps its raw files.
-      const status = takeStatus(ctx.library.db, folder);
+      const status = await data.capture.takeStatus(folder);
       if (status === undefined || ['saved', 'recovered', 'discarded'].includes(status))
         await removeTree(takeDir(ctx.library, folder));
     }
