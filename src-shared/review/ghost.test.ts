@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { generateRunner } from '../gait/synthetic';
 import type { LandmarkSeries } from '../pose/landmarks';
-import { facing, ghostSegments, ghostTransform, hipCentre, legLength } from './ghost';
+import { Landmark, type LandmarkName } from '../pose/landmarks';
+import { imagePoint } from '../units';
+import { facing, ghostSegments, ghostTransform, hipCentre, legLength, placeGhostPoint } from './ghost';
 
 /** The same runner filmed from further away, elsewhere in the picture, and facing the other way. */
 function refilmed(s: LandmarkSeries, k: number, dx: number, dy: number, mirror: boolean): LandmarkSeries {
@@ -30,6 +32,7 @@ describe('last time\u2019s skeleton over today\u2019s picture', () => {
     const t = ghostTransform(
       { series: today, contact: today.frames[contact] },
       { series: earlier, contact: earlier.frames[contact] },
+      'side',
     )!;
     expect(t.scale).toBeCloseTo(2, 9);
     expect(t.flip).toBe(-1);
@@ -55,6 +58,7 @@ describe('last time\u2019s skeleton over today\u2019s picture', () => {
     const t = ghostTransform(
       { series: today, contact: today.frames[10] },
       { series: bentKnee, contact: bentKnee.frames[10] },
+      'side',
     )!;
     const hipNow = hipCentre(today.frames[10])!;
     // The hips are put on today's hips; the picture scale stays about 1 (same camera, same body).
@@ -66,7 +70,52 @@ describe('last time\u2019s skeleton over today\u2019s picture', () => {
       ghostTransform(
         { series: today, contact: undefined },
         { series: bentKnee, contact: bentKnee.frames[10] },
+        'side',
       ),
     ).toBeUndefined();
+  });
+
+  it('in the rear view keeps left on left whatever the toe-out says (never mirrored)', () => {
+    const rear = generateRunner({ view: 'rear', fps: 60, durationS: 3, seed: 3 }).series;
+    // Seen from behind, toe and heel differ in x only by the toe-out: today the right foot turns
+    // out more, last time the left one, so the side view's facing test reads opposite directions.
+    const toeOut = (s: LandmarkSeries, side: 'left' | 'right', dx: number): LandmarkSeries => ({
+      ...s,
+      frames: s.frames.map((f) => ({
+        ...f,
+        ...(f.image && {
+          image: f.image.map((p, k) =>
+            k === Landmark[`${side}FootIndex`] ? ([p[0] + dx, p[1], p[2], p[3], p[4]] as typeof p) : p,
+          ),
+        }),
+      })),
+    });
+    const today = toeOut(rear, 'right', 6);
+    const earlier = refilmed(toeOut(rear, 'left', -6), 0.8, 40, -30, false);
+    expect(facing(today)).toBe(1);
+    expect(facing(earlier)).toBe(-1);
+    const contact = 30;
+    const args = [
+      { series: today, contact: today.frames[contact] },
+      { series: earlier, contact: earlier.frames[contact] },
+    ] as const;
+    const t = ghostTransform(...args, 'rear')!;
+    expect(t.flip).toBe(1);
+    expect(t.scale).toBeCloseTo(1 / 0.8, 9);
+    const at = (s: LandmarkSeries, i: number, name: LandmarkName) => {
+      const p = s.frames[i]!.image![Landmark[name]]!;
+      return imagePoint(p[0], p[1]);
+    };
+    for (const i of [contact, contact + 9])
+      for (const name of ['leftAnkle', 'rightKnee', 'leftShoulder'] as const) {
+        const g = placeGhostPoint(t, at(earlier, i, name));
+        expect(g.x).toBeCloseTo(at(today, i, name).x, 6);
+        expect(g.y).toBeCloseTo(at(today, i, name).y, 6);
+      }
+    // The side view's rule on the same clips would have mirrored last time's legs about the hips.
+    const asSide = ghostTransform(...args, 'side')!;
+    expect(asSide.flip).toBe(-1);
+    const wrong = placeGhostPoint(asSide, at(earlier, contact, 'leftAnkle'));
+    expect(Math.abs(wrong.x - at(today, contact, 'leftAnkle').x)).toBeGreaterThan(20);
   });
 });

@@ -10,11 +10,15 @@
  *  - position: at the aligned contact of the stride on screen, last time's hip centre (midpoint of
  *    the hips) is put on today's. Within the stride the ghost then moves as last time's runner did
  *    (vertical oscillation, trunk, legs), so what differs is what the runner does differently;
- *  - direction: when the runner faced the other way last time (toe ahead of heel in the opposite
- *    image direction), the ghost is mirrored about the hip centre so both run the same way.
+ *  - direction (side view): when the runner faced the other way last time (toe ahead of heel in the
+ *    opposite image direction), the ghost is mirrored about the hip centre so both run the same way.
+ *    In the rear view the runner always runs away from the camera, so the ghost is never mirrored:
+ *    toe and heel there differ in x only by the toe-out, whose sign differs between the feet, and
+ *    mirroring on it would put last time's left leg on today's right.
  *
  * Points of the pose model's low confidence (overlay-tables LOW_CONFIDENCE) stay marked as such.
  */
+import type { View } from '../contract/recordings';
 import { Landmark, type LandmarkFrame, type LandmarkName, type LandmarkSeries } from '../pose/landmarks';
 import { median } from '../stats';
 import { imagePoint, type ImagePoint } from '../units';
@@ -97,18 +101,21 @@ function measureFacing(series: LandmarkSeries): 1 | -1 | undefined {
 }
 
 /**
- * The rule above for one stride: `today` and `earlier` are the two aligned contact frames. Undefined
- * when either frame has no hips or either clip no leg length.
+ * The rule above for one stride: `today` and `earlier` are the two aligned contact frames, `view`
+ * the camera both were filmed from (the earlier clips offered are of today's view). Undefined when
+ * either frame has no hips or either clip no leg length.
  */
 export function ghostTransform(
   today: { series: LandmarkSeries; contact: LandmarkFrame | undefined },
   earlier: { series: LandmarkSeries; contact: LandmarkFrame | undefined },
+  view: View,
 ): GhostTransform | undefined {
   const to = hipCentre(today.contact);
   const from = hipCentre(earlier.contact);
   const lt = legLength(today.series);
   const le = legLength(earlier.series);
   if (!to || !from || !lt || !le) return undefined;
+  if (view === 'rear') return { scale: lt / le, flip: 1, from, to };
   const ft = facing(today.series);
   const fe = facing(earlier.series);
   return { scale: lt / le, flip: ft !== undefined && fe !== undefined && ft !== fe ? -1 : 1, from, to };

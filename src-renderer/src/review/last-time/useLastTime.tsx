@@ -207,6 +207,7 @@ export function useLastTime(
           series: earlierSeries,
           contact: frameOf(earlierSeries, frameAt(opened.table, pairing.earlier[anchor.earlier]!)),
         },
+        today.view,
       );
       return tf ? (
         <GhostLayer segments={ghostSegments(frameOf(earlierSeries, ef), tf)} unit={1 / px} />
