@@ -1,18 +1,20 @@
 import type { ComparisonRow, ConditionSection, Finding, ReportModel } from '../../../src-shared/report/model';
 import { splitFindings } from '../../../src-shared/report/priorities';
 import { Fragment } from 'react';
-import { fmt, fmtInterval, fmtSigned, fmtStat } from '../../../src-shared/report/format';
+import { fmtSigned, fmtStat } from '../../../src-shared/report/format';
+import { cardFigure } from '../../../src-shared/report/cards';
 import { PlanCarryNote, PlanSinceTag } from '../progress/PlanSince';
 
-/** The spatiotemporal figures of one condition as large numbers, the way a PT quotes them. */
+/** The spatiotemporal figures of one condition as large numbers, the way a PT quotes them
+ *  (what each card shows is chosen by cardFigure, src-shared/report/cards.ts). */
 export function SpatiotemporalCards(props: { condition: ConditionSection }) {
   const rows = props.condition.spatiotemporal;
   if (rows.length === 0) return null;
   return (
     <div className="cards" data-testid="spatiotemporal">
       {rows.map((r) => {
-        const stat = r.all ?? r.left ?? r.right;
-        if (!stat && r.notMeasurable)
+        const c = cardFigure(r);
+        if (c.notMeasurable)
           return (
             <div className="card" key={r.key} data-key={r.key}>
               <div className="card-label">{r.label}</div>
@@ -23,22 +25,17 @@ export function SpatiotemporalCards(props: { condition: ConditionSection }) {
           <div className="card" key={r.key} data-key={r.key}>
             <div className="card-label">{r.label}</div>
             <div className="card-value">
-              {fmt(stat?.mean, r.decimals)}
+              {c.value}
               <span className="unit"> {r.unit}</span>
             </div>
-            <div className="card-sub">
-              ± {fmt(stat?.sd, r.decimals)} · n={stat?.n ?? 0}
-              {!r.all && r.notMeasurable && (r.left ? ' · left only' : ' · right only')}
-              {r.left && r.right && (
-                <>
-                  {' '}
-                  · L {fmt(r.left.mean, r.decimals)} / R {fmt(r.right.mean, r.decimals)}
-                </>
-              )}
-            </div>
-            {stat?.interval && !(r.left && r.right) && (
-              <div className="card-sub">95% CI {fmtInterval(stat.interval, r.decimals)}</div>
-            )}
+            <div className="card-sub">{c.spread}</div>
+            {c.interval && <div className="card-sub">{c.interval}</div>}
+            {c.sides.map((s) => (
+              <div className="card-sub" key={s.side} data-side={s.side}>
+                {s.side === 'left' ? 'L' : 'R'} {s.text}
+                {s.interval && ` · ${s.interval}`}
+              </div>
+            ))}
             {r.reference?.personal && (
               <div className="card-sub" data-testid="personal-reference">
                 {r.reference.text} [{r.reference.source}]
