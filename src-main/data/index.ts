@@ -8,6 +8,7 @@ import { reviewRepo, type ReviewRepo } from './review';
 import { sessionsRepo, type SessionsRepo } from './sessions';
 import { symptomsRepo, type SymptomsRepo } from './symptoms';
 import { trashRepo, type TrashRepo } from './trash';
+import { analysisJobsRepo, type AnalysisJobsRepo } from './analysis-jobs';
 import type { Database } from './schema';
 
 export type { Database } from './schema';
@@ -23,6 +24,7 @@ export interface Repositories {
   readonly review: ReviewRepo;
   readonly eventEdits: EventEditsRepo;
   readonly capture: CaptureRepo;
+  readonly analysisJobs: AnalysisJobsRepo;
 }
 
 /** A transaction begun and not yet ended: its own repositories, and the two ways to end it. */
@@ -66,6 +68,7 @@ function repositories(db: Kysely<Database>): Repositories {
     review: reviewRepo(db),
     eventEdits: eventEditsRepo(db),
     capture: captureRepo(db),
+    analysisJobs: analysisJobsRepo(db),
   };
 }
 

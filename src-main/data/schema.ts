@@ -184,6 +184,9 @@ export interface AnalysisJobsTable {
   note: string | null;
   queued_at: string;
   updated_at: string;
+  /** 0012: the workstation process running the job, and until when its lease holds (ISO, UTC). */
+  claimed_by: string | null;
+  lease_until: string | null;
 }
 
 /** 0008: the PT's corrections of gait events, the whole list per recording. */

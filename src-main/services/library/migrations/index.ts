@@ -10,6 +10,7 @@ import { migration as m0008 } from './0008-event-edits';
 import { migration as m0009 } from './0009-session-symptoms';
 import { migration as m0010 } from './0010-markers';
 import { migration as m0011 } from './0011-edit-versions';
+import { migration as m0012 } from './0012-analysis-job-leases';
 
 /** Every migration, in order. Add a file `000N-name.ts` and one line here. */
 export const migrations: readonly Migration[] = [
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   m0009,
   m0010,
   m0011,
+  m0012,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
