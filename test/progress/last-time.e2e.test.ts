@@ -48,8 +48,17 @@ async function importInto(sessionId: string, file: string): Promise<Recording> {
   });
 }
 
-async function clipWithRunner(fps: number, cadence: number, seed: number) {
-  const runner = generateRunner({ view: 'side', fps, cadence, durationS: 4, width: 640, height: 360, seed });
+async function clipWithRunner(fps: number, cadence: number, seed: number, dutyFactor?: number) {
+  const runner = generateRunner({
+    view: 'side',
+    fps,
+    cadence,
+    durationS: 4,
+    width: 640,
+    height: 360,
+    seed,
+    ...(dutyFactor !== undefined && { dutyFactor }),
+  });
   const file = await makeBarcodeClip({
     out: join(work.path, `runner-${fps}.mp4`),
     width: 640,
@@ -69,7 +78,9 @@ beforeAll(async () => {
     treadmillSpeedsKmh: [11],
   });
   const now = await clipWithRunner(60, 172, 2);
-  const then = await clipWithRunner(30, 160, 1);
+  // Last time a shorter contact (duty factor 0.28 against 0.36): aligned on the contact, the phase
+  // puts last time's toe-off about 2 frames away from where aligning on the toe-off puts it.
+  const then = await clipWithRunner(30, 160, 1, 0.28);
   framesNow = now.runner.series.frames.length;
   framesThen = then.runner.series.frames.length;
   today = await r.importClip(now.file, 'side', 'flat');
@@ -84,12 +95,40 @@ afterAll(async () => {
   work.cleanup();
 });
 
-/** Right initial contacts of a clip, as the one analysis path finds them, in its own clock. */
-async function rightContacts(id: string, fps: number, frames: number) {
+/** One event of a clip (right initial contact by default), as the one analysis path finds it, in its own clock. */
+async function rightContacts(
+  id: string,
+  fps: number,
+  frames: number,
+  kind: 'initial-contact' | 'toe-off' = 'initial-contact',
+) {
   const clip = await r.call<LastTimeClip>('progress:lastTimeClip', { recordingId: id });
   const table = constantRateTable(frames, fps);
-  const ic = clip.events.filter((e) => e.kind === 'initial-contact' && e.foot === 'right');
-  return { table, frames: ic.map((e) => e.frame), times: eventTimes(ic.map((e) => table.times[e.frame]!)) };
+  const ev = clip.events.filter((e) => e.kind === kind && e.foot === 'right');
+  const contacts = clip.events.filter((e) => e.kind === 'initial-contact').map((e) => e.frame);
+  return {
+    table,
+    frames: ev.map((e) => e.frame),
+    times: eventTimes(ev.map((e) => table.times[e.frame]!)),
+    contacts: [...contacts].sort((a, b) => a - b),
+  };
+}
+
+/** Today's player onto `target`: jump by contacts (]) while one lies before it, then step frame by frame. */
+async function goTo(target: number, contacts: readonly number[]): Promise<void> {
+  let f = await settled(page, 0);
+  if (f > target) {
+    await page.keyboard.press('Home');
+    f = await settled(page, 0);
+  }
+  for (let k = 0; k < 40; k++) {
+    const next = contacts.find((c) => c > f);
+    if (next === undefined || next > target) break;
+    await page.keyboard.press(']');
+    f = await settled(page, 0);
+  }
+  for (let k = f; k < target; k++) await page.keyboard.press('ArrowRight');
+  expect(await settled(page, 0)).toBe(target);
 }
 
 describe('last time vs today, side by side', () => {
@@ -142,6 +181,43 @@ describe('last time vs today, side by side', () => {
     expect(await page.getByTestId('last-time-stride').textContent()).toMatch(/^stride 2 of \d+/);
     await bar.getByRole('button', { name: 'Last time\u2019s previous stride' }).click();
     await expect.poll(() => settled(page, 1)).toBe(then.frames[0]);
+    expect(guard.errors, guard.errors.join('\n')).toEqual([]);
+  }, 240_000);
+
+  it('aligned on the chosen event: on right toe-off each of today\u2019s toe-offs shows last time\u2019s', async () => {
+    const bar = page.getByTestId('last-time');
+    const now = await rightContacts(today.id, 60, framesNow, 'toe-off');
+    const then = await rightContacts(before.id, 30, framesThen, 'toe-off');
+    const nowIc = await rightContacts(today.id, 60, framesNow);
+    const thenIc = await rightContacts(before.id, 30, framesThen);
+    expect(now.frames.length).toBeGreaterThanOrEqual(4);
+    const onToeOff = { today: now.times, earlier: then.times, shift: 0 };
+    const onContact = { today: nowIc.times, earlier: thenIc.times, shift: 0 };
+    // What aligning on the contact would show at today's toe-offs: the test is only worth its name
+    // if the choice changes last time's frame somewhere (the shorter contact of last time).
+    const byContact = now.frames.map((f) => {
+      const t = earlierTimeAt(onContact, now.table.times[f]!);
+      return t === undefined ? undefined : frameAt(then.table, t);
+    });
+    const byToeOff = now.frames.map((_, i) => then.frames[pairedIndex(onToeOff, i)]!);
+    expect(byToeOff.some((f, i) => byContact[i] !== undefined && Math.abs(f - byContact[i]!) >= 1)).toBe(
+      true,
+    );
+
+    await bar.getByLabel('Aligned on').selectOption({ label: 'Right toe-off' });
+    await page.locator('[data-testid="last-time-player"][data-aligned="true"]').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('last-time-stride').textContent()).toMatch(/^stride 1 of \d+/);
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Home');
+    for (let i = 0; i < now.frames.length; i++) {
+      await goTo(now.frames[i]!, nowIc.contacts);
+      expect(await settled(page, 1)).toBe(byToeOff[i]);
+      expect(await codeOnScreen(page, 1)).toBe(byToeOff[i]);
+    }
+    // Back on the right contact: the same toe-off of today shows the contact's phase again.
+    await bar.getByLabel('Aligned on').selectOption({ label: 'Right initial contact' });
+    const last = now.frames.length - 1;
+    if (byContact[last] !== undefined) await expect.poll(() => settled(page, 1)).toBe(byContact[last]);
     expect(guard.errors, guard.errors.join('\n')).toEqual([]);
   }, 240_000);
 
