@@ -72,3 +72,53 @@ describe.each(loadLabelledClips().filter((c) => c.held))('labelled clip $name', 
     expect(Math.max(...diffs)).toBeLessThan(6);
   });
 });
+
+/**
+ * The clips not held to the targets (held out, another landmark draw, other models, walking): held
+ * to what they achieve today (their documented floor in labelled-clips.ts), never left out. The
+ * issue's targets are asserted with it.fails: it turns red the day a clip meets them, to be
+ * promoted to the held set.
+ */
+describe.each(loadLabelledClips().filter((c) => !c.held))(
+  'labelled clip $name (not held to the targets)',
+  (clip) => {
+    const result = analyzeGait({
+      series: clip.series,
+      view: 'side',
+      calibration: { heightCm: clip.heightCm },
+    });
+    const score = scoreClip(result, clip.labels);
+    const floor = clip.floor;
+
+    it('has a documented floor (a clip not held to the targets is held to what it achieves)', () => {
+      expect(floor).toBeDefined();
+    });
+
+    it('holds its floor: hit rates, missed and invented events, cadence', () => {
+      if (!floor) return;
+      const detail = JSON.stringify({
+        ic: score.ic,
+        to: score.to,
+        invented: score.invented,
+        cadence: score.cadence,
+      });
+      expect(score.ic.hitRate, detail).toBeGreaterThanOrEqual(floor.icHit);
+      expect(score.to.hitRate, detail).toBeGreaterThanOrEqual(floor.toHit);
+      expect(score.ic.missed + score.to.missed, detail).toBeLessThanOrEqual(floor.missed);
+      expect(score.invented, detail).toBeLessThanOrEqual(floor.invented);
+      expect(Math.abs(score.cadence.error), detail).toBeLessThanOrEqual(floor.cadence);
+    });
+
+    it.fails(
+      'meets the issue-20 targets (≥ 90% within ±1 frame, median 0, none missed, invented or > 3 frames off, cadence ±1)',
+      () => {
+        expect(score.ic.hitRate).toBeGreaterThanOrEqual(0.9);
+        expect(score.to.hitRate).toBeGreaterThanOrEqual(0.9);
+        expect(score.ic.medianFrames).toBe(0);
+        expect(score.to.medianFrames).toBe(0);
+        expect(score.ic.missed + score.to.missed + score.invented + score.ic.far + score.to.far).toBe(0);
+        expect(Math.abs(score.cadence.error)).toBeLessThan(1);
+      },
+    );
+  },
+);

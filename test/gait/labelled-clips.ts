@@ -10,6 +10,22 @@ import { LabelFileSchema, type LabelFile } from '../../src-shared/gait/testing/l
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
+/**
+ * What a clip the accuracy test does not hold to the issue-20 targets achieves today (measured with
+ * `npm run bench -- accuracy`): the test holds it to these, so it can neither get worse unseen nor
+ * be silently left out; `it.fails` on the issue's targets turns red the day it meets them.
+ */
+export interface Floor {
+  /** Least hit rates within ±1 frame (sure labels). */
+  readonly icHit: number;
+  readonly toHit: number;
+  /** Most labelled events missed (IC + TO) and most detections no label matches. */
+  readonly missed: number;
+  readonly invented: number;
+  /** Largest |cadence error|, steps/min. */
+  readonly cadence: number;
+}
+
 export interface LabelledClip {
   readonly name: string;
   /** The landmark fixture's name without .json (unique per row: names the bench's lines). */
@@ -20,6 +36,8 @@ export interface LabelledClip {
   readonly held: boolean;
   /** Largest |median| timing error held, frames: 0 is the issue's target. */
   readonly medianFrames: number;
+  /** Clips not held to the issue's targets: what they are held to instead. */
+  readonly floor?: Floor;
   readonly heightCm: number;
   readonly series: LandmarkSeries;
   readonly labels: LabelFile;
@@ -35,6 +53,7 @@ export const LABELLED_CLIPS: readonly {
   tunedOn: boolean;
   held: boolean;
   medianFrames: number;
+  floor?: Floor;
   heightCm: number;
   /**
    * The clip (shared media) and model whose app path (import, pose as the app runs it) gives exactly
@@ -65,6 +84,8 @@ export const LABELLED_CLIPS: readonly {
     tunedOn: true,
     held: false,
     medianFrames: 0,
+    // IC 27/30, TO 33/34, one IC and one TO missed (the targets allow only the last frame's IC).
+    floor: { icHit: 0.9, toHit: 0.97, missed: 2, invented: 0, cadence: 1 },
     heightCm: 178,
   },
   // The same clip through the heavy model: other landmarks of the same events. Used, with the
@@ -90,6 +111,8 @@ export const LABELLED_CLIPS: readonly {
     tunedOn: false,
     held: false,
     medianFrames: 0,
+    // IC 6/30 (median −2 frames, 8 more than 3 frames off), TO 31/34.
+    floor: { icHit: 0.2, toHit: 0.91, missed: 1, invented: 0, cadence: 1 },
     heightCm: 178,
   },
   // Another runner, camera, surface and resolution (480x352 overground on grass, 29.97 fps),
@@ -103,8 +126,26 @@ export const LABELLED_CLIPS: readonly {
     tunedOn: false,
     held: false,
     medianFrames: 0,
+    // IC 3/3; TO 0/3, all 2–4 frames early (the 27 px shoe's toe point rises with the heel).
+    floor: { icHit: 1, toHit: 0, missed: 0, invented: 0, cadence: 1 },
     heightCm: 165,
     appPath: { clip: 'running_side_overground_sports2d_demo3.mp4', model: 'full' },
+  },
+  // Another person, camera, floor and gait: walking overground in a gym (1280x720, 30 fps), her
+  // first pass labelled by eye for issue 20 (8 contacts, 6 toe-offs; test/fixtures/labels/README.md)
+  // and never tuned on: held out. The landmarks are the committed `stridelab pose --model full`
+  // output that test/report/uncertainty.test.ts also reads (not regenerated through the app path).
+  {
+    name: 'walking_side_demo4 (30 fps, walking, MediaPipe full, CLI pose)',
+    landmarks: 'landmarks/walking_side_sports2d_demo4.full.json',
+    labels: 'labels/walking_side_sports2d_demo4.events.json',
+    tunedOn: false,
+    held: false,
+    medianFrames: 0,
+    // Walking: IC 2/5 and TO 2/5 sure labels within ±1 frame, 6 of 14 events missed, 5 invented
+    // (docs/gait-methods.md, "Accuracy on labelled clips").
+    floor: { icHit: 0.4, toHit: 0.4, missed: 6, invented: 5, cadence: 1.2 },
+    heightCm: 165,
   },
 ];
 
@@ -115,6 +156,7 @@ export function loadLabelledClips(): LabelledClip[] {
     tunedOn: c.tunedOn,
     held: c.held,
     medianFrames: c.medianFrames,
+    ...(c.floor ? { floor: c.floor } : {}),
     heightCm: c.heightCm,
     series: LandmarkSeriesSchema.parse(JSON.parse(readFileSync(join(FIXTURES, c.landmarks), 'utf8'))),
     labels: LabelFileSchema.parse(JSON.parse(readFileSync(join(FIXTURES, c.labels), 'utf8'))),

@@ -16,6 +16,11 @@ export const LabelFileSchema = z.object({
   fps: z.number().positive(),
   frames: z.number().int().positive(),
   near_side: z.enum(['left', 'right']).optional(),
+  /**
+   * The span the labels cover (frames, inclusive), where the labeller labelled only part of a clip
+   * (e.g. one pass of a walker who turns): detections outside it are not scored. Whole clip if absent.
+   */
+  scored_frames: z.object({ first: z.number().int().nonnegative(), last: z.number().int() }).optional(),
   events: z.array(
     z.object({
       kind: z.enum(['initial-contact', 'toe-off']),
@@ -109,13 +114,20 @@ export function labelledCadence(labels: LabelFile): number {
 export function scoreClip(result: GaitAnalysis, labels: LabelFile, windowS = 0.15): ClipScore {
   const fps = labels.fps;
   const win = windowS * fps;
+  const span = labels.scored_frames;
   const matches: LabelMatch[] = [];
   let invented = 0;
   const missedBy: Record<ContactKind, number> = { 'initial-contact': 0, 'toe-off': 0 };
   for (const kind of ['initial-contact', 'toe-off'] as const) {
     for (const side of ['left', 'right'] as const) {
       const ls = labels.events.filter((e) => e.kind === kind && e.side === side);
-      const ds = result.events.filter((e) => e.kind === kind && e.side === side && e.source === 'detected');
+      const ds = result.events.filter(
+        (e) =>
+          e.kind === kind &&
+          e.side === side &&
+          e.source === 'detected' &&
+          (!span || (e.frame >= span.first && e.frame <= span.last)),
+      );
       const pairs: [number, number, number][] = [];
       ls.forEach((l, a) =>
         ds.forEach((d, b) => {
