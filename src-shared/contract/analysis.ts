@@ -51,6 +51,25 @@ export interface ClipAnalysisStatus {
   /** How many times this job has been started (retries and resumptions after a restart included). */
   readonly attempts: number;
   readonly updatedAt: string | null;
+  /**
+   * Numbers from the clip's steady window while the rest of the clip is analysed (issue 16 item 3;
+   * src-shared/analysis/steady-window.ts); null once the whole clip's are there, or before.
+   */
+  readonly early?: EarlyNumbers | null;
+  /** Whether a running job is held while a capture take records (capture has priority). */
+  readonly heldForCapture?: boolean;
+}
+
+/** A clip's first numbers, from a window of steady running (seconds of the clip). */
+export interface EarlyNumbers {
+  readonly fromS: number;
+  readonly toS: number;
+  /** Regular strides per side in the window (at least 10 each). */
+  readonly strides: { readonly left: number; readonly right: number };
+  /** Steps per minute over the window; null when the gait engine gave none. */
+  readonly cadence: number | null;
+  /** Findings the window's analysis drew (the report's list, from the whole clip, follows). */
+  readonly findings: number;
 }
 
 export interface SessionAnalysisStatus {
@@ -101,6 +120,17 @@ const StatusSchema = z.object({
   note: z.string().nullable(),
   attempts: z.number().int(),
   updatedAt: z.string().nullable(),
+  early: z
+    .object({
+      fromS: z.number(),
+      toS: z.number(),
+      strides: z.object({ left: z.number().int(), right: z.number().int() }),
+      cadence: z.number().nullable(),
+      findings: z.number().int(),
+    })
+    .nullable()
+    .optional(),
+  heldForCapture: z.boolean().optional(),
 });
 
 export const analysisEvents = {

@@ -36,6 +36,14 @@ export interface EngineJob {
   readonly inputLongSide?: number;
   /** Which MediaPipe delegate (src-shared/pose/delegate.ts); absent: 'auto'. */
   readonly delegate?: DelegatePreference;
+  /**
+   * Only the frames of [startS, endS) (seconds of the clip; absent: from the start, to the end): the
+   * analysis queue runs the steady window first and the frames before it afterwards
+   * (src-shared/analysis/steady-window.ts). Frame indices in 'frames' messages count from the run's
+   * first frame; each frame's `t` says where it is in the clip.
+   */
+  readonly startS?: number;
+  readonly endS?: number;
 }
 
 export interface EngineError {
@@ -60,7 +68,14 @@ export interface EngineFrame {
 
 export type HostToEngine =
   | { readonly type: 'start'; readonly seq: number; readonly job: EngineJob }
-  | { readonly type: 'cancel'; readonly seq: number };
+  | { readonly type: 'cancel'; readonly seq: number }
+  /**
+   * Hold detection before the next frame, and go on: the queue holds a pose run while a capture take
+   * records, so capture has the processor (issue 16 item 5). The decoder stops by itself once its
+   * frames in flight are not taken.
+   */
+  | { readonly type: 'pause'; readonly seq: number }
+  | { readonly type: 'resume'; readonly seq: number };
 
 export type EngineToHost =
   | {

@@ -52,6 +52,19 @@ interface ActiveTake {
 /** Takes being recorded in this process (one process per library: library/lock.ts). */
 const active = new Map<string, ActiveTake>();
 
+/**
+ * Told, with the number of takes recording, when a take begins, a chunk arrives and a take ends: the
+ * analysis queue holds pose runs meanwhile, since capture has priority (issue 16 item 5).
+ */
+const activityListeners = new Set<(takesRecording: number) => void>();
+export function onCaptureActivity(fn: (takesRecording: number) => void): () => void {
+  activityListeners.add(fn);
+  return () => activityListeners.delete(fn);
+}
+const activity = (): void => {
+  for (const fn of activityListeners) fn(active.size);
+};
+
 export async function createTakeFolder(library: Library, manifest: TakeManifest): Promise<void> {
   const dir = takeDir(library, manifest.takeId);
   await mkdir(capturesDir(library), { recursive: true });
@@ -65,6 +78,7 @@ export async function createTakeFolder(library: Library, manifest: TakeManifest)
     manifest,
     views: new Map(manifest.cameras.map((c) => [c.view, { nextSeq: 0, bytes: 0, queue: Promise.resolve() }])),
   });
+  activity();
 }
 
 export const isActive = (takeId: string): boolean => active.has(takeId);
@@ -83,6 +97,7 @@ export function activeTake(takeId: string): ActiveTake {
 
 export function endActive(takeId: string): void {
   active.delete(takeId);
+  activity();
 }
 
 export function chunksReceived(takeId: string, view: View): number {
@@ -108,6 +123,7 @@ export async function appendChunk(
   startOffsetMs?: number,
 ): Promise<{ bytes: number }> {
   const take = activeTake(takeId);
+  activity();
   const state = take.views.get(view);
   const camera = take.manifest.cameras.find((c) => c.view === view);
   if (!state || !camera)

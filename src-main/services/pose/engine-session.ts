@@ -45,6 +45,11 @@ export interface EngineRunOptions {
   readonly inputLongSide?: number;
   /** MediaPipe's delegate: 'auto' (GPU where a hardware one answers) by default. */
   readonly delegate?: DelegatePreference;
+  /** Only the frames shown in [startS, endS) of the clip (EngineJob.startS/endS). */
+  readonly startS?: number;
+  readonly endS?: number;
+  /** Holds the run between two frames while set (RunHold); the watchdog waits meanwhile. */
+  readonly hold?: RunHold;
   readonly signal?: AbortSignal;
   /** The built renderer (Node host only; Electron serves its own from app://). */
   readonly rendererDir?: string;
@@ -84,6 +89,36 @@ export interface EngineRunResult extends EngineNetworkLog {
   /** Size of the frames the landmarker was handed (the clip's, from an engine too old to say). */
   readonly inputWidth: number | null;
   readonly inputHeight: number | null;
+}
+
+/**
+ * A switch that holds a run between two frames and lets it go on, without losing what it has done:
+ * the analysis queue holds pose runs while a capture take records (capture has priority, issue 16
+ * item 5). Held, the engine stops detecting and its decoder stops once its few frames in flight wait.
+ */
+export interface RunHold {
+  readonly held: boolean;
+  /** Called with each change; returns the unsubscribe. */
+  subscribe(fn: (held: boolean) => void): () => void;
+}
+
+export function createRunHold(): RunHold & { set(held: boolean): void } {
+  const listeners = new Set<(held: boolean) => void>();
+  let held = false;
+  return {
+    get held() {
+      return held;
+    },
+    subscribe(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    set(next) {
+      if (next === held) return;
+      held = next;
+      for (const fn of listeners) fn(held);
+    },
+  };
 }
 
 /** Runs the engine on a clip: the seam Electron fills with its own host (setEngineRunner). */
@@ -165,6 +200,8 @@ export async function runEngineSession(
   let lastHeard = performance.now();
   const watchdog = setInterval(
     () => {
+      // A held run is silent by design: the watchdog counts from its release.
+      if (opts.hold?.held) lastHeard = performance.now();
       if (performance.now() - lastHeard > stallMs)
         settle.reject(
           new PoseEngineError('engine', `The pose engine stopped responding for ${stallMs / 1000} s.`),
@@ -172,10 +209,12 @@ export async function runEngineSession(
     },
     Math.min(1000, stallMs / 4),
   );
+  let unhold = (): void => undefined;
   let closed: Promise<void> | undefined;
   const close = (): Promise<void> =>
     (closed ??= (async () => {
       clearInterval(watchdog);
+      unhold();
       opts.signal?.removeEventListener('abort', onAbort);
       await transport.close().catch(() => undefined);
     })());
@@ -220,8 +259,16 @@ export async function runEngineSession(
         benchFrames: opts.benchFrames,
         inputLongSide: (opts.inputLongSide ?? POSE_INPUT_LONG_SIDE) || undefined,
         delegate: opts.delegate ?? 'auto',
+        ...(opts.startS !== undefined ? { startS: opts.startS } : {}),
+        ...(opts.endS !== undefined ? { endS: opts.endS } : {}),
       };
       await Promise.race([transport.post({ type: 'start', seq, job }), finished]);
+      if (opts.hold) {
+        const toEngine = (held: boolean): void =>
+          void transport.post({ type: held ? 'pause' : 'resume', seq }).catch(() => undefined);
+        if (opts.hold.held) toEngine(true);
+        unhold = opts.hold.subscribe(toEngine);
+      }
     }
     const r = await finished;
     const closing = performance.now();

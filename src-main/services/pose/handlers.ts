@@ -58,7 +58,10 @@ function status(ctx: CallContext, recordingId: string, model: PoseModelName): Po
   return { ...base, state: 'none' };
 }
 
-function start(ctx: CallContext, recordingId: string, model: PoseModelName): Job {
+/** How the analysis queue runs a clip: held while capture records, the steady window first. */
+type RunPlan = Pick<Parameters<typeof detectRecordingPoses>[1], 'hold' | 'firstFrom'>;
+
+function start(ctx: CallContext, recordingId: string, model: PoseModelName, plan: RunPlan = {}): Job {
   const rec = poseRecording(ctx.library, recordingId);
   const k = key(recordingId, model);
   const controller = new AbortController();
@@ -74,6 +77,7 @@ function start(ctx: CallContext, recordingId: string, model: PoseModelName): Job
   };
   // The original where it is frame for frame the proxy, else the proxy (input.ts says why).
   detectRecordingPoses(rec, {
+    ...plan,
     model,
     signal: job.controller.signal,
     onProgress: (p) => {
@@ -103,11 +107,21 @@ export async function runPose(
   ctx: CallContext,
   recordingId: string,
   model: PoseModelName,
-  opts: { force: boolean; signal: AbortSignal; onProgress: (p: PoseProgressPayload) => void },
+  opts: {
+    force: boolean;
+    signal: AbortSignal;
+    onProgress: (p: PoseProgressPayload) => void;
+  } & RunPlan,
 ): Promise<PoseOutcome> {
   const current = status(ctx, recordingId, model);
   if (current.state === 'done' && !opts.force) return { state: 'done', error: null };
-  const job = running.get(key(recordingId, model)) ?? start(ctx, recordingId, model);
+  // A run already going (pose:start) is joined as it is: its plan was set when it started.
+  const job =
+    running.get(key(recordingId, model)) ??
+    start(ctx, recordingId, model, {
+      ...(opts.hold ? { hold: opts.hold } : {}),
+      ...(opts.firstFrom ? { firstFrom: opts.firstFrom } : {}),
+    });
   const abort = (): void => job.controller.abort();
   if (opts.signal.aborted) abort();
   opts.signal.addEventListener('abort', abort, { once: true });

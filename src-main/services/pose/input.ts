@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import { decodeTimestamps } from '../../../src-shared/media/timestamps';
 import { withRecordingTimes, type PoseRecording } from './recording';
+import type { RunHold } from './engine-session';
 import { detectPoses, type PoseProgress } from './run';
-import type { PoseCandidates } from './series';
+import type { CandidateFrame, PoseCandidates } from './series';
 
 /**
  * Which file pose detection reads for a library recording, and the run itself: the one path the
@@ -65,16 +66,44 @@ export async function detectRecordingPoses(
     readonly onProgress?: (p: PoseProgress) => void;
     /** Tests and the bench: read this input whatever the choice would be. */
     readonly force?: PoseInput;
+    /** Holds the run between frames while set (engine-session.ts RunHold). */
+    readonly hold?: RunHold;
+    /**
+     * The steady window first (issue 16 item 3): detect from `startS` to the end of the clip, telling
+     * `onFrames` every frame so far, then the frames before `startS`; the result is the whole clip.
+     */
+    readonly firstFrom?: {
+      readonly startS: number;
+      readonly onFrames: (frames: readonly CandidateFrame[], source: PoseCandidates['source']) => void;
+    };
   },
 ): Promise<RecordingPoseRun> {
-  const run = (clipPath: string) =>
+  const part = (clipPath: string, range: { startS?: number; endS?: number }, before: number) =>
     detectPoses({
       clipPath,
       clipName: rec.name,
       model: opts.model,
       signal: opts.signal,
-      onProgress: opts.onProgress,
+      ...range,
+      ...(opts.hold ? { hold: opts.hold } : {}),
+      ...(range.startS !== undefined && opts.firstFrom ? { onFrames: opts.firstFrom.onFrames } : {}),
+      // Progress over the whole clip: the frames of the parts already done count.
+      onProgress: (p) => {
+        const done = before + p.framesDone;
+        opts.onProgress?.({
+          ...p,
+          framesDone: done,
+          secondsLeft: p.fps > 0 ? Math.max(0, p.totalFrames - done) / p.fps : null,
+        });
+      },
     });
+  const run = async (clipPath: string): Promise<{ candidates: PoseCandidates }> => {
+    const first = opts.firstFrom;
+    if (!first) return part(clipPath, {}, 0);
+    const later = (await part(clipPath, { startS: first.startS }, 0)).candidates;
+    const earlier = (await part(clipPath, { endS: first.startS }, later.frames.length)).candidates;
+    return { candidates: joinParts(earlier, later) };
+  };
   let fallback = opts.force === 'proxy' ? 'asked for' : originalEligible(rec);
   if (opts.force === 'original' && fallback !== null)
     throw new Error(`pose on the original refused: ${fallback}`);
@@ -103,4 +132,16 @@ export async function detectRecordingPoses(
   }
   const { candidates } = await run(rec.proxyPath);
   return { candidates: withRecordingTimes(candidates, rec), input: 'proxy', fallback };
+}
+
+/**
+ * The clip from its two parts: the frames before the window's start, then those from it on. The
+ * later part starts at the frame shown at its start time, which the earlier part (frames before
+ * that time) may hold too: a frame is taken once, from the earlier part. The container's frame
+ * count is the sum; the caller checks the joined frames against the timestamp table as for one run.
+ */
+export function joinParts(earlier: PoseCandidates, later: PoseCandidates): PoseCandidates {
+  const last = earlier.frames.length ? earlier.frames[earlier.frames.length - 1]!.t : -Infinity;
+  const frames = [...earlier.frames, ...later.frames.filter((f) => f.t > last + 1e-6)];
+  return { ...later, source: { ...later.source, frameCount: frames.length }, frames };
 }

@@ -1,7 +1,7 @@
 import { POSE_FLOATS, type PoseModelName } from '../../../src-shared/pose/engine-protocol';
-import { PoseEngineError, type EngineRunResult } from './engine-session';
+import { PoseEngineError, type EngineRunResult, type RunHold } from './engine-session';
 import { engineRunner } from './engine-runner';
-import { ClipError, probeClip } from './probe';
+import { ClipError, probeClip, type ClipInfo } from './probe';
 import type { CandidateFrame, PoseCandidates } from './series';
 
 /**
@@ -29,8 +29,15 @@ export interface DetectOptions {
   readonly numPoses?: number;
   /** Long side of the landmarker's frames (engine-session.ts); the engine's default when absent. */
   readonly inputLongSide?: number;
+  /** Only the frames shown in [startS, endS) of the clip; frames then count from the run's first. */
+  readonly startS?: number;
+  readonly endS?: number;
+  /** Holds the run between frames while set (engine-session.ts). */
+  readonly hold?: RunHold;
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: PoseProgress) => void;
+  /** Every frame detected so far, in order, after each batch (the queue's steady-window checkpoints). */
+  readonly onFrames?: (frames: readonly CandidateFrame[], source: ClipInfo) => void;
   readonly rendererDir?: string;
   readonly modelDir?: string;
 }
@@ -67,6 +74,9 @@ export async function detectPoses(opts: DetectOptions): Promise<DetectResult> {
     model,
     numPoses,
     inputLongSide: opts.inputLongSide,
+    ...(opts.startS !== undefined ? { startS: opts.startS } : {}),
+    ...(opts.endS !== undefined ? { endS: opts.endS } : {}),
+    ...(opts.hold ? { hold: opts.hold } : {}),
     signal: opts.signal,
     rendererDir: opts.rendererDir,
     modelDir: opts.modelDir,
@@ -85,6 +95,7 @@ export async function detectPoses(opts: DetectOptions): Promise<DetectResult> {
         frames[f.index] = { t: f.t, poses };
       }
       report(false);
+      if (batch.length) opts.onFrames?.(frames, source);
     },
   });
   report(true);

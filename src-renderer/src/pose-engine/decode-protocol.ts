@@ -6,6 +6,9 @@ export type EngineToDecoder =
       readonly lookahead: number;
       /** Reduce frames to this long side (input-scale.ts); absent: full resolution. */
       readonly inputLongSide?: number;
+      /** Only frames shown in [startS, endS) (EngineJob.startS/endS); absent: the whole clip. */
+      readonly startS?: number;
+      readonly endS?: number;
     }
   /** `n` more frames may be sent; `buffers` are finished frames' pixels, transferred back for reuse. */
   | { readonly type: 'more'; readonly n: number; readonly buffers?: readonly ArrayBuffer[] };

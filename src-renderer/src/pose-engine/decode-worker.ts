@@ -15,7 +15,7 @@
  * crosses to the engine, is uploaded into MediaPipe's graph and resized there.
  */
 import { boxDownscale, inputFactor, inputSize } from '../../../src-shared/pose/input-scale';
-import { openClip } from './decode';
+import { openClip, type FrameRange } from './decode';
 import type { DecoderToEngine, EngineToDecoder } from './decode-protocol';
 
 const scope = self as unknown as {
@@ -59,7 +59,12 @@ function reduce(image: ImageData, k: number, acc: Uint32Array): ImageData {
   return new ImageData(out, size.width, size.height);
 }
 
-async function run(url: string, lookahead: number, inputLongSide: number | undefined): Promise<void> {
+async function run(
+  url: string,
+  lookahead: number,
+  inputLongSide: number | undefined,
+  range: FrameRange,
+): Promise<void> {
   credits = lookahead;
   let clip;
   try {
@@ -74,7 +79,7 @@ async function run(url: string, lookahead: number, inputLongSide: number | undef
   scope.postMessage({ type: 'opened', width: clip.width, height: clip.height, codec: clip.codec, factor: k });
   let index = 0;
   try {
-    for await (const frame of clip.frames(2, k === 1 ? take : takeFull)) {
+    for await (const frame of clip.frames(2, k === 1 ? take : takeFull, range)) {
       const decoded = frame.image instanceof ImageData ? frame.image : toImageData(frame.image);
       const image = reduce(decoded, k, acc);
       // Back to the pool only what came from it (a rotated clip's canvas pixels are a fresh copy).
@@ -103,7 +108,8 @@ function toImageData(canvas: OffscreenCanvas): ImageData {
 
 scope.onmessage = (ev) => {
   const msg = ev.data;
-  if (msg.type === 'open') void run(msg.url, msg.lookahead, msg.inputLongSide);
+  if (msg.type === 'open')
+    void run(msg.url, msg.lookahead, msg.inputLongSide, { startS: msg.startS, endS: msg.endS });
   else {
     credits += msg.n;
     for (const b of msg.buffers ?? []) if (pool.length < POOL_MAX) pool.push(b);

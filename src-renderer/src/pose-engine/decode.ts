@@ -19,6 +19,12 @@ export interface DecodedFrame {
   readonly release?: () => void;
 }
 
+/** A part of the clip, in seconds; either end absent: the clip's. */
+export interface FrameRange {
+  readonly startS?: number;
+  readonly endS?: number;
+}
+
 /** Where RGBA copies get their memory: a recycled buffer of the right size, or a new one. */
 export type TakeBuffer = (bytes: number) => ArrayBuffer;
 const newBuffer: TakeBuffer = (bytes) => new ArrayBuffer(bytes);
@@ -28,8 +34,11 @@ export interface OpenClip {
   readonly width: number;
   readonly height: number;
   readonly codec: string;
-  /** Frames in order; `lookahead` conversions are kept in flight ahead of the consumer. */
-  frames(lookahead?: number, take?: TakeBuffer): AsyncGenerator<DecodedFrame>;
+  /**
+   * Frames in order; `lookahead` conversions are kept in flight ahead of the consumer. `range`: only
+   * the frames shown in [startS, endS) (mediabunny starts at the key frame before and decodes on).
+   */
+  frames(lookahead?: number, take?: TakeBuffer, range?: FrameRange): AsyncGenerator<DecodedFrame>;
   dispose(): void;
 }
 
@@ -44,9 +53,10 @@ async function toImageData(frame: VideoFrame, take: TakeBuffer): Promise<ImageDa
 async function* sampleFrames(
   track: InputVideoTrack,
   take: TakeBuffer,
+  range: FrameRange,
 ): AsyncGenerator<() => Promise<DecodedFrame>> {
   const sink = new VideoSampleSink(track);
-  for await (const sample of sink.samples()) {
+  for await (const sample of sink.samples(range.startS, range.endS)) {
     const frame = sample.toVideoFrame();
     const t = Math.max(0, sample.timestamp);
     sample.close();
@@ -61,9 +71,12 @@ async function* sampleFrames(
 }
 
 /** Rotated (phone) clips: mediabunny draws each frame upright onto a fresh canvas. */
-async function* canvasFrames(track: InputVideoTrack): AsyncGenerator<() => Promise<DecodedFrame>> {
+async function* canvasFrames(
+  track: InputVideoTrack,
+  range: FrameRange,
+): AsyncGenerator<() => Promise<DecodedFrame>> {
   const sink = new CanvasSink(track, { poolSize: 0, alpha: false });
-  for await (const wrapped of sink.canvases()) {
+  for await (const wrapped of sink.canvases(range.startS, range.endS)) {
     const image = wrapped.canvas as OffscreenCanvas;
     const t = Math.max(0, wrapped.timestamp);
     yield () => Promise.resolve({ image, t });
@@ -111,8 +124,8 @@ export async function openClip(url: string): Promise<OpenClip> {
     width,
     height,
     codec,
-    frames: (lookahead = 3, take = newBuffer) =>
-      ahead(upright ? sampleFrames(track, take) : canvasFrames(track), lookahead),
+    frames: (lookahead = 3, take = newBuffer, range = {}) =>
+      ahead(upright ? sampleFrames(track, take, range) : canvasFrames(track, range), lookahead),
     dispose: () => input.dispose(),
   };
 }

@@ -2,7 +2,7 @@
  * The clip as decoded by the decode worker (decode-worker.ts), with the same face as `openClip`
  * so the engine does not care where frames come from.
  */
-import type { DecodedFrame, OpenClip } from './decode';
+import type { DecodedFrame, FrameRange, OpenClip } from './decode';
 import type { DecoderToEngine, EngineToDecoder } from './decode-protocol';
 
 /** An error from the decode worker, with the stage and frame it happened at. */
@@ -23,7 +23,12 @@ export interface RemoteClip extends OpenClip {
   readonly factor: number;
 }
 
-export function openRemoteClip(url: string, lookahead = 4, inputLongSide?: number): Promise<RemoteClip> {
+export function openRemoteClip(
+  url: string,
+  lookahead = 4,
+  inputLongSide?: number,
+  range: FrameRange = {},
+): Promise<RemoteClip> {
   const worker = new Worker(new URL('./decode-worker.ts', import.meta.url), { type: 'module' });
   const send = (m: EngineToDecoder): void => worker.postMessage(m);
   const queue: DecoderToEngine[] = [];
@@ -47,7 +52,7 @@ export function openRemoteClip(url: string, lookahead = 4, inputLongSide?: numbe
     while (!queue.length) await new Promise<void>((r) => (notify = r));
     return queue.shift()!;
   };
-  send({ type: 'open', url, lookahead, inputLongSide });
+  send({ type: 'open', url, lookahead, inputLongSide, startS: range.startS, endS: range.endS });
   return next().then((first) => {
     if (first.type === 'error') {
       worker.terminate();

@@ -26,6 +26,12 @@ const scope = self as unknown as {
 };
 
 let cancelRequested = false;
+/** Set while the host holds the run (HostToEngine 'pause'); resolving `resumed` lets it go on. */
+let paused = false;
+let resumed: (() => void) | null = null;
+const whilePaused = async (): Promise<void> => {
+  while (paused && !cancelRequested) await new Promise<void>((r) => (resumed = r));
+};
 
 const post = (msg: EngineToHost): void => scope.postMessage(msg);
 
@@ -68,7 +74,7 @@ async function run(seq: number, job: EngineJob): Promise<void> {
   }
   let clip;
   try {
-    clip = await openRemoteClip(job.clipUrl, 4, job.inputLongSide);
+    clip = await openRemoteClip(job.clipUrl, 4, job.inputLongSide, { startS: job.startS, endS: job.endS });
   } catch (e) {
     landmarker.close();
     post({ type: 'error', seq, error: engineError(e, 'open') });
@@ -137,6 +143,7 @@ async function stream(
       }
       if (next.done) break;
       const frame = next.value;
+      await whilePaused();
       if (cancelRequested) {
         post({ type: 'cancelled', seq, frames: index });
         return;
@@ -209,11 +216,19 @@ async function bench(
 
 scope.onmessage = (ev: MessageEvent<HostToEngine>) => {
   const msg = ev.data;
-  if (msg.type === 'cancel') {
-    cancelRequested = true;
+  if (msg.type === 'cancel' || msg.type === 'resume') {
+    if (msg.type === 'cancel') cancelRequested = true;
+    paused = false;
+    resumed?.();
+    resumed = null;
+    return;
+  }
+  if (msg.type === 'pause') {
+    paused = true;
     return;
   }
   cancelRequested = false;
+  paused = false;
   run(msg.seq, msg.job).catch((e: unknown) =>
     post({ type: 'error', seq: msg.seq, error: engineError(e, 'detect') }),
   );

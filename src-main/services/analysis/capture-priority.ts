@@ -1,0 +1,51 @@
+import { availableParallelism } from 'node:os';
+import { onCaptureActivity } from '../capture/store';
+
+/**
+ * Capture has priority over analysis (issue 16 item 5): while a take records, the queue runs at most
+ * `captureSlots()` pose runs and holds the others between two frames (engine-session.ts RunHold),
+ * starting nothing new; when the take ends they go on where they stopped. Why not pause everything:
+ * the previous condition's numbers should be ready before the next take ends (issue 16), so one run
+ * goes on beside the recorder. Why half the cores: a pose run keeps about one core busy (its model
+ * on one thread, decoding on another, docs/pose-engine.md), and the recorder's encoders need the rest
+ * (test/e2e/capture-analysis.e2e.test.ts checks the frames the cameras deliver with a run going on).
+ */
+export const captureSlots = (cores = availableParallelism()): number => Math.max(1, Math.floor(cores / 2));
+
+/**
+ * A take whose page went away without stopping stays "recording" until the server restarts (its
+ * folder is recovered then); after this long without a chunk (one a second per camera while it
+ * records, docs/capture.md) the queue stops yielding to it.
+ */
+export const CAPTURE_QUIET_MS = 15_000;
+
+export interface CaptureWatch {
+  readonly capturing: () => boolean;
+  readonly close: () => void;
+}
+
+/** Follows the takes being recorded; `onChange` when capture starts or stops. */
+export function watchCapture(
+  onChange: (capturing: boolean) => void,
+  quietMs = CAPTURE_QUIET_MS,
+): CaptureWatch {
+  let capturing = false;
+  let quiet: ReturnType<typeof setTimeout> | undefined;
+  const set = (next: boolean): void => {
+    if (next === capturing) return;
+    capturing = next;
+    onChange(capturing);
+  };
+  const off = onCaptureActivity((takes) => {
+    clearTimeout(quiet);
+    set(takes > 0);
+    if (takes > 0) quiet = setTimeout(() => set(false), quietMs);
+  });
+  return {
+    capturing: () => capturing,
+    close: () => {
+      clearTimeout(quiet);
+      off();
+    },
+  };
+}
