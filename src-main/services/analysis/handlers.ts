@@ -2,7 +2,7 @@ import type { analysisCalls } from '../../../src-shared/contract/analysis';
 import { getSession } from '../library/sessions';
 import { ServiceError } from '../errors';
 import type { CallContext, HandlersFor } from '../types';
-import { landmarksFromLibrary, syncRecording } from '../sync/landmarks';
+import { landmarksFromLibrary, recordingForSync } from '../sync/landmarks';
 import type { AnalysisQueue } from './queue';
 
 /** The analysis queue's calls; the queue itself lives in createServices (one per open library). */
@@ -29,8 +29,8 @@ export const analysisHandlers: HandlersFor<typeof analysisCalls> = {
     return queue.status(sessionId);
   },
   'analysis:cancel': ({ recordingId }, ctx) => ({ cancelled: queueOf(ctx).cancel(recordingId) }),
-  'analysis:series': ({ recordingId }, { library }) =>
-    landmarksFromLibrary(library, syncRecording(library.db, recordingId, 'recordingId')),
+  'analysis:series': async ({ recordingId }, { library }) =>
+    landmarksFromLibrary(library, await recordingForSync(library.data, recordingId, 'recordingId')),
 };
 
 async function getSessionOrThrow(ctx: CallContext, sessionId: string): Promise<void> {

@@ -212,7 +212,7 @@ export function createAnalysisQueue(ctx: Ctx, options: AnalysisQueueOptions): An
     r.fraction = POSE_SHARE;
     r.secondsLeft = 1;
     progress(r, true);
-    const syncNote = alignCondition(ctx, job.recordingId);
+    const syncNote = await alignCondition(ctx, job.recordingId);
     r.stage = 'gait';
     r.fraction = 0.98;
     progress(r, true);
