@@ -9,6 +9,7 @@ import { sessionsRepo, type SessionsRepo } from './sessions';
 import { symptomsRepo, type SymptomsRepo } from './symptoms';
 import { trashRepo, type TrashRepo } from './trash';
 import { analysisJobsRepo, type AnalysisJobsRepo } from './analysis-jobs';
+import { syncRepo, type SyncRepo } from './sync';
 import type { Database } from './schema';
 
 export type { Database } from './schema';
@@ -24,6 +25,7 @@ export interface Repositories {
   readonly review: ReviewRepo;
   readonly eventEdits: EventEditsRepo;
   readonly capture: CaptureRepo;
+  readonly sync: SyncRepo;
   readonly analysisJobs: AnalysisJobsRepo;
 }
 
@@ -68,6 +70,7 @@ function repositories(db: Kysely<Database>): Repositories {
     review: reviewRepo(db),
     eventEdits: eventEditsRepo(db),
     capture: captureRepo(db),
+    sync: syncRepo(db),
     analysisJobs: analysisJobsRepo(db),
   };
 }

@@ -25,7 +25,6 @@ const ALLOWED = [
  */
 const PENDING = new Set<string>(
   [
-    'analysis/store.ts',
     'markers/recording.ts',
     'markers/store.ts',
     'media/archive.ts',
@@ -33,7 +32,6 @@ const PENDING = new Set<string>(
     'media/purge.ts',
     'pose/recording.ts',
     'sync/landmarks.ts',
-    'sync/store.ts',
   ].map((f) => `src-main/services/${f}`),
 );
 

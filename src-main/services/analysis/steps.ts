@@ -4,7 +4,7 @@ import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import { ServiceError } from '../errors';
 import { analyzeRecording } from '../gait/analyze-recording';
 import { poseStoreFile } from '../pose/store';
-import { landmarksFile, sessionRecordings, syncRecording, type SyncRecording } from '../sync/landmarks';
+import { landmarksFile, recordingForSync, recordingsForSync, type SyncRecording } from '../sync/landmarks';
 import { syncHandlers } from '../sync/handlers';
 import { findPair } from '../sync/store';
 import type { CallContext } from '../types';
@@ -30,19 +30,19 @@ export function hasLandmarks(ctx: Ctx, rec: SyncRecording): boolean {
  * alignment yet (an alignment the PT set or nudged is never replaced). Returns a note when it could
  * not be done.
  */
-export function alignCondition(ctx: Ctx, recordingId: string): string | null {
-  const db = ctx.library.db;
-  const rec = syncRecording(db, recordingId, 'recordingId');
-  const others = sessionRecordings(db, rec.sessionId).filter(
+export async function alignCondition(ctx: Ctx, recordingId: string): Promise<string | null> {
+  const { data } = ctx.library;
+  const rec = await recordingForSync(data, recordingId, 'recordingId');
+  const others = (await recordingsForSync(data, rec.sessionId)).filter(
     (r) => r.conditionLabel === rec.conditionLabel && r.view !== rec.view,
   );
   const notes: string[] = [];
   for (const other of others) {
-    if (!hasLandmarks(ctx, other) || findPair(db, rec.id, other.id)) continue;
+    if (!hasLandmarks(ctx, other) || (await findPair(data, rec.id, other.id))) continue;
     const [side, rear] = rec.view === 'side' ? [rec, other] : [other, rec];
     try {
       // The sync service's own call (capture prior, stored estimate, sync:changed event): one path.
-      syncHandlers['sync:estimate'](
+      await syncHandlers['sync:estimate'](
         { sessionId: rec.sessionId, recordingAId: side.id, recordingBId: rear.id },
         ctx as CallContext,
       );

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { EventEdit, GaitAnalysis } from '../../../src-shared/gait';
 import type { LandmarkSeries } from '../../../src-shared/pose/landmarks';
 import { analyseClip, eventsForRear, preparedSeries } from '../../../src-shared/review/analyse';
@@ -10,7 +9,7 @@ import { getSession } from '../library/sessions';
 import { listRecordings } from '../media/recordings-db';
 import { listEventEdits } from '../review/event-edits-store';
 import { listCorrections } from '../review/store';
-import { landmarksFromLibrary, syncRecording } from '../sync/landmarks';
+import { landmarksFromLibrary, recordingForSync } from '../sync/landmarks';
 import { findPair } from '../sync/store';
 import type { GaitAnalyzeResult } from '../../../src-shared/contract/gait';
 
@@ -32,8 +31,8 @@ interface Inputs {
   readonly eventEdits: readonly EventEdit[];
 }
 
-async function recordingInputs(library: Library, db: Database.Database, id: string): Promise<Inputs> {
-  const rec = syncRecording(db, id, 'recordingId');
+async function recordingInputs(library: Library, id: string): Promise<Inputs> {
+  const rec = await recordingForSync(library.data, id, 'recordingId');
   const meta = (await listRecordings(library.data, rec.sessionId)).find((r) => r.id === id);
   if (!meta) throw new ServiceError('not-found', `No recording with id ${id}.`, 'recordingId');
   return {
@@ -78,12 +77,11 @@ export async function analyzeRecordingWithSeries(
   recordingId: string,
   cutoffHz: Cutoff,
 ): Promise<RecordingAnalysis> {
-  const db = library.db;
-  const rec = syncRecording(db, recordingId, 'recordingId');
+  const rec = await recordingForSync(library.data, recordingId, 'recordingId');
   const session = await getSession(library.data, rec.sessionId);
   const heightCm =
     (await getPatient(library.data, session.patientId, { includeDeleted: true })).heightCm ?? undefined;
-  const inputs = await recordingInputs(library, db, recordingId);
+  const inputs = await recordingInputs(library, recordingId);
   const series = preparedSeries(inputs.series, inputs.corrections, inputs.trim).inTrim;
   if (inputs.view === 'side')
     return { analysis: analysed(inputs, heightCm, cutoffHz), eventsFrom: null, series };
@@ -93,11 +91,11 @@ export async function analyzeRecordingWithSeries(
     (r) => r.view === 'side' && r.condition.label === rec.conditionLabel,
   );
   for (const side of sides.reverse()) {
-    const pair = findPair(db, side.id, recordingId);
+    const pair = await findPair(library.data, side.id, recordingId);
     if (!pair) continue;
     let sideAnalysis: GaitAnalysis;
     try {
-      sideAnalysis = analysed(await recordingInputs(library, db, side.id), heightCm, cutoffHz);
+      sideAnalysis = analysed(await recordingInputs(library, side.id), heightCm, cutoffHz);
     } catch {
       continue;
     }

@@ -7,7 +7,8 @@ import { rendererDir } from '../../paths';
 import type { Library } from '../library/db';
 import { exportsDir } from '../media/archive';
 import type { HandlersFor } from '../types';
-import { resetEdits, saveEdits } from './edits-store';
+import { editsStamp, resetEdits, saveEdits, saveEditsChecked } from './edits-store';
+import { editorOf } from '../library/server-mode';
 import { chromiumPrinter } from './pdf-chromium';
 import type { ReportPrinter } from './printer';
 import { sessionReport } from './session-report';
@@ -18,7 +19,7 @@ import { getPatient } from '../library/patients';
 import { getSession } from '../library/sessions';
 import { getRecordingRow, listRecordings, mediaPath } from '../media/recordings-db';
 import { listCorrections } from '../review/store';
-import { landmarksFromLibrary, syncRecording } from '../sync/landmarks';
+import { landmarksFromLibrary, recordingForSync } from '../sync/landmarks';
 import { countPdfPages } from './templates';
 
 /**
@@ -85,11 +86,16 @@ export const reportHandlers: HandlersFor<typeof reportCalls> = {
     const r = await sessionReport(library, sessionId);
     return { ...r.bundle, links: r.links };
   },
-  'report:saveEdits': async ({ sessionId, edits }, ctx) => {
-    const savedAt = await saveEdits(ctx.library.data, sessionId, edits);
+  'report:saveEdits': async ({ sessionId, edits, basedOn }, ctx) => {
+    const { data } = ctx.library;
+    const saved =
+      basedOn === undefined
+        ? { savedAt: await saveEdits(data, sessionId, edits) }
+        : await saveEditsChecked(data, sessionId, edits, basedOn, editorOf(ctx.library));
     ctx.emit('library:changed', { kind: 'session', id: sessionId });
-    return { savedAt };
+    return saved;
   },
+  'report:editsStamp': ({ sessionId }, { library }) => editsStamp(library.data, sessionId),
   'report:resetEdits': async ({ sessionId }, ctx) => {
     const reset = await resetEdits(ctx.library.data, sessionId);
     ctx.emit('library:changed', { kind: 'session', id: sessionId });
@@ -154,7 +160,7 @@ export const reportHandlers: HandlersFor<typeof reportCalls> = {
     for (const [i, r] of recordings.entries()) {
       // The whole clip, with the PT's corrections: what the review shows.
       const series = applyCorrections(
-        landmarksFromLibrary(library, syncRecording(library.db, r.id, 'recordingId')),
+        landmarksFromLibrary(library, await recordingForSync(library.data, r.id, 'recordingId')),
         await listCorrections(library.data, r.id),
       );
       const label = r.condition.label.replace(/[^\w-]+/g, '-').replace(/^-|-$/g, '') || 'clip';

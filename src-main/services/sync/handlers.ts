@@ -5,8 +5,8 @@ import { ServiceError } from '../errors';
 import type { HandlersFor } from '../types';
 import {
   landmarksFromLibrary,
-  sessionRecordings,
-  syncRecording,
+  recordingForSync,
+  recordingsForSync,
   type LandmarkSource,
   type SyncRecording,
 } from './landmarks';
@@ -28,10 +28,10 @@ async function pairOf(
   aId: string,
   bId: string,
 ): Promise<{ a: SyncRecording; b: SyncRecording }> {
-  const { db } = library;
-  await checkSession(library.data, sessionId);
-  const a = syncRecording(db, aId, 'recordingAId');
-  const b = syncRecording(db, bId, 'recordingBId');
+  const { data } = library;
+  await checkSession(data, sessionId);
+  const a = await recordingForSync(data, aId, 'recordingAId');
+  const b = await recordingForSync(data, bId, 'recordingBId');
   if (a.id === b.id)
     throw new ServiceError(
       'invalid-input',
@@ -52,9 +52,8 @@ async function defaultPair(
   library: Library,
   sessionId: string,
 ): Promise<{ a: SyncRecording; b: SyncRecording }> {
-  const { db } = library;
   await checkSession(library.data, sessionId);
-  const recs = sessionRecordings(db, sessionId);
+  const recs = await recordingsForSync(library.data, sessionId);
   const pairs = recs
     .filter((r) => r.view === 'side')
     .flatMap((side) =>
@@ -77,7 +76,7 @@ export function createSyncHandlers(
 ): HandlersFor<typeof syncCalls> {
   return {
     'sync:estimate': async (input, ctx) => {
-      const { db } = ctx.library;
+      const { data } = ctx.library;
       const { a, b } =
         input.recordingAId && input.recordingBId
           ? await pairOf(ctx.library, input.sessionId, input.recordingAId, input.recordingBId)
@@ -101,30 +100,40 @@ export function createSyncHandlers(
         if (err instanceof SyncInputError) throw new ServiceError('invalid-input', err.message);
         throw err;
       }
-      const record = saveEstimate(db, { sessionId: input.sessionId, a: a.id, b: b.id }, estimate, window);
+      const record = await saveEstimate(
+        data,
+        { sessionId: input.sessionId, a: a.id, b: b.id },
+        estimate,
+        window,
+      );
       ctx.emit('sync:changed', { sessionId: input.sessionId, recordingAId: a.id, recordingBId: b.id });
       return record;
     },
     'sync:set': async (input, ctx) => {
-      const { db } = ctx.library;
+      const { data } = ctx.library;
       const { a, b } = await pairOf(ctx.library, input.sessionId, input.recordingAId, input.recordingBId);
-      const current = findPair(db, a.id, b.id);
+      const current = await findPair(data, a.id, b.id);
       const oriented = current && (current.flipped ? reversed(current.record, a.fps) : current.record);
       const frames = input.offsetFrames ?? (oriented?.offsetFramesA ?? 0) + (input.nudgeFrames ?? 0);
-      saveManual(db, { sessionId: input.sessionId, a: a.id, b: b.id }, frames, oriented?.fpsA ?? a.fps);
+      await saveManual(
+        data,
+        { sessionId: input.sessionId, a: a.id, b: b.id },
+        frames,
+        oriented?.fpsA ?? a.fps,
+      );
       ctx.emit('sync:changed', { sessionId: input.sessionId, recordingAId: a.id, recordingBId: b.id });
-      const found = findPair(db, a.id, b.id)!;
+      const found = (await findPair(data, a.id, b.id))!;
       return found.flipped ? reversed(found.record, a.fps) : found.record;
     },
     'sync:get': async (input, { library }) => {
       const { a, b } = await pairOf(library, input.sessionId, input.recordingAId, input.recordingBId);
-      const found = findPair(library.db, a.id, b.id);
+      const found = await findPair(library.data, a.id, b.id);
       if (!found) return null;
       return found.flipped ? reversed(found.record, a.fps) : found.record;
     },
     'sync:list': async ({ sessionId }, { library }) => {
       await checkSession(library.data, sessionId);
-      return listPairs(library.db, sessionId);
+      return listPairs(library.data, sessionId);
     },
   };
 }

@@ -1,10 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { dirname, join } from 'node:path';
 import { LandmarkSeriesSchema, type LandmarkSeries } from '../../../src-shared/pose/landmarks';
 import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import { ServiceError } from '../errors';
 import { readPoseStore, toSeries } from '../pose';
+import type { DataLayer } from '../../data';
+import { toRecording, type StoredRecording } from '../../data/recordings';
+import type { RecordingsTable } from '../../data/schema';
 import type { Library } from '../library/db';
 
 /** What the sync needs of a recording. */
@@ -19,41 +22,28 @@ export interface SyncRecording {
   readonly proxyPath: string;
 }
 
-interface Row {
-  id: string;
-  session_id: string;
-  view: string;
-  condition_label: string;
-  original_name: string;
-  probe_json: string;
-  proxy_path: string;
-}
-
-export function syncRecording(db: Database.Database, id: string, field: string): SyncRecording {
-  const row = db
-    .prepare(
-      `SELECT id, session_id, view, condition_label, original_name, probe_json, proxy_path
-       FROM recordings WHERE id = ? AND deleted_at IS NULL`,
-    )
-    .get(id) as Row | undefined;
-  if (!row) throw new ServiceError('not-found', `No recording with id ${id}.`, field);
-  const probe = JSON.parse(row.probe_json) as { proxyFps?: number; nominalFps?: number };
+function toSyncRecording(r: StoredRecording): SyncRecording {
   return {
-    id: row.id,
-    sessionId: row.session_id,
-    view: row.view,
-    conditionLabel: row.condition_label,
-    name: row.original_name,
-    fps: probe.proxyFps || probe.nominalFps || 30,
-    proxyPath: row.proxy_path,
+    id: r.id,
+    sessionId: r.sessionId,
+    view: r.view,
+    conditionLabel: r.condition.label,
+    name: r.originalName,
+    fps: r.probe.proxyFps || r.probe.nominalFps || 30,
+    proxyPath: r.paths.proxy,
   };
 }
 
-export function sessionRecordings(db: Database.Database, sessionId: string): SyncRecording[] {
-  const ids = db
-    .prepare(`SELECT id FROM recordings WHERE session_id = ? AND deleted_at IS NULL ORDER BY created_at`)
-    .all(sessionId) as { id: string }[];
-  return ids.map(({ id }) => syncRecording(db, id, 'sessionId'));
+/** The recording (not in the trash) as the sync sees it; `field` names the input in the refusal. */
+export async function recordingForSync(data: DataLayer, id: string, field: string): Promise<SyncRecording> {
+  const rec = await data.recordings.get(id);
+  if (!rec || rec.deletedAt) throw new ServiceError('not-found', `No recording with id ${id}.`, field);
+  return toSyncRecording(rec);
+}
+
+/** A session's recordings not in the trash, oldest first. */
+export async function recordingsForSync(data: DataLayer, sessionId: string): Promise<SyncRecording[]> {
+  return (await data.recordings.listForSessionByAge(sessionId)).map(toSyncRecording);
 }
 
 /**
@@ -105,4 +95,24 @@ export function parseLandmarks(text: string, name: string): LandmarkSeries {
     );
   }
   return parsed.data;
+}
+
+/**
+ * The same two reads, synchronous, on the embedded library's connection: for the analysis queue
+ * only, whose status calls are synchronous until it moves onto the data layer (analysis jobs on
+ * PostgreSQL, issue 17 item 4, another change in progress). Everything else uses the async pair
+ * above; these go when the queue does.
+ */
+export function syncRecording(db: Database.Database, id: string, field: string): SyncRecording {
+  const row = db.prepare(`SELECT * FROM recordings WHERE id = ? AND deleted_at IS NULL`).get(id) as
+    RecordingsTable | undefined;
+  if (!row) throw new ServiceError('not-found', `No recording with id ${id}.`, field);
+  return toSyncRecording(toRecording(row));
+}
+
+export function sessionRecordings(db: Database.Database, sessionId: string): SyncRecording[] {
+  const rows = db
+    .prepare(`SELECT * FROM recordings WHERE session_id = ? AND deleted_at IS NULL ORDER BY created_at`)
+    .all(sessionId) as RecordingsTable[];
+  return rows.map((r) => toSyncRecording(toRecording(r)));
 }
