@@ -135,10 +135,27 @@ function thresholdOf(level: Float32Array, options: DetectionOptions): number {
  * [i, i+1), so a disc centred on a pixel's centre has x = i + 0.5).
  */
 export function detectBlobs(image: MarkerImage, options: DetectionOptions): Blob[] {
+  return detectAtThresholds(image, options, (level) => [thresholdOf(level, options)])[0] ?? [];
+}
+
+/**
+ * Detects at several thresholds over one level image: `thresholds` gets the region's level image and
+ * its median and returns the grey levels to cut at (the tracker's local search, track-search.ts).
+ * One list of blobs per threshold, in the order given.
+ */
+export function detectAtThresholds(
+  image: MarkerImage,
+  options: DetectionOptions,
+  thresholds: (level: Float32Array, median: number) => readonly number[],
+): Blob[][] {
   const rect = regionOf(image, options);
   if (rect.w === 0 || rect.h === 0) return [];
   const level = levels(image, rect, options);
-  const threshold = thresholdOf(level, options);
+  return thresholds(level, medianLevel(level)).map((t) => components(level, rect, t, options));
+}
+
+/** The components of the level image above `threshold` that pass the area and roundness limits. */
+function components(level: Float32Array, rect: Rect, threshold: number, options: DetectionOptions): Blob[] {
   const minArea = options.minAreaPx ?? 4;
   const maxArea = options.maxAreaPx ?? 2000;
   const minRound = options.minRoundness ?? 0.5;
@@ -276,6 +293,7 @@ function measure(
     areaPx: n,
     roundness,
     contrast: sum / n - bg,
+    level: sum / n,
     radiusPx: Math.sqrt(n / Math.PI),
   };
 }

@@ -3,7 +3,7 @@
  * gate around its prediction, and the blobs a window around it holds at a threshold set by the
  * marker's own expected contrast, so a motion-blurred marker dimmer than the still ones is found.
  */
-import { detectBlobs } from './detect';
+import { detectAtThresholds } from './detect';
 import type { Blob, DetectionOptions, MarkerImage } from './types';
 
 export interface State {
@@ -23,6 +23,15 @@ export interface State {
   seenY: number;
   /** Its height on the seed frame (a chain's length). */
   seedY: number;
+  /** Roundness of its blob on the seed frame (a still marker: a disc on the pixel grid, ~0.95). */
+  roundness0: number;
+  /** Its mean level (grey, or closeness to the picked colour), learnt from its round views. */
+  level: number;
+  /**
+   * Length of its streak as a fraction of its frame-to-frame travel (the shutter time over the frame
+   * interval), learnt from its own blobs (`learnBlur`); 1 until seen moving: the longest possible.
+   */
+  blur: number;
 }
 
 export interface TrackerConfig {
@@ -62,20 +71,72 @@ export function localBlobs(
   const minRound = Math.min(d.minRoundness ?? 0.5, 0.7 * streakRatio(s.radius, speed));
   const area = Math.PI * s.radius * s.radius;
   const half = gate + 3 * s.radius;
-  // Bright markers: threshold half the expected contrast above the window's median, so a dim
-  // (blurred) marker is found even beside a brighter one. A colour keeps its distance threshold.
-  const appearance =
-    d.appearance.kind === 'bright'
-      ? { kind: 'bright' as const, threshold: { aboveBackground: Math.max(10, 0.5 * expectedContrast(s)) } }
-      : d.appearance;
-  return detectBlobs(frame, {
+  const opts = {
     ...d,
-    appearance,
     minRoundness: minRound,
     minAreaPx: Math.min(d.minAreaPx ?? 4, Math.max(2, 0.3 * area)),
     maxAreaPx: Math.max(d.maxAreaPx ?? 2000, 3 * (area + 2 * s.radius * speed)),
     region: { x: px - half, y: py - half, width: 2 * half, height: 2 * half },
-  }).filter((b) => b.contrast >= minContrast(s));
+  };
+  const rungs = detectAtThresholds(frame, opts, (_, median) => thresholdLadder(s, median, d.appearance.kind));
+  // One view of each place: the one most like the marker (a marker grown into what it touches at
+  // the lower thresholds is less round and too big; its core at the higher ones is itself).
+  const out: Blob[] = [];
+  for (const rung of rungs)
+    for (const b of rung) {
+      if (b.contrast < minContrast(s)) continue;
+      const k = out.findIndex((o) => Math.hypot(o.x - b.x, o.y - b.y) < Math.max(1, o.radiusPx, b.radiusPx));
+      if (k < 0) out.push(b);
+      else if (appearanceCost(s, b) < appearanceCost(s, out[k]!)) out[k] = b;
+    }
+  return out;
+}
+
+/**
+ * Grey levels the local search cuts at. The lowest: half the expected (blurred) contrast above the
+ * window's median for bright markers, so a smeared marker dimmer than the still ones is found; any
+ * closeness for a colour. Then four more up to just under the marker's own level: a white marker on
+ * light clothing is one component with the clothing at the lowest (on the sample treadmill run the
+ * PSIS disc at 255, a sweatshirt at 130-215 beside it and a window median of 60 made one blob of
+ * 3000 px) and a disc of its own higher up. A global threshold, or one set from the window's
+ * median alone, cannot cut both a dim streak and a disc on a bright surround.
+ */
+export function thresholdLadder(s: State, median: number, kind: 'bright' | 'colour'): number[] {
+  const base = kind === 'bright' ? median + Math.max(10, 0.5 * expectedContrast(s)) : 0;
+  const top = s.level - 0.1 * s.contrast;
+  if (top < base + 12) return [base];
+  return [0, 1, 2, 3, 4].map((k) => base + (k / 4) * (top - base));
+}
+
+/**
+ * How unlike the marker a blob looks, added to the assignment cost (0 for a blob of the marker's own
+ * size and shape). The marker's size is known from the seed and a streak of length L (its speed)
+ * adds about 2rL pixels; a round marker's blob is as round as a disc smeared over L (`streakRatio`).
+ * Without this term, a patch of light clothing next to the marker's path (roundness 0.5, several
+ * hundred pixels) and a 4-pixel glint cost only their distance: on the sample treadmill run both
+ * were taken over the marker 20 px further away. Scale: a blob of twice or half the area costs 0.07,
+ * a tenth of it 0.8; a roundness 0.4 below the expected one costs 0.4 (a miss costs 1.5).
+ */
+export function appearanceCost(s: State, b: Blob): number {
+  const len = s.blur * Math.hypot(s.vx, s.vy);
+  const area = Math.PI * s.radius * s.radius + 2 * s.radius * len;
+  const size = 0.15 * Math.log(b.areaPx / area) ** 2;
+  const shape = Math.max(0, s.roundness0 * streakRatio(s.radius, len) - 0.05 - b.roundness);
+  return size + shape;
+}
+
+/**
+ * Learns the marker's blur from a blob it was given: the streak length that the blob's roundness
+ * (relative to the still marker's) implies by `streakRatio`, over the distance moved. A marker filmed
+ * with a short shutter stays round however fast it moves, so a long streak is not to be expected of
+ * it (a 1/250 s shutter at 60 fps: 0.24; at 30 fps: 0.12). Only frames with a travel of 3 px or more
+ * tell anything; a running mean with weight 0.2.
+ */
+export function learnBlur(s: State, b: Blob, travel: number): void {
+  if (travel < 3) return;
+  const rho = Math.max(0.2, Math.min(1, b.roundness / Math.max(0.5, s.roundness0)));
+  const len = Math.sqrt(3 * s.radius * s.radius * (1 / (rho * rho) - 1));
+  s.blur = 0.8 * s.blur + 0.2 * Math.min(1, len / travel);
 }
 
 /**
@@ -91,16 +152,27 @@ export function minContrast(s: State): number {
   return Math.max(12, 0.3 * expectedContrast(s));
 }
 
-/** Pools blobs found in several windows: the same blob seen twice (within 0.5 px) counts once. */
-export function pool(lists: Blob[][]): Blob[] {
-  // The same blob found in two windows (different local thresholds) differs by a fraction of its
-  // radius: one per place, the larger (its threshold was the lower, its centroid the fuller).
-  const out: Blob[] = [];
+/**
+ * Pools blobs found in several windows: one per place (within the larger radius). Of two views of
+ * one place (two windows cut at different levels) the one most like one of the markers is kept
+ * (`appearanceCost`), so a marker's clean disc is not replaced by its view merged with the
+ * clothing it touches from a window cut lower; equally like (within 0.02): the larger, whose
+ * centroid is the fuller.
+ */
+export function pool(lists: Blob[][], states: readonly State[]): Blob[] {
+  const score = (b: Blob): number => Math.min(...states.map((s) => appearanceCost(s, b)));
+  const out: { b: Blob; score: number }[] = [];
   for (const list of lists)
     for (const b of list) {
-      const k = out.findIndex((o) => Math.hypot(o.x - b.x, o.y - b.y) < Math.max(1, o.radiusPx, b.radiusPx));
-      if (k < 0) out.push(b);
-      else if (b.areaPx > out[k]!.areaPx) out[k] = b;
+      const k = out.findIndex(
+        ({ b: o }) => Math.hypot(o.x - b.x, o.y - b.y) < Math.max(1, o.radiusPx, b.radiusPx),
+      );
+      const sc = score(b);
+      if (k < 0) out.push({ b, score: sc });
+      else {
+        const o = out[k]!;
+        if (sc < o.score - 0.02 || (sc <= o.score + 0.02 && b.areaPx > o.b.areaPx)) out[k] = { b, score: sc };
+      }
     }
-  return out;
+  return out.map((o) => o.b);
 }

@@ -11,7 +11,17 @@ import { pixels } from '../units';
 import { assign } from './assign';
 import { detectBlobs, levelImage } from './detect';
 import { TOP_TO_BOTTOM } from './protocol';
-import { expectedContrast, gateOf, localBlobs, pool, type State, type TrackerConfig } from './track-search';
+import { correctByNeighbours, type Prediction } from './track-neighbours';
+import {
+  appearanceCost,
+  expectedContrast,
+  gateOf,
+  learnBlur,
+  localBlobs,
+  pool,
+  type State,
+  type TrackerConfig,
+} from './track-search';
 import type {
   Blob,
   CancelSignal,
@@ -40,77 +50,6 @@ function abortError(): Error {
   const e = new Error('Marker tracking was cancelled.');
   e.name = 'AbortError';
   return e;
-}
-
-/**
- * One tracking step for all markers on one frame's candidates. `candidates(i, px, py, gate)` gives
- * marker i's blobs (a local search, or a stored list). Returns the point of each marker.
- */
-interface Prediction {
-  x: number;
-  y: number;
-  gate: number;
-}
-
-/**
- * Neighbours that move with marker i: within 150 px and with a similar velocity (the markers of one
- * segment, or of the pelvis, rather than the other leg's marker passing by).
- */
-function neighbours(states: readonly State[], i: number): number[] {
-  const s = states[i]!;
-  const speed = Math.hypot(s.vx, s.vy);
-  const out: number[] = [];
-  states.forEach((o, k) => {
-    if (k === i || o.lost || Math.hypot(o.x - s.x, o.y - s.y) > 150) return;
-    const dv = Math.hypot(o.vx - s.vx, o.vy - s.vy);
-    if (dv <= 0.5 * Math.max(speed, Math.hypot(o.vx, o.vy)) + 6) out.push(k);
-  });
-  return out;
-}
-
-/**
- * Corrects each prediction by the error its neighbours share. Markers taped on one segment
- * accelerate together, so the error of a constant-velocity prediction is nearly common to them:
- * measured on the synthetic runner at 60 fps, a foot marker's prediction error of up to 17 px falls
- * to 3–7 px once corrected by a neighbour's, while the foot's markers are 24–29 px apart. Each
- * candidate correction (a blob minus the prediction) is voted for by the neighbours that have a blob
- * at their own prediction plus that correction (consensus voting, as in RANSAC [Fischler & Bolles
- * 1981]); the best-voted correction wins (ties: the smallest), and the gate shrinks around it.
- */
-function correctByNeighbours(states: readonly State[], pred: Prediction[], blobs: readonly Blob[]): void {
-  const corrected = states.map((s, i): Prediction | null => {
-    if (s.lost) return null;
-    const nb = neighbours(states, i);
-    if (nb.length === 0) return null;
-    const p = pred[i]!;
-    let best: { dx: number; dy: number; votes: number; len: number } | null = null;
-    for (const b of blobs) {
-      const dx = b.x - p.x;
-      const dy = b.y - p.y;
-      const len = Math.hypot(dx, dy);
-      if (len > p.gate) continue;
-      // A segment also turns: a quarter of the correction may differ between its markers.
-      const tol = Math.max(5, 2 * s.radius, 0.25 * len);
-      let votes = 1;
-      for (const k of nb) {
-        const q = pred[k]!;
-        let near = Infinity;
-        for (const c of blobs) near = Math.min(near, Math.hypot(c.x - (q.x + dx), c.y - (q.y + dy)));
-        votes += Math.exp(-0.5 * (near / tol) ** 2);
-      }
-      if (!best || votes > best.votes + 1e-9 || (Math.abs(votes - best.votes) <= 1e-9 && len < best.len))
-        best = { dx, dy, votes, len };
-    }
-    if (!best || best.votes < 2.5) return null;
-    return {
-      x: p.x + best.dx,
-      y: p.y + best.dy,
-      gate: Math.max(6, 2.5 * s.radius) + 0.15 * Math.hypot(s.vx, s.vy),
-    };
-  });
-  corrected.forEach((c, i) => {
-    if (c) pred[i] = c;
-  });
 }
 
 /** Within each chain, the assigned blobs are handed out again top to bottom in the chain's order. */
@@ -174,6 +113,10 @@ function span0(states: readonly State[], chain: readonly number[]): number {
   return Math.max(...ys) - Math.min(...ys);
 }
 
+/**
+ * One tracking step for all markers on one frame's candidates. `candidates(i, px, py, gate)` gives
+ * marker i's blobs (a local search, or a stored list). Returns the point of each marker.
+ */
 export function step(
   states: State[],
   candidates: (i: number, px: number, py: number, gate: number) => Blob[],
@@ -182,9 +125,12 @@ export function step(
   // Constant velocity: a constant-acceleration term doubled the pelvis markers' worst prediction
   // error on the synthetic runner (the pelvis changes direction at each contact).
   const pred: Prediction[] = states.map((s) => ({ x: s.x + s.vx, y: s.y + s.vy, gate: gateOf(s, cfg) }));
-  const blobs = pool(states.map((_, i) => candidates(i, pred[i]!.x, pred[i]!.y, pred[i]!.gate)));
+  const blobs = pool(
+    states.map((_, i) => candidates(i, pred[i]!.x, pred[i]!.y, pred[i]!.gate)),
+    states,
+  );
   const addBlobs = (more: Blob[]): void => {
-    for (const b of pool([blobs, more]).slice(blobs.length)) blobs.push(b);
+    for (const b of pool([blobs, more], states).slice(blobs.length)) blobs.push(b);
   };
   correctByNeighbours(states, pred, blobs);
   const cost = states.map((s, i) => {
@@ -199,7 +145,7 @@ export function step(
       )
         return Infinity;
       const dim = Math.max(0, 1 - b.contrast / Math.max(1, expectedContrast(s)));
-      return (d / p.gate) ** 2 + 0.3 * dim;
+      return (d / p.gate) ** 2 + 0.3 * dim + appearanceCost(s, b);
     });
   });
   const choice = assign(cost, 1.5);
@@ -253,6 +199,7 @@ export function step(
         s.vx *= MAX_SPEED / speed;
         s.vy *= MAX_SPEED / speed;
       }
+      learnBlur(s, b, Math.hypot(mx, my));
       s.x = b.x;
       s.y = b.y;
       s.seenX = b.x;
@@ -260,7 +207,10 @@ export function step(
       s.coast = 0;
       s.lost = false;
       // The marker's own (unblurred) contrast is learnt from round views of it only.
-      if (b.roundness > 0.6) s.contrast = 0.8 * s.contrast + 0.2 * b.contrast;
+      if (b.roundness > 0.6) {
+        s.contrast = 0.8 * s.contrast + 0.2 * b.contrast;
+        s.level = 0.8 * s.level + 0.2 * b.level;
+      }
       s.age++;
       const confidence =
         Math.exp(-2 * (d / p.gate) ** 2) *
@@ -313,6 +263,9 @@ function initialState(seed: MarkerSeed, blobs: readonly Blob[]): State {
     seenX: best?.x ?? seed.x,
     seenY: best?.y ?? seed.y,
     seedY: best?.y ?? seed.y,
+    roundness0: best?.roundness ?? 0.9,
+    level: best?.level ?? 255,
+    blur: 1,
   };
 }
 

@@ -148,6 +148,8 @@ export interface Blob {
   readonly roundness: number;
   /** Mean marker level minus the local background level, 0..255 (for colour: 255·(1 − mean HSV distance)). */
   readonly contrast: number;
+  /** Mean level of its pixels, 0..255 (grey level, or closeness to the picked colour). */
+  readonly level: number;
   /** Equivalent radius sqrt(area/π), pixels. */
   readonly radiusPx: number;
 }

@@ -8,6 +8,7 @@
  * Discs are anti-aliased (4×4 supersampling per pixel), so their centroids are sub-pixel truth.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { ffmpegPath } from '../../src-main/services/media/binaries';
 import type { LandmarkSeries } from '../../src-shared/pose/landmarks';
@@ -179,7 +180,8 @@ export async function markersOnSample(
   ];
   if (existsSync(out)) return { truth };
   const frames = decodeFrames(sample, w, h)[Symbol.asyncIterator]();
-  const tmp = `${out}.part.mp4`;
+  // Two test files may make it at once: each writes its own part, the last rename wins.
+  const tmp = `${out}.${randomUUID()}.part.mp4`;
   await encodeClip(tmp, w, h, 30, n, async (i) => {
     const next = await frames.next();
     const rgb = next.done ? new Uint8Array(w * h * 3) : next.value;
