@@ -10,6 +10,7 @@ export { compareVisits, settingsDifference, type Visit } from './compare';
 export { KEY_VARIABLES, measure, pickVariable } from './measure';
 export { formatChange, formatMeanU95, formatNumber, formatSigned, formatValue, unitSuffix } from './format';
 export { formatProgress } from './text';
+export { sinceLastVisit, type Headline, type HeadlineChange, type HeadlineCondition } from './headline';
 export * from './symptoms';
 export type * from './types';
 export { progressForReport } from './report';

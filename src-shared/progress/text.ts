@@ -1,5 +1,6 @@
 /** The timeline as plain text, for `stridelab progress` (the same comparison the patient page shows). */
 import { formatChange, formatMeanU95, formatSigned, formatValue } from './format';
+import { sinceLastVisit, type HeadlineChange } from './headline';
 import type { Change, PatientProgress, ProgressRow, ProgressUnit, SymptomRow } from './types';
 
 const SIDE = { left: 'left', right: 'right', both: 'both sides' } as const;
@@ -43,6 +44,34 @@ function symptomText(row: SymptomRow): string | null {
   return `  ${row.label}: ${cells.join(', ')}`;
 }
 
+const changeLine = (x: HeadlineChange): string =>
+  `    ${x.label} (${SIDE[x.side]}): ${x.values}, ${x.change} real${x.settingsDiffer ? ` * (${x.settingsDiffer})` : ''}`;
+
+/** The newest visit against the one before, first (what the PT asks at every follow-up). */
+function headlineText(p: PatientProgress): string[] {
+  const h = sinceLastVisit(p);
+  if (!h) return [];
+  const lines = ['', `Since the last visit (${h.previousDate} to ${h.date}):`];
+  for (const c of h.conditions) {
+    const real = c.realSincePrevious.length;
+    const against = c.previousDate === h.previousDate ? '' : ` (against ${c.previousDate})`;
+    lines.push(
+      real
+        ? `  ${c.label}${against}: ${real} change${real === 1 ? '' : 's'} beyond noise; ${c.withinNoise} within noise${c.notCompared ? `, ${c.notCompared} not compared` : ''}`
+        : `  ${c.label}${against}: nothing changed beyond noise (${c.withinNoise + c.notCompared} followed)`,
+    );
+    lines.push(...c.realSincePrevious.map(changeLine));
+    if (c.realSinceFirstOnly.length)
+      lines.push(
+        `  beyond noise since the first visit (${c.firstDate}) only:`,
+        ...c.realSinceFirstOnly.map(changeLine),
+      );
+  }
+  for (const n of h.newConditions) lines.push(`  ${n}: filmed for the first time, nothing to compare yet`);
+  if (h.importantPain.length) lines.push(`  Pain, important to patients: ${h.importantPain.join('; ')}`);
+  return lines;
+}
+
 export function formatProgress(p: PatientProgress): string {
   const dates = p.sessions.map((s) => s.date);
   const lines = [
@@ -50,6 +79,7 @@ export function formatProgress(p: PatientProgress): string {
     'A change is called real only when it exceeds both the smallest detectable difference (SDD) and the',
     'uncertainty of the two sessions\u2019 means (95%); otherwise it is within noise.',
   ];
+  lines.push(...headlineText(p));
   const story = p.symptoms.map(symptomText).filter((x) => x !== null);
   const stages = p.sessions.filter((s) => s.symptoms?.rtrStage || s.symptoms?.notes);
   if (story.length || stages.length) {

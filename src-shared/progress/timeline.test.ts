@@ -122,6 +122,14 @@ describe('buildProgress on three synthetic visits with known changes', () => {
       /2026-03-01 {2}\d\.\d ±\d\.\d° \(\d+ steps\) {3}since previous −\d\.\d° real \*; since first −\d\.\d° real \*/,
     );
     expect(text).toMatch(/not the same treadmill settings: speed 11 km\/h then, 12 km\/h now/);
+    // First, what changed since the last visit: the drop and the cadence, the rest within noise.
+    expect(text).toMatch(
+      /\nSince the last visit \(2026-02-01 to 2026-03-01\):\n {2}Flat: 2 changes beyond noise; \d+ within noise/,
+    );
+    expect(text).toMatch(
+      /\n {4}Contralateral pelvic drop at midstance \(left\): \d\.\d → \d\.\d°, −\d\.\d° real \* \(speed 11 km\/h then, 12 km\/h now\)\n {4}Cadence \(both sides\): 165 → 170 steps\/min, \+5 steps\/min real/,
+    );
+    expect(text.indexOf('Since the last visit')).toBeLessThan(text.indexOf('(SDD 2.8°)'));
   });
   it('gives the report of a visit its progress section: what the findings rest on and what changed beyond noise', () => {
     expect(progressForReport(p, 's-2026-01-10', ['pelvic-drop-ms'])).toBeNull(); // a first visit

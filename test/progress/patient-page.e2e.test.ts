@@ -117,6 +117,28 @@ describe('patient page: progress across visits', () => {
       .allTextContents();
     expect(story).toEqual(['6', '4−2 important', '2−2 important']);
     expect(await page.locator('.trend canvas').count()).toBeGreaterThanOrEqual(9);
+    // First on the page, before the story and the table: what changed since the last visit.
+    const since = page.getByTestId('since-last-visit');
+    expect(await since.locator('h3').textContent()).toBe('Since the last visit (2026-02-01 → 2026-03-01)');
+    expect(await since.locator('[data-condition="Flat"] > p').first().textContent()).toBe(
+      'Flat: 2 changes beyond noise',
+    );
+    expect(await since.locator('li').allTextContents()).toEqual([
+      expect.stringMatching(
+        /^Contralateral pelvic drop at midstance, left: \d\.\d → \d\.\d° −\d\.\d° real \*$/,
+      ),
+      'Cadence, both sides: 165 → 170 steps/min +5 steps/min real *',
+    ]);
+    expect(await since.locator('[data-condition="Flat"]').textContent()).toContain(
+      '* Not the same treadmill settings: speed 11 km/h then, 12 km/h now.',
+    );
+    expect(await since.getByTestId('since-last-pain').textContent()).toMatch(
+      /Pain during 4 → 2\/10 \(−2\); Pain after 3 → 1\/10 \(−2\); Pain 24 h later 3 → 1\/10 \(−2\)\.$/,
+    );
+    const top = async (sel: string) => (await page.locator(sel).first().boundingBox())!.y;
+    expect(await top('[data-testid="since-last-visit"]')).toBeLessThan(
+      await top('[data-testid="progress-story"]'),
+    );
     if (shots) {
       await page
         .locator('[data-testid="progress"]')

@@ -15,6 +15,7 @@ import type {
 import { formatChange, formatMeanU95, unitSuffix } from '../../../src-shared/progress';
 import { api } from '../api/client';
 import { useLoad } from '../useLoad';
+import { SinceLastVisit } from './SinceLastVisit';
 import { TrendPlot, type TrendSeries } from './TrendPlot';
 import './progress.css';
 
@@ -258,6 +259,7 @@ export function ProgressPanel(props: { patientId: string }) {
             means (95%); otherwise it is <span className="chg within-noise">within noise</span>. Values: mean
             ± half the 95% interval.
           </p>
+          <SinceLastVisit p={data} />
           <h3>The patient&rsquo;s own story</h3>
           <StoryTable p={data} />
           {data.conditions.map((c) => (
