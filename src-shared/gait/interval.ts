@@ -5,7 +5,9 @@
  *    mean of the steps' systematic parts, with infinite degrees of freedom;
  *  - combined: the quadrature sum; coverage factor: Student's t at 97.5% for the effective degrees
  *    of freedom by the Welch–Satterthwaite formula (GUM G.4.1), ν = u⁴ / (u_A⁴ / (n − 1)).
- * A difference of two means (left − right) adds the two combined variances, with
+ * A difference of two means (left − right) adds the two random variances and the systematic part
+ * of the difference (summary.ts: a foot's timing bias that both means share counts with its sign,
+ * timing-bias.ts; without it the two systematic parts are taken as independent), with
  * ν = u⁴ / (u_A,L⁴/(n_L − 1) + u_A,R⁴/(n_R − 1)).
  * Method: docs/uncertainty.md.
  */
@@ -71,13 +73,15 @@ export function meanUncertainty(
   return { random, systematic, combined, k, interval: [mean - k * combined, mean + k * combined] };
 }
 
-/** The uncertainty of the difference of two means (a − b). */
+/** The uncertainty of the difference of two means (a − b); `systematic`: of the difference, where
+ *  the two means' systematic parts are correlated (default: independent). */
 export function differenceUncertainty(
   diff: number,
   a: MeanUncertainty & { readonly n: number },
   b: MeanUncertainty & { readonly n: number },
+  systematic: number = Math.hypot(a.systematic, b.systematic),
 ): MeanUncertainty {
-  const combined = Math.hypot(a.combined, b.combined);
+  const combined = Math.hypot(a.random, b.random, systematic);
   const k = t975(
     effectiveDof(combined, [
       [a.random, a.n - 1],
@@ -86,7 +90,7 @@ export function differenceUncertainty(
   );
   return {
     random: Math.hypot(a.random, b.random),
-    systematic: Math.hypot(a.systematic, b.systematic),
+    systematic,
     combined,
     k,
     interval: [diff - k * combined, diff + k * combined],

@@ -20,6 +20,7 @@ import { MIN_STEPS, type GaitVariable, type LengthUnit } from './schema';
 import type { Step } from './steps';
 import type { VariableDefinition } from './tables/variables';
 import type { GaitView, Side } from './types';
+import { biasDifferenceNorm, biasNorm, meanBias, type BiasVector } from './timing-bias';
 import { stepUncertainty, type StepUncertainty, type UncertaintyContext } from './uncertainty';
 
 type SideSummary = GaitVariable['left'];
@@ -118,13 +119,21 @@ function notMeasurable(
   return null;
 }
 
+/** What a side's mean keeps of the steps' systematic parts, for the difference of two sides. */
+interface SideBias {
+  /** The mean of the clean steps' timing bias vectors (timing-bias.ts). */
+  readonly timing: BiasVector;
+  /** The mean occlusion part (a bias of that leg alone). */
+  readonly occlusion: number;
+}
+
 function sideSummary(
   def: VariableDefinition,
   steps: readonly Step[],
   side: Side,
   ctx: SummaryContext,
   unit: GaitVariable['unit'],
-): SideSummary {
+): { summary: SideSummary; bias: SideBias } {
   const mine = steps.filter((s) => s.side === side);
   const read = mine
     .map((s) => ({ s, v: s.values[def.id] }))
@@ -150,9 +159,15 @@ function sideSummary(
     });
   const clean = read.filter((x) => x.clean);
   const d = describe(clean.map((x) => x.value));
-  const systematic = clean.length ? clean.reduce((a, x) => a + (x.u?.systematic ?? 0), 0) / clean.length : 0;
+  // The systematic part of the mean: the same foot bias moves every step with its sign, so the
+  // steps' bias vectors are averaged before their norm; occlusion is that leg's own bias.
+  const bias: SideBias = {
+    timing: meanBias(clean.map((x) => x.u?.bias ?? {})),
+    occlusion: clean.length ? clean.reduce((a, x) => a + (x.u?.occlusion ?? 0), 0) / clean.length : 0,
+  };
+  const systematic = Math.hypot(biasNorm(bias.timing), bias.occlusion);
   const uncertainty = d.mean === null ? null : meanUncertainty(d.mean, d.sd, clean.length, systematic);
-  return {
+  const summary: SideSummary = {
     side,
     ...d,
     n: clean.length,
@@ -163,6 +178,7 @@ function sideSummary(
     notMeasurable: notMeasurable(def, side, ctx, ctx.view, clean, d, unit),
     values: read.map(({ u, ...x }) => ({ ...x, u: u ? u.u : null })),
   };
+  return { summary, bias };
 }
 
 export function summarise(
@@ -173,8 +189,8 @@ export function summarise(
 ): GaitVariable[] {
   return defs.map((def) => {
     const unit = def.unit === 'length' ? ctx.lengthUnit : def.unit;
-    const left = sideSummary(def, steps, 'left', ctx, unit);
-    const right = sideSummary(def, steps, 'right', ctx, unit);
+    const { summary: left, bias: leftBias } = sideSummary(def, steps, 'left', ctx, unit);
+    const { summary: right, bias: rightBias } = sideSummary(def, steps, 'right', ctx, unit);
     for (const s of [left, right]) s.values = s.values.map((v) => ({ ...v, frame: frameOf(v.frame) }));
     // The far leg without a single reading while the near leg has them: hidden, not "no data".
     for (const [s, o] of [
@@ -192,12 +208,20 @@ export function summarise(
     if (left.mean !== null && right.mean !== null) {
       const difference = left.mean - right.mean;
       const mid = (left.mean + right.mean) / 2;
+      // The systematic part of L − R: a foot bias both sides share (step time mixes both feet's
+      // contacts) counts with its sign in each; occlusion is each leg's own.
+      const systematic = Math.hypot(
+        biasDifferenceNorm(leftBias.timing, rightBias.timing),
+        leftBias.occlusion,
+        rightBias.occlusion,
+      );
       const u =
         left.uncertainty && right.uncertainty
           ? differenceUncertainty(
               difference,
               { ...left.uncertainty, n: left.n },
               { ...right.uncertainty, n: right.n },
+              systematic,
             )
           : null;
       symmetry = {

@@ -4,10 +4,11 @@
  *
  * Per step, two parts in the variable's unit, combined in quadrature [JCGM 100:2008, 5.1]:
  *  - event timing: a value read at an event moves by the angle's (or length's) rate of change times
- *    the timing error of that event. For initial contact and toe-off that error is measured: the
- *    SD of the detected minus the hand-labelled frame on the labelled clips (EVENT_TIMING_FRAMES,
- *    held by test/gait/accuracy.test.ts); midstance and late swing, instants read at the nearest
- *    frame, are known to half a frame interval. A time is a difference of two events.
+ *    the timing error of that event. For initial contact and toe-off that error is measured on the
+ *    labelled clips, split into a per-step random part and a per-foot systematic part
+ *    (timing-bias.ts, held by test/gait/event-timing-split.test.ts); a step carries both. Midstance
+ *    and late swing, instants read at the nearest frame, are known to half a frame interval, a
+ *    rounding that varies from step to step. A time is a difference of two events.
  *  - landmark noise: the filter's residual where the value is read (RMS of raw − filtered over the
  *    five frames around it, per point), turned into the noise left in the filtered point: for
  *    white noise the filter passes a share B ≈ 2·fc/fs of its power and removes the rest, so
@@ -20,14 +21,24 @@
  *    the pose model's error is a bias of that leg rather than noise; it is taken as the markerless
  *    error against marker-based capture in treadmill running, upper figures: hip 6°, knee 7.8°,
  *    ankle 5.8° [Van Hooren 2023] (tibia with the knee, foot with the ankle).
- * The landmark noise is random from step to step and already shows in the SD over steps; the event
- * timing part does not average out (a detector that reads every contact half a frame late biases
- * every step alike), nor does occlusion, so both are carried as the systematic part of a mean.
+ * The landmark noise and the random timing part vary from step to step and already show in the SD
+ * over steps; a foot's timing bias does not average out (the detector reads that foot's every
+ * contact early or late alike), nor does occlusion: both are carried as the systematic part of a
+ * mean, the timing bias as a signed vector per foot and event (timing-bias.ts), so that a
+ * difference of two means counts a bias they share with its sign.
  */
 import type { AngleSet } from './angles';
 import { armReading } from './arms';
 import { oscillation } from './oscillation';
 import type { Step } from './steps';
+import {
+  biasKey,
+  EVENT_TIMING,
+  perStepTiming,
+  type BiasKey,
+  type BiasVector,
+  type TimedEvent,
+} from './timing-bias';
 import type { AnglePrimitive } from './tables/angles';
 import type { VariableDefinition } from './tables/variables';
 import type { Body, GaitEvent, GaitView, Joint, Side, Timeline } from './types';
@@ -58,9 +69,10 @@ export interface UncertaintyContext {
 export interface StepUncertainty {
   /** Standard uncertainty of the step's value, in the variable's unit. */
   readonly u: number;
-  /** The part that does not average over steps (event timing against the frame interval, and
-   *  occlusion). */
+  /** The part that does not average over steps (a foot's event timing bias, and occlusion). */
   readonly systematic: number;
+  /** The timing bias part, signed per foot and event kind (timing-bias.ts): what a mean keeps. */
+  readonly bias: BiasVector;
   /** The occlusion part alone (a bias of the far leg: it adds no spread between steps). */
   readonly occlusion: number;
   /** Mean visibility (0..1) of the points the value is read from, at the frame it is read; null
@@ -78,15 +90,15 @@ const FAR_LEG_DEG: Partial<Record<string, number>> = {
 };
 
 /**
- * Standard uncertainty of an event's frame, in frame intervals: the SD of detected − labelled frame
- * over the sure labels of the labelled clips as the app computes them (the sample clip, MediaPipe
- * full through the app's path: IC 24.7 ms, TO 23.7 ms at 30 fps, i.e. 0.74 and 0.71 frame; heavy
- * 0.63 and 0.61; through the proxy 0.96 and 0.67), rounded up. It is larger than the half frame
- * taken before issue 20: a detected contact is a frame off the labelled one about half the time
- * (the labels themselves are ambiguous by a frame where the foot is blurred). The contact time's
- * measured error SD (32 ms, 0.97 frame) agrees with the two combined (1.03 frame).
+ * Standard uncertainty of one event's frame, in frame intervals: the per-step random part and the
+ * per-foot systematic part together (timing-bias.ts: 0.65 and 0.5, so 0.82). The SD of detected −
+ * labelled frame over both feet of a clip (test/gait/accuracy.test.ts) must stay within it (sample
+ * clip, MediaPipe full through the app's path: IC 0.74, TO 0.71 frame; heavy 0.63 and 0.61).
  */
-export const EVENT_TIMING_FRAMES = { 'initial-contact': 0.75, 'toe-off': 0.75 } as const;
+export const EVENT_TIMING_FRAMES = {
+  'initial-contact': perStepTiming('initial-contact'),
+  'toe-off': perStepTiming('toe-off'),
+} as const;
 
 /** Frames each side of the read frame over which the filter's residual is taken. */
 const RESIDUAL_HALF_WINDOW = 2;
@@ -246,6 +258,18 @@ function heelFromPelvis(ctx: UncertaintyContext, side: Side, i: number): number 
   return (ctx.body[side].heel.x[i] as number) - xy(ctx.body, { centre: 'hip' }, i)[0];
 }
 
+/** An event's timing, seconds: the whole per step, and its foot's systematic part with its key. */
+interface Timing {
+  readonly du: number;
+  readonly sys: number;
+  readonly key: BiasKey | null;
+}
+
+/** The bias vector of a value read at an event, changing at `rate` (unit/s) there. */
+function biasOf(t: Timing, rate: number): BiasVector {
+  return t.key && t.sys > 0 && rate !== 0 ? { [t.key]: rate * t.sys } : {};
+}
+
 /**
  * The uncertainty of one step's value of `def`, or null when the step has no value. Mirrors how
  * steps.ts reads each extractor (which event, which points).
@@ -261,28 +285,35 @@ export function stepUncertainty(
   const side = step.side;
   const tl = ctx.timeline;
   const half = (i: number): number => frameInterval(tl, i) / 2;
-  // Timing uncertainty of an event, s: measured for contacts and toe-offs, half a frame otherwise.
-  const timingOf = (e: GaitEvent): number =>
-    e.kind === 'initial-contact' || e.kind === 'toe-off'
-      ? EVENT_TIMING_FRAMES[e.kind] * frameInterval(tl, e.at)
-      : half(e.at);
+  // Timing of an event, s: for contacts and toe-offs the measured whole (du) and its per-foot
+  // systematic part (sys, with the foot's bias key); half a frame of rounding otherwise.
+  const timingOf = (e: GaitEvent): Timing => {
+    if (e.kind === 'initial-contact' || e.kind === 'toe-off') {
+      const dt = frameInterval(tl, e.at);
+      const k: TimedEvent = e.kind;
+      return { du: perStepTiming(k) * dt, sys: EVENT_TIMING[k].systematic * dt, key: biasKey(k, e.side) };
+    }
+    return { du: half(e.at), sys: 0, key: null };
+  };
   const angleAt = (
     id: keyof AngleSet,
     i: number,
     atExtreme: boolean,
-    du: number = half(i),
+    timing: Timing = { du: half(i), sys: 0, key: null },
   ): StepUncertainty | null => {
     const a = ctx.angles[id];
     if (!a || i < 0) return null;
     const segs = segmentsOf(a.def.primitive, side, ctx.angles);
     // At a peak or trough the rate is zero: reading a frame early or late changes little.
-    const timing = atExtreme ? 0 : Math.abs(rate(a[side], tl, i)) * du;
+    const r = atExtreme ? 0 : rate(a[side], tl, i);
     const noise = angleNoise(ctx, segs, i);
     const far = ctx.view === 'side' && a.def.perSide && ctx.nearSide !== null && side !== ctx.nearSide;
     const occlusion = far ? (FAR_LEG_DEG[id] ?? 0) : 0;
+    const bias = biasOf(timing, r);
     return {
-      u: Math.hypot(timing, noise, occlusion),
-      systematic: Math.hypot(timing, occlusion),
+      u: Math.hypot(Math.abs(r) * timing.du, noise, occlusion),
+      systematic: Math.hypot(r * timing.sys, occlusion),
+      bias,
       occlusion,
       visibility: meanVis(ctx, segs, i),
     };
@@ -317,11 +348,13 @@ export function stepUncertainty(
         (heelFromPelvis(ctx, side, Math.min(tl.t.length - 1, i + 1)) -
           heelFromPelvis(ctx, side, Math.max(0, i - 1))) /
         ((tl.t[Math.min(tl.t.length - 1, i + 1)] as number) - (tl.t[Math.max(0, i - 1)] as number));
-      const timing = toUnit(Math.abs(Number.isFinite(r) ? r : 0) * timingOf(e), ctx);
+      const t = timingOf(e);
+      const rUnit = toUnit(Number.isFinite(r) ? r : 0, ctx);
       const noise = toUnit(Math.hypot(sigma(ctx, heel, i), sigma(ctx, pelvis, i)), ctx);
       return {
-        u: Math.hypot(timing, noise),
-        systematic: timing,
+        u: Math.hypot(rUnit * t.du, noise),
+        systematic: Math.abs(rUnit * t.sys),
+        bias: biasOf(t, rUnit),
         occlusion: 0,
         visibility: (vis(ctx.body, heel, i) + vis(ctx.body, pelvis, i)) / 2,
       };
@@ -332,51 +365,70 @@ export function stepUncertainty(
         // harmonics. Read over a whole stride: no timing term.
         const r = oscillation(ctx.view, ctx.body, ctx.upper.t, ctx.upper, step.ic.t, step.nextIc.t);
         if (!r) return null;
-        return { u: toUnit(r.uPx, ctx), systematic: 0, occlusion: 0, visibility: r.visibility };
+        return { u: toUnit(r.uPx, ctx), systematic: 0, bias: {}, occlusion: 0, visibility: r.visibility };
       }
       // A range between two extremes: no timing term; two readings of the pelvis centre.
       const i = step.ic.at;
       const noise = toUnit(Math.SQRT2 * sigma(ctx, { centre: 'hip' }, i), ctx);
-      return { u: noise, systematic: 0, occlusion: 0, visibility: vis(ctx.body, { centre: 'hip' }, i) };
+      return {
+        u: noise,
+        systematic: 0,
+        bias: {},
+        occlusion: 0,
+        visibility: vis(ctx.body, { centre: 'hip' }, i),
+      };
     }
     case 'timing': {
-      // A time is a difference of two events, each known to its measured timing uncertainty.
-      const pair = (a: GaitEvent | null, b: GaitEvent | null): number =>
-        a && b ? Math.hypot(timingOf(a), timingOf(b)) : NaN;
-      const contact = pair(step.ic, step.to);
-      const stride = pair(step.ic, step.nextIc);
-      let u: number;
+      // A time is a difference of two events (from a to b), each known to its measured timing
+      // uncertainty; its bias vector is b's foot bias minus a's. Stride time runs from a foot's
+      // contact to its next: the foot's bias cancels. Step time mixes the two feet's contacts,
+      // contact and flight time a contact and a toe-off.
+      const pair = (a: GaitEvent | null, b: GaitEvent | null): { u: number; bias: BiasVector } => {
+        if (!a || !b) return { u: NaN, bias: {} };
+        const ta = timingOf(a);
+        const tb = timingOf(b);
+        const bias: Partial<Record<BiasKey, number>> = {};
+        if (tb.key) bias[tb.key] = (bias[tb.key] ?? 0) + tb.sys;
+        if (ta.key) bias[ta.key] = (bias[ta.key] ?? 0) - ta.sys;
+        return { u: Math.hypot(ta.du, tb.du), bias };
+      };
+      let p: { u: number; bias: BiasVector };
       switch (x.what) {
         case 'step':
-          u = pair(step.prevOtherIc, step.ic);
+          p = pair(step.prevOtherIc, step.ic);
           break;
         case 'stride':
-          u = stride;
+          p = pair(step.ic, step.nextIc);
           break;
         case 'contact':
-          u = contact;
+          p = pair(step.ic, step.to);
           break;
         case 'flight':
-          u = pair(step.to, step.nextOtherIc);
+          p = pair(step.to, step.nextOtherIc);
           break;
         case 'duty-factor': {
+          // Contact over stride: a bias of the foot's contacts moves both ends of the stride alike,
+          // so only the contact time's bias remains, over the stride.
+          const contact = pair(step.ic, step.to);
+          const stride = pair(step.ic, step.nextIc);
           const c = step.to ? step.to.t - step.ic.t : NaN;
           const s = step.nextIc ? step.nextIc.t - step.ic.t : NaN;
-          u = Math.hypot(contact / s, (c * stride) / (s * s));
+          const bias: Partial<Record<BiasKey, number>> = {};
+          for (const [k, v] of Object.entries(contact.bias) as [BiasKey, number][]) bias[k] = v / s;
+          p = { u: Math.hypot(contact.u / s, (c * stride.u) / (s * s)), bias };
           break;
         }
       }
-      if (!Number.isFinite(u)) return null;
-      // Stride time runs from one contact of a foot to its next: a constant timing bias of the
-      // detector cancels. Every other time mixes two kinds of event or two feet.
-      return { u, systematic: x.what === 'stride' ? 0 : u, occlusion: 0, visibility: null };
+      if (!Number.isFinite(p.u)) return null;
+      const systematic = Math.sqrt(Object.values(p.bias).reduce((a, c) => a + (c ?? 0) ** 2, 0));
+      return { u: p.u, systematic, bias: p.bias, occlusion: 0, visibility: null };
     }
     case 'arm': {
       if (!ctx.upper || !step.nextIc) return null;
       const r = armReading(ctx.upper, side, x.what, step.ic.t, step.nextIc.t - step.ic.t);
       if (!r) return null;
       const u = x.what === 'crossover' ? toUnit(r.u, ctx) : r.u;
-      return { u, systematic: 0, occlusion: 0, visibility: r.visibility };
+      return { u, systematic: 0, bias: {}, occlusion: 0, visibility: r.visibility };
     }
     case 'unavailable':
       return null;
