@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { GaitEventJson } from '../gait/schema';
 import type { MarkerName, MarkerPoint, MarkerTrack } from '../markers';
 import { pixels } from '../units';
-import { markerAngleSystematicDeg, markerEvents, markerVariables } from './marker-variables';
+import { stepU } from './marker-uncertainty';
+import {
+  markerAngleSystematicDeg,
+  markerEvents,
+  markerVariables,
+  MARKER_STEP_SD_DEG,
+} from './marker-variables';
 
 /** A track from a function of the frame. */
 function track(name: MarkerName, n: number, at: (i: number) => [number, number] | null): MarkerTrack {
@@ -70,6 +76,52 @@ describe('marker variables (hybrid analysis)', () => {
     // Range over a stride: from 10 (contact) to 14 + 5.5 (the last frame before the next contact).
     const range = rows.find((r) => r.id === 'pelvic-tilt-range')!;
     expect(range.left!.mean).toBeCloseTo(9.5, 6);
+  });
+
+  it('says "not measurable" with the remedy where the spread over steps is beyond a runner and the measurement', () => {
+    // Left contacts (0, 24, 48, 72, 96): the tilt jumps between 10° and 50° as a lost marker would
+    // make it (SD ≈ 22°); right contacts keep 14° ± 1°. Tilt is flat around each contact (rate 0),
+    // so the measurement explains √(3² + 1.2²) ≈ 3.2°.
+    const jumpy = (i: number): number => {
+      const step = Math.floor(i / 24);
+      if (i % 24 < 12) return step % 2 ? 50 : 10;
+      return 14 + (step % 2 ? 1 : -1);
+    };
+    const at =
+      (sign: 1 | -1) =>
+      (i: number): [number, number] => {
+        const a = (jumpy(i) * Math.PI) / 180;
+        return [300 + 2 * i + sign * half * Math.cos(a), 400 + sign * half * Math.sin(a)];
+      };
+    const rows = markerVariables(
+      'side',
+      [track('rightAsis', n, at(1)), track('rightPsis', n, at(-1))],
+      events(n),
+    );
+    const ic = rows.find((r) => r.id === 'pelvic-tilt-ic')!;
+    expect(ic.left!.sd!).toBeGreaterThan(20);
+    expect(ic.left!.notMeasurable!.reason).toMatch(
+      /^Not measurable from this view: the values of the left steps vary by ± 2\d\.\d°/,
+    );
+    expect(ic.left!.notMeasurable!.remedy).toMatch(/Review/);
+    expect(ic.right!.notMeasurable).toBeNull();
+    expect(ic.right!.mean).toBeCloseTo(14, 0);
+    // The ordinary runner of the first test: nothing is flagged.
+    const calm = markerVariables(
+      'side',
+      [track('rightAsis', n, pelvis(1)), track('rightPsis', n, pelvis(-1))],
+      events(n),
+    );
+    expect(calm.every((r) => r.left!.notMeasurable === null && r.right!.notMeasurable === null)).toBe(true);
+  });
+
+  it('combines tracking and event timing per step, and a spread is judged against both', () => {
+    // 2° a frame at the event, 0.75 frame of timing: 1.5°; with 1.2° of tracking: √(1.5² + 1.2²).
+    const series = Float64Array.from({ length: 10 }, (_, i) => 2 * i);
+    expect(stepU(series, 5, 0.75, 1.2)).toBeCloseTo(Math.hypot(1.5, 1.2), 9);
+    // A peak or a range: tracking alone.
+    expect(stepU(series, null, 0.75, 1.2)).toBe(1.2);
+    expect(MARKER_STEP_SD_DEG).toBe(3);
   });
 
   it('says what to tape when the markers are missing', () => {

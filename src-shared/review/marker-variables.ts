@@ -12,16 +12,27 @@
  * (src-shared/markers/variables.ts).
  */
 import type { GaitEventJson } from '../gait/schema';
-import type { Side } from '../gait/types';
+import type { EventKind, Side } from '../gait/types';
 import { meanUncertainty } from '../gait/interval';
 import {
   pelvicTilt,
+  pelvicTiltSeries,
   rearfootEversion,
+  rearfootEversionSeries,
   type MarkerEvent,
   type MarkerName,
   type MarkerTrack,
   type RearfootMarkers,
 } from '../markers';
+import {
+  markerAngleSystematicDeg,
+  spreadCheck,
+  stepU,
+  TIMING_FRAMES,
+  type MarkerNotMeasurable,
+} from './marker-uncertainty';
+
+export { markerAngleSystematicDeg, MARKER_STEP_SD_DEG, type MarkerNotMeasurable } from './marker-uncertainty';
 
 export type MarkerVariableId =
   | 'pelvic-tilt-ic'
@@ -38,6 +49,8 @@ export interface MarkerStepValue {
   /** The step's initial-contact frame (clip frame). */
   readonly frame: number;
   readonly value: number;
+  /** Standard uncertainty of this value, degrees: the tracking and the event's timing (`stepU`). */
+  readonly u: number;
 }
 
 export interface MarkerSideSummary {
@@ -47,6 +60,8 @@ export interface MarkerSideSummary {
   readonly n: number;
   /** 95% interval of the mean (docs/uncertainty.md); null below two steps. */
   readonly interval: readonly [number, number] | null;
+  /** Set where the spread over steps is beyond what a runner and the measurement explain. */
+  readonly notMeasurable: MarkerNotMeasurable | null;
 }
 
 export interface MarkerVariableRow {
@@ -109,14 +124,6 @@ export const MARKER_VARIABLES: readonly RowDef[] = [
 ];
 
 /**
- * The type-B part of a marker angle's uncertainty: the tracker's 1 px (the issue's tolerance) at
- * each end of a segment of `lengthPx`, as an angle: atan(√2 / L). A 70 px ASIS–PSIS line gives 1.2°.
- */
-export function markerAngleSystematicDeg(lengthPx: number): number {
-  return lengthPx > 0 ? (Math.atan(Math.SQRT2 / lengthPx) * 180) / Math.PI : 0;
-}
-
-/**
  * The gait engine's events as the marker core takes them: fractional CLIP frames. `frameF` is
  * fractional within the analysed (trimmed) series and `frame` the clip frame the engine shows the
  * event on (the first frame in contact, the last before toe-off), so `frame − frameF` lies within
@@ -138,13 +145,33 @@ export function markerEvents(events: readonly GaitEventJson[]): MarkerEvent[] {
   return events.map((e) => ({ kind: e.kind, side: e.side, frameF: e.frameF + offset }));
 }
 
-function summarise(values: MarkerStepValue[], systematic: number): MarkerSideSummary {
+function summarise(side: Side, values: MarkerStepValue[], systematic: number): MarkerSideSummary {
   const n = values.length;
-  if (!n) return { values, mean: null, sd: null, n, interval: null };
+  if (!n) return { values, mean: null, sd: null, n, interval: null, notMeasurable: null };
   const mean = values.reduce((a, v) => a + v.value, 0) / n;
   const sd = n > 1 ? Math.sqrt(values.reduce((a, v) => a + (v.value - mean) ** 2, 0) / (n - 1)) : null;
   const u = meanUncertainty(mean, sd, n, systematic);
-  return { values, mean, sd, n, interval: u ? u.interval : null };
+  return {
+    values,
+    mean,
+    sd,
+    n,
+    interval: u ? u.interval : null,
+    notMeasurable: spreadCheck(side, values, sd),
+  };
+}
+
+/** The first event of a kind on a side between two frames (the step's midstance or toe-off). */
+function eventIn(
+  events: readonly MarkerEvent[],
+  kind: EventKind,
+  side: Side,
+  from: number,
+  to: number,
+): number | null {
+  return (
+    events.find((e) => e.kind === kind && e.side === side && e.frameF > from && e.frameF < to)?.frameF ?? null
+  );
 }
 
 const trackOf = (tracks: readonly MarkerTrack[], name: MarkerName): MarkerTrack | undefined =>
@@ -220,12 +247,44 @@ export function markerVariables(
       'pelvic-tilt-range': (s) => s.rangeOverStride,
     };
     const side = pair.asis.name.startsWith('left') ? 'left' : 'right';
+    const series = pelvicTiltSeries(pair.asis, pair.psis);
+    // Where each row's value is read (for its timing uncertainty); the range has no event.
+    const readAt = (
+      id: MarkerVariableId,
+      s: (typeof steps)[number],
+    ): { frameF: number | null; kind: EventKind } => {
+      const ic = ev.find(
+        (e) => e.kind === 'initial-contact' && e.side === s.side && Math.round(e.frameF) === s.contactFrame,
+      );
+      const icF = ic?.frameF ?? s.contactFrame;
+      const next = ev.find(
+        (e) => e.kind === 'initial-contact' && e.side === s.side && e.frameF > icF,
+      )?.frameF;
+      const kind: EventKind =
+        id === 'pelvic-tilt-ms' ? 'midstance' : id === 'pelvic-tilt-to' ? 'toe-off' : 'initial-contact';
+      if (id === 'pelvic-tilt-range') return { frameF: null, kind };
+      return {
+        frameF: kind === 'initial-contact' ? icF : eventIn(ev, kind, s.side, icF, next ?? Infinity),
+        kind,
+      };
+    };
     return rows.map((d) => {
       const of = (foot: Side): MarkerSideSummary =>
         summarise(
+          foot,
           steps.flatMap((s) => {
             const v = s.side === foot ? pick[d.id]!(s) : null;
-            return v === null ? [] : [{ frame: s.contactFrame, value: v }];
+            if (v === null) return [];
+            const at = readAt(d.id, s);
+            // A range is the difference of two tracked frames.
+            const tracking = d.id === 'pelvic-tilt-range' ? Math.SQRT2 * sys : sys;
+            return [
+              {
+                frame: s.contactFrame,
+                value: v,
+                u: stepU(series, at.frameF, TIMING_FRAMES[at.kind], tracking),
+              },
+            ];
           }),
           sys,
         );
@@ -246,17 +305,28 @@ export function markerVariables(
       markerAngleSystematicDeg(medianLength(m.heelUpper, m.heelLower)),
       markerAngleSystematicDeg(medianLength(m.shankUpper, m.shankLower)),
     );
-    return { steps, sys };
+    return { steps, sys, series: rearfootEversionSeries(m, side), side };
   });
   if (!perSide[0] && !perSide[1]) return rows.map((d) => empty(d, NO_REARFOOT));
   return rows.map((d) => {
     const of = (k: 0 | 1): MarkerSideSummary | null => {
       const s = perSide[k];
       if (!s) return null;
+      const atContact = d.id === 'rearfoot-eversion-ic';
       return summarise(
+        s.side,
         s.steps.flatMap((st) => {
-          const v = d.id === 'rearfoot-eversion-ic' ? st.atContact : st.peakInStance;
-          return v === null ? [] : [{ frame: st.contactFrame, value: v }];
+          const v = atContact ? st.atContact : st.peakInStance;
+          if (v === null) return [];
+          const icF = ev.find(
+            (e) =>
+              e.kind === 'initial-contact' && e.side === s.side && Math.round(e.frameF) === st.contactFrame,
+          )?.frameF;
+          // At a peak the rate is zero: tracking alone.
+          const u = atContact
+            ? stepU(s.series, icF ?? st.contactFrame, TIMING_FRAMES['initial-contact'], s.sys)
+            : s.sys;
+          return [{ frame: st.contactFrame, value: v, u }];
         }),
         s.sys,
       );

@@ -10,6 +10,19 @@ const fmt = (v: number): string => v.toFixed(1);
 
 function Cell({ s, side }: { s: MarkerSideSummary | null; side: 'left' | 'right' }) {
   if (!s || s.mean === null) return <td data-side={side}>—</td>;
+  // As the variables table (VariablesTable.tsx): no number where the spread says it is not measured.
+  if (s.notMeasurable)
+    return (
+      <td
+        data-side={side}
+        className="not-measurable"
+        data-testid="not-measurable"
+        title={s.notMeasurable.reason}
+      >
+        not measurable from this view
+        <div className="remedy">{s.notMeasurable.remedy}</div>
+      </td>
+    );
   return (
     <td data-side={side}>
       {fmt(s.mean)}°{s.sd !== null && ` ± ${fmt(s.sd)}`} <span className="muted">n {s.n}</span>

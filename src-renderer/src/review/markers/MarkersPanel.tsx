@@ -23,6 +23,19 @@ const fmt = (v: number): string => v.toFixed(1);
 
 function SideCell({ s, side }: { s: MarkerSideSummary | null; side: 'left' | 'right' }) {
   if (!s || s.mean === null) return <td data-side={side}>—</td>;
+  // A spread beyond the runner and the measurement: no number, the reason and what to do.
+  if (s.notMeasurable)
+    return (
+      <td
+        data-side={side}
+        className="not-measurable"
+        data-testid="marker-not-measurable"
+        title={s.notMeasurable.reason}
+      >
+        not measurable from this view
+        <div className="muted small">{s.notMeasurable.remedy}</div>
+      </td>
+    );
   return (
     <td data-side={side}>
       {fmt(s.mean)}°{s.sd !== null && ` ± ${fmt(s.sd)}`} <span className="muted">(n {s.n})</span>

@@ -1,0 +1,79 @@
+/**
+ * How well a marker angle is measured (issue 15; docs/uncertainty.md, as for the gait variables):
+ * the per-step standard uncertainty of a value (tracking and event timing), and the spread rule
+ * that says a side is not measurable when its values vary over steps beyond what a runner and the
+ * measurement explain. Pure.
+ */
+import type { GaitVariable } from '../gait/schema';
+import type { EventKind, Side } from '../gait/types';
+import { IMPLAUSIBLE_SPREAD, IMPLAUSIBLE_SPREAD_TWO_STEPS } from '../gait/summary';
+import { EVENT_TIMING_FRAMES } from '../gait/uncertainty';
+
+/** Why a side's value is not shown as a number, and what to do (as the gait variables' sides). */
+export type MarkerNotMeasurable = NonNullable<GaitVariable['left']['notMeasurable']>;
+
+/**
+ * The type-B part of a marker angle's uncertainty: the tracker's 1 px (the issue's tolerance) at
+ * each end of a segment of `lengthPx`, as an angle: atan(√2 / L). A 70 px ASIS–PSIS line gives 1.2°.
+ */
+export function markerAngleSystematicDeg(lengthPx: number): number {
+  return lengthPx > 0 ? (Math.atan(Math.SQRT2 / lengthPx) * 180) / Math.PI : 0;
+}
+
+/**
+ * A steady runner's step-to-step SD of a marker angle at an event, degrees: the gait variables'
+ * figure for the sagittal angles (tables/variables.ts `stepSd`, docs/uncertainty.md §3), the upper
+ * figure so that only a spread well beyond a runner's own is called implausible.
+ */
+export const MARKER_STEP_SD_DEG = 3;
+
+/**
+ * Per-step standard uncertainty of a marker angle read at an event [GUM 5.1, in quadrature]: the
+ * tracking (`trackingDeg`, 1 px at each end of the segment) and the event's timing, the angle's rate
+ * of change there (central difference, degrees a frame) × the event's timing uncertainty in frames
+ * (0.75 for contacts and toe-offs, measured; half a frame for midstance; none for a peak or a range).
+ */
+export function stepU(
+  series: Float64Array,
+  frameF: number | null,
+  timingFrames: number,
+  trackingDeg: number,
+): number {
+  if (frameF === null || timingFrames === 0) return trackingDeg;
+  const i = Math.round(frameF);
+  const a = series[i - 1];
+  const b = series[i + 1];
+  const rate =
+    a !== undefined && b !== undefined && Number.isFinite(a) && Number.isFinite(b) ? (b - a) / 2 : 0;
+  return Math.hypot(trackingDeg, rate * timingFrames);
+}
+
+export const TIMING_FRAMES: Record<EventKind, number> = {
+  'initial-contact': EVENT_TIMING_FRAMES['initial-contact'],
+  'toe-off': EVENT_TIMING_FRAMES['toe-off'],
+  midstance: 0.5,
+  'late-swing': 0.5,
+};
+
+/**
+ * The spread rule of the gait variables (src-shared/gait/summary.ts, docs/uncertainty.md §3): an SD
+ * over steps more than twice (two steps: three times) √(s_run² + mean u²) is not a runner's own
+ * variation but a measurement gone wrong, here most often a marker lost or taken for a patch of
+ * clothing on some steps; the side then says so, with what to do, instead of a number.
+ */
+export function spreadCheck(
+  side: Side,
+  values: readonly { readonly u: number }[],
+  sd: number | null,
+): MarkerNotMeasurable | null {
+  if (values.length < 2 || sd === null) return null;
+  const u2 = values.reduce((a, v) => a + v.u ** 2, 0) / values.length;
+  const expected = Math.sqrt(MARKER_STEP_SD_DEG ** 2 + u2);
+  const factor = values.length === 2 ? IMPLAUSIBLE_SPREAD_TWO_STEPS : IMPLAUSIBLE_SPREAD;
+  if (sd <= factor * expected) return null;
+  return {
+    reason: `Not measurable from this view: the values of the ${side} steps vary by ± ${sd.toFixed(1)}° from step to step, more than ${factor === 2 ? 'twice' : 'three times'} what a steady runner and the measurement explain (about ± ${expected.toFixed(1)}°); the markers were probably lost or taken for something else on some steps.`,
+    remedy:
+      'Check the markers in Review (Markers mode) and drag a wrong one onto its sticker, or film again with the markers clearly in view.',
+  };
+}
