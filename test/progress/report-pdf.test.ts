@@ -78,6 +78,10 @@ describe('the report of a returning patient', () => {
     expect(section).toMatch(/Cadence L\+R 160 → 165 → 170 \+5 steps\/min \+10 steps\/min/);
     expect(section).toContain('Pain during 6 → — → 2/10 −4 important');
     expect(section).toContain('Not the same treadmill settings: speed 11 km/h then, 12 km/h now.');
+    // The follow-up's question answered first: what changed beyond noise since the last visit.
+    expect(section).toMatch(
+      /^.{0,400}Since the last visit \(2026-02-01\): beyond noise: Contralateral pelvic drop at midstance L −\d\.\d° real \*; Cadence L\+R \+5 steps\/min real \*\./,
+    );
   }, 180_000);
 });
 

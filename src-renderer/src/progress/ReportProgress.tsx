@@ -19,6 +19,22 @@ export function ReportProgress(props: { progress: Model | null | undefined }) {
         detectable difference and the uncertainty of the two visits&rsquo; means (95%); otherwise it is within
         noise. Same condition with same condition.
       </p>
+      {p.conditions
+        .filter((c) => c.dates.length >= 2)
+        .map((c) => {
+          // The follow-up's question first, in one sentence per condition: what moved since last time.
+          const real = c.rows.filter((r) => r.realSincePrevious);
+          return (
+            <p key={c.label} data-testid="report-progress-since-last">
+              <strong>
+                Since the last visit ({c.dates.at(-2)}){p.conditions.length > 1 ? `, ${c.label}` : ''}:
+              </strong>{' '}
+              {real.length
+                ? `beyond noise: ${real.map((r) => `${r.label} ${SIDE[r.side]} ${r.sincePrevious}`).join('; ')}.`
+                : 'no change beyond noise.'}
+            </p>
+          );
+        })}
       {p.story.length > 0 && (
         <table className="plain" data-testid="report-progress-story">
           <thead>
