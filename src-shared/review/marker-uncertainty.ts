@@ -57,7 +57,7 @@ export const TIMING_FRAMES: Record<EventKind, number> = {
 
 /**
  * The spread rule of the gait variables (src-shared/gait/summary.ts, docs/uncertainty.md §3): an SD
- * over steps more than twice (two steps: three times) √(s_run² + mean u²) is not a runner's own
+ * over steps more than twice (two steps: three times) √(s_run² + median u²) is not a runner's own
  * variation but a measurement gone wrong, here most often a marker lost or taken for a patch of
  * clothing on some steps; the side then says so, with what to do, instead of a number.
  */
@@ -67,7 +67,11 @@ export function spreadCheck(
   sd: number | null,
 ): MarkerNotMeasurable | null {
   if (values.length < 2 || sd === null) return null;
-  const u2 = values.reduce((a, v) => a + v.u ** 2, 0) / values.length;
+  // The median step's u², not the mean: a marker lost on some steps makes the angle's rate there,
+  // and so their timing term, as wrong as their values, and would excuse the spread it causes.
+  const sq = values.map((v) => v.u ** 2).sort((a, b) => a - b);
+  const mid = sq.length >> 1;
+  const u2 = sq.length % 2 ? sq[mid]! : (sq[mid - 1]! + sq[mid]!) / 2;
   const expected = Math.sqrt(MARKER_STEP_SD_DEG ** 2 + u2);
   const factor = values.length === 2 ? IMPLAUSIBLE_SPREAD_TWO_STEPS : IMPLAUSIBLE_SPREAD;
   if (sd <= factor * expected) return null;
