@@ -2,6 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServices, type Services } from './services';
+import type { ServerTarget } from './services/library/postgres/config';
+import { openServerMode } from './services/library/server-mode';
+import { createServerServices } from './services/server';
 import { findChromium } from './services/chromium';
 import { startCaptureInBrowserMode } from './services/capture/route';
 import { registerMediaRoutes } from './services/media/http-routes';
@@ -23,17 +26,28 @@ export async function startBrowserMode(options: {
   port?: number;
   /** Analyse clips as they arrive (default: yes, as in the desktop app). */
   analyseOnArrival?: boolean;
+  /**
+   * A workstation of a clinic server (docs/clinic-server.md): the library on the server, the clips
+   * in the shared folder; `home` then holds only this workstation's own things.
+   */
+  server?: { target: ServerTarget; mediaDir: string; workstation?: string };
 }): Promise<BrowserMode> {
   if (!existsSync(join(options.rendererDir, 'index.html'))) {
     throw new Error(
       `The renderer is not built (${options.rendererDir}/index.html is missing). Run: npm run build`,
     );
   }
-  const services = createServices({
+  const common = {
     home: options.home,
     transport: 'browser',
     analyseOnArrival: options.analyseOnArrival ?? true,
-  });
+  } as const;
+  const services = options.server
+    ? await createServerServices({
+        ...common,
+        library: await openServerMode({ ...options.server, home: options.home }),
+      })
+    : createServices(common);
   try {
     const server = await startLocalServer({ services, staticRoot: options.rendererDir, port: options.port });
     startCaptureInBrowserMode(server, services);

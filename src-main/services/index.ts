@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import {
   calls,
+  events,
   isChannel,
   type Channel,
   type EventMessage,
@@ -9,6 +10,7 @@ import {
   type WireResult,
 } from '../../src-shared/contract';
 import { openLibrary, type Library } from './library/db';
+import { isServerMode } from './library/server-mode';
 import { captureHandlers } from './capture/handlers';
 import { libraryHandlers } from './library/handlers';
 import { recordingsHandlers } from './media/handlers';
@@ -21,7 +23,7 @@ import { analysisHandlers } from './analysis/handlers';
 import { progressHandlers } from './progress/handlers';
 import { markersHandlers } from './markers/handlers';
 import { stopAllTracking } from './markers/track-job';
-import { createAnalysisQueue } from './analysis/queue';
+import { createAnalysisQueue, SHARED_QUEUE, type AnalysisQueueOptions } from './analysis/queue';
 import { toWireError } from './errors';
 import type { CallContext, Handler, Handlers } from './types';
 import { validateInput } from './validate';
@@ -51,6 +53,11 @@ export interface Services {
   dispatch(channel: string, rawInput: unknown): Promise<WireResult<unknown>>;
   /** Subscribe to every event; returns the unsubscribe function. */
   onEvent(listener: (message: EventMessage) => void): () => void;
+  /**
+   * An event from another workstation of the clinic server (library/postgres/notify.ts), to this
+   * one's pages: checked against the contract like any input, dropped when it does not fit.
+   */
+  deliver(message: { event: string; payload: unknown }): void;
   /** Close the library; a running analysis goes back to the queue and resumes at the next start. */
   close(): void;
   /** Resolves once background work has let go of its processes (after close: Chromium is gone). */
@@ -68,11 +75,21 @@ export interface ServicesOptions {
   readonly analyseOnArrival?: boolean;
   /** Clips analysed at once (default: from the machine's cores and memory). */
   readonly analysisConcurrency?: number;
+  /**
+   * A library opened already: a clinic server's (library/server-mode.ts, services/server.ts).
+   * Default: the embedded library at `home`.
+   */
+  readonly library?: Library;
+  /** On a clinic server: the analysis queue's lease and polling (default SHARED_QUEUE; tests shorten). */
+  readonly sharedQueue?: AnalysisQueueOptions['shared'];
+  /** Each event this process emits, after its own pages have it (the server relay passes it on). */
+  readonly onEmit?: (message: EventMessage) => void;
 }
 
 /** Open the library at `home` and build the service layer every transport talks to. */
 export function createServices(options: ServicesOptions): Services {
-  const library = openLibrary(options.home);
+  const library = options.library ?? openLibrary(options.home);
+  const server = isServerMode(library) ? library : undefined;
   const bus = new EventEmitter();
   bus.setMaxListeners(100);
   const base = {
@@ -80,13 +97,18 @@ export function createServices(options: ServicesOptions): Services {
     version: APP_VERSION,
     transport: options.transport,
     emit<E extends EventName>(event: E, payload: EventPayload<E>) {
-      bus.emit('event', { event, payload } satisfies EventMessage<E>);
+      const message = { event, payload } satisfies EventMessage<E>;
+      bus.emit('event', message);
+      options.onEmit?.(message as EventMessage);
     },
   };
   const analysis = createAnalysisQueue(base, {
     analyseOnArrival: options.analyseOnArrival ?? false,
     ...(options.analysisConcurrency ? { concurrency: options.analysisConcurrency } : {}),
+    ...(server ? { workstation: server.workstation, shared: options.sharedQueue ?? SHARED_QUEUE } : {}),
   });
+  /** Set by close: the running analyses handed back (on a server), then the library closed. */
+  let closing: Promise<void> | undefined;
   const ctx: CallContext = { ...base, analysis };
   return {
     library,
@@ -106,13 +128,27 @@ export function createServices(options: ServicesOptions): Services {
       bus.on('event', listener);
       return () => bus.off('event', listener);
     },
+    deliver({ event, payload }) {
+      if (!(event in events)) return;
+      const parsed = events[event as EventName].payload.safeParse(payload);
+      if (parsed.success) bus.emit('event', { event, payload: parsed.data } as EventMessage);
+    },
     close() {
-      analysis.close();
+      if (closing) return;
+      const handedBack = analysis.close();
       // Marker tracking runs stop (ffmpeg killed, nothing written) before the library closes.
       void stopAllTracking();
       bus.removeAllListeners();
-      library.close();
+      if (server) {
+        // The server's pool closes once the running jobs are back in the queue for other workstations.
+        closing = handedBack.then(() => library.close());
+      } else {
+        // The embedded library closes now (its lock is free for the next open at once); a running
+        // job is queued again when it next opens.
+        library.close();
+        closing = Promise.resolve();
+      }
     },
-    idle: () => analysis.idle(),
+    idle: () => Promise.all([analysis.idle(), closing]).then(() => undefined),
   };
 }

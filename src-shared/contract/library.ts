@@ -10,6 +10,13 @@ import {
 } from '../library/model';
 
 const Id = z.string().min(1, 'is required').max(64);
+
+/** A record's edit version: raised by every save; who saved it last (a workstation's name) and when. */
+export interface EditStamp {
+  readonly version: number;
+  readonly updatedAt: string;
+  readonly updatedBy?: string;
+}
 const TrashKind = z.enum(['patient', 'session', 'recording']);
 
 export const libraryCalls = {
@@ -27,7 +34,16 @@ export const libraryCalls = {
   ).returns<Patient[]>(),
   'patients:get': call(z.object({ id: Id })).returns<Patient>(),
   'patients:create': call(PatientFieldsSchema).returns<Patient>(),
-  'patients:update': call(z.object({ id: Id, fields: PatientFieldsSchema })).returns<Patient>(),
+  /**
+   * With `version` (from patients:stamp when the form opened), the save is refused with code
+   * 'conflict' when another workstation saved the patient since: "This patient was changed in
+   * room 2 at 10:42 while you were editing: reload to see it, or keep yours." Without, it saves.
+   */
+  'patients:update': call(
+    z.object({ id: Id, fields: PatientFieldsSchema, version: z.number().int().min(1).optional() }),
+  ).returns<Patient>(),
+  /** The patient's edit version, and who saved it last and when (issue 17: several workstations). */
+  'patients:stamp': call(z.object({ id: Id })).returns<EditStamp>(),
   'patients:delete': call(z.object({ id: Id })).returns<{ deletedAt: string }>(),
   'sessions:list': call(z.object({ patientId: Id })).returns<Session[]>(),
   'sessions:get': call(z.object({ id: Id })).returns<Session>(),

@@ -58,8 +58,24 @@ export const reportCalls = {
   'report:get': call(z.object({ sessionId: Id })).returns<
     ReportBundle & { readonly links: readonly FindingLink[] }
   >(),
-  'report:saveEdits': call(z.object({ sessionId: Id, edits: ReportEditsSchema })).returns<{
+  /**
+   * With `basedOn` (the version of the saved words the page started from, report:editsStamp; 0 when
+   * none were saved), the save is refused with code 'conflict' when another workstation saved or
+   * reset the words since ("… was changed in room 2 at 10:42 while you were editing: reload to see
+   * it, or keep yours"). Without it, it saves.
+   */
+  'report:saveEdits': call(
+    z.object({ sessionId: Id, edits: ReportEditsSchema, basedOn: z.number().int().min(0).optional() }),
+  ).returns<{
     savedAt: string;
+    /** The saved words' version now (with basedOn). */
+    version?: number;
+  }>(),
+  /** The version of the session's saved words (0: none saved), who saved them last and when. */
+  'report:editsStamp': call(z.object({ sessionId: Id })).returns<{
+    version: number;
+    updatedAt?: string;
+    updatedBy?: string;
   }>(),
   /** Forget the PT's words and go back to the suggestions. */
   'report:resetEdits': call(z.object({ sessionId: Id })).returns<{ reset: boolean }>(),

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SessionAnalysisStatus } from '../../src-shared/contract/analysis';
-import { enqueueJob } from '../../src-main/services/analysis/store';
 import { ffmpegPath } from '../../src-main/services/media/binaries';
 import { importRecording } from '../../src-main/services/media/import';
 import { SHARED_MEDIA } from '../helpers/media';
@@ -61,7 +60,7 @@ describe('analysis after a crash', () => {
       view: 'side',
       condition: { label: 'flat' },
     });
-    enqueueJob(lib.library.db, rec.id, 'lite', false);
+    await lib.library.data.analysisJobs.enqueue(rec.id, 'lite', false, new Date().toISOString());
     lib.library.close();
 
     const first = await serve(home);

@@ -1,7 +1,9 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { openInBrowser, startBrowserMode } from '../../browser-mode';
 import { resolveHome } from '../../home';
 import { rendererDir } from '../../paths';
+import { resolveDatabaseTarget } from '../../services/library/postgres/config';
+import { ServiceError } from '../../services/errors';
 import { parseCommand, usageError as cmdUsageError } from '../args';
 import { untilStopped } from '../process';
 
@@ -12,8 +14,15 @@ import { untilStopped } from '../process';
  * and an unknown one was ignored). Exit codes: 0 stopped or help, 2 wrong usage.
  */
 export const USAGE = `Usage: stridelab serve [--home DIR] [--port N] [--open] [--no-auto-analysis]
+                       [--db postgres://… --media SHARED_DIR [--workstation NAME]]
   Starts StrideLab in browser mode on the library in DIR (default: $STRIDELAB_HOME, else your user
   data folder) and prints the address to open in Chromium or Chrome. Stop it with Ctrl+C.
+  --db ADDRESS   a workstation of the clinic server at ADDRESS (else $STRIDELAB_DB): the library
+                 is on the server, DIR keeps only this workstation's own files (docs/clinic-server.md)
+  --media DIR    with --db: the clinic's shared media folder (else $STRIDELAB_MEDIA)
+  --workstation NAME
+                 with --db: this workstation's name as other rooms see it ("room 2"; else
+                 $STRIDELAB_WORKSTATION, else the computer's name)
   --port N   listen on port N of 127.0.0.1 (default: a free port)
   --open     open the address in the system's Chromium
   --no-auto-analysis
@@ -28,6 +37,9 @@ export async function run(argv: string[]): Promise<number> {
     port: { type: 'string' },
     open: { type: 'boolean', default: false },
     'no-auto-analysis': { type: 'boolean', default: false },
+    db: { type: 'string' },
+    media: { type: 'string' },
+    workstation: { type: 'string' },
   });
   if (typeof parsed === 'number') return parsed;
   if (parsed.positionals.length > 0)
@@ -37,13 +49,43 @@ export async function run(argv: string[]): Promise<number> {
   const port = rawPort !== undefined ? Number(rawPort) : undefined;
   if (port !== undefined && !(rawPort!.trim() !== '' && Number.isInteger(port) && port >= 0 && port < 65536))
     return cmdUsageError(CMD, `--port must be a whole number from 0 to 65535, not "${rawPort}".`);
-  const app = await startBrowserMode({
-    home,
-    rendererDir: rendererDir(),
-    port,
-    analyseOnArrival: !parsed.values['no-auto-analysis'],
-  });
-  process.stdout.write(`StrideLab (browser mode) on library ${home}\n`);
+  let target;
+  try {
+    target = resolveDatabaseTarget(argv);
+  } catch (err) {
+    return cmdUsageError(CMD, err instanceof Error ? err.message : String(err));
+  }
+  const media = parsed.values.media ?? process.env.STRIDELAB_MEDIA;
+  if (target.backend === 'postgres' && !media)
+    return cmdUsageError(CMD, 'with --db, name the shared media folder: --media DIR (or STRIDELAB_MEDIA).');
+  let app;
+  try {
+    app = await startBrowserMode({
+      home,
+      rendererDir: rendererDir(),
+      port,
+      analyseOnArrival: !parsed.values['no-auto-analysis'],
+      ...(target.backend === 'postgres'
+        ? {
+            server: {
+              target,
+              mediaDir: resolve(media!),
+              ...(parsed.values.workstation ? { workstation: parsed.values.workstation } : {}),
+            },
+          }
+        : {}),
+    });
+  } catch (err) {
+    // The server or the share out of reach, a wrong password: said in words, exit 1.
+    if (!(err instanceof ServiceError)) throw err;
+    process.stderr.write(`stridelab serve: ${err.message}\n`);
+    return 1;
+  }
+  process.stdout.write(
+    target.backend === 'postgres'
+      ? `StrideLab (browser mode) on the clinic server ${target.display}, media in ${resolve(media!)}\n`
+      : `StrideLab (browser mode) on library ${home}\n`,
+  );
   const opened = parsed.values.open && openInBrowser(app.server.appUrl, join(home, '..', 'browser-profile'));
   process.stdout.write(
     opened ? `Opened ${app.server.url}\n` : `Open this address in Chromium or Chrome: ${app.server.appUrl}\n`,

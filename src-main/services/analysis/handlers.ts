@@ -20,7 +20,7 @@ export const analysisHandlers: HandlersFor<typeof analysisCalls> = {
   'analysis:start': async (input, ctx) => {
     if (input.sessionId) await getSessionOrThrow(ctx, input.sessionId);
     const queue = queueOf(ctx);
-    const sessionId = queue.start({
+    const sessionId = await queue.start({
       ...(input.sessionId ? { sessionId: input.sessionId } : {}),
       ...(input.recordingId ? { recordingId: input.recordingId } : {}),
       ...(input.model ? { model: input.model } : {}),
@@ -28,7 +28,7 @@ export const analysisHandlers: HandlersFor<typeof analysisCalls> = {
     });
     return queue.status(sessionId);
   },
-  'analysis:cancel': ({ recordingId }, ctx) => ({ cancelled: queueOf(ctx).cancel(recordingId) }),
+  'analysis:cancel': async ({ recordingId }, ctx) => ({ cancelled: await queueOf(ctx).cancel(recordingId) }),
   'analysis:series': async ({ recordingId }, { library }) =>
     landmarksFromLibrary(library, await recordingForSync(library.data, recordingId, 'recordingId')),
 };

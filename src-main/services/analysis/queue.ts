@@ -1,4 +1,5 @@
-import { availableParallelism, totalmem } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { availableParallelism, hostname, totalmem } from 'node:os';
 import type {
   AnalysisState,
   ClipAnalysisStatus,
@@ -6,19 +7,10 @@ import type {
 } from '../../../src-shared/contract/analysis';
 import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import { runPose } from '../pose/handlers';
-import { sessionRecordings, syncRecording } from '../sync/landmarks';
+import type { AnalysisJob, JobOutcome } from '../../data/analysis-jobs';
+import { recordingForSync, recordingsForSync } from '../sync/landmarks';
 import type { CallContext } from '../types';
 import { alignCondition, checkGait, hasLandmarks } from './steps';
-import {
-  cancelQueuedJob,
-  claimNextJob,
-  enqueueJob,
-  finishJob,
-  requeueInterrupted,
-  sessionJobs,
-  type AnalysisJob,
-  recordingFrameCount,
-} from './store';
 
 /**
  * The analysis queue (main process): a clip that arrives in the library is analysed in the
@@ -35,7 +27,22 @@ export interface AnalysisQueueOptions {
   readonly model?: PoseModelName;
   /** Clips analysed at once; default from the machine's cores and memory (defaultConcurrency). */
   readonly concurrency?: number;
+  /** This workstation's name, in the claims it makes (default: the computer's name). */
+  readonly workstation?: string;
+  /**
+   * Several workstations on one server (issue 17 item 4): claims hold a lease, renewed every
+   * `heartbeatMs` while the job runs; a job whose lease ran out is taken over; the queue looks for
+   * work every `pollMs`, since other workstations queue jobs too. Absent on the embedded library,
+   * where this process is the only one.
+   */
+  readonly shared?: { readonly leaseMs: number; readonly heartbeatMs: number; readonly pollMs: number };
 }
+
+/**
+ * On a server: a minute's lease renewed every 15 s, so a workstation's job is taken over about a
+ * minute after it died, while three missed renewals in a row (a stalled machine) are tolerated.
+ */
+export const SHARED_QUEUE = { leaseMs: 60_000, heartbeatMs: 15_000, pollMs: 5_000 } as const;
 
 export interface AnalysisQueue {
   /** A clip was imported or saved from a take. */
@@ -45,11 +52,19 @@ export interface AnalysisQueue {
   /** A clip went to the trash: its running analysis stops. */
   clipRemoved(recordingId: string): void;
   /** Analyse / Retry, for one clip or every clip of a session not analysed yet. */
-  start(target: { sessionId?: string; recordingId?: string; model?: PoseModelName; force: boolean }): string;
-  cancel(recordingId: string): boolean;
-  status(sessionId: string): SessionAnalysisStatus;
-  /** Stop: the running job goes back to the queue (resumed at the next start), nothing more starts. */
-  close(): void;
+  start(target: {
+    sessionId?: string;
+    recordingId?: string;
+    model?: PoseModelName;
+    force: boolean;
+  }): Promise<string>;
+  cancel(recordingId: string): Promise<boolean>;
+  status(sessionId: string): Promise<SessionAnalysisStatus>;
+  /**
+   * Stop: the running job goes back to the queue (resumed at the next start), nothing more starts.
+   * Resolves once a shared queue has handed its jobs back; close the library after that.
+   */
+  close(): Promise<void>;
   /** Resolves when no job is running (after close: when the running one has let go). */
   idle(): Promise<void>;
 }
@@ -86,10 +101,19 @@ interface Running {
   lastEmit: number;
   /** Set when the stop is a shutdown, not the PT's cancel: the job is resumed at the next start. */
   shutdown: boolean;
+  /** Set when another workstation took the job over (this one's lease ran out): write nothing. */
+  lost: boolean;
 }
 
 export function createAnalysisQueue(ctx: Ctx, options: AnalysisQueueOptions): AnalysisQueue {
-  const db = ctx.library.db;
+  const { data } = ctx.library;
+  const jobs = data.analysisJobs;
+  const shared = options.shared;
+  /** This process as a claimer: a restarted workstation is another one (its old claims lapse). */
+  const worker = `${options.workstation ?? hostname()} #${process.pid}.${randomBytes(3).toString('hex')}`;
+  const now = (): string => new Date().toISOString();
+  const finish = (job: AnalysisJob, outcome: JobOutcome): Promise<boolean> =>
+    jobs.finish(job.recordingId, job.model, outcome, now(), worker);
   const defaultModel = options.model ?? 'full';
   /** Jobs running now, by recording id (one job per clip at a time). */
   const running = new Map<string, Running>();
@@ -98,13 +122,14 @@ export function createAnalysisQueue(ctx: Ctx, options: AnalysisQueueOptions): An
   let drained: Promise<void> = Promise.resolve();
   const measuredRate = new Map<PoseModelName, number>();
 
-  const frameCount = (recordingId: string): number => recordingFrameCount(db, recordingId);
+  const frameCount = async (recordingId: string): Promise<number> =>
+    (await data.recordings.get(recordingId))?.frameCount ?? 0;
 
-  const clipStatus = (
+  const clipStatus = async (
     recordingId: string,
     sessionId: string,
     job: AnalysisJob | null,
-  ): ClipAnalysisStatus => {
+  ): Promise<ClipAnalysisStatus> => {
     const base = {
       recordingId,
       sessionId,
@@ -128,7 +153,7 @@ export function createAnalysisQueue(ctx: Ctx, options: AnalysisQueueOptions): An
     }
     if (!job) {
       // Landmarks from before the queue (the CLI, another tool): analysed as far as the PT can tell.
-      const state: AnalysisState = hasLandmarks(ctx, syncRecording(db, recordingId, 'recordingId'))
+      const state: AnalysisState = hasLandmarks(ctx, await recordingForSync(data, recordingId, 'recordingId'))
         ? 'done'
         : 'none';
       return { ...base, state };
@@ -136,7 +161,7 @@ export function createAnalysisQueue(ctx: Ctx, options: AnalysisQueueOptions): An
     const state: AnalysisState = job.state === 'running' ? 'queued' : job.state;
     const secondsLeft =
       state === 'queued'
-        ? frameCount(recordingId) / (measuredRate.get(job.model) ?? RATE_GUESS[job.model])
+        ? (await frameCount(recordingId)) / (measuredRate.get(job.model) ?? RATE_GUESS[job.model])
         : null;
     return { ...base, state, secondsLeft, error: job.error, note: job.note };
   };
@@ -151,20 +176,24 @@ export function createAnalysisQueue(ctx: Ctx, options: AnalysisQueueOptions): An
     );
   };
 
-  const emitClip = (recordingId: string): void => {
+  const emitClip = async (recordingId: string): Promise<void> => {
     if (closed) return;
-    const rec = syncRecording(db, recordingId, 'recordingId');
-    ctx.emit(
-      'analysis:changed',
-      clipStatus(recordingId, rec.sessionId, jobOf(sessionJobs(db, rec.sessionId), recordingId)),
+    const rec = await recordingForSync(data, recordingId, 'recordingId');
+    const status = await clipStatus(
+      recordingId,
+      rec.sessionId,
+      jobOf(await jobs.listForSession(rec.sessionId), recordingId),
     );
+    if (!closed) ctx.emit('analysis:changed', status);
   };
+  /** Progress is news, not work: a clip gone to the trash meanwhile, or a closed library, says nothing. */
+  const tellClip = (recordingId: string): void => void emitClip(recordingId).catch(() => undefined);
 
   const progress = (r: Running, force = false): void => {
     const now = Date.now();
     if (!force && now - r.lastEmit < PROGRESS_INTERVAL_MS) return;
     r.lastEmit = now;
-    emitClip(r.job.recordingId);
+    tellClip(r.job.recordingId);
   };
 
   async function runJob(job: AnalysisJob): Promise<void> {
@@ -173,19 +202,44 @@ export function createAnalysisQueue(ctx: Ctx, options: AnalysisQueueOptions): An
       controller: new AbortController(),
       stage: 'pose',
       fraction: 0,
-      secondsLeft: frameCount(job.recordingId) / (measuredRate.get(job.model) ?? RATE_GUESS[job.model]),
+      secondsLeft: null,
       lastEmit: 0,
       shutdown: false,
+      lost: false,
     };
     running.set(job.recordingId, r);
+    r.secondsLeft =
+      (await frameCount(job.recordingId)) / (measuredRate.get(job.model) ?? RATE_GUESS[job.model]);
     progress(r, true);
     if (job.attempts > MAX_ATTEMPTS) {
-      finishJob(db, job.recordingId, job.model, {
+      await finish(job, {
         state: 'failed',
         error: `The analysis of this clip was interrupted ${job.attempts - 1} times (the program stopped while it ran). Retry to try once more, or re-import the clip.`,
       });
       return;
     }
+    // While it runs, the job's lease is renewed; a renewal refused means another workstation took
+    // the job over (this one stalled past its lease): stop, and leave the job to it.
+    const heartbeat = shared
+      ? setInterval(() => {
+          jobs.renewLease(job.recordingId, job.model, worker, shared.leaseMs).then(
+            (held) => {
+              if (held || closed) return;
+              r.lost = true;
+              r.controller.abort();
+            },
+            () => undefined, // the server out of reach: the next renewal tries again
+          );
+        }, shared.heartbeatMs)
+      : undefined;
+    try {
+      await analyse(job, r);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  async function analyse(job: AnalysisJob, r: Running): Promise<void> {
     const pose = await runPose(ctx as CallContext, job.recordingId, job.model, {
       force: job.force,
       signal: r.controller.signal,
@@ -196,13 +250,13 @@ export function createAnalysisQueue(ctx: Ctx, options: AnalysisQueueOptions): An
         progress(r);
       },
     });
-    if (closed) return;
+    if (closed || r.lost) return;
     if (pose.state === 'cancelled') {
-      finishJob(db, job.recordingId, job.model, { state: r.shutdown ? 'queued' : 'cancelled' });
+      await finish(job, { state: r.shutdown ? 'queued' : 'cancelled' });
       return;
     }
     if (pose.state === 'failed') {
-      finishJob(db, job.recordingId, job.model, {
+      await finish(job, {
         state: 'failed',
         error: pose.error ?? 'Pose detection failed.',
       });
@@ -217,19 +271,47 @@ export function createAnalysisQueue(ctx: Ctx, options: AnalysisQueueOptions): An
     r.fraction = 0.98;
     progress(r, true);
     const gaitNote = await checkGait(ctx, job.recordingId);
-    finishJob(db, job.recordingId, job.model, {
+    if (r.lost) return;
+    await finish(job, {
       state: 'done',
       note: [gaitNote, syncNote].filter(Boolean).join(' ') || null,
     });
   }
 
-  /** Start queued jobs while there is room, each starting the next when it ends, until none is left. */
+  /**
+   * Start queued jobs while there is room, each starting the next when it ends, until none is left.
+   * One pass at a time: a kick asked for during a pass makes the pass look once more.
+   */
+  let kicking = false;
+  let kickAgain = false;
   const kick = (): void => {
-    while (!closed && running.size < concurrency) {
-      const job = claimNextJob(db, [...running.keys()]);
-      if (!job) return;
-      track(job);
+    if (kicking) {
+      kickAgain = true;
+      return;
     }
+    kicking = true;
+    void (async () => {
+      do {
+        kickAgain = false;
+        while (!closed && running.size < concurrency) {
+          const job = await jobs.claimNext(
+            { worker, leaseMs: shared?.leaseMs ?? 0, busy: [...running.keys()] },
+            now(),
+          );
+          if (!job) break;
+          if (closed) {
+            // Claimed as the queue closed: hand it straight back.
+            await finish(job, { state: 'queued' });
+            break;
+          }
+          track(job);
+        }
+      } while (kickAgain && !closed);
+    })()
+      .catch(() => undefined) // the library closed or the server is out of reach: the next kick retries
+      .finally(() => {
+        kicking = false;
+      });
   };
   const track = (job: AnalysisJob): void => {
     const done = runJob(job)
@@ -237,82 +319,97 @@ export function createAnalysisQueue(ctx: Ctx, options: AnalysisQueueOptions): An
         if (closed) return;
         // An error no step turned into words: keep the reason, never leave the job 'running'.
         const message = err instanceof Error ? err.message : String(err);
-        finishJob(db, job.recordingId, job.model, {
+        return finish(job, {
           state: 'failed',
           error: `The analysis stopped on an unexpected error: ${message}`,
-        });
+        }).then(() => undefined);
       })
+      .catch(() => undefined)
       .finally(() => {
         running.delete(job.recordingId);
         if (closed) return;
-        emitClip(job.recordingId);
+        tellClip(job.recordingId);
         setImmediate(kick);
       });
     const before = drained;
     drained = Promise.all([before, done]).then(() => undefined);
   };
 
-  const enqueue = (recordingId: string, model: PoseModelName, force: boolean): void => {
-    enqueueJob(db, recordingId, model, force);
-    emitClip(recordingId);
+  const enqueue = async (recordingId: string, model: PoseModelName, force: boolean): Promise<void> => {
+    await jobs.enqueue(recordingId, model, force, now());
+    tellClip(recordingId);
   };
+  /** A change the PT did not wait for (a clip arrived): its failure is the clip's status, not theirs. */
+  const background = (work: () => Promise<void>): void => void work().catch(() => undefined);
 
-  // Jobs a dead process left running are resumed first, without a click.
-  requeueInterrupted(db);
-  setImmediate(kick);
+  // Jobs a dead process left running are resumed first, without a click. On a server, other
+  // workstations' running jobs are theirs: a dead one's lease runs out and its job is taken over.
+  const ready = shared ? Promise.resolve() : jobs.requeueRunning(now()).then(() => undefined);
+  void ready.catch(() => undefined).then(() => setImmediate(kick));
+  const poll = shared ? setInterval(kick, shared.pollMs) : undefined;
+  poll?.unref();
 
   return {
     clipArrived(recordingId) {
       if (!options.analyseOnArrival) return;
-      enqueue(recordingId, defaultModel, false);
-      kick();
+      background(async () => {
+        await enqueue(recordingId, defaultModel, false);
+        kick();
+      });
     },
     clipChanged(recordingId) {
-      const jobs = sessionJobs(db, syncRecording(db, recordingId, 'recordingId').sessionId);
-      const job = jobOf(jobs, recordingId);
-      if (!job || job.state === 'queued' || job.state === 'running') return;
-      if (job.state !== 'done') return;
-      enqueue(recordingId, job.model, false);
-      kick();
+      background(async () => {
+        const rec = await recordingForSync(data, recordingId, 'recordingId');
+        const job = jobOf(await jobs.listForSession(rec.sessionId), recordingId);
+        if (!job || job.state === 'queued' || job.state === 'running') return;
+        if (job.state !== 'done') return;
+        await enqueue(recordingId, job.model, false);
+        kick();
+      });
     },
     clipRemoved(recordingId) {
-      cancelQueuedJob(db, recordingId);
+      background(async () => {
+        await jobs.cancelQueued(recordingId, now());
+      });
       running.get(recordingId)?.controller.abort();
     },
-    start({ sessionId, recordingId, model, force }) {
+    async start({ sessionId, recordingId, model, force }) {
       const m = model ?? defaultModel;
       if (recordingId) {
-        const rec = syncRecording(db, recordingId, 'recordingId');
-        if (!running.has(recordingId) || force) enqueue(recordingId, m, force);
+        const rec = await recordingForSync(data, recordingId, 'recordingId');
+        if (!running.has(recordingId) || force) await enqueue(recordingId, m, force);
         kick();
         return rec.sessionId;
       }
       const sid = sessionId!;
-      const jobs = sessionJobs(db, sid);
-      for (const rec of sessionRecordings(db, sid)) {
-        const state = clipStatus(rec.id, sid, jobOf(jobs, rec.id)).state;
+      const sessionJobs = await jobs.listForSession(sid);
+      for (const rec of await recordingsForSync(data, sid)) {
+        const state = (await clipStatus(rec.id, sid, jobOf(sessionJobs, rec.id))).state;
         // "Analyse the session": what is not analysed, or failed, or analysed with another model.
-        const other = model !== undefined && !jobs.some((j) => j.recordingId === rec.id && j.model === m);
+        const other =
+          model !== undefined && !sessionJobs.some((j) => j.recordingId === rec.id && j.model === m);
         if (force || other || state === 'none' || state === 'failed' || state === 'cancelled')
-          enqueue(rec.id, m, force);
+          await enqueue(rec.id, m, force);
       }
       kick();
       return sid;
     },
-    cancel(recordingId) {
+    async cancel(recordingId) {
       const run = running.get(recordingId);
       if (run) {
         run.controller.abort();
         return true;
       }
-      const cancelled = cancelQueuedJob(db, recordingId);
-      if (cancelled) emitClip(recordingId);
+      const cancelled = await jobs.cancelQueued(recordingId, now());
+      if (cancelled) tellClip(recordingId);
       return cancelled;
     },
-    status(sessionId) {
-      const jobs = sessionJobs(db, sessionId);
-      const clips = sessionRecordings(db, sessionId).map((rec) =>
-        clipStatus(rec.id, sessionId, jobOf(jobs, rec.id)),
+    async status(sessionId) {
+      const sessionJobs = await jobs.listForSession(sessionId);
+      const clips = await Promise.all(
+        (await recordingsForSync(data, sessionId)).map((rec) =>
+          clipStatus(rec.id, sessionId, jobOf(sessionJobs, rec.id)),
+        ),
       );
       const busy = clips.filter((c) => ['queued', 'pose', 'sync', 'gait'].includes(c.state));
       const left = busy.map((c) => c.secondsLeft);
@@ -325,14 +422,18 @@ export function createAnalysisQueue(ctx: Ctx, options: AnalysisQueueOptions): An
       };
     },
     close() {
-      if (closed) return;
+      if (closed) return Promise.resolve();
+      clearInterval(poll);
+      const handedBack: Promise<unknown>[] = [];
       for (const r of running.values()) {
         r.shutdown = true;
-        // Back in the queue now, while the library is open: the next start resumes it.
-        finishJob(db, r.job.recordingId, r.job.model, { state: 'queued' });
+        // On a server, back in the queue now, so another workstation need not wait for the lease
+        // to run out. The embedded library queues it again at its next start (requeueRunning).
+        if (shared) handedBack.push(finish(r.job, { state: 'queued' }).catch(() => undefined));
         r.controller.abort();
       }
       closed = true;
+      return Promise.all(handedBack).then(() => undefined);
     },
     idle: () => drained,
   };

@@ -1,7 +1,15 @@
 import type { libraryCalls } from '../../../src-shared/contract/library';
 import { purgeOrphanMedia } from '../media/purge';
 import type { HandlersFor } from '../types';
-import { createPatient, getPatient, searchPatients, updatePatient } from './patients';
+import { editorOf } from './server-mode';
+import {
+  createPatient,
+  getPatient,
+  patientStamp,
+  searchPatients,
+  updatePatient,
+  updatePatientChecked,
+} from './patients';
 import { createSession, getSession, listSessions, updateSession } from './sessions';
 import { listTrash, moveToTrash, purgeFromTrash, restoreFromTrash } from './trash';
 
@@ -19,11 +27,15 @@ export const libraryHandlers: HandlersFor<typeof libraryCalls> = {
     ctx.emit('library:changed', { kind: 'patient', id: patient.id });
     return patient;
   },
-  'patients:update': async ({ id, fields }, ctx) => {
-    const patient = await updatePatient(ctx.library.data, id, fields);
+  'patients:update': async ({ id, fields, version }, ctx) => {
+    const patient =
+      version === undefined
+        ? await updatePatient(ctx.library.data, id, fields)
+        : await updatePatientChecked(ctx.library.data, id, fields, version, editorOf(ctx.library));
     ctx.emit('library:changed', { kind: 'patient', id });
     return patient;
   },
+  'patients:stamp': ({ id }, { library }) => patientStamp(library.data, id),
   'patients:delete': async ({ id }, ctx) => {
     const result = await moveToTrash(ctx.library.data, 'patient', id);
     ctx.emit('library:changed', { kind: 'trash', id });

@@ -1,12 +1,17 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Patient } from '../../../src-shared/library/model';
 import { SEXES } from '../../../src-shared/library/model';
-import { api } from '../api/client';
+import { api, ApiError } from '../api/client';
+import { EditConflict } from '../components/EditConflict';
 import { Field } from '../components/Field';
 import { FormActions } from '../components/FormActions';
 import { num, text, useForm } from '../components/useForm';
 
-/** New or edit patient. Enter saves, Escape goes back. */
+/**
+ * New or edit patient. Enter saves, Escape goes back. An edit saves against the version the form
+ * opened (patients:stamp), so a save made meanwhile in another room is not overwritten in silence:
+ * the form says who changed it and when, and the PT reloads or keeps theirs.
+ */
 export function PatientForm(props: { id?: string; onDone: (p: Patient) => void }) {
   const form = useForm({
     name: '',
@@ -18,9 +23,16 @@ export function PatientForm(props: { id?: string; onDone: (p: Patient) => void }
     notes: '',
   });
   const { setValues } = form;
-  useEffect(() => {
-    if (!props.id) return;
-    void api('patients:get', { id: props.id }).then((p) =>
+  const [version, setVersion] = useState<number | undefined>(undefined);
+  const [conflict, setConflict] = useState<string | undefined>(undefined);
+  /** The patient and the version the form edits (the version first: a save between the two reads is then refused, never lost). */
+  const load = useCallback(async (id: string) => {
+    const stamp = await api('patients:stamp', { id });
+    return { version: stamp.version, p: await api('patients:get', { id }) };
+  }, []);
+  const show = useCallback(
+    ({ version: v, p }: { version: number; p: Patient }): void => {
+      setVersion(v);
       setValues({
         name: p.name,
         dateOfBirth: p.dateOfBirth ?? '',
@@ -29,13 +41,18 @@ export function PatientForm(props: { id?: string; onDone: (p: Patient) => void }
         heightCm: p.heightCm?.toString() ?? '',
         legLengthCm: p.legLengthCm?.toString() ?? '',
         notes: p.notes ?? '',
-      }),
-    );
-  }, [props.id, setValues]);
+      });
+    },
+    [setValues],
+  );
+  useEffect(() => {
+    if (props.id) void load(props.id).then(show);
+  }, [props.id, load, show]);
 
   const v = form.values;
-  const save = (e: React.FormEvent): void => {
-    e.preventDefault();
+  /** Save; `from` is the version to save over (Keep mine), else the one the form opened. */
+  const save = (e?: React.FormEvent, from?: number): void => {
+    e?.preventDefault();
     const fields = {
       name: v.name,
       dateOfBirth: text(v.dateOfBirth),
@@ -46,9 +63,33 @@ export function PatientForm(props: { id?: string; onDone: (p: Patient) => void }
       notes: text(v.notes),
     };
     void form.submit(
-      () => (props.id ? api('patients:update', { id: props.id, fields }) : api('patients:create', fields)),
-      props.onDone,
+      async () => {
+        if (!props.id) return api('patients:create', fields);
+        try {
+          return await api('patients:update', {
+            id: props.id,
+            fields,
+            ...(version !== undefined ? { version: from ?? version } : {}),
+          });
+        } catch (err) {
+          if (!(err instanceof ApiError && err.code === 'conflict')) throw err;
+          setConflict(err.message);
+          return undefined;
+        }
+      },
+      (p) => {
+        if (!p) return;
+        setConflict(undefined);
+        props.onDone(p);
+      },
     );
+  };
+  /** Keep mine: save what is on screen over the other room's save, from its version. */
+  const keepMine = async (): Promise<void> => {
+    const stamp = await api('patients:stamp', { id: props.id! });
+    setVersion(stamp.version);
+    setConflict(undefined);
+    save(undefined, stamp.version);
   };
 
   return (
@@ -91,6 +132,17 @@ export function PatientForm(props: { id?: string; onDone: (p: Patient) => void }
         <Field label="Notes" name="notes" error={form.errors.notes}>
           <textarea {...form.bind('notes')} rows={3} />
         </Field>
+        {conflict && (
+          <EditConflict
+            message={conflict}
+            busy={form.busy}
+            onReload={() => {
+              setConflict(undefined);
+              void load(props.id!).then(show);
+            }}
+            onKeepMine={() => void keepMine()}
+          />
+        )}
         <FormActions saveLabel="Save patient" busy={form.busy} error={form.errors.form} />
       </form>
     </section>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { applyEdits } from '../../../src-shared/report/edits';
 import { api } from '../api/client';
 import { useLoad } from '../useLoad';
+import { EditConflict } from '../components/EditConflict';
 import { ExportActions } from './ExportActions';
 import { ReportDocument } from './ReportDocument';
 import { ReportEditor } from './ReportEditor';
@@ -23,6 +24,8 @@ function saveWords(s: SaveState): string {
       return 'Saved';
     case 'error':
       return `Not saved: ${s.message}`;
+    case 'conflict':
+      return 'Not saved';
   }
 }
 
@@ -54,7 +57,7 @@ export function ReportPage(props: { sessionId: string }) {
       <div className="report-words-bar">
         <span
           role="status"
-          className={words.save.kind === 'error' ? 'error' : 'muted'}
+          className={words.save.kind === 'error' || words.save.kind === 'conflict' ? 'error' : 'muted'}
           data-testid="save-status"
           data-state={words.save.kind}
         >
@@ -113,6 +116,13 @@ export function ReportPage(props: { sessionId: string }) {
           </button>
         )}
       </div>
+      {words.save.kind === 'conflict' && (
+        <EditConflict
+          message={words.save.message}
+          onReload={() => void words.reloadTheirs()}
+          onKeepMine={() => void words.keepMine()}
+        />
+      )}
       <div className="report-layout">
         <ReportEditor
           edits={current}

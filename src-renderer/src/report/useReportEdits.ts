@@ -3,6 +3,9 @@
  * pause (no Save button to forget; leaving the page saves what is pending), and every export first
  * waits for the save, so the file matches what is on screen. Removing a finding or an exercise and
  * going back to the suggestions can be undone (one step), because both throw away the PT's words.
+ * Each save names the version of the saved words it started from, so when another workstation
+ * saved them meanwhile the save is refused and the page says who and when (state 'conflict'): the PT
+ * reloads theirs, or keeps these (saved over them, knowingly).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReportEdits } from '../../../src-shared/contract/report';
@@ -17,7 +20,8 @@ export type SaveState =
   | { readonly kind: 'pending' }
   | { readonly kind: 'saving' }
   | { readonly kind: 'saved'; readonly at: string }
-  | { readonly kind: 'error'; readonly message: string; readonly where?: Problem };
+  | { readonly kind: 'error'; readonly message: string; readonly where?: Problem }
+  | { readonly kind: 'conflict'; readonly message: string };
 
 /** Which box a refused save is about (from the service's field path, e.g. `edits.findings.0.text`). */
 export interface Problem {
@@ -66,7 +70,18 @@ export function useReportEdits(sessionId: string, bundle: ReportBundle | undefin
   const pending = useRef<ReportEdits | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const running = useRef<Promise<void>>(Promise.resolve());
+  /** The version of the saved words this page's edits build on (undefined until read). */
+  const version = useRef<number | undefined>(undefined);
+  /** The edits a refused save held, for Keep mine. */
+  const refused = useRef<ReportEdits | undefined>(undefined);
   const current = local ?? (bundle ? editsOf(bundle) : undefined);
+  const readVersion = useCallback(async (): Promise<void> => {
+    version.current = (await api('report:editsStamp', { sessionId })).version;
+  }, [sessionId]);
+  useEffect(() => {
+    version.current = undefined;
+    void readVersion().catch(() => undefined);
+  }, [readVersion]);
 
   /** Save what is pending now (and wait for any save under way). Resolves once stored or refused. */
   const flush = useCallback((): Promise<void> => {
@@ -77,10 +92,24 @@ export function useReportEdits(sessionId: string, bundle: ReportBundle | undefin
       running.current = running.current.then(async () => {
         setSave({ kind: 'saving' });
         try {
-          const { savedAt } = await api('report:saveEdits', { sessionId, edits });
+          const basedOn = version.current;
+          const saved = await api('report:saveEdits', {
+            sessionId,
+            edits,
+            ...(basedOn !== undefined ? { basedOn } : {}),
+          });
+          if (saved.version !== undefined) version.current = saved.version;
           // A newer change waiting keeps the page saying so.
-          if (!pending.current) setSave({ kind: 'saved', at: savedAt });
+          if (!pending.current) setSave({ kind: 'saved', at: saved.savedAt });
         } catch (err) {
+          if (err instanceof ApiError && err.code === 'conflict') {
+            // What was typed since is kept with it: Keep mine saves the newest.
+            refused.current = pending.current ?? edits;
+            pending.current = undefined;
+            clearTimeout(timer.current);
+            setSave({ kind: 'conflict', message: err.message });
+            return;
+          }
           const where = problemOf(err);
           setSave({
             kind: 'error',
@@ -116,11 +145,35 @@ export function useReportEdits(sessionId: string, bundle: ReportBundle | undefin
     clearTimeout(timer.current);
     await running.current;
     await api('report:resetEdits', { sessionId });
+    version.current = 0;
     setLocal(undefined);
     setSave({ kind: 'idle' });
     setUndo({ said: 'Back to the suggestions.', edits: before, wasReset: true });
     reload();
   }, [current, sessionId, reload]);
+
+  /** After a conflict: show the other workstation's words, dropping what was typed here. */
+  const reloadTheirs = useCallback(async (): Promise<void> => {
+    pending.current = undefined;
+    refused.current = undefined;
+    clearTimeout(timer.current);
+    await running.current;
+    await readVersion();
+    setLocal(undefined);
+    setUndo(undefined);
+    setSave({ kind: 'idle' });
+    reload();
+  }, [readVersion, reload]);
+
+  /** After a conflict: save what is on screen over the other workstation's words. */
+  const keepMine = useCallback(async (): Promise<void> => {
+    const mine = refused.current ?? pending.current;
+    refused.current = undefined;
+    await readVersion();
+    if (!mine) return;
+    pending.current = mine;
+    await flush();
+  }, [readVersion, flush]);
 
   const undoLast = useCallback(async (): Promise<void> => {
     if (!undo) return;
@@ -130,5 +183,16 @@ export function useReportEdits(sessionId: string, bundle: ReportBundle | undefin
     if (undo.wasReset) reload();
   }, [undo, change, flush, reload]);
 
-  return { current, edited: local !== undefined, save, undo, change, flush, resetToSuggestions, undoLast };
+  return {
+    current,
+    edited: local !== undefined,
+    save,
+    undo,
+    change,
+    flush,
+    resetToSuggestions,
+    undoLast,
+    reloadTheirs,
+    keepMine,
+  };
 }
