@@ -259,11 +259,12 @@ describe('two workstations on one server', () => {
     const id = await room1.importClip(sessionId, clip(SHORT));
     const mark = room1.events.length;
     await room1.call('analysis:start', { recordingId: id, model: 'lite', force: false });
-    // Room 1 is in the middle of the pose run ...
-    await room1.event(
-      isClip(id, (c) => c.state === 'pose' && (c.fraction ?? 0) > 0),
+    // Room 1 is in the middle of the pose run (or says why it could not start one) ...
+    const running = await room1.event(
+      isClip(id, (c) => (c.state === 'pose' && (c.fraction ?? 0) > 0) || c.state === 'failed'),
       mark,
     );
+    expect(running.payload).toMatchObject({ state: 'pose', error: null });
     // ... room 2 comes up, and room 1's computer dies.
     const room2 = start(lib, 'room 2');
     await room2.ready();
