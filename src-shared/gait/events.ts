@@ -34,7 +34,6 @@ import { median } from '../stats';
 import { makeEvent } from './eventFrame';
 import { byRhythm } from './eventsRhythm';
 import { MIN_TEMPLATE_STRIDES, refineByTemplate } from './eventsTemplate';
-import { stanceSlope, toeOffByTravel } from './eventsToeTravel';
 import { kinkFit, peak } from './subframe';
 import { SIDES, type Body, type GaitEvent, type GaitView, type Side, type Timeline } from './types';
 
@@ -246,24 +245,9 @@ function detectStances(
     } else out.push(st);
   }
   const edgeEvent = (st: Stance, edge: 'start' | 'end'): GaitEvent => (edge === 'start' ? st.to : st.ic);
-  if (!noisy) {
+  if (!noisy || out.length < MIN_TEMPLATE_STRIDES) {
     edgeEvents.push(...edges.map((e) => edgeEvent(e.st, e.edge)));
     return out;
-  }
-  if (out.length < MIN_TEMPLATE_STRIDES) {
-    // Too few stances for a template (a short clip): the toe-off also from the toe's travel, which
-    // a low-resolution toe point rising with the heel does not bias (eventsToeTravel.ts).
-    const toeX = raw[side].toe.x;
-    const slope = stanceSlope(
-      toeX,
-      out.map((st) => ({ icF: st.ic.atF, toF: st.to.atF })),
-    );
-    const byTravel = (st: Stance): Stance => {
-      const toF = toeOffByTravel(toeX, st.ic.atF, st.to.atF, slope, legPx, tl.fps);
-      return toF === st.to.atF ? st : { ...st, to: makeEvent(tl, 'toe-off', side, toF, st.to.confidence) };
-    };
-    edgeEvents.push(...edges.map((e) => edgeEvent(e.edge === 'start' ? byTravel(e.st) : e.st, e.edge)));
-    return out.map(byTravel);
   }
   // Noisy landmarks: stances checked against the foot's stride rhythm, then timed on the
   // ensemble template of its stances (eventsRhythm.ts, eventsTemplate.ts); the stances cut by the
