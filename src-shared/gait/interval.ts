@@ -73,15 +73,16 @@ export function meanUncertainty(
   return { random, systematic, combined, k, interval: [mean - k * combined, mean + k * combined] };
 }
 
-/** The uncertainty of the difference of two means (a − b); `systematic`: of the difference, where
- *  the two means' systematic parts are correlated (default: independent). */
+/** The uncertainty of the difference of two means (a − b). `systematic` and `random`: of the
+ *  difference, where the two means are correlated (default: independent). */
 export function differenceUncertainty(
   diff: number,
   a: MeanUncertainty & { readonly n: number },
   b: MeanUncertainty & { readonly n: number },
   systematic: number = Math.hypot(a.systematic, b.systematic),
+  random: number = Math.hypot(a.random, b.random),
 ): MeanUncertainty {
-  const combined = Math.hypot(a.random, b.random, systematic);
+  const combined = Math.hypot(random, systematic);
   const k = t975(
     effectiveDof(combined, [
       [a.random, a.n - 1],
@@ -89,7 +90,7 @@ export function differenceUncertainty(
     ]),
   );
   return {
-    random: Math.hypot(a.random, b.random),
+    random,
     systematic,
     combined,
     k,

@@ -125,6 +125,15 @@ interface SideBias {
   readonly timing: BiasVector;
   /** The mean occlusion part (a bias of that leg alone). */
   readonly occlusion: number;
+  /** Times: the mean of the steps' random timing parts per event (uncertainty.ts `events`). */
+  readonly events: Readonly<Record<string, number>>;
+}
+
+/** The mean over n steps of per-event vectors (an event a step lacks counts 0 for it). */
+function meanEvents(vs: readonly (Readonly<Record<string, number>> | undefined)[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const v of vs) for (const [k, c] of Object.entries(v ?? {})) out[k] = (out[k] ?? 0) + c / vs.length;
+  return out;
 }
 
 function sideSummary(
@@ -164,6 +173,7 @@ function sideSummary(
   const bias: SideBias = {
     timing: meanBias(clean.map((x) => x.u?.bias ?? {})),
     occlusion: clean.length ? clean.reduce((a, x) => a + (x.u?.occlusion ?? 0), 0) / clean.length : 0,
+    events: meanEvents(clean.map((x) => x.u?.events)),
   };
   const systematic = Math.hypot(biasNorm(bias.timing), bias.occlusion);
   const uncertainty = d.mean === null ? null : meanUncertainty(d.mean, d.sd, clean.length, systematic);
@@ -215,6 +225,11 @@ export function summarise(
         leftBias.occlusion,
         rightBias.occlusion,
       );
+      // Random part: the two SDs over steps, less twice the covariance of the two means through the
+      // events they share (left and right step time: each contact ends one foot's step and starts
+      // the other's, with opposite signs, so the covariance is negative and L − R varies more).
+      let cov = 0;
+      for (const [k, c] of Object.entries(leftBias.events)) cov += c * (rightBias.events[k] ?? 0);
       const u =
         left.uncertainty && right.uncertainty
           ? differenceUncertainty(
@@ -222,6 +237,7 @@ export function summarise(
               { ...left.uncertainty, n: left.n },
               { ...right.uncertainty, n: right.n },
               systematic,
+              Math.sqrt(Math.max(0, left.uncertainty.random ** 2 + right.uncertainty.random ** 2 - 2 * cov)),
             )
           : null;
       symmetry = {

@@ -73,6 +73,10 @@ export interface StepUncertainty {
   readonly systematic: number;
   /** The timing bias part, signed per foot and event kind (timing-bias.ts): what a mean keeps. */
   readonly bias: BiasVector;
+  /** Times only: the random timing part, signed per event (`kind:side:frame`). Left and right
+   *  step time share every contact (one foot's contact ends its step and starts the other's), so
+   *  their means are correlated through these (summary.ts, for L − R). */
+  readonly events?: Readonly<Record<string, number>>;
   /** The occlusion part alone (a bias of the far leg: it adds no spread between steps). */
   readonly occlusion: number;
   /** Mean visibility (0..1) of the points the value is read from, at the frame it is read; null
@@ -265,6 +269,10 @@ interface Timing {
   readonly key: BiasKey | null;
 }
 
+function eventId(e: GaitEvent): string {
+  return `${e.kind}:${e.side}:${e.at}`;
+}
+
 /** The bias vector of a value read at an event, changing at `rate` (unit/s) there. */
 function biasOf(t: Timing, rate: number): BiasVector {
   return t.key && t.sys > 0 && rate !== 0 ? { [t.key]: rate * t.sys } : {};
@@ -383,16 +391,20 @@ export function stepUncertainty(
       // uncertainty; its bias vector is b's foot bias minus a's. Stride time runs from a foot's
       // contact to its next: the foot's bias cancels. Step time mixes the two feet's contacts,
       // contact and flight time a contact and a toe-off.
-      const pair = (a: GaitEvent | null, b: GaitEvent | null): { u: number; bias: BiasVector } => {
-        if (!a || !b) return { u: NaN, bias: {} };
+      type Pair = { u: number; bias: BiasVector; events: Record<string, number> };
+      const pair = (a: GaitEvent | null, b: GaitEvent | null): Pair => {
+        if (!a || !b) return { u: NaN, bias: {}, events: {} };
         const ta = timingOf(a);
         const tb = timingOf(b);
         const bias: Partial<Record<BiasKey, number>> = {};
         if (tb.key) bias[tb.key] = (bias[tb.key] ?? 0) + tb.sys;
         if (ta.key) bias[ta.key] = (bias[ta.key] ?? 0) - ta.sys;
-        return { u: Math.hypot(ta.du, tb.du), bias };
+        // The random part of each end: what is left of its timing once the foot's bias is taken.
+        const rand = (t: Timing): number => Math.sqrt(Math.max(0, t.du ** 2 - t.sys ** 2));
+        const events = { [eventId(b)]: rand(tb), [eventId(a)]: -rand(ta) };
+        return { u: Math.hypot(ta.du, tb.du), bias, events };
       };
-      let p: { u: number; bias: BiasVector };
+      let p: Pair;
       switch (x.what) {
         case 'step':
           p = pair(step.prevOtherIc, step.ic);
@@ -415,13 +427,13 @@ export function stepUncertainty(
           const s = step.nextIc ? step.nextIc.t - step.ic.t : NaN;
           const bias: Partial<Record<BiasKey, number>> = {};
           for (const [k, v] of Object.entries(contact.bias) as [BiasKey, number][]) bias[k] = v / s;
-          p = { u: Math.hypot(contact.u / s, (c * stride.u) / (s * s)), bias };
+          p = { u: Math.hypot(contact.u / s, (c * stride.u) / (s * s)), bias, events: {} };
           break;
         }
       }
       if (!Number.isFinite(p.u)) return null;
       const systematic = Math.sqrt(Object.values(p.bias).reduce((a, c) => a + (c ?? 0) ** 2, 0));
-      return { u: p.u, systematic, bias: p.bias, occlusion: 0, visibility: null };
+      return { u: p.u, systematic, bias: p.bias, events: p.events, occlusion: 0, visibility: null };
     }
     case 'arm': {
       if (!ctx.upper || !step.nextIc) return null;
