@@ -1,0 +1,99 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { guardPage, launchChromium } from '../helpers/browser';
+import { callServed, serve, type Served } from '../helpers/serve';
+import { tempDir } from '../helpers/tmp';
+
+/**
+ * Two PTs editing one patient (issue 17): while the edit form is open here, the patient is saved
+ * from "room 2" (this server's workstation name); saving here then shows "This patient was changed in
+ * room 2 at HH:MM while you were editing: reload to see it, or keep yours." with both ways on, and
+ * each does what it says: Keep mine saves what is on screen, Reload shows room 2's version. Browser
+ * mode, Chromium on the built renderer.
+ */
+let app: Served;
+let browser: Browser;
+let page: Page;
+let guard: ReturnType<typeof guardPage>;
+const tmp = tempDir('stridelab-edit-conflict-');
+const room = process.env.STRIDELAB_WORKSTATION;
+
+const call = <T>(channel: string, input: unknown): Promise<T> => callServed<T>(app, channel, input);
+
+beforeAll(async () => {
+  process.env.STRIDELAB_WORKSTATION = 'room 2';
+  app = await serve(tmp.path);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  guard = guardPage(page);
+  await page.goto(app.appUrl);
+  await page.waitForSelector('body[data-ready="true"]');
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  tmp.cleanup();
+  if (room === undefined) delete process.env.STRIDELAB_WORKSTATION;
+  else process.env.STRIDELAB_WORKSTATION = room;
+});
+
+const go = (hash: string) =>
+  page.evaluate((h) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = h;
+  }, hash);
+
+/** Open the edit form and wait until it shows the patient (its version is read with it). */
+async function openEdit(id: string, name: string): Promise<void> {
+  await go(`#/patients/${id}/edit`);
+  await page.getByRole('heading', { name: 'Edit patient' }).waitFor();
+  await expect.poll(() => page.getByLabel('Name').inputValue()).toBe(name);
+}
+
+/** Room 2 saves the patient from the version it read, as its own form would. */
+async function room2Saves(id: string, name: string): Promise<void> {
+  const { version } = await call<{ version: number }>('patients:stamp', { id });
+  await call('patients:update', { id, fields: { name }, version });
+}
+
+const SAID =
+  /^This patient was changed in room 2 at \d\d:\d\d while you were editing: reload to see it, or keep yours\.$/;
+
+describe('edit conflict on the patient form', () => {
+  it('says who changed the patient and when; Keep mine saves what is on screen', async () => {
+    const p = await call<{ id: string }>('patients:create', { name: 'Ann Runner' });
+    await openEdit(p.id, 'Ann Runner');
+    await room2Saves(p.id, 'Ann Runner-Smith');
+    await page.getByLabel('Name').fill('Ann R.');
+    await page.getByRole('button', { name: 'Save patient' }).click();
+    const conflict = page.getByTestId('edit-conflict');
+    await conflict.waitFor();
+    expect((await conflict.locator('p').textContent())?.trim()).toMatch(SAID);
+    // Nothing overwritten yet.
+    expect((await call<{ name: string }>('patients:get', { id: p.id })).name).toBe('Ann Runner-Smith');
+    await conflict.getByRole('button', { name: 'Keep mine' }).click();
+    await expect
+      .poll(async () => (await call<{ name: string }>('patients:get', { id: p.id })).name)
+      .toBe('Ann R.');
+    expect(guard.errors).toEqual([]);
+  });
+
+  it("Reload shows room 2's version, and saving then goes through", async () => {
+    const p = await call<{ id: string }>('patients:create', { name: 'Bo Strider' });
+    await openEdit(p.id, 'Bo Strider');
+    await room2Saves(p.id, 'Bo Strider-Lee');
+    await page.getByLabel('Name').fill('Bo S.');
+    await page.getByRole('button', { name: 'Save patient' }).click();
+    const conflict = page.getByTestId('edit-conflict');
+    await conflict.waitFor();
+    await conflict.getByRole('button', { name: 'Reload' }).click();
+    await expect.poll(() => page.getByLabel('Name').inputValue()).toBe('Bo Strider-Lee');
+    expect(await conflict.count()).toBe(0);
+    await page.getByLabel('Notes').fill('seen in room 1 too');
+    await page.getByRole('button', { name: 'Save patient' }).click();
+    await expect
+      .poll(async () => (await call<{ notes?: string }>('patients:get', { id: p.id })).notes)
+      .toBe('seen in room 1 too');
+    expect((await call<{ name: string }>('patients:get', { id: p.id })).name).toBe('Bo Strider-Lee');
+    expect(guard.errors).toEqual([]);
+  });
+});
