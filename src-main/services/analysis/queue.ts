@@ -3,20 +3,28 @@ import { availableParallelism, hostname, totalmem } from 'node:os';
 import type {
   AnalysisState,
   ClipAnalysisStatus,
+  EarlyNumbers,
   SessionAnalysisStatus,
 } from '../../../src-shared/contract/analysis';
 import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
+import { createRunHold } from '../pose/engine-session';
 import { runPose } from '../pose/handlers';
 import type { AnalysisJob, JobOutcome } from '../../data/analysis-jobs';
 import { recordingForSync, recordingsForSync } from '../sync/landmarks';
 import type { CallContext } from '../types';
+import { captureSlots, watchCapture } from './capture-priority';
 import { alignCondition, checkGait, hasLandmarks } from './steps';
+import { planWindow } from './window';
 
 /**
  * The analysis queue (main process): a clip that arrives in the library is analysed in the
  * background, oldest first, as many at once as the machine allows (defaultConcurrency): pose detection, then alignment with the other view
  * of its condition, then the gait analysis. Jobs live in the library (store.ts), so a restart or a
  * crash resumes them without a click. Progress goes out as `analysis:changed`.
+ *
+ * Order within a clip: its steady window first, whose numbers go out as `early` before the rest of
+ * the clip is done (window.ts, issue 16 item 3). Priority: while a take records, at most
+ * captureSlots() runs go on and the others are held where they are (capture-priority.ts, item 5).
  *
  */
 type Ctx = Pick<CallContext, 'library' | 'emit' | 'version' | 'transport'>;
@@ -101,6 +109,12 @@ interface Running {
   lastEmit: number;
   /** Set when the stop is a shutdown, not the PT's cancel: the job is resumed at the next start. */
   shutdown: boolean;
+  /** Holds the pose run while a take records (capture-priority.ts). */
+  readonly hold: ReturnType<typeof createRunHold>;
+  /** The steady window's numbers, until the whole clip's are there (window.ts). */
+  early: EarlyNumbers | null;
+  /** When it started (performance.now()): the runs started first go on while capture records. */
+  readonly startedAt: number;
   /** Set when another workstation took the job over (this one's lease ran out): write nothing. */
   lost: boolean;
 }
@@ -149,6 +163,8 @@ export function createAnalysisQueue(ctx: Ctx, options: AnalysisQueueOptions): An
         state: run.stage,
         fraction: run.fraction,
         secondsLeft: run.secondsLeft,
+        early: run.early,
+        heldForCapture: run.hold.held,
       };
     }
     if (!job) {
@@ -205,9 +221,13 @@ export function createAnalysisQueue(ctx: Ctx, options: AnalysisQueueOptions): An
       secondsLeft: null,
       lastEmit: 0,
       shutdown: false,
+      hold: createRunHold(),
+      early: null,
+      startedAt: performance.now(),
       lost: false,
     };
     running.set(job.recordingId, r);
+    yieldToCapture();
     r.secondsLeft =
       (await frameCount(job.recordingId)) / (measuredRate.get(job.model) ?? RATE_GUESS[job.model]);
     progress(r, true);
@@ -240,9 +260,16 @@ export function createAnalysisQueue(ctx: Ctx, options: AnalysisQueueOptions): An
   }
 
   async function analyse(job: AnalysisJob, r: Running): Promise<void> {
+    // The steady window first; none (a short clip, no timestamp table): the clip whole, as before.
+    const plan = await planWindow(ctx, job.recordingId, job.model, (early) => {
+      r.early = early;
+      progress(r, true);
+    }).catch(() => null);
     const pose = await runPose(ctx as CallContext, job.recordingId, job.model, {
       force: job.force,
       signal: r.controller.signal,
+      hold: r.hold,
+      ...(plan ? { firstFrom: plan.firstFrom } : {}),
       onProgress: (p) => {
         r.fraction = POSE_SHARE * (p.totalFrames > 0 ? p.framesDone / p.totalFrames : 0);
         r.secondsLeft = p.secondsLeft;
@@ -284,6 +311,26 @@ export function createAnalysisQueue(ctx: Ctx, options: AnalysisQueueOptions): An
    */
   let kicking = false;
   let kickAgain = false;
+  /** Runs at once: all the queue may run, or captureSlots() while a take records. */
+  const room = (): number => (capture.capturing() ? Math.min(concurrency, captureSlots()) : concurrency);
+  /**
+   * While a take records, the runs started first go on (room()) and the others are held between two
+   * frames; when the take ends every run goes on where it stopped (capture-priority.ts).
+   */
+  const yieldToCapture = (): void => {
+    const slots = room();
+    [...running.values()]
+      .sort((a, b) => a.startedAt - b.startedAt)
+      .forEach((r, i) => {
+        if (r.hold.held === i >= slots) return;
+        r.hold.set(i >= slots);
+        progress(r, true);
+      });
+  };
+  const capture = watchCapture(() => {
+    yieldToCapture();
+    kick();
+  });
   const kick = (): void => {
     if (kicking) {
       kickAgain = true;
@@ -293,7 +340,7 @@ export function createAnalysisQueue(ctx: Ctx, options: AnalysisQueueOptions): An
     void (async () => {
       do {
         kickAgain = false;
-        while (!closed && running.size < concurrency) {
+        while (!closed && running.size < room()) {
           const job = await jobs.claimNext(
             { worker, leaseMs: shared?.leaseMs ?? 0, busy: [...running.keys()] },
             now(),
@@ -328,6 +375,7 @@ export function createAnalysisQueue(ctx: Ctx, options: AnalysisQueueOptions): An
       .finally(() => {
         running.delete(job.recordingId);
         if (closed) return;
+        yieldToCapture();
         tellClip(job.recordingId);
         setImmediate(kick);
       });
@@ -423,6 +471,7 @@ export function createAnalysisQueue(ctx: Ctx, options: AnalysisQueueOptions): An
     },
     close() {
       if (closed) return Promise.resolve();
+      capture.close();
       clearInterval(poll);
       const handedBack: Promise<unknown>[] = [];
       for (const r of running.values()) {

@@ -46,7 +46,7 @@ export async function planWindow(
   const rec = await getRecordingRow(ctx.library.data, recordingId);
   let times: number[];
   try {
-    times = decodeTimestamps(readFileSync(poseRecording(ctx.library, recordingId).timestampsPath));
+    times = decodeTimestamps(readFileSync((await poseRecording(ctx.library, recordingId)).timestampsPath));
   } catch {
     return null; // no timestamp table: analyse the clip whole, as before
   }
