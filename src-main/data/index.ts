@@ -10,6 +10,7 @@ import { symptomsRepo, type SymptomsRepo } from './symptoms';
 import { trashRepo, type TrashRepo } from './trash';
 import { analysisJobsRepo, type AnalysisJobsRepo } from './analysis-jobs';
 import { syncRepo, type SyncRepo } from './sync';
+import { markersRepo, type MarkersRepo } from './markers';
 import type { Database } from './schema';
 
 export type { Database } from './schema';
@@ -26,6 +27,7 @@ export interface Repositories {
   readonly eventEdits: EventEditsRepo;
   readonly capture: CaptureRepo;
   readonly sync: SyncRepo;
+  readonly markers: MarkersRepo;
   readonly analysisJobs: AnalysisJobsRepo;
 }
 
@@ -71,6 +73,7 @@ function repositories(db: Kysely<Database>): Repositories {
     eventEdits: eventEditsRepo(db),
     capture: captureRepo(db),
     sync: syncRepo(db),
+    markers: markersRepo(db),
     analysisJobs: analysisJobsRepo(db),
   };
 }

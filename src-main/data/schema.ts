@@ -209,6 +209,34 @@ export interface SessionSymptomsTable {
   updated_at: string;
 }
 
+/** 0010: the markers the PT named once per recording; `seed_json` is the whole seed. */
+export interface MarkerSeedsTable {
+  recording_id: string;
+  frame: number;
+  seed_json: string;
+  updated_at: string;
+}
+
+/** 0010: one track per recording and marker, float32 (x, y, confidence, state) per frame. */
+export interface MarkerTracksTable {
+  recording_id: string;
+  marker: string;
+  frames: number;
+  points: Buffer;
+  seed_hash: string;
+  created_at: string;
+}
+
+/** 0010: the PT's hand placements of a marker on one frame. */
+export interface MarkerCorrectionsTable {
+  recording_id: string;
+  marker: string;
+  frame: number;
+  x: number;
+  y: number;
+  updated_at: string;
+}
+
 /** Every table, by name: kysely's `DB` type parameter. */
 export interface Database {
   patients: PatientsTable;
@@ -224,6 +252,9 @@ export interface Database {
   analysis_jobs: AnalysisJobsTable;
   event_edits: EventEditsTable;
   session_symptoms: SessionSymptomsTable;
+  marker_seeds: MarkerSeedsTable;
+  marker_tracks: MarkerTracksTable;
+  marker_corrections: MarkerCorrectionsTable;
 }
 
 export type TableName = keyof Database;

@@ -25,13 +25,9 @@ const ALLOWED = [
  */
 const PENDING = new Set<string>(
   [
-    'markers/recording.ts',
-    'markers/store.ts',
     'media/archive.ts',
     'media/backup.ts',
     'media/purge.ts',
-    'pose/recording.ts',
-    'sync/landmarks.ts',
   ].map((f) => `src-main/services/${f}`),
 );
 

@@ -27,7 +27,7 @@ let gait: GaitAnalysis;
 beforeAll(async () => {
   r = await startReviewApp();
   rec = await r.importClip(TREADMILL_CLIP, 'side', 'flat');
-  storeLandmarks(r.app.services.library, rec.id, readSeries(TREADMILL_LANDMARKS));
+  await storeLandmarks(r.app.services.library, rec.id, readSeries(TREADMILL_LANDMARKS));
   // What the app will see: the stored series as the pose contract returns it, through the same engine.
   series = await r.call<LandmarkSeries>('pose:series', { recordingId: rec.id });
   gait = analyzeGait({ series, view: 'side' });

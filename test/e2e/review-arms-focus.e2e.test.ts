@@ -32,7 +32,7 @@ beforeAll(async () => {
     },
   });
   const flat = await r.importClip(TREADMILL_CLIP, 'side', 'flat');
-  storeLandmarks(r.app.services.library, flat.id, readSeries(TREADMILL_LANDMARKS));
+  await storeLandmarks(r.app.services.library, flat.id, readSeries(TREADMILL_LANDMARKS));
   ({ page } = await r.openPage(`#/sessions/${r.sessionId}/review/${flat.id}`));
   await page.getByTestId('summary').waitFor({ timeout: 120_000 });
   await settled(page, 0);

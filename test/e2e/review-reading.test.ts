@@ -38,7 +38,7 @@ beforeAll(async () => {
   flat = await r.importClip(TREADMILL_CLIP, 'side', 'flat');
   incline = await r.importClip(TREADMILL_CLIP, 'side', 'incline');
   for (const rec of [flat, incline])
-    storeLandmarks(r.app.services.library, rec.id, readSeries(TREADMILL_LANDMARKS));
+    await storeLandmarks(r.app.services.library, rec.id, readSeries(TREADMILL_LANDMARKS));
   series = await r.call<LandmarkSeries>('pose:series', { recordingId: flat.id });
   ({ page, guard } = await r.openPage(`#/sessions/${r.sessionId}/review/${flat.id}`));
   await page.getByTestId('summary').waitFor({ timeout: 120_000 });

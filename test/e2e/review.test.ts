@@ -35,7 +35,7 @@ beforeAll(async () => {
   });
   // Pose detection finds no one on a bar code: the clips count as analysed, without overlays.
   for (const view of ['side', 'rear'] as const)
-    storeNoPose(r.app.services.library, await r.importClip(clip, view, 'flat'));
+    await storeNoPose(r.app.services.library, await r.importClip(clip, view, 'flat'));
   ({ page, guard } = await r.openPage(`#/sessions/${r.sessionId}/review`));
 });
 afterAll(async () => {
@@ -114,7 +114,7 @@ describe('a clip with dropped frames (variable frame rate)', () => {
       drop,
     });
     const rec = await r.importClip(clip, 'side', 'dropped');
-    storeNoPose(r.app.services.library, rec);
+    await storeNoPose(r.app.services.library, rec);
     await setHash(page, `#/sessions/${r.sessionId}/review/${rec.id}`);
     await page.locator('[data-player="1"]').waitFor({ state: 'detached' });
     const kept = Array.from({ length: 60 }, (_, n) => n).filter((n) => !drop.includes(n));
@@ -148,7 +148,7 @@ describe('event jumps, loops and a stored alignment: frame-exact in both players
     });
     side = await r.importClip(clip, 'side', 'synced');
     rear = await r.importClip(clip, 'rear', 'synced');
-    storeLandmarks(r.app.services.library, side.id, readSeries(TREADMILL_LANDMARKS));
+    await storeLandmarks(r.app.services.library, side.id, readSeries(TREADMILL_LANDMARKS));
     const series = await r.call<LandmarkSeries>('pose:series', { recordingId: side.id });
     ics = analyzeGait({ series, view: 'side' })
       .events.filter((e) => e.kind === 'initial-contact')

@@ -35,7 +35,10 @@ export async function landmarksThroughApp(
       condition: { label: 'flat' },
     });
     if (input) {
-      const run = await detectRecordingPoses(poseRecording(lib.library, rec.id), { model, force: input });
+      const run = await detectRecordingPoses(await poseRecording(lib.library, rec.id), {
+        model,
+        force: input,
+      });
       return toSeries(run.candidates);
     }
     let done: ((v: { state: string; error: string | null }) => void) | undefined;

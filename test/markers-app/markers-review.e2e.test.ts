@@ -40,7 +40,7 @@ beforeAll(async () => {
   ({ truth } = await markersOnSample(TREADMILL_CLIP, series, clip));
   r = await startReviewApp();
   rec = await r.importClip(clip, 'side', 'flat');
-  storeLandmarks(r.app.services.library, rec.id, series);
+  await storeLandmarks(r.app.services.library, rec.id, series);
   ({ page, guard } = await r.openPage(`#/sessions/${r.sessionId}/review/${rec.id}`));
   await page.getByTestId('summary').waitFor();
 }, 300_000);

@@ -89,7 +89,7 @@ describe('pose calls on a recording', () => {
   });
 
   it('cancels a run and leaves nothing that looks complete', async () => {
-    const dir = poseRecording(lib.library, recordingId).dir;
+    const dir = (await poseRecording(lib.library, recordingId)).dir;
     const first = new Promise<void>((resolve) => {
       const check = setInterval(() => {
         const started = events.some(

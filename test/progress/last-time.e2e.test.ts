@@ -85,8 +85,8 @@ beforeAll(async () => {
   framesThen = then.runner.series.frames.length;
   today = await r.importClip(now.file, 'side', 'flat');
   before = await importInto(earlier.id, then.file);
-  storeLandmarks(r.app.services.library, today.id, now.runner.series);
-  storeLandmarks(r.app.services.library, before.id, then.runner.series);
+  await storeLandmarks(r.app.services.library, today.id, now.runner.series);
+  await storeLandmarks(r.app.services.library, before.id, then.runner.series);
   ({ page, guard } = await r.openPage(`#/sessions/${r.sessionId}/review/${today.id}`));
   await page.getByTestId('summary').waitFor({ timeout: 120_000 });
 }, 300_000);

@@ -68,6 +68,6 @@ export async function sessionWithSample(
     view: 'side',
     condition: { label: opts.condition ?? 'Flat', speedKmh: 11, inclinePct: 0 },
   });
-  writePoseStore(poseRecording(services.library, rec.id).dir, candidatesOf(sampleSeries()));
+  writePoseStore((await poseRecording(services.library, rec.id)).dir, candidatesOf(sampleSeries()));
   return { sessionId: session.id, patientId: patient.id, recordingId: rec.id };
 }

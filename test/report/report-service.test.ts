@@ -123,7 +123,7 @@ describe('report calls', () => {
       condition: { label: 'Incline', inclinePct: 6, speedKmh: 10 },
       allowDuplicate: true,
     });
-    writePoseStore(poseRecording(services.library, rec.id).dir, candidatesOf(sampleSeries()));
+    writePoseStore((await poseRecording(services.library, rec.id)).dir, candidatesOf(sampleSeries()));
     const r = (await call('report:get', { sessionId })) as { ok: true; result: ReportBundle };
     const m = r.result.model;
     expect(m.conditions.map((c) => [c.label, c.inclinePct, c.speedKmh])).toEqual([

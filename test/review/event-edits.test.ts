@@ -21,7 +21,7 @@ const tmp = tempDir('stridelab-event-edits-');
 let services: Services;
 const series = readSeries(TREADMILL_LANDMARKS);
 
-beforeAll(() => {
+beforeAll(async () => {
   services = createServices({ home: tmp.path, transport: 'cli' });
   const { db, paths } = services.library;
   insertPatientAndSession(db);
@@ -33,7 +33,7 @@ beforeAll(() => {
     width: series.source.width,
     height: series.source.height,
   });
-  storeLandmarks(services.library, 'side1', series);
+  await storeLandmarks(services.library, 'side1', series);
 });
 afterAll(() => {
   services.close();

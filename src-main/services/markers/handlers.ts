@@ -1,9 +1,4 @@
-import type {
-  DetectedBlobs,
-  MarkerCorrection,
-  MarkerTrackStatus,
-  markersCalls,
-} from '../../../src-shared/contract/markers';
+import type { DetectedBlobs, MarkerTrackStatus, markersCalls } from '../../../src-shared/contract/markers';
 import { detectBlobs, suggestName } from '../../../src-shared/markers';
 import type { HandlersFor } from '../types';
 import { ServiceError } from '../errors';
@@ -35,7 +30,7 @@ const setupOf = (recordingId: string, s: StoredSeed) => ({
 
 export const markersHandlers: HandlersFor<typeof markersCalls> = {
   'markers:detect': async ({ recordingId, frame, detection, pick }, { library }) => {
-    const rec = markerRecording(library, recordingId);
+    const rec = await markerRecording(library, recordingId);
     if (frame >= rec.frameCount)
       throw new ServiceError(
         'invalid-input',
@@ -50,50 +45,50 @@ export const markersHandlers: HandlersFor<typeof markersCalls> = {
     }
     const image = await readFrame(rec, frame, pixelFormat({ detection: chosen }));
     const blobs = detectBlobs(image, detectionOptions({ detection: chosen }));
-    const pose = landmarksOf(library, recordingId)?.frames.find((f) => f.index === frame);
+    const pose = (await landmarksOf(library, recordingId))?.frames.find((f) => f.index === frame);
     return {
       frame,
       detection: chosen,
       blobs: blobs.map((b) => ({ ...b, suggestions: suggestName(b, pose, rec.view) })),
     } satisfies DetectedBlobs;
   },
-  'markers:setup': ({ recordingId }, { library }) => {
-    markerRecording(library, recordingId);
-    const s = getSeed(library.db, recordingId);
+  'markers:setup': async ({ recordingId }, { library }) => {
+    await markerRecording(library, recordingId);
+    const s = await getSeed(library.data, recordingId);
     return s ? setupOf(recordingId, s) : null;
   },
-  'markers:name': ({ recordingId, frame, detection, markers }, ctx) => {
-    const rec = markerRecording(ctx.library, recordingId);
+  'markers:name': async ({ recordingId, frame, detection, markers }, ctx) => {
+    const rec = await markerRecording(ctx.library, recordingId);
     if (frame >= rec.frameCount)
       throw new ServiceError(
         'invalid-input',
         `Frame ${frame} is past the last frame (${rec.frameCount - 1}).`,
         'frame',
       );
-    const saved = saveSeed(ctx.library.db, recordingId, { frame, detection, markers });
+    const saved = await saveSeed(ctx.library.data, recordingId, { frame, detection, markers });
     clearOutcome(recordingId);
-    ctx.emit('markers:changed', { recordingId, ...stateOf(trackStatus(ctx, recordingId)) });
+    ctx.emit('markers:changed', { recordingId, ...stateOf(await trackStatus(ctx, recordingId)) });
     return saved ? setupOf(recordingId, saved) : null;
   },
   'markers:track': ({ recordingId }, ctx) => startTracking(ctx, recordingId),
-  'markers:status': ({ recordingId }, ctx) => {
-    markerRecording(ctx.library, recordingId);
+  'markers:status': async ({ recordingId }, ctx) => {
+    await markerRecording(ctx.library, recordingId);
     return trackStatus(ctx, recordingId);
   },
   'markers:cancel': ({ recordingId }) => ({ cancelled: cancelTracking(recordingId) }),
-  'markers:tracks': ({ recordingId }, ctx) => {
-    markerRecording(ctx.library, recordingId);
-    const corrections = listCorrections(ctx.library.db, recordingId) as MarkerCorrection[];
-    const stored = getTracks(ctx.library.db, recordingId);
+  'markers:tracks': async ({ recordingId }, ctx) => {
+    await markerRecording(ctx.library, recordingId);
+    const corrections = await listCorrections(ctx.library.data, recordingId);
+    const stored = await getTracks(ctx.library.data, recordingId);
     return {
       recordingId,
-      status: trackStatus(ctx, recordingId),
+      status: await trackStatus(ctx, recordingId),
       tracks: stored ? withCorrections(stored.tracks, corrections) : [],
       corrections,
     };
   },
-  'markers:correct': ({ recordingId, marker, frame, x, y }, ctx) => {
-    const rec = markerRecording(ctx.library, recordingId);
+  'markers:correct': async ({ recordingId, marker, frame, x, y }, ctx) => {
+    const rec = await markerRecording(ctx.library, recordingId);
     if (frame >= rec.frameCount)
       throw new ServiceError(
         'invalid-input',
@@ -108,9 +103,10 @@ export const markersHandlers: HandlersFor<typeof markersCalls> = {
       );
     if (x !== null && y !== null && (x < 0 || y < 0 || x > rec.width || y > rec.height))
       throw new ServiceError('invalid-input', 'The point is outside the picture.', 'x');
-    setCorrection(ctx.library.db, recordingId, marker, frame, x === null || y === null ? null : { x, y });
-    ctx.emit('markers:changed', { recordingId, ...stateOf(trackStatus(ctx, recordingId)) });
-    return { corrections: listCorrections(ctx.library.db, recordingId) as MarkerCorrection[] };
+    const { data } = ctx.library;
+    await setCorrection(data, recordingId, marker, frame, x === null || y === null ? null : { x, y });
+    ctx.emit('markers:changed', { recordingId, ...stateOf(await trackStatus(ctx, recordingId)) });
+    return { corrections: await listCorrections(data, recordingId) };
   },
 };
 

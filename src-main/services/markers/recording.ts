@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import type { LandmarkSeries } from '../../../src-shared/pose/landmarks';
 import { decodeTimestamps } from '../../../src-shared/media/timestamps';
 import type { Library } from '../library/db';
-import { poseRecording } from '../pose/recording';
-import { landmarksFromLibrary, syncRecording } from '../sync/landmarks';
+import { poseRecordingOf } from '../pose/recording';
+import { landmarksFromLibrary, recordingForSync } from '../sync/landmarks';
+import { ServiceError } from '../errors';
+import type { ClipProbe } from '../../../src-shared/contract/recordings';
 import type { ClipFrames } from './frames';
 
 /**
@@ -18,20 +20,14 @@ export interface MarkerRecording extends ClipFrames {
   readonly frameCount: number;
 }
 
-export function markerRecording(library: Library, id: string): MarkerRecording {
-  const rec = poseRecording(library, id);
-  const row = library.db.prepare(`SELECT probe_json, view FROM recordings WHERE id = ?`).get(id) as {
-    probe_json: string;
-    view: string;
-  };
-  const probe = JSON.parse(row.probe_json) as {
-    proxyWidth?: number;
-    proxyHeight?: number;
-    displayWidth?: number;
-    displayHeight?: number;
-    frameCount: number;
-    proxyFps?: number;
-  };
+export async function markerRecording(library: Library, id: string): Promise<MarkerRecording> {
+  const stored = await library.data.recordings.get(id);
+  if (!stored || stored.deletedAt)
+    throw new ServiceError('not-found', `No recording with id ${id}.`, 'recordingId');
+  const rec = poseRecordingOf(library, stored);
+  // Probes written by early versions lack the later fields (data/recordings.ts checks those present).
+  const probe: Partial<ClipProbe> = stored.probe;
+  const frameCount = probe.frameCount ?? stored.frameCount;
   // Libraries from before the proxy's size was recorded: the proxy kept the displayed size.
   const width = probe.proxyWidth ?? probe.displayWidth ?? 0;
   const height = probe.proxyHeight ?? probe.displayHeight ?? 0;
@@ -39,24 +35,24 @@ export function markerRecording(library: Library, id: string): MarkerRecording {
   try {
     times = decodeTimestamps(readFileSync(rec.timestampsPath));
   } catch {
-    times = Array.from({ length: probe.frameCount }, (_, i) => i / (probe.proxyFps || 30));
+    times = Array.from({ length: frameCount }, (_, i) => i / (probe.proxyFps || 30));
   }
   return {
     id,
     name: rec.name,
-    view: row.view === 'rear' ? 'rear' : 'side',
+    view: stored.view,
     path: rec.proxyPath,
     width,
     height,
-    frameCount: times.length || probe.frameCount,
+    frameCount: times.length || frameCount,
     times,
   };
 }
 
 /** The clip's landmarks as the analysis uses them, or undefined before pose detection has run. */
-export function landmarksOf(library: Library, id: string): LandmarkSeries | undefined {
+export async function landmarksOf(library: Library, id: string): Promise<LandmarkSeries | undefined> {
   try {
-    return landmarksFromLibrary(library, syncRecording(library.db, id, 'recordingId'));
+    return landmarksFromLibrary(library, await recordingForSync(library.data, id, 'recordingId'));
   } catch {
     return undefined;
   }

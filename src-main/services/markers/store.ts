@@ -1,30 +1,15 @@
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
-import { z } from 'zod';
-import type { MarkerName, MarkerPoint, MarkerState, MarkerTrack } from '../../../src-shared/markers/types';
-import { pixels } from '../../../src-shared/units';
-import { DetectionSchema, SeedMarkerSchema } from '../../../src-shared/contract/markers';
+import type { z } from 'zod';
+import type { MarkerCorrection } from '../../../src-shared/contract/markers';
+import type { MarkerTrack } from '../../../src-shared/markers/types';
+import type { DataLayer } from '../../data';
+import { SeedSchema, type StoredSeed, type StoredTracks } from '../../data/markers';
 
 /**
- * The only SQL on `marker_seeds`, `marker_tracks` and `marker_corrections` (migration in
- * migration.ts). Rows are parsed here, once: a seed that no longer parses (a library from a later
- * version) reads as no seed rather than crashing the review. Kept to this one narrow typed module so
- * it moves behind the data-access layer (issue 17) in one piece.
+ * The markers service's use of its tables (src-main/data/markers.ts): a seed written whole, with its
+ * tracks going when its names do, and tracks replaced all at once, each in one transaction.
  */
-
-const SeedSchema = z.object({
-  frame: z.number().int().min(0),
-  detection: DetectionSchema,
-  markers: z.array(SeedMarkerSchema),
-});
-export type StoredSeed = z.infer<typeof SeedSchema> & { readonly updatedAt: string };
-
-export interface StoredCorrection {
-  readonly marker: string;
-  readonly frame: number;
-  readonly x: number;
-  readonly y: number;
-}
+export type { StoredSeed };
 
 /** The seed's fingerprint: tracks made from other names or points are stale. */
 export function seedHash(seed: Pick<StoredSeed, 'frame' | 'detection' | 'markers'>): string {
@@ -34,132 +19,51 @@ export function seedHash(seed: Pick<StoredSeed, 'frame' | 'detection' | 'markers
     .slice(0, 16);
 }
 
-export function getSeed(db: Database.Database, recordingId: string): StoredSeed | null {
-  const row = db
-    .prepare(`SELECT seed_json, updated_at FROM marker_seeds WHERE recording_id = ?`)
-    .get(recordingId) as { seed_json: string; updated_at: string } | undefined;
-  if (!row) return null;
-  const parsed = SeedSchema.safeParse(JSON.parse(row.seed_json));
-  return parsed.success ? { ...parsed.data, updatedAt: row.updated_at } : null;
-}
+export const getSeed = (data: DataLayer, recordingId: string): Promise<StoredSeed | null> =>
+  data.markers.seed(recordingId);
 
 /** Write the seed whole; with no markers the row (and the tracks made from it) go. */
-export function saveSeed(
-  db: Database.Database,
+export async function saveSeed(
+  data: DataLayer,
   recordingId: string,
   seed: z.input<typeof SeedSchema>,
   now = new Date(),
-): StoredSeed | null {
+): Promise<StoredSeed | null> {
   const parsed = SeedSchema.parse(seed);
-  db.transaction(() => {
-    if (parsed.markers.length === 0) {
-      db.prepare(`DELETE FROM marker_seeds WHERE recording_id = ?`).run(recordingId);
-      db.prepare(`DELETE FROM marker_tracks WHERE recording_id = ?`).run(recordingId);
-      return;
-    }
-    db.prepare(
-      `INSERT INTO marker_seeds (recording_id, frame, seed_json, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (recording_id) DO UPDATE SET frame = excluded.frame, seed_json = excluded.seed_json,
-         updated_at = excluded.updated_at`,
-    ).run(recordingId, parsed.frame, JSON.stringify(parsed), now.toISOString());
-  })();
-  return getSeed(db, recordingId);
-}
-
-/** State codes in the blob (float32 like the rest of the point, so one array holds a track). */
-const STATES: readonly MarkerState[] = ['detected', 'predicted', 'lost', 'hand'];
-
-function toBlob(t: MarkerTrack): Buffer {
-  const out = new Float32Array(t.points.length * 4);
-  t.points.forEach((p, i) => {
-    out.set([p.x, p.y, p.confidence, STATES.indexOf(p.state)], i * 4);
+  await data.transaction(async (tx) => {
+    if (parsed.markers.length === 0) await tx.markers.removeSeed(recordingId);
+    else await tx.markers.putSeed(recordingId, parsed, now.toISOString());
   });
-  return Buffer.from(out.buffer);
-}
-
-function fromBlob(name: MarkerName, frames: number, blob: Buffer): MarkerTrack {
-  const f = new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + frames * 16));
-  const points: MarkerPoint[] = [];
-  for (let i = 0; i < frames; i++)
-    points.push({
-      x: pixels(f[i * 4]!),
-      y: pixels(f[i * 4 + 1]!),
-      confidence: f[i * 4 + 2]!,
-      state: STATES[f[i * 4 + 3]!] ?? 'lost',
-    });
-  return { name, points };
+  return getSeed(data, recordingId);
 }
 
 /** Replace the recording's tracks, all at once (a finished run), stamped with the seed they came from. */
-export function saveTracks(
-  db: Database.Database,
+export async function saveTracks(
+  data: DataLayer,
   recordingId: string,
   hash: string,
   tracks: readonly MarkerTrack[],
   now = new Date(),
-): void {
-  const insert = db.prepare(
-    `INSERT INTO marker_tracks (recording_id, marker, frames, points, seed_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  db.transaction(() => {
-    db.prepare(`DELETE FROM marker_tracks WHERE recording_id = ?`).run(recordingId);
-    for (const t of tracks)
-      insert.run(recordingId, t.name, t.points.length, toBlob(t), hash, now.toISOString());
-  })();
+): Promise<void> {
+  await data.transaction((tx) => tx.markers.replaceTracks(recordingId, hash, tracks, now.toISOString()));
 }
 
 /** The recording's tracks and the seed hash they were made from (null when there are none). */
-export function getTracks(
-  db: Database.Database,
-  recordingId: string,
-): { hash: string; createdAt: string; tracks: MarkerTrack[] } | null {
-  const rows = db
-    .prepare(
-      `SELECT marker, frames, points, seed_hash, created_at FROM marker_tracks WHERE recording_id = ? ORDER BY marker`,
-    )
-    .all(recordingId) as {
-    marker: string;
-    frames: number;
-    points: Buffer;
-    seed_hash: string;
-    created_at: string;
-  }[];
-  if (!rows.length) return null;
-  return {
-    hash: rows[0]!.seed_hash,
-    createdAt: rows[0]!.created_at,
-    tracks: rows.map((r) => fromBlob(r.marker as MarkerName, r.frames, r.points)),
-  };
-}
+export const getTracks = (data: DataLayer, recordingId: string): Promise<StoredTracks | null> =>
+  data.markers.tracks(recordingId);
 
-export function listCorrections(db: Database.Database, recordingId: string): StoredCorrection[] {
-  return db
-    .prepare(
-      `SELECT marker, frame, x, y FROM marker_corrections WHERE recording_id = ? ORDER BY marker, frame`,
-    )
-    .all(recordingId) as StoredCorrection[];
-}
+export const listCorrections = (data: DataLayer, recordingId: string): Promise<MarkerCorrection[]> =>
+  data.markers.corrections(recordingId);
 
 /** Place a marker by hand on one frame (replaces an earlier correction), or with `at: null` give it back. */
-export function setCorrection(
-  db: Database.Database,
+export async function setCorrection(
+  data: DataLayer,
   recordingId: string,
   marker: string,
   frame: number,
   at: { x: number; y: number } | null,
   now = new Date(),
-): void {
-  if (!at) {
-    db.prepare(`DELETE FROM marker_corrections WHERE recording_id = ? AND marker = ? AND frame = ?`).run(
-      recordingId,
-      marker,
-      frame,
-    );
-    return;
-  }
-  db.prepare(
-    `INSERT INTO marker_corrections (recording_id, marker, frame, x, y, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (recording_id, marker, frame) DO UPDATE SET x = excluded.x, y = excluded.y,
-       updated_at = excluded.updated_at`,
-  ).run(recordingId, marker, frame, at.x, at.y, now.toISOString());
+): Promise<void> {
+  if (!at) await data.markers.deleteCorrection(recordingId, marker, frame);
+  else await data.markers.putCorrection(recordingId, marker, frame, at, now.toISOString());
 }

@@ -34,15 +34,15 @@ export function detectionOptions(seed: Pick<StoredSeed, 'detection'>): Detection
 export const pixelFormat = (seed: Pick<StoredSeed, 'detection'>): 'gray' | 'rgba' =>
   seed.detection.mode === 'colour' ? 'rgba' : 'gray';
 
-export function trackStatus(ctx: CallContext, recordingId: string): MarkerTrackStatus {
+export async function trackStatus(ctx: CallContext, recordingId: string): Promise<MarkerTrackStatus> {
   const base = { recordingId, framesDone: null, frameCount: null, error: null };
   const job = running.get(recordingId);
   if (job) return { ...base, state: 'running', framesDone: job.framesDone, frameCount: job.frameCount };
   const outcome = outcomes.get(recordingId);
   if (outcome) return { ...base, ...outcome };
-  const stored = getTracks(ctx.library.db, recordingId);
+  const stored = await getTracks(ctx.library.data, recordingId);
   if (!stored) return { ...base, state: 'none' };
-  const seed = getSeed(ctx.library.db, recordingId);
+  const seed = await getSeed(ctx.library.data, recordingId);
   return { ...base, state: seed && seedHash(seed) === stored.hash ? 'done' : 'stale' };
 }
 
@@ -52,16 +52,18 @@ function describe(e: unknown, clip: string): string {
   return `The markers of "${clip}" could not be tracked: ${e instanceof Error ? e.message : String(e)}`;
 }
 
-export function startTracking(ctx: CallContext, recordingId: string): MarkerTrackStatus {
+export async function startTracking(ctx: CallContext, recordingId: string): Promise<MarkerTrackStatus> {
   if (running.has(recordingId)) return trackStatus(ctx, recordingId);
-  const rec = markerRecording(ctx.library, recordingId);
-  const seed = getSeed(ctx.library.db, recordingId);
+  const rec = await markerRecording(ctx.library, recordingId);
+  const seed = await getSeed(ctx.library.data, recordingId);
   if (!seed)
     throw new ServiceError(
       'invalid-input',
       'Name the markers on one frame first, then track them.',
       'recordingId',
     );
+  // Another call may have started a run while these were read: one run per clip.
+  if (running.has(recordingId)) return trackStatus(ctx, recordingId);
   const hash = seedHash(seed);
   const seeds: MarkerSeed[] = seed.markers.map((m) => ({ name: m.name, frame: seed.frame, x: m.x, y: m.y }));
   const controller = new AbortController();
@@ -95,11 +97,11 @@ export function startTracking(ctx: CallContext, recordingId: string): MarkerTrac
     },
     controller.signal,
   )
-    .then((tracks) => {
+    .then(async (tracks) => {
       // Names changed while it ran: these tracks belong to the old names; keep nothing.
-      const now = getSeed(ctx.library.db, recordingId);
+      const now = await getSeed(ctx.library.data, recordingId);
       if (!now || seedHash(now) !== hash) return finish('cancelled', null);
-      saveTracks(ctx.library.db, recordingId, hash, tracks);
+      await saveTracks(ctx.library.data, recordingId, hash, tracks);
       finish('done', null);
     })
     .catch((e: unknown) => {

@@ -19,8 +19,8 @@ export function withCorrections(
 }
 
 /** A recording's marker tracks as the review and the report use them (corrections applied); [] when none. */
-export function markerTracksOf(library: Library, recordingId: string): MarkerTrack[] {
-  const stored = getTracks(library.db, recordingId);
+export async function markerTracksOf(library: Library, recordingId: string): Promise<MarkerTrack[]> {
+  const stored = await getTracks(library.data, recordingId);
   if (!stored) return [];
-  return withCorrections(stored.tracks, listCorrections(library.db, recordingId) as MarkerCorrection[]);
+  return withCorrections(stored.tracks, await listCorrections(library.data, recordingId));
 }

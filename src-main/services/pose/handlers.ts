@@ -8,7 +8,7 @@ import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import { ServiceError } from '../errors';
 import type { CallContext, HandlersFor } from '../types';
 import { detectRecordingPoses } from './input';
-import { poseRecording } from './recording';
+import { poseRecording, type PoseRecording } from './recording';
 import { describePoseError } from './run';
 import { noPoseRanges, toSeries } from './series';
 import { readPoseStore, updatePick, writePoseStore, type StoredPose } from './store';
@@ -46,8 +46,13 @@ function summaryOf(stored: StoredPose): NonNullable<PoseStatus['summary']> {
   };
 }
 
-function status(ctx: CallContext, recordingId: string, model: PoseModelName): PoseStatus {
-  const rec = poseRecording(ctx.library, recordingId);
+async function status(ctx: CallContext, recordingId: string, model: PoseModelName): Promise<PoseStatus> {
+  return statusOf(await poseRecording(ctx.library, recordingId), model);
+}
+
+/** The status of a recording already read (no await between this and a start: see runPose). */
+function statusOf(rec: PoseRecording, model: PoseModelName): PoseStatus {
+  const recordingId = rec.id;
   const job = running.get(key(recordingId, model));
   const base = { recordingId, model, progress: null, summary: null, error: null };
   if (job) return { ...base, state: 'running', progress: job.progress };
@@ -61,8 +66,9 @@ function status(ctx: CallContext, recordingId: string, model: PoseModelName): Po
 /** How the analysis queue runs a clip: held while capture records, the steady window first. */
 type RunPlan = Pick<Parameters<typeof detectRecordingPoses>[1], 'hold' | 'firstFrom'>;
 
-function start(ctx: CallContext, recordingId: string, model: PoseModelName, plan: RunPlan = {}): Job {
-  const rec = poseRecording(ctx.library, recordingId);
+/** Synchronous from the check of `running` to its set, so two callers cannot start one clip twice. */
+function start(ctx: CallContext, rec: PoseRecording, model: PoseModelName, plan: RunPlan = {}): Job {
+  const recordingId = rec.id;
   const k = key(recordingId, model);
   const controller = new AbortController();
   let settle: (o: PoseOutcome) => void = () => undefined;
@@ -113,12 +119,13 @@ export async function runPose(
     onProgress: (p: PoseProgressPayload) => void;
   } & RunPlan,
 ): Promise<PoseOutcome> {
-  const current = status(ctx, recordingId, model);
+  const rec = await poseRecording(ctx.library, recordingId);
+  const current = statusOf(rec, model);
   if (current.state === 'done' && !opts.force) return { state: 'done', error: null };
   // A run already going (pose:start) is joined as it is: its plan was set when it started.
   const job =
     running.get(key(recordingId, model)) ??
-    start(ctx, recordingId, model, {
+    start(ctx, rec, model, {
       ...(opts.hold ? { hold: opts.hold } : {}),
       ...(opts.firstFrom ? { firstFrom: opts.firstFrom } : {}),
     });
@@ -139,11 +146,12 @@ export const poseRunning = (recordingId: string): boolean =>
   [...running.keys()].some((k) => k.startsWith(`${recordingId}:`));
 
 export const poseHandlers: HandlersFor<typeof poseCalls> = {
-  'pose:start': ({ recordingId, model, force }, ctx) => {
-    const current = status(ctx, recordingId, model);
+  'pose:start': async ({ recordingId, model, force }, ctx) => {
+    const rec = await poseRecording(ctx.library, recordingId);
+    const current = statusOf(rec, model);
     if (current.state === 'running' || (current.state === 'done' && !force)) return current;
-    start(ctx, recordingId, model);
-    return status(ctx, recordingId, model);
+    start(ctx, rec, model);
+    return statusOf(rec, model);
   },
   'pose:status': ({ recordingId, model }, ctx) => status(ctx, recordingId, model),
   'pose:cancel': ({ recordingId, model }) => {
@@ -152,8 +160,8 @@ export const poseHandlers: HandlersFor<typeof poseCalls> = {
     job.controller.abort();
     return { cancelled: true };
   },
-  'pose:series': ({ recordingId, model }, ctx) => {
-    const rec = poseRecording(ctx.library, recordingId);
+  'pose:series': async ({ recordingId, model }, ctx) => {
+    const rec = await poseRecording(ctx.library, recordingId);
     const stored = readPoseStore(rec.dir, model);
     if (!stored)
       throw new ServiceError(
@@ -163,8 +171,8 @@ export const poseHandlers: HandlersFor<typeof poseCalls> = {
       );
     return toSeries(stored.candidates, stored.pick ?? undefined);
   },
-  'pose:pick': ({ recordingId, model, pick }, ctx) => {
-    const rec = poseRecording(ctx.library, recordingId);
+  'pose:pick': async ({ recordingId, model, pick }, ctx) => {
+    const rec = await poseRecording(ctx.library, recordingId);
     const stored = readPoseStore(rec.dir, model);
     if (!stored)
       throw new ServiceError(
@@ -174,7 +182,7 @@ export const poseHandlers: HandlersFor<typeof poseCalls> = {
       );
     if (pick) checkPick(stored, pick);
     updatePick(rec.dir, model, pick);
-    return status(ctx, recordingId, model);
+    return statusOf(rec, model);
   },
 };
 

@@ -28,12 +28,12 @@ export async function seriesOfClip(opts: DetectOptions & { readonly pick?: Pick 
  * The stored landmark series of a library recording (the person the user picked, else the
  * runner), or null when detection has not completed for that model. For the gait and sync services.
  */
-export function recordingSeries(
+export async function recordingSeries(
   library: Library,
   recordingId: string,
   model: PoseModelName = 'full',
-): LandmarkSeries | null {
-  const rec = poseRecording(library, recordingId);
+): Promise<LandmarkSeries | null> {
+  const rec = await poseRecording(library, recordingId);
   const stored = readPoseStore(rec.dir, model);
   return stored ? toSeries(stored.candidates, stored.pick ?? undefined) : null;
 }

@@ -4,6 +4,8 @@ import { ServiceError } from '../errors';
 import type { Library } from '../library/db';
 import { decodeTimestamps } from '../../../src-shared/media/timestamps';
 import type { PoseCandidates } from './series';
+import type { ClipProbe } from '../../../src-shared/contract/recordings';
+import type { StoredRecording } from '../../data/recordings';
 
 /**
  * What the pose service needs of a recording. Detection runs on the original where it is frame for
@@ -33,47 +35,33 @@ export interface PoseRecording {
   } | null;
 }
 
-interface Row {
-  id: string;
-  original_name: string;
-  proxy_path: string;
-  original_path: string | null;
-  timestamps_path: string;
-  probe_json: string;
+/** The recording (not in the trash) as pose detection sees it. */
+export async function poseRecording(library: Library, id: string): Promise<PoseRecording> {
+  const rec = await library.data.recordings.get(id);
+  if (!rec || rec.deletedAt)
+    throw new ServiceError('not-found', `No recording with id ${id}.`, 'recordingId');
+  return poseRecordingOf(library, rec);
 }
 
-export function poseRecording(library: Library, id: string): PoseRecording {
-  const row = library.db
-    .prepare(
-      `SELECT id, original_name, proxy_path, original_path, timestamps_path, probe_json FROM recordings WHERE id = ? AND deleted_at IS NULL`,
-    )
-    .get(id) as Row | undefined;
-  if (!row) throw new ServiceError('not-found', `No recording with id ${id}.`, 'recordingId');
-  const probe = JSON.parse(row.probe_json) as {
-    nominalFps?: number;
-    averageFps?: number;
-    variableFrameRate?: boolean;
-    codec?: string;
-    displayWidth?: number;
-    displayHeight?: number;
-    proxyWidth?: number;
-    proxyHeight?: number;
-  };
-  const proxyPath = join(library.paths.mediaDir, row.proxy_path);
+/** The same of a recording already read. */
+export function poseRecordingOf(library: Library, rec: StoredRecording): PoseRecording {
+  // Probes written by early versions lack the later fields (recordings.ts checks those present).
+  const probe: Partial<ClipProbe> = rec.probe;
+  const proxyPath = join(library.paths.mediaDir, rec.paths.proxy);
   return {
-    id: row.id,
-    name: row.original_name,
+    id: rec.id,
+    name: rec.originalName,
     proxyPath,
-    timestampsPath: join(library.paths.mediaDir, row.timestamps_path),
+    timestampsPath: join(library.paths.mediaDir, rec.paths.timestamps),
     dir: dirname(proxyPath),
     nominalFps: probe.averageFps || probe.nominalFps || 30,
     variableFrameRate: Boolean(probe.variableFrameRate),
     proxyWidth: probe.proxyWidth ?? 0,
     proxyHeight: probe.proxyHeight ?? 0,
     original:
-      row.original_path && probe.codec && probe.displayWidth && probe.displayHeight
+      rec.paths.original && probe.codec && probe.displayWidth && probe.displayHeight
         ? {
-            path: join(library.paths.mediaDir, row.original_path),
+            path: join(library.paths.mediaDir, rec.paths.original),
             codec: probe.codec,
             displayWidth: probe.displayWidth,
             displayHeight: probe.displayHeight,

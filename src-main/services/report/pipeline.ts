@@ -202,7 +202,7 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
         s = loadLandmarks(c.landmarks, c.view);
       } else {
         try {
-          const det = await detectRecordingPoses(poseRecording(lib, c.id), {
+          const det = await detectRecordingPoses(await poseRecording(lib, c.id), {
             model: job.model,
             signal,
             onProgress: (p) =>

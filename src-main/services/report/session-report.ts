@@ -97,7 +97,7 @@ export async function sessionReport(
     });
     proxies.set(`${cond.id}|${r.view}`, proxyPath);
     // Skin markers tracked on the clip (issue 15): their variables, and their points on the key frames.
-    const tracks = markerTracksOf(library, r.id);
+    const tracks = await markerTracksOf(library, r.id);
     markerClips.set(`${cond.id}|${r.view}`, {
       conditionId: cond.id,
       view: r.view,

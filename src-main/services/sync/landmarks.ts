@@ -1,13 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type Database from 'better-sqlite3';
 import { dirname, join } from 'node:path';
 import { LandmarkSeriesSchema, type LandmarkSeries } from '../../../src-shared/pose/landmarks';
 import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import { ServiceError } from '../errors';
 import { readPoseStore, toSeries } from '../pose';
 import type { DataLayer } from '../../data';
-import { toRecording, type StoredRecording } from '../../data/recordings';
-import type { RecordingsTable } from '../../data/schema';
+import type { StoredRecording } from '../../data/recordings';
 import type { Library } from '../library/db';
 
 /** What the sync needs of a recording. */
@@ -95,24 +93,4 @@ export function parseLandmarks(text: string, name: string): LandmarkSeries {
     );
   }
   return parsed.data;
-}
-
-/**
- * The same two reads, synchronous, on the embedded library's connection: for the analysis queue
- * only, whose status calls are synchronous until it moves onto the data layer (analysis jobs on
- * PostgreSQL, issue 17 item 4, another change in progress). Everything else uses the async pair
- * above; these go when the queue does.
- */
-export function syncRecording(db: Database.Database, id: string, field: string): SyncRecording {
-  const row = db.prepare(`SELECT * FROM recordings WHERE id = ? AND deleted_at IS NULL`).get(id) as
-    RecordingsTable | undefined;
-  if (!row) throw new ServiceError('not-found', `No recording with id ${id}.`, field);
-  return toSyncRecording(toRecording(row));
-}
-
-export function sessionRecordings(db: Database.Database, sessionId: string): SyncRecording[] {
-  const rows = db
-    .prepare(`SELECT * FROM recordings WHERE session_id = ? AND deleted_at IS NULL ORDER BY created_at`)
-    .all(sessionId) as RecordingsTable[];
-  return rows.map((r) => toSyncRecording(toRecording(r)));
 }
