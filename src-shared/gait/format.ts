@@ -2,6 +2,7 @@
  * A gait result as plain text for a PT: clinic words (initial contact, cadence in steps/min,
  * mean ± SD over n steps, left vs right). Used by `stridelab gait`; pure, so the UI can reuse it.
  */
+import { readDifference } from './difference';
 import type { GaitAnalysis, GaitVariable } from './schema';
 
 const UNIT: Record<string, string> = { deg: '°', cm: ' cm', '%leg': '% leg', s: ' s', ratio: '' };
@@ -61,7 +62,11 @@ export function formatSummary(r: GaitAnalysis): string {
     lines.push(`  right ${side(v.right, v.unit)}`);
     if (v.symmetry) {
       const si = v.symmetry.indexPct === null ? '' : ` (symmetry index ${v.symmetry.indexPct.toFixed(1)}%)`;
-      lines.push(`  left − right ${num(v.symmetry.difference, v.unit)}${si}`);
+      // The interval of L − R and what it says (difference.ts), as the report prints them.
+      const iv = v.symmetry.uncertainty?.interval ?? null;
+      const reading = readDifference(v, (x) => num(x, v.unit));
+      const said = reading ? `: ${reading.words}` : '';
+      lines.push(`  left − right ${num(v.symmetry.difference, v.unit)}${ci(iv, v.unit)}${si}${said}`);
     }
   }
   for (const u of r.unavailable) lines.push(`${u.label}: not measured (${u.reason}).`);

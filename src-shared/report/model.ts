@@ -67,8 +67,13 @@ export interface VariableRow {
   readonly diff?: number;
   /** 95% interval of left − right. */
   readonly diffInterval?: readonly [number, number];
+  /** What that interval says (src-shared/gait/difference.ts): "within what the measurement
+   *  resolves" where it holds 0 or the asymmetry limit, else beyond it. */
+  readonly diffNote?: string;
   /** Symmetry index 100·(L−R)/mean(L,R), percent [Robinson 1987]. */
   readonly symmetryPct?: number;
+  /** 95% interval of the symmetry index: the interval of L − R over mean(L, R). */
+  readonly symmetryInterval?: readonly [number, number];
   /** Category counts for categorical variables, e.g. foot strike "rearfoot 7/8". */
   readonly categories?: { readonly left?: string; readonly right?: string };
   /** Smallest detectable difference, in `unit`, where published. */

@@ -4,11 +4,12 @@
  * Numbers are converted here once; the PDF, the preview and analysis.json's `report` section then
  * all show the same values (the tests read the PDF back against them).
  */
+import { readDifference } from '../gait/difference';
 import { beyondDifference } from '../gait/findings';
 import { meanUncertainty } from '../gait/interval';
 import type { GaitAnalysis, GaitVariable } from '../gait/schema';
 import { SOURCES } from '../gait/tables/references';
-import { fmt } from './format';
+import { fmt, withUnit } from './format';
 import type { NotMeasurable, RowFlag, Stat, VariableRow } from './model';
 
 /** Display unit, scale from the engine's unit, and decimals. */
@@ -78,6 +79,11 @@ export function variableRow(
   const both = v.symmetry && !v.left.notMeasurable && !v.right.notMeasurable;
   const diff = both && v.symmetry ? v.symmetry.difference * d.scale : undefined;
   const div = both ? v.symmetry?.uncertainty?.interval : undefined;
+  // The words beside the interval, the same test the asymmetry finding uses (difference.ts).
+  const reading = both ? readDifference(v, (x) => withUnit(fmt(x * d.scale, d.decimals), d.unit)) : null;
+  const si = both ? v.symmetry?.indexPct : null;
+  const siScale =
+    si !== null && si !== undefined && v.symmetry?.difference ? si / v.symmetry.difference : null;
   let flag: RowFlag | undefined;
   if (findingTitles.length) flag = { level: 'attention', text: [...new Set(findingTitles)].join('; ') };
   else if (diff !== undefined && v.sdd && beyondDifference(v, v.sdd.value)) {
@@ -100,9 +106,11 @@ export function variableRow(
     ...(hidden ? { notMeasurable: hidden } : {}),
     ...(diff !== undefined ? { diff } : {}),
     ...(div ? { diffInterval: [div[0] * d.scale, div[1] * d.scale] as const } : {}),
+    ...(reading ? { diffNote: reading.words } : {}),
     ...(both && v.symmetry?.indexPct !== null && v.symmetry?.indexPct !== undefined
       ? { symmetryPct: v.symmetry.indexPct }
       : {}),
+    ...(div && siScale !== null ? { symmetryInterval: [div[0] * siScale, div[1] * siScale] as const } : {}),
     ...(v.sdd ? { sdd: v.sdd.value * d.scale } : {}),
     ...(v.reference ? { reference: { text: v.reference.text, source: shortCite(v.reference.source) } } : {}),
     ...(flag ? { flag } : {}),

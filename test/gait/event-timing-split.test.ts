@@ -11,7 +11,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeGait } from '../../src-shared/gait';
+import { formatSummary } from '../../src-shared/gait/format';
 import { EVENT_TIMING } from '../../src-shared/gait/timing-bias';
+import { variableRow } from '../../src-shared/report/rows';
 import { footTimings, splitTiming } from './event-timing-split';
 import { loadLabelledClips } from './labelled-clips';
 
@@ -73,5 +75,18 @@ describe('the sample clip\u2019s left/right step time (MediaPipe full)', () => {
   it('draws no asymmetry finding from step time', () => {
     const onStep = a.findings.flatMap((f) => f.evidence).filter((e) => e.variableId === 'step-time');
     expect(onStep).toEqual([]);
+  });
+
+  it('prints the step-time L − R as within what the measurement resolves, not as an effect', () => {
+    if (!step) throw new Error('no step time');
+    const row = variableRow(step, 'side', []);
+    expect(row.diffInterval).toBeDefined();
+    expect(row.diffNote).toBe('within what the measurement resolves');
+    expect(row.flag?.level).not.toBe('attention');
+    const text = formatSummary(a).split('\n');
+    const at = text.findIndex((l) => l.startsWith('Step time:'));
+    expect(text.slice(at, at + 4).join('\n')).toMatch(
+      /left − right .*95% CI.*within what the measurement resolves/,
+    );
   });
 });

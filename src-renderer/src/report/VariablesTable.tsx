@@ -4,7 +4,8 @@ import { fmt, fmtInterval, fmtSigned, fmtSignedInterval, fmtStat } from '../../.
 /**
  * The variables table: per variable the mean ± SD and n of each side with the 95% interval of the
  * mean beneath, or why the camera cannot measure that side; the left − right difference with its
- * interval and the symmetry index; the smallest detectable difference; the reference with its
+ * interval and what it says ("within what the measurement resolves" where it holds 0 or the
+ * limit), and the symmetry index with its interval; the smallest detectable difference; the reference with its
  * source; and a flag where it matters. `data-key` and `data-testid` let the tests read rows back
  * against analysis.json.
  */
@@ -103,8 +104,18 @@ export function VariablesTable(props: { rows: readonly VariableRow[]; caption: s
               <td className="num">
                 {r.diff === undefined ? '—' : fmtSigned(r.diff, r.decimals)}
                 {r.diffInterval && <div className="ci">{fmtSignedInterval(r.diffInterval, r.decimals)}</div>}
+                {r.diffNote && (
+                  <div className="ci" data-testid="diff-note">
+                    {r.diffNote}
+                  </div>
+                )}
               </td>
-              <td className="num">{r.symmetryPct === undefined ? '—' : `${fmtSigned(r.symmetryPct, 0)}%`}</td>
+              <td className="num">
+                {r.symmetryPct === undefined ? '—' : `${fmtSigned(r.symmetryPct, 0)}%`}
+                {r.symmetryPct !== undefined && r.symmetryInterval && (
+                  <div className="ci">{fmtSignedInterval(r.symmetryInterval, 0)}%</div>
+                )}
+              </td>
               <td className="ref">
                 {r.reference ? (
                   <>

@@ -3,6 +3,7 @@
  * difference) and the per-step table; clicking a step goes to its initial contact.
  */
 import type { GaitAnalysis, GaitVariable } from '../../../../src-shared/gait';
+import { readDifference } from '../../../../src-shared/gait/difference';
 
 /** Per-step columns per view: the variables a PT scans step by step [clinical-variables.md]. */
 const STEP_COLUMNS: Record<'side' | 'rear', readonly string[]> = {
@@ -30,6 +31,19 @@ function sideText(s: GaitVariable['left'], unit: GaitVariable['unit']): string {
   if (s.mean === null) return '—';
   const d = digits(unit);
   return `${s.mean.toFixed(d)} ± ${(s.sd ?? 0).toFixed(d)}${UNIT[unit]} (n ${s.n})`;
+}
+
+/**
+ * L − R with its 95% interval and what the interval says (src-shared/gait/difference.ts): a
+ * difference whose interval holds 0 is "within what the measurement resolves", not an effect.
+ */
+function diffText(v: GaitVariable): string {
+  if (!v.symmetry) return '—';
+  const d = fmt(v.symmetry.difference, v.unit);
+  const iv = v.symmetry.uncertainty?.interval;
+  const reading = readDifference(v, (x) => fmt(x, v.unit));
+  if (!iv || !reading) return d;
+  return `${d} (${fmt(iv[0], v.unit)} to ${fmt(iv[1], v.unit)}): ${reading.words}`;
 }
 
 export interface StepRow {
@@ -109,7 +123,7 @@ export function Summary({ gait, view }: { gait: GaitAnalysis; view: 'side' | 're
             <td>{v.label}</td>
             <td data-side="left">{sideText(v.left, v.unit)}</td>
             <td data-side="right">{sideText(v.right, v.unit)}</td>
-            <td>{v.symmetry ? fmt(v.symmetry.difference, v.unit) : '—'}</td>
+            <td data-side="diff">{diffText(v)}</td>
           </tr>
         ))}
       </tbody>
