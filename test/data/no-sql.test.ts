@@ -27,7 +27,6 @@ const PENDING = new Set<string>(
   [
     'media/archive.ts',
     'media/backup.ts',
-    'media/purge.ts',
   ].map((f) => `src-main/services/${f}`),
 );
 

@@ -106,7 +106,12 @@ export function openLibrary(home: string, options: OpenOptions = {}): Library {
     }
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
     // Media an import or analysis killed before its commit left behind (no row names it).
-    if (schemaVersion >= RECORDINGS_SCHEMA) bestEffort(() => purgeOrphanMediaSync(db!, paths.mediaDir));
+    // The one read of a row outside src-main/data: opening comes before the data layer exists.
+    if (schemaVersion >= RECORDINGS_SCHEMA)
+      bestEffort(() => {
+        const row = db!.prepare(`SELECT 1 FROM recordings WHERE id = ? AND session_id = ?`);
+        purgeOrphanMediaSync(paths.mediaDir, (id, sessionId) => row.get(id, sessionId) !== undefined);
+      });
     const opened = db;
     return {
       db: opened,

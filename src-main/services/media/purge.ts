@@ -1,6 +1,5 @@
 import { readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import type { Library } from '../library/db';
 
 /**
@@ -46,16 +45,18 @@ function removeIfNowEmpty(dir: string, left: number): void {
 }
 
 /**
- * The sweep run while a library is opened (library/db.ts), which is synchronous: the one place
- * outside src-main/data that reads a row, until opening becomes async with the server backend.
+ * The sweep run while a library is opened (library/db.ts), which is synchronous and comes before
+ * the data layer exists: the opener, which may speak SQL, says whether a row names a folder.
  */
-export function purgeOrphanMediaSync(db: Database.Database, mediaDir: string): string[] {
+export function purgeOrphanMediaSync(
+  mediaDir: string,
+  recordingExists: (id: string, sessionId: string) => boolean,
+): string[] {
   const removed: string[] = [];
-  const exists = db.prepare(`SELECT 1 FROM recordings WHERE id = ? AND session_id = ?`);
   for (const { session, dir, recordings, others } of sessionFolders(mediaDir)) {
     let left = others;
     for (const r of recordings) {
-      if (exists.get(r, session)) left++;
+      if (recordingExists(r, session)) left++;
       else {
         removeRecordingFolder(dir, r);
         removed.push(`${session}/${r}`);
