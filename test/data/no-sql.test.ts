@@ -26,7 +26,6 @@ const ALLOWED = [
 const PENDING = new Set<string>(
   [
     'media/archive.ts',
-    'media/backup.ts',
   ].map((f) => `src-main/services/${f}`),
 );
 

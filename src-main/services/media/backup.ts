@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, readdir, rename, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { holdsRowsOf, migrateFile, replaceRowsFrom, snapshotTo } from '../../data/sqlite-file';
 import { ServiceError } from '../errors';
 import type { Library, LibraryPaths } from '../library/db';
 import { migrations } from '../library/migrations';
@@ -49,7 +50,7 @@ export async function backupLibrary(
   const tarPath = join(work, 'backup.tar');
   let tar: TarWriter | undefined;
   try {
-    await library.db.backup(snapshot);
+    await snapshotTo(library.db, snapshot);
     const files = await mediaFiles(paths.mediaDir);
     tar = await TarWriter.create(tarPath);
     const manifest = {
@@ -92,24 +93,12 @@ export async function listBackups(
 
 /** Bring an extracted database up to this app's schema (an older backup), one migration per step. */
 function migrateSnapshot(file: string, target: number): void {
-  const db = new Database(file);
-  try {
-    const found = db.pragma('user_version', { simple: true }) as number;
-    if (found > target) {
-      throw new ServiceError(
-        'unsupported',
-        `This backup was written by a newer StrideLab (schema ${found}). Update StrideLab to restore it.`,
-      );
-    }
-    for (const m of migrations) {
-      if (m.version <= found || m.version > target) continue;
-      db.transaction(() => {
-        m.up(db);
-        db.pragma(`user_version = ${m.version}`);
-      })();
-    }
-  } finally {
-    db.close();
+  const found = migrateFile(file, target, migrations);
+  if (found > target) {
+    throw new ServiceError(
+      'unsupported',
+      `This backup was written by a newer StrideLab (schema ${found}). Update StrideLab to restore it.`,
+    );
   }
 }
 
@@ -174,27 +163,7 @@ export async function restoreLibrary(
     swapped = true;
     await rename(newMedia, paths.mediaDir);
     await syncDir(paths.home);
-    const tables = (
-      db
-        .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
-        .all() as { name: string }[]
-    ).map((t) => t.name);
-    db.prepare(`ATTACH DATABASE ? AS restored`).run(snapshot);
-    try {
-      db.transaction(() => {
-        // Rows reference each other (sessions → patients, recordings → sessions): check keys at commit.
-        db.pragma('defer_foreign_keys = ON');
-        for (const t of tables) db.prepare(`DELETE FROM main."${t}"`).run();
-        for (const t of tables) {
-          const cols = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[])
-            .map((c) => `"${c.name}"`)
-            .join(', ');
-          db.prepare(`INSERT INTO main."${t}" (${cols}) SELECT ${cols} FROM restored."${t}"`).run();
-        }
-      })();
-    } finally {
-      db.prepare(`DETACH DATABASE restored`).run();
-    }
+    replaceRowsFrom(db, snapshot);
     swapped = false;
   } catch (err) {
     if (swapped) {
@@ -228,44 +197,11 @@ export function recoverInterruptedRestore(db: Database.Database, paths: LibraryP
     const oldMedia = join(work, 'old-media');
     if (!existsSync(oldMedia)) continue;
     const snapshot = join(work, DB_ENTRY);
-    if (existsSync(snapshot) && sameRows(db, snapshot)) {
+    if (existsSync(snapshot) && holdsRowsOf(db, snapshot)) {
       rmSync(oldMedia, { recursive: true, force: true });
     } else {
       rmSync(paths.mediaDir, { recursive: true, force: true });
       renameSync(oldMedia, paths.mediaDir);
     }
-  }
-}
-
-/** Does the library hold exactly the snapshot's rows (by primary key and count, every table)? */
-function sameRows(db: Database.Database, snapshotFile: string): boolean {
-  let snap: Database.Database | undefined;
-  try {
-    snap = new Database(snapshotFile, { readonly: true });
-    const tables = (
-      snap
-        .prepare(
-          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
-        )
-        .all() as { name: string }[]
-    ).map((t) => t.name);
-    for (const t of tables) {
-      const key = (
-        snap.prepare(`SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`).all(t) as {
-          name: string;
-        }[]
-      )
-        .map((c) => `"${c.name}"`)
-        .join(', ');
-      const q = `SELECT ${key || 'COUNT(*)'} AS k FROM "${t}" ORDER BY 1`;
-      const a = JSON.stringify(snap.prepare(q).all());
-      const b = JSON.stringify(db.prepare(q).all());
-      if (a !== b) return false;
-    }
-    return true;
-  } catch {
-    return false;
-  } finally {
-    snap?.close();
   }
 }
