@@ -8,6 +8,7 @@ import type { AngleSet } from './angles';
 import type { CalibrationResult } from './calibrate';
 import type { LengthUnit } from './schema';
 import { armReading } from './arms';
+import { hamstringPeak } from './hamstring/step';
 import { oscillation } from './oscillation';
 import { VARIABLES, type Extractor, type VariableDefinition } from './tables/variables';
 import { other, type Body, type GaitEvent, type GaitView, type Side } from './types';
@@ -129,6 +130,12 @@ function extract(
       for (let i = peakAt; i <= ic.at; i++)
         if (Number.isFinite(a[i] as number)) m = Math.min(m, a[i] as number);
       return fin(m);
+    }
+    case 'hamstring-late-swing': {
+      const hip = ctx.angles['hip-flexion']?.[side];
+      const knee = ctx.angles['knee-flexion']?.[side];
+      if (!ls || !hip || !knee) return null;
+      return hamstringPeak(x.muscle, hip, knee, ls.at, ic.at)?.ratio ?? null;
     }
     case 'toward-stance-side': {
       const e = ev(x.event);

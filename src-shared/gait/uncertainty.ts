@@ -29,6 +29,7 @@
  */
 import type { AngleSet } from './angles';
 import { armReading } from './arms';
+import { hamstringPeak, hamstringUncertainty } from './hamstring/step';
 import { oscillation } from './oscillation';
 import type { Step } from './steps';
 import {
@@ -344,6 +345,20 @@ export function stepUncertainty(
       if (!a) return null;
       const from = Math.max(0, step.ic.at - Math.round(0.3 * tl.fps));
       return angleAt(x.angle, extremeAt(a[side], from, step.ic.at, false), true);
+    }
+    case 'hamstring-late-swing': {
+      // The peak frame as steps.ts finds it; the hip's and knee's uncertainty there, through the model.
+      const hip = ctx.angles['hip-flexion'];
+      const knee = ctx.angles['knee-flexion'];
+      const p =
+        step.ls && hip && knee
+          ? hamstringPeak(x.muscle, hip[side], knee[side], step.ls.at, step.ic.at)
+          : null;
+      const uh = p ? angleAt('hip-flexion', p.at, true) : null;
+      const uk = p ? angleAt('knee-flexion', p.at, true) : null;
+      if (!p || !uh || !uk || !hip || !knee) return null;
+      const h = hip[side][p.at] as number;
+      return { ...hamstringUncertainty(x.muscle, h, knee[side][p.at] as number, uh, uk), bias: {} };
     }
     case 'overstride':
     case 'base-of-support': {

@@ -4,6 +4,7 @@
  * index makes sense (only for magnitudes with a natural zero: a 2° vs 1° trunk lean is not "67%
  * asymmetric"). From clinical-variables.md.
  */
+import type { HamstringMuscle } from '../hamstring/geometry';
 import type { EventKind, GaitView } from '../types';
 import type { AngleId } from './angles';
 import { ARM_VARIABLES } from './arm-variables';
@@ -21,6 +22,8 @@ export type Extractor =
     }
   | { readonly kind: 'stance-peak'; readonly angle: AngleId }
   | { readonly kind: 'late-swing-min'; readonly angle: AngleId }
+  /** Greatest hamstring length / standing length from late swing to contact (hamstring/). */
+  | { readonly kind: 'hamstring-late-swing'; readonly muscle: HamstringMuscle }
   | { readonly kind: 'toward-stance-side'; readonly angle: AngleId; readonly event: EventKind }
   | { readonly kind: 'pelvic-drop' }
   | { readonly kind: 'overstride' }
@@ -65,6 +68,30 @@ export type StepSd = { readonly deg: number } | { readonly pctOfMean: number } |
 
 const ANGLE_SD: StepSd = { deg: 3 };
 const TIME_SD: StepSd = { pctOfMean: 3 };
+
+/**
+ * The hamstrings' stretch in late swing (issue 18 item 5; docs/progress.md §1): musculotendon length
+ * from the late-swing hip and knee angles through the Delp 1990 model's geometry (gait2392), over the
+ * standing length. Step-to-step SD: the angles' 3° through the model's slopes (about 0.0024 per degree
+ * of hip, 0.0015 per degree of knee) is under 1% of the length, taken as 1%.
+ */
+const HAMSTRING_VARIABLES: readonly VariableDefinition[] = (
+  [
+    ['biceps-femoris-long-head', 'biceps femoris long head', 'bflh'],
+    ['semitendinosus', 'semitendinosus', 'st'],
+    ['semimembranosus', 'semimembranosus', 'sm'],
+  ] as const
+).map(([muscle, name, short]) => ({
+  id: `hamstring-length-ls-${short}`,
+  label: `Hamstring length in late swing (${name}), × standing`,
+  view: 'side' as const,
+  event: 'late-swing' as const,
+  unit: 'ratio' as const,
+  definition: `Greatest ${name} muscle–tendon length from peak thigh flexion to initial contact over its length standing upright (1.00), from the hip and knee angles through the Delp 1990 model; pelvis taken at its standing tilt.`,
+  extract: { kind: 'hamstring-late-swing' as const, muscle },
+  symmetryIndex: false,
+  stepSd: { pctOfMean: 1 },
+}));
 
 export const VARIABLES: readonly VariableDefinition[] = [
   {
@@ -193,6 +220,7 @@ export const VARIABLES: readonly VariableDefinition[] = [
     symmetryIndex: false,
     stepSd: ANGLE_SD,
   },
+  ...HAMSTRING_VARIABLES,
   {
     id: 'pelvic-drop-ms',
     label: 'Contralateral pelvic drop at midstance',
