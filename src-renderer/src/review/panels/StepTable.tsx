@@ -34,16 +34,23 @@ function sideText(s: GaitVariable['left'], unit: GaitVariable['unit']): string {
 }
 
 /**
- * L − R with its 95% interval and what the interval says (src-shared/gait/difference.ts): a
- * difference whose interval holds 0 is "within what the measurement resolves", not an effect.
+ * L − R with its 95% interval beneath and what the interval says (src-shared/gait/difference.ts):
+ * a difference whose interval holds 0 is "within what the measurement resolves", not an effect.
  */
-function diffText(v: GaitVariable): string {
-  if (!v.symmetry) return '—';
-  const d = fmt(v.symmetry.difference, v.unit);
+function DiffCell({ v }: { v: GaitVariable }) {
+  if (!v.symmetry) return <td data-side="diff">—</td>;
   const iv = v.symmetry.uncertainty?.interval;
   const reading = readDifference(v, (x) => fmt(x, v.unit));
-  if (!iv || !reading) return d;
-  return `${d} (${fmt(iv[0], v.unit)} to ${fmt(iv[1], v.unit)}): ${reading.words}`;
+  return (
+    <td data-side="diff">
+      {fmt(v.symmetry.difference, v.unit)}
+      {iv && reading && (
+        <div className="diff-interval" data-testid="diff-interval">
+          {fmt(iv[0], v.unit)} to {fmt(iv[1], v.unit)}: {reading.words}
+        </div>
+      )}
+    </td>
+  );
 }
 
 export interface StepRow {
@@ -123,7 +130,7 @@ export function Summary({ gait, view }: { gait: GaitAnalysis; view: 'side' | 're
             <td>{v.label}</td>
             <td data-side="left">{sideText(v.left, v.unit)}</td>
             <td data-side="right">{sideText(v.right, v.unit)}</td>
-            <td data-side="diff">{diffText(v)}</td>
+            <DiffCell v={v} />
           </tr>
         ))}
       </tbody>
