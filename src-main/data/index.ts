@@ -11,6 +11,7 @@ import { trashRepo, type TrashRepo } from './trash';
 import { analysisJobsRepo, type AnalysisJobsRepo } from './analysis-jobs';
 import { syncRepo, type SyncRepo } from './sync';
 import { markersRepo, type MarkersRepo } from './markers';
+import { sessionArchiveRepo, type SessionArchiveRepo } from './session-archive';
 import type { Database } from './schema';
 
 export type { Database } from './schema';
@@ -28,6 +29,8 @@ export interface Repositories {
   readonly capture: CaptureRepo;
   readonly sync: SyncRepo;
   readonly markers: MarkersRepo;
+  /** One session's rows across tables, for session archives (media/archive.ts). */
+  readonly sessionArchive: SessionArchiveRepo;
   readonly analysisJobs: AnalysisJobsRepo;
 }
 
@@ -74,6 +77,7 @@ function repositories(db: Kysely<Database>): Repositories {
     capture: captureRepo(db),
     sync: syncRepo(db),
     markers: markersRepo(db),
+    sessionArchive: sessionArchiveRepo(db),
     analysisJobs: analysisJobsRepo(db),
   };
 }

@@ -7,6 +7,7 @@ import { moveToTrash } from '../../src-main/services/library/trash';
 import { exportSession, importSessionArchive } from '../../src-main/services/media/archive';
 import { backupLibrary, restoreLibrary } from '../../src-main/services/media/backup';
 import { importRecording } from '../../src-main/services/media/import';
+import { getTracks, saveSeed, saveTracks } from '../../src-main/services/markers/store';
 import { listRecordings, updateRecording } from '../../src-main/services/media/recordings-db';
 import {
   clip,
@@ -67,6 +68,14 @@ describe('session archive', () => {
       treadmillInclinesPct: [],
     });
     insert.run('n2', other.id, null, 'another session: must stay out');
+    // A blob column travels too (a marker track: bytes, not JSON).
+    await saveSeed(a.library.data, rec!.id, {
+      frame: 0,
+      detection: { mode: 'brightness' },
+      markers: [{ name: 'leftPsis', x: 10, y: 20 }],
+    });
+    const points = [0.5, 1.25].map((x) => ({ x, y: x * 2, confidence: 0.75, state: 'detected' as const }));
+    await saveTracks(a.library.data, rec!.id, 'abc', [{ name: 'leftPsis', points: points as never }]);
     const out = await exportSession(a.library, a.sessionId);
     archive = out.path;
     expect(out.fileName).toMatch(/^Test-Runner-2026-01-15-[0-9a-f]{8}\.stridelab-session$/);
@@ -93,6 +102,10 @@ describe('session archive', () => {
         note: 'heel strike at frame 12',
       },
     ]);
+    const [rec] = await listRecordings(a.library.data, a.sessionId);
+    const tracks = await getTracks(b.library.data, rec!.id);
+    expect(tracks?.tracks[0]?.points.map((p) => p.x)).toEqual([0.5, 1.25]);
+    expect(tracks).toEqual(await getTracks(a.library.data, rec!.id));
     const tree = (lib: TestLibrary): string => treeDump(join(lib.library.paths.mediaDir, a.sessionId));
     expect(tree(b)).toBe(tree(a));
     expect(libraryState(b.library).tmp).toBe('');

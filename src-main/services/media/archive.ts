@@ -8,6 +8,7 @@ import { fsMessage } from './copy';
 import { removeTree, syncDir } from './fsutil';
 import type { RecordingRow } from './recordings-db';
 import { readTar, TarWriter } from './tar';
+import { ForeignRowError, type Row } from '../../data/session-archive';
 
 /**
  * One session as one file (`.stridelab-session`, a POSIX tar; see docs/library-layout.md): first
@@ -20,7 +21,6 @@ export const SESSION_ARCHIVE_FORMAT = 'stridelab.session/1';
 const MANIFEST = 'stridelab-session.json';
 const FILE_NAME = /^(original\.[a-z0-9]{1,8}|proxy\.mp4|thumb\.jpg|timestamps\.f64)$/;
 
-type Row = Record<string, unknown>;
 interface Manifest {
   format: string;
   exportedAt: string;
@@ -36,43 +36,28 @@ interface Manifest {
   related: Record<string, Row[]>;
 }
 
-const CORE_TABLES = new Set(['patients', 'sessions', 'recordings']);
-
-/** The rows of other tables that belong to the session or to one of the exported recordings. */
-function relatedRows(library: Library, sessionId: string, recordingIds: string[]): Record<string, Row[]> {
-  const tables = (
-    library.db
-      .prepare(
-        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
-      )
-      .all() as {
-      name: string;
-    }[]
-  )
-    .map((t) => t.name)
-    .filter((t) => !CORE_TABLES.has(t));
-  const out: Record<string, Row[]> = {};
-  const ids = JSON.stringify(recordingIds);
-  for (const t of tables) {
-    const cols = columnsOf(library, t);
-    const bySession = cols.has('session_id');
-    const byRecording = cols.has('recording_id');
-    if (!bySession && !byRecording) continue;
-    const belongs = [
-      bySession ? 'session_id = @sessionId' : '',
-      byRecording ? 'recording_id IN (SELECT value FROM json_each(@ids))' : '',
-    ]
-      .filter(Boolean)
-      .join(' OR ');
-    const notOrphaned = byRecording
-      ? ' AND (recording_id IS NULL OR recording_id IN (SELECT value FROM json_each(@ids)))'
-      : '';
-    const rows = library.db
-      .prepare(`SELECT * FROM "${t}" WHERE (${belongs})${notOrphaned}`)
-      .all({ sessionId, ids }) as Row[];
-    if (rows.length) out[t] = rows;
-  }
-  return out;
+/**
+ * Blobs (a marker track) as `{ base64 }` in the manifest, read back as bytes; an archive written
+ * before this carried them as Node's `{ type: 'Buffer', data: [...] }`, read back too.
+ */
+const toJsonRow = (row: Row): Row =>
+  Object.fromEntries(
+    Object.entries(row).map(([k, v]) => [
+      k,
+      v instanceof Uint8Array ? { base64: Buffer.from(v).toString('base64') } : v,
+    ]),
+  );
+function fromJsonRow(row: Row): Row {
+  return Object.fromEntries(
+    Object.entries(row).map(([k, v]) => {
+      if (v && typeof v === 'object') {
+        const o = v as { base64?: unknown; type?: unknown; data?: unknown };
+        if (typeof o.base64 === 'string') return [k, Buffer.from(o.base64, 'base64')];
+        if (o.type === 'Buffer' && Array.isArray(o.data)) return [k, Buffer.from(o.data as number[])];
+      }
+      return [k, v];
+    }),
+  );
 }
 
 export const exportsDir = (library: Library): string => join(library.paths.home, 'exports');
@@ -88,13 +73,11 @@ export async function exportSession(
   library: Library,
   sessionId: string,
 ): Promise<{ fileName: string; sizeBytes: number; path: string }> {
-  const { db, paths } = library;
+  const { paths } = library;
   await getSession(library.data, sessionId);
-  const session = db.prepare(`SELECT * FROM sessions WHERE id = ?`).get(sessionId) as Row;
-  const patient = db.prepare(`SELECT * FROM patients WHERE id = ?`).get(session.patient_id) as Row;
-  const recordings = db
-    .prepare(`SELECT * FROM recordings WHERE session_id = ? AND deleted_at IS NULL ORDER BY created_at`)
-    .all(sessionId) as RecordingRow[];
+  const rows = await library.data.sessionArchive.read(sessionId);
+  if (!rows) throw new ServiceError('not-found', `No session with id ${sessionId}.`, 'sessionId');
+  const { patient, session, recordings } = rows;
   const manifest: Manifest = {
     format: SESSION_ARCHIVE_FORMAT,
     exportedAt: new Date().toISOString(),
@@ -102,11 +85,7 @@ export async function exportSession(
     patient,
     session,
     recordings,
-    related: relatedRows(
-      library,
-      sessionId,
-      recordings.map((r) => r.id),
-    ),
+    related: Object.fromEntries(Object.entries(rows.related).map(([t, r]) => [t, r.map(toJsonRow)])),
   };
   const fileName = `${slug(String(patient.name))}-${String(session.date)}-${sessionId.slice(0, 8)}.stridelab-session`;
   const tmp = join(paths.tmpDir, `archive-${randomUUID()}.part`);
@@ -131,30 +110,12 @@ export async function exportSession(
   }
 }
 
-function columnsOf(library: Library, table: string): Set<string> {
-  return new Set(
-    (library.db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map(
-      (c) => c.name,
-    ),
-  );
-}
-
-function insertRow(library: Library, table: string, row: Row): void {
-  const known = columnsOf(library, table);
-  const cols = Object.keys(row).filter((c) => known.has(c));
-  library.db
-    .prepare(
-      `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`,
-    )
-    .run(Object.fromEntries(cols.map((c) => [c, row[c]])));
-}
-
 export async function importSessionArchive(
   library: Library,
   archivePath: string,
   archiveName: string,
 ): Promise<{ sessionId: string; patientId: string; recordings: number }> {
-  const { db, paths } = library;
+  const { data, paths } = library;
   const name = `"${archiveName}"`;
   const invalid = (why: string): ServiceError =>
     new ServiceError('invalid-input', `${name} is not a usable StrideLab session archive: ${why}.`);
@@ -188,12 +149,11 @@ export async function importSessionArchive(
         }
         const sid = String(manifest.session?.id ?? '');
         if (!/^[0-9a-f-]{36}$/.test(sid)) throw invalid('the session id is missing');
-        const existing = db.prepare(`SELECT deleted_at FROM sessions WHERE id = ?`).get(sid) as
-          { deleted_at: string | null } | undefined;
+        const existing = await data.sessions.get(sid);
         if (existing) {
           throw new ServiceError(
             'conflict',
-            `The session in ${name} is already in this library${existing.deleted_at ? ' (in the trash: restore it from there)' : ''}. Nothing was imported.`,
+            `The session in ${name} is already in this library${existing.deletedAt ? ' (in the trash: restore it from there)' : ''}. Nothing was imported.`,
           );
         }
         continue;
@@ -226,29 +186,20 @@ export async function importSessionArchive(
     sessionDir = target;
     await syncDir(paths.mediaDir);
     try {
-      db.transaction(() => {
-        // Related rows may reference each other in any order: check keys at commit.
-        db.pragma('defer_foreign_keys = ON');
-        const patient = db.prepare(`SELECT id FROM patients WHERE id = ?`).get(m.session.patient_id);
-        if (!patient) insertRow(library, 'patients', m.patient);
-        insertRow(library, 'sessions', m.session);
-        for (const r of m.recordings) insertRow(library, 'recordings', r as unknown as Row);
-        const recordingIds = new Set(m.recordings.map((r) => r.id));
-        for (const [table, rows] of Object.entries(m.related ?? {})) {
-          const cols = columnsOf(library, table);
-          if (CORE_TABLES.has(table) || !(cols.has('session_id') || cols.has('recording_id'))) continue;
-          for (const row of rows) {
-            // Only rows of this session may come in: an archive cannot write elsewhere in the library.
-            const ours =
-              row.session_id === sessionId ||
-              (typeof row.recording_id === 'string' && recordingIds.has(row.recording_id));
-            if (!ours) throw invalid(`a ${table} row belongs to another session`);
-            insertRow(library, table, row);
-          }
-        }
-      })();
+      const related = Object.fromEntries(
+        Object.entries(m.related ?? {}).map(([t, rows]) => [t, rows.map(fromJsonRow)]),
+      );
+      await data.transaction((tx) =>
+        tx.sessionArchive.write({
+          patient: m.patient,
+          session: m.session,
+          recordings: m.recordings,
+          related,
+        }),
+      );
     } catch (err) {
       if (err instanceof ServiceError) throw err;
+      if (err instanceof ForeignRowError) throw invalid(err.message);
       throw invalid(`its rows do not fit this library (${(err as Error).message})`);
     }
     return { sessionId, patientId: String(m.session.patient_id), recordings: m.recordings.length };
@@ -256,7 +207,7 @@ export async function importSessionArchive(
     await removeTree(work);
     if (sessionDir && manifest) {
       // Only remove the session folder if the rename above created it (the rows were refused).
-      const inserted = db.prepare(`SELECT 1 FROM sessions WHERE id = ?`).get(String(manifest.session.id));
+      const inserted = await data.sessions.get(String(manifest.session.id)).catch(() => undefined);
       if (!inserted) await removeTree(sessionDir);
     }
     if (err instanceof ServiceError) throw err;
