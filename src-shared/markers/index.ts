@@ -15,5 +15,6 @@ export {
   rearfootEversion,
   rearfootEversionSeries,
   markerJointAngles,
+  markerJointSteps,
   type JointMarkers,
 } from './variables';

@@ -224,6 +224,16 @@ export interface MarkerJointAngles {
   readonly ankleDorsiflexion: Float64Array;
 }
 
+/** Marker knee and ankle angles of one stance (side view); null where its markers were not usable. */
+export interface MarkerJointStep {
+  readonly side: Side;
+  readonly contactFrame: number;
+  readonly kneeAtContact: Degrees | null;
+  /** Largest knee flexion from the contact to the leg's toe-off. */
+  readonly peakKneeInStance: Degrees | null;
+  readonly ankleAtContact: Degrees | null;
+}
+
 /** A name the naming UI can offer for a blob, best first. */
 export interface NameSuggestion {
   readonly name: MarkerName;

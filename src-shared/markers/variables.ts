@@ -11,6 +11,7 @@ import type {
   MarkerJointAngles,
   MarkerPoint,
   MarkerTrack,
+  MarkerJointStep,
   PelvicTiltStep,
   RearfootEversionStep,
   RearfootMarkers,
@@ -70,9 +71,12 @@ export function rearfootEversionSeries(m: RearfootMarkers, side: Side): Float64A
   return out;
 }
 
-/** The five side-view markers of one leg for the joint angles. */
+/**
+ * The five side-view markers of one leg for the joint angles: the knee angle needs the trochanter,
+ * knee and malleolus; the ankle angle the knee, malleolus, heel and fifth metatarsal.
+ */
 export interface JointMarkers {
-  readonly greaterTrochanter: MarkerTrack;
+  readonly greaterTrochanter?: MarkerTrack;
   readonly lateralKnee: MarkerTrack;
   readonly lateralMalleolus: MarkerTrack;
   readonly heel?: MarkerTrack;
@@ -89,15 +93,15 @@ function angleBetween(ax: number, ay: number, bx: number, by: number): number {
  * landmark angles (docs/gait-methods.md) on marker points.
  */
 export function markerJointAngles(m: JointMarkers): MarkerJointAngles {
-  const n = frameCount(m.greaterTrochanter, m.lateralKnee, m.lateralMalleolus);
+  const n = frameCount(m.lateralKnee, m.lateralMalleolus);
   const knee = new Float64Array(n).fill(NaN);
   const ankle = new Float64Array(n).fill(NaN);
   for (let i = 0; i < n; i++) {
-    const h = m.greaterTrochanter.points[i];
+    const h = m.greaterTrochanter?.points[i];
     const k = m.lateralKnee.points[i];
     const a = m.lateralMalleolus.points[i];
-    if (!usable(h) || !usable(k) || !usable(a)) continue;
-    knee[i] = 180 - angleBetween(h.x - k.x, h.y - k.y, a.x - k.x, a.y - k.y);
+    if (!usable(k) || !usable(a)) continue;
+    if (usable(h)) knee[i] = 180 - angleBetween(h.x - k.x, h.y - k.y, a.x - k.x, a.y - k.y);
     const heel = m.heel?.points[i];
     const toe = m.fifthMetatarsal?.points[i];
     if (!usable(heel) || !usable(toe)) continue;
@@ -216,6 +220,30 @@ export function rearfootEversion(
       atContact: orNull(sampleAt(series, c.frameF)),
       peakInStance: peak ? degrees(peak.max) : null,
       peakFrame: peak ? peak.argmax : null,
+    };
+  });
+}
+
+/**
+ * Marker knee and ankle angles per stance of one leg (side view): knee flexion and ankle dorsiflexion
+ * at the leg's initial contact, and the largest knee flexion between that contact and its toe-off,
+ * the landmark variables' events (src-shared/gait/tables/variables.ts) on marker points.
+ */
+export function markerJointSteps(
+  m: JointMarkers,
+  side: Side,
+  events: readonly MarkerEvent[],
+): MarkerJointStep[] {
+  const { kneeFlexion, ankleDorsiflexion } = markerJointAngles(m);
+  return contacts(events, side).map((c) => {
+    const to = eventBetween(events, 'toe-off', side, c.frameF, c.next ?? Infinity);
+    const peak = to ? extremes(kneeFlexion, c.frameF, to.frameF) : null;
+    return {
+      side,
+      contactFrame: Math.round(c.frameF),
+      kneeAtContact: orNull(sampleAt(kneeFlexion, c.frameF)),
+      peakKneeInStance: peak ? degrees(peak.max) : null,
+      ankleAtContact: orNull(sampleAt(ankleDorsiflexion, c.frameF)),
     };
   });
 }

@@ -8,9 +8,30 @@ import type { GaitVariable } from '../gait/schema';
 import type { EventKind, Side } from '../gait/types';
 import { IMPLAUSIBLE_SPREAD, IMPLAUSIBLE_SPREAD_TWO_STEPS } from '../gait/summary';
 import { EVENT_TIMING_FRAMES } from '../gait/uncertainty';
+import { meanUncertainty } from '../gait/interval';
+import type { MarkerName, MarkerTrack } from '../markers';
 
 /** Why a side's value is not shown as a number, and what to do (as the gait variables' sides). */
 export type MarkerNotMeasurable = NonNullable<GaitVariable['left']['notMeasurable']>;
+
+export interface MarkerStepValue {
+  /** The step's initial-contact frame (clip frame). */
+  readonly frame: number;
+  readonly value: number;
+  /** Standard uncertainty of this value, degrees: the tracking and the event's timing (`stepU`). */
+  readonly u: number;
+}
+
+export interface MarkerSideSummary {
+  readonly values: readonly MarkerStepValue[];
+  readonly mean: number | null;
+  readonly sd: number | null;
+  readonly n: number;
+  /** 95% interval of the mean (docs/uncertainty.md); null below two steps. */
+  readonly interval: readonly [number, number] | null;
+  /** Set where the spread over steps is beyond what a runner and the measurement explain. */
+  readonly notMeasurable: MarkerNotMeasurable | null;
+}
 
 /**
  * The type-B part of a marker angle's uncertainty: the tracker's 1 px (the issue's tolerance) at
@@ -80,4 +101,37 @@ export function spreadCheck(
     remedy:
       'Check the markers in Review (Markers mode) and drag a wrong one onto its sticker, or film again with the markers clearly in view.',
   };
+}
+
+/** Mean ± SD over a side's steps, the 95% interval of the mean (docs/uncertainty.md) and the spread rule. */
+export function summarise(side: Side, values: MarkerStepValue[], systematic: number): MarkerSideSummary {
+  const n = values.length;
+  if (!n) return { values, mean: null, sd: null, n, interval: null, notMeasurable: null };
+  const mean = values.reduce((a, v) => a + v.value, 0) / n;
+  const sd = n > 1 ? Math.sqrt(values.reduce((a, v) => a + (v.value - mean) ** 2, 0) / (n - 1)) : null;
+  const u = meanUncertainty(mean, sd, n, systematic);
+  return {
+    values,
+    mean,
+    sd,
+    n,
+    interval: u ? u.interval : null,
+    notMeasurable: spreadCheck(side, values, sd),
+  };
+}
+
+export const trackOf = (tracks: readonly MarkerTrack[], name: MarkerName): MarkerTrack | undefined =>
+  tracks.find((t) => t.name === name);
+
+/** Median length (px) between two tracks over the frames both are usable. */
+export function medianLength(a: MarkerTrack, b: MarkerTrack): number {
+  const d: number[] = [];
+  const n = Math.min(a.points.length, b.points.length);
+  for (let i = 0; i < n; i++) {
+    const p = a.points[i]!;
+    const q = b.points[i]!;
+    if (p.state !== 'lost' && q.state !== 'lost') d.push(Math.hypot(p.x - q.x, p.y - q.y));
+  }
+  d.sort((x, y) => x - y);
+  return d[Math.floor(d.length / 2)] ?? 0;
 }

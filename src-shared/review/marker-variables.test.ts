@@ -124,6 +124,63 @@ describe('marker variables (hybrid analysis)', () => {
     expect(MARKER_STEP_SD_DEG).toBe(3);
   });
 
+  it('gives marker knee and ankle angles per leg at its own contacts, and the peak knee flexion in stance', () => {
+    // Facing +x. Knee flexion 20° at the leg's contact, 45° at contact + 3, 20° again by toe-off
+    // (+ 7), 60° in swing; the shoe line at 10° of dorsiflexion throughout. Thigh vertical.
+    const kneeAt = (f: number): number =>
+      f <= 3 ? 20 + (25 * f) / 3 : f <= 7 ? 45 - (25 * (f - 3)) / 4 : 60;
+    const rad = (d: number): number => (d * Math.PI) / 180;
+    const leg = (side: 'left' | 'right', offset: number, withTrochanter: boolean): MarkerTrack[] => {
+      const at = (i: number) => {
+        const kf = rad(kneeAt((((i - offset) % 24) + 24) % 24));
+        const hip: [number, number] = [300 + 2 * i, 300];
+        const knee: [number, number] = [hip[0], hip[1] + 100];
+        const ankle: [number, number] = [knee[0] - 100 * Math.sin(kf), knee[1] + 100 * Math.cos(kf)];
+        const ux = (knee[0] - ankle[0]) / 100;
+        const uy = (knee[1] - ankle[1]) / 100;
+        const p = rad(90 - 10);
+        const heel: [number, number] = [ankle[0] - 15, ankle[1] + 10];
+        const toe: [number, number] = [
+          heel[0] + 60 * (ux * Math.cos(p) + uy * Math.sin(p)),
+          heel[1] + 60 * (-ux * Math.sin(p) + uy * Math.cos(p)),
+        ];
+        return { hip, knee, ankle, heel, toe };
+      };
+      return [
+        ...(withTrochanter ? [track(`${side}GreaterTrochanter`, n, (i) => at(i).hip)] : []),
+        track(`${side}LateralKnee`, n, (i) => at(i).knee),
+        track(`${side}LateralMalleolus`, n, (i) => at(i).ankle),
+        track(`${side}Heel`, n, (i) => at(i).heel),
+        track(`${side}FifthMetatarsal`, n, (i) => at(i).toe),
+      ];
+    };
+    // Right contacts at 12, 36, …; left at 0, 24, …; the left leg has no trochanter marker.
+    const rows = markerVariables('side', [...leg('right', 12, true), ...leg('left', 0, false)], events(n));
+    const row = (id: string) => rows.find((r) => r.id === id)!;
+    expect(row('pelvic-tilt-ic').source).toBe('none');
+    expect(row('knee-flexion-ic').source).toBe('markers');
+    expect(row('knee-flexion-ic').sourceWords).toMatch(/trochanter, knee and ankle markers/);
+    expect(row('knee-flexion-ic').right!.mean).toBeCloseTo(20, 6);
+    expect(row('knee-flexion-ic').right!.n).toBe(5);
+    expect(row('knee-flexion-ic').left).toBeNull();
+    expect(row('peak-knee-flexion-stance').right!.mean).toBeCloseTo(45, 6);
+    expect(row('ankle-dorsiflexion-ic').right!.mean).toBeCloseTo(10, 6);
+    expect(row('ankle-dorsiflexion-ic').left!.mean).toBeCloseTo(10, 6);
+    expect(row('ankle-dorsiflexion-ic').left!.notMeasurable).toBeNull();
+    // Without knee markers the rows are left out: the variables table has the landmark values.
+    const pelvisOnly = markerVariables(
+      'side',
+      [track('rightAsis', n, pelvis(1)), track('rightPsis', n, pelvis(-1))],
+      events(n),
+    );
+    expect(pelvisOnly.map((r) => r.id)).toEqual([
+      'pelvic-tilt-ic',
+      'pelvic-tilt-ms',
+      'pelvic-tilt-to',
+      'pelvic-tilt-range',
+    ]);
+  });
+
   it('says what to tape when the markers are missing', () => {
     const rows = markerVariables('side', [track('rightAsis', n, pelvis(1))], events(n));
     expect(rows.every((r) => r.source === 'none' && r.left === null)).toBe(true);

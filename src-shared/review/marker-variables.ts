@@ -13,26 +13,33 @@
  */
 import type { GaitEventJson } from '../gait/schema';
 import type { EventKind, Side } from '../gait/types';
-import { meanUncertainty } from '../gait/interval';
 import {
   pelvicTilt,
   pelvicTiltSeries,
   rearfootEversion,
   rearfootEversionSeries,
   type MarkerEvent,
-  type MarkerName,
   type MarkerTrack,
   type RearfootMarkers,
 } from '../markers';
+import { jointRows } from './marker-joint-rows';
 import {
   markerAngleSystematicDeg,
-  spreadCheck,
+  medianLength,
   stepU,
+  summarise,
   TIMING_FRAMES,
-  type MarkerNotMeasurable,
+  trackOf,
+  type MarkerSideSummary,
 } from './marker-uncertainty';
 
-export { markerAngleSystematicDeg, MARKER_STEP_SD_DEG, type MarkerNotMeasurable } from './marker-uncertainty';
+export {
+  markerAngleSystematicDeg,
+  MARKER_STEP_SD_DEG,
+  type MarkerNotMeasurable,
+  type MarkerSideSummary,
+  type MarkerStepValue,
+} from './marker-uncertainty';
 
 export type MarkerVariableId =
   | 'pelvic-tilt-ic'
@@ -40,29 +47,13 @@ export type MarkerVariableId =
   | 'pelvic-tilt-to'
   | 'pelvic-tilt-range'
   | 'rearfoot-eversion-ic'
-  | 'rearfoot-eversion-peak';
+  | 'rearfoot-eversion-peak'
+  | 'knee-flexion-ic'
+  | 'peak-knee-flexion-stance'
+  | 'ankle-dorsiflexion-ic';
 
 /** Where a row's numbers come from. */
 export type ValueSource = 'markers' | 'landmarks' | 'none';
-
-export interface MarkerStepValue {
-  /** The step's initial-contact frame (clip frame). */
-  readonly frame: number;
-  readonly value: number;
-  /** Standard uncertainty of this value, degrees: the tracking and the event's timing (`stepU`). */
-  readonly u: number;
-}
-
-export interface MarkerSideSummary {
-  readonly values: readonly MarkerStepValue[];
-  readonly mean: number | null;
-  readonly sd: number | null;
-  readonly n: number;
-  /** 95% interval of the mean (docs/uncertainty.md); null below two steps. */
-  readonly interval: readonly [number, number] | null;
-  /** Set where the spread over steps is beyond what a runner and the measurement explain. */
-  readonly notMeasurable: MarkerNotMeasurable | null;
-}
 
 export interface MarkerVariableRow {
   readonly id: MarkerVariableId;
@@ -76,7 +67,7 @@ export interface MarkerVariableRow {
   readonly right: MarkerSideSummary | null;
 }
 
-interface RowDef {
+export interface RowDef {
   readonly id: MarkerVariableId;
   readonly label: string;
   readonly view: 'side' | 'rear';
@@ -108,6 +99,27 @@ export const MARKER_VARIABLES: readonly RowDef[] = [
     label: 'Pelvic tilt range over the stride',
     view: 'side',
     definition: 'Largest minus smallest tilt from a contact to the next contact of the same foot.',
+  },
+  // The joint angles the pose landmarks also give (the variables table); here from markers where
+  // a leg has them (docs/markers.md, "Variables"), each row only where some leg has its markers.
+  {
+    id: 'knee-flexion-ic',
+    label: 'Knee flexion at initial contact (markers)',
+    view: 'side',
+    definition: '180° − trochanter–knee–malleolus angle at initial contact.',
+  },
+  {
+    id: 'peak-knee-flexion-stance',
+    label: 'Peak knee flexion in stance (markers)',
+    view: 'side',
+    definition: 'Largest marker knee flexion between initial contact and toe-off.',
+  },
+  {
+    id: 'ankle-dorsiflexion-ic',
+    label: 'Ankle dorsiflexion at initial contact (markers)',
+    view: 'side',
+    definition:
+      'Shank (malleolus → knee) vs shoe (heel → 5th metatarsal) at initial contact; 0 = perpendicular, + = dorsiflexion.',
   },
   {
     id: 'rearfoot-eversion-ic',
@@ -145,22 +157,6 @@ export function markerEvents(events: readonly GaitEventJson[]): MarkerEvent[] {
   return events.map((e) => ({ kind: e.kind, side: e.side, frameF: e.frameF + offset }));
 }
 
-function summarise(side: Side, values: MarkerStepValue[], systematic: number): MarkerSideSummary {
-  const n = values.length;
-  if (!n) return { values, mean: null, sd: null, n, interval: null, notMeasurable: null };
-  const mean = values.reduce((a, v) => a + v.value, 0) / n;
-  const sd = n > 1 ? Math.sqrt(values.reduce((a, v) => a + (v.value - mean) ** 2, 0) / (n - 1)) : null;
-  const u = meanUncertainty(mean, sd, n, systematic);
-  return {
-    values,
-    mean,
-    sd,
-    n,
-    interval: u ? u.interval : null,
-    notMeasurable: spreadCheck(side, values, sd),
-  };
-}
-
 /** The first event of a kind on a side between two frames (the step's midstance or toe-off). */
 function eventIn(
   events: readonly MarkerEvent[],
@@ -172,22 +168,6 @@ function eventIn(
   return (
     events.find((e) => e.kind === kind && e.side === side && e.frameF > from && e.frameF < to)?.frameF ?? null
   );
-}
-
-const trackOf = (tracks: readonly MarkerTrack[], name: MarkerName): MarkerTrack | undefined =>
-  tracks.find((t) => t.name === name);
-
-/** Median length (px) between two tracks over the frames both are usable. */
-function medianLength(a: MarkerTrack, b: MarkerTrack): number {
-  const d: number[] = [];
-  const n = Math.min(a.points.length, b.points.length);
-  for (let i = 0; i < n; i++) {
-    const p = a.points[i]!;
-    const q = b.points[i]!;
-    if (p.state !== 'lost' && q.state !== 'lost') d.push(Math.hypot(p.x - q.x, p.y - q.y));
-  }
-  d.sort((x, y) => x - y);
-  return d[Math.floor(d.length / 2)] ?? 0;
 }
 
 /** The ASIS–PSIS pair a side view shows best (the near side's, most often found). */
@@ -236,8 +216,14 @@ export function markerVariables(
     right: null,
   });
   if (view === 'side') {
+    const pelvisRows = rows.filter((d) => d.id.startsWith('pelvic-'));
+    const joints = jointRows(
+      tracks,
+      ev,
+      rows.filter((d) => !d.id.startsWith('pelvic-')),
+    );
     const pair = pelvisPair(tracks);
-    if (!pair) return rows.map((d) => empty(d, NO_PELVIS));
+    if (!pair) return [...pelvisRows.map((d) => empty(d, NO_PELVIS)), ...joints];
     const steps = pelvicTilt(pair.asis, pair.psis, ev);
     const sys = markerAngleSystematicDeg(medianLength(pair.asis, pair.psis));
     const pick: Record<string, (s: (typeof steps)[number]) => number | null> = {
@@ -268,7 +254,7 @@ export function markerVariables(
         kind,
       };
     };
-    return rows.map((d) => {
+    const pelvis = pelvisRows.map((d): MarkerVariableRow => {
       const of = (foot: Side): MarkerSideSummary =>
         summarise(
           foot,
@@ -296,6 +282,7 @@ export function markerVariables(
         right: of('right'),
       };
     });
+    return [...pelvis, ...joints];
   }
   const perSide = (['left', 'right'] as const).map((side) => {
     const m = rearfootOf(tracks, side);

@@ -1,8 +1,9 @@
 /**
- * The report's marker variables (issue 15 item 3): pelvic tilt (side view) and rearfoot eversion
- * (rear view), left and right mean ± SD with n and the 95% interval of the mean, and the source of
- * each row: the skin markers it was measured from, or, where none were taped, why the pose landmarks
- * cannot give it and what to tape.
+ * The report's marker variables (issue 15 item 3): pelvic tilt and the marker knee and ankle angles
+ * (side view), rearfoot eversion (rear view), left and right mean ± SD with n and the 95% interval
+ * of the mean (or "not measurable from this view" with the remedy), and the source of each row: the
+ * skin markers it was measured from, or, where none were taped, why the pose landmarks cannot give
+ * it and what to tape.
  */
 import type { MarkerSideSummary, MarkerVariableRow } from '../../../src-shared/review/marker-variables';
 
@@ -39,7 +40,7 @@ export function MarkerRowsTable({ rows }: { rows: readonly MarkerVariableRow[] }
   if (!rows.length) return null;
   return (
     <table className="vars" data-testid="marker-rows">
-      <caption>Skin markers: pelvis and rearfoot</caption>
+      <caption>Skin markers: pelvis, rearfoot, knee and ankle</caption>
       <thead>
         <tr>
           <th>Variable</th>
