@@ -46,7 +46,7 @@ const go = (hash: string) =>
 async function openEdit(id: string, name: string): Promise<void> {
   await go(`#/patients/${id}/edit`);
   await page.getByRole('heading', { name: 'Edit patient' }).waitFor();
-  await expect.poll(() => page.getByLabel('Name').inputValue()).toBe(name);
+  await expect.poll(() => page.getByLabel('Name').inputValue(), WAIT).toBe(name);
 }
 
 /** Room 2 saves the patient from the version it read, as its own form would. */
@@ -54,6 +54,9 @@ async function room2Saves(id: string, name: string): Promise<void> {
   const { version } = await call<{ version: number }>('patients:stamp', { id });
   await call('patients:update', { id, fields: { name }, version });
 }
+
+/** What the page shows can take seconds on a loaded CI machine. */
+const WAIT = { timeout: 60_000 };
 
 const SAID =
   /^This patient was changed in room 2 at \d\d:\d\d while you were editing: reload to see it, or keep yours\.$/;
@@ -72,7 +75,7 @@ describe('edit conflict on the patient form', () => {
     expect((await call<{ name: string }>('patients:get', { id: p.id })).name).toBe('Ann Runner-Smith');
     await conflict.getByRole('button', { name: 'Keep mine' }).click();
     await expect
-      .poll(async () => (await call<{ name: string }>('patients:get', { id: p.id })).name)
+      .poll(async () => (await call<{ name: string }>('patients:get', { id: p.id })).name, WAIT)
       .toBe('Ann R.');
     expect(guard.errors).toEqual([]);
   });
@@ -86,12 +89,12 @@ describe('edit conflict on the patient form', () => {
     const conflict = page.getByTestId('edit-conflict');
     await conflict.waitFor();
     await conflict.getByRole('button', { name: 'Reload' }).click();
-    await expect.poll(() => page.getByLabel('Name').inputValue()).toBe('Bo Strider-Lee');
+    await expect.poll(() => page.getByLabel('Name').inputValue(), WAIT).toBe('Bo Strider-Lee');
     expect(await conflict.count()).toBe(0);
     await page.getByLabel('Notes').fill('seen in room 1 too');
     await page.getByRole('button', { name: 'Save patient' }).click();
     await expect
-      .poll(async () => (await call<{ notes?: string }>('patients:get', { id: p.id })).notes)
+      .poll(async () => (await call<{ notes?: string }>('patients:get', { id: p.id })).notes, WAIT)
       .toBe('seen in room 1 too');
     expect((await call<{ name: string }>('patients:get', { id: p.id })).name).toBe('Bo Strider-Lee');
     expect(guard.errors).toEqual([]);

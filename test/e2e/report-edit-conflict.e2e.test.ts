@@ -1,0 +1,113 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices } from '../../src-main/services';
+import type { ReportEdits } from '../../src-shared/contract/report';
+import { guardPage, launchChromium } from '../helpers/browser';
+import { callServed, serve, type Served } from '../helpers/serve';
+import { tempDir } from '../helpers/tmp';
+import { sessionWithSample } from '../report/library-fixture';
+
+/**
+ * Two PTs writing one report (issue 17): the report page saves as the PT types, each save from the
+ * version of the words it started from. When "room 2" (this server's workstation name) saved the
+ * words meanwhile, the page says "This report's wording was changed in room 2 at HH:MM while you were
+ * editing: reload to see it, or keep yours." instead of overwriting them; Reload shows room 2's words,
+ * Keep mine saves what is on screen. Browser mode on the sample clip with its pose results.
+ */
+let browser: Browser;
+let app: Served;
+let page: Page;
+let guard: ReturnType<typeof guardPage>;
+let sessionId: string;
+const tmp = tempDir('stridelab-report-conflict-');
+const room = process.env.STRIDELAB_WORKSTATION;
+
+const call = <T>(channel: string, input: unknown): Promise<T> => callServed<T>(app, channel, input);
+
+beforeAll(async () => {
+  const services = createServices({ home: tmp.path, transport: 'browser' });
+  try {
+    ({ sessionId } = await sessionWithSample(services, { patient: 'Conflict Tester' }));
+  } finally {
+    services.close();
+  }
+  process.env.STRIDELAB_WORKSTATION = 'room 2';
+  app = await serve(tmp.path);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+  guard = guardPage(page);
+  await page.goto(app.appUrl);
+  await page.waitForSelector('body[data-ready="true"]');
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  tmp.cleanup();
+  if (room === undefined) delete process.env.STRIDELAB_WORKSTATION;
+  else process.env.STRIDELAB_WORKSTATION = room;
+});
+
+const notes = () => page.getByLabel('Notes for the report');
+const saved = () => page.getByTestId('save-status').getAttribute('data-state');
+
+/** Room 2 saves its words from the version it read, as its own page would. */
+async function room2Writes(text: string): Promise<void> {
+  const { version } = await call<{ version: number }>('report:editsStamp', { sessionId });
+  const edits: ReportEdits = { findings: [], plan: [], notes: text };
+  await call('report:saveEdits', { sessionId, edits, basedOn: version });
+}
+
+async function openReport(): Promise<void> {
+  await page.goto(`${app.url}/#/sessions/${sessionId}/report`);
+  await page.getByTestId('report').waitFor({ timeout: 120_000 });
+  await notes().waitFor();
+}
+
+/** What the page says can take a report build (seconds) on a loaded machine. */
+const WAIT = { timeout: 60_000 };
+
+const SAID =
+  /^This report's wording was changed in room 2 at \d\d:\d\d while you were editing: reload to see it, or keep yours\.$/;
+
+describe('report page, words saved meanwhile in another room', () => {
+  it('says so and keeps mine when asked', async () => {
+    await openReport();
+    await notes().fill('first words here');
+    await expect.poll(saved, WAIT).toBe('saved');
+    await room2Writes('room 2 words');
+    await notes().fill('my later words');
+    const conflict = page.getByTestId('edit-conflict');
+    await conflict.waitFor({ timeout: 30_000 });
+    expect((await conflict.locator('p').textContent())?.trim()).toMatch(SAID);
+    expect((await call<{ model: { notes: string } }>('report:get', { sessionId })).model.notes).toBe(
+      'room 2 words',
+    );
+    await conflict.getByRole('button', { name: 'Keep mine' }).click();
+    await expect.poll(saved, WAIT).toBe('saved');
+    expect(await conflict.count()).toBe(0);
+    expect((await call<{ model: { notes: string } }>('report:get', { sessionId })).model.notes).toBe(
+      'my later words',
+    );
+    expect(guard.errors).toEqual([]);
+  }, 180_000);
+
+  it("shows room 2's words on Reload", async () => {
+    await openReport();
+    await notes().fill('before reload');
+    await expect.poll(saved, WAIT).toBe('saved');
+    await room2Writes('room 2 again');
+    await notes().fill('typed here, dropped');
+    const conflict = page.getByTestId('edit-conflict');
+    await conflict.waitFor({ timeout: 30_000 });
+    await conflict.getByRole('button', { name: 'Reload' }).click();
+    await expect.poll(() => notes().inputValue(), WAIT).toBe('room 2 again');
+    expect(await conflict.count()).toBe(0);
+    // And the next words save over room 2's, from the version reloaded.
+    await notes().fill('after reload');
+    await expect.poll(saved, WAIT).toBe('saved');
+    expect((await call<{ model: { notes: string } }>('report:get', { sessionId })).model.notes).toBe(
+      'after reload',
+    );
+    expect(guard.errors).toEqual([]);
+  }, 180_000);
+});
