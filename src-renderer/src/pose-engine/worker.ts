@@ -143,7 +143,7 @@ async function stream(
       }
       if (next.done) break;
       const frame = next.value;
-      await whilePaused();
+      if (paused) await whilePaused(); // no await per frame when not held: the loop stays as it was
       if (cancelRequested) {
         post({ type: 'cancelled', seq, frames: index });
         return;
