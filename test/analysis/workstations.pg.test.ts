@@ -248,6 +248,9 @@ describe('two workstations on one server', () => {
     expect(rows.map((r) => r.attempts)).toEqual([1, 1]);
     for (const id of ids)
       expect(existsSync(poseStoreFile(join(lib.media, sessionId, id), 'lite'))).toBe(true);
+    // The other room makes the session's report from what is on the server and in the shared folder.
+    const report = await room2.call<{ model: unknown }>('report:get', { sessionId });
+    expect(JSON.stringify(report.model)).toContain('Queue Runner');
   }, 600_000);
 
   it('takes over the job of a workstation killed mid-analysis, and finishes it', async () => {
