@@ -231,6 +231,8 @@ export interface MarkerJointStep {
   readonly kneeAtContact: Degrees | null;
   /** Largest knee flexion from the contact to the leg's toe-off. */
   readonly peakKneeInStance: Degrees | null;
+  /** Frame of that peak. */
+  readonly peakKneeFrame: number | null;
   readonly ankleAtContact: Degrees | null;
 }
 

@@ -243,6 +243,7 @@ export function markerJointSteps(
       contactFrame: Math.round(c.frameF),
       kneeAtContact: orNull(sampleAt(kneeFlexion, c.frameF)),
       peakKneeInStance: peak ? degrees(peak.max) : null,
+      peakKneeFrame: peak ? peak.argmax : null,
       ankleAtContact: orNull(sampleAt(ankleDorsiflexion, c.frameF)),
     };
   });

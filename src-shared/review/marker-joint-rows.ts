@@ -14,6 +14,8 @@ import type { Side } from '../gait/types';
 import {
   markerAngleSystematicDeg,
   medianLength,
+  segment,
+  segmentsHold,
   stepU,
   summarise,
   TIMING_FRAMES,
@@ -69,7 +71,12 @@ export function jointRows(
       m.heel && m.fifthMetatarsal
         ? jointSystematic(m.lateralKnee, m.lateralMalleolus, m.heel, m.fifthMetatarsal)
         : NaN;
-    return { side, steps: markerJointSteps(m, side, ev), angles, knee, ankle };
+    const shank = segment(m.lateralKnee, m.lateralMalleolus);
+    const segments = {
+      knee: m.greaterTrochanter ? [segment(m.greaterTrochanter, m.lateralKnee), shank] : [shank],
+      ankle: m.heel && m.fifthMetatarsal ? [shank, segment(m.heel, m.fifthMetatarsal)] : [shank],
+    };
+    return { side, steps: markerJointSteps(m, side, ev), angles, knee, ankle, segments };
   });
   return defs.flatMap((d): MarkerVariableRow[] => {
     const isAnkle = d.id === 'ankle-dorsiflexion-ic';
@@ -97,7 +104,10 @@ export function jointRows(
             d.id === 'peak-knee-flexion-stance'
               ? sys
               : stepU(series, icF ?? st.contactFrame, TIMING_FRAMES['initial-contact'], sys);
-          return [{ frame: st.contactFrame, value: v, u }];
+          const at =
+            d.id === 'peak-knee-flexion-stance' ? (st.peakKneeFrame ?? st.contactFrame) : st.contactFrame;
+          const held = segmentsHold(isAnkle ? leg.segments.ankle : leg.segments.knee, at);
+          return [{ frame: st.contactFrame, value: v, u, held }];
         }),
         sys,
       );

@@ -20,6 +20,8 @@ export interface MarkerStepValue {
   readonly value: number;
   /** Standard uncertainty of this value, degrees: the tracking and the event's timing (`stepU`). */
   readonly u: number;
+  /** False where the step's markers were not where the body puts them (`segmentsHold`): left out. */
+  readonly held?: boolean;
 }
 
 export interface MarkerSideSummary {
@@ -29,9 +31,16 @@ export interface MarkerSideSummary {
   readonly n: number;
   /** 95% interval of the mean (docs/uncertainty.md); null below two steps. */
   readonly interval: readonly [number, number] | null;
-  /** Set where the spread over steps is beyond what a runner and the measurement explain. */
+  /**
+   * Set where the markers were off on more than a quarter of the steps, or the spread over steps is
+   * beyond what a runner and the measurement explain.
+   */
   readonly notMeasurable: MarkerNotMeasurable | null;
 }
+
+/** What to do where a marker side is not measurable, in the PT's words. */
+const REMEDY =
+  'Check the markers in Review (Markers mode) and drag a wrong one onto its sticker, or film again with the markers clearly in view.';
 
 /**
  * The type-B part of a marker angle's uncertainty: the tracker's 1 px (the issue's tolerance) at
@@ -98,26 +107,64 @@ export function spreadCheck(
   if (sd <= factor * expected) return null;
   return {
     reason: `Not measurable from this view: the values of the ${side} steps vary by ± ${sd.toFixed(1)}° from step to step, more than ${factor === 2 ? 'twice' : 'three times'} what a steady runner and the measurement explain (about ± ${expected.toFixed(1)}°); the markers were probably lost or taken for something else on some steps.`,
-    remedy:
-      'Check the markers in Review (Markers mode) and drag a wrong one onto its sticker, or film again with the markers clearly in view.',
+    remedy: REMEDY,
   };
 }
 
 /** Mean ± SD over a side's steps, the 95% interval of the mean (docs/uncertainty.md) and the spread rule. */
-export function summarise(side: Side, values: MarkerStepValue[], systematic: number): MarkerSideSummary {
+export function summarise(side: Side, all: MarkerStepValue[], systematic: number): MarkerSideSummary {
+  const values = all.filter((v) => v.held !== false);
   const n = values.length;
-  if (!n) return { values, mean: null, sd: null, n, interval: null, notMeasurable: null };
+  const off = offCheck(side, all.length, all.length - n);
+  if (!n) return { values: all, mean: null, sd: null, n, interval: null, notMeasurable: off };
   const mean = values.reduce((a, v) => a + v.value, 0) / n;
   const sd = n > 1 ? Math.sqrt(values.reduce((a, v) => a + (v.value - mean) ** 2, 0) / (n - 1)) : null;
   const u = meanUncertainty(mean, sd, n, systematic);
   return {
-    values,
+    values: all,
     mean,
     sd,
     n,
     interval: u ? u.interval : null,
-    notMeasurable: spreadCheck(side, values, sd),
+    notMeasurable: off ?? spreadCheck(side, values, sd),
   };
+}
+
+/**
+ * Steps whose markers were off are left out; more than a quarter of them and the tracking of this
+ * side is not to be trusted for the rest either.
+ */
+function offCheck(side: Side, total: number, off: number): MarkerNotMeasurable | null {
+  if (total === 0 || off <= total / 4) return null;
+  return {
+    reason: `Not measurable from this view: on ${off} of the ${total} ${side} steps the markers were not where the body puts them (lost, or two of them nearer or further apart than on the rest of the clip): the tracker lost them or took something else for them.`,
+    remedy: REMEDY,
+  };
+}
+
+/** Two markers of one segment, and their usual distance (px) over the clip. */
+export interface Segment {
+  readonly a: MarkerTrack;
+  readonly b: MarkerTrack;
+  readonly lengthPx: number;
+}
+
+export const segment = (a: MarkerTrack, b: MarkerTrack): Segment => ({ a, b, lengthPx: medianLength(a, b) });
+
+/**
+ * Whether the markers of a step are where the body puts them on `frame`: none lost, and each
+ * segment (two markers on one rigid part: the pelvis, the thigh, the shank, the shoe) within 15% +
+ * 2 px of its median length over the clip. A marker taken for another marker or a patch of clothing
+ * stretches or shrinks its segments far beyond that; a segment turning out of the camera's plane by
+ * 30° shortens it by 13%.
+ */
+export function segmentsHold(segments: readonly Segment[], frame: number): boolean {
+  return segments.every(({ a, b, lengthPx }) => {
+    const p = a.points[frame];
+    const q = b.points[frame];
+    if (!p || !q || p.state === 'lost' || q.state === 'lost') return false;
+    return Math.abs(Math.hypot(p.x - q.x, p.y - q.y) - lengthPx) <= 0.15 * lengthPx + 2;
+  });
 }
 
 export const trackOf = (tracks: readonly MarkerTrack[], name: MarkerName): MarkerTrack | undefined =>

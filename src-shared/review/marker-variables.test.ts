@@ -115,6 +115,34 @@ describe('marker variables (hybrid analysis)', () => {
     expect(calm.every((r) => r.left!.notMeasurable === null && r.right!.notMeasurable === null)).toBe(true);
   });
 
+  it('leaves out a step whose markers are off their segment, and says "not measurable" when over a quarter are', () => {
+    // The PSIS taken for a patch of clothing 60 px further back on some left contacts (frames 24k).
+    const withOff = (offAt: readonly number[]) =>
+      markerVariables(
+        'side',
+        [
+          track('rightAsis', n, pelvis(1)),
+          track('rightPsis', n, (i) => {
+            const p = pelvis(-1)(i);
+            return offAt.includes(i) ? [p[0] - 60, p[1]] : p;
+          }),
+        ],
+        events(n),
+      ).find((r) => r.id === 'pelvic-tilt-ic')!;
+    // One of five left steps: left out, the rest as designed.
+    const one = withOff([24]);
+    expect(one.left!.n).toBe(4);
+    expect(one.left!.mean).toBeCloseTo(10, 6);
+    expect(one.left!.notMeasurable).toBeNull();
+    expect(one.right!.n).toBe(5);
+    // Two of five: the side's tracking is not to be trusted.
+    const two = withOff([24, 72]);
+    expect(two.left!.notMeasurable!.reason).toMatch(
+      /on 2 of the 5 left steps the markers were not where the body puts them/,
+    );
+    expect(two.right!.notMeasurable).toBeNull();
+  });
+
   it('combines tracking and event timing per step, and a spread is judged against both', () => {
     // 2° a frame at the event, 0.75 frame of timing: 1.5°; with 1.2° of tracking: √(1.5² + 1.2²).
     const series = Float64Array.from({ length: 10 }, (_, i) => 2 * i);

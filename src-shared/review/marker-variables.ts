@@ -26,6 +26,8 @@ import { jointRows } from './marker-joint-rows';
 import {
   markerAngleSystematicDeg,
   medianLength,
+  segment,
+  segmentsHold,
   stepU,
   summarise,
   TIMING_FRAMES,
@@ -233,6 +235,7 @@ export function markerVariables(
       'pelvic-tilt-range': (s) => s.rangeOverStride,
     };
     const side = pair.asis.name.startsWith('left') ? 'left' : 'right';
+    const pelvisSegment = [segment(pair.asis, pair.psis)];
     const series = pelvicTiltSeries(pair.asis, pair.psis);
     // Where each row's value is read (for its timing uncertainty); the range has no event.
     const readAt = (
@@ -269,6 +272,7 @@ export function markerVariables(
                 frame: s.contactFrame,
                 value: v,
                 u: stepU(series, at.frameF, TIMING_FRAMES[at.kind], tracking),
+                held: segmentsHold(pelvisSegment, Math.round(at.frameF ?? s.contactFrame)),
               },
             ];
           }),
@@ -292,7 +296,8 @@ export function markerVariables(
       markerAngleSystematicDeg(medianLength(m.heelUpper, m.heelLower)),
       markerAngleSystematicDeg(medianLength(m.shankUpper, m.shankLower)),
     );
-    return { steps, sys, series: rearfootEversionSeries(m, side), side };
+    const segments = [segment(m.heelUpper, m.heelLower), segment(m.shankUpper, m.shankLower)];
+    return { steps, sys, series: rearfootEversionSeries(m, side), side, segments };
   });
   if (!perSide[0] && !perSide[1]) return rows.map((d) => empty(d, NO_REARFOOT));
   return rows.map((d) => {
@@ -313,7 +318,8 @@ export function markerVariables(
           const u = atContact
             ? stepU(s.series, icF ?? st.contactFrame, TIMING_FRAMES['initial-contact'], s.sys)
             : s.sys;
-          return [{ frame: st.contactFrame, value: v, u }];
+          const at = atContact ? st.contactFrame : (st.peakFrame ?? st.contactFrame);
+          return [{ frame: st.contactFrame, value: v, u, held: segmentsHold(s.segments, at) }];
         }),
         s.sys,
       );

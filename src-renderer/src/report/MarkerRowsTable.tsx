@@ -10,7 +10,7 @@ import type { MarkerSideSummary, MarkerVariableRow } from '../../../src-shared/r
 const fmt = (v: number): string => v.toFixed(1);
 
 function Cell({ s, side }: { s: MarkerSideSummary | null; side: 'left' | 'right' }) {
-  if (!s || s.mean === null) return <td data-side={side}>—</td>;
+  if (!s) return <td data-side={side}>—</td>;
   // As the variables table (VariablesTable.tsx): no number where the spread says it is not measured.
   if (s.notMeasurable)
     return (
@@ -24,6 +24,7 @@ function Cell({ s, side }: { s: MarkerSideSummary | null; side: 'left' | 'right'
         <div className="remedy">{s.notMeasurable.remedy}</div>
       </td>
     );
+  if (s.mean === null) return <td data-side={side}>—</td>;
   return (
     <td data-side={side}>
       {fmt(s.mean)}°{s.sd !== null && ` ± ${fmt(s.sd)}`} <span className="muted">n {s.n}</span>

@@ -22,7 +22,7 @@ export interface MarkersPanelProps {
 const fmt = (v: number): string => v.toFixed(1);
 
 function SideCell({ s, side }: { s: MarkerSideSummary | null; side: 'left' | 'right' }) {
-  if (!s || s.mean === null) return <td data-side={side}>—</td>;
+  if (!s) return <td data-side={side}>—</td>;
   // A spread beyond the runner and the measurement: no number, the reason and what to do.
   if (s.notMeasurable)
     return (
@@ -36,6 +36,7 @@ function SideCell({ s, side }: { s: MarkerSideSummary | null; side: 'left' | 'ri
         <div className="muted small">{s.notMeasurable.remedy}</div>
       </td>
     );
+  if (s.mean === null) return <td data-side={side}>—</td>;
   return (
     <td data-side={side}>
       {fmt(s.mean)}°{s.sd !== null && ` ± ${fmt(s.sd)}`} <span className="muted">(n {s.n})</span>
