@@ -1,7 +1,15 @@
 /** Numbers of the timeline as a PT reads them: one decimal for angles and lengths, whole ms and steps/min. */
 import type { Change, ProgressUnit } from './types';
 
-const DIGITS: Record<ProgressUnit, number> = { deg: 1, ms: 0, 'steps/min': 0, cm: 1, '%leg': 1, ratio: 2 };
+const DIGITS: Record<ProgressUnit, number> = {
+  deg: 1,
+  ms: 0,
+  'steps/min': 0,
+  cm: 1,
+  '%leg': 1,
+  ratio: 2,
+  '%': 1,
+};
 const SUFFIX: Record<ProgressUnit, string> = {
   deg: '°',
   ms: ' ms',
@@ -9,6 +17,7 @@ const SUFFIX: Record<ProgressUnit, string> = {
   cm: ' cm',
   '%leg': ' % leg',
   ratio: '',
+  '%': '%',
 };
 
 export const formatNumber = (x: number, unit: ProgressUnit): string => x.toFixed(DIGITS[unit]);

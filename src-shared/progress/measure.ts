@@ -34,6 +34,9 @@ export const KEY_VARIABLES: readonly KeyVariable[] = [
   // knee extension together set how long the muscle–tendon unit is before contact [Chumanov 2011].
   { id: 'late-swing-hip-flexion', from: 'late-swing-hip-flexion', sides: ['left', 'right'] },
   { id: 'late-swing-knee-flexion', from: 'late-swing-knee-flexion', sides: ['left', 'right'] },
+  // And the length they make together, through the Delp 1990 model (docs/progress.md §1): the biceps
+  // femoris long head, the longest stretched of the three; the report's tables hold all three.
+  { id: 'hamstring-length-ls-bflh', from: 'hamstring-length-ls-bflh', sides: ['left', 'right'] },
   { id: 'cadence', from: 'stride-time', label: 'Cadence', sides: ['both'] },
   { id: 'contact-time', from: 'contact-time', sides: ['left', 'right'] },
 ];
@@ -50,6 +53,7 @@ export const NO_VALUE = (why: string): Measurement => ({
 export function unitOf(key: KeyVariable, v: GaitVariable): ProgressUnit {
   if (key.id === 'cadence') return 'steps/min';
   if (v.unit === 's') return 'ms';
+  if (v.unit === 'ratio') return '%';
   return v.unit;
 }
 
@@ -101,7 +105,7 @@ const halfWidth = (s: SideSummary): number =>
 export function measure(key: KeyVariable, v: GaitVariable, side: ProgressSide): Measurement {
   if (key.id === 'cadence') return cadenceOf(v);
   if (side === 'both') return NO_VALUE('not a per-side value');
-  return fromSummary(v[side], v.unit === 's' ? 1000 : 1);
+  return fromSummary(v[side], v.unit === 's' ? 1000 : v.unit === 'ratio' ? 100 : 1);
 }
 
 /** Whether a clip's numbers may enter the timeline: findings withheld means the clip is not a run in the view filed. */

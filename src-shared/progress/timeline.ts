@@ -73,7 +73,10 @@ function conditionRows(filmed: readonly Filmed[]): ProgressRow[] {
     const sdd =
       key.id === 'cadence' || !any.sdd
         ? null
-        : { value: any.sdd.value * (any.unit === 's' ? 1000 : 1), source: any.sdd.source };
+        : {
+            value: any.sdd.value * (any.unit === 's' ? 1000 : any.unit === 'ratio' ? 100 : 1),
+            source: any.sdd.source,
+          };
     for (const side of key.sides) {
       const visits: Visit[] = filmed.map((f, i) => ({
         sessionId: f.visit.sessionId,

@@ -9,7 +9,8 @@ import type { SymptomFields } from './symptoms';
 export type ProgressSide = 'left' | 'right' | 'both';
 
 /** The unit a progress value is shown in (times in ms, cadence in steps/min). */
-export type ProgressUnit = 'deg' | 'ms' | 'steps/min' | 'cm' | '%leg' | 'ratio';
+/** '%': an engine ratio shown in percent, as the report does (hamstring length, % of standing). */
+export type ProgressUnit = 'deg' | 'ms' | 'steps/min' | 'cm' | '%leg' | 'ratio' | '%';
 
 /** One side's mean in one session, as the timeline shows it. */
 export interface Measurement {

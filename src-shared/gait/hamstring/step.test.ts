@@ -66,7 +66,7 @@ describe('hamstring length in late swing on the synthetic runner', () => {
   const base = run(34);
   const variable = (a: typeof base.a, m: HamstringMuscle) => a.variables.find((v) => v.id === ID[m])!;
 
-  it('gives finite per-step values on both sides, SM < ST < BF at every step', { timeout: 60_000 }, () => {
+  it('gives finite per-step values on both sides, SM < ST < BF at every step', { timeout: 120_000 }, () => {
     for (const side of ['left', 'right'] as const) {
       const [sm, st, bf] = (['semimembranosus', 'semitendinosus', 'biceps-femoris-long-head'] as const).map(
         (m) => variable(base.a, m)[side],
@@ -86,7 +86,7 @@ describe('hamstring length in late swing on the synthetic runner', () => {
 
   it(
     'reads the design: the near leg’s mean is the peak from the design’s angles',
-    { timeout: 60_000 },
+    { timeout: 120_000 },
     () => {
       const { events, frames } = base.clip.truth;
       for (const m of HAMSTRING_MUSCLES) {
@@ -108,7 +108,7 @@ describe('hamstring length in late swing on the synthetic runner', () => {
     },
   );
 
-  it('lengthens with a thigh swung further forward, by the model’s slope', { timeout: 60_000 }, () => {
+  it('lengthens with a thigh swung further forward, by the model’s slope', { timeout: 120_000 }, () => {
     const more = run(40);
     const bf = (a: typeof base.a) => variable(a, 'biceps-femoris-long-head').right.mean!;
     const gain = bf(more.a) - bf(base.a);

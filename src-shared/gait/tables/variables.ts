@@ -83,11 +83,11 @@ const HAMSTRING_VARIABLES: readonly VariableDefinition[] = (
   ] as const
 ).map(([muscle, name, short]) => ({
   id: `hamstring-length-ls-${short}`,
-  label: `Hamstring length in late swing (${name}), × standing`,
+  label: `Hamstring length in late swing, % of standing (${name})`,
   view: 'side' as const,
   event: 'late-swing' as const,
   unit: 'ratio' as const,
-  definition: `Greatest ${name} muscle–tendon length from peak thigh flexion to initial contact over its length standing upright (1.00), from the hip and knee angles through the Delp 1990 model; pelvis taken at its standing tilt.`,
+  definition: `Greatest ${name} muscle–tendon length from peak thigh flexion to initial contact, as a share of its length standing upright, from the hip and knee angles through the Delp 1990 model; pelvis taken at its standing tilt.`,
   extract: { kind: 'hamstring-late-swing' as const, muscle },
   symmetryIndex: false,
   stepSd: { pctOfMean: 1 },
