@@ -128,6 +128,11 @@ export function analyzeGait(input: GaitInput, options: AnalyzeOptions = {}): Gai
           cal.legLengthPx,
           view,
           cleaned.report.noiseRmsPx ?? 0,
+          {
+            width: series.source.width,
+            height: series.source.height,
+            dir: view === 'side' && oriented.orientation.facing === 'image-left' ? -1 : 1,
+          },
         )
       : [];
   // The PT's event corrections, applied after detection so every value follows (event-edits.ts).

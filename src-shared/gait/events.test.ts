@@ -7,6 +7,7 @@
  * either neighbour is right.
  */
 import { describe, expect, it } from 'vitest';
+import { Landmark } from '../pose/landmarks';
 import { analyzeGait } from './analyze';
 import { generateRunner, type StrikeType } from './synthetic';
 import { interiorTruth, matchEvents, missed } from './testing/match';
@@ -153,4 +154,43 @@ describe('gait events on a short clip (fewer than 4 stances a foot: no template,
       }
     },
   );
+});
+
+describe('no events for a foot outside the image', () => {
+  // A pose model places a foot that has left the image at a guessed point with high visibility
+  // (MediaPipe on the labelled walking clip: 30-50 px beyond the edge at visibility 0.94), and the
+  // engine used to report a contact and a toe-off from those guesses.
+  it('reports no contact or toe-off of a foot while its points lie beyond the image edge', () => {
+    const fps = 30;
+    const clip = generateRunner({ view: 'side', fps, durationS: DURATION, noisePx: 1, seed: 4 });
+    const series = structuredClone(clip.series);
+    const width = series.source.width;
+    const hidden = { from: 60, to: 100 };
+    // The left foot's heel and toe put beyond the right edge, as the model guesses them.
+    for (const f of series.frames.slice(hidden.from, hidden.to + 1))
+      for (const k of [Landmark.leftHeel, Landmark.leftFootIndex]) {
+        const p = f.image?.[k];
+        if (p) p[0] = width + 40;
+      }
+    const r = analyzeGait({ series, view: 'side', calibration: { heightCm: 175 } });
+    const inHidden = r.events.filter(
+      (e) =>
+        e.side === 'left' &&
+        (e.kind === 'initial-contact' || e.kind === 'toe-off') &&
+        e.frame >= hidden.from &&
+        e.frame <= hidden.to,
+    );
+    expect(inHidden).toEqual([]);
+    // The truth has left-foot events there: the foot's own frames would have given them.
+    const truthThere = clip.truth.events.filter(
+      (t) =>
+        t.side === 'left' && t.kind === 'initial-contact' && t.t * fps > hidden.from && t.t * fps < hidden.to,
+    );
+    expect(truthThere.length).toBeGreaterThan(0);
+    // The rest of the clip keeps its events.
+    const outside = r.events.filter(
+      (e) => e.side === 'left' && e.kind === 'initial-contact' && e.frame > hidden.to + 5,
+    );
+    expect(outside.length).toBeGreaterThanOrEqual(3);
+  });
 });

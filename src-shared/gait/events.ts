@@ -34,6 +34,7 @@ import { median } from '../stats';
 import { makeEvent } from './eventFrame';
 import { byRhythm } from './eventsRhythm';
 import { MIN_TEMPLATE_STRIDES, refineByTemplate } from './eventsTemplate';
+import { footInImage, type ImageBounds } from './eventsImage';
 import { kinkFit, peak } from './subframe';
 import { SIDES, type Body, type GaitEvent, type GaitView, type Side, type Timeline } from './types';
 
@@ -107,11 +108,19 @@ function detectStances(
   noisePx: number,
   /** Receives the lone toe-off (contact) of a stance cut by the clip's start (end). */
   edgeEvents: GaitEvent[],
+  bounds?: ImageBounds,
 ): Stance[] {
   const ground = { heel: groundOf(body[side].heel.y), toe: groundOf(body[side].toe.y) };
   const h = footHeight(body, side, ground);
   const hRaw = footHeight(raw, side, ground);
   const n = h.length;
+  // Frames where the foot is outside the image are frames where it is not seen.
+  if (bounds)
+    for (let i = 0; i < n; i++)
+      if (!footInImage(raw[side], i, bounds)) {
+        h[i] = NaN;
+        hRaw[i] = NaN;
+      }
   const finite = Array.from(h)
     .filter(Number.isFinite)
     .sort((a, b) => a - b);
@@ -275,7 +284,12 @@ function detectStances(
         : makeEvent(tl, 'initial-contact', side, r.icF, e.st.ic.confidence),
     );
   }
-  const refined = refinedAll.filter((r) => !r.edge);
+  // A contact the rhythm put in where the foot was outside the image is not one it saw.
+  const seen = (f: number): boolean => {
+    const i = Math.max(0, Math.min(n - 1, Math.round(f)));
+    return !bounds || footInImage(raw[side], i, bounds);
+  };
+  const refined = refinedAll.filter((r) => !r.edge && (!r.inferred || (seen(r.icF) && seen(r.toF))));
   // A contact the rhythm put in carries half the clip's typical confidence of that foot.
   const typical = median(out.map((st) => Math.min(st.ic.confidence, st.to.confidence)));
   return refined.map((r) => {
@@ -338,11 +352,13 @@ export function detectEvents(
   view: GaitView,
   /** The clip's landmark noise estimate, pixels (clean stage), 0 if unknown. */
   noisePx = 0,
+  /** The image's extent: no event where the foot is outside it. */
+  bounds?: ImageBounds,
 ): GaitEvent[] {
   const events: GaitEvent[] = [];
   for (const side of SIDES) {
     const edgeEvents: GaitEvent[] = [];
-    const stances = detectStances(body, unfiltered, tl, side, legPx, view, noisePx, edgeEvents);
+    const stances = detectStances(body, unfiltered, tl, side, legPx, view, noisePx, edgeEvents, bounds);
     events.push(...edgeEvents);
     for (let i = 0; i < stances.length; i++) {
       const st = stances[i] as Stance;
