@@ -136,6 +136,16 @@ export const SOURCES = {
     citation:
       'Lin TY, Maire M, Belongie S, et al. Microsoft COCO: Common objects in context. ECCV 2014 (keypoint evaluation: per-keypoint spread of human annotations, nose 0.026 to hips 0.107 of the object scale).',
   },
+  delp1990: {
+    id: 'delp1990',
+    citation:
+      'Delp SL, Loan JP, Hoy MG, Zajac FE, Topp EL, Rosen JM. An interactive graphics-based model of the lower extremity to study orthopaedic surgical procedures. IEEE Trans Biomed Eng 1990;37(8):757-767 (geometry as published in OpenSim gait2392).',
+  },
+  thelen2005: {
+    id: 'thelen2005',
+    citation:
+      'Thelen DG, Chumanov ES, Hoerth DM, Best TM, Swanson SC, Li L, Young M, Heiderscheit BC. Hamstring muscle kinematics during treadmill sprinting. Med Sci Sports Exerc 2005;37(1):108-114.',
+  },
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

@@ -77,11 +77,11 @@ const TIME_SD: StepSd = { pctOfMean: 3 };
  */
 const HAMSTRING_VARIABLES: readonly VariableDefinition[] = (
   [
-    ['biceps-femoris-long-head', 'biceps femoris long head', 'bflh'],
-    ['semitendinosus', 'semitendinosus', 'st'],
-    ['semimembranosus', 'semimembranosus', 'sm'],
+    ['biceps-femoris-long-head', 'biceps femoris long head', 'bflh', '109.5'],
+    ['semitendinosus', 'semitendinosus', 'st', '108.1'],
+    ['semimembranosus', 'semimembranosus', 'sm', '107.4'],
   ] as const
-).map(([muscle, name, short]) => ({
+).map(([muscle, name, short, sprint]) => ({
   id: `hamstring-length-ls-${short}`,
   label: `Hamstring length in late swing, % of standing (${name})`,
   view: 'side' as const,
@@ -89,6 +89,8 @@ const HAMSTRING_VARIABLES: readonly VariableDefinition[] = (
   unit: 'ratio' as const,
   definition: `Greatest ${name} muscle–tendon length from peak thigh flexion to initial contact, as a share of its length standing upright, from the hip and knee angles through the Delp 1990 model; pelvis taken at its standing tilt.`,
   extract: { kind: 'hamstring-late-swing' as const, muscle },
+  // Sprinting's peak through a scaled model of the same origin: what the muscle reaches at its most.
+  reference: { text: `Sprinting, peak in late swing: ${sprint}% of standing`, source: 'thelen2005' as const },
   symmetryIndex: false,
   stepSd: { pctOfMean: 1 },
 }));
