@@ -19,7 +19,7 @@ import { planWindow } from './window';
 /**
  * The analysis queue (main process): a clip that arrives in the library is analysed in the
  * background, oldest first, as many at once as the machine allows (defaultConcurrency): pose detection, then alignment with the other view
- * of its condition, then the gait analysis. Jobs live in the library (store.ts), so a restart or a
+ * of its condition, then the gait analysis. Jobs live in the library (data/analysis-jobs.ts), so a restart or a
  * crash resumes them without a click. Progress goes out as `analysis:changed`.
  *
  * Order within a clip: its steady window first, whose numbers go out as `early` before the rest of
