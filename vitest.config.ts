@@ -18,6 +18,11 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // expect.poll waits for what a page or a service shows: 1 s (vitest's default) is a wall-clock
+    // bet that a loaded 2-core CI machine loses now and then (review-analysis: the step table's
+    // recompute after an undo took longer than 1 s while other workers ran Chromium). A poll still
+    // fails when the awaited state never comes; it only waits longer before saying so.
+    expect: { poll: { timeout: 10_000 } },
     projects: [
       {
         extends: true,
