@@ -107,6 +107,15 @@ describe('gait events', () => {
     await row.click();
     expect(await settled(page, 0)).toBe(target);
   });
+
+  it('shows a ratio in percent in the summary, as the report prints it', async () => {
+    // Duty factor (contact / stride time): the engine's ratio, the PT's percent, with its spread.
+    const duty = gait.variables.find((v) => v.id === 'duty-factor')!.left;
+    const cell = page.locator('[data-testid="variable-duty-factor"] td[data-side="left"]');
+    await expect
+      .poll(() => cell.textContent())
+      .toBe(`${(duty.mean! * 100).toFixed(1)} ± ${(duty.sd! * 100).toFixed(1)}% (n ${duty.n})`);
+  });
 });
 
 describe('seeking from the timeline and the curves', () => {

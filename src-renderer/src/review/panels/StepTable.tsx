@@ -16,21 +16,24 @@ const UNIT: Record<GaitVariable['unit'], string> = {
   cm: ' cm',
   '%leg': ' %leg',
   s: ' s',
-  ratio: '',
+  ratio: '%',
 };
 
-const digits = (unit: GaitVariable['unit']): number => (unit === 's' ? 3 : unit === 'ratio' ? 2 : 1);
+const digits = (unit: GaitVariable['unit']): number => (unit === 's' ? 3 : 1);
+/** Ratios (duty factor, hamstring length over standing) in percent, as the report prints them (report/rows.ts). */
+const scale = (unit: GaitVariable['unit']): number => (unit === 'ratio' ? 100 : 1);
 
 function fmt(v: number | null | undefined, unit: GaitVariable['unit']): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  return `${v.toFixed(digits(unit))}${UNIT[unit]}`;
+  return `${(v * scale(unit)).toFixed(digits(unit))}${UNIT[unit]}`;
 }
 
 /** "12.3 ± 1.4° (n 9)": the spread over steps, as the clinic reads numbers. */
 function sideText(s: GaitVariable['left'], unit: GaitVariable['unit']): string {
   if (s.mean === null) return '—';
   const d = digits(unit);
-  return `${s.mean.toFixed(d)} ± ${(s.sd ?? 0).toFixed(d)}${UNIT[unit]} (n ${s.n})`;
+  const k = scale(unit);
+  return `${(s.mean * k).toFixed(d)} ± ${((s.sd ?? 0) * k).toFixed(d)}${UNIT[unit]} (n ${s.n})`;
 }
 
 /**
@@ -204,7 +207,7 @@ export function StepTable({ gait, view, frame, onStep }: StepTableProps) {
                   <td key={id}>
                     {fmt(r.values[id], unit)}
                     {u !== null && u !== undefined && Number.isFinite(u) && r.values[id] !== null && (
-                      <span className="step-u"> ±{u.toFixed(digits(unit))}</span>
+                      <span className="step-u"> ±{(u * scale(unit)).toFixed(digits(unit))}</span>
                     )}
                   </td>
                 );
