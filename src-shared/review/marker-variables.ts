@@ -208,7 +208,18 @@ export function markerVariables(
   tracks: readonly MarkerTrack[],
   events: readonly GaitEventJson[],
 ): MarkerVariableRow[] {
-  const ev = markerEvents(events);
+  return markerVariablesAt(view, tracks, markerEvents(events));
+}
+
+/**
+ * The same rows from events already in clip frames (the marker core's form), for a caller that has
+ * no engine result: `stridelab markers` with a gait events file. One summary for the app and the CLI.
+ */
+export function markerVariablesAt(
+  view: 'side' | 'rear',
+  tracks: readonly MarkerTrack[],
+  ev: readonly MarkerEvent[],
+): MarkerVariableRow[] {
   const rows = MARKER_VARIABLES.filter((d) => d.view === view);
   const empty = (d: RowDef, words: string): MarkerVariableRow => ({
     ...d,

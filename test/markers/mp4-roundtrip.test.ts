@@ -106,6 +106,17 @@ describe('markers after mp4 encoding', () => {
     // The design's tilt is 12° ± 3°: the mean at contact lies inside that band.
     expect(Number(m![1])).toBeGreaterThan(9);
     expect(Number(m![1])).toBeLessThan(15);
+    // The summary Review and the report show, with the interval of the mean around the same mean.
+    const sum =
+      /Pelvic tilt at initial contact, right: ([\d.-]+)° ± [\d.]+° \(n \d+\), 95% interval of the mean ([\d.-]+) to ([\d.-]+)°/.exec(
+        text,
+      );
+    expect(sum, text).not.toBeNull();
+    const [mean, lo, hi] = [Number(sum![1]), Number(sum![2]), Number(sum![3])];
+    expect(lo).toBeLessThan(mean);
+    expect(hi).toBeGreaterThan(mean);
+    expect(mean).toBeGreaterThan(9);
+    expect(mean).toBeLessThan(15);
     expect(text).toMatch(/rightLateralKnee: found on \d+ of 120 frames/);
     void seedFrame;
   }, 180_000);

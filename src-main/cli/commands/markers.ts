@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { analyzeGait } from '../../../src-shared/gait';
 import type { LandmarkSeries } from '../../../src-shared/pose/landmarks';
+import { markerVariablesAt, type MarkerVariableRow } from '../../../src-shared/review/marker-variables';
 import {
   isMarkerName,
   pelvicTilt,
@@ -148,7 +149,36 @@ function report(
     text.push(
       'No marker pair for a variable was named (side: ASIS and PSIS; rear: the two heel-counter and two lower-shank markers of a leg).',
     );
+  const rows = markerVariablesAt(view, tracks, events).filter((r) => r.source === 'markers');
+  text.push(...summaryLines(rows));
+  values.summary = rows;
   return { text, values };
+}
+
+/**
+ * The figures Review and the report show for the same tracks and events (one summary,
+ * src-shared/review/marker-variables.ts): the interval of each mean, and "not measurable" with its
+ * remedy where the markers were off or the spread is beyond what a runner and the tracking explain.
+ */
+function summaryLines(rows: readonly MarkerVariableRow[]): string[] {
+  const lines: string[] = [];
+  for (const r of rows)
+    for (const side of ['left', 'right'] as const) {
+      const s = r[side];
+      if (!s) continue;
+      if (s.notMeasurable)
+        lines.push(`  ${r.label}, ${side}: not measurable from this view. ${s.notMeasurable.remedy}`);
+      else if (s.mean !== null)
+        lines.push(
+          `  ${r.label}, ${side}: ${s.mean.toFixed(1)}° ± ${(s.sd ?? 0).toFixed(1)}° (n ${s.n})` +
+            (s.interval
+              ? `, 95% interval of the mean ${s.interval[0].toFixed(1)} to ${s.interval[1].toFixed(1)}°`
+              : ''),
+        );
+    }
+  return lines.length
+    ? ['Summary (mean ± SD over steps; the same figures as Review and the report):', ...lines]
+    : [];
 }
 
 export async function run(argv: string[]): Promise<number> {
