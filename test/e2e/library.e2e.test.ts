@@ -116,6 +116,10 @@ describe('backups through the UI', () => {
     await page.getByTestId('patient-row').click();
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    // The patient page goes back to the list once the delete is done: wait for that, as a PT would
+    // see it. Going to the Trash before then, the late return to the list took the page away from
+    // the Trash (CI, under load: 'Delete for good' never appeared).
+    await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Trash' }).click();
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Delete for good' }).click();
