@@ -26,64 +26,36 @@
  * contact early or late alike), nor does occlusion: both are carried as the systematic part of a
  * mean, the timing bias as a signed vector per foot and event (timing-bias.ts), so that a
  * difference of two means counts a bias they share with its sign.
+ *
+ * Files: uncertainty-context.ts (what the stage reads and gives), uncertainty-points.ts (landmark
+ * noise, point readers), uncertainty-timing.ts (event timing and times), this one (per variable).
  */
 import type { AngleSet } from './angles';
 import { armReading } from './arms';
 import { hamstringPeak, hamstringUncertainty } from './hamstring/step';
 import { oscillation } from './oscillation';
 import type { Step } from './steps';
-import {
-  biasKey,
-  EVENT_TIMING,
-  perStepTiming,
-  type BiasKey,
-  type BiasVector,
-  type TimedEvent,
-} from './timing-bias';
-import type { AnglePrimitive } from './tables/angles';
+import { perStepTiming } from './timing-bias';
 import type { VariableDefinition } from './tables/variables';
-import type { Body, GaitEvent, GaitView, Joint, Side, Timeline } from './types';
-import type { UpperBody } from './upper-body';
+import type { GaitEvent } from './types';
+import type { StepUncertainty, UncertaintyContext } from './uncertainty-context';
+import {
+  angleNoise,
+  eventOf,
+  extremeAt,
+  frameInterval,
+  heelFromPelvis,
+  meanVis,
+  rate,
+  segmentsOf,
+  sigma,
+  toUnit,
+  vis,
+  type PointRef,
+} from './uncertainty-points';
+import { biasOf, timeUncertainty, timingOf as timingOfEvent, type Timing } from './uncertainty-timing';
 
-export interface UncertaintyContext {
-  /** Cleaned (filtered) tracks; `v` is the pose model's visibility per frame. */
-  readonly body: Body;
-  readonly angles: AngleSet;
-  readonly timeline: Timeline;
-  readonly view: GaitView;
-  /** The same tracks before the low-pass filter (gaps filled): the filter's residual. */
-  readonly unfiltered: Body;
-  /** The filter's cutoff, Hz; null when the tracks were not filtered. */
-  readonly cutoffHz: number | null;
-  /** Landmark noise from residual analysis, pixels: the point noise where nothing was filtered
-   *  (null: not estimated, taken as 0). */
-  readonly noiseRmsPx: number | null;
-  readonly legLengthPx: number;
-  /** Pixels per cm when calibrated; lengths are then in cm, otherwise in % of the leg length. */
-  readonly pxPerCm: number | null;
-  /** Side view: the leg nearer the camera (the other one is partly hidden). */
-  readonly nearSide: Side | null;
-  /** Arms and head (upper-body.ts), as the steps were read with. */
-  readonly upper?: UpperBody;
-}
-
-export interface StepUncertainty {
-  /** Standard uncertainty of the step's value, in the variable's unit. */
-  readonly u: number;
-  /** The part that does not average over steps (a foot's event timing bias, and occlusion). */
-  readonly systematic: number;
-  /** The timing bias part, signed per foot and event kind (timing-bias.ts): what a mean keeps. */
-  readonly bias: BiasVector;
-  /** Times only: the random timing part, signed per event (`kind:side:frame`). Left and right
-   *  step time share every contact (one foot's contact ends its step and starts the other's), so
-   *  their means are correlated through these (summary.ts, for L − R). */
-  readonly events?: Readonly<Record<string, number>>;
-  /** The occlusion part alone (a bias of the far leg: it adds no spread between steps). */
-  readonly occlusion: number;
-  /** Mean visibility (0..1) of the points the value is read from, at the frame it is read; null
-   *  for times, which come from the events alone. */
-  readonly visibility: number | null;
-}
+export type { StepUncertainty, UncertaintyContext } from './uncertainty-context';
 
 /** Far leg in a side view: the pose model's error as a bias, degrees, per angle [Van Hooren 2023]. */
 const FAR_LEG_DEG: Partial<Record<string, number>> = {
@@ -105,180 +77,6 @@ export const EVENT_TIMING_FRAMES = {
   'toe-off': perStepTiming('toe-off'),
 } as const;
 
-/** Frames each side of the read frame over which the filter's residual is taken. */
-const RESIDUAL_HALF_WINDOW = 2;
-
-type PointRef = { readonly side: Side; readonly joint: Joint } | { readonly centre: 'hip' | 'shoulder' };
-type Segment = readonly [PointRef, PointRef];
-
-function xy(body: Body, p: PointRef, i: number): [number, number] {
-  if ('centre' in p) {
-    const l = body.left[p.centre];
-    const r = body.right[p.centre];
-    return [((l.x[i] as number) + (r.x[i] as number)) / 2, ((l.y[i] as number) + (r.y[i] as number)) / 2];
-  }
-  const t = body[p.side][p.joint];
-  return [t.x[i] as number, t.y[i] as number];
-}
-
-function vis(body: Body, p: PointRef, i: number): number {
-  if ('centre' in p)
-    return (
-      (vis(body, { side: 'left', joint: p.centre }, i) + vis(body, { side: 'right', joint: p.centre }, i)) / 2
-    );
-  const v = body[p.side][p.joint].v[i] as number;
-  return Number.isFinite(v) ? v : 0;
-}
-
-/** Noise left in a filtered point, pixels, around frame i. A centre averages two points. */
-function sigma(ctx: UncertaintyContext, p: PointRef, i: number): number {
-  if ('centre' in p) {
-    const a = sigma(ctx, { side: 'left', joint: p.centre }, i);
-    const b = sigma(ctx, { side: 'right', joint: p.centre }, i);
-    return Math.sqrt(a * a + b * b) / 2;
-  }
-  if (ctx.cutoffHz === null) return ctx.noiseRmsPx ?? 0;
-  const f = ctx.body[p.side][p.joint];
-  const r = ctx.unfiltered[p.side][p.joint];
-  let s2 = 0;
-  let k = 0;
-  for (let j = i - RESIDUAL_HALF_WINDOW; j <= i + RESIDUAL_HALF_WINDOW; j++) {
-    const dx = (r.x[j] as number) - (f.x[j] as number);
-    const dy = (r.y[j] as number) - (f.y[j] as number);
-    if (!Number.isFinite(dx) || !Number.isFinite(dy)) continue;
-    // Per axis: the perpendicular error of a segment is one axis' worth.
-    s2 += (dx * dx + dy * dy) / 2;
-    k++;
-  }
-  if (k === 0) return ctx.noiseRmsPx ?? 0;
-  const b = Math.min(0.9, (2 * ctx.cutoffHz) / ctx.timeline.fps);
-  return Math.sqrt(s2 / k) * Math.sqrt(b / (1 - b));
-}
-
-/** Segments an angle is made of; its noise is the quadrature sum of theirs. */
-function segmentsOf(p: AnglePrimitive, side: Side, angles: AngleSet): Segment[] {
-  const j = (joint: Joint): PointRef => ({ side, joint });
-  switch (p.kind) {
-    case 'flexion':
-      return [
-        [j(p.b), j(p.a)],
-        [j(p.b), j(p.c)],
-      ];
-    case 'from-vertical-down':
-    case 'from-horizontal':
-      return [[j(p.from), j(p.to)]];
-    case 'dorsiflexion':
-      return [
-        [j('ankle'), j('knee')],
-        [j('heel'), j('toe')],
-      ];
-    case 'from-vertical-up-centre':
-      return [[{ centre: 'hip' }, { centre: 'shoulder' }]];
-    case 'hip-line':
-      return [
-        [
-          { side: 'left', joint: 'hip' },
-          { side: 'right', joint: 'hip' },
-        ],
-      ];
-    case 'segment-difference': {
-      const a = angles[p.a]?.def.primitive;
-      const b = angles[p.b]?.def.primitive;
-      return [...(a ? segmentsOf(a, side, angles) : []), ...(b ? segmentsOf(b, side, angles) : [])];
-    }
-  }
-}
-
-const DEG = 180 / Math.PI;
-
-/** Angle noise, degrees, at frame i. */
-function angleNoise(ctx: UncertaintyContext, segs: readonly Segment[], i: number): number {
-  let s2 = 0;
-  for (const [a, b] of segs) {
-    const [ax, ay] = xy(ctx.body, a, i);
-    const [bx, by] = xy(ctx.body, b, i);
-    const d = Math.hypot(bx - ax, by - ay);
-    if (!(d > 0)) continue;
-    const sa = sigma(ctx, a, i);
-    const sb = sigma(ctx, b, i);
-    s2 += ((sa * sa + sb * sb) / (d * d)) * DEG * DEG;
-  }
-  return Math.sqrt(s2);
-}
-
-function meanVis(ctx: UncertaintyContext, segs: readonly Segment[], i: number): number {
-  const pts = segs.flat();
-  return pts.reduce((a, p) => a + vis(ctx.body, p, i), 0) / Math.max(1, pts.length);
-}
-
-/** Local frame interval around frame i, seconds. */
-function frameInterval(tl: Timeline, i: number): number {
-  const n = tl.t.length;
-  const a = Math.max(0, Math.min(n - 2, i - 1));
-  const b = Math.min(n - 1, Math.max(1, i + 1));
-  const dt = ((tl.t[b] as number) - (tl.t[a] as number)) / (b - a);
-  return dt > 0 ? dt : 1 / tl.fps;
-}
-
-/** Central-difference rate of change of a series at frame i, per second (0 where not finite). */
-function rate(a: ArrayLike<number>, tl: Timeline, i: number): number {
-  const lo = Math.max(0, i - 1);
-  const hi = Math.min(a.length - 1, i + 1);
-  const d = ((a[hi] as number) - (a[lo] as number)) / ((tl.t[hi] as number) - (tl.t[lo] as number));
-  return Number.isFinite(d) ? d : 0;
-}
-
-function eventOf(step: Step, kind: string): GaitEvent | null {
-  return kind === 'initial-contact'
-    ? step.ic
-    : kind === 'toe-off'
-      ? step.to
-      : kind === 'midstance'
-        ? step.ms
-        : kind === 'late-swing'
-          ? step.ls
-          : null;
-}
-
-/** Frame of the extreme (max or min) of a series between two frames. */
-function extremeAt(a: Float64Array, from: number, to: number, max: boolean): number {
-  let best = -1;
-  let bv = max ? -Infinity : Infinity;
-  for (let i = Math.max(0, from); i <= Math.min(a.length - 1, to); i++) {
-    const v = a[i] as number;
-    if (Number.isFinite(v) && (max ? v > bv : v < bv)) {
-      bv = v;
-      best = i;
-    }
-  }
-  return best;
-}
-
-function toUnit(px: number, ctx: UncertaintyContext): number {
-  return ctx.pxPerCm ? px / ctx.pxPerCm : (100 * px) / ctx.legLengthPx;
-}
-
-/** Heel x minus pelvis-centre x, pixels, per frame (overstride and base of support). */
-function heelFromPelvis(ctx: UncertaintyContext, side: Side, i: number): number {
-  return (ctx.body[side].heel.x[i] as number) - xy(ctx.body, { centre: 'hip' }, i)[0];
-}
-
-/** An event's timing, seconds: the whole per step, and its foot's systematic part with its key. */
-interface Timing {
-  readonly du: number;
-  readonly sys: number;
-  readonly key: BiasKey | null;
-}
-
-function eventId(e: GaitEvent): string {
-  return `${e.kind}:${e.side}:${e.at}`;
-}
-
-/** The bias vector of a value read at an event, changing at `rate` (unit/s) there. */
-function biasOf(t: Timing, rate: number): BiasVector {
-  return t.key && t.sys > 0 && rate !== 0 ? { [t.key]: rate * t.sys } : {};
-}
-
 /**
  * The uncertainty of one step's value of `def`, or null when the step has no value. Mirrors how
  * steps.ts reads each extractor (which event, which points).
@@ -294,16 +92,7 @@ export function stepUncertainty(
   const side = step.side;
   const tl = ctx.timeline;
   const half = (i: number): number => frameInterval(tl, i) / 2;
-  // Timing of an event, s: for contacts and toe-offs the measured whole (du) and its per-foot
-  // systematic part (sys, with the foot's bias key); half a frame of rounding otherwise.
-  const timingOf = (e: GaitEvent): Timing => {
-    if (e.kind === 'initial-contact' || e.kind === 'toe-off') {
-      const dt = frameInterval(tl, e.at);
-      const k: TimedEvent = e.kind;
-      return { du: perStepTiming(k) * dt, sys: EVENT_TIMING[k].systematic * dt, key: biasKey(k, e.side) };
-    }
-    return { du: half(e.at), sys: 0, key: null };
-  };
+  const timingOf = (e: GaitEvent): Timing => timingOfEvent(tl, e);
   const angleAt = (
     id: keyof AngleSet,
     i: number,
@@ -401,55 +190,8 @@ export function stepUncertainty(
         visibility: vis(ctx.body, { centre: 'hip' }, i),
       };
     }
-    case 'timing': {
-      // A time is a difference of two events (from a to b), each known to its measured timing
-      // uncertainty; its bias vector is b's foot bias minus a's. Stride time runs from a foot's
-      // contact to its next: the foot's bias cancels. Step time mixes the two feet's contacts,
-      // contact and flight time a contact and a toe-off.
-      type Pair = { u: number; bias: BiasVector; events: Record<string, number> };
-      const pair = (a: GaitEvent | null, b: GaitEvent | null): Pair => {
-        if (!a || !b) return { u: NaN, bias: {}, events: {} };
-        const ta = timingOf(a);
-        const tb = timingOf(b);
-        const bias: Partial<Record<BiasKey, number>> = {};
-        if (tb.key) bias[tb.key] = (bias[tb.key] ?? 0) + tb.sys;
-        if (ta.key) bias[ta.key] = (bias[ta.key] ?? 0) - ta.sys;
-        // The random part of each end: what is left of its timing once the foot's bias is taken.
-        const rand = (t: Timing): number => Math.sqrt(Math.max(0, t.du ** 2 - t.sys ** 2));
-        const events = { [eventId(b)]: rand(tb), [eventId(a)]: -rand(ta) };
-        return { u: Math.hypot(ta.du, tb.du), bias, events };
-      };
-      let p: Pair;
-      switch (x.what) {
-        case 'step':
-          p = pair(step.prevOtherIc, step.ic);
-          break;
-        case 'stride':
-          p = pair(step.ic, step.nextIc);
-          break;
-        case 'contact':
-          p = pair(step.ic, step.to);
-          break;
-        case 'flight':
-          p = pair(step.to, step.nextOtherIc);
-          break;
-        case 'duty-factor': {
-          // Contact over stride: a bias of the foot's contacts moves both ends of the stride alike,
-          // so only the contact time's bias remains, over the stride.
-          const contact = pair(step.ic, step.to);
-          const stride = pair(step.ic, step.nextIc);
-          const c = step.to ? step.to.t - step.ic.t : NaN;
-          const s = step.nextIc ? step.nextIc.t - step.ic.t : NaN;
-          const bias: Partial<Record<BiasKey, number>> = {};
-          for (const [k, v] of Object.entries(contact.bias) as [BiasKey, number][]) bias[k] = v / s;
-          p = { u: Math.hypot(contact.u / s, (c * stride.u) / (s * s)), bias, events: {} };
-          break;
-        }
-      }
-      if (!Number.isFinite(p.u)) return null;
-      const systematic = Math.sqrt(Object.values(p.bias).reduce((a, c) => a + (c ?? 0) ** 2, 0));
-      return { u: p.u, systematic, bias: p.bias, events: p.events, occlusion: 0, visibility: null };
-    }
+    case 'timing':
+      return timeUncertainty(x.what, step, tl);
     case 'arm': {
       if (!ctx.upper || !step.nextIc) return null;
       const r = armReading(ctx.upper, side, x.what, step.ic.t, step.nextIc.t - step.ic.t);
