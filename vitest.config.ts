@@ -11,6 +11,13 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * tests (test/data) a second time with STRIDELAB_TEST_DB=postgres, so each repository is held to
  * the same behaviour on both backends (test/helpers/test-library.ts gives them their library).
  */
+/**
+ * Service tests that run on both backends: each opens its services with openTestServices
+ * (test/helpers/test-services.ts), which gives a clinic server's library (database + shared media
+ * folder) when STRIDELAB_TEST_DB=postgres.
+ */
+export const BOTH_BACKENDS = ['test/library/library.test.ts'];
+
 export default defineConfig({
   test: {
     environment: 'node',
@@ -36,7 +43,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'postgres',
-          include: ['test/**/*.pg.test.ts', 'test/data/**/*.test.ts'],
+          include: ['test/**/*.pg.test.ts', 'test/data/**/*.test.ts', ...BOTH_BACKENDS],
           // Reads source files only: once is enough.
           exclude: [...configDefaults.exclude, 'test/data/no-sql.test.ts'],
           globalSetup: ['test/helpers/postgres-global.ts'],

@@ -1,31 +1,29 @@
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../src-main/services';
-import { openLibrary } from '../../src-main/services/library/db';
-import { LATEST_SCHEMA_VERSION } from '../../src-main/services/library/migrations';
-import { dbDigest } from '../helpers/db-snapshot';
-import { tempDir } from '../helpers/tmp';
+import { insertRow } from '../helpers/sql-both';
+import { openTestServices, type TestServices } from '../helpers/test-services';
 
-let tmp: ReturnType<typeof tempDir>;
-let services: Services;
+/**
+ * The library's calls through the dispatcher, on the run's backend (test/helpers/test-services.ts):
+ * an embedded library folder, or a clinic server's database and shared media folder. What is about
+ * the SQLite file itself (WAL, the lock, a newer file) is in library-file.test.ts.
+ */
+let t: TestServices;
 
-const call = async (channel: string, input: unknown) => services.dispatch(channel, input);
+const call = async (channel: string, input: unknown) => t.services.dispatch(channel, input);
 const ok = async <T>(channel: string, input: unknown): Promise<T> => {
   const r = await call(channel, input);
   if (!r.ok) throw new Error(`${channel} failed: ${r.error.message}`);
   return r.result as T;
 };
 
-beforeEach(() => {
-  tmp = tempDir();
-  services = createServices({ home: tmp.path, transport: 'browser' });
+beforeEach(async () => {
+  t = await openTestServices();
 });
-afterEach(() => {
-  services.close();
-  tmp.cleanup();
+afterEach(async () => {
+  await t.close();
 });
 
-describe('library on a real SQLite file', () => {
+describe('library', () => {
   it('creates, finds, edits patients; recent patients first', async () => {
     const ann = await ok<{ id: string }>('patients:create', {
       name: 'Ann Runner',
@@ -58,7 +56,7 @@ describe('library on a real SQLite file', () => {
 
   it('refuses invalid fields naming the field, and changes nothing', async () => {
     await ok('patients:create', { name: 'Existing' });
-    const before = dbDigest(services.library.db);
+    const before = await t.digest();
     const cases: [string, unknown, string][] = [
       ['patients:create', { name: '   ' }, 'name'],
       ['patients:create', {}, 'name'],
@@ -82,7 +80,7 @@ describe('library on a real SQLite file', () => {
         expect(r.error.message).toContain(field);
       }
     }
-    expect(dbDigest(services.library.db)).toBe(before);
+    expect(await t.digest()).toBe(before);
   });
 
   it('deletes to a trash that restores, with sessions following their patient', async () => {
@@ -108,39 +106,13 @@ describe('library on a real SQLite file', () => {
     expect((await call('trash:restore', { kind: 'session', id: s.id })).ok).toBe(false);
   });
 
-  it('keeps everything across a reopen (the file is the truth)', async () => {
+  it('keeps everything across a reopen (the library is the truth)', async () => {
     const p = await ok<{ id: string }>('patients:create', { name: 'Dora Persist', sex: 'female' });
-    services.close();
-    services = createServices({ home: tmp.path, transport: 'browser' });
+    await t.reopen();
     expect(await ok<{ name: string }>('patients:get', { id: p.id })).toMatchObject({
       name: 'Dora Persist',
       sex: 'female',
     });
-  });
-
-  it('opens in WAL mode with foreign keys on', () => {
-    expect(services.library.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(services.library.db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(services.library.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
-  });
-
-  it('lets only one process open a library at a time', () => {
-    expect(() => openLibrary(tmp.path)).toThrow(/already open in another StrideLab/);
-  });
-
-  it('refuses a library written by a newer schema, and leaves it untouched', async () => {
-    services.close();
-    const db = new Database(services.library.paths.dbFile);
-    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
-    const before = dbDigest(db);
-    db.close();
-    expect(() => openLibrary(tmp.path)).toThrow(/newer StrideLab.*Nothing was changed/);
-    const after = new Database(services.library.paths.dbFile, { readonly: true });
-    expect(dbDigest(after)).toBe(before);
-    after.close();
-    // The failed open released its lock: the next open is refused for the schema, not the lock.
-    expect(() => openLibrary(tmp.path)).toThrow(/newer StrideLab/);
-    services = createServices({ home: tempDir().path, transport: 'browser' });
   });
 
   it('refuses an unknown call', async () => {
@@ -159,20 +131,15 @@ describe('purging from the trash', () => {
     const p = await ok<{ id: string }>('patients:create', { name: 'Gail Purge' });
     const keep = await ok<{ id: string }>('sessions:create', { patientId: p.id, date: '2026-02-01' });
     const gone = await ok<{ id: string }>('sessions:create', { patientId: p.id, date: '2026-02-02' });
-    const db = services.library.db;
-    const addRecording = (sessionId: string, id: string): string => {
-      const dir = join(services.library.paths.mediaDir, sessionId, id);
+    const addRecording = async (sessionId: string, id: string): Promise<string> => {
+      const dir = join(t.mediaDir, sessionId, id);
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'original.mp4'), 'x');
-      db.prepare(
-        `INSERT INTO recordings (id, session_id, view, condition_label, original_name, sha256, size_bytes, probe_json,
-           frame_count, trim_end_frame, original_path, proxy_path, thumb_path, timestamps_path, created_at, updated_at)
-         VALUES (?, ?, 'side', 'flat', 'a.mp4', ?, 1, '{}', 10, 10, 'o', 'p', 't', 'ts', 'x', 'x')`,
-      ).run(id, sessionId, 'a'.repeat(64));
+      await insertRow(t.sql, 'recordings', recordingRow(id, sessionId, 'side', 'flat', 'a.mp4', 'a'));
       return dir;
     };
-    const keptDir = addRecording(keep.id, '00000000-0000-4000-8000-000000000001');
-    const goneDir = addRecording(gone.id, '00000000-0000-4000-8000-000000000002');
+    const keptDir = await addRecording(keep.id, '00000000-0000-4000-8000-000000000001');
+    const goneDir = await addRecording(gone.id, '00000000-0000-4000-8000-000000000002');
     await ok('sessions:delete', { id: gone.id });
     expect(existsSync(goneDir)).toBe(true); // the trash keeps files until the purge
     await ok('trash:purge', { kind: 'session', id: gone.id });
@@ -188,16 +155,10 @@ describe('clips in the trash', () => {
     const p = await ok<{ id: string }>('patients:create', { name: 'Hal Clip' });
     const s = await ok<{ id: string }>('sessions:create', { patientId: p.id, date: '2026-02-03' });
     const id = '00000000-0000-4000-8000-000000000003';
-    const dir = join(services.library.paths.mediaDir, s.id, id);
+    const dir = join(t.mediaDir, s.id, id);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'original.mp4'), 'x');
-    services.library.db
-      .prepare(
-        `INSERT INTO recordings (id, session_id, view, condition_label, original_name, sha256, size_bytes, probe_json,
-           frame_count, trim_end_frame, original_path, proxy_path, thumb_path, timestamps_path, created_at, updated_at)
-         VALUES (?, ?, 'rear', 'incline 5%', 'rear.mp4', ?, 1, '{}', 10, 10, 'o', 'p', 't', 'ts', 'x', 'x')`,
-      )
-      .run(id, s.id, 'b'.repeat(64));
+    await insertRow(t.sql, 'recordings', recordingRow(id, s.id, 'rear', 'incline 5%', 'rear.mp4', 'b'));
     await ok('recordings:delete', { id });
     const trash = await ok<{ kind: string; id: string; label: string }[]>('trash:list', {});
     expect(trash).toEqual([
@@ -211,3 +172,32 @@ describe('clips in the trash', () => {
     expect(await ok<unknown[]>('trash:list', {})).toEqual([]);
   });
 });
+
+/** A bare recordings row: a clip the trash can list, restore and purge (no media is read). */
+function recordingRow(
+  id: string,
+  sessionId: string,
+  view: string,
+  condition: string,
+  name: string,
+  hashChar: string,
+): Record<string, unknown> {
+  return {
+    id,
+    session_id: sessionId,
+    view,
+    condition_label: condition,
+    original_name: name,
+    sha256: hashChar.repeat(64),
+    size_bytes: 1,
+    probe_json: '{}',
+    frame_count: 10,
+    trim_end_frame: 10,
+    original_path: 'o',
+    proxy_path: 'p',
+    thumb_path: 't',
+    timestamps_path: 'ts',
+    created_at: 'x',
+    updated_at: 'x',
+  };
+}
