@@ -6,7 +6,7 @@
 import type { GaitAnalysis } from '../gait/schema';
 import type { ReportConditionInput } from './build';
 import { toCsv, type Cell } from './csv';
-import type { ReportModel, Stat } from './model';
+import type { NotMeasurable, ReportModel, Stat } from './model';
 import { displayUnit } from './rows';
 
 export const ANALYSIS_SCHEMA = 'stridelab.analysis/1';
@@ -110,7 +110,13 @@ export function stepsCsv(conditions: readonly ReportConditionInput[]): string {
   return toCsv(header, rows);
 }
 
-/** One row per variable and side (or pooled), exactly the numbers of the report's tables. */
+/**
+ * One row per variable and side (or pooled), exactly the numbers of the report's tables, each with
+ * what the report prints beside it: the 95% interval of the mean, left − right with its 95% interval
+ * and what that interval says (src-shared/gait/difference.ts), and, for a side the camera cannot
+ * measure, the words and remedy in place of a number. A spreadsheet must not read a bare L − R as an
+ * asymmetry the measurement cannot resolve (docs/uncertainty.md §8).
+ */
 export function summaryCsv(model: ReportModel): string {
   const header = [
     'condition',
@@ -123,8 +129,16 @@ export function summaryCsv(model: ReportModel): string {
     'mean',
     'sd',
     'n',
+    'mean 95% low',
+    'mean 95% high',
     'left - right',
+    'left - right 95% low',
+    'left - right 95% high',
+    'left - right says',
     'symmetry index (%)',
+    'symmetry index 95% low',
+    'symmetry index 95% high',
+    'not measurable',
     'SDD',
     'reference',
     'source',
@@ -133,13 +147,13 @@ export function summaryCsv(model: ReportModel): string {
   const rows: Cell[][] = [];
   for (const c of model.conditions) {
     for (const r of [...c.spatiotemporal, ...c.variables]) {
-      const sides: [string, Stat | undefined, string | undefined][] = [
-        ['left', r.left, r.categories?.left],
-        ['right', r.right, r.categories?.right],
-        ['both', r.all, undefined],
+      const sides: [string, Stat | undefined, string | undefined, NotMeasurable | undefined][] = [
+        ['left', r.left, r.categories?.left, r.notMeasurable?.left],
+        ['right', r.right, r.categories?.right, r.notMeasurable?.right],
+        ['both', r.all, undefined, undefined],
       ];
-      for (const [side, s, cat] of sides) {
-        if (!s && !cat) continue;
+      for (const [side, s, cat, nm] of sides) {
+        if (!s && !cat && !nm) continue;
         rows.push([
           c.label,
           r.view,
@@ -148,11 +162,19 @@ export function summaryCsv(model: ReportModel): string {
           r.event,
           r.unit,
           side,
-          s ? s.mean : cat,
-          s?.sd,
-          s?.n,
+          nm ? undefined : s ? s.mean : cat,
+          nm ? undefined : s?.sd,
+          nm ? undefined : s?.n,
+          nm ? undefined : s?.interval?.[0],
+          nm ? undefined : s?.interval?.[1],
           r.diff,
+          r.diffInterval?.[0],
+          r.diffInterval?.[1],
+          r.diffNote,
           r.symmetryPct,
+          r.symmetryInterval?.[0],
+          r.symmetryInterval?.[1],
+          nm ? `${nm.reason}: ${nm.remedy}` : undefined,
           r.sdd,
           r.reference?.text,
           r.reference?.source,

@@ -227,4 +227,40 @@ describe('report model on the treadmill sample (committed landmarks, full model)
     expect(c.spatiotemporal.find((r) => r.key === 'cadence')!.all!.mean).toBe(analysis.cadence.value);
     expect(c.curves.length).toBeGreaterThan(0);
   });
+
+  it('exports each L − R with its interval and words, and no number for a side it cannot measure', () => {
+    const [header, ...rows] = parseCsv(summaryCsv(model));
+    const col = (name: string): number => {
+      const i = header!.indexOf(name);
+      expect(i, name).toBeGreaterThanOrEqual(0);
+      return i;
+    };
+    const [key, side, mean, lo, hi, says, nm] = [
+      col('variable'),
+      col('side'),
+      col('mean'),
+      col('left - right 95% low'),
+      col('left - right 95% high'),
+      col('left - right says'),
+      col('not measurable'),
+    ];
+    const withInterval = [...c.spatiotemporal, ...c.variables].filter((r) => r.diffInterval);
+    expect(withInterval.length).toBeGreaterThan(0);
+    for (const r of withInterval) {
+      const line = rows.find((x) => x[key] === r.key)!;
+      expect([Number(line[lo]), Number(line[hi])]).toEqual(r.diffInterval);
+      expect(line[says]).toBe(r.diffNote);
+    }
+    const stepTime = rows.find((x) => x[key] === 'step-time' && x[side] === 'left')!;
+    expect(stepTime[says]).toMatch(/measurement/);
+    const hidden = c.variables.flatMap((r) =>
+      (['left', 'right'] as const).filter((s) => r.notMeasurable?.[s]).map((s) => [r.key, s] as const),
+    );
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const [k, s] of hidden) {
+      const line = rows.find((x) => x[key] === k && x[side] === s)!;
+      expect(line[mean]).toBe('');
+      expect(line[nm]).toMatch(/film|camera|side/i);
+    }
+  });
 });
