@@ -21,6 +21,8 @@ export interface DifferenceReading {
   /** The asymmetry limit, in the variable's unit; null where none applies. */
   readonly limit: number | null;
   readonly words: string;
+  /** The same in two or three words, for a narrow column (Review's summary); `words` is the title. */
+  readonly tag: string;
 }
 
 export const WITHIN_RESOLUTION = 'within what the measurement resolves';
@@ -45,9 +47,21 @@ export function readDifference(
   if (!u || v.left.notMeasurable || v.right.notMeasurable) return null;
   const [lo, hi] = u.interval;
   const limit = asymmetryLimit(v, minDifferencePct);
-  if (lo <= 0 && hi >= 0) return { verdict: 'unresolved', limit, words: WITHIN_RESOLUTION };
-  if (limit === null) return { verdict: 'resolved', limit, words: 'a difference the measurement resolves' };
+  if (lo <= 0 && hi >= 0)
+    return { verdict: 'unresolved', limit, words: WITHIN_RESOLUTION, tag: 'within noise' };
+  if (limit === null)
+    return { verdict: 'resolved', limit, words: 'a difference the measurement resolves', tag: 'resolved' };
   if (beyondDifference(v, limit))
-    return { verdict: 'beyond-limit', limit, words: `beyond ±${format(limit)}, interval included` };
-  return { verdict: 'within-limit', limit, words: `${WITHIN_RESOLUTION} of ±${format(limit)}` };
+    return {
+      verdict: 'beyond-limit',
+      limit,
+      words: `beyond ±${format(limit)}, interval included`,
+      tag: `beyond ±${format(limit)}`,
+    };
+  return {
+    verdict: 'within-limit',
+    limit,
+    words: `${WITHIN_RESOLUTION} of ±${format(limit)}`,
+    tag: `under ±${format(limit)}`,
+  };
 }

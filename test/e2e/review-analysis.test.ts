@@ -116,6 +116,25 @@ describe('gait events', () => {
       .poll(() => cell.textContent())
       .toBe(`${(duty.mean! * 100).toFixed(1)} ± ${(duty.sd! * 100).toFixed(1)}% (n ${duty.n})`);
   });
+
+  it('shows times in ms and says what each L − R interval tells, as the report does', async () => {
+    const step = gait.variables.find((v) => v.id === 'step-time')!;
+    const row = page.locator('[data-testid="variable-step-time"]');
+    await expect
+      .poll(() => row.locator('td[data-side="left"]').textContent())
+      .toBe(
+        `${(step.left.mean! * 1000).toFixed(0)} ± ${(step.left.sd! * 1000).toFixed(0)} ms (n ${step.left.n})`,
+      );
+    // The sample's step-time L − R is inside its interval (docs/uncertainty.md §8): a PT must not read it as an effect.
+    const [lo, hi] = step.symmetry!.uncertainty!.interval;
+    expect(lo < 0 && hi > 0).toBe(true);
+    const verdict = row.getByTestId('diff-verdict');
+    expect(await verdict.textContent()).toBe('within noise');
+    expect(await verdict.getAttribute('title')).toBe('within what the measurement resolves');
+    expect(await row.getByTestId('diff-interval').textContent()).toBe(
+      `${(lo * 1000).toFixed(0)} ms to ${(hi * 1000).toFixed(0)} ms`,
+    );
+  });
 });
 
 describe('seeking from the timeline and the curves', () => {

@@ -4,6 +4,7 @@
  */
 import type { GaitAnalysis, GaitVariable } from '../../../../src-shared/gait';
 import { readDifference } from '../../../../src-shared/gait/difference';
+import { sourceText, type VariableSources } from '../../../../src-shared/review/marker-hybrid';
 
 /** Per-step columns per view: the variables a PT scans step by step [clinical-variables.md]. */
 const STEP_COLUMNS: Record<'side' | 'rear', readonly string[]> = {
@@ -15,30 +16,38 @@ const UNIT: Record<GaitVariable['unit'], string> = {
   deg: '°',
   cm: ' cm',
   '%leg': ' %leg',
-  s: ' s',
+  s: ' ms',
   ratio: '%',
 };
 
-const digits = (unit: GaitVariable['unit']): number => (unit === 's' ? 3 : 1);
-/** Ratios (duty factor, hamstring length over standing) in percent, as the report prints them (report/rows.ts). */
-const scale = (unit: GaitVariable['unit']): number => (unit === 'ratio' ? 100 : 1);
+const digits = (unit: GaitVariable['unit']): number => (unit === 's' ? 0 : 1);
+/** Times in ms and ratios (duty factor, hamstring length over standing) in percent, as the report
+ *  prints them (report/rows.ts), so a PT reads the same number on screen and on paper. */
+const scale = (unit: GaitVariable['unit']): number => (unit === 'ratio' ? 100 : unit === 's' ? 1000 : 1);
 
 function fmt(v: number | null | undefined, unit: GaitVariable['unit']): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
   return `${(v * scale(unit)).toFixed(digits(unit))}${UNIT[unit]}`;
 }
 
-/** "12.3 ± 1.4° (n 9)": the spread over steps, as the clinic reads numbers. */
-function sideText(s: GaitVariable['left'], unit: GaitVariable['unit']): string {
-  if (s.mean === null) return '—';
+/** "12.3 ± 1.4° (n 9)": the spread over steps, as the clinic reads numbers; the value never
+ *  breaks inside itself in a narrow column, the step count may go beneath. */
+function SideCell({ s, unit, side }: { s: GaitVariable['left']; unit: GaitVariable['unit']; side: string }) {
+  if (s.mean === null) return <td data-side={side}>—</td>;
   const d = digits(unit);
   const k = scale(unit);
-  return `${(s.mean * k).toFixed(d)} ± ${((s.sd ?? 0) * k).toFixed(d)}${UNIT[unit]} (n ${s.n})`;
+  return (
+    <td data-side={side}>
+      <span className="nowrap">{`${(s.mean * k).toFixed(d)} ± ${((s.sd ?? 0) * k).toFixed(d)}${UNIT[unit]}`}</span>{' '}
+      <span className="nowrap">{`(n ${s.n})`}</span>
+    </td>
+  );
 }
 
 /**
- * L − R with its 95% interval beneath and what the interval says (src-shared/gait/difference.ts):
- * a difference whose interval holds 0 is "within what the measurement resolves", not an effect.
+ * L − R with what its 95% interval says (src-shared/gait/difference.ts) and the interval beneath: a
+ * difference whose interval holds 0 is "within noise", not an effect. The column is narrow, so the
+ * verdict is its short tag, with the report's full words as its title.
  */
 function DiffCell({ v }: { v: GaitVariable }) {
   if (!v.symmetry) return <td data-side="diff">—</td>;
@@ -46,11 +55,20 @@ function DiffCell({ v }: { v: GaitVariable }) {
   const reading = readDifference(v, (x) => fmt(x, v.unit));
   return (
     <td data-side="diff">
-      {fmt(v.symmetry.difference, v.unit)}
+      <span className="nowrap">{fmt(v.symmetry.difference, v.unit)}</span>
       {iv && reading && (
-        <div className="diff-interval" data-testid="diff-interval">
-          {fmt(iv[0], v.unit)} to {fmt(iv[1], v.unit)}: {reading.words}
-        </div>
+        <>
+          <div className={`diff-tag ${reading.verdict}`} data-testid="diff-verdict" title={reading.words}>
+            {reading.tag}
+          </div>
+          <div
+            className="diff-interval nowrap"
+            data-testid="diff-interval"
+            title="95% interval of left − right"
+          >
+            {fmt(iv[0], v.unit)} to {fmt(iv[1], v.unit)}
+          </div>
+        </>
       )}
     </td>
   );
@@ -108,7 +126,19 @@ export interface StepTableProps {
   readonly onStep: (icFrame: number) => void;
 }
 
-export function Summary({ gait, view }: { gait: GaitAnalysis; view: 'side' | 'rear' }) {
+/**
+ * `sources` where the clip's skin markers were tracked: each variable then says where its numbers
+ * came from, the marker knee and ankle angles standing in the landmarks' place (marker-hybrid.ts).
+ */
+export function Summary({
+  gait,
+  view,
+  sources,
+}: {
+  gait: GaitAnalysis;
+  view: 'side' | 'rear';
+  sources?: VariableSources;
+}) {
   const vars = gait.variables.filter((v) => v.view === view || v.view === 'any');
   return (
     <table className="step-table summary" data-testid="summary">
@@ -129,10 +159,22 @@ export function Summary({ gait, view }: { gait: GaitAnalysis; view: 'side' | 're
           <td />
         </tr>
         {vars.map((v) => (
-          <tr key={v.id} data-testid={`variable-${v.id}`} title={v.definition}>
-            <td>{v.label}</td>
-            <td data-side="left">{sideText(v.left, v.unit)}</td>
-            <td data-side="right">{sideText(v.right, v.unit)}</td>
+          <tr
+            key={v.id}
+            data-testid={`variable-${v.id}`}
+            title={v.definition}
+            data-source={sources ? sourceText(sources[v.id]).from : undefined}
+          >
+            <td>
+              {v.label}
+              {sources && (
+                <div className="muted small" data-testid="variable-source">
+                  from {sourceText(sources[v.id]).text}
+                </div>
+              )}
+            </td>
+            <SideCell s={v.left} unit={v.unit} side="left" />
+            <SideCell s={v.right} unit={v.unit} side="right" />
             <DiffCell v={v} />
           </tr>
         ))}
