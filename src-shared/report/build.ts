@@ -29,6 +29,7 @@ import {
 } from './model';
 import { cadenceRow, footStrikeRow, SPATIOTEMPORAL_ORDER, variableRow } from './rows';
 import { speedRows } from './speed-rows';
+import { sourceText, type VariableSources } from '../review/marker-hybrid';
 
 export interface ReportClipInput {
   readonly view: 'side' | 'rear';
@@ -39,6 +40,9 @@ export interface ReportClipInput {
   readonly series: LandmarkSeries;
   /** Key frames the PT marked in this clip (review), if any. */
   readonly marks?: readonly Pick<KeyFrameMark, 'frame' | 't' | 'event' | 'side'>[];
+  /** Where the clip's skin markers were tracked: which variables `analysis` has from them, in place
+   *  of the landmarks' (src-shared/review/marker-hybrid.ts). Each row then names its source. */
+  readonly sources?: VariableSources;
 }
 
 export interface ReportConditionInput {
@@ -92,6 +96,10 @@ function conditionSection(
   const keyFrames: ConditionSection['keyFrames'][number][] = [];
   const curves: ConditionSection['curves'][number][] = [];
   const withheld: WithheldClip[] = [];
+  // Where any clip of the condition has markers, every row says where its numbers came from.
+  const hybrid = clips.some((k) => k.sources);
+  const sourced = (clip: ReportClipInput, row: VariableRow): VariableRow =>
+    hybrid ? { ...row, source: sourceText(clip.sources?.[row.key]) } : row;
   for (const clip of clips) {
     const a = clip.analysis;
     if (a.quality.findingsWithheld)
@@ -104,21 +112,21 @@ function conditionSection(
     const titles = (id: string): string[] => findingTitles.get(`${c.id}|${clip.view}|${id}`) ?? [];
     if (clip.view === 'side') {
       const fs = footStrikeRow(a);
-      if (fs) variables.push(fs);
+      if (fs) variables.push(sourced(clip, fs));
     }
     for (const v of a.variables) {
-      if (v.view === clip.view) variables.push(variableRow(v, clip.view, titles(v.id)));
+      if (v.view === clip.view) variables.push(sourced(clip, variableRow(v, clip.view, titles(v.id))));
     }
     if (clip === primary) {
       const cad = cadenceRow(a);
-      if (cad) spatiotemporal.push(cad);
+      if (cad) spatiotemporal.push(sourced(clip, cad));
       for (const id of SPATIOTEMPORAL_ORDER) {
         const v = a.variables.find((x) => x.id === id && x.view === 'any');
         if (v && (v.left.n > 0 || v.right.n > 0))
-          spatiotemporal.push(variableRow(v, clip.view, titles(v.id)));
+          spatiotemporal.push(sourced(clip, variableRow(v, clip.view, titles(v.id))));
       }
       const bySpeed = speedRows(a, speedKmh);
-      spatiotemporal.push(...bySpeed);
+      spatiotemporal.push(...bySpeed.map((r) => sourced(clip, r)));
       if (bySpeed.length)
         quality.push({
           level: 'info',

@@ -82,6 +82,15 @@ export interface VariableRow {
   readonly flag?: RowFlag;
   /** Decimals the report prints this variable with. */
   readonly decimals: number;
+  /** Where its numbers came from, where the clip's skin markers were tracked (issue 15, hybrid
+   *  analysis: src-shared/review/marker-hybrid.ts): "markers (…)" or "pose landmarks". */
+  readonly source?: RowSource;
+}
+
+/** A row's source in the clinic's words; `mixed` where the two sides came from different ones. */
+export interface RowSource {
+  readonly from: 'markers' | 'landmarks' | 'mixed';
+  readonly text: string;
 }
 
 /** Mean ± SD of a joint angle over the gait cycle, 0..100 % (IC to the next IC of the same foot). */

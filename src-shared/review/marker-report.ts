@@ -8,6 +8,7 @@
 import type { GaitEventJson } from '../gait/schema';
 import type { MarkerTrack } from '../markers';
 import type { ConditionSection, KeyFrame, ReportMarker } from '../report/model';
+import { REPLACES_LANDMARKS } from './marker-hybrid';
 import { markerVariables } from './marker-variables';
 
 /**
@@ -50,7 +51,11 @@ export function withMarkers<C extends ConditionSection>(
   return conditions.map((c) => {
     const mine = clips.filter((m) => m.conditionId === c.id && m.tracks.length > 0);
     if (!mine.length) return c;
-    const rows = mine.flatMap((m) => markerVariables(m.view, m.tracks, m.events));
+    // The marker knee and ankle angles stand in the variables table, in place of the landmarks'
+    // (marker-hybrid.ts); the rows without a landmark counterpart are the markers' own.
+    const rows = mine
+      .flatMap((m) => markerVariables(m.view, m.tracks, m.events))
+      .filter((r) => !REPLACES_LANDMARKS.has(r.id));
     const keyFrames = c.keyFrames.map((k): KeyFrame => {
       const m = mine.find((x) => x.view === k.view);
       const markers = m ? markersOnFrame(m.tracks, k.frame) : [];

@@ -8,7 +8,7 @@ import type { GaitVariable } from '../gait/schema';
 import type { EventKind, Side } from '../gait/types';
 import { IMPLAUSIBLE_SPREAD, IMPLAUSIBLE_SPREAD_TWO_STEPS } from '../gait/summary';
 import { EVENT_TIMING_FRAMES } from '../gait/uncertainty';
-import { meanUncertainty } from '../gait/interval';
+import { meanUncertainty, type MeanUncertainty } from '../gait/interval';
 import type { MarkerName, MarkerTrack } from '../markers';
 
 /** Why a side's value is not shown as a number, and what to do (as the gait variables' sides). */
@@ -31,6 +31,9 @@ export interface MarkerSideSummary {
   readonly n: number;
   /** 95% interval of the mean (docs/uncertainty.md); null below two steps. */
   readonly interval: readonly [number, number] | null;
+  /** That interval's parts (random, systematic, k), as the gait variables carry them, so a marker
+   *  side can stand in for a landmark side (marker-hybrid.ts); null below two steps. */
+  readonly uncertainty: MeanUncertainty | null;
   /**
    * Set where the markers were off on more than a quarter of the steps, or the spread over steps is
    * beyond what a runner and the measurement explain.
@@ -116,7 +119,8 @@ export function summarise(side: Side, all: MarkerStepValue[], systematic: number
   const values = all.filter((v) => v.held !== false);
   const n = values.length;
   const off = offCheck(side, all.length, all.length - n);
-  if (!n) return { values: all, mean: null, sd: null, n, interval: null, notMeasurable: off };
+  if (!n)
+    return { values: all, mean: null, sd: null, n, interval: null, uncertainty: null, notMeasurable: off };
   const mean = values.reduce((a, v) => a + v.value, 0) / n;
   const sd = n > 1 ? Math.sqrt(values.reduce((a, v) => a + (v.value - mean) ** 2, 0) / (n - 1)) : null;
   const u = meanUncertainty(mean, sd, n, systematic);
@@ -126,6 +130,7 @@ export function summarise(side: Side, all: MarkerStepValue[], systematic: number
     sd,
     n,
     interval: u ? u.interval : null,
+    uncertainty: u,
     notMeasurable: off ?? spreadCheck(side, values, sd),
   };
 }

@@ -23,6 +23,7 @@ import { reportProgress } from '../progress/report-progress';
 import { carriedPlan } from '../progress/report-plan';
 import { withMarkers, type MarkerClip } from '../../../src-shared/review/marker-report';
 import { markerTracksOf } from '../markers/tracks';
+import { hybridOf } from '../../../src-shared/review/marker-hybrid';
 
 /**
  * A session's report, from what the library holds: each clip's landmarks with the PT's corrections,
@@ -85,19 +86,23 @@ export async function sessionReport(
       cond = { id, label: r.condition.label, ...conditionSettings(r.condition, session), clips: [] };
       conditions.push(cond);
     }
+    // Skin markers tracked on the clip (issue 15): where a marker variable measures what a landmark
+    // variable does, its value takes that one's place, findings included (hybrid analysis).
+    const tracks = await markerTracksOf(library, r.id);
+    const hybrid = hybridOf(r.view, tracks, analysis);
     // One clip per view and condition in a report: the newest (recordings come oldest first).
     cond.clips = cond.clips.filter((c) => c.view !== r.view);
     cond.clips.push({
       view: r.view,
       file: r.originalName,
       model,
-      analysis,
+      analysis: hybrid?.analysis ?? analysis,
       series,
       marks: marks.filter((m) => m.recordingId === r.id),
+      ...(hybrid ? { sources: hybrid.sources } : {}),
     });
     proxies.set(`${cond.id}|${r.view}`, proxyPath);
-    // Skin markers tracked on the clip (issue 15): their variables, and their points on the key frames.
-    const tracks = await markerTracksOf(library, r.id);
+    // The markers' own rows (pelvis, rearfoot), and their points on the key frames.
     markerClips.set(`${cond.id}|${r.view}`, {
       conditionId: cond.id,
       view: r.view,

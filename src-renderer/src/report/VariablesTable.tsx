@@ -1,12 +1,15 @@
 import type { NotMeasurable, Stat, VariableRow } from '../../../src-shared/report/model';
 import { fmt, fmtInterval, fmtSigned, fmtSignedInterval, fmtStat } from '../../../src-shared/report/format';
+import { NotMeasurableCell } from '../components/NotMeasurableCell';
 
 /**
  * The variables table: per variable the mean ± SD and n of each side with the 95% interval of the
  * mean beneath, or why the camera cannot measure that side; the left − right difference with its
  * interval and what it says ("within what the measurement resolves" where it holds 0 or the
  * limit), and the symmetry index with its interval; the smallest detectable difference; the reference with its
- * source; and a flag where it matters. `data-key` and `data-testid` let the tests read rows back
+ * source; and a flag where it matters. Where the condition's skin markers were tracked, each row
+ * says where its numbers came from ("markers (…)" or "pose landmarks": the hybrid analysis,
+ * src-shared/review/marker-hybrid.ts). `data-key` and `data-testid` let the tests read rows back
  * against analysis.json.
  */
 function StatCell(props: {
@@ -17,13 +20,7 @@ function StatCell(props: {
   hidden?: NotMeasurable;
 }) {
   if (props.category) return <td className="num">{props.category}</td>;
-  if (props.hidden)
-    return (
-      <td className="not-measurable" data-testid="not-measurable" title={props.hidden.reason}>
-        not measurable from this view
-        <div className="remedy">{props.hidden.remedy}</div>
-      </td>
-    );
+  if (props.hidden) return <NotMeasurableCell hidden={props.hidden} />;
   if (!props.stat) return <td className="num muted">—</td>;
   const deg = props.unit === '°' ? '°' : '';
   return (
@@ -65,12 +62,18 @@ export function VariablesTable(props: { rows: readonly VariableRow[]; caption: s
               key={`${r.view}-${r.key}`}
               data-testid="variable-row"
               data-key={r.key}
+              data-source={r.source?.from}
               className={r.flag ? `flag-${r.flag.level}` : undefined}
             >
               <th scope="row">
                 {r.label}
                 {unitText}
                 {r.flag && <div className="flag-text">⚑ {r.flag.text}</div>}
+                {r.source && (
+                  <div className="src row-source" data-testid="row-source">
+                    Source: {r.source.text}
+                  </div>
+                )}
               </th>
               <td>{r.event}</td>
               {pooledOnly ? (

@@ -46,6 +46,7 @@ import { usePointEdit } from './usePointEdit';
 import { useMeasureTool } from './useMeasureTool';
 import { pointWords } from '../../../src-shared/review/point-edit';
 import { useMarkers } from './markers/useMarkers';
+import { useMarkerHybrid } from './markers/useMarkerHybrid';
 import { MarkersPanel } from './markers/MarkersPanel';
 import { markerSlot } from './markers/slot';
 import { useLastTime } from './last-time/useLastTime';
@@ -277,6 +278,8 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
     kind: playhead.loop.kind,
   };
   const gait = analyses[k]?.gait;
+  // Where skin markers were tracked, their values in place of the landmarks' (hybrid analysis).
+  const hybrid = useMarkerHybrid(markers, active.view, gait);
   // A clip without its own events (a rear clip without landmarks) shows those of a synced clip,
   // moved onto its own frames through the session clock, as navigation uses them.
   const timelineEvents = useMemo(() => {
@@ -358,11 +361,12 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
         note={gait?.flags.find((f) => f.code === 'events-corrected' && f.severity !== 'info')?.message}
         onAction={act}
       />
-      <MarkersPanel markers={markers} view={active.view} frame={activeFrame} gait={gait} />
+      <MarkersPanel markers={markers} view={active.view} frame={activeFrame} rows={hybrid.rows} />
       <ReviewPanels
         active={active}
         clips={clips}
-        gait={gait}
+        gait={hybrid.gait}
+        sources={hybrid.sources}
         frame={activeFrame}
         waiting={
           analysed.error ??

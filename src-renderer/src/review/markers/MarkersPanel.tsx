@@ -3,12 +3,11 @@
  * on screen (the brightest round blobs, or the colour of a marker clicked after "Pick a colour"),
  * name each one once (the pose landmarks nearby suggest names), track them through the clip in the
  * background (progress, Cancel), and read pelvic tilt / rearfoot eversion per step with where each
- * value came from.
+ * value came from (the marker knee and ankle angles stand in the summary, in the landmarks' place).
  */
-import { useMemo } from 'react';
-import type { GaitAnalysis } from '../../../../src-shared/gait';
 import { markerDefinition, markersForView, type MarkerName } from '../../../../src-shared/markers';
-import { markerVariables, type MarkerSideSummary } from '../../../../src-shared/review/marker-variables';
+import type { MarkerVariableRow } from '../../../../src-shared/review/marker-variables';
+import { MarkerSideCell } from '../../components/MarkerSideCell';
 import type { MarkersModel } from './useMarkers';
 import './markers.css';
 
@@ -16,44 +15,11 @@ export interface MarkersPanelProps {
   readonly markers: MarkersModel;
   readonly view: 'side' | 'rear';
   readonly frame: number;
-  readonly gait: GaitAnalysis | undefined;
+  /** The markers' own rows (useMarkerHybrid): the knee and ankle angles stand in the summary. */
+  readonly rows: readonly MarkerVariableRow[] | null;
 }
 
-const fmt = (v: number): string => v.toFixed(1);
-
-function SideCell({ s, side }: { s: MarkerSideSummary | null; side: 'left' | 'right' }) {
-  if (!s) return <td data-side={side}>—</td>;
-  // A spread beyond the runner and the measurement: no number, the reason and what to do.
-  if (s.notMeasurable)
-    return (
-      <td
-        data-side={side}
-        className="not-measurable"
-        data-testid="marker-not-measurable"
-        title={s.notMeasurable.reason}
-      >
-        not measurable from this view
-        <div className="muted small">{s.notMeasurable.remedy}</div>
-      </td>
-    );
-  if (s.mean === null) return <td data-side={side}>—</td>;
-  return (
-    <td data-side={side}>
-      {fmt(s.mean)}°{s.sd !== null && ` ± ${fmt(s.sd)}`} <span className="muted">(n {s.n})</span>
-      {s.interval && (
-        <div className="muted small">
-          95% {fmt(s.interval[0])} to {fmt(s.interval[1])}
-        </div>
-      )}
-    </td>
-  );
-}
-
-export function MarkersPanel({ markers: m, view, frame, gait }: MarkersPanelProps) {
-  const rows = useMemo(
-    () => (m.tracks?.tracks.length && gait ? markerVariables(view, m.tracks.tracks, gait.events) : null),
-    [m.tracks, gait, view],
-  );
+export function MarkersPanel({ markers: m, view, frame, rows }: MarkersPanelProps) {
   const blob = m.chosen !== null ? m.detected?.blobs[m.chosen] : undefined;
   const named = new Set(m.setup?.markers.map((x) => x.name));
   const suggestions = blob?.suggestions.slice(0, 3) ?? [];
@@ -227,8 +193,8 @@ export function MarkersPanel({ markers: m, view, frame, gait }: MarkersPanelProp
                 title={r.definition}
               >
                 <td>{r.label}</td>
-                <SideCell s={r.left} side="left" />
-                <SideCell s={r.right} side="right" />
+                <MarkerSideCell s={r.left} side="left" notMeasurableTestId="marker-not-measurable" />
+                <MarkerSideCell s={r.right} side="right" notMeasurableTestId="marker-not-measurable" />
                 <td className="muted">
                   {r.source === 'markers' ? `markers (${r.sourceWords})` : r.sourceWords}
                 </td>

@@ -4,6 +4,7 @@
  */
 import type { GaitAnalysis } from '../../../../src-shared/gait';
 import type { KeyFrameMark } from '../../../../src-shared/review/key-frames';
+import type { VariableSources } from '../../../../src-shared/review/marker-hybrid';
 import type { Measurement } from '../../../../src-shared/review/measure';
 import type { ReviewClip } from '../model';
 import { Curves } from './Curves';
@@ -18,6 +19,8 @@ export interface ReviewPanelsProps {
   readonly active: ReviewClip;
   readonly clips: readonly ReviewClip[];
   readonly gait: GaitAnalysis | undefined;
+  /** Where the clip's skin markers were tracked: which variables came from them (marker-hybrid.ts). */
+  readonly sources?: VariableSources;
   readonly frame: number;
   /** Why there are no numbers for the active clip yet, in words. */
   readonly waiting: string;
@@ -62,7 +65,11 @@ export function ReviewPanels(props: ReviewPanelsProps) {
         <h2>Summary</h2>
         {gait && <QualityPanel gait={gait} />}
         {gait && <WorkOnFirstPanel gait={gait} />}
-        {gait ? <Summary gait={gait} view={active.view} /> : <p className="muted">—</p>}
+        {gait ? (
+          <Summary gait={gait} view={active.view} sources={props.sources} />
+        ) : (
+          <p className="muted">—</p>
+        )}
         <ToolsPanel
           draft={props.draft}
           onDraft={props.onDraft}

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeGait, DEFAULT_EXERCISES } from '../gait';
+import { generateRunner } from '../gait/synthetic';
+import { Landmark } from '../pose/landmarks';
+import type { MarkerName, MarkerTrack } from '../markers';
+import { buildReport } from '../report/build';
+import { pixels } from '../units';
+import { hybridOf, LANDMARKS, sourceText } from './marker-hybrid';
+import { withMarkers } from './marker-report';
+
+/**
+ * Hybrid analysis on the seeded synthetic runner's real gait analysis (side view): knee markers
+ * placed on the model's hip and knee with the malleolus marker turned 1° off the thigh line, so the
+ * marker knee flexion is 1° at every frame, against the landmarks' ~20° at contact. The marker value
+ * takes the landmark value's place (Review's summary, the report's table), with its source; where a
+ * leg's markers are not measurable the landmark value stays; the findings read the value shown.
+ */
+const run = generateRunner({ view: 'side', fps: 60, durationS: 8, seed: 7, noisePx: 0, cadence: 168 });
+const gait = analyzeGait({ series: run.series, view: 'side', calibration: { heightCm: 175 } });
+const n = run.series.frames.length;
+const FLEX = 1;
+
+function track(name: MarkerName, at: (i: number) => [number, number] | null): MarkerTrack {
+  return {
+    name,
+    points: Array.from({ length: n }, (_, i) => {
+      const p = at(i);
+      return p
+        ? { x: pixels(p[0]), y: pixels(p[1]), confidence: 0.95, state: 'detected' as const }
+        : { x: pixels(0), y: pixels(0), confidence: 0, state: 'lost' as const };
+    }),
+  };
+}
+
+const lm = (i: number, k: number): [number, number] => {
+  const p = run.series.frames[i]!.image![k]!;
+  return [p[0], p[1]];
+};
+
+/**
+ * A leg's trochanter, knee and malleolus markers: trochanter on the hip, knee on the knee, the
+ * malleolus 120 px (times `stretch(i)`) from the knee along the thigh line turned by FLEX degrees.
+ */
+function leg(side: 'left' | 'right', stretch: (i: number) => number = () => 1): MarkerTrack[] {
+  const hipK = side === 'left' ? Landmark.leftHip : Landmark.rightHip;
+  const kneeK = side === 'left' ? Landmark.leftKnee : Landmark.rightKnee;
+  const ankle = (i: number): [number, number] => {
+    const [hx, hy] = lm(i, hipK);
+    const [kx, ky] = lm(i, kneeK);
+    const a = Math.atan2(ky - hy, kx - hx) + (FLEX * Math.PI) / 180;
+    const L = 120 * stretch(i);
+    return [kx + L * Math.cos(a), ky + L * Math.sin(a)];
+  };
+  return [
+    track(`${side}GreaterTrochanter`, (i) => lm(i, hipK)),
+    track(`${side}LateralKnee`, (i) => lm(i, kneeK)),
+    track(`${side}LateralMalleolus`, ankle),
+  ];
+}
+
+const variable = (a: typeof gait, id: string) => a.variables.find((v) => v.id === id)!;
+
+describe('hybrid analysis: markers replace the landmark value of the same variable', () => {
+  const hybrid = hybridOf('side', [...leg('left'), ...leg('right')], gait)!;
+  const knee = variable(hybrid.analysis, 'knee-flexion-ic');
+
+  it('shows the marker knee flexion in place of the landmarks’, with its source', () => {
+    // The landmarks' reading first: a running knee, far from the markers' 1°.
+    expect(variable(gait, 'knee-flexion-ic').left.mean!).toBeGreaterThan(10);
+    for (const side of ['left', 'right'] as const) {
+      expect(knee[side].mean!).toBeCloseTo(FLEX, 3);
+      expect(knee[side].notMeasurable).toBeNull();
+      expect(knee[side].uncertainty!.interval[0]).toBeLessThan(FLEX);
+      expect(knee[side].uncertainty!.interval[1]).toBeGreaterThan(FLEX);
+      // Each value on its step: the engine's step numbers, the k-th contact of that foot.
+      const steps = gait.events.filter((e) => e.kind === 'initial-contact' && e.side === side).length;
+      expect(knee[side].values.map((v) => v.step)).toEqual(
+        Array.from({ length: knee[side].values.length }, (_, k) => k),
+      );
+      expect(knee[side].values.length).toBe(steps);
+      expect(hybrid.sources['knee-flexion-ic']![side].from).toBe('markers');
+    }
+    expect(sourceText(hybrid.sources['knee-flexion-ic'])).toEqual({
+      from: 'markers',
+      text: 'markers (trochanter, knee and ankle markers)',
+    });
+    expect(knee.symmetry!.difference).toBeCloseTo(0, 3);
+    expect(variable(hybrid.analysis, 'peak-knee-flexion-stance').left.mean!).toBeCloseTo(FLEX, 3);
+    // No heel or 5th metatarsal marker: the ankle stays the landmarks’, unchanged.
+    expect(variable(hybrid.analysis, 'ankle-dorsiflexion-ic')).toBe(variable(gait, 'ankle-dorsiflexion-ic'));
+    expect(sourceText(hybrid.sources['ankle-dorsiflexion-ic'])).toEqual({
+      from: 'landmarks',
+      text: 'pose landmarks',
+    });
+    // The replaced rows are not repeated among the marker rows of their own.
+    expect(hybrid.ownRows.some((r) => r.id === 'knee-flexion-ic')).toBe(false);
+  });
+
+  it('draws the findings from the value shown', () => {
+    const ids = (a: typeof gait) => a.findings.map((f) => `${f.id}:${f.side}`);
+    // 1° at contact is beyond the 10° rule by more than its SDD (8°) with its whole interval.
+    expect(ids(gait)).not.toContain('extended-knee-landing:left');
+    expect(ids(hybrid.analysis)).toContain('extended-knee-landing:left');
+    expect(ids(hybrid.analysis)).toContain('extended-knee-landing:right');
+    const f = hybrid.analysis.findings.find((x) => x.id === 'extended-knee-landing' && x.side === 'left')!;
+    expect(f.evidence[0]!.value).toBe(knee.left.mean);
+    expect(f.evidence[0]!.n).toBe(knee.left.n);
+  });
+
+  it('falls back to the landmark value where the markers are not measurable from this view', () => {
+    // The left malleolus 60% further out on every other stride: off its segment on half the steps.
+    const off = hybridOf(
+      'side',
+      [...leg('left', (i) => (Math.floor(i / 40) % 2 ? 1.6 : 1)), ...leg('right')],
+      gait,
+    )!;
+    const k = variable(off.analysis, 'knee-flexion-ic');
+    expect(k.left).toEqual(variable(gait, 'knee-flexion-ic').left);
+    expect(off.sources['knee-flexion-ic']!.left.words).toMatch(
+      /^pose landmarks \(the markers were not measurable/,
+    );
+    expect(k.right.mean!).toBeCloseTo(FLEX, 3);
+    expect(sourceText(off.sources['knee-flexion-ic']).from).toBe('mixed');
+    expect(k.symmetry!.difference).toBeCloseTo(k.left.mean! - k.right.mean!, 9);
+    const ids = off.analysis.findings.map((f) => `${f.id}:${f.side}`);
+    expect(ids).not.toContain('extended-knee-landing:left');
+    expect(ids).toContain('extended-knee-landing:right');
+  });
+
+  it('leaves an analysis without usable markers as it was', () => {
+    expect(hybridOf('side', [], gait)).toBeNull();
+    const pelvisOnly = hybridOf('side', [track('rightAsis', (i) => lm(i, Landmark.rightHip))], gait)!;
+    expect(pelvisOnly.analysis).toBe(gait);
+    expect(sourceText(pelvisOnly.sources['knee-flexion-ic'])).toEqual({
+      from: 'landmarks',
+      text: LANDMARKS.words,
+    });
+  });
+
+  it('prints the value shown, its source and its finding in the report', () => {
+    const built = buildReport({
+      patient: { name: 'Marker Runner' },
+      session: { id: 's1', date: '2026-11-21' },
+      conditions: [
+        {
+          id: 'c1',
+          label: 'Flat',
+          clips: [
+            {
+              view: 'side',
+              file: 'side.mp4',
+              model: 'full',
+              analysis: hybrid.analysis,
+              series: run.series,
+              sources: hybrid.sources,
+            },
+          ],
+        },
+      ],
+      exercises: DEFAULT_EXERCISES,
+      appVersion: '0.1.0',
+      now: '2026-11-21T10:00:00.000Z',
+    }).model;
+    const c = built.conditions[0]!;
+    const row = c.variables.find((r) => r.key === 'knee-flexion-ic')!;
+    expect(row.left!.mean).toBeCloseTo(FLEX, 3);
+    expect(row.source).toEqual({ from: 'markers', text: 'markers (trochanter, knee and ankle markers)' });
+    expect(row.flag?.text).toMatch(/Landing with an extended knee/);
+    // Every other row of a clip with markers names its source too.
+    expect(c.variables.find((r) => r.key === 'hip-extension-to')!.source).toEqual({
+      from: 'landmarks',
+      text: 'pose landmarks',
+    });
+    const finding = built.findings.find((f) => f.text.startsWith('Landing with an extended knee'))!;
+    expect(finding.evidence[0]).toMatch(/^Knee flexion at initial contact, left: 1\.0 ± 0\.0°/);
+    // The marker rows table keeps only the rows without a landmark counterpart.
+    const [withRows] = withMarkers(built.conditions, [
+      { conditionId: 'c1', view: 'side', tracks: [...leg('left'), ...leg('right')], events: gait.events },
+    ]);
+    expect(withRows!.markerRows!.map((r) => r.id)).toEqual([
+      'pelvic-tilt-ic',
+      'pelvic-tilt-ms',
+      'pelvic-tilt-to',
+      'pelvic-tilt-range',
+    ]);
+  });
+});
