@@ -18,6 +18,14 @@ import { tempDir } from './tmp';
  * `services.dispatch`, `sql` and `mediaDir` holds on both; what is about the SQLite file itself
  * (WAL, the lock file, a backup of the file) stays on openLibrary and runs once.
  */
+/**
+ * True in the `postgres` project's run of a file that runs on both backends. What is about the
+ * SQLite file alone (a migration of a library file) and what only repeats computation the first
+ * run checked (encoding video, printing a PDF, gait maths on fixed landmarks) skips itself there
+ * with `describe.skipIf(secondRun)` / `it.skipIf(secondRun)`, to keep CI's time.
+ */
+export const secondRun = testBackend === 'postgres';
+
 export interface TestServices {
   readonly backend: Backend;
   /** The services now open (a new object after `reopen`). */

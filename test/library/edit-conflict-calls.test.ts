@@ -1,32 +1,28 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../src-main/services';
-import { tempDir } from '../helpers/tmp';
+import { openTestServices, type TestServices } from '../helpers/test-services';
 
 /**
  * The checked saves as the pages make them (issue 17): patients:update and report:saveEdits with the
  * version the page opened. A save made in between by another workstation is refused with code
  * 'conflict' and the words the page shows ("changed in room 2 at 10:42 … reload to see it, or keep
  * yours"); Keep mine is a save from the newer version; a save without a version is not checked. On a
- * real library through the services (the same handlers serve the clinic server).
+ * real library through the services, on both backends (test/helpers/test-services.ts).
  */
-let tmp: ReturnType<typeof tempDir>;
-let services: Services;
+let t: TestServices;
 const room = process.env.STRIDELAB_WORKSTATION;
-beforeEach(() => {
+beforeEach(async () => {
   // This workstation's name, as the other room's message names it.
   process.env.STRIDELAB_WORKSTATION = 'room 2';
-  tmp = tempDir();
-  services = createServices({ home: tmp.path, transport: 'browser' });
+  t = await openTestServices();
 });
-afterEach(() => {
-  services.close();
-  tmp.cleanup();
+afterEach(async () => {
+  await t.close();
   if (room === undefined) delete process.env.STRIDELAB_WORKSTATION;
   else process.env.STRIDELAB_WORKSTATION = room;
 });
 
 async function ok<T>(channel: string, input: unknown): Promise<T> {
-  const r = await services.dispatch(channel, input);
+  const r = await t.services.dispatch(channel, input);
   if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
   return r.result as T;
 }
@@ -45,7 +41,7 @@ describe('checked saves', () => {
     const stamp = await ok<{ version: number; updatedBy: string }>('patients:stamp', { id: p.id });
     expect(stamp).toMatchObject({ version: opened.version + 1, updatedBy: 'room 2' });
     // This page's save, from the version it opened: refused, nothing overwritten.
-    const refused = await services.dispatch('patients:update', {
+    const refused = await t.services.dispatch('patients:update', {
       id: p.id,
       fields: { name: 'Ann R.' },
       version: opened.version,
@@ -66,7 +62,7 @@ describe('checked saves', () => {
     const s = await ok<{ id: string }>('sessions:create', { patientId: p.id, date: '2026-03-01' });
     const words = (notes: string) => ({ findings: [], plan: [], notes });
     const save = (notes: string, basedOn?: number) =>
-      services.dispatch('report:saveEdits', {
+      t.services.dispatch('report:saveEdits', {
         sessionId: s.id,
         edits: words(notes),
         ...(basedOn !== undefined ? { basedOn } : {}),

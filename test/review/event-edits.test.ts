@@ -1,14 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../src-main/services';
+import type { Services } from '../../src-main/services';
 import { openLibrary } from '../../src-main/services/library/db';
 import { migration } from '../../src-main/services/library/migrations/0008-event-edits';
 import type { EventLabelsFile } from '../../src-shared/contract/review';
 import type { GaitAnalyzeResult } from '../../src-shared/contract/gait';
-import { dbDigest } from '../helpers/db-snapshot';
+import { openTestServices, secondRun, type TestServices } from '../helpers/test-services';
 import { tempDir } from '../helpers/tmp';
-import { insertPatientAndSession, insertRecording } from './fixtures/library-rows';
+import {
+  addPatientAndSession,
+  addRecording,
+  insertPatientAndSession,
+  insertRecording,
+} from './fixtures/library-rows';
 import { readSeries, storeLandmarks, TREADMILL_LANDMARKS } from './fixtures/pose-store';
 
 /**
@@ -17,15 +22,15 @@ import { readSeries, storeLandmarks, TREADMILL_LANDMARKS } from './fixtures/pose
  * analysis' flags, exported in the hand-label format; bad edits refused in words, changing nothing.
  * The landmarks are real MediaPipe output on the treadmill sample.
  */
-const tmp = tempDir('stridelab-event-edits-');
+let t: TestServices;
 let services: Services;
 const series = readSeries(TREADMILL_LANDMARKS);
 
 beforeAll(async () => {
-  services = createServices({ home: tmp.path, transport: 'cli' });
-  const { db, paths } = services.library;
-  insertPatientAndSession(db);
-  insertRecording(db, paths.mediaDir, 's1', {
+  t = await openTestServices({ prefix: 'stridelab-event-edits-', transport: 'cli' });
+  services = t.services;
+  await addPatientAndSession(t.sql);
+  await addRecording(t.sql, t.mediaDir, 's1', {
     id: 'side1',
     view: 'side',
     condition: 'flat',
@@ -35,9 +40,8 @@ beforeAll(async () => {
   });
   await storeLandmarks(services.library, 'side1', series);
 });
-afterAll(() => {
-  services.close();
-  tmp.cleanup();
+afterAll(async () => {
+  await t?.close();
 });
 
 async function ok<T>(channel: string, input: unknown): Promise<T> {
@@ -86,7 +90,7 @@ describe('event corrections', () => {
   });
 
   it('refuses an edit past the clip or of another event kind, in words, changing nothing', async () => {
-    const digest = dbDigest(services.library.db);
+    const digest = await t.digest();
     const past = await services.dispatch('review:setEventEdits', {
       recordingId: 'side1',
       edits: [{ op: 'add', kind: 'initial-contact', side: 'left', frame: 100_000 }],
@@ -99,11 +103,12 @@ describe('event corrections', () => {
     });
     expect(kind.ok).toBe(false);
     if (!kind.ok) expect(kind.error.message).toMatch(/initial-contact or toe-off/);
-    expect(dbDigest(services.library.db)).toBe(digest);
+    expect(await t.digest()).toBe(digest);
   });
 });
 
-describe('migration 0008 (event_edits)', () => {
+// A migration of a library file: SQLite only (both backends' migrations: migrations-both.pg.test.ts).
+describe.skipIf(secondRun)('migration 0008 (event_edits)', () => {
   it('adds one list of edits per recording, JSON arrays only, gone with the recording', () => {
     const dir = tempDir('stridelab-mig8-');
     try {

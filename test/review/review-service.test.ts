@@ -1,26 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../src-main/services';
+import type { Services } from '../../src-main/services';
 import { applyCorrections } from '../../src-shared/review/corrections';
 import type { LandmarkSeries } from '../../src-shared/pose/landmarks';
 import type { EventMessage } from '../../src-shared/contract';
-import { dbDigest } from '../helpers/db-snapshot';
-import { tempDir } from '../helpers/tmp';
-import { insertPatientAndSession, insertRecording } from './fixtures/library-rows';
+import { openTestServices, type TestServices } from '../helpers/test-services';
+import { addPatientAndSession, addRecording } from './fixtures/library-rows';
 
-/** The review's calls on a real library (SQLite file in a temp folder), through the real dispatcher. */
-const tmp = tempDir('stridelab-review-');
+/** The review's calls on a real library, on the run's backend (test/helpers/test-services.ts), through the real dispatcher. */
+let t: TestServices;
 let services: Services;
 const events: EventMessage[] = [];
 // 24000/1001 fps with frame 5 dropped: true times come from the timestamp table, not the index.
 const times = Array.from({ length: 50 }, (_, i) => (i * 1001) / 24000).filter((_, i) => i !== 5);
 
-beforeAll(() => {
-  services = createServices({ home: tmp.path, transport: 'cli' });
+beforeAll(async () => {
+  t = await openTestServices({ prefix: 'stridelab-review-', transport: 'cli' });
+  services = t.services;
   services.onEvent((m) => events.push(m));
-  const { db, paths } = services.library;
-  insertPatientAndSession(db);
-  insertPatientAndSession(db, 'p2', 's2');
-  insertRecording(db, paths.mediaDir, 's1', {
+  const { sql, mediaDir } = t;
+  await addPatientAndSession(sql);
+  await addPatientAndSession(sql, 'p2', 's2');
+  await addRecording(sql, mediaDir, 's1', {
     id: 'side1',
     view: 'side',
     condition: 'flat',
@@ -28,7 +28,7 @@ beforeAll(() => {
     width: 640,
     height: 360,
   });
-  insertRecording(db, paths.mediaDir, 's2', {
+  await addRecording(sql, mediaDir, 's2', {
     id: 'other',
     view: 'side',
     condition: 'flat',
@@ -37,9 +37,8 @@ beforeAll(() => {
     height: 360,
   });
 });
-afterAll(() => {
-  services.close();
-  tmp.cleanup();
+afterAll(async () => {
+  await t?.close();
 });
 
 async function ok<T>(channel: string, input: unknown): Promise<T> {
@@ -49,11 +48,11 @@ async function ok<T>(channel: string, input: unknown): Promise<T> {
 }
 
 async function refused(channel: string, input: unknown): Promise<{ message: string; field?: string }> {
-  const digest = dbDigest(services.library.db);
+  const digest = await t.digest();
   const r = await services.dispatch(channel, input);
   expect(r.ok).toBe(false);
   // Bad input changes nothing.
-  expect(dbDigest(services.library.db)).toBe(digest);
+  expect(await t.digest()).toBe(digest);
   return r.ok ? { message: '' } : r.error;
 }
 

@@ -1,15 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../src-main/services';
+import type { Services } from '../../src-main/services';
 import type { SyncRecord } from '../../src-shared/contract/sync';
 import type { EventMessage } from '../../src-shared/contract';
 import { generateRunner } from '../../src-shared/gait/synthetic';
 import { dropLeadingFrames } from '../../src-shared/sync/two-views';
-import { dbDigest } from '../helpers/db-snapshot';
-import { tempDir } from '../helpers/tmp';
-import { fixture, insertRecording, storePose, writeLandmarks } from './helpers';
+import { insertRow } from '../helpers/sql-both';
+import { openTestServices, secondRun, type TestServices } from '../helpers/test-services';
+import { addRecording, fixture, storePose, writeLandmarks } from './helpers';
 
-/** The sync service through the real dispatcher, on a real library folder, with the real pose2sim landmarks. */
-let dir: { path: string; cleanup(): void };
+/**
+ * The sync service through the real dispatcher, on a real library on the run's backend
+ * (test/helpers/test-services.ts), with the real pose2sim landmarks.
+ */
+let t: TestServices;
 let services: Services;
 let sessionId: string;
 let events: EventMessage[];
@@ -22,16 +25,16 @@ async function call<T>(channel: string, input: unknown): Promise<T> {
   return r.result as T;
 }
 async function refused(channel: string, input: unknown): Promise<{ code: string; message: string }> {
-  const before = dbDigest(services.library.db);
+  const before = await t.digest();
   const r = await services.dispatch(channel, input);
   if (r.ok) throw new Error(`${channel} accepted ${JSON.stringify(input)}`);
-  expect(dbDigest(services.library.db)).toBe(before);
+  expect(await t.digest()).toBe(before);
   return r.error;
 }
 
 beforeEach(async () => {
-  dir = tempDir('stridelab-sync-');
-  services = createServices({ home: dir.path, transport: 'browser' });
+  t = await openTestServices({ prefix: 'stridelab-sync-' });
+  services = t.services;
   events = [];
   services.onEvent((m) => events.push(m));
   const patient = await call<{ id: string }>('patients:create', { name: 'Ana', sex: 'female' });
@@ -43,16 +46,28 @@ beforeEach(async () => {
     treadmillInclinesPct: [],
   });
   sessionId = session.id;
-  const db = services.library.db;
-  insertRecording(db, { id: 'side1', sessionId, view: 'side', name: 'cam01.mp4', fps: 60, frames: 100 });
-  insertRecording(db, { id: 'rear1', sessionId, view: 'rear', name: 'cam03.mp4', fps: 60, frames: 100 });
+  await addRecording(t.sql, {
+    id: 'side1',
+    sessionId,
+    view: 'side',
+    name: 'cam01.mp4',
+    fps: 60,
+    frames: 100,
+  });
+  await addRecording(t.sql, {
+    id: 'rear1',
+    sessionId,
+    view: 'rear',
+    name: 'cam03.mp4',
+    fps: 60,
+    frames: 100,
+  });
   // The side clip's landmarks from the pose service's store, the rear clip's imported as JSON.
-  storePose(services.library.paths.mediaDir, sessionId, 'side1', cam01);
-  writeLandmarks(services.library.paths.mediaDir, sessionId, 'rear1', cam03);
+  storePose(t.mediaDir, sessionId, 'side1', cam01);
+  writeLandmarks(t.mediaDir, sessionId, 'rear1', cam03);
 });
-afterEach(() => {
-  services.close();
-  dir.cleanup();
+afterEach(async () => {
+  await t.close();
 });
 
 describe('sync:estimate', () => {
@@ -88,15 +103,19 @@ describe('sync:estimate', () => {
     expect(await call<SyncRecord[]>('sync:list', { sessionId })).toEqual([rec]);
   });
 
-  it.each([3, 11, 24])('recovers %i frames cut off the start of the rear clip', async (k) => {
-    writeLandmarks(services.library.paths.mediaDir, sessionId, 'rear1', dropLeadingFrames(cam03, k));
-    const rec = await call<SyncRecord>('sync:estimate', {
-      sessionId,
-      recordingAId: 'side1',
-      recordingBId: 'rear1',
-    });
-    expect(Math.abs(rec.offsetFramesA - k)).toBeLessThan(1);
-  });
+  // The search itself, three more times: the first run's check is enough.
+  it.skipIf(secondRun).each([3, 11, 24])(
+    'recovers %i frames cut off the start of the rear clip',
+    async (k) => {
+      writeLandmarks(t.mediaDir, sessionId, 'rear1', dropLeadingFrames(cam03, k));
+      const rec = await call<SyncRecord>('sync:estimate', {
+        sessionId,
+        recordingAId: 'side1',
+        recordingBId: 'rear1',
+      });
+      expect(Math.abs(rec.offsetFramesA - k)).toBeLessThan(1);
+    },
+  );
 
   it('replaces an earlier alignment of the pair stored the other way round, hand nudge included', async () => {
     await call('sync:estimate', { sessionId, recordingAId: 'rear1', recordingBId: 'side1' });
@@ -124,8 +143,7 @@ describe('clips captured together in StrideLab', () => {
       noisePx: 1.5,
       seed: 4,
     });
-    const db = services.library.db;
-    insertRecording(db, {
+    await addRecording(t.sql, {
       id: 'runS',
       sessionId,
       view: 'side',
@@ -134,7 +152,7 @@ describe('clips captured together in StrideLab', () => {
       fps: 60,
       frames: 600,
     });
-    insertRecording(db, {
+    await addRecording(t.sql, {
       id: 'runR',
       sessionId,
       view: 'rear',
@@ -143,8 +161,8 @@ describe('clips captured together in StrideLab', () => {
       fps: 30,
       frames: 240,
     });
-    writeLandmarks(services.library.paths.mediaDir, sessionId, 'runS', side.series);
-    writeLandmarks(services.library.paths.mediaDir, sessionId, 'runR', rear.series);
+    writeLandmarks(t.mediaDir, sessionId, 'runS', side.series);
+    writeLandmarks(t.mediaDir, sessionId, 'runR', rear.series);
     const pair = { sessionId, recordingAId: 'runS', recordingBId: 'runR' };
     // Pose signals alone: a perfectly periodic run aligns equally well every stride, and says so.
     const alone = await call<SyncRecord>('sync:estimate', pair);
@@ -152,16 +170,30 @@ describe('clips captured together in StrideLab', () => {
     expect(alone.estimate?.window).toBeNull();
     // The capture's clock put B's first frame 1.33 s after A's (30 ms off, as a browser may be).
     const ts = '2026-01-15T10:00:00.000Z';
-    db.prepare(
-      `INSERT INTO capture_takes (id, session_id, number, condition_json, condition_label, started_at, status, created_at, updated_at)
-       VALUES ('t1', ?, 1, '{"label":"run"}', 'run', ?, 'saved', ?, ?)`,
-    ).run(sessionId, ts, ts, ts);
-    const clip = db.prepare(
-      `INSERT INTO capture_clips (take_id, view, recording_id, width, height, fps, mime_type, start_offset_ms)
-       VALUES ('t1', ?, ?, 1280, 720, ?, 'video/webm', ?)`,
-    );
-    clip.run('side', 'runS', 60, 120);
-    clip.run('rear', 'runR', 30, 120 + 1330);
+    await insertRow(t.sql, 'capture_takes', {
+      id: 't1',
+      session_id: sessionId,
+      number: 1,
+      condition_json: '{"label":"run"}',
+      condition_label: 'run',
+      started_at: ts,
+      status: 'saved',
+      created_at: ts,
+      updated_at: ts,
+    });
+    const clip = (view: string, recordingId: string, fps: number, startOffsetMs: number) =>
+      insertRow(t.sql, 'capture_clips', {
+        take_id: 't1',
+        view,
+        recording_id: recordingId,
+        width: 1280,
+        height: 720,
+        fps,
+        mime_type: 'video/webm',
+        start_offset_ms: startOffsetMs,
+      });
+    await clip('side', 'runS', 60, 120);
+    await clip('rear', 'runR', 30, 120 + 1330);
     const rec = await call<SyncRecord>('sync:estimate', pair);
     expect(Math.abs(rec.offsetS - truth) * 60).toBeLessThan(1);
     expect(rec.estimate?.window).toEqual({
@@ -249,7 +281,7 @@ describe('refused input changes nothing', () => {
   });
 
   it('asks for pose detection first when a clip has no landmarks, naming the clip', async () => {
-    insertRecording(services.library.db, {
+    await addRecording(t.sql, {
       id: 'rear2',
       sessionId,
       view: 'rear',
@@ -266,7 +298,7 @@ describe('refused input changes nothing', () => {
   });
 
   it('refuses a clip of another session and an ambiguous default pair', async () => {
-    insertRecording(services.library.db, {
+    await addRecording(t.sql, {
       id: 'side2',
       sessionId,
       view: 'side',
@@ -274,7 +306,7 @@ describe('refused input changes nothing', () => {
       fps: 60,
       frames: 100,
     });
-    insertRecording(services.library.db, {
+    await addRecording(t.sql, {
       id: 'rear2',
       sessionId,
       view: 'rear',
@@ -286,13 +318,13 @@ describe('refused input changes nothing', () => {
       message: expect.stringMatching(/choose the two recordings/),
     });
     const other = await call<{ id: string }>('sessions:create', {
-      patientId: (services.library.db.prepare('SELECT id FROM patients').get() as { id: string }).id,
+      patientId: (await t.sql.all<{ id: string }>('SELECT id FROM patients'))[0]!.id,
       date: '2026-02-01',
       injurySide: 'none',
       treadmillSpeedsKmh: [],
       treadmillInclinesPct: [],
     });
-    insertRecording(services.library.db, {
+    await addRecording(t.sql, {
       id: 'far',
       sessionId: other.id,
       view: 'rear',
@@ -309,7 +341,7 @@ describe('refused input changes nothing', () => {
 
   it('refuses landmarks that do not follow the schema, naming the clip and the field', async () => {
     const broken = { ...cam03, frames: cam03.frames.map((f, i) => (i === 4 ? { ...f, t: -1 } : f)) };
-    writeLandmarks(services.library.paths.mediaDir, sessionId, 'rear1', broken);
+    writeLandmarks(t.mediaDir, sessionId, 'rear1', broken);
     expect(await refused('sync:estimate', { sessionId })).toMatchObject({
       code: 'invalid-input',
       message: expect.stringMatching(/landmarks of "cam03\.mp4" .*frames\.4\.t/),
