@@ -16,6 +16,10 @@ export interface AnalyzeOptions {
   readonly model: ModelName;
   /** A library to keep the run in (--home or $STRIDELAB_HOME); absent = a temporary library. */
   readonly home?: string;
+  /** The clinic server (--db or $STRIDELAB_DB), its shared media folder and this workstation's name. */
+  readonly db?: string;
+  readonly media?: string;
+  readonly workstation?: string;
   readonly patient: string;
   readonly condition: string;
   readonly speedKmh?: number;
@@ -47,6 +51,9 @@ Options:
                       landmarks found earlier for that clip (stridelab pose --out): skips pose
   --home <dir>        keep the patient, session and clips in this library ($STRIDELAB_HOME);
                       without it a temporary library is used and removed afterwards
+  --db <address>      keep them in the clinic server's library instead ($STRIDELAB_DB;
+                      docs/clinic-server.md), with --media <shared folder> ($STRIDELAB_MEDIA)
+                      and --workstation <name> ($STRIDELAB_WORKSTATION)
   --demo              analyse the sample clip shipped in resources/samples`;
 
 export class UsageError extends Error {}
@@ -71,6 +78,9 @@ export function parseAnalyzeArgs(
     '--out',
     '--model',
     '--home',
+    '--db',
+    '--media',
+    '--workstation',
     '--patient',
     '--condition',
     '--speed',
@@ -129,6 +139,9 @@ export function parseAnalyzeArgs(
     out: resolve(values.get('--out') ?? 'stridelab-report'),
     model,
     home: home ? resolve(home) : undefined,
+    ...(values.has('--db') ? { db: values.get('--db')! } : {}),
+    ...(values.has('--media') ? { media: values.get('--media')! } : {}),
+    ...(values.has('--workstation') ? { workstation: values.get('--workstation')! } : {}),
     patient: values.get('--patient')?.trim() || (demo ? 'Demo runner' : 'Unnamed runner'),
     condition: values.get('--condition')?.trim() || 'flat',
     speedKmh: values.has('--speed') ? num('--speed', values.get('--speed'), 0.5, 30, 'km/h') : undefined,

@@ -1,6 +1,8 @@
 import { join, relative } from 'node:path';
+import { resolveHome } from '../../home';
 import { resourcesDir } from '../../paths';
 import { ServiceError } from '../../services/errors';
+import { resolveLibraryConfig, type LibraryConfig } from '../../services/library/target';
 import { runAnalyzeJob } from '../../services/report/pipeline';
 import { ANALYZE_USAGE, parseAnalyzeArgs, UsageError, type AnalyzeOptions } from '../analyze-args';
 import { abortOnStop } from '../process';
@@ -28,7 +30,24 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`stridelab analyze: ${err.message}\n\n${ANALYZE_USAGE}\n`);
     return 2;
   }
-  const job = opts.demo ? { ...opts, side: opts.side ?? DEMO_CLIP() } : opts;
+  // --db or $STRIDELAB_DB: the run is kept in the clinic server's library, as --home keeps it here.
+  let library: LibraryConfig | undefined;
+  if ((opts.db ?? process.env.STRIDELAB_DB ?? '').trim() || opts.media || opts.workstation) {
+    try {
+      library = resolveLibraryConfig({
+        home: opts.home ?? resolveHome([]),
+        ...(opts.db !== undefined ? { db: opts.db } : {}),
+        ...(opts.media !== undefined ? { media: opts.media } : {}),
+        ...(opts.workstation !== undefined ? { workstation: opts.workstation } : {}),
+      });
+    } catch (err) {
+      process.stderr.write(`stridelab analyze: ${(err as Error).message}\n\n${ANALYZE_USAGE}\n`);
+      return 2;
+    }
+    if (library.backend === 'sqlite') library = undefined; // STRIDELAB_DB=sqlite: as without it
+  }
+  const base = library ? { ...opts, library } : opts;
+  const job = opts.demo ? { ...base, side: base.side ?? DEMO_CLIP() } : base;
   const bar = createProgress();
   // When each phase started, to say where the time went (the lead quotes these in the README).
   const phaseStart = new Map<string, number>();

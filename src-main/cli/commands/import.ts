@@ -1,26 +1,33 @@
 import { ConditionSchema, VIEWS, type View } from '../../../src-shared/contract/recordings';
 import type { Patient } from '../../../src-shared/library/model';
-import { resolveHome } from '../../home';
 import { ServiceError } from '../../services/errors';
-import { openLibrary, type Library } from '../../services/library/db';
+import type { Library } from '../../services/library/db';
+import { announceChanges } from '../../services/library/postgres/notify';
+import { isServerMode } from '../../services/library/server-mode';
+import { closeLibrary, openConfiguredLibrary } from '../../services/library/target';
 import { createPatient, getPatient } from '../../services/library/patients';
 import { createSession, getSession } from '../../services/library/sessions';
 import { importRecording, type ImportProgress } from '../../services/media/import';
 import { beginAllOrNothing, type AllOrNothing } from '../../services/library/all-or-nothing';
 import { parseCommand, usageError as cmdUsageError } from '../args';
+import { LIBRARY_OPTIONS, LIBRARY_USAGE, libraryConfigOf } from '../library-options';
 import { abortOnStop } from '../process';
 
 /**
  * `stridelab import <clip> --patient <name or id> [--session <id>] --view side|rear
  *   --condition <label> [--incline <pct>] [--speed <km/h>] [--shoes <text>] [--allow-duplicate]
- *   [--create-patient] [--home DIR]`
- * The same import as the app (copy + checksum, probe, proxy, thumbnail), with the library lock.
+ *   [--create-patient] [--home DIR | --db postgres://… --media DIR [--workstation NAME]]`
+ * The same import as the app (copy + checksum, probe, proxy, thumbnail), with the library lock; or
+ * into the clinic server's library (docs/clinic-server.md), the clip built in this workstation's
+ * folder of the shared media folder and the other workstations' lists told when it is in.
  * Without --session the clip goes into a new session dated today. Progress goes to stderr, the
  * result to stdout; Ctrl-C, SIGTERM and SIGHUP cancel and leave the library as it was.
  * Exit codes: 0 imported, 1 refused or failed, 2 wrong usage, 130 cancelled.
  */
 export const USAGE = `Usage: stridelab import <clip> --patient <name or id> [--session <id>] --view side|rear --condition <label>
-       [--incline <percent>] [--speed <km/h>] [--shoes <text>] [--allow-duplicate] [--create-patient] [--home DIR]`;
+       [--incline <percent>] [--speed <km/h>] [--shoes <text>] [--allow-duplicate] [--create-patient]
+       [--home DIR | --db ADDRESS --media DIR [--workstation NAME]]
+${LIBRARY_USAGE}`;
 
 const CMD = { name: 'import', usage: USAGE } as const;
 const usageError = (message: string): number => cmdUsageError(CMD, message);
@@ -80,7 +87,7 @@ export async function run(argv: string[]): Promise<number> {
     shoes: { type: 'string' },
     'allow-duplicate': { type: 'boolean' },
     'create-patient': { type: 'boolean' },
-    home: { type: 'string' },
+    ...LIBRARY_OPTIONS,
   });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
@@ -110,13 +117,18 @@ export async function run(argv: string[]): Promise<number> {
     return usageError((err as Error).message);
   }
 
-  const home = resolveHome(values.home ? ['--home', values.home] : []);
+  let config;
+  try {
+    config = libraryConfigOf(values);
+  } catch (err) {
+    return usageError((err as Error).message);
+  }
   const controller = new AbortController();
   const stopListening = abortOnStop(controller);
   let library: Library | undefined;
   let job: AllOrNothing | undefined;
   try {
-    library = openLibrary(home);
+    library = await openConfiguredLibrary(config);
     // A patient or session made for this clip exists only if the clip is imported: one transaction
     // from here to the recording's row (a failure, Ctrl-C, SIGTERM or kill -9 leaves none of them).
     job = await beginAllOrNothing(library);
@@ -154,6 +166,13 @@ export async function run(argv: string[]): Promise<number> {
       onProgress: progressWriter(),
     });
     await job.commit();
+    // The other rooms' patient and session pages show the new clip (and session, and patient).
+    if (isServerMode(library))
+      await announceChanges(library.server.pool, [
+        { event: 'library:changed', payload: { kind: 'recording', id: rec.id } },
+        { event: 'library:changed', payload: { kind: 'session', id: sessionId } },
+        { event: 'library:changed', payload: { kind: 'patient', id: patient.id } },
+      ]);
     if (process.stderr.isTTY) process.stderr.write('\n');
     const p = rec.probe;
     // The name as one line: a newline or control character in a file name must not break the
@@ -177,6 +196,6 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     await job?.rollback();
     stopListening();
-    library?.close();
+    if (library) await closeLibrary(library);
   }
 }

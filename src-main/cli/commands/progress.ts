@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { formatProgress } from '../../../src-shared/progress';
-import { resolveHome } from '../../home';
 import { ServiceError } from '../../services/errors';
-import { libraryPaths, openLibrary, type Library } from '../../services/library/db';
+import { libraryPaths, type Library } from '../../services/library/db';
+import { closeLibrary, openConfiguredLibrary } from '../../services/library/target';
 import { getPatient, searchPatients } from '../../services/library/patients';
 import { patientProgress } from '../../services/progress/patient-progress';
 import { parseCommand, usageError as cmdUsageError } from '../args';
+import { LIBRARY_OPTIONS, LIBRARY_USAGE, libraryConfigOf } from '../library-options';
 
 /**
  * `stridelab progress <patient> [--json] [--home DIR]`: the patient's progress across visits, the same
@@ -15,9 +16,10 @@ import { parseCommand, usageError as cmdUsageError } from '../args';
  * find exactly one patient (as the app's search box does).
  * Exit codes: 0 printed, 1 refused (no such library or patient, several patients match), 2 wrong usage.
  */
-export const USAGE = `Usage: stridelab progress <patient> [--json] [--home DIR]
+export const USAGE = `Usage: stridelab progress <patient> [--json] [--home DIR | --db ADDRESS --media DIR]
   patient: the patient's id, or words of the name or clinic id that find one patient ("ana lo")
-  --json   the whole comparison as JSON (what the patient page shows)`;
+  --json   the whole comparison as JSON (what the patient page shows)
+${LIBRARY_USAGE}`;
 
 const CMD = { name: 'progress', usage: USAGE } as const;
 
@@ -41,19 +43,24 @@ async function findPatient(library: Library, query: string): Promise<string> {
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommand(argv, CMD, {
     json: { type: 'boolean', default: false },
-    home: { type: 'string' },
+    ...LIBRARY_OPTIONS,
   });
   if (typeof parsed === 'number') return parsed;
   if (parsed.positionals.length !== 1)
     return cmdUsageError(CMD, `give one patient, not ${parsed.positionals.length}.`);
-  const home = resolveHome(argv);
-  if (!existsSync(libraryPaths(home).dbFile)) {
-    process.stderr.write(`stridelab progress: there is no StrideLab library in "${home}".\n`);
+  let config;
+  try {
+    config = libraryConfigOf(parsed.values);
+  } catch (err) {
+    return cmdUsageError(CMD, (err as Error).message);
+  }
+  if (config.backend === 'sqlite' && !existsSync(libraryPaths(config.home).dbFile)) {
+    process.stderr.write(`stridelab progress: there is no StrideLab library in "${config.home}".\n`);
     return 1;
   }
   let library: Library | undefined;
   try {
-    library = openLibrary(home);
+    library = await openConfiguredLibrary(config);
     const progress = await patientProgress(library, await findPatient(library, parsed.positionals[0]!));
     process.stdout.write(
       parsed.values.json ? `${JSON.stringify(progress, null, 2)}\n` : `${formatProgress(progress)}\n`,
@@ -66,6 +73,6 @@ export async function run(argv: string[]): Promise<number> {
     }
     throw err;
   } finally {
-    library?.close();
+    if (library) await closeLibrary(library);
   }
 }

@@ -24,8 +24,14 @@ export interface AllOrNothing {
 export async function beginAllOrNothing(library: Library): Promise<AllOrNothing> {
   const tx = await library.data.begin();
   let open = true;
+  // Copied by descriptor, not spread: a spread reads every getter, and a clinic server's library
+  // answers `db` with a refusal (library/server-mode.ts), which threw here with the transaction open.
+  const bound = Object.defineProperties(
+    {},
+    { ...Object.getOwnPropertyDescriptors(library), data: { value: tx.data, enumerable: true } },
+  ) as Library;
   return {
-    library: { ...library, data: tx.data },
+    library: bound,
     async commit() {
       if (!open) return;
       open = false;

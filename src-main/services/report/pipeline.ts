@@ -14,6 +14,7 @@ import { rendererDir } from '../../paths';
 import { plainFsError, ServiceError } from '../errors';
 import { beginAllOrNothing } from '../library/all-or-nothing';
 import { openLibrary } from '../library/db';
+import { closeLibrary, openConfiguredLibrary, type LibraryConfig } from '../library/target';
 import { createPatient } from '../library/patients';
 import { createSession } from '../library/sessions';
 import { importRecording } from '../media/import';
@@ -47,6 +48,8 @@ export interface AnalyzeJob {
   readonly out: string;
   readonly model: 'lite' | 'full' | 'heavy';
   readonly home?: string;
+  /** Keep the run in this library instead (a clinic server: docs/clinic-server.md); wins over home. */
+  readonly library?: LibraryConfig;
   readonly patient: string;
   readonly condition: string;
   readonly speedKmh?: number;
@@ -131,14 +134,18 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
     // Without --home: a library of the run's own in the temp folder (in a CLI process, inside its
     // scratch folder, which the next start removes if this run is killed: process/scratch.ts).
     const tempSubject = "the system's temporary folder";
-    if (!job.home) {
+    if (!job.home && !job.library) {
       try {
         temp = mkdtempSync(join(tmpdir(), 'stridelab-analyze-'));
       } catch (err) {
         throw plainFsError(err, tempSubject);
       }
     }
-    library = job.home ? openLibrary(job.home) : openLibrary(temp!, { subject: tempSubject });
+    library = job.library
+      ? await openConfiguredLibrary(job.library)
+      : job.home
+        ? openLibrary(job.home)
+        : openLibrary(temp!, { subject: tempSubject });
   } catch (err) {
     await out.abort();
     if (temp) rmSync(temp, { recursive: true, force: true });
@@ -146,7 +153,7 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
   }
   // --home: the patient, session, recordings and pose results land together with the report, or
   // not at all (library/all-or-nothing.ts); a temporary library goes as a whole anyway.
-  const allOrNothing = job.home ? await beginAllOrNothing(library) : undefined;
+  const allOrNothing = job.home || job.library ? await beginAllOrNothing(library) : undefined;
   // The steps run on the job's library: with --home every row they write belongs to its transaction.
   const lib = allOrNothing?.library ?? library;
   const phase = (name: keyof typeof PHASES, within: number, detail?: string): void => {
@@ -337,7 +344,7 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
     await out.abort();
     throw err;
   } finally {
-    library.close();
+    await closeLibrary(library);
     if (temp) rmSync(temp, { recursive: true, force: true });
   }
 }

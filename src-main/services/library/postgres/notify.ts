@@ -105,3 +105,17 @@ export async function startChangeRelay(options: RelayOptions): Promise<ChangeRel
     },
   };
 }
+
+/**
+ * Tell every listening workstation about changes made by a process that does not listen itself (a
+ * `stridelab import --db` at a workstation's command line). One round trip; news, not data, so a
+ * failure is swallowed as `publish` does.
+ */
+export async function announceChanges(pool: pg.Pool, messages: readonly Relayed[]): Promise<void> {
+  const origin = `cli-${randomBytes(8).toString('hex')}`;
+  for (const m of messages) {
+    const text = JSON.stringify({ origin, event: m.event, payload: m.payload });
+    if (Buffer.byteLength(text) > MAX_PAYLOAD) continue;
+    await pool.query('SELECT pg_notify($1, $2)', [CHANNEL, text]).catch(() => undefined);
+  }
+}
