@@ -100,6 +100,12 @@ describe('skin markers in Review', () => {
     expect(await row.getAttribute('data-source')).toBe('markers');
     expect(await row.textContent()).toMatch(/right ASIS and PSIS markers/);
 
+    // Review's summary beside it names each variable's source: the pelvis markers measure no
+    // landmark variable, so the knee stays the pose landmarks' (hybrid analysis).
+    const knee = page.getByTestId('variable-knee-flexion-ic');
+    expect(await knee.getAttribute('data-source')).toBe('landmarks');
+    expect(await knee.getByTestId('variable-source').textContent()).toBe('from pose landmarks');
+
     shown = { left: '', right: '' };
     for (const side of ['left', 'right'] as const)
       shown[side] = (await row.locator(`td[data-side="${side}"]`).textContent())!;
@@ -133,6 +139,18 @@ describe('skin markers in Review', () => {
       'markers',
     );
     expect(await rows.textContent()).toMatch(/Skin markers \(right ASIS and PSIS markers\)/);
+    // The values-against-references table names the source of every row (issue 15 item 3): here
+    // each is the pose landmarks', the pelvis markers having no landmark counterpart.
+    const variables = page.getByTestId('variable-row');
+    const count = await variables.count();
+    expect(count).toBeGreaterThan(8);
+    const sources = await variables.evaluateAll((trs) =>
+      trs.map((tr) => [
+        tr.getAttribute('data-source'),
+        tr.querySelector('[data-testid="row-source"]')?.textContent ?? null,
+      ]),
+    );
+    expect(sources).toEqual(Array.from({ length: count }, () => ['landmarks', 'Source: pose landmarks']));
     await expect
       .poll(() => page.locator('[data-testid="keyframe-markers"] circle').count())
       .toBeGreaterThan(1);
