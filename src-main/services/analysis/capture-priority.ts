@@ -49,3 +49,46 @@ export function watchCapture(
     },
   };
 }
+
+export interface CaptureYield {
+  /** Runs at once: all the queue may run, or captureSlots() while a take records. */
+  readonly room: () => number;
+  /**
+   * Hold or release the running jobs for the capture state now: while a take records, the runs
+   * started first go on (room()) and the others are held between two frames; when the take ends
+   * every run goes on where it stopped. `onHeld` for each run whose hold changed.
+   */
+  readonly apply: () => void;
+  readonly close: () => void;
+}
+
+interface Holdable {
+  readonly startedAt: number;
+  readonly hold: { readonly held: boolean; set(held: boolean): void };
+}
+
+/** The queue's side of capture priority: `onCapture` when a take starts or stops (start what fits). */
+export function createCaptureYield<R extends Holdable>(deps: {
+  readonly concurrency: number;
+  readonly runs: () => Iterable<R>;
+  readonly onHeld: (run: R) => void;
+  readonly onCapture: () => void;
+}): CaptureYield {
+  const room = (): number =>
+    watch.capturing() ? Math.min(deps.concurrency, captureSlots()) : deps.concurrency;
+  const apply = (): void => {
+    const slots = room();
+    [...deps.runs()]
+      .sort((a, b) => a.startedAt - b.startedAt)
+      .forEach((r, i) => {
+        if (r.hold.held === i >= slots) return;
+        r.hold.set(i >= slots);
+        deps.onHeld(r);
+      });
+  };
+  const watch = watchCapture(() => {
+    apply();
+    deps.onCapture();
+  });
+  return { room, apply, close: watch.close };
+}

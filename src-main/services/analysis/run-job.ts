@@ -1,0 +1,97 @@
+import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
+import { runPose } from '../pose/handlers';
+import type { CallContext } from '../types';
+import type { Claims } from './lease';
+import type { Running } from './running';
+import type { QueueStatus } from './status';
+import { alignCondition, checkGait } from './steps';
+import { planWindow } from './window';
+
+/**
+ * One job's steps, in order: the steady window's plan (window.ts), pose detection from the window
+ * on, two-view alignment, the gait check, then the job's outcome. Progress moves the run's stage and
+ * fraction for status.ts; a run whose lease was lost (another workstation took it over) writes nothing.
+ */
+type Ctx = Pick<CallContext, 'library' | 'emit' | 'version' | 'transport'>;
+
+/** Job share of the pose step; sync and gait take the last few percent. */
+const POSE_SHARE = 0.95;
+/** A clip that has stopped the process this many times is not started again by itself. */
+const MAX_ATTEMPTS = 3;
+
+export interface JobDeps {
+  readonly ctx: Ctx;
+  readonly claims: Claims;
+  readonly status: QueueStatus;
+  readonly isClosed: () => boolean;
+}
+
+export async function runJob(deps: JobDeps, r: Running): Promise<void> {
+  const { job } = r;
+  r.secondsLeft = await deps.status.secondsFor(job.recordingId, job.model);
+  deps.status.progress(r, true);
+  if (job.attempts > MAX_ATTEMPTS) {
+    await deps.claims.finish(job, {
+      state: 'failed',
+      error: `The analysis of this clip was interrupted ${job.attempts - 1} times (the program stopped while it ran). Retry to try once more, or re-import the clip.`,
+    });
+    return;
+  }
+  // While it runs, the job's lease is renewed; a renewal refused means another workstation took
+  // the job over (this one stalled past its lease): stop, and leave the job to it.
+  const stopHeartbeat = deps.claims.heartbeat(job, () => {
+    if (deps.isClosed()) return;
+    r.lost = true;
+    r.controller.abort();
+  });
+  try {
+    await analyse(deps, r, job.model);
+  } finally {
+    stopHeartbeat();
+  }
+}
+
+async function analyse(deps: JobDeps, r: Running, model: PoseModelName): Promise<void> {
+  const { ctx, claims, status } = deps;
+  const { job } = r;
+  // The steady window first; none (a short clip, no timestamp table): the clip whole, as before.
+  const plan = await planWindow(ctx, job.recordingId, model, (early) => {
+    r.early = early;
+    status.progress(r, true);
+  }).catch(() => null);
+  const pose = await runPose(ctx as CallContext, job.recordingId, model, {
+    force: job.force,
+    signal: r.controller.signal,
+    hold: r.hold,
+    ...(plan ? { firstFrom: plan.firstFrom } : {}),
+    onProgress: (p) => {
+      r.fraction = POSE_SHARE * (p.totalFrames > 0 ? p.framesDone / p.totalFrames : 0);
+      r.secondsLeft = p.secondsLeft;
+      status.measured(model, p.fps);
+      status.progress(r);
+    },
+  });
+  if (deps.isClosed() || r.lost) return;
+  if (pose.state === 'cancelled') {
+    await claims.finish(job, { state: r.shutdown ? 'queued' : 'cancelled' });
+    return;
+  }
+  if (pose.state === 'failed') {
+    await claims.finish(job, { state: 'failed', error: pose.error ?? 'Pose detection failed.' });
+    return;
+  }
+  r.stage = 'sync';
+  r.fraction = POSE_SHARE;
+  r.secondsLeft = 1;
+  status.progress(r, true);
+  const syncNote = await alignCondition(ctx, job.recordingId);
+  r.stage = 'gait';
+  r.fraction = 0.98;
+  status.progress(r, true);
+  const gaitNote = await checkGait(ctx, job.recordingId);
+  if (r.lost) return;
+  await claims.finish(job, {
+    state: 'done',
+    note: [gaitNote, syncNote].filter(Boolean).join(' ') || null,
+  });
+}

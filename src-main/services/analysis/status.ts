@@ -1,0 +1,148 @@
+import type {
+  AnalysisState,
+  ClipAnalysisStatus,
+  SessionAnalysisStatus,
+} from '../../../src-shared/contract/analysis';
+import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
+import type { AnalysisJob } from '../../data/analysis-jobs';
+import { recordingForSync, recordingsForSync } from '../sync/landmarks';
+import type { CallContext } from '../types';
+import type { Running } from './running';
+import { hasLandmarks } from './steps';
+
+/**
+ * Where each clip's analysis stands, as `analysis:status` answers and `analysis:changed` tells: from
+ * the job's row, or from the run itself while this process runs it (stage, fraction, time left, the
+ * early numbers, held for capture). Progress goes out at most every PROGRESS_INTERVAL_MS per clip.
+ */
+type Ctx = Pick<CallContext, 'library' | 'emit' | 'version' | 'transport'>;
+
+/** Progress events at most this often per clip. */
+const PROGRESS_INTERVAL_MS = 500;
+/**
+ * Frames per second a model manages on a 2-core PC at 720p (docs/pose-engine.md bench figures), for
+ * the time left of clips still waiting; replaced by the measured rate once a clip has run.
+ */
+const RATE_GUESS: Record<PoseModelName, number> = { lite: 15, full: 11, heavy: 4 };
+
+export interface QueueStatus {
+  /** Seconds a clip's pose run should take at the rate measured last (or the guess). */
+  secondsFor(recordingId: string, model: PoseModelName): Promise<number>;
+  /** The pose rate a run measured, for the clips after it. */
+  measured(model: PoseModelName, fps: number): void;
+  clip(recordingId: string, sessionId: string, job: AnalysisJob | null): Promise<ClipAnalysisStatus>;
+  session(sessionId: string): Promise<SessionAnalysisStatus>;
+  /** Tell the UI where the clip stands now (news, not work: failures are dropped). */
+  tell(recordingId: string): void;
+  /** A running clip's progress, throttled unless `force`. */
+  progress(r: Running, force?: boolean): void;
+}
+
+/** The job that speaks for a clip: the one queued or running, else the newest. */
+export function jobOf(jobs: readonly AnalysisJob[], recordingId: string): AnalysisJob | null {
+  const mine = jobs.filter((j) => j.recordingId === recordingId);
+  return (
+    mine.find((j) => j.state === 'queued' || j.state === 'running') ??
+    mine.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0] ??
+    null
+  );
+}
+
+export function createQueueStatus(
+  ctx: Ctx,
+  running: ReadonlyMap<string, Running>,
+  defaultModel: PoseModelName,
+  isClosed: () => boolean,
+): QueueStatus {
+  const { data } = ctx.library;
+  const measuredRate = new Map<PoseModelName, number>();
+
+  const secondsFor = async (recordingId: string, model: PoseModelName): Promise<number> =>
+    ((await data.recordings.get(recordingId))?.frameCount ?? 0) /
+    (measuredRate.get(model) ?? RATE_GUESS[model]);
+
+  const clip = async (
+    recordingId: string,
+    sessionId: string,
+    job: AnalysisJob | null,
+  ): Promise<ClipAnalysisStatus> => {
+    const base = {
+      recordingId,
+      sessionId,
+      model: job?.model ?? defaultModel,
+      fraction: null,
+      secondsLeft: null,
+      error: null,
+      note: null,
+      attempts: job?.attempts ?? 0,
+      updatedAt: job?.updatedAt ?? null,
+    };
+    const run = running.get(recordingId);
+    if (run && (!job || run.job.model === job.model)) {
+      return {
+        ...base,
+        model: run.job.model,
+        state: run.stage,
+        fraction: run.fraction,
+        secondsLeft: run.secondsLeft,
+        early: run.early,
+        heldForCapture: run.hold.held,
+      };
+    }
+    if (!job) {
+      // Landmarks from before the queue (the CLI, another tool): analysed as far as the PT can tell.
+      const state: AnalysisState = hasLandmarks(ctx, await recordingForSync(data, recordingId, 'recordingId'))
+        ? 'done'
+        : 'none';
+      return { ...base, state };
+    }
+    const state: AnalysisState = job.state === 'running' ? 'queued' : job.state;
+    const secondsLeft = state === 'queued' ? await secondsFor(recordingId, job.model) : null;
+    return { ...base, state, secondsLeft, error: job.error, note: job.note };
+  };
+
+  const emitClip = async (recordingId: string): Promise<void> => {
+    if (isClosed()) return;
+    const rec = await recordingForSync(data, recordingId, 'recordingId');
+    const status = await clip(
+      recordingId,
+      rec.sessionId,
+      jobOf(await data.analysisJobs.listForSession(rec.sessionId), recordingId),
+    );
+    if (!isClosed()) ctx.emit('analysis:changed', status);
+  };
+  /** Progress is news, not work: a clip gone to the trash meanwhile, or a closed library, says nothing. */
+  const tell = (recordingId: string): void => void emitClip(recordingId).catch(() => undefined);
+
+  return {
+    secondsFor,
+    measured: (model, fps) => {
+      if (fps > 0) measuredRate.set(model, fps);
+    },
+    clip,
+    async session(sessionId) {
+      const sessionJobs = await data.analysisJobs.listForSession(sessionId);
+      const clips = await Promise.all(
+        (await recordingsForSync(data, sessionId)).map((rec) =>
+          clip(rec.id, sessionId, jobOf(sessionJobs, rec.id)),
+        ),
+      );
+      const busy = clips.filter((c) => ['queued', 'pose', 'sync', 'gait'].includes(c.state));
+      const left = busy.map((c) => c.secondsLeft);
+      return {
+        sessionId,
+        clips,
+        settled: busy.length === 0,
+        secondsLeft:
+          busy.length === 0 ? 0 : left.every((s) => s !== null) ? left.reduce((a, b) => a! + b!, 0) : null,
+      };
+    },
+    tell,
+    progress(r, force = false) {
+      const now = Date.now();
+      if (!force && now - r.lastEmit < PROGRESS_INTERVAL_MS) return;
+      r.lastEmit = now;
+      tell(r.job.recordingId);
+    },
+  };
+}
