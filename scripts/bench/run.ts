@@ -23,17 +23,25 @@ for (const file of files) {
   for (const [name, fn] of Object.entries(mod)) {
     if (!name.startsWith('bench') || typeof fn !== 'function') continue;
     process.stdout.write(`# ${basename(file, '.ts')}.${name}\n`);
+    const t0 = performance.now();
     try {
       const got = await (fn as Bench)();
       lines.push(...got);
-      for (const l of got)
+      for (const l of got) {
+        const load =
+          l.loadBefore !== undefined && l.loadAfter !== undefined
+            ? ` (load ${l.loadBefore.toFixed(1)} → ${l.loadAfter.toFixed(1)})`
+            : '';
         process.stdout.write(
-          `  ${l.name.padEnd(36)} ${String(Number(l.value.toFixed(3))).padStart(12)} ${l.unit}\n`,
+          `  ${l.name.padEnd(36)} ${String(Number(l.value.toFixed(3))).padStart(12)} ${l.unit}${load}\n`,
         );
+      }
     } catch (err) {
       failed = true;
       process.stdout.write(`  FAILED: ${err instanceof Error ? err.message : String(err)}\n`);
     }
+    // Wall time of each bench, so a run's cost on this machine is known before starting it.
+    process.stdout.write(`  (wall time ${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
   }
 }
 writeFileSync(out, lines.map((l) => JSON.stringify(l)).join('\n') + (lines.length ? '\n' : ''));

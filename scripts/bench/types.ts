@@ -3,5 +3,8 @@ export interface BenchLine {
   readonly name: string;
   readonly value: number;
   readonly unit: string;
+  /** The 1-minute load average just before and just after the figure was measured (shared machine). */
+  readonly loadBefore?: number;
+  readonly loadAfter?: number;
 }
 export type Bench = () => Promise<BenchLine[]>;
