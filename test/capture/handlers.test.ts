@@ -2,18 +2,19 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureTake } from '../../src-shared/contract/capture';
-import { createServices, type Services } from '../../src-main/services';
+import type { Services } from '../../src-main/services';
 import { handleCaptureFetch } from '../../src-main/services/capture/fetch-routes';
 import { defaultModelDir, modelFile } from '../../src-main/services/pose/paths';
-import { dbDigest } from '../helpers/db-snapshot';
-import { tempDir } from '../helpers/tmp';
+import { openTestServices, type TestServices } from '../helpers/test-services';
 import { liveWebm, MEDIA, pieces } from './helpers';
 
 /**
  * The capture calls through the contract (validation included), as a transport calls them, and
- * the Electron protocol's capture routes in fetch terms. Refused input changes nothing.
+ * the Electron protocol's capture routes in fetch terms. Refused input changes nothing. On the run's
+ * backend (test/helpers/test-services.ts): on a server a take is built in the workstation's scratch
+ * folder inside the shared media folder.
  */
-const tmp = tempDir();
+let t: TestServices;
 let services: Services;
 let sessionId = '';
 
@@ -44,19 +45,19 @@ const begin = (input: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  services = createServices({ home: tmp.path, transport: 'cli' });
+  t = await openTestServices({ transport: 'cli' });
+  services = t.services;
   const patient = await call<{ id: string }>('patients:create', { name: 'Handler Runner' });
   sessionId = (await call<{ id: string }>('sessions:create', { patientId: patient.id, date: '2026-11-21' }))
     .id;
 });
-afterAll(() => {
-  services.close();
-  tmp.cleanup();
+afterAll(async () => {
+  await t?.close();
 });
 
 describe('capture calls', () => {
   it('refuses bad takes in plain words and changes nothing', async () => {
-    const before = dbDigest(services.library.db);
+    const before = await t.digest();
     expect(await refused('capture:begin', begin({ cameras: [camera('side'), camera('side')] }))).toMatch(
       /cameras: has the same view twice/,
     );
@@ -68,7 +69,7 @@ describe('capture calls', () => {
     expect(
       await refused('capture:chunk', { takeId: 'no-such-take', view: 'side', seq: 0, data: 'AAAA' }),
     ).toMatch(/no longer being recorded/);
-    expect(dbDigest(services.library.db)).toBe(before);
+    expect(await t.digest()).toBe(before);
   });
 
   it('records a take through base64 chunks (the Electron path) and saves it', async () => {

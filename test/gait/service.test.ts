@@ -1,18 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../src-main/services';
+import type { Services } from '../../src-main/services';
 import type { GaitAnalyzeResult } from '../../src-shared/contract/gait';
 import type { SyncRecord } from '../../src-shared/contract/sync';
 import { generateRunner } from '../../src-shared/gait/synthetic';
-import { dbDigest } from '../helpers/db-snapshot';
-import { tempDir } from '../helpers/tmp';
-import { insertRecording, storePose } from '../sync/helpers';
+import { openTestServices, type TestServices } from '../helpers/test-services';
+import { addRecording, storePose } from '../sync/helpers';
 
 /**
- * `gait:analyze` through the real dispatcher on a real library folder: a side and a rear clip of the
+ * `gait:analyze` through the real dispatcher on a real library, on the run's backend: a side and a rear clip of the
  * same synthetic run (rear camera started 0.4 s later), landmarks in the pose store as the pose
  * engine leaves them, the patient's height in the library.
  */
-let dir: { path: string; cleanup(): void };
+let t: TestServices;
 let services: Services;
 let sessionId: string;
 const design = { durationS: 8, left: { pelvicDropDeg: 7 }, right: { pelvicDropDeg: 2 } } as const;
@@ -26,8 +25,8 @@ async function call<T>(channel: string, input: unknown): Promise<T> {
 }
 
 beforeEach(async () => {
-  dir = tempDir('stridelab-gait-');
-  services = createServices({ home: dir.path, transport: 'browser' });
+  t = await openTestServices({ prefix: 'stridelab-gait-' });
+  services = t.services;
   const patient = await call<{ id: string }>('patients:create', { name: 'Ben', sex: 'male', heightCm: 175 });
   const session = await call<{ id: string }>('sessions:create', {
     patientId: patient.id,
@@ -37,8 +36,7 @@ beforeEach(async () => {
     treadmillInclinesPct: [],
   });
   sessionId = session.id;
-  const db = services.library.db;
-  insertRecording(db, {
+  await addRecording(t.sql, {
     id: 'side1',
     sessionId,
     view: 'side',
@@ -46,7 +44,7 @@ beforeEach(async () => {
     fps: 60,
     frames: side.series.frames.length,
   });
-  insertRecording(db, {
+  await addRecording(t.sql, {
     id: 'rear1',
     sessionId,
     view: 'rear',
@@ -54,12 +52,11 @@ beforeEach(async () => {
     fps: 60,
     frames: rear.series.frames.length,
   });
-  storePose(services.library.paths.mediaDir, sessionId, 'side1', side.series);
-  storePose(services.library.paths.mediaDir, sessionId, 'rear1', rear.series);
+  storePose(t.mediaDir, sessionId, 'side1', side.series);
+  storePose(t.mediaDir, sessionId, 'rear1', rear.series);
 });
-afterEach(() => {
-  services.close();
-  dir.cleanup();
+afterEach(async () => {
+  await t.close();
 });
 
 describe('gait:analyze', () => {
@@ -102,14 +99,14 @@ describe('gait:analyze', () => {
   });
 
   it('refuses an unknown recording with a plain message and changes nothing', async () => {
-    const before = dbDigest(services.library.db);
+    const before = await t.digest();
     const r = await services.dispatch('gait:analyze', { recordingId: 'nope' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatchObject({ code: 'not-found', field: 'recordingId' });
     const bad = await services.dispatch('gait:analyze', { recordingId: 'side1', cutoffHz: -3 });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.field).toBe('cutoffHz');
-    expect(dbDigest(services.library.db)).toBe(before);
+    expect(await t.digest()).toBe(before);
   });
 
   it('lists the exercise library', async () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../src-main/services';
+import type { Services } from '../../src-main/services';
 import type {
   DetectedBlobs,
   MarkerSetup,
@@ -8,16 +8,18 @@ import type {
   MarkerTrackStatus,
 } from '../../src-shared/contract/markers';
 import { pelvicTiltSeries } from '../../src-shared/markers';
+import { openTestServices, secondRun, type TestServices } from '../helpers/test-services';
 import { tempDir } from '../helpers/tmp';
-import { insertPatientAndSession, insertRecording } from '../review/fixtures/library-rows';
+import { addPatientAndSession, addRecording } from '../review/fixtures/library-rows';
 import { syntheticMarkerClip, type MarkerTruth } from './marker-clip';
 
 /**
- * The markers service on a real library (SQLite in a temp folder) with a real clip: a synthetic mp4
+ * The markers service on a real library (the run's backend: test/helpers/test-services.ts) with a real clip: a synthetic mp4
  * with taped markers on known paths, in the library as a recording's proxy with its timestamp table,
  * decoded by the real ffmpeg. Detect on one frame, pick a colour, name, track in the background
  * (progress, cancel), read the tracks back within 1 px of the truth, correct a point by hand.
  */
+let t: TestServices;
 let services: Services;
 let recordingId: string;
 let truth: MarkerTruth[];
@@ -50,11 +52,12 @@ const at = (name: string, i: number) => truth.find((t) => t.name === name)!.poin
 beforeAll(async () => {
   const clip = join(tmp.path, 'markers.mp4');
   ({ truth, tiltDeg } = await syntheticMarkerClip(clip, FRAMES));
-  services = createServices({ home: join(tmp.path, 'lib'), transport: 'cli' });
+  t = await openTestServices({ home: join(tmp.path, 'lib'), transport: 'cli' });
+  services = t.services;
   // Rows written straight in (the library's own calls are tested elsewhere).
-  insertPatientAndSession(services.library.db, 'p1', 's1');
+  await addPatientAndSession(t.sql, 'p1', 's1');
   // The clip goes in as the recording's proxy (the frames the review shows and the tracker reads).
-  insertRecording(services.library.db, services.library.paths.mediaDir, 's1', {
+  await addRecording(t.sql, t.mediaDir, 's1', {
     id: 'rec1',
     view: 'side',
     condition: 'Flat',
@@ -66,32 +69,35 @@ beforeAll(async () => {
   recordingId = 'rec1';
 }, 120_000);
 afterAll(async () => {
-  services?.close();
-  await services?.idle();
+  await t?.close();
   tmp.cleanup();
 });
 
 describe('markers on a real clip', () => {
-  it('finds the bright markers on a frame, and only the picked colour when one is picked', async () => {
-    const bright = await call<DetectedBlobs>('markers:detect', { recordingId, frame: 0 });
-    expect(bright.detection).toEqual({ mode: 'brightness' });
-    for (const name of ['rightAsis', 'rightPsis']) {
-      const p = at(name, 0);
-      const near = bright.blobs.filter((b) => Math.hypot(b.x - p.x, b.y - p.y) < 1);
-      expect(near, name).toHaveLength(1);
-    }
-    // A click on the green heel marker: its colour, and the white markers are no longer candidates.
-    const heel = at('rightHeel', 0);
-    const green = await call<DetectedBlobs>('markers:detect', { recordingId, frame: 0, pick: heel });
-    expect(green.detection.mode).toBe('colour');
-    const rgb = green.detection.mode === 'colour' ? green.detection.rgb : [0, 0, 0];
-    expect(rgb[1]).toBeGreaterThan(150);
-    expect(rgb[0]).toBeLessThan(90);
-    expect(green.blobs.some((b) => Math.hypot(b.x - heel.x, b.y - heel.y) < 1)).toBe(true);
-    expect(
-      green.blobs.some((b) => Math.hypot(b.x - at('rightAsis', 0).x, b.y - at('rightAsis', 0).y) < 5),
-    ).toBe(false);
-  });
+  // Blob detection on one frame reads no rows: the first run's check is enough.
+  it.skipIf(secondRun)(
+    'finds the bright markers on a frame, and only the picked colour when one is picked',
+    async () => {
+      const bright = await call<DetectedBlobs>('markers:detect', { recordingId, frame: 0 });
+      expect(bright.detection).toEqual({ mode: 'brightness' });
+      for (const name of ['rightAsis', 'rightPsis']) {
+        const p = at(name, 0);
+        const near = bright.blobs.filter((b) => Math.hypot(b.x - p.x, b.y - p.y) < 1);
+        expect(near, name).toHaveLength(1);
+      }
+      // A click on the green heel marker: its colour, and the white markers are no longer candidates.
+      const heel = at('rightHeel', 0);
+      const green = await call<DetectedBlobs>('markers:detect', { recordingId, frame: 0, pick: heel });
+      expect(green.detection.mode).toBe('colour');
+      const rgb = green.detection.mode === 'colour' ? green.detection.rgb : [0, 0, 0];
+      expect(rgb[1]).toBeGreaterThan(150);
+      expect(rgb[0]).toBeLessThan(90);
+      expect(green.blobs.some((b) => Math.hypot(b.x - heel.x, b.y - heel.y) < 1)).toBe(true);
+      expect(
+        green.blobs.some((b) => Math.hypot(b.x - at('rightAsis', 0).x, b.y - at('rightAsis', 0).y) < 5),
+      ).toBe(false);
+    },
+  );
 
   it('refuses what it cannot do, in words, and writes nothing', async () => {
     await expect(call('markers:track', { recordingId })).rejects.toThrow(/Name the markers/);

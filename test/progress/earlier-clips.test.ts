@@ -1,25 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../src-main/services';
+import type { Services } from '../../src-main/services';
 import type { EarlierClip, LastTimeClip } from '../../src-shared/progress';
-import { dbDigest } from '../helpers/db-snapshot';
-import { tempDir } from '../helpers/tmp';
-import { insertRecording } from '../sync/helpers';
+import { openTestServices, type TestServices } from '../helpers/test-services';
+import { addRecording } from '../sync/helpers';
 import { call, returningPatient, VISITS } from './fixtures';
 
 /**
  * `progress:earlierClips` and `progress:lastTimeClip` (issue 18 item 2) through the real dispatcher
  * on a real library: three visits of a synthetic runner (fixtures.ts), side and rear clips.
  */
-let dir: { path: string; cleanup(): void };
+let t: TestServices;
 let services: Services;
 let sessionIds: string[];
 
 beforeAll(async () => {
-  dir = tempDir('stridelab-earlier-');
-  services = createServices({ home: dir.path, transport: 'browser' });
-  ({ sessionIds } = await returningPatient(services));
+  t = await openTestServices({ prefix: 'stridelab-earlier-' });
+  services = t.services;
+  ({ sessionIds } = await returningPatient(services, t.sql));
   // An incline clip last visit: listed after the flat ones, its different incline said.
-  insertRecording(services.library.db, {
+  await addRecording(t.sql, {
     id: 'incline1',
     sessionId: sessionIds[1]!,
     view: 'side',
@@ -29,9 +28,8 @@ beforeAll(async () => {
     frames: 100,
   });
 }, 120_000);
-afterAll(() => {
-  services.close();
-  dir.cleanup();
+afterAll(async () => {
+  await t?.close();
 });
 
 describe('earlier clips beside today\u2019s', () => {
@@ -69,12 +67,12 @@ describe('earlier clips beside today\u2019s', () => {
   });
 
   it('refuses a clip that is not in the library, changing nothing', async () => {
-    const before = dbDigest(services.library.db);
+    const before = await t.digest();
     for (const channel of ['progress:earlierClips', 'progress:lastTimeClip']) {
       const r = await services.dispatch(channel, { recordingId: 'nope' });
       expect(r).toMatchObject({ ok: false, error: { code: 'not-found', field: 'recordingId' } });
       if (!r.ok) expect(r.error.message).toMatch(/This clip is no longer in the library\.$/);
     }
-    expect(dbDigest(services.library.db)).toEqual(before);
+    expect(await t.digest()).toEqual(before);
   });
 });

@@ -7,7 +7,8 @@
  */
 import { generateRunner } from '../../src-shared/gait/synthetic';
 import type { Services } from '../../src-main/services';
-import { insertRecording, storePose } from '../sync/helpers';
+import { sqliteRunner, type SqlRunner } from '../helpers/sql-both';
+import { addRecording, storePose } from '../sync/helpers';
 
 export const VISITS = [
   { date: '2026-01-10', pelvicDropDeg: 8, cadence: 160, speedKmh: 11 },
@@ -24,6 +25,8 @@ export async function call<T>(services: Services, channel: string, input: unknow
 /** Creates the patient and the three sessions; returns the patient's and the sessions' ids (oldest first). */
 export async function returningPatient(
   services: Services,
+  /** The library's rows: pass TestServices' `sql` on a server (test/helpers/test-services.ts). */
+  sql: SqlRunner = sqliteRunner(services.library.db),
 ): Promise<{ patientId: string; sessionIds: string[] }> {
   const patient = await call<{ id: string }>(services, 'patients:create', {
     name: 'Ana Lopez',
@@ -48,9 +51,8 @@ export async function returningPatient(
     };
     const side = generateRunner({ view: 'side', ...o });
     const rear = generateRunner({ view: 'rear', ...o });
-    const db = services.library.db;
     const ids = { side: `side${i}`, rear: `rear${i}` };
-    insertRecording(db, {
+    await addRecording(sql, {
       id: ids.side,
       sessionId: session.id,
       view: 'side',
@@ -58,7 +60,7 @@ export async function returningPatient(
       fps: 60,
       frames: side.series.frames.length,
     });
-    insertRecording(db, {
+    await addRecording(sql, {
       id: ids.rear,
       sessionId: session.id,
       view: 'rear',
@@ -91,7 +93,7 @@ export async function returningPatient(
         audio: null,
         proxyFps: 60,
       };
-      db.prepare(`UPDATE recordings SET probe_json = ? WHERE id = ?`).run(JSON.stringify(probe), id);
+      await sql.run(`UPDATE recordings SET probe_json = ? WHERE id = ?`, [JSON.stringify(probe), id]);
     }
     storePose(services.library.paths.mediaDir, session.id, ids.side, side.series);
     storePose(services.library.paths.mediaDir, session.id, ids.rear, rear.series);

@@ -1,25 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../src-main/services';
+import type { Services } from '../../src-main/services';
 import type { PatientProgress, SessionSymptoms } from '../../src-shared/progress';
-import { dbDigest } from '../helpers/db-snapshot';
-import { tempDir } from '../helpers/tmp';
-import { insertRecording } from '../sync/helpers';
+import { openTestServices, type TestServices } from '../helpers/test-services';
+import { addRecording } from '../sync/helpers';
 import { call, returningPatient } from './fixtures';
 
-/** `symptoms:*` and `progress:patient` through the real dispatcher on a real library folder. */
-let dir: { path: string; cleanup(): void };
+/** `symptoms:*` and `progress:patient` through the real dispatcher on a real library, on the run's backend. */
+let t: TestServices;
 let services: Services;
 let patientId: string;
 let sessionIds: string[];
 
 beforeAll(async () => {
-  dir = tempDir('stridelab-progress-');
-  services = createServices({ home: dir.path, transport: 'browser' });
-  ({ patientId, sessionIds } = await returningPatient(services));
+  t = await openTestServices({ prefix: 'stridelab-progress-' });
+  services = t.services;
+  ({ patientId, sessionIds } = await returningPatient(services, t.sql));
 }, 120_000);
-afterAll(() => {
-  services.close();
-  dir.cleanup();
+afterAll(async () => {
+  await t?.close();
 });
 
 describe('symptoms', () => {
@@ -61,7 +59,7 @@ describe('symptoms', () => {
   });
 
   it('refuses a pain outside 0–10 or not whole, in the clinic\u2019s words, and changes nothing', async () => {
-    const before = dbDigest(services.library.db);
+    const before = await t.digest();
     const cases: [Record<string, unknown>, RegExp][] = [
       [{ painDuring: 11 }, /^Pain during running must be at most 10 \(worst pain imaginable\)\.$/],
       [{ painBefore: -1 }, /^Pain before running must be at least 0 \(no pain\)\.$/],
@@ -85,7 +83,7 @@ describe('symptoms', () => {
       ok: false,
       error: { code: 'not-found', message: 'sessionId: This session no longer exists.', field: 'sessionId' },
     });
-    expect(dbDigest(services.library.db)).toBe(before);
+    expect(await t.digest()).toBe(before);
   });
 });
 
@@ -140,7 +138,7 @@ describe('progress:patient', () => {
   }, 120_000);
 
   it('says which clip is left out and why, and refuses an unknown patient', async () => {
-    insertRecording(services.library.db, {
+    await addRecording(t.sql, {
       id: 'bare',
       sessionId: sessionIds[1]!,
       view: 'side',
