@@ -8,6 +8,7 @@ import type { ReportConditionInput } from './build';
 import { toCsv, type Cell } from './csv';
 import type { NotMeasurable, ReportModel, Stat } from './model';
 import { displayUnit } from './rows';
+import type { VariableSources } from '../review/marker-hybrid';
 
 export const ANALYSIS_SCHEMA = 'stridelab.analysis/1';
 
@@ -27,6 +28,9 @@ export interface AnalysisJson {
       readonly file: string;
       readonly model: string;
       readonly gait: GaitAnalysis;
+      /** Where the clip's skin markers were tracked: which variables of `gait` came from them, in
+       *  place of the pose landmarks' (src-shared/review/marker-hybrid.ts). */
+      readonly sources?: VariableSources;
     }[];
   }[];
   /** The report model as printed (values in the report's units), without the pictures. */
@@ -45,7 +49,13 @@ export function analysisJson(model: ReportModel, conditions: readonly ReportCond
       label: c.label,
       ...(c.inclinePct !== undefined ? { inclinePct: c.inclinePct } : {}),
       ...(c.speedKmh !== undefined ? { speedKmh: c.speedKmh } : {}),
-      clips: c.clips.map((k) => ({ view: k.view, file: k.file, model: k.model, gait: k.analysis })),
+      clips: c.clips.map((k) => ({
+        view: k.view,
+        file: k.file,
+        model: k.model,
+        gait: k.analysis,
+        ...(k.sources ? { sources: k.sources } : {}),
+      })),
     })),
     report: model,
   };

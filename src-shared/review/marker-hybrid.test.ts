@@ -3,7 +3,8 @@ import { analyzeGait, DEFAULT_EXERCISES } from '../gait';
 import { generateRunner } from '../gait/synthetic';
 import { Landmark } from '../pose/landmarks';
 import type { MarkerName, MarkerTrack } from '../markers';
-import { buildReport } from '../report/build';
+import { buildReport, type ReportConditionInput } from '../report/build';
+import { analysisJson } from '../report/exports';
 import { pixels } from '../units';
 import { hybridOf, LANDMARKS, sourceText } from './marker-hybrid';
 import { withMarkers } from './marker-report';
@@ -138,25 +139,26 @@ describe('hybrid analysis: markers replace the landmark value of the same variab
   });
 
   it('prints the value shown, its source and its finding in the report', () => {
+    const conditions: ReportConditionInput[] = [
+      {
+        id: 'c1',
+        label: 'Flat',
+        clips: [
+          {
+            view: 'side',
+            file: 'side.mp4',
+            model: 'full',
+            analysis: hybrid.analysis,
+            series: run.series,
+            sources: hybrid.sources,
+          },
+        ],
+      },
+    ];
     const built = buildReport({
       patient: { name: 'Marker Runner' },
       session: { id: 's1', date: '2026-11-21' },
-      conditions: [
-        {
-          id: 'c1',
-          label: 'Flat',
-          clips: [
-            {
-              view: 'side',
-              file: 'side.mp4',
-              model: 'full',
-              analysis: hybrid.analysis,
-              series: run.series,
-              sources: hybrid.sources,
-            },
-          ],
-        },
-      ],
+      conditions,
       exercises: DEFAULT_EXERCISES,
       appVersion: '0.1.0',
       now: '2026-11-21T10:00:00.000Z',
@@ -173,6 +175,10 @@ describe('hybrid analysis: markers replace the landmark value of the same variab
     });
     const finding = built.findings.find((f) => f.text.startsWith('Landing with an extended knee'))!;
     expect(finding.evidence[0]).toMatch(/^Knee flexion at initial contact, left: 1\.0 ± 0\.0°/);
+    // analysis.json carries the values shown and where each came from.
+    const json = analysisJson(built, conditions).conditions[0]!.clips[0]!;
+    expect(json.gait.variables.find((v) => v.id === 'knee-flexion-ic')!.left.mean).toBe(row.left!.mean);
+    expect(json.sources!['knee-flexion-ic']!.left.from).toBe('markers');
     // The marker rows table keeps only the rows without a landmark counterpart.
     const [withRows] = withMarkers(built.conditions, [
       { conditionId: 'c1', view: 'side', tracks: [...leg('left'), ...leg('right')], events: gait.events },
