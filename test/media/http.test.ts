@@ -5,22 +5,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventMessage } from '../../src-shared/contract';
 import type { Recording } from '../../src-shared/contract/recordings';
 import { decodeTimestamps } from '../../src-shared/media/timestamps';
-import { createServices, type Services } from '../../src-main/services';
+import type { Services } from '../../src-main/services';
 import { createPatient } from '../../src-main/services/library/patients';
 import { createSession } from '../../src-main/services/library/sessions';
 import { registerMediaRoutes } from '../../src-main/services/media/http-routes';
 import { startLocalServer, type LocalServer } from '../../src-main/transport/http-server';
-import { clip, libraryState, syntheticClip, tempDir } from './helpers';
+import { openTestServices, type TestServices } from '../helpers/test-services';
+import { clip, syntheticClip, tempDir, treeDump } from './helpers';
 
 /**
  * Browser mode end to end on the service side: upload → import over the contract → media served
- * with Range and the token, cancel from a second request, and nothing reachable by path.
+ * with Range and the token, cancel from a second request, and nothing reachable by path. On the
+ * run's backend (test/helpers/test-services.ts): on a server, uploads wait in the workstation's
+ * scratch folder inside the shared media folder.
  */
 type Wire = { ok: boolean; result?: unknown; error?: { code: string; message: string; field?: string } };
+let t: TestServices;
 let services: Services;
 let server: LocalServer;
 let sessionId: string;
-let home: string;
 const events: EventMessage[] = [];
 
 /**
@@ -69,8 +72,8 @@ async function upload(file: string, name: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  home = tempDir('http');
-  services = createServices({ home, transport: 'browser' });
+  t = await openTestServices({ prefix: 'stridelab-http-' });
+  services = t.services;
   server = await startLocalServer({ services, staticRoot: tempDir('static') });
   registerMediaRoutes(server, services.library);
   services.onEvent((m) => events.push(m));
@@ -87,8 +90,21 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  services.close();
+  await t.close();
 });
+
+/**
+ * Rows, clips and scratch, comparable: the clips' tree without the scratch folder, which on a
+ * server lies inside the shared media folder (.stridelab-tmp/<workstation>).
+ */
+async function libraryState(): Promise<{ db: string; media: string; tmp: string }> {
+  const { mediaDir, tmpDir } = services.library.paths;
+  const media = treeDump(mediaDir)
+    .split('\n')
+    .filter((line) => !line.startsWith('.stridelab-tmp'))
+    .join('\n');
+  return { db: await t.digest(), media, tmp: treeDump(tmpDir) };
+}
 
 describe('media over HTTP', () => {
   let rec: Recording;
@@ -113,7 +129,7 @@ describe('media over HTTP', () => {
     expect(progress.every((p) => p.jobId === 'job-happy-0001')).toBe(true);
     expect(progress.at(-1)!.fraction).toBe(1);
     // The upload was consumed: tmp/ is empty again.
-    expect(libraryState(services.library).tmp).toBe('');
+    expect((await libraryState()).tmp).toBe('');
 
     const original = readFileSync(src);
     const whole = await fetch(`${server.url}/api/media/${rec.id}/original?token=${server.token}`);
@@ -187,7 +203,7 @@ describe('media over HTTP', () => {
   it('cancels a running import from another request: ffmpeg stopped, library unchanged', async () => {
     const src = syntheticClip(join(tempDir('long'), 'long.mp4'), { frames: 300, size: '640x480' });
     const uploadId = await upload(src, 'long.mp4');
-    const before = libraryState(services.library);
+    const before = await libraryState();
     const started = new Promise<void>((resolve) => {
       const off = services.onEvent((m) => {
         if (m.event === 'recordings:progress' && (m.payload as { phase: string }).phase === 'proxy') {
@@ -209,7 +225,7 @@ describe('media over HTTP', () => {
     });
     expect((await pending).error).toMatchObject({ code: 'cancelled' });
     // Rows and media as before; tmp/ held the upload before and is now empty (a cancel consumes it).
-    expect(libraryState(services.library)).toEqual({ ...before, tmp: '' });
+    expect(await libraryState()).toEqual({ ...before, tmp: '' });
     expect((await call('recordings:cancel', { jobId: 'job-cancel-001' })).result).toEqual({
       cancelled: false,
     });
@@ -242,7 +258,7 @@ describe('media over HTTP', () => {
       req.write(Buffer.alloc(1024));
     });
     expect(status).toBe(413);
-    expect(libraryState(services.library).tmp).toBe('');
+    expect((await libraryState()).tmp).toBe('');
   });
 
   it('answers a malformed %-escape with 400, not 500, on every kind of route', async () => {

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../src-main/services';
+import type { Services } from '../../src-main/services';
 import { exportsDir, importSessionArchive } from '../../src-main/services/media/archive';
 import { importRecording } from '../../src-main/services/media/import';
 import type { PatientProgress, SessionSymptoms } from '../../src-shared/progress';
+import { openTestServices, type TestServices } from '../helpers/test-services';
 import { tempDir } from '../helpers/tmp';
 import { syntheticClip } from '../media/helpers';
 import { call } from './fixtures';
@@ -11,19 +12,22 @@ import { call } from './fixtures';
 /**
  * The patient's own story travels with the session (issue 18 item 4, docs/progress.md §4): a session
  * archive written in one library and read into another brings its pain scores, weekly volume,
- * return-to-run stage and notes along with the clips, byte for byte the same row.
+ * return-to-run stage and notes along with the clips, byte for byte the same row. Both libraries
+ * on the run's backend (test/helpers/test-services.ts): on a server, two clinics' databases.
  */
-let from: { path: string; cleanup(): void };
-let to: { path: string; cleanup(): void };
+let clips: { path: string; cleanup(): void };
+let from: TestServices;
+let to: TestServices;
 let a: Services;
 let b: Services;
 let sessionId: string;
 
 beforeAll(async () => {
-  from = tempDir('stridelab-archive-story-a-');
-  to = tempDir('stridelab-archive-story-b-');
-  a = createServices({ home: from.path, transport: 'browser' });
-  b = createServices({ home: to.path, transport: 'browser' });
+  clips = tempDir('stridelab-archive-story-');
+  from = await openTestServices({ prefix: 'stridelab-archive-story-a-' });
+  to = await openTestServices({ prefix: 'stridelab-archive-story-b-' });
+  a = from.services;
+  b = to.services;
   const patient = await call<{ id: string }>(a, 'patients:create', { name: 'Ana Lopez' });
   ({ id: sessionId } = await call<{ id: string }>(a, 'sessions:create', {
     patientId: patient.id,
@@ -31,16 +35,15 @@ beforeAll(async () => {
   }));
   await importRecording(a.library, {
     sessionId,
-    sourcePath: syntheticClip(join(from.path, 'side.mp4'), { frames: 20 }),
+    sourcePath: syntheticClip(join(clips.path, 'side.mp4'), { frames: 20 }),
     view: 'side',
     condition: { label: 'flat' },
   });
 }, 120_000);
-afterAll(() => {
-  a.close();
-  b.close();
-  from.cleanup();
-  to.cleanup();
+afterAll(async () => {
+  await from?.close();
+  await to?.close();
+  clips?.cleanup();
 });
 
 describe('session archive and the patient\u2019s own story', () => {
