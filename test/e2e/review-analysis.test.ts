@@ -135,6 +135,18 @@ describe('gait events', () => {
       `${(lo * 1000).toFixed(0)} ms to ${(hi * 1000).toFixed(0)} ms`,
     );
   });
+
+  it('says "not measurable" for a side the camera cannot measure, with no number and no L − R', async () => {
+    const hidden = gait.variables.filter((v) => v.view !== 'rear' && v.right.notMeasurable);
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const v of hidden) {
+      const row = page.locator(`[data-testid="variable-${v.id}"]`);
+      const cell = row.locator('td[data-side="right"]');
+      expect(await cell.textContent()).toBe('not measurable');
+      expect(await cell.getAttribute('title')).toContain(v.right.notMeasurable!.remedy);
+      expect(await row.locator('td[data-side="diff"]').textContent()).toBe('—');
+    }
+  });
 });
 
 describe('seeking from the timeline and the curves', () => {

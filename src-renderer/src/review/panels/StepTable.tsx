@@ -31,8 +31,21 @@ function fmt(v: number | null | undefined, unit: GaitVariable['unit']): string {
 }
 
 /** "12.3 ± 1.4° (n 9)": the spread over steps, as the clinic reads numbers; the value never
- *  breaks inside itself in a narrow column, the step count may go beneath. */
+ *  breaks inside itself in a narrow column, the step count may go beneath. A side the camera cannot
+ *  measure says so instead of a number (docs/uncertainty.md §3); the reason and remedy are its title
+ *  and stand in full in the panel's note above the table. */
 function SideCell({ s, unit, side }: { s: GaitVariable['left']; unit: GaitVariable['unit']; side: string }) {
+  if (s.notMeasurable)
+    return (
+      <td
+        data-side={side}
+        className="not-measurable"
+        data-testid="not-measurable"
+        title={`${s.notMeasurable.reason} ${s.notMeasurable.remedy}`}
+      >
+        not measurable
+      </td>
+    );
   if (s.mean === null) return <td data-side={side}>—</td>;
   const d = digits(unit);
   const k = scale(unit);
@@ -50,7 +63,8 @@ function SideCell({ s, unit, side }: { s: GaitVariable['left']; unit: GaitVariab
  * verdict is its short tag, with the report's full words as its title.
  */
 function DiffCell({ v }: { v: GaitVariable }) {
-  if (!v.symmetry) return <td data-side="diff">—</td>;
+  // No difference with a side the camera cannot measure: its number is not shown either.
+  if (!v.symmetry || v.left.notMeasurable || v.right.notMeasurable) return <td data-side="diff">—</td>;
   const iv = v.symmetry.uncertainty?.interval;
   const reading = readDifference(v, (x) => fmt(x, v.unit));
   return (
@@ -61,12 +75,9 @@ function DiffCell({ v }: { v: GaitVariable }) {
           <div className={`diff-tag ${reading.verdict}`} data-testid="diff-verdict" title={reading.words}>
             {reading.tag}
           </div>
-          <div
-            className="diff-interval nowrap"
-            data-testid="diff-interval"
-            title="95% interval of left − right"
-          >
-            {fmt(iv[0], v.unit)} to {fmt(iv[1], v.unit)}
+          <div className="diff-interval" data-testid="diff-interval" title="95% interval of left − right">
+            <span className="nowrap">{fmt(iv[0], v.unit)}</span>{' '}
+            <span className="nowrap">to {fmt(iv[1], v.unit)}</span>
           </div>
         </>
       )}
