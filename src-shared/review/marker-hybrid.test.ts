@@ -5,7 +5,7 @@ import { Landmark } from '../pose/landmarks';
 import type { MarkerName, MarkerTrack } from '../markers';
 import { buildReport, type ReportConditionInput } from '../report/build';
 import { analysisJson } from '../report/exports';
-import { pixels } from '../units';
+import { kneeMarkers, trackFrom } from './testing/marker-legs';
 import { hybridOf, LANDMARKS, sourceText } from './marker-hybrid';
 import { withMarkers } from './marker-report';
 
@@ -21,43 +21,14 @@ const gait = analyzeGait({ series: run.series, view: 'side', calibration: { heig
 const n = run.series.frames.length;
 const FLEX = 1;
 
-function track(name: MarkerName, at: (i: number) => [number, number] | null): MarkerTrack {
-  return {
-    name,
-    points: Array.from({ length: n }, (_, i) => {
-      const p = at(i);
-      return p
-        ? { x: pixels(p[0]), y: pixels(p[1]), confidence: 0.95, state: 'detected' as const }
-        : { x: pixels(0), y: pixels(0), confidence: 0, state: 'lost' as const };
-    }),
-  };
-}
-
+const leg = (side: 'left' | 'right', stretch?: (i: number) => number): MarkerTrack[] =>
+  kneeMarkers(run.series, side, FLEX, stretch);
+const track = (name: MarkerName, at: (i: number) => [number, number] | null): MarkerTrack =>
+  trackFrom(name, n, at);
 const lm = (i: number, k: number): [number, number] => {
   const p = run.series.frames[i]!.image![k]!;
   return [p[0], p[1]];
 };
-
-/**
- * A leg's trochanter, knee and malleolus markers: trochanter on the hip, knee on the knee, the
- * malleolus 120 px (times `stretch(i)`) from the knee along the thigh line turned by FLEX degrees.
- */
-function leg(side: 'left' | 'right', stretch: (i: number) => number = () => 1): MarkerTrack[] {
-  const hipK = side === 'left' ? Landmark.leftHip : Landmark.rightHip;
-  const kneeK = side === 'left' ? Landmark.leftKnee : Landmark.rightKnee;
-  const ankle = (i: number): [number, number] => {
-    const [hx, hy] = lm(i, hipK);
-    const [kx, ky] = lm(i, kneeK);
-    const a = Math.atan2(ky - hy, kx - hx) + (FLEX * Math.PI) / 180;
-    const L = 120 * stretch(i);
-    return [kx + L * Math.cos(a), ky + L * Math.sin(a)];
-  };
-  return [
-    track(`${side}GreaterTrochanter`, (i) => lm(i, hipK)),
-    track(`${side}LateralKnee`, (i) => lm(i, kneeK)),
-    track(`${side}LateralMalleolus`, ankle),
-  ];
-}
 
 const variable = (a: typeof gait, id: string) => a.variables.find((v) => v.id === id)!;
 
