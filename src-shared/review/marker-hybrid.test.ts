@@ -99,6 +99,37 @@ describe('hybrid analysis: markers replace the landmark value of the same variab
     expect(ids).toContain('extended-knee-landing:right');
   });
 
+  it('takes a side the markers measure off the "not measurable" flag', () => {
+    // The landmarks' left knee hidden (as a far leg is): the engine's flag names it.
+    const hidden = {
+      reason: 'Not measurable from this view: the left leg is the far leg.',
+      remedy: 'Film the left side.',
+    };
+    const ids = ['knee-flexion-ic', 'ankle-dorsiflexion-ic'];
+    const farLeft = {
+      ...gait,
+      variables: gait.variables.map((v) =>
+        ids.includes(v.id) ? { ...v, left: { ...v.left, notMeasurable: hidden }, symmetry: null } : v,
+      ),
+      flags: [
+        ...gait.flags,
+        {
+          code: 'not-measurable' as const,
+          severity: 'warning' as const,
+          side: 'left' as const,
+          message:
+            'Not measurable from this view on the left: knee flexion at initial contact, ankle dorsiflexion at initial contact. Film the left side.',
+        },
+      ],
+    };
+    const h = hybridOf('side', [...leg('left'), ...leg('right')], farLeft)!;
+    expect(variable(h.analysis, 'knee-flexion-ic').left.mean!).toBeCloseTo(FLEX, 3);
+    const flags = h.analysis.flags.filter((f) => f.code === 'not-measurable');
+    expect(flags.map((f) => f.message)).toEqual([
+      'Not measurable from this view on the left: ankle dorsiflexion at initial contact. Film the left side.',
+    ]);
+  });
+
   it('leaves an analysis without usable markers as it was', () => {
     expect(hybridOf('side', [], gait)).toBeNull();
     const pelvisOnly = hybridOf('side', [track('rightAsis', (i) => lm(i, Landmark.rightHip))], gait)!;
