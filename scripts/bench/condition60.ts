@@ -19,7 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SHARED_MEDIA } from '../../test/helpers/media';
-import { clip1080p60, head, longTake } from './condition/clips';
+import { clip1080p60, head, longTake, unitStartFor } from './condition/clips';
 import { runCondition } from './condition/queue-condition';
 import { load1, pipelineRate, rawRate, type Measured } from './condition/rates';
 import type { BenchLine } from './types';
@@ -44,7 +44,7 @@ export async function benchCondition60(): Promise<BenchLine[]> {
   const dir = mkdtempSync(join(tmpdir(), 'stridelab-bench-condition60-'));
   const cores = availableParallelism();
   try {
-    const unit = clip1080p60(REAL, dir);
+    const unit = clip1080p60(REAL, dir, unitStartFor(TAKE_S));
     const rate1080 = head(unit, RATE_FRAMES / 60, dir, 'rate-1080x1920-60fps.mp4');
     const out: BenchLine[] = [];
     // The single-core raw rate on the take's own frames: what session throughput is measured against.
