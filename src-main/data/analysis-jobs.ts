@@ -1,6 +1,7 @@
 import { PostgresAdapter, sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import { EarlyNumbersSchema, type EarlyNumbers } from '../../src-shared/contract/analysis';
 import type { PoseModelName } from '../../src-shared/pose/engine-protocol';
-import { parseWord } from './parse';
+import { parseJson, parseWord } from './parse';
 import type { AnalysisJobsTable, Database } from './schema';
 
 /**
@@ -17,6 +18,11 @@ import type { AnalysisJobsTable, Database } from './schema';
  * come from the database's clock, so workstations whose clocks disagree still agree on them. The
  * embedded library has one process (the library lock), so there a claim takes queued jobs only and
  * the jobs a dead process left running are queued again at start-up (`requeueRunning`).
+ *
+ * Migration 0013: a running job keeps its steady window's first numbers (`setEarly`), provisional,
+ * until the job ends (issue 16: Review and the report show them labelled, after a restart too); and a
+ * cancel pressed on a workstation that does not run the job is stored with it (`requestCancel`): the
+ * runner learns it from its next lease renewal and cancels the job as a local cancel would.
  */
 export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 const STATES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const satisfies readonly JobState[];
@@ -37,7 +43,14 @@ export interface AnalysisJob {
   readonly updatedAt: string;
   /** The workstation process running it, while it runs. */
   readonly claimedBy?: string;
+  /** The steady window's first numbers, provisional, while the whole clip is analysed (0013). */
+  readonly early?: EarlyNumbers;
+  /** A cancel asked for on another workstation, not yet carried out by the one running the job. */
+  readonly cancelRequested?: { readonly at: string; readonly by: string };
 }
+
+/** What a lease renewal finds: still this claimer's, taken over, or asked to stop (a remote cancel). */
+export type LeaseState = 'held' | 'lost' | 'cancel-requested';
 
 export type JobOutcome =
   | { readonly state: 'done'; readonly note: string | null }
@@ -65,8 +78,19 @@ export interface AnalysisJobsRepo {
    * (its workstation died) is waiting too, and a clip another workstation is running is not.
    */
   claimNext(claim: ClaimRequest, at: string): Promise<AnalysisJob | undefined>;
-  /** Extend the lease of a job `worker` still holds; false when it no longer does (taken over). */
-  renewLease(recordingId: string, model: PoseModelName, worker: string, leaseMs: number): Promise<boolean>;
+  /**
+   * Extend the lease of a job `worker` still holds: 'lost' when it no longer does (taken over),
+   * 'cancel-requested' when a workstation asked for it to stop (the lease is extended meanwhile).
+   */
+  renewLease(recordingId: string, model: PoseModelName, worker: string, leaseMs: number): Promise<LeaseState>;
+  /** Store the running job's first numbers, if `worker` still holds it. */
+  setEarly(recordingId: string, model: PoseModelName, early: EarlyNumbers, worker: string): Promise<boolean>;
+  /**
+   * Cancel the clip's jobs from any workstation: waiting ones at once ('cancelled'); a running one
+   * is asked to stop ('requested'), or cancelled at once when its lease ran out (nobody runs it).
+   * 'none' when nothing of the clip waits or runs.
+   */
+  requestCancel(recordingId: string, by: string, at: string): Promise<'cancelled' | 'requested' | 'none'>;
   /**
    * End the running job (or put it back in the queue). With `worker`, only if that process still
    * holds it: a workstation that lost its lease never overwrites the one that took over. False when
@@ -84,6 +108,14 @@ export interface AnalysisJobsRepo {
   /** Embedded library at start-up: jobs a dead process left running are queued again. How many. */
   requeueRunning(at: string): Promise<number>;
 }
+
+/** What a job holds only while it runs: its claimer, lease and a cancel asked for meanwhile. */
+const ENDED = {
+  claimed_by: null,
+  lease_until: null,
+  cancel_requested_at: null,
+  cancel_requested_by: null,
+} as const;
 
 const isPostgres = (db: Kysely<Database>): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
@@ -112,6 +144,15 @@ export function analysisJobsRepo(db: Kysely<Database>): AnalysisJobsRepo {
       .executeTakeFirst();
     return row && toJob(row);
   };
+  const cancelQueued = async (recordingId: string, at: string): Promise<boolean> => {
+    const r = await db
+      .updateTable('analysis_jobs')
+      .set({ ...ENDED, state: 'cancelled', early_json: null, updated_at: at })
+      .where('recording_id', '=', recordingId)
+      .where('state', '=', 'queued')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  };
   return {
     async enqueue(recordingId, model, force, at) {
       await db
@@ -135,6 +176,9 @@ export function analysisJobsRepo(db: Kysely<Database>): AnalysisJobsRepo {
               note: null,
               claimed_by: null,
               lease_until: null,
+              early_json: null,
+              cancel_requested_at: null,
+              cancel_requested_by: null,
               queued_at: at,
               updated_at: at,
             })
@@ -153,6 +197,15 @@ export function analysisJobsRepo(db: Kysely<Database>): AnalysisJobsRepo {
     },
     async claimNext({ worker, leaseMs, busy }, at) {
       const now = clockPlus(pg, 0);
+      // A job asked to stop whose runner died meanwhile: cancelled, as asked, not taken over.
+      if (pg)
+        await db
+          .updateTable('analysis_jobs')
+          .set({ ...ENDED, state: 'cancelled', early_json: null, updated_at: at })
+          .where('state', '=', 'running')
+          .where('cancel_requested_at', 'is not', null)
+          .where('lease_until', '<', now)
+          .execute();
       let pick = db
         .selectFrom('analysis_jobs as j')
         .innerJoin('recordings as r', 'r.id', 'j.recording_id')
@@ -213,8 +266,41 @@ export function analysisJobsRepo(db: Kysely<Database>): AnalysisJobsRepo {
         .where('model', '=', model)
         .where('state', '=', 'running')
         .where('claimed_by', '=', worker)
+        .returning('cancel_requested_at')
+        .executeTakeFirst();
+      if (!r) return 'lost';
+      return r.cancel_requested_at === null ? 'held' : 'cancel-requested';
+    },
+    async setEarly(recordingId, model, early, worker) {
+      const r = await db
+        .updateTable('analysis_jobs')
+        .set({ early_json: JSON.stringify(EarlyNumbersSchema.parse(early)) })
+        .where('recording_id', '=', recordingId)
+        .where('model', '=', model)
+        .where('state', '=', 'running')
+        .where('claimed_by', '=', worker)
         .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
+    },
+    async requestCancel(recordingId, by, at) {
+      if (await cancelQueued(recordingId, at)) return 'cancelled';
+      const now = clockPlus(pg, 0);
+      // Nobody runs it any more (its lease ran out, or the embedded library's dead process): cancel now.
+      const orphan = await db
+        .updateTable('analysis_jobs')
+        .set({ ...ENDED, state: 'cancelled', early_json: null, updated_at: at })
+        .where('recording_id', '=', recordingId)
+        .where('state', '=', 'running')
+        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+        .executeTakeFirst();
+      if (Number(orphan.numUpdatedRows) > 0) return 'cancelled';
+      const asked = await db
+        .updateTable('analysis_jobs')
+        .set({ cancel_requested_at: at, cancel_requested_by: by, updated_at: at })
+        .where('recording_id', '=', recordingId)
+        .where('state', '=', 'running')
+        .executeTakeFirst();
+      return Number(asked.numUpdatedRows) > 0 ? 'requested' : 'none';
     },
     async finish(recordingId, model, outcome, at, worker) {
       let q = db
@@ -225,8 +311,9 @@ export function analysisJobsRepo(db: Kysely<Database>): AnalysisJobsRepo {
           note: outcome.state === 'done' ? outcome.note : null,
           // A forced run (Retry with force) is done once: the next Retry reuses what it wrote.
           ...(outcome.state === 'done' ? { force: 0 } : {}),
-          claimed_by: null,
-          lease_until: null,
+          // First numbers wait with a job handed back (resumed later); any end replaces them.
+          ...(outcome.state === 'queued' ? {} : { early_json: null }),
+          ...ENDED,
           updated_at: at,
         })
         .where('recording_id', '=', recordingId)
@@ -235,19 +322,18 @@ export function analysisJobsRepo(db: Kysely<Database>): AnalysisJobsRepo {
       const r = await q.executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
-    async cancelQueued(recordingId, at) {
-      const r = await db
-        .updateTable('analysis_jobs')
-        .set({ state: 'cancelled', updated_at: at })
-        .where('recording_id', '=', recordingId)
-        .where('state', '=', 'queued')
-        .executeTakeFirst();
-      return Number(r.numUpdatedRows) > 0;
-    },
+    cancelQueued,
     async requeueRunning(at) {
+      // One asked to stop before the process died stays stopped.
+      await db
+        .updateTable('analysis_jobs')
+        .set({ ...ENDED, state: 'cancelled', early_json: null, updated_at: at })
+        .where('state', '=', 'running')
+        .where('cancel_requested_at', 'is not', null)
+        .execute();
       const r = await db
         .updateTable('analysis_jobs')
-        .set({ state: 'queued', claimed_by: null, lease_until: null, updated_at: at })
+        .set({ ...ENDED, state: 'queued', updated_at: at })
         .where('state', '=', 'running')
         .executeTakeFirst();
       return Number(r.numUpdatedRows);
@@ -269,5 +355,9 @@ function toJob(r: Selectable<AnalysisJobsTable> & { session_id: string }): Analy
     queuedAt: r.queued_at,
     updatedAt: r.updated_at,
     ...(r.claimed_by !== null ? { claimedBy: r.claimed_by } : {}),
+    ...(r.early_json !== null ? { early: parseJson(EarlyNumbersSchema, r.early_json, what) } : {}),
+    ...(r.cancel_requested_at !== null
+      ? { cancelRequested: { at: r.cancel_requested_at, by: r.cancel_requested_by ?? '' } }
+      : {}),
   };
 }

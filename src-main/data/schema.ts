@@ -187,6 +187,11 @@ export interface AnalysisJobsTable {
   /** 0012: the workstation process running the job, and until when its lease holds (ISO, UTC). */
   claimed_by: string | null;
   lease_until: string | null;
+  /** 0013: the steady window's first numbers (EarlyNumbers JSON) while the whole clip is analysed. */
+  early_json: string | null;
+  /** 0013: a cancel asked for on another workstation than the one running the job: when and where. */
+  cancel_requested_at: string | null;
+  cancel_requested_by: string | null;
 }
 
 /** 0008: the PT's corrections of gait events, the whole list per recording. */

@@ -58,9 +58,17 @@ export interface ClipAnalysisStatus {
   readonly early?: EarlyNumbers | null;
   /** Whether a running job is held while a capture take records (capture has priority). */
   readonly heldForCapture?: boolean;
+  /**
+   * A cancel asked for on another workstation than the one running the job, not carried out yet:
+   * the runner stops at its next heartbeat (issue 17). The workstation that asked, in words.
+   */
+  readonly cancelling?: { readonly by: string } | null;
 }
 
-/** A clip's first numbers, from a window of steady running (seconds of the clip). */
+/**
+ * A clip's first numbers, from a window of steady running (seconds of the clip): provisional, shown
+ * labelled with their window until the whole clip's result replaces them; never in a PDF.
+ */
 export interface EarlyNumbers {
   readonly fromS: number;
   readonly toS: number;
@@ -109,6 +117,15 @@ export const analysisCalls = {
   'analysis:series': call(z.object({ recordingId: Id })).returns<LandmarkSeries>(),
 } as const;
 
+/** The early numbers as they cross and as the library stores them (data/analysis-jobs.ts). */
+export const EarlyNumbersSchema = z.object({
+  fromS: z.number(),
+  toS: z.number(),
+  strides: z.object({ left: z.number().int(), right: z.number().int() }),
+  cadence: z.number().nullable(),
+  findings: z.number().int(),
+}) satisfies z.ZodType<EarlyNumbers>;
+
 const StatusSchema = z.object({
   recordingId: z.string(),
   sessionId: z.string(),
@@ -120,17 +137,9 @@ const StatusSchema = z.object({
   note: z.string().nullable(),
   attempts: z.number().int(),
   updatedAt: z.string().nullable(),
-  early: z
-    .object({
-      fromS: z.number(),
-      toS: z.number(),
-      strides: z.object({ left: z.number().int(), right: z.number().int() }),
-      cadence: z.number().nullable(),
-      findings: z.number().int(),
-    })
-    .nullable()
-    .optional(),
+  early: EarlyNumbersSchema.nullable().optional(),
   heldForCapture: z.boolean().optional(),
+  cancelling: z.object({ by: z.string() }).nullable().optional(),
 });
 
 export const analysisEvents = {

@@ -5,7 +5,9 @@ import { openTestLibrary, testBackend, type TestLibrary } from '../helpers/test-
  * The analysis queue's table through its repository (data/analysis-jobs.ts), on SQLite and, run again
  * by the `postgres` project, on PostgreSQL: queueing, claiming oldest first, leases, who may finish a
  * job. On the server several workstations claim from one table: claims made at the same moment never
- * share a job, and a job whose lease ran out (its workstation died) is claimed again.
+ * share a job, and a job whose lease ran out (its workstation died) is claimed again. Migration 0013:
+ * a running job keeps its steady window's first numbers until it ends, and a cancel pressed on any
+ * workstation reaches the one running the job through its lease renewal.
  */
 let lib: TestLibrary;
 beforeEach(async () => {
@@ -99,8 +101,8 @@ describe('analysis jobs', () => {
     await jobs.enqueue('r2', 'full', false, t(2));
     await jobs.enqueue('r3', 'full', false, t(3));
     await jobs.claimNext({ worker: 'w1', leaseMs: LEASE, busy: [] }, t(4));
-    expect(await jobs.renewLease('r1', 'full', 'w1', LEASE)).toBe(true);
-    expect(await jobs.renewLease('r1', 'full', 'w2', LEASE)).toBe(false);
+    expect(await jobs.renewLease('r1', 'full', 'w1', LEASE)).toBe('held');
+    expect(await jobs.renewLease('r1', 'full', 'w2', LEASE)).toBe('lost');
     expect(await jobs.finish('r1', 'full', { state: 'failed', error: 'x' }, t(5), 'w2')).toBe(false);
     expect((await jobs.get('r1', 'full'))?.state).toBe('running');
     expect(await jobs.cancelQueued('r2', t(6))).toBe(true);
@@ -143,7 +145,7 @@ describe('analysis jobs', () => {
       ]);
       const taken = await jobs.claimNext({ worker: 'w2', leaseMs: LEASE, busy: [] }, t(5));
       expect(taken).toMatchObject({ recordingId: 'r1', model: 'full', claimedBy: 'w2', attempts: 2 });
-      expect(await jobs.renewLease('r1', 'full', 'dead', LEASE)).toBe(false);
+      expect(await jobs.renewLease('r1', 'full', 'dead', LEASE)).toBe('lost');
       expect(await jobs.finish('r1', 'full', { state: 'done', note: null }, t(6), 'dead')).toBe(false);
       expect(await jobs.finish('r1', 'full', { state: 'done', note: null }, t(7), 'w2')).toBe(true);
       // The lease is the server's clock plus the lease, in the library's time format.
@@ -157,4 +159,104 @@ describe('analysis jobs', () => {
       expect(ahead).toBeLessThanOrEqual(LEASE + 30_000);
     },
   );
+
+  it('keeps the first numbers of a running job, provisional, across a restart, until the job ends', async () => {
+    const jobs = lib.data.analysisJobs;
+    await jobs.enqueue('r1', 'full', false, t(1));
+    await jobs.claimNext({ worker: 'w1', leaseMs: LEASE, busy: [] }, t(2));
+    // Only the claimer may store them.
+    expect(await jobs.setEarly('r1', 'full', EARLY, 'w2')).toBe(false);
+    expect(await jobs.get('r1', 'full')).not.toHaveProperty('early');
+    expect(await jobs.setEarly('r1', 'full', EARLY, 'w1')).toBe(true);
+    expect((await jobs.get('r1', 'full'))?.early).toEqual(EARLY);
+    // Handed back (the app quit) or left running by a dead process: they wait with the job.
+    expect(await jobs.finish('r1', 'full', { state: 'queued' }, t(3), 'w1')).toBe(true);
+    expect((await jobs.listForSession('s1'))[0]).toMatchObject({ state: 'queued', early: EARLY });
+    await jobs.claimNext({ worker: 'w2', leaseMs: LEASE, busy: [] }, t(4));
+    expect(await jobs.requeueRunning(t(5))).toBe(1);
+    expect((await jobs.get('r1', 'full'))?.early).toEqual(EARLY);
+    // The whole clip's result replaces them.
+    await jobs.claimNext({ worker: 'w3', leaseMs: LEASE, busy: [] }, t(6));
+    expect(await jobs.finish('r1', 'full', { state: 'done', note: null }, t(7), 'w3')).toBe(true);
+    expect(await jobs.get('r1', 'full')).not.toHaveProperty('early');
+    // Queued afresh (a new trim, Retry): numbers from the old run are not shown for the new one.
+    await jobs.enqueue('r2', 'full', false, t(8));
+    await jobs.claimNext({ worker: 'w1', leaseMs: LEASE, busy: [] }, t(9));
+    await jobs.setEarly('r2', 'full', EARLY, 'w1');
+    await jobs.finish('r2', 'full', { state: 'queued' }, t(10), 'w1');
+    await jobs.enqueue('r2', 'full', true, t(11));
+    expect(await jobs.get('r2', 'full')).not.toHaveProperty('early');
+    // A failed or cancelled job drops them too.
+    await jobs.claimNext({ worker: 'w1', leaseMs: LEASE, busy: [] }, t(12));
+    await jobs.setEarly('r2', 'full', EARLY, 'w1');
+    await jobs.finish('r2', 'full', { state: 'cancelled' }, t(13), 'w1');
+    expect(await jobs.get('r2', 'full')).not.toHaveProperty('early');
+  });
+
+  it('cancels from any workstation: waiting jobs at once, a running one through its next renewal', async () => {
+    const jobs = lib.data.analysisJobs;
+    await jobs.enqueue('r1', 'full', false, t(1));
+    await jobs.enqueue('r2', 'full', false, t(2));
+    expect(await jobs.requestCancel('r3', 'room 2', t(3))).toBe('none');
+    await jobs.claimNext({ worker: 'w1', leaseMs: LEASE, busy: [] }, t(3));
+    expect(await jobs.requestCancel('r2', 'room 2', t(4))).toBe('cancelled');
+    expect((await jobs.get('r2', 'full'))?.state).toBe('cancelled');
+    // Running in room 1 with its lease held: asked, not cancelled yet.
+    expect(await jobs.requestCancel('r1', 'room 2', t(5))).toBe('requested');
+    expect(await jobs.get('r1', 'full')).toMatchObject({
+      state: 'running',
+      claimedBy: 'w1',
+      cancelRequested: { at: t(5), by: 'room 2' },
+    });
+    // Room 1's next heartbeat learns it (and its lease is still extended while it stops).
+    expect(await jobs.renewLease('r1', 'full', 'w1', LEASE)).toBe('cancel-requested');
+    expect(await jobs.finish('r1', 'full', { state: 'cancelled' }, t(6), 'w1')).toBe(true);
+    const done = await jobs.get('r1', 'full');
+    expect(done).toMatchObject({ state: 'cancelled' });
+    expect(done).not.toHaveProperty('cancelRequested');
+    // Analyse again: a fresh job, nothing asked of it.
+    await jobs.enqueue('r1', 'full', false, t(7));
+    await jobs.claimNext({ worker: 'w1', leaseMs: LEASE, busy: [] }, t(8));
+    expect(await jobs.renewLease('r1', 'full', 'w1', LEASE)).toBe('held');
+    // A request that a dead process never saw: the job stays stopped at the next start.
+    expect(await jobs.requestCancel('r1', 'room 2', t(9))).toBe('requested');
+    expect(await jobs.requeueRunning(t(10))).toBe(0);
+    expect(await jobs.get('r1', 'full')).toMatchObject({ state: 'cancelled' });
+  });
+
+  it('cancels at once a running job nobody holds any more (its lease ran out)', async () => {
+    const jobs = lib.data.analysisJobs;
+    await jobs.enqueue('r1', 'full', false, t(1));
+    await jobs.enqueue('r2', 'full', false, t(2));
+    await jobs.claimNext({ worker: 'dead', leaseMs: LEASE, busy: [] }, t(3));
+    await jobs.claimNext({ worker: 'dead', leaseMs: LEASE, busy: [] }, t(3));
+    await lib.sql.run(`UPDATE analysis_jobs SET lease_until = ? WHERE recording_id = 'r1'`, [
+      new Date(Date.now() - 3_600_000).toISOString(),
+    ]);
+    expect(await jobs.requestCancel('r1', 'room 2', t(4))).toBe('cancelled');
+    expect(await jobs.get('r1', 'full')).toMatchObject({ state: 'cancelled' });
+    // Asked while its runner lived, then the runner died: cancelled, as asked, not taken over.
+    expect(await jobs.requestCancel('r2', 'room 2', t(5))).toBe('requested');
+    await lib.sql.run(`UPDATE analysis_jobs SET lease_until = ? WHERE recording_id = 'r2'`, [
+      new Date(Date.now() - 3_600_000).toISOString(),
+    ]);
+    const next = await jobs.claimNext({ worker: 'w2', leaseMs: LEASE, busy: [] }, t(6));
+    if (testBackend === 'postgres') {
+      expect(next).toBeUndefined();
+      expect(await jobs.get('r2', 'full')).toMatchObject({ state: 'cancelled' });
+    } else {
+      // The embedded library never takes over (one process); its start-up settles it.
+      expect(next).toBeUndefined();
+      await jobs.requeueRunning(t(7));
+      expect(await jobs.get('r2', 'full')).toMatchObject({ state: 'cancelled' });
+    }
+  });
 });
+
+const EARLY = {
+  fromS: 13,
+  toS: 23.4,
+  strides: { left: 11, right: 13 },
+  cadence: 170.6,
+  findings: 1,
+};

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import type { EarlyNumbers } from '../../../src-shared/contract/analysis';
 import type { AnalysisJob, AnalysisJobsRepo, JobOutcome } from '../../data/analysis-jobs';
 
 /**
@@ -33,12 +34,15 @@ export interface Claims {
   next(busy: readonly string[]): Promise<AnalysisJob | undefined>;
   /** End a job this process holds; false when it no longer holds it (taken over). */
   finish(job: AnalysisJob, outcome: JobOutcome): Promise<boolean>;
+  /** Keep the job's first numbers with it (if this process still holds it). */
+  setEarly(job: AnalysisJob, early: EarlyNumbers): Promise<boolean>;
   /**
-   * Renew the job's lease every heartbeat while it runs; `onLost` when a renewal is refused (another
-   * workstation took the job over after this one stalled past its lease). Returns the stop. Nothing
-   * to renew on the embedded library.
+   * Renew the job's lease every heartbeat while it runs; `lost` when a renewal is refused (another
+   * workstation took the job over after this one stalled past its lease), `cancelRequested` when a
+   * workstation asked for the job to stop (issue 17: cancel from any room). Returns the stop.
+   * Nothing to renew on the embedded library, where every cancel is pressed in this process.
    */
-  heartbeat(job: AnalysisJob, onLost: () => void): () => void;
+  heartbeat(job: AnalysisJob, on: { lost: () => void; cancelRequested: () => void }): () => void;
 }
 
 export function createClaims(
@@ -51,12 +55,14 @@ export function createClaims(
     worker,
     next: (busy) => jobs.claimNext({ worker, leaseMs: shared?.leaseMs ?? 0, busy }, now()),
     finish: (job, outcome) => jobs.finish(job.recordingId, job.model, outcome, now(), worker),
-    heartbeat(job, onLost) {
+    setEarly: (job, early) => jobs.setEarly(job.recordingId, job.model, early, worker),
+    heartbeat(job, on) {
       if (!shared) return () => undefined;
       const timer = setInterval(() => {
         jobs.renewLease(job.recordingId, job.model, worker, shared.leaseMs).then(
-          (held) => {
-            if (!held) onLost();
+          (lease) => {
+            if (lease === 'lost') on.lost();
+            else if (lease === 'cancel-requested') on.cancelRequested();
           },
           () => undefined, // the server out of reach: the next renewal tries again
         );

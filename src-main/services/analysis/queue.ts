@@ -1,4 +1,4 @@
-import { availableParallelism, totalmem } from 'node:os';
+import { availableParallelism, hostname, totalmem } from 'node:os';
 import type { SessionAnalysisStatus } from '../../../src-shared/contract/analysis';
 import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import type { AnalysisJob } from '../../data/analysis-jobs';
@@ -92,6 +92,8 @@ export function createAnalysisQueue(ctx: Ctx, options: AnalysisQueueOptions): An
   const isClosed = (): boolean => closed;
   let drained: Promise<void> = Promise.resolve();
 
+  /** This workstation in the PT's words ("room 2"), for a cancel it asks of another. */
+  const workstation = options.workstation ?? hostname();
   const claims = createClaims(jobs, claimerName(options.workstation), shared);
   const status = createQueueStatus(ctx, running, defaultModel, isClosed);
   const capture = createCaptureYield({
@@ -166,10 +168,13 @@ export function createAnalysisQueue(ctx: Ctx, options: AnalysisQueueOptions): An
       });
     },
     clipRemoved(recordingId) {
+      const run = running.get(recordingId);
+      // Waiting jobs are cancelled; one running on another workstation is asked to stop.
       background(async () => {
-        await jobs.cancelQueued(recordingId, now());
+        if (!run) await jobs.requestCancel(recordingId, workstation, now());
+        else await jobs.cancelQueued(recordingId, now());
       });
-      running.get(recordingId)?.controller.abort();
+      run?.controller.abort();
     },
     async start({ sessionId, recordingId, model, force }) {
       const m = model ?? defaultModel;
@@ -198,9 +203,11 @@ export function createAnalysisQueue(ctx: Ctx, options: AnalysisQueueOptions): An
         run.controller.abort();
         return true;
       }
-      const cancelled = await jobs.cancelQueued(recordingId, now());
-      if (cancelled) status.tell(recordingId);
-      return cancelled;
+      // Waiting: cancelled now. Running on another workstation (issue 17): the request is stored with
+      // the job and that workstation stops it at its next heartbeat, then says 'cancelled' to all.
+      const outcome = await jobs.requestCancel(recordingId, workstation, now());
+      if (outcome !== 'none') status.tell(recordingId);
+      return outcome !== 'none';
     },
     status: (sessionId) => status.session(sessionId),
     close() {

@@ -38,11 +38,17 @@ export async function runJob(deps: JobDeps, r: Running): Promise<void> {
     return;
   }
   // While it runs, the job's lease is renewed; a renewal refused means another workstation took
-  // the job over (this one stalled past its lease): stop, and leave the job to it.
-  const stopHeartbeat = deps.claims.heartbeat(job, () => {
-    if (deps.isClosed()) return;
-    r.lost = true;
-    r.controller.abort();
+  // the job over (this one stalled past its lease): stop, and leave the job to it. A cancel pressed
+  // on another workstation stops it as the PT's cancel here does (the job ends 'cancelled').
+  const stopHeartbeat = deps.claims.heartbeat(job, {
+    lost: () => {
+      if (deps.isClosed()) return;
+      r.lost = true;
+      r.controller.abort();
+    },
+    cancelRequested: () => {
+      if (!deps.isClosed()) r.controller.abort();
+    },
   });
   try {
     await analyse(deps, r, job.model);
@@ -55,9 +61,14 @@ async function analyse(deps: JobDeps, r: Running, model: PoseModelName): Promise
   const { ctx, claims, status } = deps;
   const { job } = r;
   // The steady window first; none (a short clip, no timestamp table): the clip whole, as before.
+  // Its numbers are kept with the job, provisional, so Review and the report can show them labelled
+  // (after a restart, or on another workstation) until the whole clip's replace them.
   const plan = await planWindow(ctx, job.recordingId, model, (early) => {
     r.early = early;
-    status.progress(r, true);
+    void claims
+      .setEarly(job, early)
+      .catch(() => false)
+      .then(() => status.progress(r, true));
   }).catch(() => null);
   const pose = await runPose(ctx as CallContext, job.recordingId, model, {
     force: job.force,

@@ -36,7 +36,8 @@ export function startRunning(job: AnalysisJob): Running {
     lastEmit: 0,
     shutdown: false,
     hold: createRunHold(),
-    early: null,
+    // Kept from a run stopped before (a restart): shown until this run's or the whole clip's come.
+    early: job.early ?? null,
     startedAt: performance.now(),
     lost: false,
   };

@@ -77,6 +77,7 @@ export function createQueueStatus(
       attempts: job?.attempts ?? 0,
       updatedAt: job?.updatedAt ?? null,
     };
+    const cancelling = job?.cancelRequested ? { by: job.cancelRequested.by } : null;
     const run = running.get(recordingId);
     if (run && (!job || run.job.model === job.model)) {
       return {
@@ -87,6 +88,7 @@ export function createQueueStatus(
         secondsLeft: run.secondsLeft,
         early: run.early,
         heldForCapture: run.hold.held,
+        cancelling,
       };
     }
     if (!job) {
@@ -98,7 +100,9 @@ export function createQueueStatus(
     }
     const state: AnalysisState = job.state === 'running' ? 'queued' : job.state;
     const secondsLeft = state === 'queued' ? await secondsFor(recordingId, job.model) : null;
-    return { ...base, state, secondsLeft, error: job.error, note: job.note };
+    // A job waiting again after a restart, or running on another workstation: its stored first numbers.
+    const early = state === 'queued' ? (job.early ?? null) : null;
+    return { ...base, state, secondsLeft, error: job.error, note: job.note, early, cancelling };
   };
 
   const emitClip = async (recordingId: string): Promise<void> => {

@@ -11,6 +11,7 @@ import { migration as m0009 } from './0009-session-symptoms';
 import { migration as m0010 } from './0010-markers';
 import { migration as m0011 } from './0011-edit-versions';
 import { migration as m0012 } from './0012-analysis-job-leases';
+import { migration as m0013 } from './0013-analysis-job-early-cancel';
 
 /** Every migration, in order. Add a file `000N-name.ts` and one line here. */
 export const migrations: readonly Migration[] = [
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   m0010,
   m0011,
   m0012,
+  m0013,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
