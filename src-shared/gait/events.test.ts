@@ -194,3 +194,55 @@ describe('no events for a foot outside the image', () => {
     expect(outside.length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('a walker whose floor drifts in the image (overground: nearing the camera, sloping ground)', () => {
+  // The labelled walking clips (demo4, park) show each foot's stance level moving 10–20 px within
+  // a pass while the entry band is ~8–24 px and a walker's swing foot clears the floor by only
+  // 15–35 px at their scale: read against one level per foot for the whole clip, whole stances
+  // fall outside the band (docs/gait-methods.md, "Accuracy on labelled clips"). The synthetic
+  // walker at the park clip's scale (2.3 px/cm) shows it with known answers. Rules tried for it
+  // and reverted are in the docs; this turns red the day a rule finds these events.
+  const walker = (driftCmPerS: number): ReturnType<typeof generateRunner> =>
+    generateRunner({
+      view: 'side',
+      fps: 30,
+      gait: 'walking',
+      strike: 'rearfoot',
+      cadence: 110,
+      durationS: DURATION,
+      pxPerCm: 2.3,
+      driftCmPerS,
+      seed: 1,
+    });
+  const score = (
+    clip: ReturnType<typeof generateRunner>,
+  ): { found: number; within1: number; truth: number } => {
+    const r = analyzeGait({ series: clip.series, view: 'side' });
+    const truth = interiorTruth(clip.truth.events, DURATION, clip.truth.strideS).filter(
+      (e) => e.kind === 'initial-contact' || e.kind === 'toe-off',
+    );
+    const lost = missed(r, truth, 30, 1).length;
+    const m = matchEvents(r, clip.truth.events, 30).filter(
+      (x) => x.kind === 'initial-contact' || x.kind === 'toe-off',
+    );
+    return {
+      found: truth.length - lost,
+      within1: m.filter((x) => Math.abs(x.frameError) <= 1).length,
+      truth: truth.length,
+    };
+  };
+
+  it('on a level floor at this scale: every contact and toe-off found within a frame', () => {
+    const s = score(walker(0));
+    expect(s.truth).toBeGreaterThan(10);
+    expect(s.found, JSON.stringify(s)).toBe(s.truth);
+    expect(s.within1 / s.truth, JSON.stringify(s)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  // Measured: drifting 3 cm/s (7 px/s) it finds 9 of 22 contacts and toe-offs (5 within a frame).
+  it.fails('drifting 3 cm/s up the image: every contact and toe-off found within a frame', () => {
+    const s = score(walker(3));
+    expect(s.found, JSON.stringify(s)).toBe(s.truth);
+    expect(s.within1 / s.truth, JSON.stringify(s)).toBeGreaterThanOrEqual(0.9);
+  });
+});
