@@ -121,3 +121,25 @@ export function markersForView(view: MarkerView): MarkerDefinition[] {
 export const TOP_TO_BOTTOM: readonly (readonly MarkerSite[])[] = [
   ['ShankUpper', 'ShankLower', 'HeelCounterUpper', 'HeelCounterLower'],
 ];
+
+/**
+ * Markers on one rigid body part (or across a joint whose centre the marker sits on), per leg: the
+ * distance between two of them in the image is a constraint the tracker keeps (track-segments.ts).
+ * Side view: the body moves in the image plane, so each distance is fixed (the lateral knee and
+ * malleolus markers sit over the joint axes: thigh = trochanter-knee, shank = knee-malleolus, the
+ * foot's three markers a rigid triangle with the malleolus on the ankle's axis). Rear view: the shank
+ * and the heel tilt toward and away from the camera (the foot comes up behind the shank in swing),
+ * so a projected distance is only bounded by the longest seen, never more.
+ */
+export const SEGMENTS: readonly {
+  readonly sites: readonly MarkerSite[];
+  readonly kind: 'fixed' | 'atMost';
+}[] = [
+  { sites: ['Asis', 'Psis'], kind: 'fixed' },
+  { sites: ['GreaterTrochanter', 'LateralKnee'], kind: 'fixed' },
+  { sites: ['LateralKnee', 'LateralMalleolus'], kind: 'fixed' },
+  { sites: ['LateralMalleolus', 'Heel', 'FifthMetatarsal'], kind: 'fixed' },
+  { sites: ['ShankUpper', 'ShankLower'], kind: 'atMost' },
+  { sites: ['ShankLower', 'HeelCounterUpper'], kind: 'atMost' },
+  { sites: ['HeelCounterUpper', 'HeelCounterLower'], kind: 'atMost' },
+];

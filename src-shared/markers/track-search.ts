@@ -4,6 +4,7 @@
  * marker's own expected contrast, so a motion-blurred marker dimmer than the still ones is found.
  */
 import { detectAtThresholds } from './detect';
+import type { Segments } from './track-segments';
 import type { Blob, DetectionOptions, MarkerImage } from './types';
 
 export interface State {
@@ -32,6 +33,14 @@ export interface State {
    * interval), learnt from its own blobs (`learnBlur`); 1 until seen moving: the longest possible.
    */
   blur: number;
+  /**
+   * The largest recent error of its constant-velocity prediction, px (decaying by 10% a frame): how
+   * hard this marker changes speed. A foot reverses from swing to the belt's speed at contact (on
+   * the synthetic runner at 60 fps by up to 20 px in one frame) while a pelvis marker barely turns.
+   */
+  jolt: number;
+  /** On a segment of fixed length with another named marker (track-segments.ts). */
+  rigid: boolean;
 }
 
 export interface TrackerConfig {
@@ -40,6 +49,8 @@ export interface TrackerConfig {
   readonly chains?: readonly (readonly number[])[];
   readonly gatePx?: number;
   readonly maxCoastFrames: number;
+  /** Segment lengths among the named markers (track-segments.ts), set on the seed frame. */
+  segments?: Segments | undefined;
 }
 
 /** Expected axis ratio of a disc of radius r smeared over L pixels (box shutter): its second moments. */
@@ -50,8 +61,13 @@ export function streakRatio(r: number, len: number): number {
 export function gateOf(s: State, cfg: TrackerConfig): number {
   const base = cfg.gatePx ?? Math.max(12, 6 * s.radius);
   const speed = Math.hypot(s.vx, s.vy);
-  let g = base + 0.6 * speed;
-  if (s.age < 2) g += 2 * base;
+  // Room for a hard change of speed, and on the first steps after the seed (no velocity yet) for a
+  // fast one, only where a fixed-length partner checks the blob taken (track-segments.ts): a foot
+  // reverses at contact by up to 20 px a frame at 60 fps, and a swing foot at 30 fps moves 60 px a
+  // frame, more than the other markers' gates allow; a wrong blob within that room rarely keeps
+  // the foot's three lengths.
+  let g = base + 0.6 * speed + (s.rigid ? Math.min(3 * base, s.jolt) : 0);
+  if (s.age < 2) g += (s.rigid ? 7 : 2) * base;
   if (s.coast > 0) g *= 1 + 0.3 * Math.min(s.coast, cfg.maxCoastFrames);
   if (s.lost) g *= 2;
   return g;

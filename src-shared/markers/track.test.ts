@@ -73,10 +73,12 @@ describe('trackMarkers on a synthetic side clip (60 fps)', () => {
       });
     }
     expect(within / visible).toBeGreaterThanOrEqual(0.98);
-    // The hidden knee (frames 40..44) coasts, with a lowered confidence, and is taken up again.
+    // The hidden knee (frames 40..44) is never reported detected there, nor drawn with confidence
+    // (with only the trochanter named its place is a guess along a circle: docs/markers.md,
+    // "Segments"), and is taken up again.
     const knee = tracks.find((t) => t.name === 'rightLateralKnee')!;
     for (let i = 40; i < 45; i++) {
-      expect(knee.points[i]!.state).toBe('predicted');
+      expect(knee.points[i]!.state).not.toBe('detected');
       expect(knee.points[i]!.confidence).toBeLessThan(0.5);
     }
     expect(knee.points[46]!.state).toBe('detected');

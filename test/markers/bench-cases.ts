@@ -20,7 +20,7 @@ for (const spec of CASES.filter((c) => !filter || c.id.includes(filter))) {
       : '';
   console.log(
     `${spec.id}: within 1 px ${pct(r.within, r.visible)} (${r.within}/${r.visible}), swaps ${r.swaps}, ` +
-      `guessed hidden ${r.guessed}, ${extra}; ${r.clip.frameCount} frames in ${(r.trackMs / 1000).toFixed(1)} s ` +
+      `guessed hidden ${r.guessed}, ${extra}; ${r.clip.frameCount} frames in ${(r.trackMs / 1000).toFixed(1)} s, CPU ${(r.cpuMs / 1000).toFixed(1)} s ` +
       `(load ${loadavg()[0]!.toFixed(1)})`,
   );
   if (perMarker)

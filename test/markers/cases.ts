@@ -35,7 +35,14 @@ export const FIVE: readonly MarkerName[] = [
 ];
 
 export const CASES: readonly CaseSpec[] = [
-  { id: 'side 60 fps, 5 markers (track.test.ts)', view: 'side', fps: 60, durationS: 2, markers: FIVE, seed: 5 },
+  {
+    id: 'side 60 fps, 5 markers (track.test.ts)',
+    view: 'side',
+    fps: 60,
+    durationS: 2,
+    markers: FIVE,
+    seed: 5,
+  },
   { id: 'side 60 fps, all 11', view: 'side', fps: 60, durationS: 3 },
   { id: 'side 30 fps, 5 markers', view: 'side', fps: 30, durationS: 3, markers: FIVE },
   { id: 'side 30 fps, all 11', view: 'side', fps: 30, durationS: 3 },
@@ -66,13 +73,17 @@ export interface CaseResult {
   /** Rear: stances with peak eversion within 1.5° / stances. */
   readonly stances?: { readonly good: number; readonly of: number };
   readonly trackMs: number;
+  /** CPU time of the tracking (and the clip's rendering, done on demand inside it), ms. */
+  readonly cpuMs: number;
 }
 
 /** The first frame where every seeded marker is visible and 25 px from the others (a PT's pick). */
 export function seedFrameOf(clip: MarkerClip, names: readonly MarkerName[]): number {
   for (let i = 0; i < clip.frameCount; i++) {
     const pts = names.map((m) => clip.truth.points[m]![i]!);
-    if (pts.every((p, a) => p.visible && pts.every((q, b) => a === b || Math.hypot(p.x - q.x, p.y - q.y) > 25)))
+    if (
+      pts.every((p, a) => p.visible && pts.every((q, b) => a === b || Math.hypot(p.x - q.x, p.y - q.y) > 25))
+    )
       return i;
   }
   return 0;
@@ -126,12 +137,15 @@ export async function runCase(spec: CaseSpec): Promise<CaseResult> {
     x: clip.truth.points[name]![frame]!.x + off[0]!,
     y: clip.truth.points[name]![frame]!.y + off[1]!,
   }));
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const tracks = await trackMarkers(clip.frames(), seeds, {
     detection: { appearance: { kind: 'bright' } },
     frameCount: clip.frameCount,
   });
   const trackMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const perMarker = scoreTracks(clip, tracks);
   const sum = (k: 'visible' | 'within' | 'swaps' | 'guessed'): number =>
     perMarker.reduce((a, m) => a + m[k], 0);
@@ -149,7 +163,8 @@ export async function runCase(spec: CaseSpec): Promise<CaseResult> {
       if (!ic || s.atContact === null) continue;
       const i = Math.floor(ic.frameF);
       const w = ic.frameF - i;
-      const truth = clip.truth.tilt[i]! * (1 - w) + clip.truth.tilt[Math.min(i + 1, clip.frameCount - 1)]! * w;
+      const truth =
+        clip.truth.tilt[i]! * (1 - w) + clip.truth.tilt[Math.min(i + 1, clip.frameCount - 1)]! * w;
       const e = Math.abs(s.atContact - truth);
       of++;
       if (e < 1) good++;
@@ -191,5 +206,6 @@ export async function runCase(spec: CaseSpec): Promise<CaseResult> {
     ...(tilt ? { tilt } : {}),
     ...(stances ? { stances } : {}),
     trackMs,
+    cpuMs,
   };
 }
