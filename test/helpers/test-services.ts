@@ -37,7 +37,7 @@ export interface TestServices {
   /** The workstation's own folder (exports); on SQLite the library folder. */
   readonly home: string;
   /** Close the services and open them again on the same library: what a restart sees. */
-  reopen(): Promise<void>;
+  reopen(options?: Pick<ServicesOptions, 'analyseOnArrival' | 'analysisConcurrency'>): Promise<void>;
   /** A digest of every row of every table: equal digests mean nothing was written. */
   digest(): Promise<string>;
   close(): Promise<void>;
@@ -58,8 +58,8 @@ export async function openTestServices(options: TestServicesOptions = {}): Promi
   const home = given ?? join(tmp.path, 'home');
   let db: TestDatabase | undefined;
   let mediaDir: string;
-  const open = async (): Promise<Services> => {
-    if (!db) return createServices({ ...rest, home, transport });
+  const open = async (over: Partial<ServicesOptions> = {}): Promise<Services> => {
+    if (!db) return createServices({ ...rest, ...over, home, transport });
     const library = await openServerMode({
       // Plain connections: the test cluster is on loopback, and TLS has tests of its own.
       target: parseServerAddress(`${db.url}?sslmode=disable`, {}),
@@ -69,7 +69,7 @@ export async function openTestServices(options: TestServicesOptions = {}): Promi
       // which is also what a single-PC library signs its saves with (library/server-mode.ts).
       ...(workstation ? { workstation } : {}),
     });
-    return createServices({ ...rest, home, transport, library });
+    return createServices({ ...rest, ...over, home, transport, library });
   };
   if (testBackend === 'postgres') {
     db = await createTestDatabase('svc', { migrated: true });
@@ -97,9 +97,9 @@ export async function openTestServices(options: TestServicesOptions = {}): Promi
     },
     mediaDir,
     home,
-    async reopen() {
+    async reopen(over) {
       await shut();
-      services = await open();
+      services = await open(over);
     },
     digest: () => dataDigest(sql()),
     async close() {

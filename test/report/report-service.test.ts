@@ -73,21 +73,26 @@ describe('report calls', () => {
     expect(after.result.model.findings).toEqual(edits.findings);
     expect(after.result.model.edited).toBe(true);
 
-    const pdf = await call('report:exportPdf', { sessionId });
-    expect(pdf).toMatchObject({
-      ok: true,
-      result: { fileName: 'Erin-Hamstring-2026-11-20-gait-report.pdf' },
-    });
-    const { fileName, pages } = (pdf as { result: { fileName: string; pages: number } }).result;
-    const file = join(reportExportsDir(services.library), fileName);
-    expect(pdfPages(file)).toHaveLength(pages);
-    const text = pdfText(file, false).replace(/\s+/g, ' ');
-    expect(text).toContain('Right pelvis drops late in the run');
-    expect(text).toContain('Nordic hamstring curl');
-    expect(text).toContain('Retest in six weeks, same shoes.');
-    expect(text).not.toContain('suggestions not yet reviewed');
-    // No partial file left beside it.
-    expect(readdirSync(reportExportsDir(services.library)).filter((f) => f.includes('partial'))).toEqual([]);
+    // The print: Chromium reading the same model, no rows of its own; the first run's check is enough.
+    if (!secondRun) {
+      const pdf = await call('report:exportPdf', { sessionId });
+      expect(pdf).toMatchObject({
+        ok: true,
+        result: { fileName: 'Erin-Hamstring-2026-11-20-gait-report.pdf' },
+      });
+      const { fileName, pages } = (pdf as { result: { fileName: string; pages: number } }).result;
+      const file = join(reportExportsDir(services.library), fileName);
+      expect(pdfPages(file)).toHaveLength(pages);
+      const text = pdfText(file, false).replace(/\s+/g, ' ');
+      expect(text).toContain('Right pelvis drops late in the run');
+      expect(text).toContain('Nordic hamstring curl');
+      expect(text).toContain('Retest in six weeks, same shoes.');
+      expect(text).not.toContain('suggestions not yet reviewed');
+      // No partial file left beside it.
+      expect(readdirSync(reportExportsDir(services.library)).filter((f) => f.includes('partial'))).toEqual(
+        [],
+      );
+    }
 
     // The data behind it: analysis.json and the CSVs, with the same numbers as the PDF's model.
     const data = (await call('report:exportData', { sessionId })) as {
