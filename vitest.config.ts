@@ -2,21 +2,47 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * One runner for every tier: pure unit tests next to the code (src-*\/**\/*.test.ts), service tests on
- * real SQLite files and real clips (test/**), and end-to-end tests that drive the real renderer in
+ * real libraries and real clips (test/**), and end-to-end tests that drive the real renderer in
  * Debian Chromium (test/e2e/**). Two cores: two workers at most, so Chromium-heavy files do not starve.
  *
  * The `postgres` project runs against a throwaway PostgreSQL cluster that its globalSetup starts
  * once per run and deletes at the end (test/helpers/postgres-cluster.ts); vitest starts it only when
- * a file of that project is selected. It runs the `*.pg.test.ts` files, and runs the data layer's
- * tests (test/data) a second time with STRIDELAB_TEST_DB=postgres, so each repository is held to
- * the same behaviour on both backends (test/helpers/test-library.ts gives them their library).
+ * a file of that project is selected. It runs the `*.pg.test.ts` files, and runs a second time,
+ * with STRIDELAB_TEST_DB=postgres, the data layer's tests (test/data: each repository, through
+ * test/helpers/test-library.ts) and the service tests of BOTH_BACKENDS (the whole service layer as
+ * `stridelab serve --db … --media …` builds it, through test/helpers/test-services.ts), so the two
+ * backends are held to the same refusals, trash, ordering and transactions.
+ *
+ * Not in the second run: what is about the SQLite file itself (WAL, the lock, a newer file, backup
+ * and restore of the file, crash and fault injection around it, migrations of a library file: the
+ * server's own are *.pg.test.ts), the CLI and Electron tiers, the e2e tier (clinic-server.pg.test.ts
+ * drives the app on a server), and files of pure computation (pose, gait maths, markers tracking,
+ * media decoding). Inside a both-backends file, `secondRun` skips what only repeats the first run's
+ * computation (prints, video encoding, searches run several times).
  */
+
 /**
  * Service tests that run on both backends: each opens its services with openTestServices
- * (test/helpers/test-services.ts), which gives a clinic server's library (database + shared media
- * folder) when STRIDELAB_TEST_DB=postgres.
+ * (test/helpers/test-services.ts); test/helpers/both-backends.test.ts holds them to it.
  */
-export const BOTH_BACKENDS = ['test/library/library.test.ts'];
+export const BOTH_BACKENDS = [
+  'test/library/library.test.ts',
+  'test/library/edit-conflict-calls.test.ts',
+  'test/review/review-service.test.ts',
+  'test/review/event-edits.test.ts',
+  'test/sync/sync-service.test.ts',
+  'test/report/report-service.test.ts',
+  'test/progress/service.test.ts',
+  'test/progress/earlier-clips.test.ts',
+  'test/gait/service.test.ts',
+  'test/capture/handlers.test.ts',
+  'test/markers-app/markers-service.test.ts',
+  'test/media/http.test.ts',
+  'test/progress/archive-symptoms.test.ts',
+  'test/analysis/queue.test.ts',
+  'test/progress/report-pdf.test.ts',
+  'test/media/purge.test.ts',
+];
 
 export default defineConfig({
   test: {
