@@ -6,6 +6,7 @@ import { sqliteDataLayer } from '../../data/sqlite';
 import { plainFsError, ServiceError } from '../errors';
 import { mkdirForUserSync } from '../media/fsutil';
 import { recoverInterruptedRestore } from '../media/backup';
+import type { LandingHold } from '../media/landing';
 import { purgeOrphanMediaSync } from '../media/purge';
 import { acquireLock, type LibraryLock } from './lock';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
@@ -41,6 +42,12 @@ export interface Library {
   readonly data: DataLayer;
   readonly paths: LibraryPaths;
   readonly schemaVersion: number;
+  /**
+   * Inside an all-or-nothing job (library/all-or-nothing.ts): the clip folders its imports landed,
+   * whose markers (media/landing.ts) stay until the job's one commit. Absent elsewhere: an import
+   * drops its marker as soon as its own row is committed.
+   */
+  readonly landings?: LandingHold[];
   close(): void;
 }
 

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { postgresDataLayer } from '../../data/postgres';
 import { plainFsError, ServiceError } from '../errors';
+import { sweepStaleScratch } from '../media/landing';
 import { libraryPaths, type Library } from './db';
 import type { ServerTarget } from './postgres/config';
 import { openServerLibrary, type ServerLibrary } from './postgres/open';
@@ -87,6 +88,8 @@ export async function openServerMode(options: ServerModeOptions): Promise<Server
   } catch (err) {
     throw plainFsError(err, shared);
   }
+  // What this workstation's killed imports left (only stale work: media/landing.ts).
+  await sweepStaleScratch(scratch).catch(() => undefined);
   const server = await openServerLibrary(options.target);
   const paths = {
     ...local,

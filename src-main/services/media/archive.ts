@@ -10,6 +10,7 @@ import type { RecordingRow } from './recordings-db';
 import { readTar, TarWriter } from './tar';
 import { ForeignRowError, type Row } from '../../data/session-archive';
 
+import { holdLanding, type LandingHold } from './landing';
 /**
  * One session as one file (`.stridelab-session`, a POSIX tar; see docs/library-layout.md): first
  * `stridelab-session.json` holding the patient, session and recording rows as stored, then every
@@ -128,6 +129,7 @@ export async function importSessionArchive(
   let manifest: Manifest | undefined;
   const extracted = new Map<string, string>();
   let sessionDir: string | undefined;
+  const holds: LandingHold[] = [];
   try {
     await mkdir(work);
     for await (const entry of readTar(archivePath, archiveName)) {
@@ -181,8 +183,11 @@ export async function importSessionArchive(
     }
     const m = manifest;
     const target = join(paths.mediaDir, sessionId);
+    // Each clip folder marked as on its way in until the rows commit, as an import's (./landing.ts).
+    for (const r of m.recordings) holds.push(await holdLanding(join(work, r.id)));
     await syncDir(work);
     await rename(work, target);
+    for (const h of holds) h.moveTo(join(target, basename(h.folder)));
     sessionDir = target;
     await syncDir(paths.mediaDir);
     try {
@@ -202,8 +207,10 @@ export async function importSessionArchive(
       if (err instanceof ForeignRowError) throw invalid(err.message);
       throw invalid(`its rows do not fit this library (${(err as Error).message})`);
     }
+    await Promise.all(holds.map((h) => h.release()));
     return { sessionId, patientId: String(m.session.patient_id), recordings: m.recordings.length };
   } catch (err) {
+    for (const h of holds) h.stop();
     await removeTree(work);
     if (sessionDir && manifest) {
       // Only remove the session folder if the rename above created it (the rows were refused).

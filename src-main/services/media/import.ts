@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename } from 'node:fs/promises';
+import { access, mkdir, rename } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type {
   Condition,
@@ -15,6 +15,7 @@ import { getSession } from '../library/sessions';
 import { copyWithHash, fsMessage, readableSource, type CopyOptions } from './copy';
 import { removeIfEmpty, removeTree, syncDir, writeFileSynced } from './fsutil';
 import { acquireTranscodeSlot } from './jobs';
+import { holdLanding, type LandingHold } from './landing';
 import { probeBeforeCopy, probeSource } from './probe';
 import { makeProxy, makeThumbnail } from './proxy';
 import { findDuplicate, getRecording, type RecordingRow } from './recordings-db';
@@ -101,11 +102,14 @@ export async function importRecording(library: Library, req: ImportRequest): Pro
   const finalDir = join(sessionDir, id);
   let movedIntoMedia = false;
   let createdSessionDir = false;
+  let hold: LandingHold | undefined;
   try {
     // Look before copying: a file that is not a video is refused in a fraction of a second, however big.
     report('copy', 0);
     await probeBeforeCopy(await readableSource(req.sourcePath, name), displayName, req.signal);
     await mkdir(work);
+    // Marked as on its way in until its row is committed: no sweep takes it meanwhile (./landing.ts).
+    hold = await holdLanding(work);
     const copied = join(work, 'source.part');
     const { sha256, size } = await copyWithHash(req.sourcePath, copied, name, {
       ...req.copy,
@@ -200,16 +204,22 @@ export async function importRecording(library: Library, req: ImportRequest): Pro
     await syncDir(work);
     createdSessionDir = (await mkdir(sessionDir, { recursive: true })) !== undefined;
     await rename(work, finalDir);
+    hold.moveTo(finalDir);
     movedIntoMedia = true;
     await syncDir(sessionDir);
     await library.data.transaction(async (tx) => {
       await getSession(tx, req.sessionId); // the session may have been trashed while we transcoded
+      await access(finalDir); // swept as abandoned (the share out of reach past the lease): no row
       await tx.recordings.insert(row);
       await req.alsoInTransaction?.(id, tx);
     });
+    // In an all-or-nothing job the row is committed with the job: the marker stays until then.
+    if (library.landings) library.landings.push(hold);
+    else await hold.release();
     report('finish', 1);
     return getRecording(library.data, id);
   } catch (err) {
+    hold?.stop();
     await removeTree(movedIntoMedia ? finalDir : work);
     if (createdSessionDir) await removeIfEmpty(sessionDir);
     // A file-system error past the copy (thumbnail, timestamp table, the final rename) in plain words.

@@ -1,6 +1,7 @@
 import { readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Library } from '../library/db';
+import { LANDING_LEASE_MS, landingIsLive, shareClock } from './landing';
 
 /**
  * Remove media folders whose recording row is gone. Purging a session or patient from the trash
@@ -68,16 +69,25 @@ export function purgeOrphanMediaSync(
 }
 
 /**
- * The same sweep through the data layer (after a purge, after an all-or-nothing job rolled back).
- * Each folder is checked just before it is removed, not from a list read at the start, so an import
- * that renames its folder into media/ meanwhile is not taken for an orphan.
+ * The same sweep through the data layer (after emptying the trash), where other importers may be at
+ * work: this process's own, and on a clinic server every other workstation's on the shared folder.
+ * A folder whose landing marker is fresh is on its way in (its row not committed yet: ./landing.ts)
+ * and is left alone; the marker is read before the row, since an importer removes it only after its
+ * commit, so a folder seen unmarked either has its row by then or is a true leftover. Each folder is
+ * checked just before it is removed, not from a list read at the start. The start-up sweep above
+ * needs no markers: it runs under the library's lock, when no importer can be at work.
  */
-export async function purgeOrphanMedia(library: Library): Promise<string[]> {
+export async function purgeOrphanMedia(
+  library: Library,
+  options: { readonly leaseMs?: number } = {},
+): Promise<string[]> {
   const removed: string[] = [];
+  const now = await shareClock(library.paths.tmpDir);
   for (const { session, dir, recordings, others } of sessionFolders(library.paths.mediaDir)) {
     let left = others;
     for (const r of recordings) {
-      if (await library.data.recordings.exists(r, session)) left++;
+      if (await landingIsLive(join(dir, r), now, options.leaseMs ?? LANDING_LEASE_MS)) left++;
+      else if (await library.data.recordings.exists(r, session)) left++;
       else {
         removeRecordingFolder(dir, r);
         removed.push(`${session}/${r}`);
