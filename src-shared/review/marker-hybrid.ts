@@ -26,7 +26,7 @@ import { DEFAULT_FINDING_RULES, type FindingRule } from '../gait/tables/findings
 import { VARIABLES } from '../gait/tables/variables';
 import type { Side } from '../gait/types';
 import type { MarkerTrack } from '../markers';
-import type { MarkerSideSummary } from './marker-uncertainty';
+import { summarise, type MarkerSideSummary, type MarkerStepValue } from './marker-uncertainty';
 import {
   markerEvents,
   markerVariables,
@@ -91,40 +91,78 @@ export interface HybridOptions {
 const usable = (s: MarkerSideSummary | null): s is MarkerSideSummary & { mean: number } =>
   !!s && s.mean !== null && s.n > 0 && !s.notMeasurable;
 
-/**
- * The marker side as the engine's side summary. Steps are numbered as the engine numbers them (the
- * k-th initial contact of a foot is its step k, steps.ts) so Review's step table puts each value on
- * its step; a step whose markers were off their segment is kept but not clean (left out of the mean,
- * as the marker summary left it out).
- */
-function sideSummary(
-  s: MarkerSideSummary & { mean: number },
-  side: Side,
-  analysis: GaitAnalysis,
-  landmark: GaitVariable['left'],
-): GaitVariable['left'] {
+/** A marker step value on the engine's step (the k-th initial contact of its foot, steps.ts). */
+interface NumberedStep {
+  readonly k: number;
+  readonly ic: GaitAnalysis['events'][number];
+  readonly value: MarkerStepValue;
+}
+
+/** Whether each of a foot's steps counts in the engine's averages, by step number (any variable). */
+function engineClean(analysis: GaitAnalysis, side: Side): Map<number, boolean> {
+  const clean = new Map<number, boolean>();
+  for (const v of analysis.variables) for (const x of v[side].values) clean.set(x.step, x.clean);
+  return clean;
+}
+
+function numbered(s: MarkerSideSummary, side: Side, analysis: GaitAnalysis): NumberedStep[] {
   const ev = markerEvents(analysis.events);
   const ics = analysis.events
     .map((e, i) => ({ e, clipF: ev[i]!.frameF }))
     .filter((x) => x.e.kind === 'initial-contact' && x.e.side === side)
     .sort((a, b) => a.clipF - b.clipF);
-  const held = s.values.filter((v) => v.held !== false).map((v) => v.value);
-  const values = s.values.flatMap((v) => {
-    let k = ics.findIndex((x) => Math.round(x.clipF) === v.frame);
-    if (k < 0) k = ics.findIndex((x) => Math.abs(x.clipF - v.frame) <= 1);
+  return s.values.flatMap((value) => {
+    let k = ics.findIndex((x) => Math.round(x.clipF) === value.frame);
+    if (k < 0) k = ics.findIndex((x) => Math.abs(x.clipF - value.frame) <= 1);
     const ic = ics[k];
-    if (!ic) return [];
+    return ic ? [{ k, ic: ic.e, value }] : [];
+  });
+}
+
+/**
+ * The marker side over the steps the engine counts: a step it leaves out of its averages (its contact
+ * or toe-off uncertain, its stride far from the usual: steps.ts) is read at the same uncertain event
+ * by the markers, so it is left out of theirs too, and both sources count the same steps. The mean,
+ * interval and the spread and segment rules are the marker summary's (marker-uncertainty.ts), on
+ * those steps.
+ */
+function onEngineSteps(
+  s: MarkerSideSummary,
+  side: Side,
+  analysis: GaitAnalysis,
+): { summary: MarkerSideSummary; steps: NumberedStep[] } {
+  const clean = engineClean(analysis, side);
+  const steps = numbered(s, side, analysis).filter((x) => clean.get(x.k) !== false);
+  const summary = summarise(
+    side,
+    steps.map((x) => x.value),
+    s.uncertainty?.systematic ?? 0,
+  );
+  return { summary, steps };
+}
+
+/**
+ * The marker side as the engine's side summary, each value on its step so Review's step table puts
+ * it there; a step whose markers were off their segment is kept but not clean (left out of the mean,
+ * as the marker summary left it out).
+ */
+function sideSummary(
+  s: MarkerSideSummary & { mean: number },
+  steps: readonly NumberedStep[],
+  side: Side,
+  landmark: GaitVariable['left'],
+): GaitVariable['left'] {
+  const held = s.values.filter((v) => v.held !== false).map((v) => v.value);
+  const values = steps.map(({ k, ic, value: v }) => {
     const own = landmark.values.find((x) => x.step === k);
-    return [
-      {
-        step: k,
-        frame: own?.frame ?? ic.e.frame,
-        t: own?.t ?? ic.e.t,
-        value: v.value,
-        clean: v.held !== false,
-        u: v.u,
-      },
-    ];
+    return {
+      step: k,
+      frame: own?.frame ?? ic.frame,
+      t: own?.t ?? ic.t,
+      value: v.value,
+      clean: v.held !== false,
+      u: v.u,
+    };
   });
   const u = s.uncertainty;
   return {
@@ -196,13 +234,15 @@ export function hybridAnalysis(
     const row = rows.find((r) => r.id === v.id && REPLACES_LANDMARKS.has(r.id));
     if (!row || v.view !== analysis.source.view) return v;
     const pick = (side: Side): { summary: GaitVariable['left']; source: SideSource } => {
-      const m = row[side];
+      const marker = row[side];
+      if (!marker) return { summary: v[side], source: LANDMARKS };
+      const { summary: m, steps } = onEngineSteps(marker, side, analysis);
       if (usable(m))
         return {
-          summary: sideSummary(m, side, analysis, v[side]),
+          summary: sideSummary(m, steps, side, v[side]),
           source: { from: 'markers', words: `markers (${row.sourceWords})` },
         };
-      return { summary: v[side], source: m?.notMeasurable ? FELL_BACK : LANDMARKS };
+      return { summary: v[side], source: m.notMeasurable ? FELL_BACK : LANDMARKS };
     };
     const left = pick('left');
     const right = pick('right');

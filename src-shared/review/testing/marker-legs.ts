@@ -38,18 +38,20 @@ export function kneeMarkers(
   shankPx = 120,
 ): MarkerTrack[] {
   const n = series.frames.length;
-  const at = (i: number, k: number): [number, number] => {
-    const p = series.frames[i]!.image![k]!;
-    return [p[0], p[1]];
+  // A frame without a pose: the markers lost there too.
+  const at = (i: number, k: number): [number, number] | null => {
+    const p = series.frames[i]?.image?.[k];
+    return p ? [p[0], p[1]] : null;
   };
   const hipK = side === 'left' ? Landmark.leftHip : Landmark.rightHip;
   const kneeK = side === 'left' ? Landmark.leftKnee : Landmark.rightKnee;
-  const ankle = (i: number): [number, number] => {
-    const [hx, hy] = at(i, hipK);
-    const [kx, ky] = at(i, kneeK);
-    const a = Math.atan2(ky - hy, kx - hx) + (flexDeg * Math.PI) / 180;
+  const ankle = (i: number): [number, number] | null => {
+    const hip = at(i, hipK);
+    const knee = at(i, kneeK);
+    if (!hip || !knee) return null;
+    const a = Math.atan2(knee[1] - hip[1], knee[0] - hip[0]) + (flexDeg * Math.PI) / 180;
     const L = shankPx * stretch(i);
-    return [kx + L * Math.cos(a), ky + L * Math.sin(a)];
+    return [knee[0] + L * Math.cos(a), knee[1] + L * Math.sin(a)];
   };
   return [
     trackFrom(`${side}GreaterTrochanter`, n, (i) => at(i, hipK)),
