@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src-main/services/library/db';
 import { migration } from '../../src-main/services/library/migrations/0007-analysis-jobs';
-import { tempDir } from '../helpers/tmp';
-import { insertRecording } from '../sync/helpers';
+import { libraryBefore, MIGRATION_TS } from '../helpers/migration-before';
 
 /** House style 4: migrate to N−1, insert rows, migrate to N, check the rows and the new table. */
 describe('migration 0007 (analysis_jobs)', () => {
@@ -10,30 +9,14 @@ describe('migration 0007 (analysis_jobs)', () => {
   afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
 
   it('keeps recordings, adds one job per recording and model, with its checks', () => {
-    const dir = tempDir('stridelab-mig7-');
-    dirs.push(dir);
-    const before = openLibrary(dir.path, { migrateTo: migration.version - 1 });
-    const ts = '2026-01-01T00:00:00.000Z';
-    before.db
-      .prepare(`INSERT INTO patients (id, name, created_at, updated_at) VALUES ('p1', 'Ana', ?, ?)`)
-      .run(ts, ts);
-    before.db
-      .prepare(
-        `INSERT INTO sessions (id, patient_id, date, created_at, updated_at) VALUES ('s1', 'p1', '2026-01-01', ?, ?)`,
-      )
-      .run(ts, ts);
-    insertRecording(before.db, {
-      id: 'r1',
-      sessionId: 's1',
-      view: 'side',
-      name: 'side.mp4',
-      fps: 30,
-      frames: 90,
-    });
+    const lib = libraryBefore(migration.version, ['r1']);
+    dirs.push(lib);
+    const { before } = lib;
+    const ts = MIGRATION_TS;
     expect(() => before.db.prepare(`SELECT * FROM analysis_jobs`).all()).toThrow(/no such table/);
     before.close();
 
-    const after = openLibrary(dir.path, { migrateTo: migration.version });
+    const after = openLibrary(lib.path, { migrateTo: migration.version });
     expect(after.schemaVersion).toBe(migration.version);
     expect(after.db.prepare(`SELECT id FROM recordings`).all()).toEqual([{ id: 'r1' }]);
     const insert = after.db.prepare(
