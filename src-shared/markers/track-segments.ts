@@ -251,8 +251,11 @@ export function constrainedPoint(
   if (cons.length === 0) return null;
   let x = start.x;
   let y = start.y;
-  const lambda = 0.01;
-  for (let it = 0; it < 20; it++) {
+  // The pull picks the branch; then, where fixed lengths give the place, it all but vanishes so as
+  // not to bias it (bounds alone never give a place: there the prediction keeps its weight).
+  const fixed = cons.some((c) => c.p.kind === 'fixed');
+  for (let it = 0; it < 30; it++) {
+    const lambda = it < 15 || !fixed ? 0.01 : 1e-6;
     // Normal equations of the 2x2 least-squares step.
     let a11 = lambda;
     let a12 = 0;
@@ -279,7 +282,7 @@ export function constrainedPoint(
     const sy = (a11 * b2 - a12 * b1) / det;
     x += sx;
     y += sy;
-    if (Math.hypot(sx, sy) < 1e-3) break;
+    if (Math.hypot(sx, sy) < (fixed ? (it >= 15 ? 1e-4 : 0) : 1e-3)) break;
   }
   for (const t of segments.triangles) {
     if (t.i !== i) continue;

@@ -16,7 +16,7 @@ for (const spec of CASES.filter((c) => !filter || c.id.includes(filter))) {
   const extra = r.tilt
     ? `tilt@IC ${r.tilt.good}/${r.tilt.of} within 1° (worst ${r.tilt.worstDeg.toFixed(2)}°)`
     : r.stances
-      ? `eversion ${r.stances.good}/${r.stances.of} stances within 1.5°`
+      ? `eversion ${r.stances.good}/${r.stances.of} stances within 1.5°, ${r.stances.wrong} off`
       : '';
   console.log(
     `${spec.id}: within 1 px ${pct(r.within, r.visible)} (${r.within}/${r.visible}), swaps ${r.swaps}, ` +

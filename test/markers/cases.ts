@@ -70,8 +70,8 @@ export interface CaseResult {
   readonly guessed: number;
   /** Side: tilt at contact within 1° of the design / compared. */
   readonly tilt?: { readonly good: number; readonly of: number; readonly worstDeg: number };
-  /** Rear: stances with peak eversion within 1.5° / stances. */
-  readonly stances?: { readonly good: number; readonly of: number };
+  /** Rear: stances with peak eversion within 1.5° / with a peak more than 1.5° off / stances. */
+  readonly stances?: { readonly good: number; readonly wrong: number; readonly of: number };
   readonly trackMs: number;
   /** CPU time of the tracking, ms (the machine is shared: wall time depends on the load). */
   readonly cpuMs: number;
@@ -176,6 +176,7 @@ export async function runCase(spec: CaseSpec): Promise<CaseResult> {
   }
   if (spec.view === 'rear') {
     let good = 0;
+    let wrong = 0;
     let of = 0;
     for (const side of ['left', 'right'] as const) {
       const steps = rearfootEversion(
@@ -191,10 +192,12 @@ export async function runCase(spec: CaseSpec): Promise<CaseResult> {
       const design = clip.truth.markerDesign.eversion[side];
       for (const s of steps) {
         of++;
-        if (s.peakInStance !== null && Math.abs(s.peakInStance - design.peak) <= 1.5) good++;
+        if (s.peakInStance === null) continue;
+        if (Math.abs(s.peakInStance - design.peak) <= 1.5) good++;
+        else wrong++;
       }
     }
-    stances = { good, of };
+    stances = { good, wrong, of };
   }
   return {
     spec,
