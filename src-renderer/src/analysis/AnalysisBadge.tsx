@@ -1,5 +1,6 @@
-import type { ClipAnalysisStatus, EarlyNumbers } from '../../../src-shared/contract/analysis';
+import type { ClipAnalysisStatus } from '../../../src-shared/contract/analysis';
 import { api } from '../api/client';
+import { earlyWords } from './earlyWords';
 import { aboutTime, isBusy, stateWords } from './useAnalysis';
 import './analysis.css';
 
@@ -26,7 +27,13 @@ export function AnalysisBadge(props: { status: ClipAnalysisStatus | undefined })
       )}
       {isBusy(c) && c.early && (
         <span className="analysis-early" data-numbers="window">
-          {earlyWords(c.early)} · the whole clip follows
+          {earlyWords(c.early)} · the whole clip is still being analysed
+        </span>
+      )}
+      {c.cancelling && isBusy(c) && (
+        <span className="analysis-why" data-analysis-cancelling="">
+          Cancel asked for {c.cancelling.by ? `in ${c.cancelling.by}` : 'on another workstation'}: the
+          workstation analysing it stops within a few seconds
         </span>
       )}
       {c.state === 'done' && (
@@ -46,21 +53,11 @@ export function AnalysisBadge(props: { status: ClipAnalysisStatus | undefined })
           Retry
         </button>
       )}
-      {isBusy(c) && (
+      {isBusy(c) && !c.cancelling && (
         <button type="button" className="secondary" onClick={() => act('analysis:cancel')}>
           Cancel
         </button>
       )}
     </div>
   );
-}
-
-/** "0:26" for a time in the clip. */
-const clock = (s: number): string => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
-
-/** The steady window's numbers in the clinic's words: where they come from first, then what they say. */
-export function earlyWords(e: EarlyNumbers): string {
-  const cadence = e.cadence !== null ? `cadence ${Math.round(e.cadence)} steps/min, ` : '';
-  const findings = e.findings === 1 ? '1 finding' : `${e.findings} findings`;
-  return `First numbers from ${clock(e.fromS)}–${clock(e.toS)} of steady running (${e.strides.left} strides left, ${e.strides.right} right): ${cadence}${findings}`;
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { api, useEvent } from '../api/client';
 import { useLoad } from '../useLoad';
 import { AnalysisBanner } from './AnalysisBanner';
+import { EarlyNumbersPanel } from './EarlyNumbersPanel';
 import { useAnalysis } from './useAnalysis';
 
 /**
@@ -9,7 +10,8 @@ import { useAnalysis } from './useAnalysis';
  * action. The review is always there: the PT can step through the video before or without an
  * analysis, and a clip's overlays and numbers come in when its analysis finishes. The report shows
  * once a clip is analysed, and is built afresh each time another clip finishes (so its numbers
- * include it); before that the PT sees why and what happens next, never a raw error.
+ * include it); before that the PT sees why and what happens next, never a raw error. A clip still
+ * being analysed shows its first numbers, labelled with their window (EarlyNumbersPanel).
  */
 export function AnalysisGate(props: { sessionId: string; what: 'review' | 'report'; children: ReactNode }) {
   const { status, error } = useAnalysis(props.sessionId);
@@ -41,6 +43,7 @@ export function AnalysisGate(props: { sessionId: string; what: 'review' | 'repor
   return (
     <>
       <AnalysisBanner status={status} names={names} />
+      <EarlyNumbersPanel status={status} names={names} what={props.what} />
       {done > 0 || props.what === 'review' ? (
         // The report is built afresh when another clip finishes (its autosave flushes on the way out);
         // the review reloads the clips it shows by itself and keeps its zoom and moment.
