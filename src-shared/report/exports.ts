@@ -153,6 +153,9 @@ export function summaryCsv(model: ReportModel): string {
     'reference',
     'source',
     'flag',
+    // Where the number came from, where the clip's skin markers were tracked (hybrid analysis:
+    // src-shared/review/marker-hybrid.ts): "markers (…)" or "pose landmarks"; empty without markers.
+    'measured from',
   ];
   const rows: Cell[][] = [];
   for (const c of model.conditions) {
@@ -189,6 +192,7 @@ export function summaryCsv(model: ReportModel): string {
           r.reference?.text,
           r.reference?.source,
           r.flag?.text,
+          side === 'left' || side === 'right' ? r.source?.sides[side] : r.source?.text,
         ]);
       }
     }

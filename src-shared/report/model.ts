@@ -91,6 +91,8 @@ export interface VariableRow {
 export interface RowSource {
   readonly from: 'markers' | 'landmarks' | 'mixed';
   readonly text: string;
+  /** Each side's source in words. */
+  readonly sides: { readonly left: string; readonly right: string };
 }
 
 /** Mean ± SD of a joint angle over the gait cycle, 0..100 % (IC to the next IC of the same foot). */

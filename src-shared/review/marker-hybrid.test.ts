@@ -4,7 +4,8 @@ import { generateRunner } from '../gait/synthetic';
 import { Landmark } from '../pose/landmarks';
 import type { MarkerName, MarkerTrack } from '../markers';
 import { buildReport, type ReportConditionInput } from '../report/build';
-import { analysisJson } from '../report/exports';
+import { parseCsv } from '../report/csv';
+import { analysisJson, summaryCsv } from '../report/exports';
 import { kneeMarkers, trackFrom } from './testing/marker-legs';
 import { hybridOf, LANDMARKS, sourceText } from './marker-hybrid';
 import { withMarkers } from './marker-report';
@@ -53,7 +54,7 @@ describe('hybrid analysis: markers replace the landmark value of the same variab
       expect(knee[side].n).toBe(own.n);
       expect(hybrid.sources['knee-flexion-ic']![side].from).toBe('markers');
     }
-    expect(sourceText(hybrid.sources['knee-flexion-ic'])).toEqual({
+    expect(sourceText(hybrid.sources['knee-flexion-ic'])).toMatchObject({
       from: 'markers',
       text: 'markers (trochanter, knee and ankle markers)',
     });
@@ -61,7 +62,7 @@ describe('hybrid analysis: markers replace the landmark value of the same variab
     expect(variable(hybrid.analysis, 'peak-knee-flexion-stance').left.mean!).toBeCloseTo(FLEX, 3);
     // No heel or 5th metatarsal marker: the ankle stays the landmarks’, unchanged.
     expect(variable(hybrid.analysis, 'ankle-dorsiflexion-ic')).toBe(variable(gait, 'ankle-dorsiflexion-ic'));
-    expect(sourceText(hybrid.sources['ankle-dorsiflexion-ic'])).toEqual({
+    expect(sourceText(hybrid.sources['ankle-dorsiflexion-ic'])).toMatchObject({
       from: 'landmarks',
       text: 'pose landmarks',
     });
@@ -93,7 +94,13 @@ describe('hybrid analysis: markers replace the landmark value of the same variab
       /^pose landmarks \(the markers were not measurable/,
     );
     expect(k.right.mean!).toBeCloseTo(FLEX, 3);
-    expect(sourceText(off.sources['knee-flexion-ic']).from).toBe('mixed');
+    expect(sourceText(off.sources['knee-flexion-ic'])).toMatchObject({
+      from: 'mixed',
+      sides: {
+        left: 'pose landmarks (the markers were not measurable from this view)',
+        right: 'markers (trochanter, knee and ankle markers)',
+      },
+    });
     expect(k.symmetry!.difference).toBeCloseTo(k.left.mean! - k.right.mean!, 9);
     const ids = off.analysis.findings.map((f) => `${f.id}:${f.side}`);
     expect(ids).not.toContain('extended-knee-landing:left');
@@ -135,7 +142,7 @@ describe('hybrid analysis: markers replace the landmark value of the same variab
     expect(hybridOf('side', [], gait)).toBeNull();
     const pelvisOnly = hybridOf('side', [track('rightAsis', (i) => lm(i, Landmark.rightHip))], gait)!;
     expect(pelvisOnly.analysis).toBe(gait);
-    expect(sourceText(pelvisOnly.sources['knee-flexion-ic'])).toEqual({
+    expect(sourceText(pelvisOnly.sources['knee-flexion-ic'])).toMatchObject({
       from: 'landmarks',
       text: LANDMARKS.words,
     });
@@ -169,15 +176,26 @@ describe('hybrid analysis: markers replace the landmark value of the same variab
     const c = built.conditions[0]!;
     const row = c.variables.find((r) => r.key === 'knee-flexion-ic')!;
     expect(row.left!.mean).toBeCloseTo(FLEX, 3);
-    expect(row.source).toEqual({ from: 'markers', text: 'markers (trochanter, knee and ankle markers)' });
+    expect(row.source).toMatchObject({
+      from: 'markers',
+      text: 'markers (trochanter, knee and ankle markers)',
+    });
     expect(row.flag?.text).toMatch(/Landing with an extended knee/);
     // Every other row of a clip with markers names its source too.
-    expect(c.variables.find((r) => r.key === 'hip-extension-to')!.source).toEqual({
+    expect(c.variables.find((r) => r.key === 'hip-extension-to')!.source).toMatchObject({
       from: 'landmarks',
       text: 'pose landmarks',
     });
     const finding = built.findings.find((f) => f.text.startsWith('Landing with an extended knee'))!;
     expect(finding.evidence[0]).toMatch(/^Knee flexion at initial contact, left: 1\.0 ± 0\.0°/);
+    // summary.csv says per side where each number came from.
+    const [header, ...lines] = parseCsv(summaryCsv(built));
+    const at = (name: string) => header!.indexOf(name);
+    const kneeLeft = lines.find((l) => l[at('variable')] === 'knee-flexion-ic' && l[at('side')] === 'left')!;
+    expect(kneeLeft[at('measured from')]).toBe('markers (trochanter, knee and ankle markers)');
+    const hipLeft = lines.find((l) => l[at('variable')] === 'hip-extension-to' && l[at('side')] === 'left')!;
+    expect(hipLeft[at('measured from')]).toBe('pose landmarks');
+    expect(Number(kneeLeft[at('mean')])).toBeCloseTo(FLEX, 3);
     // analysis.json carries the values shown and where each came from.
     const json = analysisJson(built, conditions).conditions[0]!.clips[0]!;
     expect(json.gait.variables.find((v) => v.id === 'knee-flexion-ic')!.left.mean).toBe(row.left!.mean);

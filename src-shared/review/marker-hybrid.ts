@@ -61,16 +61,20 @@ const FELL_BACK: SideSource = {
   words: 'pose landmarks (the markers were not measurable from this view)',
 };
 
-/** A row's source in one line, for a table cell: the same words in Review and the report. */
+/** A row's source in one line, for a table cell: the same words in Review and the report; and
+ *  each side's, for the per-side export (summary.csv). */
 export function sourceText(s: VariableSource | undefined): {
   from: 'markers' | 'landmarks' | 'mixed';
   text: string;
+  sides: { left: string; right: string };
 } {
   const { left, right } = s ?? { left: LANDMARKS, right: LANDMARKS };
-  if (left.words === right.words) return { from: left.from, text: left.words };
+  const sides = { left: left.words, right: right.words };
+  if (left.words === right.words) return { from: left.from, text: left.words, sides };
   return {
     from: left.from === right.from ? left.from : 'mixed',
     text: `left: ${left.words}; right: ${right.words}`,
+    sides,
   };
 }
 
