@@ -8,8 +8,11 @@ import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } fr
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/csp';
-import { resolveHome } from '../home';
 import { createServices, type Services } from '../services';
+import type { LibraryConfig } from '../services/library/target';
+import { openConfiguredLibrary } from '../services/library/target';
+import { isServerMode } from '../services/library/server-mode';
+import { createServerServices } from '../services/server';
 import { handleCaptureFetch } from '../services/capture/fetch-routes';
 import { handleMediaFetch } from '../services/media/fetch-routes';
 import { setFilePicker } from '../services/media/sources';
@@ -21,6 +24,7 @@ import { ENGINE_ROUTE_PREFIX, EngineRoutes } from '../services/pose/engine-route
 import { defaultModelDir } from '../services/pose/paths';
 import { electronPrinter } from './report-pdf';
 import { electronEngineRunner } from './pose-engine';
+import { shellLibraryConfig, startupFailure } from './startup-config';
 import {
   allowPermissionCheck,
   allowPermissionRequest,
@@ -55,7 +59,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       // What crashed StrideLab processes left (children, temporary folders), then a registry of ours.
       try {
         sweepLeftovers();
@@ -63,8 +67,26 @@ if (!app.requestSingleInstanceLock()) {
       } catch {
         // A full or read-only temp folder must not keep the app from starting.
       }
-      const home = resolveHome(process.argv, process.env, app.getPath('userData'));
-      services = createServices({ home, transport: 'electron', analyseOnArrival: true });
+      // The PC's own library or the clinic server's, as `stridelab serve` chooses (startup-config.ts);
+      // a setting that cannot work, or a server or share out of reach, is said in a dialog, not a crash.
+      let config: LibraryConfig | undefined;
+      try {
+        config = shellLibraryConfig({
+          argv: process.argv,
+          env: process.env,
+          userData: app.getPath('userData'),
+        });
+        const library = await openConfiguredLibrary(config);
+        const options = { home: config.home, transport: 'electron', analyseOnArrival: true } as const;
+        services = isServerMode(library)
+          ? await createServerServices({ ...options, library })
+          : createServices({ ...options, library });
+      } catch (err) {
+        const { title, detail } = startupFailure(err, config);
+        dialog.showErrorBox(title, detail);
+        app.exit(1);
+        return;
+      }
       // Reports print with Chromium's own printToPDF here (headless Chromium elsewhere).
       setReportPrinter(electronPrinter(APP_ORIGIN));
       // "Show in folder" after an export: the handler passes a file it found in the exports folder.
