@@ -351,8 +351,16 @@ export const trackMarkers: TrackMarkers = async (frames, seeds, options, onProgr
         states,
       );
       levelCfg.segments = cfg.segments;
+      // Two fixed lengths check a blob's place, one only its distance: the wider gates need two.
+      const fixedPartners = states.map(() => 0);
       for (const p of cfg.segments.pairs)
-        if (p.kind === 'fixed') states[p.a]!.rigid = states[p.b]!.rigid = true;
+        if (p.kind === 'fixed') {
+          fixedPartners[p.a]!++;
+          fixedPartners[p.b]!++;
+        }
+      states.forEach((s, i) => {
+        s.rigid = fixedPartners[i]! >= 2;
+      });
       states.forEach((s, i) =>
         points[i]!.push({ x: pixels(s.x), y: pixels(s.y), confidence: 1, state: 'detected' }),
       );
