@@ -6,6 +6,7 @@ import type { EventMessage } from '../../src-shared/contract';
 import type { ClipAnalysisStatus } from '../../src-shared/contract/analysis';
 import { MIN_STRIDES_PER_SIDE, WINDOW_S } from '../../src-shared/analysis/steady-window';
 import { createServices } from '../../src-main/services';
+import type { AnalysisJob } from '../../src-main/data/analysis-jobs';
 import { registerSource } from '../../src-main/services/media/sources';
 import { loopedClip } from '../helpers/long-clip';
 import { SHARED_MEDIA } from '../helpers/media';
@@ -37,9 +38,14 @@ describe('a condition analysed on its steady window first', () => {
       analysisConcurrency: 1,
     });
     const events: { at: number; status: ClipAnalysisStatus }[] = [];
+    /** The job's row as the first numbers go out: they are stored with it by then (issue 16). */
+    let storedAtFirst: Promise<AnalysisJob | undefined> | undefined;
     services.onEvent((m: EventMessage) => {
-      if (m.event === 'analysis:changed')
-        events.push({ at: performance.now(), status: m.payload as ClipAnalysisStatus });
+      if (m.event !== 'analysis:changed') return;
+      const c = m.payload as ClipAnalysisStatus;
+      events.push({ at: performance.now(), status: c });
+      if (c.early && !storedAtFirst)
+        storedAtFirst = services.library.data.analysisJobs.get(c.recordingId, 'lite');
     });
     try {
       const p = await call<{ id: string }>(services, 'patients:create', { name: 'Window Runner' });
@@ -79,6 +85,7 @@ describe('a condition analysed on its steady window first', () => {
       const first = events.find((e) => e.status.early);
       expect(first, 'no early numbers came').toBeDefined();
       const early = first!.status.early!;
+      expect((await storedAtFirst)?.early).toEqual(early);
       // Before the whole clip, and while pose was still running on it.
       expect(first!.at).toBeLessThan(doneAt);
       expect(first!.status.state).toBe('pose');
@@ -99,7 +106,8 @@ describe('a condition analysed on its steady window first', () => {
         recordingId: rec.id,
       });
       expect(Math.abs(early.cadence! - whole.analysis.cadence.value)).toBeLessThan(5);
-      // Done: the status no longer carries the window's numbers.
+      // Done: the status no longer carries the window's numbers, nor does the job.
+      expect(await services.library.data.analysisJobs.get(rec.id, 'lite')).not.toHaveProperty('early');
       expect(
         (await call<{ clips: ClipAnalysisStatus[] }>(services, 'analysis:status', { sessionId: s.id }))
           .clips[0]!.early ?? null,
