@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { SEXES, type Patient, type PatientFields } from '../../src-shared/library/model';
+import { foldFor } from './fold';
 import { compact, parseWord } from './parse';
 import type { Database, PatientsTable } from './schema';
 import type { CheckedSave, EditStamp } from './versions';
@@ -40,10 +41,10 @@ export interface PatientsRepo {
 /** Escape LIKE wildcards so a search for "50%" means the text "50%". */
 const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** A LIKE pattern, lowered by the database as the column is (`\\` escapes wildcards). */
-const like = (pattern: string) => sql<string>`lower(${pattern}) escape '\\'`;
-
 export function patientsRepo(db: Kysely<Database>): PatientsRepo {
+  const fold = foldFor(db as Kysely<unknown>);
+  /** A LIKE pattern, folded as the column is (fold.ts; `\\` escapes wildcards). */
+  const like = (pattern: string) => sql<string>`${fold(sql.val(pattern))} escape '\\'`;
   const stamp = async (id: string): Promise<EditStamp | undefined> => {
     const r = await db
       .selectFrom('patients')
@@ -75,12 +76,12 @@ export function patientsRepo(db: Kysely<Database>): PatientsRepo {
       let q = withSummary().where('p.deleted_at', 'is', null);
       for (const w of words) {
         const e = likeEscape(w);
-        // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+        // Folded on both sides (fold.ts): SQLite's LIKE ignores ASCII case only, PostgreSQL's none.
         q = q.where(({ or, eb, fn, val }) =>
           or([
-            eb(sql`lower(' ' || p.name)`, 'like', like(`% ${e}%`)),
-            eb(sql`lower(' ' || replace(p.name, '-', ' '))`, 'like', like(`% ${e}%`)),
-            eb(fn('lower', [fn.coalesce('p.clinic_id', val(''))]), 'like', like(`${e}%`)),
+            eb(fold(sql`' ' || p.name`), 'like', like(`% ${e}%`)),
+            eb(fold(sql`' ' || replace(p.name, '-', ' ')`), 'like', like(`% ${e}%`)),
+            eb(fold(fn.coalesce('p.clinic_id', val(''))), 'like', like(`${e}%`)),
           ]),
         );
       }
@@ -102,7 +103,7 @@ export function patientsRepo(db: Kysely<Database>): PatientsRepo {
         .selectFrom('patients')
         .select('id')
         .where('deleted_at', 'is', null)
-        .where(sql`lower(name)`, '=', sql<string>`lower(${name})`)
+        .where(fold(sql`name`), '=', fold(sql.val(name)))
         .orderBy('created_at')
         .execute();
       return rows.map((r) => r.id);

@@ -84,8 +84,16 @@ export async function openTestServices(options: TestServicesOptions = {}): Promi
     return isServerMode(library) ? postgresRunner(library.server.pool) : sqliteRunner(library.db);
   };
   const shut = async (): Promise<void> => {
+    const library = services.library;
     services.close();
     await services.idle();
+    // The server library's close ends its pool without waiting (library/server-mode.ts): wait here,
+    // so dropping the database never cuts a connection the pool still holds (an unhandled 57P01).
+    if (isServerMode(library)) {
+      const { pool } = library.server;
+      for (let waited = 0; !pool.ended && waited < 10_000; waited += 20)
+        await new Promise((r) => setTimeout(r, 20));
+    }
   };
   return {
     backend: testBackend,

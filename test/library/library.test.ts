@@ -44,6 +44,14 @@ describe('library', () => {
       ann.id,
     ]);
     expect(await ok<unknown[]>('patients:search', { query: '%' })).toEqual([]);
+    // Case folded alike on both backends, letters beyond ASCII included (data/fold.ts).
+    const elo = await ok<{ id: string }>('patients:create', { name: 'Élodie Øvergård' });
+    for (const query of ['élodie', 'ÉLODIE', 'øver', 'ØVERGÅRD'])
+      expect(
+        (await ok<{ id: string }[]>('patients:search', { query })).map((p) => p.id),
+        query,
+      ).toEqual([elo.id]);
+    await ok('patients:delete', { id: elo.id });
     const edited = await ok<{ heightCm: number; name: string }>('patients:update', {
       id: ann.id,
       fields: { name: 'Ann Runner-Smith', heightCm: 169 },
