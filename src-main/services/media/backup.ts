@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { holdsRowsOf, migrateFile, replaceRowsFrom, snapshotTo } from '../../data/sqlite-file';
 import { ServiceError } from '../errors';
 import type { Library, LibraryPaths } from '../library/db';
+import { isServerMode } from '../library/server-mode';
 import { migrations } from '../library/migrations';
 import { fsMessage } from './copy';
 import { removeTree, syncDir } from './fsutil';
@@ -22,6 +23,22 @@ import { readTar, TarWriter } from './tar';
  * library is next opened (recoverInterruptedRestore).
  */
 export const BACKUP_FORMAT = 'stridelab.backup/1';
+
+/**
+ * A clinic server's library is not backed up from a workstation (issue 17): its rows are on the
+ * database server and its clips on the clinic's file share, each with a backup of its own that
+ * copies them consistently while every room works (pg_dump's snapshot; the share's snapshots),
+ * which one workstation's archive could not. docs/clinic-server.md, "Backups", says how.
+ */
+function refuseOnServer(library: Library, what: 'back up' | 'restore'): void {
+  if (!isServerMode(library)) return;
+  throw new ServiceError(
+    'unsupported',
+    what === 'back up'
+      ? "This library is on the clinic server, so it is backed up there rather than from a workstation: whoever looks after the server backs up its database (pg_dump) and the shared media folder (the file share's own backup). Nothing was changed."
+      : 'This library is on the clinic server, so it is restored there rather than from a workstation: whoever looks after the server restores its database and the shared media folder from their backups. Nothing was changed.',
+  );
+}
 const MANIFEST = 'stridelab-backup.json';
 const DB_ENTRY = 'library.sqlite';
 
@@ -41,6 +58,7 @@ async function mediaFiles(root: string): Promise<string[]> {
 export async function backupLibrary(
   library: Library,
 ): Promise<{ name: string; sizeBytes: number; path: string }> {
+  refuseOnServer(library, 'back up');
   const { paths } = library;
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const name = `library-${stamp}.stridelab-backup`;
@@ -81,6 +99,7 @@ export async function backupLibrary(
 export async function listBackups(
   library: Library,
 ): Promise<{ name: string; sizeBytes: number; createdAt: string }[]> {
+  if (isServerMode(library)) return []; // none are made from a workstation (refuseOnServer)
   const names = (await readdir(library.paths.backupsDir)).filter((n) => n.endsWith('.stridelab-backup'));
   const out = await Promise.all(
     names.map(async (n) => {
@@ -108,6 +127,7 @@ export async function restoreLibrary(
   backupPath: string,
   displayName: string,
 ): Promise<void> {
+  refuseOnServer(library, 'restore');
   const { db, paths } = library;
   const name = `"${displayName}"`;
   const invalid = (why: string): ServiceError =>
