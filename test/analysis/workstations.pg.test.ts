@@ -284,4 +284,51 @@ describe('two workstations on one server', () => {
     await room2.event(isClip(id, (c) => c.state === 'done'));
     expect(existsSync(poseStoreFile(join(lib.media, sessionId, id), 'lite'))).toBe(true);
   }, 600_000);
+
+  it('stops a run in room 1 when room 2 presses Cancel, and both say cancelled', async () => {
+    requireEngineBuild();
+    const lib = await serverLibrary();
+    const room1 = start(lib, 'room 1');
+    await room1.ready();
+    const sessionId = await sessionOn(room1, 'Cancelled Elsewhere');
+    // 12 s (360 frames) with the heavy model: still running when room 2 is up and cancels.
+    const id = await room1.importClip(sessionId, clip('treadmill_side_zzzhushi_male_side.mp4'));
+    const mark1 = room1.events.length;
+    await room1.call('analysis:start', { recordingId: id, model: 'heavy', force: false });
+    const running = await room1.event(
+      isClip(id, (c) => (c.state === 'pose' && (c.fraction ?? 0) > 0) || c.state === 'failed'),
+      mark1,
+    );
+    expect(running.payload).toMatchObject({ state: 'pose', error: null });
+    // Room 2 opens the session while room 1 analyses it (so it is room 1's job, not room 2's to take).
+    const room2 = start(lib, 'room 2');
+    await room2.ready();
+    // Room 2 does not run it: its cancel is stored with the job, and it says a cancel is on its way.
+    const mark2 = room2.events.length;
+    const asked = Date.now();
+    expect(await room2.call<{ cancelled: boolean }>('analysis:cancel', { recordingId: id })).toEqual({
+      cancelled: true,
+    });
+    await room2.event(
+      isClip(id, (c) => c.cancelling?.by === 'room 2'),
+      mark2,
+      60_000,
+    );
+    // Room 1 sees it at its next heartbeat, stops pose and ends the job as a local cancel would ...
+    await room1.event(
+      isClip(id, (c) => c.state === 'cancelled'),
+      mark1,
+    );
+    const stoppedMs = Date.now() - asked;
+    // ... and room 2 hears 'cancelled' from the server.
+    await room2.event(
+      isClip(id, (c) => c.state === 'cancelled'),
+      mark2,
+    );
+    const [row] = await jobsUntil(lib, (r) => r[0]?.state !== 'running');
+    expect(row).toMatchObject({ recording_id: id, state: 'cancelled', attempts: 1, claimed_by: null });
+    // Nothing of the stopped run is kept: no pose results for the clip.
+    expect(existsSync(poseStoreFile(join(lib.media, sessionId, id), 'heavy'))).toBe(false);
+    console.log(`cancel in room 2 -> stopped in room 1 after ${stoppedMs} ms (heartbeat ${LEASE_MS / 4} ms)`);
+  }, 600_000);
 });
