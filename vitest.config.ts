@@ -42,6 +42,7 @@ export const BOTH_BACKENDS = [
   'test/analysis/queue.test.ts',
   'test/progress/report-pdf.test.ts',
   'test/media/purge.test.ts',
+  'test/capture/capture.test.ts',
 ];
 
 export default defineConfig({

@@ -1,48 +1,47 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { EventMessage } from '../../src-shared/contract';
-import { openLibrary, type Library } from '../../src-main/services/library/db';
+import type { Library } from '../../src-main/services/library/db';
 import { createPatient } from '../../src-main/services/library/patients';
 import { createSession } from '../../src-main/services/library/sessions';
 import { ffmpegPath, ffprobePath } from '../../src-main/services/media/binaries';
 
 import { SHARED_MEDIA } from '../helpers/media';
+import { openTestServices } from '../helpers/test-services';
 
 export const MEDIA = SHARED_MEDIA;
 
 export interface CaptureTestLibrary {
   readonly home: string;
-  library: Library;
+  readonly library: Library;
   readonly sessionId: string;
   readonly events: EventMessage[];
   /** The context handlers get: the library and an event sink. */
   ctx(): { library: Library; emit: (event: string, payload: unknown) => void };
-  reopen(): void;
-  close(): void;
+  /** Open the same library again, as after a crash. */
+  reopen(): Promise<void>;
+  close(): Promise<void>;
 }
 
+/**
+ * A library with one patient and one session on the run's backend (test/helpers/test-services.ts):
+ * on a server, takes are recorded in this workstation's scratch folder inside the shared folder.
+ */
 export async function captureLibrary(): Promise<CaptureTestLibrary> {
-  const home = mkdtempSync(join(tmpdir(), 'stridelab-capture-'));
+  const t = await openTestServices({ prefix: 'stridelab-capture-', transport: 'cli' });
   const events: EventMessage[] = [];
   const lib: CaptureTestLibrary = {
-    home,
-    library: openLibrary(home),
+    home: t.home,
+    get library() {
+      return t.services.library;
+    },
     sessionId: '',
     events,
     ctx: () => ({
       library: lib.library,
       emit: (event, payload) => events.push({ event, payload } as EventMessage),
     }),
-    reopen() {
-      lib.library.close();
-      lib.library = openLibrary(home);
-    },
-    close() {
-      lib.library.close();
-      if (!process.env.STRIDELAB_KEEP_TMP) rmSync(home, { recursive: true, force: true });
-    },
+    reopen: () => t.reopen(),
+    close: () => t.close(),
   };
   const patient = await createPatient(lib.library.data, { name: 'Capture Runner', sex: 'unspecified' });
   const session = await createSession(lib.library.data, {
