@@ -60,7 +60,9 @@ export function usage(): string {
     '',
     ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
     '',
-    'Every command takes --home <dir> (or $STRIDELAB_HOME) to choose the library.',
+    'Commands that work on the library (serve, import, analyze, progress) take --home <dir> (or',
+    "$STRIDELAB_HOME) for this PC's library, or --db postgres://… --media <shared folder> (or",
+    "$STRIDELAB_DB, $STRIDELAB_MEDIA) for the clinic server's (docs/clinic-server.md).",
   ].join('\n');
 }
 

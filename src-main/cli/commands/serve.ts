@@ -1,10 +1,10 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { openInBrowser, startBrowserMode } from '../../browser-mode';
 import { resolveHome } from '../../home';
 import { rendererDir } from '../../paths';
-import { resolveDatabaseTarget } from '../../services/library/postgres/config';
 import { ServiceError } from '../../services/errors';
 import { parseCommand, usageError as cmdUsageError } from '../args';
+import { libraryConfigOf } from '../library-options';
 import { untilStopped } from '../process';
 
 /**
@@ -49,15 +49,14 @@ export async function run(argv: string[]): Promise<number> {
   const port = rawPort !== undefined ? Number(rawPort) : undefined;
   if (port !== undefined && !(rawPort!.trim() !== '' && Number.isInteger(port) && port >= 0 && port < 65536))
     return cmdUsageError(CMD, `--port must be a whole number from 0 to 65535, not "${rawPort}".`);
-  let target;
+  // One resolver for every door (services/library/target.ts): --media or --workstation without a
+  // server, or a server without its shared folder, is refused rather than half-used.
+  let config;
   try {
-    target = resolveDatabaseTarget(argv);
+    config = libraryConfigOf(parsed.values);
   } catch (err) {
     return cmdUsageError(CMD, err instanceof Error ? err.message : String(err));
   }
-  const media = parsed.values.media ?? process.env.STRIDELAB_MEDIA;
-  if (target.backend === 'postgres' && !media)
-    return cmdUsageError(CMD, 'with --db, name the shared media folder: --media DIR (or STRIDELAB_MEDIA).');
   let app;
   try {
     app = await startBrowserMode({
@@ -65,12 +64,12 @@ export async function run(argv: string[]): Promise<number> {
       rendererDir: rendererDir(),
       port,
       analyseOnArrival: !parsed.values['no-auto-analysis'],
-      ...(target.backend === 'postgres'
+      ...(config.backend === 'postgres'
         ? {
             server: {
-              target,
-              mediaDir: resolve(media!),
-              ...(parsed.values.workstation ? { workstation: parsed.values.workstation } : {}),
+              target: config.target,
+              mediaDir: config.mediaDir,
+              workstation: config.workstation,
             },
           }
         : {}),
@@ -82,8 +81,8 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
   process.stdout.write(
-    target.backend === 'postgres'
-      ? `StrideLab (browser mode) on the clinic server ${target.display}, media in ${resolve(media!)}\n`
+    config.backend === 'postgres'
+      ? `StrideLab (browser mode) on the clinic server ${config.target.display}, media in ${config.mediaDir}\n`
       : `StrideLab (browser mode) on library ${home}\n`,
   );
   const opened = parsed.values.open && openInBrowser(app.server.appUrl, join(home, '..', 'browser-profile'));
