@@ -10,6 +10,14 @@ import { testBackend } from './test-library';
 import { tempDir } from './tmp';
 
 /**
+ * True in the `postgres` project's run of a file that runs on both backends. What is about the
+ * SQLite file alone (a migration of a library file) and what only repeats computation the first
+ * run checked (encoding video, printing a PDF, gait maths on fixed landmarks) skips itself there
+ * with `describe.skipIf(secondRun)` / `it.skipIf(secondRun)`, to keep CI's time.
+ */
+export const secondRun = testBackend === 'postgres';
+
+/**
  * The whole service layer on the backend this test run is for, built as the app builds it
  * (services/index.ts): on the embedded backend a library folder in a temp directory; with
  * STRIDELAB_TEST_DB=postgres (the `postgres` vitest project, vitest.config.ts) a fresh database
@@ -18,14 +26,6 @@ import { tempDir } from './tmp';
  * `services.dispatch`, `sql` and `mediaDir` holds on both; what is about the SQLite file itself
  * (WAL, the lock file, a backup of the file) stays on openLibrary and runs once.
  */
-/**
- * True in the `postgres` project's run of a file that runs on both backends. What is about the
- * SQLite file alone (a migration of a library file) and what only repeats computation the first
- * run checked (encoding video, printing a PDF, gait maths on fixed landmarks) skips itself there
- * with `describe.skipIf(secondRun)` / `it.skipIf(secondRun)`, to keep CI's time.
- */
-export const secondRun = testBackend === 'postgres';
-
 export interface TestServices {
   readonly backend: Backend;
   /** The services now open (a new object after `reopen`). */
