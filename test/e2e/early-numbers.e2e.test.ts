@@ -75,6 +75,8 @@ describe('first numbers in Review and the report', () => {
     await page.goto(`${app.url}/#/sessions/${sessionId}/review`);
     const review = page.locator('[data-early-numbers="review"]');
     await review.waitFor({ timeout: 60_000 });
+    // The clip's name comes with the session's clip list, which may answer after the status.
+    await expect.poll(() => review.textContent()).toContain('The side clip of Incline:');
     const reviewText = (await review.textContent())!;
     expect(reviewText).toContain('First numbers (provisional)');
     expect(reviewText).toContain('The side clip of Incline:');
