@@ -52,13 +52,16 @@ async function recordTake(
     .locator('section.capture:is([data-last-take-state="saved"], [data-last-take-state="failed"])')
     .waitFor({ timeout: (seconds + 300) * 1000 });
   await Promise.all([settled, during?.()]);
-  const takeId = await page.locator('section.capture').getAttribute('data-last-take');
-  const take = (await callServed<CaptureTake[]>(app, 'capture:takes', { sessionId })).find(
-    (t) => t.id === takeId,
-  );
-  if (take?.status !== 'saved')
-    throw new Error(`the ${condition} take was not saved: ${JSON.stringify(take)}`);
-  return take;
+  // The page's last-take attributes can name the new take a moment before its state: ask the app.
+  for (const until = performance.now() + 300_000; performance.now() < until; await sleep(1000)) {
+    const takeId = await page.locator('section.capture').getAttribute('data-last-take');
+    const take = (await callServed<CaptureTake[]>(app, 'capture:takes', { sessionId })).find(
+      (t) => t.id === takeId,
+    );
+    if (take?.status === 'saved') return take;
+    if (take?.status === 'failed') throw new Error(`the ${condition} take failed: ${JSON.stringify(take)}`);
+  }
+  throw new Error(`the ${condition} take was not saved within 5 minutes of its end`);
 }
 
 const keptRatio = (take: CaptureTake): number =>
