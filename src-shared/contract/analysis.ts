@@ -63,6 +63,12 @@ export interface ClipAnalysisStatus {
    * the runner stops at its next heartbeat (issue 17). The workstation that asked, in words.
    */
   readonly cancelling?: { readonly by: string } | null;
+  /**
+   * A job another workstation holds (clinic server, issue 17): its name in the PT's words ("room 1"),
+   * so this room says "Being analysed in room 1" rather than "Waiting". Null when none, or when this
+   * process runs it.
+   */
+  readonly elsewhere?: { readonly by: string } | null;
 }
 
 /**
@@ -140,6 +146,7 @@ const StatusSchema = z.object({
   early: EarlyNumbersSchema.nullable().optional(),
   heldForCapture: z.boolean().optional(),
   cancelling: z.object({ by: z.string() }).nullable().optional(),
+  elsewhere: z.object({ by: z.string() }).nullable().optional(),
 });
 
 export const analysisEvents = {

@@ -227,6 +227,26 @@ describe('analysis queue', () => {
     expect(resumed.attempts).toBeGreaterThanOrEqual(2);
   }, 240_000);
 
+  it('says which room analyses a clip another workstation holds; on one PC a left-over run is not another room', async () => {
+    // No pose run here: the claim is written as another workstation's claim is (data/analysis-jobs.ts).
+    const { services, library } = await open(false);
+    const sessionId = await session(services);
+    const id = await importClip(services, sessionId);
+    const now = new Date();
+    const lease = new Date(now.getTime() + 10 * 60_000).toISOString();
+    await library.sql.run(
+      `INSERT INTO analysis_jobs (recording_id, model, state, attempts, queued_at, updated_at, claimed_by, lease_until)
+       VALUES (?, 'full', 'running', 1, ?, ?, 'room 1 #4242.abcdef', ?)`,
+      [id, now.toISOString(), now.toISOString(), lease],
+    );
+    const status = await call<SessionAnalysisStatus>(services, 'analysis:status', { sessionId });
+    const c = status.clips.find((x) => x.recordingId === id)!;
+    expect(c.state).toBe('queued');
+    // On a server the job is room 1's while its lease runs; on one PC it is one a dead process left,
+    // which the queue resumes at its next start (requeueRunning), not another room's.
+    expect(c.elsewhere ?? null).toEqual(secondRun ? { by: 'room 1' } : null);
+  });
+
   it('fails with the reason in words when the clip cannot be read, and Retry runs it again', async () => {
     requireEngineBuild();
     const o = await open(false);

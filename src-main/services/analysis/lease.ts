@@ -28,6 +28,12 @@ export function claimerName(workstation: string | undefined): string {
   return `${workstation ?? hostname()} #${process.pid}.${randomBytes(3).toString('hex')}`;
 }
 
+/** The workstation in a claimer's name, as the PT calls it ("room 1 #123.abc" → "room 1"). */
+export function workstationOfClaimer(claimer: string): string {
+  const i = claimer.lastIndexOf(' #');
+  return i > 0 ? claimer.slice(0, i) : claimer;
+}
+
 export interface Claims {
   readonly worker: string;
   /** Claim the next job waiting, if any (busy: the clips this process runs now). */

@@ -7,6 +7,7 @@ import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import type { AnalysisJob } from '../../data/analysis-jobs';
 import { recordingForSync, recordingsForSync } from '../sync/landmarks';
 import type { CallContext } from '../types';
+import { workstationOfClaimer } from './lease';
 import type { Running } from './running';
 import { hasLandmarks } from './steps';
 
@@ -53,6 +54,9 @@ export function createQueueStatus(
   running: ReadonlyMap<string, Running>,
   defaultModel: PoseModelName,
   isClosed: () => boolean,
+  /** Several workstations share the queue (clinic server): a running job not here is another's. On
+   *  one PC it is one a dead process left, about to be resumed (requeueRunning). */
+  shared: boolean,
 ): QueueStatus {
   const { data } = ctx.library;
   const measuredRate = new Map<PoseModelName, number>();
@@ -102,7 +106,11 @@ export function createQueueStatus(
     const secondsLeft = state === 'queued' ? await secondsFor(recordingId, job.model) : null;
     // A job waiting again after a restart, or running on another workstation: its stored first numbers.
     const early = state === 'queued' ? (job.early ?? null) : null;
-    return { ...base, state, secondsLeft, error: job.error, note: job.note, early, cancelling };
+    // Running, and not here: another workstation holds it (a dead one's claim lapses with its lease,
+    // and the job is taken over: docs/clinic-server.md).
+    const elsewhere =
+      shared && job.state === 'running' && job.claimedBy ? { by: workstationOfClaimer(job.claimedBy) } : null;
+    return { ...base, state, secondsLeft, error: job.error, note: job.note, early, cancelling, elsewhere };
   };
 
   const emitClip = async (recordingId: string): Promise<void> => {

@@ -66,7 +66,7 @@ export function stateWords(c: ClipAnalysisStatus): string {
     case 'none':
       return 'Not analysed';
     case 'queued':
-      return 'Waiting to be analysed';
+      return c.elsewhere ? `Being analysed in ${c.elsewhere.by}` : 'Waiting to be analysed';
     case 'pose':
       return `Finding poses ${Math.round((c.fraction ?? 0) * 100)}%`;
     case 'sync':
