@@ -93,6 +93,11 @@ describe('stridelab import, progress and analyze on the clinic server', () => {
       readdirSync(join(media, '.stridelab-tmp', 'room-3')).filter((n) => n.startsWith('import-')),
     ).toEqual([]);
     expect(existsSync(join(home, 'library.sqlite'))).toBe(false);
+    // Queued as a clip imported in the app is: the first free workstation takes it.
+    expect(io.out).toContain('Queued for analysis');
+    expect((await data.analysisJobs.listForSession(sessionId)).map((j) => [j.recordingId, j.state])).toEqual([
+      [recordingId, 'queued'],
+    ]);
     await expect
       .poll(() => heard.map((m) => (m.payload as { kind: string }).kind).sort())
       .toEqual(['patient', 'recording', 'session']);

@@ -166,13 +166,22 @@ export async function run(argv: string[]): Promise<number> {
       onProgress: progressWriter(),
     });
     await job.commit();
-    // The other rooms' patient and session pages show the new clip (and session, and patient).
-    if (isServerMode(library))
+    let queued = false;
+    if (isServerMode(library)) {
+      // On the clinic server the clip is queued as one imported in the app is (analysis on arrival,
+      // the app's full model): an idle workstation takes it (data/analysis-jobs.ts). A queue that
+      // cannot be written leaves the clip imported; Analyse on its card queues it then.
+      queued = await library.data.analysisJobs
+        .enqueue(rec.id, 'full', false, new Date().toISOString())
+        .then(() => true)
+        .catch(() => false);
+      // The other rooms' patient and session pages show the new clip (and session, and patient).
       await announceChanges(library.server.pool, [
         { event: 'library:changed', payload: { kind: 'recording', id: rec.id } },
         { event: 'library:changed', payload: { kind: 'session', id: sessionId } },
         { event: 'library:changed', payload: { kind: 'patient', id: patient.id } },
       ]);
+    }
     if (process.stderr.isTTY) process.stderr.write('\n');
     const p = rec.probe;
     // The name as one line: a newline or control character in a file name must not break the
@@ -182,7 +191,8 @@ export async function run(argv: string[]): Promise<number> {
       `Imported "${shownName}" for ${patient.name}: ${rec.view} view, ${rec.condition.label}; ` +
         `${p.frameCount} frames, ${p.averageFps.toFixed(2)} fps${p.variableFrameRate ? ' (variable)' : ''}, ` +
         `${p.displayWidth}×${p.displayHeight}, ${p.durationS.toFixed(1)} s.\n` +
-        `session ${sessionId}${created ? ' (new, dated today)' : ''}\nrecording ${rec.id}\n`,
+        `session ${sessionId}${created ? ' (new, dated today)' : ''}\nrecording ${rec.id}\n` +
+        (queued ? 'Queued for analysis: the first free workstation of the clinic takes it.\n' : ''),
     );
     return 0;
   } catch (err) {
