@@ -121,6 +121,22 @@ describe('opening the library on a PostgreSQL server', () => {
     );
   });
 
+  it('refuses in words a server built without ICU, which patient search needs, changing nothing', async () => {
+    const db = await createTestDatabase();
+    dbs.push(db);
+    // A server built without ICU has no ICU collations: taken out of this one throwaway database's catalogue.
+    await withAdmin((c) => c.query(`DELETE FROM pg_collation WHERE collprovider = 'i'`), db.name);
+    await expect(openServerLibrary(parseServerAddress(address(db.name), adminEnv))).rejects.toThrow(
+      /was built without ICU, which StrideLab needs to find patients by name/,
+    );
+    // Refused before the migrations: the database holds no table of the library.
+    const tables = await withAdmin(
+      (c) => c.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`),
+      db.name,
+    );
+    expect(tables.rows).toEqual([{ n: 0 }]);
+  });
+
   it('works as the minimal-rights role of docs/clinic-server.md, which can do nothing else', async () => {
     const doc = readFileSync(new URL('../../docs/clinic-server.md', import.meta.url), 'utf8');
     const blocks = [...doc.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]!);

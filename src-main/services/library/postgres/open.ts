@@ -53,6 +53,15 @@ export async function openServerLibrary(
     const tls = await client.query<{ ssl: boolean }>(
       `SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()`,
     );
+    // Patient search folds case under ICU's root collation (data/fold.ts): a server built without ICU
+    // is refused here, in words, rather than failing at the first search.
+    const icu = await client.query(`SELECT 1 FROM pg_collation WHERE collname = 'und-x-icu'`);
+    if (icu.rowCount === 0)
+      throw new ServiceError(
+        'unsupported',
+        `The clinic's database server (${target.display}) was built without ICU, which StrideLab needs to find patients by name alike on every workstation. Ask whoever looks after the server for a PostgreSQL built with ICU (Debian's and most other packages are; every PostgreSQL from 16 on is by default).`,
+        'db',
+      );
     const schemaVersion =
       options.migrate === false
         ? await checkedVersion(client)
