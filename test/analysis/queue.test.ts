@@ -270,11 +270,9 @@ describe('analysis queue', () => {
     await call(o.services, 'analysis:start', { recordingId: id });
     const again = await until(o, id, (c) => c.state === 'failed', 120_000, before);
     expect(again.error).toBe(failed.error);
-    expect(
-      o.events
-        .slice(before)
-        .some((m) => m.event === 'analysis:changed' && (m.payload as ClipAnalysisStatus).state === 'queued'),
-    ).toBe(true);
+    // It ran again: one more start. (Not "a 'queued' event was seen": on a server the job can be
+    // claimed before the queued status is read back, and the news then says it runs; CI saw that.)
+    expect(again.attempts).toBeGreaterThan(failed.attempts);
     const invalid = await o.services.dispatch('analysis:start', {});
     expect(invalid.ok).toBe(false);
   }, 180_000);
