@@ -135,8 +135,10 @@ export function analyzeGait(input: GaitInput, options: AnalyzeOptions = {}): Gai
           },
         )
       : [];
+  // Events from skin markers where they do better (issue 15; docs/markers.md "Marker events").
+  const chosen = input.chooseEvents && !input.externalEvents ? [...input.chooseEvents(found, tl)] : found;
   // The PT's event corrections, applied after detection so every value follows (event-edits.ts).
-  const edited = applyEventEdits(found, input.eventEdits ?? [], tl);
+  const edited = applyEventEdits(chosen, input.eventEdits ?? [], tl);
   const events = edited.events;
 
   const footBaseline = view === 'side' ? footFlatBaseline(angles, events) : { left: null, right: null };

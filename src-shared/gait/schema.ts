@@ -18,7 +18,7 @@ export const GaitEventSchema = z.object({
   /** Sub-frame position (fractional frame index) used for the timing values. */
   frameF: Num,
   confidence: z.number().min(0).max(1),
-  source: z.enum(['detected', 'external', 'corrected']),
+  source: z.enum(['detected', 'external', 'corrected', 'markers']),
 });
 
 export const UnitSchema = z.enum(['deg', 'cm', '%leg', 's', 'ratio']);
@@ -105,6 +105,8 @@ export const FlagSchema = z.object({
     'not-running',
     'not-measurable',
     'events-corrected',
+    /** Side view: contacts and toe-offs read from the feet's skin markers (src-shared/markers/foot-events-choice.ts). */
+    'events-from-markers',
     /** Side view: the near hip or wrist hidden by something in front (camera-advice.ts). */
     'hidden-by-rails',
   ]),

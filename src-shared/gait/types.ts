@@ -80,6 +80,12 @@ export interface GaitInput {
   readonly externalEvents?: { readonly events: readonly ExternalEvent[]; readonly offsetS: number };
   /** The PT's corrections of initial contacts and toe-offs, applied in order after detection. */
   readonly eventEdits?: readonly EventEdit[];
+  /**
+   * Side view: events from another instrument where it does better (skin markers: issue 15,
+   * src-shared/markers/foot-events-engine.ts). Given the detected events, returns those to use;
+   * applied after detection, before the PT's corrections.
+   */
+  readonly chooseEvents?: (detected: readonly GaitEvent[], tl: Timeline) => readonly GaitEvent[];
 }
 
 /** A detected event. `frameF` is the sub-frame position (fractional frame) used for timing. */
@@ -93,6 +99,7 @@ export interface GaitEvent {
   /** Seconds (interpolated between frame timestamps). */
   readonly t: number;
   readonly confidence: number;
-  /** 'corrected': placed by the PT (event-edits.ts). */
-  readonly source: 'detected' | 'external' | 'corrected';
+  /** 'corrected': placed by the PT (event-edits.ts); 'markers': read from the foot's skin markers
+   *  (src-shared/markers/foot-events.ts, given through `GaitInput.chooseEvents`). */
+  readonly source: 'detected' | 'external' | 'corrected' | 'markers';
 }

@@ -8,6 +8,10 @@
  * Pure: runs in a worker as well as in main.
  */
 import { analyzeGait, GaitInputError, type EventEdit, type ExternalEvent, type GaitAnalysis } from '../gait';
+import { markerEventHook } from '../markers/foot-events-engine';
+import { eventSourceWords, type EventChoice } from '../markers/foot-events-choice';
+import type { MarkerTrack } from '../markers/types';
+import type { GaitFlag } from '../gait/schema';
 import type { LandmarkSeries } from '../pose/landmarks';
 import type { AnalysisClip } from './analysis-protocol';
 import { applyCorrections, type Correction } from './corrections';
@@ -26,6 +30,8 @@ export interface ClipAnalysis {
   readonly series?: LandmarkSeries;
   readonly gait?: GaitAnalysis;
   readonly error?: string;
+  /** Side clip with foot markers: which events came from them, per foot, and why (foot-events-choice.ts). */
+  readonly eventChoice?: EventChoice;
 }
 
 export interface AnalysisInputs {
@@ -38,6 +44,23 @@ export interface AnalysisInputs {
   readonly cutoffHz?: 'auto' | 'none' | number;
   /** The PT's corrections of the clip's gait events, applied after detection. */
   readonly eventEdits?: readonly EventEdit[];
+  /** Side clip: its tracked skin markers; the feet's heel and 5th MT markers give the contacts and
+   *  toe-offs where they do better than the landmarks (docs/markers.md "Marker events"). */
+  readonly markerTracks?: readonly MarkerTrack[];
+}
+
+/** What the screens say about the events of a side clip with foot markers: the flag the report
+ *  lists and Review's events panel shows, each foot's source and, where the markers were not used, why. */
+export function eventSourceFlag(choice: EventChoice): GaitFlag {
+  const words = (['left', 'right'] as const).map((side) => {
+    const s = choice.sides.find((x) => x.side === side);
+    return `${side}: ${eventSourceWords(s)}${s && s.use === 'landmarks' ? ` (${s.reason})` : ''}`;
+  });
+  return {
+    code: 'events-from-markers',
+    severity: 'info',
+    message: `Gait events: ${words.join('; ')}.`,
+  };
 }
 
 /** The series as analysed: corrections applied (what the overlays draw), and cut to the trim. */
@@ -69,16 +92,22 @@ export function analyseClip(
 ): ClipAnalysis {
   if (!series) return {};
   const { corrected, inTrim } = preparedSeries(series, corrections, inputs.trim);
+  const hook =
+    inputs.view === 'side' && inputs.markerTracks?.length ? markerEventHook(inputs.markerTracks) : null;
   try {
-    const gait = analyzeGait({
+    const analysed = analyzeGait({
       series: inTrim,
       view: inputs.view,
       cutoffHz: inputs.cutoffHz ?? 'auto',
       ...(inputs.heightCm ? { calibration: { heightCm: inputs.heightCm } } : {}),
       ...(inputs.view === 'rear' && external?.events.length ? { externalEvents: external } : {}),
       ...(inputs.eventEdits?.length ? { eventEdits: inputs.eventEdits } : {}),
+      ...(hook ? { chooseEvents: hook.choose } : {}),
     });
-    return { series: corrected, gait };
+    const eventChoice = hook?.choice() ?? undefined;
+    const flag = eventChoice ? eventSourceFlag(eventChoice) : null;
+    const gait = flag ? { ...analysed, flags: [...analysed.flags, flag] } : analysed;
+    return { series: corrected, gait, ...(eventChoice ? { eventChoice } : {}) };
   } catch (err) {
     if (err instanceof GaitInputError) return { series: corrected, error: err.message };
     throw err;
@@ -87,7 +116,8 @@ export function analyseClip(
 
 /**
  * The side clip's events that drive a rear clip, in the rear clip's time (`toRear` maps a side-clip
- * time to the rear clip's). Only events the side clip detected itself: never events it was given.
+ * time to the rear clip's). Only events the side clip detected itself (from its landmarks or its foot
+ * markers): never events it was given, nor the PT's corrections.
  */
 export function eventsForRear(
   side: GaitAnalysis,
@@ -136,6 +166,7 @@ export function analyseClips(
         trim: c.trim,
         ...(c.heightCm ? { heightCm: c.heightCm } : {}),
         ...(c.eventEdits?.length ? { eventEdits: c.eventEdits } : {}),
+        ...(c.markerTracks?.length ? { markerTracks: c.markerTracks } : {}),
       },
       external,
     );
@@ -147,6 +178,6 @@ export function analyseClips(
 
 export function externalEvents(gait: GaitAnalysis | undefined): ExternalEvent[] {
   return (gait?.events ?? [])
-    .filter((e) => e.source === 'detected')
+    .filter((e) => e.source === 'detected' || e.source === 'markers')
     .map((e) => ({ kind: e.kind, side: e.side, t: e.t, confidence: e.confidence }));
 }

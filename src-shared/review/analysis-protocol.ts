@@ -6,6 +6,7 @@
  */
 import type { EventEdit } from '../gait/event-edits';
 import type { GaitAnalysis } from '../gait/schema';
+import type { MarkerTrack } from '../markers/types';
 import type { LandmarkSeries } from '../pose/landmarks';
 import type { Correction } from './corrections';
 
@@ -18,6 +19,8 @@ export interface AnalysisClip {
   readonly offset: number;
   /** The PT's corrections of this clip's gait events (review:eventEdits). */
   readonly eventEdits?: readonly EventEdit[];
+  /** Side clip: its tracked skin markers, whose foot markers may give its events (analyse.ts). */
+  readonly markerTracks?: readonly MarkerTrack[];
 }
 
 export type ToAnalysisWorker =

@@ -1,4 +1,5 @@
 import type { EventEdit, GaitAnalysis } from '../../../src-shared/gait';
+import type { MarkerTrack } from '../../../src-shared/markers';
 import type { LandmarkSeries } from '../../../src-shared/pose/landmarks';
 import { analyseClip, eventsForRear, preparedSeries } from '../../../src-shared/review/analyse';
 import { timeInA, timeInB } from '../../../src-shared/sync/mapping';
@@ -7,6 +8,7 @@ import type { Library } from '../library/db';
 import { getPatient } from '../library/patients';
 import { getSession } from '../library/sessions';
 import { listRecordings } from '../media/recordings-db';
+import { markerTracksOf } from '../markers/tracks';
 import { listEventEdits } from '../review/event-edits-store';
 import { listCorrections } from '../review/store';
 import { landmarksFromLibrary, recordingForSync } from '../sync/landmarks';
@@ -29,6 +31,8 @@ interface Inputs {
   readonly view: 'side' | 'rear';
   readonly trim: { readonly startFrame: number; readonly endFrame: number };
   readonly eventEdits: readonly EventEdit[];
+  /** Side clip: its skin markers, whose foot markers may give its events (docs/markers.md "Marker events"). */
+  readonly markerTracks: readonly MarkerTrack[];
 }
 
 async function recordingInputs(library: Library, id: string): Promise<Inputs> {
@@ -41,6 +45,7 @@ async function recordingInputs(library: Library, id: string): Promise<Inputs> {
     view: meta.view,
     trim: meta.trim,
     eventEdits: await listEventEdits(library.data, id),
+    markerTracks: meta.view === 'side' ? await markerTracksOf(library, id) : [],
   };
 }
 
@@ -58,6 +63,7 @@ function analysed(
       trim: inputs.trim,
       cutoffHz,
       eventEdits: inputs.eventEdits,
+      markerTracks: inputs.markerTracks,
       ...(heightCm ? { heightCm } : {}),
     },
     external,

@@ -47,6 +47,7 @@ import { useMeasureTool } from './useMeasureTool';
 import { pointWords } from '../../../src-shared/review/point-edit';
 import { useMarkers } from './markers/useMarkers';
 import { useMarkerHybrid } from './markers/useMarkerHybrid';
+import { useSideMarkerTracks } from './markers/useSideMarkerTracks';
 import { MarkersPanel } from './markers/MarkersPanel';
 import { markerSlot } from './markers/slot';
 import { useLastTime } from './last-time/useLastTime';
@@ -92,7 +93,15 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
     sessionId,
     clips.map((c) => c.recordingId),
   );
-  const analysed = useAnalyses(clips, doc.corrections, doc.eventEdits);
+  const k = playhead.active;
+  const active = clips[k]!;
+  const markers = useMarkers(active.recordingId);
+  // The side clips' foot markers may give their contacts and toe-offs (issue 15, analyse.ts).
+  const sideTracks = useSideMarkerTracks(clips, {
+    recordingId: active.recordingId,
+    tracks: markers.tracks?.tracks,
+  });
+  const analysed = useAnalyses(clips, doc.corrections, doc.eventEdits, sideTracks);
   const analyses = useMemo<ClipResult[]>(
     () => clips.map((_, j) => analysed.results[j] ?? {}),
     [clips, analysed.results],
@@ -102,10 +111,7 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
   usePlayback(playhead.playing, clocks, setPlayhead);
   const lastTime = useLastTime(clips, analyses, events, wanted, toggles);
 
-  const k = playhead.active;
-  const active = clips[k]!;
   const activeFrame = wanted[k] ?? 0;
-  const markers = useMarkers(active.recordingId);
   const { draft, setDraft, addPoint } = useMeasureTool(
     doc,
     { recordingId: active.recordingId, frame: activeFrame },
@@ -359,6 +365,7 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
         frame={activeFrame}
         count={doc.eventEdits.get(active.recordingId)?.length ?? 0}
         note={gait?.flags.find((f) => f.code === 'events-corrected' && f.severity !== 'info')?.message}
+        source={gait?.flags.find((f) => f.code === 'events-from-markers')?.message}
         onAction={act}
       />
       <MarkersPanel markers={markers} view={active.view} frame={activeFrame} rows={hybrid.rows} />

@@ -11,7 +11,10 @@ import type {
 } from '../../../src-shared/review/analysis-protocol';
 import type { Correction } from '../../../src-shared/review/corrections';
 import type { EventEditInput } from '../../../src-shared/contract/review';
+import type { MarkerTrack } from '../../../src-shared/markers';
 import type { ReviewClip } from './model';
+
+const NO_TRACKS: ReadonlyMap<string, readonly MarkerTrack[]> = new Map();
 
 export interface Analyses {
   readonly results: readonly ClipResult[];
@@ -22,6 +25,8 @@ export function useAnalyses(
   clips: readonly ReviewClip[],
   corrections: ReadonlyMap<string, readonly Correction[]>,
   eventEdits: ReadonlyMap<string, readonly EventEditInput[]>,
+  /** Side clips' skin-marker tracks: their foot markers may give the clip's events (analyse.ts). */
+  markerTracks: ReadonlyMap<string, readonly MarkerTrack[]> = NO_TRACKS,
 ): Analyses {
   const worker = useRef<Worker | null>(null);
   const seq = useRef(0);
@@ -86,11 +91,14 @@ export function useAnalyses(
         ...(c.heightCm ? { heightCm: c.heightCm } : {}),
         // The PT's event corrections: every value, curve and mark follows them at once.
         ...(eventEdits.get(c.recordingId)?.length ? { eventEdits: eventEdits.get(c.recordingId) } : {}),
+        ...(c.view === 'side' && markerTracks.get(c.recordingId)?.length
+          ? { markerTracks: markerTracks.get(c.recordingId) }
+          : {}),
       })),
       corrections: Object.fromEntries(corrections),
     };
     w.postMessage(m);
-  }, [clips, corrections, eventEdits]);
+  }, [clips, corrections, eventEdits, markerTracks]);
 
   return { results: state.results, ...(state.error && { error: state.error }) };
 }

@@ -16,6 +16,8 @@ export interface EventsPanelProps {
   readonly count: number;
   /** The analysis's own word on them (its 'events-corrected' flag), e.g. an edit that no longer applies. */
   readonly note?: string;
+  /** Where the clip's events came from, per foot, where it has foot markers (its 'events-from-markers' flag). */
+  readonly source?: string;
   readonly onAction: (a: ReviewAction) => void;
 }
 
@@ -26,7 +28,7 @@ const MARKS = [
   ['toe-off', 'right', 'Right toe-off', 'Shift+T'],
 ] as const;
 
-export function EventsPanel({ recordingId, frame, count, note, onAction }: EventsPanelProps) {
+export function EventsPanel({ recordingId, frame, count, note, source, onAction }: EventsPanelProps) {
   const [exported, setExported] = useState<{ fileName: string; url: string; n: number }>();
   const [message, setMessage] = useState<string>();
   const exportEvents = async (): Promise<void> => {
@@ -67,6 +69,11 @@ export function EventsPanel({ recordingId, frame, count, note, onAction }: Event
           Delete event here
         </button>
       </div>
+      {source && (
+        <p className="muted" data-testid="events-source">
+          {source}
+        </p>
+      )}
       <p className="muted" data-testid="events-count">
         {count === 0
           ? 'No events corrected by hand on this clip.'
