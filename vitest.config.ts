@@ -41,6 +41,7 @@ export const BOTH_BACKENDS = [
   'test/progress/archive-symptoms.test.ts',
   'test/analysis/queue.test.ts',
   'test/progress/report-pdf.test.ts',
+  'test/progress/markers-progress.test.ts',
   'test/media/purge.test.ts',
   'test/capture/capture.test.ts',
 ];

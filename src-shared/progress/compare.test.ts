@@ -93,3 +93,90 @@ describe('compareVisits: real only beyond both the SDD and the uncertainty of th
     expect(formatChange(c, 'deg')).toBe('+4.0° real *');
   });
 });
+
+describe('compareVisits across sources: a marker value against a landmark value (issue 15)', () => {
+  const markers = (
+    mean: number,
+    u95: number,
+    gap: { difference: number; u95: number } | null,
+  ): Measurement => ({
+    ...m(mean, u95),
+    source: { from: 'markers', words: 'markers (trochanter, knee and ankle markers)' },
+    sourceGap: gap,
+  });
+
+  it('holds back a change that the difference between the sources explains, and says so', () => {
+    // Landmarks 12 then, markers 10 now; on today's clip the markers read 14 under the landmarks
+    // (which therefore read 24 now): |Δ| = 2, less the gap 14, is nothing.
+    const c = compareVisits(
+      visit('2026-01-01', m(12, 1)),
+      visit('2026-02-01', markers(10, 1, { difference: -14, u95: 1.4 })),
+      8,
+      'deg',
+    );
+    expect(c.verdict).toBe('within-noise');
+    expect(c.sourcesDiffer).toBe('pose landmarks then, markers now');
+    expect(c.why).toBe(
+      'Not like for like: pose landmarks on 2026-01-01, markers on 2026-02-01: on the 2026-02-01 clip the markers read 14.0° less than the pose landmarks (which read 12.0° then and 24.0° now); 2.0° is not more than that difference plus the smallest detectable difference 8.0°.',
+    );
+    expect(formatChange(c, 'deg')).toBe('−2.0° within noise (pose landmarks then, markers now)');
+  });
+
+  it('calls it real only beyond the gap plus the SDD and the uncertainty, the gap’s own included', () => {
+    // |Δ| = 18, gap 6: 12 left, > SDD 8 and > U = √(1² + 1² + 1.4²) = 2.0.
+    const real = compareVisits(
+      visit('2026-01-01', m(12, 1)),
+      visit('2026-02-01', markers(30, 1, { difference: 6, u95: 1.4 })),
+      8,
+      'deg',
+    );
+    expect(real.verdict).toBe('real');
+    expect(real.u95).toBeCloseTo(Math.hypot(1, 1, 1.4), 10);
+    expect(real.why).toMatch(/yet beyond noise: on the 2026-02-01 clip the markers read 6\.0° more/);
+    expect(formatChange(real, 'deg')).toBe('+18.0° real (pose landmarks then, markers now)');
+    // The same with a gap known only to ±12: U = √(3² + 3² + 12²) = 12.7 ≥ 12 left.
+    const loose = compareVisits(
+      visit('2026-01-01', m(12, 3)),
+      visit('2026-02-01', markers(30, 3, { difference: 6, u95: 12 })),
+      8,
+      'deg',
+    );
+    expect(loose.verdict).toBe('within-noise');
+    expect(loose.why).toMatch(/18\.0° is not more than that difference plus the uncertainty ±12\.7°\.$/);
+  });
+
+  it('reads the gap on whichever visit had the markers', () => {
+    // Markers 10 then (14 under that clip's landmarks: 24), landmarks 12 now.
+    const c = compareVisits(
+      visit('2026-01-01', markers(10, 1, { difference: -14, u95: 1.4 })),
+      visit('2026-02-01', m(12, 1)),
+      8,
+      'deg',
+    );
+    expect(c.sourcesDiffer).toBe('markers then, pose landmarks now');
+    expect(c.verdict).toBe('within-noise');
+    expect(c.why).toMatch(/on the 2026-01-01 clip .* \(which read 24\.0° then and 12\.0° now\)/);
+  });
+
+  it('does not judge a change across sources whose gap is unknown; like for like as usual', () => {
+    const c = compareVisits(
+      visit('2026-01-01', m(12, 1)),
+      visit('2026-02-01', markers(30, 1, null)),
+      8,
+      'deg',
+    );
+    expect(c.verdict).toBe('not-comparable');
+    expect(c.difference).toBe(18);
+    expect(c.why).toMatch(/so this change is not judged\.$/);
+    expect(formatChange(c, 'deg')).toBe('+18.0° not judged (pose landmarks then, markers now)');
+    const same = compareVisits(
+      visit('2026-01-01', markers(10, 1, { difference: -14, u95: 1.4 })),
+      visit('2026-02-01', markers(30, 1, { difference: 6, u95: 1.4 })),
+      8,
+      'deg',
+    );
+    expect(same.verdict).toBe('real');
+    expect(same.sourcesDiffer).toBeUndefined();
+    expect(formatChange(same, 'deg')).toBe('+20.0° real');
+  });
+});

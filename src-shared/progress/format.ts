@@ -40,10 +40,21 @@ export function formatSigned(x: number, unit: ProgressUnit): string {
   return Number(formatNumber(x, unit)) === 0 ? `±${s}` : `${x > 0 ? '+' : '−'}${s}`;
 }
 
-/** A change in a table cell: "−3.1° real", "+1.0° within noise", "—". */
+/**
+ * A change in a table cell: "−3.1° real", "+1.0° within noise", "—"; between a marker value and a
+ * landmark value the sources beside it: "−4.0° within noise (pose landmarks then, markers now)".
+ */
 export function formatChange(c: Change | null, unit: ProgressUnit): string {
   if (!c) return '—';
   if (c.difference === null) return 'no value';
-  const word = c.verdict === 'real' ? 'real' : c.verdict === 'within-noise' ? 'within noise' : 'uncertain';
-  return `${formatSigned(c.difference, unit)} ${word}${c.settingsDiffer ? ' *' : ''}`;
+  const word =
+    c.verdict === 'real'
+      ? 'real'
+      : c.verdict === 'within-noise'
+        ? 'within noise'
+        : c.sourcesDiffer
+          ? 'not judged'
+          : 'uncertain';
+  const sources = c.sourcesDiffer ? ` (${c.sourcesDiffer})` : '';
+  return `${formatSigned(c.difference, unit)} ${word}${c.settingsDiffer ? ' *' : ''}${sources}`;
 }

@@ -19,6 +19,11 @@ export interface HeadlineChange {
   readonly change: string;
   /** Not the same treadmill settings, in words, or null. */
   readonly settingsDiffer: string | null;
+  /**
+   * Where markers measured it: "markers" (both visits), or the two sources when they differ
+   * ("pose landmarks then, markers now": not like for like); null for the pose landmarks both times.
+   */
+  readonly source: string | null;
 }
 
 export interface HeadlineCondition {
@@ -31,8 +36,10 @@ export interface HeadlineCondition {
   readonly realSinceFirstOnly: readonly HeadlineChange[];
   /** Variable-sides compared since the previous visit and found within noise. */
   readonly withinNoise: number;
-  /** Variable-sides with no number on one of the two visits. */
+  /** Variable-sides with no number on one of the two visits (or across sources and not judged). */
   readonly notCompared: number;
+  /** Variable-sides measured from markers on one visit and from the pose landmarks on the other. */
+  readonly acrossSources: number;
 }
 
 export interface Headline {
@@ -59,6 +66,9 @@ const realChange = (row: ProgressRow, from: ProgressPoint | undefined, to: Progr
         : `${formatNumber(a, row.unit)} → ${formatNumber(b, row.unit)}${suffixOf(row.unit)}`,
     change: formatSigned(c.difference!, row.unit),
     settingsDiffer: c.settingsDiffer,
+    source:
+      c.sourcesDiffer ??
+      (to.value.source?.from === 'markers' && from?.value.source?.from === 'markers' ? 'markers' : null),
   };
 };
 
@@ -80,10 +90,12 @@ export function sinceLastVisit(p: PatientProgress): Headline | null {
     const sinceFirstOnly: HeadlineChange[] = [];
     let withinNoise = 0;
     let notCompared = 0;
+    let acrossSources = 0;
     for (const r of c.rows) {
       const today = r.points[at];
       if (!today) continue;
       const prev = today.vsPrevious;
+      if (prev?.sourcesDiffer) acrossSources += 1;
       if (prev?.verdict === 'real') sincePrevious.push(realChange(r, r.points[at - 1], today, prev));
       else if (prev?.verdict === 'within-noise') withinNoise += 1;
       else notCompared += 1;
@@ -99,6 +111,7 @@ export function sinceLastVisit(p: PatientProgress): Headline | null {
       realSinceFirstOnly: sinceFirstOnly,
       withinNoise,
       notCompared,
+      acrossSources,
     });
   }
   const last = p.sessions.length - 1;

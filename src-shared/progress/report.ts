@@ -6,7 +6,10 @@
  * report printed later reads the same.
  */
 import { formatChange, formatNumber, suffixOf } from './format';
-import type { PatientProgress, ReportProgress, ReportProgressRow } from './types';
+import type { Measurement, PatientProgress, ReportProgress, ReportProgressRow } from './types';
+
+const sourceWord = (v: Measurement): string =>
+  v.source?.from === 'markers' ? 'markers' : v.source || v.mean !== null ? 'pose landmarks' : '—';
 
 const signed = (d: number): string =>
   `${d > 0 ? '+' : d < 0 ? '−' : '±'}${Number.isInteger(d) ? Math.abs(d) : Math.abs(d).toFixed(1)}`;
@@ -25,6 +28,7 @@ export function progressForReport(
     const rows: ReportProgressRow[] = [];
     const settings = new Set<string>();
     let unchanged = 0;
+    let acrossSources = false;
     for (const r of c.rows) {
       const points = r.points.slice(0, upTo + 1);
       const today = points[upTo]!;
@@ -47,12 +51,21 @@ export function progressForReport(
         trend: `${means.join(' → ')}${last === null ? '' : suffixOf(r.unit)}`,
         sincePrevious: formatChange(today.vsPrevious, r.unit),
         sinceFirst: today.vsFirst ? formatChange(today.vsFirst, r.unit) : null,
+        // Each visit's source where markers measured some (what each visit's report showed).
+        sources: r.markers ? points.map((x) => sourceWord(x.value)).join(' → ') : null,
+        ...(r.markers &&
+        today.value.source?.from === 'markers' &&
+        points[upTo - 1]?.value.source?.from === 'markers'
+          ? { markersSincePrevious: true }
+          : {}),
         realSincePrevious: realPrev,
         realSinceFirst: realFirst,
         behindFinding,
       });
-      for (const ch of [today.vsPrevious, today.vsFirst])
+      for (const ch of [today.vsPrevious, today.vsFirst]) {
         if (ch?.settingsDiffer) settings.add(ch.settingsDiffer);
+        if (ch?.sourcesDiffer) acrossSources = true;
+      }
     }
     conditions.push({
       label: c.label,
@@ -60,6 +73,7 @@ export function progressForReport(
       rows,
       settings: [...settings],
       unchanged,
+      ...(acrossSources ? { acrossSources } : {}),
     });
   }
   const story = p.symptoms.flatMap((row) => {

@@ -16,10 +16,13 @@ function rowText(row: ProgressRow): string[] {
   const settings = new Set<string>();
   for (const p of row.points) {
     const v = p.value;
+    // Where markers measured some visit, each visit's source (issue 15: what its report showed).
+    const from =
+      row.markers && (v.source || v.mean !== null) ? `, ${v.source?.words ?? 'pose landmarks'}` : '';
     const value =
       v.mean === null
-        ? `no value (${v.missing ?? 'not measured'})`
-        : `${formatMeanU95(v.mean, v.u95, row.unit)} (${v.n} steps)`;
+        ? `no value (${v.missing ?? 'not measured'})${from}`
+        : `${formatMeanU95(v.mean, v.u95, row.unit)} (${v.n} steps${from})`;
     const changes = [
       changeText('since previous', p.vsPrevious, row.unit),
       changeText('since first', p.vsFirst, row.unit),
@@ -45,7 +48,7 @@ function symptomText(row: SymptomRow): string | null {
 }
 
 const changeLine = (x: HeadlineChange): string =>
-  `    ${x.label} (${SIDE[x.side]}): ${x.values}, ${x.change} real${x.settingsDiffer ? ` * (${x.settingsDiffer})` : ''}`;
+  `    ${x.label} (${SIDE[x.side]}): ${x.values}, ${x.change} real${x.source ? ` (${x.source})` : ''}${x.settingsDiffer ? ` * (${x.settingsDiffer})` : ''}`;
 
 /** The newest visit against the one before, first (what the PT asks at every follow-up). */
 function headlineText(p: PatientProgress): string[] {
@@ -61,6 +64,10 @@ function headlineText(p: PatientProgress): string[] {
         : `  ${c.label}${against}: nothing changed beyond noise (${c.withinNoise + c.notCompared} followed)`,
     );
     lines.push(...c.realSincePrevious.map(changeLine));
+    if (c.acrossSources)
+      lines.push(
+        `  ${c.acrossSources} measured from markers on one visit and from the pose landmarks on the other: not like for like, judged net of the difference between the two`,
+      );
     if (c.realSinceFirstOnly.length)
       lines.push(
         `  beyond noise since the first visit (${c.firstDate}) only:`,

@@ -5,11 +5,12 @@
  * story beside it. Pure: the service gathers the analyses, this builds the model.
  */
 import type { GaitAnalysis } from '../gait/schema';
+import type { Hybrid } from '../review/marker-hybrid';
 import { compareVisits, type Visit } from './compare';
-import { KEY_VARIABLES, NO_VALUE, measure, pickVariable, unitOf, usableClip } from './measure';
+import { KEY_VARIABLES, NO_VALUE, unitOf, usableClip } from './measure';
+import { markerOnlyRows, measureShown, pickClip, type FilmedClips, type ProgressClip } from './sources';
 import { PAIN_IMPORTANT_CHANGE, PAIN_READINGS, type SymptomFields } from './symptoms';
 import type {
-  ConditionVisit,
   PatientProgress,
   ProgressCondition,
   ProgressRow,
@@ -21,8 +22,13 @@ import type {
 export interface RecordingInput {
   readonly recordingId: string;
   readonly name: string;
-  /** Null when the clip could not be analysed; `error` says why. */
+  /** The engine's analysis from the pose landmarks; null when the clip could not be analysed (`error` says why). */
   readonly analysis: GaitAnalysis | null;
+  /**
+   * Where skin markers were tracked on the clip: its hybrid analysis (marker-hybrid.ts `hybridOf`,
+   * as its report builds it), so the timeline compares what each visit's report showed.
+   */
+  readonly markers?: Hybrid | null;
   readonly error?: string;
 }
 
@@ -57,16 +63,18 @@ export function conditionKey(c: { label: string; inclinePct: number | null }): {
   return { key: `label:${label.toLowerCase()}`, label };
 }
 
-interface Filmed {
-  readonly visit: ConditionVisit;
-  readonly analyses: readonly GaitAnalysis[];
-}
+type Filmed = FilmedClips;
+
+/** The marker-only rows (pelvic tilt, rearfoot eversion) follow pelvic drop, before hip extension. */
+const MARKER_ROWS_AFTER = KEY_VARIABLES.findIndex((k) => k.id === 'pelvic-drop-ms');
 
 function conditionRows(filmed: readonly Filmed[]): ProgressRow[] {
   const rows: ProgressRow[] = [];
-  for (const key of KEY_VARIABLES) {
-    const picked = filmed.map((f) => pickVariable(f.analyses, key.from));
-    const any = picked.find((v) => v !== null);
+  const markerRows = markerOnlyRows(filmed);
+  for (const [index, key] of KEY_VARIABLES.entries()) {
+    if (index === MARKER_ROWS_AFTER + 1) rows.push(...markerRows);
+    const picked = filmed.map((f) => pickClip(f.clips, key.from));
+    const any = picked.find((v) => v !== null)?.v;
     if (!any) continue; // no clip of this condition shows it (e.g. pelvic drop without a rear clip)
     const unit: ProgressUnit = unitOf(key, any);
     // The SDD is published in the variable's own unit; seconds are shown in ms.
@@ -84,15 +92,17 @@ function conditionRows(filmed: readonly Filmed[]): ProgressRow[] {
         speedKmh: f.visit.speedKmh,
         inclinePct: f.visit.inclinePct,
         value: picked[i]
-          ? measure(key, picked[i], side)
+          ? measureShown(key, picked[i], side)
           : NO_VALUE('not filmed in the view it is measured from'),
       }));
+      const markers = visits.some((v) => v.value.source?.from === 'markers');
       rows.push({
         variableId: key.id,
         label: key.label ?? any.label,
         unit,
         side,
         sdd,
+        ...(markers ? { markers } : {}),
         points: visits.map((v, i) => ({
           sessionId: v.sessionId,
           date: v.date,
@@ -155,7 +165,7 @@ export function buildProgress(
   for (const s of ordered) {
     const notes: string[] = [];
     for (const c of s.conditions) {
-      const analyses: GaitAnalysis[] = [];
+      const clips: ProgressClip[] = [];
       for (const r of c.recordings) {
         if (!r.analysis) {
           notes.push(`${r.name} (${c.label}) is left out: ${r.error ?? 'not analysed yet'}.`);
@@ -163,9 +173,9 @@ export function buildProgress(
         }
         const ok = usableClip(r.analysis);
         if (!ok.ok) notes.push(`${r.name} (${c.label}) is left out: ${ok.why}`);
-        else analyses.push(r.analysis);
+        else clips.push({ landmarks: r.analysis, markers: r.markers ?? null });
       }
-      if (analyses.length === 0) continue;
+      if (clips.length === 0) continue;
       const { key, label } = conditionKey(c);
       const group = byKey.get(key) ?? { label, filmed: [] };
       byKey.set(key, group);
@@ -178,7 +188,7 @@ export function buildProgress(
           inclinePct: c.inclinePct,
           recordingIds: c.recordings.filter((r) => r.analysis).map((r) => r.recordingId),
         },
-        analyses,
+        clips,
       });
     }
     sessions.push({ sessionId: s.sessionId, date: s.date, symptoms: s.symptoms, notes });

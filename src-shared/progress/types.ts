@@ -12,6 +12,26 @@ export type ProgressSide = 'left' | 'right' | 'both';
 /** '%': an engine ratio shown in percent, as the report does (hamstring length, % of standing). */
 export type ProgressUnit = 'deg' | 'ms' | 'steps/min' | 'cm' | '%leg' | 'ratio' | '%';
 
+/**
+ * Where a visit's value came from (issue 15, hybrid analysis): skin markers where they were tracked
+ * and measurable, else the pose landmarks, as the report of that visit showed it.
+ */
+export interface ValueSource {
+  readonly from: 'markers' | 'landmarks';
+  /** The report's words: "markers (trochanter, knee and ankle markers)", "pose landmarks". */
+  readonly words: string;
+}
+
+/**
+ * On a clip whose value came from markers: the markers' mean minus the pose landmarks' mean of the
+ * same clip and side (the two sources of one runner on one day), with the half-width of its 95%
+ * interval (the two means' half-widths in quadrature). Null where the landmarks had no number there.
+ */
+export interface SourceGap {
+  readonly difference: number;
+  readonly u95: number;
+}
+
 /** One side's mean in one session, as the timeline shows it. */
 export interface Measurement {
   /** Null where there is no number to show: too few steps, or not measurable from this view. */
@@ -23,6 +43,10 @@ export interface Measurement {
   readonly interval: readonly [number, number] | null;
   /** Why there is no number, in the clinic's words. */
   readonly missing: string | null;
+  /** Where the number came from; absent: the pose landmarks (no markers on that clip). */
+  readonly source?: ValueSource;
+  /** Where it came from markers: how far they read from the landmarks on the same clip (null: unknown). */
+  readonly sourceGap?: SourceGap | null;
 }
 
 /** 'real': beyond both the SDD and the uncertainty of the two means; 'within-noise': not. */
@@ -40,6 +64,11 @@ export interface Change {
   readonly why: string;
   /** The treadmill settings that differ between the two sessions ("11 km/h then, 12 km/h now"), or null. */
   readonly settingsDiffer: string | null;
+  /**
+   * The two values came from different sources, in the PT's words ("pose landmarks then, markers
+   * now"), or absent / null when both came from the same. Said beside the change: not like for like.
+   */
+  readonly sourcesDiffer?: string | null;
 }
 
 export interface ProgressPoint {
@@ -60,6 +89,11 @@ export interface ProgressRow {
   /** Smallest detectable difference in the row's unit, where published. */
   readonly sdd: { readonly value: number; readonly source: string } | null;
   readonly points: readonly ProgressPoint[];
+  /**
+   * True where some visit's value came from markers: the screens then name each visit's source
+   * (a marker-only row, pelvic tilt or rearfoot eversion, always has it).
+   */
+  readonly markers?: boolean;
 }
 
 /** One session's filming of a condition: what was run, as filed. */
@@ -130,6 +164,13 @@ export interface ReportProgressRow {
   readonly sinceFirst: string | null;
   readonly realSincePrevious: boolean;
   readonly realSinceFirst: boolean;
+  /**
+   * Where some visit's value came from markers: each visit's source, oldest first, in the trend's
+   * order ("pose landmarks → markers"); null otherwise.
+   */
+  readonly sources?: string | null;
+  /** "markers" where both this visit's value and the previous one's came from markers; else absent. */
+  readonly markersSincePrevious?: boolean;
   /** Behind one of this session's findings. */
   readonly behindFinding: boolean;
 }
@@ -146,6 +187,8 @@ export interface ReportProgress {
     readonly settings: readonly string[];
     /** Key variables followed but left out of the table: no finding behind them, no change beyond noise. */
     readonly unchanged: number;
+    /** A change in the table is between a marker value and a landmark value (said under it). */
+    readonly acrossSources?: boolean;
   }[];
   /** The patient's own story, one line per reading with a value this visit or before. */
   readonly story: readonly {

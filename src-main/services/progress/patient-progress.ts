@@ -6,6 +6,8 @@ import {
   type SessionInput,
 } from '../../../src-shared/progress';
 import type { PatientProgress } from '../../../src-shared/progress/types';
+import { hybridOf } from '../../../src-shared/review/marker-hybrid';
+import { markerTracksOf } from '../markers/tracks';
 import { ServiceError } from '../errors';
 import { analyzeRecordingWithSeries } from '../gait/analyze-recording';
 import type { Library } from '../library/db';
@@ -20,14 +22,20 @@ import { symptomsOf } from './symptoms-store';
  * corrections and event edits, trim, the side clip's events for an aligned rear clip), recomputed on
  * request because the engine is fast and nothing then goes stale; clips grouped by the condition they
  * were filed under, with the treadmill settings the one rule gives them (src-shared/library/conditions).
+ * Where markers were tracked, each visit's values are those its report showed (docs/progress.md §1).
  */
-async function analysed(library: Library, id: string, name: string): Promise<RecordingInput> {
+async function analysed(
+  library: Library,
+  id: string,
+  name: string,
+  view: 'side' | 'rear',
+): Promise<RecordingInput> {
   try {
-    return {
-      recordingId: id,
-      name,
-      analysis: (await analyzeRecordingWithSeries(library, id, 'auto')).analysis,
-    };
+    const { analysis } = await analyzeRecordingWithSeries(library, id, 'auto');
+    // Skin markers tracked on the clip (issue 15): the values its report showed, from the same
+    // hybrid analysis the report builds (services/report/session-report.ts), with their sources.
+    const markers = hybridOf(view, await markerTracksOf(library, id), analysis);
+    return { recordingId: id, name, analysis, markers };
   } catch (err) {
     const error =
       err instanceof ServiceError && err.code === 'not-found'
@@ -80,7 +88,7 @@ export async function patientProgress(
         // About a second of engine time per clip: let the other calls of the UI (media, the
         // queue's progress) through between clips instead of holding the process for the whole patient.
         await new Promise((done) => setImmediate(done));
-        recordings.push(await analysed(library, r.id, r.originalName));
+        recordings.push(await analysed(library, r.id, r.originalName, r.view));
       }
       conditions.push({
         label: conditionLabel,

@@ -6,15 +6,15 @@
  * the two means, else "within noise". Computed by the service on request (`progress:patient`).
  */
 import type {
-  Change,
   PatientProgress,
   ProgressCondition,
   ProgressRow,
   SymptomRow,
 } from '../../../src-shared/progress';
-import { formatChange, formatMeanU95, unitSuffix } from '../../../src-shared/progress';
+import { unitSuffix } from '../../../src-shared/progress';
 import { api } from '../api/client';
 import { useLoad } from '../useLoad';
+import { ProgressTable, SIDE_WORD } from './ProgressTable';
 import { SinceLastVisit } from './SinceLastVisit';
 import { TrendPlot, type TrendSeries } from './TrendPlot';
 import './progress.css';
@@ -24,30 +24,10 @@ const SIDE_COLOR = { left: '#1f6feb', right: '#d9480f', both: '#2b8a3e' } as con
 const signed = (d: number): string =>
   `${d > 0 ? '+' : d < 0 ? '−' : '±'}${Number.isInteger(d) ? Math.abs(d) : Math.abs(d).toFixed(1)}`;
 
-const SIDE_WORD = { left: 'L', right: 'R', both: 'L+R' } as const;
-
-function ChangeCell(props: { change: Change | null; unit: ProgressRow['unit'] }) {
-  const c = props.change;
-  if (!c) return <span className="muted">—</span>;
-  const title = [c.why, c.settingsDiffer ? `Not the same treadmill settings: ${c.settingsDiffer}.` : '']
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <span className={`chg ${c.verdict}`} title={title} data-verdict={c.verdict}>
-      {formatChange(c, props.unit)}
-    </span>
-  );
-}
-
 function ConditionTable({ c }: { c: ProgressCondition }) {
   const byVar = new Map<string, ProgressRow[]>();
   for (const r of c.rows) byVar.set(r.variableId, [...(byVar.get(r.variableId) ?? []), r]);
   const dates = c.visits.map((v) => v.date);
-  const settings = new Set(
-    c.rows.flatMap((r) => r.points.flatMap((p) => [p.vsPrevious?.settingsDiffer, p.vsFirst?.settingsDiffer])),
-  );
-  settings.delete(null);
-  settings.delete(undefined);
   return (
     <>
       <div className="trends">
@@ -74,75 +54,7 @@ function ConditionTable({ c }: { c: ProgressCondition }) {
         <span style={{ color: SIDE_COLOR.right }}>● right</span>; whiskers: 95% interval of each visit&rsquo;s
         mean.
       </p>
-      <table className="progress-table" data-testid={`progress-${c.key}`}>
-        <thead>
-          <tr>
-            <th>Variable</th>
-            <th>Side</th>
-            {c.visits.map((v) => (
-              <th key={v.sessionId}>
-                <a href={`#/sessions/${v.sessionId}`}>{v.date}</a>
-                <div className="muted small">
-                  {[
-                    v.speedKmh !== null ? `${v.speedKmh} km/h` : null,
-                    v.inclinePct !== null ? `${v.inclinePct} %` : null,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ') || v.label}
-                </div>
-              </th>
-            ))}
-            {c.visits.length > 2 && <th>Since first</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {c.rows.map((r) => (
-            <tr key={`${r.variableId}-${r.side}`} data-variable={r.variableId} data-side={r.side}>
-              <th
-                scope="row"
-                title={
-                  r.sdd
-                    ? `Smallest detectable difference ${r.sdd.value} ${unitSuffix(r.unit)}`
-                    : 'No published smallest detectable difference: judged on the measurement uncertainty alone'
-                }
-              >
-                {r.label}
-                <span className="muted small">
-                  {' '}
-                  {r.sdd
-                    ? `SDD ${r.sdd.value}${unitSuffix(r.unit) === '°' ? '°' : ` ${unitSuffix(r.unit)}`}`
-                    : 'no SDD'}
-                </span>
-              </th>
-              <td>{SIDE_WORD[r.side]}</td>
-              {r.points.map((p) => (
-                <td key={p.sessionId}>
-                  <div className="val">
-                    {p.value.mean === null ? (
-                      <span className="muted" title={p.value.missing ?? undefined}>
-                        not measured
-                      </span>
-                    ) : (
-                      formatMeanU95(p.value.mean, p.value.u95, r.unit)
-                    )}
-                  </div>
-                  <ChangeCell change={p.vsPrevious} unit={r.unit} />
-                </td>
-              ))}
-              {c.visits.length > 2 && (
-                <td>
-                  <ChangeCell change={r.points.at(-1)?.vsFirst ?? null} unit={r.unit} />
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {[...settings].map((s) => (
-        <p key={s} className="notice small">
-          * Not the same treadmill settings: {s}.
-        </p>
-      ))}
+      <ProgressTable c={c} />
     </>
   );
 }

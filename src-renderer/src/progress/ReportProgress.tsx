@@ -30,7 +30,7 @@ export function ReportProgress(props: { progress: Model | null | undefined }) {
                 Since the last visit ({c.dates.at(-2)}){p.conditions.length > 1 ? `, ${c.label}` : ''}:
               </strong>{' '}
               {real.length
-                ? `beyond noise: ${real.map((r) => `${r.label} ${SIDE[r.side]} ${r.sincePrevious}`).join('; ')}.`
+                ? `beyond noise: ${real.map((r) => `${r.label} ${SIDE[r.side]} ${r.sincePrevious}${r.markersSincePrevious ? ' (markers)' : ''}`).join('; ')}.`
                 : 'no change beyond noise.'}
             </p>
           );
@@ -79,6 +79,11 @@ export function ReportProgress(props: { progress: Model | null | undefined }) {
                     <th scope="row">
                       {r.label}
                       {r.behindFinding ? ' (finding)' : ''}
+                      {r.sources && (
+                        <div className="small muted" data-testid="report-progress-sources">
+                          Source: {r.sources}
+                        </div>
+                      )}
                     </th>
                     <td>{SIDE[r.side]}</td>
                     <td>{r.trend}</td>
@@ -99,6 +104,14 @@ export function ReportProgress(props: { progress: Model | null | undefined }) {
               * Not the same treadmill settings: {s}.
             </p>
           ))}
+          {c.acrossSources && (
+            <p className="small" data-testid="report-progress-across-sources">
+              Markers on one visit and pose landmarks on the other are not like for like: skin markers and the
+              pose model&rsquo;s joint centres read the same runner a few degrees apart, so such a change is
+              called real only beyond that difference (measured on the marker visit&rsquo;s clip) plus the
+              noise.
+            </p>
+          )}
         </div>
       ))}
     </section>

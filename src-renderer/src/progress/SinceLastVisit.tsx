@@ -15,6 +15,7 @@ function ChangeList({ items }: { items: readonly HeadlineChange[] }) {
         <li key={`${x.variableId}-${x.side}`} data-variable={x.variableId} data-side={x.side}>
           <strong>{x.label}</strong>, {SIDE[x.side]}: {x.values}{' '}
           <span className="chg real">{x.change} real</span>
+          {x.source && <span className="muted small"> ({x.source})</span>}
           {x.settingsDiffer && ' *'}
         </li>
       ))}
@@ -63,10 +64,19 @@ export function SinceLastVisit({ p }: { p: PatientProgress }) {
                   * Not the same treadmill settings: {x}.
                 </p>
               ))}
+            {c.acrossSources > 0 && (
+              <p className="muted small" data-testid="since-last-across-sources">
+                {c.acrossSources} measured from markers on one visit and from the pose landmarks on the other:
+                not like for like, judged net of the difference between the two.
+              </p>
+            )}
             {c.realSincePrevious.length > 0 && (
               <p className="muted small">
                 Within noise: {c.withinNoise} other{c.withinNoise === 1 ? '' : 's'}
-                {c.notCompared ? `; not compared (no number on one visit): ${c.notCompared}` : ''}.
+                {c.notCompared
+                  ? `; not compared (no number on one visit${c.acrossSources ? ', or not judged across sources' : ''}): ${c.notCompared}`
+                  : ''}
+                .
               </p>
             )}
           </div>
