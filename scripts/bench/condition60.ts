@@ -15,12 +15,16 @@
  * over an hour on a loaded 2-core machine; the time the whole would need at the measured rate is
  * printed. STRIDELAB_BENCH_WHOLE=1 waits for both clips instead; STRIDELAB_BENCH_TAKE_S (default 120,
  * even) sets the take's length; STRIDELAB_BENCH_RATES=0 leaves out the pipeline/raw part.
+ * STRIDELAB_BENCH_AB=1 measures only whether the review proxies yield to pose: the time to a
+ * condition's first numbers while the next condition's two views are imported, with every child at
+ * the app's priority and then with the background priorities, in one run (condition/proxy-yield.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SHARED_MEDIA } from '../../test/helpers/media';
 import { clip1080p60, head, longTake, unitStartFor } from './condition/clips';
+import { proxyYieldAB } from './condition/proxy-yield';
 import { runCondition } from './condition/queue-condition';
 import { load1, pipelineRate, rawRate, type Measured } from './condition/rates';
 import type { BenchLine } from './types';
@@ -30,6 +34,7 @@ const TAKE_S = 2 * Math.round(Number(process.env.STRIDELAB_BENCH_TAKE_S ?? 120) 
 const RATE_S = Number(process.env.STRIDELAB_BENCH_RATE_S ?? 30);
 const WHOLE = process.env.STRIDELAB_BENCH_WHOLE === '1';
 const RATES = process.env.STRIDELAB_BENCH_RATES !== '0';
+const AB = process.env.STRIDELAB_BENCH_AB === '1';
 /** Frames in each clip the rates are measured on: 4 s at 60 fps, 8 s of the real 30 fps clip. */
 const RATE_FRAMES = 240;
 
@@ -46,6 +51,7 @@ export async function benchCondition60(): Promise<BenchLine[]> {
   const cores = availableParallelism();
   try {
     const unit = clip1080p60(REAL, dir, unitStartFor(TAKE_S));
+    if (AB) return await proxyYieldAB(longTake(unit, TAKE_S, dir, `take-${TAKE_S}s.mp4`), TAKE_S);
     const rate1080 = head(unit, RATE_FRAMES / 60, dir, 'rate-1080x1920-60fps.mp4');
     const out: BenchLine[] = [];
     // The single-core raw rate on the take's own frames: what session throughput is measured against.

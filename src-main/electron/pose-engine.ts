@@ -7,6 +7,7 @@ import {
   type EngineRunner,
   type EngineTransport,
 } from '../services/pose/engine-session';
+import { lowerPriority } from '../services/process/priority';
 
 /**
  * The pose engine inside Electron: the same pose-engine.html (served from app://) in a hidden,
@@ -78,6 +79,10 @@ export function electronEngineRunner(o: ElectronEngineOptions): EngineRunner {
         wc.setWindowOpenHandler(() => ({ action: 'deny' }));
         await win.loadURL(pageUrl);
         await wc.executeJavaScript(WAIT_FOR_ENGINE);
+        // Below the app's own window, which records and reviews (issue 16, process/priority.ts):
+        // every thread of the engine's renderer, its workers included (on Windows its priority class).
+        // The test's stand-in window has no process of its own to name.
+        if (typeof wc.getOSProcessId === 'function') lowerPriority(wc.getOSProcessId(), 'analysis');
       },
       async post(msg: HostToEngine) {
         if (!win || win.isDestroyed()) return;

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setprivPath } from './process/children';
+import { autogroupShellLines, nicePrefix, type BackgroundWork } from './process/priority';
 
 /**
  * The one place that knows how StrideLab starts Chromium outside Electron: the pose engine host, the
@@ -66,21 +67,26 @@ export const CHROMIUM_ARGS: readonly string[] = [
 
 /**
  * An executable that runs `exe` so that it dies with this process (PR_SET_PDEATHSIG through setpriv,
- * process/children.ts). Playwright takes one executable path and no prefix command, hence a
- * two-line script, written once per Chromium path into this process's temp folder.
+ * process/children.ts) and, for background work (the pose engine), below the app's priority from its
+ * first instruction, so that every Chromium process and thread inherits it (nice; its session's
+ * autogroup on Linux: process/priority.ts). Playwright takes one executable path and no prefix
+ * command, hence a small script, written once per Chromium path and priority into this process's
+ * temp folder.
  */
-function dyingWithUs(exe: string): string {
+function wrapped(exe: string, work?: BackgroundWork): string {
   const sp = setprivPath();
-  if (!sp) return exe;
+  const nice = nicePrefix(work);
+  const group = autogroupShellLines(work);
+  if (!sp && !nice.length && !group.length) return exe;
   const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+  const command = [...(sp ? [sp, '--pdeathsig', 'KILL', '--'] : []), ...nice, exe].map(quote).join(' ');
+  const script = ['#!/bin/sh', ...group, `exec ${command} "$@"`, ''].join('\n');
   const dir = join(tmpdir(), 'stridelab-chromium-wrapper');
-  const file = join(dir, `${createHash('sha1').update(`${sp}\n${exe}`).digest('hex').slice(0, 12)}.sh`);
+  const file = join(dir, `${createHash('sha1').update(script).digest('hex').slice(0, 12)}.sh`);
   try {
     if (!existsSync(file)) {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
-      writeFileSync(file, `#!/bin/sh\nexec ${quote(sp)} --pdeathsig KILL -- ${quote(exe)} "$@"\n`, {
-        mode: 0o700,
-      });
+      writeFileSync(file, script, { mode: 0o700 });
     }
     return file;
   } catch {
@@ -97,6 +103,8 @@ function dyingWithUs(exe: string): string {
 export function chromiumLaunchOptions(
   extraArgs: readonly string[] = [],
   executablePath = chromiumPath(),
+  /** Background work (the pose engine): below the app's priority (process/priority.ts). */
+  work?: BackgroundWork,
 ): {
   executablePath: string;
   args: string[];
@@ -106,7 +114,7 @@ export function chromiumLaunchOptions(
   handleSIGHUP: false;
 } {
   return {
-    executablePath: dyingWithUs(executablePath),
+    executablePath: wrapped(executablePath, work),
     args: [...CHROMIUM_ARGS, ...extraArgs],
     headless: true,
     handleSIGINT: false,

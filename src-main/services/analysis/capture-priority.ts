@@ -9,6 +9,11 @@ import { onCaptureActivity } from '../capture/store';
  * goes on beside the recorder. Why half the cores: a pose run keeps about one core busy (its model
  * on one thread, decoding on another, docs/pose-engine.md), and the recorder's encoders need the rest
  * (test/e2e/capture-analysis.e2e.test.ts checks the frames the cameras deliver with a run going on).
+ *
+ * The run that goes on yields at the operating system's level too: the pose engine's processes run
+ * below the app (process/priority.ts, 'analysis'), and the review proxies below them ('transcode'),
+ * so within a core the recorder's page and the server that stores its chunks come first. The queue's
+ * hold decides how many runs go on; the priority, who gets the core when they meet.
  */
 export const captureSlots = (cores = availableParallelism()): number => Math.max(1, Math.floor(cores / 2));
 

@@ -86,6 +86,9 @@ export async function makeProxy(
     ],
     {
       signal: options.signal,
+      // Below the pose engine and the app (process/priority.ts): the first numbers and the recorder
+      // come first, the proxy takes every cycle they leave and is made all the same.
+      priority: 'transcode',
       onStderrLine(line) {
         const frame = SHOWINFO_FRAME.exec(line);
         if (frame) {
@@ -178,7 +181,7 @@ export async function makeThumbnail(
       '4',
       out,
     ],
-    { signal },
+    { signal, priority: 'transcode' },
   );
   if (res.code !== 0)
     throw /No space left on device/i.test(res.stderr)

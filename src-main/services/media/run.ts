@@ -2,6 +2,13 @@ import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ServiceError } from '../errors';
 import { spawnChild } from '../process/children';
+import {
+  autogroupsOn,
+  lowerPriority,
+  nicePrefix,
+  priorityFor,
+  type BackgroundWork,
+} from '../process/priority';
 
 export interface RunResult {
   readonly code: number | null;
@@ -16,6 +23,13 @@ export interface RunOptions {
   readonly onStderrLine?: (line: string) => boolean | void;
   /** Keep stdout (probe JSON); off for encoders writing files. */
   readonly captureStdout?: boolean;
+  /**
+   * Background work (the review proxy: 'transcode') runs below the app and the pose engine
+   * (process/priority.ts): niced from its first instruction where `nice` exists, lowered right after
+   * the start elsewhere. On Linux with autogroups it gets a session of its own, whose nice is
+   * lowered too, so that it also yields to pose, which Chromium runs in a session of its own.
+   */
+  readonly priority?: BackgroundWork;
 }
 
 /**
@@ -29,7 +43,14 @@ export function runTool(bin: string, args: readonly string[], options: RunOption
       reject(new ServiceError('cancelled', 'Import cancelled.'));
       return;
     }
-    const child = spawnChild(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const prefix = nicePrefix(options.priority);
+    const [cmd, argv] = prefix.length ? [prefix[0]!, [...prefix.slice(1), bin, ...args]] : [bin, args];
+    const child = spawnChild(cmd, argv, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own session (setsid) only for background work, and only where sessions weigh alike.
+      detached: priorityFor(options.priority) !== null && autogroupsOn(),
+    });
+    if (options.priority) lowerPriority(child.pid, options.priority);
     const out: Buffer[] = [];
     const err: string[] = [];
     let aborted = false;

@@ -1,6 +1,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { HostToEngine } from '../../../src-shared/pose/engine-protocol';
 import { chromiumLaunchOptions } from '../chromium';
+import type { BackgroundWork } from '../process/priority';
 import {
   abortError,
   PoseEngineError,
@@ -49,9 +50,9 @@ export interface GuardedBrowser {
  * it in the page and the worker, and this guard aborts anything that would still leave, keeping a
  * log so tests can prove that nothing did.
  */
-export async function launchGuardedBrowser(origin: string): Promise<GuardedBrowser> {
+export async function launchGuardedBrowser(origin: string, work?: BackgroundWork): Promise<GuardedBrowser> {
   // Dies with this process; Playwright's signal handlers off (services/chromium.ts).
-  const browser = await chromium.launch(chromiumLaunchOptions());
+  const browser = await chromium.launch(chromiumLaunchOptions([], undefined, work));
   const requests: string[] = [];
   const blocked: string[] = [];
   const refusedByCsp: string[] = [];
@@ -87,7 +88,8 @@ export async function runEngine(opts: EngineRunOptions): Promise<EngineRunResult
     clipUrl: `${server.origin}${grant.clipPath}`,
     modelUrl: (file) => `${server.origin}${grant.modelPath(file)}`,
     async open({ onMessage, onFailure }) {
-      guarded = await launchGuardedBrowser(server.origin);
+      // Below the app (process/priority.ts): the recorder and the PT's pages come first (issue 16).
+      guarded = await launchGuardedBrowser(server.origin, 'analysis');
       // Cancelled while Chromium started: close() has run already and could not see it.
       if (closed) {
         await guarded.browser.close().catch(() => undefined);
