@@ -13,6 +13,14 @@ export const POSE_WORLD_OFFSET = 33 * 5;
 
 export type PoseModelName = 'lite' | 'full' | 'heavy';
 
+/**
+ * How the decode worker makes a reduced frame: 'planar' averages the decoder's YUV planes and
+ * converts once per reduced pixel (yuv-scale.ts) where the frame's layout and colour space allow,
+ * else as 'rgba'; 'rgba' has Chromium convert the whole frame to RGBA, then averages that (the
+ * method before; kept for the bench's A/B and as the fallback).
+ */
+export type FrameConversion = 'planar' | 'rgba';
+
 export interface EngineJob {
   /** Same-origin URL of the clip (the host serves it with HTTP range requests). */
   readonly clipUrl: string;
@@ -34,6 +42,8 @@ export interface EngineJob {
    * Landmarks come back in pixels of the original frame either way.
    */
   readonly inputLongSide?: number;
+  /** How reduced frames are made (FrameConversion); absent: 'planar'. */
+  readonly frameConversion?: FrameConversion;
   /** Which MediaPipe delegate (src-shared/pose/delegate.ts); absent: 'auto'. */
   readonly delegate?: DelegatePreference;
   /**

@@ -2,6 +2,7 @@ import type {
   EngineError,
   EngineFrame,
   EngineJob,
+  FrameConversion,
   EngineToHost,
   HostToEngine,
   PoseModelName,
@@ -45,6 +46,8 @@ export interface EngineRunOptions {
   readonly inputLongSide?: number;
   /** MediaPipe's delegate: 'auto' (GPU where a hardware one answers) by default. */
   readonly delegate?: DelegatePreference;
+  /** How reduced frames are made (EngineJob.frameConversion): 'planar' by default; 'rgba' for A/B. */
+  readonly frameConversion?: FrameConversion;
   /** Only the frames shown in [startS, endS) of the clip (EngineJob.startS/endS). */
   readonly startS?: number;
   readonly endS?: number;
@@ -259,6 +262,7 @@ export async function runEngineSession(
         benchFrames: opts.benchFrames,
         inputLongSide: (opts.inputLongSide ?? POSE_INPUT_LONG_SIDE) || undefined,
         delegate: opts.delegate ?? 'auto',
+        ...(opts.frameConversion ? { frameConversion: opts.frameConversion } : {}),
         ...(opts.startS !== undefined ? { startS: opts.startS } : {}),
         ...(opts.endS !== undefined ? { endS: opts.endS } : {}),
       };

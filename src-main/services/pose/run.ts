@@ -1,4 +1,8 @@
-import { POSE_FLOATS, type PoseModelName } from '../../../src-shared/pose/engine-protocol';
+import {
+  POSE_FLOATS,
+  type FrameConversion,
+  type PoseModelName,
+} from '../../../src-shared/pose/engine-protocol';
 import { PoseEngineError, type EngineRunResult, type RunHold } from './engine-session';
 import { engineRunner } from './engine-runner';
 import { ClipError, probeClip, type ClipInfo } from './probe';
@@ -29,6 +33,8 @@ export interface DetectOptions {
   readonly numPoses?: number;
   /** Long side of the landmarker's frames (engine-session.ts); the engine's default when absent. */
   readonly inputLongSide?: number;
+  /** How reduced frames are made (engine-session.ts); 'planar' when absent. */
+  readonly frameConversion?: FrameConversion;
   /** Only the frames shown in [startS, endS) of the clip; frames then count from the run's first. */
   readonly startS?: number;
   readonly endS?: number;
@@ -74,6 +80,7 @@ export async function detectPoses(opts: DetectOptions): Promise<DetectResult> {
     model,
     numPoses,
     inputLongSide: opts.inputLongSide,
+    ...(opts.frameConversion ? { frameConversion: opts.frameConversion } : {}),
     ...(opts.startS !== undefined ? { startS: opts.startS } : {}),
     ...(opts.endS !== undefined ? { endS: opts.endS } : {}),
     ...(opts.hold ? { hold: opts.hold } : {}),

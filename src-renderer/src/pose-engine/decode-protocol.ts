@@ -1,4 +1,6 @@
 /** Messages between the engine worker and its decode worker (decode-worker.ts). */
+import type { FrameConversion } from '../../../src-shared/pose/engine-protocol';
+
 export type EngineToDecoder =
   | {
       readonly type: 'open';
@@ -9,6 +11,8 @@ export type EngineToDecoder =
       /** Only frames shown in [startS, endS) (EngineJob.startS/endS); absent: the whole clip. */
       readonly startS?: number;
       readonly endS?: number;
+      /** How reduced frames are made (EngineJob.frameConversion); absent: 'planar' where it applies. */
+      readonly conversion?: FrameConversion;
     }
   /** `n` more frames may be sent; `buffers` are finished frames' pixels, transferred back for reuse. */
   | { readonly type: 'more'; readonly n: number; readonly buffers?: readonly ArrayBuffer[] };
@@ -31,7 +35,15 @@ export type DecoderToEngine =
       /** RGBA pixels, transferred. */
       readonly buffer: ArrayBuffer;
     }
-  | { readonly type: 'end' }
+  | {
+      readonly type: 'end';
+      /**
+       * Time spent turning decoded frames into the frames sent (copy out of the decoder, colour
+       * conversion, reduction), ms of this worker's clock, and over how many frames, of which
+       * `planar` went the planar way (yuv-scale.ts): the bench's figure for the conversion alone.
+       */
+      readonly convert?: { readonly ms: number; readonly frames: number; readonly planar: number };
+    }
   | {
       readonly type: 'error';
       readonly stage: 'open' | 'decode';

@@ -10,13 +10,20 @@
  * kernel on first touch and unmapped by the engine thread's garbage collector, memory traffic and
  * page-table work beside the model on a 2-core machine (docs/pose-engine.md, "Pipeline ratio").
  *
- * Frames leave this worker at the landmarker's input size (input-scale.ts): the full-size RGBA copy
+ * Frames leave this worker at the landmarker's input size (input-scale.ts): the full-size copy
  * stays here in a buffer of its own, and only the reduced frame (a quarter of the pixels at 1080x1920)
- * crosses to the engine, is uploaded into MediaPipe's graph and resized there.
+ * crosses to the engine, is uploaded into MediaPipe's graph and resized there. The full-size copy is
+ * the decoder's own YUV planes where the frame is 4:2:0 with a known matrix and k ≥ 2: the box
+ * average and the colour conversion are then one pass at the reduced size (yuv-scale.ts), instead
+ * of Chromium converting every pixel to RGBA and this worker averaging 8.3 MB again; anything else
+ * (k = 1, another format, an identity or unknown matrix) takes that RGBA route (docs/pose-engine.md,
+ * "Planar reduction").
  */
-import { boxDownscale, inputFactor, inputSize } from '../../../src-shared/pose/input-scale';
-import { openClip, type FrameRange } from './decode';
+import type { FrameConversion } from '../../../src-shared/pose/engine-protocol';
+import { inputFactor } from '../../../src-shared/pose/input-scale';
+import { openClip, type FrameConverter, type FrameRange } from './decode';
 import type { DecoderToEngine, EngineToDecoder } from './decode-protocol';
+import { BufferPool, FrameReducer } from './reduce-frame';
 
 const scope = self as unknown as {
   postMessage(msg: DecoderToEngine, transfer?: Transferable[]): void;
@@ -25,38 +32,29 @@ const scope = self as unknown as {
 
 let credits = 0;
 let wake: (() => void) | null = null;
-/** Returned buffers; more than the frames in flight are never needed. */
-const pool: ArrayBuffer[] = [];
-const POOL_MAX = 8;
-const take = (bytes: number): ArrayBuffer => {
-  const i = pool.findIndex((b) => b.byteLength === bytes);
-  return i >= 0 ? pool.splice(i, 1)[0]! : new ArrayBuffer(bytes);
-};
-
 /**
- * Full-size copies of frames to be reduced: they never leave this worker, so they come back here
- * as soon as the reduced frame is made (the copies in flight plus the one being reduced: three).
+ * Two pools: frames sent to the engine come back to `sent` (more than the frames in flight are
+ * never needed); full-size copies never leave this worker and go back to `full` as soon as the
+ * reduced frame is made (the copies in flight plus the one being reduced: three).
  */
-const fullPool: ArrayBuffer[] = [];
-const takeFull = (bytes: number): ArrayBuffer => {
-  const i = fullPool.findIndex((b) => b.byteLength === bytes);
-  return i >= 0 ? fullPool.splice(i, 1)[0]! : new ArrayBuffer(bytes);
-};
+const sent = new BufferPool();
+const reducer = new FrameReducer(sent, new BufferPool());
 
-/** The frame as the landmarker gets it: reduced by `k` into a recycled buffer, or as decoded. */
-function reduce(image: ImageData, k: number, acc: Uint32Array): ImageData {
-  if (k === 1) return image;
-  const size = inputSize(image.width, image.height, k);
-  const out = new Uint8ClampedArray(take(size.width * size.height * 4));
-  boxDownscale(
-    new Uint32Array(image.data.buffer, image.data.byteOffset, image.width * image.height),
-    image.width,
-    image.height,
-    k,
-    new Uint32Array(out.buffer),
-    acc,
-  );
-  return new ImageData(out, size.width, size.height);
+/** Conversion time and counts for the 'end' message (decode-protocol.ts). */
+const spent = { ms: 0, frames: 0, planar: 0 };
+
+/** What each decoded frame becomes: reduced by `k` the planar way where it can, else through RGBA. */
+function converter(k: number, conversion: FrameConversion): FrameConverter {
+  return async (frame) => {
+    const t0 = performance.now();
+    // A frame the planar copy refuses (an odd visible rect, say) goes the RGBA way like any other.
+    let image = conversion === 'planar' ? await reducer.planar(frame, k).catch(() => null) : null;
+    if (image) spent.planar++;
+    else image = await reducer.rgba(frame, k);
+    spent.ms += performance.now() - t0;
+    spent.frames++;
+    return image;
+  };
 }
 
 async function run(
@@ -64,6 +62,7 @@ async function run(
   lookahead: number,
   inputLongSide: number | undefined,
   range: FrameRange,
+  conversion: FrameConversion,
 ): Promise<void> {
   credits = lookahead;
   let clip;
@@ -75,16 +74,13 @@ async function run(
     return;
   }
   const k = inputFactor(clip.width, clip.height, inputLongSide);
-  const acc = new Uint32Array(inputSize(clip.width, clip.height, k).width * 2);
   scope.postMessage({ type: 'opened', width: clip.width, height: clip.height, codec: clip.codec, factor: k });
   let index = 0;
   try {
-    for await (const frame of clip.frames(2, k === 1 ? take : takeFull, range)) {
-      const decoded = frame.image instanceof ImageData ? frame.image : toImageData(frame.image);
-      const image = reduce(decoded, k, acc);
-      // Back to the pool only what came from it (a rotated clip's canvas pixels are a fresh copy).
-      if (image !== decoded && frame.image instanceof ImageData && fullPool.length < POOL_MAX)
-        fullPool.push(decoded.data.buffer as ArrayBuffer);
+    for await (const frame of clip.frames(2, converter(k, conversion), range)) {
+      // Upright frames arrive reduced (converter); a rotated clip's canvas is reduced here.
+      const image =
+        frame.image instanceof ImageData ? frame.image : reducer.reduce(canvasPixels(frame.image), k);
       while (credits <= 0) await new Promise<void>((r) => (wake = r));
       credits--;
       const buffer = image.data.buffer as ArrayBuffer;
@@ -93,7 +89,7 @@ async function run(
       ]);
       index++;
     }
-    scope.postMessage({ type: 'end' });
+    scope.postMessage({ type: 'end', convert: { ...spent } });
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
     scope.postMessage({ type: 'error', stage: 'decode', name: err.name, message: err.message, frame: index });
@@ -102,17 +98,23 @@ async function run(
   }
 }
 
-function toImageData(canvas: OffscreenCanvas): ImageData {
+function canvasPixels(canvas: OffscreenCanvas): ImageData {
   return canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
 }
 
 scope.onmessage = (ev) => {
   const msg = ev.data;
   if (msg.type === 'open')
-    void run(msg.url, msg.lookahead, msg.inputLongSide, { startS: msg.startS, endS: msg.endS });
+    void run(
+      msg.url,
+      msg.lookahead,
+      msg.inputLongSide,
+      { startS: msg.startS, endS: msg.endS },
+      msg.conversion ?? 'planar',
+    );
   else {
     credits += msg.n;
-    for (const b of msg.buffers ?? []) if (pool.length < POOL_MAX) pool.push(b);
+    for (const b of msg.buffers ?? []) sent.give(b);
     wake?.();
     wake = null;
   }

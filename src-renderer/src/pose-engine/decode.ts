@@ -7,7 +7,8 @@
  * here, `detectForVideo` on a 1080x1920 VideoFrame ran at ~15 fps (lite) but at ~26 fps on the same
  * frame as ImageData, because without a GPU Chromium converts a VideoFrame texture upload on a slow
  * path. The copies run a few frames ahead of detection so they overlap with it. See
- * docs/pose-engine.md for the figures.
+ * docs/pose-engine.md for the figures. Where frames are reduced before the landmarker, the decode
+ * worker passes a converter that copies the decoder's YUV planes instead (reduce-frame.ts).
  */
 import { ALL_FORMATS, CanvasSink, Input, UrlSource, VideoSampleSink, type InputVideoTrack } from 'mediabunny';
 
@@ -29,6 +30,12 @@ export interface FrameRange {
 export type TakeBuffer = (bytes: number) => ArrayBuffer;
 const newBuffer: TakeBuffer = (bytes) => new ArrayBuffer(bytes);
 
+/**
+ * Turns a decoded frame into the pixels handed on (the caller closes the frame): the whole frame in
+ * RGBA by default (`toImageData`); the decode worker passes one that reduces the frame first.
+ */
+export type FrameConverter = (frame: VideoFrame) => Promise<ImageData>;
+
 export interface OpenClip {
   /** Display size (rotation applied): landmark pixels are in this frame. */
   readonly width: number;
@@ -38,21 +45,22 @@ export interface OpenClip {
    * Frames in order; `lookahead` conversions are kept in flight ahead of the consumer. `range`: only
    * the frames shown in [startS, endS) (mediabunny starts at the key frame before and decodes on).
    */
-  frames(lookahead?: number, take?: TakeBuffer, range?: FrameRange): AsyncGenerator<DecodedFrame>;
+  frames(lookahead?: number, convert?: FrameConverter, range?: FrameRange): AsyncGenerator<DecodedFrame>;
   dispose(): void;
 }
 
-async function toImageData(frame: VideoFrame, take: TakeBuffer): Promise<ImageData> {
+/** The whole visible frame in RGBA, converted by Chromium (libyuv), into memory from `take`. */
+export async function toImageData(frame: VideoFrame, take: TakeBuffer): Promise<ImageData> {
   const rect = frame.visibleRect ?? { x: 0, y: 0, width: frame.codedWidth, height: frame.codedHeight };
   const data = new Uint8ClampedArray(take(rect.width * rect.height * 4));
   await frame.copyTo(data, { format: 'RGBA', rect } as VideoFrameCopyToOptions);
   return new ImageData(data, rect.width, rect.height);
 }
 
-/** Upright frames need no drawing: copy each decoded frame to RGBA. */
+/** Upright frames need no drawing: each decoded frame goes through `convert`. */
 async function* sampleFrames(
   track: InputVideoTrack,
-  take: TakeBuffer,
+  convert: FrameConverter,
   range: FrameRange,
 ): AsyncGenerator<() => Promise<DecodedFrame>> {
   const sink = new VideoSampleSink(track);
@@ -62,7 +70,7 @@ async function* sampleFrames(
     sample.close();
     yield async () => {
       try {
-        return { image: await toImageData(frame, take), t };
+        return { image: await convert(frame), t };
       } finally {
         frame.close();
       }
@@ -124,8 +132,8 @@ export async function openClip(url: string): Promise<OpenClip> {
     width,
     height,
     codec,
-    frames: (lookahead = 3, take = newBuffer, range = {}) =>
-      ahead(upright ? sampleFrames(track, take, range) : canvasFrames(track, range), lookahead),
+    frames: (lookahead = 3, convert = (f) => toImageData(f, newBuffer), range = {}) =>
+      ahead(upright ? sampleFrames(track, convert, range) : canvasFrames(track, range), lookahead),
     dispose: () => input.dispose(),
   };
 }

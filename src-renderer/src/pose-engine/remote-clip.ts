@@ -2,6 +2,7 @@
  * The clip as decoded by the decode worker (decode-worker.ts), with the same face as `openClip`
  * so the engine does not care where frames come from.
  */
+import type { FrameConversion } from '../../../src-shared/pose/engine-protocol';
 import type { DecodedFrame, FrameRange, OpenClip } from './decode';
 import type { DecoderToEngine, EngineToDecoder } from './decode-protocol';
 
@@ -28,6 +29,7 @@ export function openRemoteClip(
   lookahead = 4,
   inputLongSide?: number,
   range: FrameRange = {},
+  conversion?: FrameConversion,
 ): Promise<RemoteClip> {
   const worker = new Worker(new URL('./decode-worker.ts', import.meta.url), { type: 'module' });
   const send = (m: EngineToDecoder): void => worker.postMessage(m);
@@ -52,7 +54,7 @@ export function openRemoteClip(
     while (!queue.length) await new Promise<void>((r) => (notify = r));
     return queue.shift()!;
   };
-  send({ type: 'open', url, lookahead, inputLongSide, startS: range.startS, endS: range.endS });
+  send({ type: 'open', url, lookahead, inputLongSide, startS: range.startS, endS: range.endS, conversion });
   return next().then((first) => {
     if (first.type === 'error') {
       worker.terminate();

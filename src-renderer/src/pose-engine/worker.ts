@@ -74,7 +74,13 @@ async function run(seq: number, job: EngineJob): Promise<void> {
   }
   let clip;
   try {
-    clip = await openRemoteClip(job.clipUrl, 4, job.inputLongSide, { startS: job.startS, endS: job.endS });
+    clip = await openRemoteClip(
+      job.clipUrl,
+      4,
+      job.inputLongSide,
+      { startS: job.startS, endS: job.endS },
+      job.frameConversion,
+    );
   } catch (e) {
     landmarker.close();
     post({ type: 'error', seq, error: engineError(e, 'open') });
