@@ -56,7 +56,14 @@ export const reportCalls = {
    * PT's unsaved words exactly as the PDF will (src-shared/report/edits.ts).
    */
   'report:get': call(z.object({ sessionId: Id })).returns<
-    ReportBundle & { readonly links: readonly FindingLink[] }
+    ReportBundle & {
+      readonly links: readonly FindingLink[];
+      /**
+       * Recordings printed from their steady window while the rest is analysed (issue 16 item 3):
+       * the page tells them from clips whose first numbers are not in the report.
+       */
+      readonly provisionalClips?: readonly string[];
+    }
   >(),
   /**
    * With `basedOn` (the version of the saved words the page started from, report:editsStamp; 0 when

@@ -30,6 +30,7 @@ import {
 import { cadenceRow, footStrikeRow, SPATIOTEMPORAL_ORDER, variableRow } from './rows';
 import { speedRows } from './speed-rows';
 import { sourceText, type VariableSources } from '../review/marker-hybrid';
+import { provisionalWhere, provisionalWords, type ProvisionalWindow } from './provisional';
 
 export interface ReportClipInput {
   readonly view: 'side' | 'rear';
@@ -43,6 +44,11 @@ export interface ReportClipInput {
   /** Where the clip's skin markers were tracked: which variables `analysis` has from them, in place
    *  of the landmarks' (src-shared/review/marker-hybrid.ts). Each row then names its source. */
   readonly sources?: VariableSources;
+  /**
+   * The clip is analysed on its steady window only so far (issue 16 item 3): `analysis` and
+   * `series` are the window's, and the report says so wherever its numbers appear.
+   */
+  readonly provisional?: ProvisionalWindow;
 }
 
 export interface ReportConditionInput {
@@ -169,7 +175,11 @@ function conditionSection(
     width: k.analysis.source.width,
     height: k.analysis.source.height,
     model: k.model,
+    ...(k.provisional ? { provisional: k.provisional } : {}),
   }));
+  const provisional = clips.flatMap((k) =>
+    k.provisional ? [provisionalWords(k.provisional, clips.length > 1 ? k.view : undefined)] : [],
+  );
   return {
     section: {
       id: c.id,
@@ -184,6 +194,7 @@ function conditionSection(
       keyFrames,
       quality,
       withheld,
+      ...(provisional.length ? { provisional } : {}),
     },
     images,
   };
@@ -278,7 +289,8 @@ export function buildReport(input: ReportInput): {
       timingFromPrimaryOnly(c, clip).map((f) => {
         const rows = f.evidence.map((e) => rowKey(c.id, clip.view, e.variableId));
         for (const key of rows) findingTitles.set(key, [...(findingTitles.get(key) ?? []), f.title]);
-        return { f, where: many ? c.label : undefined, rows };
+        const where = many ? c.label : undefined;
+        return { f, where: clip.provisional ? provisionalWhere(clip.provisional, where) : where, rows };
       }),
     ),
   );
@@ -349,6 +361,11 @@ export function buildReport(input: ReportInput): {
     plan: suggestedPlan,
     notes: '',
     edited: false,
+    ...(sections.some((x) => x.provisional)
+      ? {
+          provisional: sections.flatMap((x) => (x.provisional ?? []).map((words) => `${x.label}: ${words}`)),
+        }
+      : {}),
   };
   // The PT's words replace the suggestions, and what they removed takes its flags and reasons along.
   const model = e ? applyEdits(suggested, links, e) : suggested;

@@ -4,6 +4,7 @@
  * and units are the report's (ms, %, °, cm) so a spreadsheet, the JSON's `report` and the PDF agree.
  */
 import type { GaitAnalysis } from '../gait/schema';
+import type { ProvisionalWindow } from './provisional';
 import type { ReportConditionInput } from './build';
 import { toCsv, type Cell } from './csv';
 import type { NotMeasurable, ReportModel, Stat } from './model';
@@ -31,6 +32,8 @@ export interface AnalysisJson {
       /** Where the clip's skin markers were tracked: which variables of `gait` came from them, in
        *  place of the pose landmarks' (src-shared/review/marker-hybrid.ts). */
       readonly sources?: VariableSources;
+      /** Analysed on its steady window only so far: `gait` is the window's (issue 16 item 3). */
+      readonly provisional?: ProvisionalWindow;
     }[];
   }[];
   /** The report model as printed (values in the report's units), without the pictures. */
@@ -55,6 +58,7 @@ export function analysisJson(model: ReportModel, conditions: readonly ReportCond
         model: k.model,
         gait: k.analysis,
         ...(k.sources ? { sources: k.sources } : {}),
+        ...(k.provisional ? { provisional: k.provisional } : {}),
       })),
     })),
     report: model,

@@ -12,6 +12,7 @@ import type { ReportProgress } from '../progress/types';
 import type { PlanSince } from '../progress/plan-carry';
 import type { View } from '../contract/recordings';
 import type { MarkerVariableRow } from '../review/marker-variables';
+import type { ProvisionalWindow } from './provisional';
 
 export const REPORT_SCHEMA = 'stridelab.report/1';
 
@@ -163,6 +164,8 @@ export interface ClipInfo {
   readonly width: number;
   readonly height: number;
   readonly model: string;
+  /** Printed from its steady window while the rest is analysed (./provisional.ts); absent when whole. */
+  readonly provisional?: ProvisionalWindow;
 }
 
 /** One filmed condition (flat, incline…): its clips and everything measured in them. */
@@ -191,6 +194,11 @@ export interface ConditionSection {
   readonly withheld: readonly WithheldClip[];
   /** Marker variables (pelvic tilt, rearfoot eversion) with their source, where markers were tracked. */
   readonly markerRows?: readonly MarkerVariableRow[];
+  /**
+   * Clips of this condition printed from their steady window (issue 16 item 3), in words:
+   * "Provisional: from 0:54–1:05 of steady running (…); the whole clip is still being analysed."
+   */
+  readonly provisional?: readonly string[];
 }
 
 /** Flat vs incline side by side: one row per variable measured in more than one condition. */
@@ -284,6 +292,12 @@ export interface ReportModel {
   /** The date of the visit whose plan this one carries over, and what was dropped from it. */
   readonly planFrom?: string;
   readonly planDropped?: readonly string[];
+  /**
+   * Conditions with a clip printed from its steady window, one line each ("Flat: Provisional: from
+   * 0:54–1:05…"): shown on page one and on every printed page's header, so the report is never
+   * read as final. Absent when every clip was analysed whole.
+   */
+  readonly provisional?: readonly string[];
 }
 
 /** What the report page receives: the model and the pictures it names (JPEG data URLs by id). */

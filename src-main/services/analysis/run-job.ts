@@ -5,7 +5,7 @@ import type { Claims } from './lease';
 import type { Running } from './running';
 import type { QueueStatus } from './status';
 import { alignCondition, checkGait } from './steps';
-import { planWindow } from './window';
+import { dropWindowResult, planWindow } from './window';
 
 /**
  * One job's steps, in order: the steady window's plan (window.ts), pose detection from the window
@@ -63,6 +63,9 @@ async function analyse(deps: JobDeps, r: Running, model: PoseModelName): Promise
   // The steady window first; none (a short clip, no timestamp table): the clip whole, as before.
   // Its numbers are kept with the job, provisional, so Review and the report can show them labelled
   // (after a restart, or on another workstation) until the whole clip's replace them.
+  // A fresh queueing (Retry, a new trim) starts over; a run resumed after a restart keeps the
+  // window result its numbers came from until this run's or the whole clip's replace it.
+  if (r.early === null) await dropWindowResult(ctx, job.recordingId);
   const plan = await planWindow(ctx, job.recordingId, model, (early) => {
     r.early = early;
     void claims
@@ -83,6 +86,9 @@ async function analyse(deps: JobDeps, r: Running, model: PoseModelName): Promise
     },
   });
   if (deps.isClosed() || r.lost) return;
+  // The whole clip's landmarks are stored (done), or the job ends without them: either way the
+  // window's provisional result is over. A shutdown keeps it with the job for the next start.
+  if (!(pose.state === 'cancelled' && r.shutdown)) await dropWindowResult(ctx, job.recordingId);
   if (pose.state === 'cancelled') {
     await claims.finish(job, { state: r.shutdown ? 'queued' : 'cancelled' });
     return;

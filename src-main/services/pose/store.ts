@@ -130,6 +130,25 @@ export function removeStaleTemps(dir: string): void {
 export function writePoseStore(dir: string, candidates: PoseCandidates, pick: Pick | null = null): string {
   mkdirSync(dir, { recursive: true });
   removeStaleTemps(dir);
+  const file = poseStoreFile(dir, candidates.model);
+  const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(tmp, poseStoreBytes(candidates, pick));
+  // fsync before rename so a power cut cannot leave a complete-looking name over missing bytes.
+  const fd = openSync(tmp, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+  return file;
+}
+
+/**
+ * The store's bytes for these results (header, body, trailer): also what the steady window's
+ * provisional result carries inside its own file (analysis/window-result.ts).
+ */
+export function poseStoreBytes(candidates: PoseCandidates, pick: Pick | null = null): Buffer {
   const { body, poses } = encodeBody(candidates.frames);
   const header: Header = {
     format: 1,
@@ -147,18 +166,7 @@ export function writePoseStore(dir: string, candidates: PoseCandidates, pick: Pi
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const len = Buffer.alloc(4);
   len.writeUInt32LE(json.length);
-  const file = poseStoreFile(dir, candidates.model);
-  const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(tmp, Buffer.concat([MAGIC, len, json, body, TRAILER]));
-  // fsync before rename so a power cut cannot leave a complete-looking name over missing bytes.
-  const fd = openSync(tmp, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
-  return file;
+  return Buffer.concat([MAGIC, len, json, body, TRAILER]);
 }
 
 /**
@@ -169,7 +177,15 @@ export function readPoseStore(dir: string, model: PoseModelName): StoredPose | n
   const file = poseStoreFile(dir, model);
   if (!existsSync(file)) return null;
   try {
-    const b = readFileSync(file);
+    return parsePoseStore(readFileSync(file));
+  } catch {
+    return null;
+  }
+}
+
+/** Results from the store's bytes, or null when they are incomplete or damaged. */
+export function parsePoseStore(b: Buffer): StoredPose | null {
+  try {
     if (!b.subarray(0, 8).equals(MAGIC) || !b.subarray(b.length - 8).equals(TRAILER)) return null;
     const hlen = b.readUInt32LE(8);
     const header = HeaderSchema.parse(JSON.parse(b.toString('utf8', 12, 12 + hlen)));

@@ -84,7 +84,7 @@ export const downloadUrl = (fileName: string): string => `/api/exports/${encodeU
 export const reportHandlers: HandlersFor<typeof reportCalls> = {
   'report:get': async ({ sessionId }, { library }) => {
     const r = await sessionReport(library, sessionId);
-    return { ...r.bundle, links: r.links };
+    return { ...r.bundle, links: r.links, provisionalClips: r.provisionalClips };
   },
   'report:saveEdits': async ({ sessionId, edits, basedOn }, ctx) => {
     const { data } = ctx.library;

@@ -24,13 +24,16 @@ import { carriedPlan } from '../progress/report-plan';
 import { withMarkers, type MarkerClip } from '../../../src-shared/review/marker-report';
 import { markerTracksOf } from '../markers/tracks';
 import { hybridOf } from '../../../src-shared/review/marker-hybrid';
+import type { ProvisionalWindow } from '../../../src-shared/report/provisional';
+import { provisionalClip } from './provisional';
 
 /**
  * A session's report, from what the library holds: each clip's landmarks with the PT's corrections,
  * cut to its trim, and its gait analysis from the gait service (src-main/services/gait: the rear
  * clip takes its events from the aligned side clip), recomputed on each call (pure and fast, so a
  * correction shows at once); the PT's key frames and saved words. Clips are grouped into conditions
- * by their label; the newest clip of a view wins within a condition.
+ * by their label; the newest clip of a view wins within a condition. A clip still being analysed
+ * whose steady window is done is printed from that window, labelled provisional (./provisional.ts).
  */
 
 export interface SessionReport {
@@ -41,6 +44,8 @@ export interface SessionReport {
   readonly skipped: readonly string[];
   /** What each suggested finding flags and suggests (for the page's preview of unsaved words). */
   readonly links: readonly FindingLink[];
+  /** Recordings printed from their steady window, provisional (./provisional.ts). */
+  readonly provisionalClips: readonly string[];
 }
 
 export async function sessionReport(
@@ -60,18 +65,27 @@ export async function sessionReport(
   }
   const marks = await listKeyFrames(library.data, sessionId);
   const skipped: string[] = [];
+  const jobs = await library.data.analysisJobs.listForSession(sessionId);
   const proxies = new Map<string, string>();
   const markerClips = new Map<string, MarkerClip>();
   const conditions: (ReportConditionInput & { clips: ReportClipInput[] })[] = [];
+  /** Clips printed from their steady window, by the recording they come from. */
+  const provisionalOf = new Map<ReportClipInput, string>();
   for (const r of recordings) {
     let series: LandmarkSeries;
     let analysis: GaitAnalysis;
+    let provisional: ProvisionalWindow | undefined;
     try {
       // The same landmarks and analysis the review shows (one path: a rear clip driven by its aligned side clip).
       ({ series, analysis } = await analyzeRecordingWithSeries(library, r.id, 'auto'));
     } catch (e) {
-      skipped.push(`${r.view} clip "${r.originalName}" (${r.condition.label}): ${(e as Error).message}`);
-      continue;
+      // Not analysed whole yet: its steady window, where that is done, labelled provisional.
+      const early = await provisionalClip(library, r, jobs, patient.heightCm ?? undefined).catch(() => null);
+      if (!early) {
+        skipped.push(`${r.view} clip "${r.originalName}" (${r.condition.label}): ${(e as Error).message}`);
+        continue;
+      }
+      ({ series, analysis, window: provisional } = early);
     }
     const model = series.model.name;
     const proxyPath = join(
@@ -92,7 +106,7 @@ export async function sessionReport(
     const hybrid = hybridOf(r.view, tracks, analysis);
     // One clip per view and condition in a report: the newest (recordings come oldest first).
     cond.clips = cond.clips.filter((c) => c.view !== r.view);
-    cond.clips.push({
+    const input: ReportClipInput = {
       view: r.view,
       file: r.originalName,
       model,
@@ -100,7 +114,10 @@ export async function sessionReport(
       series,
       marks: marks.filter((m) => m.recordingId === r.id),
       ...(hybrid ? { sources: hybrid.sources } : {}),
-    });
+      ...(provisional ? { provisional } : {}),
+    };
+    cond.clips.push(input);
+    if (provisional) provisionalOf.set(input, r.id);
     proxies.set(`${cond.id}|${r.view}`, proxyPath);
     // The markers' own rows (pelvis, rearfoot), and their points on the key frames.
     markerClips.set(`${cond.id}|${r.view}`, {
@@ -158,5 +175,6 @@ export async function sessionReport(
     (c, view) => proxies.get(`${c}|${view}`),
     signal,
   );
-  return { bundle, conditions: usable, skipped, links: built.links };
+  const provisionalClips = usable.flatMap((c) => c.clips.flatMap((k) => provisionalOf.get(k) ?? []));
+  return { bundle, conditions: usable, skipped, links: built.links, provisionalClips };
 }

@@ -16,12 +16,25 @@ const BOX =
   'font-family: DejaVu Sans, Liberation Sans, Arial, sans-serif; font-size: 7.5pt; color: #4a5566; ' +
   'width: 100%; margin: 0 10mm; display: flex; justify-content: space-between;';
 
+/**
+ * A report with clips printed from their steady window (model.provisional) says so on every page,
+ * above the rule, in the attention colour: a page of a PDF exported meanwhile is never read as final.
+ * The window's words fit the top margin on one line each (one clip per view and condition).
+ */
 export function headerTemplate(model: ReportModel): string {
   const who = [model.patient.name, model.patient.clinicId].filter(Boolean).join(' · ');
+  const provisional = (model.provisional ?? [])
+    .map(
+      (line) =>
+        `<div style="${BOX} color: #b3261e; font-weight: bold; font-size: 7pt; padding-bottom: 0.8mm;">` +
+        `<span>${esc(line)}</span></div>`,
+    )
+    .join('');
   return (
+    `<div style="width: 100%;">${provisional}` +
     `<div style="${BOX} border-bottom: 0.5pt solid #cfd6df; padding-bottom: 2mm;">` +
-    `<span><b style="color:#17202b">${esc(who)}</b> · Running gait report</span>` +
-    `<span>Session ${esc(fmtDate(model.session.date))}</span></div>`
+    `<span><b style="color:#17202b">${esc(who)}</b> · Running gait report${provisional ? ' · provisional' : ''}</span>` +
+    `<span>Session ${esc(fmtDate(model.session.date))}</span></div></div>`
   );
 }
 

@@ -7,8 +7,9 @@ import './analysis.css';
  * Above Review and the report, while a clip is still being analysed: its first numbers from the
  * steady window (issue 16 item 3), stored with its job so they are here after a restart too. Always
  * labelled with the window they came from and as provisional; the whole clip's result replaces them
- * when it lands (the clip is no longer busy, this panel drops it). They never go into a PDF: the
- * report page says so beside them, since the PDF holds the clips analysed whole so far.
+ * when it lands (the clip is no longer busy, this panel drops it). On the report page, the report
+ * itself is printed from the window where its frames are stored, labelled provisional; the page says
+ * which clips' first numbers are not in it (report/ProvisionalNote.tsx).
  */
 export function EarlyNumbersPanel(props: {
   status: SessionAnalysisStatus | null;
@@ -26,12 +27,6 @@ export function EarlyNumbersPanel(props: {
           the whole clip is still being analysed. <span data-early-detail="">{earlyDetail(c.early!)}</span>
         </p>
       ))}
-      {props.what === 'report' && (
-        <p className="muted" data-early-not-in-pdf="">
-          These first numbers are not in the PDF: it holds only clips analysed whole. Export it once the
-          analysis is done to include {early.length === 1 ? 'this clip' : 'these clips'}.
-        </p>
-      )}
     </section>
   );
 }

@@ -14,6 +14,7 @@ import {
 } from './ReportSections';
 import { VariablesTable } from './VariablesTable';
 import { MarkerRowsTable } from './MarkerRowsTable';
+import { ConditionProvisional, ProvisionalNotice } from './ProvisionalNotice';
 import { RunnerPage, WorkOnFirst } from './WorkOnFirst';
 import './report.css';
 
@@ -79,6 +80,7 @@ function ConditionPages(props: {
   return (
     <section className="condition" data-testid="condition" data-condition={c.id}>
       <h2 className="cond-title">{title}</h2>
+      <ConditionProvisional condition={c} />
       <h3>Key frames</h3>
       <KeyFrameGrid frames={c.keyFrames} images={props.images} />
       {props.showSpatiotemporal && (
@@ -123,6 +125,7 @@ export function ReportDocument(props: { bundle: ReportBundle }) {
   return (
     <article className="report" data-testid="report">
       <ReportHeader model={model} />
+      <ProvisionalNotice model={model} />
       <WithheldNotice model={model} />
       <WorkOnFirst model={model} />
       <QualityAtTop model={model} />

@@ -1,5 +1,6 @@
 import type { ReportModel } from '../../../src-shared/report/model';
 import { fmt, fmtDate } from '../../../src-shared/report/format';
+import { windowSpan } from '../../../src-shared/report/provisional';
 import { Facts } from '../components/Facts';
 
 /** Patient and session block at the top of page one, and the table of filmed conditions. */
@@ -69,6 +70,12 @@ export function ConditionsTable(props: { model: ReportModel }) {
                 {c.clips.map((k) => (
                   <div key={k.view}>
                     {k.view}: {k.file} · {fmt(k.fps, 0)} fps · {fmt(k.durationS, 1)} s · {k.model} model
+                    {k.provisional && (
+                      <strong className="provisional-mark">
+                        {' '}
+                        · provisional: {windowSpan(k.provisional)}
+                      </strong>
+                    )}
                   </div>
                 ))}
               </td>

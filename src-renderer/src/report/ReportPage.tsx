@@ -6,6 +6,7 @@ import { EditConflict } from '../components/EditConflict';
 import { ExportActions } from './ExportActions';
 import { ReportDocument } from './ReportDocument';
 import { ReportEditor } from './ReportEditor';
+import { ProvisionalNote } from './ProvisionalNote';
 import { useReportEdits, type SaveState } from './useReportEdits';
 
 /**
@@ -116,6 +117,7 @@ export function ReportPage(props: { sessionId: string }) {
           </button>
         )}
       </div>
+      <ProvisionalNote sessionId={props.sessionId} printed={data.provisionalClips ?? []} />
       {words.save.kind === 'conflict' && (
         <EditConflict
           message={words.save.message}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeGait, DEFAULT_EXERCISES } from '../gait';
+import { generateRunner } from '../gait/synthetic';
+import { buildReport } from './build';
+import { clipClock, provisionalWhere, provisionalWords } from './provisional';
+
+const W = { fromS: 54.8, toS: 65.02, strides: { left: 11, right: 13 } };
+
+describe('provisional words', () => {
+  it('say the window in the clinic words', () => {
+    expect(clipClock(54.8)).toBe('0:54');
+    expect(clipClock(125)).toBe('2:05');
+    expect(provisionalWords(W)).toBe(
+      'Provisional: from 0:54–1:05 of steady running (11 strides left, 13 right); the whole clip is still being analysed.',
+    );
+    expect(provisionalWords(W, 'rear')).toBe(
+      'Provisional: the rear clip from 0:54–1:05 of steady running (11 strides left, 13 right); the whole clip is still being analysed.',
+    );
+    expect(provisionalWhere(W, 'Flat')).toBe('Flat (provisional, 0:54–1:05)');
+    expect(provisionalWhere(W, undefined)).toBe('Provisional (0:54–1:05)');
+  });
+
+  it('mark a provisional clip wherever its numbers appear in the report model, and nothing else', () => {
+    // A runner with a designed stiff knee, so the provisional clip has a finding to prefix.
+    const design = {
+      fps: 60,
+      durationS: 8,
+      seed: 3,
+      noisePx: 2,
+      speedKmh: 11,
+      stanceKneePeakDeg: 30,
+    } as const;
+    const series = generateRunner({ view: 'side', ...design }).series;
+    const analysis = analyzeGait({ series, view: 'side', calibration: { heightCm: 175 } });
+    expect(analysis.findings.length).toBeGreaterThan(0);
+    const clip = { view: 'side' as const, file: 'side.mp4', model: 'full', analysis, series };
+    const { model } = buildReport({
+      patient: { name: 'Sam Synthetic' },
+      session: { id: 's1', date: '2026-12-07' },
+      conditions: [
+        { id: 'c1', label: 'Flat', clips: [{ ...clip, provisional: W }] },
+        { id: 'c2', label: 'Incline', clips: [clip] },
+      ],
+      exercises: DEFAULT_EXERCISES,
+      appVersion: 'test',
+      now: '2026-12-07T00:00:00Z',
+    });
+    const [flat, incline] = model.conditions;
+    expect(flat!.provisional).toEqual([provisionalWords(W)]);
+    expect(flat!.clips[0]!.provisional).toEqual(W);
+    expect(incline!.provisional).toBeUndefined();
+    expect(incline!.clips[0]!.provisional).toBeUndefined();
+    expect(model.provisional).toEqual([`Flat: ${provisionalWords(W)}`]);
+    const flatFindings = model.findings.filter((f) => f.text.startsWith('Flat'));
+    expect(flatFindings.length).toBeGreaterThan(0);
+    for (const f of flatFindings) expect(f.text.startsWith('Flat (provisional, 0:54–1:05): ')).toBe(true);
+    for (const f of model.findings.filter((x) => x.text.startsWith('Incline')))
+      expect(f.text).not.toContain('provisional');
+    // The same clip analysed whole: no trace of the window anywhere.
+    const whole = buildReport({
+      patient: { name: 'Sam Synthetic' },
+      session: { id: 's1', date: '2026-12-07' },
+      conditions: [{ id: 'c1', label: 'Flat', clips: [clip] }],
+      exercises: DEFAULT_EXERCISES,
+      appVersion: 'test',
+      now: '2026-12-07T00:00:00Z',
+    }).model;
+    expect(whole.provisional).toBeUndefined();
+    expect(whole.conditions[0]!.provisional).toBeUndefined();
+    expect(whole.findings.some((f) => f.text.includes('(provisional, '))).toBe(false);
+  });
+});
