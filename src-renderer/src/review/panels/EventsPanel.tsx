@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { ReviewAction } from '../../../../src-shared/review/keymap';
 import { api } from '../../api/client';
 import { transport } from '../../api/transport';
+import { EventsSource } from './EventsSource';
 
 export interface EventsPanelProps {
   readonly recordingId: string;
@@ -69,11 +70,7 @@ export function EventsPanel({ recordingId, frame, count, note, source, onAction 
           Delete event here
         </button>
       </div>
-      {source && (
-        <p className="muted" data-testid="events-source">
-          {source}
-        </p>
-      )}
+      <EventsSource source={source} />
       <p className="muted" data-testid="events-count">
         {count === 0
           ? 'No events corrected by hand on this clip.'
