@@ -14,8 +14,10 @@ import type { BenchLine } from './types';
 export async function benchAccuracy(): Promise<BenchLine[]> {
   const out: BenchLine[] = [];
   // Pooled over the landmark sets the detector was tuned on, over those it was not (which include
-  // the sample clip through another model), and over the other footage alone (other runners,
-  // cameras, gaits; all held out): the last says how it does on footage nobody tuned it to.
+  // the sample clip through another model), over the other footage alone (other runners,
+  // cameras, gaits; all held out): the last says how it does on footage nobody tuned it to; and over
+  // the derived variants of the sample clip (mirrored, half scale, 60 fps by interpolation: the same
+  // runner and events, so a pool of their own, never counted as other footage).
   const empty = (): {
     icIn: number;
     icN: number;
@@ -26,8 +28,7 @@ export async function benchAccuracy(): Promise<BenchLine[]> {
     far: number;
     clips: number;
   } => ({ icIn: 0, icN: 0, toIn: 0, toN: 0, missed: 0, invented: 0, far: 0, clips: 0 });
-  const pool = { tuned: empty(), held_out: empty(), other_footage: empty() };
-  const sample = loadLabelledClips()[0]?.labels.video;
+  const pool = { tuned: empty(), held_out: empty(), other_footage: empty(), derived_variants: empty() };
   for (const clip of loadLabelledClips()) {
     const r = analyzeGait({ series: clip.series, view: 'side', calibration: { heightCm: clip.heightCm } });
     // d: near-leg tibia, analysed vs raw; NaN where no near-leg event has right raw points.
@@ -37,7 +38,8 @@ export async function benchAccuracy(): Promise<BenchLine[]> {
     const p = `accuracy.${clip.id}${clip.tunedOn ? '.tuned' : '.held_out'}`;
     for (const g of [
       pool[clip.tunedOn ? 'tuned' : 'held_out'],
-      ...(clip.labels.video !== sample ? [pool.other_footage] : []),
+      ...(clip.footage === 'other' ? [pool.other_footage] : []),
+      ...(clip.footage === 'derived' ? [pool.derived_variants] : []),
     ]) {
       g.icIn += s.ic.within1;
       g.icN += s.ic.n;

@@ -212,20 +212,33 @@ export function refineByTemplate(
   // (≈ ±0.1 s): the alignment searches that far.
   const maxShift = Math.max(1.5, 0.1 * fps);
   const at0 = -lo; // the anchor's offset in the template
+  // The contact template spans the whole stance, lift-off included, and as much after the lift-off
+  // as before the contact: a vertical error b of a foot point moves an event by b over the point's
+  // vertical speed there, and the heel's last approach to the belt is slow (late-swing retraction,
+  // the foot a few cm up), the toe's lift fast (17-27 px a frame on the sample clip at 30 fps). So
+  // one model's heel bias moves its contacts by frames (MediaPipe lite: the swing heel at belt level
+  // 3-4 frames early) where every model places the lift-off within a frame (toe-offs 31-34 of 34
+  // on the sample clip's four landmark sets, contacts 6-30 of 30). A window of a few frames around
+  // a coarse contact that is itself 3-4 frames early holds no landing to align on; one spanning the
+  // stance aligns each stride on its landing, plateau and lift together (docs/gait-methods.md).
+  const contact = median(stances.filter((s) => !s.inferred && !s.edge).map((s) => s.toF - s.icF));
+  const hiIc = Math.max(hi, Math.round(contact) - lo);
 
   const ic = alignOnTemplate(
     channels,
     stances.map((s) => s.icF),
     lo,
-    hi,
+    hiIc,
     maxShift,
     sigma,
     detected,
   );
   const [heelT, toeT] = ic.template as [Float64Array, Float64Array];
   const lowest = Float64Array.from(heelT, (v, o) => Math.min(v, toeT[o] as number));
+  // The foot's lowest point on the belt, sought in the first half of the stance (before heel-off).
   let start = at0;
-  for (let o = at0; o < lowest.length; o++) if ((lowest[o] as number) < (lowest[start] as number)) start = o;
+  const firstHalf = Math.min(lowest.length - 1, at0 + Math.max(1, Math.round(contact / 2)));
+  for (let o = at0; o <= firstHalf; o++) if ((lowest[o] as number) < (lowest[start] as number)) start = o;
   let drop = 0;
   for (let o = Math.max(1, at0 - 2); o <= start; o++)
     drop = Math.max(drop, (lowest[o - 1] as number) - (lowest[o] as number) || 0);

@@ -26,6 +26,8 @@ export interface Floor {
   readonly cadence: number;
 }
 
+export type Footage = 'sample' | 'derived' | 'other';
+
 export interface LabelledClip {
   readonly name: string;
   /** The landmark fixture's name without .json (unique per row: names the bench's lines). */
@@ -34,6 +36,11 @@ export interface LabelledClip {
   readonly tunedOn: boolean;
   /** Whether the accuracy test holds this clip to the issue-20 targets (else the bench reports it). */
   readonly held: boolean;
+  /**
+   * The sample clip itself (any model or pose input), a variant derived from it by an image filter
+   * (the same runner and events: scored in a pool of its own), or other footage.
+   */
+  readonly footage: Footage;
   /** Largest |median| timing error held, frames: 0 is the issue's target. */
   readonly medianFrames: number;
   /** Clips not held to the issue's targets: what they are held to instead. */
@@ -52,6 +59,7 @@ export const LABELLED_CLIPS: readonly {
   labels: string;
   tunedOn: boolean;
   held: boolean;
+  footage: Footage;
   medianFrames: number;
   floor?: Floor;
   heightCm: number;
@@ -69,6 +77,7 @@ export const LABELLED_CLIPS: readonly {
     labels: SAMPLE_LABELS,
     tunedOn: true,
     held: true,
+    footage: 'sample',
     medianFrames: 0,
     heightCm: 178,
     appPath: { clip: SAMPLE_CLIP, model: 'full' },
@@ -83,9 +92,11 @@ export const LABELLED_CLIPS: readonly {
     labels: SAMPLE_LABELS,
     tunedOn: true,
     held: false,
+    footage: 'sample',
     medianFrames: 0,
-    // IC 27/30, TO 33/34, one IC and one TO missed (the targets allow only the last frame's IC).
-    floor: { icHit: 0.9, toHit: 0.97, missed: 2, invented: 0, cadence: 1 },
+    // IC 28/30, TO 32/34 (33/34 before the contact template spanned the stance), one IC and one TO
+    // missed (the targets allow only the last frame's IC).
+    floor: { icHit: 0.93, toHit: 0.94, missed: 2, invented: 0, cadence: 1 },
     heightCm: 178,
   },
   // The same clip through the heavy model: other landmarks of the same events. Used, with the
@@ -98,21 +109,56 @@ export const LABELLED_CLIPS: readonly {
     labels: SAMPLE_LABELS,
     tunedOn: true,
     held: true,
+    footage: 'sample',
     medianFrames: 0.5,
     heightCm: 178,
   },
-  // The lite model, run and scored only after the detector was fixed: the held-out figure. It
-  // misses the targets (its heel point sits on the belt frames before contact), so the bench
-  // reports it and the test does not hold it (docs/gait-methods.md, "Accuracy on labelled clips").
+  // The lite model, run and scored only after the detector was fixed (held out in rounds 1-2). Its
+  // swing heel touches the belt's level 3-4 frames before the landing; the contact template was
+  // made to span the whole stance from what it showed (issue 20 round 3), so it is tuned on now.
+  // It misses the targets, so the bench reports it and the test holds its floor
+  // (docs/gait-methods.md, "Accuracy on labelled clips").
   {
     name: 'treadmill_side_male (30 fps, MediaPipe lite)',
     landmarks: 'landmarks/treadmill_side_male.lite.json',
     labels: SAMPLE_LABELS,
+    tunedOn: true,
+    held: false,
+    footage: 'sample',
+    medianFrames: 0,
+    // IC 23/30 (6/30 before the template spanned the stance; median −1, none more than 3 off), TO
+    // 30/34 (31/34 before).
+    floor: { icHit: 0.76, toHit: 0.88, missed: 1, invented: 0, cadence: 1 },
+    heightCm: 178,
+  },
+  // Variants derived from the sample clip by an image filter (scripts/dev/derive-variants.mts; the
+  // ffmpeg command and the label derivation are in each label file and test/fixtures/labels/README.md):
+  // the same runner and events through another geometry, size or frame rate, posed with MediaPipe
+  // full. Not independent footage (a pool of their own in the bench), and never looked at while a
+  // rule was chosen: held out.
+  {
+    name: 'treadmill_side_male mirrored (runner faces image-right; 30 fps, MediaPipe full)',
+    landmarks: 'landmarks/treadmill_side_male.mirrored.full.json',
+    labels: 'labels/treadmill_side_zzzhushi_male_side.mirrored.events.json',
     tunedOn: false,
     held: false,
+    footage: 'derived',
     medianFrames: 0,
-    // IC 6/30 (median −2 frames, 8 more than 3 frames off), TO 31/34.
-    floor: { icHit: 0.2, toHit: 0.91, missed: 1, invented: 0, cadence: 1 },
+    // IC 27/30 (26/30 before the template spanned the stance), TO 28/34 (29/34): the near
+    // (here right) foot's events come a frame early, one of its stances is missed.
+    floor: { icHit: 0.9, toHit: 0.82, missed: 3, invented: 0, cadence: 1 },
+    heightCm: 178,
+  },
+  {
+    name: 'treadmill_side_male half scale, x264 CRF 30 (360x640, 30 fps, MediaPipe full)',
+    landmarks: 'landmarks/treadmill_side_male.half_crf30.full.json',
+    labels: 'labels/treadmill_side_zzzhushi_male_side.half_crf30.events.json',
+    tunedOn: false,
+    held: false,
+    footage: 'derived',
+    medianFrames: 0,
+    // IC 26/30 (27/30 before the template spanned the stance, one 4 frames off), TO 32/34 (33/34).
+    floor: { icHit: 0.86, toHit: 0.94, missed: 1, invented: 0, cadence: 1 },
     heightCm: 178,
   },
   // Another runner, camera, surface and resolution (480x352 overground on grass, 29.97 fps),
@@ -127,6 +173,7 @@ export const LABELLED_CLIPS: readonly {
     labels: 'labels/running_side_overground_sports2d_demo3.events.json',
     tunedOn: false,
     held: false,
+    footage: 'other',
     medianFrames: 0,
     // IC 3/3; TO 0/3, all 3-4 frames early (the 27 px shoe's toe point rises with the heel).
     floor: { icHit: 1, toHit: 0, missed: 0, invented: 0, cadence: 1 },
@@ -143,11 +190,14 @@ export const LABELLED_CLIPS: readonly {
     labels: 'labels/walking_side_sports2d_demo4.events.json',
     tunedOn: false,
     held: false,
+    footage: 'other',
     medianFrames: 0,
-    // Walking: IC 2/4 and TO 0/2 sure labels (both labelling passes agree) within ±1 frame, 6 of 14
-    // events missed, 3 invented (5 before events stopped where the foot is outside the image:
-    // eventsImage.ts; docs/gait-methods.md, "Accuracy on labelled clips").
-    floor: { icHit: 0.5, toHit: 0, missed: 6, invented: 3, cadence: 1.1 },
+    // Walking: IC 0/4 and TO 0/2 sure labels (both labelling passes agree) within ±1 frame, 5 of 14
+    // events missed, 2 invented, cadence +5.8. Before the contact template spanned the stance (issue
+    // 20 round 3): IC 2/4, 6 missed, 3 invented, cadence +1.1, a regression said in
+    // docs/gait-methods.md: its 4 stances a foot are mostly wrong (feet exchanged at every
+    // crossing), and its figures swing either way with any change to the template.
+    floor: { icHit: 0, toHit: 0, missed: 5, invented: 2, cadence: 5.9 },
     heightCm: 165,
   },
   // Another person, camera, ground and light: a woman walking on grass in open sandals (Sports2D
@@ -162,12 +212,15 @@ export const LABELLED_CLIPS: readonly {
     labels: 'labels/walking_side_sports2d_park.events.json',
     tunedOn: false,
     held: false,
+    footage: 'other',
     medianFrames: 0,
     // Walking on grass, before any rule was changed for it: IC 1/3 and TO 0/4 sure labels within ±1
     // frame (IC median −2, TO −4), 3 of 12 events missed, 11 invented, cadence +21.4 steps/min: the
     // near (left) foot's points are on the far foot for parts of its swing, so it shows a stance at
     // each of the far foot's contacts as well as its own (docs/gait-methods.md).
-    floor: { icHit: 0.33, toHit: 0, missed: 3, invented: 11, cadence: 21.5 },
+    // Since the contact template spans the stance (issue 20 round 3): IC 3/3, 2 missed, 10
+    // invented, cadence +5.0.
+    floor: { icHit: 1, toHit: 0, missed: 2, invented: 10, cadence: 5.1 },
     heightCm: 165,
   },
 ];
@@ -178,6 +231,7 @@ export function loadLabelledClips(): LabelledClip[] {
     id: c.landmarks.replace(/^.*\//, '').replace(/\.json$/, ''),
     tunedOn: c.tunedOn,
     held: c.held,
+    footage: c.footage,
     medianFrames: c.medianFrames,
     ...(c.floor ? { floor: c.floor } : {}),
     heightCm: c.heightCm,
