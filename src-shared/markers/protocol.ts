@@ -114,12 +114,16 @@ export function markersForView(view: MarkerView): MarkerDefinition[] {
 }
 
 /**
- * The rear-view markers of one leg from top to bottom. Along a leg seen from behind they never pass
- * each other, so their order in the image height is a constraint the tracker keeps when two of them
- * merge in swing and part again (which blob is which is otherwise a guess).
+ * Rear-view markers of one leg that keep their order from top to bottom: the lower-shank pair, and
+ * the heel-counter pair. The pairs themselves pass each other: in swing the heel comes up behind
+ * the shank, over the lower-shank markers and on the synthetic runner above the upper one (at 60
+ * fps the heel counter's upper marker lies above the shank's lower one on 145 of 360 leg-frames,
+ * never a shank or a heel-counter marker above its own pair's upper one). The tracker keeps each
+ * pair's order when its markers come close (which blob is which is otherwise a guess).
  */
 export const TOP_TO_BOTTOM: readonly (readonly MarkerSite[])[] = [
-  ['ShankUpper', 'ShankLower', 'HeelCounterUpper', 'HeelCounterLower'],
+  ['ShankUpper', 'ShankLower'],
+  ['HeelCounterUpper', 'HeelCounterLower'],
 ];
 
 /**

@@ -44,12 +44,25 @@ export interface State {
    * and malleolus, a foot marker): only then may its gate widen for a hard change of speed.
    */
   rigid: boolean;
+  /**
+   * Rear view: a leg member that came close to another member, or went unseen, while the leg was
+   * folded (track-legs.ts): it may have taken its neighbour's blob, so it is tracked but not reported
+   * until the leg is upright again and the order along it names the blobs.
+   */
+  doubt?: boolean;
 }
 
 export interface TrackerConfig {
   readonly detection: DetectionOptions;
   /** Groups of marker indices that keep their order in image height, top first (protocol.ts TOP_TO_BOTTOM). */
   readonly chains?: readonly (readonly number[])[];
+  /**
+   * Rear view: each leg with all four markers named, as [shank upper, shank lower, heel-counter
+   * upper, heel-counter lower]: in order from top to bottom while the shank is upright (track-legs.ts).
+   */
+  readonly legs?: readonly (readonly number[])[];
+  /** Per leg, the longest top-to-bottom span of its four markers seen so far, px (track-legs.ts). */
+  legSpans?: number[];
   readonly gatePx?: number;
   readonly maxCoastFrames: number;
   /** Segment lengths among the named markers (track-segments.ts), set on the seed frame. */

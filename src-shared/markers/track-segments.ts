@@ -14,6 +14,7 @@
  * where both markers are detected and fit (a slow running mean: skin moves over bone).
  */
 import { SEGMENTS } from './protocol';
+import { inOrder } from './track-legs';
 import type { Blob, MarkerName } from './types';
 
 export interface SegmentPair {
@@ -111,6 +112,7 @@ export function assignWithSegments(
   blobs: readonly Blob[],
   segments: Segments,
   missCost: number,
+  chains: readonly (readonly number[])[] = [],
 ): number[] {
   const n = cost.length;
   const partners: { k: number; p: SegmentPair }[][] = cost.map(() => []);
@@ -128,9 +130,18 @@ export function assignWithSegments(
       .sort((u, v) => u.c - v.c)
       .slice(0, PER_MARKER),
   );
-  // Groups: connected by segments, each in breadth-first order so a marker's partners come first.
+  // Groups: a rear-view leg's chain as one group in its order along the leg (track-legs.ts: the
+  // order of its blobs in the image height is a constraint of the hypotheses); the others connected
+  // by segments, each in breadth-first order so a marker's partners come first.
   const group = new Array<number>(n).fill(-1);
   const groups: number[][] = [];
+  const ordered: boolean[] = [];
+  for (const chain of chains) {
+    if (chain.some((i) => group[i]! >= 0 || partners[i]!.length > 0)) continue;
+    for (const i of chain) group[i] = groups.length;
+    groups.push([...chain]);
+    ordered.push(true);
+  }
   for (let s = 0; s < n; s++) {
     if (group[s]! >= 0) continue;
     const g: number[] = [s];
@@ -142,9 +153,12 @@ export function assignWithSegments(
           g.push(k);
         }
     groups.push(g);
+    ordered.push(false);
   }
   const floor = cost.map((_, i) => Math.min(missCost, cand[i]![0]?.c ?? missCost));
-  const hyps = groups.map((g) => groupHypotheses(g, cand, cost, blobs, partners, missCost, floor));
+  const hyps = groups.map((g, gk) =>
+    groupHypotheses(g, cand, cost, blobs, partners, missCost, floor, ordered[gk]!),
+  );
   // Combine the groups: depth first over their hypotheses (best first), bounded.
   const order = groups.map((_, k) => k);
   const rest = order.map((_, k) => order.slice(k).reduce((a, gk) => a + hyps[gk]![0]!.cost, 0));
@@ -189,6 +203,7 @@ function groupHypotheses(
   partners: readonly { k: number; p: SegmentPair }[][],
   missCost: number,
   floor: readonly number[],
+  ordered: boolean,
 ): Hypothesis[] {
   const pos = new Map(g.map((i, m) => [i, m]));
   const tail = g.map((_, m) => g.slice(m).reduce((a, i) => a + floor[i]!, 0));
@@ -208,6 +223,7 @@ function groupHypotheses(
     const i = g[m]!;
     for (const { j } of cand[i]!) {
       if (ch.slice(0, m).includes(j)) continue;
+      if (ordered && !inOrder(ch, m, j, blobs)) continue;
       let c = cost[i]![j]!;
       for (const { k, p } of partners[i]!) {
         const mk = pos.get(k)!;

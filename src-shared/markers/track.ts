@@ -12,6 +12,7 @@ import { assign } from './assign';
 import { detectBlobs, levelImage } from './detect';
 import { TOP_TO_BOTTOM } from './protocol';
 import { keepOrder, regainChains } from './track-chains';
+import { carryMerged, chainsNow, learnSpans, merged, sweepLegs, updateDoubt } from './track-legs';
 import { bySegment } from './track-by-segment';
 import { correctByNeighbours, type Prediction } from './track-neighbours';
 import { assignWithSegments, learnLengths, segmentsOf } from './track-segments';
@@ -75,6 +76,7 @@ export function step(
     for (const b of pool([blobs, more], states).slice(blobs.length)) blobs.push(b);
   };
   correctByNeighbours(states, pred, blobs);
+  const chains = chainsNow(states, cfg);
   const cost = states.map((s, i) => {
     const p = pred[i]!;
     return blobs.map((b) => {
@@ -91,11 +93,11 @@ export function step(
     });
   });
   const segments = cfg.segments;
-  const choice = segments ? assignWithSegments(cost, blobs, segments, 1.5) : assign(cost, 1.5);
-  keepOrder(choice, blobs, cfg.chains ?? []);
+  const choice = segments ? assignWithSegments(cost, blobs, segments, 1.5, chains) : assign(cost, 1.5);
+  keepOrder(choice, blobs, chains);
   // A chain member without a blob is looked for where its chain puts it: between its assigned
   // neighbours, or at its seed-frame offset from the nearest one.
-  for (const chain of cfg.chains ?? []) {
+  for (const chain of chains) {
     chain.forEach((i, k) => {
       if (choice[i]! >= 0) return;
       const up = chain
@@ -119,8 +121,12 @@ export function step(
       addBlobs(candidates(i, ex, ey, Math.max(8, 3 * states[i]!.radius)));
     });
   }
-  regainChains(states, choice, blobs, cfg.chains ?? []);
+  regainChains(states, choice, blobs, chains);
   const placed = segments ? bySegment(states, pred, choice, blobs, segments, candidates, addBlobs) : [];
+  sweepLegs(states, choice, blobs, cfg, candidates, addBlobs);
+  const carried = carryMerged(pred, merged(states, pred, choice, blobs, chains));
+  updateDoubt(states, pred, choice, blobs, chains, cfg);
+  learnSpans(choice, blobs, cfg);
   const points = states.map((s, i): MarkerPoint => {
     const p = pred[i]!;
     const j = choice[i]!;
@@ -129,9 +135,15 @@ export function step(
       const d = Math.hypot(b.x - p.x, b.y - p.y);
       const mx = b.x - s.x;
       const my = b.y - s.y;
-      if (!s.lost && s.age > 0) s.jolt = Math.max(0.9 * s.jolt, Math.hypot(mx - s.vx, my - s.vy));
+      // A blob beyond the gate was handed over by a chain's order (a member taking its own blob back
+      // from a neighbour): the jump is the identity put right, not the marker's motion.
+      const handed = d > p.gate && s.age > 0 && chains.some((c) => c.includes(i));
+      if (!s.lost && s.age > 0 && !handed) s.jolt = Math.max(0.9 * s.jolt, Math.hypot(mx - s.vx, my - s.vy));
       // Alpha-beta velocity update (alpha = 1: the position is the measurement itself).
-      if (s.lost || s.age === 0) {
+      if (handed) {
+        s.vx = 0;
+        s.vy = 0;
+      } else if (s.lost || s.age === 0) {
         s.vx = s.age === 0 ? mx : 0;
         s.vy = s.age === 0 ? my : 0;
       } else {
@@ -161,6 +173,8 @@ export function step(
         Math.exp(-2 * (d / p.gate) ** 2) *
         Math.min(1, b.contrast / Math.max(1, expectedContrast(s))) *
         Math.min(1, 0.4 + b.roundness);
+      // A folded leg's member that may carry its neighbour's identity: followed, not reported.
+      if (s.doubt) return { x: pixels(b.x), y: pixels(b.y), confidence: 0, state: 'lost' };
       return {
         x: pixels(b.x),
         y: pixels(b.y),
@@ -170,6 +184,16 @@ export function step(
     }
     s.age++;
     s.coast++;
+    const m = carried.get(i);
+    if (m) {
+      // On a blob it shares with a chain neighbour: moved with the blob, not seen, not lost.
+      s.vx += BETA * (m.x - s.x - s.vx);
+      s.vy += BETA * (m.y - s.y - s.vy);
+      s.x = m.x;
+      s.y = m.y;
+      s.coast = Math.min(s.coast, cfg.maxCoastFrames);
+      return { x: pixels(s.x), y: pixels(s.y), confidence: 0, state: 'lost' };
+    }
     const c = placed[i];
     if (c) {
       // Carried by its segment: where its partners put it, moving as they do.
@@ -198,6 +222,7 @@ export function step(
       }
       return { x: pixels(s.x), y: pixels(s.y), confidence: 0, state: 'lost' };
     }
+    if (s.doubt) return { x: pixels(s.x), y: pixels(s.y), confidence: 0, state: 'lost' };
     return { x: pixels(s.x), y: pixels(s.y), confidence: 0.5 * 0.8 ** s.coast, state: 'predicted' };
   });
   if (segments)
@@ -248,9 +273,17 @@ export const trackMarkers: TrackMarkers = async (frames, seeds, options, onProgr
       sites.map((site) => seeds.findIndex((s) => s.name === `${side}${site}`)).filter((i) => i >= 0),
     ),
   ).filter((c) => c.length > 1);
+  const legs = (['left', 'right'] as const)
+    .map((side) =>
+      ['ShankUpper', 'ShankLower', 'HeelCounterUpper', 'HeelCounterLower'].map((site) =>
+        seeds.findIndex((s) => s.name === `${side}${site}`),
+      ),
+    )
+    .filter((leg) => leg.every((i) => i >= 0));
   const cfg: TrackerConfig = {
     detection: options.detection,
     chains,
+    legs,
     segments: undefined,
     gatePx: options.gatePx,
     maxCoastFrames: options.maxCoastFrames ?? 8,
@@ -283,6 +316,9 @@ export const trackMarkers: TrackMarkers = async (frames, seeds, options, onProgr
         states,
       );
       levelCfg.segments = cfg.segments;
+      const ys = (leg: readonly number[]): number[] => leg.map((i) => states![i]!.y);
+      cfg.legSpans = legs.map((leg) => Math.max(...ys(leg)) - Math.min(...ys(leg)));
+      levelCfg.legSpans = cfg.legSpans;
       // Two fixed lengths check a blob's place, one only its distance: the wider gates need two.
       const fixedPartners = states.map(() => 0);
       for (const p of cfg.segments.pairs)

@@ -70,8 +70,17 @@ export interface CaseResult {
   readonly guessed: number;
   /** Side: tilt at contact within 1° of the design / compared. */
   readonly tilt?: { readonly good: number; readonly of: number; readonly worstDeg: number };
-  /** Rear: stances with peak eversion within 1.5° / with a peak more than 1.5° off / stances. */
-  readonly stances?: { readonly good: number; readonly wrong: number; readonly of: number };
+  /**
+   * Rear: stances with peak eversion within 1.5° / with a peak more than 1.5° off / stances; and the
+   * same for the eversion at contact (against the designed eversion at the contact's instant).
+   */
+  readonly stances?: {
+    readonly good: number;
+    readonly wrong: number;
+    readonly of: number;
+    readonly contactGood: number;
+    readonly contactWrong: number;
+  };
   readonly trackMs: number;
   /** CPU time of the tracking, ms (the machine is shared: wall time depends on the load). */
   readonly cpuMs: number;
@@ -178,6 +187,8 @@ export async function runCase(spec: CaseSpec): Promise<CaseResult> {
     let good = 0;
     let wrong = 0;
     let of = 0;
+    let contactGood = 0;
+    let contactWrong = 0;
     for (const side of ['left', 'right'] as const) {
       const steps = rearfootEversion(
         {
@@ -190,14 +201,25 @@ export async function runCase(spec: CaseSpec): Promise<CaseResult> {
         clip.truth.events,
       );
       const design = clip.truth.markerDesign.eversion[side];
+      const truth = clip.truth.eversion[side];
       for (const s of steps) {
         of++;
+        const ic = clip.truth.events.find(
+          (e) => e.kind === 'initial-contact' && e.side === side && Math.round(e.frameF) === s.contactFrame,
+        );
+        if (ic && s.atContact !== null) {
+          const i = Math.floor(ic.frameF);
+          const w = ic.frameF - i;
+          const at = truth[i]! * (1 - w) + truth[Math.min(i + 1, clip.frameCount - 1)]! * w;
+          if (Math.abs(s.atContact - at) <= 1.5) contactGood++;
+          else contactWrong++;
+        }
         if (s.peakInStance === null) continue;
         if (Math.abs(s.peakInStance - design.peak) <= 1.5) good++;
         else wrong++;
       }
     }
-    stances = { good, wrong, of };
+    stances = { good, wrong, of, contactGood, contactWrong };
   }
   return {
     spec,
