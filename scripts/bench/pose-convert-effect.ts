@@ -7,8 +7,11 @@
  *   other per body region, in pixels of the original (test/pose/landmark-diff.ts), and the gait
  *   events of each scored against the labels as `npm run bench -- accuracy` scores them;
  * - two pose runs at once (the clinic's two views), on the condition bench's 1080x1920 60 fps clip
- *   (condition/clips.ts, 240 frames): frames per second of both over the one-core raw model rate
- *   measured in the same run, rgba and planar alternating A B A B, each with its load average.
+ *   (condition/clips.ts, STRIDELAB_BENCH_CONVERT_FRAMES, 240 by default): frames per second of both
+ *   over the one-core raw model rate measured in the same run, rgba and planar alternating A B
+ *   (STRIDELAB_BENCH_CONVERT_PAIRS pairs, 2 by default), each with its load average; then each
+ *   route's CPU per frame by thread (engine worker, decode worker, the rest of Chromium), one run at
+ *   a time, A B again.
  * `npm run bench -- pose-convert-effect` (only by that name). Minutes on a loaded 2-core machine.
  */
 import { execFileSync } from 'node:child_process';
@@ -29,6 +32,10 @@ import { load1, rawRate } from './condition/rates';
 import type { BenchLine } from './types';
 
 const REAL = join(SHARED_MEDIA, 'treadmill_side_zzzhushi_male_side.mp4');
+/** Frames of the 60 fps clip per run, and A/B pairs (a loaded machine: fewer, e.g. 120 and 1). */
+const FRAMES = Number(process.env.STRIDELAB_BENCH_CONVERT_FRAMES ?? 240);
+const PAIRS = Number(process.env.STRIDELAB_BENCH_CONVERT_PAIRS ?? 2);
+const ab = (): FrameConversion[] => Array.from({ length: PAIRS }, () => ['rgba', 'planar'] as const).flat();
 
 /** The labelled clip at 1080x1920, same frames and timing (the docs' "upscaled" clip). */
 function upscaled(dir: string): string {
@@ -183,20 +190,20 @@ async function cpuPerFrame(clip: string, frameConversion: FrameConversion): Prom
 }
 
 async function throughputLines(dir: string): Promise<BenchLine[]> {
-  const clip = head(clip1080p60(REAL, dir), 4, dir, 'two-views-1080x1920-60fps.mp4');
+  const clip = head(clip1080p60(REAL, dir), FRAMES / 60, dir, 'two-views-1080x1920-60fps.mp4');
   const raw = await rawRate(clip, 'full', 10);
   const cores = availableParallelism();
   const out: BenchLine[] = [
     {
       name: 'pose_convert_effect.raw_fps_1080x1920_60',
       value: raw.value,
-      unit: 'fps, one core (240 frames, full model)',
+      unit: `fps, one core (${FRAMES} frames, full model)`,
       loadBefore: raw.loadBefore,
       loadAfter: raw.loadAfter,
     },
   ];
   const fps: Record<FrameConversion, number[]> = { rgba: [], planar: [] };
-  for (const mode of ['rgba', 'planar', 'rgba', 'planar'] as const) {
+  for (const mode of ab()) {
     const loadBefore = load1();
     const v = await twoAtOnce(clip, mode);
     fps[mode].push(v);
@@ -212,7 +219,7 @@ async function throughputLines(dir: string): Promise<BenchLine[]> {
   out.push({
     name: 'pose_convert_effect.two_runs_planar_over_rgba',
     value: mean(fps.planar) / mean(fps.rgba),
-    unit: 'x (mean of two A/B pairs, one run)',
+    unit: `x (mean of ${PAIRS} A/B pair(s), one run)`,
   });
   // CPU per frame by thread, one run at a time, A B A B (CPU time hardly moves with the load).
   const cpu: Record<FrameConversion, Record<string, number>[]> = { rgba: [], planar: [] };
@@ -223,7 +230,7 @@ async function throughputLines(dir: string): Promise<BenchLine[]> {
       out.push({
         name: `pose_convert_effect.cpu_ms_per_frame.${part}.${mode}`,
         value: 1000 * mean(cpu[mode].map((c) => c[part]!)),
-        unit: `CPU-ms per frame (mean of 2 runs: ${cpu[mode].map((c) => (1000 * c[part]!).toFixed(1)).join(', ')})`,
+        unit: `CPU-ms per frame (mean of ${PAIRS} run(s): ${cpu[mode].map((c) => (1000 * c[part]!).toFixed(1)).join(', ')})`,
       });
   return out;
 }

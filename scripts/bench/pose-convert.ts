@@ -144,6 +144,12 @@ export function conversionLines(prefix: string, c: ClipComparison, load: [number
         unit: `levels, worst channel (R ${c.diff.max[0]}, G ${c.diff.max[1]}, B ${c.diff.max[2]})`,
       },
       {
+        name: `${prefix}.pixel_diff_over_1_level`,
+        value:
+          (100 * (c.diff.histogram[2] + c.diff.histogram[3] + c.diff.histogram[4])) / (3 * c.diff.pixels),
+        unit: `% of channel values (over 3 levels: ${((100 * c.diff.histogram[4]) / (3 * c.diff.pixels)).toFixed(3)}%)`,
+      },
+      {
         name: `${prefix}.pixel_diff_mean`,
         value: Math.max(...mean),
         unit: `levels, worst channel (R ${mean[0]!.toFixed(3)}, G ${mean[1]!.toFixed(3)}, B ${mean[2]!.toFixed(3)})`,
