@@ -1,10 +1,10 @@
 /**
  * Rear view (src-shared/gait/synthetic/marker-clip.ts, 60 fps, 3 s): both PSIS and each leg's two
- * heel-counter and two lower-shank markers. In swing a leg's four markers fold onto one another (the
- * foot comes up behind the shank) and part again at the next stance; the tracker keeps their order
- * along the leg (protocol.ts TOP_TO_BOTTOM). Measured now: PSIS 100% within 1 px, 6 of the 8 stances
- * with peak eversion within 0.4° of the design; the other two are lost on the right leg
- * (docs/markers.md, "What is left"). The test holds that level so that it cannot silently fall.
+ * heel-counter and two lower-shank markers. In swing the heel comes up behind the shank and passes
+ * its lower markers; the tracker keeps each pair's order, the whole leg's order while the leg is
+ * upright, and finds the leg again by its shape in stance (track-legs.ts). Measured now: PSIS 100%
+ * within 1 px, all 8 stances with peak eversion within 1.5° of the design (docs/markers.md); the
+ * test holds a floor one stance below so that it cannot silently fall.
  */
 import { describe, expect, it } from 'vitest';
 import { generateMarkerClip } from '../gait/synthetic/marker-clip';
@@ -52,6 +52,6 @@ describe('trackMarkers on a synthetic rear clip (60 fps)', () => {
       }
     }
     expect(stances).toBe(8);
-    expect(good).toBeGreaterThanOrEqual(6);
+    expect(good).toBeGreaterThanOrEqual(7);
   }, 120_000);
 });
