@@ -1,0 +1,116 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices } from '../../src-main/services';
+import { saveTracks } from '../../src-main/services/markers/store';
+import { ffmpegPath } from '../../src-main/services/media/binaries';
+import { generateRunner } from '../../src-shared/gait/synthetic';
+import { kneeMarkers } from '../../src-shared/review/testing/marker-legs';
+import { guardPage, launchChromium } from '../helpers/browser';
+import { serve, type Served } from '../helpers/serve';
+import { tempDir } from '../helpers/tmp';
+import { returningPatient, VISITS } from './fixtures';
+
+/**
+ * The patient page where skin markers were tracked on some visits (issue 15 with issue 18), in
+ * Chromium on the served app: the three synthetic visits of fixtures.ts, the second and third with
+ * knee markers on both legs at a designed marker knee flexion of 10° and 30° (the landmarks read
+ * ~19°). The knee row names each visit's source under its value, the change between the landmark
+ * visit and a marker visit says "pose landmarks then, markers now" beside it, with the notice under
+ * the table, and "Since the last visit" names the markers. Needs the renderer built
+ * (`npx electron-vite build`). Screenshots go to $STRIDELAB_SHOTS when set, to be looked at.
+ */
+const tmp = tempDir('stridelab-progress-markers-page-');
+let app: Served;
+let browser: Browser;
+let page: Page;
+let guard: ReturnType<typeof guardPage>;
+let patientId: string;
+const shots = process.env.STRIDELAB_SHOTS;
+
+beforeAll(async () => {
+  const services = createServices({ home: tmp.path, transport: 'browser' });
+  let sessionIds: string[];
+  ({ patientId, sessionIds } = await returningPatient(services));
+  for (const [i, flexDeg] of [
+    [1, 10],
+    [2, 30],
+  ] as const) {
+    const v = VISITS[i];
+    const o = {
+      durationS: 8,
+      cadence: v.cadence,
+      left: { pelvicDropDeg: v.pelvicDropDeg },
+      noisePx: 1.5,
+      seed: 7,
+    };
+    const series = generateRunner({ view: 'side', ...o }).series;
+    await saveTracks(services.library.data, `side${i}`, 'designed', [
+      ...kneeMarkers(series, 'left', flexDeg),
+      ...kneeMarkers(series, 'right', flexDeg),
+    ]);
+  }
+  const clip = join(tmp.path, 'side.mp4');
+  execFileSync(ffmpegPath(), [
+    ...['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=1280x720:rate=60', '-t', '8.2'],
+    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', clip],
+  ]);
+  sessionIds.forEach((id, i) => {
+    const to = join(services.library.paths.mediaDir, id, `side${i}`);
+    mkdirSync(to, { recursive: true });
+    copyFileSync(clip, join(to, 'proxy.mp4'));
+  });
+  services.close();
+  app = await serve(tmp.path, ['--no-auto-analysis']);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  guard = guardPage(page);
+  await page.goto(app.appUrl);
+  await page.waitForSelector('body[data-ready="true"]');
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  tmp.cleanup();
+});
+
+describe('patient page where markers were tracked', () => {
+  it('names each visit’s source and says a change across sources is not like for like', async () => {
+    await page.evaluate((h) => {
+      (globalThis as unknown as { location: { hash: string } }).location.hash = h;
+    }, `#/patients/${patientId}`);
+    await page.waitForSelector('[data-testid="progress"][data-ready="true"]', { timeout: 90_000 });
+    const row = page.locator(
+      '[data-testid="progress-flat"] tr[data-variable="knee-flexion-ic"][data-side="right"]',
+    );
+    expect(await row.getByTestId('progress-source').allTextContents()).toEqual([
+      'pose landmarks',
+      'markers',
+      'markers',
+    ]);
+    const changes = await row.locator('[data-verdict]').allTextContents();
+    // Landmarks then, markers now: within noise net of the sources' difference; markers both: real.
+    expect(changes[0]).toMatch(/^[+−±]\d+\.\d° within noise \(pose landmarks then, markers now\)$/);
+    expect(changes[1]).toMatch(/^\+\d+\.\d° real \*$/); // * the third visit ran at 12 km/h
+    expect(await page.getByTestId('progress-across-sources').textContent()).toMatch(/not like for like/);
+    // A row without markers names no source.
+    const hip = page.locator(
+      '[data-testid="progress-flat"] tr[data-variable="hip-extension-to"][data-side="right"]',
+    );
+    expect(await hip.getByTestId('progress-source').count()).toBe(0);
+    const since = page.getByTestId('since-last-visit');
+    expect(
+      await since.locator('li[data-variable="knee-flexion-ic"][data-side="right"]').textContent(),
+    ).toMatch(/real \(markers\)/);
+    if (shots) {
+      mkdirSync(shots, { recursive: true });
+      await page.screenshot({ path: join(shots, 'progress-markers-page.png'), fullPage: true });
+      await row.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, 'progress-markers-row.png') });
+    }
+    expect(guard.errors).toEqual([]);
+    expect(guard.offsite).toEqual([]);
+  }, 180_000);
+});
