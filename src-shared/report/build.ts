@@ -32,6 +32,10 @@ import { speedRows } from './speed-rows';
 import { sourceText, type VariableSources } from '../review/marker-hybrid';
 import { provisionalWhere, provisionalWords, type ProvisionalWindow } from './provisional';
 
+/** The quality line for a variable the landmarks cannot give (withMarkers drops it where markers did). */
+export const unavailableText = (u: { readonly label: string; readonly reason: string }): string =>
+  `${u.label} not measured: ${u.reason}`;
+
 export interface ReportClipInput {
   readonly view: 'side' | 'rear';
   /** The name the PT knows the clip by. */
@@ -149,7 +153,7 @@ function conditionSection(
       });
     }
     for (const u of a.unavailable) {
-      const text = `${u.label} not measured: ${u.reason}`;
+      const text = unavailableText(u);
       if (!quality.some((q) => q.text === text)) quality.push({ level: 'info', text });
     }
     curves.push(...curvesOf(a));

@@ -117,6 +117,17 @@ describe('skin markers in the report', () => {
     for (const k of c!.keyFrames.filter((x) => x.view === 'rear')) expect(k.markers).toHaveLength(4);
   });
 
+  it('drops "heel eversion not measured" only where heel-counter markers measured it', () => {
+    const said = (q: readonly { text: string }[]): boolean =>
+      q.some((x) => x.text.startsWith('Heel eversion not measured'));
+    expect(said(built.conditions[0]!.quality)).toBe(true);
+    expect(said(c!.quality)).toBe(false);
+    const [pelvisOnly] = withMarkers(built.conditions, [
+      { conditionId: 'c1', view: 'side', tracks: sideTracks, events: sideGait.events },
+    ]);
+    expect(said(pelvisOnly!.quality)).toBe(true);
+  });
+
   it('leaves a condition without markers as it was built', () => {
     expect(withMarkers(built.conditions, [])[0]).toBe(built.conditions[0]);
   });

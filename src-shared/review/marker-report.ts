@@ -7,6 +7,8 @@
  */
 import type { GaitEventJson } from '../gait/schema';
 import type { MarkerTrack } from '../markers';
+import { VARIABLES } from '../gait/tables/variables';
+import { unavailableText } from '../report/build';
 import type { ConditionSection, KeyFrame, ReportMarker } from '../report/model';
 import { REPLACES_LANDMARKS } from './marker-hybrid';
 import { markerVariables } from './marker-variables';
@@ -24,6 +26,12 @@ export const MARKER_SEGMENTS: readonly (readonly [string, string])[] = [
   ['LateralKnee', 'LateralMalleolus'],
   ['Heel', 'FifthMetatarsal'],
 ];
+
+const eversion = VARIABLES.find((v) => v.id === 'heel-eversion');
+const EVERSION_UNAVAILABLE =
+  eversion?.extract.kind === 'unavailable'
+    ? unavailableText({ label: eversion.label, reason: eversion.extract.reason })
+    : null;
 
 export interface MarkerClip {
   readonly conditionId: string;
@@ -61,6 +69,10 @@ export function withMarkers<C extends ConditionSection>(
       const markers = m ? markersOnFrame(m.tracks, k.frame) : [];
       return markers.length ? { ...k, markers } : k;
     });
-    return { ...c, markerRows: rows, keyFrames };
+    // The landmarks' "heel eversion not measured: needs markers on the heel counter" no longer holds
+    // where the rear clip's heel-counter markers measured a side.
+    const measured = rows.some((r) => r.id.startsWith('rearfoot-eversion') && (r.left?.n || r.right?.n));
+    const quality = measured ? c.quality.filter((q) => q.text !== EVERSION_UNAVAILABLE) : c.quality;
+    return { ...c, markerRows: rows, keyFrames, quality };
   });
 }
