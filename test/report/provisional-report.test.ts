@@ -41,6 +41,11 @@ let result: WindowResult;
 const WORKER = 'room 1 #1.dead';
 
 beforeAll(async () => {
+  // The fixture's imports at the app's own priority: the review proxies run at the lowest
+  // (process/priority.ts), which on a loaded machine starves them for minutes; they are not what
+  // is tested here. Put back before anything under test starts.
+  const priority = process.env.STRIDELAB_BACKGROUND_PRIORITY;
+  process.env.STRIDELAB_BACKGROUND_PRIORITY = '0';
   const services = createServices({ home: tmp.path, transport: 'cli' });
   try {
     ({ sessionId } = await sessionWithSample(services, { patient: 'Provisional Runner' }));
@@ -57,6 +62,8 @@ beforeAll(async () => {
   } finally {
     await services.close();
     await services.idle();
+    if (priority === undefined) delete process.env.STRIDELAB_BACKGROUND_PRIORITY;
+    else process.env.STRIDELAB_BACKGROUND_PRIORITY = priority;
   }
   // No queue from here on: the job stays as the dead process left it.
   library = openLibrary(tmp.path);
