@@ -26,13 +26,14 @@ export function headerTemplate(model: ReportModel): string {
   const provisional = (model.provisional ?? [])
     .map(
       (line) =>
-        `<div style="${BOX} color: #b3261e; font-weight: bold; font-size: 7pt; padding-bottom: 0.8mm;">` +
+        `<div style="${BOX} width: auto; color: #b3261e; font-weight: bold; font-size: 7pt; padding-bottom: 0.8mm;">` +
         `<span>${esc(line)}</span></div>`,
     )
     .join('');
   return (
     `<div style="width: 100%;">${provisional}` +
-    `<div style="${BOX} border-bottom: 0.5pt solid #cfd6df; padding-bottom: 2mm;">` +
+    // Inside the full-width wrapper each line is as wide as the wrapper less its margins.
+    `<div style="${BOX} width: auto; border-bottom: 0.5pt solid #cfd6df; padding-bottom: 2mm;">` +
     `<span><b style="color:#17202b">${esc(who)}</b> · Running gait report${provisional ? ' · provisional' : ''}</span>` +
     `<span>Session ${esc(fmtDate(model.session.date))}</span></div></div>`
   );
