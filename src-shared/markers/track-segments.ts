@@ -21,6 +21,8 @@ export interface SegmentPair {
   readonly a: number;
   readonly b: number;
   readonly kind: 'fixed' | 'atMost';
+  /** A limb's segment (thigh, shank, foot), which swings; not the pelvis. */
+  readonly limb: boolean;
   /** Image distance, px: the segment's (fixed) or the longest seen (atMost). */
   length: number;
 }
@@ -62,7 +64,7 @@ export function segmentsOf(names: readonly MarkerName[], at: readonly XY[]): Seg
           const a = idx[u]!;
           const b = idx[v]!;
           const length = Math.hypot(at[a]!.x - at[b]!.x, at[a]!.y - at[b]!.y);
-          if (length > 0) pairs.push({ a, b, kind: seg.kind, length });
+          if (length > 0) pairs.push({ a, b, kind: seg.kind, limb: !seg.sites.includes('Asis'), length });
         }
       if (seg.kind === 'fixed' && idx.length === 3)
         for (const [i, a, b] of [

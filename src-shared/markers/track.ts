@@ -14,6 +14,7 @@ import { TOP_TO_BOTTOM } from './protocol';
 import { keepOrder, regainChains } from './track-chains';
 import { carryMerged, chainsNow, learnSpans, merged, sweepLegs, updateDoubt } from './track-legs';
 import { bySegment } from './track-by-segment';
+import { byCircle } from './track-circle';
 import { correctByNeighbours, type Prediction } from './track-neighbours';
 import { assignWithSegments, learnLengths, segmentsOf } from './track-segments';
 import {
@@ -122,6 +123,7 @@ export function step(
     });
   }
   regainChains(states, choice, blobs, chains);
+  if (segments) byCircle(states, choice, blobs, segments, candidates, addBlobs);
   const placed = segments ? bySegment(states, pred, choice, blobs, segments, candidates, addBlobs) : [];
   sweepLegs(states, choice, blobs, cfg, candidates, addBlobs);
   const carried = carryMerged(pred, merged(states, pred, choice, blobs, chains));

@@ -23,6 +23,8 @@ export interface CaseSpec {
   readonly durationS: number;
   /** Undefined: every marker of the clip. */
   readonly markers?: readonly MarkerName[];
+  /** Markers taped (rendered) on the runner. Undefined: the view's whole protocol on both legs. */
+  readonly taped?: readonly MarkerName[];
   readonly seed?: number;
 }
 
@@ -32,6 +34,13 @@ export const FIVE: readonly MarkerName[] = [
   'rightGreaterTrochanter',
   'rightLateralKnee',
   'leftLateralKnee',
+];
+
+/** Trochanter, knee and lateral malleolus of the near leg: the knee angle's markers alone. */
+export const KNEE3: readonly MarkerName[] = [
+  'rightGreaterTrochanter',
+  'rightLateralKnee',
+  'rightLateralMalleolus',
 ];
 
 export const CASES: readonly CaseSpec[] = [
@@ -46,6 +55,20 @@ export const CASES: readonly CaseSpec[] = [
   { id: 'side 60 fps, all 11', view: 'side', fps: 60, durationS: 3 },
   { id: 'side 30 fps, 5 markers', view: 'side', fps: 30, durationS: 3, markers: FIVE },
   { id: 'side 30 fps, all 11', view: 'side', fps: 30, durationS: 3 },
+  // A clinic that tapes only the knee's three (issue 15): the malleolus held by one length alone.
+  { id: 'side 60 fps, knee three', view: 'side', fps: 60, durationS: 3, markers: KNEE3, taped: KNEE3 },
+  { id: 'side 30 fps, knee three', view: 'side', fps: 30, durationS: 3, markers: KNEE3, taped: KNEE3 },
+  // The clip of test/markers-app/knee-markers.e2e.test.ts: the near leg's seven taped, the knee's three
+  // named (the heel and 5th metatarsal unnamed, beside the malleolus).
+  {
+    id: 'side 60 fps 5 s, knee three named of seven taped',
+    view: 'side',
+    fps: 60,
+    durationS: 5,
+    seed: 3,
+    markers: KNEE3,
+    taped: [...FIVE.slice(0, 2), ...KNEE3, 'rightHeel', 'rightFifthMetatarsal'],
+  },
   { id: 'rear 60 fps, all 10', view: 'rear', fps: 60, durationS: 3 },
   { id: 'rear 30 fps, all 10', view: 'rear', fps: 30, durationS: 3 },
 ];
@@ -133,6 +156,7 @@ export async function runCase(spec: CaseSpec): Promise<CaseResult> {
     view: spec.view,
     fps: spec.fps,
     durationS: spec.durationS,
+    ...(spec.taped ? { markers: spec.taped } : {}),
     ...(spec.seed !== undefined ? { seed: spec.seed } : {}),
   });
   const names = spec.markers ?? clip.markers;

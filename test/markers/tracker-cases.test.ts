@@ -36,6 +36,19 @@ describe('marker tracking on the synthetic cases', () => {
     expect(r.tilt!.good).toBe(r.tilt!.of);
   }, 180_000);
 
+  // A clinic that tapes only the knee angle's three (trochanter, knee, lateral malleolus): the
+  // malleolus has one length (to the knee) and is looked for along its circle (track-circle.ts).
+  // Before: the malleolus within 1 px on 8% (60 fps) / 7% (30 fps) of frames, 3 / 23 swaps.
+  for (const id of ['side 60 fps, knee three', 'side 30 fps, knee three', 'side 60 fps 5 s, knee three'])
+    it(`${id}: ≥ 98% within 1 px, no swap, the malleolus held`, async () => {
+      const r = await runCase(spec(id));
+      expect(r.within / r.visible).toBeGreaterThanOrEqual(0.98);
+      expect(r.swaps).toBe(0);
+      expect(r.guessed).toBe(0);
+      const mall = r.perMarker.find((m) => m.name === 'rightLateralMalleolus')!;
+      expect(mall.within / mall.visible).toBeGreaterThanOrEqual(0.97);
+    }, 180_000);
+
   // Rear view (track-legs.ts): measured per frame rate and noise seed (docs/markers.md, "Measured"),
   // with the floors a little below, since the rear legs respond to small changes by a stance or a
   // few frames either way. No stance may be given a wrong value where none was measured.
