@@ -27,9 +27,9 @@ import { storeLandmarks } from '../review/fixtures/pose-store';
  * "Source: … markers (trochanter, knee and ankle markers)", the left's from the pose landmarks (the
  * far leg has no markers). Screenshots go to $STRIDELAB_SHOTS when set, to be looked at.
  */
-// The side protocol's near-leg markers (docs/markers.md). With the trochanter, knee and malleolus
-// alone the tracker loses the malleolus on this clip (within 1 px on 12 of 300 frames, 68 swaps: the
-// foot markers hold it through the swing), so the PT tapes the whole leg, as the protocol says.
+// The side protocol's near-leg markers (docs/markers.md): the whole leg, as the protocol says. The
+// trochanter, knee and malleolus alone are held too since the search along the circle
+// (track-circle.ts; test/markers/tracker-cases.test.ts runs this clip with three markers named).
 const NAMES: readonly MarkerName[] = [
   'rightAsis',
   'rightPsis',
