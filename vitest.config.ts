@@ -51,6 +51,10 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     maxWorkers: 2,
+    // The app's children at its own priority in tests (src-main/services/process/priority.ts): the
+    // tests' own Chromiums and servers would otherwise outweigh a lowered proxy and stall imports
+    // past their timeouts on a loaded machine. The tests of the priorities switch it on themselves.
+    env: { STRIDELAB_BACKGROUND_PRIORITY: '0' },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // expect.poll waits for what a page or a service shows: 1 s (vitest's default) is a wall-clock

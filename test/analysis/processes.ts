@@ -65,8 +65,12 @@ export function descendants(root: number = process.pid): LiveProcess[] {
 export const isProxyTranscode = (p: LiveProcess): boolean =>
   p.comm === 'ffmpeg' && p.args.includes('libx264') && p.args.includes('-g');
 
-/** A process of a Chromium (the pose engine's, in these tests). */
-export const isChromium = (p: LiveProcess): boolean => /chrom/i.test(p.comm);
+/**
+ * A process of a Chromium (the pose engine's, in these tests). Not its crash reporter: that one
+ * leaves the session (setsid) and the tree (a daemon: its parent becomes init), does no work, and a
+ * sample can catch it between the two.
+ */
+export const isChromium = (p: LiveProcess): boolean => /chrom/i.test(p.comm) && !/crashpad/i.test(p.comm);
 
 /** Samples `descendants()` every `everyMs` until `done` settles; returns every sample. */
 export async function sampleWhile(done: Promise<unknown>, everyMs = 20): Promise<LiveProcess[][]> {

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getPriority } from 'node:os';
 import { importRecording } from '../../src-main/services/media/import';
 import { getRecordingRow, mediaPath } from '../../src-main/services/media/recordings-db';
@@ -25,8 +25,14 @@ import { clip, tempLibrary, type TestLibrary } from './helpers';
 const CLIP = 'running_side_overground_sports2d_demo3.mp4';
 
 let lib: TestLibrary | undefined;
+// The suite runs children at the app's priority (vitest.config.ts); these tests switch it on.
+const suite = process.env.STRIDELAB_BACKGROUND_PRIORITY;
+beforeEach(() => {
+  process.env.STRIDELAB_BACKGROUND_PRIORITY = '1';
+});
 afterEach(() => {
-  delete process.env.STRIDELAB_BACKGROUND_PRIORITY;
+  if (suite === undefined) delete process.env.STRIDELAB_BACKGROUND_PRIORITY;
+  else process.env.STRIDELAB_BACKGROUND_PRIORITY = suite;
   lib?.close();
   lib = undefined;
 });
@@ -61,12 +67,11 @@ describe.skipIf(process.platform !== 'linux')('review proxy priority', () => {
       expect(p.priority).toBe(expected);
       // x264 runs several threads: none of them above the transcode's priority.
       for (const n of p.threadNice) expect(n).toBe(expected);
-      if (autogroupsOn()) {
-        // In a session of its own, whose share of the CPU is lowered too; never this process's.
-        expect(p.autogroup?.id).not.toBe(readAutogroup('self')?.id);
-        expect(p.autogroup?.nice).toBe(AUTOGROUP_NICE.transcode);
-      }
+      // In a session of its own, whose share of the CPU is lowered too; never this process's.
+      if (autogroupsOn()) expect(p.autogroup?.id).not.toBe(readAutogroup('self')?.id);
     }
+    // The session's nice: at once, or within the kernel's rate limit on such changes (priority.ts).
+    if (autogroupsOn()) expect(seen.some((p) => p.autogroup?.nice === AUTOGROUP_NICE.transcode)).toBe(true);
     expect(Math.max(...seen.map((p) => p.threadNice.length))).toBeGreaterThan(1);
     // This process is where it was: only the child was lowered.
     expect(getPriority()).toBe(own);

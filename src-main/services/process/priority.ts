@@ -145,8 +145,20 @@ export function lowerPriority(pid: number | undefined, work: BackgroundWork): bo
   return lowerAutogroup(pid, AUTOGROUP_NICE[work]) || lowered;
 }
 
-/** The autogroup nice of a child leading its own session (see above); false where nothing changed. */
-export function lowerAutogroup(pid: number, target: number): boolean {
+/**
+ * The kernel takes one autogroup nice change per 100 ms from the whole machine without
+ * CAP_SYS_ADMIN and says EAGAIN to the others (kernel/sched/autogroup.c,
+ * proc_sched_autogroup_set_nice): two children started together would leave the second at 0.
+ * So a refused change is tried again, a little over that apart, a few times.
+ */
+const AUTOGROUP_RETRY_MS = 110;
+const AUTOGROUP_TRIES = 10;
+
+/**
+ * The autogroup nice of a child leading its own session (see above); false where nothing changed
+ * at once (a change the kernel asked to retry goes on in the background).
+ */
+export function lowerAutogroup(pid: number, target: number, triesLeft = AUTOGROUP_TRIES): boolean {
   if (!autogroupsOn()) return false;
   const theirs = readAutogroup(pid);
   const ours = readAutogroup('self');
@@ -154,7 +166,9 @@ export function lowerAutogroup(pid: number, target: number): boolean {
   try {
     writeFileSync(`/proc/${pid}/autogroup`, String(target));
     return true;
-  } catch {
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EAGAIN' && triesLeft > 1)
+      setTimeout(() => lowerAutogroup(pid, target, triesLeft - 1), AUTOGROUP_RETRY_MS).unref();
     return false;
   }
 }
@@ -168,9 +182,13 @@ export function autogroupShellLines(work: BackgroundWork | undefined): string[] 
   if (!work || priorityFor(work) === null || !autogroupsOn()) return [];
   const target = AUTOGROUP_NICE[work];
   // Field 6 of /proc/<pid>/stat is the session id (proc(5)); sh's name holds no space or ')'.
+  // Tried again while the kernel says EAGAIN (lowerAutogroup says why), at most about a second.
   return [
     `if [ "$(cut -d' ' -f6 /proc/$$/stat 2>/dev/null)" = "$$" ]; then`,
-    `  (echo ${target} > /proc/$$/autogroup) 2>/dev/null`,
+    `  for i in 1 2 3 4 5 6 7 8 9 10; do`,
+    `    (echo ${target} > /proc/$$/autogroup) 2>/dev/null && break`,
+    '    sleep 0.11',
+    '  done',
     'fi',
   ];
 }
