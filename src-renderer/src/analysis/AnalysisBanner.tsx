@@ -30,7 +30,9 @@ export function AnalysisBanner(props: {
           <strong>
             Analysing {busy.length === 1 ? name(busy[0]!.recordingId) : `${busy.length} clips`}…
           </strong>{' '}
-          {aboutTime(s.secondsLeft)}. You can go on meanwhile; the numbers appear when it is done.{' '}
+          {aboutTime(s.secondsLeft)}. You can go on meanwhile.{' '}
+          {busy.some((c) => c.early) &&
+            'Numbers from a stretch of steady running are shown until the whole clip is done. '}
           <progress max={1} value={fraction} aria-label="Analysis progress" />
         </p>
       )}
