@@ -1,16 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { EarlyNumbersSchema, type EarlyNumbers } from '../../../src-shared/contract/analysis';
@@ -19,6 +7,7 @@ import type { LandmarkSeries } from '../../../src-shared/pose/landmarks';
 import { analyseClip, type ClipAnalysis } from '../../../src-shared/review/analyse';
 import { parsePoseStore, poseStoreBytes } from '../pose/store';
 import { toSeries, type PoseCandidates } from '../pose/series';
+import { replaceFileDurably } from '../media/fsutil';
 
 /**
  * The steady window's pose result, kept as the recording's provisional result (issue 16 item 3):
@@ -83,15 +72,7 @@ export function writeWindowResult(dir: string, result: WindowResult): string {
   const len = Buffer.alloc(4);
   len.writeUInt32LE(meta.length);
   const file = windowResultFile(dir, result.candidates.model);
-  const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(tmp, Buffer.concat([MAGIC, len, meta, poseStoreBytes(result.candidates), TRAILER]));
-  const fd = openSync(tmp, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
+  replaceFileDurably(file, Buffer.concat([MAGIC, len, meta, poseStoreBytes(result.candidates), TRAILER]));
   return file;
 }
 

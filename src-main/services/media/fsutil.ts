@@ -1,4 +1,15 @@
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { mkdir, open, readdir, rm, rmdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { plainFsError } from '../errors';
@@ -24,6 +35,25 @@ export async function writeFileSynced(path: string, data: Uint8Array | string): 
   } finally {
     await fh.close();
   }
+}
+
+/**
+ * Put `bytes` at `file` whole or not at all: written to `<file>.<random>.tmp`, fsynced, then renamed
+ * over `file` (atomic on one filesystem). fsync before the rename, so a power cut cannot leave a
+ * complete-looking name over missing bytes; a crash leaves at most the `.tmp`, which readers ignore
+ * and the caller's next write sweeps (docs/crash-safety.md). The pose store and the steady window's
+ * result are written this way.
+ */
+export function replaceFileDurably(file: string, bytes: Uint8Array): void {
+  const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(tmp, bytes);
+  const fd = openSync(tmp, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
 }
 
 export const removeTree = (path: string): Promise<void> => rm(path, { recursive: true, force: true });

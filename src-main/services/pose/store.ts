@@ -1,16 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-  openSync,
-  fsyncSync,
-  closeSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
@@ -18,6 +6,7 @@ import { LandmarkSeriesSchema } from '../../../src-shared/pose/landmarks';
 import { POSE_FLOATS, type PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import type { Pick } from './track';
 import type { CandidateFrame, PoseCandidates } from './series';
+import { replaceFileDurably } from '../media/fsutil';
 
 /**
  * Stored pose results, one file per model in a directory the caller owns (the recording's media
@@ -131,16 +120,7 @@ export function writePoseStore(dir: string, candidates: PoseCandidates, pick: Pi
   mkdirSync(dir, { recursive: true });
   removeStaleTemps(dir);
   const file = poseStoreFile(dir, candidates.model);
-  const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(tmp, poseStoreBytes(candidates, pick));
-  // fsync before rename so a power cut cannot leave a complete-looking name over missing bytes.
-  const fd = openSync(tmp, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
+  replaceFileDurably(file, poseStoreBytes(candidates, pick));
   return file;
 }
 
