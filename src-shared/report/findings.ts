@@ -55,7 +55,7 @@ export function findingOf(
         ? ' on both sides'
         : ''
       : ` on the ${f.side}`;
-  const text = `${where ? `${where}: ` : ''}${f.title}${side}.${f.provisional ? ' Provisional: fewer than 7 clean steps.' : ''}`;
+  const text = `${where ? `${where}: ` : ''}${f.title}${side}.${f.provisional ? ' Tentative: fewer than 7 clean steps.' : ''}`;
   return {
     id: `${f.id}-${f.side}-${index}`,
     text,
