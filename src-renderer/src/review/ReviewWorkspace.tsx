@@ -8,7 +8,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { seconds } from '../../../src-shared/units';
 import { frameAt } from '../../../src-shared/review/frames';
 import type { ReviewAction } from '../../../src-shared/review/keymap';
-import { keyFrameLabel, type KeyFrameEvent } from '../../../src-shared/review/key-frames';
 import { adjacentEvent, cycleAround, type TimedEvent } from '../../../src-shared/review/navigation';
 import {
   clipTime,
@@ -30,7 +29,7 @@ import { frameEvents } from '../../../src-shared/review/analyse';
 import type { ClipResult } from '../../../src-shared/review/analysis-protocol';
 import { useAnalyses } from './useAnalyses';
 import { navigate } from '../router';
-import type { FrameEvent, ReviewClip } from './model';
+import type { ReviewClip } from './model';
 import { ClipPlayer } from './ClipPlayer';
 import type { ZoomCommand } from './player/useZoom';
 import { ReviewPanels } from './panels/ReviewPanels';
@@ -41,6 +40,7 @@ import { useKeys } from './useKeys';
 import { usePlayback } from './usePlayback';
 import { useReviewDoc } from './useReviewDoc';
 import { useEventMarks } from './useEventMarks';
+import { useKeyFrameMark } from './useKeyFrameMark';
 import { EventsPanel } from './panels/EventsPanel';
 import { usePointEdit } from './usePointEdit';
 import { useMeasureTool } from './useMeasureTool';
@@ -60,12 +60,6 @@ export interface ReviewWorkspaceProps {
   /** Told the session time as it changes (the page keeps it for the next choice of clips). */
   readonly onTime?: (t: number) => void;
 }
-
-const EVENT_CODE: Record<FrameEvent['kind'], KeyFrameEvent> = {
-  'initial-contact': 'IC',
-  midstance: 'MS',
-  'toe-off': 'TO',
-};
 
 export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWorkspaceProps) {
   const clocks = useMemo<PlayerClock[]>(
@@ -143,20 +137,7 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
     [events, clocks],
   );
 
-  const markKeyFrame = useCallback(async (): Promise<string> => {
-    const e = events[k]?.find((x) => x.frame === activeFrame);
-    const event = e ? EVENT_CODE[e.kind] : undefined;
-    const { all: _all, ...overlays } = toggles;
-    await doc.saveKeyFrame({
-      recordingId: active.recordingId,
-      frame: activeFrame,
-      label: keyFrameLabel(event, e?.foot),
-      ...(event && { event }),
-      ...(e && { side: e.foot }),
-      overlays,
-    });
-    return `Key frame marked: ${active.title}, frame ${activeFrame}.`;
-  }, [events, k, activeFrame, toggles, doc, active]);
+  const markKeyFrame = useKeyFrameMark(doc, active, activeFrame, events[k], toggles);
 
   const act = useCallback(
     (action: ReviewAction): void => {
