@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
-import { readAutogroup } from '../../src-main/services/process/priority';
+import { spawn } from 'node:child_process';
+import { AUTOGROUP_NICE, autogroupShellLines, readAutogroup } from '../../src-main/services/process/priority';
 
 /**
  * The live processes under this test process, as Linux's /proc shows them (proc(5)): what the
@@ -85,4 +86,30 @@ export async function sampleWhile(done: Promise<unknown>, everyMs = 20): Promise
     await Promise.race([end, new Promise((r) => setTimeout(r, everyMs))]);
   }
   return samples;
+}
+
+/**
+ * Whether this machine's kernel lets a process in a session of its own lower that session's nice
+ * (sched(7); process/priority.ts), tried the way the app's background children do it (the same
+ * shell lines, retried while the kernel rate-limits). Where it does not (a container that refuses
+ * the write), the app's background work still runs niced, only without its session lowered: the
+ * tests check the session's nice only where the kernel takes it, and say so where it does not.
+ */
+export async function autogroupNiceTakes(): Promise<boolean> {
+  const lines = autogroupShellLines('transcode');
+  if (!lines.length) return false;
+  const out = await new Promise<string>((resolve) => {
+    const sh = spawn('/bin/sh', ['-c', [...lines, 'cat /proc/$$/autogroup'].join('\n')], {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let text = '';
+    sh.stdout.on('data', (b: Buffer) => (text += b.toString('utf8')));
+    sh.on('close', () => resolve(text));
+    sh.on('error', () => resolve(''));
+  });
+  const taken = new RegExp(`nice\\s+${AUTOGROUP_NICE.transcode}\\b`).test(out);
+  if (!taken)
+    console.warn(`This kernel did not take a session's nice (${out.trim() || 'no answer'}): not checked.`);
+  return taken;
 }

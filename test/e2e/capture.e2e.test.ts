@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureTake } from '../../src-shared/contract/capture';
+import { FRAME_COUNT_TOLERANCE } from '../../src-shared/capture/takes';
 import type { Recording } from '../../src-shared/contract/recordings';
 import { ffmpegPath } from '../../src-main/services/media/binaries';
 import { guardPage, launchChromium } from '../helpers/browser';
@@ -344,7 +345,17 @@ describe('one real-looking camera: a treadmill clip played as the fake camera', 
     const take = takes.find((t) => t.condition.label === 'incline 6 %')!;
     expect(take).toMatchObject({ name: 'incline 6 % · take 1', condition: { inclinePct: 6 } });
     expect(take.clips.map((c) => c.view)).toEqual(['side']);
-    expect(Math.abs(take.clips[0]!.frameCount! - 30), JSON.stringify(take.clips)).toBeLessThanOrEqual(2);
+    // The camera's frames are in the clip, or the page says how many were lost and what to do: on
+    // a loaded machine (CI, stop 24: 27 of 30 kept) the encoder can fall behind, which a PT must be
+    // told about rather than find out in Review. Judged against the frames the camera delivered.
+    const [clip] = take.clips;
+    const lost = clip!.framesDelivered! - clip!.frameCount!;
+    expect(Math.abs(clip!.framesDelivered! - 30), JSON.stringify(take.clips)).toBeLessThanOrEqual(2);
+    if (lost > FRAME_COUNT_TOLERANCE)
+      expect(await page.getByTestId('capture-problem').textContent()).toContain(
+        `The side camera sent ${clip!.framesDelivered} frames but only ${clip!.frameCount} were recorded`,
+      );
+    else expect(await page.getByTestId('capture-problem').count()).toBe(0);
     expect(guard.errors).toEqual([]);
     expect(guard.offsite).toEqual([]);
     await page.close();

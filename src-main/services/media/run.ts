@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { ServiceError } from '../errors';
 import { spawnChild } from '../process/children';
 import {
+  autogroupShellLines,
   autogroupsOn,
   lowerPriority,
   nicePrefix,
@@ -43,13 +44,13 @@ export function runTool(bin: string, args: readonly string[], options: RunOption
       reject(new ServiceError('cancelled', 'Import cancelled.'));
       return;
     }
-    const prefix = nicePrefix(options.priority);
-    const [cmd, argv] = prefix.length ? [prefix[0]!, [...prefix.slice(1), bin, ...args]] : [bin, args];
+    const [cmd, argv] = command(bin, args, options.priority);
     const child = spawnChild(cmd, argv, {
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own session (setsid) only for background work, and only where sessions weigh alike.
       detached: priorityFor(options.priority) !== null && autogroupsOn(),
     });
+    // Where `nice` or the shell was missing; a no-op where the child lowered itself already.
     if (options.priority) lowerPriority(child.pid, options.priority);
     const out: Buffer[] = [];
     const err: string[] = [];
@@ -83,4 +84,19 @@ export function runTool(bin: string, args: readonly string[], options: RunOption
       else resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: err.join('\n') });
     });
   });
+}
+
+/**
+ * The program and its arguments as started: for background work `nice -n k` before it, and on Linux
+ * with autogroups a POSIX sh that lowers its own session's nice before it execs the rest, the way
+ * the pose engine's Chromium starts (services/chromium.ts). The child lowers itself from its first
+ * instruction: a short transcode could end before a write from here landed, and this is the way CI
+ * has shown to take (stop 24: the parent's write after the start was not seen there, the
+ * Chromium's own was). The arguments pass as "$@", never through the shell's parser.
+ */
+function command(bin: string, args: readonly string[], work: BackgroundWork | undefined): [string, string[]] {
+  const run = [...nicePrefix(work), bin, ...args];
+  const group = autogroupShellLines(work);
+  if (!group.length) return [run[0]!, run.slice(1)];
+  return ['/bin/sh', ['-c', [...group, 'exec "$@"'].join('\n'), 'sh', ...run]];
 }
