@@ -350,7 +350,10 @@ describe('one real-looking camera: a treadmill clip played as the fake camera', 
     // told about rather than find out in Review. Judged against the frames the camera delivered.
     const [clip] = take.clips;
     const lost = clip!.framesDelivered! - clip!.frameCount!;
-    expect(Math.abs(clip!.framesDelivered! - 30), JSON.stringify(take.clips)).toBeLessThanOrEqual(2);
+    // The take's length follows the clock (2 s); the file camera can deliver fewer than its 15
+    // frames a second when the machine is busy, which is the camera's loss, not the recorder's.
+    expect(Math.abs(clip!.durationMs - 2000), JSON.stringify(take.clips)).toBeLessThan(200);
+    expect(clip!.framesDelivered!).toBeGreaterThanOrEqual(15);
     if (lost > FRAME_COUNT_TOLERANCE)
       expect(await page.getByTestId('capture-problem').textContent()).toContain(
         `The side camera sent ${clip!.framesDelivered} frames but only ${clip!.frameCount} were recorded`,
