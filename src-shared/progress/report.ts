@@ -53,6 +53,19 @@ export function progressForReport(
         sinceFirst: today.vsFirst ? formatChange(today.vsFirst, r.unit) : null,
         // Each visit's source where markers measured some (what each visit's report showed).
         sources: r.markers ? points.map((x) => sourceWord(x.value)).join(' → ') : null,
+        ...(r.markers && {
+          visits: points.map((x, i) => ({
+            value: means[i]! + (i === upTo && last !== null ? suffixOf(r.unit) : ''),
+            source: x.value.mean === null ? null : (x.value.source?.from ?? 'landmarks'),
+          })),
+        }),
+        // A step between two numbers from different sources can be the change of source itself.
+        ...(r.markers &&
+        today.vsPrevious?.sourcesDiffer &&
+        today.value.mean !== null &&
+        points[upTo - 1]?.value.mean !== null
+          ? { sourceChangedSincePrevious: today.vsPrevious.sourcesDiffer }
+          : {}),
         ...(r.markers &&
         today.value.source?.from === 'markers' &&
         points[upTo - 1]?.value.source?.from === 'markers'

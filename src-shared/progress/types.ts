@@ -169,6 +169,16 @@ export interface ReportProgressRow {
    * order ("pose landmarks → markers"); null otherwise.
    */
   readonly sources?: string | null;
+  /**
+   * Where some visit's value came from markers: each visit's mean as in `trend` with its source, so the
+   * printed trend marks every value the way the trend plots do (■ markers, ● pose model); else absent.
+   */
+  readonly visits?: readonly {
+    readonly value: string;
+    readonly source: ValueSource['from'] | null;
+  }[];
+  /** This visit's value and the previous one's came from different sources ("pose landmarks then, markers now"). */
+  readonly sourceChangedSincePrevious?: string;
   /** "markers" where both this visit's value and the previous one's came from markers; else absent. */
   readonly markersSincePrevious?: boolean;
   /** Behind one of this session's findings. */

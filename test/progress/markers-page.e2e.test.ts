@@ -104,8 +104,42 @@ describe('patient page where markers were tracked', () => {
     expect(
       await since.locator('li[data-variable="knee-flexion-ic"][data-side="right"]').textContent(),
     ).toMatch(/real \(markers\)/);
+    // The trend plots: each point's shape says its source (drawn marks left on the figure by the
+    // plot's draw hook), a legend names the shapes, and the change of source is marked and said.
+    const legend = page.getByTestId('trend-source-legend');
+    expect(await legend.locator('[data-source="markers"]').textContent()).toBe('■ from taped markers');
+    expect(await legend.locator('[data-source="landmarks"]').textContent()).toBe('● from the pose model');
+    const kneePlot = page
+      .locator('[data-testid="progress"] figure.trend[data-variable="knee-flexion-ic"]')
+      .first();
+    await kneePlot.locator('canvas').waitFor();
+    type Mark = { series: string; visit: number; source: string; x: number; y: number };
+    const marks = JSON.parse((await kneePlot.getAttribute('data-marks')) ?? '[]') as Mark[];
+    for (const side of ['L', 'R'])
+      expect(marks.filter((m) => m.series === side).map((m) => [m.visit, m.source])).toEqual([
+        [0, 'landmarks'],
+        [1, 'markers'],
+        [2, 'markers'],
+      ]);
+    // Drawn where the values are: 30° (third visit) above 10° (second) on the canvas.
+    const right = marks.filter((m) => m.series === 'R');
+    expect(right[2]!.y).toBeLessThan(right[1]!.y);
+    expect(right[1]!.x).toBeLessThan(right[2]!.x);
+    expect(await kneePlot.getAttribute('data-source-changes')).toBe('1');
+    expect(await kneePlot.getByTestId('trend-source-change').textContent()).toMatch(
+      /01-10 → 02-01: pose landmarks then, markers now\. A change of source can itself move the value/,
+    );
+    // A variable that markers never measured: plain points, no shapes, no change of source.
+    const hipPlot = page
+      .locator('[data-testid="progress"] figure.trend[data-variable="hip-extension-to"]')
+      .first();
+    await hipPlot.locator('canvas').waitFor();
+    expect(await hipPlot.getAttribute('data-marks')).toBe('[]');
+    expect(await hipPlot.getAttribute('data-source-changes')).toBeNull();
     if (shots) {
       mkdirSync(shots, { recursive: true });
+      await kneePlot.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, 'progress-markers-trends.png') });
       await page.screenshot({ path: join(shots, 'progress-markers-page.png'), fullPage: true });
       await row.scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(shots, 'progress-markers-row.png') });

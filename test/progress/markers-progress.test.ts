@@ -49,6 +49,10 @@ const { ProgressTable } = (await load('../../src-renderer/src/progress/ProgressT
 const { ReportProgress } = (await load('../../src-renderer/src/progress/ReportProgress.tsx')) as {
   ReportProgress: unknown;
 };
+const { pointSources, sourceChanges } = (await load('../../src-renderer/src/progress/trend-marks.ts')) as {
+  pointSources: (r: unknown) => (string | null)[];
+  sourceChanges: (rows: readonly unknown[]) => { at: number; words: string }[];
+};
 const text = (html: string): string =>
   html
     .replace(/<[^>]+>/g, ' ')
@@ -256,7 +260,23 @@ describe('progress where markers were tracked', () => {
     // A row without markers has no source line.
     const hip = /<tr[^>]*data-variable="hip-extension-to" data-side="left">.*?<\/tr>/.exec(html)![0];
     expect(hip).not.toContain('progress-source');
-    expect(text(html)).toContain('Markers on one visit, pose landmarks on the other: not like for like.');
+    expect(text(html)).toContain(
+      'Markers on one visit, pose landmarks on the other: not like for like, and a change of source can itself move the value.',
+    );
+    // Each value carries the plots' shape for its source (■ markers, ● pose model) before its words.
+    expect(text(row)).toMatch(/● pose landmarks .*■ markers .*■ markers/);
+  });
+
+  it('gives the trend plots each point’s source and the visits where the source changed', () => {
+    const knee = ['left', 'right'].map((side) => rowOf(p, 'knee-flexion-ic', side as 'left'));
+    for (const r of knee) expect(pointSources(r)).toEqual(['landmarks', 'markers', 'markers']);
+    // Landmarks on the first visit, markers on the second: the plot marks a change between them only.
+    expect(sourceChanges(knee)).toEqual([{ at: 1, words: 'pose landmarks then, markers now' }]);
+    // Pelvic tilt has no number on the first visit: markers then markers, no change of source drawn.
+    const tilt = p.conditions[0]!.rows.filter((r) => r.variableId === 'pelvic-tilt-ic');
+    expect(tilt.length).toBeGreaterThan(0);
+    expect(pointSources(tilt[0]!)).toEqual([null, 'markers', 'markers']);
+    expect(sourceChanges(tilt)).toEqual([]);
   });
 
   it('follows pelvic tilt where two visits have it, and rearfoot eversion nowhere (one visit)', () => {
@@ -299,6 +319,10 @@ describe('progress where markers were tracked', () => {
     const section = bundle.model.progress!.conditions[0]!;
     const row = section.rows.find((r) => r.variableId === 'knee-flexion-ic' && r.side === 'right')!;
     expect(row.sources).toBe('pose landmarks → markers → markers');
+    // Each printed value with its source, as the plots mark it; markers both visits: no change of source.
+    expect(row.visits?.map((v) => v.source)).toEqual(['landmarks', 'markers', 'markers']);
+    expect(row.visits?.map((v) => v.value).join(' → ')).toBe(row.trend);
+    expect(row.sourceChangedSincePrevious).toBeUndefined();
     expect(row.sincePrevious).toMatch(/^\+\d+\.\d° real$/);
     expect(row.sinceFirst).toMatch(/^\+\d+\.\d° real \(pose landmarks then, markers now\)$/);
     expect(section.acrossSources).toBe(true);
@@ -310,12 +334,18 @@ describe('progress where markers were tracked', () => {
       (r) => r.variableId === 'knee-flexion-ic' && r.side === 'left',
     );
     // Within noise and behind no finding of that visit, or listed with its sources beside the change.
-    if (kneeThen) expect(kneeThen.sincePrevious).toMatch(/\(pose landmarks then, markers now\)$/);
+    if (kneeThen) {
+      expect(kneeThen.sincePrevious).toMatch(/\(pose landmarks then, markers now\)$/);
+      expect(kneeThen.sourceChangedSincePrevious).toBe('pose landmarks then, markers now');
+    }
+    const secondHtml = renderToStaticMarkup(createElement(ReportProgress, { progress: second }));
+    if (kneeThen) expect(secondHtml).toContain('data-testid="report-progress-source-changed"');
 
     const section2 = text(
       renderToStaticMarkup(createElement(ReportProgress, { progress: bundle.model.progress })),
     );
     expect(section2).toContain('Source: pose landmarks → markers → markers');
+    expect(section2).toContain('Each value’s source: ■ from taped markers, ● from the pose model.');
 
     if (secondRun) return; // the print, once is enough
     const pdf = await chromiumPrinter({ rendererDir: rendererDir() }).print(bundle);
@@ -329,10 +359,12 @@ describe('progress where markers were tracked', () => {
     // The PDF wraps the narrow cells into each other: each piece, in order within the row.
     expect(printed).toMatch(
       new RegExp(
-        `Knee flexion at initial contact R ${row.trend.split(' → ')[0]} .{0,40}${row.sinceFirst!.split(' (')[0]!.replace('+', '\\+')} \\(pose Source: pose landmarks → markers →`,
+        `Knee flexion at initial contact R ${row.trend.split(' → ')[0]} ● .{0,60}${row.sinceFirst!.split(' (')[0]!.replace('+', '\\+')} \\(pose Source: pose landmarks → markers →`,
       ),
     );
     expect(printed).toContain('Source: — → markers → markers');
+    // The print marks each value's source with the plots' shapes, and says what they mean.
+    expect(printed).toContain('■ from taped markers, ● from the pose model');
     // The follow-up's sentence names the markers where both visits measured with them.
     expect(printed).toMatch(
       /Since the last visit \(2026-02-01\): beyond noise: Knee flexion at initial contact L \+\d+\.\d° real \(markers\);/,

@@ -17,6 +17,7 @@ import { useLoad } from '../useLoad';
 import { ProgressTable, SIDE_WORD } from './ProgressTable';
 import { SinceLastVisit } from './SinceLastVisit';
 import { TrendPlot, type TrendSeries } from './TrendPlot';
+import { SOURCE_MARK, pointSources, sourceChanges } from './trend-marks';
 import './progress.css';
 
 const SIDE_COLOR = { left: '#1f6feb', right: '#d9480f', both: '#2b8a3e' } as const;
@@ -28,6 +29,8 @@ function ConditionTable({ c }: { c: ProgressCondition }) {
   const byVar = new Map<string, ProgressRow[]>();
   for (const r of c.rows) byVar.set(r.variableId, [...(byVar.get(r.variableId) ?? []), r]);
   const dates = c.visits.map((v) => v.date);
+  // Where markers measured some visit, each point's shape says its source (trend-marks.ts).
+  const anyMarkers = c.rows.some((r) => r.markers);
   return (
     <>
       <div className="trends">
@@ -38,13 +41,16 @@ function ConditionTable({ c }: { c: ProgressCondition }) {
             color: SIDE_COLOR[r.side],
             values: r.points.map((p) => p.value.mean),
             intervals: r.points.map((p) => p.value.interval),
+            ...(rows.some((x) => x.markers) && { sources: pointSources(r) }),
           }));
           return (
             <TrendPlot
               key={first.variableId}
+              variable={first.variableId}
               title={`${first.label} (${unitSuffix(first.unit)})`}
               dates={dates}
               series={series}
+              sourceChanges={sourceChanges(rows)}
             />
           );
         })}
@@ -53,6 +59,20 @@ function ConditionTable({ c }: { c: ProgressCondition }) {
         <span style={{ color: SIDE_COLOR.left }}>● left</span>{' '}
         <span style={{ color: SIDE_COLOR.right }}>● right</span>; whiskers: 95% interval of each visit&rsquo;s
         mean.
+        {anyMarkers && (
+          <span data-testid="trend-source-legend">
+            {' '}
+            Shape:{' '}
+            <span data-source="markers">
+              {SOURCE_MARK.markers.glyph} {SOURCE_MARK.markers.words}
+            </span>
+            ,{' '}
+            <span data-source="landmarks">
+              {SOURCE_MARK.landmarks.glyph} {SOURCE_MARK.landmarks.words}
+            </span>
+            ; ┆ the source changed between two visits (a change of source can itself move the value).
+          </span>
+        )}
       </p>
       <ProgressTable c={c} />
     </>

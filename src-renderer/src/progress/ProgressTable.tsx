@@ -7,6 +7,7 @@
  */
 import type { Change, ProgressCondition, ProgressRow } from '../../../src-shared/progress';
 import { formatChange, formatMeanU95, unitSuffix } from '../../../src-shared/progress';
+import { SOURCE_MARK } from './trend-marks';
 
 export const SIDE_WORD = { left: 'L', right: 'R', both: 'L+R' } as const;
 
@@ -90,10 +91,15 @@ export function ProgressTable({ c }: { c: ProgressCondition }) {
                   {r.markers && (p.value.source || p.value.mean !== null) && (
                     <div
                       className="muted small"
-                      data-testid="progress-source"
                       title={`Source: ${p.value.source?.words ?? 'pose landmarks'}`}
                     >
-                      {p.value.source?.from === 'markers' ? 'markers' : 'pose landmarks'}
+                      {/* The trend plots' shape for this source (trend-marks.ts). */}
+                      <span aria-hidden="true">
+                        {SOURCE_MARK[p.value.source?.from === 'markers' ? 'markers' : 'landmarks'].glyph}{' '}
+                      </span>
+                      <span data-testid="progress-source">
+                        {p.value.source?.from === 'markers' ? 'markers' : 'pose landmarks'}
+                      </span>
                     </div>
                   )}
                   <ChangeCell change={p.vsPrevious} unit={r.unit} />
@@ -115,10 +121,11 @@ export function ProgressTable({ c }: { c: ProgressCondition }) {
       ))}
       {acrossSources && (
         <p className="notice small" data-testid="progress-across-sources">
-          Markers on one visit, pose landmarks on the other: not like for like. Skin markers and the pose
-          model&rsquo;s joint centres read the same runner a few degrees apart, so such a change is called
-          real only when it is larger than that difference (measured on the marker visit&rsquo;s own clip)
-          plus the SDD and the uncertainty; hover a change for the numbers.
+          Markers on one visit, pose landmarks on the other: not like for like, and a change of source can
+          itself move the value. Skin markers and the pose model&rsquo;s joint centres read the same runner a
+          few degrees apart, so such a change is called real only when it is larger than that difference
+          (measured on the marker visit&rsquo;s own clip) plus the SDD and the uncertainty; hover a change for
+          the numbers.
         </p>
       )}
     </>

@@ -4,9 +4,34 @@
  * real only when it exceeds both the SDD and the uncertainty of the two visits' means; the patient's
  * own story beside it. Drawn in the app's preview and, unchanged, in the PDF.
  */
-import type { ReportProgress as Model } from '../../../src-shared/progress/types';
+import type { ReportProgress as Model, ReportProgressRow } from '../../../src-shared/progress/types';
+import { SOURCE_MARK } from './trend-marks';
 
 const SIDE = { left: 'L', right: 'R', both: 'L+R' } as const;
+
+/**
+ * The trend as printed: where markers measured some visit, each value carries its source's mark, the
+ * same shapes as the patient page's plots (trend-marks.ts), so the PDF marks every value's source too.
+ */
+function Trend({ r }: { r: ReportProgressRow }) {
+  if (!r.visits) return <>{r.trend}</>;
+  return (
+    <span data-testid="report-progress-trend">
+      {r.visits.map((v, i) => (
+        <span key={i}>
+          {i > 0 && ' → '}
+          {v.value}
+          {v.source && (
+            <span className="src-mark" data-source={v.source} title={SOURCE_MARK[v.source].words}>
+              {' '}
+              {SOURCE_MARK[v.source].glyph}
+            </span>
+          )}
+        </span>
+      ))}
+    </span>
+  );
+}
 
 export function ReportProgress(props: { progress: Model | null | undefined }) {
   const p = props.progress;
@@ -86,8 +111,17 @@ export function ReportProgress(props: { progress: Model | null | undefined }) {
                       )}
                     </th>
                     <td>{SIDE[r.side]}</td>
-                    <td>{r.trend}</td>
-                    <td>{r.realSincePrevious ? <strong>{r.sincePrevious}</strong> : r.sincePrevious}</td>
+                    <td>
+                      <Trend r={r} />
+                    </td>
+                    <td>
+                      {r.realSincePrevious ? <strong>{r.sincePrevious}</strong> : r.sincePrevious}
+                      {r.sourceChangedSincePrevious && (
+                        <div className="small" data-testid="report-progress-source-changed">
+                          Source changed: a change of source can itself move the value.
+                        </div>
+                      )}
+                    </td>
                     <td>{r.realSinceFirst ? <strong>{r.sinceFirst}</strong> : (r.sinceFirst ?? '—')}</td>
                   </tr>
                 ))}
@@ -104,6 +138,12 @@ export function ReportProgress(props: { progress: Model | null | undefined }) {
               * Not the same treadmill settings: {s}.
             </p>
           ))}
+          {c.rows.some((r) => r.visits) && (
+            <p className="small" data-testid="report-progress-source-legend">
+              Each value&rsquo;s source: {SOURCE_MARK.markers.glyph} {SOURCE_MARK.markers.words},{' '}
+              {SOURCE_MARK.landmarks.glyph} {SOURCE_MARK.landmarks.words}.
+            </p>
+          )}
           {c.acrossSources && (
             <p className="small" data-testid="report-progress-across-sources">
               Markers on one visit and pose landmarks on the other are not like for like: skin markers and the

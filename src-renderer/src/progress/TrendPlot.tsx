@@ -3,16 +3,26 @@
  * 95% interval of each mean as a whisker (drawn in a uPlot `draw` hook: uPlot has no error bars).
  * x is the visit's place in the timeline (visits are weeks apart and unevenly spaced; the table
  * below gives the dates).
+ *
+ * Where skin markers measured some visit (issue 15), each point's shape says its source (a square
+ * from taped markers, a circle from the pose model; trend-marks.ts) and a dashed line stands between
+ * two visits whose sources differ, with a note under the plot: skin markers and the pose model's joint
+ * centres read the same runner a few degrees apart (docs/progress.md §2), so a step across that line
+ * can be the change of source and not the runner. What the hook drew is left on the figure
+ * (`data-marks`), so a test reads the marks the PT sees.
  */
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { drawMark, type DrawnMark, type PointSource, type SourceChange } from './trend-marks';
 
 export interface TrendSeries {
   readonly label: string;
   readonly color: string;
   readonly values: readonly (number | null)[];
   readonly intervals: readonly (readonly [number, number] | null)[];
+  /** Each visit's source, where markers measured some visit of this variable; absent: no shapes. */
+  readonly sources?: readonly (PointSource | null)[];
 }
 
 export function TrendPlot(props: {
@@ -22,9 +32,14 @@ export function TrendPlot(props: {
   readonly width?: number;
   readonly height?: number;
   readonly yRange?: readonly [number, number];
+  /** Between visit `at - 1` and `at` the source changed (on some side). */
+  readonly sourceChanges?: readonly SourceChange[];
+  /** The variable plotted, on the figure (`data-variable`) as on the table's rows. */
+  readonly variable?: string;
 }) {
   const box = useRef<HTMLDivElement>(null);
-  const { title, dates, series, width = 230, height = 120, yRange } = props;
+  const fig = useRef<HTMLElement>(null);
+  const { title, dates, series, width = 230, height = 120, yRange, sourceChanges = [] } = props;
   useEffect(() => {
     const el = box.current;
     if (!el) return;
@@ -38,9 +53,24 @@ export function TrendPlot(props: {
     const pad = Math.max((hi - lo) * 0.15, 0.5);
     const whiskers = (u: uPlot): void => {
       const ctx = u.ctx;
+      const dpr = devicePixelRatio;
+      // The change of source first, under the data: a dashed line halfway between the two visits.
+      ctx.save();
+      ctx.strokeStyle = '#6b7280';
+      ctx.lineWidth = 1 * dpr;
+      ctx.setLineDash([3 * dpr, 3 * dpr]);
+      for (const ch of sourceChanges) {
+        const x = u.valToPos(ch.at - 0.5, 'x', true);
+        ctx.beginPath();
+        ctx.moveTo(x, u.bbox.top);
+        ctx.lineTo(x, u.bbox.top + u.bbox.height);
+        ctx.stroke();
+      }
+      ctx.restore();
+      const drawn: DrawnMark[] = [];
       series.forEach((s, k) => {
         ctx.strokeStyle = s.color;
-        ctx.lineWidth = 1.5 * devicePixelRatio;
+        ctx.lineWidth = 1.5 * dpr;
         s.intervals.forEach((iv, i) => {
           if (!iv) return;
           // Sides side by side, so the whiskers of left and right do not hide each other.
@@ -50,7 +80,18 @@ export function TrendPlot(props: {
           ctx.lineTo(x, u.valToPos(iv[1], 'y', true));
           ctx.stroke();
         });
+        // Source shapes on top of the line (uPlot's own points are off for these series).
+        if (!s.sources) return;
+        s.values.forEach((v, i) => {
+          const from = s.sources?.[i];
+          if (v === null || !from) return;
+          const x = u.valToPos(i, 'x', true);
+          const y = u.valToPos(v, 'y', true);
+          drawMark(ctx, from, x, y, s.color, dpr);
+          drawn.push({ series: s.label, visit: i, source: from, x: x / dpr, y: y / dpr });
+        });
       });
+      if (fig.current) fig.current.dataset.marks = JSON.stringify(drawn);
     };
     const u = new uPlot(
       {
@@ -78,7 +119,7 @@ export function TrendPlot(props: {
             stroke: s.color,
             width: 1.5,
             spanGaps: true,
-            points: { size: 6, fill: s.color },
+            points: s.sources ? { show: false } : { size: 6, fill: s.color },
           })),
         ],
         hooks: { draw: [whiskers] },
@@ -87,11 +128,23 @@ export function TrendPlot(props: {
       el,
     );
     return () => u.destroy();
-  }, [dates, series, width, height, yRange]);
+  }, [dates, series, width, height, yRange, sourceChanges]);
   return (
-    <figure className="trend" aria-label={`${title}: trend over the visits`}>
+    <figure
+      ref={fig}
+      className="trend"
+      aria-label={`${title}: trend over the visits`}
+      data-variable={props.variable}
+      data-source-changes={sourceChanges.map((c) => c.at).join(',') || undefined}
+    >
       <figcaption title={title}>{title}</figcaption>
       <div ref={box} />
+      {sourceChanges.map((c) => (
+        <p key={c.at} className="trend-note" data-testid="trend-source-change" style={{ maxWidth: width }}>
+          ┆ {dates[c.at - 1]?.slice(5)} → {dates[c.at]?.slice(5)}: {c.words}. A change of source can itself
+          move the value: not the same measurement.
+        </p>
+      ))}
     </figure>
   );
 }
