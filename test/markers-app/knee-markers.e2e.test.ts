@@ -89,6 +89,44 @@ async function screenOf(x: number, y: number): Promise<{ x: number; y: number }>
   return { x: box.x + x * k, y: box.y + y * k };
 }
 
+type Rect = { x: number; y: number; w: number; h: number };
+interface OverlayLabels {
+  readonly angles: Rect[];
+  readonly markers: { marker: string; spot: number; box: Rect; text: Rect }[];
+}
+
+/**
+ * The labels on player 0 as drawn: the angle labels' boxes the overlay leaves on its DOM box, and the
+ * marker labels read from konva's own nodes (their plate, and the text as konva measured it).
+ */
+async function overlayLabels(): Promise<OverlayLabels> {
+  return page.evaluate(() => {
+    type KRect = { x: number; y: number; width: number; height: number };
+    type KNode = {
+      getClientRect: () => KRect;
+      getAttr: (k: string) => unknown;
+      findOne: (s: string) => KNode;
+    };
+    type KStage = { container: () => HTMLElement; find: (s: string) => KNode[] };
+    const w = globalThis as unknown as { Konva: { stages: KStage[] }; document: Document };
+    const box = w.document.querySelector('[data-player="0"] .overlay-box')!;
+    const stage = w.Konva.stages.find((s) => box.contains(s.container()))!;
+    const rect = (r: KRect) => ({ x: r.x, y: r.y, w: r.width, h: r.height });
+    return {
+      angles: JSON.parse(box.getAttribute('data-label-boxes') ?? '[]') as Rect[],
+      markers: stage.find('.marker-label-group').map((g) => ({
+        marker: g.getAttr('marker') as string,
+        spot: g.getAttr('spot') as number,
+        box: rect(g.findOne('.marker-label-box').getClientRect()),
+        text: rect(g.findOne('.marker-label').getClientRect()),
+      })),
+    };
+  });
+}
+
+const meet = (a: Rect, b: Rect): boolean =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
 /** The designed marker knee flexion (180° − trochanter–knee–malleolus) at a fractional frame. */
 function truthKneeAt(frameF: number): number {
   const at = (i: number): number => {
@@ -156,6 +194,39 @@ describe('knee and ankle markers in place of the landmarks', () => {
     await expect
       .poll(() => page.getByTestId('markers-message').textContent(), { timeout: 180_000 })
       .toBe('Markers tracked through the clip.');
+
+    // The overlay's labels on frames through the clip: the seven marker labels and the joint-angle
+    // labels, none covering another (marker-labels.ts places them); each label's text inside its plate.
+    let moved = 0;
+    let checked = 0;
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    for (let step = 0; step < 8; step++) {
+      if (step > 0) for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
+      const shownFrame = await settled(page, 0);
+      let labels = await overlayLabels();
+      await expect
+        .poll(async () => (labels = await overlayLabels()).markers.length, { timeout: 30_000 })
+        .toBeGreaterThanOrEqual(5);
+      expect(labels.angles.length).toBeGreaterThan(0);
+      for (const [i, m] of labels.markers.entries()) {
+        expect(m.text.w).toBeGreaterThan(20);
+        expect(m.text.x).toBeGreaterThanOrEqual(m.box.x - 0.5);
+        expect(m.text.x + m.text.w).toBeLessThanOrEqual(m.box.x + m.box.w + 0.5);
+        expect(m.text.y).toBeGreaterThanOrEqual(m.box.y - 0.5);
+        for (const a of labels.angles)
+          expect(meet(m.box, a), `${m.marker} on an angle label, frame ${shownFrame}`).toBe(false);
+        for (const o of labels.markers.slice(i + 1))
+          expect(meet(m.box, o.box), `${m.marker} on ${o.marker}, frame ${shownFrame}`).toBe(false);
+        if (m.spot !== 0) moved += 1;
+        checked += 1;
+      }
+      if (step === 0) await shot('knee-markers-labels', false);
+    }
+    console.log(`marker labels: ${checked} checked on 8 frames, ${moved} moved off their own spot`);
+    // The leg's seven markers crowd their labels: some had to move (else this checked nothing).
+    expect(moved).toBeGreaterThan(0);
+    const overlay = page.locator('[data-player="0"] .overlay-box');
+    if (shots) await overlay.screenshot({ path: join(shots, 'knee-markers-labels-overlay.png') });
 
     // Review's summary: the knee row's right side from the markers, the left from the landmarks
     // (the markers' own table holds only pelvis and rearfoot rows: the knee stands in the summary).

@@ -14,6 +14,7 @@ import {
   type OverlayToggles,
 } from '../../../src-shared/review/scene';
 import type { GaitAnalysis } from '../../../src-shared/gait';
+import { sceneLabelBoxes } from '../../../src-shared/review/marker-labels';
 import type { ClipResult } from '../../../src-shared/review/analysis-protocol';
 import type { ReviewClip } from './model';
 import { EditHandles } from './overlay/EditHandles';
@@ -135,19 +136,22 @@ export function ClipPlayer(props: ClipPlayerProps) {
         const landmarks = frameOf(series, shown);
         const corrected = new Set(props.corrections?.filter((c) => c.frame === shown).map((c) => c.landmark));
         const own = props.measurements.filter((m) => m.recordingId === clip.recordingId && m.frame === shown);
+        const scene = buildScene(
+          landmarks,
+          clip.view,
+          toggles,
+          angleValues(analysis.gait, clip, series, shown),
+          1 / px,
+        );
+        // Marker labels leave the angle labels free and stay in the picture (marker-labels.ts).
+        const picture = { x: 0, y: 0, w: size.width / size.scale, h: size.height / size.scale };
         return (
           <OverlayStage
             width={size.width}
             height={size.height}
             scale={size.scale}
             zoom={size.zoom}
-            scene={buildScene(
-              landmarks,
-              clip.view,
-              toggles,
-              angleValues(analysis.gait, clip, series, shown),
-              1 / px,
-            )}
+            scene={scene}
             listening={props.editing || Boolean(props.markers?.active)}
             onPick={
               props.draft
@@ -155,7 +159,7 @@ export function ClipPlayer(props: ClipPlayerProps) {
                 : props.markers?.onPick && ((x, y) => props.markers?.onPick?.(shown, x, y))
             }
           >
-            {props.markers?.layer(shown, px)}
+            {props.markers?.layer(shown, px, sceneLabelBoxes(scene, 1 / px), picture)}
             {props.ghost?.(shown, px)}
             {toggles.all && <MeasurementShapes measurements={own} scale={px} cmPerPx={cmPerPx} />}
             {props.draft && props.draft.points.length > 0 && (

@@ -6,8 +6,11 @@
  *   segments the variables use (ASIS–PSIS, heel counter, lower shank) and its confidence: below the
  *   overlay's LOW_CONFIDENCE a point is hollow and dashed, a point placed by hand is ringed white.
  *   In Markers mode a tracked point can be dragged: letting go stores a correction of that frame.
+ * - the tracked markers' labels ("R lateral malleolus 100%") placed clear of the angle labels, the
+ *   markers and each other (src-shared/review/marker-labels.ts), on a dark plate for legibility, with a
+ *   leader line where one had to move away from its marker.
  */
-import { Circle, Line, Text } from 'react-konva';
+import { Circle, Group, Line, Rect, Text } from 'react-konva';
 import type { DetectedBlobs, MarkerSetup } from '../../../../src-shared/contract/markers';
 import {
   markerDefinition,
@@ -18,6 +21,15 @@ import {
 import { LOW_CONFIDENCE } from '../../../../src-shared/review/overlay-tables';
 import { TINTS } from '../overlay/draw';
 import { MARKER_SEGMENTS } from '../../../../src-shared/review/marker-report';
+import type { Box } from '../../../../src-shared/review/label-placement';
+import {
+  MARKER_DOT_PX,
+  MARKER_LABEL_FONT_PX,
+  MARKER_LABEL_PAD_PX,
+  markerShortLabel,
+  placeMarkerLabels,
+} from '../../../../src-shared/review/marker-labels';
+import { imagePoint } from '../../../../src-shared/units';
 
 export interface MarkerLayerProps {
   readonly frame: number;
@@ -30,6 +42,20 @@ export interface MarkerLayerProps {
   /** Markers mode: points can be dragged. */
   readonly editable: boolean;
   readonly onMove: (marker: MarkerName, x: number, y: number) => void;
+  /** Boxes the labels must leave free (the angle labels of the frame), video pixels. */
+  readonly avoid?: readonly Box[];
+  /** The picture (video pixels): labels stay inside it. */
+  readonly picture?: Box | null;
+}
+
+const LABEL_FONT = 'system-ui, sans-serif';
+let measurer: CanvasRenderingContext2D | null = null;
+/** A label's width on screen in the font konva draws it with (one offscreen canvas for all). */
+function textWidthPx(text: string): number {
+  measurer ??= document.createElement('canvas').getContext('2d');
+  if (!measurer) return text.length * MARKER_LABEL_FONT_PX * 0.6;
+  measurer.font = `${MARKER_LABEL_FONT_PX}px ${LABEL_FONT}`;
+  return Math.ceil(measurer.measureText(text).width);
 }
 
 const short = (name: MarkerName): string => markerDefinition(name).label;
@@ -114,7 +140,7 @@ export function MarkerLayer(props: MarkerLayerProps) {
             name={`marker-${name}`}
             x={p.x}
             y={p.y}
-            radius={6 * u}
+            radius={MARKER_DOT_PX * u}
             fill={low ? 'rgba(0,0,0,0.2)' : tintOf(name)}
             stroke={p.state === 'hand' ? '#ffffff' : low ? '#ffd23f' : '#101010'}
             strokeWidth={(p.state === 'hand' ? 3 : 1.5) * u}
@@ -126,19 +152,51 @@ export function MarkerLayer(props: MarkerLayerProps) {
           />
         );
       })}
-      {[...points].map(([name, p]) => (
-        <Text
-          key={`label-${name}`}
-          x={p.x + 9 * u}
-          y={p.y - font / 2}
-          text={`${short(name as MarkerName)} ${Math.round(p.confidence * 100)}%`}
-          fontSize={font}
-          fill="#ffffff"
-          shadowColor="#000000"
-          shadowBlur={3 * u}
-          listening={false}
-        />
-      ))}
+      {placeMarkerLabels(
+        [...points].map(([name, p]) => {
+          const text = `${markerShortLabel(name as MarkerName)} ${Math.round(p.confidence * 100)}%`;
+          return { at: imagePoint(p.x, p.y), text, textWidthPx: textWidthPx(text) };
+        }),
+        props.avoid ?? [],
+        u,
+        props.picture ?? null,
+      ).map((l, i) => {
+        const name = [...points.keys()][i]!;
+        return (
+          <Group key={`label-${name}`} name="marker-label-group" marker={name} spot={l.spot}>
+            {l.leaderTo && (
+              <Line
+                points={[l.at.x, l.at.y, l.leaderTo.x, l.leaderTo.y]}
+                stroke="#ffffff"
+                strokeWidth={1 * u}
+                opacity={0.8}
+                listening={false}
+              />
+            )}
+            <Rect
+              name="marker-label-box"
+              x={l.box.x}
+              y={l.box.y}
+              width={l.box.w}
+              height={l.box.h}
+              cornerRadius={3 * u}
+              fill="rgba(0,0,0,0.6)"
+              listening={false}
+            />
+            <Text
+              name="marker-label"
+              x={l.box.x + MARKER_LABEL_PAD_PX * u}
+              y={l.box.y + MARKER_LABEL_PAD_PX * u}
+              text={l.text}
+              fontSize={MARKER_LABEL_FONT_PX * u}
+              fontFamily={LABEL_FONT}
+              lineHeight={1.25}
+              fill={tintOf(name) === TINTS.left ? '#cfe2ff' : '#ffe1cc'}
+              listening={false}
+            />
+          </Group>
+        );
+      })}
     </>
   );
 }

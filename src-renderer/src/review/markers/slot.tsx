@@ -3,13 +3,15 @@
  * on screen, whether the stage listens (drag a marker) and where a click on the picture goes.
  */
 import type { ReactNode } from 'react';
+import type { Box } from '../../../../src-shared/review/label-placement';
 import { MarkerLayer } from './MarkerLayer';
 import type { MarkersModel } from './useMarkers';
 
 export interface MarkerSlot {
   /** Markers mode: clicks and drags belong to the markers (no panning). */
   readonly active: boolean;
-  readonly layer: (shown: number, px: number) => ReactNode;
+  /** `avoid`: the frame's angle label boxes, `picture`: the video's box (video px), for label placement. */
+  readonly layer: (shown: number, px: number, avoid?: readonly Box[], picture?: Box) => ReactNode;
   readonly onPick?: (shown: number, x: number, y: number) => void;
 }
 
@@ -17,7 +19,7 @@ export interface MarkerSlot {
 export function markerSlot(m: MarkersModel, overlaysOn: boolean): MarkerSlot {
   return {
     active: m.on,
-    layer: (shown, px) =>
+    layer: (shown, px, avoid, picture) =>
       m.on || overlaysOn ? (
         <MarkerLayer
           frame={shown}
@@ -28,6 +30,8 @@ export function markerSlot(m: MarkersModel, overlaysOn: boolean): MarkerSlot {
           tracks={m.tracks?.tracks ?? []}
           editable={m.on}
           onMove={(name, x, y) => void m.correct(name, shown, { x, y })}
+          avoid={avoid ?? []}
+          picture={picture ?? null}
         />
       ) : null,
     ...(m.on && { onPick: (shown: number, x: number, y: number) => m.click(shown, x, y) }),

@@ -9,6 +9,7 @@ import { Layer, Shape, Stage } from 'react-konva';
 import type { Primitive } from '../../../../src-shared/review/scene';
 import { NO_ZOOM, type Zoom } from '../../../../src-shared/review/zoom';
 import { drawScene } from './draw';
+import { sceneLabelBoxes } from '../../../../src-shared/review/marker-labels';
 
 export interface OverlayStageProps {
   readonly width: number;
@@ -37,8 +38,18 @@ export function OverlayStage(props: OverlayStageProps) {
         onPick((e.clientX - box.left - zoom.x) / k, (e.clientY - box.top - zoom.y) / k);
       }
     : undefined;
+  // The angle labels' boxes as drawn, in screen pixels of this box: what other labels (the markers')
+  // must leave free, left on the DOM so a test can check that none covers another.
+  const labelBoxes = JSON.stringify(
+    sceneLabelBoxes(props.scene, unit).map((b) => ({
+      x: b.x * k + zoom.x,
+      y: b.y * k + zoom.y,
+      w: b.w * k,
+      h: b.h * k,
+    })),
+  );
   return (
-    <div className={`overlay-box${onPick ? ' picking' : ''}`} onClick={pick}>
+    <div className={`overlay-box${onPick ? ' picking' : ''}`} onClick={pick} data-label-boxes={labelBoxes}>
       <Stage
         width={props.width}
         height={props.height}

@@ -1,0 +1,150 @@
+/**
+ * Where Review's skin-marker labels go (issue 15 item 4): "R lateral malleolus 100%" sat on the
+ * ankle's angle label and on its neighbours' labels, since markers are taped where the joints are.
+ * The same greedy point-feature placement as the angle labels (label-placement.ts, after
+ * Christensen, Marks & Shieber 1995): each label tries beside its marker (right, then left), then
+ * spots in widening rings, and takes the first whose box meets no angle label, no marker dot, no
+ * label placed before it and stays in the picture. A label moved away from its marker gets a leader
+ * line back to it. Boxes are in video pixels; sizes are given in screen pixels times `unit` (video
+ * pixels per screen pixel), so labels keep their screen size at any zoom. Pure.
+ */
+import type { MarkerName } from '../markers';
+import { markerDefinition } from '../markers';
+import { imagePoint, type ImagePoint } from '../units';
+import { labelBox, overlaps, type Box } from './label-placement';
+import type { Primitive } from './scene';
+
+/** Marker label font size on screen (px); MarkerLayer draws with the same. */
+export const MARKER_LABEL_FONT_PX = 12;
+/** Marker dot radius on screen (px). */
+export const MARKER_DOT_PX = 6;
+/** Room around the text inside a label's box (screen px). */
+export const MARKER_LABEL_PAD_PX = 3;
+/** Screen px between a marker's centre and its label's near edge, when the label sits beside it. */
+const GAP_PX = MARKER_DOT_PX + 4;
+/** Rings of candidate spots tried before a label gives up its freedom (it then keeps its first spot). */
+const RINGS = 10;
+
+/** "R lateral malleolus": the side by its letter (the colour says it too), the site in full. */
+export function markerShortLabel(name: MarkerName): string {
+  const d = markerDefinition(name);
+  return d.label.replace(/^Left /, 'L ').replace(/^Right /, 'R ');
+}
+
+/** The boxes of the scene's angle and reference-line labels, as drawScene paints them (video px). */
+export function sceneLabelBoxes(scene: readonly Primitive[], unit: number): Box[] {
+  return scene.flatMap((p) =>
+    p.kind === 'arc' || p.kind === 'reference' ? [labelBox(p.label, p.labelAt, unit)] : [],
+  );
+}
+
+export interface MarkerLabelRequest {
+  /** The marker's centre, video px. */
+  readonly at: ImagePoint;
+  readonly text: string;
+  /** The text's width on screen (px), measured in the drawing font by the caller. */
+  readonly textWidthPx: number;
+}
+
+export interface MarkerLabel {
+  readonly text: string;
+  readonly at: ImagePoint;
+  /** The label's box (text plus padding), video px. */
+  readonly box: Box;
+  /** Where a leader line from the marker meets the box, when the label is not beside it; else null. */
+  readonly leaderTo: ImagePoint | null;
+  /** No free spot was found: the label keeps its first spot and may touch another. */
+  readonly crowded: boolean;
+  /** Which candidate spot it took: 0 is its own, right beside the marker. */
+  readonly spot: number;
+}
+
+/** The nearest point of a box to p. */
+function nearestOnBox(b: Box, p: ImagePoint): ImagePoint {
+  return imagePoint(Math.min(Math.max(p.x, b.x), b.x + b.w), Math.min(Math.max(p.y, b.y), b.y + b.h));
+}
+
+/** Candidate top-left corners for a w×h label of a marker at p: beside it first, then in rings. */
+function* spots(p: ImagePoint, w: number, h: number, gap: number): Generator<readonly [number, number]> {
+  const right = p.x + gap;
+  const left = p.x - gap - w;
+  const mid = p.y - h / 2;
+  yield [right, mid];
+  yield [left, mid];
+  yield [right, p.y - gap - h];
+  yield [right, p.y + gap];
+  yield [left, p.y - gap - h];
+  yield [left, p.y + gap];
+  for (let r = 1; r <= RINGS; r++) {
+    const dy = r * h * 1.1;
+    const dx = r * w * 0.35;
+    yield [right, mid - dy];
+    yield [right, mid + dy];
+    yield [left, mid - dy];
+    yield [left, mid + dy];
+    yield [right + dx, mid];
+    yield [left - dx, mid];
+    yield [right + dx, mid - dy];
+    yield [left - dx, mid - dy];
+    yield [right + dx, mid + dy];
+    yield [left - dx, mid + dy];
+  }
+}
+
+const inside = (b: Box, within: Box | null): boolean =>
+  !within ||
+  (b.x >= within.x &&
+    b.y >= within.y &&
+    b.x + b.w <= within.x + within.w &&
+    b.y + b.h <= within.y + within.h);
+
+/**
+ * A box for each marker's label, in request order. `avoid`: boxes already drawn (the angle labels);
+ * `within`: the picture, labels stay inside it. Markers are placed top to bottom, so a column of
+ * markers down a leg gets its labels stacked in the same order.
+ */
+export function placeMarkerLabels(
+  requests: readonly MarkerLabelRequest[],
+  avoid: readonly Box[],
+  unit: number,
+  within: Box | null = null,
+): MarkerLabel[] {
+  const dot = (MARKER_DOT_PX + 1) * unit;
+  const dots: Box[] = requests.map((r) => ({ x: r.at.x - dot, y: r.at.y - dot, w: 2 * dot, h: 2 * dot }));
+  const taken: Box[] = [...avoid, ...dots];
+  const order = requests.map((_, i) => i).sort((a, b) => requests[a]!.at.y - requests[b]!.at.y);
+  const out: MarkerLabel[] = new Array<MarkerLabel>(requests.length);
+  const gap = GAP_PX * unit;
+  for (const i of order) {
+    const r = requests[i]!;
+    const w = (r.textWidthPx + 2 * MARKER_LABEL_PAD_PX) * unit;
+    const h = (MARKER_LABEL_FONT_PX * 1.25 + 2 * MARKER_LABEL_PAD_PX) * unit;
+    let chosen: Box | null = null;
+    let first: Box | null = null;
+    let spot = -1;
+    for (const [x, y] of spots(r.at, w, h, gap)) {
+      spot += 1;
+      const box = { x, y, w, h };
+      if (!inside(box, within)) continue;
+      first ??= box;
+      if (!taken.some((t) => overlaps(t, box))) {
+        chosen = box;
+        break;
+      }
+    }
+    const box = chosen ?? first ?? { x: r.at.x + gap, y: r.at.y - h / 2, w, h };
+    taken.push(box);
+    const near = nearestOnBox(box, r.at);
+    // Beside its marker a label needs no line; further away the line says whose it is.
+    const far = Math.hypot(near.x - r.at.x, near.y - r.at.y) > gap * 1.5;
+    out[i] = {
+      text: r.text,
+      at: r.at,
+      box,
+      leaderTo: far ? near : null,
+      crowded: chosen === null,
+      spot: chosen ? spot : -1,
+    };
+  }
+  return out;
+}
