@@ -367,7 +367,13 @@ export function buildReport(input: ReportInput): {
     edited: false,
     ...(sections.some((x) => x.provisional)
       ? {
-          provisional: sections.flatMap((x) => (x.provisional ?? []).map((words) => `${x.label}: ${words}`)),
+          provisional: sections.flatMap((x) =>
+            x.clips.flatMap((k) =>
+              k.provisional
+                ? [provisionalWords(k.provisional, x.clips.length > 1 ? k.view : undefined, x.label)]
+                : [],
+            ),
+          ),
         }
       : {}),
   };

@@ -7,6 +7,7 @@
 import type { ReportEdits } from '../contract/report';
 import type { ConditionSection, Finding, PlanItem, ReportModel, VariableRow } from './model';
 import { orderFindings } from './priorities';
+import { windowGone, withoutWindow } from './provisional';
 
 /** What one suggested finding touches elsewhere in the report. */
 export interface FindingLink {
@@ -54,7 +55,11 @@ function rowsOf(
  * runner's words, its drills) from the suggestion of the same id. Edits saved before cues existed
  * carry no cue and keep the suggested one; an empty cue is the PT removing it.
  */
-function findingOf(e: ReportEdits['findings'][number], s: Finding | undefined): Finding {
+function findingOf(
+  e: ReportEdits['findings'][number],
+  s: Finding | undefined,
+  provisional: readonly string[],
+): Finding {
   const cue =
     e.cue === undefined
       ? s?.cue
@@ -64,9 +69,11 @@ function findingOf(e: ReportEdits['findings'][number], s: Finding | undefined): 
             text: e.cue,
             ...(s?.cue && s.cue.text === e.cue && s.cue.source ? { source: s.cue.source } : {}),
           };
+  // Kept while its clip was provisional, and the clip is whole now: the label would be untrue.
+  const text = windowGone(e.text, provisional) ? withoutWindow(e.text) : e.text;
   return {
     id: e.id,
-    text: e.text,
+    text,
     evidence: e.evidence,
     ...(s?.priority ? { priority: s.priority } : {}),
     ...(s?.plain ? { plain: s.plain } : {}),
@@ -111,6 +118,7 @@ export function applyEdits(
   edits: ReportEdits,
 ): ReportModel {
   const kept = new Set(edits.findings.map((f) => f.id));
+  const provisional = model.conditions.filter((c) => c.provisional?.length).map((c) => c.label);
   return {
     ...model,
     conditions: model.conditions.map((c) => ({
@@ -123,6 +131,7 @@ export function applyEdits(
         findingOf(
           f,
           model.findings.find((x) => x.id === f.id),
+          provisional,
         ),
       ),
     ),

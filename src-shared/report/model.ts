@@ -293,7 +293,7 @@ export interface ReportModel {
   readonly planFrom?: string;
   readonly planDropped?: readonly string[];
   /**
-   * Conditions with a clip printed from its steady window, one line each ("Flat: Provisional: from
+   * Conditions with a clip printed from its steady window, one line each ("Flat, provisional: from
    * 0:54–1:05…"): shown on page one and on every printed page's header, so the report is never
    * read as final. Absent when every clip was analysed whole.
    */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeGait, DEFAULT_EXERCISES } from '../gait';
 import { generateRunner } from '../gait/synthetic';
 import { buildReport } from './build';
+import { applyEdits } from './edits';
 import { clipClock, provisionalWhere, provisionalWords } from './provisional';
 
 const W = { fromS: 54.8, toS: 65.02, strides: { left: 11, right: 13 } };
@@ -15,6 +16,9 @@ describe('provisional words', () => {
     );
     expect(provisionalWords(W, 'rear')).toBe(
       'Provisional: the rear clip from 0:54–1:05 of steady running (11 strides left, 13 right); the whole clip is still being analysed.',
+    );
+    expect(provisionalWords(W, undefined, 'Flat')).toBe(
+      'Flat, provisional: from 0:54–1:05 of steady running (11 strides left, 13 right); the whole clip is still being analysed.',
     );
     expect(provisionalWhere(W, 'Flat')).toBe('Flat (provisional, 0:54–1:05)');
     expect(provisionalWhere(W, undefined)).toBe('Provisional (0:54–1:05)');
@@ -50,7 +54,7 @@ describe('provisional words', () => {
     expect(flat!.clips[0]!.provisional).toEqual(W);
     expect(incline!.provisional).toBeUndefined();
     expect(incline!.clips[0]!.provisional).toBeUndefined();
-    expect(model.provisional).toEqual([`Flat: ${provisionalWords(W)}`]);
+    expect(model.provisional).toEqual([provisionalWords(W, undefined, 'Flat')]);
     const flatFindings = model.findings.filter((f) => f.text.startsWith('Flat'));
     expect(flatFindings.length).toBeGreaterThan(0);
     for (const f of flatFindings) expect(f.text.startsWith('Flat (provisional, 0:54–1:05): ')).toBe(true);
@@ -68,5 +72,21 @@ describe('provisional words', () => {
     expect(whole.provisional).toBeUndefined();
     expect(whole.conditions[0]!.provisional).toBeUndefined();
     expect(whole.findings.some((f) => f.text.includes('(provisional, '))).toBe(false);
+    // The PT kept the provisional findings as their own words; once the clip is whole the words
+    // stay theirs, and the window's label goes, since it no longer says where the numbers came from.
+    const kept = flatFindings.map((f) => ({
+      id: f.id,
+      text: `${f.text} Seen on the treadmill too.`,
+      evidence: [],
+    }));
+    const edited = applyEdits(whole, [], { findings: kept, plan: [], notes: '' });
+    expect(edited.findings.length).toBe(kept.length);
+    for (const f of edited.findings) {
+      expect(f.text).toMatch(/^Flat: .+ Seen on the treadmill too\.$/);
+      expect(f.text).not.toContain('provisional');
+    }
+    // While the clip is still provisional the label stays.
+    const still = applyEdits(model, [], { findings: kept, plan: [], notes: '' });
+    for (const f of still.findings) expect(f.text.startsWith('Flat (provisional, 0:54–1:05): ')).toBe(true);
   });
 });

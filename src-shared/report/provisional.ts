@@ -21,11 +21,14 @@ export const windowSpan = (w: ProvisionalWindow): string => `${clipClock(w.fromS
 
 /**
  * "Provisional: from 0:54–1:05 of steady running (11 strides left, 13 right); the whole clip is
- * still being analysed." With `view` when the condition has more than one clip ("the side clip from…").
+ * still being analysed." With `view` when the condition has more than one clip ("the side clip from…");
+ * with `condition` where the line stands outside the condition's own section (the page header, the
+ * first page): "Flat, provisional: from …", one word once.
  */
-export function provisionalWords(w: ProvisionalWindow, view?: 'side' | 'rear'): string {
+export function provisionalWords(w: ProvisionalWindow, view?: 'side' | 'rear', condition?: string): string {
   const which = view ? `the ${view} clip ` : '';
-  return `Provisional: ${which}from ${windowSpan(w)} of steady running (${w.strides.left} strides left, ${w.strides.right} right); the whole clip is still being analysed.`;
+  const head = condition ? `${condition}, provisional` : 'Provisional';
+  return `${head}: ${which}from ${windowSpan(w)} of steady running (${w.strides.left} strides left, ${w.strides.right} right); the whole clip is still being analysed.`;
 }
 
 /**
@@ -34,4 +37,29 @@ export function provisionalWords(w: ProvisionalWindow, view?: 'side' | 'rear'): 
  */
 export function provisionalWhere(w: ProvisionalWindow, condition: string | undefined): string {
   return condition ? `${condition} (provisional, ${windowSpan(w)})` : `Provisional (${windowSpan(w)})`;
+}
+
+/** "Flat (provisional, 0:54–1:05): " or "Provisional (0:54–1:05): " at the start of a finding. */
+const WHERE_PREFIX = /^(?:(.+?) \(provisional, \d+:\d\d–\d+:\d\d\)|Provisional \(\d+:\d\d–\d+:\d\d\)): /;
+
+/**
+ * A finding's words once its clip is analysed whole: the window's label taken off ("Flat
+ * (provisional, 0:54–1:05): …" → "Flat: …"), the rest as it was. A PT who kept a finding while the
+ * report was provisional keeps their words; only the label, which would now be untrue, goes.
+ */
+export function withoutWindow(text: string): string {
+  return text.replace(WHERE_PREFIX, (_m, condition: string | undefined) =>
+    condition ? `${condition}: ` : '',
+  );
+}
+
+/**
+ * Whether a finding's words carry a steady window's label for a condition no longer printed from
+ * one: `provisional` holds the labels of the conditions still provisional (a report of one
+ * condition labels its findings "Provisional (…)" with no name: then any).
+ */
+export function windowGone(text: string, provisional: readonly string[]): boolean {
+  const m = WHERE_PREFIX.exec(text);
+  if (!m) return false;
+  return m[1] === undefined ? provisional.length === 0 : !provisional.includes(m[1]);
 }

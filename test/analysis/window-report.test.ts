@@ -116,7 +116,7 @@ describe('the report of a clip being analysed', () => {
       });
       expect(provisional.model.provisional![0]).toMatch(
         new RegExp(
-          `^Flat: Provisional: from 0:1\\d–0:[23]\\d of steady running \\(${early.strides.left} strides left, ${early.strides.right} right\\); the whole clip is still being analysed\\.$`,
+          `^Flat, provisional: from 0:1\\d–0:[23]\\d of steady running \\(${early.strides.left} strides left, ${early.strides.right} right\\); the whole clip is still being analysed\\.$`,
         ),
       );
       // Known answer: the provisional report's cadence is the window analysis's.

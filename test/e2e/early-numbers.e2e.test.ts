@@ -107,7 +107,7 @@ const inclineState = async (): Promise<string> =>
   (await status()).clips.find((c) => c.recordingId === incline)!.state;
 const LABEL = /First numbers from 0:13–0:2\d of steady running; the whole clip is still being analysed\./;
 const PROVISIONAL =
-  /Incline: Provisional: from 0:13–0:2\d of steady running \(\d+ strides left, \d+ right\); the whole clip is still being analysed\./;
+  /Incline, provisional: from 0:13–0:2\d of steady running \(\d+ strides left, \d+ right\); the whole clip is still being analysed\./;
 const flat = (s: string | null): string => (s ?? '').replace(/\s+/g, ' ');
 
 describe('first numbers and the provisional report', () => {

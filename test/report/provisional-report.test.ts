@@ -116,7 +116,7 @@ describe('a provisional report from the steady window', () => {
       `Provisional: from 0:01–0:${String(Math.floor(w.toS)).padStart(2, '0')} of steady running (${w.strides.left} strides left, ${w.strides.right} right); the whole clip is still being analysed.`,
     );
     expect(section.provisional).toEqual([words]);
-    expect(r.bundle.model.provisional).toEqual([`Incline: ${words}`]);
+    expect(r.bundle.model.provisional).toEqual([provisionalWords(w, undefined, 'Incline')]);
     // Known answer: the report's cadence is the window analysis's, to the last digit.
     const cadence = section.spatiotemporal.find((x) => x.key === 'cadence')!;
     expect(cadence.all!.mean).toBe(result.early.cadence);
@@ -152,7 +152,7 @@ describe('a provisional report from the steady window', () => {
     const line = r.bundle.model.provisional![0]!;
     for (const [i, page] of pages.entries()) {
       const flat = page.replace(/\s+/g, ' ');
-      expect(flat, `page ${i + 1}`).toContain('Provisional: from 0:01–');
+      expect(flat, `page ${i + 1}`).toContain('Incline, provisional: from 0:01–');
       expect(flat, `page ${i + 1}`).toContain('the whole clip is still being analysed');
     }
     expect(pages.join(' ').replace(/\s+/g, ' ')).toContain(line.replace(/\s+/g, ' '));
