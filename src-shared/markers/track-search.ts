@@ -4,6 +4,7 @@
  * marker's own expected contrast, so a motion-blurred marker dimmer than the still ones is found.
  */
 import { detectAtThresholds } from './detect';
+import type { Candidate } from './track-reacquire';
 import type { Segments } from './track-segments';
 import type { Blob, DetectionOptions, MarkerImage } from './types';
 
@@ -50,6 +51,13 @@ export interface State {
    * until the leg is upright again and the order along it names the blobs.
    */
   doubt?: boolean;
+  /** While lost: the blobs on its circle followed as candidates for it (track-reacquire.ts). */
+  candidates?: Candidate[] | undefined;
+  /**
+   * Frames since it was taken up again after being lost (undefined once its confidence is whole
+   * again): a point just after a loss is reported with a confidence that starts low (track.ts).
+   */
+  regained?: number | undefined;
 }
 
 export interface TrackerConfig {

@@ -16,6 +16,7 @@ import { carryMerged, chainsNow, learnSpans, merged, sweepLegs, updateDoubt } fr
 import { bySegment } from './track-by-segment';
 import { byCircle } from './track-circle';
 import { correctByNeighbours, type Prediction } from './track-neighbours';
+import { reacquire } from './track-reacquire';
 import { assignWithSegments, learnLengths, segmentsOf } from './track-segments';
 import {
   appearanceCost,
@@ -124,6 +125,10 @@ export function step(
   }
   regainChains(states, choice, blobs, chains);
   if (segments) byCircle(states, choice, blobs, segments, candidates, addBlobs);
+  // A lost marker held by one length: the blobs on its circle followed until one is confirmed.
+  const regained = segments
+    ? reacquire(states, pred, choice, blobs, segments, cfg, candidates, addBlobs)
+    : new Set<number>();
   const placed = segments ? bySegment(states, pred, choice, blobs, segments, candidates, addBlobs) : [];
   sweepLegs(states, choice, blobs, cfg, candidates, addBlobs);
   const carried = carryMerged(pred, merged(states, pred, choice, blobs, chains));
@@ -145,7 +150,7 @@ export function step(
       if (handed) {
         s.vx = 0;
         s.vy = 0;
-      } else if (s.lost || s.age === 0) {
+      } else if ((s.lost && !regained.has(i)) || s.age === 0) {
         s.vx = s.age === 0 ? mx : 0;
         s.vy = s.age === 0 ? my : 0;
       } else {
@@ -164,6 +169,10 @@ export function step(
       s.seenX = b.x;
       s.seenY = b.y;
       s.coast = 0;
+      // Taken up again after a loss: its confidence starts at a quarter and is whole after 5 frames.
+      if (s.lost || regained.has(i)) s.regained = 0;
+      else if (s.regained !== undefined) s.regained = s.regained < 4 ? s.regained + 1 : undefined;
+      const trust = s.regained === undefined ? 1 : 0.25 + 0.15 * s.regained;
       s.lost = false;
       // The marker's own (unblurred) contrast is learnt from round views of it only.
       if (b.roundness > 0.6) {
@@ -180,7 +189,7 @@ export function step(
       return {
         x: pixels(b.x),
         y: pixels(b.y),
-        confidence: Math.max(0.05, Math.min(1, confidence)),
+        confidence: Math.max(0.05, Math.min(1, confidence) * trust),
         state: 'detected',
       };
     }
