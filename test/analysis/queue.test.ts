@@ -7,6 +7,8 @@ import type { Services } from '../../src-main/services';
 import { registerSource } from '../../src-main/services/media/sources';
 import { getRecordingRow, mediaPath } from '../../src-main/services/media/recordings-db';
 import { poseStoreFile } from '../../src-main/services/pose/store';
+import { poseRecording } from '../../src-main/services/pose/recording';
+import { windowResultFile } from '../../src-main/services/analysis/window-result';
 import { openTestServices, secondRun, type TestServices } from '../helpers/test-services';
 import { clip } from '../media/helpers';
 import { requireEngineBuild } from '../pose/helpers';
@@ -226,6 +228,33 @@ describe('analysis queue', () => {
     expect(resumed.state).toBe('done');
     expect(resumed.attempts).toBeGreaterThanOrEqual(2);
   }, 240_000);
+
+  it("a waiting job cancelled from the clip card takes its steady window's file along", async () => {
+    // A job back in the queue after a crash keeps its window's file (docs/report.md, "Provisional
+    // sections"); cancelled while it waits, the file would otherwise stay on disk unused. The job is
+    // written as the queue leaves it (data/analysis-jobs.ts); on one PC nothing claims it meanwhile.
+    const { services, library } = await open(false);
+    const sessionId = await session(services);
+    const id = await importClip(services, sessionId);
+    const now = new Date().toISOString();
+    await library.sql.run(
+      `INSERT INTO analysis_jobs (recording_id, model, state, attempts, queued_at, updated_at)
+       VALUES (?, 'full', 'queued', 1, ?, ?)`,
+      [id, now, now],
+    );
+    const file = windowResultFile((await poseRecording(services.library, id)).dir, 'full');
+    writeFileSync(file, 'window of an interrupted run');
+    if (!secondRun) {
+      const before = await call<SessionAnalysisStatus>(services, 'analysis:status', { sessionId });
+      expect(before.clips.find((c) => c.recordingId === id)!.state).toBe('queued');
+    }
+    expect(
+      (await call<{ cancelled: boolean }>(services, 'analysis:cancel', { recordingId: id })).cancelled,
+    ).toBe(true);
+    expect(existsSync(file)).toBe(false);
+    const after = await call<SessionAnalysisStatus>(services, 'analysis:status', { sessionId });
+    expect(after.clips.find((c) => c.recordingId === id)!.state).toBe('cancelled');
+  });
 
   it('says which room analyses a clip another workstation holds; on one PC a left-over run is not another room', async () => {
     // No pose run here: the claim is written as another workstation's claim is (data/analysis-jobs.ts).

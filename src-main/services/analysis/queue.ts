@@ -9,6 +9,7 @@ import { claimerName, createClaimLoop, createClaims, type SharedQueueTiming } fr
 import { runJob } from './run-job';
 import { startRunning, type Running } from './running';
 import { createQueueStatus, jobOf } from './status';
+import { dropWindowResult } from './window';
 
 export { SHARED_QUEUE } from './lease';
 
@@ -206,6 +207,9 @@ export function createAnalysisQueue(ctx: Ctx, options: AnalysisQueueOptions): An
       // Waiting: cancelled now. Running on another workstation (issue 17): the request is stored with
       // the job and that workstation stops it at its next heartbeat, then says 'cancelled' to all.
       const outcome = await jobs.requestCancel(recordingId, workstation, now());
+      // A job waiting with its steady window's file (back in the queue after a crash): the file goes
+      // with the job's numbers. One asked of another workstation goes when that one stops it.
+      if (outcome === 'cancelled') await dropWindowResult(ctx, recordingId);
       if (outcome !== 'none') status.tell(recordingId);
       return outcome !== 'none';
     },
