@@ -63,8 +63,13 @@ function* candidates(w: number, h: number): Generator<readonly [number, number]>
  * No two returned boxes overlap unless a label finds no free spot within six rings (then it keeps
  * its anchor: a crowded frame still shows every value).
  */
-export function placeLabels(requests: readonly LabelRequest[], unit: number): ImagePoint[] {
-  const placed: Box[] = [];
+export function placeLabels(
+  requests: readonly LabelRequest[],
+  unit: number,
+  /** Boxes no label may cover, drawn above the labels (skin markers' dots, issue 15). */
+  avoid: readonly Box[] = [],
+): ImagePoint[] {
+  const placed: Box[] = [...avoid];
   return requests.map((r) => {
     const base = labelBox(r.text, r.anchor, unit);
     for (const [dx, dy] of candidates(base.w, base.h)) {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { imagePoint } from '../units';
-import { labelBox, overlaps, type Box } from './label-placement';
-import { MARKER_DOT_PX, markerShortLabel, placeMarkerLabels, type MarkerLabelRequest } from './marker-labels';
+import { labelBox, overlaps, placeLabels, type Box } from './label-placement';
+import {
+  MARKER_DOT_PX,
+  markerDotBox,
+  markerShortLabel,
+  placeMarkerLabels,
+  type MarkerLabelRequest,
+} from './marker-labels';
 
 const WIDTH_PER_CHAR_PX = 7; // a stand-in for the caller's measured text width
 
@@ -90,6 +96,19 @@ describe('marker labels', () => {
     expect(l.x).toBeGreaterThanOrEqual(moved.box.x);
     expect(l.x).toBeLessThanOrEqual(moved.box.x + moved.box.w);
     expect(l.y === moved.box.y || l.y === moved.box.y + moved.box.h).toBe(true);
+  });
+
+  it('lets the angle labels leave the markers’ dots free', () => {
+    for (const unit of [1, 0.5, 2]) {
+      const text = 'R tibia −19°';
+      const spot = imagePoint(300 * unit, 200 * unit);
+      const dot = markerDotBox(imagePoint(300 * unit + 8 * unit, 202 * unit), unit);
+      // Without the dot the label stays on its spot, over the dot; with it, it moves off.
+      const [alone] = placeLabels([{ anchor: spot, text }], unit);
+      expect(overlaps(labelBox(text, alone!, unit), dot)).toBe(true);
+      const [moved] = placeLabels([{ anchor: spot, text }], unit, [dot]);
+      expect(overlaps(labelBox(text, moved!, unit), dot)).toBe(false);
+    }
   });
 
   it('says so when no free spot is left in the picture', () => {

@@ -38,6 +38,12 @@ export function sceneLabelBoxes(scene: readonly Primitive[], unit: number): Box[
   );
 }
 
+/** The box of a marker's dot at `at` (video px), for the angle labels to leave free. */
+export function markerDotBox(at: ImagePoint, unit: number): Box {
+  const d = (MARKER_DOT_PX + 1) * unit;
+  return { x: at.x - d, y: at.y - d, w: 2 * d, h: 2 * d };
+}
+
 export interface MarkerLabelRequest {
   /** The marker's centre, video px. */
   readonly at: ImagePoint;
@@ -109,8 +115,7 @@ export function placeMarkerLabels(
   unit: number,
   within: Box | null = null,
 ): MarkerLabel[] {
-  const dot = (MARKER_DOT_PX + 1) * unit;
-  const dots: Box[] = requests.map((r) => ({ x: r.at.x - dot, y: r.at.y - dot, w: 2 * dot, h: 2 * dot }));
+  const dots = requests.map((r) => markerDotBox(r.at, unit));
   const taken: Box[] = [...avoid, ...dots];
   const order = requests.map((_, i) => i).sort((a, b) => requests[a]!.at.y - requests[b]!.at.y);
   const out: MarkerLabel[] = new Array<MarkerLabel>(requests.length);

@@ -6,7 +6,7 @@
 import { Landmark, type LandmarkFrame, type LandmarkName } from '../pose/landmarks';
 import { degrees, imagePoint, type Degrees, type ImagePoint } from '../units';
 import { angleArc, clinicalAngle, interiorAngle, lineAngle, midpoint, type ArcShape } from './geometry';
-import { placeLabels } from './label-placement';
+import { placeLabels, type Box } from './label-placement';
 import {
   JOINT_ANGLES,
   LOW_CONFIDENCE,
@@ -116,6 +116,8 @@ export function buildScene(
   toggles: OverlayToggles,
   valueOf?: AngleValueOf,
   unit = 1,
+  /** Boxes the labels must leave free: the skin markers' dots, drawn above the scene (marker-labels.ts). */
+  avoid: readonly Box[] = [],
 ): Primitive[] {
   if (!toggles.all || !frame || frame.status !== 'pose') return [];
   const out: Primitive[] = [];
@@ -179,6 +181,7 @@ export function buildScene(
   const spots = placeLabels(
     labelled.map((p) => ({ anchor: p.labelAt, text: p.label })),
     unit,
+    avoid,
   );
   const moved = new Map(labelled.map((p, i) => [p, spots[i]!]));
   for (let i = 0; i < out.length; i++) {

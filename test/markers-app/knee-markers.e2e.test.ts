@@ -93,6 +93,7 @@ type Rect = { x: number; y: number; w: number; h: number };
 interface OverlayLabels {
   readonly angles: Rect[];
   readonly markers: { marker: string; spot: number; box: Rect; text: Rect }[];
+  readonly dots: Rect[];
 }
 
 /**
@@ -107,7 +108,10 @@ async function overlayLabels(): Promise<OverlayLabels> {
       getAttr: (k: string) => unknown;
       findOne: (s: string) => KNode;
     };
-    type KStage = { container: () => HTMLElement; find: (s: string) => KNode[] };
+    type KStage = {
+      container: () => HTMLElement;
+      find: (s: string) => (KNode & { name: () => string })[];
+    };
     const w = globalThis as unknown as { Konva: { stages: KStage[] }; document: Document };
     const box = w.document.querySelector('[data-player="0"] .overlay-box')!;
     const stage = w.Konva.stages.find((s) => box.contains(s.container()))!;
@@ -120,6 +124,10 @@ async function overlayLabels(): Promise<OverlayLabels> {
         box: rect(g.findOne('.marker-label-box').getClientRect()),
         text: rect(g.findOne('.marker-label').getClientRect()),
       })),
+      dots: stage
+        .find('Circle')
+        .filter((c) => /^marker-(left|right)/.test(c.name()))
+        .map((c) => rect(c.getClientRect())),
     };
   });
 }
@@ -208,6 +216,11 @@ describe('knee and ankle markers in place of the landmarks', () => {
         .poll(async () => (labels = await overlayLabels()).markers.length, { timeout: 30_000 })
         .toBeGreaterThanOrEqual(5);
       expect(labels.angles.length).toBeGreaterThan(0);
+      expect(labels.dots.length).toBe(labels.markers.length);
+      // The angle labels leave the markers' dots free (a dot is drawn above them).
+      for (const a of labels.angles)
+        for (const d of labels.dots)
+          expect(meet(a, d), `an angle label under a marker, frame ${shownFrame}`).toBe(false);
       for (const [i, m] of labels.markers.entries()) {
         expect(m.text.w).toBeGreaterThan(20);
         expect(m.text.x).toBeGreaterThanOrEqual(m.box.x - 0.5);
@@ -215,6 +228,8 @@ describe('knee and ankle markers in place of the landmarks', () => {
         expect(m.text.y).toBeGreaterThanOrEqual(m.box.y - 0.5);
         for (const a of labels.angles)
           expect(meet(m.box, a), `${m.marker} on an angle label, frame ${shownFrame}`).toBe(false);
+        for (const d of labels.dots)
+          expect(meet(m.box, d), `${m.marker} on a marker, frame ${shownFrame}`).toBe(false);
         for (const o of labels.markers.slice(i + 1))
           expect(meet(m.box, o.box), `${m.marker} on ${o.marker}, frame ${shownFrame}`).toBe(false);
         if (m.spot !== 0) moved += 1;
@@ -222,7 +237,9 @@ describe('knee and ankle markers in place of the landmarks', () => {
       }
       if (step === 0) await shot('knee-markers-labels', false);
     }
-    console.log(`marker labels: ${checked} checked on 8 frames, ${moved} moved off their own spot`);
+    console.log(
+      `marker labels: ${checked} checked on 8 frames, ${moved} not in their first spot (right beside the marker)`,
+    );
     // The leg's seven markers crowd their labels: some had to move (else this checked nothing).
     expect(moved).toBeGreaterThan(0);
     const overlay = page.locator('[data-player="0"] .overlay-box');

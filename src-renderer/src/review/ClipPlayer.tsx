@@ -142,6 +142,8 @@ export function ClipPlayer(props: ClipPlayerProps) {
           toggles,
           angleValues(analysis.gait, clip, series, shown),
           1 / px,
+          // The angle labels leave the markers' dots (drawn above them) free.
+          props.markers?.dots(shown, 1 / px),
         );
         // Marker labels leave the angle labels free and stay in the picture (marker-labels.ts).
         const picture = { x: 0, y: 0, w: size.width / size.scale, h: size.height / size.scale };

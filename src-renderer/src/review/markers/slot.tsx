@@ -4,6 +4,8 @@
  */
 import type { ReactNode } from 'react';
 import type { Box } from '../../../../src-shared/review/label-placement';
+import { markerDotBox } from '../../../../src-shared/review/marker-labels';
+import { imagePoint } from '../../../../src-shared/units';
 import { MarkerLayer } from './MarkerLayer';
 import type { MarkersModel } from './useMarkers';
 
@@ -13,6 +15,8 @@ export interface MarkerSlot {
   /** `avoid`: the frame's angle label boxes, `picture`: the video's box (video px), for label placement. */
   readonly layer: (shown: number, px: number, avoid?: readonly Box[], picture?: Box) => ReactNode;
   readonly onPick?: (shown: number, x: number, y: number) => void;
+  /** The boxes of the markers' dots drawn on a frame (video px; `unit`: video px per screen px). */
+  readonly dots: (shown: number, unit: number) => Box[];
 }
 
 /** The slot for the active player; tracked markers are drawn whenever the overlays are on. */
@@ -34,6 +38,13 @@ export function markerSlot(m: MarkersModel, overlaysOn: boolean): MarkerSlot {
           picture={picture ?? null}
         />
       ) : null,
+    dots: (shown, unit) =>
+      m.on || overlaysOn
+        ? (m.tracks?.tracks ?? []).flatMap((t) => {
+            const p = t.points[shown];
+            return p && p.state !== 'lost' ? [markerDotBox(imagePoint(p.x, p.y), unit)] : [];
+          })
+        : [],
     ...(m.on && { onPick: (shown: number, x: number, y: number) => m.click(shown, x, y) }),
   };
 }
