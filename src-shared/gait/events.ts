@@ -47,6 +47,8 @@ interface Stance {
   readonly side: Side;
   readonly ic: GaitEvent;
   readonly to: GaitEvent;
+  /** Its lift-off read at the leave level (below): gives way in the rhythm (eventsRhythm.ts). */
+  readonly weak?: boolean;
 }
 
 /**
@@ -204,6 +206,17 @@ function detectStances(
     while (k < re && !((h[k] as number) <= level)) k++;
     let j = re - 1;
     while (j > k && !((h[j] as number) <= level)) j--;
+    // A run is a stance by the hysteresis (in below the entry level, out above twice it); a foot
+    // that comes below the entry level on one frame and then stays inside the band until it lifts
+    // has no second frame at the entry level to place its lift-off on, and was dropped here after
+    // the thresholds had found it (the mirrored sample clip's near foot, frames 146-151: 10, 18, 21,
+    // 19, 19, 26 px against 14 and 26). Its lift-off is read where it leaves the run: the leave level.
+    let liftLevel = level;
+    if (noisy && k >= j && k < re) {
+      liftLevel = leave;
+      j = re - 1;
+      while (j > k && !((h[j] as number) <= liftLevel)) j--;
+    }
     if (k >= j) continue;
     const extend = (near: number, far: number, at: number): number => {
       const hn = h[near] as number;
@@ -211,11 +224,11 @@ function detectStances(
       if (far < 0 || far >= n || !Number.isFinite(hn) || !Number.isFinite(hf) || !(hf > hn)) return near;
       return near + (at - near) * Math.max(0, Math.min(1, (hn - level) / (hf - hn)));
     };
-    const cross = (a: number, b: number): number => {
+    const cross = (a: number, b: number, lv = level): number => {
       const ha = h[a] as number;
       const hb = h[b] as number;
       if (a < 0 || a >= n || !Number.isFinite(ha) || !Number.isFinite(hb) || ha === hb) return b;
-      return a + (b - a) * Math.max(0, Math.min(1, (ha - level) / (ha - hb)));
+      return a + (b - a) * Math.max(0, Math.min(1, (ha - lv) / (ha - hb)));
     };
     let icF: number;
     let toF: number;
@@ -225,7 +238,7 @@ function detectStances(
     } else {
       const limit = Math.max(1.5, 0.05 * tl.fps);
       const icThr = cross(k - 1, k);
-      const toThr = cross(j + 1, j);
+      const toThr = cross(j + 1, j, liftLevel);
       const icFit = kinkFit(hRaw, k, j, -1, legPx, tl.fps);
       const toFit = kinkFit(hRaw, k, j, 1, legPx, tl.fps);
       icF = icFit !== null && Math.abs(icFit - icThr) <= limit ? icFit : icThr;
@@ -247,6 +260,7 @@ function detectStances(
       side,
       ic: makeEvent(tl, 'initial-contact', side, icF, icConf),
       to: makeEvent(tl, 'toe-off', side, toF, toConf),
+      ...(liftLevel !== level ? { weak: true } : {}),
     };
     if (cutStart) edges.push({ st, edge: 'start' });
     else if (cutEnd) {
@@ -263,7 +277,7 @@ function detectStances(
   // clip's edges are timed on the same template.
   const refinedAll = refineByTemplate(
     [
-      ...byRhythm(out.map((st) => ({ icF: st.ic.atF, toF: st.to.atF }))),
+      ...byRhythm(out.map((st) => ({ icF: st.ic.atF, toF: st.to.atF, weak: st.weak }))),
       ...edges.map((e) => ({ icF: e.st.ic.atF, toF: e.st.to.atF, inferred: false, edge: e.edge })),
     ],
     raw[side],

@@ -26,6 +26,24 @@ describe('stride rhythm', () => {
     expect(out.map((x) => x.icF)).toEqual(s.map((x) => x.icF));
   });
 
+  it('of two contacts closer than 0.6 stride, drops the weak one (lift-off read at the leave level) first', () => {
+    const s = regular(8);
+    // The weak candidate's contact time fits the median better than its neighbour's (7 frames
+    // against 9), yet it is the one with less evidence: it goes.
+    const weak = { icF: 78, toF: 85, weak: true };
+    const withLong = s.map((x, k) => (k === 4 ? { icF: x.icF, toF: x.icF + 9 } : x));
+    const out = byRhythm([...withLong.slice(0, 4), weak, ...withLong.slice(4)].sort((a, b) => a.icF - b.icF));
+    expect(out.map((x) => x.icF)).toEqual(s.map((x) => x.icF));
+    // Alone (no rival within 0.6 stride), a weak stance is kept.
+    const alone = byRhythm([
+      ...s.slice(0, 4),
+      { ...(s[4] as { icF: number; toF: number }), weak: true },
+      ...s.slice(5),
+    ]);
+    expect(alone.map((x) => x.icF)).toEqual(s.map((x) => x.icF));
+    expect(alone[4]?.weak).toBe(true);
+  });
+
   it('puts a contact where a gap of two strides says one was missed, marked as inferred', () => {
     const s = regular(8);
     const out = byRhythm([...s.slice(0, 3), ...s.slice(4)]);

@@ -4,9 +4,10 @@
  * a few percent (step time 356 ± 20 ms on the labelled sample clip, most of that the frame
  * quantisation; Nakayama et al. 2010 report stride-time CVs of 1–3% in treadmill running). So:
  *
- * - two candidate stances of one foot closer than 0.6 stride cannot both be stances: the one whose
- *   contact time is further from the foot's median contact time is dropped (a swing foot skimming
- *   the belt, or a blurred foot read as two contacts);
+ * - two candidate stances of one foot closer than 0.6 stride cannot both be stances: a weak one (its
+ *   lift-off read at the leave level, events.ts) goes before one seen at the entry level at both
+ *   ends; else the one whose contact time is further from the foot's median contact time is dropped
+ *   (a swing foot skimming the belt, or a blurred foot read as two contacts);
  * - a gap of two or three strides (±25% of a stride) between contacts holds a contact the
  *   thresholds missed: a candidate is put where the rhythm says, for the template to confirm
  *   (eventsTemplate.ts: kept only if it fits the template as well as the detected stances do).
@@ -20,13 +21,26 @@ export interface Candidate {
   readonly inferred: boolean;
   /** A stance cut by the clip's start (only its toe-off is real) or end (only its contact). */
   readonly edge?: 'start' | 'end';
+  /**
+   * The foot came to the entry level on one frame only and stayed inside the hysteresis band until
+   * it lifted (events.ts): a stance by the thresholds, on less evidence than one seen at the entry
+   * level at both ends, so it gives way to such a one where the two cannot both be real.
+   */
+  readonly weak?: boolean;
 }
 
 /** Fewer stances than this and the rhythm itself is not known well enough to judge one. */
 export const MIN_RHYTHM_STANCES = 4;
 
-export function byRhythm(stances: readonly { readonly icF: number; readonly toF: number }[]): Candidate[] {
-  let out: Candidate[] = stances.map((s) => ({ icF: s.icF, toF: s.toF, inferred: false }));
+export function byRhythm(
+  stances: readonly { readonly icF: number; readonly toF: number; readonly weak?: boolean }[],
+): Candidate[] {
+  let out: Candidate[] = stances.map((s) => ({
+    icF: s.icF,
+    toF: s.toF,
+    inferred: false,
+    ...(s.weak ? { weak: true } : {}),
+  }));
   if (out.length < MIN_RHYTHM_STANCES) return out;
   const stride = (): number => median(out.slice(1).map((s, i) => s.icF - (out[i] as Candidate).icF));
   const contact = median(out.map((s) => s.toF - s.icF));
@@ -37,7 +51,14 @@ export function byRhythm(stances: readonly { readonly icF: number; readonly toF:
     if (i < 0) break;
     const a = out[i - 1] as Candidate;
     const b = out[i] as Candidate;
-    const worse = Math.abs(a.toF - a.icF - contact) > Math.abs(b.toF - b.icF - contact) ? i - 1 : i;
+    const worse =
+      a.weak !== b.weak
+        ? a.weak
+          ? i - 1
+          : i
+        : Math.abs(a.toF - a.icF - contact) > Math.abs(b.toF - b.icF - contact)
+          ? i - 1
+          : i;
     out = out.filter((_, k) => k !== worse);
     if (out.length < MIN_RHYTHM_STANCES) return out;
   }
