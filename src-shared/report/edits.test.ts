@@ -99,4 +99,17 @@ describe('the PT’s edits over the suggested report', () => {
     expect(built.plan).toEqual(suggested.model.plan);
     expect(built.findings[0]!.text).toBe('The PT’s own words.');
   });
+
+  it('prints the evidence of the current numbers beside the PT’s words, not the numbers saved with them', () => {
+    // Saved before an event was corrected (or before the whole clip replaced its window): the
+    // numbers the edits carry are from then. A finding the PT wrote themselves keeps its lines.
+    const edits = editsOf(suggested.model);
+    edits.findings[0] = { ...edits.findings[0]!, evidence: ['pelvic drop 3.1° (before the correction)'] };
+    edits.findings.push({ id: 'f-own', text: 'Loud landing, heard on the treadmill.', evidence: ['heard'] });
+    const built = buildReport({ ...input, edits }).model;
+    const first = built.findings.find((f) => f.id === edits.findings[0]!.id)!;
+    expect(first.evidence).toEqual(suggested.model.findings[0]!.evidence);
+    expect(first.evidence.join(' ')).not.toContain('before the correction');
+    expect(built.findings.find((f) => f.id === 'f-own')!.evidence).toEqual(['heard']);
+  });
 });

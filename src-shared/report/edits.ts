@@ -51,8 +51,8 @@ function rowsOf(
 }
 
 /**
- * A finding as the PT left it: their words, pin and cue; what they do not edit (why it ranks, the
- * runner's words, its drills) from the suggestion of the same id. Edits saved before cues existed
+ * A finding as the PT left it: their words, pin and cue; what they do not edit (its evidence, why
+ * it ranks, the runner's words, its drills) from the suggestion of the same id. Edits saved before cues existed
  * carry no cue and keep the suggested one; an empty cue is the PT removing it.
  */
 function findingOf(
@@ -74,7 +74,10 @@ function findingOf(
   return {
     id: e.id,
     text,
-    evidence: e.evidence,
+    // The numbers behind it are the analysis's, not the PT's words (the page shows them, never
+    // edits them): the current ones, so a corrected event or the whole clip replacing its window
+    // is not printed beside evidence from before. The saved lines where nothing suggests it now.
+    evidence: s?.evidence ?? e.evidence,
     ...(s?.priority ? { priority: s.priority } : {}),
     ...(s?.plain ? { plain: s.plain } : {}),
     ...(s?.drills ? { drills: s.drills } : {}),
