@@ -108,7 +108,7 @@ describe('recording two cameras into the session', () => {
   // whole browser can still drop a few (measured: 0–2 of 75 usually, 3–4 on a bad run). The test is
   // written to be repeatable (it looks at its own take only).
   it(
-    'records 5 s from both cameras with R: two clips of 75 frames (±2), aligned, in the session',
+    'records 5 s from both cameras with R: two clips of every frame sent (or the loss said), aligned, in the session',
     { retry: 1 },
     async () => {
       const { page, guard } = await openCapture(browser);
@@ -136,9 +136,18 @@ describe('recording two cameras into the session', () => {
       const take = (await call<CaptureTake[]>('capture:takes', { sessionId })).find((t) => t.id === takeId);
       expect(take!).toMatchObject({ status: 'saved', condition: { label: 'flat' } });
       expect(take!.name).toMatch(/^flat · take \d+$/);
-      const frames = take!.clips.map((c) => [c.view, c.frameCount]);
-      for (const [, n] of frames)
-        expect(Math.abs((n as number) - 75), JSON.stringify(take!.clips)).toBeLessThanOrEqual(2);
+      // Every frame the cameras delivered is in its clip, or the page says how many were lost (the
+      // capture-problem line): a busy machine's encoder may fall behind, silently never. How many the
+      // file cameras deliver in 5 s is theirs (fewer under load); the take's length is the clock's.
+      const lost = take!.clips.filter((c) => c.framesDelivered! - c.frameCount! > FRAME_COUNT_TOLERANCE);
+      for (const c of take!.clips)
+        expect(c.framesDelivered!, JSON.stringify(take!.clips)).toBeGreaterThan(37);
+      const problem = page.getByTestId('capture-problem');
+      if (lost.length === 0) expect(await problem.count()).toBe(0);
+      for (const c of lost)
+        expect(await problem.textContent()).toContain(
+          `The ${c.view} camera sent ${c.framesDelivered} frames but only ${c.frameCount} were recorded`,
+        );
       // Both clips start within a frame (67 ms at 15 fps) of the shared start.
       const offsets = take!.clips.map((c) => c.startOffsetMs);
       expect(Math.abs(offsets[0]! - offsets[1]!)).toBeLessThan(100);
