@@ -25,7 +25,7 @@ import { generateRunner } from '../../src-shared/gait/synthetic';
 import type { MarkerTrack } from '../../src-shared/markers';
 import { Landmark, type LandmarkSeries } from '../../src-shared/pose/landmarks';
 import type { PatientProgress, ProgressRow } from '../../src-shared/progress';
-import { sinceLastVisit } from '../../src-shared/progress';
+import { progressForReport, sinceLastVisit } from '../../src-shared/progress';
 import { kneeMarkers, trackFrom } from '../../src-shared/review/testing/marker-legs';
 import { openTestServices, secondRun, type TestServices } from '../helpers/test-services';
 import { tempDir } from '../helpers/tmp';
@@ -340,6 +340,24 @@ describe('progress where markers were tracked', () => {
     }
     const secondHtml = renderToStaticMarkup(createElement(ReportProgress, { progress: second }));
     if (kneeThen) expect(secondHtml).toContain('data-testid="report-progress-source-changed"');
+    // The knee is behind no finding of that visit: with it as one, its row says the source changed.
+    const forced = progressForReport(p, sessionIds[1]!, ['knee-flexion-ic'])!;
+    const kneeRow = forced.conditions[0]!.rows.find(
+      (r) => r.variableId === 'knee-flexion-ic' && r.side === 'right',
+    )!;
+    expect(kneeRow.visits?.map((v) => v.source)).toEqual(['landmarks', 'markers']);
+    expect(kneeRow.sourceChangedSincePrevious).toBe('pose landmarks then, markers now');
+    const forcedHtml = renderToStaticMarkup(createElement(ReportProgress, { progress: forced }));
+    const kneeHtml = /<tr[^>]*data-variable="knee-flexion-ic" data-side="right">.*?<\/tr>/.exec(
+      forcedHtml,
+    )![0];
+    expect(text(kneeHtml)).toMatch(
+      /● → 10\.0° ■ .*Source changed: a change of source can itself move the value\./,
+    );
+    // Markers on both visits (the third report's knee): no such line.
+    const third = renderToStaticMarkup(createElement(ReportProgress, { progress: bundle.model.progress }));
+    const kneeThird = /<tr[^>]*data-variable="knee-flexion-ic" data-side="right">.*?<\/tr>/.exec(third)![0];
+    expect(kneeThird).not.toContain('report-progress-source-changed');
 
     const section2 = text(
       renderToStaticMarkup(createElement(ReportProgress, { progress: bundle.model.progress })),
