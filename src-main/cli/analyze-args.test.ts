@@ -29,12 +29,17 @@ describe('stridelab analyze options', () => {
     });
     // $STRIDELAB_HOME keeps the run in that library, as --home does.
     expect(parseAnalyzeArgs(['--side', 'a.mp4'], { STRIDELAB_HOME: '/lib' }).home).toBe(resolve('/lib'));
+    // The side clip's markers from `stridelab markers --out`.
+    expect(parseAnalyzeArgs(['--side', 'a.mp4', '--side-markers', 'm.json'], {}).sideMarkers).toBe(
+      resolve('m.json'),
+    );
   });
 
   it('refuses what it cannot run, in words that say what to do', () => {
     const bad: [string[], RegExp][] = [
       [[], /Give at least a side-view clip/],
       [['--rear', 'b.mp4'], /gait events come from the side view/],
+      [['--demo', '--side-markers', 'm.json'], /--side-markers goes with --side <clip>/],
       [['--side', 'a.mp4', '--model', 'huge'], /--model must be lite, full or heavy/],
       [['--side', 'a.mp4', '--speed', 'fast'], /--speed needs a number \(km\/h\)/],
       [['--side', 'a.mp4', '--incline', '80'], /--incline must be between -10 and 40 %/],

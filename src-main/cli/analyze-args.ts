@@ -12,6 +12,8 @@ export interface AnalyzeOptions {
   readonly rear?: string;
   readonly sideLandmarks?: string;
   readonly rearLandmarks?: string;
+  /** The side clip's marker tracks from `stridelab markers --out`. */
+  readonly sideMarkers?: string;
   readonly out: string;
   readonly model: ModelName;
   /** A library to keep the run in (--home or $STRIDELAB_HOME); absent = a temporary library. */
@@ -49,6 +51,10 @@ Options:
   --video             also write the annotated video(s)
   --side-landmarks <json>, --rear-landmarks <json>
                       landmarks found earlier for that clip (stridelab pose --out): skips pose
+  --side-markers <json>
+                      the side clip's skin markers (stridelab markers --out): its contacts and
+                      toe-offs from the foot markers where they do better, and the marker
+                      variables in the landmarks' place, as in the app
   --home <dir>        keep the patient, session and clips in this library ($STRIDELAB_HOME);
                       without it a temporary library is used and removed afterwards
   --db <address>      keep them in the clinic server's library instead ($STRIDELAB_DB;
@@ -75,6 +81,7 @@ export function parseAnalyzeArgs(
     '--rear',
     '--side-landmarks',
     '--rear-landmarks',
+    '--side-markers',
     '--out',
     '--model',
     '--home',
@@ -127,6 +134,7 @@ export function parseAnalyzeArgs(
   for (const [lm, clip] of [
     ['--side-landmarks', '--side'],
     ['--rear-landmarks', '--rear'],
+    ['--side-markers', '--side'],
   ] as const) {
     if (values.has(lm) && !values.has(clip)) throw new UsageError(`${lm} goes with ${clip} <clip>.`);
   }
@@ -136,6 +144,7 @@ export function parseAnalyzeArgs(
     rear: values.get('--rear') && resolve(values.get('--rear')!),
     sideLandmarks: values.get('--side-landmarks') && resolve(values.get('--side-landmarks')!),
     rearLandmarks: values.get('--rear-landmarks') && resolve(values.get('--rear-landmarks')!),
+    ...(values.has('--side-markers') ? { sideMarkers: resolve(values.get('--side-markers')!) } : {}),
     out: resolve(values.get('--out') ?? 'stridelab-report'),
     model,
     home: home ? resolve(home) : undefined,

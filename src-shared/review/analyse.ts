@@ -63,6 +63,9 @@ export function eventSourceFlag(choice: EventChoice): GaitFlag {
   };
 }
 
+/** No trim: the whole clip (the CLI, which has no Review to set one). */
+export const WHOLE_CLIP: AnalysisInputs['trim'] = { startFrame: 0, endFrame: Number.MAX_SAFE_INTEGER };
+
 /** The series as analysed: corrections applied (what the overlays draw), and cut to the trim. */
 export function preparedSeries(
   series: LandmarkSeries,

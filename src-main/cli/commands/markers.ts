@@ -1,8 +1,13 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { analyzeGait } from '../../../src-shared/gait';
+import type { GaitEventJson } from '../../../src-shared/gait';
 import type { LandmarkSeries } from '../../../src-shared/pose/landmarks';
-import { markerVariablesAt, type MarkerVariableRow } from '../../../src-shared/review/marker-variables';
+import { analyseClip, WHOLE_CLIP } from '../../../src-shared/review/analyse';
+import {
+  markerEvents,
+  markerVariablesAt,
+  type MarkerVariableRow,
+} from '../../../src-shared/review/marker-variables';
 import {
   isMarkerName,
   pelvicTilt,
@@ -25,15 +30,19 @@ import { abortOnStop } from '../process';
  * Tracks the taped skin markers through a clip (src-shared/markers, docs/markers.md) in this process,
  * never a UI thread: ffmpeg decodes, the pure tracker follows the markers the PT named on one frame.
  * With gait events (a `stridelab gait --out` result, or a landmark series to analyse) it prints
- * pelvic tilt (side) or rearfoot eversion (rear) per step with its mean and spread. Exit codes: 0 done,
- * 1 failed, 2 wrong usage, 130 interrupted.
+ * pelvic tilt (side) or rearfoot eversion (rear) per step with its mean and spread. A landmark series
+ * is analysed by the app's one gait orchestration (src-shared/review/analyse.ts) with the tracks just
+ * made, so a side clip's contacts and toe-offs come from its heel and 5th MT markers where they do
+ * better, as in Review and the report (docs/markers.md "Marker events"). Exit codes: 0 done, 1
+ * failed, 2 wrong usage, 130 interrupted.
  */
 export const USAGE = `Usage: stridelab markers <clip> --seeds <seeds.json> --view side|rear [options]
   --seeds      JSON list of the named markers on one frame: [{"name":"rightAsis","frame":0,"x":498.3,"y":171.8}, ...]
                (x, y in pixels of the clip as shown, names as in docs/markers.md)
   --view       side or rear: the camera that filmed the clip
   --events     gait events from \`stridelab gait --out\` (JSON, stridelab.gait/1) on the same clip
-  --landmarks  or a landmark series of the same clip (stridelab.landmarks/1): its events are found here
+  --landmarks  or a landmark series of the same clip (stridelab.landmarks/1): its events are found here,
+               from the foot markers where they do better (as the app does)
   --colour     coloured stickers: the picked colour as R,G,B (0-255); default bright markers
   --tolerance  colour distance allowed, 0-1 (default 0.25)
   --out        write the tracks and the per-step values as JSON; "-" for stdout`;
@@ -75,22 +84,53 @@ function parseColour(colour: string | undefined, tolerance: string | undefined):
   return { kind: 'colour', rgb: rgb as [number, number, number], tolerance: tol };
 }
 
-function eventsFrom(
-  values: { events?: string; landmarks?: string },
-  view: 'side' | 'rear',
-): MarkerEvent[] | null {
+/** Where the events come from: given (--events), or found here from a landmark series (--landmarks). */
+type EventInput = { events: MarkerEvent[] } | { series: LandmarkSeries } | null;
+
+function eventInput(values: { events?: string; landmarks?: string }): EventInput {
   if (values.events) {
     const gait = readJson(values.events, 'events') as {
       events?: { kind: string; side: string; frameF: number }[];
     };
     if (!Array.isArray(gait.events)) throw new Error(`${basename(values.events)} holds no gait events.`);
-    return gait.events as MarkerEvent[];
+    return { events: gait.events as MarkerEvent[] };
   }
-  if (values.landmarks) {
-    const series = readJson(values.landmarks, 'landmarks') as LandmarkSeries;
-    return analyzeGait({ series, view }).events as MarkerEvent[];
-  }
+  if (values.landmarks) return { series: readJson(values.landmarks, 'landmarks') as LandmarkSeries };
   return null;
+}
+
+interface FoundEvents {
+  readonly events: MarkerEvent[];
+  /** The engine's events as the app stores them (frame, time, source), when found here. */
+  readonly gait?: readonly GaitEventJson[];
+  /** Where a side clip's contacts and toe-offs came from, in the words Review shows. */
+  readonly source?: string;
+}
+
+/**
+ * The events the per-step values are read at. From a landmark series: the app's one orchestration
+ * (analyseClip) on the whole clip, given the tracks, so the foot markers' events are chosen as in the
+ * app (no corrections or trim here, as `stridelab analyze`).
+ */
+function eventsFor(
+  input: EventInput,
+  view: 'side' | 'rear',
+  tracks: readonly MarkerTrack[],
+): FoundEvents | string {
+  if (!input) return 'No gait events given (--events or --landmarks): per-step values need them.';
+  if ('events' in input) return { events: input.events };
+  const r = analyseClip(input.series, [], {
+    view,
+    trim: WHOLE_CLIP,
+    ...(view === 'side' ? { markerTracks: tracks } : {}),
+  });
+  if (!r.gait) return `No gait events were found in the landmarks: ${r.error ?? 'no analysis'}`;
+  const source = r.gait.flags.find((f) => f.code === 'events-from-markers')?.message;
+  return {
+    events: markerEvents(r.gait.events),
+    gait: r.gait.events,
+    ...(source ? { source } : {}),
+  };
 }
 
 const fmt = (v: number | null): string => (v === null ? '  —  ' : `${v >= 0 ? ' ' : ''}${v.toFixed(1)}°`);
@@ -207,12 +247,12 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
   let seeds: MarkerSeed[];
-  let events: MarkerEvent[] | null;
+  let input: EventInput;
   try {
     const s = parseSeeds(readJson(values.seeds, 'seeds'));
     if (typeof s === 'string') return usageError(s);
     seeds = s;
-    events = eventsFrom(values, view);
+    input = eventInput(values);
   } catch (e) {
     process.stderr.write(`stridelab markers: ${(e as Error).message}\n`);
     return 1;
@@ -263,10 +303,21 @@ export async function run(argv: string[]): Promise<number> {
     const seen = t.points.filter((p) => p.state === 'detected' || p.state === 'hand').length;
     lines.push(`${t.name}: found on ${seen} of ${t.points.length} frames`);
   }
-  const result = events ? report(view, tracks, events) : null;
-  if (result) lines.push('', ...result.text);
-  else lines.push('', 'No gait events given (--events or --landmarks): per-step values need them.');
-  const json = { schema: 'stridelab.markers/1', view, tracks, steps: result?.values ?? null };
+  const found = eventsFor(input, view, tracks);
+  const result = typeof found === 'string' ? null : report(view, tracks, found.events);
+  if (typeof found === 'string') lines.push('', found);
+  else {
+    if (found.source) lines.push('', found.source);
+    lines.push('', ...result!.text);
+  }
+  const json = {
+    schema: 'stridelab.markers/1',
+    view,
+    tracks,
+    steps: result?.values ?? null,
+    ...(typeof found !== 'string' && found.gait ? { events: found.gait } : {}),
+    ...(typeof found !== 'string' && found.source ? { eventSource: found.source } : {}),
+  };
   if (values.out === '-') {
     process.stderr.write(`${lines.join('\n')}\n`);
     process.stdout.write(`${JSON.stringify(json)}\n`);

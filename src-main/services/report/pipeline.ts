@@ -5,7 +5,9 @@ import type { View } from '../../../src-shared/contract/recordings';
 import { DEFAULT_EXERCISES, type GaitAnalysis } from '../../../src-shared/gait';
 import { estimateSync } from '../../../src-shared/sync/estimate';
 import { timeInB } from '../../../src-shared/sync/mapping';
-import { analyseClip, eventsForRear } from '../../../src-shared/review/analyse';
+import { isMarkerName, type MarkerTrack } from '../../../src-shared/markers';
+import { analyseClip, eventsForRear, WHOLE_CLIP } from '../../../src-shared/review/analyse';
+import { hybridOf } from '../../../src-shared/review/marker-hybrid';
 import { LandmarkSeriesSchema, type LandmarkSeries } from '../../../src-shared/pose/landmarks';
 import { buildReport, type ReportClipInput } from '../../../src-shared/report/build';
 import { analysisJson, stepsCsv, summaryCsv } from '../../../src-shared/report/exports';
@@ -45,6 +47,8 @@ export interface AnalyzeJob {
   /** Landmarks (stridelab.landmarks/1) found earlier for a clip: skips the pose step for it. */
   readonly sideLandmarks?: string;
   readonly rearLandmarks?: string;
+  /** The side clip's skin markers tracked earlier (`stridelab markers --out`, stridelab.markers/1). */
+  readonly sideMarkers?: string;
   readonly out: string;
   readonly model: 'lite' | 'full' | 'heavy';
   readonly home?: string;
@@ -93,6 +97,32 @@ function loadLandmarks(path: string, view: View): LandmarkSeries {
   return parsed.data;
 }
 
+/**
+ * The side clip's marker tracks from `stridelab markers --out` (stridelab.markers/1): used as the app
+ * uses a clip's stored tracks, for the events (foot markers) and the variables (hybrid analysis).
+ */
+export function loadMarkerTracks(path: string): MarkerTrack[] {
+  const refuse = (why: string): never => {
+    throw new ServiceError(
+      'invalid-input',
+      `The side markers "${basename(path)}" are not a side-view result of stridelab markers --out (${why}).`,
+    );
+  };
+  let raw: { schema?: unknown; view?: unknown; tracks?: unknown };
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8')) as typeof raw;
+  } catch {
+    return refuse('not JSON');
+  }
+  if (raw?.schema !== 'stridelab.markers/1') refuse('no stridelab.markers/1 schema');
+  if (raw.view !== 'side') refuse(`tracked as a ${String(raw.view)} view`);
+  if (!Array.isArray(raw.tracks)) refuse('no tracks');
+  for (const t of raw.tracks as { name?: unknown; points?: unknown }[])
+    if (typeof t?.name !== 'string' || !isMarkerName(t.name) || !Array.isArray(t.points))
+      refuse(`a track without a marker name or points`);
+  return raw.tracks as MarkerTrack[];
+}
+
 /** Refuse a clip with no runner in it, or filmed from the other direction. */
 export function checkSeries(series: LandmarkSeries, view: View, name: string): void {
   const posed = series.frames.filter((f) => f.status === 'pose').length;
@@ -118,6 +148,8 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
   checkFile(job.rear, 'rear clip');
   checkFile(job.sideLandmarks, 'side landmarks file');
   checkFile(job.rearLandmarks, 'rear landmarks file');
+  checkFile(job.sideMarkers, 'side markers file');
+  const sideTracks = job.sideMarkers ? loadMarkerTracks(job.sideMarkers) : [];
   const clips = (
     [
       ['side', job.side, job.sideLandmarks],
@@ -236,7 +268,8 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
     const analyses = new Map<View, GaitAnalysis>();
     const quality: string[] = [];
     // The one path from landmarks to an analysis (src-shared/review/analyse.ts), as in the app: no
-    // corrections or trim here (the CLI has none), the whole clip.
+    // corrections or trim here (the CLI has none), the whole clip; the side clip's markers, if given,
+    // as the app gives a clip's stored tracks (its foot markers' events where they do better).
     const analyse = (view: View, external?: ReturnType<typeof eventsForRear>): GaitAnalysis => {
       const c = imported.find((x) => x.view === view)!;
       const s = series.get(view)!;
@@ -245,8 +278,9 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
         [],
         {
           view,
-          trim: { startFrame: 0, endFrame: Number.MAX_SAFE_INTEGER },
+          trim: WHOLE_CLIP,
           ...(job.heightCm ? { heightCm: job.heightCm } : {}),
+          ...(view === 'side' && sideTracks.length ? { markerTracks: sideTracks } : {}),
         },
         external,
       );
@@ -290,13 +324,20 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
         label: job.condition,
         ...(job.inclinePct !== undefined ? { inclinePct: job.inclinePct } : {}),
         ...(job.speedKmh !== undefined ? { speedKmh: job.speedKmh } : {}),
-        clips: imported.map((c): ReportClipInput => ({
-          view: c.view,
-          file: c.name,
-          model: c.landmarks ? series.get(c.view)!.model.name : job.model,
-          analysis: analyses.get(c.view)!,
-          series: series.get(c.view)!,
-        })),
+        clips: imported.map((c): ReportClipInput => {
+          // Where a marker variable measures what a landmark one does, it takes its place, as in the
+          // app's report (services/report/session-report.ts).
+          const analysis = analyses.get(c.view)!;
+          const hybrid = c.view === 'side' ? hybridOf('side', sideTracks, analysis) : null;
+          return {
+            view: c.view,
+            file: c.name,
+            model: c.landmarks ? series.get(c.view)!.model.name : job.model,
+            analysis: hybrid?.analysis ?? analysis,
+            series: series.get(c.view)!,
+            ...(hybrid ? { sources: hybrid.sources } : {}),
+          };
+        }),
       },
     ];
     const built = buildReport({
