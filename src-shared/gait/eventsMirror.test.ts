@@ -45,7 +45,7 @@ function mirrored(series: LandmarkSeries): LandmarkSeries {
   };
 }
 
-describe('a mirrored clip gives the same events with left and right exchanged', () => {
+describe('a mirrored clip gives the same events and variables with left and right exchanged', () => {
   it.each([30, 60])('at %i fps, 5 px noise and 2 percent dropouts', (fps) => {
     const clip = generateRunner({ view: 'side', fps, durationS: 8, noisePx: 5, dropoutRate: 0.02, seed: 9 });
     const a = analyzeGait({ series: clip.series, view: 'side', calibration: { heightCm: 175 } });
@@ -59,5 +59,24 @@ describe('a mirrored clip gives the same events with left and right exchanged', 
     expect(kb).toEqual(ka);
     expect(b.orientation.nearSide).toBe(other(a.orientation.nearSide ?? ''));
     expect(b.cadence.value).toBeCloseTo(a.cadence.value as number, 9);
+    // And every variable the report reads (angles at events, timing), side for side.
+    let compared = 0;
+    for (const v of a.variables) {
+      const w = b.variables.find((x) => x.id === v.id);
+      expect(w, v.id).toBeDefined();
+      for (const [s, t] of [
+        ['left', 'right'],
+        ['right', 'left'],
+      ] as const) {
+        const p = v[s].mean;
+        const q = w?.[t].mean ?? null;
+        if (p === null) expect(q, `${v.id} ${s}`).toBeNull();
+        else {
+          expect(q, `${v.id} ${s}`).toBeCloseTo(p, 6);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
   });
 });
