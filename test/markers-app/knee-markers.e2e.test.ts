@@ -108,11 +108,16 @@ async function overlayLabels(): Promise<OverlayLabels> {
       getAttr: (k: string) => unknown;
       findOne: (s: string) => KNode;
     };
+    // Structural types: the node type-check has no DOM.
+    type El = { contains: (e: El) => boolean; getAttribute: (n: string) => string | null };
     type KStage = {
-      container: () => HTMLElement;
+      container: () => El;
       find: (s: string) => (KNode & { name: () => string })[];
     };
-    const w = globalThis as unknown as { Konva: { stages: KStage[] }; document: Document };
+    const w = globalThis as unknown as {
+      Konva: { stages: KStage[] };
+      document: { querySelector: (s: string) => El | null };
+    };
     const box = w.document.querySelector('[data-player="0"] .overlay-box')!;
     const stage = w.Konva.stages.find((s) => box.contains(s.container()))!;
     const rect = (r: KRect) => ({ x: r.x, y: r.y, w: r.width, h: r.height });
