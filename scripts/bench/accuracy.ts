@@ -9,6 +9,7 @@
 import { analyzeGait } from '../../src-shared/gait';
 import { rawLooksRight, rawNearTibia, scoreClip } from '../../src-shared/gait/testing/labels';
 import { loadLabelledClips } from '../../test/gait/labelled-clips';
+import { eventErrorTable } from './accuracy-events';
 import type { BenchLine } from './types';
 
 export async function benchAccuracy(): Promise<BenchLine[]> {
@@ -33,6 +34,13 @@ export async function benchAccuracy(): Promise<BenchLine[]> {
     const r = analyzeGait({ series: clip.series, view: 'side', calibration: { heightCm: clip.heightCm } });
     // d: near-leg tibia, analysed vs raw; NaN where no near-leg event has right raw points.
     const s = scoreClip(r, clip.labels);
+    if (process.env.STRIDELAB_ACCURACY_EVENTS)
+      process.stdout.write(
+        `  ${clip.id}, detected − labelled frames:\n` +
+          eventErrorTable(r, clip.labels, s)
+            .map((l) => `    ${l}\n`)
+            .join(''),
+      );
     // One prefix per landmark set: the app's path (original), the proxy fallback and the other
     // models of the same clip are scored apart.
     const p = `accuracy.${clip.id}${clip.tunedOn ? '.tuned' : '.held_out'}`;
