@@ -89,7 +89,7 @@ export function carryMerged(
  * stance at 30 fps (the heel rising, the leg at 0.7-0.85) was reported lost and 5 of 24 stances
  * fell under the 80% of frames their peak needs; 0.7 for the order keeps them.
  */
-const UPRIGHT = 0.7;
+export const UPRIGHT = 0.7;
 const CLEAR = 0.85;
 
 /**

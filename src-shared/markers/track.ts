@@ -14,6 +14,7 @@ import { TOP_TO_BOTTOM } from './protocol';
 import { keepOrder, regainChains } from './track-chains';
 import { carryMerged, chainsNow, learnSpans, merged, sweepLegs, updateDoubt } from './track-legs';
 import { bySegment } from './track-by-segment';
+import { legConfirmer } from './track-confirm';
 import { byCircle } from './track-circle';
 import { correctByNeighbours, type Prediction } from './track-neighbours';
 import { reacquire } from './track-reacquire';
@@ -66,6 +67,7 @@ export function step(
   states: State[],
   candidates: (i: number, px: number, py: number, gate: number) => Blob[],
   cfg: TrackerConfig,
+  seen?: boolean[],
 ): MarkerPoint[] {
   // Constant velocity: a constant-acceleration term doubled the pelvis markers' worst prediction
   // error on the synthetic runner (the pelvis changes direction at each contact).
@@ -236,6 +238,7 @@ export function step(
     if (s.doubt) return { x: pixels(s.x), y: pixels(s.y), confidence: 0, state: 'lost' };
     return { x: pixels(s.x), y: pixels(s.y), confidence: 0.5 * 0.8 ** s.coast, state: 'predicted' };
   });
+  if (seen) states.forEach((_, i) => (seen[i] = choice[i]! >= 0));
   if (segments)
     learnLengths(segments, (k) =>
       choice[k]! >= 0 && points[k]!.confidence > 0.5 ? blobs[choice[k]!]! : null,
@@ -306,7 +309,11 @@ export const trackMarkers: TrackMarkers = async (frames, seeds, options, onProgr
     detection: { ...options.detection, appearance: { kind: 'bright' } },
   };
   const before: MarkerImage[] = [];
+  const confirmer = legConfirmer(cfg, options.detection, step);
   const points: MarkerPoint[][] = seeds.map(() => []);
+  // Per marker and frame: whether its point is a blob's (track-confirm.ts confirms the rear legs' on them).
+  const seen: boolean[][] = seeds.map(() => []);
+  const now: boolean[] = seeds.map(() => false);
   let states: State[] | null = null;
   let done = 0;
   const every = Math.max(1, Math.round((options.frameCount ?? 100) / 100));
@@ -340,13 +347,16 @@ export const trackMarkers: TrackMarkers = async (frames, seeds, options, onProgr
       states.forEach((s, i) => {
         s.rigid = fixedPartners[i]! >= 2;
       });
-      states.forEach((s, i) =>
-        points[i]!.push({ x: pixels(s.x), y: pixels(s.y), confidence: 1, state: 'detected' }),
-      );
+      states.forEach((s, i) => {
+        points[i]!.push({ x: pixels(s.x), y: pixels(s.y), confidence: 1, state: 'detected' });
+        seen[i]!.push(true);
+      });
     } else {
       const st: State[] = states;
-      const pts = step(st, (i, px, py, gate) => localBlobs(frame, st[i]!, px, py, gate, cfg), cfg);
+      const pts = step(st, (i, px, py, gate) => localBlobs(frame, st[i]!, px, py, gate, cfg), cfg, now);
       pts.forEach((p, i) => points[i]!.push(p));
+      now.forEach((v, i) => seen[i]!.push(v));
+      confirmer.after(frame, points[0]!.length - 1, st, points, seen);
     }
     done++;
     if (onProgress && done % every === 0) onProgress({ framesDone: done, frameCount: options.frameCount });

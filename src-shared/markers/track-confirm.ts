@@ -1,0 +1,158 @@
+/**
+ * Rear view: a folded leg's points confirmed by tracking its swing backward (docs/markers.md, "Rear
+ * legs", "Confirmed backward"). In swing a leg's markers pass over one another on one vertical line;
+ * two markers of one colour on one spot make one image whatever their identities, so the forward
+ * tracker holds back (reports as lost) every member that came close to another until the leg is
+ * upright again (track-legs.ts `updateDoubt`). Once it is upright, the order along it names the
+ * blobs again, and the frames of the swing are tracked once more, backward from there (the
+ * forward-backward consistency check of trackers [Kalal 2010: Kalal, Mikolajczyk & Matas,
+ * Forward-backward error, ICPR]). A held-back point that the backward pass puts on the same spot for
+ * the same member was reached by both ends of the swing with that identity: it is reported as
+ * detected. Where the passes disagree it stays lost: a wrong identity costs more than a lost frame.
+ *
+ * Memory: the frames of the current folded periods as grey level images (1 byte a pixel; 0.5 MB at
+ * 960x540), at most MAX_FRAMES. Time: the swing's frames once more for four markers.
+ */
+import { levels } from './detect';
+import { isUpright, UPRIGHT } from './track-legs';
+import { localBlobs, type State, type TrackerConfig } from './track-search';
+import type { Blob, DetectionOptions, MarkerImage, MarkerPoint } from './types';
+
+/** The tracking step of track.ts (passed in: track.ts imports this module). */
+export type Step = (
+  states: State[],
+  candidates: (i: number, px: number, py: number, gate: number) => Blob[],
+  cfg: TrackerConfig,
+  seen?: boolean[],
+) => MarkerPoint[];
+
+/** Longest swing kept for the backward pass, frames (a swing lasts ~0.4 s: 100 frames at 240 fps). */
+const MAX_FRAMES = 240;
+/** Two passes agree when their points lie this close, px (both are blob centroids: the same blob). */
+const AGREE_PX = 0.5;
+/** The confidence of a confirmed point: its identity rests on the leg's motion, not its own blob. */
+export const CONFIRMED_CONFIDENCE = 0.5;
+
+export interface LegConfirmer {
+  /**
+   * After the forward step of frame `t` (its points and seen flags pushed at index t of `points` and
+   * `seen`): keeps the frame while a leg is folded, and confirms a leg's swing when it is upright.
+   */
+  after(
+    image: MarkerImage,
+    t: number,
+    states: readonly State[],
+    points: MarkerPoint[][],
+    seen: readonly boolean[][],
+  ): void;
+}
+
+export function legConfirmer(cfg: TrackerConfig, detection: DetectionOptions, step: Step): LegConfirmer {
+  const legs = cfg.legs ?? [];
+  /** Per leg: the first frame of its current folded period, or -1 while upright. */
+  const foldedFrom = legs.map(() => -1);
+  const kept = new Map<number, MarkerImage>();
+  return {
+    after(image, t, states, points, seen) {
+      if (legs.length === 0) return;
+      legs.forEach((leg, l) => {
+        const upright = isUpright(states, leg, cfg, UPRIGHT);
+        if (!upright && foldedFrom[l]! < 0) foldedFrom[l] = t;
+        // Named again on the first upright frame where all four have blobs and none is held back.
+        const named = upright && leg.every((i) => seen[i]![t] && points[i]![t]!.state === 'detected');
+        if (named && foldedFrom[l]! >= 0) {
+          confirm(leg, foldedFrom[l]!, t, states, points, seen);
+          foldedFrom[l] = -1;
+        }
+      });
+      const oldest = Math.min(...foldedFrom.map((f) => (f < 0 ? t : f)));
+      for (const k of kept.keys()) if (k < oldest) kept.delete(k);
+      if (foldedFrom.some((f) => f >= 0) && t - oldest < MAX_FRAMES) kept.set(t, legsImage(image, states));
+    },
+  };
+
+  /**
+   * The frame as a grey level image (as track.ts keeps the frames before the seed), converted only
+   * around the legs: their members' box and two leg spans (or 120 px) about it, where the backward
+   * pass searches; zero (no marker) elsewhere. The whole frame took as long as the tracking itself.
+   */
+  function legsImage(image: MarkerImage, states: readonly State[]): MarkerImage {
+    const members = legs.flat().map((i) => states[i]!);
+    const margin = Math.max(120, 2 * Math.max(0, ...(cfg.legSpans ?? [])));
+    const x0 = Math.max(0, Math.floor(Math.min(...members.map((s) => s.x)) - margin));
+    const y0 = Math.max(0, Math.floor(Math.min(...members.map((s) => s.y)) - margin));
+    const x1 = Math.min(image.width, Math.ceil(Math.max(...members.map((s) => s.x)) + margin));
+    const y1 = Math.min(image.height, Math.ceil(Math.max(...members.map((s) => s.y)) + margin));
+    const data = new Uint8Array(image.width * image.height);
+    const rect = { x: x0, y: y0, w: Math.max(0, x1 - x0), h: Math.max(0, y1 - y0) };
+    const level = levels(image, rect, detection);
+    for (let y = 0; y < rect.h; y++)
+      for (let x = 0; x < rect.w; x++)
+        data[(y0 + y) * image.width + x0 + x] = Math.round(level[y * rect.w + x]!);
+    return { width: image.width, height: image.height, data, format: 'gray' };
+  }
+
+  function confirm(
+    leg: readonly number[],
+    from: number,
+    to: number,
+    states: readonly State[],
+    points: MarkerPoint[][],
+    seen: readonly boolean[][],
+  ): void {
+    if (!kept.has(from)) return;
+    const back: State[] = leg.map((i) => {
+      const s = states[i]!;
+      return {
+        ...s,
+        vx: 0,
+        vy: 0,
+        coast: 0,
+        lost: false,
+        age: 0,
+        doubt: false,
+        jolt: 0,
+        seenX: s.x,
+        seenY: s.y,
+      };
+    });
+    const sub: TrackerConfig = {
+      detection: { ...detection, appearance: { kind: 'bright' } },
+      chains: [
+        [0, 1],
+        [2, 3],
+      ],
+      legs: [[0, 1, 2, 3]],
+      legSpans: [Math.max(0, ...(cfg.legSpans ?? []))],
+      gatePx: cfg.gatePx,
+      maxCoastFrames: cfg.maxCoastFrames,
+      segments: undefined,
+    };
+    const now = leg.map(() => false);
+    // A member's points are confirmed back from the upright frame while the passes agree on every
+    // frame: the backward pass starts with the leg's order-given names, so an unbroken agreement
+    // carries them back. Agreement after a break is not taken: on the synthetic runner at 60 fps
+    // both passes, given one merged image, put the heel counter's lower marker on the shank's.
+    const bwd: { p: MarkerPoint; seen: boolean }[][] = [];
+    for (let t = to - 1; t >= from; t--) {
+      const img = kept.get(t);
+      if (!img) return;
+      const pts = step(back, (k, px, py, gate) => localBlobs(img, back[k]!, px, py, gate, sub), sub, now);
+      bwd[t - from] = pts.map((p, k) => ({ p, seen: now[k]! }));
+    }
+    const agrees = (t: number, k: number): boolean => {
+      const p = points[leg[k]!]![t]!;
+      const q = bwd[t - from]![k]!.p;
+      return Math.hypot(p.x - q.x, p.y - q.y) <= AGREE_PX;
+    };
+    const take = (t: number, k: number): void => {
+      const i = leg[k]!;
+      const p = points[i]![t]!;
+      if (p.state !== 'detected' && seen[i]![t] && bwd[t - from]![k]!.seen)
+        points[i]![t] = { ...p, state: 'detected', confidence: CONFIRMED_CONFIDENCE };
+    };
+    leg.forEach((_, k) => {
+      for (let t = to - 1; t >= from && agrees(t, k); t--) take(t, k);
+    });
+  }
+}
