@@ -189,6 +189,16 @@ export function expectedContrast(s: State): number {
   const speed = Math.hypot(s.vx, s.vy);
   return (s.contrast * 2 * s.radius) / (2 * s.radius + speed);
 }
+/**
+ * The contrast expected of its blob given the streak it was seen to leave (its learnt blur times its
+ * speed), for judging how dim a blob is: `expectedContrast` bounds the streak by the whole travel
+ * (the shutter unknown), which a search threshold needs, but which lets a faint smear pass for a
+ * marker filmed with a short shutter.
+ */
+export function streakContrast(s: State): number {
+  const len = s.blur * Math.hypot(s.vx, s.vy);
+  return (s.contrast * 2 * s.radius) / (2 * s.radius + len);
+}
 export function minContrast(s: State): number {
   return Math.max(12, 0.3 * expectedContrast(s));
 }

@@ -22,6 +22,7 @@ import { assignWithSegments, learnLengths, segmentsOf } from './track-segments';
 import {
   appearanceCost,
   expectedContrast,
+  streakContrast,
   gateOf,
   learnBlur,
   localBlobs,
@@ -81,6 +82,15 @@ export function step(
   };
   correctByNeighbours(states, pred, blobs);
   const chains = chainsNow(states, cfg);
+  // How dim a blob is, for a marker held by a fixed length (side view), against the streak it was
+  // seen to leave (track-search.ts streakContrast): on the knee-markers clip (noise seeds 7, 11) a
+  // faint smear (contrast 44, roundness 0.22) beside the reversing ankle passed for the malleolus
+  // (157) against the whole travel's bound. The rear legs keep that bound: their folded markers'
+  // blobs at 30 fps are dimmer than the upright views they learn from (seed 11: 65% -> 50% within
+  // 1 px with it).
+  const held = states.map((_, i) =>
+    (cfg.segments?.pairs ?? []).some((p) => p.kind === 'fixed' && (p.a === i || p.b === i)),
+  );
   const cost = states.map((s, i) => {
     const p = pred[i]!;
     return blobs.map((b) => {
@@ -92,7 +102,10 @@ export function step(
         (b.roundness < 0.5 * (cfg.detection.minRoundness ?? 0.5) || b.contrast < 0.35 * s.contrast)
       )
         return Infinity;
-      const dim = Math.max(0, 1 - b.contrast / Math.max(1, expectedContrast(s)));
+      const dim = Math.max(
+        0,
+        1 - b.contrast / Math.max(1, held[i] ? streakContrast(s) : expectedContrast(s)),
+      );
       return (d / p.gate) ** 2 + 0.3 * dim + appearanceCost(s, b);
     });
   });
