@@ -52,6 +52,8 @@ export function legConfirmer(cfg: TrackerConfig, detection: DetectionOptions, st
   /** Per leg: the first frame of its current folded period, or -1 while upright. */
   const foldedFrom = legs.map(() => -1);
   const kept = new Map<number, MarkerImage>();
+  /** Buffers of frames let go, used again (a new 0.5 MB buffer a frame kept the collector busy). */
+  const free: Uint8Array[] = [];
   return {
     after(image, t, states, points, seen) {
       if (legs.length === 0) return;
@@ -66,7 +68,11 @@ export function legConfirmer(cfg: TrackerConfig, detection: DetectionOptions, st
         }
       });
       const oldest = Math.min(...foldedFrom.map((f) => (f < 0 ? t : f)));
-      for (const k of kept.keys()) if (k < oldest) kept.delete(k);
+      for (const [k, img] of kept)
+        if (k < oldest) {
+          free.push(img.data as Uint8Array);
+          kept.delete(k);
+        }
       if (foldedFrom.some((f) => f >= 0) && t - oldest < MAX_FRAMES) kept.set(t, legsImage(image, states));
     },
   };
@@ -78,7 +84,9 @@ export function legConfirmer(cfg: TrackerConfig, detection: DetectionOptions, st
    * elsewhere. The whole frame took 0.5 s of the rear 60 fps case, as long as the backward passes.
    */
   function legsImage(image: MarkerImage, states: readonly State[]): MarkerImage {
-    const data = new Uint8Array(image.width * image.height);
+    const n = image.width * image.height;
+    const reused = free.pop();
+    const data = reused?.length === n ? reused.fill(0) : new Uint8Array(n);
     const span = Math.max(0, ...(cfg.legSpans ?? []));
     for (const leg of legs) {
       const xs = leg.map((i) => states[i]!.x);
@@ -137,26 +145,23 @@ export function legConfirmer(cfg: TrackerConfig, detection: DetectionOptions, st
     // frame: the backward pass starts with the leg's order-given names, so an unbroken agreement
     // carries them back. Agreement after a break is not taken: on the synthetic runner at 60 fps
     // both passes, given one merged image, put the heel counter's lower marker on the shank's.
-    const bwd: { p: MarkerPoint; seen: boolean }[][] = [];
-    for (let t = to - 1; t >= from; t--) {
+    // Confirmed back from the upright frame while the passes agree; the backward pass stops once
+    // every member's agreement has broken (most break at the fold's last crossing: ~40% of the
+    // fold's frames are tracked again).
+    const agreeing = leg.map(() => true);
+    for (let t = to - 1; t >= from && agreeing.some(Boolean); t--) {
       const img = kept.get(t);
       if (!img) return;
       const pts = step(back, (k, px, py, gate) => localBlobs(img, back[k]!, px, py, gate, sub), sub, now);
-      bwd[t - from] = pts.map((p, k) => ({ p, seen: now[k]! }));
+      leg.forEach((i, k) => {
+        const p = points[i]![t]!;
+        if (!agreeing[k] || Math.hypot(p.x - pts[k]!.x, p.y - pts[k]!.y) > AGREE_PX) {
+          agreeing[k] = false;
+          return;
+        }
+        if (p.state !== 'detected' && seen[i]![t] && now[k])
+          points[i]![t] = { ...p, state: 'detected', confidence: CONFIRMED_CONFIDENCE };
+      });
     }
-    const agrees = (t: number, k: number): boolean => {
-      const p = points[leg[k]!]![t]!;
-      const q = bwd[t - from]![k]!.p;
-      return Math.hypot(p.x - q.x, p.y - q.y) <= AGREE_PX;
-    };
-    const take = (t: number, k: number): void => {
-      const i = leg[k]!;
-      const p = points[i]![t]!;
-      if (p.state !== 'detected' && seen[i]![t] && bwd[t - from]![k]!.seen)
-        points[i]![t] = { ...p, state: 'detected', confidence: CONFIRMED_CONFIDENCE };
-    };
-    leg.forEach((_, k) => {
-      for (let t = to - 1; t >= from && agrees(t, k); t--) take(t, k);
-    });
   }
 }
