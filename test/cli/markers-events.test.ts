@@ -10,7 +10,7 @@
  * - `stridelab markers <clip> --seeds --view side --landmarks` and `stridelab analyze --side <clip>
  *   --side-landmarks --side-markers`, in this process, on the same file and the same landmarks.
  * Both must give every event at the same frame with the same source (contacts and toe-offs from
- * the heel and 5th MT markers), and the same variables.
+ * the heel and 5th MT markers), the same variables, and the report the same marker rows.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +25,8 @@ import { generateRunner } from '../../src-shared/gait/synthetic';
 import { generateMarkerClip } from '../../src-shared/gait/synthetic/marker-clip';
 import type { MarkerTrack } from '../../src-shared/markers';
 import type { AnalysisJson } from '../../src-shared/report/exports';
+import type { ReportBundle } from '../../src-shared/report/model';
+import type { MarkerVariableRow } from '../../src-shared/review/marker-variables';
 import { hybridOf } from '../../src-shared/review/marker-hybrid';
 import { openTestServices, type TestServices } from '../helpers/test-services';
 import { tempDir } from '../helpers/tmp';
@@ -193,5 +195,12 @@ describe('marker events: the CLI as the app', () => {
     expect(means(side.gait)).toEqual(means(hybrid.analysis));
     expect(side.gait.variables.length).toBeGreaterThan(10);
     expect(side.sources).toEqual(hybrid.sources);
+    // The markers' own rows (pelvic tilt at contact, midstance, toe-off, its range) as the app's
+    // report service prints them for the same clip.
+    const appReport = (await call<ReportBundle>('report:get', { sessionId: 's1' })).model;
+    const rows = (c: { markerRows?: readonly MarkerVariableRow[] } | undefined) =>
+      (c?.markerRows ?? []).map((m) => [m.id, m.left?.mean?.toFixed(4), m.right?.mean?.toFixed(4)]);
+    expect(rows(json.report.conditions[0])).toEqual(rows(appReport.conditions[0]));
+    expect(rows(json.report.conditions[0]).map((m) => m[0])).toContain('pelvic-tilt-ic');
   }, 600_000);
 });

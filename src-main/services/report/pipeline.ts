@@ -8,6 +8,7 @@ import { timeInB } from '../../../src-shared/sync/mapping';
 import { isMarkerName, type MarkerTrack } from '../../../src-shared/markers';
 import { analyseClip, eventsForRear, WHOLE_CLIP } from '../../../src-shared/review/analyse';
 import { hybridOf } from '../../../src-shared/review/marker-hybrid';
+import { withMarkers } from '../../../src-shared/review/marker-report';
 import { LandmarkSeriesSchema, type LandmarkSeries } from '../../../src-shared/pose/landmarks';
 import { buildReport, type ReportClipInput } from '../../../src-shared/report/build';
 import { analysisJson, stepsCsv, summaryCsv } from '../../../src-shared/report/exports';
@@ -348,9 +349,20 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
       appVersion: APP_VERSION,
       now: new Date().toISOString(),
     });
+    // The markers' own rows (pelvic tilt) and their points on the key frames, as the app's report.
+    const markerClips = sideTracks.length
+      ? [
+          {
+            conditionId: 'c1',
+            view: 'side' as const,
+            tracks: sideTracks,
+            events: analyses.get('side')!.events,
+          },
+        ]
+      : [];
     const model = {
       ...built.model,
-      conditions: built.model.conditions.map((c) => ({
+      conditions: withMarkers(built.model.conditions, markerClips).map((c) => ({
         ...c,
         quality: [...c.quality, ...quality.map((text) => ({ level: 'warning' as const, text }))],
       })),
