@@ -12,7 +12,7 @@
  * that angle, from the length, and how much it looks like the marker.
  */
 import { pairCost, tolerance, type SegmentPair, type Segments } from './track-segments';
-import { appearanceCost, type State } from './track-search';
+import { appearanceCost, streakContrast, type State } from './track-search';
 import type { Blob } from './types';
 
 const DEG = Math.PI / 180;
@@ -78,8 +78,11 @@ export function byCircle(
       if (taken.has(j)) return;
       const da = Math.abs(wrap(Math.atan2(b.y - c.y, b.x - c.x) - theta));
       if (da > half) return;
+      // A blob dimmer than the streak the marker was seen to leave costs more (track-search.ts):
+      // a hidden marker's arc otherwise takes a faint smear 15–18 px off for a frame or two.
+      const dim = 0.3 * Math.max(0, 1 - b.contrast / Math.max(1, streakContrast(s)));
       const cost =
-        0.5 * (da / half) ** 2 + pairCost(p, Math.hypot(b.x - c.x, b.y - c.y)) + appearanceCost(s, b);
+        0.5 * (da / half) ** 2 + pairCost(p, Math.hypot(b.x - c.x, b.y - c.y)) + appearanceCost(s, b) + dim;
       if (cost < bestCost) {
         bestCost = cost;
         best = j;

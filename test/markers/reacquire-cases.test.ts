@@ -54,6 +54,26 @@ describe('a lost single-length marker taken up again', () => {
     expect(mall.within / mall.visible).toBeGreaterThanOrEqual(0.95);
   }, 180_000);
 
+  it('knee three at 60 fps, the malleolus hidden 14 frames: never shown on a faint blob while hidden', async () => {
+    // The arc search around the knee (track-circle.ts) took a faint blob (contrast 40) on the first
+    // two hidden frames, 15–18 px off, shown as detected; a blob dimmer than the marker's own streak
+    // now costs more there too.
+    const hidden = { name: 'rightLateralMalleolus' as const, from: 100, frames: 14 };
+    const clip = generateMarkerClip({ view: 'side', fps: 60, durationS: 3, markers: KNEE3, seed: 7, hidden });
+    const frame = seedFrameOf(clip, KNEE3);
+    const seeds = KNEE3.map((name) => ({ name, frame, ...clip.truth.points[name]![frame]! }));
+    const tracks = await trackMarkers([...clip.frames()], seeds, {
+      detection: { appearance: { kind: 'bright' } },
+      frameCount: clip.frameCount,
+    });
+    const points = tracks.find((t) => t.name === 'rightLateralMalleolus')!.points;
+    const shown = points.flatMap((p, i) =>
+      i >= hidden.from && i < hidden.from + hidden.frames && p.state === 'detected' ? [i] : [],
+    );
+    expect(shown).toEqual([]);
+    expect(scoreTracks(clip, tracks).reduce((a, m) => a + m.swaps + m.guessed, 0)).toBe(0);
+  }, 180_000);
+
   for (const seed of [7, 11])
     it(`knee-markers clip, noise seed ${seed}: the malleolus followed past frame 266`, async () => {
       const r = await runCase({ ...spec, seed });
