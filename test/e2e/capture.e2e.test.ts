@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureTake } from '../../src-shared/contract/capture';
-import { FRAME_COUNT_TOLERANCE } from '../../src-shared/capture/takes';
 import type { Recording } from '../../src-shared/contract/recordings';
 import { ffmpegPath } from '../../src-main/services/media/binaries';
 import { guardPage, launchChromium } from '../helpers/browser';
 import { serve, type Served } from '../helpers/serve';
 import { SHARED_MEDIA } from '../helpers/media';
 import { tempDir } from '../helpers/tmp';
+import { expectFramesKeptOrLossSaid, takeSaved } from './capture-takes';
 
 /**
  * Capture end to end: the real app (stridelab serve on a temp library) in Debian Chromium with
@@ -80,16 +80,6 @@ async function openTwoSmallCameras(browser: Browser): Promise<Page> {
   return page;
 }
 
-/** Wait until the last take is saved or has failed; a failure shows the app's own message. */
-async function takeSaved(page: Page): Promise<void> {
-  const settled = page.locator(
-    'section.capture:is([data-last-take-state="saved"], [data-last-take-state="failed"])',
-  );
-  await settled.waitFor({ timeout: 40_000 });
-  if ((await settled.getAttribute('data-last-take-state')) !== 'saved')
-    throw new Error(`The take was not saved: ${await page.getByTestId('capture-problem').textContent()}`);
-}
-
 describe('recording two cameras into the session', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -136,22 +126,10 @@ describe('recording two cameras into the session', () => {
       const take = (await call<CaptureTake[]>('capture:takes', { sessionId })).find((t) => t.id === takeId);
       expect(take!).toMatchObject({ status: 'saved', condition: { label: 'flat' } });
       expect(take!.name).toMatch(/^flat · take \d+$/);
-      // Every frame the cameras delivered is in its clip, or the page says how many were lost (the
-      // capture-problem line): a busy machine's encoder may fall behind, silently never. How many the
-      // file cameras deliver in 5 s is theirs (fewer under load); the take's length is the clock's.
-      const lost = take!.clips.filter((c) => c.framesDelivered! - c.frameCount! > FRAME_COUNT_TOLERANCE);
-      for (const c of take!.clips)
-        expect(c.framesDelivered!, JSON.stringify(take!.clips)).toBeGreaterThan(37);
-      const problem = page.getByTestId('capture-problem');
-      if (lost.length === 0) expect(await problem.count()).toBe(0);
-      for (const c of lost)
-        expect(await problem.textContent()).toContain(
-          `The ${c.view} camera sent ${c.framesDelivered} frames but only ${c.frameCount} were recorded`,
-        );
+      await expectFramesKeptOrLossSaid(page, take!, 5, 15);
       // Both clips start within a frame (67 ms at 15 fps) of the shared start.
       const offsets = take!.clips.map((c) => c.startOffsetMs);
       expect(Math.abs(offsets[0]! - offsets[1]!)).toBeLessThan(100);
-      expect(take!.clips.every((c) => Math.abs(c.durationMs - 5000) < 200)).toBe(true);
 
       const ids = take!.clips.map((c) => c.recordingId);
       const recordings = (await call<Recording[]>('recordings:list', { sessionId })).filter((r) =>
@@ -354,20 +332,7 @@ describe('one real-looking camera: a treadmill clip played as the fake camera', 
     const take = takes.find((t) => t.condition.label === 'incline 6 %')!;
     expect(take).toMatchObject({ name: 'incline 6 % · take 1', condition: { inclinePct: 6 } });
     expect(take.clips.map((c) => c.view)).toEqual(['side']);
-    // The camera's frames are in the clip, or the page says how many were lost and what to do: on
-    // a loaded machine (CI, stop 24: 27 of 30 kept) the encoder can fall behind, which a PT must be
-    // told about rather than find out in Review. Judged against the frames the camera delivered.
-    const [clip] = take.clips;
-    const lost = clip!.framesDelivered! - clip!.frameCount!;
-    // The take's length follows the clock (2 s); the file camera can deliver fewer than its 15
-    // frames a second when the machine is busy, which is the camera's loss, not the recorder's.
-    expect(Math.abs(clip!.durationMs - 2000), JSON.stringify(take.clips)).toBeLessThan(200);
-    expect(clip!.framesDelivered!).toBeGreaterThanOrEqual(15);
-    if (lost > FRAME_COUNT_TOLERANCE)
-      expect(await page.getByTestId('capture-problem').textContent()).toContain(
-        `The side camera sent ${clip!.framesDelivered} frames but only ${clip!.frameCount} were recorded`,
-      );
-    else expect(await page.getByTestId('capture-problem').count()).toBe(0);
+    await expectFramesKeptOrLossSaid(page, take, 2, 15);
     expect(guard.errors).toEqual([]);
     expect(guard.offsite).toEqual([]);
     await page.close();
