@@ -5,7 +5,6 @@ import type { View } from '../../../src-shared/contract/recordings';
 import { DEFAULT_EXERCISES, type GaitAnalysis } from '../../../src-shared/gait';
 import { estimateSync } from '../../../src-shared/sync/estimate';
 import { timeInB } from '../../../src-shared/sync/mapping';
-import { isMarkerName, type MarkerTrack } from '../../../src-shared/markers';
 import { analyseClip, eventsForRear, WHOLE_CLIP } from '../../../src-shared/review/analyse';
 import { hybridOf } from '../../../src-shared/review/marker-hybrid';
 import { withMarkers } from '../../../src-shared/review/marker-report';
@@ -29,6 +28,7 @@ import { toSeries } from '../pose/series';
 import { writePoseStore } from '../pose/store';
 import { APP_VERSION } from '../version';
 import { makeBundle } from './bundle';
+import { loadMarkerTracks } from './marker-file';
 import { openOutputSet } from './outputs';
 import { chromiumPrinter } from './pdf-chromium';
 import { exportAnnotatedVideo } from './video';
@@ -96,32 +96,6 @@ function loadLandmarks(path: string, view: View): LandmarkSeries {
     );
   }
   return parsed.data;
-}
-
-/**
- * The side clip's marker tracks from `stridelab markers --out` (stridelab.markers/1): used as the app
- * uses a clip's stored tracks, for the events (foot markers) and the variables (hybrid analysis).
- */
-export function loadMarkerTracks(path: string): MarkerTrack[] {
-  const refuse = (why: string): never => {
-    throw new ServiceError(
-      'invalid-input',
-      `The side markers "${basename(path)}" are not a side-view result of stridelab markers --out (${why}).`,
-    );
-  };
-  let raw: { schema?: unknown; view?: unknown; tracks?: unknown };
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8')) as typeof raw;
-  } catch {
-    return refuse('not JSON');
-  }
-  if (raw?.schema !== 'stridelab.markers/1') refuse('no stridelab.markers/1 schema');
-  if (raw.view !== 'side') refuse(`tracked as a ${String(raw.view)} view`);
-  if (!Array.isArray(raw.tracks)) refuse('no tracks');
-  for (const t of raw.tracks as { name?: unknown; points?: unknown }[])
-    if (typeof t?.name !== 'string' || !isMarkerName(t.name) || !Array.isArray(t.points))
-      refuse(`a track without a marker name or points`);
-  return raw.tracks as MarkerTrack[];
 }
 
 /** Refuse a clip with no runner in it, or filmed from the other direction. */
