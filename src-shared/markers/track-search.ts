@@ -6,7 +6,7 @@
 import { detectAtThresholds } from './detect';
 import type { Candidate } from './track-reacquire';
 import type { Segments } from './track-segments';
-import type { Blob, DetectionOptions, MarkerImage } from './types';
+import type { Blob, DetectionOptions, MarkerImage, MarkerSeed } from './types';
 
 export interface State {
   x: number;
@@ -226,4 +226,36 @@ export function pool(lists: Blob[][], states: readonly State[]): Blob[] {
       }
     }
   return out.map((o) => o.b);
+}
+
+/** A marker's state on its seed frame: the blob the PT clicked (within its reach), else the click. */
+export function stateAtSeed(seed: MarkerSeed, blobs: readonly Blob[]): State {
+  let best: Blob | undefined;
+  let bestD = Infinity;
+  for (const b of blobs) {
+    const d = Math.hypot(b.x - seed.x, b.y - seed.y);
+    if (d < bestD && d <= Math.max(10, 4 * b.radiusPx)) {
+      bestD = d;
+      best = b;
+    }
+  }
+  return {
+    x: best?.x ?? seed.x,
+    y: best?.y ?? seed.y,
+    vx: 0,
+    vy: 0,
+    coast: 0,
+    lost: false,
+    radius: best?.radiusPx ?? 3,
+    contrast: best?.contrast ?? 60,
+    age: 0,
+    seenX: best?.x ?? seed.x,
+    seenY: best?.y ?? seed.y,
+    seedY: best?.y ?? seed.y,
+    roundness0: best?.roundness ?? 0.9,
+    level: best?.level ?? 255,
+    blur: 1,
+    jolt: 0,
+    rigid: false,
+  };
 }

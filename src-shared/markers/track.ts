@@ -27,6 +27,7 @@ import {
   learnBlur,
   localBlobs,
   pool,
+  stateAtSeed,
   type State,
   type TrackerConfig,
 } from './track-search';
@@ -37,7 +38,6 @@ import type {
   MarkerFrame,
   MarkerImage,
   MarkerPoint,
-  MarkerSeed,
   MarkerTrack,
   TrackMarkers,
 } from './types';
@@ -259,37 +259,6 @@ export function step(
   return points;
 }
 
-function initialState(seed: MarkerSeed, blobs: readonly Blob[]): State {
-  let best: Blob | undefined;
-  let bestD = Infinity;
-  for (const b of blobs) {
-    const d = Math.hypot(b.x - seed.x, b.y - seed.y);
-    if (d < bestD && d <= Math.max(10, 4 * b.radiusPx)) {
-      bestD = d;
-      best = b;
-    }
-  }
-  return {
-    x: best?.x ?? seed.x,
-    y: best?.y ?? seed.y,
-    vx: 0,
-    vy: 0,
-    coast: 0,
-    lost: false,
-    radius: best?.radiusPx ?? 3,
-    contrast: best?.contrast ?? 60,
-    age: 0,
-    seenX: best?.x ?? seed.x,
-    seenY: best?.y ?? seed.y,
-    seedY: best?.y ?? seed.y,
-    roundness0: best?.roundness ?? 0.9,
-    level: best?.level ?? 255,
-    blur: 1,
-    jolt: 0,
-    rigid: false,
-  };
-}
-
 export const trackMarkers: TrackMarkers = async (frames, seeds, options, onProgress, signal) => {
   if (seeds.length === 0) return [];
   const seedFrame = seeds[0]!.frame;
@@ -341,7 +310,7 @@ export const trackMarkers: TrackMarkers = async (frames, seeds, options, onProgr
       before.push(levelImage(frame, options.detection));
     } else if (states === null) {
       const blobs = detectBlobs(frame, relaxed);
-      states = seeds.map((s) => initialState(s, blobs));
+      states = seeds.map((s) => stateAtSeed(s, blobs));
       cfg.segments = segmentsOf(
         seeds.map((s) => s.name),
         states,
@@ -377,7 +346,7 @@ export const trackMarkers: TrackMarkers = async (frames, seeds, options, onProgr
   check(signal);
   if (states === null) throw new Error(`trackMarkers: the clip has no frame ${seedFrame}`);
   // Backward pass from the seed frame over the stored blob lists.
-  const back = seeds.map((s) => initialState(s, []));
+  const back = seeds.map((s) => stateAtSeed(s, []));
   back.forEach((b, i) =>
     Object.assign(b, {
       x: points[i]![0]!.x,
