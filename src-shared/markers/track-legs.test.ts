@@ -5,41 +5,13 @@
  * with it.
  */
 import { describe, expect, it } from 'vitest';
-import { pixels } from '../units';
 import { carryMerged, inOrder, merged } from './track-legs';
 import { assignWithSegments } from './track-segments';
 import type { State } from './track-search';
-import type { Blob } from './types';
+import { testBlob, testState } from './testing';
 
-const blob = (x: number, y: number, areaPx = 36): Blob => ({
-  x: pixels(x),
-  y: pixels(y),
-  areaPx,
-  roundness: 0.95,
-  contrast: 150,
-  level: 240,
-  radiusPx: Math.sqrt(areaPx / Math.PI),
-});
-
-const state = (x: number, y: number): State => ({
-  x,
-  y,
-  vx: 0,
-  vy: 0,
-  coast: 0,
-  lost: false,
-  radius: 3.4,
-  contrast: 150,
-  age: 10,
-  seenX: x,
-  seenY: y,
-  seedY: y,
-  roundness0: 0.95,
-  level: 240,
-  blur: 0.2,
-  jolt: 0,
-  rigid: false,
-});
+const blob = testBlob;
+const state = (x: number, y: number): State => testState(x, y);
 
 describe('rear leg chains', () => {
   it('checks a blob against the blobs of the members above it', () => {

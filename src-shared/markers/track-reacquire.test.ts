@@ -5,42 +5,15 @@
  * not while a second blob is followed on the circle beside it, and never on a blob another marker owns.
  */
 import { describe, expect, it } from 'vitest';
-import { pixels } from '../units';
 import { CONFIRM_FRAMES, reacquire } from './track-reacquire';
 import type { Prediction } from './track-neighbours';
-import type { State, TrackerConfig } from './track-search';
+import type { TrackerConfig } from './track-search';
 import type { Segments } from './track-segments';
+import { testBlob, testState } from './testing';
 import type { Blob } from './types';
 
-const blob = (x: number, y: number): Blob => ({
-  x: pixels(x),
-  y: pixels(y),
-  areaPx: 36,
-  roundness: 0.95,
-  contrast: 150,
-  level: 240,
-  radiusPx: Math.sqrt(36 / Math.PI),
-});
-
-const state = (x: number, y: number, lost: boolean): State => ({
-  x,
-  y,
-  vx: 0,
-  vy: 0,
-  coast: lost ? 9 : 0,
-  lost,
-  radius: 3.4,
-  contrast: 150,
-  age: 10,
-  seenX: x,
-  seenY: y,
-  seedY: y,
-  roundness0: 0.95,
-  level: 240,
-  blur: 0.2,
-  jolt: 0,
-  rigid: false,
-});
+const blob = (x: number, y: number): Blob => testBlob(x, y);
+const state = testState;
 
 const KNEE = { x: 200, y: 100 };
 const L = 50;

@@ -8,18 +8,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { generateMarkerClip } from '../gait/synthetic/marker-clip';
+import { truthSeeds } from './testing';
 import { rearfootEversion, trackMarkers } from './index';
 import type { MarkerTrack } from './types';
 
 describe('trackMarkers on a synthetic rear clip (60 fps)', () => {
   it('keeps the PSIS within 1 px and recovers rearfoot eversion on most stances', async () => {
     const clip = generateMarkerClip({ view: 'rear', fps: 60, durationS: 3 });
-    const seeds = clip.markers.map((name) => ({
-      name,
-      frame: 0,
-      x: clip.truth.points[name]![0]!.x + 0.5,
-      y: clip.truth.points[name]![0]!.y - 0.4,
-    }));
+    const seeds = truthSeeds(clip, clip.markers, 0, 0.5);
     const tracks = await trackMarkers(clip.frames(), seeds, {
       detection: { appearance: { kind: 'bright' } },
     });

@@ -9,8 +9,9 @@
  * `npx tsx test/markers/bench-foot-events.ts`, which prints the table the docs quote.
  */
 import { generateRunner, type StrikeType } from '../../src-shared/gait/synthetic';
+import { truthSeeds } from '../../src-shared/markers/testing';
 import { generateMarkerClip, type MarkerClip } from '../../src-shared/gait/synthetic/marker-clip';
-import { trackMarkers, type MarkerName, type MarkerSeed, type MarkerTrack } from '../../src-shared/markers';
+import { trackMarkers, type MarkerName, type MarkerTrack } from '../../src-shared/markers';
 import type { FootEvents } from '../../src-shared/markers/foot-events';
 import { feetFromTracks } from '../../src-shared/markers/foot-events-engine';
 import { analyseClip, type ClipAnalysis } from '../../src-shared/review/analyse';
@@ -104,12 +105,7 @@ export async function runFootCase(spec: FootCaseSpec): Promise<FootCaseResult> {
   const clip = generateMarkerClip({ ...common, hidden });
   const names = clip.markers;
   const frame = seedFrameOf(clip, names);
-  const seeds: MarkerSeed[] = names.map((name) => ({
-    name,
-    frame,
-    x: clip.truth.points[name]![frame]!.x + 0.6,
-    y: clip.truth.points[name]![frame]!.y - 0.4,
-  }));
+  const seeds = truthSeeds(clip, names, frame);
   const tracks = await trackMarkers([...clip.frames()], seeds, {
     detection: { appearance: { kind: 'bright' } },
     frameCount: clip.frameCount,

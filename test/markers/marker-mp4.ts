@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { ffmpegPath } from '../../src-main/services/media/binaries';
 import type { MarkerClip } from '../../src-shared/gait/synthetic/marker-clip';
 import type { MarkerName, MarkerSeed } from '../../src-shared/markers';
+import { truthSeeds as clickSeeds } from '../../src-shared/markers/testing';
 
 export async function encodeMarkerClip(clip: MarkerClip, path: string, crf = 18): Promise<void> {
   const args = [
@@ -75,19 +76,12 @@ export function seedFrame(
   throw new Error('no frame has every marker visible and apart');
 }
 
-/** Seeds as a PT's clicks: the truth on the seed frame, off by a fraction of a pixel. */
-export function truthSeeds(
+/** Seeds as a PT's clicks on the seed frame (src-shared/markers/testing.ts). */
+export const truthSeeds = (
   clip: MarkerClip,
   names: readonly MarkerName[],
   frame = seedFrame(clip, names),
-): MarkerSeed[] {
-  return names.map((name) => ({
-    name,
-    frame,
-    x: clip.truth.points[name]![frame]!.x + 0.6,
-    y: clip.truth.points[name]![frame]!.y - 0.4,
-  }));
-}
+): MarkerSeed[] => clickSeeds(clip, names, frame);
 
 /** Writes `<base>.mp4`, `<base>.seeds.json` and `<base>.events.json` for the CLI and the app. */
 export async function writeMarkerClipFiles(

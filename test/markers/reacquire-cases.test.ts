@@ -13,6 +13,7 @@
  *   would be taken up again if not.
  */
 import { describe, expect, it } from 'vitest';
+import { truthSeeds } from '../../src-shared/markers/testing';
 import { generateMarkerClip } from '../../src-shared/gait/synthetic/marker-clip';
 import { trackMarkers } from '../../src-shared/markers';
 import { CASES, KNEE3, runCase, scoreTracks, seedFrameOf } from './cases';
@@ -24,12 +25,7 @@ describe('a lost single-length marker taken up again', () => {
     const hidden = { name: 'rightLateralMalleolus' as const, from: 50, frames: 7 };
     const clip = generateMarkerClip({ view: 'side', fps: 30, durationS: 3, markers: KNEE3, seed: 7, hidden });
     const frame = seedFrameOf(clip, KNEE3);
-    const seeds = KNEE3.map((name) => ({
-      name,
-      frame,
-      x: clip.truth.points[name]![frame]!.x + 0.6,
-      y: clip.truth.points[name]![frame]!.y - 0.4,
-    }));
+    const seeds = truthSeeds(clip, KNEE3, frame);
     const tracks = await trackMarkers([...clip.frames()], seeds, {
       detection: { appearance: { kind: 'bright' } },
       frameCount: clip.frameCount,
