@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
@@ -45,6 +46,11 @@ export const BOTH_BACKENDS = [
   'test/media/purge.test.ts',
   'test/capture/capture.test.ts',
 ];
+
+// Screenshots and PDFs to look at go to $STRIDELAB_SHOTS when set (the visit walk, the reports):
+// made here once, so that no test depends on another having made it first (CI at 9a: the first to
+// write there was a PDF test, which found no folder).
+if (process.env.STRIDELAB_SHOTS) mkdirSync(process.env.STRIDELAB_SHOTS, { recursive: true });
 
 export default defineConfig({
   test: {
