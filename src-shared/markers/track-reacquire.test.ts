@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONFIRM_FRAMES, reacquire } from './track-reacquire';
 import type { Prediction } from './track-neighbours';
-import type { TrackerConfig } from './track-search';
+import type { State, TrackerConfig } from './track-search';
 import type { Segments } from './track-segments';
 import { testBlob, testState } from './testing';
 import type { Blob } from './types';
