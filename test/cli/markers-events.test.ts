@@ -28,6 +28,7 @@ import type { AnalysisJson } from '../../src-shared/report/exports';
 import type { ReportBundle } from '../../src-shared/report/model';
 import type { MarkerVariableRow } from '../../src-shared/review/marker-variables';
 import { hybridOf } from '../../src-shared/review/marker-hybrid';
+import { captureStdio } from '../helpers/stdio';
 import { openTestServices, type TestServices } from '../helpers/test-services';
 import { tempDir } from '../helpers/tmp';
 import { truthSeeds, writeMarkerClipFiles } from '../markers/marker-mp4';
@@ -50,19 +51,13 @@ async function call<T>(channel: string, input: unknown): Promise<T> {
   return r.result as T;
 }
 
-/** Runs `stridelab …` in this process; what it printed on stdout. */
+const io = captureStdio();
+
+/** Runs `stridelab …` in this process; what it printed on stdout (test/helpers/stdio.ts). */
 async function cli(argv: string[]): Promise<{ code: number; out: string }> {
-  const out: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string) => {
-    out.push(String(chunk));
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    return { code: await main(argv), out: out.join('') };
-  } finally {
-    process.stdout.write = write;
-  }
+  const from = io.out.length;
+  const code = await main(argv);
+  return { code, out: io.out.slice(from) };
 }
 
 /** What is compared of an event: where, what, from which source. */

@@ -11,6 +11,7 @@ import { main } from '../../src-main/cli/index';
 import { clipFrames } from '../../src-main/services/markers/frames';
 import { generateMarkerClip } from '../../src-shared/gait/synthetic/marker-clip';
 import { pelvicTilt, trackMarkers, type MarkerName } from '../../src-shared/markers';
+import { captureStdio } from '../helpers/stdio';
 import { tempDir } from '../helpers/tmp';
 import { seedFrame, truthSeeds, writeMarkerClipFiles } from './marker-mp4';
 
@@ -21,6 +22,8 @@ const NAMES: MarkerName[] = [
   'rightLateralKnee',
   'leftLateralKnee',
 ];
+
+const io = captureStdio();
 
 describe('markers after mp4 encoding', () => {
   const tmp = tempDir('stridelab-markers-');
@@ -77,29 +80,19 @@ describe('markers after mp4 encoding', () => {
   }, 180_000);
 
   it('`stridelab markers` prints pelvic tilt per step with its spread', async () => {
-    const out: string[] = [];
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string) => {
-      out.push(String(chunk));
-      return true;
-    }) as typeof process.stdout.write;
-    let code: number;
-    try {
-      code = await main([
-        'markers',
-        `${base}.mp4`,
-        '--seeds',
-        `${base}.seeds.json`,
-        '--view',
-        'side',
-        '--events',
-        `${base}.events.json`,
-      ]);
-    } finally {
-      process.stdout.write = write;
-    }
+    const from = io.out.length;
+    const code = await main([
+      'markers',
+      `${base}.mp4`,
+      '--seeds',
+      `${base}.seeds.json`,
+      '--view',
+      'side',
+      '--events',
+      `${base}.events.json`,
+    ]);
     expect(code).toBe(0);
-    const text = out.join('');
+    const text = io.out.slice(from);
     expect(text).toContain('Pelvic tilt (right ASIS–PSIS line vs horizontal, + anterior)');
     const m = /at contact: ([\d.]+)° ± ([\d.]+)°/.exec(text);
     expect(m).not.toBeNull();
