@@ -21,7 +21,6 @@ import { analyzeRecordingWithSeries } from '../../src-main/services/gait/analyze
 import { markerTracksOf } from '../../src-main/services/markers/tracks';
 import type { MarkerTrackStatus } from '../../src-shared/contract/markers';
 import type { GaitAnalysis } from '../../src-shared/gait';
-import { generateRunner } from '../../src-shared/gait/synthetic';
 import { generateMarkerClip } from '../../src-shared/gait/synthetic/marker-clip';
 import type { MarkerTrack } from '../../src-shared/markers';
 import type { AnalysisJson } from '../../src-shared/report/exports';
@@ -31,7 +30,7 @@ import { hybridOf } from '../../src-shared/review/marker-hybrid';
 import { captureStdio } from '../helpers/stdio';
 import { openTestServices, type TestServices } from '../helpers/test-services';
 import { tempDir } from '../helpers/tmp';
-import { truthSeeds, writeMarkerClipFiles } from '../markers/marker-mp4';
+import { landmarksOf, truthSeeds, writeMarkerClipFiles } from '../markers/marker-mp4';
 import { storeLandmarks } from '../review/fixtures/pose-store';
 import { addPatientAndSession, addRecording } from '../review/fixtures/library-rows';
 
@@ -78,14 +77,8 @@ beforeAll(async () => {
     height: clip.height,
     proxyFrom: `${base}.mp4`,
   });
-  // The same runner's landmarks, same camera and scale (generateRunner and generateMarkerClip share the model).
-  const runner = generateRunner({
-    ...OPTS,
-    width: clip.width,
-    height: clip.height,
-    pxPerCm: clip.camera.pxPerCm,
-    noisePx: 1,
-  }).series;
+  // The same runner's landmarks (marker-mp4.ts).
+  const runner = landmarksOf(clip, OPTS);
   await storeLandmarks(t.services.library, 'rec1', runner);
   // The PT names the markers once (the CLI's seeds: the same clicks) and the app tracks them.
   const seeds = truthSeeds(clip, NAMES);

@@ -5,14 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { analyzeRecordingWithSeries } from '../../src-main/services/gait/analyze-recording';
 import { markerTracksOf } from '../../src-main/services/markers/tracks';
-import { generateRunner } from '../../src-shared/gait/synthetic';
 import { generateMarkerClip, type MarkerClip } from '../../src-shared/gait/synthetic/marker-clip';
 import type { Recording } from '../../src-shared/contract/recordings';
 import { markerDefinition, type MarkerName } from '../../src-shared/markers';
 import type { LandmarkSeries } from '../../src-shared/pose/landmarks';
 import { hybridOf } from '../../src-shared/review/marker-hybrid';
 import { markerEvents } from '../../src-shared/review/marker-variables';
-import { encodeMarkerClip, seedFrame } from '../markers/marker-mp4';
+import { encodeMarkerClip, landmarksOf, seedFrame } from '../markers/marker-mp4';
 import { settled, startReviewApp, type ReviewApp } from '../review/fixtures/review-app';
 import { storeLandmarks } from '../review/fixtures/pose-store';
 
@@ -60,14 +59,8 @@ async function shot(name: string, fullPage = true): Promise<void> {
 beforeAll(async () => {
   mkdirSync(CACHE, { recursive: true });
   clip = generateMarkerClip({ ...OPTS, markers: NAMES });
-  // The same runner's landmarks, same camera and scale (generateRunner and generateMarkerClip share the model).
-  series = generateRunner({
-    ...OPTS,
-    width: clip.width,
-    height: clip.height,
-    pxPerCm: clip.camera.pxPerCm,
-    noisePx: 1,
-  }).series;
+  // The same runner's landmarks (marker-mp4.ts).
+  series = landmarksOf(clip, OPTS);
   const file = join(CACHE, 'side-leg-markers-60.mp4');
   if (!existsSync(file)) await encodeMarkerClip(clip, file);
   r = await startReviewApp();

@@ -9,7 +9,9 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { ffmpegPath } from '../../src-main/services/media/binaries';
+import { generateRunner, type SyntheticOptions } from '../../src-shared/gait/synthetic';
 import type { MarkerClip } from '../../src-shared/gait/synthetic/marker-clip';
+import type { LandmarkSeries } from '../../src-shared/pose/landmarks';
 import type { MarkerName, MarkerSeed } from '../../src-shared/markers';
 import { truthSeeds as clickSeeds } from '../../src-shared/markers/testing';
 
@@ -93,3 +95,16 @@ export async function writeMarkerClipFiles(
   writeFileSync(`${base}.seeds.json`, JSON.stringify(truthSeeds(clip, names)));
   writeFileSync(`${base}.events.json`, JSON.stringify({ events: clip.truth.events }));
 }
+
+/**
+ * The pose landmarks of the runner a marker clip draws: the same runner, camera and scale
+ * (generateRunner and generateMarkerClip share the model), 1 px of landmark noise.
+ */
+export const landmarksOf = (clip: MarkerClip, options: SyntheticOptions): LandmarkSeries =>
+  generateRunner({
+    ...options,
+    width: clip.width,
+    height: clip.height,
+    pxPerCm: clip.camera.pxPerCm,
+    noisePx: 1,
+  }).series;
