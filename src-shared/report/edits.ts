@@ -7,7 +7,7 @@
 import type { ReportEdits } from '../contract/report';
 import type { ConditionSection, Finding, PlanItem, ReportModel, VariableRow } from './model';
 import { orderFindings } from './priorities';
-import { windowGone, withoutWindow } from './provisional';
+import { withoutWindow } from './provisional';
 
 /** What one suggested finding touches elsewhere in the report. */
 export interface FindingLink {
@@ -70,7 +70,7 @@ function findingOf(
             ...(s?.cue && s.cue.text === e.cue && s.cue.source ? { source: s.cue.source } : {}),
           };
   // Kept while its clip was provisional, and the clip is whole now: the label would be untrue.
-  const text = windowGone(e.text, provisional) ? withoutWindow(e.text) : e.text;
+  const text = withoutWindow(e.text, provisional);
   return {
     id: e.id,
     text,

@@ -44,22 +44,15 @@ const WHERE_PREFIX = /^(?:(.+?) \(provisional, \d+:\d\d–\d+:\d\d\)|Provisional
 
 /**
  * A finding's words once its clip is analysed whole: the window's label taken off ("Flat
- * (provisional, 0:54–1:05): …" → "Flat: …"), the rest as it was. A PT who kept a finding while the
- * report was provisional keeps their words; only the label, which would now be untrue, goes.
+ * (provisional, 0:54–1:05): …" → "Flat: …"), the rest as it was, where its condition is no longer
+ * printed from a window. `provisional` holds the labels of the conditions that still are (a report
+ * of one condition labels its findings "Provisional (…)" with no name: then any). A PT who kept a
+ * finding while the report was provisional keeps their words; only the label, now untrue, goes.
  */
-export function withoutWindow(text: string): string {
-  return text.replace(WHERE_PREFIX, (_m, condition: string | undefined) =>
-    condition ? `${condition}: ` : '',
-  );
-}
-
-/**
- * Whether a finding's words carry a steady window's label for a condition no longer printed from
- * one: `provisional` holds the labels of the conditions still provisional (a report of one
- * condition labels its findings "Provisional (…)" with no name: then any).
- */
-export function windowGone(text: string, provisional: readonly string[]): boolean {
-  const m = WHERE_PREFIX.exec(text);
-  if (!m) return false;
-  return m[1] === undefined ? provisional.length === 0 : !provisional.includes(m[1]);
+export function withoutWindow(text: string, provisional: readonly string[]): string {
+  return text.replace(WHERE_PREFIX, (label, condition: string | undefined) => {
+    const still = condition === undefined ? provisional.length > 0 : provisional.includes(condition);
+    if (still) return label;
+    return condition === undefined ? '' : `${condition}: `;
+  });
 }
