@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardPage, launchChromium } from '../helpers/browser';
 import { serve, type Served } from '../helpers/serve';
@@ -64,9 +64,17 @@ describe('patients and sessions through the UI', () => {
       .toEqual([expect.stringContaining('Erin Hamstring')]);
     await page.getByLabel('Search patients').fill('zzz');
     await page.getByRole('status').waitFor();
+    // Enter typed before the answer to what was typed has come (the server slowed here on
+    // purpose, as a busy clinic server is) opens the patient the box names once it comes.
+    const slowSearch = async (route: Route): Promise<void> => {
+      await new Promise((r) => setTimeout(r, 800));
+      await route.continue();
+    };
+    await page.route(/patients%3Asearch/, slowSearch);
     await page.getByLabel('Search patients').fill('PT-00');
     await page.getByLabel('Search patients').press('Enter');
     await page.getByRole('heading', { name: 'Erin Hamstring' }).waitFor();
+    await page.unroute(/patients%3Asearch/, slowSearch);
     await expect
       .poll(() => page.getByTestId('session-row').allTextContents())
       .toEqual([expect.stringContaining('right proximal hamstring pain')]);

@@ -15,6 +15,11 @@ export function PatientList() {
   const [active, setActive] = useState(0);
   const [loaded, setLoaded] = useState(false);
   const [changes, setChanges] = useState(0);
+  // The query the listed patients answer. Enter pressed before the answer to what was typed has
+  // arrived waits for it, so a quick typist opens the patient the box names, never one from the
+  // list of a query already typed over (and never nothing).
+  const [answered, setAnswered] = useState<string | undefined>(undefined);
+  const openOnAnswer = useRef(false);
   const input = useRef<HTMLInputElement>(null);
   useEvent('library:changed', () => setChanges((n) => n + 1));
 
@@ -26,6 +31,9 @@ export function PatientList() {
         setPatients(found);
         setActive(0);
         setLoaded(true);
+        setAnswered(query);
+        if (openOnAnswer.current && found[0]) navigate({ page: 'patient', id: found[0].id });
+        openOnAnswer.current = false;
       },
       () => live && setLoaded(true),
     );
@@ -52,8 +60,9 @@ export function PatientList() {
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       setActive((i) => Math.max(i - 1, 0));
-    } else if (e.key === 'Enter' && patients[active]) {
-      navigate({ page: 'patient', id: patients[active].id });
+    } else if (e.key === 'Enter') {
+      if (answered !== query) openOnAnswer.current = true;
+      else if (patients[active]) navigate({ page: 'patient', id: patients[active].id });
     }
   };
 
@@ -76,7 +85,10 @@ export function PatientList() {
         placeholder="Search by name or clinic id…"
         autoFocus
         value={query}
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => {
+          openOnAnswer.current = false;
+          setQuery(e.target.value);
+        }}
         onKeyDown={onSearchKey}
       />
       <ul className="list" role="listbox" aria-label="Patients">
