@@ -40,7 +40,11 @@ export function App() {
           <PatientForm key={route.id} id={route.id} onDone={(p) => navigate({ page: 'patient', id: p.id })} />
         )}
         {route.page === 'session-new' && (
-          <SessionForm patientId={route.patientId} onDone={(s) => navigate({ page: 'session', id: s.id })} />
+          <SessionForm
+            key={route.patientId}
+            patientId={route.patientId}
+            onDone={(s) => navigate({ page: 'session', id: s.id })}
+          />
         )}
         {route.page === 'session' && <SessionPage key={route.id} id={route.id} />}
         {route.page === 'session-edit' && (

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardPage, launchChromium } from '../helpers/browser';
 import { callServed, serve, type Served } from '../helpers/serve';
@@ -36,6 +36,25 @@ const go = (hash: string) =>
     (globalThis as unknown as { location: { hash: string } }).location.hash = h;
   }, hash);
 
+/**
+ * Hold the answers of one channel back (as a busy clinic server does) while `act` runs: what the
+ * page does before the answer comes is then what a quick typist's keys meet. The real server still
+ * answers; only the answer is late.
+ */
+async function slowed(channel: string, act: () => Promise<void>): Promise<void> {
+  const url = new RegExp(`/${encodeURIComponent(channel)}$`);
+  const late = async (route: Route): Promise<void> => {
+    await new Promise((r) => setTimeout(r, 800));
+    await route.continue();
+  };
+  await page.route(url, late);
+  try {
+    await act();
+  } finally {
+    await page.unroute(url, late);
+  }
+}
+
 describe('session form', () => {
   it('starts a follow-up from the last session, and can start empty instead', async () => {
     const p = await call<{ id: string }>('patients:create', { name: 'Returning Runner' });
@@ -70,6 +89,66 @@ describe('session form', () => {
     await page.getByRole('button', { name: 'Start empty' }).click();
     expect(await page.getByLabel('Complaint').inputValue()).toBe('');
     expect(await page.getByTestId('prefilled').count()).toBe(0);
+  });
+
+  it("keeps what was typed before the last session's values came", async () => {
+    const p = await call<{ id: string }>('patients:create', { name: 'Quick Typist' });
+    await call('sessions:create', {
+      patientId: p.id,
+      date: '2026-11-03',
+      complaint: 'right proximal hamstring pain',
+      shoes: 'Pegasus 40',
+    });
+    await slowed('sessions:list', async () => {
+      await go(`#/patients/${p.id}/sessions/new`);
+      await page.getByLabel('Complaint').fill('left calf tightness');
+      await expect.poll(() => page.getByTestId('prefilled').textContent()).toContain('2026-11-03');
+    });
+    expect(await page.getByLabel('Complaint').inputValue()).toBe('left calf tightness');
+    expect(await page.getByLabel('Shoes').inputValue()).toBe('Pegasus 40');
+  });
+
+  it('saves an edit typed as the form opens over the patient, never empty boxes', async () => {
+    const p = await call<{ id: string }>('patients:create', {
+      name: 'Dee Runner',
+      clinicId: 'PT-777',
+      heightCm: 171,
+    });
+    await slowed('patients:get', async () => {
+      await go(`#/patients/${p.id}/edit`);
+      await page.getByLabel('Name').fill('Dee Runner-Fast');
+      await page.getByLabel('Name').press('Enter');
+      await page.getByRole('heading', { name: 'Dee Runner-Fast' }).waitFor();
+    });
+    const saved = await call<{ name: string; clinicId?: string; heightCm?: number }>('patients:get', {
+      id: p.id,
+    });
+    expect(saved).toMatchObject({ name: 'Dee Runner-Fast', clinicId: 'PT-777', heightCm: 171 });
+  });
+
+  it('saves a session edit typed as the form opens over the session, never empty boxes', async () => {
+    const p = await call<{ id: string }>('patients:create', { name: 'Eve Runner' });
+    const s = await call<{ id: string }>('sessions:create', {
+      patientId: p.id,
+      date: '2026-11-04',
+      complaint: 'shin pain',
+      shoes: 'Clifton 9',
+      treadmillSpeedsKmh: [10],
+    });
+    await slowed('sessions:get', async () => {
+      await go(`#/sessions/${s.id}/edit`);
+      await page.getByLabel('Clinician').fill('Sam Lee, PT');
+      await page.getByLabel('Clinician').press('Enter');
+      await page.getByRole('heading', { name: /^Session / }).waitFor();
+    });
+    const saved = await call<Record<string, unknown>>('sessions:get', { id: s.id });
+    expect(saved).toMatchObject({
+      date: '2026-11-04',
+      clinician: 'Sam Lee, PT',
+      complaint: 'shin pain',
+      shoes: 'Clifton 9',
+      treadmillSpeedsKmh: [10],
+    });
   });
 
   it('says a wrong speed in words beside its box', async () => {

@@ -25,6 +25,9 @@ export function PatientForm(props: { id?: string; onDone: (p: Patient) => void }
   const { setValues } = form;
   const [version, setVersion] = useState<number | undefined>(undefined);
   const [conflict, setConflict] = useState<string | undefined>(undefined);
+  // An edit shows its form only once the patient is in it: typed into before, the letters were
+  // replaced when the patient came, and Enter saved the empty boxes over the patient's details.
+  const [opened, setOpened] = useState<{ ok: boolean; error?: string }>({ ok: !props.id });
   /** The patient and the version the form edits (the version first: a save between the two reads is then refused, never lost). */
   const load = useCallback(async (id: string) => {
     const stamp = await api('patients:stamp', { id });
@@ -42,11 +45,15 @@ export function PatientForm(props: { id?: string; onDone: (p: Patient) => void }
         legLengthCm: p.legLengthCm?.toString() ?? '',
         notes: p.notes ?? '',
       });
+      setOpened({ ok: true });
     },
     [setValues],
   );
   useEffect(() => {
-    if (props.id) void load(props.id).then(show);
+    if (props.id)
+      load(props.id).then(show, (err: unknown) =>
+        setOpened({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+      );
   }, [props.id, load, show]);
 
   const v = form.values;
@@ -92,6 +99,19 @@ export function PatientForm(props: { id?: string; onDone: (p: Patient) => void }
     save(undefined, stamp.version);
   };
 
+  if (!opened.ok)
+    return (
+      <section className="page narrow">
+        <h1>Edit patient</h1>
+        {opened.error ? (
+          <p className="error" role="alert">
+            {opened.error}
+          </p>
+        ) : (
+          <p className="muted">Loading…</p>
+        )}
+      </section>
+    );
   return (
     <section className="page narrow">
       <h1>{props.id ? 'Edit patient' : 'New patient'}</h1>

@@ -39,6 +39,16 @@ function valuesOf(s: Session, followUp: boolean): ReturnType<typeof empty> {
 }
 
 /**
+ * The last visit's values under what the PT has typed already: the prefill answers after the form
+ * shows, and a quick typist's words in a box must not be replaced by the last visit's.
+ */
+function underTyped<T extends Record<string, string>>(typed: T, blank: T, last: T): T {
+  const out = { ...last };
+  for (const k of Object.keys(typed) as (keyof T)[]) if (typed[k] !== blank[k]) out[k] = typed[k];
+  return out;
+}
+
+/**
  * New session (for a patient) or edit one. Dated today by default. A returning patient's new
  * session starts from the last one (complaint, injured side, shoes, speeds, inclines, clinician:
  * workflow.md, "often a returning patient"), said above the form with a way back to an empty form.
@@ -50,12 +60,18 @@ export function SessionForm(props: { patientId?: string; id?: string; onDone: (s
   const [prefilledFrom, setPrefilledFrom] = useState<string | undefined>(undefined);
   // A new session once saved is updated by a second Save (e.g. after a symptom box was refused), never duplicated.
   const [savedId, setSavedId] = useState<string | undefined>(props.id);
+  // An edit shows its form only once the session is in it: typed into before, the letters were
+  // replaced when the session came, and Enter saved the empty boxes over the session (and its story).
+  const [opened, setOpened] = useState<{ ok: boolean; error?: string }>({ ok: !props.id });
   useEffect(() => {
     if (!props.id) return;
-    void Promise.all([
-      api('sessions:get', { id: props.id }),
-      api('symptoms:get', { sessionId: props.id }),
-    ]).then(([s, story]) => setValues({ ...valuesOf(s, false), ...storyValues(story) }));
+    Promise.all([api('sessions:get', { id: props.id }), api('symptoms:get', { sessionId: props.id })]).then(
+      ([s, story]) => {
+        setValues({ ...valuesOf(s, false), ...storyValues(story) });
+        setOpened({ ok: true });
+      },
+      (err: unknown) => setOpened({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+    );
   }, [props.id, setValues]);
   useEffect(() => {
     if (props.id || !props.patientId) return;
@@ -64,7 +80,7 @@ export function SessionForm(props: { patientId?: string; id?: string; onDone: (s
     void api('sessions:list', { patientId: props.patientId }).then((list) => {
       const last = list[0];
       if (!live || !last) return;
-      setValues(valuesOf(last, true));
+      setValues((typed) => underTyped(typed, empty(), valuesOf(last, true)));
       setPrefilledFrom(last.date);
     });
     return () => {
@@ -102,6 +118,19 @@ export function SessionForm(props: { patientId?: string; id?: string; onDone: (s
     }, props.onDone);
   };
 
+  if (!opened.ok)
+    return (
+      <section className="page narrow">
+        <h1>Edit session</h1>
+        {opened.error ? (
+          <p className="error" role="alert">
+            {opened.error}
+          </p>
+        ) : (
+          <p className="muted">Loading…</p>
+        )}
+      </section>
+    );
   return (
     <section className="page narrow">
       <h1>{props.id ? 'Edit session' : 'New session'}</h1>
