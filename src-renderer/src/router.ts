@@ -70,6 +70,16 @@ export function navigate(route: Route): void {
   window.location.hash = href(route);
 }
 
+/**
+ * The page to go on to after a call has answered, from the address the PT was on when they asked:
+ * a late answer (a busy server) must not take them away from where they have gone meanwhile (CI,
+ * under load: a patient's Delete answered after the PT had opened the Trash, and pulled them back
+ * to the patient list).
+ */
+export function navigateFrom(from: string, route: Route): void {
+  if (window.location.hash === from) navigate(route);
+}
+
 const subscribe = (cb: () => void): (() => void) => {
   window.addEventListener('hashchange', cb);
   return () => window.removeEventListener('hashchange', cb);

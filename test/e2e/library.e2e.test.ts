@@ -108,6 +108,32 @@ describe('patients and sessions through the UI', () => {
     await expect.poll(() => page.getByTestId('session-row').count()).toBe(1);
   });
 
+  it('stays where the PT went when a delete answers late', async () => {
+    await page.getByRole('heading', { name: 'Erin Hamstring' }).waitFor();
+    // The server answers the delete only once the PT has gone on to the Trash (a busy clinic
+    // server): the late answer must not pull them back to the patient list.
+    let release = (): void => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    const hold = async (route: Route): Promise<void> => {
+      await held;
+      await route.continue();
+    };
+    await page.route(/patients%3Adelete$/, hold);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByRole('link', { name: 'Trash' }).click();
+    await page.getByRole('heading', { name: 'Trash', level: 1 }).waitFor();
+    const answer = page.waitForResponse(/patients%3Adelete$/);
+    release();
+    await (await answer).finished();
+    await page.unroute(/patients%3Adelete$/, hold);
+    // The Trash shows the patient once the delete is in: the PT is still there to see it.
+    await page.getByTestId('trash-row').filter({ hasText: 'Erin Hamstring' }).waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual(['Trash']);
+    await page.getByRole('button', { name: 'Restore' }).click();
+    await page.getByText('The trash is empty.').waitFor();
+  });
+
   it('refuses a second server on the same library', async () => {
     await expect(serve(tmp.path)).rejects.toThrow(/already open in another StrideLab/);
   });

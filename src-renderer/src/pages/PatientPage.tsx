@@ -1,7 +1,7 @@
 import type { Patient } from '../../../src-shared/library/model';
 import { api, useEvent } from '../api/client';
 import { Facts } from '../components/Facts';
-import { navigate } from '../router';
+import { navigate, navigateFrom } from '../router';
 import { age } from '../format';
 import { ProgressPanel } from '../progress/ProgressPanel';
 import { useLoad } from '../useLoad';
@@ -29,8 +29,9 @@ export function PatientPage(props: { id: string }) {
       )
     )
       return;
+    const from = window.location.hash;
     await api('patients:delete', { id: patient.id });
-    navigate({ page: 'patients' });
+    navigateFrom(from, { page: 'patients' });
   };
 
   return (

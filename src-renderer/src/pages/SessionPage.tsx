@@ -1,6 +1,6 @@
 import { api, useEvent } from '../api/client';
 import { Facts } from '../components/Facts';
-import { navigate } from '../router';
+import { navigate, navigateFrom } from '../router';
 import { ExportSessionButton } from '../session/ArchiveButtons';
 import { ClipSlots } from '../session/ClipSlots';
 import { useLoad } from '../useLoad';
@@ -27,8 +27,9 @@ export function SessionPage(props: { id: string }) {
 
   const remove = async (): Promise<void> => {
     if (!window.confirm(`Move the session of ${s.date} to the trash?`)) return;
+    const from = window.location.hash;
     await api('sessions:delete', { id: s.id });
-    navigate({ page: 'patient', id: patient.id });
+    navigateFrom(from, { page: 'patient', id: patient.id });
   };
 
   return (
