@@ -33,6 +33,10 @@ describe('stridelab analyze options', () => {
     expect(parseAnalyzeArgs(['--side', 'a.mp4', '--side-markers', 'm.json'], {}).sideMarkers).toBe(
       resolve('m.json'),
     );
+    // And the rear clip's (rearfoot eversion).
+    expect(
+      parseAnalyzeArgs(['--side', 'a.mp4', '--rear', 'b.mp4', '--rear-markers', 'r.json'], {}).rearMarkers,
+    ).toBe(resolve('r.json'));
   });
 
   it('refuses what it cannot run, in words that say what to do', () => {
@@ -40,6 +44,7 @@ describe('stridelab analyze options', () => {
       [[], /Give at least a side-view clip/],
       [['--rear', 'b.mp4'], /gait events come from the side view/],
       [['--demo', '--side-markers', 'm.json'], /--side-markers goes with --side <clip>/],
+      [['--side', 'a.mp4', '--rear-markers', 'r.json'], /--rear-markers goes with --rear <clip>/],
       [['--side', 'a.mp4', '--model', 'huge'], /--model must be lite, full or heavy/],
       [['--side', 'a.mp4', '--speed', 'fast'], /--speed needs a number \(km\/h\)/],
       [['--side', 'a.mp4', '--incline', '80'], /--incline must be between -10 and 40 %/],

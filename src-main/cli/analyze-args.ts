@@ -14,6 +14,8 @@ export interface AnalyzeOptions {
   readonly rearLandmarks?: string;
   /** The side clip's marker tracks from `stridelab markers --out`. */
   readonly sideMarkers?: string;
+  /** The rear clip's marker tracks (heel counter and lower shank: rearfoot eversion). */
+  readonly rearMarkers?: string;
   readonly out: string;
   readonly model: ModelName;
   /** A library to keep the run in (--home or $STRIDELAB_HOME); absent = a temporary library. */
@@ -55,6 +57,10 @@ Options:
                       the side clip's skin markers (stridelab markers --out): its contacts and
                       toe-offs from the foot markers where they do better, and the marker
                       variables in the landmarks' place, as in the app
+  --rear-markers <json>
+                      the rear clip's skin markers (stridelab markers <rear clip> --view rear
+                      --out): rearfoot eversion at contact and its peak in stance, per step, as
+                      in the app (two heel-counter and two lower-shank markers on a leg)
   --home <dir>        keep the patient, session and clips in this library ($STRIDELAB_HOME);
                       without it a temporary library is used and removed afterwards
   --db <address>      keep them in the clinic server's library instead ($STRIDELAB_DB;
@@ -82,6 +88,7 @@ export function parseAnalyzeArgs(
     '--side-landmarks',
     '--rear-landmarks',
     '--side-markers',
+    '--rear-markers',
     '--out',
     '--model',
     '--home',
@@ -135,6 +142,7 @@ export function parseAnalyzeArgs(
     ['--side-landmarks', '--side'],
     ['--rear-landmarks', '--rear'],
     ['--side-markers', '--side'],
+    ['--rear-markers', '--rear'],
   ] as const) {
     if (values.has(lm) && !values.has(clip)) throw new UsageError(`${lm} goes with ${clip} <clip>.`);
   }
@@ -145,6 +153,7 @@ export function parseAnalyzeArgs(
     sideLandmarks: values.get('--side-landmarks') && resolve(values.get('--side-landmarks')!),
     rearLandmarks: values.get('--rear-landmarks') && resolve(values.get('--rear-landmarks')!),
     ...(values.has('--side-markers') ? { sideMarkers: resolve(values.get('--side-markers')!) } : {}),
+    ...(values.has('--rear-markers') ? { rearMarkers: resolve(values.get('--rear-markers')!) } : {}),
     out: resolve(values.get('--out') ?? 'stridelab-report'),
     model,
     home: home ? resolve(home) : undefined,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { View } from '../../../src-shared/contract/recordings';
 import { DEFAULT_EXERCISES, type GaitAnalysis } from '../../../src-shared/gait';
+import type { MarkerTrack } from '../../../src-shared/markers';
 import { estimateSync } from '../../../src-shared/sync/estimate';
 import { timeInB } from '../../../src-shared/sync/mapping';
 import { analyseClip, eventsForRear, WHOLE_CLIP } from '../../../src-shared/review/analyse';
@@ -50,6 +51,8 @@ export interface AnalyzeJob {
   readonly rearLandmarks?: string;
   /** The side clip's skin markers tracked earlier (`stridelab markers --out`, stridelab.markers/1). */
   readonly sideMarkers?: string;
+  /** The rear clip's skin markers (heel counter, lower shank: rearfoot eversion), as the side's. */
+  readonly rearMarkers?: string;
   readonly out: string;
   readonly model: 'lite' | 'full' | 'heavy';
   readonly home?: string;
@@ -124,7 +127,14 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
   checkFile(job.sideLandmarks, 'side landmarks file');
   checkFile(job.rearLandmarks, 'rear landmarks file');
   checkFile(job.sideMarkers, 'side markers file');
-  const sideTracks = job.sideMarkers ? loadMarkerTracks(job.sideMarkers) : [];
+  checkFile(job.rearMarkers, 'rear markers file');
+  // Read and checked before anything is imported: a wrong file costs a message, not a half-made run.
+  const trackFile = { side: job.sideMarkers, rear: job.rearMarkers };
+  const tracksOf: Record<View, MarkerTrack[]> = {
+    side: trackFile.side ? loadMarkerTracks(trackFile.side, 'side') : [],
+    rear: trackFile.rear ? loadMarkerTracks(trackFile.rear, 'rear') : [],
+  };
+  const sideTracks = tracksOf.side;
   const clips = (
     [
       ['side', job.side, job.sideLandmarks],
@@ -303,7 +313,7 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
           // Where a marker variable measures what a landmark one does, it takes its place, as in the
           // app's report (services/report/session-report.ts).
           const analysis = analyses.get(c.view)!;
-          const hybrid = c.view === 'side' ? hybridOf('side', sideTracks, analysis) : null;
+          const hybrid = hybridOf(c.view, tracksOf[c.view], analysis);
           return {
             view: c.view,
             file: c.name,
@@ -323,17 +333,21 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
       appVersion: APP_VERSION,
       now: new Date().toISOString(),
     });
-    // The markers' own rows (pelvic tilt) and their points on the key frames, as the app's report.
-    const markerClips = sideTracks.length
-      ? [
-          {
-            conditionId: 'c1',
-            view: 'side' as const,
-            tracks: sideTracks,
-            events: analyses.get('side')!.events,
-          },
-        ]
-      : [];
+    // The markers' own rows (pelvic tilt, rearfoot eversion) and their points on the key frames, as
+    // the app's report (services/report/session-report.ts): the rear clip's read at its events, which
+    // came from the side clip through the alignment.
+    const markerClips = imported.flatMap((c) =>
+      tracksOf[c.view].length
+        ? [
+            {
+              conditionId: 'c1',
+              view: c.view,
+              tracks: tracksOf[c.view],
+              events: analyses.get(c.view)!.events,
+            },
+          ]
+        : [],
+    );
     const model = {
       ...built.model,
       conditions: withMarkers(built.model.conditions, markerClips).map((c) => ({
