@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureTake } from '../../src-shared/contract/capture';
 import type { Recording } from '../../src-shared/contract/recordings';
@@ -191,6 +191,35 @@ describe('recording two cameras into the session', () => {
     expect(await call<Recording[]>('recordings:list', { sessionId })).toEqual(before);
     const takes = await call<CaptureTake[]>('capture:takes', { sessionId });
     expect(takes.find((t) => t.id === takeId)!.status).toBe('discarded');
+    await page.close();
+  });
+
+  it('discards a take whose Delete came while it was still being saved', async () => {
+    const page = await openTwoSmallCameras(browser);
+    await page.getByLabel('Stop after (s)').fill('1');
+    await page.getByRole('heading', { name: 'Record' }).click();
+    const before = await call<Recording[]>('recordings:list', { sessionId });
+    // The save is answered only after Delete was pressed (a busy machine takes seconds to save).
+    let release = (): void => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    const hold = async (route: Route): Promise<void> => {
+      await held;
+      await route.continue();
+    };
+    await page.route(/capture%3Afinish$/, hold);
+    await page.keyboard.press('r');
+    await page.waitForSelector('section.capture[data-last-take-state="saving"]', { timeout: 40_000 });
+    await page.keyboard.press('Delete');
+    release();
+    await page.waitForSelector('section.capture[data-last-take-state="discarded"]', { timeout: 40_000 });
+    await page.unroute(/capture%3Afinish$/, hold);
+    const takeId = await page.locator('section.capture').getAttribute('data-last-take');
+    const take = (await call<CaptureTake[]>('capture:takes', { sessionId })).find((t) => t.id === takeId)!;
+    expect(take.status).toBe('discarded');
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toBe(`${take.name} discarded: its clips are in the trash.`);
+    expect(await call<Recording[]>('recordings:list', { sessionId })).toEqual(before);
     await page.close();
   });
 

@@ -75,6 +75,26 @@ export function CapturePage(props: { sessionId: string }) {
   const recorder = useRef<TakeRecorder | undefined>(undefined);
   const recording = phase === 'recording' || phase === 'stopping';
   const autoStop = useRef<number | undefined>(undefined);
+  // The take being stopped and saved, and whether Delete came meanwhile: it is then discarded once
+  // saved, never dropped in silence (on a busy machine saving takes seconds, and a PT presses
+  // Delete as soon as the runner stumbles) nor raced against the save.
+  const settling = useRef<{ name: string; discard: boolean } | undefined>(undefined);
+
+  /** Discard a stopped take: its clips go to the trash. */
+  const discardTake = useCallback(
+    async (takeId: string): Promise<void> => {
+      try {
+        const take = await api('capture:discard', { takeId });
+        setLast((l) => (l?.take.id === takeId ? { ...l, take, state: 'discarded', clips: [] } : l));
+        setPlaying(false);
+        setMessage(`${take.name} discarded: its clips are in the trash.`);
+        takes.reload();
+      } catch (e) {
+        setProblem(e instanceof Error ? e.message : String(e));
+      }
+    },
+    [takes],
+  );
 
   /** What a camera scan found; set only from the scan's answer (never synchronously). */
   const applyScan = useCallback((found: CameraInfo[] | Error) => {
@@ -121,6 +141,7 @@ export function CapturePage(props: { sessionId: string }) {
     if (!rec) return;
     window.clearTimeout(autoStop.current);
     setPhase('stopping');
+    settling.current = { name: rec.take.name, discard: false };
     try {
       const { clips, saved } = await rec.stop();
       recorder.current = undefined;
@@ -142,14 +163,18 @@ export function CapturePage(props: { sessionId: string }) {
         setLast((l) => (l?.take.id === rec.take.id ? { ...l, state: 'failed' } : l));
         setProblem(`${rec.take.name} was not saved: ${e instanceof Error ? e.message : String(e)}`);
       }
+      const wanted = settling.current?.discard;
+      settling.current = undefined;
+      if (wanted) await discardTake(rec.take.id);
       takes.reload();
     } catch (e) {
+      settling.current = undefined;
       recorder.current = undefined;
       setPhase('idle');
       setProblem(e instanceof Error ? e.message : String(e));
       takes.reload();
     }
-  }, [takes]);
+  }, [takes, discardTake]);
 
   const start = useCallback(async () => {
     if (!data || recorder.current) return;
@@ -213,6 +238,11 @@ export function CapturePage(props: { sessionId: string }) {
   }, [data, side, rear, cameras, devices, label, choices, props.sessionId, stopAfter, stop, takes]);
 
   const discard = useCallback(async () => {
+    if (settling.current) {
+      settling.current.discard = true;
+      setMessage(`${settling.current.name} is discarded as soon as it is saved.`);
+      return;
+    }
     if (recorder.current) {
       const rec = recorder.current;
       recorder.current = undefined;
@@ -224,16 +254,8 @@ export function CapturePage(props: { sessionId: string }) {
       return;
     }
     if (!last || last.state === 'discarded' || last.state === 'saving') return;
-    try {
-      const take = await api('capture:discard', { takeId: last.take.id });
-      setLast({ ...last, take, state: 'discarded', clips: [] });
-      setPlaying(false);
-      setMessage(`${take.name} discarded: its clips are in the trash.`);
-      takes.reload();
-    } catch (e) {
-      setProblem(e instanceof Error ? e.message : String(e));
-    }
-  }, [last, takes]);
+    await discardTake(last.take.id);
+  }, [last, takes, discardTake]);
 
   // The take timer, from the shared start.
   useEffect(() => {
