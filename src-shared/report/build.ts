@@ -249,7 +249,26 @@ function timingFromPrimaryOnly(c: ReportConditionInput, clip: ReportClipInput): 
 interface FoundIn {
   f: GaitFinding;
   where: string | undefined;
+  /** The condition's id: with the rule and the side, what names a finding across rebuilds. */
+  condition: string;
   rows: string[];
+}
+
+/**
+ * Ids the PT's saved edits refer to: the rule, the side and the condition, so a finding keeps its
+ * id when an event corrected by hand (or the whole clip replacing its window) makes another finding
+ * appear or go. (Until issue 20's fifth round the id ended in the finding's place in the list, and
+ * a kept finding could then be matched to another finding's evidence and drills.) A rule firing
+ * twice on one side of one condition (two views) numbers the second.
+ */
+function stableIds(list: readonly FoundIn[]): string[] {
+  const seen = new Map<string, number>();
+  return list.map(({ f, condition }) => {
+    const base = `${f.id}-${f.side}-${condition}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}-${n}`;
+  });
 }
 
 /** The same finding on the left and on the right of one condition reads as one, "on both sides". */
@@ -294,7 +313,12 @@ export function buildReport(input: ReportInput): {
         const rows = f.evidence.map((e) => rowKey(c.id, clip.view, e.variableId));
         for (const key of rows) findingTitles.set(key, [...(findingTitles.get(key) ?? []), f.title]);
         const where = many ? c.label : undefined;
-        return { f, where: clip.provisional ? provisionalWhere(clip.provisional, where) : where, rows };
+        return {
+          f,
+          where: clip.provisional ? provisionalWhere(clip.provisional, where) : where,
+          condition: c.id,
+          rows,
+        };
       }),
     ),
   );
@@ -312,7 +336,8 @@ export function buildReport(input: ReportInput): {
     ctx,
   );
   const rankOf = (f: GaitFinding) => ranked.find((r) => r.finding === f);
-  const suggestedFindings = merged.map(({ f, where }, i) => findingOf(f, where, i, rankOf(f)));
+  const ids = stableIds(merged);
+  const suggestedFindings = merged.map(({ f, where }, i) => findingOf(f, where, ids[i]!, rankOf(f)));
   const order = ranked.map((r) => merged.findIndex((m) => m.f === r.finding));
   const focus = focusOf(ctx.complaint);
   // Only rows the report prints: a rear clip's times have none (the side clip's are printed).
@@ -323,6 +348,7 @@ export function buildReport(input: ReportInput): {
     .map((i) => merged[i]!)
     .map((m) => ({
       id: suggestedFindings[merged.indexOf(m)]!.id,
+      formerId: `${m.f.id}-${m.f.side}-${merged.indexOf(m)}`,
       title: m.f.title,
       rows: [...new Set(m.rows)].filter((r) => printed.has(r)),
       exercises: m.f.exercises.map((x) => x.id),

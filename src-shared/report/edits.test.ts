@@ -113,3 +113,55 @@ describe('the PT’s edits over the suggested report', () => {
     expect(built.findings.find((f) => f.id === 'f-own')!.evidence).toEqual(['heard']);
   });
 });
+
+describe('a kept finding when another one comes or goes', () => {
+  // Two conditions with the same known right pelvic drop: the rule fires in both.
+  const two: ReportInput = {
+    ...input,
+    conditions: [
+      { id: 'flat', label: 'Flat', clips: [clip('side'), clip('rear', { pelvicDropDeg: 9 })] },
+      { id: 'incline', label: 'Incline', clips: [clip('side'), clip('rear', { pelvicDropDeg: 9 })] },
+    ],
+  };
+  const before = buildReport(two);
+  // Then the flat rear clip's drop goes (say, an event corrected by hand): its findings go.
+  const afterInput: ReportInput = {
+    ...two,
+    conditions: [{ ...two.conditions[0]!, clips: [clip('side'), clip('rear')] }, two.conditions[1]!],
+  };
+  const after = buildReport(afterInput);
+  const inclineDrop = (m: ReportModel) =>
+    m.findings.find((f) => f.text.startsWith('Incline:') && /pelvic drop/i.test(f.text))!;
+
+  it('keeps its own evidence and drills, never the ones of the finding now in its place', () => {
+    const kept = inclineDrop(before.model);
+    expect(kept).toBeDefined();
+    expect(after.model.findings.length).toBeLessThan(before.model.findings.length);
+    const edits: ReportEdits = {
+      findings: [{ id: kept.id, text: 'Right hip drops on the incline too.', evidence: ['saved then'] }],
+      plan: [],
+      notes: '',
+    };
+    const built = buildReport({ ...afterInput, edits }).model;
+    const now = inclineDrop(after.model);
+    expect(built.findings).toHaveLength(1);
+    expect(built.findings[0]!.text).toBe('Right hip drops on the incline too.');
+    expect(built.findings[0]!.evidence).toEqual(now.evidence);
+    expect(built.findings[0]!.drills).toEqual(now.drills);
+  });
+
+  it('reads edits saved under the former ids (rule-side-place) as the findings they named', () => {
+    const place = before.model.findings.map((f) => f.id);
+    const link = before.links.find((l) => l.id === inclineDrop(before.model).id)!;
+    expect(link.formerId).toMatch(/-\d+$/);
+    expect(place).not.toContain(link.formerId);
+    const edits: ReportEdits = {
+      findings: [{ id: link.formerId!, text: 'Saved by an earlier StrideLab.', evidence: [] }],
+      plan: [],
+      notes: '',
+    };
+    const built = buildReport({ ...two, edits }).model;
+    expect(built.findings[0]!.id).toBe(link.id);
+    expect(built.findings[0]!.evidence).toEqual(inclineDrop(before.model).evidence);
+  });
+});

@@ -13,6 +13,11 @@ import { withoutWindow } from './provisional';
 export interface FindingLink {
   /** The suggested finding's id (kept by the PT's edits while they keep the finding). */
   readonly id: string;
+  /**
+   * The id StrideLab gave the same finding before ids were stable (rule-side-place in the list):
+   * edits saved then still find their finding, as they did when saved.
+   */
+  readonly formerId?: string;
   /** The engine's title: the words of the row flags and of the plan's "why". */
   readonly title: string;
   /** Variable rows it flags, as `rowKey(conditionId, view, variableId)`. */
@@ -48,6 +53,19 @@ function rowsOf(
     }
     return { ...r, flag: { ...r.flag, text: titles.join('; ') } };
   });
+}
+
+/** Edits saved under a finding's former id, read under its current one (nothing else changes). */
+function withCurrentIds(edits: ReportEdits, links: readonly FindingLink[]): ReportEdits {
+  const current = new Set(links.map((l) => l.id));
+  const byFormer = new Map(links.filter((l) => l.formerId).map((l) => [l.formerId!, l.id]));
+  if (edits.findings.every((f) => current.has(f.id) || !byFormer.has(f.id))) return edits;
+  return {
+    ...edits,
+    findings: edits.findings.map((f) =>
+      current.has(f.id) || !byFormer.has(f.id) ? f : { ...f, id: byFormer.get(f.id)! },
+    ),
+  };
 }
 
 /**
@@ -118,8 +136,9 @@ function planOf(plan: readonly PlanItem[], links: readonly FindingLink[], kept: 
 export function applyEdits(
   model: ReportModel,
   links: readonly FindingLink[],
-  edits: ReportEdits,
+  saved: ReportEdits,
 ): ReportModel {
+  const edits = withCurrentIds(saved, links);
   const kept = new Set(edits.findings.map((f) => f.id));
   const provisional = model.conditions.filter((c) => c.provisional?.length).map((c) => c.label);
   return {

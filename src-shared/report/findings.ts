@@ -46,7 +46,7 @@ export function priorityWhy(r: RankedFinding): string {
 export function findingOf(
   f: GaitFinding,
   where: string | undefined,
-  index: number,
+  id: string,
   rank?: RankedFinding,
 ): Finding {
   const side =
@@ -57,7 +57,7 @@ export function findingOf(
       : ` on the ${f.side}`;
   const text = `${where ? `${where}: ` : ''}${f.title}${side}.${f.provisional ? ' Tentative: fewer than 7 clean steps.' : ''}`;
   return {
-    id: `${f.id}-${f.side}-${index}`,
+    id,
     text,
     evidence: [
       ...f.evidence.map(evidenceText),
