@@ -1,6 +1,8 @@
 /**
  * A small trend plot of one variable over the visits: one line per side, a point per session, the
  * 95% interval of each mean as a whisker (drawn in a uPlot `draw` hook: uPlot has no error bars).
+ * Lines, whiskers and points are all drawn by the hook, each side a few pixels off the visit's place
+ * (sideOffsetPx), so left and right with the same value show as two marks side by side.
  * x is the visit's place in the timeline (visits are weeks apart and unevenly spaced; the table
  * below gives the dates).
  *
@@ -9,12 +11,19 @@
  * two visits whose sources differ, with a note under the plot: skin markers and the pose model's joint
  * centres read the same runner a few degrees apart (docs/progress.md §2), so a step across that line
  * can be the change of source and not the runner. What the hook drew is left on the figure
- * (`data-marks`), so a test reads the marks the PT sees.
+ * (`data-marks`, every point with its size), so a test reads the marks the PT sees.
  */
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { drawMark, type DrawnMark, type PointSource, type SourceChange } from './trend-marks';
+import {
+  drawMark,
+  markHalfPx,
+  sideOffsetPx,
+  type DrawnMark,
+  type PointSource,
+  type SourceChange,
+} from './trend-marks';
 
 export interface TrendSeries {
   readonly label: string;
@@ -69,26 +78,45 @@ export function TrendPlot(props: {
       ctx.restore();
       const drawn: DrawnMark[] = [];
       series.forEach((s, k) => {
+        // Each side a few pixels off the visit's place, its line, whiskers and marks alike
+        // (trend-marks.ts: equal values of the two sides show as two marks, not one).
+        const dx = sideOffsetPx(k, series.length) * dpr;
+        const xAt = (i: number): number => u.valToPos(i, 'x', true) + dx;
         ctx.strokeStyle = s.color;
         ctx.lineWidth = 1.5 * dpr;
+        // The line through the visits with a number (gaps spanned), under the whiskers and marks.
+        ctx.beginPath();
+        let started = false;
+        s.values.forEach((v, i) => {
+          if (v === null) return;
+          const y = u.valToPos(v, 'y', true);
+          if (started) ctx.lineTo(xAt(i), y);
+          else ctx.moveTo(xAt(i), y);
+          started = true;
+        });
+        ctx.stroke();
         s.intervals.forEach((iv, i) => {
           if (!iv) return;
-          // Sides side by side, so the whiskers of left and right do not hide each other.
-          const x = u.valToPos(i + (k - (series.length - 1) / 2) * 0.06, 'x', true);
           ctx.beginPath();
-          ctx.moveTo(x, u.valToPos(iv[0], 'y', true));
-          ctx.lineTo(x, u.valToPos(iv[1], 'y', true));
+          ctx.moveTo(xAt(i), u.valToPos(iv[0], 'y', true));
+          ctx.lineTo(xAt(i), u.valToPos(iv[1], 'y', true));
           ctx.stroke();
         });
-        // Source shapes on top of the line (uPlot's own points are off for these series).
-        if (!s.sources) return;
+        // The marks on top: the source's shape where markers measured some visit, else a plain dot.
         s.values.forEach((v, i) => {
-          const from = s.sources?.[i];
-          if (v === null || !from) return;
-          const x = u.valToPos(i, 'x', true);
+          if (v === null) return;
+          const from = s.sources ? (s.sources[i] ?? null) : null;
+          const x = xAt(i);
           const y = u.valToPos(v, 'y', true);
           drawMark(ctx, from, x, y, s.color, dpr);
-          drawn.push({ series: s.label, visit: i, source: from, x: x / dpr, y: y / dpr });
+          drawn.push({
+            series: s.label,
+            visit: i,
+            source: from,
+            x: x / dpr,
+            y: y / dpr,
+            half: markHalfPx(from),
+          });
         });
       });
       if (fig.current) fig.current.dataset.marks = JSON.stringify(drawn);
@@ -118,8 +146,9 @@ export function TrendPlot(props: {
             label: s.label,
             stroke: s.color,
             width: 1.5,
-            spanGaps: true,
-            points: s.sources ? { show: false } : { size: 6, fill: s.color },
+            // Line and points drawn by the hook, each side at its offset (uPlot's share one x).
+            paths: () => null,
+            points: { show: false },
           })),
         ],
         hooks: { draw: [whiskers] },

@@ -23,9 +23,33 @@ export interface SourceChange {
 export interface DrawnMark {
   readonly series: string;
   readonly visit: number;
-  readonly source: PointSource;
+  /** Null: a plain point (no visit of this variable was measured with markers). */
+  readonly source: PointSource | null;
   readonly x: number;
   readonly y: number;
+  /** Half its width and height, white rim included (CSS px): what it covers is x ± half, y ± half. */
+  readonly half: number;
+}
+
+/** Half-size of each mark, CSS px, its 1 px white rim included (drawMark draws these). */
+const HALF_PX = { markers: 4, landmarks: 3.5, plain: 3 } as const;
+const RIM_PX = 0.5;
+
+export function markHalfPx(from: PointSource | null): number {
+  return HALF_PX[from ?? 'plain'] + RIM_PX;
+}
+
+/**
+ * Where a side's marks, whiskers and line sit across from the visit's place, CSS px: the sides side by
+ * side, so that equal values (a common case: a symmetric runner, or a value at a table's floor) show
+ * as two marks and not one. The step is the widest mark plus 1 px, so two marks at the same height
+ * never touch; it stays small against a visit's width (about 20 px with ten visits on the patient
+ * page's 230 px plots), so each mark still reads as its visit's.
+ */
+export const SIDE_STEP_PX = 2 * markHalfPx('markers') + 1;
+
+export function sideOffsetPx(k: number, sides: number): number {
+  return (k - (sides - 1) / 2) * SIDE_STEP_PX;
 }
 
 /** Each visit's source in a row where markers measured some visit; null where there is no number. */
@@ -48,10 +72,10 @@ export function sourceChanges(rows: readonly ProgressRow[]): SourceChange[] {
   return [...out].sort((a, b) => a[0] - b[0]).map(([at, words]) => ({ at, words }));
 }
 
-/** One mark at (x, y) in canvas pixels; `dpr` scales its size to the canvas. */
+/** One mark at (x, y) in canvas pixels; `dpr` scales its size to the canvas. Null: a plain point. */
 export function drawMark(
   ctx: CanvasRenderingContext2D,
-  from: PointSource,
+  from: PointSource | null,
   x: number,
   y: number,
   colour: string,
@@ -64,9 +88,9 @@ export function drawMark(
   ctx.lineWidth = 1 * dpr;
   ctx.beginPath();
   if (from === 'markers') {
-    const h = 4 * dpr;
+    const h = HALF_PX.markers * dpr;
     ctx.rect(x - h, y - h, 2 * h, 2 * h);
-  } else ctx.arc(x, y, 3.5 * dpr, 0, Math.PI * 2);
+  } else ctx.arc(x, y, HALF_PX[from ?? 'plain'] * dpr, 0, Math.PI * 2);
   ctx.fill();
   ctx.stroke();
   ctx.restore();
