@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { analyzeGait, type GaitAnalysis } from '../../src-shared/gait';
 import type { LandmarkSeries } from '../../src-shared/pose/landmarks';
 import type { Recording } from '../../src-shared/contract/recordings';
@@ -118,5 +118,39 @@ describe('correcting a gait event by hand', () => {
     expect(lefts.map((e) => e.frame)).not.toContain(ic);
     expect(guard.errors).toEqual([]);
     expect(guard.offsite).toEqual([]);
+  });
+
+  it("adds a correction keyed before the clip's saved ones are read to them, never replaces them", async () => {
+    const saved = await edits();
+    expect(saved).toHaveLength(1);
+    // The saved corrections are answered only after the PT has keyed a new one (a busy server;
+    // the clip's analysis, and so the keys, are ready before).
+    let release = (): void => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    const hold = async (route: Route): Promise<void> => {
+      await held;
+      await route.continue();
+    };
+    await page.route(/review%3AeventEdits$/, hold);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.getByTestId('summary').waitFor();
+    const ic = gait.variables.find((v) => v.id === 'knee-flexion-ic')!.left.values.filter((v) => v.clean)[4]!
+      .frame;
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 60 && (await settled(page, 0)) < ic; i++) await page.keyboard.press(']');
+    expect(await settled(page, 0)).toBe(ic);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await settled(page, 0)).toBe(ic + 2);
+    await page.keyboard.press('i');
+    release();
+    await expect.poll(status).toBe(`Left initial contact moved from frame ${ic} to ${ic + 2}.`);
+    await page.unroute(/review%3AeventEdits$/, hold);
+    await expect
+      .poll(edits)
+      .toEqual([...saved, { op: 'move', kind: 'initial-contact', side: 'left', from: ic, to: ic + 2 }]);
+    expect(guard.errors).toEqual([]);
   });
 });

@@ -113,7 +113,7 @@ export function useReviewDoc(sessionId: string, recordingIds: readonly string[])
   useEffect(() => {
     let live = true;
     const ids = idsKey.split('/').filter(Boolean);
-    Promise.all([
+    const read = Promise.all([
       Promise.all(ids.map((id) => api('review:corrections', { recordingId: id }))),
       api('review:measurements', { sessionId }),
       api('review:keyFrames', { sessionId }),
@@ -128,6 +128,10 @@ export function useReviewDoc(sessionId: string, recordingIds: readonly string[])
       },
       () => undefined,
     );
+    // An event key pressed before the clip's saved corrections are read waits for them: the list it
+    // saves replaces the stored one, so built on the empty list it threw the PT's earlier corrections
+    // away (the analysis, and so the keys, can be ready before these answers on a busy server).
+    eventQueue.current = eventQueue.current.then(() => read);
     return () => {
       live = false;
     };
