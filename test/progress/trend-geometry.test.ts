@@ -1,5 +1,5 @@
 /**
- * The trend plot's sides side by side (src-renderer/src/progress/trend-marks.ts): left and right with
+ * The trend plot's sides side by side (src-renderer/src/progress/trend-geometry.ts): left and right with
  * the same value must show as two marks, not one on top of the other, whatever shapes their sources
  * give them; and a side's offset must stay well inside its visit's place. The drawn marks themselves
  * are read off the rendered plot in markers-page.e2e.test.ts.
@@ -10,7 +10,7 @@ import {
   SIDE_STEP_PX,
   sideOffsetPx,
   type PointSource,
-} from '../../src-renderer/src/progress/trend-marks';
+} from '../../src-renderer/src/progress/trend-geometry';
 
 const SOURCES: (PointSource | null)[] = ['markers', 'landmarks', null];
 
