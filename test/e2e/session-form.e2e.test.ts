@@ -151,6 +151,23 @@ describe('session form', () => {
     });
   });
 
+  it('opens the patient Down and Enter chose, typed before the search answered', async () => {
+    await call('patients:create', { name: 'Zola Pace' });
+    await call('patients:create', { name: 'Zora Pace' });
+    const found = await call<{ name: string }[]>('patients:search', { query: 'Pace', limit: 100 });
+    expect(found.map((p) => p.name).sort()).toEqual(['Zola Pace', 'Zora Pace']);
+    await go('#/');
+    const search = page.getByLabel('Search patients');
+    await search.waitFor();
+    await slowed('patients:search', async () => {
+      await search.fill('Pace');
+      await search.press('ArrowDown');
+      await search.press('Enter');
+      await page.getByRole('heading', { level: 1, name: /Pace$/ }).waitFor();
+    });
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(found[1]!.name);
+  });
+
   it('says a wrong speed in words beside its box', async () => {
     const p = await call<{ id: string }>('patients:create', { name: 'New Runner' });
     await go(`#/patients/${p.id}/sessions/new`);

@@ -15,11 +15,11 @@ export function PatientList() {
   const [active, setActive] = useState(0);
   const [loaded, setLoaded] = useState(false);
   const [changes, setChanges] = useState(0);
-  // The query the listed patients answer. Enter pressed before the answer to what was typed has
-  // arrived waits for it, so a quick typist opens the patient the box names, never one from the
-  // list of a query already typed over (and never nothing).
+  // The query the listed patients answer. Down, Up and Enter pressed before the answer to what was
+  // typed has arrived wait for it, so a quick typist opens the patient the box names (Down Enter:
+  // the second), never one from the list of a query already typed over (and never nothing).
   const [answered, setAnswered] = useState<string | undefined>(undefined);
-  const openOnAnswer = useRef(false);
+  const onAnswer = useRef({ move: 0, open: false });
   const input = useRef<HTMLInputElement>(null);
   useEvent('library:changed', () => setChanges((n) => n + 1));
 
@@ -28,12 +28,14 @@ export function PatientList() {
     api('patients:search', { query, limit: 100 }).then(
       (found) => {
         if (!live) return;
+        const { move, open } = onAnswer.current;
+        onAnswer.current = { move: 0, open: false };
+        const at = Math.max(0, Math.min(move, found.length - 1));
         setPatients(found);
-        setActive(0);
+        setActive(at);
         setLoaded(true);
         setAnswered(query);
-        if (openOnAnswer.current && found[0]) navigate({ page: 'patient', id: found[0].id });
-        openOnAnswer.current = false;
+        if (open && found[at]) navigate({ page: 'patient', id: found[at].id });
       },
       () => live && setLoaded(true),
     );
@@ -54,15 +56,21 @@ export function PatientList() {
   }, []);
 
   const onSearchKey = (e: React.KeyboardEvent): void => {
-    if (e.key === 'ArrowDown') {
+    if (answered !== query) {
+      const keys = onAnswer.current;
+      if (e.key === 'ArrowDown') keys.move++;
+      else if (e.key === 'ArrowUp') keys.move = Math.max(keys.move - 1, 0);
+      else if (e.key === 'Enter') keys.open = true;
+      else return;
+      e.preventDefault();
+    } else if (e.key === 'ArrowDown') {
       e.preventDefault();
       setActive((i) => Math.min(i + 1, patients.length - 1));
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       setActive((i) => Math.max(i - 1, 0));
-    } else if (e.key === 'Enter') {
-      if (answered !== query) openOnAnswer.current = true;
-      else if (patients[active]) navigate({ page: 'patient', id: patients[active].id });
+    } else if (e.key === 'Enter' && patients[active]) {
+      navigate({ page: 'patient', id: patients[active].id });
     }
   };
 
@@ -86,7 +94,7 @@ export function PatientList() {
         autoFocus
         value={query}
         onChange={(e) => {
-          openOnAnswer.current = false;
+          onAnswer.current = { move: 0, open: false };
           setQuery(e.target.value);
         }}
         onKeyDown={onSearchKey}
