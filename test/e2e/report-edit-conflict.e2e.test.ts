@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../src-main/services';
 import type { ReportEdits } from '../../src-shared/contract/report';
@@ -108,6 +108,37 @@ describe('report page, words saved meanwhile in another room', () => {
     expect((await call<{ model: { notes: string } }>('report:get', { sessionId })).model.notes).toBe(
       'after reload',
     );
+    expect(guard.errors).toEqual([]);
+  }, 180_000);
+
+  it('saves words typed before the page knew their version from that version', async () => {
+    await page.goto(`${app.url}/#/sessions/${sessionId}`);
+    await page.getByRole('button', { name: 'Report' }).waitFor();
+    // The page's read of the version is answered late (a busy server): read as the page opened,
+    // answered only after room 2 has saved and the PT has typed.
+    let release = (): void => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    const late = async (route: Route): Promise<void> => {
+      const response = await route.fetch();
+      await held;
+      await route.fulfill({ response });
+    };
+    await page.route(/report%3AeditsStamp$/, late);
+    await openReport();
+    await room2Writes('room 2 meanwhile');
+    await notes().fill('typed as the page opened');
+    await page
+      .locator('[data-testid="save-status"]:is([data-state="saving"], [data-state="saved"])')
+      .waitFor(WAIT);
+    release();
+    const conflict = page.getByTestId('edit-conflict');
+    await conflict.waitFor({ timeout: 30_000 });
+    await page.unroute(/report%3AeditsStamp$/, late);
+    expect((await call<{ model: { notes: string } }>('report:get', { sessionId })).model.notes).toBe(
+      'room 2 meanwhile',
+    );
+    await conflict.getByRole('button', { name: 'Reload' }).click();
+    await expect.poll(() => notes().inputValue(), WAIT).toBe('room 2 meanwhile');
     expect(guard.errors).toEqual([]);
   }, 180_000);
 });

@@ -72,6 +72,9 @@ export function useReportEdits(sessionId: string, bundle: ReportBundle | undefin
   const running = useRef<Promise<void>>(Promise.resolve());
   /** The version of the saved words this page's edits build on (undefined until read). */
   const version = useRef<number | undefined>(undefined);
+  // Its first read: a save waits for it. Typed before it answered (a busy server), a save went
+  // without a version and overwrote words saved meanwhile in another room, unseen.
+  const versionRead = useRef<Promise<void>>(Promise.resolve());
   /** The edits a refused save held, for Keep mine. */
   const refused = useRef<ReportEdits | undefined>(undefined);
   const current = local ?? (bundle ? editsOf(bundle) : undefined);
@@ -80,7 +83,7 @@ export function useReportEdits(sessionId: string, bundle: ReportBundle | undefin
   }, [sessionId]);
   useEffect(() => {
     version.current = undefined;
-    void readVersion().catch(() => undefined);
+    versionRead.current = readVersion().catch(() => undefined);
   }, [readVersion]);
 
   /** Save what is pending now (and wait for any save under way). Resolves once stored or refused. */
@@ -92,6 +95,7 @@ export function useReportEdits(sessionId: string, bundle: ReportBundle | undefin
       running.current = running.current.then(async () => {
         setSave({ kind: 'saving' });
         try {
+          await versionRead.current;
           const basedOn = version.current;
           const saved = await api('report:saveEdits', {
             sessionId,
