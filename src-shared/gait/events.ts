@@ -35,6 +35,7 @@ import { makeEvent } from './eventFrame';
 import { byRhythm } from './eventsRhythm';
 import { MIN_TEMPLATE_STRIDES, refineByTemplate } from './eventsTemplate';
 import { footInImage, type ImageBounds } from './eventsImage';
+import { edgeRuns, hysteresisRuns, onBelt } from './eventsRuns';
 import { kinkFit, peak } from './subframe';
 import { SIDES, type Body, type GaitEvent, type GaitView, type Side, type Timeline } from './types';
 
@@ -156,117 +157,104 @@ function detectStances(
     return v > 0.2;
   };
 
-  // Candidate stance runs, with hysteresis on the height.
-  const runs: [number, number][] = [];
-  let s = -1;
-  for (let i = 0; i <= n; i++) {
-    const v = i < n ? (h[i] as number) : NaN;
-    if (s < 0) {
-      if (Number.isFinite(v) && v < enter && !forward(i)) s = i;
-    } else if (!Number.isFinite(v) || v > leave || forward(i)) {
-      runs.push([s, i]);
-      s = -1;
+  // Candidate stance runs, with hysteresis on the height, and those the clip's edges cut
+  // (eventsRuns.ts: a run on the clip's second frame too short to be a whole stance is one).
+  const runs = edgeRuns(hysteresisRuns(h, enter, leave, forward), tl.t, MIN_STANCE_S);
+  const limit = Math.max(1.5, 0.05 * tl.fps);
+  // Where the template will not time the stances (under 4 a foot), the lift-off of a foot that
+  // hovers inside the band after its last frame at the entry level is read at the leave level
+  // (eventsRuns.ts); where it will, the entry-level anchor the template was chosen with is kept
+  // (docs/gait-methods.md, round 5).
+  const scan = (hoverFrames: number): { out: Stance[]; edges: { st: Stance; edge: 'start' | 'end' }[] } => {
+    const out: Stance[] = [];
+    const edges: { st: Stance; edge: 'start' | 'end' }[] = [];
+    for (const { rs, re, cutStart, cutEnd } of runs) {
+      // A stance cut by the clip's start still shows its toe-off, one cut by the end its contact
+      // (with at least two frames on the belt after it); the other end is not in the clip.
+      if (cutStart && cutEnd) continue;
+      if (!cutStart && !cutEnd && (tl.t[re - 1] as number) - (tl.t[rs] as number) < MIN_STANCE_S) continue;
+      if (re - rs < 3) continue;
+      // The stance foot moves backward relative to the pelvis (side view only: x is depth in a rear view).
+      // The ankle, or where the model lost it at either end (the far foot half hidden), the heel or
+      // the toe: whichever foot point is there at both ends.
+      if (view === 'side') {
+        const a = (['ankle', 'heel', 'toe'] as const)
+          .map((j) => body[side][j].x)
+          .find((x) => Number.isFinite(x[rs] as number) && Number.isFinite(x[re - 1] as number));
+        if (!a) continue;
+        const d0 = (a[rs] as number) - pelvisX(body, rs);
+        const d1 = (a[re - 1] as number) - pelvisX(body, re - 1);
+        if (!(d1 < d0)) continue;
+      }
+      // Plateau: ground level and jitter of this stance.
+      const inner = Array.from(h.subarray(rs, re)).filter(Number.isFinite);
+      const lowHalf = [...inner].sort((p, q) => p - q).slice(0, Math.max(1, Math.ceil(inner.length / 2)));
+      const g = median(lowHalf);
+      const sigma = 1.4826 * median(lowHalf.map((v) => Math.abs(v - g)));
+      // Noise-free data: the first and last frames at the plateau, refined by extending the line of
+      // the two frames before (after) to the plateau (exact for a straight approach). Noisy data: the
+      // crossings of the entry threshold, refined by the two-segment fit on the unfiltered heights
+      // when the fit agrees with them (within 1.5 frames or 50 ms: a fit moved further is fitting
+      // a foot that rolls or a plateau that is not flat, as real clips have).
+      const level = noisy ? enter : g + 1e-6 * legPx;
+      // A foot that stays inside the band after its last frame at the entry level (or reached it on
+      // one frame only) has its lift-off read at the leave level, and is weak (eventsRuns.ts): the
+      // mirrored sample clip's near foot, frames 146-151 (10, 18, 21, 19, 19, 26 px against 14 and 26).
+      const belt = onBelt(h, rs, re, level, leave, noisy, hoverFrames);
+      if (!belt) continue;
+      const { k, j, liftLevel, weak } = belt;
+      const extend = (near: number, far: number, at: number): number => {
+        const hn = h[near] as number;
+        const hf = h[far] as number;
+        if (far < 0 || far >= n || !Number.isFinite(hn) || !Number.isFinite(hf) || !(hf > hn)) return near;
+        return near + (at - near) * Math.max(0, Math.min(1, (hn - level) / (hf - hn)));
+      };
+      const cross = (a: number, b: number, lv = level): number => {
+        const ha = h[a] as number;
+        const hb = h[b] as number;
+        if (a < 0 || a >= n || !Number.isFinite(ha) || !Number.isFinite(hb) || ha === hb) return b;
+        return a + (b - a) * Math.max(0, Math.min(1, (ha - lv) / (ha - hb)));
+      };
+      let icF: number;
+      let toF: number;
+      if (!noisy) {
+        icF = k > 0 ? extend(k - 1, k - 2, k) : k;
+        toF = j + 1 < n ? extend(j + 1, j + 2, j) : j;
+      } else {
+        const icThr = cross(k - 1, k);
+        const toThr = cross(j + 1, j, liftLevel);
+        const icFit = kinkFit(hRaw, k, j, -1, legPx, tl.fps);
+        const toFit = kinkFit(hRaw, k, j, 1, legPx, tl.fps);
+        icF = icFit !== null && Math.abs(icFit - icThr) <= limit ? icFit : icThr;
+        toF = toFit !== null && Math.abs(toFit - toThr) <= limit ? toFit : toThr;
+      }
+      // Clarity: how far the foot moves in the 25 ms outside the contact, against the jitter.
+      const w = Math.max(1, Math.round(0.025 * tl.fps));
+      const rise = (a: number, b: number): number => {
+        const ha = h[Math.max(0, Math.min(n - 1, a))] as number;
+        const hb = h[Math.max(0, Math.min(n - 1, b))] as number;
+        return Number.isFinite(ha) && Number.isFinite(hb) ? Math.abs(ha - hb) : 0;
+      };
+      const clarity = (r: number): number => (sigma > 0 ? Math.min(1, r / (3 * sigma)) : 1);
+      const icConf =
+        meanVis(body, side, ['heel', 'toe'], k) * clarity(rise(Math.floor(icF) - w, Math.ceil(icF)));
+      const toConf =
+        meanVis(body, side, ['heel', 'toe'], j) * clarity(rise(Math.ceil(toF) + w, Math.floor(toF)));
+      const st: Stance = {
+        side,
+        ic: makeEvent(tl, 'initial-contact', side, icF, icConf),
+        to: makeEvent(tl, 'toe-off', side, toF, toConf),
+        ...(weak ? { weak: true } : {}),
+      };
+      if (cutStart) edges.push({ st, edge: 'start' });
+      else if (cutEnd) {
+        if (j - Math.ceil(icF) >= 2) edges.push({ st, edge: 'end' });
+      } else out.push(st);
     }
-  }
-
-  const out: Stance[] = [];
-  const edges: { st: Stance; edge: 'start' | 'end' }[] = [];
-  for (const [rs, re] of runs) {
-    // A stance cut by the clip's start still shows its toe-off, one cut by the end its contact
-    // (with at least two frames on the belt after it); the other end is not in the clip.
-    const cutStart = rs === 0;
-    const cutEnd = re >= n;
-    if (cutStart && cutEnd) continue;
-    if (!cutStart && !cutEnd && (tl.t[re - 1] as number) - (tl.t[rs] as number) < MIN_STANCE_S) continue;
-    if (re - rs < 3) continue;
-    // The stance foot moves backward relative to the pelvis (side view only: x is depth in a rear view).
-    // The ankle, or where the model lost it at either end (the far foot half hidden), the heel or
-    // the toe: whichever foot point is there at both ends.
-    if (view === 'side') {
-      const a = (['ankle', 'heel', 'toe'] as const)
-        .map((j) => body[side][j].x)
-        .find((x) => Number.isFinite(x[rs] as number) && Number.isFinite(x[re - 1] as number));
-      if (!a) continue;
-      const d0 = (a[rs] as number) - pelvisX(body, rs);
-      const d1 = (a[re - 1] as number) - pelvisX(body, re - 1);
-      if (!(d1 < d0)) continue;
-    }
-    // Plateau: ground level and jitter of this stance.
-    const inner = Array.from(h.subarray(rs, re)).filter(Number.isFinite);
-    const lowHalf = [...inner].sort((p, q) => p - q).slice(0, Math.max(1, Math.ceil(inner.length / 2)));
-    const g = median(lowHalf);
-    const sigma = 1.4826 * median(lowHalf.map((v) => Math.abs(v - g)));
-    // Noise-free data: the first and last frames at the plateau, refined by extending the line of
-    // the two frames before (after) to the plateau (exact for a straight approach). Noisy data: the
-    // crossings of the entry threshold, refined by the two-segment fit on the unfiltered heights
-    // when the fit agrees with them (within 1.5 frames or 50 ms: a fit moved further is fitting
-    // a foot that rolls or a plateau that is not flat, as real clips have).
-    const level = noisy ? enter : g + 1e-6 * legPx;
-    let k = rs;
-    while (k < re && !((h[k] as number) <= level)) k++;
-    let j = re - 1;
-    while (j > k && !((h[j] as number) <= level)) j--;
-    // A run is a stance by the hysteresis (in below the entry level, out above twice it); a foot
-    // that comes below the entry level on one frame and then stays inside the band until it lifts
-    // has no second frame at the entry level to place its lift-off on, and was dropped here after
-    // the thresholds had found it (the mirrored sample clip's near foot, frames 146-151: 10, 18, 21,
-    // 19, 19, 26 px against 14 and 26). Its lift-off is read where it leaves the run: the leave level.
-    let liftLevel = level;
-    if (noisy && k >= j && k < re) {
-      liftLevel = leave;
-      j = re - 1;
-      while (j > k && !((h[j] as number) <= liftLevel)) j--;
-    }
-    if (k >= j) continue;
-    const extend = (near: number, far: number, at: number): number => {
-      const hn = h[near] as number;
-      const hf = h[far] as number;
-      if (far < 0 || far >= n || !Number.isFinite(hn) || !Number.isFinite(hf) || !(hf > hn)) return near;
-      return near + (at - near) * Math.max(0, Math.min(1, (hn - level) / (hf - hn)));
-    };
-    const cross = (a: number, b: number, lv = level): number => {
-      const ha = h[a] as number;
-      const hb = h[b] as number;
-      if (a < 0 || a >= n || !Number.isFinite(ha) || !Number.isFinite(hb) || ha === hb) return b;
-      return a + (b - a) * Math.max(0, Math.min(1, (ha - lv) / (ha - hb)));
-    };
-    let icF: number;
-    let toF: number;
-    if (!noisy) {
-      icF = k > 0 ? extend(k - 1, k - 2, k) : k;
-      toF = j + 1 < n ? extend(j + 1, j + 2, j) : j;
-    } else {
-      const limit = Math.max(1.5, 0.05 * tl.fps);
-      const icThr = cross(k - 1, k);
-      const toThr = cross(j + 1, j, liftLevel);
-      const icFit = kinkFit(hRaw, k, j, -1, legPx, tl.fps);
-      const toFit = kinkFit(hRaw, k, j, 1, legPx, tl.fps);
-      icF = icFit !== null && Math.abs(icFit - icThr) <= limit ? icFit : icThr;
-      toF = toFit !== null && Math.abs(toFit - toThr) <= limit ? toFit : toThr;
-    }
-    // Clarity: how far the foot moves in the 25 ms outside the contact, against the jitter.
-    const w = Math.max(1, Math.round(0.025 * tl.fps));
-    const rise = (a: number, b: number): number => {
-      const ha = h[Math.max(0, Math.min(n - 1, a))] as number;
-      const hb = h[Math.max(0, Math.min(n - 1, b))] as number;
-      return Number.isFinite(ha) && Number.isFinite(hb) ? Math.abs(ha - hb) : 0;
-    };
-    const clarity = (r: number): number => (sigma > 0 ? Math.min(1, r / (3 * sigma)) : 1);
-    const icConf =
-      meanVis(body, side, ['heel', 'toe'], k) * clarity(rise(Math.floor(icF) - w, Math.ceil(icF)));
-    const toConf =
-      meanVis(body, side, ['heel', 'toe'], j) * clarity(rise(Math.ceil(toF) + w, Math.floor(toF)));
-    const st: Stance = {
-      side,
-      ic: makeEvent(tl, 'initial-contact', side, icF, icConf),
-      to: makeEvent(tl, 'toe-off', side, toF, toConf),
-      ...(liftLevel !== level ? { weak: true } : {}),
-    };
-    if (cutStart) edges.push({ st, edge: 'start' });
-    else if (cutEnd) {
-      if (j - Math.ceil(icF) >= 2) edges.push({ st, edge: 'end' });
-    } else out.push(st);
-  }
+    return { out, edges };
+  };
+  let { out, edges } = scan(Infinity);
+  if (noisy && out.length < MIN_TEMPLATE_STRIDES) ({ out, edges } = scan(limit));
   const edgeEvent = (st: Stance, edge: 'start' | 'end'): GaitEvent => (edge === 'start' ? st.to : st.ic);
   if (!noisy || out.length < MIN_TEMPLATE_STRIDES) {
     edgeEvents.push(...edges.map((e) => edgeEvent(e.st, e.edge)));

@@ -172,11 +172,22 @@ export function refineByTemplate(
     return v.length ? median(v) : NaN;
   };
   const rel = (y: Float64Array, g: number): Float64Array => Float64Array.from(y, (v) => v - g);
-  const levels = stances.map((st) => {
+  const own = stances.map((st) => {
     const a = Math.ceil(st.icF);
     const b = Math.floor(st.toF);
     const mid = Math.round((a + b) / 2);
     return [lvl(P.heel.y, a, mid), lvl(P.toe.y, mid, b), lvl(P.ankle.y, a, mid)] as const;
+  });
+  // A stance cut by the clip's start shows no heel-down phase (its first frames in the clip are
+  // late stance, the heel rising), one cut by its end no toe-down phase: those levels are the
+  // median of the foot's whole stances' (the same belt), not read from points already rising.
+  const whole = own.filter((_, k) => !stances[k]?.inferred && !stances[k]?.edge);
+  const typical = (c: number): number => median(whole.map((l) => l[c] as number));
+  const levels = own.map((l, k) => {
+    const e = stances[k]?.edge;
+    if (e === 'start') return [typical(0), l[1], typical(2)] as const;
+    if (e === 'end') return [l[0], typical(1), l[2]] as const;
+    return l;
   });
   const channels = levels.map(([h, t, a]) => [rel(P.heel.y, h), rel(P.toe.y, t), rel(P.ankle.y, a)]);
   // Each channel's jitter: robust SD of its second differences over the stances' plateaus.

@@ -127,8 +127,9 @@ export const LABELLED_CLIPS: readonly {
     footage: 'sample',
     medianFrames: 0,
     // IC 23/30 (6/30 before the template spanned the stance; median −1, none more than 3 off), TO
-    // 30/34 (31/34 before).
-    floor: { icHit: 0.76, toHit: 0.88, missed: 1, invented: 0, cadence: 1 },
+    // 31/34 (30/34 before round 5: its first toe-off, frame 2, 2 frames early, is within a frame
+    // since a stance cut by the clip's start takes its heel level from the foot's whole stances).
+    floor: { icHit: 0.76, toHit: 0.91, missed: 1, invented: 0, cadence: 1 },
     heightCm: 178,
   },
   // Variants derived from the sample clip by an image filter (scripts/dev/derive-variants.mts; the
@@ -147,8 +148,10 @@ export const LABELLED_CLIPS: readonly {
     // IC 28/30 (27/30 in round 3, 26/30 before the template spanned the stance), TO 29/34 (28/34,
     // 29/34): the near (here right) foot's events come about a frame early; the stance dropped in
     // round 3 (frames 146-152, lift-off inside the hysteresis band) is kept since round 4; the
-    // first toe-off (frame 2) is missed (frame 0's foot points 33 px up, a one-frame spike).
-    floor: { icHit: 0.93, toHit: 0.85, missed: 1, invented: 0, cadence: 1 },
+    // first toe-off (frame 2), missed before round 5 (frame 0's foot points 33 px up, a one-frame
+    // excursion), is found since (a run on frame 1 too short for a whole stance is cut by the
+    // clip's start, eventsRuns.ts): TO 30/34, none missed.
+    floor: { icHit: 0.93, toHit: 0.88, missed: 0, invented: 0, cadence: 1 },
     heightCm: 178,
   },
   {
