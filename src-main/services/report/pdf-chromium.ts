@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import type { ReportBundle } from '../../../src-shared/report/model';
 import { CONTENT_SECURITY_POLICY } from '../../../src-shared/csp';
 import { ServiceError } from '../errors';
@@ -32,70 +32,89 @@ export interface ChromiumPrinterOptions {
   readonly executablePath?: string;
 }
 
-export function chromiumPrinter(opts: ChromiumPrinterOptions): ReportPrinter {
+/**
+ * The report page as the printer prints it: report.html loaded and drawn with the bundle, every
+ * picture decoded, print media on; `use` gets the page (the printer prints it; a test can measure
+ * what is drawn on the very page that becomes the PDF) and Chromium is closed after it.
+ */
+export async function withReportPage<T>(
+  opts: ChromiumPrinterOptions,
+  bundle: ReportBundle,
+  use: (page: Page) => Promise<T>,
+  signal?: AbortSignal,
+): Promise<T> {
   const root = resolve(opts.rendererDir);
+  let pageHtml: Buffer;
+  try {
+    pageHtml = await readFile(join(root, 'report.html'));
+  } catch {
+    throw new ServiceError(
+      'internal',
+      `The report page is not built (${join(root, 'report.html')}). Run: npm run build`,
+    );
+  }
+  // Dies with this process; Playwright's signal handlers off (services/chromium.ts).
+  const browser = await chromium.launch(chromiumLaunchOptions([], opts.executablePath ?? chromiumPath()));
+  const onAbort = (): void => void browser.close();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    await context.route('**/*', async (route) => {
+      const url = new URL(route.request().url());
+      if (url.origin !== ORIGIN) return route.abort('blockedbyclient');
+      const file = resolve(join(root, decodeURIComponent(url.pathname)));
+      if (!file.startsWith(root + sep)) return route.fulfill({ status: 404, body: '' });
+      const body = url.pathname === '/report.html' ? pageHtml : await readFile(file).catch(() => undefined);
+      if (!body) return route.fulfill({ status: 404, body: '' });
+      return route.fulfill({
+        status: 200,
+        body,
+        headers: {
+          'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+        },
+      });
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${ORIGIN}/report.html`);
+    await page.waitForFunction(() => Boolean((globalThis as ReportWindow).stridelabReport), undefined, {
+      timeout: 30_000,
+    });
+    await page.evaluate((b) => (globalThis as ReportWindow).stridelabReport!.render(b), bundle);
+    await page.waitForSelector('body[data-report-ready="true"]', { state: 'attached', timeout: 60_000 });
+    if (errors.length) throw new Error(`The report page failed: ${errors.join('; ')}`);
+    await page.emulateMedia({ media: 'print' });
+    const result = await use(page);
+    if (signal?.aborted) throw Object.assign(new Error('Cancelled.'), { name: 'AbortError' });
+    return result;
+  } catch (err) {
+    if (signal?.aborted) throw Object.assign(new Error('Cancelled.'), { name: 'AbortError' });
+    throw err;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    await browser.close().catch(() => undefined);
+  }
+}
+
+/** The PDF of the page above, with the header and footer templates. */
+export function printReportPage(page: Page, bundle: ReportBundle): Promise<Buffer> {
+  return page.pdf({
+    format: 'A4',
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: headerTemplate(bundle.model),
+    footerTemplate: footerTemplate(bundle.model),
+    margin: PDF_MARGINS,
+  });
+}
+
+export function chromiumPrinter(opts: ChromiumPrinterOptions): ReportPrinter {
   return {
     async print(bundle, signal) {
-      let pageHtml: Buffer;
-      try {
-        pageHtml = await readFile(join(root, 'report.html'));
-      } catch {
-        throw new ServiceError(
-          'internal',
-          `The report page is not built (${join(root, 'report.html')}). Run: npm run build`,
-        );
-      }
-      // Dies with this process; Playwright's signal handlers off (services/chromium.ts).
-      const browser = await chromium.launch(chromiumLaunchOptions([], opts.executablePath ?? chromiumPath()));
-      const onAbort = (): void => void browser.close();
-      signal?.addEventListener('abort', onAbort, { once: true });
-      try {
-        const context = await browser.newContext({ serviceWorkers: 'block' });
-        await context.route('**/*', async (route) => {
-          const url = new URL(route.request().url());
-          if (url.origin !== ORIGIN) return route.abort('blockedbyclient');
-          const file = resolve(join(root, decodeURIComponent(url.pathname)));
-          if (!file.startsWith(root + sep)) return route.fulfill({ status: 404, body: '' });
-          const body =
-            url.pathname === '/report.html' ? pageHtml : await readFile(file).catch(() => undefined);
-          if (!body) return route.fulfill({ status: 404, body: '' });
-          return route.fulfill({
-            status: 200,
-            body,
-            headers: {
-              'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-              'content-security-policy': CONTENT_SECURITY_POLICY,
-            },
-          });
-        });
-        const page = await context.newPage();
-        const errors: string[] = [];
-        page.on('pageerror', (e) => errors.push(e.message));
-        await page.goto(`${ORIGIN}/report.html`);
-        await page.waitForFunction(() => Boolean((globalThis as ReportWindow).stridelabReport), undefined, {
-          timeout: 30_000,
-        });
-        await page.evaluate((b) => (globalThis as ReportWindow).stridelabReport!.render(b), bundle);
-        await page.waitForSelector('body[data-report-ready="true"]', { state: 'attached', timeout: 60_000 });
-        if (errors.length) throw new Error(`The report page failed: ${errors.join('; ')}`);
-        await page.emulateMedia({ media: 'print' });
-        const pdf = await page.pdf({
-          format: 'A4',
-          printBackground: true,
-          displayHeaderFooter: true,
-          headerTemplate: headerTemplate(bundle.model),
-          footerTemplate: footerTemplate(bundle.model),
-          margin: PDF_MARGINS,
-        });
-        if (signal?.aborted) throw Object.assign(new Error('Cancelled.'), { name: 'AbortError' });
-        return new Uint8Array(pdf);
-      } catch (err) {
-        if (signal?.aborted) throw Object.assign(new Error('Cancelled.'), { name: 'AbortError' });
-        throw err;
-      } finally {
-        signal?.removeEventListener('abort', onAbort);
-        await browser.close().catch(() => undefined);
-      }
+      const pdf = await withReportPage(opts, bundle, (page) => printReportPage(page, bundle), signal);
+      return new Uint8Array(pdf);
     },
   };
 }
