@@ -153,4 +153,36 @@ describe('correcting a gait event by hand', () => {
       .toEqual([...saved, { op: 'move', kind: 'initial-contact', side: 'left', from: ic, to: ic + 2 }]);
     expect(guard.errors).toEqual([]);
   });
+
+  it('re-marks the key frame of a frame with K pressed before the saved ones are read', async () => {
+    const marksAt0 = async () =>
+      (
+        await r.call<{ recordingId: string; frame: number }[]>('review:keyFrames', { sessionId: r.sessionId })
+      ).filter((k) => k.recordingId === rec.id && k.frame === 0).length;
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Home');
+    expect(await settled(page, 0)).toBe(0);
+    await page.keyboard.press('k');
+    await expect.poll(marksAt0).toBe(1);
+    // The saved key frames are answered only after K was pressed again on that frame.
+    let release = (): void => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    const hold = async (route: Route): Promise<void> => {
+      await held;
+      await route.continue();
+    };
+    await page.route(/review%3AkeyFrames$/, hold);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.getByTestId('summary').waitFor();
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Home');
+    expect(await settled(page, 0)).toBe(0);
+    await page.keyboard.press('k');
+    release();
+    await expect.poll(status).toMatch(/^Key frame marked: .*, frame 0\.$/);
+    await page.unroute(/review%3AkeyFrames$/, hold);
+    expect(await marksAt0()).toBe(1);
+    expect(guard.errors).toEqual([]);
+  });
 });

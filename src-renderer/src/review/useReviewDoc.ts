@@ -73,7 +73,16 @@ const EDIT_WORDS: Record<ReviewEdit['kind'], string> = {
 export function useReviewDoc(sessionId: string, recordingIds: readonly string[]): ReviewDoc {
   const [corrections, setCorrections] = useState<ReadonlyMap<string, readonly Correction[]>>(new Map());
   const [measurements, setMeasurements] = useState<readonly Measurement[]>([]);
-  const [keyFrames, setKeyFrames] = useState<readonly KeyFrameMark[]>([]);
+  const [keyFrames, setKeyFramesState] = useState<readonly KeyFrameMark[]>([]);
+  // The latest key frames without waiting for a render, and the first read of the review's saved
+  // work: K pressed before it answered on a frame that had a key frame made a new one, which the
+  // library refused ("already a key frame") where K re-marks it with the overlays shown now.
+  const keyFramesRef = useRef(keyFrames);
+  const setKeyFrames = useCallback((k: readonly KeyFrameMark[]) => {
+    keyFramesRef.current = k;
+    setKeyFramesState(k);
+  }, []);
+  const firstRead = useRef<Promise<void>>(Promise.resolve());
   const [eventEdits, setEventEditsState] = useState<ReadonlyMap<string, readonly EventEditInput[]>>(
     new Map(),
   );
@@ -107,7 +116,7 @@ export function useReviewDoc(sessionId: string, recordingIds: readonly string[])
   );
   const reloadKeyFrames = useCallback(
     async () => setKeyFrames(await api('review:keyFrames', { sessionId })),
-    [sessionId],
+    [sessionId, setKeyFrames],
   );
 
   useEffect(() => {
@@ -132,10 +141,11 @@ export function useReviewDoc(sessionId: string, recordingIds: readonly string[])
     // saves replaces the stored one, so built on the empty list it threw the PT's earlier corrections
     // away (the analysis, and so the keys, can be ready before these answers on a busy server).
     eventQueue.current = eventQueue.current.then(() => read);
+    firstRead.current = read;
     return () => {
       live = false;
     };
-  }, [idsKey, sessionId, putEventEdits]);
+  }, [idsKey, sessionId, putEventEdits, setKeyFrames]);
   // Another window (or the report) changed something: read it again.
   useEvent('review:changed', (e) => {
     if (e.sessionId !== sessionId) return;
@@ -237,9 +247,11 @@ export function useReviewDoc(sessionId: string, recordingIds: readonly string[])
       if (old) await perform({ kind: 'measurement', id, before: toMeasurementState(old), after: null });
     },
     async saveKeyFrame(k) {
+      await firstRead.current;
+      const marks = keyFramesRef.current;
       const old = k.id
-        ? keyFrames.find((x) => x.id === k.id)
-        : keyFrames.find((x) => x.recordingId === k.recordingId && x.frame === k.frame);
+        ? marks.find((x) => x.id === k.id)
+        : marks.find((x) => x.recordingId === k.recordingId && x.frame === k.frame);
       const id = old?.id ?? k.id ?? crypto.randomUUID();
       const { id: _drop, ...after } = k;
       await perform({ kind: 'key-frame', id, before: old ? toKeyFrameState(old) : null, after });
