@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Landmark, type LandmarkFrame } from '../pose/landmarks';
 import { imagePoint } from '../units';
-import { labelBox, overlaps, placeLabels } from './label-placement';
+import { labelBox, overlaps, placeGreedy, placeLabels, type Box } from './label-placement';
 import { buildScene, DEFAULT_TOGGLES, type Primitive } from './scene';
 
 /** Boxes of every drawn label of a scene. */
@@ -93,5 +93,44 @@ describe('overlay label placement', () => {
     );
     expect(collisions(unplaced, unit).length).toBeGreaterThan(0);
     expect(collisions(scene, unit)).toEqual([]);
+  });
+});
+
+describe('placeGreedy: the one placer of the angle and marker labels', () => {
+  const sq = (x: number, y: number): Box => ({ x, y, w: 10, h: 10 });
+  // Each item tries its own spot, then 20 px right, then 20 px down.
+  const candidates = (b: Box) => [b, { ...b, x: b.x + 20 }, { ...b, y: b.y + 20 }];
+
+  it('takes the first free candidate inside the picture, in the order given', () => {
+    const items = [sq(0, 0), sq(5, 5)];
+    // As given: the first keeps its spot, the second (touching it) moves right.
+    expect(placeGreedy(items, { candidates, fallback: (b) => b })).toEqual([
+      { box: sq(0, 0), spot: 0 },
+      { box: sq(25, 5), spot: 1 },
+    ]);
+    // The second first: now the first moves.
+    expect(placeGreedy(items, { candidates, fallback: (b) => b, order: [1, 0] })).toEqual([
+      { box: sq(20, 0), spot: 1 },
+      { box: sq(5, 5), spot: 0 },
+    ]);
+    // A picture 28 px wide: "right" falls outside it, so down.
+    const within = { x: 0, y: 0, w: 28, h: 100 };
+    expect(placeGreedy(items, { candidates, fallback: (b) => b, within })[1]).toEqual({
+      box: sq(5, 25),
+      spot: 2,
+    });
+  });
+
+  it('avoids what is drawn; with no free candidate it takes the fallback, given its first inside', () => {
+    const avoid = [{ x: -100, y: -100, w: 300, h: 300 }];
+    const seen: (Box | null)[] = [];
+    const placed = placeGreedy([sq(0, 0)], {
+      candidates,
+      fallback: (b, first) => (seen.push(first), { ...b, x: 99 }),
+      avoid,
+      within: { x: 10, y: 0, w: 50, h: 50 },
+    });
+    expect(seen).toEqual([sq(20, 0)]);
+    expect(placed).toEqual([{ box: { ...sq(0, 0), x: 99 }, spot: -1 }]);
   });
 });

@@ -59,6 +59,62 @@ function* candidates(w: number, h: number): Generator<readonly [number, number]>
 }
 
 /**
+ * The one greedy placer (the pass above): for each item, in `order`, the first of its candidate
+ * boxes that stays `within` (when given) and meets no box taken so far; the box taken joins them.
+ * An item whose every candidate is taken gets `fallback(firstInside)`, its first candidate inside
+ * (null if none was), and that box joins them too (a crowded picture still shows every value).
+ * `spot` is the index of the candidate taken, −1 for a fallback. The angle labels (placeLabels) and
+ * Review's marker labels (marker-labels.ts) differ only in their candidates, order and fallback.
+ */
+export interface Placed {
+  readonly box: Box;
+  readonly spot: number;
+}
+
+export function placeGreedy<T>(
+  items: readonly T[],
+  options: {
+    readonly candidates: (item: T) => Iterable<Box>;
+    readonly fallback: (item: T, firstInside: Box | null) => Box;
+    /** Boxes already drawn that no item may cover. */
+    readonly avoid?: readonly Box[];
+    readonly within?: Box | null;
+    /** Indexes of `items` in the order they choose; default: as given. */
+    readonly order?: readonly number[];
+  },
+): Placed[] {
+  const taken: Box[] = [...(options.avoid ?? [])];
+  const out = new Array<Placed>(items.length);
+  for (const i of options.order ?? items.map((_, k) => k)) {
+    const item = items[i]!;
+    let first: Box | null = null;
+    let placed: Placed | null = null;
+    let spot = -1;
+    for (const box of options.candidates(item)) {
+      spot += 1;
+      if (!inside(box, options.within ?? null)) continue;
+      first ??= box;
+      if (!taken.some((t) => overlaps(t, box))) {
+        placed = { box, spot };
+        break;
+      }
+    }
+    placed ??= { box: options.fallback(item, first), spot: -1 };
+    taken.push(placed.box);
+    out[i] = placed;
+  }
+  return out;
+}
+
+/** Whether b lies wholly inside `within` (anywhere without one). */
+const inside = (b: Box, within: Box | null): boolean =>
+  !within ||
+  (b.x >= within.x &&
+    b.y >= within.y &&
+    b.x + b.w <= within.x + within.w &&
+    b.y + b.h <= within.y + within.h);
+
+/**
  * A centre for each label, in request order (earlier requests keep their preferred spot first).
  * No two returned boxes overlap unless a label finds no free spot within six rings (then it keeps
  * its anchor: a crowded frame still shows every value).
@@ -69,17 +125,20 @@ export function placeLabels(
   /** Boxes no label may cover, drawn above the labels (skin markers' dots, issue 15). */
   avoid: readonly Box[] = [],
 ): ImagePoint[] {
-  const placed: Box[] = [...avoid];
-  return requests.map((r) => {
+  const items = requests.map((r) => {
     const base = labelBox(r.text, r.anchor, unit);
-    for (const [dx, dy] of candidates(base.w, base.h)) {
-      const box = { ...base, x: base.x + dx, y: base.y + dy };
-      if (!placed.some((p) => overlaps(p, box))) {
-        placed.push(box);
-        return imagePoint(r.anchor.x + dx, r.anchor.y + dy);
-      }
-    }
-    placed.push(base);
-    return r.anchor;
+    return { anchor: r.anchor, base, offsets: [...candidates(base.w, base.h)] };
+  });
+  const placed = placeGreedy(items, {
+    candidates: ({ base, offsets }) =>
+      offsets.map(([dx, dy]) => ({ ...base, x: base.x + dx, y: base.y + dy })),
+    fallback: ({ base }) => base,
+    avoid,
+  });
+  return items.map(({ anchor, offsets }, i) => {
+    const { spot } = placed[i]!;
+    if (spot < 0) return anchor;
+    const [dx, dy] = offsets[spot]!;
+    return imagePoint(anchor.x + dx, anchor.y + dy);
   });
 }

@@ -1,8 +1,8 @@
 /**
  * Where Review's skin-marker labels go (issue 15 item 4): "R lateral malleolus 100%" sat on the
  * ankle's angle label and on its neighbours' labels, since markers are taped where the joints are.
- * The same greedy point-feature placement as the angle labels (label-placement.ts, after
- * Christensen, Marks & Shieber 1995): each label tries beside its marker (right, then left), then
+ * The same greedy point-feature placement as the angle labels, the one placer of
+ * label-placement.ts (`placeGreedy`, after Christensen, Marks & Shieber 1995), with its own spots: each label tries beside its marker (right, then left), then
  * spots in widening rings, and takes the first whose box meets no angle label, no marker dot, no
  * label placed before it and stays in the picture. A label moved away from its marker gets a leader
  * line back to it. Boxes are in video pixels; sizes are given in screen pixels times `unit` (video
@@ -11,7 +11,7 @@
 import type { MarkerName } from '../markers';
 import { markerDefinition } from '../markers';
 import { imagePoint, type ImagePoint } from '../units';
-import { labelBox, overlaps, type Box } from './label-placement';
+import { labelBox, placeGreedy, type Box } from './label-placement';
 import type { Primitive } from './scene';
 
 /** Marker label font size on screen (px); MarkerLayer draws with the same. */
@@ -97,13 +97,6 @@ function* spots(p: ImagePoint, w: number, h: number, gap: number): Generator<rea
   }
 }
 
-const inside = (b: Box, within: Box | null): boolean =>
-  !within ||
-  (b.x >= within.x &&
-    b.y >= within.y &&
-    b.x + b.w <= within.x + within.w &&
-    b.y + b.h <= within.y + within.h);
-
 /**
  * A box for each marker's label, in request order. `avoid`: boxes already drawn (the angle labels);
  * `within`: the picture, labels stay inside it. Markers are placed top to bottom, so a column of
@@ -116,40 +109,27 @@ export function placeMarkerLabels(
   within: Box | null = null,
 ): MarkerLabel[] {
   const dots = requests.map((r) => markerDotBox(r.at, unit));
-  const taken: Box[] = [...avoid, ...dots];
-  const order = requests.map((_, i) => i).sort((a, b) => requests[a]!.at.y - requests[b]!.at.y);
-  const out: MarkerLabel[] = new Array<MarkerLabel>(requests.length);
   const gap = GAP_PX * unit;
-  for (const i of order) {
-    const r = requests[i]!;
-    const w = (r.textWidthPx + 2 * MARKER_LABEL_PAD_PX) * unit;
-    const h = (MARKER_LABEL_FONT_PX * 1.25 + 2 * MARKER_LABEL_PAD_PX) * unit;
-    let chosen: Box | null = null;
-    let first: Box | null = null;
-    let spot = -1;
-    for (const [x, y] of spots(r.at, w, h, gap)) {
-      spot += 1;
-      const box = { x, y, w, h };
-      if (!inside(box, within)) continue;
-      first ??= box;
-      if (!taken.some((t) => overlaps(t, box))) {
-        chosen = box;
-        break;
-      }
-    }
-    const box = chosen ?? first ?? { x: r.at.x + gap, y: r.at.y - h / 2, w, h };
-    taken.push(box);
+  const sized = requests.map((r) => ({
+    ...r,
+    w: (r.textWidthPx + 2 * MARKER_LABEL_PAD_PX) * unit,
+    h: (MARKER_LABEL_FONT_PX * 1.25 + 2 * MARKER_LABEL_PAD_PX) * unit,
+  }));
+  const placed = placeGreedy(sized, {
+    candidates: function* ({ at, w, h }) {
+      for (const [x, y] of spots(at, w, h, gap)) yield { x, y, w, h };
+    },
+    // No free spot: its first spot inside the picture, or beside its marker.
+    fallback: ({ at, w, h }, first) => first ?? { x: at.x + gap, y: at.y - h / 2, w, h },
+    avoid: [...avoid, ...dots],
+    within,
+    order: requests.map((_, i) => i).sort((a, b) => requests[a]!.at.y - requests[b]!.at.y),
+  });
+  return sized.map((r, i): MarkerLabel => {
+    const { box, spot } = placed[i]!;
     const near = nearestOnBox(box, r.at);
     // Beside its marker a label needs no line; further away the line says whose it is.
     const far = Math.hypot(near.x - r.at.x, near.y - r.at.y) > gap * 1.5;
-    out[i] = {
-      text: r.text,
-      at: r.at,
-      box,
-      leaderTo: far ? near : null,
-      crowded: chosen === null,
-      spot: chosen ? spot : -1,
-    };
-  }
-  return out;
+    return { text: r.text, at: r.at, box, leaderTo: far ? near : null, crowded: spot < 0, spot };
+  });
 }
