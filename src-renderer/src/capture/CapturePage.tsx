@@ -7,7 +7,7 @@ import type { View } from '../../../src-shared/contract/recordings';
 import { api, useEvent } from '../api/client';
 import { useLoad } from '../useLoad';
 import { CameraPanel } from './CameraPanel';
-import { listCameras, type CameraInfo } from './cameras';
+import { listCameras, notReadyYet, type CameraInfo } from './cameras';
 import { conditionChoices, conditionFor } from '../../../src-shared/capture/conditions';
 import { KeyLegend } from './KeyLegend';
 import { ReplayPanel, type ReplayClip } from './ReplayPanel';
@@ -182,6 +182,11 @@ export function CapturePage(props: { sessionId: string }) {
       { view: 'side', state: side, label: cameras.find((c) => c.deviceId === devices.side)?.label ?? '' },
       { view: 'rear', state: rear, label: cameras.find((c) => c.deviceId === devices.rear)?.label ?? '' },
     ];
+    const notYet = notReadyYet(
+      looking,
+      views.filter((v) => v.state.status.opening).map((v) => v.view),
+    );
+    if (notYet) return setProblem(notYet);
     const ready: TakeCamera[] = views.flatMap(({ view, state, label: deviceLabel }) =>
       state.status.camera
         ? [
@@ -235,7 +240,7 @@ export function CapturePage(props: { sessionId: string }) {
       setPhase('idle');
       setProblem(e instanceof Error ? e.message : String(e));
     }
-  }, [data, side, rear, cameras, devices, label, choices, props.sessionId, stopAfter, stop, takes]);
+  }, [data, side, rear, cameras, devices, looking, label, choices, props.sessionId, stopAfter, stop, takes]);
 
   const discard = useCallback(async () => {
     if (settling.current) {

@@ -115,3 +115,16 @@ export function framesDelivered(track: MediaStreamTrack): number | undefined {
   const stats = (track as MediaStreamTrack & { stats?: { totalFrames?: number } }).stats;
   return typeof stats?.totalFrames === 'number' ? stats.totalFrames : undefined;
 }
+
+/**
+ * Why R cannot start a take yet, while the cameras are still being looked for or a view's camera is
+ * still opening (a size or rate just chosen, or the page just opened): started then, the take
+ * recorded only the views already open, without a word (undefined: every chosen camera is open).
+ */
+export function notReadyYet(looking: boolean, opening: readonly string[]): string | undefined {
+  if (looking) return 'Still looking for cameras: press R again once their pictures show.';
+  if (opening.length === 0) return undefined;
+  return opening.length === 1
+    ? `The ${opening[0]} camera is still starting: press R again once its picture shows.`
+    : `The ${opening.join(' and ')} cameras are still starting: press R again once their pictures show.`;
+}
