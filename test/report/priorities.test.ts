@@ -47,7 +47,8 @@ const input = (session: Partial<ReportInput['session']> = {}, edits?: ReportInpu
   now: '2026-12-06T10:00:00.000Z',
   ...(edits ? { edits } : {}),
 });
-const idOf = (id: string) => id.replace(/-(left|right|both)-\d+$/, '');
+// A finding's id is its rule, side and condition (src-shared/report/build.ts): the rule.
+const idOf = (id: string) => id.replace(/-(left|right|both)-.*$/, '');
 
 describe('findings ranked for the runner', () => {
   it('without a complaint, the largest effect first: the trunk lean (10° past its threshold)', () => {
