@@ -16,6 +16,7 @@
  *    jitter on the belt), with hysteresis (it leaves at twice that), lasting at least 80 ms (elite
  *    sprint contacts are ~90 ms), and (side view) not moving forward relative to the pelvis: a
  *    swing foot moves forward, which also splits walking stances whose swing foot skims the belt.
+ *    Runs at the clip's edges and the lift-off of a foot hovering in the band: eventsRuns.ts.
  * 3. Contact times. Noise-free data: the first and last frames on the stance plateau, refined to
  *    sub-frame time by extending the approach line of the two frames before (after). Noisy data:
  *    the entry-threshold crossings, refined by a two-segment fit on the unfiltered heights

@@ -18,8 +18,7 @@ import { generateRunner } from './synthetic';
 import { matchEvents } from './testing/match';
 
 describe('a stance whose foot points sit inside the hysteresis band after the contact frame', () => {
-  it('short clips at 30 fps: the stance is kept, its contact and toe-off within a frame', () => {
-    const fps = 30;
+  it.each([30, 60])('short clips at %i fps: the stance is kept, contact and toe-off within 1/30 s', (fps) => {
     const toErrors: number[] = [];
     for (const seed of [1, 2, 3, 4, 5]) {
       const clip = generateRunner({ view: 'side', fps, durationS: 2, noisePx: 1, seed });
@@ -55,11 +54,15 @@ describe('a stance whose foot points sit inside the hysteresis band after the co
       expect(mTo, `seed ${seed}: toe-off`).toBeDefined();
       toErrors.push(mTo?.frameError ?? Infinity);
     }
-    // Where the noise leaves the foot at the entry level on one frame only (3 of these 5 seeds),
-    // the lift-off is read where the foot leaves the band. Where it is there on two frames (seeds 2
-    // and 4: the frame before the contact frame too), the lift-off was read at the second, 6 frames
-    // early; a foot that stays inside the band for longer than a lift takes to cross it has not
-    // lifted there (eventsRuns.ts; docs/gait-methods.md, round 5): now within a frame on all five.
-    expect(toErrors.filter((e) => Math.abs(e) <= 1).length, toErrors.join(',')).toBe(5);
+    // Where the noise leaves the foot at the entry level on one frame only (3 of these 5 seeds at
+    // 30 fps), the lift-off is read where the foot leaves the band. Where it is there on two frames
+    // (seeds 2 and 4 at 30 fps: the frame before the contact frame too; every seed at 60 fps), the
+    // lift-off was read at the second: 6 frames early at 30 fps, 14 at 60 fps. A foot that stays
+    // inside the band for longer than a lift takes to cross it has not lifted there (eventsRuns.ts;
+    // docs/gait-methods.md, round 5): now within 1/30 s on every seed. At 60 fps that is +2 frames:
+    // the drawn points hide the foot's first 6% of a leg of rise, so its lift shows only where it
+    // passes the leave level.
+    const tol = fps === 30 ? 1 : 2;
+    expect(toErrors.filter((e) => Math.abs(e) <= tol).length, toErrors.join(',')).toBe(5);
   });
 });
