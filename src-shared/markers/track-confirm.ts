@@ -9,11 +9,15 @@
  * Forward-backward error, ICPR]). A held-back point that the backward pass puts on the same spot for
  * the same member was reached by both ends of the swing with that identity: it is reported as
  * detected. Where the passes disagree it stays lost: a wrong identity costs more than a lost frame.
+ * Then the whole fold is searched at once for the smoothest paths (track-fold.ts, on blobs and split
+ * discs: track-fold-obs.ts), which places most of the rest ("Identity through the fold").
  *
- * Memory: the frames of the current folded periods as grey level images (1 byte a pixel; 0.5 MB at
- * 960x540), at most MAX_FRAMES. Time: the swing's frames once more for four markers.
+ * Memory: the frames of the current folded periods and the two before them as grey level images
+ * (1 byte a pixel; 0.5 MB at 960x540), at most MAX_FRAMES. Time: the swing's frames once more for
+ * four markers, and the fold search.
  */
 import { levels } from './detect';
+import { resolveFold } from './track-fold-obs';
 import { isUpright, UPRIGHT } from './track-legs';
 import { localBlobs, type State, type TrackerConfig } from './track-search';
 import type { Blob, DetectionOptions, MarkerImage, MarkerPoint } from './types';
@@ -28,6 +32,8 @@ export type Step = (
 
 /** Longest swing kept for the backward pass, frames (a swing lasts ~0.4 s: 100 frames at 240 fps). */
 const MAX_FRAMES = 240;
+/** Upright frames before a fold searched with it. */
+const PRE = 2;
 /** Two passes agree when their points lie this close, px (both are blob centroids: the same blob). */
 const AGREE_PX = 0.5;
 /** The confidence of a confirmed point: its identity rests on the leg's motion, not its own blob. */
@@ -52,6 +58,8 @@ export function legConfirmer(cfg: TrackerConfig, detection: DetectionOptions, st
   /** Per leg: the first frame of its current folded period, or -1 while upright. */
   const foldedFrom = legs.map(() => -1);
   const kept = new Map<number, MarkerImage>();
+  /** Seconds of each kept frame (the frame interval scales the fold search's motion). */
+  const times = new Map<number, number>();
   /** Buffers of frames let go, used again (a new 0.5 MB buffer a frame kept the collector busy). */
   const free: Uint8Array[] = [];
   return {
@@ -67,13 +75,19 @@ export function legConfirmer(cfg: TrackerConfig, detection: DetectionOptions, st
           foldedFrom[l] = -1;
         }
       });
-      const oldest = Math.min(...foldedFrom.map((f) => (f < 0 ? t : f)));
+      // The last PRE upright frames are kept too: the search starts before the fold (at 30 fps the
+      // heel pair's blobs are taken one slot down on the toe-off frame, before the leg folds).
+      const oldest = Math.min(...foldedFrom.map((f) => (f < 0 ? t : f))) - PRE;
       for (const [k, img] of kept)
-        if (k < oldest) {
+        if (k <= oldest - (foldedFrom.some((f) => f >= 0) ? 1 : 0)) {
           free.push(img.data as Uint8Array);
           kept.delete(k);
+          times.delete(k);
         }
-      if (foldedFrom.some((f) => f >= 0) && t - oldest < MAX_FRAMES) kept.set(t, legsImage(image, states));
+      if (t - oldest < MAX_FRAMES) {
+        kept.set(t, legsImage(image, states));
+        times.set(t, (image as { t?: number }).t ?? 0);
+      }
     },
   };
 
@@ -163,5 +177,35 @@ export function legConfirmer(cfg: TrackerConfig, detection: DetectionOptions, st
           points[i]![t] = { ...p, state: 'detected', confidence: CONFIRMED_CONFIDENCE };
       });
     }
+    searchFold(leg, Math.max(2, from - PRE), to, states, points);
+  }
+
+  /** The fold's identities searched over its kept frames (track-fold-obs.ts `resolveFold`). */
+  function searchFold(
+    leg: readonly number[],
+    from: number,
+    to: number,
+    states: readonly State[],
+    points: MarkerPoint[][],
+  ): void {
+    if (from < 2) return;
+    const images: MarkerImage[] = [];
+    for (let t = from; t < to; t++) {
+      const img = kept.get(t);
+      if (!img) return;
+      images.push(img);
+    }
+    const dt = (times.get(to - 1)! - times.get(from)!) / Math.max(1, to - 1 - from);
+    resolveFold({
+      images,
+      from,
+      leg,
+      states,
+      points,
+      detection: { ...detection, appearance: { kind: 'bright' } },
+      span: Math.max(0, ...(cfg.legSpans ?? [])),
+      scale: dt > 0 ? (dt * 60) ** 2 : 1,
+      confidence: CONFIRMED_CONFIDENCE,
+    });
   }
 }
