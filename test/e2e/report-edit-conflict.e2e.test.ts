@@ -141,4 +141,38 @@ describe('report page, words saved meanwhile in another room', () => {
     await expect.poll(() => notes().inputValue(), WAIT).toBe('room 2 meanwhile');
     expect(guard.errors).toEqual([]);
   }, 180_000);
+
+  it('shows the words typed last when the PT comes back before they were saved', async () => {
+    await openReport();
+    // Leaving the page saves what was typed; that save is answered late (a busy server). A
+    // reading of the report meanwhile is answered from before it (fetched, then the save let go).
+    let release = (): void => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    const lateSave = async (route: Route): Promise<void> => {
+      await held;
+      await route.continue();
+    };
+    let saveLetGo = false;
+    const readMeanwhile = async (route: Route): Promise<void> => {
+      if (saveLetGo) return route.continue();
+      const response = await route.fetch();
+      release();
+      await route.fulfill({ response });
+    };
+    await page.route(/report%3AsaveEdits$/, lateSave);
+    await page.route(/report%3Aget$/, readMeanwhile);
+    await notes().fill('typed just before leaving');
+    await page.locator('.crumbs').getByRole('link', { name: 'Session' }).click();
+    await page.getByRole('button', { name: 'Report' }).click();
+    await page.getByText('Preparing the report…').or(page.getByTestId('report')).first().waitFor(WAIT);
+    saveLetGo = true;
+    release();
+    await expect.poll(() => notes().inputValue(), WAIT).toBe('typed just before leaving');
+    await page.unroute(/report%3AsaveEdits$/, lateSave);
+    await page.unroute(/report%3Aget$/, readMeanwhile);
+    expect((await call<{ model: { notes: string } }>('report:get', { sessionId })).model.notes).toBe(
+      'typed just before leaving',
+    );
+    expect(guard.errors).toEqual([]);
+  }, 180_000);
 });

@@ -7,7 +7,7 @@ import { ExportActions } from './ExportActions';
 import { ReportDocument } from './ReportDocument';
 import { ReportEditor } from './ReportEditor';
 import { ProvisionalNote } from './ProvisionalNote';
-import { useReportEdits, type SaveState } from './useReportEdits';
+import { afterSaves, useReportEdits, type SaveState } from './useReportEdits';
 
 /**
  * `#/sessions/<id>/report`: the report as it will print, beside the PT's words. Edits show in the
@@ -32,7 +32,7 @@ function saveWords(s: SaveState): string {
 
 export function ReportPage(props: { sessionId: string }) {
   const { data, error, reload } = useLoad(
-    () => api('report:get', { sessionId: props.sessionId }),
+    () => afterSaves(props.sessionId).then(() => api('report:get', { sessionId: props.sessionId })),
     [props.sessionId],
   );
   const words = useReportEdits(props.sessionId, data, reload);

@@ -63,6 +63,16 @@ function problemOf(err: unknown): Problem | undefined {
   return m ? { list: m[1] as Problem['list'], index: Number(m[2]) } : undefined;
 }
 
+/**
+ * Saves under way, by session, across the page's instances: leaving the page saves what was typed
+ * last, and the report is built afresh (a new instance) when a clip finishes. The next instance
+ * reads the words and their version only after that save: read before it, the page showed the
+ * words from before the PT's last ones, and the next save, built on them, threw those away.
+ */
+const savesUnderWay = new Map<string, Promise<void>>();
+export const afterSaves = (sessionId: string): Promise<void> =>
+  savesUnderWay.get(sessionId) ?? Promise.resolve();
+
 export function useReportEdits(sessionId: string, bundle: ReportBundle | undefined, reload: () => void) {
   const [local, setLocal] = useState<ReportEdits | undefined>(undefined);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
@@ -79,6 +89,7 @@ export function useReportEdits(sessionId: string, bundle: ReportBundle | undefin
   const refused = useRef<ReportEdits | undefined>(undefined);
   const current = local ?? (bundle ? editsOf(bundle) : undefined);
   const readVersion = useCallback(async (): Promise<void> => {
+    await afterSaves(sessionId);
     version.current = (await api('report:editsStamp', { sessionId })).version;
   }, [sessionId]);
   useEffect(() => {
@@ -122,6 +133,9 @@ export function useReportEdits(sessionId: string, bundle: ReportBundle | undefin
           });
         }
       });
+      const under = running.current;
+      savesUnderWay.set(sessionId, under);
+      void under.then(() => savesUnderWay.get(sessionId) === under && savesUnderWay.delete(sessionId));
     }
     return running.current;
   }, [sessionId]);
