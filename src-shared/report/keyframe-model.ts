@@ -9,21 +9,11 @@ import type { LandmarkSeries } from '../pose/landmarks';
 import type { ReportClipInput } from './build';
 import { chooseKeyFrames, cropAround, type ChosenFrame, type EventLike } from './keyframes';
 import { fmt } from './format';
+import { placeKeyFrameLabels } from './keyframe-labels';
 import type { KeyEvent, KeyFrame, Side } from './model';
 
 /** Width/height of the key-frame pictures: square, as the report's grid cells (report.css). */
 export const KEYFRAME_ASPECT = 1;
-
-/**
- * Baseline to baseline of the printed angles, a share of the picture's side (KeyFrameFigure draws
- * them at a font size of 1/15 of it, with an outline of 1/160): 0.09 is 1.35 em, so the lines'
- * boxes as Chromium lays them out (ascent and descent, about 1.16 em in the report's sans-serif)
- * and their outlines stay apart; at 0.075 (1.125 em) the boxes overlapped, the descender of "hip
- * ext" reaching into the next line's (test/report/keyframe-labels-pdf.test.ts measures it). Markers
- * are taped from the pelvis down, and the words sit in the picture's top corner, above the runner's
- * shoulders: on the real report no marker reached them.
- */
-const LABEL_STEP = 0.09;
 
 /** Angles printed on each picture: [angle id, label, sign]. 'body' angles have no side. */
 const LABELS: Record<'side' | 'rear', Record<KeyEvent, readonly (readonly [string, string, 1 | -1])[]>> = {
@@ -94,17 +84,12 @@ export function keyFramesOf(conditionId: string, clip: ReportClipInput): { frame
     )
     .map((c): KeyFrame => {
       const f = series.frames[c.at]!;
-      const labels = LABELS[view][c.event].flatMap(([id, word, sign], i) => {
+      const texts = LABELS[view][c.event].flatMap(([id, word, sign]) => {
         const v = angleAt(a, id, c.side, c.at);
-        if (v === undefined) return [];
-        return [
-          {
-            text: `${word} ${fmt(sign * v, 0)}°`,
-            x: crop.x + crop.w * 0.04,
-            y: crop.y + crop.h * (0.08 + LABEL_STEP * i),
-          },
-        ];
+        return v === undefined ? [] : [`${word} ${fmt(sign * v, 0)}°`];
       });
+      // Stacked in the top-left corner; moved off any skin marker once those are added (marker-report.ts).
+      const labels = placeKeyFrameLabels(texts, crop);
       return {
         id: `${conditionId}-${view}-${c.side}-${c.event}`,
         view,

@@ -9,6 +9,7 @@ import type { GaitEventJson } from '../gait/schema';
 import type { MarkerTrack } from '../markers';
 import { VARIABLES } from '../gait/tables/variables';
 import { unavailableText } from '../report/build';
+import { placeKeyFrameLabels } from '../report/keyframe-labels';
 import type { ConditionSection, KeyFrame, ReportMarker } from '../report/model';
 import { REPLACES_LANDMARKS } from './marker-hybrid';
 import { markerVariables } from './marker-variables';
@@ -67,7 +68,13 @@ export function withMarkers<C extends ConditionSection>(
     const keyFrames = c.keyFrames.map((k): KeyFrame => {
       const m = mine.find((x) => x.view === k.view);
       const markers = m ? markersOnFrame(m.tracks, k.frame) : [];
-      return markers.length ? { ...k, markers } : k;
+      // The printed angles leave the marker dots free (keyframe-labels.ts).
+      const labels = placeKeyFrameLabels(
+        k.labels.map((l) => l.text),
+        k.crop,
+        markers,
+      );
+      return markers.length ? { ...k, markers, labels } : k;
     });
     // The landmarks' "heel eversion not measured: needs markers on the heel counter" no longer holds
     // where the rear clip's heel-counter markers measured a side.

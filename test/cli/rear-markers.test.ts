@@ -16,7 +16,7 @@
  * written: no report folder, no library.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src-main/cli/index';
@@ -47,6 +47,7 @@ const SIDE_SIZE = { width: 960, height: 540 } as const;
 const seeds = truthSeeds(clip, clip.markers, 0);
 const times = Array.from({ length: clip.frameCount }, (_, i) => i / clip.fps);
 
+const shots = process.env.STRIDELAB_SHOTS;
 let t: TestServices;
 let services: Services;
 let appRows: readonly MarkerVariableRow[];
@@ -168,14 +169,20 @@ describe('rear markers: the CLI as the app', () => {
     );
     // Each step's eversion at contact against the design at that frame (issue 15: within 1.5°).
     const ic = cliRows.find((x) => x.id === 'rearfoot-eversion-ic')!;
+    let worst = 0;
     for (const s of ['left', 'right'] as const) {
       const values = ic[s]!.values;
       expect(values.length).toBeGreaterThan(3);
+      for (const v of values) worst = Math.max(worst, Math.abs(v.value - clip.truth.eversion[s][v.frame]!));
       for (const v of values)
         expect(Math.abs(v.value - clip.truth.eversion[s][v.frame]!), `${s} step at ${v.frame}`).toBeLessThan(
           1.5,
         );
     }
+    console.log(
+      `rearfoot eversion at contact (CLI): ${ic.left!.values.length} + ${ic.right!.values.length} steps, worst ${worst.toFixed(2)}° from the design`,
+    );
+    if (shots) copyFileSync(join(out, 'report.pdf'), join(shots, 'cli-rear-markers-report.pdf'));
     // Said in the report as the app says it: the markers, not "needs markers on the heel counter".
     expect(ic.source).toBe('markers');
   }, 600_000);

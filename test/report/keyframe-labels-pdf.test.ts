@@ -7,6 +7,8 @@
  * landmarks, and the side protocol's markers on both legs (trochanter, knee and malleolus from
  * kneeMarkers, ASIS and PSIS beside the hip, heel and fifth metatarsal on the foot's landmarks), as
  * `report:get` returns it. The PDF printed from that page goes to $STRIDELAB_SHOTS, to be looked at.
+ * Then one marker moved under a printed angle: caught where the words stay, and free of them once
+ * placed by the report's placer (src-shared/report/keyframe-labels.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +20,7 @@ import { saveTracks } from '../../src-main/services/markers/store';
 import { printReportPage, withReportPage } from '../../src-main/services/report/pdf-chromium';
 import type { MarkerName, MarkerTrack } from '../../src-shared/markers';
 import { Landmark, type LandmarkSeries } from '../../src-shared/pose/landmarks';
+import { placeKeyFrameLabels } from '../../src-shared/report/keyframe-labels';
 import type { KeyFrame, ReportBundle } from '../../src-shared/report/model';
 import { kneeMarkers, trackFrom } from '../../src-shared/review/testing/marker-legs';
 import { openTestServices, type TestServices } from '../helpers/test-services';
@@ -155,23 +158,36 @@ describe('key-frame labels in the printed report', () => {
     expect(pdfText(file)).toMatch(/knee -?\d+°/);
   }, 180_000);
 
-  it('the check can tell: a marker moved under a printed angle is caught', async () => {
-    // The first key frame with markers, one marker put where its first angle is printed.
+  it('a marker under a printed angle: caught as drawn, and the placer moves the words off it', async () => {
+    // The first key frame with markers, one marker put where its first angle is printed (as a rear
+    // clip framed on the legs puts the PSIS markers near the top corner).
     const c = bundle.model.conditions[0]!;
     const k = c.keyFrames.findIndex((f) => f.markers?.length && f.labels.length);
     const f = c.keyFrames[k]!;
     const label = f.labels[0]!;
-    const moved: KeyFrame = {
-      ...f,
-      markers: f.markers!.map((m, i) =>
-        i === 0 ? { ...m, x: label.x + f.crop.w * 0.1, y: label.y - f.crop.h * 0.02 } : m,
+    const markers = f.markers!.map((m, i) =>
+      i === 0 ? { ...m, x: label.x + f.crop.w * 0.1, y: label.y - f.crop.h * 0.02 } : m,
+    );
+    const moved: KeyFrame = { ...f, markers };
+    const placed: KeyFrame = {
+      ...moved,
+      labels: placeKeyFrameLabels(
+        f.labels.map((l) => l.text),
+        f.crop,
+        markers,
       ),
     };
-    const keyFrames = c.keyFrames.map((x, i) => (i === k ? moved : x));
-    const one = { ...bundle, model: { ...bundle.model, conditions: [{ ...c, keyFrames }] } };
-    const drawn = await withReportPage({ rendererDir: rendererDir() }, one, drawnBoxes);
-    expect(overlaps(drawn)).toEqual([
-      expect.stringMatching(new RegExp(`^${k} .*: "${label.text}" on the ${f.markers![0]!.name} marker$`)),
+    const measure = (frame: KeyFrame) => {
+      const keyFrames = c.keyFrames.map((x, i) => (i === k ? frame : x));
+      const one = { ...bundle, model: { ...bundle.model, conditions: [{ ...c, keyFrames }] } };
+      return withReportPage({ rendererDir: rendererDir() }, one, drawnBoxes);
+    };
+    // Left where it was, the word is caught on the marker: the check can tell.
+    expect(overlaps(await measure(moved))).toEqual([
+      expect.stringMatching(new RegExp(`^${k} .*: "${label.text}" on the ${markers[0]!.name} marker$`)),
     ]);
+    // Placed as the report places it (marker-report.ts): nothing touches, on the printed page.
+    expect(placed.labels).not.toEqual(f.labels);
+    expect(overlaps(await measure(placed))).toEqual([]);
   }, 180_000);
 });

@@ -1,6 +1,11 @@
 import type { KeyFrame } from '../../../src-shared/report/model';
 import { Landmark, type LandmarkName } from '../../../src-shared/pose/landmarks';
 import { LOW_CONFIDENCE, SKELETON_SEGMENTS } from '../../../src-shared/review/overlay-tables';
+import {
+  keyFrameFontPx,
+  keyFrameOutlinePx,
+  keyFrameStrokePx,
+} from '../../../src-shared/report/keyframe-labels';
 import { KeyFrameMarkers } from './KeyFrameMarkers';
 
 /**
@@ -21,7 +26,7 @@ const COLOUR = { left: '#2f7dd1', right: '#e8772e', mid: '#f4f4f4' } as const;
 export function KeyFrameFigure(props: { frame: KeyFrame; image: string | undefined }) {
   const { frame: k, image } = props;
   const { x, y, w, h } = k.crop;
-  const stroke = Math.max(2, w / 110);
+  const stroke = keyFrameStrokePx(k.crop);
   const pt = (name: LandmarkName) => k.landmarks?.[Landmark[name]];
   return (
     <figure
@@ -88,11 +93,11 @@ export function KeyFrameFigure(props: { frame: KeyFrame; image: string | undefin
             key={i}
             x={l.x}
             y={l.y}
-            fontSize={w / 15}
+            fontSize={keyFrameFontPx(k.crop)}
             fontWeight={700}
             fill="#fff"
             stroke="#000"
-            strokeWidth={w / 160}
+            strokeWidth={keyFrameOutlinePx(k.crop)}
             paintOrder="stroke"
           >
             {l.text}

@@ -5,6 +5,7 @@
  * coordinates, inside KeyFrameFigure's drawing.
  */
 import type { ReportMarker } from '../../../src-shared/report/model';
+import { markerDotOutline, markerDotRadius } from '../../../src-shared/report/keyframe-labels';
 import { MARKER_SEGMENTS } from '../../../src-shared/review/marker-report';
 import { LOW_CONFIDENCE } from '../../../src-shared/review/overlay-tables';
 
@@ -44,10 +45,10 @@ export function KeyFrameMarkers(props: { markers: readonly ReportMarker[]; strok
             data-marker={m.name}
             cx={m.x}
             cy={m.y}
-            r={stroke * 2.2}
+            r={markerDotRadius(stroke)}
             fill={weak ? 'none' : COLOUR[sideOf(m.name)]}
             stroke={m.byHand ? '#ffffff' : weak ? '#d4a72c' : '#111'}
-            strokeWidth={stroke * (m.byHand ? 0.8 : 0.5)}
+            strokeWidth={markerDotOutline(stroke, m.byHand)}
             strokeDasharray={weak ? `${stroke} ${stroke * 0.7}` : undefined}
           />
         );
