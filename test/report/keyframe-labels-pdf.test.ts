@@ -177,10 +177,13 @@ describe('key-frame labels in the printed report', () => {
         markers,
       ),
     };
-    const measure = (frame: KeyFrame) => {
+    const measure = (frame: KeyFrame, pdf?: string) => {
       const keyFrames = c.keyFrames.map((x, i) => (i === k ? frame : x));
       const one = { ...bundle, model: { ...bundle.model, conditions: [{ ...c, keyFrames }] } };
-      return withReportPage({ rendererDir: rendererDir() }, one, drawnBoxes);
+      return withReportPage({ rendererDir: rendererDir() }, one, async (page) => {
+        if (pdf) writeFileSync(pdf, await printReportPage(page, one));
+        return drawnBoxes(page);
+      });
     };
     // Left where it was, the word is caught on the marker: the check can tell.
     expect(overlaps(await measure(moved))).toEqual([
@@ -188,6 +191,7 @@ describe('key-frame labels in the printed report', () => {
     ]);
     // Placed as the report places it (marker-report.ts): nothing touches, on the printed page.
     expect(placed.labels).not.toEqual(f.labels);
-    expect(overlaps(await measure(placed))).toEqual([]);
+    const pdf = shots ? join(shots, 'report-keyframe-label-moved.pdf') : undefined;
+    expect(overlaps(await measure(placed, pdf))).toEqual([]);
   }, 180_000);
 });
