@@ -9,7 +9,7 @@
  */
 import { pixels } from '../units';
 import { detectAtThresholds } from './detect';
-import { contradicts, foldSearch, type FoldObs, type FoldResult } from './track-fold';
+import { contradicts, foldSearch, type FoldObs } from './track-fold';
 import { fitDiscs } from './track-split';
 import type { State } from './track-search';
 import type { DetectionOptions, MarkerImage, MarkerPoint } from './types';
@@ -137,7 +137,6 @@ export function resolveFold(c: FoldInput): void {
   const opts = { order: ORDER, radius: r, scale: c.scale };
   const best = foldSearch(obs, start, end, opts);
   if (!best) return;
-  const fwd = foldSearch(obs, start, null, opts);
   // Backward from the upright frame, at the velocity the two-ended search gives its last step.
   const lastPick = best.pick[n - 1]!;
   const back = end.map((e, k) => {
@@ -146,13 +145,18 @@ export function resolveFold(c: FoldInput): void {
     return { x: e.x, y: e.y, vx: ob ? ob.x - e.x : 0, vy: ob ? ob.y - e.y : 0 };
   });
   const bwd = foldSearch([...obs].reverse(), back, null, opts);
-  const agree = (one: FoldResult | null, f: number, g: number, k: number): boolean =>
-    one !== null && !contradicts(obs[f]!, best.pick[f]!, one.pick[g]!, k);
+  const agree = (one: number[][] | undefined, f: number, g: number, k: number): boolean =>
+    one !== undefined && !contradicts(obs[f]!, best.pick[f]!, one[g]!, k);
   for (let f = 0; f < n; f++)
     leg.forEach((i, k) => {
       const j = best.pick[f]![k]!;
       const p = points[i]![from + f]!;
-      if (j >= 0 && best.margin[f]![k]! >= TRUST && agree(fwd, f, f, k) && agree(bwd, f, n - 1 - f, k)) {
+      if (
+        j >= 0 &&
+        best.margin[f]![k]! >= TRUST &&
+        agree(best.fromStart, f, f, k) &&
+        agree(bwd?.pick, f, n - 1 - f, k)
+      ) {
         const ob = refine(c.images[f]!, c.detection, best.at[f]!, best.pick[f]!, k, obs[f]![j]!, r);
         points[i]![from + f] = {
           x: pixels(ob.x),

@@ -57,6 +57,11 @@ export interface FoldResult {
   /** Per frame and member: the best path's place (an observation, or carried where unseen). */
   readonly at: { x: number; y: number }[][];
   readonly cost: number;
+  /**
+   * Per frame and member: the picks of the search from the start alone (the best path on the last
+   * frame before the end is weighed in; the same as searching with no end).
+   */
+  readonly fromStart: number[][];
 }
 
 /** Hypotheses kept per frame. */
@@ -94,11 +99,45 @@ interface Node {
   rivals: { node: Node; d: number }[];
 }
 
-/** A hypothesis priced but not yet made. */
-interface Leaf {
-  readonly h: Node;
-  readonly pick: Int16Array;
-  readonly cost: number;
+/** Hypotheses priced but not yet made: parents, packed picks, costs; `bound`: dearer ones are dropped. */
+interface Leaves {
+  h: Node[];
+  code: number[];
+  cost: number[];
+  bound: number;
+}
+
+/** Indices of the n cheapest leaves. */
+function cheapest(l: Leaves, n: number): number[] {
+  return l.cost
+    .map((_, i) => i)
+    .sort((a, b) => l.cost[a]! - l.cost[b]!)
+    .slice(0, n);
+}
+
+/** Keeps the leaves within bounds: past 8 beams, the 3 beams cheapest, and the bound at the dearest. */
+function prune(l: Leaves): void {
+  if (l.cost.length < 8 * BEAM) return;
+  const keepers = cheapest(l, 3 * BEAM);
+  l.h = keepers.map((i) => l.h[i]!);
+  l.code = keepers.map((i) => l.code[i]!);
+  l.cost = keepers.map((i) => l.cost[i]!);
+  l.bound = l.cost[l.cost.length - 1]!;
+}
+
+function pack(pick: Int16Array): number {
+  let c = 0;
+  for (let k = pick.length - 1; k >= 0; k--) c = c * 32 + (pick[k]! + 1);
+  return c;
+}
+
+function unpack(c: number, m: number): Int16Array {
+  const out = new Int16Array(m);
+  for (let k = 0; k < m; k++) {
+    out[k] = (c % 32) - 1;
+    c = Math.floor(c / 32);
+  }
+  return out;
 }
 
 /** Robust square: quadratic to 3 scales, linear beyond (one hard jolt does not cost the world). */
@@ -129,26 +168,22 @@ export function foldSearch(
     rivals: [],
   };
   let beam: Node[] = [root];
+  /** The best hypothesis before the end is weighed in: the search from the start alone. */
+  let open: Node = root;
   const frames = end ? [...obs, end.map((e, k) => ({ x: e.x, y: e.y, group: -1 - k, whole: true }))] : obs;
   for (let f = 0; f < frames.length; f++) {
     const os = frames[f]!;
     const last = end !== null && f === obs.length;
-    // Leaves are priced first and only the cheapest made into hypotheses.
-    let leaves: Leaf[] = [];
-    let bound = Infinity;
-    for (const h of beam)
-      expand(h, os, last, o, bound, (l) => {
-        leaves.push(l);
-        if (leaves.length >= 8 * BEAM) {
-          leaves = leaves.sort((a, b) => a.cost - b.cost).slice(0, 3 * BEAM);
-          bound = leaves[leaves.length - 1]!.cost;
-        }
-      });
+    // Leaves are priced first and only the cheapest made into hypotheses (a leaf is its parent, its
+    // picks packed 5 bits a member, and its cost: no object per leaf).
+    const leaves: Leaves = { h: [], code: [], cost: [], bound: Infinity };
+    for (const h of beam) expand(h, os, last, o, leaves);
     const next = new Map<string, Node>();
-    for (const l of leaves.sort((a, b) => a.cost - b.cost).slice(0, 3 * BEAM))
-      keep(next, child(l.h, os, l.pick, l.cost));
+    for (const i of cheapest(leaves, 3 * BEAM))
+      keep(next, child(leaves.h[i]!, os, unpack(leaves.code[i]!, m), leaves.cost[i]!));
     beam = [...next.values()].sort((a, b) => a.cost - b.cost).slice(0, BEAM);
     if (beam.length === 0) return null;
+    if (f === obs.length - 1) open = beam[0]!;
   }
   const best = beam[0]!;
   const path = pathOf(best, obs.length);
@@ -164,7 +199,8 @@ export function foldSearch(
   for (const h of beam.slice(1)) differ(h, h.cost - best.cost);
   for (let n: Node | null = best; n; n = n.parent) for (const r of n.rivals) differ(r.node, r.d);
   const at = nodesOf(best, obs.length).map((p) => Array.from(p!.x, (x, k) => ({ x, y: p!.y[k]! })));
-  return { pick: path.map((p) => Array.from(p!)), margin, at, cost: best.cost };
+  const fromStart = pathOf(open, obs.length).map((p) => Array.from(p ?? []));
+  return { pick: path.map((p) => Array.from(p!)), margin, at, cost: best.cost, fromStart };
 }
 
 /** Two observations this close are one place (a merged blob's centroid and its disc may be). */
@@ -226,14 +262,7 @@ function keep(next: Map<string, Node>, n: Node): void {
  * carried with the whole leg's change instead, a covered shank marker took up the heel pair's
  * swing (frames 66-67 of the 60 fps clip: the shank's upper marker left on the heel's blob).
  */
-function expand(
-  h: Node,
-  os: readonly FoldObs[],
-  last: boolean,
-  o: FoldOptions,
-  bound: number,
-  emit: (l: Leaf) => void,
-): void {
+function expand(h: Node, os: readonly FoldObs[], last: boolean, o: FoldOptions, leaves: Leaves): void {
   const m = h.x.length;
   const px = new Float64Array(m);
   const py = new Float64Array(m);
@@ -253,7 +282,7 @@ function expand(
     const list: { j: number; d: number }[] = [];
     os.forEach((ob, j) => {
       if (last && j !== k) return;
-      const d = Math.hypot(ob.x - px[k]!, ob.y - py[k]!);
+      const d = Math.sqrt((ob.x - px[k]!) ** 2 + (ob.y - py[k]!) ** 2);
       if (d <= GATE * (sig[k]! + sigCommon) || last) list.push({ j, d });
     });
     list.sort((a, b) => a.d - b.d);
@@ -262,6 +291,7 @@ function expand(
     cands.push(mine);
   }
   const pick = new Int16Array(m);
+  const cover2 = (COVER_RADII * o.radius) ** 2;
   const leaf = (): void => {
     let ex = 0;
     let ey = 0;
@@ -275,11 +305,14 @@ function expand(
     }
     ex /= seen + SHRINK;
     ey /= seen + SHRINK;
-    let cost = h.cost + huber(Math.hypot(ex, ey) / sigCommon);
-    for (let k = 0; k < m; k++) {
+    // Math.hypot is several times slower than the square root in V8, here in the innermost loop.
+    let cost = h.cost + huber(Math.sqrt(ex * ex + ey * ey) / sigCommon);
+    for (let k = 0; k < m && cost < leaves.bound; k++) {
       const j = pick[k]!;
       if (j >= 0) {
-        cost += huber(Math.hypot(os[j]!.x - px[k]! - ex, os[j]!.y - py[k]! - ey) / sig[k]!);
+        const dx = os[j]!.x - px[k]! - ex;
+        const dy = os[j]!.y - py[k]! - ey;
+        cost += huber(Math.sqrt(dx * dx + dy * dy) / sig[k]!);
         continue;
       }
       // Unseen: covered by (or merged with) a member seen near where it should be, or missing.
@@ -288,13 +321,20 @@ function expand(
       let covered = false;
       for (let q = 0; q < m && !covered; q++) {
         const i = pick[q]!;
-        if (i >= 0 && Math.hypot(os[i]!.x - cx, os[i]!.y - cy) <= COVER_RADII * o.radius) covered = true;
+        if (i < 0) continue;
+        const dx = os[i]!.x - cx;
+        const dy = os[i]!.y - cy;
+        if (dx * dx + dy * dy <= cover2) covered = true;
       }
       // Which of two markers on one spot is in front is not assumed: with the heel pair taken as
       // always in front, the 60 fps clip of noise seed 11 gave 9 swaps where it gave none.
       cost += covered ? MISS_COVERED : MISS_OPEN;
     }
-    if (cost < bound) emit({ h, pick: Int16Array.from(pick), cost });
+    if (cost >= leaves.bound) return;
+    leaves.h.push(h);
+    leaves.code.push(pack(pick));
+    leaves.cost.push(cost);
+    prune(leaves);
   };
   const walk = (k: number): void => {
     if (k === m) {
