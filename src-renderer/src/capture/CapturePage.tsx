@@ -6,7 +6,6 @@ import type { CaptureTake } from '../../../src-shared/contract/capture';
 import type { View } from '../../../src-shared/contract/recordings';
 import { api, useEvent } from '../api/client';
 import { useLoad } from '../useLoad';
-import { CameraPanel } from './CameraPanel';
 import { listCameras, notReadyYet, type CameraInfo } from './cameras';
 import { conditionChoices, conditionFor } from '../../../src-shared/capture/conditions';
 import { KeyLegend } from './KeyLegend';
@@ -16,8 +15,9 @@ import { TakeRecorder, type TakeCamera } from './take-recorder';
 import { useGhost } from './useGhost';
 import { useLiveSkeleton } from './useLiveSkeleton';
 import { useViewCamera } from './useViewCamera';
+import { CaptureHead } from './CaptureHead';
+import { CaptureViews } from './CaptureViews';
 import { CaptureSetup } from './CaptureSetup';
-import { ViewOverlay } from './ViewOverlay';
 import { PlacementAids } from './PlacementAids';
 import { TakeControls } from './TakeControls';
 import { CameraAdviceBox } from '../components/CameraAdviceBox';
@@ -324,23 +324,13 @@ export function CapturePage(props: { sessionId: string }) {
       data-last-take-state={last?.state ?? ''}
       data-cameras={looking ? '' : String(cameras.length)}
     >
-      <p className="crumbs">
-        <a href={`#/patients/${patient.id}`}>{patient.name}</a> /{' '}
-        <a href={`#/sessions/${s.id}`}>Session {s.date}</a>
-      </p>
-      <div className="page-head">
-        <h1>Record</h1>
-        <div className="actions">
-          <button type="button" className="secondary" disabled={recording} onClick={lookForCameras}>
-            Look for cameras
-          </button>
-        </div>
-      </div>
-      {listError && (
-        <p className="error" role="alert" data-testid="camera-list-error">
-          {listError}
-        </p>
-      )}
+      <CaptureHead
+        patient={patient}
+        session={s}
+        recording={recording}
+        onLookForCameras={lookForCameras}
+        listError={listError}
+      />
       <CaptureSetup
         label={label}
         onLabel={setLabel}
@@ -349,30 +339,17 @@ export function CapturePage(props: { sessionId: string }) {
         onStopAfter={setStopAfter}
         disabled={recording}
       />
-      <div className="capture-views">
-        {(['side', 'rear'] as const).map((view) => (
-          <CameraPanel
-            key={view}
-            view={view}
-            cameras={cameras}
-            deviceId={devices[view]}
-            onDevice={(id) => setDevices((d) => ({ ...d, [view]: id }))}
-            onMode={(m) => setModes((old) => ({ ...old, [view]: m }))}
-            state={(view === 'side' ? side : rear).status}
-            videoRef={(view === 'side' ? side : rear).videoRef}
-            recording={recording}
-            overlay={
-              <ViewOverlay
-                view={view}
-                ghostUrl={ghost?.urls[view]}
-                ghostDate={ghost?.date}
-                showSkeleton={skeleton !== 0}
-                skeletonRef={view === 'side' ? sideCanvas : rearCanvas}
-              />
-            }
-          />
-        ))}
-      </div>
+      <CaptureViews
+        cameras={cameras}
+        devices={devices}
+        onDevice={(view, id) => setDevices((d) => ({ ...d, [view]: id }))}
+        onMode={(view, m) => setModes((old) => ({ ...old, [view]: m }))}
+        live={{ side, rear }}
+        recording={recording}
+        ghost={ghost}
+        showSkeleton={skeleton !== 0}
+        skeletonRefs={{ side: sideCanvas, rear: rearCanvas }}
+      />
       <div className="capture-bar">
         <TakeControls
           phase={phase}
