@@ -231,6 +231,34 @@ describe('media over HTTP', () => {
     });
   });
 
+  it('imports nothing when Cancel reached the server before the import did', async () => {
+    // The page sends Cancel the moment the PT presses it; on a busy server that can come first.
+    const src = syntheticClip(join(tempDir('early'), 'early.mp4'), { frames: 30, size: '320x240' });
+    const uploadId = await upload(src, 'early.mp4');
+    const before = await libraryState();
+    expect((await call('recordings:cancel', { jobId: 'job-early-001' })).result).toEqual({
+      cancelled: false,
+    });
+    const res = await call('recordings:import', {
+      sessionId,
+      source: { kind: 'upload', uploadId },
+      view: 'side',
+      condition: { label: 'flat' },
+      jobId: 'job-early-001',
+    });
+    expect(res.error).toMatchObject({ code: 'cancelled', message: 'Import cancelled.' });
+    expect(await libraryState()).toEqual({ ...before, tmp: '' });
+    // Only that import: another one with its own id runs.
+    const again = await call('recordings:import', {
+      sessionId,
+      source: { kind: 'upload', uploadId: await upload(src, 'early.mp4') },
+      view: 'side',
+      condition: { label: 'flat' },
+      jobId: 'job-early-002',
+    });
+    expect(again.ok).toBe(true);
+  });
+
   it('refuses an empty upload with a clear message', async () => {
     const res = await fetch(`${server.url}/api/upload?name=empty.mp4`, {
       method: 'POST',

@@ -30,6 +30,7 @@ export const recordingsHandlers: HandlersFor<typeof recordingsCalls> = {
     const controller = startJob(jobId);
     let last = 0;
     try {
+      if (controller.signal.aborted) throw new ServiceError('cancelled', 'Import cancelled.');
       const rec = await importRecording(ctx.library, {
         sessionId,
         sourcePath: file.path,

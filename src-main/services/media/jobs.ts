@@ -7,10 +7,22 @@ import { ServiceError } from '../errors';
  */
 const running = new Map<string, AbortController>();
 
+/**
+ * Cancels that arrived before their import: the page sends Cancel as soon as the PT presses it,
+ * which can be before `recordings:import` has reached this process (a big upload, a busy server).
+ * The import then starts cancelled instead of running to the end unasked. Kept a minute (job ids
+ * are the page's random UUIDs, never reused), so the map cannot grow.
+ */
+const cancelledEarly = new Map<string, number>();
+const EARLY_CANCEL_KEPT_MS = 60_000;
+
 export function startJob(jobId: string): AbortController {
   if (running.has(jobId))
     throw new ServiceError('conflict', `An import with job id ${jobId} is already running.`, 'jobId');
   const controller = new AbortController();
+  const now = Date.now();
+  for (const [id, at] of cancelledEarly) if (now - at > EARLY_CANCEL_KEPT_MS) cancelledEarly.delete(id);
+  if (cancelledEarly.delete(jobId)) controller.abort();
   running.set(jobId, controller);
   return controller;
 }
@@ -22,9 +34,13 @@ export function endJob(jobId: string): void {
 /** Imports in progress (a restore must not swap the media folder under them). */
 export const runningJobs = (): number => running.size;
 
+/** Whether an import was running and is now cancelled; one not started yet starts cancelled. */
 export function cancelJob(jobId: string): boolean {
   const job = running.get(jobId);
-  if (!job) return false;
+  if (!job) {
+    cancelledEarly.set(jobId, Date.now());
+    return false;
+  }
   job.abort();
   return true;
 }
