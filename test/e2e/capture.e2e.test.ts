@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureTake } from '../../src-shared/contract/capture';
 import type { Recording } from '../../src-shared/contract/recordings';
 import { ffmpegPath } from '../../src-main/services/media/binaries';
 import { guardPage, launchChromium } from '../helpers/browser';
+import { holdCalls } from '../helpers/late-calls';
 import { serve, type Served } from '../helpers/serve';
 import { SHARED_MEDIA } from '../helpers/media';
 import { tempDir } from '../helpers/tmp';
@@ -202,19 +203,13 @@ describe('recording two cameras into the session', () => {
     await page.getByRole('heading', { name: 'Record' }).click();
     const before = await call<Recording[]>('recordings:list', { sessionId });
     // The save is answered only after Delete was pressed (a busy machine takes seconds to save).
-    let release = (): void => undefined;
-    const held = new Promise<void>((r) => (release = r));
-    const hold = async (route: Route): Promise<void> => {
-      await held;
-      await route.continue();
-    };
-    await page.route(/capture%3Afinish$/, hold);
+    const finish = await holdCalls(page, 'capture:finish');
     await page.keyboard.press('r');
     await page.waitForSelector('section.capture[data-last-take-state="saving"]', { timeout: 40_000 });
     await page.keyboard.press('Delete');
-    release();
+    finish.release();
     await page.waitForSelector('section.capture[data-last-take-state="discarded"]', { timeout: 40_000 });
-    await page.unroute(/capture%3Afinish$/, hold);
+    await finish.stop();
     const takeId = await page.locator('section.capture').getAttribute('data-last-take');
     const take = (await call<CaptureTake[]>('capture:takes', { sessionId })).find((t) => t.id === takeId)!;
     expect(take.status).toBe('discarded');

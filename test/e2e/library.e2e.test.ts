@@ -1,6 +1,7 @@
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardPage, launchChromium } from '../helpers/browser';
+import { callUrl, holdCalls, slowed } from '../helpers/late-calls';
 import { serve, type Served } from '../helpers/serve';
 import { tempDir } from '../helpers/tmp';
 
@@ -66,15 +67,11 @@ describe('patients and sessions through the UI', () => {
     await page.getByRole('status').waitFor();
     // Enter typed before the answer to what was typed has come (the server slowed here on
     // purpose, as a busy clinic server is) opens the patient the box names once it comes.
-    const slowSearch = async (route: Route): Promise<void> => {
-      await new Promise((r) => setTimeout(r, 800));
-      await route.continue();
-    };
-    await page.route(/patients%3Asearch/, slowSearch);
-    await page.getByLabel('Search patients').fill('PT-00');
-    await page.getByLabel('Search patients').press('Enter');
-    await page.getByRole('heading', { name: 'Erin Hamstring' }).waitFor();
-    await page.unroute(/patients%3Asearch/, slowSearch);
+    await slowed(page, 'patients:search', async () => {
+      await page.getByLabel('Search patients').fill('PT-00');
+      await page.getByLabel('Search patients').press('Enter');
+      await page.getByRole('heading', { name: 'Erin Hamstring' }).waitFor();
+    });
     await expect
       .poll(() => page.getByTestId('session-row').allTextContents())
       .toEqual([expect.stringContaining('right proximal hamstring pain')]);
@@ -112,21 +109,15 @@ describe('patients and sessions through the UI', () => {
     await page.getByRole('heading', { name: 'Erin Hamstring' }).waitFor();
     // The server answers the delete only once the PT has gone on to the Trash (a busy clinic
     // server): the late answer must not pull them back to the patient list.
-    let release = (): void => undefined;
-    const held = new Promise<void>((r) => (release = r));
-    const hold = async (route: Route): Promise<void> => {
-      await held;
-      await route.continue();
-    };
-    await page.route(/patients%3Adelete$/, hold);
+    const del = await holdCalls(page, 'patients:delete');
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await page.getByRole('link', { name: 'Trash' }).click();
     await page.getByRole('heading', { name: 'Trash', level: 1 }).waitFor();
-    const answer = page.waitForResponse(/patients%3Adelete$/);
-    release();
+    const answer = page.waitForResponse(callUrl('patients:delete'));
+    del.release();
     await (await answer).finished();
-    await page.unroute(/patients%3Adelete$/, hold);
+    await del.stop();
     // The Trash shows the patient once the delete is in: the PT is still there to see it.
     await page.getByTestId('trash-row').filter({ hasText: 'Erin Hamstring' }).waitFor();
     expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual(['Trash']);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../src-main/services';
 import type { ReportEdits } from '../../src-shared/contract/report';
 import { guardPage, launchChromium } from '../helpers/browser';
+import { holdCalls } from '../helpers/late-calls';
 import { callServed, serve, type Served } from '../helpers/serve';
 import { tempDir } from '../helpers/tmp';
 import { sessionWithSample } from '../report/library-fixture';
@@ -146,29 +147,23 @@ describe('report page, words saved meanwhile in another room', () => {
     await openReport();
     // Leaving the page saves what was typed; that save is answered late (a busy server). A
     // reading of the report meanwhile is answered from before it (fetched, then the save let go).
-    let release = (): void => undefined;
-    const held = new Promise<void>((r) => (release = r));
-    const lateSave = async (route: Route): Promise<void> => {
-      await held;
-      await route.continue();
-    };
+    const save = await holdCalls(page, 'report:saveEdits');
     let saveLetGo = false;
     const readMeanwhile = async (route: Route): Promise<void> => {
       if (saveLetGo) return route.continue();
       const response = await route.fetch();
-      release();
+      save.release();
       await route.fulfill({ response });
     };
-    await page.route(/report%3AsaveEdits$/, lateSave);
     await page.route(/report%3Aget$/, readMeanwhile);
     await notes().fill('typed just before leaving');
     await page.locator('.crumbs').getByRole('link', { name: 'Session' }).click();
     await page.getByRole('button', { name: 'Report' }).click();
     await page.getByText('Preparing the report…').or(page.getByTestId('report')).first().waitFor(WAIT);
     saveLetGo = true;
-    release();
+    save.release();
     await expect.poll(() => notes().inputValue(), WAIT).toBe('typed just before leaving');
-    await page.unroute(/report%3AsaveEdits$/, lateSave);
+    await save.stop();
     await page.unroute(/report%3Aget$/, readMeanwhile);
     expect((await call<{ model: { notes: string } }>('report:get', { sessionId })).model.notes).toBe(
       'typed just before leaving',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page, Route } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { holdCalls } from '../helpers/late-calls';
 import { analyzeGait, type GaitAnalysis } from '../../src-shared/gait';
 import type { LandmarkSeries } from '../../src-shared/pose/landmarks';
 import type { Recording } from '../../src-shared/contract/recordings';
@@ -125,13 +126,7 @@ describe('correcting a gait event by hand', () => {
     expect(saved).toHaveLength(1);
     // The saved corrections are answered only after the PT has keyed a new one (a busy server;
     // the clip's analysis, and so the keys, are ready before).
-    let release = (): void => undefined;
-    const held = new Promise<void>((r) => (release = r));
-    const hold = async (route: Route): Promise<void> => {
-      await held;
-      await route.continue();
-    };
-    await page.route(/review%3AeventEdits$/, hold);
+    const late = await holdCalls(page, 'review:eventEdits');
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
     await page.getByTestId('summary').waitFor();
@@ -145,9 +140,9 @@ describe('correcting a gait event by hand', () => {
     await page.keyboard.press('ArrowRight');
     expect(await settled(page, 0)).toBe(ic + 2);
     await page.keyboard.press('i');
-    release();
+    late.release();
     await expect.poll(status).toBe(`Left initial contact moved from frame ${ic} to ${ic + 2}.`);
-    await page.unroute(/review%3AeventEdits$/, hold);
+    await late.stop();
     await expect
       .poll(edits)
       .toEqual([...saved, { op: 'move', kind: 'initial-contact', side: 'left', from: ic, to: ic + 2 }]);
@@ -165,13 +160,7 @@ describe('correcting a gait event by hand', () => {
     await page.keyboard.press('k');
     await expect.poll(marksAt0).toBe(1);
     // The saved key frames are answered only after K was pressed again on that frame.
-    let release = (): void => undefined;
-    const held = new Promise<void>((r) => (release = r));
-    const hold = async (route: Route): Promise<void> => {
-      await held;
-      await route.continue();
-    };
-    await page.route(/review%3AkeyFrames$/, hold);
+    const late = await holdCalls(page, 'review:keyFrames');
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
     await page.getByTestId('summary').waitFor();
@@ -179,9 +168,9 @@ describe('correcting a gait event by hand', () => {
     await page.keyboard.press('Home');
     expect(await settled(page, 0)).toBe(0);
     await page.keyboard.press('k');
-    release();
+    late.release();
     await expect.poll(status).toMatch(/^Key frame marked: .*, frame 0\.$/);
-    await page.unroute(/review%3AkeyFrames$/, hold);
+    await late.stop();
     expect(await marksAt0()).toBe(1);
     expect(guard.errors).toEqual([]);
   });

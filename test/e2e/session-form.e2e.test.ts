@@ -1,6 +1,7 @@
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardPage, launchChromium } from '../helpers/browser';
+import { slowed as lateSlowed } from '../helpers/late-calls';
 import { callServed, serve, type Served } from '../helpers/serve';
 import { tempDir } from '../helpers/tmp';
 
@@ -36,24 +37,7 @@ const go = (hash: string) =>
     (globalThis as unknown as { location: { hash: string } }).location.hash = h;
   }, hash);
 
-/**
- * Hold the answers of one channel back (as a busy clinic server does) while `act` runs: what the
- * page does before the answer comes is then what a quick typist's keys meet. The real server still
- * answers; only the answer is late.
- */
-async function slowed(channel: string, act: () => Promise<void>): Promise<void> {
-  const url = new RegExp(`/${encodeURIComponent(channel)}$`);
-  const late = async (route: Route): Promise<void> => {
-    await new Promise((r) => setTimeout(r, 800));
-    await route.continue();
-  };
-  await page.route(url, late);
-  try {
-    await act();
-  } finally {
-    await page.unroute(url, late);
-  }
-}
+const slowed = (channel: string, act: () => Promise<void>): Promise<void> => lateSlowed(page, channel, act);
 
 describe('session form', () => {
   it('starts a follow-up from the last session, and can start empty instead', async () => {
