@@ -6,6 +6,7 @@ import { EditConflict } from '../components/EditConflict';
 import { Field } from '../components/Field';
 import { FormActions } from '../components/FormActions';
 import { num, text, useForm } from '../components/useForm';
+import { FormOpening } from '../components/FormOpening';
 
 /**
  * New or edit patient. Enter saves, Escape goes back. An edit saves against the version the form
@@ -99,19 +100,7 @@ export function PatientForm(props: { id?: string; onDone: (p: Patient) => void }
     save(undefined, stamp.version);
   };
 
-  if (!opened.ok)
-    return (
-      <section className="page narrow">
-        <h1>Edit patient</h1>
-        {opened.error ? (
-          <p className="error" role="alert">
-            {opened.error}
-          </p>
-        ) : (
-          <p className="muted">Loading…</p>
-        )}
-      </section>
-    );
+  if (!opened.ok) return <FormOpening title="Edit patient" error={opened.error} />;
   return (
     <section className="page narrow">
       <h1>{props.id ? 'Edit patient' : 'New patient'}</h1>

@@ -7,6 +7,7 @@ import { FormActions } from '../components/FormActions';
 import { numList, text, useForm } from '../components/useForm';
 import { todayIso } from '../format';
 import { STORY_EMPTY, StoryFields, storyFields, storyValues } from '../progress/StoryFields';
+import { FormOpening } from '../components/FormOpening';
 
 /** Read when used, not when the module loads: the app may stay open past midnight. */
 const empty = () => ({
@@ -118,19 +119,7 @@ export function SessionForm(props: { patientId?: string; id?: string; onDone: (s
     }, props.onDone);
   };
 
-  if (!opened.ok)
-    return (
-      <section className="page narrow">
-        <h1>Edit session</h1>
-        {opened.error ? (
-          <p className="error" role="alert">
-            {opened.error}
-          </p>
-        ) : (
-          <p className="muted">Loading…</p>
-        )}
-      </section>
-    );
+  if (!opened.ok) return <FormOpening title="Edit session" error={opened.error} />;
   return (
     <section className="page narrow">
       <h1>{props.id ? 'Edit session' : 'New session'}</h1>
