@@ -19,7 +19,6 @@ import { main } from '../../src-main/cli/index';
 import type { Services } from '../../src-main/services';
 import { analyzeRecordingWithSeries } from '../../src-main/services/gait/analyze-recording';
 import { markerTracksOf } from '../../src-main/services/markers/tracks';
-import type { MarkerTrackStatus } from '../../src-shared/contract/markers';
 import type { GaitAnalysis } from '../../src-shared/gait';
 import { generateMarkerClip } from '../../src-shared/gait/synthetic/marker-clip';
 import type { MarkerTrack } from '../../src-shared/markers';
@@ -30,6 +29,7 @@ import { hybridOf } from '../../src-shared/review/marker-hybrid';
 import { captureStdio } from '../helpers/stdio';
 import { openTestServices, type TestServices } from '../helpers/test-services';
 import { tempDir } from '../helpers/tmp';
+import { nameAndTrack } from '../markers/name-and-track';
 import { landmarksOf, truthSeeds, writeMarkerClipFiles } from '../markers/marker-mp4';
 import { storeLandmarks } from '../review/fixtures/pose-store';
 import { addPatientAndSession, addRecording } from '../review/fixtures/library-rows';
@@ -82,23 +82,7 @@ beforeAll(async () => {
   await storeLandmarks(t.services.library, 'rec1', runner);
   // The PT names the markers once (the CLI's seeds: the same clicks) and the app tracks them.
   const seeds = truthSeeds(clip, NAMES);
-  await call('markers:name', {
-    recordingId: 'rec1',
-    frame: seeds[0]!.frame,
-    detection: { mode: 'brightness' },
-    markers: seeds.map(({ name, x, y }) => ({ name, x, y })),
-  });
-  const done = new Promise<void>((resolve) => {
-    const off = services.onEvent((m) => {
-      const p = m.payload as { recordingId?: string; state?: string };
-      if (m.event === 'markers:changed' && p.recordingId === 'rec1' && p.state !== 'running') {
-        off();
-        resolve();
-      }
-    });
-  });
-  expect((await call<MarkerTrackStatus>('markers:track', { recordingId: 'rec1' })).state).toBe('running');
-  await done;
+  await nameAndTrack(services, 'rec1', seeds);
   const library = t.services.library;
   const { analysis, series } = await analyzeRecordingWithSeries(library, 'rec1', 'auto');
   app = { analysis, tracks: await markerTracksOf(library, 'rec1') };

@@ -23,7 +23,6 @@ import { main } from '../../src-main/cli/index';
 import type { Services } from '../../src-main/services';
 import { analyzeRecordingWithSeries } from '../../src-main/services/gait/analyze-recording';
 import { ffmpegPath } from '../../src-main/services/media/binaries';
-import type { MarkerTrackStatus } from '../../src-shared/contract/markers';
 import type { SyncRecord } from '../../src-shared/contract/sync';
 import { generateRunner } from '../../src-shared/gait/synthetic';
 import { generateMarkerClip } from '../../src-shared/gait/synthetic/marker-clip';
@@ -34,6 +33,7 @@ import type { MarkerVariableRow } from '../../src-shared/review/marker-variables
 import { captureStdio } from '../helpers/stdio';
 import { openTestServices, type TestServices } from '../helpers/test-services';
 import { tempDir } from '../helpers/tmp';
+import { nameAndTrack } from '../markers/name-and-track';
 import { encodeMarkerClip, landmarksOf, truthSeeds } from '../markers/marker-mp4';
 import { storeLandmarks } from '../review/fixtures/pose-store';
 import { addPatientAndSession, addRecording } from '../review/fixtures/library-rows';
@@ -100,23 +100,7 @@ beforeAll(async () => {
   // The two clips aligned as the app aligns them (the CLI aligns them itself, the same way).
   await call<SyncRecord>('sync:estimate', { sessionId: 's1' });
   // The PT names the rear markers once (the CLI's seeds: the same clicks) and the app tracks them.
-  await call('markers:name', {
-    recordingId: 'rear1',
-    frame: seeds[0]!.frame,
-    detection: { mode: 'brightness' },
-    markers: seeds.map(({ name, x, y }) => ({ name, x, y })),
-  });
-  const done = new Promise<void>((resolve) => {
-    const off = services.onEvent((m) => {
-      const p = m.payload as { recordingId?: string; state?: string };
-      if (m.event === 'markers:changed' && p.recordingId === 'rear1' && p.state !== 'running') {
-        off();
-        resolve();
-      }
-    });
-  });
-  expect((await call<MarkerTrackStatus>('markers:track', { recordingId: 'rear1' })).state).toBe('running');
-  await done;
+  await nameAndTrack(services, 'rear1', seeds);
   // The landmarks as the app read them from its pose store (float32): the CLI is given the very same,
   // so the two clips are aligned alike (as markers-events.test.ts gives the side clip's).
   for (const [id, base] of [
