@@ -20,6 +20,18 @@
  * whole path is that gives that member another observation (or none) on that frame. A point is to be
  * trusted only where the margin is wide: a wrong identity costs more than a lost frame.
  */
+import {
+  BEAM,
+  cheapest,
+  keep,
+  nodesOf,
+  pack,
+  pathOf,
+  prune,
+  unpack,
+  type Leaves,
+  type Node,
+} from './track-fold-beam';
 
 /** An observation on one frame: a blob's centroid or a disc of a split blob (same `group`). */
 export interface FoldObs {
@@ -64,8 +76,6 @@ export interface FoldResult {
   readonly fromStart: number[][];
 }
 
-/** Hypotheses kept per frame. */
-const BEAM = 80;
 /** Candidate observations tried per member and frame (the nearest to its prediction). */
 const PER_MEMBER = 4;
 /**
@@ -86,59 +96,6 @@ const MISS_COVERED = 4;
 const MISS_OPEN = 12;
 /** An unseen member is taken as covered within this many radii of a member seen. */
 const COVER_RADII = 2.5;
-
-interface Node {
-  readonly parent: Node | null;
-  readonly pick: Int16Array;
-  readonly x: Float64Array;
-  readonly y: Float64Array;
-  readonly vx: Float64Array;
-  readonly vy: Float64Array;
-  readonly cost: number;
-  /** Hypotheses merged into this one (same state, dearer by d). */
-  rivals: { node: Node; d: number }[];
-}
-
-/** Hypotheses priced but not yet made: parents, packed picks, costs; `bound`: dearer ones are dropped. */
-interface Leaves {
-  h: Node[];
-  code: number[];
-  cost: number[];
-  bound: number;
-}
-
-/** Indices of the n cheapest leaves. */
-function cheapest(l: Leaves, n: number): number[] {
-  return l.cost
-    .map((_, i) => i)
-    .sort((a, b) => l.cost[a]! - l.cost[b]!)
-    .slice(0, n);
-}
-
-/** Keeps the leaves within bounds: past 8 beams, the 3 beams cheapest, and the bound at the dearest. */
-function prune(l: Leaves): void {
-  if (l.cost.length < 8 * BEAM) return;
-  const keepers = cheapest(l, 3 * BEAM);
-  l.h = keepers.map((i) => l.h[i]!);
-  l.code = keepers.map((i) => l.code[i]!);
-  l.cost = keepers.map((i) => l.cost[i]!);
-  l.bound = l.cost[l.cost.length - 1]!;
-}
-
-function pack(pick: Int16Array): number {
-  let c = 0;
-  for (let k = pick.length - 1; k >= 0; k--) c = c * 32 + (pick[k]! + 1);
-  return c;
-}
-
-function unpack(c: number, m: number): Int16Array {
-  const out = new Int16Array(m);
-  for (let k = 0; k < m; k++) {
-    out[k] = (c % 32) - 1;
-    c = Math.floor(c / 32);
-  }
-  return out;
-}
 
 /** Robust square: quadratic to 3 scales, linear beyond (one hard jolt does not cost the world). */
 function huber(z: number): number {
@@ -223,33 +180,6 @@ export function contradicts(
   if (b[k]! >= 0 && !near(b[k]!)) return true;
   for (let q = 0; q < b.length; q++) if (q !== k && near(b[q]!)) return true;
   return false;
-}
-
-/** The picks of a node's path, frame by frame (the end frame and the root left out). */
-function pathOf(n: Node, frames: number): (Int16Array | undefined)[] {
-  return nodesOf(n, frames).map((p) => p?.pick);
-}
-
-/** A node's path, frame by frame (the end frame and the root left out). */
-function nodesOf(n: Node, frames: number): (Node | undefined)[] {
-  const out: (Node | undefined)[] = new Array(frames);
-  let depth = 0;
-  for (let p: Node | null = n; p?.parent; p = p.parent) depth++;
-  let f = depth - 1;
-  for (let p: Node | null = n; p?.parent; p = p.parent, f--) if (f < frames) out[f] = p;
-  return out;
-}
-
-function keep(next: Map<string, Node>, n: Node): void {
-  let key = '';
-  for (let k = 0; k < n.x.length; k++)
-    key += `${Math.round(100 * n.x[k]!)},${Math.round(100 * n.y[k]!)},${Math.round(100 * n.vx[k]!)},${Math.round(100 * n.vy[k]!)};`;
-  const had = next.get(key);
-  if (!had) next.set(key, n);
-  else if (n.cost < had.cost) {
-    n.rivals.push({ node: had, d: had.cost - n.cost });
-    next.set(key, n);
-  } else had.rivals.push({ node: n, d: n.cost - had.cost });
 }
 
 /**
