@@ -7,7 +7,7 @@ import type { Recording } from '../../src-shared/contract/recordings';
 import { ffmpegPath } from '../../src-main/services/media/binaries';
 import { guardPage, launchChromium } from '../helpers/browser';
 import { holdCalls } from '../helpers/late-calls';
-import { serve, type Served } from '../helpers/serve';
+import { callServed, serve, type Served } from '../helpers/serve';
 import { SHARED_MEDIA } from '../helpers/media';
 import { tempDir } from '../helpers/tmp';
 import { expectFramesKeptOrLossSaid, takeSaved } from './capture-takes';
@@ -28,16 +28,7 @@ const MEDIA = SHARED_MEDIA;
 let sessionId = '';
 let patientId = '';
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const res = await fetch(`${app.url}/api/call/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-stridelab-token': app.token },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; result: T; error?: { message: string } };
-  if (!body.ok) throw new Error(body.error?.message);
-  return body.result;
-}
+const call = <T>(channel: string, input: unknown): Promise<T> => callServed<T>(app, channel, input);
 
 beforeAll(async () => {
   app = await serve(tmp.path, ['--no-auto-analysis']);
