@@ -126,4 +126,28 @@ describe('effect size and weights (known answers)', () => {
     // A complaint the table does not know weighs nothing: the effect alone ranks.
     expect(rankFindings([drop, knee], { complaint: 'tired legs' }).map((r) => r.weight)).toEqual([1, 1]);
   });
+
+  it('ranks a tentative finding (fewer than 7 steps) after the whole ones, each tier by priority', () => {
+    const drop = finding('contralateral-pelvic-drop', ev({})); // effect 2.14, 10 steps
+    const lean = finding('forward-trunk-lean', ev({ variableId: 'trunk-lean', value: 9, threshold: 5 })); // 1.43
+    const knee = {
+      ...finding(
+        'stiff-knee-stance',
+        ev({ op: '<', threshold: 40, value: 28, interval: [26, 30], sdd: 3.8, n: 5 }),
+      ),
+      provisional: true,
+    }; // effect 3.16 on 5 steps
+    const small = { ...finding('overstride', ev({ value: 8, n: 4 })), provisional: true }; // 1.07
+    const ranked = rankFindings([small, lean, knee, drop]);
+    expect(ranked.map((r) => r.finding.id)).toEqual([
+      'contralateral-pelvic-drop',
+      'forward-trunk-lean',
+      'stiff-knee-stance',
+      'overstride',
+    ]);
+    expect(ranked[2]!.priority).toBeGreaterThan(ranked[0]!.priority);
+    // Weights do not lift a tentative finding over a whole one either.
+    const weighted = rankFindings([knee, lean], { complaint: 'knee pain', injurySide: 'right' });
+    expect(weighted.map((r) => r.finding.id)).toEqual(['forward-trunk-lean', 'stiff-knee-stance']);
+  });
 });

@@ -10,8 +10,14 @@
  *
  * The effect size is weighted by relevance to the runner: the rule's weight for the complaint
  * (tables/focus.ts, StrideLab defaults with the source that links rule and complaint) and, for a
- * finding on the painful side, INJURY_SIDE_WEIGHT. Ties keep the rule table's order. The app
- * suggests; the PT reorders, pins or demotes in the report (src-shared/report/edits.ts).
+ * finding on the painful side, INJURY_SIDE_WEIGHT. Ties keep the rule table's order.
+ *
+ * A tentative finding (`provisional`: fewer than MIN_STEPS clean steps behind it) ranks after
+ * every whole one, whatever its priority: below ~6.3 steps the mean is not yet stable [Dingenen 2018], and its
+ * interval need not show it (the effect's unit is floored by the SDD, which does not widen with
+ * fewer steps), so a 5-step finding could lead on a mean that the next steps move. Within each tier
+ * the priority orders (docs/report.md, "Priorities"). The app suggests; the PT reorders, pins or
+ * demotes in the report (src-shared/report/edits.ts).
  */
 import type { GaitFinding } from './schema';
 import { focusOf, INJURY_SIDE_WEIGHT, type ComplaintFocus } from './tables/focus';
@@ -84,7 +90,8 @@ export function findingEffect(f: GaitFinding): number {
   return f.evidence.reduce((m, e) => Math.max(m, evidenceEffect(e)), 0);
 }
 
-/** The findings, most to work on first; a stable sort, so equal priorities keep their order. */
+/** The findings, most to work on first: whole before tentative, each by priority; a stable sort,
+ *  so equal priorities keep their order. */
 export function rankFindings<F extends GaitFinding>(
   findings: readonly F[],
   ctx: RankContext = {},
@@ -106,5 +113,5 @@ export function rankFindings<F extends GaitFinding>(
         painfulSide,
       };
     })
-    .sort((a, b) => b.priority - a.priority);
+    .sort((a, b) => Number(a.finding.provisional) - Number(b.finding.provisional) || b.priority - a.priority);
 }

@@ -39,6 +39,8 @@ export function priorityWhy(r: RankedFinding): string {
       `weighted ×${r.focus.weights[r.finding.id] ?? 1} for ${r.focus.label} [${shortCite(r.focus.source)}]`,
     );
   if (r.painfulSide) parts.push('on the painful side');
+  // findings-rank.ts: a tentative finding ranks after the whole ones whatever its effect.
+  if (r.finding.provisional) parts.push('tentative: ranked after the findings from 7 or more clean steps');
   return parts.join('; ');
 }
 

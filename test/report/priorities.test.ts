@@ -114,6 +114,41 @@ describe('findings ranked for the runner', () => {
   });
 });
 
+describe('tentative findings (fewer than 7 clean steps)', () => {
+  // Incline: a 4 s clip (5 steps a side) of a stiffer knee (28°, 12° below 40°) than flat's
+  // (35°): its effect is the session's largest, and it rests on too few steps for a stable mean.
+  const short = generateRunner({ ...design, durationS: 4, stanceKneePeakDeg: 28, trunkLeanDeg: 0 });
+  const inclineSide = analyzeGait({ series: short.series, view: 'side', calibration: { heightCm: 175 } });
+  const incline: ReportConditionInput = {
+    id: 'incline',
+    label: 'Incline',
+    speedKmh: SPEED,
+    clips: [
+      { view: 'side', file: 'incline.mp4', model: 'full', analysis: inclineSide, series: short.series },
+    ],
+  };
+
+  it('rank after every whole finding, however large their effect; each tier by priority', () => {
+    const m = buildReport({ ...input(), conditions: [condition, incline] }).model;
+    const tentative = m.findings.filter((f) => f.text.includes('Tentative'));
+    const whole = m.findings.filter((f) => !f.text.includes('Tentative'));
+    expect(tentative.map((f) => f.text)).toEqual([
+      'Incline: Stiff knee in stance on the right. Tentative: fewer than 7 clean steps.',
+    ]);
+    // The case that matters: by effect alone it would lead.
+    expect(tentative[0]!.priority!.effect).toBeGreaterThan(Math.max(...whole.map((f) => f.priority!.effect)));
+    expect(m.findings).toEqual([...whole, ...tentative]);
+    const effects = whole.map((f) => f.priority!.effect);
+    expect(effects).toEqual([...effects].sort((a, b) => b - a));
+    expect(splitFindings(m.findings).first).not.toContain(tentative[0]);
+    expect(tentative[0]!.priority!.why).toMatch(
+      /tentative: ranked after the findings from 7 or more clean steps/,
+    );
+    // The plan follows: the tentative finding's drills come after the whole ones'.
+    expect(m.plan[0]!.id).toBe(whole[0]!.drills![0]);
+  });
+});
+
 describe('what the belt speed makes possible', () => {
   const m = buildReport(input()).model;
   const rows = m.conditions[0]!.spatiotemporal;
