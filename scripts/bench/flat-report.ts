@@ -2,7 +2,7 @@
  * "The flat report is ready before a 2-minute incline take ends, with capture dropping no more
  * frames than without analysis" (issue 16, Benchmarks), end to end: the real app (`stridelab serve`,
  * analysis on arrival as in the app) in Chromium whose fake camera plays the real treadmill clip
- * (a Y4M made from it at bench time, as test/e2e/capture.e2e.test.ts does; Chromium gives one camera
+ * (a Y4M made from it at bench time, as test/e2e/capture-live-skeleton.e2e.test.ts does; Chromium gives one camera
  * for a file, so the takes have the side view only). A flat take of STRIDELAB_BENCH_FLAT_S (default
  * 120) is recorded with nothing analysed (the baseline), then at once the incline take of
  * STRIDELAB_BENCH_INCLINE_S (default 120) while the flat clip is analysed. Prints when the flat report

@@ -1,7 +1,9 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { FRAME_COUNT_TOLERANCE } from '../../src-shared/capture/takes';
 import type { CaptureTake } from '../../src-shared/contract/capture';
+import { guardPage } from '../helpers/browser';
+import type { Served } from '../helpers/serve';
 
 /** Wait until the last take is saved or has failed; a failure shows the app's own message. */
 export async function takeSaved(page: Page): Promise<void> {
@@ -39,4 +41,20 @@ export async function expectFramesKeptOrLossSaid(
     expect(await problem.textContent(), info).toContain(
       `The ${c.view} camera sent ${c.framesDelivered} frames but only ${c.frameCount} were recorded`,
     );
+}
+
+/** The session's Record page in a new tab of `browser`, with a guard on its errors and requests. */
+export async function openCaptureOf(
+  app: Served,
+  browser: Browser,
+  sessionId: string,
+): Promise<{ page: Page; guard: ReturnType<typeof guardPage> }> {
+  const page = await browser.newPage();
+  const guard = guardPage(page);
+  await page.goto(app.appUrl);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.goto(new URL(`/#/sessions/${sessionId}`, app.url).href);
+  await page.getByRole('button', { name: 'Record with cameras' }).click();
+  await page.getByRole('heading', { name: 'Record' }).waitFor();
+  return { page, guard };
 }
