@@ -26,8 +26,7 @@ export function WorkOnFirst(props: { model: ReportModel }) {
               {drill && (
                 <span className="muted">
                   {' '}
-                  Drill: {drill.title}
-                  {drill.dosage ? `, ${drill.dosage}` : ''}.
+                  Drill: {drill.title}.{drill.dosage ? ` ${drill.dosage.replace(/\.?$/, '.')}` : ''}
                 </span>
               )}
             </li>

@@ -1,0 +1,58 @@
+/**
+ * "What to work on first" as the report prints it (src-renderer/src/report/WorkOnFirst.tsx): each
+ * finding's cue and drill read as sentences. The drill's dosage is a sentence of its own (the
+ * exercise library writes it so: "Within your usual runs: …"); glued to the title with a comma it
+ * printed "Drill: Cadence retraining (+5–10%), Within your usual runs: …".
+ */
+import { describe, expect, it } from 'vitest';
+import type { Finding, PlanItem, ReportModel } from '../../src-shared/report/model';
+
+// React and the renderer's component are loaded by name: the node type-check has no JSX and no DOM
+// (as test/review/work-first-complaint.test.ts). vitest compiles them as the renderer's build does.
+type Element = unknown;
+const load = (name: string): Promise<unknown> => import(/* @vite-ignore */ name);
+const { createElement } = (await load('react')) as {
+  createElement: (type: unknown, props: unknown) => Element;
+};
+const { renderToStaticMarkup } = (await load('react-dom/server')) as {
+  renderToStaticMarkup: (e: Element) => string;
+};
+const { WorkOnFirst } = (await load('../../src-renderer/src/report/WorkOnFirst.tsx')) as {
+  WorkOnFirst: (p: { model: ReportModel }) => Element;
+};
+
+const item = (f: Finding, plan: PlanItem[]): string => {
+  const model = { findings: [f], plan, session: {}, edited: false } as unknown as ReportModel;
+  const html = renderToStaticMarkup(createElement(WorkOnFirst, { model }));
+  const li = /<li[^>]*>(.*?)<\/li>/s.exec(html)?.[1] ?? '';
+  return li
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#x27;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+};
+
+const finding: Finding = {
+  id: 'overstride-left-flat',
+  text: 'flat: Overstriding on the left.',
+  evidence: [],
+  cue: { text: 'Land under your hips.' },
+  drills: ['cadence'],
+};
+const cadence: PlanItem = { id: 'cadence', title: 'Cadence retraining (+5–10%)', detail: '' };
+
+describe('what to work on first, as printed', () => {
+  it('gives the drill and its dosage as two sentences', () => {
+    const dosage =
+      "Within your usual runs: a few minutes at a time to a metronome set 5–10% above today's step rate";
+    expect(item(finding, [{ ...cadence, dosage }])).toBe(
+      'flat: Overstriding on the left. Cue: “Land under your hips.” Drill: Cadence retraining (+5–10%). ' +
+        `${dosage}.`,
+    );
+    expect(item(finding, [{ ...cadence, dosage: `${dosage}.` }])).toMatch(/step rate\.$/);
+  });
+
+  it('gives the drill alone where it has no dosage', () => {
+    expect(item(finding, [cadence])).toMatch(/Drill: Cadence retraining \(\+5–10%\)\.$/);
+  });
+});
