@@ -4,10 +4,13 @@
  * and SD of the timing error (ms), missed and invented events, cadence error against the labels'
  * cadence, contact-time error, and for each "at initial contact" angle the mean difference (and
  * its SD) between its value at the detected and at the labelled frames, with the step-to-step SD at
- * both. Definitions: docs/gait-methods.md, "Accuracy on labelled clips". `npm run bench -- accuracy`.
+ * both; and where joints were placed by hand (the sample clip), the angle error of the raw points
+ * and of the analysed series. Definitions: docs/gait-methods.md, "Accuracy on labelled clips" and
+ * "Checked against joints placed by hand". `npm run bench -- accuracy`.
  */
 import { analyzeGait } from '../../src-shared/gait';
 import { rawLooksRight, rawNearTibia, scoreClip } from '../../src-shared/gait/testing/labels';
+import { HAND, handRows } from '../../test/gait/hand-joints';
 import { loadLabelledClips } from '../../test/gait/labelled-clips';
 import { eventErrorTable } from './accuracy-events';
 import type { BenchLine } from './types';
@@ -105,6 +108,30 @@ export async function benchAccuracy(): Promise<BenchLine[]> {
       `deg (n ${d.length})`,
     );
     add('near_tibia_analysed_vs_raw_within_2deg', (100 * d.filter((x) => x <= 2).length) / d.length, '%');
+    // Joints placed by hand (test/fixtures/hand-joints), on the sample clip's own frames only (not
+    // its derived variants): per angle and event, mean |hand − raw|, mean |hand − analysed| and
+    // the placements' spread (RMS of half their difference).
+    if (clip.footage === 'sample' && clip.labels.video === HAND.video) {
+      const rows = handRows(clip.series, r);
+      const m = (x: readonly number[]): number => x.reduce((a, b) => a + b, 0) / x.length;
+      for (const angle of ['tibia-inclination', 'knee-flexion'] as const)
+        for (const [ev, k] of [
+          ['initial-contact', 'ic'],
+          ['midstance', 'ms'],
+          ['toe-off', 'to'],
+        ] as const) {
+          const q = rows.filter((x) => x.angle === angle && x.event === ev);
+          if (q.length === 0) continue;
+          const n = `n ${q.length}`;
+          add(`hand.${angle}.${k}.raw_mean_abs`, m(q.map((x) => Math.abs(x.raw - x.hand))), `deg (${n})`);
+          add(
+            `hand.${angle}.${k}.analysed_mean_abs`,
+            m(q.map((x) => Math.abs(x.analysed - x.hand))),
+            `deg (${n})`,
+          );
+          add(`hand.${angle}.${k}.placement_spread`, Math.sqrt(m(q.map((x) => x.spread ** 2))), `deg (${n})`);
+        }
+    }
   }
   for (const [k, g] of Object.entries(pool)) {
     const p = `accuracy.pooled.${k}`;

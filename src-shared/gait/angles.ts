@@ -20,6 +20,23 @@ function centre(a: Track, b: Track, i: number): [number, number] {
   return [((a.x[i] as number) + (b.x[i] as number)) / 2, ((a.y[i] as number) + (b.y[i] as number)) / 2];
 }
 
+/**
+ * 180° − the angle at b between b→a and b→c (knee flexion from hip, knee, ankle): 0 with the three
+ * in line, unsigned. Exported so that checks against points placed by hand (test/gait/hand-joints.ts,
+ * the accuracy benchmark) use the engine's own definition.
+ */
+export function flexionDeg(
+  a: readonly [number, number],
+  b: readonly [number, number],
+  c: readonly [number, number],
+): number {
+  const u = Math.atan2(a[1] - b[1], a[0] - b[0]);
+  const w = Math.atan2(c[1] - b[1], c[0] - b[0]);
+  let inner = Math.abs(u - w) * DEG;
+  if (inner > 180) inner = 360 - inner;
+  return 180 - inner;
+}
+
 function evalSide(
   def: AngleDefinition,
   body: Body,
@@ -34,16 +51,8 @@ function evalSide(
   ];
   const p = def.primitive;
   switch (p.kind) {
-    case 'flexion': {
-      const [ax, ay] = j(p.a);
-      const [bx, by] = j(p.b);
-      const [cx, cy] = j(p.c);
-      const u = Math.atan2(ay - by, ax - bx);
-      const w = Math.atan2(cy - by, cx - bx);
-      let inner = Math.abs(u - w) * DEG;
-      if (inner > 180) inner = 360 - inner;
-      return 180 - inner;
-    }
+    case 'flexion':
+      return flexionDeg(j(p.a), j(p.b), j(p.c));
     case 'from-vertical-down': {
       const [fx, fy] = j(p.from);
       const [tx, ty] = j(p.to);

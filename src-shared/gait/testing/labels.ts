@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { Landmark, type LandmarkSeries } from '../../pose/landmarks';
 import { median } from '../../stats';
+import { flexionDeg } from '../angles';
 import type { GaitAnalysis } from '../schema';
 import { VARIABLES } from '../tables/variables';
 
@@ -241,25 +242,43 @@ export function scoreClip(result: GaitAnalysis, labels: LabelFile, windowS = 0.1
   };
 }
 
+type Pt = readonly [number, number];
+
+/**
+ * The pose model's own hip, knee and ankle of the near leg per series frame, in image pixels: the
+ * anatomical side, or the other one if the clip's labels were swapped as a whole. Undefined where
+ * a point is missing.
+ */
+function rawNearPoints(series: LandmarkSeries, result: GaitAnalysis): { hip?: Pt; knee?: Pt; ankle?: Pt }[] {
+  const near = result.orientation.nearSide;
+  const left = result.orientation.labelsSwapped ? near !== 'left' : near === 'left';
+  const [hip, knee, ankle] = left
+    ? [Landmark.leftHip, Landmark.leftKnee, Landmark.leftAnkle]
+    : [Landmark.rightHip, Landmark.rightKnee, Landmark.rightAnkle];
+  const at = (f: LandmarkSeries['frames'][number], l: number): Pt | undefined => {
+    const p = f.image?.[l];
+    return p ? [p[0], p[1]] : undefined;
+  };
+  return series.frames.map((f) => ({ hip: at(f, hip), knee: at(f, knee), ankle: at(f, ankle) }));
+}
+
 /**
  * Near-leg tibia inclination (knee→ankle vs vertical, + = ankle ahead) straight from the pose
  * model's points, in the analysis' orientation, per series frame: what a PT would measure on the
  * model's drawing. NaN where a point is missing.
  */
 export function rawNearTibia(series: LandmarkSeries, result: GaitAnalysis): Float64Array {
-  const near = result.orientation.nearSide;
   const dir = result.orientation.facing === 'image-left' ? -1 : 1;
-  // The model's label for the near leg: the anatomical side, or the other one if the clip's labels
-  // were swapped as a whole.
-  const label = result.orientation.labelsSwapped ? (near === 'left' ? 'right' : 'left') : near;
-  const knee = label === 'left' ? Landmark.leftKnee : Landmark.rightKnee;
-  const ankle = label === 'left' ? Landmark.leftAnkle : Landmark.rightAnkle;
-  return Float64Array.from(series.frames, (f) => {
-    const k = f.image?.[knee];
-    const a = f.image?.[ankle];
-    if (!k || !a) return NaN;
-    return (Math.atan2(dir * (a[0] - k[0]), a[1] - k[1]) * 180) / Math.PI;
-  });
+  return Float64Array.from(rawNearPoints(series, result), ({ knee: k, ankle: a }) =>
+    k && a ? (Math.atan2(dir * (a[0] - k[0]), a[1] - k[1]) * 180) / Math.PI : NaN,
+  );
+}
+
+/** Near-leg knee flexion (the engine's definition, angles.ts) straight from the model's points. */
+export function rawNearKneeFlexion(series: LandmarkSeries, result: GaitAnalysis): Float64Array {
+  return Float64Array.from(rawNearPoints(series, result), ({ hip: h, knee: k, ankle: a }) =>
+    h && k && a ? flexionDeg(h, k, a) : NaN,
+  );
 }
 
 /**
