@@ -12,8 +12,9 @@
  * (tables/focus.ts, StrideLab defaults with the source that links rule and complaint) and, for a
  * finding on the painful side, INJURY_SIDE_WEIGHT. Ties keep the rule table's order.
  *
- * A tentative finding (`provisional`: fewer than MIN_STEPS clean steps behind it) ranks after
- * every whole one, whatever its priority: below ~6.3 steps the mean is not yet stable [Dingenen 2018], and its
+ * A tentative finding (`provisional`: fewer than MIN_STEPS clean steps behind it, or in the
+ * report a far-leg value the same camera could not measure in another condition,
+ * src-shared/report/far-leg.ts) ranks after every whole one, whatever its priority: below ~6.3 steps the mean is not yet stable [Dingenen 2018], and its
  * interval need not show it (the effect's unit is floored by the SDD, which does not widen with
  * fewer steps), so a 5-step finding could lead on a mean that the next steps move. Within each tier
  * the priority orders (docs/report.md, "Priorities"). The app suggests; the PT reorders, pins or

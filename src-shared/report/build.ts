@@ -32,6 +32,7 @@ import { cadenceRow, footStrikeRow, SPATIOTEMPORAL_ORDER, variableRow } from './
 import { speedRows } from './speed-rows';
 import { sourceText, type VariableSources } from '../review/marker-hybrid';
 import { provisionalWhere, provisionalWords, type ProvisionalWindow } from './provisional';
+import { doubtLines, doubtOf, doubtWords, farLegDoubts, type FarLegDoubt } from './far-leg';
 
 /** The quality line for a variable the landmarks cannot give (withMarkers drops it where markers did). */
 export const unavailableText = (u: { readonly label: string; readonly reason: string }): string =>
@@ -94,6 +95,8 @@ function conditionSection(
   findingTitles: Map<string, string[]>,
   /** The belt speed: the condition's, else the session's when it used one speed only. */
   speedKmh: number | undefined,
+  /** Far-leg values the same camera could not measure in another condition (./far-leg.ts). */
+  doubts: readonly FarLegDoubt[],
 ): {
   section: ConditionSection;
   images: ImageRequest[];
@@ -157,6 +160,7 @@ function conditionSection(
       const text = unavailableText(u);
       if (!quality.some((q) => q.text === text)) quality.push({ level: 'info', text });
     }
+    if (clip.view === 'side') for (const l of doubtLines(doubts)) quality.push({ level: 'warning', ...l });
     curves.push(...curvesOf(a));
     const kf = keyFramesOf(c.id, clip);
     keyFrames.push(...kf.frames);
@@ -255,9 +259,13 @@ export function buildReport(input: ReportInput): {
   const many = input.conditions.length > 1;
   // Findings of every clip, in condition order; titles per variable flag the table rows.
   const findingTitles = new Map<string, string[]>();
+  const doubts = farLegDoubts(input.conditions);
   const gaitFindings: FoundIn[] = input.conditions.flatMap((c) =>
     c.clips.flatMap((clip) =>
-      timingFromPrimaryOnly(c, clip).map((f) => {
+      timingFromPrimaryOnly(c, clip).map((found) => {
+        // A far-leg value the same camera could not measure in another condition: tentative.
+        const doubt = clip.view === 'side' ? doubtOf(doubts, c.id, found) : undefined;
+        const f = doubt ? { ...found, provisional: true } : found;
         const rows = f.evidence.map((e) => rowKey(c.id, clip.view, e.variableId));
         for (const key of rows) findingTitles.set(key, [...(findingTitles.get(key) ?? []), f.title]);
         const where = many ? c.label : undefined;
@@ -266,13 +274,19 @@ export function buildReport(input: ReportInput): {
           where: clip.provisional ? provisionalWhere(clip.provisional, where) : where,
           condition: c.id,
           rows,
+          ...(doubt ? { doubt: doubtWords(doubt) } : {}),
         };
       }),
     ),
   );
   const speeds = input.session.treadmillSpeedsKmh ?? [];
   const built = input.conditions.map((c) =>
-    conditionSection(c, findingTitles, c.speedKmh ?? (speeds.length === 1 ? speeds[0] : undefined)),
+    conditionSection(
+      c,
+      findingTitles,
+      c.speedKmh ?? (speeds.length === 1 ? speeds[0] : undefined),
+      doubts.filter((d) => d.condition === c.id),
+    ),
   );
   const sections = built.map((b) => b.section);
   const merged = mergeSides(gaitFindings);
@@ -285,7 +299,9 @@ export function buildReport(input: ReportInput): {
   );
   const rankOf = (f: GaitFinding) => ranked.find((r) => r.finding === f);
   const ids = stableIds(merged);
-  const suggestedFindings = merged.map(({ f, where }, i) => findingOf(f, where, ids[i]!, rankOf(f)));
+  const suggestedFindings = merged.map(({ f, where, doubt }, i) =>
+    findingOf(f, where, ids[i]!, rankOf(f), doubt),
+  );
   const order = ranked.map((r) => merged.findIndex((m) => m.f === r.finding));
   const focus = focusOf(ctx.complaint);
   // Only rows the report prints: a rear clip's times have none (the side clip's are printed).

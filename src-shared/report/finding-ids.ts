@@ -11,6 +11,8 @@ export interface FoundIn {
   /** The condition's id: with the rule and the side, what names a finding across rebuilds. */
   condition: string;
   rows: string[];
+  /** Why it is tentative besides its steps (./far-leg.ts `doubtWords`). */
+  doubt?: string;
 }
 
 /**
@@ -47,6 +49,7 @@ export function mergeSides(list: readonly FoundIn[]): FoundIn[] {
       continue;
     }
     twin.rows = [...twin.rows, ...x.rows];
+    twin.doubt ??= x.doubt;
     twin.f = {
       ...twin.f,
       side: 'both',

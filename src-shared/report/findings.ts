@@ -5,7 +5,7 @@
  * rule table (src-shared/gait/tables/findings.ts). The app suggests; the PT edits every word.
  */
 import type { RankedFinding } from '../gait/findings-rank';
-import type { GaitFinding } from '../gait/schema';
+import { MIN_STEPS, type GaitFinding } from '../gait/schema';
 import type { Exercise } from '../gait/tables/exercises';
 import { fmt, fmtInterval, fmtSigned, fmtSignedInterval, withUnit } from './format';
 import type { Finding, PlanItem } from './model';
@@ -40,16 +40,24 @@ export function priorityWhy(r: RankedFinding): string {
     );
   if (r.painfulSide) parts.push('on the painful side');
   // findings-rank.ts: a tentative finding ranks after the whole ones whatever its effect.
-  if (r.finding.provisional) parts.push('tentative: ranked after the findings from 7 or more clean steps');
+  if (r.finding.provisional) parts.push('tentative: ranked after the whole findings');
   return parts.join('; ');
 }
 
-/** "Contralateral pelvic drop on the right." with its evidence; `where` prefixes the condition. */
+/** Why a finding is tentative: too few steps behind it (findings.ts), and/or `doubt` (./far-leg.ts). */
+function tentativeWords(f: GaitFinding, doubt: string | undefined): string {
+  const few = f.evidence.some((e) => e.n < MIN_STEPS) || !doubt;
+  return [few ? 'fewer than 7 clean steps' : '', doubt ?? ''].filter(Boolean).join('; ');
+}
+
+/** "Contralateral pelvic drop on the right." with its evidence; `where` prefixes the condition;
+ *  `doubt` says why it is tentative besides its steps (./far-leg.ts). */
 export function findingOf(
   f: GaitFinding,
   where: string | undefined,
   id: string,
   rank?: RankedFinding,
+  doubt?: string,
 ): Finding {
   const side =
     f.side === 'both'
@@ -57,7 +65,7 @@ export function findingOf(
         ? ' on both sides'
         : ''
       : ` on the ${f.side}`;
-  const text = `${where ? `${where}: ` : ''}${f.title}${side}.${f.provisional ? ' Tentative: fewer than 7 clean steps.' : ''}`;
+  const text = `${where ? `${where}: ` : ''}${f.title}${side}.${f.provisional ? ` Tentative: ${tentativeWords(f, doubt)}.` : ''}`;
   return {
     id,
     text,
