@@ -4,12 +4,18 @@
  * and SD of the timing error (ms), missed and invented events, cadence error against the labels'
  * cadence, contact-time error, and for each "at initial contact" angle the mean difference (and
  * its SD) between its value at the detected and at the labelled frames, with the step-to-step SD at
- * both; and where joints were placed by hand (the sample clip), the angle error of the raw points
+ * both; the near leg's analysed tibia and knee flexion against the raw points where those look
+ * right; and where joints were placed by hand (the sample clip), the angle error of the raw points
  * and of the analysed series. Definitions: docs/gait-methods.md, "Accuracy on labelled clips" and
  * "Checked against joints placed by hand". `npm run bench -- accuracy`.
  */
 import { analyzeGait } from '../../src-shared/gait';
-import { rawLooksRight, rawNearTibia, scoreClip } from '../../src-shared/gait/testing/labels';
+import {
+  rawLooksRight,
+  rawNearKneeFlexion,
+  rawNearTibia,
+  scoreClip,
+} from '../../src-shared/gait/testing/labels';
 import { HAND, handRows } from '../../test/gait/hand-joints';
 import { loadLabelledClips } from '../../test/gait/labelled-clips';
 import { eventErrorTable } from './accuracy-events';
@@ -92,22 +98,24 @@ export async function benchAccuracy(): Promise<BenchLine[]> {
         `deg (at labels ${a.sdAtLabels.toFixed(1)})`,
       );
     }
-    // Near leg: the analysed tibia against the model's raw points at the labelled events where
-    // those agree with their neighbours (rawLooksRight).
-    const raw = rawNearTibia(clip.series, r);
-    const tibia = r.angles.find(
-      (a) => a.id === 'tibia-inclination' && a.side === r.orientation.nearSide,
-    )?.values;
-    const d = clip.labels.events
-      .filter((e) => e.side === r.orientation.nearSide && rawLooksRight(raw, e.frame))
-      .map((e) => Math.abs((tibia?.[e.frame] ?? NaN) - (raw[e.frame] as number)))
-      .filter(Number.isFinite);
-    add(
-      'near_tibia_analysed_vs_raw_mean_abs',
-      d.reduce((a, b) => a + b, 0) / d.length,
-      `deg (n ${d.length})`,
-    );
-    add('near_tibia_analysed_vs_raw_within_2deg', (100 * d.filter((x) => x <= 2).length) / d.length, '%');
+    // Near leg: the analysed tibia and knee flexion against the model's raw points at the labelled
+    // events where those agree with their neighbours (rawLooksRight).
+    for (const [name, id, raw] of [
+      ['tibia', 'tibia-inclination', rawNearTibia(clip.series, r)],
+      ['knee_flexion', 'knee-flexion', rawNearKneeFlexion(clip.series, r)],
+    ] as const) {
+      const series = r.angles.find((a) => a.id === id && a.side === r.orientation.nearSide)?.values;
+      const d = clip.labels.events
+        .filter((e) => e.side === r.orientation.nearSide && rawLooksRight(raw, e.frame))
+        .map((e) => Math.abs((series?.[e.frame] ?? NaN) - (raw[e.frame] as number)))
+        .filter(Number.isFinite);
+      add(
+        `near_${name}_analysed_vs_raw_mean_abs`,
+        d.reduce((a, b) => a + b, 0) / d.length,
+        `deg (n ${d.length})`,
+      );
+      add(`near_${name}_analysed_vs_raw_within_2deg`, (100 * d.filter((x) => x <= 2).length) / d.length, '%');
+    }
     // Joints placed by hand (test/fixtures/hand-joints), on the sample clip's own frames only (not
     // its derived variants): per angle and event, mean |hand − raw|, mean |hand − analysed| and
     // the placements' spread (RMS of half their difference).
