@@ -17,20 +17,30 @@ const { createElement } = (await load('react')) as {
 const { renderToStaticMarkup } = (await load('react-dom/server')) as {
   renderToStaticMarkup: (e: Element) => string;
 };
-const { WorkOnFirst } = (await load('../../src-renderer/src/report/WorkOnFirst.tsx')) as {
+const { WorkOnFirst, RunnerPage } = (await load('../../src-renderer/src/report/WorkOnFirst.tsx')) as {
   WorkOnFirst: (p: { model: ReportModel }) => Element;
+  RunnerPage: (p: { model: ReportModel }) => Element;
 };
 
-const item = (f: Finding, plan: PlanItem[]): string => {
-  const model = { findings: [f], plan, session: {}, edited: false } as unknown as ReportModel;
-  const html = renderToStaticMarkup(createElement(WorkOnFirst, { model }));
-  const li = /<li[^>]*>(.*?)<\/li>/s.exec(html)?.[1] ?? '';
-  return li
+const modelOf = (findings: Finding[], plan: PlanItem[]): ReportModel =>
+  ({ findings, plan, session: {}, edited: false }) as unknown as ReportModel;
+const words = (html: string): string =>
+  html
     .replace(/<[^>]+>/g, '')
     .replace(/&#x27;/g, "'")
     .replace(/\s+/g, ' ')
     .trim();
+const item = (f: Finding, plan: PlanItem[]): string => {
+  const html = renderToStaticMarkup(createElement(WorkOnFirst, { model: modelOf([f], plan) }));
+  return words(/<li[^>]*>(.*?)<\/li>/s.exec(html)?.[1] ?? '');
 };
+/** The runner's page's opening sentence. */
+const opening = (findings: Finding[]): string =>
+  words(
+    /<p>(.*?)<\/p>/s.exec(
+      renderToStaticMarkup(createElement(RunnerPage, { model: modelOf(findings, []) })),
+    )?.[1] ?? '',
+  );
 
 const finding: Finding = {
   id: 'overstride-left-flat',
@@ -54,5 +64,15 @@ describe('what to work on first, as printed', () => {
 
   it('gives the drill alone where it has no dosage', () => {
     expect(item(finding, [cadence])).toMatch(/Drill: Cadence retraining \(\+5–10%\)\.$/);
+  });
+
+  it("tells the runner 'this is the one thing' or 'these are the N things'", () => {
+    expect(opening([finding])).toMatch(
+      /^From the video of your running, this is the one thing to work on first\./,
+    );
+    const second = { ...finding, id: 'trunk-lean-both-flat', text: 'flat: Trunk lean.' };
+    expect(opening([finding, second])).toMatch(
+      /^From the video of your running, these are the 2 things to work on first\./,
+    );
   });
 });

@@ -55,9 +55,10 @@ export function RunnerPage(props: { model: ReportModel }) {
     <section className="block runner-page" data-testid="runner-page">
       <h2>For you: what to work on</h2>
       <p>
-        From the video of your running, these are the{' '}
-        {first.length === 1 ? 'one thing' : `${first.length} things`} to work on first. Keep one cue in mind
-        at a time while you run, and do the exercise as shown by your physical therapist.
+        From the video of your running,{' '}
+        {first.length === 1 ? 'this is the one thing' : `these are the ${first.length} things`} to work on
+        first. Keep one cue in mind at a time while you run, and do the exercise as shown by your physical
+        therapist.
       </p>
       <ol className="runner-list">
         {first.map((f) => {
