@@ -140,6 +140,25 @@ export function crossing(sig: Float64Array, from: number, dir: -1 | 1, level: nu
 }
 
 /**
+ * Where a descent, going back from offset `from`, passes `band`, the descent being found where the
+ * signal first exceeds `guard` (≥ band: the template's own noise). A noise bump on the plateau
+ * must not be read as the landing, so the guard decides which rise is the descent; but a crossing
+ * read at the guard's height sits on the descent above the band, early by (guard − band) over the
+ * descent's speed, so the contact is placed where that same descent passes the band (issue 20
+ * round 6, docs/gait-methods.md). The offset as in `crossing`; null if nothing exceeds the guard.
+ */
+export function guardedCrossing(sig: Float64Array, from: number, guard: number, band: number): number | null {
+  const g = crossing(sig, from, -1, guard);
+  if (g === null || !(band < guard)) return g;
+  for (let o = Math.floor(g) + 1; o <= from; o++) {
+    const b = sig[o] as number;
+    const a = sig[o - 1] as number;
+    if (Number.isFinite(b) && b <= band) return Number.isFinite(a) && a > band ? o - (band - b) / (a - b) : o;
+  }
+  return g;
+}
+
+/**
  * Contact band, leg lengths: ~1 cm (a leg is ~90 cm). The heel pad and a running shoe's midsole
  * compress by about a centimetre under landing, so a point on the heel goes on sinking after the
  * sole touches; the hand labels likewise count contact from the sole within ~1 cm of its belt
@@ -154,9 +173,10 @@ export const MIN_TEMPLATE_STRIDES = 4;
  * of that foot (alignOnTemplate). Channels: heel, toe and ankle heights (unfiltered), each above
  * its own belt level in that stance (heel and ankle: median of the first half of the stance,
  * when the heel is down; toe: of the second half, when the toe is down). On the template, IC is
- * where the lower of heel and toe comes down to its belt level and TO where the toe leaves it,
- * "at the level" meaning within two standard errors of the template (its resolution: about 3 px,
- * 1 cm, on a 30 fps phone clip with 16 strides; a fraction of a pixel on clean data).
+ * where the lower of heel and toe comes down into its contact band (below) and TO where the toe
+ * leaves its belt level; two standard errors of the template (its resolution: about 3 px, 1 cm,
+ * on a 30 fps phone clip with 16 strides; a fraction of a pixel on clean data) decide which
+ * descent is the landing, and are the toe-off's least band.
  */
 export function refineByTemplate(
   stances: readonly Candidate[],
@@ -211,12 +231,11 @@ export function refineByTemplate(
   const se = (c: number): number => (1.25 * (sigma[c] as number)) / Math.sqrt(K);
   // Initial contact's band: CONTACT_BAND_LEG (sole compression), but no more than half of the
   // foot's last frame of descent, so that at high frame rates, where a centimetre is several
-  // frames of descent, the event stays within half a frame of where the descent ends; and no less
-  // than two standard errors of the template, its resolution. Half a frame's descent also covers
-  // the rounding of the landing corner when strides sampled at different sub-frame phases are
-  // averaged (up to a quarter of a frame's descent).
-  const bandOf = (step: number, se2: number): number =>
-    Math.max(se2, Math.min(CONTACT_BAND_LEG * legPx, 0.5 * step));
+  // frames of descent, the event stays within half a frame of where the descent ends. Half a
+  // frame's descent also covers the rounding of the landing corner when strides sampled at
+  // different sub-frame phases are averaged (up to a quarter of a frame's descent). Two standard
+  // errors of the template (its resolution) only guard which descent it is (guardedCrossing).
+  const bandOf = (step: number): number => Math.min(CONTACT_BAND_LEG * legPx, 0.5 * step);
   const lo = -Math.max(3, Math.round(0.13 * fps));
   const hi = Math.max(2, Math.round(0.1 * fps));
   // The coarse threshold crossings were off by up to ±3–4 frames at 30 fps on the labelled clip
@@ -253,7 +272,8 @@ export function refineByTemplate(
   let drop = 0;
   for (let o = Math.max(1, at0 - 2); o <= start; o++)
     drop = Math.max(drop, (lowest[o - 1] as number) - (lowest[o] as number) || 0);
-  const icOff = crossing(lowest, start, -1, bandOf(drop, 2 * Math.min(se(0), se(1))));
+  const band = bandOf(drop);
+  const icOff = guardedCrossing(lowest, start, Math.max(band, 2 * Math.min(se(0), se(1))), band);
 
   const to = alignOnTemplate(
     channels,
