@@ -142,6 +142,8 @@ export function updateDoubt(
     for (const i of leg) {
       const s = states[i]!;
       if (clear && choice[i]! >= 0) s.doubt = false;
+      if (!clear && choice[i]! >= 0 && vanished(states, pred, choice, blobs, leg[leg.indexOf(i) ^ 1]!))
+        s.doubt = true;
       if (upright) continue;
       const p = at(i);
       const near = leg.some((k) => {
@@ -152,6 +154,27 @@ export function updateDoubt(
       if (near) s.doubt = true;
     }
   }
+}
+
+/**
+ * Whether member k has no blob and none lies where it should be (within 2.5 radii of its
+ * prediction: not covered, not merged). A marker does not vanish in the open; where a pair's member
+ * does, on a leg not clearly upright, the pair has most likely moved on by a slot and its partner
+ * sits on k's blob: at 30 fps, at toe-off, the heel pair rises 25 px in a frame, the upper marker's
+ * velocity was reset by a hand-over, and it took the lower one's blob (noise seeds 7 and 11, frames
+ * 88-89, the forward pass's swaps at confidence 0.7-1).
+ */
+function vanished(
+  states: readonly State[],
+  pred: readonly Prediction[],
+  choice: readonly number[],
+  blobs: readonly Blob[],
+  k: number,
+): boolean {
+  if (choice[k]! >= 0) return false;
+  const q = pred[k]!;
+  const r2 = (2.5 * states[k]!.radius) ** 2;
+  return !blobs.some((b) => (b.x - q.x) ** 2 + (b.y - q.y) ** 2 <= r2);
 }
 
 /**
