@@ -108,7 +108,7 @@ export function VariablesTable(props: { rows: readonly VariableRow[]; caption: s
                 {r.diff === undefined ? '—' : fmtSigned(r.diff, r.decimals)}
                 {r.diffInterval && <div className="ci">{fmtSignedInterval(r.diffInterval, r.decimals)}</div>}
                 {r.diffNote && (
-                  <div className="ci" data-testid="diff-note">
+                  <div className="ci verdict" data-testid="diff-note">
                     {r.diffNote}
                   </div>
                 )}
