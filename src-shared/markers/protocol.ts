@@ -10,6 +10,8 @@ interface SiteRow {
   readonly site: MarkerSite;
   readonly views: readonly MarkerView[];
   readonly label: string;
+  /** Printed beside the dot on the report's key frames, where the side's colour tells the side. */
+  readonly short: string;
   readonly placement: string;
 }
 
@@ -18,66 +20,77 @@ const SITES: readonly SiteRow[] = [
     site: 'Asis',
     views: ['side'],
     label: 'ASIS',
+    short: 'ASIS',
     placement: 'On the anterior superior iliac spine, felt at the front of the pelvis.',
   },
   {
     site: 'Psis',
     views: ['side', 'rear'],
     label: 'PSIS',
+    short: 'PSIS',
     placement: 'On the posterior superior iliac spine, at the dimple above the buttock.',
   },
   {
     site: 'GreaterTrochanter',
     views: ['side'],
     label: 'greater trochanter',
+    short: 'GT',
     placement: 'On the most lateral point of the greater trochanter.',
   },
   {
     site: 'LateralKnee',
     views: ['side'],
     label: 'lateral knee',
+    short: 'knee',
     placement: 'On the lateral femoral epicondyle (knee joint line, outside).',
   },
   {
     site: 'LateralMalleolus',
     views: ['side'],
     label: 'lateral malleolus',
+    short: 'mall.',
     placement: 'On the tip of the lateral malleolus (outer ankle bone).',
   },
   {
     site: 'Heel',
     views: ['side'],
     label: 'heel',
+    short: 'heel',
     placement: 'On the shoe at the back of the heel, at the height of the fifth metatarsal marker.',
   },
   {
     site: 'FifthMetatarsal',
     views: ['side'],
     label: 'fifth metatarsal head',
+    short: '5th MT',
     placement: 'On the shoe over the head of the fifth metatarsal (outer forefoot).',
   },
   {
     site: 'HeelCounterUpper',
     views: ['rear'],
     label: 'heel counter, upper',
+    short: 'heel sup',
     placement: 'On the vertical midline of the heel counter, near its top edge.',
   },
   {
     site: 'HeelCounterLower',
     views: ['rear'],
     label: 'heel counter, lower',
+    short: 'heel inf',
     placement: 'On the same midline, just above the sole.',
   },
   {
     site: 'ShankUpper',
     views: ['rear'],
     label: 'lower shank, upper',
+    short: 'shank sup',
     placement: 'On the midline of the back of the lower leg, about 15 cm above the lower shank marker.',
   },
   {
     site: 'ShankLower',
     views: ['rear'],
     label: 'lower shank, lower',
+    short: 'shank inf',
     placement: 'On the midline of the Achilles tendon, just above the heel counter.',
   },
 ];
@@ -92,6 +105,7 @@ export const MARKERS: readonly MarkerDefinition[] = SITES.flatMap((row) =>
     site: row.site,
     views: row.views,
     label: `${SIDE_WORD[side]} ${row.label}`,
+    short: row.short,
     placement: row.placement,
   })),
 );

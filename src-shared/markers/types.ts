@@ -56,6 +56,9 @@ export interface MarkerDefinition {
   readonly views: readonly MarkerView[];
   /** Short label for the naming menu, e.g. "Right ASIS". */
   readonly label: string;
+  /** Its name beside the dot on the report's key frames ("ASIS", "mall.", "heel sup"): short,
+   *  without the side, which the dot's colour gives. */
+  readonly short: string;
   /** Where to tape it, for the PT (one sentence). */
   readonly placement: string;
 }

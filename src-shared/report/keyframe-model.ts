@@ -88,8 +88,13 @@ export function keyFramesOf(conditionId: string, clip: ReportClipInput): { frame
         const v = angleAt(a, id, c.side, c.at);
         return v === undefined ? [] : [`${word} ${fmt(sign * v, 0)}°`];
       });
-      // Stacked in the top-left corner; moved off any skin marker once those are added (marker-report.ts).
-      const labels = placeKeyFrameLabels(texts, crop);
+      const landmarks =
+        f.status === 'pose' && f.image
+          ? f.image.map((p) => [round1(p[0]), round1(p[1]), round2(p[3])] as const)
+          : null;
+      // Stacked in the top-left corner, off the skeleton; moved off any skin marker once those are
+      // added (marker-report.ts).
+      const labels = placeKeyFrameLabels(texts, crop, [], landmarks);
       return {
         id: `${conditionId}-${view}-${c.side}-${c.event}`,
         view,
@@ -102,10 +107,7 @@ export function keyFramesOf(conditionId: string, clip: ReportClipInput): { frame
         width: series.source.width,
         height: series.source.height,
         crop,
-        landmarks:
-          f.status === 'pose' && f.image
-            ? f.image.map((p) => [round1(p[0]), round1(p[1]), round2(p[3])] as const)
-            : null,
+        landmarks,
         labels,
       };
     });

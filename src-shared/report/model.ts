@@ -137,6 +137,14 @@ export interface KeyFrame {
   readonly labels: readonly { readonly text: string; readonly x: number; readonly y: number }[];
   /** Skin markers tracked on this frame (issue 15), drawn over the picture. */
   readonly markers?: readonly ReportMarker[];
+  /** Their short names where there is room beside the dot (keyframe-marker-names.ts): the marker,
+   *  the words, and where they are drawn from (x, baseline y). */
+  readonly markerNames?: readonly {
+    readonly name: string;
+    readonly text: string;
+    readonly x: number;
+    readonly y: number;
+  }[];
 }
 
 /** A skin marker on a key frame: pixels of the clip, the tracker's confidence, placed by hand or not. */

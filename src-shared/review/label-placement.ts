@@ -61,8 +61,8 @@ function* candidates(w: number, h: number): Generator<readonly [number, number]>
 /**
  * The one greedy placer (the pass above): for each item, in `order`, the first of its candidate
  * boxes that stays `within` (when given) and meets no box taken so far; the box taken joins them.
- * An item whose every candidate is taken gets `fallback(firstInside)`, its first candidate inside
- * (null if none was), and that box joins them too (a crowded picture still shows every value).
+ * An item whose every candidate is taken gets `fallback(firstInside, taken)`, its first candidate
+ * inside (null if none was) and the boxes taken so far (`avoid` first), and that box joins them too (a crowded picture still shows every value).
  * `spot` is the index of the candidate taken, −1 for a fallback. The angle labels (placeLabels) and
  * Review's marker labels (marker-labels.ts) differ only in their candidates, order and fallback.
  */
@@ -75,7 +75,7 @@ export function placeGreedy<T>(
   items: readonly T[],
   options: {
     readonly candidates: (item: T) => Iterable<Box>;
-    readonly fallback: (item: T, firstInside: Box | null) => Box;
+    readonly fallback: (item: T, firstInside: Box | null, taken: readonly Box[]) => Box;
     /** Boxes already drawn that no item may cover. */
     readonly avoid?: readonly Box[];
     readonly within?: Box | null;
@@ -99,7 +99,7 @@ export function placeGreedy<T>(
         break;
       }
     }
-    placed ??= { box: options.fallback(item, first), spot: -1 };
+    placed ??= { box: options.fallback(item, first, taken), spot: -1 };
     taken.push(placed.box);
     out[i] = placed;
   }
@@ -107,7 +107,7 @@ export function placeGreedy<T>(
 }
 
 /** Whether b lies wholly inside `within` (anywhere without one). */
-const inside = (b: Box, within: Box | null): boolean =>
+export const inside = (b: Box, within: Box | null): boolean =>
   !within ||
   (b.x >= within.x &&
     b.y >= within.y &&

@@ -10,6 +10,7 @@ import type { MarkerTrack } from '../markers';
 import { VARIABLES } from '../gait/tables/variables';
 import { unavailableText } from '../report/build';
 import { placeKeyFrameLabels } from '../report/keyframe-labels';
+import { placeMarkerNames } from '../report/keyframe-marker-names';
 import type { ConditionSection, KeyFrame, ReportMarker } from '../report/model';
 import { REPLACES_LANDMARKS } from './marker-hybrid';
 import { markerVariables } from './marker-variables';
@@ -68,13 +69,16 @@ export function withMarkers<C extends ConditionSection>(
     const keyFrames = c.keyFrames.map((k): KeyFrame => {
       const m = mine.find((x) => x.view === k.view);
       const markers = m ? markersOnFrame(m.tracks, k.frame) : [];
-      // The printed angles leave the marker dots free (keyframe-labels.ts).
+      // The printed angles leave the marker dots and the skeleton free (keyframe-labels.ts), and
+      // the markers' names leave the angles free (keyframe-marker-names.ts).
       const labels = placeKeyFrameLabels(
         k.labels.map((l) => l.text),
         k.crop,
         markers,
+        k.landmarks,
       );
-      return markers.length ? { ...k, markers, labels } : k;
+      const markerNames = placeMarkerNames(markers, k.crop, labels);
+      return markers.length ? { ...k, markers, labels, markerNames } : k;
     });
     // The landmarks' "heel eversion not measured: needs markers on the heel counter" no longer holds
     // where the rear clip's heel-counter markers measured a side.

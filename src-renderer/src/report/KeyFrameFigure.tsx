@@ -2,9 +2,11 @@ import type { KeyFrame } from '../../../src-shared/report/model';
 import { Landmark, type LandmarkName } from '../../../src-shared/pose/landmarks';
 import { LOW_CONFIDENCE, SKELETON_SEGMENTS } from '../../../src-shared/review/overlay-tables';
 import {
+  KEYFRAME_POINTS,
   keyFrameFontPx,
   keyFrameOutlinePx,
   keyFrameStrokePx,
+  LANDMARK_DOT,
 } from '../../../src-shared/report/keyframe-labels';
 import { KeyFrameMarkers } from './KeyFrameMarkers';
 
@@ -69,25 +71,25 @@ export function KeyFrameFigure(props: { frame: KeyFrame; image: string | undefin
             );
           })}
         {k.landmarks &&
-          (Object.keys(Landmark) as LandmarkName[])
-            .filter((n) => Landmark[n] >= Landmark.leftShoulder && !/Pinky|Index$|Thumb/.test(n))
-            .map((n) => {
-              const p = pt(n);
-              if (!p) return null;
-              const weak = p[2] < LOW_CONFIDENCE;
-              return (
-                <circle
-                  key={n}
-                  cx={p[0]}
-                  cy={p[1]}
-                  r={stroke * 1.3}
-                  fill={weak ? 'none' : COLOUR[sideOf(n)]}
-                  stroke={weak ? COLOUR[sideOf(n)] : '#111'}
-                  strokeWidth={stroke * 0.4}
-                />
-              );
-            })}
-        {k.markers && <KeyFrameMarkers markers={k.markers} stroke={stroke} />}
+          KEYFRAME_POINTS.map((n) => {
+            const p = pt(n);
+            if (!p) return null;
+            const weak = p[2] < LOW_CONFIDENCE;
+            return (
+              <circle
+                key={n}
+                cx={p[0]}
+                cy={p[1]}
+                r={stroke * LANDMARK_DOT.r}
+                fill={weak ? 'none' : COLOUR[sideOf(n)]}
+                stroke={weak ? COLOUR[sideOf(n)] : '#111'}
+                strokeWidth={stroke * LANDMARK_DOT.outline}
+              />
+            );
+          })}
+        {k.markers && (
+          <KeyFrameMarkers markers={k.markers} names={k.markerNames} crop={k.crop} stroke={stroke} />
+        )}
         {k.labels.map((l, i) => (
           <text
             key={i}

@@ -1,10 +1,12 @@
 /**
  * Skin markers on a report key frame (issue 15 item 4): each marker a ringed dot tinted by side (as
  * the skeleton), the segments the marker variables measure between them, uncertain points hollow and
- * dashed (the review's LOW_CONFIDENCE), points placed by hand ringed white. SVG in the picture's
+ * dashed (the review's LOW_CONFIDENCE), points placed by hand ringed white, each named where there
+ * is room (keyframe-marker-names.ts: "ASIS", "mall."). SVG in the picture's
  * coordinates, inside KeyFrameFigure's drawing.
  */
-import type { ReportMarker } from '../../../src-shared/report/model';
+import type { KeyFrame, ReportMarker } from '../../../src-shared/report/model';
+import { markerNameFontPx, markerNameOutlinePx } from '../../../src-shared/report/keyframe-marker-names';
 import { markerDotOutline, markerDotRadius } from '../../../src-shared/report/keyframe-labels';
 import { MARKER_SEGMENTS } from '../../../src-shared/review/marker-report';
 import { LOW_CONFIDENCE } from '../../../src-shared/review/overlay-tables';
@@ -12,8 +14,13 @@ import { LOW_CONFIDENCE } from '../../../src-shared/review/overlay-tables';
 const COLOUR = { left: '#2f7dd1', right: '#e8772e' } as const;
 const sideOf = (name: string): 'left' | 'right' => (name.startsWith('left') ? 'left' : 'right');
 
-export function KeyFrameMarkers(props: { markers: readonly ReportMarker[]; stroke: number }) {
-  const { markers, stroke } = props;
+export function KeyFrameMarkers(props: {
+  markers: readonly ReportMarker[];
+  names: KeyFrame['markerNames'];
+  crop: KeyFrame['crop'];
+  stroke: number;
+}) {
+  const { markers, names, crop, stroke } = props;
   const at = new Map(markers.map((m) => [m.name, m]));
   return (
     <g data-testid="keyframe-markers">
@@ -53,6 +60,22 @@ export function KeyFrameMarkers(props: { markers: readonly ReportMarker[]; strok
           />
         );
       })}
+      {names?.map((n) => (
+        <text
+          key={`name-${n.name}`}
+          data-marker-name={n.name}
+          x={n.x}
+          y={n.y}
+          fontSize={markerNameFontPx(crop)}
+          fontWeight={700}
+          fill={COLOUR[sideOf(n.name)]}
+          stroke="#111"
+          strokeWidth={markerNameOutlinePx(crop)}
+          paintOrder="stroke"
+        >
+          {n.text}
+        </text>
+      ))}
     </g>
   );
 }
