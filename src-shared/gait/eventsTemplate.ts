@@ -140,20 +140,29 @@ export function crossing(sig: Float64Array, from: number, dir: -1 | 1, level: nu
 }
 
 /**
- * Where a descent, going back from offset `from`, passes `band`, the descent being found where the
- * signal first exceeds `guard` (≥ band: the template's own noise). A noise bump on the plateau
- * must not be read as the landing, so the guard decides which rise is the descent; but a crossing
- * read at the guard's height sits on the descent above the band, early by (guard − band) over the
- * descent's speed, so the contact is placed where that same descent passes the band (issue 20
- * round 6, docs/gait-methods.md). The offset as in `crossing`; null if nothing exceeds the guard.
+ * Where a signal leaving its plateau passes `band`: going from offset `from` in direction `dir` (as
+ * in `crossing`), the departure is found where the signal first exceeds `guard` (≥ band: the
+ * template's own noise), and the event is placed where that same departure passes the band. A
+ * noise bump on the plateau must not be read as the landing (the lift), so the guard decides which
+ * rise it is; but a crossing read at the guard's height sits on the rise above the band, off by
+ * (guard − band) over the rise's speed: a noisy foot's contacts early, its toe-offs late (issue 20
+ * round 6, docs/gait-methods.md). Null if nothing exceeds the guard.
  */
-export function guardedCrossing(sig: Float64Array, from: number, guard: number, band: number): number | null {
-  const g = crossing(sig, from, -1, guard);
+export function guardedCrossing(
+  sig: Float64Array,
+  from: number,
+  dir: -1 | 1,
+  guard: number,
+  band: number,
+): number | null {
+  const g = crossing(sig, from, dir, guard);
   if (g === null || !(band < guard)) return g;
-  for (let o = Math.floor(g) + 1; o <= from; o++) {
+  // Back from the guard's crossing toward `from`: the first sample at or below the band.
+  for (let o = dir < 0 ? Math.floor(g) + 1 : Math.ceil(g) - 1; dir < 0 ? o <= from : o >= from; o -= dir) {
     const b = sig[o] as number;
-    const a = sig[o - 1] as number;
-    if (Number.isFinite(b) && b <= band) return Number.isFinite(a) && a > band ? o - (band - b) / (a - b) : o;
+    const a = sig[o + dir] as number;
+    if (Number.isFinite(b) && b <= band)
+      return Number.isFinite(a) && a > band ? o + dir * ((band - b) / (a - b)) : o;
   }
   return g;
 }
@@ -273,7 +282,7 @@ export function refineByTemplate(
   for (let o = Math.max(1, at0 - 2); o <= start; o++)
     drop = Math.max(drop, (lowest[o - 1] as number) - (lowest[o] as number) || 0);
   const band = bandOf(drop);
-  const icOff = guardedCrossing(lowest, start, Math.max(band, 2 * Math.min(se(0), se(1))), band);
+  const icOff = guardedCrossing(lowest, start, -1, Math.max(band, 2 * Math.min(se(0), se(1))), band);
 
   const to = alignOnTemplate(
     channels,
@@ -291,8 +300,17 @@ export function refineByTemplate(
   for (let o = startTo; o + 1 < toeTo.length && o <= hi + 2; o++)
     rise = Math.max(rise, (toeTo[o + 1] as number) - (toeTo[o] as number) || 0);
   // Toe-off: no compression to allow for (the sole unloads), only the rounding of the corner by
-  // the averaging of sub-frame phases (a quarter of a frame's rise) or the template's resolution.
-  const toOff = crossing(toeTo, startTo, 1, Math.max(2 * se(1), 0.25 * rise));
+  // the averaging of sub-frame phases (a quarter of a frame's rise); the template's resolution
+  // guards which rise it is. Only where the template shows a lift: its steepest frame of rise
+  // beyond its resolution (the toe lifts fast, 17-27 px a frame on the sample clip at 30 fps; a
+  // walker's hovering toe gave templates rising 0.7-1.2 px a frame against 1.5-1.9 px, where
+  // the guard's crossing is noise and nothing lies below it to place).
+  const toBand = 0.25 * rise;
+  const toGuard = Math.max(2 * se(1), toBand);
+  const toOff =
+    rise > toGuard
+      ? guardedCrossing(toeTo, startTo, 1, toGuard, toBand)
+      : crossing(toeTo, startTo, 1, toGuard);
 
   // A contact put in by the rhythm stays only if its foot fits the template as well as the
   // detected stances do (within 3× their median misfit, for both ends of the stance).
