@@ -112,9 +112,17 @@ describe('gait events', () => {
     // Duty factor (contact / stride time): the engine's ratio, the PT's percent, with its spread.
     const duty = gait.variables.find((v) => v.id === 'duty-factor')!.left;
     const cell = page.locator('[data-testid="variable-duty-factor"] td[data-side="left"]');
+    const [lo, hi] = duty.uncertainty!.interval;
+    // The spread over steps, then the 95% interval of the mean beneath it (issue 20 item 4).
     await expect
       .poll(() => cell.textContent())
-      .toBe(`${(duty.mean! * 100).toFixed(1)} ± ${(duty.sd! * 100).toFixed(1)}% (n ${duty.n})`);
+      .toBe(
+        `${(duty.mean! * 100).toFixed(1)} ± ${(duty.sd! * 100).toFixed(1)}% (n ${duty.n})` +
+          `95% CI ${(lo * 100).toFixed(1)}% to ${(hi * 100).toFixed(1)}%`,
+      );
+    expect(await cell.getByTestId('mean-interval').getAttribute('title')).toMatch(
+      /^95% interval of the mean/,
+    );
   });
 
   it('shows times in ms and says what each L − R interval tells, as the report does', async () => {
@@ -122,8 +130,10 @@ describe('gait events', () => {
     const row = page.locator('[data-testid="variable-step-time"]');
     await expect
       .poll(() => row.locator('td[data-side="left"]').textContent())
-      .toBe(
-        `${(step.left.mean! * 1000).toFixed(0)} ± ${(step.left.sd! * 1000).toFixed(0)} ms (n ${step.left.n})`,
+      .toMatch(
+        new RegExp(
+          `^${(step.left.mean! * 1000).toFixed(0)} ± ${(step.left.sd! * 1000).toFixed(0)} ms \\(n ${step.left.n}\\)95% CI`,
+        ),
       );
     // The sample's step-time L − R is inside its interval (docs/uncertainty.md §8): a PT must not read it as an effect.
     const [lo, hi] = step.symmetry!.uncertainty!.interval;

@@ -1,6 +1,6 @@
 /**
- * Beside the video: the summary (each variable, left and right as mean ± SD over n steps, and the
- * difference) and the per-step table; clicking a step goes to its initial contact.
+ * Beside the video: the summary (each variable, left and right as mean ± SD over n steps with the
+ * 95% interval of the mean, and the difference) and the per-step table; clicking a step goes to its initial contact.
  */
 import type { GaitAnalysis, GaitVariable } from '../../../../src-shared/gait';
 import { readDifference } from '../../../../src-shared/gait/difference';
@@ -30,8 +30,9 @@ function fmt(v: number | null | undefined, unit: GaitVariable['unit']): string {
   return `${(v * scale(unit)).toFixed(digits(unit))}${UNIT[unit]}`;
 }
 
-/** "12.3 ± 1.4° (n 9)": the spread over steps, as the clinic reads numbers; the value never
- *  breaks inside itself in a narrow column, the step count may go beneath. A side the camera cannot
+/** "12.3 ± 1.4° (n 9)": the spread over steps, as the clinic reads numbers, and beneath it the 95%
+ *  interval of the mean, as the report prints it (issue 20 item 4: a summary gives the uncertainty of
+ *  its mean); the value never breaks inside itself in a narrow column, the step count may go beneath. A side the camera cannot
  *  measure says so instead of a number (docs/uncertainty.md §3); the reason and remedy are its title
  *  and stand in full in the panel's note above the table. */
 function SideCell({ s, unit, side }: { s: GaitVariable['left']; unit: GaitVariable['unit']; side: string }) {
@@ -49,10 +50,21 @@ function SideCell({ s, unit, side }: { s: GaitVariable['left']; unit: GaitVariab
   if (s.mean === null) return <td data-side={side}>—</td>;
   const d = digits(unit);
   const k = scale(unit);
+  const iv = s.uncertainty?.interval;
   return (
     <td data-side={side}>
       <span className="nowrap">{`${(s.mean * k).toFixed(d)} ± ${((s.sd ?? 0) * k).toFixed(d)}${UNIT[unit]}`}</span>{' '}
       <span className="nowrap">{`(n ${s.n})`}</span>
+      {iv && (
+        <div
+          className="diff-interval"
+          data-testid="mean-interval"
+          title="95% interval of the mean: the spread over steps and what the measurement cannot resolve (event timing, landmark noise)"
+        >
+          <span className="nowrap">95% CI {fmt(iv[0], unit)}</span>{' '}
+          <span className="nowrap">to {fmt(iv[1], unit)}</span>
+        </div>
+      )}
     </td>
   );
 }
