@@ -13,6 +13,9 @@ describe('proxyRate', () => {
     expect(proxyRate({ num: 120, den: 1 }, { num: 2997003, den: 100000 })).toEqual({ num: 30000, den: 1001 });
     expect(proxyRate({ num: 30, den: 1 }, { num: 6000, den: 227 })).toEqual({ num: 6000, den: 227 });
     expect(proxyRate({ num: 90000, den: 1 }, { num: 2503, den: 100 })).toEqual({ num: 25, den: 1 });
+    // A jittery phone clip averaging 30.06 fps is 30, though 29.97 is within 1 % too.
+    expect(proxyRate({ num: 90000, den: 1 }, { num: 2700000, den: 89833 })).toEqual({ num: 30, den: 1 });
+    expect(proxyRate({ num: 90000, den: 1 }, { num: 2997, den: 100 })).toEqual({ num: 30000, den: 1001 });
   });
   it('falls back to whichever is known', () => {
     expect(proxyRate(undefined, { num: 25, den: 1 })).toEqual({ num: 25, den: 1 });

@@ -256,7 +256,7 @@ const COMMON_RATES: readonly Rate[] = [
 /**
  * The proxy's constant rate. The declared rate (r_frame_rate) when the measured average agrees
  * within 2 %; otherwise (variable-rate phone clips often declare the maximum, or the time base) the
- * average, snapped to a camera rate within 1 %. Playback speed of the proxy is then about right; frame
+ * average, snapped to the nearest camera rate within 1 %. Playback speed of the proxy is then about right; frame
  * times for analysis come from the timestamp table either way.
  */
 export function proxyRate(declared: Rate | undefined, average: Rate | undefined): Rate | undefined {
@@ -264,7 +264,9 @@ export function proxyRate(declared: Rate | undefined, average: Rate | undefined)
   if (declared && (!average || Math.abs(fps(declared) - fps(average)) / fps(average) <= 0.02))
     return declared;
   if (!average) return declared;
-  const snapped = COMMON_RATES.find((r) => Math.abs(fps(r) - fps(average)) / fps(average) <= 0.01);
+  // The nearest camera rate, not the first within 1 %: a phone's 30.05 fps average is 30, not 29.97.
+  const off = (r: Rate): number => Math.abs(fps(r) - fps(average)) / fps(average);
+  const snapped = COMMON_RATES.filter((r) => off(r) <= 0.01).sort((a, b) => off(a) - off(b))[0];
   if (snapped) return snapped;
   const whole = Math.round(fps(average));
   return Math.abs(whole - fps(average)) / fps(average) <= 0.01 ? { num: whole, den: 1 } : average;
