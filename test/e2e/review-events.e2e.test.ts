@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { holdCalls } from '../helpers/late-calls';
 import { analyzeGait, type GaitAnalysis } from '../../src-shared/gait';
-import type { LandmarkSeries } from '../../src-shared/pose/landmarks';
+import { Landmark, type LandmarkSeries } from '../../src-shared/pose/landmarks';
 import type { Recording } from '../../src-shared/contract/recordings';
 import { settled, startReviewApp, type ReviewApp } from '../review/fixtures/review-app';
 import {
@@ -17,19 +17,21 @@ import {
  * treadmill clip with its real MediaPipe landmarks: `I` on a frame two after a detected left contact
  * moves that contact; the step table, the summary and the timeline follow; Ctrl+Z / Ctrl+Shift+Z walk
  * it; it is kept over a reload; the panel's Delete button removes it (undoable), and the clip's events
- * export in the hand-label format.
+ * export in the hand-label format. Keys pressed before the review's saved work is read (an event, a
+ * key frame, a landmark point) build on that work once it is read.
  */
 let r: ReviewApp;
 let page: Page;
 let guard: { offsite: string[]; errors: string[] };
 let rec: Recording;
 let gait: GaitAnalysis;
+let series: LandmarkSeries;
 
 beforeAll(async () => {
   r = await startReviewApp();
   rec = await r.importClip(TREADMILL_CLIP, 'side', 'flat');
   await storeLandmarks(r.app.services.library, rec.id, readSeries(TREADMILL_LANDMARKS));
-  const series = await r.call<LandmarkSeries>('pose:series', { recordingId: rec.id });
+  series = await r.call<LandmarkSeries>('pose:series', { recordingId: rec.id });
   gait = analyzeGait({ series, view: 'side' });
   ({ page, guard } = await r.openPage(`#/sessions/${r.sessionId}/review/${rec.id}`));
   await page.getByTestId('summary').waitFor();
@@ -172,6 +174,54 @@ describe('correcting a gait event by hand', () => {
     await expect.poll(status).toMatch(/^Key frame marked: .*, frame 0\.$/);
     await late.stop();
     expect(await marksAt0()).toBe(1);
+    expect(guard.errors).toEqual([]);
+  });
+
+  it("undoes a point corrected before the clip's saved corrections are read back to the saved point", async () => {
+    const corrections = () =>
+      r.call<{ frame: number; landmark: string; x: number; y: number }[]>('review:corrections', {
+        recordingId: rec.id,
+      });
+    const ankleAt = async (frame: number) =>
+      (await corrections()).filter((c) => c.frame === frame && c.landmark === 'rightAnkle');
+    const frame = gait.variables
+      .find((v) => v.id === 'knee-flexion-ic')!
+      .left.values.filter((v) => v.clean)[3]!.frame;
+    const ankle = series.frames[frame]!.image![Landmark.rightAnkle]!;
+    /** To the frame, E, the right ankle chosen, moved by `keys`, Enter. */
+    const correctAnkle = async (keys: readonly string[]) => {
+      await page.locator('body').click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('Home');
+      for (let i = 0; i < 60 && (await settled(page, 0)) < frame; i++) await page.keyboard.press(']');
+      expect(await settled(page, 0)).toBe(frame);
+      await page.keyboard.press('e');
+      for (let i = 0; i < 17 && !/right ankle/.test((await status()) ?? ''); i++)
+        await page.keyboard.press('.');
+      for (const key of keys) await page.keyboard.press(key);
+      await page.keyboard.press('Enter');
+    };
+    // The PT's earlier correction: 20 px right.
+    await correctAnkle(['Alt+Shift+ArrowRight', 'Alt+Shift+ArrowRight']);
+    await expect.poll(status).toBe(`Moved the right ankle on frame ${frame}.`);
+    await expect.poll(async () => (await ankleAt(frame))[0]?.x).toBeCloseTo(ankle[0] + 20, 6);
+    // Reopened on a busy server: the saved corrections are answered only after the point is moved
+    // again (3 px up from where the page shows it) and Enter pressed.
+    const late = await holdCalls(page, 'review:corrections');
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.getByTestId('summary').waitFor();
+    await correctAnkle(['Alt+ArrowUp', 'Alt+ArrowUp', 'Alt+ArrowUp']);
+    late.release();
+    await expect.poll(status).toBe(`Moved the right ankle on frame ${frame}.`);
+    await late.stop();
+    await expect.poll(async () => (await ankleAt(frame))[0]?.y).toBeCloseTo(ankle[1] - 3, 6);
+    // Undo puts the earlier correction back; it does not delete the point's correction.
+    await page.keyboard.press('Control+z');
+    await expect.poll(status).toMatch(/^Undone: /);
+    await expect
+      .poll(async () => (await ankleAt(frame)).map((c) => [c.x, c.y]))
+      .toEqual([[expect.closeTo(ankle[0] + 20, 6), expect.closeTo(ankle[1], 6)]]);
+    await page.keyboard.press('Escape');
     expect(guard.errors).toEqual([]);
   });
 });

@@ -71,7 +71,22 @@ const EDIT_WORDS: Record<ReviewEdit['kind'], string> = {
 };
 
 export function useReviewDoc(sessionId: string, recordingIds: readonly string[]): ReviewDoc {
-  const [corrections, setCorrections] = useState<ReadonlyMap<string, readonly Correction[]>>(new Map());
+  const [corrections, setCorrectionsState] = useState<ReadonlyMap<string, readonly Correction[]>>(new Map());
+  // The latest corrections without waiting for a render: a point corrected before the first read
+  // answered took `before` from the empty list, so its undo deleted the correction instead of
+  // putting back the PT's earlier one (the same wait as the key frames' below).
+  const correctionsRef = useRef(corrections);
+  const setCorrections = useCallback(
+    (
+      next:
+        | ReadonlyMap<string, readonly Correction[]>
+        | ((m: ReadonlyMap<string, readonly Correction[]>) => ReadonlyMap<string, readonly Correction[]>),
+    ) => {
+      correctionsRef.current = typeof next === 'function' ? next(correctionsRef.current) : next;
+      setCorrectionsState(correctionsRef.current);
+    },
+    [],
+  );
   const [measurements, setMeasurements] = useState<readonly Measurement[]>([]);
   const [keyFrames, setKeyFramesState] = useState<readonly KeyFrameMark[]>([]);
   // The latest key frames without waiting for a render, and the first read of the review's saved
@@ -104,7 +119,7 @@ export function useReviewDoc(sessionId: string, recordingIds: readonly string[])
     const ids = idsKey.split('/').filter(Boolean);
     const lists = await Promise.all(ids.map((id) => api('review:corrections', { recordingId: id })));
     setCorrections(new Map(ids.map((id, k) => [id, lists[k]!])));
-  }, [idsKey]);
+  }, [idsKey, setCorrections]);
   const reloadEventEdits = useCallback(async () => {
     const ids = idsKey.split('/').filter(Boolean);
     const lists = await Promise.all(ids.map((id) => api('review:eventEdits', { recordingId: id })));
@@ -145,7 +160,7 @@ export function useReviewDoc(sessionId: string, recordingIds: readonly string[])
     return () => {
       live = false;
     };
-  }, [idsKey, sessionId, putEventEdits, setKeyFrames]);
+  }, [idsKey, sessionId, putEventEdits, setKeyFrames, setCorrections]);
   // Another window (or the report) changed something: read it again.
   useEvent('review:changed', (e) => {
     if (e.sessionId !== sessionId) return;
@@ -190,7 +205,7 @@ export function useReviewDoc(sessionId: string, recordingIds: readonly string[])
         await reloadKeyFrames();
       }
     },
-    [sessionId, reloadMeasurements, reloadKeyFrames, putEventEdits],
+    [sessionId, reloadMeasurements, reloadKeyFrames, putEventEdits, setCorrections],
   );
 
   const perform = useCallback(
@@ -226,7 +241,10 @@ export function useReviewDoc(sessionId: string, recordingIds: readonly string[])
     canUndo: history.past.length > 0,
     canRedo: history.future.length > 0,
     async correct(recordingId, frame, landmark, to) {
-      const old = corrections.get(recordingId)?.find((c) => c.frame === frame && c.landmark === landmark);
+      await firstRead.current;
+      const old = correctionsRef.current
+        .get(recordingId)
+        ?.find((c) => c.frame === frame && c.landmark === landmark);
       await perform({
         kind: 'correction',
         recordingId,
