@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { openLibrary, type Library } from '../../src-main/services/library/db';
@@ -114,5 +114,35 @@ export function syntheticClip(
     ...(opts.extra ?? []),
     out,
   ]);
+  return out;
+}
+
+/**
+ * A phone clip as phones store it: the picture turned on the sensor's axes, plus the display matrix
+ * (the MP4/QuickTime `tkhd` matrix) that tells players to turn it back; `turn` is how a player must
+ * turn the stored picture, clockwise. Written byte for byte as an iPhone writes it (portrait: 90),
+ * because the bundled ffmpeg's `-metadata:s:v rotate=N` writes the matrix for the opposite turn.
+ * `upright` must be a clip without audio (one `tkhd` in the MP4/MOV written); the stored copy is
+ * lossless by default (x264 -qp 0), so a correct reader gives back exactly the upright clip's pixels.
+ */
+export function phoneRotated(
+  upright: string,
+  out: string,
+  turn: 90 | 180 | 270,
+  encoder: string[] = ['-c:v', 'libx264', '-preset', 'ultrafast', '-qp', '0'],
+): string {
+  // The stored picture is the upright one turned the other way.
+  const store = { 90: 'transpose=cclock', 180: 'hflip,vflip', 270: 'transpose=clock' }[turn];
+  ffmpeg(['-i', upright, '-vf', store, ...encoder, out]);
+  const bytes = readFileSync(out);
+  const tkhd = bytes.indexOf('tkhd', 0, 'latin1');
+  const at = tkhd + (bytes[tkhd + 4] === 1 ? 56 : 44);
+  const w = bytes.readUInt32BE(at + 36) >>> 16; // tkhd width and height (16.16), after the matrix
+  const h = bytes.readUInt32BE(at + 40) >>> 16;
+  // QuickTime matrix [a b u; c d v; tx ty w]: x' = a·x + c·y + tx, y' = b·x + d·y + ty (16.16; w 2.30).
+  const m = { 90: [0, 1, -1, 0, h, 0], 180: [-1, 0, 0, -1, w, h], 270: [0, -1, 1, 0, 0, w] }[turn];
+  const [a, b, c, d, tx, ty] = m.map((v) => v * 0x10000);
+  [a, b, 0, c, d, 0, tx, ty, 0x40000000].forEach((v, i) => bytes.writeInt32BE(v!, at + 4 * i));
+  writeFileSync(out, bytes);
   return out;
 }

@@ -16,6 +16,8 @@ describe('proxyRate', () => {
     // A jittery phone clip averaging 30.06 fps is 30, though 29.97 is within 1 % too.
     expect(proxyRate({ num: 90000, den: 1 }, { num: 2700000, den: 89833 })).toEqual({ num: 30, den: 1 });
     expect(proxyRate({ num: 90000, den: 1 }, { num: 2997, den: 100 })).toEqual({ num: 30000, den: 1001 });
+    // ffprobe's average of a 4 s jittery clip (n frames over n − 1 intervals): 30.31, still 30.
+    expect(proxyRate({ num: 50, den: 1 }, { num: 10800000, den: 356287 })).toEqual({ num: 30, den: 1 });
   });
   it('falls back to whichever is known', () => {
     expect(proxyRate(undefined, { num: 25, den: 1 })).toEqual({ num: 25, den: 1 });

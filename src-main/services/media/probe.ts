@@ -256,7 +256,7 @@ const COMMON_RATES: readonly Rate[] = [
 /**
  * The proxy's constant rate. The declared rate (r_frame_rate) when the measured average agrees
  * within 2 %; otherwise (variable-rate phone clips often declare the maximum, or the time base) the
- * average, snapped to the nearest camera rate within 1 %. Playback speed of the proxy is then about right; frame
+ * average, snapped to the nearest camera rate within 2 %. Playback speed of the proxy is then about right; frame
  * times for analysis come from the timestamp table either way.
  */
 export function proxyRate(declared: Rate | undefined, average: Rate | undefined): Rate | undefined {
@@ -264,9 +264,12 @@ export function proxyRate(declared: Rate | undefined, average: Rate | undefined)
   if (declared && (!average || Math.abs(fps(declared) - fps(average)) / fps(average) <= 0.02))
     return declared;
   if (!average) return declared;
-  // The nearest camera rate, not the first within 1 %: a phone's 30.05 fps average is 30, not 29.97.
+  // The nearest camera rate, not the first within reach: a phone's 30.05 fps average is 30, not 29.97.
+  // Within 2 %, as the declared rate above: ffprobe's average counts n frames over n − 1 intervals
+  // plus the last frame's duration, and capture jitter moves it too (30.3 for a 4 s 30 fps clip with
+  // ±8 ms); the nearest camera rates (24/25, 48/50) are 4 % apart, so 2 % cannot pick the wrong one.
   const off = (r: Rate): number => Math.abs(fps(r) - fps(average)) / fps(average);
-  const snapped = COMMON_RATES.filter((r) => off(r) <= 0.01).sort((a, b) => off(a) - off(b))[0];
+  const snapped = COMMON_RATES.filter((r) => off(r) <= 0.02).sort((a, b) => off(a) - off(b))[0];
   if (snapped) return snapped;
   const whole = Math.round(fps(average));
   return Math.abs(whole - fps(average)) / fps(average) <= 0.01 ? { num: whole, den: 1 } : average;
