@@ -17,6 +17,7 @@ import { MarkerRowsTable } from './MarkerRowsTable';
 import { ConditionProvisional, ProvisionalNotice } from './ProvisionalNotice';
 import { RunnerPage, WorkOnFirst } from './WorkOnFirst';
 import './report.css';
+import './report-figures.css';
 
 /**
  * The whole report, as printed and as previewed: the same component in the app, in the PDF page

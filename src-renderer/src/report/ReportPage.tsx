@@ -8,6 +8,7 @@ import { ReportDocument } from './ReportDocument';
 import { ReportEditor } from './ReportEditor';
 import { ProvisionalNote } from './ProvisionalNote';
 import { afterSaves, useReportEdits, type SaveState } from './useReportEdits';
+import './report-page.css';
 
 /**
  * `#/sessions/<id>/report`: the report as it will print, beside the PT's words. Edits show in the
