@@ -12,6 +12,7 @@ import { markerEventHook } from '../markers/foot-events-engine';
 import { eventSourceWords, type EventChoice } from '../markers/foot-events-choice';
 import type { MarkerTrack } from '../markers/types';
 import type { GaitFlag } from '../gait/schema';
+import { frameTiming } from '../media/timestamps';
 import type { LandmarkSeries } from '../pose/landmarks';
 import type { AnalysisClip } from './analysis-protocol';
 import { applyCorrections, type Correction } from './corrections';
@@ -83,6 +84,24 @@ export function preparedSeries(
 }
 
 /**
+ * The shortest clip (as trimmed) analysed, seconds. At a slow running cadence (150 steps/min) a stride
+ * lasts 0.8 s, so 2 s hold two and a half strides: two steps a side, the fewest from which a
+ * step-to-step spread exists. Below it a side has one step, which the report would print with a
+ * spread of 0 and findings drawn from it (a 1.5 s cut of the sample clip: "265 ± 0 ms, n=1").
+ */
+export const MIN_ANALYSED_S = 2;
+
+/** Why a clip (as trimmed) is too short to analyse, in the PT's words, or null. */
+export function tooShort(inTrim: LandmarkSeries, trimmed: boolean): string | null {
+  const times = inTrim.frames.map((f) => f.t);
+  if (times.length === 0) return null;
+  // The span the frames cover: first to last, plus the last frame's own interval.
+  const spanS = times[times.length - 1]! - times[0]! + frameTiming(times).medianInterval;
+  if (spanS >= MIN_ANALYSED_S) return null;
+  return `The clip${trimmed ? ' as trimmed' : ''} lasts ${spanS.toFixed(1)} s: too short to measure steps and how much they vary (at least ${MIN_ANALYSED_S} s, two steps a side, are needed). ${trimmed ? 'Trim less of it, or film' : 'Film'} 10 to 15 s of steady running.`;
+}
+
+/**
  * One clip: corrections applied, trimmed, analysed; a rear clip takes a side clip's events when given.
  * Input the engine refuses (too few frames, no steps…) comes back as `error` in words; anything else
  * is a bug and is thrown.
@@ -95,6 +114,9 @@ export function analyseClip(
 ): ClipAnalysis {
   if (!series) return {};
   const { corrected, inTrim } = preparedSeries(series, corrections, inputs.trim);
+  const trimmed = inTrim.frames.length < corrected.frames.length;
+  const short = tooShort(inTrim, trimmed);
+  if (short) return { series: corrected, error: short };
   const hook =
     inputs.view === 'side' && inputs.markerTracks?.length ? markerEventHook(inputs.markerTracks) : null;
   try {

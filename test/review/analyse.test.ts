@@ -67,4 +67,18 @@ describe('review analysis', () => {
     expect(rearIc.t).toBeCloseTo(sideIc.t - 0.1, 6);
     expect(analyseClip(undefined, [], { view: 'side', trim: full })).toEqual({});
   });
+  it('refuses a clip under 2 s, in words, rather than steps with no spread', () => {
+    // 45 frames at 30 fps: 1.5 s, one step on a side. Filmed so, or trimmed so in Review.
+    const cut = { ...series, frames: series.frames.slice(0, 45) };
+    const filmed = analyseClip(cut, [], { view: 'side', trim: full });
+    expect(filmed.gait).toBeUndefined();
+    expect(filmed.error).toMatch(/^The clip lasts 1\.5 s: too short to measure steps .* Film 10 to 15 s/);
+    const trimmed = analyseClip(series, [], { view: 'side', trim: { startFrame: 100, endFrame: 145 } });
+    expect(trimmed.error).toMatch(/^The clip as trimmed lasts 1\.5 s: .* Trim less of it, or film/);
+    expect(trimmed.series).toBeDefined();
+    // 2 s (60 frames) is analysed.
+    const enough = analyseClip(series, [], { view: 'side', trim: { startFrame: 100, endFrame: 160 } });
+    expect(enough.error).toBeUndefined();
+    expect(enough.gait!.events.length).toBeGreaterThan(0);
+  });
 });
