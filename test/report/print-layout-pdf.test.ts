@@ -1,10 +1,17 @@
 /**
- * A variables table never ends a printed page with its caption and header alone, its rows on the
- * next (report.css: the caption and header kept with the first rows). Printed from the page the PDF
- * is made of (pdf-chromium.ts `withReportPage`) for the sample clip's real report, with its side
- * rows cut one by one so that the rear table (the side rows again, relabelled as a rear view) starts
- * at every height of a page, the page breaking wherever it falls. Each PDF read back as text, page
- * by page: the page that holds a table's caption holds its first row.
+ * How the sample clip's real report lies on A4, measured on the page the PDF is printed from
+ * (pdf-chromium.ts `withReportPage`):
+ * - It fits the paper: A4 less the printer's margins leaves 190 mm, the report's width, and a table
+ *   wider than that is cut at the paper's edge, not shrunk (the demo's PDF lost its references
+ *   column when the L − R cell's words, "within what the measurement resolves", were kept on one
+ *   line). Laid out at the printable width (print-width.ts); printed to $STRIDELAB_SHOTS when set. A
+ *   returning patient's report (progress tables, a rear view) is measured the same way in
+ *   test/progress/report-pdf.test.ts.
+ * - A variables table never ends a printed page with its caption and header alone, its rows on the
+ *   next (report.css: the caption and header kept with the first rows). Printed with its side rows
+ *   cut one by one so that the rear table (the side rows again, relabelled as a rear view) starts at
+ *   every height of a page, the page breaking wherever it falls. Each PDF read back as text, page by
+ *   page: the page that holds a table's caption holds its first row.
  */
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
@@ -15,12 +22,13 @@ import type { ReportBundle, VariableRow } from '../../src-shared/report/model';
 import { openTestServices, type TestServices } from '../helpers/test-services';
 import { sessionWithSample } from './library-fixture';
 import { pdfPages } from './pdf-read';
+import { pastPrintableWidth } from './print-width';
 
 let t: TestServices;
 let bundle: ReportBundle;
 
 beforeAll(async () => {
-  t = await openTestServices({ prefix: 'stridelab-table-breaks-' });
+  t = await openTestServices({ prefix: 'stridelab-print-layout-' });
   const { sessionId } = await sessionWithSample(t.services);
   const r = await t.services.dispatch('report:get', { sessionId });
   if (!r.ok) throw new Error(r.error.message);
@@ -83,4 +91,16 @@ describe('variables tables across printed pages', () => {
     expect(breaks).toBeGreaterThan(0);
     expect(found).toEqual([]);
   }, 300_000);
+});
+
+describe('the printed report fits A4', () => {
+  it('no table or figure runs past the printable width', async () => {
+    const over = await withReportPage({ rendererDir: rendererDir() }, bundle, async (page) => {
+      const over = await pastPrintableWidth(page);
+      const shots = process.env.STRIDELAB_SHOTS;
+      if (shots) writeFileSync(join(shots, 'report-print-fit.pdf'), await printReportPage(page, bundle));
+      return over;
+    });
+    expect(over).toEqual([]);
+  }, 180_000);
 });
