@@ -8,7 +8,7 @@ import { launchChromium } from '../helpers/browser';
 import { callServed, serve, type Served } from '../helpers/serve';
 import { SHARED_MEDIA } from '../helpers/media';
 import { tempDir } from '../helpers/tmp';
-import { expectFramesKeptOrLossSaid, openCaptureOf, takeSaved } from './capture-takes';
+import { captureSession, expectFramesKeptOrLossSaid, openCaptureOf, takeSaved } from './capture-takes';
 
 /**
  * Capture with one real-looking camera: the real app (stridelab serve on a temp library) in Debian
@@ -27,14 +27,7 @@ const openCapture = (browser: Browser): ReturnType<typeof openCaptureOf> =>
 
 beforeAll(async () => {
   app = await serve(tmp.path, ['--no-auto-analysis']);
-  const patient = await call<{ id: string }>('patients:create', { name: 'Cam Runner' });
-  const session = await call<{ id: string }>('sessions:create', {
-    patientId: patient.id,
-    date: '2026-11-21',
-    treadmillSpeedsKmh: [10],
-    treadmillInclinesPct: [0, 6],
-  });
-  sessionId = session.id;
+  ({ sessionId } = await captureSession(app));
 });
 afterAll(async () => {
   await app?.stop();

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { FRAME_COUNT_TOLERANCE } from '../../src-shared/capture/takes';
 import type { CaptureTake } from '../../src-shared/contract/capture';
 import { guardPage } from '../helpers/browser';
-import type { Served } from '../helpers/serve';
+import { callServed, type Served } from '../helpers/serve';
 
 /** Wait until the last take is saved or has failed; a failure shows the app's own message. */
 export async function takeSaved(page: Page): Promise<void> {
@@ -57,4 +57,16 @@ export async function openCaptureOf(
   await page.getByRole('button', { name: 'Record with cameras' }).click();
   await page.getByRole('heading', { name: 'Record' }).waitFor();
   return { page, guard };
+}
+
+/** A patient and a session of 10 km/h, flat and 6 % incline, to record into. */
+export async function captureSession(app: Served): Promise<{ patientId: string; sessionId: string }> {
+  const patient = await callServed<{ id: string }>(app, 'patients:create', { name: 'Cam Runner' });
+  const session = await callServed<{ id: string }>(app, 'sessions:create', {
+    patientId: patient.id,
+    date: '2026-11-21',
+    treadmillSpeedsKmh: [10],
+    treadmillInclinesPct: [0, 6],
+  });
+  return { patientId: patient.id, sessionId: session.id };
 }

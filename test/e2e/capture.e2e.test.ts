@@ -6,7 +6,7 @@ import { guardPage, launchChromium } from '../helpers/browser';
 import { holdCalls } from '../helpers/late-calls';
 import { callServed, serve, type Served } from '../helpers/serve';
 import { tempDir } from '../helpers/tmp';
-import { expectFramesKeptOrLossSaid, openCaptureOf, takeSaved } from './capture-takes';
+import { captureSession, expectFramesKeptOrLossSaid, openCaptureOf, takeSaved } from './capture-takes';
 
 /**
  * Capture end to end: the real app (stridelab serve on a temp library) in Debian Chromium with
@@ -27,15 +27,7 @@ const call = <T>(channel: string, input: unknown): Promise<T> => callServed<T>(a
 
 beforeAll(async () => {
   app = await serve(tmp.path, ['--no-auto-analysis']);
-  const patient = await call<{ id: string }>('patients:create', { name: 'Cam Runner' });
-  const session = await call<{ id: string }>('sessions:create', {
-    patientId: patient.id,
-    date: '2026-11-21',
-    treadmillSpeedsKmh: [10],
-    treadmillInclinesPct: [0, 6],
-  });
-  sessionId = session.id;
-  patientId = patient.id;
+  ({ patientId, sessionId } = await captureSession(app));
 });
 afterAll(async () => {
   await app?.stop();
