@@ -81,4 +81,16 @@ describe('review analysis', () => {
     expect(enough.error).toBeUndefined();
     expect(enough.gait!.events.length).toBeGreaterThan(0);
   });
+  it('a clip with dropped frames (every 7th missing, true times kept) gives the same cadence', () => {
+    // What a phone writes when it drops frames: fewer frames, renumbered, each at its capture time.
+    const dropped = {
+      ...series,
+      frames: series.frames.filter((_, i) => i % 7 !== 3).map((f, index) => ({ ...f, index })),
+    };
+    const all = analyseClip(series, [], { view: 'side', trim: full }).gait!;
+    const vfr = analyseClip(dropped, [], { view: 'side', trim: { startFrame: 0, endFrame: 360 } }).gait!;
+    expect(dropped.frames).toHaveLength(309);
+    expect(vfr.flags.map((f) => f.code)).toContain('variable-frame-rate');
+    expect(Math.abs(vfr.cadence.value! - all.cadence.value!)).toBeLessThan(1);
+  });
 });
