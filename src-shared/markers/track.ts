@@ -12,7 +12,17 @@ import { assign } from './assign';
 import { detectBlobs, levelImage } from './detect';
 import { TOP_TO_BOTTOM } from './protocol';
 import { keepOrder, regainChains } from './track-chains';
-import { carryMerged, chainsNow, learnSpans, merged, sweepLegs, updateDoubt } from './track-legs';
+import {
+  byPartner,
+  carryMerged,
+  columns,
+  offColumn,
+  chainsNow,
+  learnSpans,
+  merged,
+  sweepLegs,
+  updateDoubt,
+} from './track-legs';
 import { bySegment } from './track-by-segment';
 import { legConfirmer } from './track-confirm';
 import { byCircle } from './track-circle';
@@ -91,11 +101,14 @@ export function step(
   const held = states.map((_, i) =>
     (cfg.segments?.pairs ?? []).some((p) => p.kind === 'fixed' && (p.a === i || p.b === i)),
   );
+  const column = columns(states, cfg);
   const cost = states.map((s, i) => {
     const p = pred[i]!;
     return blobs.map((b) => {
       const d = Math.hypot(b.x - p.x, b.y - p.y);
       if (d > p.gate) return Infinity;
+      // A rear leg's member takes no blob off its leg's column (track-legs.ts `columns`).
+      if (offColumn(s, b.x, column[i])) return Infinity;
       // A lost marker is taken up again only by a round, well-contrasted blob.
       if (
         s.lost &&
@@ -147,7 +160,8 @@ export function step(
   const placed = segments ? bySegment(states, pred, choice, blobs, segments, candidates, addBlobs) : [];
   sweepLegs(states, choice, blobs, cfg, candidates, addBlobs);
   const carried = carryMerged(pred, merged(states, pred, choice, blobs, chains));
-  updateDoubt(states, pred, choice, blobs, chains, cfg);
+  const partnered = byPartner(states, pred, choice, blobs, cfg);
+  updateDoubt(states, pred, choice, blobs, chains, cfg, partnered);
   learnSpans(choice, blobs, cfg);
   const points = states.map((s, i): MarkerPoint => {
     const p = pred[i]!;
@@ -220,7 +234,8 @@ export function step(
       s.coast = Math.min(s.coast, cfg.maxCoastFrames);
       return { x: pixels(s.x), y: pixels(s.y), confidence: 0, state: 'lost' };
     }
-    const c = placed[i];
+    // A rear leg's member beside its steady pair partner keeps its offset from it (track-legs.ts).
+    const c = partnered.get(i) ?? placed[i];
     if (c) {
       // Carried by its segment: where its partners put it, moving as they do.
       s.vx += BETA * (c.x - s.x - s.vx);
@@ -231,12 +246,21 @@ export function step(
       s.x = p.x;
       s.y = p.y;
     }
+    // Nor is it carried off it: a member pushed sideways by its bounds ('at most' lengths) took that
+    // as velocity and ran off, its leg's search with it (noise seed 23 at 30 fps, frame 37: 27 px,
+    // then 170; seed 3 before this change: 54% within 1 px, 28 swaps).
+    if (offColumn(s, s.x, column[i])) {
+      s.x = column[i]!;
+      s.vx = 0;
+    }
     // Reported as a place only where its segment fixes it, or while its coasting has carried it less
     // than three of its radii (a marker barely moving, as a shank in stance); elsewhere the coasted
     // point is the tracker's search centre, not something to draw or measure (issue 15: a hidden
     // marker is not visible, not guessed). On the synthetic rear view at 60 fps, a lower shank marker
     // covered at toe-off coasted 30 px off and gave a peak eversion of 66° where the design has 6°.
-    const shown = c?.determined === true || s.coast * Math.hypot(s.vx, s.vy) <= 3 * s.radius;
+    const shown =
+      (c !== undefined && 'determined' in c && c.determined) ||
+      s.coast * Math.hypot(s.vx, s.vy) <= 3 * s.radius;
     if (s.coast > cfg.maxCoastFrames || !shown) {
       if (s.coast > cfg.maxCoastFrames) s.lost = true;
       if (s.lost && !c) {
