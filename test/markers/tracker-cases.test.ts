@@ -50,25 +50,24 @@ describe('marker tracking on the synthetic cases', () => {
     }, 180_000);
 
   // Rear view (track-legs.ts, track-confirm.ts, track-fold.ts): measured per frame rate and noise seed
-  // (docs/markers.md, "Measured": within 1 px 93.8-94.8% at 60 fps, 75.9-77.4% at 30 fps; swaps 0 at
-  // 60 fps, 4 / 3 / 7 at 30 fps, all but one from the forward pass), the within floors a point below,
-  // since the rear legs respond to small changes by a few frames either way; the swaps and stances as
-  // measured. No stance may be given a wrong value where none was measured.
+  // (docs/markers.md, "Measured", "No swap at 30 fps": within 1 px 93.7-94.7% at 60 fps, 76.8-78.4%
+  // at 30 fps on seeds 7, 11, 23, 31; 92.6% and 77.4% on seed 47, held out while it was built; no
+  // swap anywhere; before, 3-7 swaps a clip at 30 fps), the within floors under a point below, since the rear legs respond to small changes by
+  // a few frames either way; the swaps and stances as measured. No stance may be given a wrong value.
   const REAR: readonly {
     fps: 30 | 60;
     seed: number;
     within: number;
-    swaps: number;
     peaks: number;
-    contacts: number;
-    wrong: number;
   }[] = [
-    { fps: 60, seed: 7, within: 0.93, swaps: 0, peaks: 8, contacts: 8, wrong: 0 },
-    { fps: 60, seed: 11, within: 0.93, swaps: 0, peaks: 8, contacts: 8, wrong: 0 },
-    { fps: 60, seed: 23, within: 0.93, swaps: 0, peaks: 8, contacts: 8, wrong: 0 },
-    { fps: 30, seed: 7, within: 0.75, swaps: 4, peaks: 6, contacts: 8, wrong: 0 },
-    { fps: 30, seed: 11, within: 0.75, swaps: 3, peaks: 6, contacts: 8, wrong: 1 },
-    { fps: 30, seed: 23, within: 0.75, swaps: 7, peaks: 6, contacts: 8, wrong: 0 },
+    { fps: 60, seed: 7, within: 0.93, peaks: 8 },
+    { fps: 60, seed: 11, within: 0.93, peaks: 8 },
+    { fps: 60, seed: 23, within: 0.93, peaks: 8 },
+    { fps: 60, seed: 47, within: 0.92, peaks: 8 },
+    { fps: 30, seed: 7, within: 0.77, peaks: 6 },
+    { fps: 30, seed: 11, within: 0.76, peaks: 6 },
+    { fps: 30, seed: 23, within: 0.77, peaks: 6 },
+    { fps: 30, seed: 47, within: 0.76, peaks: 6 },
   ];
   const rear = new Map<string, ReturnType<typeof runCase>>();
   const rearCase = (fps: 30 | 60, seed: number): ReturnType<typeof runCase> => {
@@ -78,22 +77,22 @@ describe('marker tracking on the synthetic cases', () => {
   };
 
   for (const c of REAR)
-    it(`rear view, ${c.fps} fps, noise seed ${c.seed}: eversion at contact and peak, few swaps`, async () => {
+    it(`rear view, ${c.fps} fps, noise seed ${c.seed}: eversion at contact and peak, no swap`, async () => {
       const r = await rearCase(c.fps, c.seed);
       expect(r.stances!.of).toBe(8);
       expect(r.stances!.good).toBeGreaterThanOrEqual(c.peaks);
-      expect(r.stances!.contactGood).toBeGreaterThanOrEqual(c.contacts);
-      expect(r.stances!.wrong + r.stances!.contactWrong).toBeLessThanOrEqual(c.wrong);
-      expect(r.swaps).toBeLessThanOrEqual(c.swaps);
+      expect(r.stances!.contactGood).toBe(8);
+      expect(r.stances!.wrong + r.stances!.contactWrong).toBe(0);
+      expect(r.swaps).toBe(0);
       expect(r.within / r.visible).toBeGreaterThanOrEqual(c.within);
       // The PSIS pair never folds: every frame within 1 px.
       for (const m of r.perMarker.filter((q) => q.name.endsWith('Psis'))) expect(m.within).toBe(m.visible);
     }, 180_000);
 
   // Issue 15's targets for the rear view, not reached yet (docs/markers.md, "What is left"): in swing
-  // a leg's four markers pass each other on one vertical line and their blobs merge, and a member that
-  // may have taken its neighbour's blob is reported lost unless the swing tracked backward from the
-  // next upright frame confirms it (track-confirm.ts); past a crossing the two passes disagree.
+  // a leg's four markers pass each other on one vertical line and their blobs merge, and a member
+  // whose identity the fold search cannot settle is reported lost (a gap, not a swap); at 30 fps
+  // most of the fold stays so, and peak eversion is measurable on 6 of 8 stances.
   for (const fps of [60, 30] as const)
     it.fails(
       `rear view, ${fps} fps: the issue's targets (≥ 98% within 1 px, no swap, every stance)`,
