@@ -9,6 +9,7 @@ import { analyzeGait } from './analyze';
 import { asymmetryLimit } from './findings';
 import type { GaitAnalysis } from './schema';
 import { generateRunner, type LegStyle } from './synthetic';
+import { flickerLeftLeg } from './testing/hide-leg';
 
 const variable = (a: GaitAnalysis, id: string): GaitAnalysis['variables'][number] => {
   const v = a.variables.find((x) => x.id === id);
@@ -107,21 +108,7 @@ describe('not measurable from this view', () => {
     // The left leg is the far one; the model flickers on it, visibility 0.3 and 0.6 on alternate
     // frames (the cleaning stage fills the dropped frames between the seen ones).
     const c = generateRunner({ view: 'side', fps: 60, durationS: 8, seed: 3, noisePx: 2 });
-    const hidden = {
-      ...c.series,
-      frames: c.series.frames.map((f) =>
-        f.status === 'pose' && f.image
-          ? {
-              ...f,
-              image: f.image.map((p, i) =>
-                [25, 27, 29, 31].includes(i)
-                  ? ([p[0], p[1], p[2], f.index % 2 ? 0.6 : 0.3, f.index % 2 ? 0.6 : 0.3] as typeof p)
-                  : p,
-              ),
-            }
-          : f,
-      ),
-    };
+    const hidden = flickerLeftLeg(c.series);
     const a = analyzeGait({ series: hidden, view: 'side', calibration: { heightCm: 175 } });
     expect(a.orientation.nearSide).toBe('right');
     const knee = variable(a, 'knee-flexion-ic');

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGait, DEFAULT_EXERCISES } from '../../src-shared/gait';
 import { generateRunner, type SyntheticOptions } from '../../src-shared/gait/synthetic';
-import type { LandmarkSeries } from '../../src-shared/pose/landmarks';
+import { flickerLeftLeg } from '../../src-shared/gait/testing/hide-leg';
 import { buildReport, type ReportConditionInput } from '../../src-shared/report/build';
 import { splitFindings } from '../../src-shared/report/priorities';
 
@@ -22,26 +22,6 @@ const design = {
   kneeAtToDeg: 10,
 } as const;
 
-/** The far (left) leg's knee, ankle, heel and toe flickering at visibility 0.3 and 0.6, as in
- *  src-shared/gait/findings.test.ts: not measurable from this view. */
-function hideLeftLeg(s: LandmarkSeries): LandmarkSeries {
-  return {
-    ...s,
-    frames: s.frames.map((f) =>
-      f.status === 'pose' && f.image
-        ? {
-            ...f,
-            image: f.image.map((p, i) =>
-              [25, 27, 29, 31].includes(i)
-                ? ([p[0], p[1], p[2], f.index % 2 ? 0.6 : 0.3, f.index % 2 ? 0.6 : 0.3] as typeof p)
-                : p,
-            ),
-          }
-        : f,
-    ),
-  };
-}
-
 function condition(
   id: string,
   label: string,
@@ -49,7 +29,7 @@ function condition(
   hide = false,
 ): ReportConditionInput {
   const c = generateRunner({ ...design, ...o });
-  const series = hide ? hideLeftLeg(c.series) : c.series;
+  const series = hide ? flickerLeftLeg(c.series) : c.series;
   const analysis = analyzeGait({ series, view: 'side', calibration: { heightCm: 175 } });
   return { id, label, clips: [{ view: 'side', file: `${id}.mp4`, model: 'full', analysis, series }] };
 }
