@@ -14,18 +14,11 @@ import type { MarkerName, MarkerTrack } from '../../src-shared/markers';
 import { buildReport } from '../../src-shared/report/build';
 import { analyseClip } from '../../src-shared/review/analyse';
 import { pixels } from '../../src-shared/units';
+import { createElement, renderToStaticMarkup, type Component } from '../helpers/react-render';
 
 // React and the renderer's components are loaded by name: the node type-check has no JSX and no
 // DOM (as hybrid-tables.test.ts). vitest compiles them as the renderer's build does.
-type Element = unknown;
-type Component<P> = (p: P) => Element;
 const load = (name: string): Promise<unknown> => import(/* @vite-ignore */ name);
-const { createElement } = (await load('react')) as {
-  createElement: (type: unknown, props: unknown) => Element;
-};
-const { renderToStaticMarkup } = (await load('react-dom/server')) as {
-  renderToStaticMarkup: (e: Element) => string;
-};
 // The line the Gait events panel (EventsPanel.tsx) shows; the panel itself needs the app's transport.
 const { EventsSource } = (await load('../../src-renderer/src/review/panels/EventsSource.tsx')) as {
   EventsSource: Component<{ source?: string }>;

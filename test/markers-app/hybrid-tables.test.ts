@@ -14,18 +14,11 @@ import type { VariableRow } from '../../src-shared/report/model';
 import { hybridOf, type VariableSources } from '../../src-shared/review/marker-hybrid';
 import type { MarkerVariableRow } from '../../src-shared/review/marker-variables';
 import { kneeMarkers } from '../../src-shared/review/testing/marker-legs';
+import { createElement, renderToStaticMarkup, type Component } from '../helpers/react-render';
 
 // React and the renderer's components are loaded by name: the node type-check has no JSX and no
 // DOM (as test/review/work-first-complaint.test.ts). vitest compiles them as the renderer's build does.
-type Element = unknown;
-type Component<P> = (p: P) => Element;
 const load = (name: string): Promise<unknown> => import(/* @vite-ignore */ name);
-const { createElement } = (await load('react')) as {
-  createElement: (type: unknown, props: unknown) => Element;
-};
-const { renderToStaticMarkup } = (await load('react-dom/server')) as {
-  renderToStaticMarkup: (e: Element) => string;
-};
 const { Summary } = (await load('../../src-renderer/src/review/panels/StepTable.tsx')) as {
   Summary: Component<{ gait: GaitAnalysis; view: 'side'; sources?: VariableSources }>;
 };

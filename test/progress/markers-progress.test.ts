@@ -32,17 +32,11 @@ import { tempDir } from '../helpers/tmp';
 import { pdfText } from '../report/pdf-read';
 import { addRecording, storePose } from '../sync/helpers';
 import { call } from './fixtures';
+import { createElement, renderToStaticMarkup } from '../helpers/react-render';
 
 // React and the progress components are loaded by name: the node type-check has no JSX and no DOM
 // (as test/markers-app/hybrid-tables.test.ts). vitest compiles them as the renderer's build does.
-type Element = unknown;
 const load = (name: string): Promise<unknown> => import(/* @vite-ignore */ name);
-const { createElement } = (await load('react')) as {
-  createElement: (type: unknown, props: unknown) => Element;
-};
-const { renderToStaticMarkup } = (await load('react-dom/server')) as {
-  renderToStaticMarkup: (e: Element) => string;
-};
 const { ProgressTable } = (await load('../../src-renderer/src/progress/ProgressTable.tsx')) as {
   ProgressTable: unknown;
 };

@@ -6,17 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Finding, PlanItem, ReportModel } from '../../src-shared/report/model';
+import { createElement, renderToStaticMarkup, type Element } from '../helpers/react-render';
 
 // React and the renderer's component are loaded by name: the node type-check has no JSX and no DOM
 // (as test/review/work-first-complaint.test.ts). vitest compiles them as the renderer's build does.
-type Element = unknown;
 const load = (name: string): Promise<unknown> => import(/* @vite-ignore */ name);
-const { createElement } = (await load('react')) as {
-  createElement: (type: unknown, props: unknown) => Element;
-};
-const { renderToStaticMarkup } = (await load('react-dom/server')) as {
-  renderToStaticMarkup: (e: Element) => string;
-};
 const { WorkOnFirst, RunnerPage } = (await load('../../src-renderer/src/report/WorkOnFirst.tsx')) as {
   WorkOnFirst: (p: { model: ReportModel }) => Element;
   RunnerPage: (p: { model: ReportModel }) => Element;

@@ -12,17 +12,12 @@ import type { GaitAnalysis } from '../../src-shared/gait/schema';
 import { analyzeGait } from '../../src-shared/gait/analyze';
 import type { RankContext } from '../../src-shared/gait/findings-rank';
 import { generateRunner } from '../../src-shared/gait/synthetic';
+import { createElement, renderToStaticMarkup, type Element } from '../helpers/react-render';
 
 // React and the renderer's panel are loaded by name: the node type-check (tsconfig.node.json) has
 // no JSX and no DOM, and React's types would bring the DOM into every test it checks. vitest
 // compiles them as the renderer's build does.
-type Element = unknown;
-type React = { createElement: (type: unknown, props: unknown, ...children: Element[]) => Element };
 const load = (name: string): Promise<unknown> => import(/* @vite-ignore */ name);
-const { createElement } = (await load('react')) as React;
-const { renderToStaticMarkup } = (await load('react-dom/server')) as {
-  renderToStaticMarkup: (e: Element) => string;
-};
 const { WorkOnFirstPanel } = (await load('../../src-renderer/src/review/panels/WorkOnFirstPanel.tsx')) as {
   WorkOnFirstPanel: (p: { gait: GaitAnalysis }) => Element;
 };
