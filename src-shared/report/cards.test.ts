@@ -68,6 +68,16 @@ describe('spatiotemporal cards', () => {
     expect(cardFigure(row({})).notMeasurable).toBe(true);
   });
 
+  it('says a single step has no spread, on the card and per side, never "± 0"', () => {
+    const one = { mean: 265, sd: 0, n: 1 };
+    const c = cardFigure(row({ left: one, right: statOf([300, 310, 320], [290, 330]) }));
+    expect(c.sides[0]!.text).toBe('265 ms, n=1');
+    const alone = cardFigure(
+      row({ left: one, notMeasurable: { right: { reason: 'hidden', remedy: 'film it' } } }),
+    );
+    expect(alone.spread).toBe('one step: no spread · n=1 · left only');
+  });
+
   it('keeps a value without sides (cadence) as it is', () => {
     const all = statOf([168, 170, 169, 171], [167.5, 171.5]);
     const c = cardFigure(row({ key: 'cadence', unit: 'steps/min', decimals: 1, all }));

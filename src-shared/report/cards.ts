@@ -12,7 +12,7 @@
  * systematic part (event timing, occlusion) differs by side and does not average out.
  */
 import type { Stat, VariableRow } from './model';
-import { fmt, fmtInterval } from './format';
+import { fmt, fmtInterval, fmtSpread, fmtStat } from './format';
 
 export interface CardSide {
   readonly side: 'left' | 'right';
@@ -47,7 +47,7 @@ export function poolSides(l: Stat, r: Stat): Stat {
 
 function sideText(s: Stat, row: VariableRow): string {
   const unit = row.unit ? ` ${row.unit}` : '';
-  return `${fmt(s.mean, row.decimals)} ± ${fmt(s.sd, row.decimals)}${unit}, n=${s.n}`;
+  return `${fmtStat(s, row.decimals)}${unit}, n=${s.n}`;
 }
 
 function intervalText(s: Stat, row: VariableRow): string | undefined {
@@ -67,7 +67,7 @@ export function cardFigure(row: VariableRow): CardFigure {
     });
     return {
       value: fmt(both.mean, row.decimals),
-      spread: `± ${fmt(both.sd, row.decimals)} · n=${both.n} · both sides`,
+      spread: `${fmtSpread(both, row.decimals)} · both sides`,
       sides,
       notMeasurable: false,
     };
@@ -78,7 +78,7 @@ export function cardFigure(row: VariableRow): CardFigure {
   const iv = intervalText(stat, row);
   return {
     value: fmt(stat.mean, row.decimals),
-    spread: `± ${fmt(stat.sd, row.decimals)} · n=${stat.n}${only}`,
+    spread: `${fmtSpread(stat, row.decimals)}${only}`,
     ...(iv ? { interval: iv } : {}),
     sides: [],
     notMeasurable: false,

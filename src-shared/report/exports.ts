@@ -180,7 +180,8 @@ export function summaryCsv(model: ReportModel): string {
           r.unit,
           side,
           nm ? undefined : s ? s.mean : cat,
-          nm ? undefined : s?.sd,
+          // One step has no spread: left blank, not 0.
+          nm || !s || s.n < 2 ? undefined : s.sd,
           nm ? undefined : s?.n,
           nm ? undefined : s?.interval?.[0],
           nm ? undefined : s?.interval?.[1],

@@ -24,6 +24,8 @@ describe('report number format', () => {
     expect(fmtSigned(-2.25, 1)).toBe('\u22122.3');
     expect(fmtSigned(0, 1)).toBe('0.0');
     expect(fmtStat({ mean: 12.34, sd: 2.06, n: 8 }, 1)).toBe('12.3 ± 2.1');
+    // One step has no spread: never "± 0" (a clip of 2 s gave "265 ± 0 ms, n=1").
+    expect(fmtStat({ mean: 265.4, sd: 0, n: 1 }, 0)).toBe('265');
     expect(withUnit('12.3', '°')).toBe('12.3°');
     expect(withUnit('172', 'steps/min')).toBe('172 steps/min');
     expect(withUnit('—', 'cm')).toBe('—');

@@ -23,10 +23,16 @@ export function fmtSigned(n: number | undefined, decimals: number): string {
   return `+${text}`;
 }
 
-/** "12.3 ± 2.1" (unit appended by the caller where the layout wants it). */
+/** "12.3 ± 2.1" (unit appended by the caller where the layout wants it); a single step has no
+ *  spread to give, so its value stands alone (beside its n=1), never as "± 0". */
 export function fmtStat(s: Stat | undefined, decimals: number): string {
   if (!s) return '—';
-  return `${fmt(s.mean, decimals)} ± ${fmt(s.sd, decimals)}`;
+  return s.n < 2 ? fmt(s.mean, decimals) : `${fmt(s.mean, decimals)} ± ${fmt(s.sd, decimals)}`;
+}
+
+/** A card's spread line: "± 2.1 · n=8", or "one step: no spread · n=1". */
+export function fmtSpread(s: Stat, decimals: number): string {
+  return `${s.n < 2 ? 'one step: no spread' : `± ${fmt(s.sd, decimals)}`} · n=${s.n}`;
 }
 
 /** A 95% interval: "10.9 to 13.7" (unit appended by the caller); '—' when there is none. */
