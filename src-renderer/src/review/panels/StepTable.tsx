@@ -53,7 +53,12 @@ function SideCell({ s, unit, side }: { s: GaitVariable['left']; unit: GaitVariab
   const iv = s.uncertainty?.interval;
   return (
     <td data-side={side}>
-      <span className="nowrap">{`${(s.mean * k).toFixed(d)} ± ${((s.sd ?? 0) * k).toFixed(d)}${UNIT[unit]}`}</span>{' '}
+      {/* One step has no spread to give: its value alone beside n 1, never "± 0". */}
+      <span className="nowrap">
+        {s.n < 2 || s.sd === null
+          ? `${(s.mean * k).toFixed(d)}${UNIT[unit]}`
+          : `${(s.mean * k).toFixed(d)} ± ${(s.sd * k).toFixed(d)}${UNIT[unit]}`}
+      </span>{' '}
       <span className="nowrap">{`(n ${s.n})`}</span>
       {iv && (
         <div

@@ -1,0 +1,51 @@
+/**
+ * Review's summary (src-renderer/src/review/panels/StepTable.tsx) on the synthetic runner: each side
+ * as mean ± SD (n), the 95% interval of the mean beneath (issue 20 item 4); a side with a single step
+ * has no spread to give, so it shows its value alone, never "± 0".
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeGait } from '../../src-shared/gait/analyze';
+import type { GaitAnalysis } from '../../src-shared/gait/schema';
+import { generateRunner } from '../../src-shared/gait/synthetic';
+import { renderHtml, type Component } from '../helpers/react-render';
+
+const load = (name: string): Promise<unknown> => import(/* @vite-ignore */ name);
+const { Summary } = (await load('../../src-renderer/src/review/panels/StepTable.tsx')) as {
+  Summary: Component<{ gait: GaitAnalysis; view: 'side' }>;
+};
+
+const clip = generateRunner({ view: 'side', fps: 60, durationS: 8, seed: 3, noisePx: 1 });
+const gait = analyzeGait({ series: clip.series, view: 'side', calibration: { heightCm: 175 } });
+
+/** The words of the step-time row's left cell. */
+function leftStepTime(g: GaitAnalysis): string {
+  const html = renderHtml(Summary, { gait: g, view: 'side' });
+  const row = html.slice(html.indexOf('data-testid="variable-step-time"'));
+  const cell = /<td data-side="left">(.*?)<\/td>/s.exec(row)?.[1] ?? '';
+  return cell
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+describe("Review's summary", () => {
+  it('gives each side its spread over steps and the 95% interval of its mean', () => {
+    const s = gait.variables.find((v) => v.id === 'step-time')!.left;
+    const [lo, hi] = s.uncertainty!.interval;
+    const ms = (x: number) => `${(x * 1000).toFixed(0)} ms`;
+    expect(leftStepTime(gait)).toBe(
+      `${(s.mean! * 1000).toFixed(0)} ± ${(s.sd! * 1000).toFixed(0)} ms (n ${s.n}) 95% CI ${ms(lo)} to ${ms(hi)}`,
+    );
+  });
+
+  it('shows a single step without a spread', () => {
+    const one: GaitAnalysis = {
+      ...gait,
+      variables: gait.variables.map((v) =>
+        v.id === 'step-time' ? { ...v, left: { ...v.left, n: 1, sd: null, uncertainty: null } } : v,
+      ),
+    };
+    const mean = gait.variables.find((v) => v.id === 'step-time')!.left.mean!;
+    expect(leftStepTime(one)).toBe(`${(mean * 1000).toFixed(0)} ms (n 1)`);
+  });
+});
