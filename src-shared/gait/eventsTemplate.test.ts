@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { Landmark } from '../pose/landmarks';
 import { analyzeGait } from './analyze';
-import { crossing, guardedCrossing } from './eventsTemplate';
+import { crossing, guardedCrossing, landing } from './eventsTemplate';
 import { generateRunner } from './synthetic';
 import { interiorTruth, matchEvents, missed } from './testing/match';
 
@@ -95,6 +95,29 @@ describe('guardedCrossing: the noise guard finds the departure, the band places 
   it('is the plain crossing where the band is not below the guard, and null where nothing passes the guard', () => {
     expect(guardedCrossing(clean, 5, -1, 6, 6)).toBe(crossing(clean, 5, -1, 6));
     expect(guardedCrossing(clean, 5, -1, 50, 3)).toBeNull();
+  });
+});
+
+describe('landing: the descent on a contact template, not a blip after it', () => {
+  // Heights above the belt (px), offsets 0.. on a 30 fps template; lowest point at the end.
+  it('places the contact on the descent before a one-frame rebound at impact', () => {
+    // Descends, touches at 3, rebounds 4.5 px for one frame (the heel point jumping at impact), lowest at 6.
+    const rebound = Float64Array.from([30, 18, 8, 1, 4.5, 0.5, 0]);
+    // Read at the rebound it would be offset 4 and a bit (1-2 frames late): the knife-edge on the sample clip.
+    expect(guardedCrossing(rebound, 6, -1, 4, 2)).toBeGreaterThan(4);
+    expect(landing(rebound, 6, 4, 2, 30)).toBeCloseTo(2 + (8 - 2) / (8 - 1), 12);
+    // At 60 fps a rebound of two samples (33 ms) is still one.
+    const at60 = Float64Array.from([30, 18, 8, 1, 4.5, 4.5, 0.5, 0]);
+    expect(landing(at60, 7, 4, 2, 60)).toBeCloseTo(2 + (8 - 2) / (8 - 1), 12);
+  });
+
+  it('keeps the later descent after a foot held at belt level (a swing heel at belt level frames early)', () => {
+    // At belt level on 2-4 (three frames), lifts at 5, lands at 7: the landing is the later descent.
+    const early = Float64Array.from([30, 12, 1, 0.5, 1, 5, 3, 0.5, 0]);
+    expect(landing(early, 8, 4, 2, 30)).toBe(guardedCrossing(early, 8, -1, 4, 2));
+    // A rise lasting longer than 40 ms is a descent too, however brief the touch before it.
+    const long = Float64Array.from([30, 12, 1, 6, 6, 0.5, 0]);
+    expect(landing(long, 6, 4, 2, 30)).toBe(guardedCrossing(long, 6, -1, 4, 2));
   });
 });
 

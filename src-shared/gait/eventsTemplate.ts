@@ -168,6 +168,47 @@ export function guardedCrossing(
 }
 
 /**
+ * The landing on a contact template: back from the foot's lowest point (`from`), the descent whose
+ * crossing of `band` is the contact (guardedCrossing). A rise above the guard shorter than 40 ms
+ * (one frame at 30 fps, two at 60) followed, further back, by the foot at or below the guard again
+ * is not a descent: a foot that has landed cannot leave the belt and land again within 40 ms. It is
+ * the heel point jumping at impact (blur, the shoe's compression), and read as the descent it put
+ * the clip's every contact 1-2 frames late, on a knife-edge: on the sample clip a one-frame rebound
+ * of 3.7-4.7 px against a guard of 3.7-4.0 px flipped the near foot's contact time between ~220 and
+ * ~175 ms as 240-frame windows slid over the same landmarks (docs/gait-methods.md, "Re-encoding
+ * sensitivity"). The search goes on back from below such a blip.
+ */
+export function landing(
+  sig: Float64Array,
+  from: number,
+  guard: number,
+  band: number,
+  fps: number,
+): number | null {
+  const blip = Math.max(1, Math.round(0.04 * fps));
+  let at = from;
+  for (;;) {
+    const g = guardedCrossing(sig, at, -1, guard, band);
+    const c = crossing(sig, at, -1, guard);
+    if (g === null || c === null) return g;
+    // The samples above the guard, going back from the crossing: how many before it falls again.
+    let o = Math.floor(c);
+    let above = 0;
+    while (o >= 0 && Number.isFinite(sig[o] as number) && (sig[o] as number) > guard) {
+      above++;
+      o--;
+    }
+    if (above > blip || o < 0 || !Number.isFinite(sig[o] as number)) return g;
+    // And the touch before it as brief: a foot at belt level for longer before a rise (a model's
+    // swing heel reaching belt level frames early, MediaPipe lite) makes that rise the descent.
+    let below = 0;
+    for (let q = o; q >= 0 && Number.isFinite(sig[q] as number) && (sig[q] as number) <= guard; q--) below++;
+    if (below > blip) return g;
+    at = o;
+  }
+}
+
+/**
  * Contact band, leg lengths: ~1 cm (a leg is ~90 cm). The heel pad and a running shoe's midsole
  * compress by about a centimetre under landing, so a point on the heel goes on sinking after the
  * sole touches; the hand labels likewise count contact from the sole within ~1 cm of its belt
@@ -282,7 +323,7 @@ export function refineByTemplate(
   for (let o = Math.max(1, at0 - 2); o <= start; o++)
     drop = Math.max(drop, (lowest[o - 1] as number) - (lowest[o] as number) || 0);
   const band = bandOf(drop);
-  const icOff = guardedCrossing(lowest, start, -1, Math.max(band, 2 * Math.min(se(0), se(1))), band);
+  const icOff = landing(lowest, start, Math.max(band, 2 * Math.min(se(0), se(1))), band, fps);
 
   const to = alignOnTemplate(
     channels,
