@@ -118,6 +118,9 @@ describe('landing: the descent on a contact template, not a blip after it', () =
     // A rise lasting longer than 40 ms is a descent too, however brief the touch before it.
     const long = Float64Array.from([30, 12, 1, 6, 6, 0.5, 0]);
     expect(landing(long, 6, 4, 2, 30)).toBe(guardedCrossing(long, 6, -1, 4, 2));
+    // A sample exactly at the guard is not above it: the search ends there (and ends).
+    const flat = Float64Array.from([30, 12, 4, 4, 1, 0]);
+    expect(landing(flat, 5, 4, 2, 30)).toBe(guardedCrossing(flat, 5, -1, 4, 2));
   });
 });
 

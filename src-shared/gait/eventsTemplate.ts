@@ -198,7 +198,8 @@ export function landing(
       above++;
       o--;
     }
-    if (above > blip || o < 0 || !Number.isFinite(sig[o] as number)) return g;
+    // (A crossing exactly at the guard has no sample above it: nothing to skip, and no progress.)
+    if (above === 0 || above > blip || o < 0 || o >= at || !Number.isFinite(sig[o] as number)) return g;
     // And the touch before it as brief: a foot at belt level for longer before a rise (a model's
     // swing heel reaching belt level frames early, MediaPipe lite) makes that rise the descent.
     let below = 0;
