@@ -131,7 +131,9 @@ export async function sessionReport(
   if (usable.length === 0) {
     throw new ServiceError(
       'not-found',
-      `No clip of this session has been analysed yet (${skipped.join('; ')}). Run pose detection on the clips first.`,
+      // Each reason says what to do (run pose detection; film a longer clip; …): no blanket advice,
+      // which told a PT with a 1.6 s clip to run pose detection it had already run.
+      `No clip of this session can go into a report: ${skipped.join('; ')}`,
       'sessionId',
     );
   }
