@@ -18,6 +18,7 @@ import {
 } from '../../../src-shared/review/history';
 import type { KeyFrameMark } from '../../../src-shared/review/key-frames';
 import type { Measurement } from '../../../src-shared/review/measure';
+import { useLatestState } from '../useLatestState';
 import type { LandmarkName } from '../../../src-shared/pose/landmarks';
 import { api, useEvent } from '../api/client';
 
@@ -71,43 +72,23 @@ const EDIT_WORDS: Record<ReviewEdit['kind'], string> = {
 };
 
 export function useReviewDoc(sessionId: string, recordingIds: readonly string[]): ReviewDoc {
-  const [corrections, setCorrectionsState] = useState<ReadonlyMap<string, readonly Correction[]>>(new Map());
   // The latest corrections without waiting for a render: a point corrected before the first read
   // answered took `before` from the empty list, so its undo deleted the correction instead of
   // putting back the PT's earlier one (the same wait as the key frames' below).
-  const correctionsRef = useRef(corrections);
-  const setCorrections = useCallback(
-    (
-      next:
-        | ReadonlyMap<string, readonly Correction[]>
-        | ((m: ReadonlyMap<string, readonly Correction[]>) => ReadonlyMap<string, readonly Correction[]>),
-    ) => {
-      correctionsRef.current = typeof next === 'function' ? next(correctionsRef.current) : next;
-      setCorrectionsState(correctionsRef.current);
-    },
-    [],
-  );
+  const [corrections, correctionsRef, setCorrections] = useLatestState<
+    ReadonlyMap<string, readonly Correction[]>
+  >(new Map());
   const [measurements, setMeasurements] = useState<readonly Measurement[]>([]);
-  const [keyFrames, setKeyFramesState] = useState<readonly KeyFrameMark[]>([]);
   // The latest key frames without waiting for a render, and the first read of the review's saved
   // work: K pressed before it answered on a frame that had a key frame made a new one, which the
   // library refused ("already a key frame") where K re-marks it with the overlays shown now.
-  const keyFramesRef = useRef(keyFrames);
-  const setKeyFrames = useCallback((k: readonly KeyFrameMark[]) => {
-    keyFramesRef.current = k;
-    setKeyFramesState(k);
-  }, []);
+  const [keyFrames, keyFramesRef, setKeyFrames] = useLatestState<readonly KeyFrameMark[]>([]);
   const firstRead = useRef<Promise<void>>(Promise.resolve());
-  const [eventEdits, setEventEditsState] = useState<ReadonlyMap<string, readonly EventEditInput[]>>(
-    new Map(),
-  );
   // The latest lists without waiting for a render (editEvents reads them), and the queue of changes.
-  const eventEditsRef = useRef(eventEdits);
+  const [eventEdits, eventEditsRef, putEventEdits] = useLatestState<
+    ReadonlyMap<string, readonly EventEditInput[]>
+  >(new Map());
   const eventQueue = useRef<Promise<unknown>>(Promise.resolve());
-  const putEventEdits = useCallback((m: ReadonlyMap<string, readonly EventEditInput[]>) => {
-    eventEditsRef.current = m;
-    setEventEditsState(m);
-  }, []);
   const [history, setHistory] = useState<History<ReviewEdit>>(emptyHistory());
   const historyRef = useRef(history);
   useLayoutEffect(() => {
@@ -205,7 +186,7 @@ export function useReviewDoc(sessionId: string, recordingIds: readonly string[])
         await reloadKeyFrames();
       }
     },
-    [sessionId, reloadMeasurements, reloadKeyFrames, putEventEdits, setCorrections],
+    [sessionId, reloadMeasurements, reloadKeyFrames, putEventEdits, eventEditsRef, setCorrections],
   );
 
   const perform = useCallback(
