@@ -188,9 +188,8 @@ export function landing(
   const blip = Math.max(1, Math.round(0.04 * fps));
   let at = from;
   for (;;) {
-    const g = guardedCrossing(sig, at, -1, guard, band);
     const c = crossing(sig, at, -1, guard);
-    if (g === null || c === null) return g;
+    if (c === null) return null;
     // The samples above the guard, going back from the crossing: how many before it falls again.
     let o = Math.floor(c);
     let above = 0;
@@ -199,12 +198,13 @@ export function landing(
       o--;
     }
     // (A crossing exactly at the guard has no sample above it: nothing to skip, and no progress.)
-    if (above === 0 || above > blip || o < 0 || o >= at || !Number.isFinite(sig[o] as number)) return g;
+    if (above === 0 || above > blip || o < 0 || o >= at || !Number.isFinite(sig[o] as number))
+      return guardedCrossing(sig, at, -1, guard, band);
     // And the touch before it as brief: a foot at belt level for longer before a rise (a model's
     // swing heel reaching belt level frames early, MediaPipe lite) makes that rise the descent.
     let below = 0;
     for (let q = o; q >= 0 && Number.isFinite(sig[q] as number) && (sig[q] as number) <= guard; q--) below++;
-    if (below > blip) return g;
+    if (below > blip) return guardedCrossing(sig, at, -1, guard, band);
     at = o;
   }
 }
