@@ -87,13 +87,10 @@ export async function openTestServices(options: TestServicesOptions = {}): Promi
     const library = services.library;
     services.close();
     await services.idle();
-    // The server library's close ends its pool without waiting (library/server-mode.ts): wait here,
-    // so dropping the database never cuts a connection the pool still holds (an unhandled 57P01).
-    if (isServerMode(library)) {
-      const { pool } = library.server;
-      for (let waited = 0; !pool.ended && waited < 10_000; waited += 20)
-        await new Promise((r) => setTimeout(r, 20));
-    }
+    // The server library's close ends its pool without waiting (library/server-mode.ts): wait here
+    // until every connection has closed (the same close, postgres/open.ts), so dropping the database
+    // never cuts a connection still closing (an unhandled 57P01, seen on a loaded CI run).
+    if (isServerMode(library)) await library.server.close();
   };
   return {
     backend: testBackend,

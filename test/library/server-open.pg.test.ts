@@ -105,6 +105,39 @@ describe('opening the library on a PostgreSQL server', () => {
     },
   );
 
+  it('outlives the server ending its idle connections, and closes only once every connection has', async () => {
+    const db = await createTestDatabase();
+    dbs.push(db);
+    const lib = await openServerLibrary(parseServerAddress(address(db.name, '?sslmode=disable'), adminEnv));
+    // pg-pool says 'remove' once a connection has closed (from the client's end callback).
+    let closed = 0;
+    lib.pool.on('remove', () => (closed += 1));
+    // Two connections, both back in the pool, idle.
+    await Promise.all([lib.pool.query('SELECT pg_sleep(0.05)'), lib.pool.query('SELECT pg_sleep(0.05)')]);
+    expect(lib.pool.idleCount).toBe(2);
+    // What a server restart or an administrator does to them. Before, the pool's 'error' had no
+    // listener and Node threw it: an uncaught exception that took the process down.
+    const killed = await withAdmin((c) =>
+      c.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+        [db.name],
+      ),
+    );
+    expect(killed.rowCount).toBe(2);
+    for (let waited = 0; closed < 2 && waited < 10_000; waited += 20)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(closed).toBe(2);
+    expect(lib.pool.totalCount).toBe(0);
+    // The next query connects again.
+    const n = await lib.pool.query<{ n: number }>(`SELECT count(*) AS n FROM patients`);
+    expect(n.rows).toEqual([{ n: 0 }]);
+    // Close resolves after that connection has closed (pool.end() alone resolves as it asks), so a
+    // database dropped right after never cuts one still closing.
+    await lib.close();
+    expect(closed).toBe(3);
+    await lib.close(); // the same close again, not "Called end on pool more than once"
+  });
+
   it('says plainly when the server is unreachable, the password wrong, or the database missing', async () => {
     await expect(
       openServerLibrary(parseServerAddress(`postgres://u@127.0.0.1:1/x`, { STRIDELAB_DB_PASSWORD: 'p' })),

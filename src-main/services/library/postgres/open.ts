@@ -3,7 +3,7 @@ import { ServiceError } from '../../errors';
 import type { ServerTarget } from './config';
 import { LATEST_SCHEMA_VERSION } from '../migrations';
 import { migratePostgres, newerSchemaError, postgresSchemaVersion } from './migrate';
-import { createPool } from './pool';
+import { createPool, endPool } from './pool';
 
 /**
  * Open the clinic's shared library on its PostgreSQL server: connect (TLS as the address's sslmode
@@ -18,6 +18,7 @@ export interface ServerLibrary {
   readonly schemaVersion: number;
   /** Whether this connection is encrypted. */
   readonly tls: boolean;
+  /** Resolves once every connection has closed; the same promise each time it is called. */
   close(): Promise<void>;
 }
 
@@ -41,12 +42,12 @@ export async function openServerLibrary(
     } catch (err) {
       // sslmode=prefer: the server has no TLS at all, so plain is what it offers.
       if (!target.plainFallback || !NO_TLS.test(String((err as Error).message))) throw err;
-      await pool.end();
+      await endPool(pool);
       pool = createPool(target.plainFallback);
       client = await pool.connect();
     }
   } catch (err) {
-    await pool.end().catch(() => undefined);
+    await endPool(pool).catch(() => undefined);
     throw serverError(err, target);
   }
   try {
@@ -67,16 +68,18 @@ export async function openServerLibrary(
         ? await checkedVersion(client)
         : await migratePostgres(client, options.migrateTo ? { migrateTo: options.migrateTo } : {});
     client.release();
+    let closing: Promise<void> | undefined;
     return {
       display: target.display,
       pool,
       schemaVersion,
       tls: tls.rows[0]?.ssl === true,
-      close: () => pool.end(),
+      // One close, however many times it is asked for (the services close, then a test waits on it).
+      close: () => (closing ??= endPool(pool)),
     };
   } catch (err) {
     client.release(true);
-    await pool.end().catch(() => undefined);
+    await endPool(pool).catch(() => undefined);
     throw err instanceof ServiceError ? err : serverError(err, target);
   }
 }
