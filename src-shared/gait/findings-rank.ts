@@ -14,7 +14,9 @@
  *
  * A tentative finding (`provisional`: fewer than MIN_STEPS clean steps behind it, or in the
  * report a far-leg value the same camera could not measure in another condition,
- * src-shared/report/far-leg.ts) ranks after every whole one, whatever its priority: below ~6.3 steps the mean is not yet stable [Dingenen 2018], and its
+ * src-shared/report/far-leg.ts; a finding merged across left and right is tentative only where both
+ * sides are, and is ranked on its whole side: src-shared/report/finding-ids.ts `rankedOn`) ranks
+ * after every whole one, whatever its priority: below ~6.3 steps the mean is not yet stable [Dingenen 2018], and its
  * interval need not show it (the effect's unit is floored by the SDD, which does not widen with
  * fewer steps), so a 5-step finding could lead on a mean that the next steps move. Within each tier
  * the priority orders (docs/report.md, "Priorities"). The app suggests; the PT reorders, pins or

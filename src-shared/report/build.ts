@@ -14,7 +14,7 @@ import type { KeyFrameMark } from '../review/key-frames';
 import { curvesOf } from './curves';
 import { applyEdits, rowKey, type FindingLink } from './edits';
 import { findingOf, planOf } from './findings';
-import { formerId, mergeSides, stableIds, type FoundIn } from './finding-ids';
+import { formerId, mergeSides, rankedOn, stableIds, type FoundIn } from './finding-ids';
 import { adviceLine } from '../gait/camera-advice';
 import { shortCite } from './rows';
 import { keyFramesOf } from './keyframe-model';
@@ -293,16 +293,17 @@ export function buildReport(input: ReportInput): {
   // Ids keep the rule table's order (saved edits refer to them); the list is shown ranked, most
   // to work on first (src-shared/gait/findings-rank.ts), weighted by the session's complaint.
   const ctx = { complaint: input.session.complaint, injurySide: input.session.injurySide };
-  const ranked = rankFindings(
-    merged.map((m) => m.f),
-    ctx,
-  );
-  const rankOf = (f: GaitFinding) => ranked.find((r) => r.finding === f);
+  const rankOn = merged.map(rankedOn);
+  const ranked = rankFindings(rankOn, ctx);
   const ids = stableIds(merged);
-  const suggestedFindings = merged.map(({ f, where, doubt }, i) =>
-    findingOf(f, where, ids[i]!, rankOf(f), doubt),
+  const suggestedFindings = merged.map((m, i) =>
+    findingOf(
+      m,
+      ids[i]!,
+      ranked.find((r) => r.finding === rankOn[i]),
+    ),
   );
-  const order = ranked.map((r) => merged.findIndex((m) => m.f === r.finding));
+  const order = ranked.map((r) => rankOn.indexOf(r.finding));
   const focus = focusOf(ctx.complaint);
   // Only rows the report prints: a rear clip's times have none (the side clip's are printed).
   const printed = new Set(
@@ -319,7 +320,7 @@ export function buildReport(input: ReportInput): {
     }));
   // The plan follows the ranking: the first finding's drills first.
   const suggestedPlan = planOf(
-    ranked.map((r) => r.finding),
+    order.map((i) => merged[i]!.f),
     input.exercises,
   );
   const e = input.edits;

@@ -13,6 +13,11 @@ export interface FoundIn {
   rows: string[];
   /** Why it is tentative besides its steps (./far-leg.ts `doubtWords`). */
   doubt?: string;
+  /**
+   * A finding merged across left and right (mergeSides): each side's own finding and doubt, so the
+   * report says which side is whole and which tentative (./findings.ts), and ranks on the whole one.
+   */
+  sides?: readonly { f: GaitFinding; doubt?: string }[];
 }
 
 /**
@@ -32,7 +37,12 @@ export function stableIds(list: readonly FoundIn[]): string[] {
   });
 }
 
-/** The same finding on the left and on the right of one condition reads as one, "on both sides". */
+/**
+ * The same finding on the left and on the right of one condition reads as one, "on both sides".
+ * It is tentative only where both sides are: a whole side is not made tentative by the other, and
+ * each side keeps its own finding and doubt (`sides`) for the words (./findings.ts `findingOf`) and
+ * the ranking (`rankedOn`).
+ */
 export function mergeSides(list: readonly FoundIn[]): FoundIn[] {
   const out: FoundIn[] = [];
   for (const x of list) {
@@ -48,16 +58,29 @@ export function mergeSides(list: readonly FoundIn[]): FoundIn[] {
       out.push({ ...x });
       continue;
     }
+    const sides = [twin, x]
+      .map(({ f, doubt }) => ({ f, ...(doubt ? { doubt } : {}) }))
+      .sort((a, b) => (a.f.side === 'left' ? -1 : b.f.side === 'left' ? 1 : 0));
     twin.rows = [...twin.rows, ...x.rows];
-    twin.doubt ??= x.doubt;
+    delete twin.doubt;
+    twin.sides = sides;
     twin.f = {
       ...twin.f,
       side: 'both',
-      provisional: twin.f.provisional || x.f.provisional,
-      evidence: [...twin.f.evidence, ...x.f.evidence],
+      provisional: sides.every((s) => s.f.provisional),
+      evidence: sides.flatMap((s) => s.f.evidence),
     };
   }
   return out;
+}
+
+/**
+ * What a finding is ranked on (src-shared/gait/findings-rank.ts): itself, or, merged with one side
+ * tentative, its whole side's evidence only, so a doubted value never lifts it among the whole ones.
+ */
+export function rankedOn(m: FoundIn): GaitFinding {
+  if (!m.sides || m.f.provisional || m.sides.every((s) => !s.f.provisional)) return m.f;
+  return { ...m.f, evidence: m.sides.filter((s) => !s.f.provisional).flatMap((s) => s.f.evidence) };
 }
 
 /** The id an earlier StrideLab gave the finding at `place` in the merged list (see stableIds). */

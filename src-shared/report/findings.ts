@@ -8,6 +8,7 @@ import type { RankedFinding } from '../gait/findings-rank';
 import { MIN_STEPS, type GaitFinding } from '../gait/schema';
 import type { Exercise } from '../gait/tables/exercises';
 import { fmt, fmtInterval, fmtSigned, fmtSignedInterval, withUnit } from './format';
+import type { FoundIn } from './finding-ids';
 import type { Finding, PlanItem } from './model';
 import { displayUnit, shortCite } from './rows';
 
@@ -50,27 +51,51 @@ function tentativeWords(f: GaitFinding, doubt: string | undefined): string {
   return [few ? 'fewer than 7 clean steps' : '', doubt ?? ''].filter(Boolean).join('; ');
 }
 
+/**
+ * Whether it is tentative, and why, in words after the title. A finding merged across left and
+ * right (./finding-ids.ts `mergeSides`) says it per side where the sides differ ("Left: tentative,
+ * …; right: whole (11 clean steps)."): one half-hidden far leg does not make the near leg's finding
+ * tentative, and the PT sees which side to check in Review.
+ */
+function tentativeText(m: Pick<FoundIn, 'f' | 'doubt' | 'sides'>): string {
+  const sides = m.sides?.map((s) => ({
+    side: s.f.side,
+    n: Math.min(...s.f.evidence.map((e) => e.n)),
+    why: s.f.provisional ? tentativeWords(s.f, s.doubt) : undefined,
+  }));
+  if (!sides) return m.f.provisional ? ` Tentative: ${tentativeWords(m.f, m.doubt)}.` : '';
+  if (new Set(sides.map((s) => s.why ?? '')).size === 1)
+    return sides[0]!.why ? ` Tentative: ${sides[0]!.why}.` : '';
+  const each = sides.map(
+    (s, i) =>
+      `${i === 0 ? s.side[0]!.toUpperCase() + s.side.slice(1) : s.side}: ${s.why ? `tentative, ${s.why}` : `whole (${s.n} clean steps)`}`,
+  );
+  return ` ${each.join('; ')}.`;
+}
+
 /** "Contralateral pelvic drop on the right." with its evidence; `where` prefixes the condition;
- *  `doubt` says why it is tentative besides its steps (./far-leg.ts). */
+ *  `doubt` says why it is tentative besides its steps (./far-leg.ts), `sides` each side's own. */
 export function findingOf(
-  f: GaitFinding,
-  where: string | undefined,
+  m: Pick<FoundIn, 'f' | 'where' | 'doubt' | 'sides'>,
   id: string,
   rank?: RankedFinding,
-  doubt?: string,
 ): Finding {
+  const { f, where } = m;
   const side =
     f.side === 'both'
       ? f.evidence.some((e) => e.side !== 'both')
         ? ' on both sides'
         : ''
       : ` on the ${f.side}`;
-  const text = `${where ? `${where}: ` : ''}${f.title}${side}.${f.provisional ? ` Tentative: ${tentativeWords(f, doubt)}.` : ''}`;
+  const text = `${where ? `${where}: ` : ''}${f.title}${side}.${tentativeText(m)}`;
+  // The evidence of a tentative side of a merged finding says so where the sides differ.
+  const mixed = m.sides && !f.provisional && m.sides.some((s) => s.f.provisional);
+  const tentativeSides = new Set(mixed ? m.sides!.filter((s) => s.f.provisional).map((s) => s.f.side) : []);
   return {
     id,
     text,
     evidence: [
-      ...f.evidence.map(evidenceText),
+      ...f.evidence.map((e) => `${evidenceText(e)}${tentativeSides.has(e.side) ? ' (tentative)' : ''}`),
       // The rule's basis usually cites its source already; add the citation only when it does not.
       `Basis: ${f.basis.text}${f.basis.text.includes('[') || f.basis.text.includes('(StrideLab') ? '' : ` [${shortCite(f.basis.source)}]`}`,
     ],
@@ -79,7 +104,7 @@ export function findingOf(
           priority: {
             effect: Math.round(rank.effect * 100) / 100,
             weight: Math.round(rank.weight * 100) / 100,
-            why: priorityWhy(rank),
+            why: `${priorityWhy(rank)}${mixed ? `; ranked on the whole side (${m.sides!.find((s) => !s.f.provisional)!.f.side})` : ''}`,
           },
         }
       : {}),

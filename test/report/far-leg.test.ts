@@ -2,15 +2,24 @@
  * A far leg the same camera could not measure in one condition (src-shared/report/far-leg.ts), in
  * the report built from REAL gait analyses of synthetic runners: a stiff knee (peak 18° in stance,
  * both legs) filmed from the right, in flat with the left (far) leg hidden from the pose model, in
- * incline seen. Incline's left knee is measured and fires on 11 steps; the report flags it and its
- * finding is tentative, ranked after the whole ones.
+ * incline seen. Incline's left knee is measured and fires on 11 steps; the report flags it, and
+ * the finding on it is tentative on that side: merged with the near leg's whole one it says which
+ * side is which and ranks on the whole side; alone, it is tentative and ranks after the whole ones.
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeGait, DEFAULT_EXERCISES } from '../../src-shared/gait';
 import { generateRunner, type SyntheticOptions } from '../../src-shared/gait/synthetic';
 import { flickerLeftLeg } from '../../src-shared/gait/testing/hide-leg';
 import { buildReport, type ReportConditionInput } from '../../src-shared/report/build';
+import type { ReportModel } from '../../src-shared/report/model';
 import { splitFindings } from '../../src-shared/report/priorities';
+import { renderHtml } from '../helpers/react-render';
+
+// The report's findings section as the page and the PDF draw it (loaded by name: see react-render.ts).
+const load = (name: string): Promise<unknown> => import(/* @vite-ignore */ name);
+const { Findings } = (await load('../../src-renderer/src/report/ReportSections.tsx')) as {
+  Findings: (p: { model: ReportModel }) => unknown;
+};
 
 const design = {
   view: 'side',
@@ -60,7 +69,7 @@ describe('a far leg not measurable in another condition', () => {
     expect(left?.provisional).toBe(false);
   });
 
-  it('flags the value where it was measured, and the finding on it is tentative, ranked after', () => {
+  it('flags the value where it was measured, and the finding on both legs says its far side is tentative', () => {
     const m = report([flat, incline]);
     const quality = m.conditions[1]!.quality.find((q) => q.text.includes('(far) leg'));
     expect(quality?.level).toBe('warning');
@@ -70,17 +79,55 @@ describe('a far leg not measurable in another condition', () => {
     expect(quality?.advice).toMatch(/Film the left side/);
     // Flat's own section says nothing of it: its value is already "not measurable".
     expect(m.conditions[0]!.quality.some((q) => q.text.includes('(far) leg'))).toBe(false);
+    // Incline's knee is stiff on both legs: the near (right) leg's finding is whole, the far
+    // (left) leg's tentative. The merged finding says which, and ranks on its whole side.
+    const both = m.findings.find((f) => f.text.startsWith('Incline: '))!;
+    expect(both.text).toBe(
+      "Incline: Stiff knee in stance on both sides. Left: tentative, the left (far) leg's peak knee flexion in stance was not measurable from the same camera in Flat; right: whole (11 clean steps).",
+    );
+    expect(both.evidence[0]).toMatch(/^Peak knee flexion in stance, left: .* \(tentative\)$/);
+    expect(both.evidence[1]).toMatch(/^Peak knee flexion in stance, right: .*SDD 3\.8°$/);
+    expect(both.priority!.why).toMatch(/ranked on the whole side \(right\)$/);
+    // Its effect is the right (near) side's, (40 − mean) / SDD, not the doubted left's.
+    const right = incline.clips[0]!.analysis.variables.find(
+      (v) => v.id === 'peak-knee-flexion-stance',
+    )!.right;
+    expect(both.priority!.effect).toBeCloseTo((40 - right.mean!) / 3.8, 2);
+    expect(m.findings.every((f) => f === both || !f.text.includes('tentative'))).toBe(true);
+    expect(splitFindings(m.findings).first.map((f) => f.text)).toContain(both.text);
+    // The report draws the words and marks the row: one item holds both.
+    const items = renderHtml(Findings, { model: m })
+      .replace(/&#x27;/g, "'")
+      .split('<li');
+    const drawn = items.find((x) => x.includes('Incline: Stiff knee'))!;
+    expect(drawn).toContain("Left: tentative, the left (far) leg's peak knee flexion in stance");
+    expect(drawn).toContain('right: whole (11 clean steps).');
+    expect(items.filter((x) => x.includes('(tentative)'))).toEqual([
+      expect.stringMatching(/^>Peak knee flexion in stance, left: /),
+    ]);
+  });
+
+  it('a finding resting only on the doubted leg is tentative as a whole, ranked after the whole ones', () => {
+    // A near (right) knee that fired nothing: incline's findings on the left (far) leg only.
+    const a = incline.clips[0]!.analysis;
+    const leftOnly = {
+      ...incline,
+      clips: [
+        { ...incline.clips[0]!, analysis: { ...a, findings: a.findings.filter((f) => f.side === 'left') } },
+      ],
+    };
+    const m = report([flat, leftOnly]);
     const texts = m.findings.map((f) => f.text);
     expect(texts[texts.length - 1]).toBe(
-      "Incline: Stiff knee in stance on both sides. Tentative: the left (far) leg's peak knee flexion in stance was not measurable from the same camera in Flat.",
+      "Incline: Stiff knee in stance on the left. Tentative: the left (far) leg's peak knee flexion in stance was not measurable from the same camera in Flat.",
     );
     const whole = m.findings.slice(0, -1);
-    expect(whole.map((f) => f.text)).toContain('Flat: Stiff knee in stance on the right.');
     expect(whole.every((f) => f.text.startsWith('Flat: ') && !f.text.includes('Tentative'))).toBe(true);
-    // By effect alone, incline's would not be last (its knee as stiff as flat's).
-    const effect = m.findings.at(-1)!.priority!.effect;
-    expect(effect).toBeGreaterThan(Math.min(...whole.map((f) => f.priority!.effect)));
-    expect(splitFindings(m.findings).first[0]!.text).toBe(texts[0]);
+    // By effect alone, it would not be last.
+    expect(m.findings.at(-1)!.priority!.effect).toBeGreaterThan(
+      Math.min(...whole.map((f) => f.priority!.effect)),
+    );
+    expect(m.findings.at(-1)!.priority!.why).toMatch(/tentative: ranked after the whole findings/);
   });
 
   it('does not reach a clip filmed from the other side (another leg is the far one)', () => {
