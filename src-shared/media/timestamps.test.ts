@@ -4,6 +4,28 @@ import { decodeTimestamps, encodeTimestamps, frameAt, frameTiming } from './time
 const cfr = (n: number, num: number, den: number): number[] =>
   Array.from({ length: n }, (_, i) => (i * den) / num);
 
+/** Mulberry32: seeded, so a failure reproduces. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Frame i at i/fps moved by up to ±`ms` (uniform, seeded), as a phone's capture clock jitters. */
+const jittered = (n: number, fps: number, ms: number, seed: number): number[] => {
+  const r = prng(seed);
+  return Array.from({ length: n }, (_, i) => i / fps + ((2 * r() - 1) * ms) / 1000);
+};
+
+/** A constant rate written on a container clock of `hz` ticks a second (each time rounded to a tick). */
+const onClock = (n: number, fps: number, hz: number): number[] =>
+  Array.from({ length: n }, (_, i) => Math.round((i * hz) / fps) / hz);
+
 describe('timestamp table', () => {
   it('round-trips exactly through the 8-byte little-endian encoding', () => {
     const t = cfr(301, 30000, 1001);
@@ -36,6 +58,72 @@ describe('timestamp table', () => {
     expect(t.averageFps).toBeCloseTo(58 / (59 / 30), 9);
     const switched = [...cfr(30, 30, 1), ...cfr(30, 60, 1).map((x) => 1 + x)];
     expect(frameTiming(switched).variable).toBe(true);
+  });
+
+  it.each([
+    [240, 1000, 0.2],
+    [240, 600, 0.2],
+    [120, 1000, 0.08],
+    [60, 1000, 0.04],
+  ])(
+    'a constant %i fps clip on a %i Hz clock is constant: rounding strays %f of a frame',
+    (fps, hz, stray) => {
+      const t = frameTiming(onClock(2400, fps, hz));
+      expect(t.jitter).toBeCloseTo(stray, 2);
+      expect(t).toMatchObject({ droppedFrames: 0, variable: false });
+      expect(t.averageFps).toBeCloseTo(fps, 1);
+    },
+  );
+
+  it.each([1, 2, 3])('±1 ms capture jitter at 30 fps is not variable (seed %i)', (seed) => {
+    const t = frameTiming(jittered(300, 30, 1, seed));
+    // Neighbours differ by at most 2 ms: 6 % of a 33.3 ms frame.
+    expect(t.jitter).toBeLessThanOrEqual(0.061);
+    expect(t).toMatchObject({ droppedFrames: 0, variable: false });
+  });
+
+  it.each([1, 2, 3])(
+    '±8 ms capture jitter at 30 fps is variable, with no frame dropped (seed %i)',
+    (seed) => {
+      const t = frameTiming(jittered(300, 30, 8, seed));
+      // Neighbours differ by up to 16 ms (48 %); over 300 frames some pair comes near it.
+      expect(t.jitter).toBeGreaterThan(0.4);
+      expect(t.jitter).toBeLessThanOrEqual(0.49);
+      expect(t).toMatchObject({ droppedFrames: 0, variable: true });
+    },
+  );
+
+  it('the jitter threshold is a quarter of a frame', () => {
+    // 100 intervals alternating 1 ± s frames (mean exactly one frame): jitter s.
+    const alternating = (s: number): number[] => {
+      const t = [0];
+      for (let i = 1; i <= 100; i++) t.push(t[i - 1]! + (1 + (i % 2 ? s : -s)) / 30);
+      return t;
+    };
+    expect(frameTiming(alternating(0.2))).toMatchObject({ jitter: expect.closeTo(0.2, 9), variable: false });
+    expect(frameTiming(alternating(0.3))).toMatchObject({ jitter: expect.closeTo(0.3, 9), variable: true });
+  });
+
+  it('counts the frames a phone dropped: every 7th, a run of three, and among ±1 ms jitter', () => {
+    const every7th = cfr(240, 30, 1).filter((_, i) => i % 7 !== 6);
+    // Frames 6, 13, …, 237 are gone: 34 of them; frame 239, the last, is there.
+    expect(frameTiming(every7th)).toMatchObject({
+      droppedFrames: 34,
+      jitter: expect.closeTo(0, 9),
+      variable: true,
+      averageFps: expect.closeTo(205 / (239 / 30), 9),
+    });
+    const run = cfr(60, 30, 1).filter((_, i) => i < 20 || i > 22);
+    expect(frameTiming(run)).toMatchObject({ droppedFrames: 3, variable: true });
+    const noisy = jittered(300, 30, 1, 4).filter((_, i) => i % 50 !== 25);
+    expect(frameTiming(noisy)).toMatchObject({ droppedFrames: 6, variable: true });
+    expect(frameTiming(noisy).jitter).toBeLessThan(0.1);
+  });
+
+  it('too few frames to tell is constant', () => {
+    expect(frameTiming([])).toMatchObject({ averageFps: 0, variable: false });
+    expect(frameTiming([0])).toMatchObject({ averageFps: 0, variable: false });
+    expect(frameTiming([0, 0.1])).toMatchObject({ averageFps: expect.closeTo(10, 9), variable: false });
   });
 
   it('finds the frame on screen at a time, including between and beyond frames', () => {

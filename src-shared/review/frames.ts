@@ -101,16 +101,3 @@ export function stepFrom(table: FrameTable, t: number, delta: number): { frame: 
   const frame = clampIndex(table, frameAt(table, t) + delta);
   return { frame, time: timeOfFrame(table, frame) };
 }
-
-/**
- * The nominal frame rate a table implies (median gap), for display and for the "ten frames" step,
- * and whether it is variable: some gap differs from the median by more than half a frame, which
- * is what dropped frames and phone-camera VFR look like.
- */
-export function rateOf(table: FrameTable): { fps: number; variable: boolean } {
-  const t = table.times;
-  if (t.length < 2) return { fps: 1 / (table.end - t[0]!), variable: false };
-  const gaps = t.slice(1).map((x, i) => x - t[i]!);
-  const m = median(gaps);
-  return { fps: 1 / m, variable: gaps.some((g) => Math.abs(g - m) > m / 2) };
-}

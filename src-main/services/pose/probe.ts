@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { ALL_FORMATS, EncodedPacketSink, FilePathSource, Input } from 'mediabunny';
+import { frameTiming } from '../../../src-shared/media/timestamps';
 import type { LandmarkSeries } from '../../../src-shared/pose/landmarks';
 
 /**
@@ -14,17 +15,6 @@ export class ClipError extends Error {
     super(message);
     this.name = 'ClipError';
   }
-}
-
-/**
- * A clip is variable-frame-rate when its frame intervals differ by more than 10% from the median
- * (phones record VFR; a constant-rate file's intervals differ only by timestamp rounding).
- */
-function isVariable(times: number[]): boolean {
-  if (times.length < 3) return false;
-  const d = times.slice(1).map((t, i) => t - times[i]!);
-  const median = [...d].sort((a, b) => a - b)[Math.floor(d.length / 2)]!;
-  return d.some((x) => Math.abs(x - median) > 0.1 * median);
 }
 
 /** `name`: how to call the file in messages and in the series (default: its file name). */
@@ -67,16 +57,16 @@ export async function probeClip(path: string, name: string = basename(path)): Pr
     }
     times.sort((a, b) => a - b);
     const durationS = Math.max(0, (await input.computeDuration()) - Math.max(0, times[0]!));
-    const span = times[times.length - 1]! - times[0]!;
-    const fps = times.length > 1 && span > 0 ? (times.length - 1) / span : 30;
+    // Variable frame rate as the import defines it (frameTiming), on the container's own times.
+    const timing = frameTiming(times);
     return {
       file,
       width: track.displayWidth,
       height: track.displayHeight,
-      fps,
+      fps: timing.averageFps || 30,
       frameCount: times.length,
       durationS,
-      variableFrameRate: isVariable(times),
+      variableFrameRate: timing.variable,
     };
   } finally {
     input.dispose();
