@@ -146,3 +146,19 @@ export function phoneRotated(
   writeFileSync(out, bytes);
   return out;
 }
+
+/**
+ * A variable-rate phone clip: `source`'s frames (looped as needed) to `frames` frames, frame n at
+ * n/30 s + 8 ms·sin(2.1 n) (a phone's capture jitter, ±8 ms), on the 90 kHz clock Android writes
+ * and with that clock declared in the header (so ffprobe guesses a rate of 50 or 90000 fps).
+ * Returns each frame's true time, seconds.
+ */
+export function jitteredClip(source: string, out: string, frames: number): number[] {
+  ffmpeg([
+    ...['-stream_loop', '-1', '-i', source, '-frames:v', String(frames)],
+    ...['-vf', "settb=1/90000,setpts='(N/30+0.008*sin(2.1*N))/TB'"],
+    ...['-vsync', 'passthrough', '-enc_time_base', '1/90000', '-video_track_timescale', '90000'],
+    ...['-c:v', 'libx264', '-preset', 'ultrafast', out],
+  ]);
+  return Array.from({ length: frames }, (_, i) => i / 30 + 0.008 * Math.sin(2.1 * i));
+}

@@ -7,7 +7,7 @@ import { decodeTimestamps } from '../../src-shared/media/timestamps';
 import { ffmpegPath } from '../../src-main/services/media/binaries';
 import { importRecording } from '../../src-main/services/media/import';
 import { getRecordingRow } from '../../src-main/services/media/recordings-db';
-import { clip, ffmpeg, phoneRotated, tempDir, tempLibrary, type TestLibrary } from './helpers';
+import { clip, ffmpeg, jitteredClip, phoneRotated, tempDir, tempLibrary, type TestLibrary } from './helpers';
 
 /**
  * The clips clinics bring (docs/library-layout.md, "Supported clips"), made at test time from a few
@@ -137,13 +137,8 @@ describe('clips from clinic phones and cameras', () => {
     // 4 s (the 12 frames ten times over), frame n at n/30 s ± 8 ms (a phone's capture jitter); the
     // header declares the 90 kHz clock, so the proxy's rate is the average snapped to a camera rate.
     const n = 120;
-    const expected = Array.from({ length: n }, (_, i) => i / 30 + 0.008 * Math.sin(2.1 * i));
     const vfr = join(dir, 'jitter.mp4');
-    ffmpeg([
-      ...['-stream_loop', '9', '-i', upright, '-vf', "settb=1/90000,setpts='(N/30+0.008*sin(2.1*N))/TB'"],
-      ...['-vsync', 'passthrough', '-enc_time_base', '1/90000', '-video_track_timescale', '90000'],
-      ...['-c:v', 'libx264', '-preset', 'ultrafast', vfr],
-    ]);
+    const expected = jitteredClip(upright, vfr, n);
     const rec = await imported(vfr);
     // 30.2 fps on average: 29.97 is within 1 % too, but 30 is the camera's rate.
     expect(rec.probe).toMatchObject({ variableFrameRate: true, frameCount: n, proxyFps: 30 });

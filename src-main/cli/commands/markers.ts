@@ -19,8 +19,7 @@ import {
   type MarkerSeed,
   type MarkerTrack,
 } from '../../../src-shared/markers';
-import { clipFrames } from '../../services/markers/frames';
-import { probeSource } from '../../services/media/probe';
+import { clipFrames, fileClipFrames } from '../../services/markers/frames';
 import { parseCommand, usageError as cmdUsageError } from '../args';
 import { abortOnStop } from '../process';
 
@@ -262,22 +261,16 @@ export async function run(argv: string[]): Promise<number> {
   const stopListening = abortOnStop(controller);
   let tracks: MarkerTrack[];
   try {
-    const probe = await probeSource(clip, clip, controller.signal);
-    // ffmpeg shows the picture upright (autorotate): a 90° clip is decoded with its sides swapped.
-    const turned = probe.rotation === 90 || probe.rotation === 270;
-    const width = turned ? probe.height : probe.width;
-    const height = turned ? probe.width : probe.height;
-    const fps = probe.rate.num / probe.rate.den;
-    const times = Array.from({ length: probe.packets }, (_, i) => i / fps);
+    // Each frame at its own time, as in the library: a phone's variable rate is not spaced evenly.
+    const frames = await fileClipFrames(clip, basename(clip), controller.signal);
+    const frameCount = frames.times.length;
     const format = appearance.kind === 'bright' ? 'gray' : 'rgba';
-    process.stderr.write(
-      `Tracking ${seeds.length} markers in ${basename(clip)} (${probe.packets} frames)…\n`,
-    );
+    process.stderr.write(`Tracking ${seeds.length} markers in ${basename(clip)} (${frameCount} frames)…\n`);
     let last = 0;
     tracks = await trackMarkers(
-      clipFrames({ path: clip, width, height, times }, format, { signal: controller.signal }),
+      clipFrames(frames, format, { signal: controller.signal }),
       seeds,
-      { detection: { appearance }, frameCount: probe.packets },
+      { detection: { appearance }, frameCount },
       (p) => {
         const pct = Math.floor((100 * p.framesDone) / (p.frameCount ?? p.framesDone));
         if (pct >= last + 10 || p.framesDone === p.frameCount) {

@@ -1,6 +1,8 @@
 import type { MarkerFrame } from '../../../src-shared/markers';
 import { ServiceError } from '../errors';
 import { ffmpegPath } from '../media/binaries';
+import { readFrameTimes } from '../media/frame-times';
+import { probeSource } from '../media/probe';
 import { spawnChild } from '../process/children';
 
 /**
@@ -20,6 +22,28 @@ export interface ClipFrames {
 }
 
 export type PixelFormat = 'gray' | 'rgba';
+
+/**
+ * A clip outside the library (`stridelab markers <clip>`): the size ffmpeg shows it at (upright:
+ * autorotate turns a 90° clip, so its sides swap) and each frame's true time, read as the import
+ * reads the timestamp table (media/frame-times.ts). A library recording gets both from its proxy
+ * and table (recording.ts); either way a variable-rate clip's frames keep their own times.
+ */
+export async function fileClipFrames(
+  path: string,
+  displayName: string,
+  signal?: AbortSignal,
+): Promise<ClipFrames> {
+  const probe = await probeSource(path, displayName, signal);
+  const turned = probe.rotation === 90 || probe.rotation === 270;
+  const times = await readFrameTimes(path, displayName, signal);
+  return {
+    path,
+    width: turned ? probe.height : probe.width,
+    height: turned ? probe.width : probe.height,
+    times,
+  };
+}
 
 function decodeArgs(path: string, format: PixelFormat, only?: number): string[] {
   return [

@@ -1,5 +1,6 @@
 import { ServiceError } from '../errors';
 import { ffmpegPath, ffprobePath } from './binaries';
+import { ShowinfoTimes } from './frame-times';
 import type { SourceProbe } from './probe';
 import { runTool } from './run';
 
@@ -13,8 +14,9 @@ import { runTool } from './run';
  * One proxy frame per source frame: `settb=1/fps,setpts=N` puts decoded frame N exactly on output
  * slot N, so the constant-rate muxing (`-vsync cfr -r fps`) has nothing to duplicate or drop; the
  * frame count of the written proxy is checked afterwards all the same. ffmpeg's `showinfo` filter, placed
- * before setpts, prints each decoded frame's ORIGINAL timestamp: that is the timestamp table, taken
- * from the same decode that made the proxy, so frame i of the table is frame i of the proxy.
+ * before setpts, prints each decoded frame's ORIGINAL timestamp (read by frame-times.ts): that is the
+ * timestamp table, taken from the same decode that made the proxy, so frame i of the table is frame i
+ * of the proxy.
  */
 export const PROXY_MAX_SIDE = 1920;
 
@@ -34,9 +36,6 @@ export function proxySize(probe: SourceProbe): { width: number; height: number }
   return { width: even(w), height: even(h) };
 }
 
-const SHOWINFO_CONFIG = /showinfo.*config in time_base:\s*(\d+)\/(\d+)/;
-const SHOWINFO_FRAME = /showinfo.*\bn:\s*(\d+)\s+pts:\s*(-?\d+)/;
-
 export async function makeProxy(
   source: string,
   out: string,
@@ -48,8 +47,7 @@ export async function makeProxy(
   const size = proxySize(probe);
   // A track timescale that is a whole multiple of the rate's numerator makes every pts exact.
   const timescale = num * Math.max(1, Math.ceil(10_000 / num));
-  let tb = 0;
-  const pts: number[] = [];
+  const frames = new ShowinfoTimes();
   let firstErrorAtFrame: number | undefined;
   const errors: string[] = [];
   const res = await runTool(
@@ -90,16 +88,12 @@ export async function makeProxy(
       // come first, the proxy takes every cycle they leave and is made all the same.
       priority: 'transcode',
       onStderrLine(line) {
-        const frame = SHOWINFO_FRAME.exec(line);
-        if (frame) {
-          pts.push(Number(frame[2]));
-          options.onProgress?.(Math.min(1, pts.length / probe.packets));
+        if (frames.read(line)) {
+          options.onProgress?.(Math.min(1, frames.count / probe.packets));
           return true;
         }
-        const config = SHOWINFO_CONFIG.exec(line);
-        if (config) tb = Number(config[1]) / Number(config[2]);
         if (/\[(error|fatal)\]/.test(line)) {
-          firstErrorAtFrame ??= pts.length;
+          firstErrorAtFrame ??= frames.count;
           errors.push(line.replace(/^.*\[(error|fatal)\]\s*/, ''));
         }
         return !/\[(error|fatal|warning)\]/.test(line);
@@ -113,18 +107,17 @@ export async function makeProxy(
       `The disk is full: there was no room to make the review copy of ${name}. Free some space and import again.`,
     );
   }
-  if (firstErrorAtFrame !== undefined || res.code !== 0 || pts.length < probe.packets) {
-    const at = firstErrorAtFrame ?? pts.length;
-    const last = Math.max(0, Math.min(at, pts.length) - 1);
-    const when = tb > 0 && pts.length > 0 ? ` (about ${((pts[last]! - pts[0]!) * tb).toFixed(1)} s in)` : '';
+  const times = frames.seconds();
+  if (firstErrorAtFrame !== undefined || res.code !== 0 || frames.count < probe.packets) {
+    const at = firstErrorAtFrame ?? frames.count;
+    const last = Math.max(0, Math.min(at, times.length) - 1);
+    const when = times.length > 0 ? ` (about ${times[last]!.toFixed(1)} s in)` : '';
     throw new ServiceError(
       'invalid-input',
       `${name} is damaged from frame ${at + 1} of ${probe.packets}${when}: the picture data cannot be decoded${errors[0] && !/[\\/]/.test(errors[0]) ? ` (${errors[0]})` : ''}. Copy the clip again from the camera.`,
     );
   }
-  if (tb <= 0) throw new ServiceError('internal', `Could not read the frame times of ${name}.`);
-  // Time since the first frame; ffmpeg has already put frames in presentation order.
-  const times = pts.map((p) => (p - pts[0]!) * tb);
+  if (times.length === 0) throw new ServiceError('internal', `Could not read the frame times of ${name}.`);
   const written = await countPackets(out, options.signal);
   if (written !== times.length) {
     throw new ServiceError(
