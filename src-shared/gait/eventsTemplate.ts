@@ -14,6 +14,7 @@
  */
 import { median } from '../stats';
 import type { Candidate } from './eventsRhythm';
+import type { TemplateFits } from './eventsTemplateSpread';
 import { contactsOnRhythm, toeOffsOnRhythm } from './eventsOnRhythm';
 import type { Joint, Track } from './types';
 
@@ -37,6 +38,9 @@ export interface TemplateFit {
   readonly template: readonly Float64Array[];
   /** Stride k's misfit to the final template with its anchor at a given frame. */
   readonly costAt: (k: number, at: number) => number;
+  /** The template of the given strides (indices, a stride may repeat) at their final anchors: the
+   *  same per-offset median, for a bootstrap over strides (eventsTemplateSpread.ts). */
+  readonly templateOf: (members: readonly number[]) => Float64Array[];
 }
 
 /**
@@ -56,22 +60,20 @@ export function alignOnTemplate(
   /** Which strides build the template (default all); the others are only aligned to it. */
   inTemplate: readonly boolean[] = anchors0.map(() => true),
 ): TemplateFit {
-  const K = anchors0.length;
   const C = channels[0]?.length ?? 0;
   let anchors = [...anchors0];
   const offs = hi - lo + 1;
-  const builders = inTemplate.filter(Boolean).length;
+  const builders = anchors0.flatMap((_, k) => (inTemplate[k] ? [k] : []));
   let costs: number[] = anchors.map(() => Infinity);
-  const build = (): Float64Array[] =>
+  const build = (members: readonly number[] = builders): Float64Array[] =>
     Array.from({ length: C }, (_, c) =>
       Float64Array.from({ length: offs }, (_, o) => {
         const v: number[] = [];
-        for (let k = 0; k < K; k++) {
-          if (!inTemplate[k]) continue;
+        for (const k of members) {
           const x = interp(channels[k]?.[c] as Float64Array, (anchors[k] as number) + lo + o);
           if (Number.isFinite(x)) v.push(x);
         }
-        return v.length * 2 >= builders ? median(v) : NaN;
+        return v.length * 2 >= members.length ? median(v) : NaN;
       }),
     );
   let template = build();
@@ -116,7 +118,7 @@ export function alignOnTemplate(
     anchors = next.map((a) => a - shift);
     template = build();
   }
-  return { anchors, costs, template, costAt };
+  return { anchors, costs, template, costAt, templateOf: build };
 }
 
 /**
@@ -234,6 +236,8 @@ export function refineByTemplate(
   P: Record<Joint, Track>,
   legPx: number,
   fps: number,
+  /** Given the clip's two templates and how an event is read on one (eventsTemplateSpread.ts). */
+  onFit?: (fits: TemplateFits) => void,
 ): Candidate[] {
   const n = P.heel.y.length;
   const lvl = (y: Float64Array, a: number, b: number): number => {
@@ -314,17 +318,21 @@ export function refineByTemplate(
     sigma,
     detected,
   );
-  const [heelT, toeT] = ic.template as [Float64Array, Float64Array];
-  const lowest = Float64Array.from(heelT, (v, o) => Math.min(v, toeT[o] as number));
-  // The foot's lowest point on the belt, sought in the first half of the stance (before heel-off).
-  let start = at0;
-  const firstHalf = Math.min(lowest.length - 1, at0 + Math.max(1, Math.round(contact / 2)));
-  for (let o = at0; o <= firstHalf; o++) if ((lowest[o] as number) < (lowest[start] as number)) start = o;
-  let drop = 0;
-  for (let o = Math.max(1, at0 - 2); o <= start; o++)
-    drop = Math.max(drop, (lowest[o - 1] as number) - (lowest[o] as number) || 0);
-  const band = bandOf(drop);
-  const icOff = landing(lowest, start, Math.max(band, 2 * Math.min(se(0), se(1))), band, fps);
+  // The contact on a contact template: this clip's, or a bootstrap's (eventsTemplateSpread.ts).
+  const readContact = (T: readonly Float64Array[]): number | null => {
+    const [heelT, toeT] = T as [Float64Array, Float64Array];
+    const lowest = Float64Array.from(heelT, (v, o) => Math.min(v, toeT[o] as number));
+    // The foot's lowest point on the belt, sought in the first half of the stance (before heel-off).
+    let start = at0;
+    const firstHalf = Math.min(lowest.length - 1, at0 + Math.max(1, Math.round(contact / 2)));
+    for (let o = at0; o <= firstHalf; o++) if ((lowest[o] as number) < (lowest[start] as number)) start = o;
+    let drop = 0;
+    for (let o = Math.max(1, at0 - 2); o <= start; o++)
+      drop = Math.max(drop, (lowest[o - 1] as number) - (lowest[o] as number) || 0);
+    const band = bandOf(drop);
+    return landing(lowest, start, Math.max(band, 2 * Math.min(se(0), se(1))), band, fps);
+  };
+  const icOff = readContact(ic.template);
 
   const to = alignOnTemplate(
     channels,
@@ -335,24 +343,27 @@ export function refineByTemplate(
     sigma,
     detected,
   );
-  const toeTo = to.template[1] as Float64Array;
-  let startTo = hi;
-  for (let o = 0; o <= hi; o++) if ((toeTo[o] as number) < (toeTo[startTo] as number)) startTo = o;
-  let rise = 0;
-  for (let o = startTo; o + 1 < toeTo.length && o <= hi + 2; o++)
-    rise = Math.max(rise, (toeTo[o + 1] as number) - (toeTo[o] as number) || 0);
-  // Toe-off: no compression to allow for (the sole unloads), only the rounding of the corner by
-  // the averaging of sub-frame phases (a quarter of a frame's rise); the template's resolution
-  // guards which rise it is. Only where the template shows a lift: its steepest frame of rise
-  // beyond its resolution (the toe lifts fast, 17-27 px a frame on the sample clip at 30 fps; a
-  // walker's hovering toe gave templates rising 0.7-1.2 px a frame against 1.5-1.9 px, where
-  // the guard's crossing is noise and nothing lies below it to place).
-  const toBand = 0.25 * rise;
-  const toGuard = Math.max(2 * se(1), toBand);
-  const toOff =
-    rise > toGuard
+  const readToeOff = (T: readonly Float64Array[]): number | null => {
+    const toeTo = T[1] as Float64Array;
+    let startTo = hi;
+    for (let o = 0; o <= hi; o++) if ((toeTo[o] as number) < (toeTo[startTo] as number)) startTo = o;
+    let rise = 0;
+    for (let o = startTo; o + 1 < toeTo.length && o <= hi + 2; o++)
+      rise = Math.max(rise, (toeTo[o + 1] as number) - (toeTo[o] as number) || 0);
+    // Toe-off: no compression to allow for (the sole unloads), only the rounding of the corner by
+    // the averaging of sub-frame phases (a quarter of a frame's rise); the template's resolution
+    // guards which rise it is. Only where the template shows a lift: its steepest frame of rise
+    // beyond its resolution (the toe lifts fast, 17-27 px a frame on the sample clip at 30 fps; a
+    // walker's hovering toe gave templates rising 0.7-1.2 px a frame against 1.5-1.9 px, where
+    // the guard's crossing is noise and nothing lies below it to place).
+    const toBand = 0.25 * rise;
+    const toGuard = Math.max(2 * se(1), toBand);
+    return rise > toGuard
       ? guardedCrossing(toeTo, startTo, 1, toGuard, toBand)
       : crossing(toeTo, startTo, 1, toGuard);
+  };
+  const toOff = readToeOff(to.template);
+  onFit?.({ builders: detected, ic: { fit: ic, read: readContact }, to: { fit: to, read: readToeOff } });
 
   // A contact put in by the rhythm stays only if its foot fits the template as well as the
   // detected stances do (within 3× their median misfit, for both ends of the stance).
