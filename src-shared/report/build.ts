@@ -32,7 +32,7 @@ import { cadenceRow, footStrikeRow, SPATIOTEMPORAL_ORDER, variableRow } from './
 import { speedRows } from './speed-rows';
 import { sourceText, type VariableSources } from '../review/marker-hybrid';
 import { provisionalWhere, provisionalWords, type ProvisionalWindow } from './provisional';
-import { doubtLines, doubtOf, doubtWords, farLegDoubts, type FarLegDoubt } from './far-leg';
+import { doubtLines, doubtedFindings, farLegDoubts, type FarLegDoubt } from './far-leg';
 
 /** The quality line for a variable the landmarks cannot give (withMarkers drops it where markers did). */
 export const unavailableText = (u: { readonly label: string; readonly reason: string }): string =>
@@ -262,21 +262,21 @@ export function buildReport(input: ReportInput): {
   const doubts = farLegDoubts(input.conditions);
   const gaitFindings: FoundIn[] = input.conditions.flatMap((c) =>
     c.clips.flatMap((clip) =>
-      timingFromPrimaryOnly(c, clip).map((found) => {
-        // A far-leg value the same camera could not measure in another condition: tentative.
-        const doubt = clip.view === 'side' ? doubtOf(doubts, c.id, found) : undefined;
-        const f = doubt ? { ...found, provisional: true } : found;
-        const rows = f.evidence.map((e) => rowKey(c.id, clip.view, e.variableId));
-        for (const key of rows) findingTitles.set(key, [...(findingTitles.get(key) ?? []), f.title]);
-        const where = many ? c.label : undefined;
-        return {
-          f,
-          where: clip.provisional ? provisionalWhere(clip.provisional, where) : where,
-          condition: c.id,
-          rows,
-          ...(doubt ? { doubt: doubtWords(doubt) } : {}),
-        };
-      }),
+      // A far-leg value the same camera could not measure in another condition: tentative.
+      doubtedFindings(clip.view === 'side' ? doubts : [], c.id, timingFromPrimaryOnly(c, clip)).map(
+        ({ f, doubt }) => {
+          const rows = f.evidence.map((e) => rowKey(c.id, clip.view, e.variableId));
+          for (const key of rows) findingTitles.set(key, [...(findingTitles.get(key) ?? []), f.title]);
+          const where = many ? c.label : undefined;
+          return {
+            f,
+            where: clip.provisional ? provisionalWhere(clip.provisional, where) : where,
+            condition: c.id,
+            rows,
+            ...(doubt ? { doubt } : {}),
+          };
+        },
+      ),
     ),
   );
   const speeds = input.session.treadmillSpeedsKmh ?? [];

@@ -8,7 +8,8 @@
  * behind the near one are the same in both, so the PT is told: the value is flagged where it was
  * measured, and a finding resting on it is tentative (ranked after the whole ones,
  * src-shared/gait/findings-rank.ts). Nothing is hidden or recomputed: the PT checks it in Review.
- * docs/report.md, "A far leg across conditions".
+ * The report (build.ts) and the review's "What to work on first" (`clipFindings`, fed the session's
+ * other side clips) use this one rule. docs/report.md, "A far leg across conditions".
  */
 import type { GaitAnalysis, GaitFinding } from '../gait/schema';
 import type { Side } from '../gait/types';
@@ -129,3 +130,38 @@ export function doubtOf(
 /** Why a finding on a doubted value is tentative, after "Tentative: ". */
 export const doubtWords = (d: FarLegDoubt): string =>
   `the ${d.side} (far) leg's ${d.label.toLowerCase()} was not measurable from the same camera in ${d.where}`;
+
+/** A side clip's findings, those resting on a doubted far-leg value made tentative, with why. */
+export function doubtedFindings(
+  doubts: readonly FarLegDoubt[],
+  condition: string,
+  findings: readonly GaitFinding[],
+): { f: GaitFinding; doubt?: string }[] {
+  return findings.map((f) => {
+    const d = doubtOf(doubts, condition, f);
+    return d ? { f: { ...f, provisional: true }, doubt: doubtWords(d) } : { f };
+  });
+}
+
+/** A side clip of a condition, by its condition's label ("Flat"). */
+export interface LabelledClip {
+  readonly label: string;
+  readonly analysis: GaitAnalysis;
+}
+
+/**
+ * One side clip's findings against the side clips of the session's other conditions (the review
+ * has one clip open; the report holds them all): as `doubtedFindings` in the report.
+ */
+export function clipFindings(
+  clip: LabelledClip,
+  others: readonly LabelledClip[],
+): { f: GaitFinding; doubt?: string }[] {
+  const side = (id: string, c: LabelledClip): Condition => ({
+    id,
+    label: c.label,
+    clips: [{ view: 'side', analysis: c.analysis }],
+  });
+  const doubts = farLegDoubts([side('this', clip), ...others.map((o, i) => side(`other-${i}`, o))]);
+  return doubtedFindings(doubts, 'this', clip.analysis.findings);
+}

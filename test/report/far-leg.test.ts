@@ -5,20 +5,28 @@
  * incline seen. Incline's left knee is measured and fires on 11 steps; the report flags it, and
  * the finding on it is tentative on that side: merged with the near leg's whole one it says which
  * side is which and ranks on the whole side; alone, it is tentative and ranks after the whole ones.
+ * The review's "What to work on first" (one clip open) says the same, given the session's other
+ * side clips as ReviewPage loads them (src-renderer/src/review/session-side-clips.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeGait, DEFAULT_EXERCISES } from '../../src-shared/gait';
+import { analyzeGait, DEFAULT_EXERCISES, type GaitAnalysis } from '../../src-shared/gait';
 import { generateRunner, type SyntheticOptions } from '../../src-shared/gait/synthetic';
 import { flickerLeftLeg } from '../../src-shared/gait/testing/hide-leg';
 import { buildReport, type ReportConditionInput } from '../../src-shared/report/build';
 import type { ReportModel } from '../../src-shared/report/model';
 import { splitFindings } from '../../src-shared/report/priorities';
-import { renderHtml } from '../helpers/react-render';
+import { createElement, renderHtml, renderToStaticMarkup } from '../helpers/react-render';
 
 // The report's findings section as the page and the PDF draw it (loaded by name: see react-render.ts).
 const load = (name: string): Promise<unknown> => import(/* @vite-ignore */ name);
 const { Findings } = (await load('../../src-renderer/src/report/ReportSections.tsx')) as {
   Findings: (p: { model: ReportModel }) => unknown;
+};
+const { WorkOnFirstPanel } = (await load('../../src-renderer/src/review/panels/WorkOnFirstPanel.tsx')) as {
+  WorkOnFirstPanel: (p: { gait: GaitAnalysis; recordingId?: string }) => unknown;
+};
+const { SessionClips } = (await load('../../src-renderer/src/review/session-side-clips.ts')) as {
+  SessionClips: { Provider: unknown };
 };
 
 const design = {
@@ -136,5 +144,44 @@ describe('a far leg not measurable in another condition', () => {
     const m = report([flat, mirrored]);
     expect(m.conditions[1]!.quality.some((q) => q.text.includes('(far) leg'))).toBe(false);
     expect(m.findings.some((f) => f.text.includes('Tentative'))).toBe(false);
+  });
+});
+
+describe("the review's first three, one clip open", () => {
+  const flatClip = { recordingId: 'r-flat', view: 'side', label: 'Flat', analysis: flat.clips[0]!.analysis };
+  const inclineClip = { recordingId: 'r-incline', view: 'side', label: 'Incline' };
+  const rearClip = { recordingId: 'r-rear', view: 'rear', label: 'Incline' };
+  /** Each item of the panel in words, first to last, for the clip `open` given the session's clips. */
+  const panel = (open: string, session: readonly object[]): string[] => {
+    const html = renderToStaticMarkup(
+      createElement(
+        SessionClips.Provider,
+        { value: session },
+        createElement(WorkOnFirstPanel, { gait: incline.clips[0]!.analysis, recordingId: open }),
+      ),
+    );
+    return [...html.matchAll(/<li[^>]*>(.*?)<\/li>/gs)].map((m) =>
+      m[1]!.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'"),
+    );
+  };
+
+  it("says the far leg's finding is tentative, and why, where the session's flat clip could not measure it", () => {
+    const items = panel('r-incline', [flatClip, inclineClip, rearClip]);
+    expect(items).toHaveLength(2);
+    expect(items[0]).toMatch(/^Stiff knee in stance \(right\) · “[^”]+”$/);
+    expect(items[1]).toMatch(
+      /^Stiff knee in stance \(left\) · “[^”]+” · tentative: the left \(far\) leg's peak knee flexion in stance was not measurable from the same camera in Flat$/,
+    );
+  });
+
+  it('stands alone without the other conditions, or for a clip the rule does not reach', () => {
+    const whole = (items: string[]) => items.every((x) => !x.includes('tentative'));
+    // No other condition analysed yet, or ReviewPage not giving them (the clip alone, as before).
+    expect(whole(panel('r-incline', [{ ...flatClip, analysis: undefined }, inclineClip]))).toBe(true);
+    expect(whole(panel('r-incline', []))).toBe(true);
+    // The same condition's other side clip is not another condition.
+    expect(whole(panel('r-incline', [{ ...flatClip, label: 'Incline' }, inclineClip]))).toBe(true);
+    // A rear clip: the far-leg rule is the side view's.
+    expect(whole(panel('r-rear', [flatClip, inclineClip, rearClip]))).toBe(true);
   });
 });

@@ -14,6 +14,8 @@ import { clipTitle, defaultSelection, openRecording, type OpenedClip } from './c
 import type { ReviewClip } from './model';
 import { ReviewWorkspace } from './ReviewWorkspace';
 import { SessionFocus, sessionFocus } from './session-focus';
+import { SessionClips } from './session-side-clips';
+import { useSessionClips } from './useSessionClips';
 import './review.css';
 import './legends.css';
 import './events.css';
@@ -132,6 +134,8 @@ export function ReviewPage(props: ReviewPageProps) {
     if (e.state === 'done' && ids.includes(e.recordingId)) setPoseRuns((n) => n + 1);
   });
   const { opened, error } = useOpenedClips(props.sessionId, data?.recordings, ids, poseRuns);
+  // The other conditions' side clips: a far leg one of them could not measure (far-leg.ts).
+  const sessionClips = useSessionClips(data?.recordings);
   // Re-read the alignment when it changes (a nudge here, an estimate elsewhere).
   const [offsets, setOffsets] = useState<{ key: string; values: number[] } | undefined>(undefined);
   const openedKey = opened?.map((o) => o.recording.id).join('/') ?? '';
@@ -230,15 +234,17 @@ export function ReviewPage(props: ReviewPageProps) {
       {!error && ids.length > 0 && !clips && <p className="muted">Opening the clips…</p>}
       {clips && clips.length > 0 && (
         <SessionFocus.Provider value={sessionFocus(session)}>
-          <ReviewWorkspace
-            key={ids.join('/')}
-            sessionId={props.sessionId}
-            clips={clips}
-            startAt={startAt}
-            onTime={(t) => {
-              shownAt.current = t;
-            }}
-          />
+          <SessionClips.Provider value={sessionClips}>
+            <ReviewWorkspace
+              key={ids.join('/')}
+              sessionId={props.sessionId}
+              clips={clips}
+              startAt={startAt}
+              onTime={(t) => {
+                shownAt.current = t;
+              }}
+            />
+          </SessionClips.Provider>
         </SessionFocus.Provider>
       )}
     </section>

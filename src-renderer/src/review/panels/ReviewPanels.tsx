@@ -64,7 +64,7 @@ export function ReviewPanels(props: ReviewPanelsProps) {
       <section className="review-panel" aria-label="Summary">
         <h2>Summary</h2>
         {gait && <QualityPanel gait={gait} />}
-        {gait && <WorkOnFirstPanel gait={gait} />}
+        {gait && <WorkOnFirstPanel gait={gait} recordingId={active.recordingId} />}
         {gait ? (
           <Summary gait={gait} view={active.view} sources={props.sources} />
         ) : (
