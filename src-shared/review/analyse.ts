@@ -15,6 +15,7 @@ import type { GaitFlag } from '../gait/schema';
 import { frameTiming } from '../media/timestamps';
 import type { LandmarkSeries } from '../pose/landmarks';
 import type { AnalysisClip } from './analysis-protocol';
+import { tooShortToAnalyse } from './clip-length';
 import { applyCorrections, type Correction } from './corrections';
 import type { Foot, GaitEventKind } from './navigation';
 
@@ -83,22 +84,13 @@ export function preparedSeries(
   };
 }
 
-/**
- * The shortest clip (as trimmed) analysed, seconds. At a slow running cadence (150 steps/min) a stride
- * lasts 0.8 s, so 2 s hold two and a half strides: two steps a side, the fewest from which a
- * step-to-step spread exists. Below it a side has one step, which the report would print with a
- * spread of 0 and findings drawn from it (a 1.5 s cut of the sample clip: "265 ± 0 ms, n=1").
- */
-export const MIN_ANALYSED_S = 2;
-
 /** Why a clip (as trimmed) is too short to analyse, in the PT's words, or null. */
 export function tooShort(inTrim: LandmarkSeries, trimmed: boolean): string | null {
   const times = inTrim.frames.map((f) => f.t);
   if (times.length === 0) return null;
   // The span the frames cover: first to last, plus the last frame's own interval.
   const spanS = times[times.length - 1]! - times[0]! + frameTiming(times).medianInterval;
-  if (spanS >= MIN_ANALYSED_S) return null;
-  return `The clip${trimmed ? ' as trimmed' : ''} lasts ${spanS.toFixed(1)} s: too short to measure steps and how much they vary (at least ${MIN_ANALYSED_S} s, two steps a side, are needed). ${trimmed ? 'Trim less of it, or film' : 'Film'} 10 to 15 s of steady running.`;
+  return tooShortToAnalyse(spanS, trimmed);
 }
 
 /**

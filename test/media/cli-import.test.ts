@@ -39,6 +39,10 @@ describe('stridelab import', () => {
     expect(io.out).toMatch(
       /Imported "running_side_overground_sports2d_demo3\.mp4" for Ana López: side view, flat; 47 frames, 29\.97 fps/,
     );
+    // 1.6 s: kept, and the PT is told now that it will give no numbers (src-shared/review/clip-length.ts).
+    expect(io.err).toContain(
+      'Imported, but it will give no numbers. The clip lasts 1.6 s: too short to measure steps',
+    );
     const sessionId = /session (\S+) \(new, dated today\)/.exec(io.out)![1]!;
     const lib = openLibrary(home);
     try {

@@ -8,8 +8,8 @@ import { clip, ffmpeg, syntheticClip, tempDir } from './helpers';
 
 /**
  * The clip slots on the session page, in real Chromium against `stridelab serve`: pick a file with
- * the keyboard, watch it upload and import, see its thumbnail, edit its trim; a bad file shows its
- * message in the slot; a long import can be cancelled.
+ * the keyboard, watch it upload and import, see its thumbnail and (a 1.6 s clip) that it will give no
+ * numbers, edit its trim; a bad file shows its message in the slot; a long import can be cancelled.
  */
 let browser: Browser;
 let app: Served;
@@ -62,6 +62,10 @@ describe('clip slots', () => {
     await expect
       .poll(() => card.locator('.clip-facts').textContent())
       .toMatch(/47 frames · 29\.97 fps · 480×352/);
+    // 1.6 s: imported, and its card says now that it will give no numbers (clip-length.ts).
+    await expect
+      .poll(() => card.getByRole('note').textContent())
+      .toMatch(/^Imported, but it will give no numbers\. The clip lasts 1\.6 s: too short/);
     await expect
       .poll(() =>
         card.locator('img.clip-thumb').evaluate((el) => {

@@ -1,5 +1,6 @@
 import { ConditionSchema, VIEWS, type View } from '../../../src-shared/contract/recordings';
 import type { Patient } from '../../../src-shared/library/model';
+import { importNotice } from '../../../src-shared/review/clip-length';
 import { ServiceError } from '../../services/errors';
 import type { Library } from '../../services/library/db';
 import { announceChanges } from '../../services/library/postgres/notify';
@@ -194,6 +195,8 @@ export async function run(argv: string[]): Promise<number> {
         `session ${sessionId}${created ? ' (new, dated today)' : ''}\nrecording ${rec.id}\n` +
         (queued ? 'Queued for analysis: the first free workstation of the clinic takes it.\n' : ''),
     );
+    const notice = importNotice(p.durationS);
+    if (notice) process.stderr.write(`${notice}\n`);
     return 0;
   } catch (err) {
     if (process.stderr.isTTY) process.stderr.write('\n');

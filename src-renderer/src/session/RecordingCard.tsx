@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { transport } from '../api/transport';
 import type { ClipAnalysisStatus } from '../../../src-shared/contract/analysis';
 import { AnalysisBadge } from '../analysis/AnalysisBadge';
+import { ImportNotice } from './ImportNotice';
 
 /**
  * One imported clip: thumbnail, what the probe found, and the PT's edits (view, condition, trim).
@@ -52,6 +53,7 @@ export function RecordingCard(props: { recording: Recording; analysis?: ClipAnal
           {p.frameCount} frames · {p.averageFps.toFixed(2)} fps{p.variableFrameRate ? ' (variable)' : ''} ·{' '}
           {p.displayWidth}×{p.displayHeight} · {p.durationS.toFixed(1)} s{p.audio ? ' · sound' : ''}
         </p>
+        <ImportNotice durationS={p.durationS} />
         <AnalysisBadge status={props.analysis} />
         <div className="clip-edit">
           <label>
