@@ -8,7 +8,8 @@
  * the 60 fps path place events differently from the 30 fps path on the same runner shows here and
  * is not mistaken for a change of the footage. The near toe-offs are the one known difference (the
  * toe-off band is a quarter of a frame's rise, and the model's near toe starts rising slowly:
- * 60 fps toe-offs 14.5 ms earlier, median; round 4); it is held so that it can only shrink.
+ * 60 fps toe-offs 11.3 ms earlier, median, by this pairing; round 4). It is held so that it can only
+ * shrink; round 8 found no toe-off band that shrinks it without making a clean lift late.
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeGait } from '../../src-shared/gait';
@@ -50,7 +51,7 @@ describe('the sample clip at 30 fps and at 60 fps: the same events, stride by st
     expect(Math.abs(median(d)), d.join(',')).toBeLessThanOrEqual(10);
   });
 
-  it('near toe-offs: 60 fps no more than 20 ms earlier than 30 fps (median; 14.5 ms today)', () => {
+  it('near toe-offs: 60 fps no more than 20 ms earlier than 30 fps (median; 11.3 ms today)', () => {
     const d = diffs('toe-off', near);
     expect(d.length, d.join(',')).toBeGreaterThanOrEqual(15);
     expect(median(d), d.join(',')).toBeGreaterThanOrEqual(-20);
