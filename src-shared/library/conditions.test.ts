@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditionSettings, settingsText } from './conditions';
+import { conditionSettings, inclineInput, settingsText } from './conditions';
 
 const session = (speeds: number[], inclines: number[]) => ({
   treadmillSpeedsKmh: speeds,
@@ -35,5 +35,37 @@ describe('treadmill settings of a condition', () => {
   it('says the settings in the clinic’s words', () => {
     expect(settingsText({ speedKmh: 11, inclinePct: 5 })).toBe('11 km/h · 5 % incline');
     expect(settingsText({})).toBe('');
+  });
+});
+
+describe('the incline the PT types for a condition', () => {
+  it('reads a percent grade, with a comma, a minus sign or a % sign', () => {
+    expect(inclineInput('5')).toEqual({ ok: true, inclinePct: 5 });
+    expect(inclineInput(' 2,5 % ')).toEqual({ ok: true, inclinePct: 2.5 });
+    expect(inclineInput('-3')).toEqual({ ok: true, inclinePct: -3 });
+    expect(inclineInput('−3')).toEqual({ ok: true, inclinePct: -3 });
+    expect(inclineInput('0')).toEqual({ ok: true, inclinePct: 0 });
+    // Empty: left to the label and the session form.
+    expect(inclineInput('  ')).toEqual({ ok: true, inclinePct: undefined });
+  });
+  it('refuses what is not one, in words, at the limits every condition carries', () => {
+    expect(inclineInput('five')).toEqual({
+      ok: false,
+      error: 'The incline is a percent grade: a number such as 5, or 0 for flat (not "five").',
+    });
+    expect(inclineInput('5 km/h')).toMatchObject({ ok: false });
+    expect(inclineInput('1e3')).toMatchObject({ ok: false });
+    expect(inclineInput('45')).toEqual({ ok: false, error: 'The incline must be at most 40 %.' });
+    expect(inclineInput('-12')).toEqual({ ok: false, error: 'The incline must be at least -10 %.' });
+    expect(inclineInput('40')).toEqual({ ok: true, inclinePct: 40 });
+    expect(inclineInput('-10')).toEqual({ ok: true, inclinePct: -10 });
+  });
+  it('gives what the session page and the report then show', () => {
+    const s = session([10], []);
+    expect(settingsText(conditionSettings({ label: 'incline' }, s))).toBe('10 km/h');
+    const typed = inclineInput('5');
+    expect(
+      typed.ok && settingsText(conditionSettings({ label: 'incline', inclinePct: typed.inclinePct }, s)),
+    ).toBe('10 km/h · 5 % incline');
   });
 });

@@ -13,6 +13,8 @@
  * rather than guessed.
  */
 
+import { ConditionSchema } from '../contract/recordings';
+
 export interface ConditionLike {
   readonly label: string;
   readonly speedKmh?: number | undefined;
@@ -71,4 +73,28 @@ export function settingsText(x: ConditionSettings): string {
   if (x.speedKmh !== undefined) parts.push(`${x.speedKmh} km/h`);
   if (x.inclinePct !== undefined) parts.push(`${x.inclinePct} % incline`);
   return parts.join(' · ');
+}
+
+/**
+ * The incline the PT types for a condition on the session page ("5", "2,5" or "-3"; empty: leave
+ * it to the label and the session form, as above), checked against the limits every condition
+ * carries (`ConditionSchema`, the contract's: −10 to 40 %), in the PT's words where it is not one.
+ * The session page stores it on the condition itself, where it is the most specific of the rules.
+ */
+export function inclineInput(
+  text: string,
+):
+  | { readonly ok: true; readonly inclinePct: number | undefined }
+  | { readonly ok: false; readonly error: string } {
+  const t = text.trim().replace(/\s*%$/, '');
+  if (t === '') return { ok: true, inclinePct: undefined };
+  const n = /^[-−]?\d+(?:[.,]\d+)?$/.test(t) ? num(t.replace('−', '-')) : NaN;
+  if (!Number.isFinite(n))
+    return {
+      ok: false,
+      error: `The incline is a percent grade: a number such as 5, or 0 for flat (not "${text.trim()}").`,
+    };
+  const checked = ConditionSchema.shape.inclinePct.safeParse(n);
+  if (!checked.success) return { ok: false, error: `The incline ${checked.error.issues[0]!.message}.` };
+  return { ok: true, inclinePct: n };
 }

@@ -22,10 +22,18 @@ export function ClipSlot(props: {
   sessionId: string;
   view: View;
   label: string;
+  /** The condition's own incline (ConditionIncline.tsx), carried by a clip imported here. */
+  inclinePct?: number | undefined;
   recordings: readonly Recording[];
   analysis?: Readonly<Record<string, ClipAnalysisStatus>>;
 }) {
-  const condition = useMemo<Condition>(() => ({ label: props.label }), [props.label]);
+  const condition = useMemo<Condition>(
+    () => ({
+      label: props.label,
+      ...(props.inclinePct === undefined ? {} : { inclinePct: props.inclinePct }),
+    }),
+    [props.label, props.inclinePct],
+  );
   const { state, importFile, pickAndImport, cancel, reset, importAnyway } = useClipImport(
     props.sessionId,
     props.view,

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { VIEWS, type Recording } from '../../../src-shared/contract/recordings';
+import { VIEWS, type Condition, type Recording } from '../../../src-shared/contract/recordings';
 import { api, useEvent } from '../api/client';
 import { useLoad } from '../useLoad';
 import { ReviewLink } from '../review/ReviewLink';
 import { ClipSlot } from './ClipSlot';
+import { ConditionIncline } from './ConditionIncline';
 import { CameraAdviceBox } from '../components/CameraAdviceBox';
 import { useAnalysis } from '../analysis/useAnalysis';
 import { ModelChoice } from '../analysis/ModelChoice';
@@ -31,6 +32,19 @@ export function ClipSlots(props: { sessionId: string; session?: SessionSettings 
   const recordings: readonly Recording[] = data ?? [];
   const labels = [...new Set([...DEFAULT_CONDITIONS, ...recordings.map((r) => r.condition.label), ...added])];
 
+  // An incline typed for a condition with no clip yet, carried by its first import.
+  const [pending, setPending] = useState<Readonly<Record<string, number | undefined>>>({});
+  const ownIncline = (label: string): number | undefined =>
+    recordings.find((r) => r.condition.label === label && r.condition.inclinePct !== undefined)?.condition
+      .inclinePct ?? pending[label];
+  const setIncline = async (label: string, inclinePct: number | undefined): Promise<void> => {
+    const clips = recordings.filter((r) => r.condition.label === label);
+    setPending((p) => ({ ...p, [label]: inclinePct }));
+    // Each clip of the condition carries it (the report reads a condition from its clips).
+    for (const r of clips)
+      await api('recordings:update', { id: r.id, condition: withIncline(r.condition, inclinePct) });
+  };
+
   const addCondition = (): void => {
     const label = draft.trim();
     if (label && !labels.includes(label)) setAdded((a) => [...a, label]);
@@ -55,14 +69,25 @@ export function ClipSlots(props: { sessionId: string; session?: SessionSettings 
             recordings={recordings.filter((r) => r.condition.label === label)}
           />
           {props.session && (
-            <span className="muted condition-settings" data-testid={`settings-${label}`}>
-              {settingsText(
-                conditionSettings(
-                  recordings.find((r) => r.condition.label === label)?.condition ?? { label },
-                  props.session,
-                ),
-              )}
-            </span>
+            <div className="condition-settings">
+              <span className="muted" data-testid={`settings-${label}`}>
+                {settingsText(
+                  conditionSettings(
+                    withIncline(
+                      recordings.find((r) => r.condition.label === label)?.condition ?? { label },
+                      ownIncline(label),
+                    ),
+                    props.session,
+                  ),
+                )}
+              </span>{' '}
+              <ConditionIncline
+                label={label}
+                own={ownIncline(label)}
+                inferred={conditionSettings({ label }, props.session).inclinePct}
+                onSave={(pct) => setIncline(label, pct)}
+              />
+            </div>
           )}
           {VIEWS.map((view) => (
             <ClipSlot
@@ -70,6 +95,7 @@ export function ClipSlots(props: { sessionId: string; session?: SessionSettings 
               sessionId={props.sessionId}
               view={view}
               label={label}
+              inclinePct={ownIncline(label)}
               recordings={recordings.filter((r) => r.view === view && r.condition.label === label)}
               analysis={byClip}
             />
@@ -98,4 +124,10 @@ export function ClipSlots(props: { sessionId: string; session?: SessionSettings 
       </form>
     </section>
   );
+}
+
+/** The condition with its own incline set, or without one (left to its label and the session). */
+function withIncline(c: Condition, inclinePct: number | undefined): Condition {
+  const rest = Object.fromEntries(Object.entries(c).filter(([k]) => k !== 'inclinePct')) as Condition;
+  return inclinePct === undefined ? rest : { ...rest, inclinePct };
 }
