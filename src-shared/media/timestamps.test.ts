@@ -134,5 +134,19 @@ describe('timestamp table', () => {
     expect(frameAt(t, 0.05)).toBe(1);
     expect(frameAt(t, 0.19)).toBe(2);
     expect(frameAt(t, 9)).toBe(4);
+    expect(frameAt(t, Number.NaN)).toBe(0);
+    expect(frameAt([], 1)).toBe(0);
+  });
+
+  it('lands on frame i at i / fps although that rounds below the stored timestamp (24000/1001)', () => {
+    // A container's ticks (1001 per frame of 1/24000 s) as doubles; i / fps computed another way
+    // falls a hair below i · 1001 / 24000 for 897 of these 2000 frames: without the tolerance they
+    // would show frame i − 1.
+    const ticks = Array.from({ length: 2000 }, (_, i) => (i * 1001) / 24000);
+    const below = ticks.filter((x, i) => i / (24000 / 1001) < x).length;
+    expect(below).toBeGreaterThan(0);
+    for (let i = 0; i < 2000; i++) expect(frameAt(ticks, i / (24000 / 1001))).toBe(i);
+    // The tolerance is half a microsecond, far under any frame: 1 µs before frame 1 is still frame 0.
+    expect(frameAt(ticks, ticks[1]! - 1e-6)).toBe(0);
   });
 });

@@ -5,7 +5,7 @@
  * captured; proxy frame i is the same picture shown at i / proxyFps. Real time (cadence, contact
  * times) comes from this table, never from the proxy's constant rate.
  */
-import type { FrameIndex, Seconds } from '../units';
+import { frameIndex, type FrameIndex, type Seconds } from '../units';
 
 export const TIMESTAMPS_BYTES_PER_FRAME = 8;
 
@@ -86,15 +86,30 @@ export function frameTiming(times: readonly number[]): FrameTiming {
   };
 }
 
-/** The frame on screen at time t: the last frame whose timestamp is ≤ t (binary search). */
+/**
+ * Half a microsecond: container timestamps are rationals (e.g. 1001/24000 s) rounded to doubles, and a
+ * request for "the time of frame i" must land on frame i, never on i−1 by a rounding error (at
+ * 24000/1001 fps, i / fps falls a hair below the stored i · 1001 / 24000 for 897 of the first 2000
+ * frames).
+ */
+export const TIMESTAMP_EPS = 5e-7;
+
+/**
+ * The frame on screen at time t, defined once for the review's players and anything else that maps a
+ * time to a frame: the last frame whose timestamp is ≤ t (within `TIMESTAMP_EPS`). Frame i is shown
+ * from its own timestamp until the next frame's (Mediabunny's sample semantics,
+ * `VideoSampleSink.getSample(t)`), so a dropped frame is a longer gap during which the previous frame
+ * stays shown. Before the first frame the first is shown (a player never shows nothing), after the
+ * last the last. Binary search: O(log n), called on every animation frame for every player.
+ */
 export function frameAt(times: readonly number[], t: number): FrameIndex {
+  if (times.length === 0 || !(t >= times[0]! - TIMESTAMP_EPS)) return frameIndex(0);
   let lo = 0;
   let hi = times.length - 1;
-  if (hi < 0 || t < times[0]!) return 0 as FrameIndex;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (times[mid]! <= t) lo = mid;
+    if (times[mid]! <= t + TIMESTAMP_EPS) lo = mid;
     else hi = mid - 1;
   }
-  return lo as FrameIndex;
+  return frameIndex(lo);
 }

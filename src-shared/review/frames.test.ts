@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  constantRateTable,
-  covers,
-  frameAt,
-  frameDuration,
-  frameTable,
-  stepFrom,
-  timeOfFrame,
-} from './frames';
+import { frameAt } from '../media/timestamps';
+import { constantRateTable, covers, frameDuration, frameTable, stepFrom, timeOfFrame } from './frames';
 
 /** Mulberry32: seeded, so a failure reproduces. */
 function prng(seed: number): () => number {
@@ -25,20 +18,20 @@ describe('frame table at 30 fps', () => {
   const table = constantRateTable(300, 30);
   it('shows frame i from its timestamp until the next', () => {
     for (let i = 0; i < 300; i++) {
-      expect(frameAt(table, i / 30)).toBe(i);
-      expect(frameAt(table, i / 30 + 0.5 / 30)).toBe(i);
-      expect(frameAt(table, (i + 1) / 30 - 1e-4)).toBe(i);
+      expect(frameAt(table.times, i / 30)).toBe(i);
+      expect(frameAt(table.times, i / 30 + 0.5 / 30)).toBe(i);
+      expect(frameAt(table.times, (i + 1) / 30 - 1e-4)).toBe(i);
     }
   });
   it('clamps before the start and after the end', () => {
-    expect(frameAt(table, -1)).toBe(0);
-    expect(frameAt(table, 100)).toBe(299);
+    expect(frameAt(table.times, -1)).toBe(0);
+    expect(frameAt(table.times, 100)).toBe(299);
     expect(covers(table, 10)).toBe(false);
     expect(covers(table, 299 / 30)).toBe(true);
     expect(covers(table, 300 / 30)).toBe(false);
   });
   it('round-trips frame → time → frame', () => {
-    for (let i = 0; i < 300; i++) expect(frameAt(table, timeOfFrame(table, i))).toBe(i);
+    for (let i = 0; i < 300; i++) expect(frameAt(table.times, timeOfFrame(table, i))).toBe(i);
   });
   it('steps by frames and clamps at the ends', () => {
     expect(stepFrom(table, 0, 1).frame).toBe(1);
@@ -54,9 +47,9 @@ describe('frame table at 24000/1001 fps (NTSC film)', () => {
   const table = frameTable(ticks);
   it('lands on frame i at its own timestamp, despite rounding', () => {
     for (let i = 0; i < 2000; i++) {
-      expect(frameAt(table, timeOfFrame(table, i))).toBe(i);
+      expect(frameAt(table.times, timeOfFrame(table, i))).toBe(i);
       // The same time computed another way (i / fps) may round a hair below the stored timestamp.
-      expect(frameAt(table, i / (24000 / 1001))).toBe(i);
+      expect(frameAt(table.times, i / (24000 / 1001))).toBe(i);
     }
   });
   it('gives each frame its nominal duration', () => {
@@ -70,10 +63,10 @@ describe('dropped frames and variable frame rate', () => {
   const kept = nominal.filter((_, k) => k !== 10 && k !== 11 && k !== 40);
   const table = frameTable(kept);
   it('keeps the previous frame on screen through the gap', () => {
-    expect(frameAt(table, 9 / 30)).toBe(9);
-    expect(frameAt(table, 10 / 30)).toBe(9);
-    expect(frameAt(table, 11.9 / 30)).toBe(9);
-    expect(frameAt(table, 12 / 30)).toBe(10);
+    expect(frameAt(table.times, 9 / 30)).toBe(9);
+    expect(frameAt(table.times, 10 / 30)).toBe(9);
+    expect(frameAt(table.times, 11.9 / 30)).toBe(9);
+    expect(frameAt(table.times, 12 / 30)).toBe(10);
     expect(frameDuration(table, 9)).toBeCloseTo(3 / 30, 9);
   });
   it('steps over the gap one existing frame at a time', () => {
@@ -90,11 +83,11 @@ describe('dropped frames and variable frame rate', () => {
     }
     const vfr = frameTable([...times].reverse()); // out of order on purpose: the table sorts
     for (let i = 0; i < 500; i++) {
-      expect(frameAt(vfr, times[i]!)).toBe(i);
+      expect(frameAt(vfr.times, times[i]!)).toBe(i);
       const next = i + 1 < 500 ? times[i + 1]! : vfr.end;
-      expect(frameAt(vfr, (times[i]! + next) / 2)).toBe(i);
+      expect(frameAt(vfr.times, (times[i]! + next) / 2)).toBe(i);
     }
-    expect(frameAt(vfr, 0)).toBe(0);
+    expect(frameAt(vfr.times, 0)).toBe(0);
   });
 });
 

@@ -1,15 +1,16 @@
 /**
- * The time model of the review, defined once (house style 8): which frame is shown at time t.
- *
- * A clip is a table of presentation timestamps, one per decoded frame, in presentation order. Frame i
- * is on screen from its own timestamp until the next frame's timestamp (the last one for its own
- * duration). This is Mediabunny's sample semantics (`VideoSampleSink.getSample(t)`: "the last sample
- * with a start timestamp less than or equal to t"), so a variable frame rate and dropped frames need
- * no special case: a dropped frame is a longer gap, during which the previous frame stays shown, and
- * frame indices stay those of frames that exist (the same indices as the landmark series).
+ * The review's clip table: a clip's presentation timestamps, one per decoded frame, in presentation
+ * order, with when its last frame ends. Which frame is shown at time t is `frameAt` of
+ * src-shared/media/timestamps.ts (house style 8, time defined once: the same rule for the timestamp
+ * table the import stores and for the review's players): frame i is on screen from its own timestamp
+ * until the next frame's (the last one for its own duration), so a variable frame rate and dropped
+ * frames need no special case, and frame indices stay those of frames that exist (the same indices
+ * as the landmark series). This file adds what a player needs around that rule: the table built and
+ * checked, each frame's duration, whether a time is inside the clip, stepping by frames.
  *
  * Times are seconds of the clip's own clock, first frame at its own timestamp (often 0, not always).
  */
+import { frameAt, TIMESTAMP_EPS } from '../media/timestamps';
 import { median } from '../stats';
 import { frameIndex, seconds, type FrameIndex, type Seconds } from '../units';
 
@@ -19,12 +20,6 @@ export interface FrameTable {
   /** When the last frame stops being shown (its timestamp plus its duration). */
   readonly end: Seconds;
 }
-
-/**
- * Half a microsecond: container timestamps are rationals (e.g. 1001/24000 s) rounded to doubles, and a
- * request for "the time of frame i" must land on frame i, never on i−1 by a rounding error.
- */
-const EPS = 5e-7;
 
 /**
  * Build a table from timestamps (any order, as decoders can emit B-frames out of order). The last
@@ -37,7 +32,7 @@ export function frameTable(timestamps: readonly number[], lastDuration?: number)
   for (let i = 0; i < sorted.length; i++) {
     const t = sorted[i]!;
     if (!Number.isFinite(t)) throw new Error(`Frame ${i} has no valid timestamp (${t}).`);
-    if (i > 0 && t - sorted[i - 1]! <= EPS)
+    if (i > 0 && t - sorted[i - 1]! <= TIMESTAMP_EPS)
       throw new Error(`Frames ${i - 1} and ${i} share the timestamp ${t} s.`);
   }
   const gaps = sorted.slice(1).map((t, i) => t - sorted[i]!);
@@ -73,31 +68,13 @@ export function clampIndex(table: FrameTable, i: number): FrameIndex {
   return frameIndex(Math.min(n - 1, Math.max(0, Math.round(i))));
 }
 
-/**
- * The frame on screen at clip time t: the last frame whose timestamp is ≤ t. Before the first frame
- * the first frame is shown (a player never shows nothing), at or after the end the last one.
- * Binary search: O(log n), called on every animation frame for every player.
- */
-export function frameAt(table: FrameTable, t: number): FrameIndex {
-  const times = table.times;
-  if (!(t >= times[0]! - EPS)) return frameIndex(0);
-  let lo = 0;
-  let hi = times.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (times[mid]! <= t + EPS) lo = mid;
-    else hi = mid - 1;
-  }
-  return frameIndex(lo);
-}
-
 /** Whether clip time t falls inside the clip (between its first timestamp and its end). */
 export function covers(table: FrameTable, t: number): boolean {
-  return t >= table.times[0]! - EPS && t < table.end - EPS;
+  return t >= table.times[0]! - TIMESTAMP_EPS && t < table.end - TIMESTAMP_EPS;
 }
 
 /** The frame `delta` frames from the one shown at t (clamped), and its timestamp. */
 export function stepFrom(table: FrameTable, t: number, delta: number): { frame: FrameIndex; time: Seconds } {
-  const frame = clampIndex(table, frameAt(table, t) + delta);
+  const frame = clampIndex(table, frameAt(table.times, t) + delta);
   return { frame, time: timeOfFrame(table, frame) };
 }

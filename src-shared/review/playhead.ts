@@ -10,7 +10,8 @@
  * All of it is plain data and pure functions: the UI feeds actions in and draws what comes out.
  */
 import { seconds, type FrameIndex, type Seconds } from '../units';
-import { clampIndex, frameAt, timeOfFrame, type FrameTable } from './frames';
+import { frameAt } from '../media/timestamps';
+import { clampIndex, timeOfFrame, type FrameTable } from './frames';
 
 export interface PlayerClock {
   readonly table: FrameTable;
@@ -65,7 +66,7 @@ export function clipTime(p: Playhead, clocks: readonly PlayerClock[], k: number,
 
 /** The frame each player should show now. */
 export function framesShown(p: Playhead, clocks: readonly PlayerClock[]): FrameIndex[] {
-  return clocks.map((c, k) => frameAt(c.table, clipTime(p, clocks, k)));
+  return clocks.map((c, k) => frameAt(c.table.times, clipTime(p, clocks, k)));
 }
 
 /** Session time at which player k shows frame i. */
@@ -95,7 +96,7 @@ export function sessionSpan(p: Playhead, clocks: readonly PlayerClock[]): { star
 export function step(p: Playhead, clocks: readonly PlayerClock[], delta: number): Playhead {
   const k = p.active;
   const table = clocks[k]!.table;
-  const target = clampIndex(table, frameAt(table, clipTime(p, clocks, k)) + delta);
+  const target = clampIndex(table, frameAt(table.times, clipTime(p, clocks, k)) + delta);
   return moveActiveTo(p, clocks, sessionTimeOfFrame(p, clocks, k, target), false);
 }
 
@@ -118,7 +119,7 @@ export function moveActiveTo(
 
 /** Seek so that player k shows the frame covering its clip time `clipT` (click on a curve, a step row). */
 export function seekClip(p: Playhead, clocks: readonly PlayerClock[], k: number, clipT: number): Playhead {
-  const frame = frameAt(clocks[k]!.table, clipT);
+  const frame = frameAt(clocks[k]!.table.times, clipT);
   const target = sessionTimeOfFrame(p, clocks, k, frame);
   return moveActiveTo({ ...p, active: k }, clocks, target, false);
 }
@@ -144,7 +145,7 @@ export function togglePlay(p: Playhead, clocks: readonly PlayerClock[]): Playhea
 
 export function pause(p: Playhead, clocks: readonly PlayerClock[]): Playhead {
   const k = p.active;
-  const frame = frameAt(clocks[k]!.table, clipTime(p, clocks, k));
+  const frame = frameAt(clocks[k]!.table.times, clipTime(p, clocks, k));
   return { ...p, playing: false, t: sessionTimeOfFrame(p, clocks, k, frame) };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateRunner } from '../gait/synthetic';
-import { constantRateTable, frameAt, timeOfFrame } from './frames';
+import { frameAt } from '../media/timestamps';
+import { constantRateTable, timeOfFrame } from './frames';
 import { anchorAt, earlierTimeAt, eventTimes, pairedIndex, type StridePairing } from './stride-align';
 
 describe('stride alignment of two visits', () => {
@@ -42,7 +43,7 @@ describe('stride alignment of two visits', () => {
         c.truth.events
           .filter((e) => e.kind === 'initial-contact' && e.side === 'right')
           // The event frame: the frame on screen at the event, as the gait engine reports frames.
-          .map((e) => timeOfFrame(table, frameAt(table, e.t))),
+          .map((e) => timeOfFrame(table, frameAt(table.times, e.t))),
       );
     const pairing: StridePairing = {
       today: rightIc(now, tableNow),
@@ -52,7 +53,7 @@ describe('stride alignment of two visits', () => {
     expect(pairing.today.length).toBeGreaterThan(pairing.earlier.length - 1);
     pairing.today.forEach((t, i) => {
       // Stepping today's player onto its i-th right contact shows last time's paired contact frame.
-      const shown = frameAt(tableBefore, earlierTimeAt(pairing, t)!);
+      const shown = frameAt(tableBefore.times, earlierTimeAt(pairing, t)!);
       expect(timeOfFrame(tableBefore, shown)).toBeCloseTo(pairing.earlier[pairedIndex(pairing, i)]!, 9);
     });
     // Mid-stride (half way between contacts), last time's player is half way through its stride too.

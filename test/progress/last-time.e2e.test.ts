@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Recording } from '../../src-shared/contract/recordings';
 import { generateRunner } from '../../src-shared/gait/synthetic';
 import type { LastTimeClip } from '../../src-shared/progress';
-import { constantRateTable, frameAt } from '../../src-shared/review/frames';
+import { frameAt } from '../../src-shared/media/timestamps';
+import { constantRateTable } from '../../src-shared/review/frames';
 import { earlierTimeAt, eventTimes, pairedIndex } from '../../src-shared/review/stride-align';
 import { tempDir } from '../helpers/tmp';
 import { makeBarcodeClip } from '../review/fixtures/barcode-clip';
@@ -169,7 +170,7 @@ describe('last time vs today, side by side', () => {
     for (let k = 0; k < 9; k++) await page.keyboard.press('ArrowRight');
     const mid = now.frames[1]! + 9;
     expect(await settled(page, 0)).toBe(mid);
-    const expected = frameAt(then.table, earlierTimeAt(pairing, now.table.times[mid]!)!);
+    const expected = frameAt(then.table.times, earlierTimeAt(pairing, now.table.times[mid]!)!);
     expect(await settled(page, 1)).toBe(expected);
     expect(expected).toBeGreaterThan(then.frames[pairedIndex(pairing, 1)]!);
 
@@ -197,7 +198,7 @@ describe('last time vs today, side by side', () => {
     // if the choice changes last time's frame somewhere (the shorter contact of last time).
     const byContact = now.frames.map((f) => {
       const t = earlierTimeAt(onContact, now.table.times[f]!);
-      return t === undefined ? undefined : frameAt(then.table, t);
+      return t === undefined ? undefined : frameAt(then.table.times, t);
     });
     const byToeOff = now.frames.map((_, i) => then.frames[pairedIndex(onToeOff, i)]!);
     expect(byToeOff.some((f, i) => byContact[i] !== undefined && Math.abs(f - byContact[i]!) >= 1)).toBe(

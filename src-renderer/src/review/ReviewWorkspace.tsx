@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { seconds } from '../../../src-shared/units';
-import { frameAt } from '../../../src-shared/review/frames';
+import { frameAt } from '../../../src-shared/media/timestamps';
 import type { ReviewAction } from '../../../src-shared/review/keymap';
 import { adjacentEvent, cycleAround, type TimedEvent } from '../../../src-shared/review/navigation';
 import {
@@ -276,7 +276,7 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
     return events[j]!.map((e) => ({
       ...e,
       frame: frameAt(
-        active.table,
+        active.table.times,
         clipTime(playhead, clocks, k, sessionTimeOfFrame(playhead, clocks, j, e.frame)),
       ),
     }));

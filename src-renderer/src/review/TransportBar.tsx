@@ -2,7 +2,8 @@
  * The controls under the players: every keyboard action also reachable with the mouse (workflow.md),
  * a scrub bar over the active clip's frames, the rate, lock and overlay toggles.
  */
-import { frameAt, timeOfFrame } from '../../../src-shared/review/frames';
+import { frameAt } from '../../../src-shared/media/timestamps';
+import { timeOfFrame } from '../../../src-shared/review/frames';
 import type { ReviewAction } from '../../../src-shared/review/keymap';
 import { clipTime, type Playhead, type PlayerClock } from '../../../src-shared/review/playhead';
 import type { OverlayToggles } from '../../../src-shared/review/scene';
@@ -61,7 +62,7 @@ export function TransportBar(props: TransportBarProps) {
   const { playhead: p, clocks, toggles } = props;
   const active = clocks[p.active]!;
   const frames = active.table.times.length;
-  const current = frameAt(active.table, clipTime(p, clocks, p.active));
+  const current = frameAt(active.table.times, clipTime(p, clocks, p.active));
   const btn = (
     label: string,
     title: string,

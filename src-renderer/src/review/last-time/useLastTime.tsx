@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { EarlierClip, LastTimeClip } from '../../../../src-shared/progress/earlier';
 import type { ClipResult } from '../../../../src-shared/review/analysis-protocol';
-import { frameAt } from '../../../../src-shared/review/frames';
+import { frameAt } from '../../../../src-shared/media/timestamps';
 import { ghostSegments, ghostTransform } from '../../../../src-shared/review/ghost';
 import type { Foot, GaitEventKind } from '../../../../src-shared/review/navigation';
 import type { OverlayToggles } from '../../../../src-shared/review/scene';
@@ -141,7 +141,7 @@ export function useLastTime(
   const earlierFrame = (f: number): number | undefined => {
     if (!opened || !today || !pairing || !aligned) return undefined;
     const te = earlierTimeAt(pairing, today.table.times[f] ?? 0);
-    return te === undefined ? undefined : frameAt(opened.table, te);
+    return te === undefined ? undefined : frameAt(opened.table.times, te);
   };
 
   const lastClip = useMemo<ReviewClip | undefined>(
@@ -201,11 +201,11 @@ export function useLastTime(
       const tf = ghostTransform(
         {
           series: todaySeries,
-          contact: frameOf(todaySeries, frameAt(today.table, pairing.today[anchor.today]!)),
+          contact: frameOf(todaySeries, frameAt(today.table.times, pairing.today[anchor.today]!)),
         },
         {
           series: earlierSeries,
-          contact: frameOf(earlierSeries, frameAt(opened.table, pairing.earlier[anchor.earlier]!)),
+          contact: frameOf(earlierSeries, frameAt(opened.table.times, pairing.earlier[anchor.earlier]!)),
         },
         today.view,
       );
