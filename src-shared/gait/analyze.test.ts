@@ -88,6 +88,13 @@ describe('quality flags', () => {
     expect(Math.abs((r.cadence.value as number) - 170)).toBeLessThan(1.5);
   });
 
+  it('does not flag a constant 120 fps clip whose times are rounded to a 1 kHz clock (Matroska)', () => {
+    const clip = generateRunner({ view: 'side', fps: 120, durationS: 5 });
+    const frames = clip.series.frames.map((f) => ({ ...f, t: Math.round(f.t * 1000) / 1000 }));
+    const r = analyzeGait({ series: { ...clip.series, frames }, view: 'side' });
+    expect(codes(r)).not.toContain('variable-frame-rate');
+  });
+
   it('flags low landmark confidence on one side and frames without a pose', () => {
     const clip = generateRunner({ view: 'side', durationS: 5, noPoseRate: 0.1, seed: 3 });
     for (const f of clip.series.frames) {

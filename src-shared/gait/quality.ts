@@ -7,6 +7,7 @@ import type { Oriented } from './orient';
 import { MIN_STEPS, type GaitClipQuality, type GaitFlag, type GaitVariable } from './schema';
 import type { Step } from './steps';
 import type { Body, GaitView, Side, Timeline } from './types';
+import { frameTiming, VFR_JITTER } from '../media/timestamps';
 import type { LandmarkSeries } from '../pose/landmarks';
 
 /** Thresholds, with why. */
@@ -21,8 +22,6 @@ export const QUALITY = {
   segmentLengthCv: 0.1,
   /** One frame should be at most this fraction of the ground contact time. */
   framePerContact: 0.1,
-  /** Frame intervals varying more than this (coefficient of variation): variable frame rate. */
-  frameIntervalCv: 0.05,
   /** More than this fraction of frames without a pose. */
   missingPoses: 0.05,
   directionAgreement: 0.8,
@@ -174,17 +173,8 @@ export function qualityFlags(q: QualityInput): GaitFlag[] {
       values: { fps: tl.fps, frameMs: 1000 * period, contactMs: 1000 * contact },
     });
 
-  const dts: number[] = [];
-  for (let i = 1; i < tl.t.length; i++) dts.push((tl.t[i] as number) - (tl.t[i - 1] as number));
-  const dtCv = cv(dts);
-  const dropped = dts.filter((d) => d > 1.5 / tl.fps).length;
-  if (series.source.variableFrameRate || dtCv > QUALITY.frameIntervalCv || dropped > 0)
-    flags.push({
-      code: 'variable-frame-rate',
-      severity: 'warning',
-      message: `Frame times are irregular (interval variation ${pct(dtCv)}, ${dropped} gap${dropped === 1 ? '' : 's'} over 1.5 frames): timing uses the true timestamps, but filtering assumes even spacing.`,
-      values: { intervalCv: dtCv, gaps: dropped },
-    });
+  const uneven = frameTimingFlag(tl.t);
+  if (uneven) flags.push(uneven);
 
   const noPose = series.frames.filter((f) => f.status !== 'pose').length;
   if (series.frames.length && noPose / series.frames.length > QUALITY.missingPoses)
@@ -219,4 +209,36 @@ export function qualityFlags(q: QualityInput): GaitFlag[] {
       message: 'Gait events come from the side-view clip, shifted by the two clips\u2019 time offset.',
     });
   return flags;
+}
+
+/**
+ * Frame times that are not even, by the one definition of a variable frame rate (`frameTiming`,
+ * src-shared/media/timestamps.ts; docs/library-layout.md "Frames and time"), applied to the frames
+ * analysed: a trim that leaves a gap out leaves the flag out too. Times and rates are read from each
+ * frame's own timestamp either way; what the flag tells the PT is what is less sure. An event in a
+ * gap can be placed only to within the gap (its timing uncertainty takes the frame length around it:
+ * `frameInterval`, uncertainty-points.ts), and the smoothing (clean.ts) treats frames as evenly
+ * spaced, which no interval includes.
+ */
+export function frameTimingFlag(times: ArrayLike<number>): GaitFlag | null {
+  const ft = frameTiming(times);
+  if (!ft.variable) return null;
+  const n = ft.droppedFrames;
+  const uneven = ft.jitter > VFR_JITTER;
+  const what = [
+    n > 0 ? `the camera dropped ${n} frame${n === 1 ? '' : 's'} of this clip (gaps in its frame times)` : '',
+    uneven ? `the time between its frames varies by up to ${Math.round(100 * ft.jitter)}% of a frame` : '',
+  ]
+    .filter(Boolean)
+    .join(', and ');
+  const gaps =
+    n > 0
+      ? ' A contact or toe-off that fell in a gap can be placed only to within the gap: the steps beside a gap are timed less surely, and their intervals widen with the longer frame.'
+      : '';
+  return {
+    code: 'variable-frame-rate',
+    severity: 'warning',
+    message: `Frame times are uneven: ${what}. Cadence and step, contact and flight times use each frame's true time.${gaps} Joint paths are smoothed as if frames were evenly spaced, which the intervals do not include. Phones drop or delay frames when busy or in poor light: film in good light with other apps closed.`,
+    values: { droppedFrames: n, jitter: ft.jitter },
+  };
 }

@@ -58,7 +58,7 @@ export interface FrameTiming {
   readonly variable: boolean;
 }
 
-export function frameTiming(times: readonly number[]): FrameTiming {
+export function frameTiming(times: ArrayLike<number>): FrameTiming {
   const n = times.length;
   if (n < 2) return { averageFps: 0, medianInterval: 0, droppedFrames: 0, jitter: 0, variable: false };
   const intervals: number[] = [];

@@ -90,7 +90,10 @@ describe('review analysis', () => {
     const all = analyseClip(series, [], { view: 'side', trim: full }).gait!;
     const vfr = analyseClip(dropped, [], { view: 'side', trim: { startFrame: 0, endFrame: 360 } }).gait!;
     expect(dropped.frames).toHaveLength(309);
-    expect(vfr.flags.map((f) => f.code)).toContain('variable-frame-rate');
+    // frameTiming's count (every 7th of 360: frames 3, 10, …, 353), told to the PT in the flag.
+    const flag = vfr.flags.find((f) => f.code === 'variable-frame-rate');
+    expect(flag?.values).toMatchObject({ droppedFrames: 51 });
+    expect(flag?.message).toMatch(/the camera dropped 51 frames of this clip/);
     expect(Math.abs(vfr.cadence.value! - all.cadence.value!)).toBeLessThan(1);
   });
 });
