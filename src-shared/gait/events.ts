@@ -35,6 +35,7 @@ import { median } from '../stats';
 import { makeEvent } from './eventFrame';
 import { byRhythm } from './eventsRhythm';
 import { MIN_TEMPLATE_STRIDES, refineByTemplate } from './eventsTemplate';
+import { templateSpread, withTemplateSpread, type TemplateSpread } from './eventsTemplateSpread';
 import { footInImage, type ImageBounds } from './eventsImage';
 import { edgeRuns, hysteresisRuns, onBelt } from './eventsRuns';
 import { kinkFit, peak } from './subframe';
@@ -263,7 +264,8 @@ function detectStances(
   }
   // Noisy landmarks: stances checked against the foot's stride rhythm, then timed on the
   // ensemble template of its stances (eventsRhythm.ts, eventsTemplate.ts); the stances cut by the
-  // clip's edges are timed on the same template.
+  // clip's edges are timed on the same template, and all carry its bootstrap spread.
+  let spread: TemplateSpread = { ic: null, to: null };
   const refinedAll = refineByTemplate(
     [
       ...byRhythm(out.map((st) => ({ icF: st.ic.atF, toF: st.to.atF, weak: st.weak }))),
@@ -272,6 +274,7 @@ function detectStances(
     raw[side],
     legPx,
     tl.fps,
+    (fits) => (spread = templateSpread(fits)),
   );
   for (const r of refinedAll) {
     if (!r.edge) continue;
@@ -282,9 +285,12 @@ function detectStances(
     );
     if (!e) continue;
     edgeEvents.push(
-      r.edge === 'start'
-        ? makeEvent(tl, 'toe-off', side, r.toF, e.st.to.confidence)
-        : makeEvent(tl, 'initial-contact', side, r.icF, e.st.ic.confidence),
+      withTemplateSpread(
+        r.edge === 'start'
+          ? makeEvent(tl, 'toe-off', side, r.toF, e.st.to.confidence)
+          : makeEvent(tl, 'initial-contact', side, r.icF, e.st.ic.confidence),
+        spread,
+      ),
     );
   }
   // A contact the rhythm put in where the foot was outside the image is not one it saw.
@@ -295,7 +301,7 @@ function detectStances(
   const refined = refinedAll.filter((r) => !r.edge && (!r.inferred || (seen(r.icF) && seen(r.toF))));
   // A contact the rhythm put in carries half the clip's typical confidence of that foot.
   const typical = median(out.map((st) => Math.min(st.ic.confidence, st.to.confidence)));
-  return refined.map((r) => {
+  const timed = refined.map((r) => {
     const same = out.find((st) => st.ic.atF === r.icF && st.to.atF === r.toF);
     if (same) return same;
     const near = out.reduce((a, b) => (Math.abs(b.ic.atF - r.icF) < Math.abs(a.ic.atF - r.icF) ? b : a));
@@ -306,6 +312,11 @@ function detectStances(
       to: makeEvent(tl, 'toe-off', side, r.toF, ct),
     };
   });
+  return timed.map((st) => ({
+    ...st,
+    ic: withTemplateSpread(st.ic, spread),
+    to: withTemplateSpread(st.to, spread),
+  }));
 }
 
 function midstance(body: Body, tl: Timeline, angles: AngleSet, st: Stance, view: GaitView): GaitEvent | null {

@@ -7,7 +7,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { alignOnTemplate, landing, type TemplateFit } from './eventsTemplate';
-import { bootstrapTemplates, templateSpread, type TemplateFits } from './eventsTemplateSpread';
+import {
+  bootstrapTemplates,
+  templateSpread,
+  timingSpreadFlag,
+  withTemplateSpread,
+  type TemplateFits,
+} from './eventsTemplateSpread';
+import type { Step } from './steps';
+import type { GaitEvent } from './types';
 import { createPrng } from './synthetic/prng';
 
 const FPS = 30;
@@ -118,5 +126,51 @@ describe('templateSpread on generated strides (known answers)', () => {
     expect(templateSpread(fitsOf(fit, K))).toEqual(templateSpread(fitsOf(fit, K)));
     const none: TemplateFits = { ...fitsOf(fit, K), to: { fit, read: () => null } };
     expect(templateSpread(none).to).toBeNull();
+  });
+});
+
+describe('timingSpreadFlag: a foot its template cannot time to the frame, in words', () => {
+  const ev = (kind: GaitEvent['kind'], at: number): GaitEvent => ({
+    kind,
+    side: 'left',
+    at,
+    atF: at,
+    t: at / 30,
+    confidence: 1,
+    source: 'detected',
+  });
+  const steps = (ic: number | null, to: number | null): Step[] =>
+    [10, 30, 50].map((at, index) => {
+      const s = { ic, to };
+      return {
+        side: 'left',
+        index,
+        ic: withTemplateSpread(ev('initial-contact', at), s),
+        to: withTemplateSpread(ev('toe-off', at + 7), s),
+        ms: null,
+        ls: null,
+        prevOtherIc: null,
+        nextOtherIc: null,
+        nextIc: null,
+        values: {},
+        clean: true,
+        footStrike: null,
+      };
+    });
+
+  it('says nothing below a frame, nor of the other foot', () => {
+    expect(timingSpreadFlag(steps(0.9, 0.4), 'left', 30)).toBeNull();
+    expect(timingSpreadFlag(steps(1.5, 0.4), 'right', 30)).toBeNull();
+  });
+  it('names the contacts, their shift in ms at this frame rate, what widens and what to do', () => {
+    const f = timingSpreadFlag(steps(1.2, 0.4), 'left', 30)!;
+    expect(f).toMatchObject({ code: 'event-timing-uncertain', severity: 'warning', side: 'left' });
+    expect(f.message).toContain('all left contacts may sit about ±40 ms early or late together');
+    expect(f.message).toContain('Contact time, step time and the angles at initial contact of the left leg');
+    expect(f.message).toContain('Check a few left contacts in Review, or film a longer clip.');
+    expect(f.values).toEqual({ frames: 1.2, contactFrames: 1.2, toeOffFrames: 0.4 });
+    expect(timingSpreadFlag(steps(1.2, 1.5), 'left', 60)!.message).toContain(
+      'all left contacts and toe-offs may sit about ±25 ms',
+    );
   });
 });

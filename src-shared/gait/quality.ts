@@ -6,6 +6,7 @@
 import type { Oriented } from './orient';
 import { MIN_STEPS, type GaitClipQuality, type GaitFlag, type GaitVariable } from './schema';
 import type { Step } from './steps';
+import { timingSpreadFlag } from './eventsTemplateSpread';
 import type { Body, GaitView, Side, Timeline } from './types';
 import { frameTiming, VFR_JITTER } from '../media/timestamps';
 import type { LandmarkSeries } from '../pose/landmarks';
@@ -116,6 +117,8 @@ export function qualityFlags(q: QualityInput): GaitFlag[] {
         message: `The pose model is unsure of the ${side} leg (mean visibility ${vis.toFixed(2)}): its events and angles are less reliable${view === 'side' ? ' (the far leg is often hidden in a side view)' : ''}.`,
         values: { visibility: vis },
       });
+    const unsure = timingSpreadFlag(steps, side, tl.fps);
+    if (unsure) flags.push(unsure);
   }
 
   if (view === 'side') {

@@ -109,6 +109,8 @@ export const FlagSchema = z.object({
     'events-from-markers',
     /** Side view: the near hip or wrist hidden by something in front (camera-advice.ts). */
     'hidden-by-rails',
+    /** A foot's contacts or toe-offs its stride template cannot time to the frame (eventsTemplateSpread.ts). */
+    'event-timing-uncertain',
   ]),
   severity: z.enum(['info', 'warning', 'error']),
   message: z.string(),

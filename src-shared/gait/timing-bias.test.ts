@@ -31,8 +31,17 @@ function gauss(r: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
 }
 
-/** One run of `contacts` initial contacts, right first; detected = true + foot bias + random. */
-function run(r: () => number, contacts: number, sysFrames: number, randFrames: number): Step[] {
+/**
+ * One run of `contacts` initial contacts, right first; detected = true + foot bias + random. The
+ * contacts carry `templateSd` where given (their foot's template spread, eventsTemplateSpread.ts).
+ */
+function run(
+  r: () => number,
+  contacts: number,
+  sysFrames: number,
+  randFrames: number,
+  templateSd?: number,
+): Step[] {
   const dt = 1 / FPS;
   const bias: Record<Side, number> = {
     left: gauss(r) * sysFrames * dt,
@@ -53,6 +62,7 @@ function run(r: () => number, contacts: number, sysFrames: number, randFrames: n
       t: det,
       confidence: 1,
       source: 'detected',
+      ...(templateSd === undefined ? {} : { templateSd }),
     });
   }
   const steps: Step[] = [];
@@ -173,5 +183,39 @@ describe('bias vectors', () => {
       5,
       12,
     );
+  });
+});
+
+describe('a foot shifted by its template (generated runs): the clip\u2019s own spread widens the interval', () => {
+  // An ambiguous template (an 8 s cut of the sample clip: 1.1-1.3 frames, docs/uncertainty.md §8)
+  // moves every contact of a foot together. Each run draws that shift per foot with SD 1.5 frames;
+  // the contacts carry the spread the bootstrap would give them, 1.5 frames.
+  const RUNS = 2000;
+  const SPREAD = 1.5;
+  const r = rng(20261207);
+  const ctx = context(Math.ceil(FPS * 12));
+  const hits = { carried: 0, fixed: 0, diff: 0 };
+  for (let k = 0; k < RUNS; k++) {
+    const random = EVENT_TIMING['initial-contact'].random;
+    const seed = Math.floor(r() * 2 ** 31);
+    // The same run twice: its contacts with and without their template's spread.
+    const [carried, fixed] = [SPREAD, undefined].map((sd) => run(rng(seed), 24, SPREAD, random, sd));
+    const [step] = summarise(DEFS, carried as Step[], (i) => i, ctx);
+    const [before] = summarise(DEFS, fixed as Step[], (i) => i, ctx);
+    if (inside(step?.left.uncertainty?.interval, TRUE_STEP.left)) hits.carried++;
+    if (inside(before?.left.uncertainty?.interval, TRUE_STEP.left)) hits.fixed++;
+    if (inside(step?.symmetry?.uncertainty?.interval, TRUE_STEP.left - TRUE_STEP.right)) hits.diff++;
+  }
+  const rate = (x: number): number => x / RUNS;
+
+  it('holds the true mean step time and L \u2212 R in about 95% of runs with the spread carried', () => {
+    expect(rate(hits.carried)).toBeGreaterThan(0.93);
+    expect(rate(hits.carried)).toBeLessThan(0.97);
+    expect(rate(hits.diff)).toBeGreaterThan(0.93);
+    expect(rate(hits.diff)).toBeLessThan(0.97);
+  });
+
+  it('holds it far less often with the fixed half frame per foot', () => {
+    expect(rate(hits.fixed)).toBeLessThan(0.7);
   });
 });

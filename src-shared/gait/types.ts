@@ -102,4 +102,8 @@ export interface GaitEvent {
   /** 'corrected': placed by the PT (event-edits.ts); 'markers': read from the foot's skin markers
    *  (src-shared/markers/foot-events.ts, given through `GaitInput.chooseEvents`). */
   readonly source: 'detected' | 'external' | 'corrected' | 'markers';
+  /** A contact or toe-off placed from its foot's stride template (noisy landmarks): how far that
+   *  template's reading moves on a bootstrap of its strides, frames (eventsTemplateSpread.ts), a
+   *  shift of the foot's every such event together (docs/uncertainty.md §8). */
+  readonly templateSd?: number;
 }

@@ -4,14 +4,7 @@
  * the labelled clips); method: docs/uncertainty.md §8.
  */
 import type { Step } from './steps';
-import {
-  biasKey,
-  EVENT_TIMING,
-  perStepTiming,
-  type BiasKey,
-  type BiasVector,
-  type TimedEvent,
-} from './timing-bias';
+import { biasKey, EVENT_TIMING, type BiasKey, type BiasVector, type TimedEvent } from './timing-bias';
 import type { VariableDefinition } from './tables/variables';
 import type { GaitEvent, Timeline } from './types';
 import type { StepUncertainty } from './uncertainty-context';
@@ -36,13 +29,18 @@ export function biasOf(t: Timing, rate: number): BiasVector {
 /**
  * Timing of an event, s: for contacts and toe-offs the measured whole (du) and its per-foot
  * systematic part (sys, with the foot's bias key); half a frame of rounding otherwise (midstance and
- * late swing are read at the nearest frame).
+ * late swing are read at the nearest frame). Where the clip's own template places its foot's events
+ * less surely than the labelled clips did (its bootstrap spread, `templateSd`, above the measured
+ * systematic part), that spread is the systematic part: it moves the foot's every such event
+ * together (eventsTemplateSpread.ts, docs/uncertainty.md §8).
  */
 export function timingOf(tl: Timeline, e: GaitEvent): Timing {
   const dt = frameInterval(tl, e.at);
   if (e.kind === 'initial-contact' || e.kind === 'toe-off') {
     const k: TimedEvent = e.kind;
-    return { du: perStepTiming(k) * dt, sys: EVENT_TIMING[k].systematic * dt, key: biasKey(k, e.side) };
+    const sys = Math.max(EVENT_TIMING[k].systematic, e.templateSd ?? 0);
+    // A step carries both parts (perStepTiming, with this systematic part).
+    return { du: Math.hypot(EVENT_TIMING[k].random, sys) * dt, sys: sys * dt, key: biasKey(k, e.side) };
   }
   return { du: dt / 2, sys: 0, key: null };
 }
