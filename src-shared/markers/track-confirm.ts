@@ -177,7 +177,12 @@ export function legConfirmer(cfg: TrackerConfig, detection: DetectionOptions, st
           points[i]![t] = { ...p, state: 'detected', confidence: CONFIRMED_CONFIDENCE };
       });
     }
-    searchFold(leg, Math.max(2, from - PRE), to, states, points);
+    // The search starts from two upright frames before the fold (its fixed start). A fold under way
+    // on the clip's first frames has none: searched from its own folded frames 0-1 (the right leg
+    // of the rear clips is folded on frame 0), its new points gave 3 swaps on noise seed 61 at
+    // 60 fps. There it only takes back the forward pass's points its best path does not keep.
+    const start = Math.max(2, from - PRE);
+    searchFold(leg, start, to, states, points, start <= from);
   }
 
   /** The fold's identities searched over its kept frames (track-fold-obs.ts `resolveFold`). */
@@ -187,6 +192,7 @@ export function legConfirmer(cfg: TrackerConfig, detection: DetectionOptions, st
     to: number,
     states: readonly State[],
     points: MarkerPoint[][],
+    report: boolean,
   ): void {
     if (from < 2) return;
     const images: MarkerImage[] = [];
@@ -206,6 +212,7 @@ export function legConfirmer(cfg: TrackerConfig, detection: DetectionOptions, st
       span: Math.max(0, ...(cfg.legSpans ?? [])),
       scale: dt > 0 ? (dt * 60) ** 2 : 1,
       confidence: CONFIRMED_CONFIDENCE,
+      report,
     });
   }
 }

@@ -89,6 +89,8 @@ export interface FoldInput {
   readonly scale: number;
   /** Confidence of a point placed by the search. */
   readonly confidence: number;
+  /** Whether the search's points are reported; if not, it only takes back the forward pass's. */
+  readonly report: boolean;
 }
 
 /**
@@ -154,6 +156,7 @@ export function resolveFold(c: FoldInput): void {
       const j = best.pick[f]![k]!;
       const p = points[i]![from + f]!;
       if (
+        c.report &&
         j >= 0 &&
         best.margin[f]![k]! >= TRUST &&
         agree(best.fromStart, f, f, k) &&

@@ -37,6 +37,7 @@ import {
   learnBlur,
   localBlobs,
   pool,
+  seedStates,
   stateAtSeed,
   type State,
   type TrackerConfig,
@@ -334,7 +335,7 @@ export const trackMarkers: TrackMarkers = async (frames, seeds, options, onProgr
       before.push(levelImage(frame, options.detection));
     } else if (states === null) {
       const blobs = detectBlobs(frame, relaxed);
-      states = seeds.map((s) => stateAtSeed(s, blobs));
+      states = seedStates(seeds, blobs);
       cfg.segments = segmentsOf(
         seeds.map((s) => s.name),
         states,
