@@ -58,7 +58,7 @@ describe('a finding on both sides, one of them tentative', () => {
     expect(m.f.provisional).toBe(false);
     const f = findingOf(m, 'id');
     expect(f.text).toBe(
-      `Incline: Stiff knee in stance on both sides. Left: tentative, ${DOUBT}; right: whole (11 clean steps).`,
+      `Incline: Stiff knee in stance on both sides. Left: tentative, ${DOUBT}; right: firm, over 11 clean steps.`,
     );
     // Left first in the evidence as in the words, the tentative side's row marked.
     expect(f.evidence[0]).toMatch(/^Peak knee flexion in stance, left: .* \(tentative\)$/);
@@ -69,7 +69,7 @@ describe('a finding on both sides, one of them tentative', () => {
   it('says so for a side on too few steps', () => {
     const m = merge(found(stiff('left', 25, 12)), found(stiff('right', 30, 5)));
     expect(findingOf(m, 'id').text).toBe(
-      'Incline: Stiff knee in stance on both sides. Left: whole (12 clean steps); right: tentative, fewer than 7 clean steps.',
+      'Incline: Stiff knee in stance on both sides. Left: firm, over 12 clean steps; right: tentative, fewer than 7 clean steps.',
     );
   });
 
@@ -93,7 +93,7 @@ describe('a finding on both sides, one of them tentative', () => {
       'late-rule',
     ]);
     const why = findingOf(m, 'id', ranked[1]).priority!.why;
-    expect(why).toMatch(/; ranked on the whole side \(right\)$/);
+    expect(why).toMatch(/; ranked on the firm side \(right\)$/);
     expect(why).not.toMatch(/tentative/);
   });
 });

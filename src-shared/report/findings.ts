@@ -41,7 +41,7 @@ export function priorityWhy(r: RankedFinding): string {
     );
   if (r.painfulSide) parts.push('on the painful side');
   // findings-rank.ts: a tentative finding ranks after the whole ones whatever its effect.
-  if (r.finding.provisional) parts.push('tentative: ranked after the whole findings');
+  if (r.finding.provisional) parts.push('tentative: ranked after the firm findings');
   return parts.join('; ');
 }
 
@@ -55,7 +55,7 @@ export function tentativeWords(f: GaitFinding, doubt: string | undefined): strin
 /**
  * Whether it is tentative, and why, in words after the title. A finding merged across left and
  * right (./finding-ids.ts `mergeSides`) says it per side where the sides differ ("Left: tentative,
- * …; right: whole (11 clean steps)."): one half-hidden far leg does not make the near leg's finding
+ * …; right: firm, over 11 clean steps."): one half-hidden far leg does not make the near leg's finding
  * tentative, and the PT sees which side to check in Review.
  */
 function tentativeText(m: Pick<FoundIn, 'f' | 'doubt' | 'sides'>): string {
@@ -69,7 +69,7 @@ function tentativeText(m: Pick<FoundIn, 'f' | 'doubt' | 'sides'>): string {
     return sides[0]!.why ? ` Tentative: ${sides[0]!.why}.` : '';
   const each = sides.map(
     (s, i) =>
-      `${i === 0 ? s.side[0]!.toUpperCase() + s.side.slice(1) : s.side}: ${s.why ? `tentative, ${s.why}` : `whole (${s.n} clean steps)`}`,
+      `${i === 0 ? s.side[0]!.toUpperCase() + s.side.slice(1) : s.side}: ${s.why ? `tentative, ${s.why}` : `firm, over ${s.n} clean steps`}`,
   );
   return ` ${each.join('; ')}.`;
 }
@@ -105,7 +105,7 @@ export function findingOf(
           priority: {
             effect: Math.round(rank.effect * 100) / 100,
             weight: Math.round(rank.weight * 100) / 100,
-            why: `${priorityWhy(rank)}${mixed ? `; ranked on the whole side (${m.sides!.find((s) => !s.f.provisional)!.f.side})` : ''}`,
+            why: `${priorityWhy(rank)}${mixed ? `; ranked on the firm side (${m.sides!.find((s) => !s.f.provisional)!.f.side})` : ''}`,
           },
         }
       : {}),

@@ -91,11 +91,11 @@ describe('a far leg not measurable in another condition', () => {
     // (left) leg's tentative. The merged finding says which, and ranks on its whole side.
     const both = m.findings.find((f) => f.text.startsWith('Incline: '))!;
     expect(both.text).toBe(
-      "Incline: Stiff knee in stance on both sides. Left: tentative, the left (far) leg's peak knee flexion in stance was not measurable from the same camera in Flat; right: whole (11 clean steps).",
+      "Incline: Stiff knee in stance on both sides. Left: tentative, the left (far) leg's peak knee flexion in stance was not measurable from the same camera in Flat; right: firm, over 11 clean steps.",
     );
     expect(both.evidence[0]).toMatch(/^Peak knee flexion in stance, left: .* \(tentative\)$/);
     expect(both.evidence[1]).toMatch(/^Peak knee flexion in stance, right: .*SDD 3\.8°$/);
-    expect(both.priority!.why).toMatch(/ranked on the whole side \(right\)$/);
+    expect(both.priority!.why).toMatch(/ranked on the firm side \(right\)$/);
     // Its effect is the right (near) side's, (40 − mean) / SDD, not the doubted left's.
     const right = incline.clips[0]!.analysis.variables.find(
       (v) => v.id === 'peak-knee-flexion-stance',
@@ -109,7 +109,7 @@ describe('a far leg not measurable in another condition', () => {
       .split('<li');
     const drawn = items.find((x) => x.includes('Incline: Stiff knee'))!;
     expect(drawn).toContain("Left: tentative, the left (far) leg's peak knee flexion in stance");
-    expect(drawn).toContain('right: whole (11 clean steps).');
+    expect(drawn).toContain('right: firm, over 11 clean steps.');
     expect(items.filter((x) => x.includes('(tentative)'))).toEqual([
       expect.stringMatching(/^>Peak knee flexion in stance, left: /),
     ]);
@@ -135,7 +135,7 @@ describe('a far leg not measurable in another condition', () => {
     expect(m.findings.at(-1)!.priority!.effect).toBeGreaterThan(
       Math.min(...whole.map((f) => f.priority!.effect)),
     );
-    expect(m.findings.at(-1)!.priority!.why).toMatch(/tentative: ranked after the whole findings/);
+    expect(m.findings.at(-1)!.priority!.why).toMatch(/tentative: ranked after the firm findings/);
   });
 
   it('does not reach a clip filmed from the other side (another leg is the far one)', () => {

@@ -147,7 +147,7 @@ describe('tentative findings (fewer than 7 clean steps)', () => {
     const effects = whole.map((f) => f.priority!.effect);
     expect(effects).toEqual([...effects].sort((a, b) => b - a));
     expect(splitFindings(m.findings).first).not.toContain(tentative[0]);
-    expect(tentative[0]!.priority!.why).toMatch(/tentative: ranked after the whole findings/);
+    expect(tentative[0]!.priority!.why).toMatch(/tentative: ranked after the firm findings/);
     // The plan follows: the tentative finding's drills come after the whole ones'.
     expect(m.plan[0]!.id).toBe(whole[0]!.drills![0]);
   });
