@@ -6,6 +6,7 @@
 export * from './types';
 export { MARKERS, markerDefinition, isMarkerName, markersForView } from './protocol';
 export { detectBlobs } from './detect';
+export { candidateBlobs, mergedCandidates } from './merged-blob';
 export { trackMarkers } from './track';
 export { suggestName } from './suggest';
 export { heelContacts, type HeelContactOptions } from './heel-contact';

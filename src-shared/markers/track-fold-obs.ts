@@ -10,6 +10,7 @@
 import { pixels } from '../units';
 import { detectAtThresholds } from './detect';
 import { contradicts, foldSearch, type FoldObs } from './track-fold';
+import { MERGED_MIN_ROUNDNESS, tooLargeForOneMarker } from './merged-blob';
 import { fitDiscs } from './track-split';
 import type { State } from './track-search';
 import type { DetectionOptions, MarkerImage, MarkerPoint } from './types';
@@ -24,8 +25,6 @@ export interface ColumnSpec {
   readonly span: number;
 }
 
-/** A blob larger than this many marker areas is split (two markers touching, or one covering another's rim). */
-const SPLIT_AREA = 1.5;
 /** A member unseen within this many radii of a member's observation may have joined its blob. */
 const COVERED_RADII = 3;
 /** Discs closer than this many radii are one marker smeared, not two. */
@@ -42,7 +41,7 @@ export function foldObservations(image: MarkerImage, detection: DetectionOptions
   const area = Math.PI * r * r;
   const opts: DetectionOptions = {
     ...detection,
-    minRoundness: 0.15,
+    minRoundness: MERGED_MIN_ROUNDNESS,
     minAreaPx: Math.max(2, 0.3 * area),
     maxAreaPx: 8 * area,
     region: { x: cx - half, y: top, width: 2 * half, height: bottom - top },
@@ -52,7 +51,7 @@ export function foldObservations(image: MarkerImage, detection: DetectionOptions
   const out: FoldObs[] = [];
   blobs.forEach((b, g) => {
     out.push({ x: b.x, y: b.y, group: g, whole: true });
-    if (b.areaPx <= SPLIT_AREA * area) return;
+    if (!tooLargeForOneMarker(b.areaPx, area)) return;
     // Two markers on the leg's vertical line: start the discs above and below the centroid, as far
     // apart as the extra area says (two discs d apart cover about πr² + 2rd).
     const d = Math.min(4 * r, Math.max(r, (b.areaPx - area) / (2 * r)));

@@ -10,6 +10,7 @@
 import { pixels } from '../units';
 import { assign } from './assign';
 import { detectBlobs, levelImage } from './detect';
+import { MERGED_MIN_ROUNDNESS } from './merged-blob';
 import { TOP_TO_BOTTOM } from './protocol';
 import { keepOrder, regainChains } from './track-chains';
 import {
@@ -310,7 +311,7 @@ export const trackMarkers: TrackMarkers = async (frames, seeds, options, onProgr
     maxCoastFrames: options.maxCoastFrames ?? 8,
   };
   // Frames before the seed frame are kept as grey level images (1 byte a pixel) for the backward pass.
-  const relaxed: DetectionOptions = { ...options.detection, minRoundness: 0.15 };
+  const relaxed: DetectionOptions = { ...options.detection, minRoundness: MERGED_MIN_ROUNDNESS };
   const levelCfg: TrackerConfig = {
     ...cfg,
     detection: { ...options.detection, appearance: { kind: 'bright' } },

@@ -1,5 +1,5 @@
 import type { DetectedBlobs, MarkerTrackStatus, markersCalls } from '../../../src-shared/contract/markers';
-import { detectBlobs, suggestName } from '../../../src-shared/markers';
+import { candidateBlobs, suggestName } from '../../../src-shared/markers';
 import type { HandlersFor } from '../types';
 import { ServiceError } from '../errors';
 import { readFrame } from './frames';
@@ -44,7 +44,8 @@ export const markersHandlers: HandlersFor<typeof markersCalls> = {
       chosen = { mode: 'colour', rgb: colourAt(rgba, pick.x, pick.y) };
     }
     const image = await readFrame(rec, frame, pixelFormat({ detection: chosen }));
-    const blobs = detectBlobs(image, detectionOptions({ detection: chosen }));
+    // Two markers touching are offered too, as one candidate (the panel says so).
+    const blobs = candidateBlobs(image, detectionOptions({ detection: chosen }));
     const pose = (await landmarksOf(library, recordingId))?.frames.find((f) => f.index === frame);
     return {
       frame,

@@ -5,7 +5,12 @@
  * background (progress, Cancel), and read pelvic tilt / rearfoot eversion per step with where each
  * value came from (the marker knee and ankle angles stand in the summary, in the landmarks' place).
  */
-import { markerDefinition, markersForView, type MarkerName } from '../../../../src-shared/markers';
+import {
+  markerDefinition,
+  markersForView,
+  mergedCandidates,
+  type MarkerName,
+} from '../../../../src-shared/markers';
 import type { MarkerVariableRow } from '../../../../src-shared/review/marker-variables';
 import { MarkerSideCell } from '../../components/MarkerSideCell';
 import type { MarkersModel } from './useMarkers';
@@ -25,6 +30,7 @@ export function MarkersPanel({ markers: m, view, frame, rows }: MarkersPanelProp
   const suggestions = blob?.suggestions.slice(0, 3) ?? [];
   const others = markersForView(view).filter((d) => !suggestions.some((s) => s.name === d.name));
   const running = m.status?.state === 'running';
+  const merged = m.detected ? mergedCandidates(m.detected.blobs) : [];
   const done = m.status?.framesDone ?? 0;
   const total = m.status?.frameCount ?? 0;
   return (
@@ -74,6 +80,11 @@ export function MarkersPanel({ markers: m, view, frame, rows }: MarkersPanelProp
                 </button>
               ))}
             </div>
+          )}
+          {m.detected && m.detected.frame === frame && merged.length > 0 && (
+            <p className="warning" data-testid="markers-merged">
+              {mergedWords(merged)}
+            </p>
           )}
           {blob && (
             <div className="markers-naming" data-testid="marker-naming">
@@ -209,5 +220,22 @@ export function MarkersPanel({ markers: m, view, frame, rows }: MarkersPanelProp
         </p>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * Two markers touching on the naming frame are one candidate, and a leg named there loses its first
+ * fold (docs/markers.md, "Where the rear legs' misses are, and a leg named while folded"): said
+ * beside the candidates, before the PT names them.
+ */
+function mergedWords(merged: readonly number[]): string {
+  const n = merged.map((i) => i + 1);
+  const which =
+    n.length === 1
+      ? `Candidate ${n[0]} looks`
+      : `Candidates ${n.slice(0, -1).join(', ')} and ${n[n.length - 1]} look`;
+  return (
+    `${which} like two markers touching (a leg folded). Name the markers on a frame where they are ` +
+    'apart, each its own candidate (step a few frames on), or tracking may lose that leg at first.'
   );
 }
