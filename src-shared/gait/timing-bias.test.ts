@@ -11,22 +11,15 @@ import { summarise, type SummaryContext } from './summary';
 import { VARIABLES } from './tables/variables';
 import { biasDifferenceNorm, biasNorm, EVENT_TIMING, meanBias } from './timing-bias';
 import type { GaitEvent, Side } from './types';
+import { createPrng } from './synthetic/prng';
 
 const FPS = 30;
 const TRUE_STEP: Record<Side, number> = { left: 0.361, right: 0.35 };
 /** A steady runner's own step-to-step variation, s. */
 const RUNNER_SD = 0.008;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniforms in [0, 1) (mulberry32, the synthetic runner's generator): a failure replays from its seed. */
+const rng = (seed: number): (() => number) => createPrng(seed).next;
 function gauss(r: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
 }

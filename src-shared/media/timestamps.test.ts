@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { decodeTimestamps, encodeTimestamps, frameAt, frameTiming } from './timestamps';
+import { createPrng } from '../gait/synthetic/prng';
 
 const cfr = (n: number, num: number, den: number): number[] =>
   Array.from({ length: n }, (_, i) => (i * den) / num);
 
-/** Mulberry32: seeded, so a failure reproduces. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniforms in [0, 1) (mulberry32, the synthetic runner's generator): a failure replays from its seed. */
+const prng = (seed: number): (() => number) => createPrng(seed).next;
 
 /** Frame i at i/fps moved by up to ±`ms` (uniform, seeded), as a phone's capture clock jitters. */
 const jittered = (n: number, fps: number, ms: number, seed: number): number[] => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, parseCsv, toCsv } from './csv';
+import { createPrng } from '../gait/synthetic/prng';
 
 describe('CSV (RFC 4180)', () => {
   it('quotes what needs quoting and leaves the rest alone', () => {
@@ -19,16 +20,8 @@ describe('CSV (RFC 4180)', () => {
   });
 
   it('round-trips random tables exactly', () => {
-    // mulberry32, seeded: the same table every run.
-    let seed = 42;
-    const rng = {
-      next(): number {
-        seed = (seed + 0x6d2b79f5) | 0;
-        let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-      },
-    };
+    // Seeded (mulberry32, the synthetic runner's generator): the same table every run.
+    const rng = createPrng(42);
     const alphabet = ['a', 'Z', ',', '"', '\n', ' ', 'é', '°', '1', '.'];
     const header = ['name', 'value', 'note'];
     const rows = Array.from({ length: 50 }, () => [

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { frameAt } from '../media/timestamps';
 import { constantRateTable, covers, frameDuration, frameTable, stepFrom, timeOfFrame } from './frames';
+import { createPrng } from '../gait/synthetic/prng';
 
-/** Mulberry32: seeded, so a failure reproduces. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniforms in [0, 1) (mulberry32, the synthetic runner's generator): a failure replays from its seed. */
+const prng = (seed: number): (() => number) => createPrng(seed).next;
 
 describe('frame table at 30 fps', () => {
   const table = constantRateTable(300, 30);

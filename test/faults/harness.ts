@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openLibrary } from '../../src-main/services/library/db';
+import { createPrng } from '../../src-shared/gait/synthetic/prng';
 
 /**
  * Fault injection, in the spirit of SQLite's crash tests: start a real `stridelab` process, kill it
@@ -11,17 +12,8 @@ import { openLibrary } from '../../src-main/services/library/db';
  * violations it found, and prints them (CI logs read "faults: <job>: N kill points, 0 violations").
  */
 
-/** mulberry32: a small seeded generator, so a failing trial can be replayed with its seed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniforms in [0, 1) (mulberry32, the synthetic runner's generator): a failure replays from its seed. */
+export const seeded = (seed: number): (() => number) => createPrng(seed).next;
 
 export const FAULT_SEED = Number(process.env.STRIDELAB_FAULT_SEED ?? 20261206);
 

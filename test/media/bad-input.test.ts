@@ -6,6 +6,7 @@ import type { Sink } from '../../src-main/services/media/copy';
 import { importRecording, type ImportRequest } from '../../src-main/services/media/import';
 import { moveToTrash } from '../../src-main/services/library/trash';
 import { clip, ffmpeg, libraryState, syntheticClip, tempDir, tempLibrary, type TestLibrary } from './helpers';
+import { createPrng } from '../../src-shared/gait/synthetic/prng';
 
 /**
  * The corpus of broken inputs (issue 5), generated here with ffmpeg and byte surgery. Each must be
@@ -28,16 +29,8 @@ function boxes(buf: Buffer): [string, number, number][] {
   return out;
 }
 
-/** A seeded generator (mulberry32) so the corrupted bytes are the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniforms in [0, 1) (mulberry32, the synthetic runner's generator): a failure replays from its seed. */
+const seeded = (seed: number): (() => number) => createPrng(seed).next;
 
 beforeAll(async () => {
   lib = await tempLibrary();

@@ -3,6 +3,9 @@
  * every workstation process (child.ts) agree without passing rows around: patient `p-<i>`, session
  * `s-<j>` of patient `p-<j mod patients>` (so 100,000 sessions over 10,000 patients is ten each).
  */
+
+import { createPrng } from '../../../src-shared/gait/synthetic/prng';
+
 const FIRST = [
   'Ann',
   'Bob',
@@ -58,17 +61,8 @@ const LAST = [
   'Novak',
 ];
 
-/** A small seeded generator (mulberry32): the same numbers on every process. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniforms in [0, 1) (mulberry32, the synthetic runner's generator): the same numbers on every process. */
+export const random = (seed: number): (() => number) => createPrng(seed).next;
 
 export interface PatientSeed {
   id: string;
