@@ -12,7 +12,7 @@ import { renderHtml, type Component } from '../helpers/react-render';
 
 const load = (name: string): Promise<unknown> => import(/* @vite-ignore */ name);
 const { MarkersPanel } = (await load('../../src-renderer/src/review/markers/MarkersPanel.tsx')) as {
-  MarkersPanel: Component<{ markers: unknown; view: 'rear'; frame: number; rows: null }>;
+  MarkersPanel: Component<{ markers: unknown; view: 'side' | 'rear'; frame: number; rows: null }>;
 };
 
 const text = (html: string): string =>
@@ -22,7 +22,7 @@ const text = (html: string): string =>
     .trim();
 
 /** The panel in Markers mode with the candidates found on frame 0 of the rear runner with `seed`. */
-function panel(seed: number, frame = 0): string {
+function panel(seed: number, frame = 0, view: 'side' | 'rear' = 'rear'): string {
   const clip = generateMarkerClip({ view: 'rear', fps: 30, durationS: 0.2, seed });
   const blobs = candidateBlobs(clip.frame(0), { appearance: { kind: 'bright' } });
   const markers = {
@@ -40,7 +40,7 @@ function panel(seed: number, frame = 0): string {
     busy: false,
     message: '',
   };
-  return renderHtml(MarkersPanel, { markers, view: 'rear', frame, rows: null });
+  return renderHtml(MarkersPanel, { markers, view, frame, rows: null });
 }
 
 describe('MarkersPanel: a candidate of two markers touching', () => {
@@ -55,6 +55,15 @@ describe('MarkersPanel: a candidate of two markers touching', () => {
         'they are apart, each its own candidate (step a few frames on), or tracking may lose that leg at first.',
     );
     expect(html).toContain('aria-label="Candidate 10 at');
+  });
+
+  it('does not say why the markers touch in a side view, where a folded leg is not the reason', () => {
+    const said = text(panel(61, 0, 'side'));
+    expect(said).toContain(
+      'Candidate 10 looks like two markers touching. Name the markers on a frame where they are apart, ' +
+        'each its own candidate (step a few frames on), or tracking may lose them at first.',
+    );
+    expect(said).not.toContain('folded');
   });
 
   it('is not said where the legs are apart, nor once the frame on screen has moved on', () => {

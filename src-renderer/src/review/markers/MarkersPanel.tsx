@@ -83,7 +83,7 @@ export function MarkersPanel({ markers: m, view, frame, rows }: MarkersPanelProp
           )}
           {m.detected && m.detected.frame === frame && merged.length > 0 && (
             <p className="warning" data-testid="markers-merged">
-              {mergedWords(merged)}
+              {mergedWords(merged, view)}
             </p>
           )}
           {blob && (
@@ -228,14 +228,17 @@ export function MarkersPanel({ markers: m, view, frame, rows }: MarkersPanelProp
  * fold (docs/markers.md, "Where the rear legs' misses are, and a leg named while folded"): said
  * beside the candidates, before the PT names them.
  */
-function mergedWords(merged: readonly number[]): string {
+function mergedWords(merged: readonly number[], view: 'side' | 'rear'): string {
   const n = merged.map((i) => i + 1);
   const which =
     n.length === 1
       ? `Candidate ${n[0]} looks`
       : `Candidates ${n.slice(0, -1).join(', ')} and ${n[n.length - 1]} look`;
   return (
-    `${which} like two markers touching (a leg folded). Name the markers on a frame where they are ` +
-    'apart, each its own candidate (step a few frames on), or tracking may lose that leg at first.'
+    // In the rear view the pairs that touch are one leg's heel counter and shank, folded in swing
+    // (docs/markers.md); in a side view markers can touch for other reasons (the legs crossing).
+    `${which} like two markers touching${view === 'rear' ? ' (a leg folded)' : ''}. Name the markers on ` +
+    'a frame where they are apart, each its own candidate (step a few frames on), or tracking may ' +
+    `lose ${view === 'rear' ? 'that leg' : 'them'} at first.`
   );
 }
