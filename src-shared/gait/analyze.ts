@@ -260,6 +260,7 @@ export function analyzeGait(input: GaitInput, options: AnalyzeOptions = {}): Gai
       frameF: e.atF,
       confidence: e.confidence,
       source: e.source,
+      ...(e.templateSd === undefined ? {} : { templateSd: e.templateSd }),
     })),
     footStrike: { left: strikes('left'), right: strikes('right') },
     cadence: { value: cad.value, unit: 'steps/min', n: cad.n },

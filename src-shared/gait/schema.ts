@@ -19,6 +19,9 @@ export const GaitEventSchema = z.object({
   frameF: Num,
   confidence: z.number().min(0).max(1),
   source: z.enum(['detected', 'external', 'corrected', 'markers']),
+  /** A contact or toe-off placed from its foot's stride template: that template's bootstrap spread,
+   *  frames (GaitEvent.templateSd); absent elsewhere. Read again by the marker variables. */
+  templateSd: Num.optional(),
 });
 
 export const UnitSchema = z.enum(['deg', 'cm', '%leg', 's', 'ratio']);

@@ -27,22 +27,33 @@ export function biasOf(t: Timing, rate: number): BiasVector {
 }
 
 /**
- * Timing of an event, s: for contacts and toe-offs the measured whole (du) and its per-foot
- * systematic part (sys, with the foot's bias key); half a frame of rounding otherwise (midstance and
- * late swing are read at the nearest frame). Where the clip's own template places its foot's events
- * less surely than the labelled clips did (its bootstrap spread, `templateSd`, above the measured
- * systematic part), that spread is the systematic part: it moves the foot's every such event
- * together (eventsTemplateSpread.ts, docs/uncertainty.md §8).
+ * An event's timing uncertainty in frame intervals: the whole a step carries and its foot's
+ * systematic part. Contacts and toe-offs: the measured parts (timing-bias.ts); where the clip's own
+ * template places its foot's events less surely than the labelled clips did (its bootstrap spread,
+ * `templateSd`, above the measured systematic part), that spread is the systematic part: it moves
+ * the foot's every such event together (eventsTemplateSpread.ts, docs/uncertainty.md §8). Midstance
+ * and late swing: half a frame of rounding (read at the nearest frame), nothing per foot. One rule
+ * for the landmark variables (`timingOf`) and the marker variables (review/marker-uncertainty.ts).
  */
-export function timingOf(tl: Timeline, e: GaitEvent): Timing {
-  const dt = frameInterval(tl, e.at);
+export function eventTimingFrames(e: Pick<GaitEvent, 'kind' | 'templateSd'>): {
+  readonly perStep: number;
+  readonly systematic: number;
+} {
   if (e.kind === 'initial-contact' || e.kind === 'toe-off') {
     const k: TimedEvent = e.kind;
     const sys = Math.max(EVENT_TIMING[k].systematic, e.templateSd ?? 0);
     // A step carries both parts (perStepTiming, with this systematic part).
-    return { du: Math.hypot(EVENT_TIMING[k].random, sys) * dt, sys: sys * dt, key: biasKey(k, e.side) };
+    return { perStep: Math.hypot(EVENT_TIMING[k].random, sys), systematic: sys };
   }
-  return { du: dt / 2, sys: 0, key: null };
+  return { perStep: 0.5, systematic: 0 };
+}
+
+/** Timing of an event, s (`eventTimingFrames` × the frame interval there), with its foot's bias key. */
+export function timingOf(tl: Timeline, e: GaitEvent): Timing {
+  const dt = frameInterval(tl, e.at);
+  const f = eventTimingFrames(e);
+  const key = e.kind === 'initial-contact' || e.kind === 'toe-off' ? biasKey(e.kind, e.side) : null;
+  return { du: f.perStep * dt, sys: f.systematic * dt, key };
 }
 
 type TimingWhat = Extract<VariableDefinition['extract'], { kind: 'timing' }>['what'];

@@ -187,6 +187,9 @@ export interface MarkerEvent {
   readonly side: Side;
   /** Fractional presentation index of the event. */
   readonly frameF: number;
+  /** The gait engine's template spread of a contact or toe-off, frames (GaitEvent.templateSd):
+   *  what widens a value read at it (review/marker-uncertainty.ts). */
+  readonly templateSd?: number;
 }
 
 /** Sagittal pelvic tilt of one step (side view). + = anterior tilt (ASIS lower than PSIS). */

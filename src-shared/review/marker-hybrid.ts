@@ -140,7 +140,7 @@ function onEngineSteps(
   const summary = summarise(
     side,
     steps.map((x) => x.value),
-    s.uncertainty?.systematic ?? 0,
+    s.tracking,
   );
   return { summary, steps };
 }

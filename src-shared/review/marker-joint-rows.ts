@@ -12,13 +12,13 @@ import {
 } from '../markers';
 import type { Side } from '../gait/types';
 import {
+  contactOf,
   markerAngleSystematicDeg,
   medianLength,
   segment,
   segmentsHold,
   stepU,
   summarise,
-  TIMING_FRAMES,
   trackOf,
   type MarkerSideSummary,
 } from './marker-uncertainty';
@@ -95,19 +95,16 @@ export function jointRows(
                 ? st.peakKneeInStance
                 : st.ankleAtContact;
           if (v === null) return [];
-          const icF = ev.find(
-            (e) =>
-              e.kind === 'initial-contact' && e.side === leg.side && Math.round(e.frameF) === st.contactFrame,
-          )?.frameF;
           // At a peak the rate is zero: tracking alone.
-          const u =
-            d.id === 'peak-knee-flexion-stance'
-              ? sys
-              : stepU(series, icF ?? st.contactFrame, TIMING_FRAMES['initial-contact'], sys);
+          const u = stepU(
+            series,
+            d.id === 'peak-knee-flexion-stance' ? null : contactOf(ev, leg.side, st.contactFrame),
+            sys,
+          );
           const at =
             d.id === 'peak-knee-flexion-stance' ? (st.peakKneeFrame ?? st.contactFrame) : st.contactFrame;
           const held = segmentsHold(isAnkle ? leg.segments.ankle : leg.segments.knee, at);
-          return [{ frame: st.contactFrame, value: v, u, held }];
+          return [{ frame: st.contactFrame, value: v, ...u, held }];
         }),
         sys,
       );

@@ -1,15 +1,16 @@
 /**
  * How well a marker angle is measured (issue 15; docs/uncertainty.md, as for the gait variables):
- * the per-step standard uncertainty of a value (tracking and event timing), and the spread rule
- * that says a side is not measurable when its values vary over steps beyond what a runner and the
- * measurement explain. Pure.
+ * the per-step standard uncertainty of a value (tracking and event timing), the systematic part of
+ * a mean (tracking and the foot's event timing bias, by the landmark variables' rule), and the
+ * spread rule that says a side is not measurable when its values vary over steps beyond what a
+ * runner and the measurement explain. Pure.
  */
 import type { GaitVariable } from '../gait/schema';
-import type { EventKind, Side } from '../gait/types';
+import type { Side } from '../gait/types';
 import { IMPLAUSIBLE_SPREAD, IMPLAUSIBLE_SPREAD_TWO_STEPS } from '../gait/summary';
-import { EVENT_TIMING_FRAMES } from '../gait/uncertainty';
+import { eventTimingFrames } from '../gait/uncertainty-timing';
 import { meanUncertainty, type MeanUncertainty } from '../gait/interval';
-import type { MarkerName, MarkerTrack } from '../markers';
+import type { MarkerEvent, MarkerName, MarkerTrack } from '../markers';
 
 /** Why a side's value is not shown as a number, and what to do (as the gait variables' sides). */
 export type MarkerNotMeasurable = NonNullable<GaitVariable['left']['notMeasurable']>;
@@ -20,6 +21,9 @@ export interface MarkerStepValue {
   readonly value: number;
   /** Standard uncertainty of this value, degrees: the tracking and the event's timing (`stepU`). */
   readonly u: number;
+  /** Signed change of this value, degrees, for a one-SD timing bias of its foot's event (`stepU`);
+   *  0 or absent where it is read at no contact or toe-off. */
+  readonly bias?: number;
   /** False where the step's markers were not where the body puts them (`segmentsHold`): left out. */
   readonly held?: boolean;
 }
@@ -34,6 +38,9 @@ export interface MarkerSideSummary {
   /** That interval's parts (random, systematic, k), as the gait variables carry them, so a marker
    *  side can stand in for a landmark side (marker-hybrid.ts); null below two steps. */
   readonly uncertainty: MeanUncertainty | null;
+  /** The tracking's type-B part, degrees (the systematic part less the events' timing bias), so a
+   *  subset of the steps can be summarised again (marker-hybrid.ts). */
+  readonly tracking: number;
   /**
    * Set where the markers were off on more than a quarter of the steps, or the spread over steps is
    * beyond what a runner and the measurement explain.
@@ -61,32 +68,39 @@ export function markerAngleSystematicDeg(lengthPx: number): number {
 export const MARKER_STEP_SD_DEG = 3;
 
 /**
- * Per-step standard uncertainty of a marker angle read at an event [GUM 5.1, in quadrature]: the
- * tracking (`trackingDeg`, 1 px at each end of the segment) and the event's timing, the angle's rate
- * of change there (central difference, degrees a frame) × the event's timing uncertainty in frames
- * (0.75 for contacts and toe-offs, measured; half a frame for midstance; none for a peak or a range).
+ * A marker angle read at an event [GUM 5.1, in quadrature]: its per-step standard uncertainty, the
+ * tracking (`trackingDeg`, 1 px at each end of the segment) and the event's timing, and its bias,
+ * the part of that timing its foot keeps over steps. Both are the angle's rate of change there
+ * (central difference, degrees a frame) × the event's timing in frames, by the landmark variables'
+ * rule (`eventTimingFrames`, docs/uncertainty.md §8): for contacts and toe-offs 0.82 frame per step
+ * of which 0.5 per foot, or the clip's own template spread where it is larger; half a frame at
+ * midstance, none per foot; none at all for a peak or a range (`at` null). Contacts and toe-offs
+ * read from the heel markers (source `markers`, docs/markers.md "Marker events") have no template
+ * and so no spread: they keep the measured figures.
  */
 export function stepU(
   series: Float64Array,
-  frameF: number | null,
-  timingFrames: number,
+  at: Pick<MarkerEvent, 'kind' | 'frameF' | 'templateSd'> | null,
   trackingDeg: number,
-): number {
-  if (frameF === null || timingFrames === 0) return trackingDeg;
-  const i = Math.round(frameF);
+): { readonly u: number; readonly bias: number } {
+  if (at === null) return { u: trackingDeg, bias: 0 };
+  const i = Math.round(at.frameF);
   const a = series[i - 1];
   const b = series[i + 1];
   const rate =
     a !== undefined && b !== undefined && Number.isFinite(a) && Number.isFinite(b) ? (b - a) / 2 : 0;
-  return Math.hypot(trackingDeg, rate * timingFrames);
+  const t = eventTimingFrames(at);
+  return { u: Math.hypot(trackingDeg, rate * t.perStep), bias: rate * t.systematic };
 }
 
-export const TIMING_FRAMES: Record<EventKind, number> = {
-  'initial-contact': EVENT_TIMING_FRAMES['initial-contact'],
-  'toe-off': EVENT_TIMING_FRAMES['toe-off'],
-  midstance: 0.5,
-  'late-swing': 0.5,
-};
+/** The engine's contact a step starts at (its timing for the uncertainty), or the step's own frame. */
+export function contactOf(events: readonly MarkerEvent[], side: Side, contactFrame: number): MarkerEvent {
+  return (
+    events.find(
+      (e) => e.kind === 'initial-contact' && e.side === side && Math.round(e.frameF) === contactFrame,
+    ) ?? { kind: 'initial-contact', side, frameF: contactFrame }
+  );
+}
 
 /**
  * The spread rule of the gait variables (src-shared/gait/summary.ts, docs/uncertainty.md §3): an SD
@@ -114,16 +128,31 @@ export function spreadCheck(
   };
 }
 
-/** Mean ± SD over a side's steps, the 95% interval of the mean (docs/uncertainty.md) and the spread rule. */
-export function summarise(side: Side, all: MarkerStepValue[], systematic: number): MarkerSideSummary {
+/**
+ * Mean ± SD over a side's steps, the 95% interval of the mean (docs/uncertainty.md) and the spread
+ * rule. The systematic part: the tracking's (`tracking`) and the foot's event timing bias, which
+ * moves every step with its sign, so its mean over the steps counts (as summary.ts does for the
+ * landmark variables with `meanBias`: a side's values are all read at that foot's events).
+ */
+export function summarise(side: Side, all: MarkerStepValue[], tracking: number): MarkerSideSummary {
   const values = all.filter((v) => v.held !== false);
   const n = values.length;
   const off = offCheck(side, all.length, all.length - n);
   if (!n)
-    return { values: all, mean: null, sd: null, n, interval: null, uncertainty: null, notMeasurable: off };
+    return {
+      values: all,
+      mean: null,
+      sd: null,
+      n,
+      interval: null,
+      uncertainty: null,
+      tracking,
+      notMeasurable: off,
+    };
   const mean = values.reduce((a, v) => a + v.value, 0) / n;
   const sd = n > 1 ? Math.sqrt(values.reduce((a, v) => a + (v.value - mean) ** 2, 0) / (n - 1)) : null;
-  const u = meanUncertainty(mean, sd, n, systematic);
+  const timing = values.reduce((a, v) => a + (v.bias ?? 0), 0) / n;
+  const u = meanUncertainty(mean, sd, n, Math.hypot(tracking, timing));
   return {
     values: all,
     mean,
@@ -131,6 +160,7 @@ export function summarise(side: Side, all: MarkerStepValue[], systematic: number
     n,
     interval: u ? u.interval : null,
     uncertainty: u,
+    tracking,
     notMeasurable: off ?? spreadCheck(side, values, sd),
   };
 }

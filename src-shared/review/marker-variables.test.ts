@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { GaitEventJson } from '../gait/schema';
+import { biasNorm, meanBias } from '../gait/timing-bias';
+import type { Timeline } from '../gait/types';
+import { biasOf, timingOf } from '../gait/uncertainty-timing';
+import { rate } from '../gait/uncertainty-points';
 import type { MarkerName, MarkerPoint, MarkerTrack } from '../markers';
 import { pixels } from '../units';
 import { stepU } from './marker-uncertainty';
@@ -66,8 +70,11 @@ describe('marker variables (hybrid analysis)', () => {
     expect(ic.right!.mean).toBeCloseTo(14, 6);
     expect(ic.left!.n).toBe(5);
     expect(ic.left!.sd).toBeCloseTo(0, 6);
-    // Zero spread: the interval is the systematic part alone (1 px at each end of a 70 px line).
-    const k = 1.96 * markerAngleSystematicDeg(70);
+    // Zero spread: the interval is the systematic part alone, 1 px at each end of a 70 px line and
+    // the left foot's contact timing bias: the tilt drops from 19.5° to 10.5° across each contact
+    // but the first (frame 0, no frame before it: rate 0), −4.5° a frame × 0.5 frame, mean over
+    // the 5 contacts 1.8°.
+    const k = 1.96 * Math.hypot(markerAngleSystematicDeg(70), (4 * 4.5 * 0.5) / 5);
     expect(ic.left!.interval![0]).toBeCloseTo(10 - k, 3);
     const ms = rows.find((r) => r.id === 'pelvic-tilt-ms')!;
     expect(ms.left!.mean).toBeCloseTo(11.5, 6);
@@ -144,12 +151,83 @@ describe('marker variables (hybrid analysis)', () => {
   });
 
   it('combines tracking and event timing per step, and a spread is judged against both', () => {
-    // 2° a frame at the event, 0.75 frame of timing: 1.5°; with 1.2° of tracking: √(1.5² + 1.2²).
+    // 2° a frame at a contact, √(0.65² + 0.5²) frame of timing per step, 0.5 of it the foot's; with
+    // 1.2° of tracking: √((2 · 0.82)² + 1.2²), bias 1°.
     const series = Float64Array.from({ length: 10 }, (_, i) => 2 * i);
-    expect(stepU(series, 5, 0.75, 1.2)).toBeCloseTo(Math.hypot(1.5, 1.2), 9);
+    const contact = { kind: 'initial-contact', frameF: 5 } as const;
+    const u = stepU(series, contact, 1.2);
+    expect(u.u).toBeCloseTo(Math.hypot(2 * Math.hypot(0.65, 0.5), 1.2), 9);
+    expect(u.bias).toBeCloseTo(1, 9);
+    // The clip's template spread of 1.5 frames is the foot's part: √(0.65² + 1.5²) per step, 3° bias;
+    // one under the half frame changes nothing.
+    const wide = stepU(series, { ...contact, templateSd: 1.5 }, 1.2);
+    expect(wide.u).toBeCloseTo(Math.hypot(2 * Math.hypot(0.65, 1.5), 1.2), 9);
+    expect(wide.bias).toBeCloseTo(3, 9);
+    expect(stepU(series, { ...contact, templateSd: 0.3 }, 1.2)).toEqual(u);
+    // Midstance: half a frame of rounding, nothing per foot.
+    expect(stepU(series, { kind: 'midstance', frameF: 5 }, 1.2)).toEqual({ u: Math.hypot(1, 1.2), bias: 0 });
     // A peak or a range: tracking alone.
-    expect(stepU(series, null, 0.75, 1.2)).toBe(1.2);
+    expect(stepU(series, null, 1.2)).toEqual({ u: 1.2, bias: 0 });
     expect(MARKER_STEP_SD_DEG).toBe(3);
+  });
+
+  it("widens a value read at a contact or toe-off as the landmark variable's by the clip's template spread", () => {
+    // Tilt rising 0.1° a frame (30 fps), left contacts 6, 30, …, 102 and toe-offs 7 frames after.
+    const fps = 30;
+    const slope = (i: number): [number, number] => {
+      const a = ((10 + 0.1 * i) * Math.PI) / 180;
+      return [300 + half * Math.cos(a), 400 + half * Math.sin(a)];
+    };
+    const back = (i: number): [number, number] => {
+      const [x, y] = slope(i);
+      return [600 - x, 800 - y];
+    };
+    const tracks = [track('rightAsis', n, slope), track('rightPsis', n, back)];
+    const at = (templateSd?: number): GaitEventJson[] =>
+      [6, 30, 54, 78, 102].flatMap((f) =>
+        (['initial-contact', 'toe-off'] as const).map((kind) => ({
+          ...ev(kind, 'left', kind === 'toe-off' ? f + 7 : f),
+          ...(templateSd === undefined ? {} : { templateSd }),
+        })),
+      );
+    const tl: Timeline = {
+      t: Float64Array.from({ length: n }, (_, i) => i / fps),
+      frame: Int32Array.from({ length: n }, (_, i) => i),
+      fps,
+    };
+    const tilt = Float64Array.from({ length: n }, (_, i) => 10 + 0.1 * i);
+    // The landmark variables' systematic timing part at these events (uncertainty.ts angleAt,
+    // summary.ts): the mean of the steps' bias vectors, its norm.
+    const landmark = (events: GaitEventJson[], kind: 'initial-contact' | 'toe-off'): number =>
+      biasNorm(
+        meanBias(
+          events
+            .filter((e) => e.kind === kind)
+            .map((e) => biasOf(timingOf(tl, { ...e, at: e.frame, atF: e.frameF }), rate(tilt, tl, e.frame))),
+        ),
+      );
+    const markerSide = (events: GaitEventJson[], id: string) =>
+      markerVariables('side', tracks, events).find((r) => r.id === id)!.left!;
+    const tracking = markerAngleSystematicDeg(70);
+    for (const [id, kind] of [
+      ['pelvic-tilt-ic', 'initial-contact'],
+      ['pelvic-tilt-to', 'toe-off'],
+    ] as const) {
+      const plain = markerSide(at(), id);
+      const wide = markerSide(at(1.5), id);
+      const timingPart = (s: typeof plain): number =>
+        Math.sqrt(s.uncertainty!.systematic ** 2 - tracking ** 2);
+      // Known answers: 0.1° a frame × 0.5 frame, and × 1.5 frames; the landmark rule gives the same.
+      expect(timingPart(plain)).toBeCloseTo(0.05, 4);
+      expect(timingPart(wide)).toBeCloseTo(0.15, 4);
+      expect(timingPart(plain)).toBeCloseTo(landmark(at(), kind), 9);
+      expect(timingPart(wide)).toBeCloseTo(landmark(at(1.5), kind), 9);
+      expect(wide.interval![1] - wide.interval![0]).toBeGreaterThan(plain.interval![1] - plain.interval![0]);
+      // Each step carries the wider timing too: √(0.65² + 1.5²) frame × 0.1° a frame, with tracking.
+      expect(wide.values[1]!.u).toBeCloseTo(Math.hypot(tracking, 0.1 * Math.hypot(0.65, 1.5)), 4);
+      // Absent or under the half frame: nothing changes.
+      expect(markerSide(at(0.3), id)).toEqual(plain);
+    }
   });
 
   it('gives marker knee and ankle angles per leg at its own contacts, and the peak knee flexion in stance', () => {

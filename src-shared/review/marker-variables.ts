@@ -24,13 +24,13 @@ import {
 } from '../markers';
 import { jointRows } from './marker-joint-rows';
 import {
+  contactOf,
   markerAngleSystematicDeg,
   medianLength,
   segment,
   segmentsHold,
   stepU,
   summarise,
-  TIMING_FRAMES,
   trackOf,
   type MarkerSideSummary,
 } from './marker-uncertainty';
@@ -156,7 +156,12 @@ export function markerEvents(events: readonly GaitEventJson[]): MarkerEvent[] {
       offset = k;
       best = v;
     }
-  return events.map((e) => ({ kind: e.kind, side: e.side, frameF: e.frameF + offset }));
+  return events.map((e) => ({
+    kind: e.kind,
+    side: e.side,
+    frameF: e.frameF + offset,
+    ...(e.templateSd === undefined ? {} : { templateSd: e.templateSd }),
+  }));
 }
 
 /** The first event of a kind on a side between two frames (the step's midstance or toe-off). */
@@ -166,10 +171,8 @@ function eventIn(
   side: Side,
   from: number,
   to: number,
-): number | null {
-  return (
-    events.find((e) => e.kind === kind && e.side === side && e.frameF > from && e.frameF < to)?.frameF ?? null
-  );
+): MarkerEvent | null {
+  return events.find((e) => e.kind === kind && e.side === side && e.frameF > from && e.frameF < to) ?? null;
 }
 
 /** The ASIS–PSIS pair a side view shows best (the near side's, most often found). */
@@ -249,24 +252,20 @@ export function markerVariablesAt(
     const pelvisSegment = [segment(pair.asis, pair.psis)];
     const series = pelvicTiltSeries(pair.asis, pair.psis);
     // Where each row's value is read (for its timing uncertainty); the range has no event.
-    const readAt = (
-      id: MarkerVariableId,
-      s: (typeof steps)[number],
-    ): { frameF: number | null; kind: EventKind } => {
-      const ic = ev.find(
-        (e) => e.kind === 'initial-contact' && e.side === s.side && Math.round(e.frameF) === s.contactFrame,
-      );
-      const icF = ic?.frameF ?? s.contactFrame;
+    const readAt = (id: MarkerVariableId, s: (typeof steps)[number]): MarkerEvent | null => {
+      const ic = contactOf(ev, s.side, s.contactFrame);
+      if (id === 'pelvic-tilt-range') return null;
+      if (id === 'pelvic-tilt-ic') return ic;
       const next = ev.find(
-        (e) => e.kind === 'initial-contact' && e.side === s.side && e.frameF > icF,
+        (e) => e.kind === 'initial-contact' && e.side === s.side && e.frameF > ic.frameF,
       )?.frameF;
-      const kind: EventKind =
-        id === 'pelvic-tilt-ms' ? 'midstance' : id === 'pelvic-tilt-to' ? 'toe-off' : 'initial-contact';
-      if (id === 'pelvic-tilt-range') return { frameF: null, kind };
-      return {
-        frameF: kind === 'initial-contact' ? icF : eventIn(ev, kind, s.side, icF, next ?? Infinity),
-        kind,
-      };
+      return eventIn(
+        ev,
+        id === 'pelvic-tilt-ms' ? 'midstance' : 'toe-off',
+        s.side,
+        ic.frameF,
+        next ?? Infinity,
+      );
     };
     const pelvis = pelvisRows.map((d): MarkerVariableRow => {
       const of = (foot: Side): MarkerSideSummary =>
@@ -282,8 +281,8 @@ export function markerVariablesAt(
               {
                 frame: s.contactFrame,
                 value: v,
-                u: stepU(series, at.frameF, TIMING_FRAMES[at.kind], tracking),
-                held: segmentsHold(pelvisSegment, Math.round(at.frameF ?? s.contactFrame)),
+                ...stepU(series, at, tracking),
+                held: segmentsHold(pelvisSegment, Math.round(at?.frameF ?? s.contactFrame)),
               },
             ];
           }),
@@ -321,16 +320,10 @@ export function markerVariablesAt(
         s.steps.flatMap((st) => {
           const v = atContact ? st.atContact : st.peakInStance;
           if (v === null) return [];
-          const icF = ev.find(
-            (e) =>
-              e.kind === 'initial-contact' && e.side === s.side && Math.round(e.frameF) === st.contactFrame,
-          )?.frameF;
           // At a peak the rate is zero: tracking alone.
-          const u = atContact
-            ? stepU(s.series, icF ?? st.contactFrame, TIMING_FRAMES['initial-contact'], s.sys)
-            : s.sys;
+          const u = stepU(s.series, atContact ? contactOf(ev, s.side, st.contactFrame) : null, s.sys);
           const at = atContact ? st.contactFrame : (st.peakFrame ?? st.contactFrame);
-          return [{ frame: st.contactFrame, value: v, u, held: segmentsHold(s.segments, at) }];
+          return [{ frame: st.contactFrame, value: v, ...u, held: segmentsHold(s.segments, at) }];
         }),
         s.sys,
       );

@@ -118,7 +118,16 @@ describe('hybrid analysis in the tables', () => {
       definition: 'ASIS–PSIS line vs horizontal; + = anterior tilt.',
       source: 'markers',
       sourceWords: 'right ASIS and PSIS markers',
-      left: { values: [], mean: null, sd: null, n: 0, interval: null, uncertainty: null, notMeasurable: nm },
+      left: {
+        values: [],
+        mean: null,
+        sd: null,
+        n: 0,
+        interval: null,
+        uncertainty: null,
+        tracking: 0,
+        notMeasurable: nm,
+      },
       right: null,
     };
     const cell = (html: string): string => {
