@@ -26,6 +26,7 @@ import { DEFAULT_EXERCISES, type Exercise } from './tables/exercises';
 import { DEFAULT_FINDING_RULES, type FindingRule } from './tables/findings';
 import { VARIABLES } from './tables/variables';
 import type { ExternalEvent, GaitEvent, GaitInput, Timeline } from './types';
+import { frameInterval } from './uncertainty-points';
 
 export interface AnalyzeOptions {
   /** The clinic's exercise library (defaults to the built-in one). */
@@ -69,7 +70,11 @@ export function mapExternalEvents(
     const a = tl.t[lo] as number;
     const b = tl.t[hi] as number;
     const f = b > a ? lo + (t - a) / (b - a) : lo;
-    out.push(makeEvent(tl, e.kind, e.side, f, e.confidence ?? 1, 'external'));
+    const ev = makeEvent(tl, e.kind, e.side, f, e.confidence ?? 1, 'external');
+    // The side clip's template spread, in this clip's frames: the same rule (eventTimingFrames) then
+    // times a value read here as it times one read there (docs/uncertainty.md §8).
+    const sd = e.templateSdS === undefined ? undefined : e.templateSdS / frameInterval(tl, ev.at);
+    out.push(sd === undefined ? ev : { ...ev, templateSd: sd });
   }
   return out.sort((p, q) => p.atF - q.atF);
 }

@@ -117,7 +117,10 @@ export function qualityFlags(q: QualityInput): GaitFlag[] {
         message: `The pose model is unsure of the ${side} leg (mean visibility ${vis.toFixed(2)}): its events and angles are less reliable${view === 'side' ? ' (the far leg is often hidden in a side view)' : ''}.`,
         values: { visibility: vis },
       });
-    const unsure = timingSpreadFlag(steps, side, tl.fps);
+    // Events from the side clip carry its spread into the intervals here, but its warning is the
+    // side clip's: the report lists each clip's flags, so it would read twice, its advice (check the
+    // contacts, film longer) is for the side clip, and its frame is the side clip's, not this one's.
+    const unsure = q.externalEvents ? null : timingSpreadFlag(steps, side, tl.fps);
     if (unsure) flags.push(unsure);
   }
 
@@ -209,7 +212,8 @@ export function qualityFlags(q: QualityInput): GaitFlag[] {
     flags.push({
       code: 'external-events',
       severity: 'info',
-      message: 'Gait events come from the side-view clip, shifted by the two clips\u2019 time offset.',
+      message:
+        'Gait events come from the side-view clip, shifted by the two clips\u2019 time offset; where the side clip warns that a foot\u2019s events cannot be timed to the frame, the values at contact and toe-off here carry that in their intervals too.',
     });
   return flags;
 }

@@ -20,7 +20,8 @@ export const GaitEventSchema = z.object({
   confidence: z.number().min(0).max(1),
   source: z.enum(['detected', 'external', 'corrected', 'markers']),
   /** A contact or toe-off placed from its foot's stride template: that template's bootstrap spread,
-   *  frames (GaitEvent.templateSd); absent elsewhere. Read again by the marker variables. */
+   *  frames (GaitEvent.templateSd); on an external event, the side clip's, in this clip's frames;
+   *  absent elsewhere. Read again by the marker variables. */
   templateSd: Num.optional(),
 });
 

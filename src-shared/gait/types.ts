@@ -65,6 +65,9 @@ export interface ExternalEvent {
   /** Seconds, in the other clip's time. */
   readonly t: number;
   readonly confidence?: number;
+  /** Its template spread (GaitEvent.templateSd) in seconds: the two clips' frame rates can differ,
+   *  so it crosses in time and becomes the rear clip's frames where the events are mapped. */
+  readonly templateSdS?: number;
 }
 
 export interface GaitInput {
@@ -104,6 +107,7 @@ export interface GaitEvent {
   readonly source: 'detected' | 'external' | 'corrected' | 'markers';
   /** A contact or toe-off placed from its foot's stride template (noisy landmarks): how far that
    *  template's reading moves on a bootstrap of its strides, frames (eventsTemplateSpread.ts), a
-   *  shift of the foot's every such event together (docs/uncertainty.md §8). */
+   *  shift of the foot's every such event together (docs/uncertainty.md §8). An 'external' event:
+   *  the side clip's spread, in this clip's frames (mapExternalEvents). */
   readonly templateSd?: number;
 }

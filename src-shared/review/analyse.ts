@@ -13,6 +13,7 @@ import { eventSourceWords, type EventChoice } from '../markers/foot-events-choic
 import type { MarkerTrack } from '../markers/types';
 import type { GaitFlag } from '../gait/schema';
 import { frameTiming } from '../media/timestamps';
+import { eventInRear } from '../sync/mapping';
 import type { LandmarkSeries } from '../pose/landmarks';
 import type { AnalysisClip } from './analysis-protocol';
 import { tooShortToAnalyse } from './clip-length';
@@ -140,7 +141,7 @@ export function eventsForRear(
   side: GaitAnalysis,
   toRear: (tSide: number) => number,
 ): { events: ExternalEvent[]; offsetS: 0 } {
-  return { events: externalEvents(side).map((e) => ({ ...e, t: toRear(e.t) })), offsetS: 0 };
+  return { events: externalEvents(side).map((e) => eventInRear(e, toRear)), offsetS: 0 };
 }
 
 /** The engine's events as frame events of the clip (late swing is not a navigation target). */
@@ -193,8 +194,16 @@ export function analyseClips(
   return out;
 }
 
+/** A clip's own events as events for another clip: a template spread (frames) goes in seconds. */
 export function externalEvents(gait: GaitAnalysis | undefined): ExternalEvent[] {
+  const fps = gait?.source.fps ?? 0;
   return (gait?.events ?? [])
     .filter((e) => e.source === 'detected' || e.source === 'markers')
-    .map((e) => ({ kind: e.kind, side: e.side, t: e.t, confidence: e.confidence }));
+    .map((e) => ({
+      kind: e.kind,
+      side: e.side,
+      t: e.t,
+      confidence: e.confidence,
+      ...(e.templateSd === undefined || !(fps > 0) ? {} : { templateSdS: e.templateSd / fps }),
+    }));
 }

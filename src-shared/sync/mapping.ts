@@ -31,7 +31,15 @@ export function sideEventsForRear<E extends ExternalEvent>(
   sideIs: 'A' | 'B',
 ): { events: E[]; offsetS: 0 } {
   const toRear = sideIs === 'A' ? (t: number) => timeInB(al, t) : (t: number) => timeInA(al, t);
-  return { events: events.map((e) => ({ ...e, t: toRear(e.t) })), offsetS: 0 };
+  return { events: events.map((e) => eventInRear(e, toRear)), offsetS: 0 };
+}
+
+/** One side-view event moved into the rear clip's time (`toRear`). Its template spread is a length
+ *  of time, so it maps as one: a clock ratio scales it too. */
+export function eventInRear<E extends ExternalEvent>(e: E, toRear: (tSide: number) => number): E {
+  const t = toRear(e.t);
+  if (e.templateSdS === undefined) return { ...e, t };
+  return { ...e, t, templateSdS: Math.abs(toRear(e.t + e.templateSdS) - t) };
 }
 
 /**
