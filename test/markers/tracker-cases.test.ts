@@ -53,7 +53,7 @@ describe('marker tracking on the synthetic cases', () => {
   // (docs/markers.md, "Measured", "No swap at 30 fps": within 1 px 93.7-94.7% at 60 fps, 76.8-78.4%
   // at 30 fps on seeds 7, 11, 23, 31; 92.6% and 77.4% on seed 47, held out while it was built; since
   // "Where the rear legs' misses are" 93.7-94.3% at 60 fps, seed 61 93.9% and 76.5%; no
-  // swap on these seeds (one on held-out 71 at 30 fps, below); before, 3-7 swaps a clip at 30 fps), the within floors under a point below, since the rear legs respond to small changes by
+  // swap on these seeds (on 71 at 30 fps one until "A hidden marker is not moved onto another's blob"); before, 3-7 swaps a clip at 30 fps), the within floors under a point below, since the rear legs respond to small changes by
   // a few frames either way; the swaps and stances as measured. No stance may be given a wrong value.
   const REAR: readonly {
     fps: 30 | 60;
@@ -72,6 +72,11 @@ describe('marker tracking on the synthetic cases', () => {
     { fps: 30, seed: 23, within: 0.77, peaks: 6 },
     { fps: 30, seed: 47, within: 0.76, peaks: 6 },
     { fps: 30, seed: 61, within: 0.75, peaks: 5 },
+    // Held out, first run on 2026-12-07: one swap at 30 fps (the shank's upper marker, hidden on
+    // frames 40-44, corrected onto the lower one's blob on frame 43 and named on the heel counter's
+    // at 45) until a marker unseen for three frames was no longer corrected onto another's blob
+    // (track-neighbours.ts; docs/markers.md, "A hidden marker is not moved onto another's blob").
+    { fps: 30, seed: 71, within: 0.8, peaks: 6 },
   ];
   const rear = new Map<string, ReturnType<typeof runCase>>();
   const rearCase = (fps: 30 | 60, seed: number): ReturnType<typeof runCase> => {
@@ -92,19 +97,6 @@ describe('marker tracking on the synthetic cases', () => {
       // The PSIS pair never folds: every frame within 1 px.
       for (const m of r.perMarker.filter((q) => q.name.endsWith('Psis'))) expect(m.within).toBe(m.visible);
     }, 180_000);
-
-  // Noise seed 71, held out and first run on 2026-12-07 (docs/markers.md, "Where the rear legs'
-  // misses are"): at 30 fps the left shank's upper marker, hidden on frames 40-44, comes back on the
-  // heel counter's upper blob at frame 45 (47 px off, confidence 0.11, the fold search's best path
-  // agreeing), before and after that round. Turns red when no swap is left.
-  it.fails(
-    'rear view, 30 fps, noise seed 71: no swap (not yet)',
-    async () => {
-      const r = await rearCase(30, 71);
-      expect(r.swaps).toBe(0);
-    },
-    180_000,
-  );
 
   // Issue 15's targets for the rear view, not reached yet (docs/markers.md, "What is left"): in swing
   // a leg's four markers pass each other on one vertical line and their blobs merge, and a member
