@@ -1,6 +1,7 @@
 /**
  * Loads the session's clips for the review's far-leg rule (session-side-clips.ts): each clip with
- * its condition, the newest side clip of each condition analysed, again when an analysis finishes.
+ * its condition, the newest side clip of each condition analysed where two conditions or more have
+ * one (the rule compares conditions), again when one of this session's analyses finishes.
  */
 import { useEffect, useState } from 'react';
 import type { Recording } from '../../../src-shared/contract/recordings';
@@ -12,14 +13,17 @@ import type { SessionClip } from './session-side-clips';
 export function useSessionClips(recordings: readonly Recording[] | undefined): readonly SessionClip[] {
   const [clips, setClips] = useState<readonly SessionClip[]>([]);
   const [runs, setRuns] = useState(0);
+  // Only this session's analyses: on a clinic server other workstations finish theirs all day.
   useEvent('analysis:changed', (e) => {
-    if (e.state === 'done') setRuns((n) => n + 1);
+    if (e.state === 'done' && recordings?.some((r) => r.id === e.recordingId)) setRuns((n) => n + 1);
   });
   const key = recordings?.map((r) => `${r.id}@${r.updatedAt}`).join('/') ?? '';
   useEffect(() => {
     if (!recordings) return;
     let live = true;
     const newest = new Map(recordings.filter((r) => r.view === 'side').map((r) => [r.condition.label, r.id]));
+    // The rule compares conditions: with one condition filmed from the side there is nothing to load.
+    if (newest.size < 2) newest.clear();
     Promise.all(
       recordings.map(async (r): Promise<SessionClip> => {
         const base = { recordingId: r.id, view: r.view, label: r.condition.label };
