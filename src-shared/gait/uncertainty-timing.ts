@@ -4,7 +4,14 @@
  * the labelled clips); method: docs/uncertainty.md §8.
  */
 import type { Step } from './steps';
-import { biasKey, EVENT_TIMING, type BiasKey, type BiasVector, type TimedEvent } from './timing-bias';
+import {
+  biasKey,
+  EVENT_TIMING,
+  perStepTiming,
+  type BiasKey,
+  type BiasVector,
+  type TimedEvent,
+} from './timing-bias';
 import type { VariableDefinition } from './tables/variables';
 import type { GaitEvent, Timeline } from './types';
 import type { StepUncertainty } from './uncertainty-context';
@@ -42,8 +49,7 @@ export function eventTimingFrames(e: Pick<GaitEvent, 'kind' | 'templateSd'>): {
   if (e.kind === 'initial-contact' || e.kind === 'toe-off') {
     const k: TimedEvent = e.kind;
     const sys = Math.max(EVENT_TIMING[k].systematic, e.templateSd ?? 0);
-    // A step carries both parts (perStepTiming, with this systematic part).
-    return { perStep: Math.hypot(EVENT_TIMING[k].random, sys), systematic: sys };
+    return { perStep: perStepTiming(k, sys), systematic: sys };
   }
   return { perStep: 0.5, systematic: 0 };
 }

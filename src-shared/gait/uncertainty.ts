@@ -35,7 +35,6 @@ import { armReading } from './arms';
 import { hamstringPeak, hamstringUncertainty } from './hamstring/step';
 import { oscillation } from './oscillation';
 import type { Step } from './steps';
-import { perStepTiming } from './timing-bias';
 import type { VariableDefinition } from './tables/variables';
 import type { GaitEvent } from './types';
 import type { StepUncertainty, UncertaintyContext } from './uncertainty-context';
@@ -65,17 +64,6 @@ const FAR_LEG_DEG: Partial<Record<string, number>> = {
   'ankle-dorsiflexion': 5.8,
   'foot-inclination': 5.8,
 };
-
-/**
- * Standard uncertainty of one event's frame, in frame intervals: the per-step random part and the
- * per-foot systematic part together (timing-bias.ts: 0.65 and 0.5, so 0.82). The SD of detected −
- * labelled frame over both feet of a clip (test/gait/accuracy.test.ts) must stay within it (sample
- * clip, MediaPipe full through the app's path: IC 0.74, TO 0.71 frame; heavy 0.63 and 0.61).
- */
-export const EVENT_TIMING_FRAMES = {
-  'initial-contact': perStepTiming('initial-contact'),
-  'toe-off': perStepTiming('toe-off'),
-} as const;
 
 /**
  * The uncertainty of one step's value of `def`, or null when the step has no value. Mirrors how

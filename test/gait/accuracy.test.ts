@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeGait } from '../../src-shared/gait';
-import { EVENT_TIMING_FRAMES } from '../../src-shared/gait/uncertainty';
+import { perStepTiming } from '../../src-shared/gait/timing-bias';
 import { rawLooksRight, rawNearTibia, scoreClip } from '../../src-shared/gait/testing/labels';
 import { loadLabelledClips } from './labelled-clips';
 
@@ -36,11 +36,11 @@ describe.each(loadLabelledClips().filter((c) => c.held))('labelled clip $name', 
   });
 
   it('times contacts and toe-offs no worse than the per-step uncertainty assumes', () => {
-    // uncertainty.ts takes each event's frame as known to EVENT_TIMING_FRAMES frame intervals (SD):
+    // uncertainty.ts takes each event's frame as known to perStepTiming frame intervals (SD):
     // the labelled set must bear that out, or every interval built on it is too narrow.
     const frameMs = 1000 / clip.labels.fps;
-    expect(score.ic.sdMs / frameMs).toBeLessThanOrEqual(EVENT_TIMING_FRAMES['initial-contact']);
-    expect(score.to.sdMs / frameMs).toBeLessThanOrEqual(EVENT_TIMING_FRAMES['toe-off']);
+    expect(score.ic.sdMs / frameMs).toBeLessThanOrEqual(perStepTiming('initial-contact'));
+    expect(score.to.sdMs / frameMs).toBeLessThanOrEqual(perStepTiming('toe-off'));
   });
 
   it('invents no contacts and gives the labels\u2019 cadence within 1 step/min', () => {

@@ -2,7 +2,7 @@
  * Does the stated uncertainty cover the observed error (docs/uncertainty.md §7)? On the sample
  * clip, each at-event value at the detected event is compared with the same angle series at the
  * hand-labelled event (nearest label within 4 frames): the per-step uncertainty (event timing at
- * EVENT_TIMING_FRAMES, i.e. the random and the per-foot parts of timing-bias.ts together, the
+ * perStepTiming (timing-bias.ts), i.e. the random and the per-foot parts of timing-bias.ts together, the
  * filter's residual, occlusion) must hold that error within ±1.96u for at least 90% of the steps
  * (measured: 89 of 94, 95%; 87 of 94 with 0.75 frame before the split), and each 95% interval of
  * the mean, whose systematic part is now the feet's timing bias alone (0.5 frame × the angle's
