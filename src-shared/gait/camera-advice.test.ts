@@ -37,6 +37,7 @@ describe('camera placement advice', () => {
 
   it('the warnings a placement prevents point back to it; information does not', () => {
     expect(adviceFor('frame-rate-too-low').map((a) => a.id)).toEqual(['frame-rate']);
+    expect(adviceFor('variable-frame-rate').map((a) => a.id)).toEqual(['frame-rate', 'light']);
     expect(adviceFor('camera-not-perpendicular').map((a) => a.id)).toContain('square');
     expect(adviceFor('hidden-by-rails').map((a) => a.id)).toEqual(['handrails']);
     expect(adviceLine('uncalibrated')).toBe('');

@@ -51,8 +51,8 @@ export const CAMERA_ADVICE: readonly CameraAdvice[] = [
   {
     id: 'frame-rate',
     title: 'Frame rate',
-    text: 'Film at 120 frames a second or more where the camera allows (60 at least), with a short shutter time and good light.',
-    why: 'A ground contact lasts about 200–300 ms: at 30 fps one frame is 33 ms of it, and contact and flight times are only good to about a frame (Souza 2016).',
+    text: 'Film at 120 frames a second or more where the camera allows (60 at least), with a short shutter time and good light. Lock the frame rate (turn off the phone’s automatic or low-light frame rate) and close other apps while filming.',
+    why: 'A ground contact lasts about 200–300 ms: at 30 fps one frame is 33 ms of it, and contact and flight times are only good to about a frame (Souza 2016). A phone that lowers its frame rate in poor light, or drops frames when busy, leaves gaps in which a contact or toe-off can only be placed to within the gap (StrideLab default).',
   },
   {
     id: 'light',
@@ -66,6 +66,8 @@ export const CAMERA_ADVICE: readonly CameraAdvice[] = [
 const FOR_FLAG: Partial<Record<GaitFlag['code'], readonly AdviceId[]>> = {
   'camera-not-perpendicular': ['square', 'height'],
   'frame-rate-too-low': ['frame-rate'],
+  // Dropped or uneven frames: the same remedy, a locked, high frame rate in good light.
+  'variable-frame-rate': ['frame-rate', 'light'],
   'missing-poses': ['distance', 'light'],
   // A far leg or arm hidden behind the body has its own remedy (film the other side); a side seen
   // with low confidence is most often clothes and light.
