@@ -45,6 +45,7 @@ export const BOTH_BACKENDS = [
   'test/progress/markers-progress.test.ts',
   'test/media/purge.test.ts',
   'test/capture/capture.test.ts',
+  'test/library/planned-conditions.test.ts',
 ];
 
 // Screenshots and PDFs to look at go to $STRIDELAB_SHOTS when set (the visit walk, the reports):

@@ -1,5 +1,6 @@
 import type { ControlledTransaction, Kysely } from 'kysely';
 import { captureRepo, type CaptureRepo } from './capture';
+import { conditionsRepo, type ConditionsRepo } from './conditions';
 import { eventEditsRepo, type EventEditsRepo } from './event-edits';
 import { patientsRepo, type PatientsRepo } from './patients';
 import { recordingsRepo, type RecordingsRepo } from './recordings';
@@ -20,6 +21,8 @@ export type { Database } from './schema';
 export interface Repositories {
   readonly patients: PatientsRepo;
   readonly sessions: SessionsRepo;
+  /** The conditions planned for a session, with their settings (session_conditions). */
+  readonly conditions: ConditionsRepo;
   readonly recordings: RecordingsRepo;
   readonly trash: TrashRepo;
   readonly reportEdits: ReportEditsRepo;
@@ -68,6 +71,7 @@ function repositories(db: Kysely<Database>): Repositories {
   return {
     patients: patientsRepo(db),
     sessions: sessionsRepo(db),
+    conditions: conditionsRepo(db),
     recordings: recordingsRepo(db),
     trash: trashRepo(db),
     reportEdits: reportEditsRepo(db),

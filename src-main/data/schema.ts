@@ -242,6 +242,16 @@ export interface MarkerCorrectionsTable {
   updated_at: string;
 }
 
+/** 0014: the conditions planned for a session, with their treadmill settings; one row per label. */
+export interface SessionConditionsTable {
+  session_id: string;
+  label: string;
+  incline_pct: number | null;
+  speed_kmh: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
 /** Every table, by name: kysely's `DB` type parameter. */
 export interface Database {
   patients: PatientsTable;
@@ -260,6 +270,7 @@ export interface Database {
   marker_seeds: MarkerSeedsTable;
   marker_tracks: MarkerTracksTable;
   marker_corrections: MarkerCorrectionsTable;
+  session_conditions: SessionConditionsTable;
 }
 
 export type TableName = keyof Database;

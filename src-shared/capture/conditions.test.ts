@@ -22,4 +22,17 @@ describe('conditions offered on the capture page', () => {
     expect(conditionFor(' flat ', choices)).toEqual({ label: 'flat', inclinePct: 0 });
     expect(conditionFor('race shoes', choices, 14)).toEqual({ label: 'race shoes', speedKmh: 14 });
   });
+
+  it('offers the conditions planned on the session page first, with their settings', () => {
+    const form = { treadmillInclinesPct: [0], treadmillSpeedsKmh: [11], shoes: 'Pegasus' };
+    const planned = [
+      { label: 'incline', inclinePct: 5, speedKmh: 10 },
+      { label: 'flat', speedKmh: 10 },
+    ];
+    expect(conditionChoices(form, planned)).toEqual([
+      { label: 'incline', inclinePct: 5, speedKmh: 10 },
+      { label: 'flat', inclinePct: 0, speedKmh: 10, shoes: 'Pegasus' },
+    ]);
+    expect(conditionFor('incline', conditionChoices(form, planned))).toEqual(planned[0]);
+  });
 });

@@ -1,8 +1,11 @@
 /**
- * The conditions the PT picks from, taken from the session form (treadmill inclines and speeds):
- * 0 % is "flat", anything else "incline N %". The PT can still type any label.
+ * The conditions the PT picks from: first those planned on the session page (with the settings
+ * typed for them, docs/library-layout.md "Conditions"), then the session form's treadmill inclines
+ * and speeds, where 0 % is "flat" and anything else "incline N %". A planned label the form also
+ * gives keeps the form's values it does not set itself. The PT can still type any label.
  */
 import type { Condition } from '../contract/recordings';
+import type { PlannedCondition } from '../library/conditions';
 
 export interface SessionSettings {
   readonly treadmillInclinesPct: readonly number[];
@@ -10,14 +13,19 @@ export interface SessionSettings {
   readonly shoes?: string;
 }
 
-export function conditionChoices(s: SessionSettings): Condition[] {
+export function conditionChoices(s: SessionSettings, planned: readonly PlannedCondition[] = []): Condition[] {
   const inclines = s.treadmillInclinesPct.length ? s.treadmillInclinesPct : [0];
-  return inclines.map((pct) => ({
+  const fromForm: Condition[] = inclines.map((pct) => ({
     label: pct === 0 ? 'flat' : `incline ${pct} %`,
     inclinePct: pct,
     ...(s.treadmillSpeedsKmh.length === 1 ? { speedKmh: s.treadmillSpeedsKmh[0] } : {}),
     ...(s.shoes ? { shoes: s.shoes } : {}),
   }));
+  const isPlanned = (c: Condition): boolean => planned.some((p) => p.label === c.label);
+  return [
+    ...planned.map((p) => ({ ...fromForm.find((c) => c.label === p.label), ...p })),
+    ...fromForm.filter((c) => !isPlanned(c)),
+  ];
 }
 
 /** The condition for a typed label: a known choice keeps its settings, a new label stands alone. */

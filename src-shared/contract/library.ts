@@ -8,6 +8,8 @@ import {
   type Session,
   type TrashItem,
 } from '../library/model';
+import type { PlannedCondition } from '../library/conditions';
+import { ConditionSchema } from './recordings';
 
 const Id = z.string().min(1, 'is required').max(64);
 
@@ -18,6 +20,7 @@ export interface EditStamp {
   readonly updatedBy?: string;
 }
 const TrashKind = z.enum(['patient', 'session', 'recording']);
+const { label: Label, inclinePct: InclinePct, speedKmh: SpeedKmh } = ConditionSchema.shape;
 
 export const libraryCalls = {
   'app:info': call(z.object({})).returns<{
@@ -52,6 +55,22 @@ export const libraryCalls = {
     z.object({ id: Id, fields: SessionFieldsSchema.omit({ patientId: true }) }),
   ).returns<Session>(),
   'sessions:delete': call(z.object({ id: Id })).returns<{ deletedAt: string }>(),
+  /** The conditions planned for the session (the session page), with their settings, in order added. */
+  'conditions:list': call(z.object({ sessionId: Id })).returns<PlannedCondition[]>(),
+  /**
+   * Store a condition with the session (added, or its settings typed): a value sets a setting, null
+   * clears it, absent leaves it. The session's clips filed under the label take the change too.
+   */
+  'conditions:save': call(
+    z.object({
+      sessionId: Id,
+      label: Label,
+      inclinePct: InclinePct.unwrap().nullable().optional(),
+      speedKmh: SpeedKmh.unwrap().nullable().optional(),
+    }),
+  ).returns<PlannedCondition>(),
+  /** Take a planned condition off the session; refused while clips are filed under it. */
+  'conditions:remove': call(z.object({ sessionId: Id, label: Label })).returns<{ removed: boolean }>(),
   'trash:list': call(z.object({})).returns<TrashItem[]>(),
   'trash:restore': call(z.object({ kind: TrashKind, id: Id })).returns<{
     restored: true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditionSettings, inclineInput, settingsText } from './conditions';
+import { changeSettings, conditionSettings, inclineInput, settingsText, withPlanned } from './conditions';
 
 const session = (speeds: number[], inclines: number[]) => ({
   treadmillSpeedsKmh: speeds,
@@ -67,5 +67,32 @@ describe('the incline the PT types for a condition', () => {
     expect(
       typed.ok && settingsText(conditionSettings({ label: 'incline', inclinePct: typed.inclinePct }, s)),
     ).toBe('10 km/h · 5 % incline');
+  });
+});
+
+describe('a planned condition and its clips', () => {
+  it('sets a setting with a value, clears it with null, leaves it when absent', () => {
+    const c = { label: 'incline', inclinePct: 5, speedKmh: 10, shoes: 'trail' };
+    expect(changeSettings(c, { inclinePct: 6 })).toEqual({ ...c, inclinePct: 6 });
+    expect(changeSettings(c, { inclinePct: null })).toEqual({
+      label: 'incline',
+      speedKmh: 10,
+      shoes: 'trail',
+    });
+    expect(changeSettings(c, {})).toEqual(c);
+    expect(changeSettings({ label: 'flat' }, { inclinePct: 0, speedKmh: null })).toEqual({
+      label: 'flat',
+      inclinePct: 0,
+    });
+  });
+  it('gives a clip the planned settings it has none of, its own first, its label only', () => {
+    const planned = { label: 'incline', inclinePct: 5, speedKmh: 10 };
+    expect(withPlanned({ label: 'incline' }, planned)).toEqual(planned);
+    expect(withPlanned({ label: 'incline', inclinePct: 0 }, planned)).toEqual({ ...planned, inclinePct: 0 });
+    expect(withPlanned({ label: 'flat' }, planned)).toEqual({ label: 'flat' });
+    expect(withPlanned({ label: 'incline', shoes: 'trail' }, undefined)).toEqual({
+      label: 'incline',
+      shoes: 'trail',
+    });
   });
 });

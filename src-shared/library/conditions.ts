@@ -4,7 +4,8 @@
  * "incline"); the clip's own condition rarely carries numbers (the import only asks for the label).
  * Both the report and the review used to read the clip's numbers only, so what the PT typed showed
  * as "—". This is the one rule that joins them, most specific first:
- *   1. numbers stored on the condition itself (the CLI's --speed/--incline, a capture take);
+ *   1. numbers stored on the condition itself (the CLI's --speed/--incline, a capture take, or
+ *      planned on the session page, which gives them to the condition's clips: `withPlanned`);
  *   2. numbers in its label: "12 km/h", "5 %" / "5% incline";
  *   3. the session's lists: a single speed applies to every condition; "flat"/"level" is 0 %;
  *      "incline"/"uphill" is the session's one positive incline, "decline"/"downhill" its one
@@ -13,7 +14,7 @@
  * rather than guessed.
  */
 
-import { ConditionSchema } from '../contract/recordings';
+import { ConditionSchema, type Condition } from '../contract/recordings';
 
 export interface ConditionLike {
   readonly label: string;
@@ -97,4 +98,44 @@ export function inclineInput(
   const checked = ConditionSchema.shape.inclinePct.safeParse(n);
   if (!checked.success) return { ok: false, error: `The incline ${checked.error.issues[0]!.message}.` };
   return { ok: true, inclinePct: n };
+}
+
+/**
+ * A condition planned for a session on the session page: its label and the treadmill settings typed
+ * for it, stored with the session whether or not a clip is filed under it yet (session_conditions,
+ * docs/library-layout.md "Conditions").
+ */
+export type PlannedCondition = Pick<Condition, 'label' | 'inclinePct' | 'speedKmh'>;
+
+/** A change of a condition's settings: a value sets it, null clears it, absent leaves it. */
+export interface SettingsChange {
+  readonly inclinePct?: number | null | undefined;
+  readonly speedKmh?: number | null | undefined;
+}
+
+/** `c` with `change` applied; a cleared setting is left to the label and the session form again. */
+export function changeSettings<C extends PlannedCondition>(c: C, change: SettingsChange): C {
+  const out: Record<string, unknown> = { ...c };
+  for (const key of ['inclinePct', 'speedKmh'] as const) {
+    const v = change[key];
+    if (v === null) delete out[key];
+    else if (v !== undefined) out[key] = v;
+  }
+  return out as C;
+}
+
+/**
+ * The condition a clip is imported or captured under: its own settings first (the CLI's --incline,
+ * a capture choice's), then those planned for its label, so a clip filed under "incline" takes the
+ * 5 % the PT typed before filming.
+ */
+export function withPlanned(c: Condition, planned: PlannedCondition | undefined): Condition {
+  if (!planned || planned.label !== c.label) return c;
+  return {
+    ...c,
+    ...(c.inclinePct === undefined && planned.inclinePct !== undefined
+      ? { inclinePct: planned.inclinePct }
+      : {}),
+    ...(c.speedKmh === undefined && planned.speedKmh !== undefined ? { speedKmh: planned.speedKmh } : {}),
+  };
 }

@@ -234,6 +234,18 @@ export const FIXTURE_ROWS: readonly FixtureRow[] = [
     table: 'marker_corrections',
     row: { recording_id: 'r1', marker: 'heel', frame: 1, x: 1, y: 2, updated_at: T },
   },
+  {
+    version: 14,
+    table: 'session_conditions',
+    row: {
+      session_id: 's1',
+      label: 'incline',
+      incline_pct: 5.5,
+      speed_kmh: 10.25,
+      created_at: T,
+      updated_at: T,
+    },
+  },
 ];
 
 export interface Refusal {
@@ -311,4 +323,17 @@ export const REFUSALS: readonly Refusal[] = [
     key: { marker: 'toe' },
     bad: { points: Buffer.alloc(31) },
   },
+  {
+    why: 'an incline past the contract’s 40 %',
+    table: 'session_conditions',
+    key: { label: 'steep' },
+    bad: { incline_pct: 40.5 },
+  },
+  {
+    why: 'a condition of no session',
+    table: 'session_conditions',
+    key: { session_id: 's2' },
+    bad: { session_id: 'ghost' },
+  },
+  { why: 'one label twice in a session', table: 'session_conditions', key: null, bad: {} },
 ];

@@ -1,6 +1,7 @@
 import type { libraryCalls } from '../../../src-shared/contract/library';
 import { purgeOrphanMedia } from '../media/purge';
 import type { HandlersFor } from '../types';
+import { listConditions, removeCondition, saveCondition } from './conditions';
 import { editorOf } from './server-mode';
 import {
   createPatient,
@@ -56,6 +57,21 @@ export const libraryHandlers: HandlersFor<typeof libraryCalls> = {
   'sessions:delete': async ({ id }, ctx) => {
     const result = await moveToTrash(ctx.library.data, 'session', id);
     ctx.emit('library:changed', { kind: 'trash', id });
+    return result;
+  },
+  'conditions:list': ({ sessionId }, { library }) => listConditions(library.data, sessionId),
+  'conditions:save': async ({ sessionId, label, ...change }, ctx) => {
+    const { condition, changedClips } = await saveCondition(ctx.library.data, sessionId, label, change);
+    ctx.emit('library:changed', { kind: 'session', id: sessionId });
+    for (const id of changedClips) {
+      ctx.emit('library:changed', { kind: 'recording', id });
+      ctx.analysis?.clipChanged(id);
+    }
+    return condition;
+  },
+  'conditions:remove': async ({ sessionId, label }, ctx) => {
+    const result = await removeCondition(ctx.library.data, sessionId, label);
+    ctx.emit('library:changed', { kind: 'session', id: sessionId });
     return result;
   },
   'trash:list': (_input, { library }) => listTrash(library.data),

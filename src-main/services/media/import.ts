@@ -11,6 +11,7 @@ import type {
 import { encodeTimestamps, frameTiming } from '../../../src-shared/media/timestamps';
 import { ServiceError } from '../errors';
 import type { Library } from '../library/db';
+import { plannedCondition } from '../library/conditions';
 import { getSession } from '../library/sessions';
 import { copyWithHash, fsMessage, readableSource, type CopyOptions } from './copy';
 import { removeIfEmpty, removeTree, syncDir, writeFileSynced } from './fsutil';
@@ -210,7 +211,14 @@ export async function importRecording(library: Library, req: ImportRequest): Pro
     await library.data.transaction(async (tx) => {
       await getSession(tx, req.sessionId); // the session may have been trashed while we transcoded
       await access(finalDir); // swept as abandoned (the share out of reach past the lease): no row
-      await tx.recordings.insert(row);
+      // What the PT planned for the condition (its incline typed on the session page before filming),
+      // read as the row goes in, where the clip has no setting of its own.
+      const planned = await plannedCondition(tx, req.sessionId, req.condition);
+      await tx.recordings.insert({
+        ...row,
+        incline_pct: planned.inclinePct ?? null,
+        speed_kmh: planned.speedKmh ?? null,
+      });
       await req.alsoInTransaction?.(id, tx);
     });
     // In an all-or-nothing job the row is committed with the job: the marker stays until then.

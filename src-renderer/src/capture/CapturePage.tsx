@@ -39,7 +39,8 @@ export function CapturePage(props: { sessionId: string }) {
   const { data, error: loadError } = useLoad(async () => {
     const session = await api('sessions:get', { id: props.sessionId });
     const patient = await api('patients:get', { id: session.patientId });
-    return { session, patient };
+    const planned = await api('conditions:list', { sessionId: props.sessionId });
+    return { session, patient, planned };
   }, [props.sessionId]);
   const takes = useLoad(() => api('capture:takes', { sessionId: props.sessionId }), [props.sessionId]);
   useEvent('library:changed', takes.reload);
@@ -134,7 +135,7 @@ export function CapturePage(props: { sessionId: string }) {
     };
   }, [applyScan]);
 
-  const choices = useMemo(() => (data ? conditionChoices(data.session) : []), [data]);
+  const choices = useMemo(() => (data ? conditionChoices(data.session, data.planned) : []), [data]);
 
   const stop = useCallback(async () => {
     const rec = recorder.current;

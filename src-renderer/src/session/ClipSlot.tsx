@@ -22,18 +22,11 @@ export function ClipSlot(props: {
   sessionId: string;
   view: View;
   label: string;
-  /** The condition's own incline (ConditionIncline.tsx), carried by a clip imported here. */
-  inclinePct?: number | undefined;
   recordings: readonly Recording[];
   analysis?: Readonly<Record<string, ClipAnalysisStatus>>;
 }) {
-  const condition = useMemo<Condition>(
-    () => ({
-      label: props.label,
-      ...(props.inclinePct === undefined ? {} : { inclinePct: props.inclinePct }),
-    }),
-    [props.label, props.inclinePct],
-  );
+  // Filed under its label; main adds the settings planned for it (library/conditions.ts).
+  const condition = useMemo<Condition>(() => ({ label: props.label }), [props.label]);
   const { state, importFile, pickAndImport, cancel, reset, importAnyway } = useClipImport(
     props.sessionId,
     props.view,

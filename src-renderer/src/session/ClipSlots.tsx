@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { VIEWS, type Condition, type Recording } from '../../../src-shared/contract/recordings';
+import { VIEWS, type Recording } from '../../../src-shared/contract/recordings';
 import { api, useEvent } from '../api/client';
 import { useLoad } from '../useLoad';
 import { ReviewLink } from '../review/ReviewLink';
@@ -9,6 +9,7 @@ import { CameraAdviceBox } from '../components/CameraAdviceBox';
 import { useAnalysis } from '../analysis/useAnalysis';
 import { ModelChoice } from '../analysis/ModelChoice';
 import {
+  changeSettings,
   conditionSettings,
   settingsText,
   type SessionSettings,
@@ -25,30 +26,54 @@ export function ClipSlots(props: { sessionId: string; session?: SessionSettings 
     [props.sessionId],
   );
   useEvent('library:changed', (e) => e.kind === 'recording' && reload());
+  const planned = useLoad(() => api('conditions:list', { sessionId: props.sessionId }), [props.sessionId]);
+  // Stored with the session (conditions:save): another workstation's change arrives as this event.
+  useEvent('library:changed', (e) => e.kind === 'session' && e.id === props.sessionId && planned.reload());
   const analysis = useAnalysis(props.sessionId);
   const byClip = Object.fromEntries((analysis.status?.clips ?? []).map((c) => [c.recordingId, c]));
-  const [added, setAdded] = useState<string[]>([]);
   const [draft, setDraft] = useState('');
+  const [addError, setAddError] = useState<string | undefined>(undefined);
   const recordings: readonly Recording[] = data ?? [];
-  const labels = [...new Set([...DEFAULT_CONDITIONS, ...recordings.map((r) => r.condition.label), ...added])];
+  const conditions = planned.data ?? [];
+  const labels = [
+    ...new Set([
+      ...DEFAULT_CONDITIONS,
+      ...conditions.map((c) => c.label),
+      ...recordings.map((r) => r.condition.label),
+    ]),
+  ];
+  const clipsOf = (label: string): Recording[] => recordings.filter((r) => r.condition.label === label);
 
-  // An incline typed for a condition with no clip yet, carried by its first import.
-  const [pending, setPending] = useState<Readonly<Record<string, number | undefined>>>({});
+  // The incline typed for the condition (stored with the session), else one a clip of it carries.
   const ownIncline = (label: string): number | undefined =>
-    recordings.find((r) => r.condition.label === label && r.condition.inclinePct !== undefined)?.condition
-      .inclinePct ?? pending[label];
+    conditions.find((c) => c.label === label)?.inclinePct ??
+    clipsOf(label).find((r) => r.condition.inclinePct !== undefined)?.condition.inclinePct;
   const setIncline = async (label: string, inclinePct: number | undefined): Promise<void> => {
-    const clips = recordings.filter((r) => r.condition.label === label);
-    setPending((p) => ({ ...p, [label]: inclinePct }));
-    // Each clip of the condition carries it (the report reads a condition from its clips).
-    for (const r of clips)
-      await api('recordings:update', { id: r.id, condition: withIncline(r.condition, inclinePct) });
+    // Main stores it with the session and gives it to the condition's clips (their events reload them).
+    await api('conditions:save', { sessionId: props.sessionId, label, inclinePct: inclinePct ?? null });
+    planned.reload();
   };
 
-  const addCondition = (): void => {
+  const addCondition = async (): Promise<void> => {
     const label = draft.trim();
-    if (label && !labels.includes(label)) setAdded((a) => [...a, label]);
-    setDraft('');
+    if (!label) return;
+    try {
+      if (!labels.includes(label)) await api('conditions:save', { sessionId: props.sessionId, label });
+      setDraft('');
+      setAddError(undefined);
+      planned.reload();
+    } catch (err) {
+      setAddError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  const removeCondition = async (label: string): Promise<void> => {
+    try {
+      await api('conditions:remove', { sessionId: props.sessionId, label });
+      setAddError(undefined);
+      planned.reload();
+    } catch (err) {
+      setAddError(err instanceof Error ? err.message : String(err));
+    }
   };
 
   return (
@@ -56,27 +81,22 @@ export function ClipSlots(props: { sessionId: string; session?: SessionSettings 
       <h2>Clips</h2>
       <ModelChoice status={analysis.status} />
       <CameraAdviceBox />
-      {error && (
+      {(error ?? planned.error) && (
         <p className="error" role="alert">
-          {error}
+          {error ?? planned.error}
         </p>
       )}
       {labels.map((label) => (
         <div className="clip-row" key={label}>
-          <ReviewLink
-            sessionId={props.sessionId}
-            label={label}
-            recordings={recordings.filter((r) => r.condition.label === label)}
-          />
+          <ReviewLink sessionId={props.sessionId} label={label} recordings={clipsOf(label)} />
           {props.session && (
             <div className="condition-settings">
               <span className="muted" data-testid={`settings-${label}`}>
                 {settingsText(
                   conditionSettings(
-                    withIncline(
-                      recordings.find((r) => r.condition.label === label)?.condition ?? { label },
-                      ownIncline(label),
-                    ),
+                    changeSettings(clipsOf(label)[0]?.condition ?? { label }, {
+                      inclinePct: ownIncline(label) ?? null,
+                    }),
                     props.session,
                   ),
                 )}
@@ -87,6 +107,18 @@ export function ClipSlots(props: { sessionId: string; session?: SessionSettings 
                 inferred={conditionSettings({ label }, props.session).inclinePct}
                 onSave={(pct) => setIncline(label, pct)}
               />
+              {clipsOf(label).length === 0 &&
+                !(DEFAULT_CONDITIONS as readonly string[]).includes(label) &&
+                conditions.some((c) => c.label === label) && (
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={`Remove the condition ${label}`}
+                    onClick={() => void removeCondition(label)}
+                  >
+                    Remove condition
+                  </button>
+                )}
             </div>
           )}
           {VIEWS.map((view) => (
@@ -95,8 +127,7 @@ export function ClipSlots(props: { sessionId: string; session?: SessionSettings 
               sessionId={props.sessionId}
               view={view}
               label={label}
-              inclinePct={ownIncline(label)}
-              recordings={recordings.filter((r) => r.view === view && r.condition.label === label)}
+              recordings={clipsOf(label).filter((r) => r.view === view)}
               analysis={byClip}
             />
           ))}
@@ -106,7 +137,7 @@ export function ClipSlots(props: { sessionId: string; session?: SessionSettings 
         className="clip-add"
         onSubmit={(e) => {
           e.preventDefault();
-          addCondition();
+          void addCondition();
         }}
       >
         <label>
@@ -121,13 +152,13 @@ export function ClipSlots(props: { sessionId: string; session?: SessionSettings 
         <button type="submit" className="secondary" disabled={!draft.trim()}>
           Add
         </button>
+        {addError && (
+          <span className="error" role="alert">
+            {' '}
+            {addError}
+          </span>
+        )}
       </form>
     </section>
   );
-}
-
-/** The condition with its own incline set, or without one (left to its label and the session). */
-function withIncline(c: Condition, inclinePct: number | undefined): Condition {
-  const rest = Object.fromEntries(Object.entries(c).filter(([k]) => k !== 'inclinePct')) as Condition;
-  return inclinePct === undefined ? rest : { ...rest, inclinePct };
 }

@@ -1,0 +1,98 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Recording } from '../../src-shared/contract/recordings';
+import { TREADMILL_CLIP } from '../review/fixtures/pose-store';
+import { startReviewApp, type ReviewApp } from '../review/fixtures/review-app';
+
+/**
+ * A visit planned before filming (docs/library-layout.md, "Conditions"), in Chromium on the built
+ * renderer: the PT adds a condition and types its incline on the session page, the page is loaded
+ * again (and opened afresh, as after a restart), and both are still there, stored with the session;
+ * the clip then imported into the condition takes the incline. A condition added by mistake can be
+ * taken off while it has no clip. With STRIDELAB_SHOTS set, a picture of the page to look at.
+ */
+let r: ReviewApp;
+let page: Page;
+
+beforeAll(async () => {
+  r = await startReviewApp();
+  await r.call('sessions:update', {
+    id: r.sessionId,
+    fields: { date: '2026-12-07', treadmillSpeedsKmh: [10] },
+  });
+  ({ page } = await r.openPage(`#/sessions/${r.sessionId}`));
+  await page.getByTestId('settings-flat').waitFor({ timeout: 60_000 });
+});
+afterAll(async () => {
+  await r?.close();
+});
+
+const shot = async (name: string): Promise<void> => {
+  const dir = process.env.STRIDELAB_SHOTS;
+  if (dir) await page.getByRole('region', { name: 'Clips' }).screenshot({ path: join(dir, `${name}.png`) });
+};
+
+const LABEL = 'hill 10 km/h';
+const heading = () => page.getByTestId(`settings-${LABEL}`).textContent();
+const box = () => page.getByLabel(`Incline (%) for ${LABEL}`);
+const addCondition = async (label: string): Promise<void> => {
+  await page.getByLabel('Add condition').fill(label);
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+};
+const loadedAgain = async (): Promise<void> => {
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.getByTestId('settings-flat').waitFor({ timeout: 60_000 });
+};
+
+describe('conditions planned on the session page', () => {
+  it('keeps a condition and its incline typed before filming when the page is loaded again', async () => {
+    await addCondition(LABEL);
+    await box().fill('5');
+    await page.getByTestId(`incline-form-${LABEL}`).getByRole('button', { name: 'Set incline' }).click();
+    await expect.poll(heading).toBe('10 km/h · 5 % incline');
+    await loadedAgain();
+    await expect.poll(heading).toBe('10 km/h · 5 % incline');
+    expect(await box().inputValue()).toBe('5');
+    // A page opened afresh (another window, or after a restart) reads the same from the library.
+    const fresh = (await r.openPage(`#/sessions/${r.sessionId}`)).page;
+    await expect
+      .poll(() => fresh.getByLabel(`Incline (%) for ${LABEL}`).inputValue(), { timeout: 60_000 })
+      .toBe('5');
+    await fresh.close();
+    expect(await r.call('conditions:list', { sessionId: r.sessionId })).toEqual([
+      { label: LABEL, inclinePct: 5 },
+    ]);
+  });
+
+  it('takes a condition added by mistake off, for good', async () => {
+    await addCondition('hil');
+    const remove = page.getByRole('button', { name: 'Remove the condition hil', exact: true });
+    await remove.waitFor();
+    // Only a condition the PT added, with no clip: not flat or incline, not one with clips.
+    expect(await page.getByRole('button', { name: /^Remove the condition/ }).count()).toBe(2);
+    await shot('planned-conditions-added');
+    await remove.click();
+    await expect.poll(() => page.getByTestId('settings-hil').count()).toBe(0);
+    await loadedAgain();
+    expect(await page.getByTestId('settings-hil').count()).toBe(0);
+    expect(await page.getByTestId(`settings-${LABEL}`).count()).toBe(1);
+  });
+
+  it('gives the clip imported into the condition its incline', async () => {
+    await page.getByTestId(`file-side-${LABEL}`).setInputFiles(TREADMILL_CLIP);
+    await page.locator(`[data-slot="side:${LABEL}"] .clip-card`).waitFor({ timeout: 120_000 });
+    const clips = await r.call<Recording[]>('recordings:list', { sessionId: r.sessionId });
+    expect(clips.map((c) => c.condition)).toEqual([{ label: LABEL, inclinePct: 5 }]);
+    // With a clip filed under it, the condition can no longer be taken off.
+    expect(await page.getByRole('button', { name: `Remove the condition ${LABEL}` }).count()).toBe(0);
+    await loadedAgain();
+    await expect.poll(heading).toBe('10 km/h · 5 % incline');
+    const dir = process.env.STRIDELAB_SHOTS;
+    if (dir)
+      await page
+        .getByRole('region', { name: 'Clips' })
+        .screenshot({ path: join(dir, 'planned-conditions.png') });
+  }, 180_000);
+});
