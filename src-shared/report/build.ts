@@ -4,8 +4,7 @@
  * a test. Pictures are only NAMED here (`imageId` + which clip and frame); the service grabs them.
  */
 import type { ReportEdits } from '../contract/report';
-import { rankFindings } from '../gait/findings-rank';
-import type { GaitAnalysis, GaitFinding } from '../gait/schema';
+import type { GaitAnalysis } from '../gait/schema';
 import { focusOf } from '../gait/tables/focus';
 import type { Exercise } from '../gait/tables/exercises';
 import type { Patient, Session } from '../library/model';
@@ -13,8 +12,9 @@ import type { LandmarkSeries } from '../pose/landmarks';
 import type { KeyFrameMark } from '../review/key-frames';
 import { curvesOf } from './curves';
 import { applyEdits, rowKey, type FindingLink } from './edits';
-import { findingOf, planOf } from './findings';
-import { formerId, mergeSides, rankedOn, stableIds, type FoundIn } from './finding-ids';
+import { planOf } from './findings';
+import { formerId } from './finding-ids';
+import { clipFindings, suggestFindings } from './session-findings';
 import { adviceLine } from '../gait/camera-advice';
 import { shortCite } from './rows';
 import { keyFramesOf } from './keyframe-model';
@@ -31,8 +31,8 @@ import {
 import { cadenceRow, footStrikeRow, SPATIOTEMPORAL_ORDER, variableRow } from './rows';
 import { speedRows } from './speed-rows';
 import { sourceText, type VariableSources } from '../review/marker-hybrid';
-import { provisionalWhere, provisionalWords, type ProvisionalWindow } from './provisional';
-import { doubtLines, doubtedFindings, farLegDoubts, type FarLegDoubt } from './far-leg';
+import { provisionalWords, type ProvisionalWindow } from './provisional';
+import { doubtLines, farLegDoubts, type FarLegDoubt } from './far-leg';
 
 /** The quality line for a variable the landmarks cannot give (withMarkers drops it where markers did). */
 export const unavailableText = (u: { readonly label: string; readonly reason: string }): string =>
@@ -235,50 +235,20 @@ function comparisonOf(sections: readonly ConditionSection[]): ComparisonRow[] {
   return [...rows.values()].filter((r) => Object.keys(r.values).length > 1);
 }
 
-/**
- * A clip's findings, less the evidence on times (step, contact, flight...) when another clip of the
- * condition is the one whose times the report prints (the side view): the rear camera cannot see a
- * contact as well, and a second, different reading of the same steps would contradict the first.
- */
-function timingFromPrimaryOnly(c: ReportConditionInput, clip: ReportClipInput): GaitFinding[] {
-  const primary = [...c.clips].sort((a, b) => (a.view === b.view ? 0 : a.view === 'side' ? -1 : 1))[0];
-  if (clip === primary) return [...clip.analysis.findings];
-  const timing = new Set(clip.analysis.variables.filter((v) => v.view === 'any').map((v) => v.id));
-  return clip.analysis.findings.flatMap((f) => {
-    const evidence = f.evidence.filter((e) => !timing.has(e.variableId));
-    return evidence.length ? [{ ...f, evidence }] : [];
-  });
-}
-
 export function buildReport(input: ReportInput): {
   model: ReportModel;
   images: ImageRequest[];
   /** What each suggested finding flags and suggests, for applying the PT's edits (./edits.ts). */
   links: FindingLink[];
 } {
-  const many = input.conditions.length > 1;
-  // Findings of every clip, in condition order; titles per variable flag the table rows.
-  const findingTitles = new Map<string, string[]>();
+  // Findings of every clip, in condition order (./session-findings.ts, as Review lists them); a
+  // far-leg value the same camera could not measure in another condition makes its finding
+  // tentative. Titles per variable flag the table rows.
   const doubts = farLegDoubts(input.conditions);
-  const gaitFindings: FoundIn[] = input.conditions.flatMap((c) =>
-    c.clips.flatMap((clip) =>
-      // A far-leg value the same camera could not measure in another condition: tentative.
-      doubtedFindings(clip.view === 'side' ? doubts : [], c.id, timingFromPrimaryOnly(c, clip)).map(
-        ({ f, doubt }) => {
-          const rows = f.evidence.map((e) => rowKey(c.id, clip.view, e.variableId));
-          for (const key of rows) findingTitles.set(key, [...(findingTitles.get(key) ?? []), f.title]);
-          const where = many ? c.label : undefined;
-          return {
-            f,
-            where: clip.provisional ? provisionalWhere(clip.provisional, where) : where,
-            condition: c.id,
-            rows,
-            ...(doubt ? { doubt } : {}),
-          };
-        },
-      ),
-    ),
-  );
+  const gaitFindings = clipFindings(input.conditions, doubts);
+  const findingTitles = new Map<string, string[]>();
+  for (const { f, rows } of gaitFindings)
+    for (const key of rows) findingTitles.set(key, [...(findingTitles.get(key) ?? []), f.title]);
   const speeds = input.session.treadmillSpeedsKmh ?? [];
   const built = input.conditions.map((c) =>
     conditionSection(
@@ -289,21 +259,10 @@ export function buildReport(input: ReportInput): {
     ),
   );
   const sections = built.map((b) => b.section);
-  const merged = mergeSides(gaitFindings);
   // Ids keep the rule table's order (saved edits refer to them); the list is shown ranked, most
   // to work on first (src-shared/gait/findings-rank.ts), weighted by the session's complaint.
   const ctx = { complaint: input.session.complaint, injurySide: input.session.injurySide };
-  const rankOn = merged.map(rankedOn);
-  const ranked = rankFindings(rankOn, ctx);
-  const ids = stableIds(merged);
-  const suggestedFindings = merged.map((m, i) =>
-    findingOf(
-      m,
-      ids[i]!,
-      ranked.find((r) => r.finding === rankOn[i]),
-    ),
-  );
-  const order = ranked.map((r) => rankOn.indexOf(r.finding));
+  const { merged, findings: suggestedFindings, order, ranked } = suggestFindings(gaitFindings, ctx);
   const focus = focusOf(ctx.complaint);
   // Only rows the report prints: a rear clip's times have none (the side clip's are printed).
   const printed = new Set(

@@ -8,8 +8,8 @@
  * behind the near one are the same in both, so the PT is told: the value is flagged where it was
  * measured, and a finding resting on it is tentative (ranked after the whole ones,
  * src-shared/gait/findings-rank.ts). Nothing is hidden or recomputed: the PT checks it in Review.
- * The report (build.ts) and the review's "What to work on first" (`clipFindings`, fed the session's
- * other side clips) use this one rule. docs/report.md, "A far leg across conditions".
+ * The report and the review's "What to work on first" use this one rule, through one list of the
+ * session's findings (./session-findings.ts). docs/report.md, "A far leg across conditions".
  */
 import type { GaitAnalysis, GaitFinding } from '../gait/schema';
 import type { Side } from '../gait/types';
@@ -141,27 +141,4 @@ export function doubtedFindings(
     const d = doubtOf(doubts, condition, f);
     return d ? { f: { ...f, provisional: true }, doubt: doubtWords(d) } : { f };
   });
-}
-
-/** A side clip of a condition, by its condition's label ("Flat"). */
-export interface LabelledClip {
-  readonly label: string;
-  readonly analysis: GaitAnalysis;
-}
-
-/**
- * One side clip's findings against the side clips of the session's other conditions (the review
- * has one clip open; the report holds them all): as `doubtedFindings` in the report.
- */
-export function clipFindings(
-  clip: LabelledClip,
-  others: readonly LabelledClip[],
-): { f: GaitFinding; doubt?: string }[] {
-  const side = (id: string, c: LabelledClip): Condition => ({
-    id,
-    label: c.label,
-    clips: [{ view: 'side', analysis: c.analysis }],
-  });
-  const doubts = farLegDoubts([side('this', clip), ...others.map((o, i) => side(`other-${i}`, o))]);
-  return doubtedFindings(doubts, 'this', clip.analysis.findings);
 }

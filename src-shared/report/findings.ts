@@ -46,8 +46,8 @@ export function priorityWhy(r: RankedFinding): string {
 }
 
 /** Why a finding is tentative: too few steps behind it (findings.ts), and/or `doubt` (./far-leg.ts);
- *  the report and the review's "What to work on first" say it in these words. */
-export function tentativeWords(f: GaitFinding, doubt: string | undefined): string {
+ *  the report and the review's "What to work on first" say it in these words (./session-findings.ts). */
+function tentativeWords(f: GaitFinding, doubt: string | undefined): string {
   const few = f.evidence.some((e) => e.n < MIN_STEPS) || !doubt;
   return [few ? 'fewer than 7 clean steps' : '', doubt ?? ''].filter(Boolean).join('; ');
 }

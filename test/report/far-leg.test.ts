@@ -5,8 +5,9 @@
  * incline seen. Incline's left knee is measured and fires on 11 steps; the report flags it, and
  * the finding on it is tentative on that side: merged with the near leg's whole one it says which
  * side is which and ranks on the whole side; alone, it is tentative and ranks after the whole ones.
- * The review's "What to work on first" (one clip open) says the same, given the session's other
- * side clips as ReviewPage loads them (src-renderer/src/review/session-side-clips.ts).
+ * The review's "What to work on first" (one clip open) lists the report's first three in its words
+ * and order, given the session's clips as ReviewPage loads them (src-renderer/src/review/
+ * session-side-clips.ts); before 2026-12-07 it listed the two knees apart.
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeGait, DEFAULT_EXERCISES, type GaitAnalysis } from '../../src-shared/gait';
@@ -147,41 +148,71 @@ describe('a far leg not measurable in another condition', () => {
   });
 });
 
-describe("the review's first three, one clip open", () => {
+describe("the review's first three, one clip open, are the report's", () => {
   const flatClip = { recordingId: 'r-flat', view: 'side', label: 'Flat', analysis: flat.clips[0]!.analysis };
   const inclineClip = { recordingId: 'r-incline', view: 'side', label: 'Incline' };
-  const rearClip = { recordingId: 'r-rear', view: 'rear', label: 'Incline' };
-  /** Each item of the panel in words, first to last, for the clip `open` given the session's clips. */
-  const panel = (open: string, session: readonly object[]): string[] => {
+  /** Each item of the panel in words, first to last, for incline open (its analysis `gait`) given
+   *  the session's clips as ReviewPage loads them. */
+  const panel = (session: readonly object[], gait = incline.clips[0]!.analysis): string[] => {
     const html = renderToStaticMarkup(
       createElement(
         SessionClips.Provider,
         { value: session },
-        createElement(WorkOnFirstPanel, { gait: incline.clips[0]!.analysis, recordingId: open }),
+        createElement(WorkOnFirstPanel, { gait, recordingId: 'r-incline' }),
       ),
     );
     return [...html.matchAll(/<li[^>]*>(.*?)<\/li>/gs)].map((m) =>
       m[1]!.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'"),
     );
   };
+  /** The report's first three as its first page prints them: the words, then the cue. */
+  const first = (m: ReportModel): string[] =>
+    splitFindings(m.findings).first.map((f) => `${f.text}${f.cue ? ` · “${f.cue.text}”` : ''}`);
 
-  it("says the far leg's finding is tentative, and why, where the session's flat clip could not measure it", () => {
-    const items = panel('r-incline', [flatClip, inclineClip, rearClip]);
-    expect(items).toHaveLength(2);
-    expect(items[0]).toMatch(/^Stiff knee in stance \(right\) · “[^”]+”$/);
-    expect(items[1]).toMatch(
-      /^Stiff knee in stance \(left\) · “[^”]+” · tentative: the left \(far\) leg's peak knee flexion in stance was not measurable from the same camera in Flat$/,
+  it('lists the report’s: the knee finding on both legs, tentative on the far one only, in its words', () => {
+    const items = panel([flatClip, inclineClip]);
+    expect(items).toEqual(first(report([flat, incline])));
+    expect(items.find((x) => x.startsWith('Incline: Stiff knee in stance on both sides.'))).toMatch(
+      /Left: tentative, the left \(far\) leg's peak knee flexion in stance was not measurable from the same camera in Flat; right: firm, over 11 clean steps\./,
     );
   });
 
-  it('stands alone without the other conditions, or for a clip the rule does not reach', () => {
-    const whole = (items: string[]) => items.every((x) => !x.includes('tentative'));
-    // No other condition analysed yet, or ReviewPage not giving them (the clip alone, as before).
-    expect(whole(panel('r-incline', [{ ...flatClip, analysis: undefined }, inclineClip]))).toBe(true);
-    expect(whole(panel('r-incline', []))).toBe(true);
-    // The same condition's other side clip is not another condition.
-    expect(whole(panel('r-incline', [{ ...flatClip, label: 'Incline' }, inclineClip]))).toBe(true);
-    // A rear clip: the far-leg rule is the side view's.
-    expect(whole(panel('r-rear', [flatClip, inclineClip, rearClip]))).toBe(true);
+  it('a finding on the far leg only: tentative, and ranked after the whole ones, as in the report', () => {
+    const a = incline.clips[0]!.analysis;
+    const leftOnly = { ...a, findings: a.findings.filter((f) => f.side === 'left') };
+    const items = panel([flatClip, inclineClip], leftOnly);
+    const m = report([flat, { ...incline, clips: [{ ...incline.clips[0]!, analysis: leftOnly }] }]);
+    expect(items).toEqual(first(m));
+    expect(items.at(-1)).toMatch(/^Incline: Stiff knee in stance on the left\. Tentative: the left \(far\)/);
+  });
+
+  it('an older take open takes the place of the one the report prints, and the panel says so', () => {
+    // The report prints incline's newest side clip; the PT has the older one open.
+    const newer = {
+      recordingId: 'r-incline-2',
+      view: 'side',
+      label: 'Incline',
+      analysis: flat.clips[0]!.analysis,
+    };
+    const session = [flatClip, inclineClip, newer];
+    expect(panel(session)).toEqual(first(report([flat, incline])));
+    const html = renderToStaticMarkup(
+      createElement(
+        SessionClips.Provider,
+        { value: session },
+        createElement(WorkOnFirstPanel, { gait: incline.clips[0]!.analysis, recordingId: 'r-incline' }),
+      ),
+    );
+    expect(html).toContain(
+      'The report prints the newer side clip of Incline; these are with this one in its place.',
+    );
+    expect(panel(session.slice(0, 2))).toEqual(first(report([flat, incline])));
+  });
+
+  it('the open clip alone until the session’s other clips are analysed, as a report of it alone', () => {
+    const alone = first(report([incline]));
+    expect(alone.some((x) => /tentative/i.test(x))).toBe(false);
+    expect(panel([])).toEqual(alone);
+    expect(panel([{ ...flatClip, analysis: undefined }, inclineClip])).toEqual(alone);
   });
 });

@@ -67,16 +67,16 @@ describe("review's first three and the complaint", () => {
   it('without a complaint: by effect size, and it says so', () => {
     const { titles, how } = panel({ complaint: null, injurySide: 'none' });
     // (The 6.5° left/right difference of the drop is a third finding, the largest of the three.)
-    const crossing = titles.indexOf('Arms crossing the midline (left)');
+    const crossing = titles.indexOf('Arms crossing the midline on the left.');
     expect(crossing).toBeGreaterThanOrEqual(0);
-    expect(titles.indexOf('Contralateral pelvic drop (right)')).toBeGreaterThan(crossing);
+    expect(titles.indexOf('Contralateral pelvic drop on the right.')).toBeGreaterThan(crossing);
     expect(how).toMatch(/Ranked by effect size: the session has no complaint or painful side/);
   });
 
   it('with the session\u2019s hamstring complaint and right side: the right pelvic drop first, said why', () => {
     const { titles, how } = panel({ complaint: 'right proximal hamstring pain', injurySide: 'right' });
-    expect(titles[0]).toBe('Contralateral pelvic drop (right)');
-    expect(titles).toContain('Arms crossing the midline (left)');
+    expect(titles[0]).toBe('Contralateral pelvic drop on the right.');
+    expect(titles).toContain('Arms crossing the midline on the left.');
     expect(how).toMatch(
       /weighted by the complaint \(“right proximal hamstring pain”\) and the painful side \(right\)/,
     );

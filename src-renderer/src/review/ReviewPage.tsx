@@ -134,7 +134,7 @@ export function ReviewPage(props: ReviewPageProps) {
     if (e.state === 'done' && ids.includes(e.recordingId)) setPoseRuns((n) => n + 1);
   });
   const { opened, error } = useOpenedClips(props.sessionId, data?.recordings, ids, poseRuns);
-  // The other conditions' side clips: a far leg one of them could not measure (far-leg.ts).
+  // The session's clips as the report reads them, for "What to work on first" (session-side-clips.ts).
   const sessionClips = useSessionClips(data?.recordings);
   // Re-read the alignment when it changes (a nudge here, an estimate elsewhere).
   const [offsets, setOffsets] = useState<{ key: string; values: number[] } | undefined>(undefined);

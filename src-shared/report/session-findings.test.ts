@@ -1,0 +1,170 @@
+/**
+ * The session's findings as the report lists them and Review's "What to work on first" shows them
+ * (session-findings.ts), on generated data with known answers: real analyses of synthetic runners
+ * whose findings are set by hand (a stiff knee, peak flexion below 40° with SDD 3.8°, each side's
+ * mean and steps chosen, so each side's effect size is (40 − mean) / 3.8), and the report built
+ * from the same conditions for the list it prints.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeGait } from '../gait/analyze';
+import { MIN_STEPS, type GaitAnalysis, type GaitFinding } from '../gait/schema';
+import { DEFAULT_EXERCISES } from '../gait/tables/exercises';
+import { generateRunner } from '../gait/synthetic';
+import { buildReport, type ReportConditionInput } from './build';
+import { clipFindings, primaryClip, sessionFindings, suggestFindings } from './session-findings';
+
+type Evidence = GaitFinding['evidence'][number];
+const knee = (side: 'left' | 'right', mean: number, n: number): Evidence => ({
+  variableId: 'peak-knee-flexion-stance',
+  label: 'Peak knee flexion in stance',
+  side,
+  value: mean,
+  sd: 1,
+  n,
+  unit: 'deg',
+  op: '<',
+  threshold: 40,
+  interval: [mean - 1, mean + 1],
+  sdd: 3.8,
+});
+const finding = (id: string, side: 'left' | 'right', evidence: Evidence[], n = 11): GaitFinding => ({
+  id,
+  title: id === 'stiff-knee-stance' ? 'Stiff knee in stance' : 'Short contact',
+  side,
+  provisional: n < MIN_STEPS,
+  evidence,
+  basis: { text: 'About 45° typical [Souza 2016].', source: 'Souza 2016' },
+  exercises: [],
+});
+const stiff = (side: 'left' | 'right', mean: number, n = 11): GaitFinding =>
+  finding('stiff-knee-stance', side, [knee(side, mean, n)], n);
+
+const sideSeries = generateRunner({ view: 'side', fps: 60, durationS: 6, seed: 3 }).series;
+const side = analyzeGait({ series: sideSeries, view: 'side' });
+const rear = analyzeGait({
+  series: generateRunner({ view: 'rear', fps: 60, durationS: 6, seed: 3 }).series,
+  view: 'rear',
+});
+const withFindings = (a: GaitAnalysis, findings: GaitFinding[]): GaitAnalysis => ({ ...a, findings });
+const contact: Evidence = {
+  ...knee('right', 0.2, 11),
+  variableId: 'contact-time',
+  label: 'Contact time',
+  unit: 's',
+  op: '>',
+  threshold: 0.3,
+};
+
+describe('every clip’s findings', () => {
+  it('a rear clip’s times are the side clip’s: evidence on times dropped beside a side clip, kept alone', () => {
+    expect(rear.variables.find((v) => v.id === 'contact-time')?.view).toBe('any');
+    const timing = finding('short-contact', 'right', [contact]);
+    const mixed = finding('stiff-knee-stance', 'right', [contact, knee('right', 30, 11)]);
+    const rearClip = { view: 'rear' as const, analysis: withFindings(rear, [timing, mixed]) };
+    const clips = [rearClip, { view: 'side' as const, analysis: withFindings(side, []) }];
+    expect(primaryClip(clips)!.view).toBe('side');
+    const found = clipFindings([{ id: 'c1', label: 'Flat', clips }]);
+    expect(found.map((x) => x.f.evidence.map((e) => e.variableId))).toEqual([['peak-knee-flexion-stance']]);
+    expect(found[0]!.rows).toEqual(['c1|rear|peak-knee-flexion-stance']);
+    const alone = clipFindings([{ id: 'c1', label: 'Flat', clips: [rearClip] }]);
+    expect(alone.map((x) => x.f.evidence.length)).toEqual([1, 2]);
+  });
+
+  it('names the condition only where the session has more than one, and a provisional window', () => {
+    const clip = { view: 'side' as const, analysis: withFindings(side, [stiff('right', 30)]) };
+    expect(clipFindings([{ id: 'c1', label: 'Flat', clips: [clip] }])[0]!.where).toBeUndefined();
+    const two = clipFindings([
+      { id: 'c1', label: 'Flat', clips: [clip] },
+      {
+        id: 'c2',
+        label: 'Incline',
+        clips: [{ ...clip, provisional: { fromS: 54, toS: 65, strides: { left: 8, right: 8 } } }],
+      },
+    ]);
+    expect(two.map((x) => x.where)).toEqual(['Flat', 'Incline (provisional, 0:54–1:05)']);
+    expect(two.map((x) => x.condition)).toEqual(['c1', 'c2']);
+  });
+});
+
+describe('merged, ranked and worded', () => {
+  const DOUBT =
+    "the left (far) leg's peak knee flexion in stance was not measurable from the same camera in Flat";
+  // Incline's knee: right firm at 30° (effect 10 / 3.8 = 2.6), left tentative at 10° (effect 7.9);
+  // flat's right knee firm at 25° (effect 3.9), between the two.
+  const inclineRight = { f: stiff('right', 30), where: 'Incline', condition: 'c2', rows: ['r'] };
+  const inclineLeft = {
+    f: { ...stiff('left', 10), provisional: true },
+    where: 'Incline',
+    condition: 'c2',
+    rows: ['l'],
+    doubt: DOUBT,
+  };
+  const flatRight = { f: stiff('right', 25), where: 'Flat', condition: 'c1', rows: ['f'] };
+
+  it('merges left and right, ranks the merged finding on its firm side, and says each side', () => {
+    const s = suggestFindings([flatRight, inclineRight, inclineLeft], {});
+    expect(s.merged).toHaveLength(2);
+    // By the doubted left's 7.9 the incline knee would lead; by its firm right's 2.6 flat's 3.9 does.
+    expect(s.order).toEqual([0, 1]);
+    expect(s.ranked.map((r) => Math.round(r.effect * 100) / 100)).toEqual([3.95, 2.63]);
+    expect(s.findings.map((f) => f.id)).toEqual(['stiff-knee-stance-right-c1', 'stiff-knee-stance-both-c2']);
+    expect(s.findings[1]!.text).toBe(
+      `Incline: Stiff knee in stance on both sides. Left: tentative, ${DOUBT}; right: firm, over 11 clean steps.`,
+    );
+    expect(s.findings[1]!.priority!.why).toMatch(/ranked on the firm side \(right\)$/);
+  });
+
+  it('a tentative finding alone ranks after the firm ones whatever its effect', () => {
+    const s = suggestFindings([inclineLeft, flatRight], {});
+    expect(s.order).toEqual([1, 0]);
+    expect(s.findings[0]!.text).toBe(`Incline: Stiff knee in stance on the left. Tentative: ${DOUBT}.`);
+  });
+});
+
+describe('the list Review shows is the report’s', () => {
+  it('for the same conditions, the same findings in the same order and words', () => {
+    const conditions: ReportConditionInput[] = [
+      {
+        id: 'c1',
+        label: 'Flat',
+        clips: [
+          {
+            view: 'side',
+            file: 'flat.mp4',
+            model: 'full',
+            analysis: withFindings(side, [stiff('right', 25)]),
+            series: sideSeries,
+          },
+        ],
+      },
+      {
+        id: 'c2',
+        label: 'Incline',
+        clips: [
+          {
+            view: 'side',
+            file: 'incline.mp4',
+            model: 'full',
+            analysis: withFindings(side, [stiff('left', 12, 5), stiff('right', 30)]),
+            series: sideSeries,
+          },
+        ],
+      },
+    ];
+    const ctx = { complaint: 'right knee pain', injurySide: 'right' as const };
+    const report = buildReport({
+      patient: { name: 'Sam Synthetic' },
+      session: { id: 's1', date: '2026-12-07', ...ctx },
+      conditions,
+      exercises: DEFAULT_EXERCISES,
+      appVersion: '0.1.0',
+      now: '2026-12-07T10:00:00.000Z',
+    }).model.findings;
+    const listed = sessionFindings(conditions, ctx);
+    expect(listed).toEqual(report);
+    // The incline knee: left tentative on 5 steps, right firm, merged.
+    expect(listed.map((f) => f.text)).toContain(
+      'Incline: Stiff knee in stance on both sides. Left: tentative, fewer than 7 clean steps; right: firm, over 11 clean steps.',
+    );
+  });
+});
