@@ -149,8 +149,14 @@ describe('a far leg not measurable in another condition', () => {
 });
 
 describe("the review's first three, one clip open, are the report's", () => {
-  const flatClip = { recordingId: 'r-flat', view: 'side', label: 'Flat', analysis: flat.clips[0]!.analysis };
-  const inclineClip = { recordingId: 'r-incline', view: 'side', label: 'Incline' };
+  const flatClip = {
+    recordingId: 'r-flat',
+    name: 'flat.mp4',
+    view: 'side',
+    label: 'Flat',
+    analysis: flat.clips[0]!.analysis,
+  };
+  const inclineClip = { recordingId: 'r-incline', name: 'incline.mp4', view: 'side', label: 'Incline' };
   /** Each item of the panel in words, first to last, for incline open (its analysis `gait`) given
    *  the session's clips as ReviewPage loads them. */
   const panel = (session: readonly object[], gait = incline.clips[0]!.analysis): string[] => {
@@ -190,6 +196,7 @@ describe("the review's first three, one clip open, are the report's", () => {
     // The report prints incline's newest side clip; the PT has the older one open.
     const newer = {
       recordingId: 'r-incline-2',
+      name: 'incline take 2.mp4',
       view: 'side',
       label: 'Incline',
       analysis: flat.clips[0]!.analysis,
@@ -204,7 +211,7 @@ describe("the review's first three, one clip open, are the report's", () => {
       ),
     );
     expect(html).toContain(
-      'The report prints the newer side clip of Incline; these are with this one in its place.',
+      'The report prints another side clip of Incline (“incline take 2.mp4”); these are with this one in its place.',
     );
     expect(panel(session.slice(0, 2))).toEqual(first(report([flat, incline])));
   });

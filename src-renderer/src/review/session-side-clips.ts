@@ -14,6 +14,8 @@ import type { FindingsCondition } from '../../../src-shared/report/session-findi
 
 export interface SessionClip {
   readonly recordingId: string;
+  /** The file the PT knows it by. */
+  readonly name: string;
   readonly view: Recording['view'];
   /** Its condition's label, by which the report groups clips ("Flat"). */
   readonly label: string;

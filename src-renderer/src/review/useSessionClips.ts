@@ -48,6 +48,7 @@ export function useSessionClips(recordings: readonly Recording[] | undefined): r
     let live = true;
     const base = (r: Recording): SessionClip => ({
       recordingId: r.id,
+      name: r.originalName,
       view: r.view,
       label: r.condition.label,
     });

@@ -56,7 +56,7 @@ export function WorkOnFirstPanel(props: { gait: GaitAnalysis; recordingId?: stri
         {findings.length > FIRST_FINDINGS ? `${findings.length - FIRST_FINDINGS} more in the report. ` : ''}
         {how}
         {aside
-          ? ` The report prints the newer ${aside.view} clip of ${aside.label}; these are with this one in its place.`
+          ? ` The report prints another ${aside.view} clip of ${aside.label} (“${aside.name}”); these are with this one in its place.`
           : ''}
       </p>
     </div>
