@@ -37,7 +37,7 @@ import { byRhythm } from './eventsRhythm';
 import { MIN_TEMPLATE_STRIDES, refineByTemplate } from './eventsTemplate';
 import { templateSpread, withTemplateSpread, type TemplateSpread } from './eventsTemplateSpread';
 import { footInImage, type ImageBounds } from './eventsImage';
-import { edgeRuns, hysteresisRuns, onBelt } from './eventsRuns';
+import { beyondClip, edgeRuns, endContactShown, hysteresisRuns, onBelt } from './eventsRuns';
 import { kinkFit, peak } from './subframe';
 import { SIDES, type Body, type GaitEvent, type GaitView, type Side, type Timeline } from './types';
 
@@ -172,7 +172,7 @@ function detectStances(
     const edges: { st: Stance; edge: 'start' | 'end' }[] = [];
     for (const { rs, re, cutStart, cutEnd } of runs) {
       // A stance cut by the clip's start still shows its toe-off, one cut by the end its contact
-      // (with at least two frames on the belt after it); the other end is not in the clip.
+      // (on the belt for 2 frames and 50 ms after it); the other end is not in the clip.
       if (cutStart && cutEnd) continue;
       if (!cutStart && !cutEnd && (tl.t[re - 1] as number) - (tl.t[rs] as number) < MIN_STANCE_S) continue;
       if (re - rs < 3) continue;
@@ -250,7 +250,7 @@ function detectStances(
       };
       if (cutStart) edges.push({ st, edge: 'start' });
       else if (cutEnd) {
-        if (j - Math.ceil(icF) >= 2) edges.push({ st, edge: 'end' });
+        if (endContactShown(j, icF, limit)) edges.push({ st, edge: 'end' });
       } else out.push(st);
     }
     return { out, edges };
@@ -276,21 +276,18 @@ function detectStances(
     tl.fps,
     (fits) => (spread = templateSpread(fits)),
   );
+  // A lone event of a stance the edge cuts (or the template timed past it), where the clip shows it.
   for (const r of refinedAll) {
-    if (!r.edge) continue;
-    const e = edges.find(
-      (x) =>
-        x.edge === r.edge &&
-        Math.abs(edgeEvent(x.st, x.edge).atF - (r.edge === 'start' ? r.toF : r.icF)) < 0.2 * tl.fps,
-    );
-    if (!e) continue;
+    const edge = r.edge ?? beyondClip(r.icF, r.toF, n);
+    const at = edge === 'start' ? r.toF : r.icF;
+    if (!edge || r.inferred) continue;
+    const st = r.edge
+      ? edges.find((x) => x.edge === r.edge && Math.abs(edgeEvent(x.st, x.edge).atF - at) < 0.2 * tl.fps)?.st
+      : out.reduce((a, b) => (Math.abs(b.ic.atF - r.icF) < Math.abs(a.ic.atF - r.icF) ? b : a));
+    if (!st) continue;
+    const ev = edge === 'start' ? makeEvent(tl, 'toe-off', side, r.toF, st.to.confidence) : null;
     edgeEvents.push(
-      withTemplateSpread(
-        r.edge === 'start'
-          ? makeEvent(tl, 'toe-off', side, r.toF, e.st.to.confidence)
-          : makeEvent(tl, 'initial-contact', side, r.icF, e.st.ic.confidence),
-        spread,
-      ),
+      withTemplateSpread(ev ?? makeEvent(tl, 'initial-contact', side, r.icF, st.ic.confidence), spread),
     );
   }
   // A contact the rhythm put in where the foot was outside the image is not one it saw.
@@ -298,7 +295,9 @@ function detectStances(
     const i = Math.max(0, Math.min(n - 1, Math.round(f)));
     return !bounds || footInImage(raw[side], i, bounds);
   };
-  const refined = refinedAll.filter((r) => !r.edge && (!r.inferred || (seen(r.icF) && seen(r.toF))));
+  const refined = refinedAll.filter(
+    (r) => !r.edge && !beyondClip(r.icF, r.toF, n) && (!r.inferred || (seen(r.icF) && seen(r.toF))),
+  );
   // A contact the rhythm put in carries half the clip's typical confidence of that foot.
   const typical = median(out.map((st) => Math.min(st.ic.confidence, st.to.confidence)));
   const timed = refined.map((r) => {

@@ -9,9 +9,10 @@
 import { describe, expect, it } from 'vitest';
 import { Landmark } from '../pose/landmarks';
 import { analyzeGait } from './analyze';
-import { edgeRuns, hysteresisRuns, onBelt } from './eventsRuns';
+import { beyondClip, edgeRuns, endContactShown, hysteresisRuns, onBelt } from './eventsRuns';
 import { generateRunner } from './synthetic';
 import { matchEvents } from './testing/match';
+import { runSweepPoint } from './testing/sweep';
 
 const FPS = 30;
 const t = (n: number): Float64Array => Float64Array.from({ length: n }, (_, i) => i / FPS);
@@ -56,6 +57,36 @@ describe('the lift-off of a foot that hovers inside the band (eventsRuns.ts)', (
   it('a lift that crosses the band within the limit stays at the entry level', () => {
     const g = Float64Array.from([60, 10, 2, 0, 1, 2, 20, 50, 90]);
     expect(onBelt(g, 1, 7, 14, 28, true, 1.5)).toEqual({ k: 1, j: 5, liftLevel: 14, weak: false });
+  });
+});
+
+describe("a stance at the clip's end (eventsRuns.ts endContactShown, beyondClip)", () => {
+  it('shows its contact after two frames on the belt at 30 fps, after 50 ms at higher rates', () => {
+    const limit = (fps: number): number => Math.max(1.5, 0.05 * fps);
+    expect(endContactShown(299, 296.4, limit(30))).toBe(true); // frames 297-299: 2 after the contact frame
+    expect(endContactShown(299, 297.4, limit(30))).toBe(false);
+    // 120 fps: two frames are 17 ms; six (50 ms) are needed.
+    expect(endContactShown(1199, 1196.2, limit(120))).toBe(false);
+    expect(endContactShown(1199, 1192.2, limit(120))).toBe(true);
+  });
+  it('a stance timed past the last frame (or before the first) lies beyond the clip', () => {
+    expect(beyondClip(1190.3, 1199.4, 1200)).toBe('end');
+    expect(beyondClip(1170.3, 1199, 1200)).toBeNull();
+    expect(beyondClip(-0.4, 20, 1200)).toBe('start');
+  });
+  it('the synthetic runner at 100-120 fps with 4 px noise on a 250 px runner: no contact or toe-off invented at the end', () => {
+    // The sweep's points that invented one (contacts 1.2-4.6 frames before a landing after the
+    // clip's end; a toe-off clamped onto the last frame): seeds 1 and 2, where it was diagnosed.
+    for (const p of [
+      { fps: 100, cadence: 160, contactS: 0.232, strike: 'forefoot', seed: 1 },
+      { fps: 120, cadence: 160, contactS: 0.308, strike: 'rearfoot', seed: 1 },
+      { fps: 120, cadence: 170, contactS: 0.296, strike: 'midfoot', seed: 1 },
+      { fps: 100, cadence: 160, contactS: 0.27, strike: 'forefoot', seed: 2 },
+    ] as const) {
+      const r = runSweepPoint({ ...p, noisePx: 4, staturePx: 250, durationS: 10 });
+      expect(r.invented, JSON.stringify(p)).toBe(0);
+      expect(r.ic.missed + r.to.missed, JSON.stringify(p)).toBe(0);
+    }
   });
 });
 

@@ -105,3 +105,25 @@ export function onBelt(
   }
   return k < j ? { k, j, liftLevel, weak } : null;
 }
+
+/**
+ * The edge a stance's refined times lie beyond (the template can time a stance whose run ended at
+ * the clip's edge past it: a one-frame spike on the last frame ends a run there), or null: a contact
+ * before the first frame or a lift-off after the last is not in the clip, and clamped to the edge it
+ * was reported on a frame where nothing happened (the sweep, docs/gait-methods.md).
+ */
+export function beyondClip(icF: number, toF: number, n: number): 'start' | 'end' | null {
+  return icF < 0 ? 'start' : toF > n - 1 ? 'end' : null;
+}
+
+/**
+ * Whether a stance cut by the clip's end shows its contact: the foot on the belt (at the entry
+ * level) for at least max(2 frames, `limitFrames`) after it, `limitFrames` being the kink fit's
+ * max(1.5 frames, 50 ms) (events.ts). A time, not a frame count: two frames are 67 ms at 30 fps but
+ * 8–20 ms at 100–240 fps, where a noisy foot still in the air reads as down, and the template then
+ * put a contact 2–5 frames before one that came after the clip's end (the sweep, 100–120 fps, 4 px
+ * noise on a 250 px runner; docs/gait-methods.md "Robustness sweep"). Unchanged at 30 fps.
+ */
+export function endContactShown(lastOnBelt: number, icF: number, limitFrames: number): boolean {
+  return lastOnBelt - Math.ceil(icF) >= Math.max(2, limitFrames);
+}
