@@ -78,6 +78,9 @@ export const reportCalls = {
     /** The saved words' version now (with basedOn). */
     version?: number;
   }>(),
+  /** The PT's saved words for the session's report, or null where none were saved (Review's "What to
+   *  work on first" lists the findings as the report does: src-shared/report/session-findings.ts). */
+  'report:edits': call(z.object({ sessionId: Id })).returns<ReportEdits | null>(),
   /** The version of the session's saved words (0: none saved), who saved them last and when. */
   'report:editsStamp': call(z.object({ sessionId: Id })).returns<{
     version: number;

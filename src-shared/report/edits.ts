@@ -56,7 +56,10 @@ function rowsOf(
 }
 
 /** Edits saved under a finding's former id, read under its current one (nothing else changes). */
-function withCurrentIds(edits: ReportEdits, links: readonly FindingLink[]): ReportEdits {
+function withCurrentIds(
+  edits: ReportEdits,
+  links: readonly Pick<FindingLink, 'id' | 'formerId'>[],
+): ReportEdits {
   const current = new Set(links.map((l) => l.id));
   const byFormer = new Map(links.filter((l) => l.formerId).map((l) => [l.formerId!, l.id]));
   if (edits.findings.every((f) => current.has(f.id) || !byFormer.has(f.id))) return edits;
@@ -129,6 +132,29 @@ function planOf(plan: readonly PlanItem[], links: readonly FindingLink[], kept: 
 }
 
 /**
+ * The findings as the PT left them (their words, pins and cues over the suggestions of the same id,
+ * pinned first and set-aside last: ./priorities.ts): the report's, and Review's "What to work on
+ * first" (./session-findings.ts). `provisional`: the labels of conditions still printed from a
+ * steady window (a kept finding's stale window label comes off elsewhere).
+ */
+export function editedFindings(
+  suggested: readonly Finding[],
+  links: readonly Pick<FindingLink, 'id' | 'formerId'>[],
+  saved: ReportEdits,
+  provisional: readonly string[],
+): Finding[] {
+  return orderFindings(
+    withCurrentIds(saved, links).findings.map((f) =>
+      findingOf(
+        f,
+        suggested.find((x) => x.id === f.id),
+        provisional,
+      ),
+    ),
+  );
+}
+
+/**
  * The report with the PT's words: their findings, plan and notes, and the flags and reasons of the
  * suggested findings they removed taken away. `model` is the report as suggested (or as last
  * edited: applying again is harmless, a removed flag stays removed).
@@ -148,15 +174,7 @@ export function applyEdits(
       spatiotemporal: rowsOf(c, c.spatiotemporal, links, kept),
       variables: rowsOf(c, c.variables, links, kept),
     })),
-    findings: orderFindings(
-      edits.findings.map((f) =>
-        findingOf(
-          f,
-          model.findings.find((x) => x.id === f.id),
-          provisional,
-        ),
-      ),
-    ),
+    findings: editedFindings(model.findings, links, saved, provisional),
     // An exercise marked dropped since the last visit is said as such, never printed as one to do.
     plan: planOf(
       edits.plan

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGait } from '../gait/analyze';
 import { MIN_STEPS, type GaitAnalysis, type GaitFinding } from '../gait/schema';
+import type { ReportEdits } from '../contract/report';
 import { DEFAULT_EXERCISES } from '../gait/tables/exercises';
 import { generateRunner } from '../gait/synthetic';
 import { buildReport, type ReportConditionInput } from './build';
@@ -122,49 +123,76 @@ describe('merged, ranked and worded', () => {
 });
 
 describe('the list Review shows is the report’s', () => {
-  it('for the same conditions, the same findings in the same order and words', () => {
-    const conditions: ReportConditionInput[] = [
-      {
-        id: 'c1',
-        label: 'Flat',
-        clips: [
-          {
-            view: 'side',
-            file: 'flat.mp4',
-            model: 'full',
-            analysis: withFindings(side, [stiff('right', 25)]),
-            series: sideSeries,
-          },
-        ],
-      },
-      {
-        id: 'c2',
-        label: 'Incline',
-        clips: [
-          {
-            view: 'side',
-            file: 'incline.mp4',
-            model: 'full',
-            analysis: withFindings(side, [stiff('left', 12, 5), stiff('right', 30)]),
-            series: sideSeries,
-          },
-        ],
-      },
-    ];
-    const ctx = { complaint: 'right knee pain', injurySide: 'right' as const };
-    const report = buildReport({
+  const conditions: ReportConditionInput[] = [
+    {
+      id: 'c1',
+      label: 'Flat',
+      clips: [
+        {
+          view: 'side',
+          file: 'flat.mp4',
+          model: 'full',
+          analysis: withFindings(side, [stiff('right', 25)]),
+          series: sideSeries,
+        },
+      ],
+    },
+    {
+      id: 'c2',
+      label: 'Incline',
+      clips: [
+        {
+          view: 'side',
+          file: 'incline.mp4',
+          model: 'full',
+          analysis: withFindings(side, [stiff('left', 12, 5), stiff('right', 30)]),
+          series: sideSeries,
+        },
+      ],
+    },
+  ];
+  const ctx = { complaint: 'right knee pain', injurySide: 'right' as const };
+  const report = (edits?: ReportEdits) =>
+    buildReport({
       patient: { name: 'Sam Synthetic' },
       session: { id: 's1', date: '2026-12-07', ...ctx },
       conditions,
       exercises: DEFAULT_EXERCISES,
       appVersion: '0.1.0',
       now: '2026-12-07T10:00:00.000Z',
+      ...(edits ? { edits } : {}),
     }).model.findings;
+
+  it('for the same conditions, the same findings in the same order and words', () => {
     const listed = sessionFindings(conditions, ctx);
-    expect(listed).toEqual(report);
-    // The incline knee: left tentative on 5 steps, right firm, merged.
-    expect(listed.map((f) => f.text)).toContain(
+    expect(listed).toEqual(report());
+    // The incline knee: left tentative on 5 steps, right firm, merged; flat's knee (effect 3.9) first.
+    expect(listed.map((f) => f.text)).toEqual([
+      'Flat: Stiff knee in stance on the right.',
       'Incline: Stiff knee in stance on both sides. Left: tentative, fewer than 7 clean steps; right: firm, over 11 clean steps.',
-    );
+    ]);
+  });
+
+  it('with the PT’s saved words: their order, pins, words and cues, as the report prints them', () => {
+    const [flat, incline] = sessionFindings(conditions, ctx);
+    // The PT pins the incline knee first and rewords it, sets flat's aside, and adds one of their own.
+    const edits: ReportEdits = {
+      findings: [
+        { id: flat!.id, text: flat!.text, evidence: [...flat!.evidence], pin: 'demoted' },
+        { id: 'pt-1', text: 'Heavy landing, heard on the belt.', evidence: [] },
+        { id: incline!.id, text: 'Incline: both knees stiff.', evidence: [], pin: 'pinned', cue: 'Soft.' },
+      ],
+      plan: [],
+      notes: '',
+    };
+    const listed = sessionFindings(conditions, ctx, edits);
+    expect(listed).toEqual(report(edits));
+    expect(listed.map((f) => [f.text, f.pin, f.cue?.text])).toEqual([
+      ['Incline: both knees stiff.', 'pinned', 'Soft.'],
+      ['Heavy landing, heard on the belt.', undefined, undefined],
+      ['Flat: Stiff knee in stance on the right.', 'demoted', flat!.cue?.text],
+    ]);
+    // The evidence is the analysis's, not the saved lines.
+    expect(listed[0]!.evidence).toEqual(incline!.evidence);
   });
 });

@@ -13,9 +13,10 @@
  */
 import { rankFindings, type RankContext, type RankedFinding } from '../gait/findings-rank';
 import type { GaitAnalysis, GaitFinding } from '../gait/schema';
-import { rowKey } from './edits';
+import type { ReportEdits } from '../contract/report';
+import { editedFindings, rowKey } from './edits';
 import { doubtedFindings, farLegDoubts, type FarLegDoubt } from './far-leg';
-import { mergeSides, rankedOn, stableIds, type FoundIn } from './finding-ids';
+import { formerId, mergeSides, rankedOn, stableIds, type FoundIn } from './finding-ids';
 import { findingOf } from './findings';
 import type { Finding } from './model';
 import { provisionalWhere, type ProvisionalWindow } from './provisional';
@@ -108,9 +109,21 @@ export function suggestFindings(found: readonly FoundIn[], ctx: RankContext): Su
   return { merged, findings, order: ranked.map((r) => rankOn.indexOf(r.finding)), ranked };
 }
 
-/** The session's suggested findings, most to work on first, as the report lists them before the
- *  PT's edits (Review's "What to work on first"). */
-export function sessionFindings(conditions: readonly FindingsCondition[], ctx: RankContext): Finding[] {
+/**
+ * The session's findings, most to work on first, as the report lists them: the suggestions, or with
+ * the PT's saved words (`edits`: their findings, order, pins and cues, ./edits.ts `editedFindings`,
+ * as `applyEdits` gives the report). Review's "What to work on first" shows the first three of these
+ * that are not set aside (./priorities.ts `splitFindings`, as the report's first page).
+ */
+export function sessionFindings(
+  conditions: readonly FindingsCondition[],
+  ctx: RankContext,
+  edits?: ReportEdits,
+): Finding[] {
   const s = suggestFindings(clipFindings(conditions), ctx);
-  return s.order.map((i) => s.findings[i]!);
+  const ranked = s.order.map((i) => s.findings[i]!);
+  if (!edits) return ranked;
+  const links = s.merged.map((m, i) => ({ id: s.findings[i]!.id, formerId: formerId(m.f, i) }));
+  const provisional = conditions.filter((c) => c.clips.some((k) => k.provisional)).map((c) => c.label);
+  return editedFindings(ranked, links, edits, provisional);
 }

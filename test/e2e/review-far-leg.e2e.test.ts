@@ -23,7 +23,9 @@ import { startReviewApp, type ReviewApp } from '../review/fixtures/review-app';
  * (before, it listed the two sides apart, the right as whole and the left as tentative). Then knee
  * markers are tracked on flat's left leg: the report reads flat's left knee from them (hybrid
  * analysis), so nothing is doubted, and the panel says so too (before, it read flat's landmarks and
- * kept the left tentative). With STRIDELAB_SHOTS set, pictures of the panel to look at.
+ * kept the left tentative). Then the PT's words are saved in the report (a finding pinned in their
+ * words, the leader set aside): the open review lists them as the report prints them. With
+ * STRIDELAB_SHOTS set, pictures of the panel to look at.
  */
 let r: ReviewApp;
 let flatId: string;
@@ -109,6 +111,47 @@ describe("the review's first three are the report's", () => {
     expect(report.join('\n')).not.toMatch(/tentative/i);
     await agrees(page, report);
     await shoot(page, 'review-far-leg-markers-panel');
+    await page.close();
+  }, 240_000);
+
+  it('follows the PT’s saved words as the report prints them: a finding pinned, one set aside', async () => {
+    const page = await openIncline();
+    await agrees(page, await reportFirst());
+    const { model } = await r.call<ReportBundle>('report:get', { sessionId: r.sessionId });
+    const [lead, ...rest] = model.findings;
+    const last = rest.at(-1)!;
+    const mine = (f: (typeof model.findings)[number]) => ({
+      id: f.id,
+      text: f.text,
+      evidence: [...f.evidence],
+    });
+    // As the report page saves them: the leader set aside, the last pinned in the PT's words.
+    await r.call('report:saveEdits', {
+      sessionId: r.sessionId,
+      edits: {
+        findings: [
+          { ...mine(lead!), pin: 'demoted' },
+          ...rest.slice(0, -1).map(mine),
+          {
+            ...mine(last),
+            text: 'Flat: both knees stay straight in stance.',
+            pin: 'pinned',
+            cue: 'Soft knees.',
+          },
+        ],
+        plan: [],
+        notes: '',
+      },
+    });
+    // The open review follows the save (library:changed), without a reload.
+    const report = await reportFirst();
+    expect(report[0]).toBe('Flat: both knees stay straight in stance. · “Soft knees.”');
+    expect(report.some((x) => x.startsWith(lead!.text))).toBe(false);
+    await agrees(page, report);
+    await expect
+      .poll(() => page.getByTestId('review-work-first-how').textContent())
+      .toMatch(/Findings, order and words as the PT set them in the report\./);
+    await shoot(page, 'review-far-leg-edited-panel');
     await page.close();
   }, 240_000);
 });

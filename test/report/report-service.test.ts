@@ -68,7 +68,10 @@ describe('report calls', () => {
       plan: [{ id: 'pt-2', title: 'Nordic hamstring curl', detail: '3 × 6 slow lowerings, twice a week' }],
       notes: 'Retest in six weeks, same shoes.',
     };
+    // Review reads the saved words too (its "What to work on first"): none yet, then these.
+    expect(await call('report:edits', { sessionId })).toEqual({ ok: true, result: null });
     expect(await call('report:saveEdits', { sessionId, edits })).toMatchObject({ ok: true });
+    expect(await call('report:edits', { sessionId })).toEqual({ ok: true, result: edits });
     const after = (await call('report:get', { sessionId })) as { ok: true; result: ReportBundle };
     expect(after.result.model.findings).toEqual(edits.findings);
     expect(after.result.model.edited).toBe(true);
@@ -115,6 +118,7 @@ describe('report calls', () => {
       ok: true,
       result: { reset: true },
     });
+    expect(await call('report:edits', { sessionId })).toEqual({ ok: true, result: null });
     const reset = (await call('report:get', { sessionId })) as { ok: true; result: ReportBundle };
     expect(reset.result.model.findings).toEqual(suggested);
     expect(reset.result.model.edited).toBe(false);

@@ -7,7 +7,7 @@ import { rendererDir } from '../../paths';
 import type { Library } from '../library/db';
 import { exportsDir } from '../media/archive';
 import type { HandlersFor } from '../types';
-import { editsStamp, resetEdits, saveEdits, saveEditsChecked } from './edits-store';
+import { editsStamp, loadEdits, resetEdits, saveEdits, saveEditsChecked } from './edits-store';
 import { editorOf } from '../library/server-mode';
 import { chromiumPrinter } from './pdf-chromium';
 import type { ReportPrinter } from './printer';
@@ -94,6 +94,13 @@ export const reportHandlers: HandlersFor<typeof reportCalls> = {
         : await saveEditsChecked(data, sessionId, edits, basedOn, editorOf(ctx.library));
     ctx.emit('library:changed', { kind: 'session', id: sessionId });
     return saved;
+  },
+  'report:edits': async ({ sessionId }, { library }) => {
+    await getSession(library.data, sessionId);
+    const saved = await loadEdits(library.data, sessionId);
+    if (!saved) return null;
+    const { updatedAt: _when, ...edits } = saved;
+    return edits;
   },
   'report:editsStamp': ({ sessionId }, { library }) => editsStamp(library.data, sessionId),
   'report:resetEdits': async ({ sessionId }, ctx) => {

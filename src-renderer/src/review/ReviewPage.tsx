@@ -14,7 +14,8 @@ import { clipTitle, defaultSelection, openRecording, type OpenedClip } from './c
 import type { ReviewClip } from './model';
 import { ReviewWorkspace } from './ReviewWorkspace';
 import { SessionFocus, sessionFocus } from './session-focus';
-import { SessionClips } from './session-side-clips';
+import { SessionClips, SessionEdits } from './session-side-clips';
+import { useSavedEdits } from './useSavedEdits';
 import { useSessionClips } from './useSessionClips';
 import './review.css';
 import './legends.css';
@@ -136,6 +137,7 @@ export function ReviewPage(props: ReviewPageProps) {
   const { opened, error } = useOpenedClips(props.sessionId, data?.recordings, ids, poseRuns);
   // The session's clips as the report reads them, for "What to work on first" (session-side-clips.ts).
   const sessionClips = useSessionClips(data?.recordings);
+  const savedEdits = useSavedEdits(props.sessionId);
   // Re-read the alignment when it changes (a nudge here, an estimate elsewhere).
   const [offsets, setOffsets] = useState<{ key: string; values: number[] } | undefined>(undefined);
   const openedKey = opened?.map((o) => o.recording.id).join('/') ?? '';
@@ -235,15 +237,17 @@ export function ReviewPage(props: ReviewPageProps) {
       {clips && clips.length > 0 && (
         <SessionFocus.Provider value={sessionFocus(session)}>
           <SessionClips.Provider value={sessionClips}>
-            <ReviewWorkspace
-              key={ids.join('/')}
-              sessionId={props.sessionId}
-              clips={clips}
-              startAt={startAt}
-              onTime={(t) => {
-                shownAt.current = t;
-              }}
-            />
+            <SessionEdits.Provider value={savedEdits}>
+              <ReviewWorkspace
+                key={ids.join('/')}
+                sessionId={props.sessionId}
+                clips={clips}
+                startAt={startAt}
+                onTime={(t) => {
+                  shownAt.current = t;
+                }}
+              />
+            </SessionEdits.Provider>
           </SessionClips.Provider>
         </SessionFocus.Provider>
       )}

@@ -9,6 +9,7 @@
  */
 import { createContext } from 'react';
 import type { Recording } from '../../../src-shared/contract/recordings';
+import type { ReportEdits } from '../../../src-shared/contract/report';
 import type { GaitAnalysis } from '../../../src-shared/gait/schema';
 import type { FindingsCondition } from '../../../src-shared/report/session-findings';
 
@@ -25,6 +26,9 @@ export interface SessionClip {
 }
 
 export const SessionClips = createContext<readonly SessionClip[]>([]);
+
+/** The PT's saved words for the session's report (useSavedEdits.ts); none: the suggestions. */
+export const SessionEdits = createContext<ReportEdits | undefined>(undefined);
 
 /**
  * The session as the report groups it, with the open clip (`open`, Review's analysis of it) in its
