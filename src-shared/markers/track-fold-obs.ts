@@ -10,6 +10,7 @@
 import { pixels } from '../units';
 import { detectAtThresholds } from './detect';
 import { contradicts, foldSearch, type FoldObs } from './track-fold';
+import { voidVotes } from './track-fold-exchange';
 import { MERGED_MIN_ROUNDNESS, tooLargeForOneMarker } from './merged-blob';
 import { fitDiscs } from './track-split';
 import type { State } from './track-search';
@@ -115,7 +116,9 @@ const ORDER: readonly (readonly [number, number])[] = [
  * the search's best path puts that member within 1 px of it; elsewhere it is taken back (lost): at
  * 30 fps the heel pair's blobs are taken one slot down at toe-off, and a member in the open far from
  * its path (noise seed 7, frame 18: 4.6 px off, nearer its partner) was a swap shown at confidence
- * 0.19. Taking back only the points the search gives to another member left that one.
+ * 0.19. Taking back only the points the search gives to another member left that one. A one-ended
+ * search that exchanged the shank and heel pairs at the fold's top has no vote past the top
+ * (track-fold-exchange.ts).
  */
 export function resolveFold(c: FoldInput): void {
   const { leg, points, from, states } = c;
@@ -148,8 +151,31 @@ export function resolveFold(c: FoldInput): void {
     return { x: e.x, y: e.y, vx: ob ? ob.x - e.x : 0, vy: ob ? ob.y - e.y : 0 };
   });
   const bwd = foldSearch([...obs].reverse(), back, null, opts);
-  const agree = (one: number[][] | undefined, f: number, g: number, k: number): boolean =>
-    one !== undefined && !contradicts(obs[f]!, best.pick[f]!, one[g]!, k);
+  const fromEnd = bwd ? obs.map((_, f) => bwd.pick[n - 1 - f]) : undefined;
+  // The heel pair's longest, from the fold's two upright ends where the leg's order names it (the
+  // tracker's own "at most" length is not used: for a leg named while folded it stays at the folded
+  // length, 8.3 px against 21 on the rear clips' right leg).
+  const heelLength = (t: number): number => {
+    const [u, l] = [points[leg[2]!]![t]!, points[leg[3]!]![t]!];
+    return Math.hypot(u.x - l.x, u.y - l.y);
+  };
+  const heelLongest = Math.max(heelLength(from - 1), heelLength(to));
+  const voided = (reading: (ArrayLike<number> | undefined)[] | undefined, backward: boolean): boolean[] =>
+    reading
+      ? voidVotes({
+          obs,
+          reading,
+          fromEnd: backward,
+          at: best.at,
+          heel: ORDER[1]!,
+          heelLongest,
+          span: c.span,
+        })
+      : obs.map(() => false);
+  const startVoid = voided(best.fromStart, false);
+  const endVoid = voided(fromEnd, true);
+  const agree = (one: (ArrayLike<number> | undefined)[] | undefined, f: number, k: number): boolean =>
+    one?.[f] !== undefined && !contradicts(obs[f]!, best.pick[f]!, one[f]!, k);
   for (let f = 0; f < n; f++)
     leg.forEach((i, k) => {
       const j = best.pick[f]![k]!;
@@ -158,8 +184,8 @@ export function resolveFold(c: FoldInput): void {
         c.report &&
         j >= 0 &&
         best.margin[f]![k]! >= TRUST &&
-        agree(best.fromStart, f, f, k) &&
-        agree(bwd?.pick, f, n - 1 - f, k)
+        (startVoid[f] || agree(best.fromStart, f, k)) &&
+        (endVoid[f] || agree(fromEnd, f, k))
       ) {
         const ob = refine(c.images[f]!, c.detection, best.at[f]!, best.pick[f]!, k, obs[f]![j]!, r);
         points[i]![from + f] = {

@@ -67,16 +67,18 @@ describe('marker tracking on the synthetic cases', () => {
     { fps: 60, seed: 47, within: 0.92, peaks: 8 },
     // Named on a merged blob (seedStates): 22 swaps at 60 fps, 1 and a wrong peak at 30, before.
     { fps: 60, seed: 61, within: 0.93, peaks: 8 },
-    { fps: 30, seed: 7, within: 0.77, peaks: 6 },
-    { fps: 30, seed: 11, within: 0.76, peaks: 6 },
-    { fps: 30, seed: 23, within: 0.77, peaks: 6 },
-    { fps: 30, seed: 47, within: 0.76, peaks: 6 },
-    { fps: 30, seed: 61, within: 0.75, peaks: 5 },
+    // 30 fps floors raised with "The pairs exchanged at the fold's top" (track-fold-exchange.ts):
+    // measured 78.2 -> 80.8, 76.8 -> 78.9, 79.7 -> 82.1, 80.4 -> 82.1, 77.0 -> 80.8 and (71) 80.9 -> 82.6%.
+    { fps: 30, seed: 7, within: 0.8, peaks: 6 },
+    { fps: 30, seed: 11, within: 0.78, peaks: 6 },
+    { fps: 30, seed: 23, within: 0.81, peaks: 6 },
+    { fps: 30, seed: 47, within: 0.81, peaks: 6 },
+    { fps: 30, seed: 61, within: 0.8, peaks: 5 },
     // Held out, first run on 2026-12-07: one swap at 30 fps (the shank's upper marker, hidden on
     // frames 40-44, corrected onto the lower one's blob on frame 43 and named on the heel counter's
     // at 45) until a marker unseen for three frames was no longer corrected onto another's blob
     // (track-neighbours.ts; docs/markers.md, "A hidden marker is not moved onto another's blob").
-    { fps: 30, seed: 71, within: 0.8, peaks: 6 },
+    { fps: 30, seed: 71, within: 0.82, peaks: 6 },
   ];
   const rear = new Map<string, ReturnType<typeof runCase>>();
   const rearCase = (fps: 30 | 60, seed: number): ReturnType<typeof runCase> => {
