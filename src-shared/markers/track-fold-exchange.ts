@@ -10,9 +10,10 @@
  * noise seed 7).
  *
  * The exchange shows where the leg opens again: the heel-counter pair sits on the shoe's heel counter
- * and is never longer than the longest seen (the tracker's "at most" length, track-segments.ts), while
- * the shank pair opens to two or three times that; a reading that gives the heel pair the shank's
- * length has the pairs exchanged. The pairs' angles cannot show it: each pair keeps its order in height
+ * and is never longer than at the fold's upright ends (7-21 px on the synthetic runner, with the
+ * tracker's tolerance for an "at most" length, track-segments.ts), while the shank pair opens to two
+ * or three times that (59 px); a reading that gives the heel pair the shank's length has the pairs
+ * exchanged. The pairs' angles cannot show it: each pair keeps its order in height
  * (so an exchange never turns one by 180°), and at the fold's top both lie on one line (on the
  * synthetic runner within 2° of each other). A search found exchanged is no witness on the frames past
  * the fold's top, on the side away from its own end, once the leg has opened again; the top's own
