@@ -70,6 +70,15 @@ describe('report page', () => {
       .evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''));
     expect(hrefs.every((h) => h.startsWith('data:image/jpeg;base64,'))).toBe(true);
     expect(await page.getByRole('button', { name: 'Save words' }).count()).toBe(0);
+    // The A4-wide preview fits beside the editor (it scrolled sideways in the 1100px page), and
+    // the runner's cue and an exercise's dosage show their whole words, not a cut first line.
+    const sideways = await page.locator('.report-preview').evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(sideways).toBeLessThanOrEqual(0);
+    const cut = await page
+      .locator('.report-editor textarea')
+      .evaluateAll((els) => els.filter((e) => e.scrollHeight > e.clientHeight + 1).length);
+    expect(cut).toBe(0);
+    expect(await page.getByLabel('Cue for the runner (1)').evaluate((e) => e.tagName)).toBe('TEXTAREA');
   }, 180_000);
 
   it('saves the PT’s words as they are typed', async () => {

@@ -63,7 +63,11 @@ export function ReportEditor({ edits, onChange, problem }: ReportEditorProps) {
           )}
           <label className="field">
             <span className="label">Cue for the runner ({i + 1})</span>
-            <input value={f.cue ?? ''} onChange={(e) => patchFinding(i, { cue: e.target.value })} />
+            <textarea
+              rows={2}
+              value={f.cue ?? ''}
+              onChange={(e) => patchFinding(i, { cue: e.target.value })}
+            />
           </label>
           {f.evidence.length > 0 && <p className="hint">Evidence: {f.evidence.join('; ')}</p>}
           <div className="edit-order">
@@ -135,7 +139,7 @@ export function ReportEditor({ edits, onChange, problem }: ReportEditorProps) {
           )}
           <label className="field">
             <span className="label">Dosage / how ({i + 1})</span>
-            <textarea rows={2} value={p.detail} onChange={(e) => setPlan(i, { detail: e.target.value })} />
+            <textarea rows={4} value={p.detail} onChange={(e) => setPlan(i, { detail: e.target.value })} />
           </label>
           {p.since && (
             <PlanSinceField index={i} value={p.since} onChange={(since) => setPlan(i, { since })} />
