@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeGait } from '../../src-shared/gait/analyze';
 import type { GaitAnalysis } from '../../src-shared/gait/schema';
 import { generateRunner } from '../../src-shared/gait/synthetic';
+import { cadenceRow } from '../../src-shared/report/rows';
 import { renderHtml, type Component } from '../helpers/react-render';
 
 const load = (name: string): Promise<unknown> => import(/* @vite-ignore */ name);
@@ -47,5 +48,21 @@ describe("Review's summary", () => {
     };
     const mean = gait.variables.find((v) => v.id === 'step-time')!.left.mean!;
     expect(leftStepTime(one)).toBe(`${(mean * 1000).toFixed(0)} ms (n 1)`);
+  });
+});
+
+describe("Review's cadence", () => {
+  it('gives its spread over strides and the 95% interval of its mean, as the report prints it', () => {
+    const html = renderHtml(Summary, { gait, view: 'side' });
+    const row = html.slice(html.indexOf('data-testid="variable-cadence"'));
+    const cell = (/<td colSpan="2">(.*?)<\/td>/is.exec(row)?.[1] ?? '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const c = cadenceRow(gait)!.all!;
+    expect(c.sd).toBeGreaterThan(0);
+    expect(cell).toBe(
+      `${c.mean.toFixed(1)} ± ${c.sd.toFixed(1)} steps/min (n ${c.n}) 95% CI ${c.interval![0].toFixed(1)} to ${c.interval![1].toFixed(1)} steps/min`,
+    );
   });
 });

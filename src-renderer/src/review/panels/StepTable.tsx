@@ -4,6 +4,7 @@
  */
 import type { GaitAnalysis, GaitVariable } from '../../../../src-shared/gait';
 import { readDifference } from '../../../../src-shared/gait/difference';
+import { cadenceRow } from '../../../../src-shared/report/rows';
 import { sourceText, type VariableSources } from '../../../../src-shared/review/marker-hybrid';
 
 /** Per-step columns per view: the variables a PT scans step by step [clinical-variables.md]. */
@@ -68,6 +69,31 @@ function SideCell({ s, unit, side }: { s: GaitVariable['left']; unit: GaitVariab
         >
           <span className="nowrap">95% CI {fmt(iv[0], unit)}</span>{' '}
           <span className="nowrap">to {fmt(iv[1], unit)}</span>
+        </div>
+      )}
+    </td>
+  );
+}
+
+/** Cadence with its spread over strides and the 95% interval of its mean, the report's own row
+ *  (report/rows.ts cadenceRow), so Review and the PDF give the PT the same "168.6 ± 3.4". */
+function CadenceCell({ gait }: { gait: GaitAnalysis }) {
+  const row = cadenceRow(gait);
+  const all = row?.all;
+  if (!all) return <td colSpan={2}>—</td>;
+  const iv = all.interval;
+  return (
+    <td colSpan={2}>
+      <span className="nowrap">
+        {all.sd > 0
+          ? `${all.mean.toFixed(1)} ± ${all.sd.toFixed(1)} steps/min`
+          : `${all.mean.toFixed(1)} steps/min`}
+      </span>{' '}
+      <span className="nowrap">{`(n ${all.n})`}</span>
+      {iv && (
+        <div className="diff-interval" data-testid="mean-interval">
+          <span className="nowrap">95% CI {iv[0].toFixed(1)}</span>{' '}
+          <span className="nowrap">to {iv[1].toFixed(1)} steps/min</span>
         </div>
       )}
     </td>
@@ -181,9 +207,7 @@ export function Summary({
       <tbody>
         <tr data-testid="variable-cadence">
           <td>Cadence</td>
-          <td colSpan={2}>
-            {gait.cadence.value === null ? '—' : `${gait.cadence.value.toFixed(1)} steps/min`}
-          </td>
+          <CadenceCell gait={gait} />
           <td />
         </tr>
         {vars.map((v) => (
