@@ -60,6 +60,8 @@ const PoseProgressSchema = z.object({
   totalFrames: z.number().int(),
   fps: z.number(),
   secondsLeft: z.number().nullable(),
+  /** "second pass on the runner's region" while that pass runs (docs/pose-engine.md); else absent. */
+  stage: z.string().max(200).optional(),
 });
 export type PoseProgressPayload = z.infer<typeof PoseProgressSchema>;
 

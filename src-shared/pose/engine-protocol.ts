@@ -5,6 +5,7 @@
  * pattern of Signal's SQL worker protocol). Pure types: imported by both runtimes.
  */
 import type { DelegatePreference, PoseDelegate } from './delegate';
+import type { CropRect } from './runner-crop';
 
 /** Floats per detected pose: 33 × [x px, y px, z, visibility, presence] then 33 × [x m, y m, z m]. */
 export const POSE_FLOATS = 33 * 5 + 33 * 3;
@@ -54,6 +55,13 @@ export interface EngineJob {
    */
   readonly startS?: number;
   readonly endS?: number;
+  /**
+   * Only this rectangle of each upright frame is handed to the landmarker (the second pass on the
+   * runner's region, runner-crop.ts; on even pixels, inside the frame, else the run fails at 'open').
+   * `inputLongSide` then applies to the crop's size; landmarks still come back in pixels of the
+   * whole frame, and z on the whole frame's scale.
+   */
+  readonly crop?: CropRect;
 }
 
 export interface EngineError {

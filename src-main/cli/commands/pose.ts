@@ -62,7 +62,7 @@ export async function run(argv: string[]): Promise<number> {
       signal: controller.signal,
       onProgress: (p) =>
         process.stderr.write(
-          `pose: ${p.framesDone}/${p.totalFrames} frames, ${p.fps.toFixed(1)} fps` +
+          `pose: ${p.stage ? `${p.stage}, ` : ''}${p.framesDone}/${p.totalFrames} frames, ${p.fps.toFixed(1)} fps` +
             (p.secondsLeft !== null ? `, ${Math.ceil(p.secondsLeft)} s left` : '') +
             '\n',
         ),

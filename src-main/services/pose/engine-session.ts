@@ -10,6 +10,7 @@ import type {
 import { parseEngineMessage } from '../../../src-shared/pose/engine-messages';
 import type { DelegatePreference, PoseDelegate } from '../../../src-shared/pose/delegate';
 import { POSE_INPUT_LONG_SIDE } from '../../../src-shared/pose/input-scale';
+import type { CropRect } from '../../../src-shared/pose/runner-crop';
 import { modelFile } from './paths';
 
 /**
@@ -51,6 +52,8 @@ export interface EngineRunOptions {
   /** Only the frames shown in [startS, endS) of the clip (EngineJob.startS/endS). */
   readonly startS?: number;
   readonly endS?: number;
+  /** Only this rectangle of each frame (EngineJob.crop: the second pass on the runner's region). */
+  readonly crop?: CropRect;
   /** Holds the run between two frames while set (RunHold); the watchdog waits meanwhile. */
   readonly hold?: RunHold;
   readonly signal?: AbortSignal;
@@ -265,6 +268,7 @@ export async function runEngineSession(
         ...(opts.frameConversion ? { frameConversion: opts.frameConversion } : {}),
         ...(opts.startS !== undefined ? { startS: opts.startS } : {}),
         ...(opts.endS !== undefined ? { endS: opts.endS } : {}),
+        ...(opts.crop ? { crop: opts.crop } : {}),
       };
       await Promise.race([transport.post({ type: 'start', seq, job }), finished]);
       if (opts.hold) {

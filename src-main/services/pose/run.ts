@@ -3,15 +3,16 @@ import {
   type FrameConversion,
   type PoseModelName,
 } from '../../../src-shared/pose/engine-protocol';
+import { secondPassCrop, type CropRect } from '../../../src-shared/pose/runner-crop';
 import { PoseEngineError, type EngineRunResult, type RunHold } from './engine-session';
 import { engineRunner } from './engine-runner';
 import { ClipError, probeClip, type ClipInfo } from './probe';
-import type { CandidateFrame, PoseCandidates } from './series';
+import { choosePerson, type CandidateFrame, type PoseCandidates } from './series';
+import type { Box } from './track';
 
-/**
- * Detect poses on every frame of a clip: probe it in Node (fast, clear errors for bad files), then
- * run the engine and gather every frame's candidates. Progress is reported at most every 250 ms.
- */
+/** Said in progress while the second pass runs (runner-crop.ts). */
+export const SECOND_PASS_STAGE = "second pass on the runner's region";
+
 export interface PoseProgress {
   readonly framesDone: number;
   readonly totalFrames: number;
@@ -19,6 +20,11 @@ export interface PoseProgress {
   readonly fps: number;
   /** Estimate from the current rate; null until a rate exists. */
   readonly secondsLeft: number | null;
+  /**
+   * SECOND_PASS_STAGE during the second pass on the runner's region; the frames of both passes then
+   * count (the first pass's done, the second's to do). Absent during the first pass.
+   */
+  readonly stage?: string;
 }
 
 export interface DetectOptions {
@@ -42,7 +48,10 @@ export interface DetectOptions {
   readonly hold?: RunHold;
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: PoseProgress) => void;
-  /** Every frame detected so far, in order, after each batch (the queue's steady-window checkpoints). */
+  /**
+   * Every frame detected so far, in order, after each batch (the queue's steady-window checkpoints);
+   * a second pass on the runner's region reports its own frames, from the first again.
+   */
   readonly onFrames?: (frames: readonly CandidateFrame[], source: ClipInfo) => void;
   readonly rendererDir?: string;
   readonly modelDir?: string;
@@ -51,9 +60,62 @@ export interface DetectOptions {
 export interface DetectResult {
   readonly candidates: PoseCandidates;
   readonly engine: EngineRunResult;
+  /**
+   * Frames where the runner (track.ts's default choice) was found by the first pass, and by the
+   * second pass on his region where one ran (null where none); `crop`: that region, when its pass
+   * found him in more frames and its candidates are the result.
+   */
+  readonly runnerFrames: { readonly first: number; readonly second: number | null };
+  readonly crop: CropRect | null;
 }
 
+/**
+ * Every frame's candidates, the runner found as well as the clip allows: where the first pass finds
+ * him in too few frames and he is small in the frame, a second pass on a fixed crop around him
+ * (src-shared/pose/runner-crop.ts), kept where it finds him in more frames. Its landmarks are in
+ * pixels of the whole frame as the first pass's are, so nothing after this knows which pass gave
+ * them. The one path for the pose service, the analysis queue and the CLI.
+ */
 export async function detectPoses(opts: DetectOptions): Promise<DetectResult> {
+  const first = await detectPass(opts);
+  const runner = (c: PoseCandidates): { found: number; boxes: Box[] } => {
+    const boxes = choosePerson(c).boxes.filter((b): b is Box => b !== null);
+    return { found: boxes.length, boxes };
+  };
+  const one = runner(first.candidates);
+  const { width, height } = first.candidates.source;
+  const crop = secondPassCrop(one.found, first.candidates.frames.length, one.boxes, width, height);
+  if (!crop) return { ...first, runnerFrames: { first: one.found, second: null }, crop: null };
+  const before = first.candidates.frames.length;
+  const second = await detectPass({
+    ...opts,
+    crop,
+    onProgress: opts.onProgress
+      ? (p) => {
+          const framesDone = before + p.framesDone;
+          const totalFrames = before + p.totalFrames;
+          opts.onProgress!({
+            ...p,
+            framesDone,
+            totalFrames,
+            secondsLeft: p.fps > 0 ? Math.max(0, totalFrames - framesDone) / p.fps : null,
+            stage: SECOND_PASS_STAGE,
+          });
+        }
+      : undefined,
+  });
+  const two = runner(second.candidates).found;
+  const runnerFrames = { first: one.found, second: two };
+  return two > one.found ? { ...second, runnerFrames, crop } : { ...first, runnerFrames, crop: null };
+}
+
+/**
+ * One pass over the clip (or `crop` of each frame): probe it in Node (fast, clear errors for bad
+ * files), then run the engine and gather every frame's candidates. Progress at most every 250 ms.
+ */
+async function detectPass(
+  opts: DetectOptions & { readonly crop?: CropRect },
+): Promise<{ candidates: PoseCandidates; engine: EngineRunResult }> {
   const source = await probeClip(opts.clipPath, opts.clipName);
   const model = opts.model ?? 'full';
   const numPoses = opts.numPoses ?? 2;
@@ -83,6 +145,7 @@ export async function detectPoses(opts: DetectOptions): Promise<DetectResult> {
     ...(opts.frameConversion ? { frameConversion: opts.frameConversion } : {}),
     ...(opts.startS !== undefined ? { startS: opts.startS } : {}),
     ...(opts.endS !== undefined ? { endS: opts.endS } : {}),
+    ...(opts.crop ? { crop: opts.crop } : {}),
     ...(opts.hold ? { hold: opts.hold } : {}),
     signal: opts.signal,
     rendererDir: opts.rendererDir,

@@ -68,10 +68,19 @@ function frameOf(index: number, f: CandidateFrame, p: number): LandmarkFrame {
   return { index, t: r(f.t, 6), status: 'pose', image, world };
 }
 
-/** Choose the person (default: the runner; or the one at `pick`) and build the landmark series. */
-export function toSeries(c: PoseCandidates, pick?: Pick): LandmarkSeries {
+/**
+ * The person followed (default: the runner; or the one at `pick`): per frame the index of his
+ * candidate (-1 where he is not found), and his box there (null where not found).
+ */
+export function choosePerson(c: PoseCandidates, pick?: Pick): { choice: number[]; boxes: (Box | null)[] } {
   const boxes = c.frames.map((f) => Array.from({ length: poseCount(f) }, (_, p) => poseBox(f.poses, p)));
   const choice = selectPerson(boxes, { width: c.source.width, height: c.source.height, pick });
+  return { choice, boxes: choice.map((p, i) => (p >= 0 ? boxes[i]![p]! : null)) };
+}
+
+/** Choose the person (default: the runner; or the one at `pick`) and build the landmark series. */
+export function toSeries(c: PoseCandidates, pick?: Pick): LandmarkSeries {
+  const { choice } = choosePerson(c, pick);
   return {
     schema: 'stridelab.landmarks/1',
     source: c.source,

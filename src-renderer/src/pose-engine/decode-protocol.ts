@@ -1,5 +1,6 @@
 /** Messages between the engine worker and its decode worker (decode-worker.ts). */
 import type { FrameConversion } from '../../../src-shared/pose/engine-protocol';
+import type { CropRect } from '../../../src-shared/pose/runner-crop';
 
 export type EngineToDecoder =
   | {
@@ -13,6 +14,8 @@ export type EngineToDecoder =
       readonly endS?: number;
       /** How reduced frames are made (EngineJob.frameConversion); absent: 'planar' where it applies. */
       readonly conversion?: FrameConversion;
+      /** Only this rectangle of each frame (EngineJob.crop); absent: the whole frame. */
+      readonly crop?: CropRect;
     }
   /** `n` more frames may be sent; `buffers` are finished frames' pixels, transferred back for reuse. */
   | { readonly type: 'more'; readonly n: number; readonly buffers?: readonly ArrayBuffer[] };
@@ -24,7 +27,7 @@ export type DecoderToEngine =
       readonly width: number;
       readonly height: number;
       readonly codec: string;
-      /** Whole factor each frame is reduced by; frames are inputSize(width, height, factor). */
+      /** Whole factor each frame (or its crop) is reduced by; frames are inputSize(w, h, factor). */
       readonly factor: number;
     }
   | {

@@ -21,6 +21,7 @@
  */
 import type { FrameConversion } from '../../../src-shared/pose/engine-protocol';
 import { inputFactor } from '../../../src-shared/pose/input-scale';
+import { cropProblem, type CropRect } from '../../../src-shared/pose/runner-crop';
 import { openClip, type FrameConverter, type FrameRange } from './decode';
 import type { DecoderToEngine, EngineToDecoder } from './decode-protocol';
 import { BufferPool, FrameReducer } from './reduce-frame';
@@ -43,14 +44,17 @@ const reducer = new FrameReducer(sent, new BufferPool());
 /** Conversion time and counts for the 'end' message (decode-protocol.ts). */
 const spent = { ms: 0, frames: 0, planar: 0 };
 
-/** What each decoded frame becomes: reduced by `k` the planar way where it can, else through RGBA. */
-function converter(k: number, conversion: FrameConversion): FrameConverter {
+/**
+ * What each decoded frame becomes: `crop` of it (the whole frame when absent), reduced by `k` the
+ * planar way where it can, else through RGBA.
+ */
+function converter(k: number, conversion: FrameConversion, crop: CropRect | undefined): FrameConverter {
   return async (frame) => {
     const t0 = performance.now();
     // A frame the planar copy refuses (an odd visible rect, say) goes the RGBA way like any other.
-    let image = conversion === 'planar' ? await reducer.planar(frame, k).catch(() => null) : null;
+    let image = conversion === 'planar' ? await reducer.planar(frame, k, crop).catch(() => null) : null;
     if (image) spent.planar++;
-    else image = await reducer.rgba(frame, k);
+    else image = await reducer.rgba(frame, k, crop);
     spent.ms += performance.now() - t0;
     spent.frames++;
     return image;
@@ -63,24 +67,30 @@ async function run(
   inputLongSide: number | undefined,
   range: FrameRange,
   conversion: FrameConversion,
+  crop: CropRect | undefined,
 ): Promise<void> {
   credits = lookahead;
   let clip;
   try {
     clip = await openClip(url);
+    const problem = crop && cropProblem(crop, clip.width, clip.height);
+    if (problem) {
+      clip.dispose();
+      throw new RangeError(problem);
+    }
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
     scope.postMessage({ type: 'error', stage: 'open', name: err.name, message: err.message });
     return;
   }
-  const k = inputFactor(clip.width, clip.height, inputLongSide);
+  const k = inputFactor(crop?.width ?? clip.width, crop?.height ?? clip.height, inputLongSide);
   scope.postMessage({ type: 'opened', width: clip.width, height: clip.height, codec: clip.codec, factor: k });
   let index = 0;
   try {
-    for await (const frame of clip.frames(2, converter(k, conversion), range)) {
-      // Upright frames arrive reduced (converter); a rotated clip's canvas is reduced here.
+    for await (const frame of clip.frames(2, converter(k, conversion, crop), range)) {
+      // Upright frames arrive reduced (converter); a rotated clip's canvas is cut and reduced here.
       const image =
-        frame.image instanceof ImageData ? frame.image : reducer.reduce(canvasPixels(frame.image), k);
+        frame.image instanceof ImageData ? frame.image : reducer.reduce(canvasPixels(frame.image, crop), k);
       while (credits <= 0) await new Promise<void>((r) => (wake = r));
       credits--;
       const buffer = image.data.buffer as ArrayBuffer;
@@ -98,8 +108,9 @@ async function run(
   }
 }
 
-function canvasPixels(canvas: OffscreenCanvas): ImageData {
-  return canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+function canvasPixels(canvas: OffscreenCanvas, crop: CropRect | undefined): ImageData {
+  const r = crop ?? { x: 0, y: 0, width: canvas.width, height: canvas.height };
+  return canvas.getContext('2d')!.getImageData(r.x, r.y, r.width, r.height);
 }
 
 scope.onmessage = (ev) => {
@@ -111,6 +122,7 @@ scope.onmessage = (ev) => {
       msg.inputLongSide,
       { startS: msg.startS, endS: msg.endS },
       msg.conversion ?? 'planar',
+      msg.crop,
     );
   else {
     credits += msg.n;

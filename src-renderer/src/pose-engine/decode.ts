@@ -11,6 +11,7 @@
  * worker passes a converter that copies the decoder's YUV planes instead (reduce-frame.ts).
  */
 import { ALL_FORMATS, CanvasSink, Input, UrlSource, VideoSampleSink, type InputVideoTrack } from 'mediabunny';
+import type { CropRect } from '../../../src-shared/pose/runner-crop';
 
 export interface DecodedFrame {
   /** What MediaPipe receives: upright, display-sized. */
@@ -49,9 +50,19 @@ export interface OpenClip {
   dispose(): void;
 }
 
-/** The whole visible frame in RGBA, converted by Chromium (libyuv), into memory from `take`. */
-export async function toImageData(frame: VideoFrame, take: TakeBuffer): Promise<ImageData> {
-  const rect = frame.visibleRect ?? { x: 0, y: 0, width: frame.codedWidth, height: frame.codedHeight };
+/**
+ * The part of a decoded frame to copy: its visible rect, or `crop` (EngineJob.crop) inside it. The
+ * copy then reads only those pixels of the decoder's planes.
+ */
+export function copyRect(frame: VideoFrame, crop?: CropRect): CropRect {
+  const visible = frame.visibleRect ?? { x: 0, y: 0, width: frame.codedWidth, height: frame.codedHeight };
+  if (!crop) return { x: visible.x, y: visible.y, width: visible.width, height: visible.height };
+  return { x: visible.x + crop.x, y: visible.y + crop.y, width: crop.width, height: crop.height };
+}
+
+/** The visible frame (or `crop` of it) in RGBA, converted by Chromium (libyuv), into memory from `take`. */
+export async function toImageData(frame: VideoFrame, take: TakeBuffer, crop?: CropRect): Promise<ImageData> {
+  const rect = copyRect(frame, crop);
   const data = new Uint8ClampedArray(take(rect.width * rect.height * 4));
   await frame.copyTo(data, { format: 'RGBA', rect } as VideoFrameCopyToOptions);
   return new ImageData(data, rect.width, rect.height);

@@ -2,14 +2,27 @@
  * Pack MediaPipe's result into the protocol's flat float layout (src-shared/pose/engine-protocol.ts):
  * image landmarks converted from normalised [0,1] to pixels of the display frame.
  */
+
+/**
+ * Where the frame MediaPipe saw lies in the display frame: its top-left corner and size in display
+ * pixels (the crop, EngineJob.crop, or the whole frame at 0, 0), and what turns its z (normalised by
+ * the width it saw) into the whole frame's: the seen width over the display width.
+ */
+export interface FramePlace {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly zScale: number;
+}
 import type { PoseLandmarkerResult } from '@mediapipe/tasks-vision';
 import { POSE_FLOATS, POSE_WORLD_OFFSET } from '../../../src-shared/pose/engine-protocol';
 
 export function packPoses(
   result: PoseLandmarkerResult,
-  width: number,
-  height: number,
+  place: FramePlace,
 ): { count: number; data: Float32Array } {
+  const { x, y, width, height, zScale } = place;
   const count = result.landmarks.length;
   const data = new Float32Array(count * POSE_FLOATS);
   for (let p = 0; p < count; p++) {
@@ -19,9 +32,10 @@ export function packPoses(
     for (let i = 0; i < image.length; i++) {
       const l = image[i]!;
       const o = base + i * 5;
-      data[o] = l.x * width;
-      data[o + 1] = l.y * height;
-      data[o + 2] = l.z;
+      // Whole frame: x + 0 and z × 1 are exact, so its landmarks are those before crops existed.
+      data[o] = x + l.x * width;
+      data[o + 1] = y + l.y * height;
+      data[o + 2] = l.z * zScale;
       data[o + 3] = l.visibility ?? 0;
       // The pose landmark model outputs presence; when unset, treat visible as present.
       data[o + 4] = l.presence ?? l.visibility ?? 0;

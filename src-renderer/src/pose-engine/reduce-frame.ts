@@ -19,7 +19,8 @@ import {
   type PlanarFormat,
   type YuvScratch,
 } from '../../../src-shared/pose/yuv-scale';
-import { toImageData, type TakeBuffer } from './decode';
+import type { CropRect } from '../../../src-shared/pose/runner-crop';
+import { copyRect, toImageData, type TakeBuffer } from './decode';
 
 const POOL_MAX = 8;
 
@@ -49,11 +50,11 @@ export class FrameReducer {
   ) {}
 
   /** The reduced frame from the planes, or null where the frame does not qualify. */
-  async planar(frame: VideoFrame, k: number): Promise<ImageData | null> {
+  async planar(frame: VideoFrame, k: number, crop?: CropRect): Promise<ImageData | null> {
     const format = frame.format;
     const matrix = yuvMatrix(frame.colorSpace);
     if (!planarReducible(format, k, frame.colorSpace) || !matrix) return null;
-    const rect = frame.visibleRect ?? { x: 0, y: 0, width: frame.codedWidth, height: frame.codedHeight };
+    const rect = copyRect(frame, crop);
     const options = { rect } as VideoFrameCopyToOptions;
     const planes = new Uint8Array(this.full.take(frame.allocationSize(options)));
     const layout = await frame.copyTo(planes, options);
@@ -76,9 +77,9 @@ export class FrameReducer {
     return new ImageData(pixels, size.width, size.height);
   }
 
-  /** The whole frame in RGBA (Chromium's conversion), reduced by `k` (k = 1: as it is). */
-  async rgba(frame: VideoFrame, k: number): Promise<ImageData> {
-    const decoded = await toImageData(frame, k === 1 ? this.out.take : this.full.take);
+  /** The whole frame (or `crop` of it) in RGBA (Chromium's conversion), reduced by `k` (k = 1: as it is). */
+  async rgba(frame: VideoFrame, k: number, crop?: CropRect): Promise<ImageData> {
+    const decoded = await toImageData(frame, k === 1 ? this.out.take : this.full.take, crop);
     const image = this.reduce(decoded, k);
     if (image !== decoded) this.full.give(decoded.data.buffer as ArrayBuffer);
     return image;

@@ -3,6 +3,7 @@
  * so the engine does not care where frames come from.
  */
 import type { FrameConversion } from '../../../src-shared/pose/engine-protocol';
+import type { CropRect } from '../../../src-shared/pose/runner-crop';
 import type { DecodedFrame, FrameRange, OpenClip } from './decode';
 import type { DecoderToEngine, EngineToDecoder } from './decode-protocol';
 
@@ -19,7 +20,7 @@ export class DecodeError extends Error {
   }
 }
 
-/** The decoded clip, and the whole factor its frames were reduced by (1: full resolution). */
+/** The decoded clip, and the whole factor its frames (or their crop) were reduced by (1: as they are). */
 export interface RemoteClip extends OpenClip {
   readonly factor: number;
 }
@@ -30,6 +31,7 @@ export function openRemoteClip(
   inputLongSide?: number,
   range: FrameRange = {},
   conversion?: FrameConversion,
+  crop?: CropRect,
 ): Promise<RemoteClip> {
   const worker = new Worker(new URL('./decode-worker.ts', import.meta.url), { type: 'module' });
   const send = (m: EngineToDecoder): void => worker.postMessage(m);
@@ -54,7 +56,16 @@ export function openRemoteClip(
     while (!queue.length) await new Promise<void>((r) => (notify = r));
     return queue.shift()!;
   };
-  send({ type: 'open', url, lookahead, inputLongSide, startS: range.startS, endS: range.endS, conversion });
+  send({
+    type: 'open',
+    url,
+    lookahead,
+    inputLongSide,
+    startS: range.startS,
+    endS: range.endS,
+    conversion,
+    ...(crop ? { crop } : {}),
+  });
   return next().then((first) => {
     if (first.type === 'error') {
       worker.terminate();

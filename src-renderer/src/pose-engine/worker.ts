@@ -17,7 +17,7 @@ import { inputSize } from '../../../src-shared/pose/input-scale';
 import type { DecodedFrame } from './decode';
 import { openRemoteClip } from './remote-clip';
 import { createDelegatedLandmarker, type DelegatedLandmarker } from './landmarker';
-import { packPoses, toBase64 } from './pack';
+import { packPoses, toBase64, type FramePlace } from './pack';
 
 /** The worker's global scope, typed narrowly (the web tsconfig has the DOM lib, not WebWorker). */
 const scope = self as unknown as {
@@ -80,13 +80,15 @@ async function run(seq: number, job: EngineJob): Promise<void> {
       job.inputLongSide,
       { startS: job.startS, endS: job.endS },
       job.frameConversion,
+      job.crop,
     );
   } catch (e) {
     landmarker.close();
     post({ type: 'error', seq, error: engineError(e, 'open') });
     return;
   }
-  const input = inputSize(clip.width, clip.height, clip.factor);
+  const crop = job.crop ?? { x: 0, y: 0, width: clip.width, height: clip.height };
+  const input = inputSize(crop.width, crop.height, clip.factor);
   post({
     type: 'opened',
     seq,
@@ -106,16 +108,18 @@ async function run(seq: number, job: EngineJob): Promise<void> {
   try {
     if (job.mode === 'bench') final = await bench(seq, job, clip.frames(), detect);
     // MediaPipe's landmarks are fractions of the frame it saw, which covers the original's pixels
-    // [0, input × factor) (a partial block at the edge is dropped): scale back to those pixels.
+    // [0, input × factor) of the crop (a partial block at the edge is dropped): scale back to those
+    // pixels and add the crop's place in the frame; z, relative to the width MediaPipe saw, is put
+    // on the whole frame's width.
     else
-      final = await stream(
-        seq,
-        job,
-        clip.frames(),
-        detect,
-        input.width * clip.factor,
-        input.height * clip.factor,
-      );
+      final = await stream(seq, job, clip.frames(), detect, {
+        x: crop.x,
+        y: crop.y,
+        width: input.width * clip.factor,
+        height: input.height * clip.factor,
+        // Without a crop z stays as MediaPipe gives it (the frame it saw is the whole frame).
+        zScale: job.crop ? (input.width * clip.factor) / clip.width : 1,
+      });
   } finally {
     // close() flushes MediaPipe's telemetry (a POST to an outside host, refused by our CSP and the
     // host's network guard); report the end only after it, so the host sees that attempt too.
@@ -130,8 +134,7 @@ async function stream(
   job: EngineJob,
   frames: AsyncGenerator<DecodedFrame>,
   detect: (f: DecodedFrame) => PoseLandmarkerResult,
-  width: number,
-  height: number,
+  place: FramePlace,
 ): Promise<EngineToHost | void> {
   const batchSize = job.batchSize ?? 15;
   let batch: EngineFrame[] = [];
@@ -164,7 +167,7 @@ async function stream(
       }
       detectMs += performance.now() - d0;
       frame.release?.();
-      const packed = packPoses(result, width, height);
+      const packed = packPoses(result, place);
       batch.push({ index, t: frame.t, count: packed.count, poses: toBase64(packed.data) });
       index++;
       if (batch.length >= batchSize) {

@@ -1,0 +1,149 @@
+/**
+ * The second pose pass on the runner's region (docs/pose-engine.md, "Second pass on the runner's
+ * region"). MediaPipe's person detector sees the whole frame letterboxed to 224x224 (BlazePose,
+ * Bazarevsky et al. 2020, arXiv:2006.10204, §3): a runner 443 px tall in a 1920x1080 frame is ~52 px
+ * there, and once VIDEO mode's tracking loses him the detector often does not find him again
+ * (measured: 225 of 360 frames). Handing the landmarker a fixed crop around him makes him ~3× larger
+ * to the detector; one crop for the whole clip keeps VIDEO mode's frame-to-frame tracking valid.
+ * Pure: the runner's per-frame boxes in, the crop and the decision out.
+ */
+
+/** A rectangle of the clip's upright frame, in whole pixels. */
+export interface CropRect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** A pose's bounding box in pixels (the shape of track.ts `Box`). */
+export interface PixelBox {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
+/** Tunables, with why. */
+export const RUNNER_CROP = {
+  /**
+   * A second pass only when the first found the runner in fewer than this share of the clip's
+   * frames: the sample clip's runner (590 px of 1280) is found in all of them, the same runner small
+   * in a landscape frame in 62%; a clip found in 90% loses a few strides' frames at most.
+   */
+  secondPassBelow: 0.9,
+  /**
+   * ...and only when the crop makes him at least this much larger to the detector (the frame's long
+   * side over the crop's, since both are letterboxed into the same square): below that the detector
+   * sees him hardly larger and the pass would cost a whole run for little.
+   */
+  minGain: 1.5,
+  /** Frames of him the crop is built from, at least: fewer say too little about where he runs. */
+  minFrames: 10,
+  /**
+   * The union is taken between these quantiles of the boxes' edges, not min and max: a landmark
+   * thrown onto the background on a frame or two (up to 290 px on the sample clip's proxy) would
+   * otherwise widen the crop for the whole clip.
+   */
+  quantile: 0.02,
+  /**
+   * Margin on each side, as a share of his median box height: the landmark box stops at the eyes
+   * and the heels and toes' markers, the detector wants the head and a little context, and a runner
+   * drifts on the belt between the frames the quantiles keep.
+   */
+  margin: 0.25,
+} as const;
+
+/** The q-quantile of `values` (sorted copy, nearest rank). */
+function quantile(values: readonly number[], q: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))]!;
+}
+
+/**
+ * The fixed crop around the runner: the union of his boxes between the 2% and 98% quantiles of each
+ * edge, widened by the margin, clamped to the frame, its edges on even pixels (4:2:0 frames carry
+ * colour per 2x2 block, and `VideoFrame.copyTo` refuses a rect that splits one). Null with too few
+ * boxes.
+ */
+export function runnerCrop(boxes: readonly PixelBox[], width: number, height: number): CropRect | null {
+  if (boxes.length < RUNNER_CROP.minFrames || width < 2 || height < 2) return null;
+  const q = RUNNER_CROP.quantile;
+  const margin =
+    RUNNER_CROP.margin *
+    quantile(
+      boxes.map((b) => b.y1 - b.y0),
+      0.5,
+    );
+  const evenDown = (v: number): number => 2 * Math.floor(v / 2);
+  const evenUp = (v: number): number => 2 * Math.ceil(v / 2);
+  const maxX = evenDown(width);
+  const maxY = evenDown(height);
+  const clamp = (v: number, hi: number): number => Math.min(hi, Math.max(0, v));
+  const x0 = clamp(
+    evenDown(
+      quantile(
+        boxes.map((b) => b.x0),
+        q,
+      ) - margin,
+    ),
+    maxX,
+  );
+  const y0 = clamp(
+    evenDown(
+      quantile(
+        boxes.map((b) => b.y0),
+        q,
+      ) - margin,
+    ),
+    maxY,
+  );
+  const x1 = clamp(
+    evenUp(
+      quantile(
+        boxes.map((b) => b.x1),
+        1 - q,
+      ) + margin,
+    ),
+    maxX,
+  );
+  const y1 = clamp(
+    evenUp(
+      quantile(
+        boxes.map((b) => b.y1),
+        1 - q,
+      ) + margin,
+    ),
+    maxY,
+  );
+  if (x1 - x0 < 2 || y1 - y0 < 2) return null;
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+/**
+ * The crop for a second pass, or null where the first pass is kept without one: the runner found in
+ * `found` of `total` frames, `boxes` his boxes in those frames, in a `width` x `height` frame.
+ */
+export function secondPassCrop(
+  found: number,
+  total: number,
+  boxes: readonly PixelBox[],
+  width: number,
+  height: number,
+): CropRect | null {
+  if (total === 0 || found >= RUNNER_CROP.secondPassBelow * total) return null;
+  const crop = runnerCrop(boxes, width, height);
+  if (!crop) return null;
+  const gain = Math.max(width, height) / Math.max(crop.width, crop.height);
+  return gain >= RUNNER_CROP.minGain ? crop : null;
+}
+
+/** Why `crop` cannot be cut from a `width` x `height` frame, or null when it can. */
+export function cropProblem(crop: CropRect, width: number, height: number): string | null {
+  const { x, y, width: w, height: h } = crop;
+  if (![x, y, w, h].every(Number.isInteger)) return 'the crop is not in whole pixels';
+  if (x % 2 || y % 2 || w % 2 || h % 2) return 'the crop is not on even pixels';
+  if (x < 0 || y < 0 || w < 2 || h < 2 || x + w > width || y + h > height)
+    return `the crop ${w}x${h} at ${x},${y} is not inside the ${width}x${height} frame`;
+  return null;
+}
