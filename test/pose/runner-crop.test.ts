@@ -98,6 +98,23 @@ describe("a runner small in a landscape frame: the second pass on the runner's r
     expect(second[second.length - 1]).toMatchObject({ framesDone: 2 * n, totalFrames: 2 * n });
   });
 
+  it('stops when cancelled during the second pass', async () => {
+    const controller = new AbortController();
+    let secondStarted = false;
+    const cancelled = detectPoses({
+      clipPath: landscape,
+      model: 'full',
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.stage !== SECOND_PASS_STAGE || secondStarted) return;
+        secondStarted = true;
+        controller.abort();
+      },
+    });
+    await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' });
+    expect(secondStarted).toBe(true);
+  }, 600_000);
+
   it("maps the crop's landmarks back exactly: those of the same region cut out losslessly and run whole", async () => {
     // The first 30 frames of the crop, as a clip of their own (x264 lossless: the same pixels).
     const { x, y, width, height } = run.crop!;
