@@ -117,6 +117,10 @@ describe('patient page: progress across visits', () => {
       .allTextContents();
     expect(story).toEqual(['6', '4−2 important', '2−2 important']);
     expect(await page.locator('.trend canvas').count()).toBeGreaterThanOrEqual(9);
+    // Cadence's green line (both feet) has its place in the legend beside left and right.
+    expect(await page.locator('p.legend', { hasText: 'whiskers' }).first().textContent()).toMatch(
+      /● left ● right ● both sides; whiskers/,
+    );
     // First on the page, before the story and the table: what changed since the last visit.
     const since = page.getByTestId('since-last-visit');
     expect(await since.locator('h3').textContent()).toBe('Since the last visit (2026-02-01 → 2026-03-01)');

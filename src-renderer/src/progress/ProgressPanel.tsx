@@ -57,8 +57,12 @@ function ConditionTable({ c }: { c: ProgressCondition }) {
       </div>
       <p className="legend muted">
         <span style={{ color: SIDE_COLOR.left }}>● left</span>{' '}
-        <span style={{ color: SIDE_COLOR.right }}>● right</span>; whiskers: 95% interval of each visit&rsquo;s
-        mean.
+        <span style={{ color: SIDE_COLOR.right }}>● right</span>
+        {/* Cadence is one number for both feet, drawn in its own colour: the legend names it too. */}
+        {c.rows.some((r) => r.side === 'both') && (
+          <span style={{ color: SIDE_COLOR.both }}> ● both sides</span>
+        )}
+        ; whiskers: 95% interval of each visit&rsquo;s mean.
         {anyMarkers && (
           <span data-testid="trend-source-legend">
             {' '}
