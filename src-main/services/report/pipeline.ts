@@ -233,7 +233,7 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
               phase(
                 'pose',
                 (i + p.framesDone / Math.max(1, p.totalFrames)) / imported.length,
-                `${c.view} clip: frame ${p.framesDone} of ${p.totalFrames}`,
+                `${c.view} clip: ${p.stage ? `${p.stage}, ` : ''}frame ${p.framesDone} of ${p.totalFrames}`,
               ),
           });
           writePoseStore(dirname(c.proxy), det.candidates);
