@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Recording } from '../../src-shared/contract/recordings';
+import type { GaitAnalysis } from '../../src-shared/gait/schema';
 import { generateRunner } from '../../src-shared/gait/synthetic';
 import type { LastTimeClip } from '../../src-shared/progress';
 import { frameAt } from '../../src-shared/media/timestamps';
 import { constantRateTable } from '../../src-shared/review/frames';
+import { buildScene, DEFAULT_TOGGLES } from '../../src-shared/review/scene';
 import { earlierTimeAt, eventTimes, pairedIndex } from '../../src-shared/review/stride-align';
 import { tempDir } from '../helpers/tmp';
 import { makeBarcodeClip } from '../review/fixtures/barcode-clip';
@@ -132,6 +134,33 @@ async function goTo(target: number, contacts: readonly number[]): Promise<void> 
   expect(await settled(page, 0)).toBe(target);
 }
 
+/** The angle labels the last-time player draws on its frame on screen. */
+async function lastTimeLabels(frame: number): Promise<string[]> {
+  await expect.poll(() => settled(page, 1)).toBe(frame);
+  const stage = page.locator('[data-testid="last-time-player"] .overlay-box');
+  await expect.poll(async () => (await stage.getAttribute('data-labels')) ?? '').not.toBe('');
+  return ((await stage.getAttribute('data-labels')) ?? '').split('|').sort();
+}
+
+/** The labels of a clip's frame with the gait engine's angle values (the curves' and the report's). */
+async function engineLabels(id: string, frame: number): Promise<string[]> {
+  const clip = await r.call<LastTimeClip>('progress:lastTimeClip', { recordingId: id });
+  const { analysis } = await r.call<{ analysis: GaitAnalysis }>('gait:analyze', {
+    recordingId: id,
+    cutoffHz: 'auto',
+  });
+  const at = clip.series!.frames.findIndex((f) => f.index === frame);
+  const valueOf = (gaitId: string, side: 'left' | 'right' | 'body') => {
+    const a =
+      analysis.angles.find((x) => x.id === gaitId && x.side === side) ??
+      analysis.angles.find((x) => x.id === gaitId && x.side === 'body');
+    return a?.values[at] ?? undefined;
+  };
+  return buildScene(clip.series!.frames[at], 'side', DEFAULT_TOGGLES, valueOf)
+    .flatMap((p) => (p.kind === 'arc' || p.kind === 'reference' ? [p.label] : []))
+    .sort();
+}
+
 describe('last time vs today, side by side', () => {
   it('steps both clips together stride by stride on the right initial contact, across frame rates', async () => {
     const bar = page.getByTestId('last-time');
@@ -173,6 +202,9 @@ describe('last time vs today, side by side', () => {
     const expected = frameAt(then.table.times, earlierTimeAt(pairing, now.table.times[mid]!)!);
     expect(await settled(page, 1)).toBe(expected);
     expect(expected).toBeGreaterThan(then.frames[pairedIndex(pairing, 1)]!);
+    // Last time's angle labels are the engine's values, as today's are, not the angles measured on
+    // the drawn points (which read trunk -10° then beside 10° now on the same frame of the sample clip).
+    expect(await lastTimeLabels(expected)).toEqual(await engineLabels(before.id, expected));
 
     // Last time's next stride with today's: the same contact of today shows the next one of then.
     await page.keyboard.press('Home');

@@ -7,6 +7,7 @@
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { EarlierClip, LastTimeClip } from '../../../../src-shared/progress/earlier';
+import type { GaitAnalysis } from '../../../../src-shared/gait/schema';
 import type { ClipResult } from '../../../../src-shared/review/analysis-protocol';
 import { frameAt } from '../../../../src-shared/media/timestamps';
 import { ghostSegments, ghostTransform } from '../../../../src-shared/review/ghost';
@@ -43,6 +44,8 @@ interface Loaded {
   readonly key: string;
   readonly opened?: OpenedClip;
   readonly data?: LastTimeClip;
+  /** Last time's gait analysis: its angle labels are the engine's, as today's are (see below). */
+  readonly gait?: GaitAnalysis;
   readonly error?: string;
 }
 
@@ -86,7 +89,15 @@ function useLastTimeClip(choice: LastTimeChoice | null): Loaded {
       const recording = await api('recordings:get', { id });
       opened = await openRecording(recording);
       const data = await api('progress:lastTimeClip', { recordingId: id });
-      if (live) setLoaded({ key: id, opened, data });
+      // Without its analysis the player labels the angles measured on the drawn points, which are not
+      // direction-proof: the sample clip's same frame read trunk -10° last time beside 10° today.
+      const gait = data.series
+        ? await api('gait:analyze', { recordingId: id, cutoffHz: 'auto' }).then(
+            (x) => x.analysis,
+            () => undefined,
+          )
+        : undefined;
+      if (live) setLoaded({ key: id, opened, data, ...(gait && { gait }) });
       else opened.clip.close();
     })().catch((err: unknown) => {
       if (live)
@@ -165,9 +176,10 @@ export function useLastTime(
         : undefined,
     [opened, choice, earlierSeries],
   );
+  const earlierGait = loaded.gait;
   const lastResult = useMemo<ClipResult>(
-    () => (earlierSeries ? { series: earlierSeries } : {}),
-    [earlierSeries],
+    () => (earlierSeries ? { series: earlierSeries, ...(earlierGait && { gait: earlierGait }) } : {}),
+    [earlierSeries, earlierGait],
   );
   // Until the events are there (or where there are none), last time's clip stays on its first frame.
   const shownFrame = earlierFrame(frames[slot] ?? 0) ?? 0;

@@ -48,8 +48,17 @@ export function OverlayStage(props: OverlayStageProps) {
       h: b.h * k,
     })),
   );
+  // The angle labels' words, drawn on the canvas only: on the DOM too, so a test can read them.
+  const labels = props.scene
+    .flatMap((p) => (p.kind === 'arc' || p.kind === 'reference' ? [p.label] : []))
+    .join('|');
   return (
-    <div className={`overlay-box${onPick ? ' picking' : ''}`} onClick={pick} data-label-boxes={labelBoxes}>
+    <div
+      className={`overlay-box${onPick ? ' picking' : ''}`}
+      onClick={pick}
+      data-label-boxes={labelBoxes}
+      data-labels={labels}
+    >
       <Stage
         width={props.width}
         height={props.height}
