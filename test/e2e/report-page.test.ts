@@ -64,6 +64,18 @@ describe('report page', () => {
     await expect.poll(() => page.getByTestId('variable-row').count()).toBeGreaterThan(8);
     expect(await page.getByTestId('report').textContent()).toContain('Page Tester');
     expect(await page.getByTestId('conditions').textContent()).toContain('11.0 km/h');
+    // The speed and the incline keep their unit on their line: in a long clip's row the narrow
+    // column broke '10.0' from 'km/h' (the sample clip filed as flat and incline).
+    const wraps = await page
+      .getByTestId('conditions')
+      .locator('tbody td')
+      .evaluateAll((tds) =>
+        tds
+          .filter((td) => /(km\/h|%)$/.test(td.textContent ?? ''))
+          .map((td) => td.ownerDocument.defaultView?.getComputedStyle(td).whiteSpace),
+      );
+    expect(wraps.length).toBeGreaterThanOrEqual(1);
+    expect(wraps.every((w) => w === 'nowrap')).toBe(true);
     // Each key frame shows its picture (a data: URL) under the skeleton.
     const hrefs = await page
       .locator('[data-testid="keyframe"] image')

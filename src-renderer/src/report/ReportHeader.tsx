@@ -64,8 +64,8 @@ export function ConditionsTable(props: { model: ReportModel }) {
           {props.model.conditions.map((c) => (
             <tr key={c.id}>
               <th scope="row">{c.label}</th>
-              <td>{c.inclinePct === undefined ? '—' : `${fmt(c.inclinePct, 1)} %`}</td>
-              <td>{c.speedKmh === undefined ? '—' : `${fmt(c.speedKmh, 1)} km/h`}</td>
+              <td className="unit-value">{c.inclinePct === undefined ? '—' : `${fmt(c.inclinePct, 1)} %`}</td>
+              <td className="unit-value">{c.speedKmh === undefined ? '—' : `${fmt(c.speedKmh, 1)} km/h`}</td>
               <td>
                 {c.clips.map((k) => (
                   <div key={k.view}>
