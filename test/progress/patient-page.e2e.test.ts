@@ -117,6 +117,13 @@ describe('patient page: progress across visits', () => {
       .allTextContents();
     expect(story).toEqual(['6', '4−2 important', '2−2 important']);
     expect(await page.locator('.trend canvas').count()).toBeGreaterThanOrEqual(9);
+    // Each plot's caption gives the variable's whole name (no caption cut short).
+    const cut = await page
+      .locator('.trend figcaption')
+      .evaluateAll(
+        (els) => els.filter((e) => e.scrollWidth > e.clientWidth || e.scrollHeight > e.clientHeight).length,
+      );
+    expect(cut).toBe(0);
     // Cadence's green line (both feet) has its place in the legend beside left and right.
     expect(await page.locator('p.legend', { hasText: 'whiskers' }).first().textContent()).toMatch(
       /● left ● right ● both sides; whiskers/,
