@@ -11,8 +11,9 @@ import { cadenceRow } from '../../src-shared/report/rows';
 import { renderHtml, type Component } from '../helpers/react-render';
 
 const load = (name: string): Promise<unknown> => import(/* @vite-ignore */ name);
-const { Summary } = (await load('../../src-renderer/src/review/panels/StepTable.tsx')) as {
+const { Summary, StepTable } = (await load('../../src-renderer/src/review/panels/StepTable.tsx')) as {
   Summary: Component<{ gait: GaitAnalysis; view: 'side' }>;
+  StepTable: Component<{ gait: GaitAnalysis; view: 'side'; frame: number; onStep: (f: number) => void }>;
 };
 
 const clip = generateRunner({ view: 'side', fps: 60, durationS: 8, seed: 3, noisePx: 1 });
@@ -64,5 +65,14 @@ describe("Review's cadence", () => {
     expect(cell).toBe(
       `${c.mean.toFixed(1)} ± ${c.sd.toFixed(1)} steps/min (n ${c.n}) 95% CI ${c.interval![0].toFixed(1)} to ${c.interval![1].toFixed(1)} steps/min`,
     );
+  });
+});
+
+describe("Review's step table", () => {
+  it('keeps a step’s name and its star on one line', () => {
+    const html = renderHtml(StepTable, { gait, view: 'side', frame: 0, onStep: () => undefined });
+    const rows = html.split('<tr').filter((r) => r.includes('data-ic-frame'));
+    expect(rows.length).toBeGreaterThan(5);
+    for (const r of rows) expect(r).toMatch(/<td><span class="nowrap">[LR]\d+( \*)?<\/span>/);
   });
 });

@@ -284,9 +284,12 @@ export function StepTable({ gait, view, frame, onStep }: StepTableProps) {
               }}
             >
               <td>
-                {r.side === 'left' ? 'L' : 'R'}
-                {r.step}
-                {r.clean ? '' : ' *'}
+                {/* "R10 *" on one line: the narrow column broke the star off beneath its step. */}
+                <span className="nowrap">
+                  {r.side === 'left' ? 'L' : 'R'}
+                  {r.step}
+                  {r.clean ? '' : ' *'}
+                </span>
                 {r.corrected && (
                   <span className="corrected-mark" title="Contact or toe-off corrected by hand">
                     ✎
