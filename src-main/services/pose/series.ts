@@ -1,5 +1,6 @@
 import { POSE_FLOATS, POSE_WORLD_OFFSET, type PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import { LANDMARK_COUNT, type LandmarkFrame, type LandmarkSeries } from '../../../src-shared/pose/landmarks';
+import { upright } from '../../../src-shared/pose/upright';
 import type { ClipInfo } from './probe';
 import { selectPerson, type Box, type Pick } from './track';
 
@@ -73,9 +74,19 @@ function frameOf(index: number, f: CandidateFrame, p: number): LandmarkFrame {
  * candidate (-1 where he is not found), and his box there (null where not found).
  */
 export function choosePerson(c: PoseCandidates, pick?: Pick): { choice: number[]; boxes: (Box | null)[] } {
-  const boxes = c.frames.map((f) => Array.from({ length: poseCount(f) }, (_, p) => poseBox(f.poses, p)));
-  const choice = selectPerson(boxes, { width: c.source.width, height: c.source.height, pick });
-  return { choice, boxes: choice.map((p, i) => (p >= 0 ? boxes[i]![p]! : null)) };
+  // Only upright poses can be the runner (src-shared/pose/upright.ts): a skeleton with its nose
+  // below its ankles is the model lost, not a person; that frame is then one without him.
+  const kept = c.frames.map((f) =>
+    Array.from({ length: poseCount(f) }, (_, p) => p).filter((p) =>
+      upright((i) => f.poses[p * POSE_FLOATS + i * 5 + 1]!),
+    ),
+  );
+  const boxes = c.frames.map((f, i) => kept[i]!.map((p) => poseBox(f.poses, p)));
+  const chosen = selectPerson(boxes, { width: c.source.width, height: c.source.height, pick });
+  return {
+    choice: chosen.map((k, i) => (k >= 0 ? kept[i]![k]! : -1)),
+    boxes: chosen.map((k, i) => (k >= 0 ? boxes[i]![k]! : null)),
+  };
 }
 
 /** Choose the person (default: the runner; or the one at `pick`) and build the landmark series. */
