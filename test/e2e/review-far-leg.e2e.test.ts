@@ -151,6 +151,8 @@ describe("the review's first three are the report's", () => {
     await expect
       .poll(() => page.getByTestId('review-work-first-how').textContent())
       .toMatch(/Findings, order and words as the PT set them in the report\./);
+    // The PT's order, not the suggested ranking: the panel no longer says both.
+    expect(await page.getByTestId('review-work-first-how').textContent()).not.toMatch(/Ranked/);
     await shoot(page, 'review-far-leg-edited-panel');
     await page.close();
   }, 240_000);

@@ -56,8 +56,8 @@ export function WorkOnFirstPanel(props: { gait: GaitAnalysis; recordingId?: stri
       </ol>
       <p className="muted" data-testid="review-work-first-how">
         {findings.length > first.length ? `${findings.length - first.length} more in the report. ` : ''}
-        {edits ? 'Findings, order and words as the PT set them in the report. ' : ''}
-        {how}
+        {/* The PT's order replaces the suggested ranking: saying both would contradict itself. */}
+        {edits ? 'Findings, order and words as the PT set them in the report.' : how}
         {aside
           ? ` The report prints another ${aside.view} clip of ${aside.label} (“${aside.name}”); these are with this one in its place.`
           : ''}
