@@ -3,6 +3,9 @@
  * image landmarks converted from normalised [0,1] to pixels of the display frame.
  */
 
+import type { PoseLandmarkerResult } from '@mediapipe/tasks-vision';
+import { POSE_FLOATS, POSE_WORLD_OFFSET } from '../../../src-shared/pose/engine-protocol';
+
 /**
  * Where the frame MediaPipe saw lies in the display frame: its top-left corner and size in display
  * pixels (the crop, EngineJob.crop, or the whole frame at 0, 0), and what turns its z (normalised by
@@ -15,8 +18,6 @@ export interface FramePlace {
   readonly height: number;
   readonly zScale: number;
 }
-import type { PoseLandmarkerResult } from '@mediapipe/tasks-vision';
-import { POSE_FLOATS, POSE_WORLD_OFFSET } from '../../../src-shared/pose/engine-protocol';
 
 export function packPoses(
   result: PoseLandmarkerResult,
