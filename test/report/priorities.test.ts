@@ -73,11 +73,16 @@ describe('findings ranked for the runner', () => {
       /weighted ×2 for proximal hamstring pain \[Goom 2016\]; on the painful side/,
     );
     expect(m.focus).toEqual({ label: 'proximal hamstring pain', source: 'Goom 2016' });
-    // Each finding: plain words, one cue with its source, and a drill with dosage and progression.
+    // Each finding: plain words, one cue with its source, and a drill with dosage and progression
+    // where the sources support one (a stiff knee in stance has none: docs/report.md).
     for (const f of m.findings) {
       expect(f.plain).toMatch(/^Your? /);
       expect(f.cue?.text.length).toBeGreaterThan(10);
       expect(f.cue?.source).toMatch(/\d{4}/);
+      if (idOf(f.id) === 'stiff-knee-stance') {
+        expect(f.drills).toBeUndefined();
+        continue;
+      }
       const drill = m.plan.find((p) => p.id === f.drills?.[0]);
       expect(drill?.dosage, f.id).toBeTruthy();
       expect(drill?.progression, f.id).toBeTruthy();
@@ -96,7 +101,9 @@ describe('findings ranked for the runner', () => {
       input({ complaint: 'hamstring' }, { findings: [...asEdits].reverse(), plan, notes: '' }),
     ).model;
     expect(reversed.findings.map((f) => f.id)).toEqual([...asEdits].reverse().map((f) => f.id));
-    expect(reversed.findings.every((f) => f.cue && f.drills)).toBe(true);
+    expect(reversed.findings.every((f) => f.cue && (f.drills || idOf(f.id) === 'stiff-knee-stance'))).toBe(
+      true,
+    );
     expect(reversed.plan[0]!.dosage).toBe(suggested.plan[0]!.dosage);
     // Demote the first, pin the last.
     const last = asEdits[asEdits.length - 1]!;

@@ -87,10 +87,14 @@ export const DEFAULT_FINDING_RULES: readonly FindingRule[] = [
       text: 'About 45° typical; below 40° in some knee-pain groups [Souza 2016].',
       source: 'souza2016',
     },
-    exercises: ['cadence-retraining'],
+    // No drill: the library's one gait drill, cadence +5–10%, LOWERS peak knee flexion in stance
+    // [Heiderscheit 2011: peak knee flexion fell with step rate, P < 0.01], so it would deepen this
+    // finding; none of StrideLab's sources tests a drill that raises it (docs/report.md).
+    exercises: [],
     plain:
       'Your knee stays quite straight while your foot is on the ground, so it absorbs less of the landing.',
-    cue: { text: 'Soft knees: land quietly and let the knee bend.', source: 'heiderscheit2011' },
+    // Barton 2016's soft-landing cue; no source measured its effect on stance knee flexion.
+    cue: { text: 'Soft knees: land quietly and let the knee bend.', source: 'barton2016' },
   },
   {
     id: 'extended-knee-landing',
