@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Landmark, type LandmarkSeries } from '../pose/landmarks';
 import { analyzeGait } from './analyze';
 import { adviceFor, adviceLine, CAMERA_ADVICE, RAIL_HIDDEN_SHARE, railCheck } from './camera-advice';
+import { frameTimingFlag } from './quality';
 import { generateRunner } from './synthetic';
 
 /** Hides one landmark (visibility 0.1, as MediaPipe reports an occluded point) in a share of frames. */
@@ -44,12 +45,58 @@ describe('camera placement advice', () => {
     expect(adviceLine('frame-rate-too-low')).toMatch(/^Camera placement: Film at 120 frames a second/);
   });
 
-  it('a 30 fps clip says what frame rate to film at, in its own warning', () => {
+  it('a 30 fps clip says what frame rate to film at, in the advice attached to its warning', () => {
     const c = generateRunner({ view: 'side', fps: 30, durationS: 6, seed: 3 });
     const a = analyzeGait({ series: c.series, view: 'side', calibration: { heightCm: 175 } });
     const slow = a.flags.find((f) => f.code === 'frame-rate-too-low');
     expect(slow).toBeDefined();
     expect(adviceLine(slow!.code)).toMatch(/120 frames a second/);
+  });
+
+  // The advice table owns the remedy: a warning with advice attached says what the clip shows and
+  // what it costs, and Review and the report show the advice below it (once, not twice).
+  it('a warning with advice attached does not repeat the remedy itself', () => {
+    const oblique = generateRunner({ view: 'side', cameraYawDeg: 40, durationS: 5 });
+    const slow = generateRunner({ view: 'side', fps: 30, durationS: 6, seed: 3 });
+    const flags = [
+      ...analyzeGait({ series: oblique.series, view: 'side' }).flags,
+      ...analyzeGait({ series: slow.series, view: 'side' }).flags,
+      // A runner standing still (one frame repeated): no steps.
+      ...analyzeGait({
+        series: {
+          ...slow.series,
+          frames: slow.series.frames.map((f) => ({ ...slow.series.frames[0]!, t: f.t })),
+        },
+        view: 'side',
+      }).flags,
+      frameTimingFlag(Array.from({ length: 300 }, (_, i) => (i < 150 ? i : i + 3) / 30))!,
+    ];
+    const withAdvice = flags.filter((f) => adviceFor(f.code).length > 0);
+    for (const code of ['camera-not-perpendicular', 'frame-rate-too-low', 'variable-frame-rate', 'no-steps'])
+      expect(withAdvice.map((f) => f.code)).toContain(code);
+    const words = (t: string) => t.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+    // Four words in a row in both: a shared phrase, not a shared noun ("the running direction").
+    const phrases = (t: string) =>
+      words(t)
+        .slice(3)
+        .map((w, i) =>
+          words(t)
+            .slice(i, i + 3)
+            .concat(w)
+            .join(' '),
+        );
+    for (const f of withAdvice) {
+      const said = new Set(phrases(f.message));
+      for (const a of adviceFor(f.code)) {
+        // Neither the advice's words ("at right angles") nor its instructions ("Film…", "Lock…").
+        expect(
+          phrases(a.text).filter((t) => said.has(t)),
+          `${f.code} / ${a.id}`,
+        ).toEqual([]);
+        for (const verb of a.text.split(/[.;]\s+/).map((c) => words(c)[0]!))
+          expect(f.message, `${f.code} / ${a.id}`).not.toMatch(new RegExp(`(^|[.:;]\\s*)${verb}\\b`, 'i'));
+      }
+    }
   });
 });
 

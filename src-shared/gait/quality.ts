@@ -83,7 +83,8 @@ export function qualityFlags(q: QualityInput): GaitFlag[] {
     flags.push({
       code: 'no-steps',
       severity: 'error',
-      message: 'No steps were found: check that the feet are in view and the clip shows running or walking.',
+      message:
+        'No steps were found: the feet are out of the picture, or the clip does not show running or walking.',
     });
   }
   for (const side of ['left', 'right'] as const) {
@@ -149,7 +150,7 @@ export function qualityFlags(q: QualityInput): GaitFlag[] {
       flags.push({
         code: 'camera-not-perpendicular',
         severity: 'warning',
-        message: `The camera does not look square onto the running direction: the hips appear ${pct(hipSep)} of a leg length apart and the ${near} thigh/shank length varies by ${pct(segCv)} over the stride. Sagittal angles are distorted; place the camera at right angles to the treadmill.`,
+        message: `The camera does not look square onto the running direction: the hips appear ${pct(hipSep)} of a leg length apart and the ${near} thigh/shank length varies by ${pct(segCv)} over the stride. Sagittal angles are distorted.`,
         values: { hipSeparation: hipSep, segmentLengthCv: segCv },
       });
     const o = oriented.orientation;
@@ -175,7 +176,7 @@ export function qualityFlags(q: QualityInput): GaitFlag[] {
     flags.push({
       code: 'frame-rate-too-low',
       severity: 'warning',
-      message: `At ${Math.round(tl.fps)} fps one frame is ${Math.round(1000 * period)} ms, ${pct(period / contact)} of the ${Math.round(1000 * contact)} ms ground contact: contact and flight times are only good to about ±${Math.round(1000 * period)} ms. Film at 120 fps or more where possible (Souza 2016).`,
+      message: `At ${Math.round(tl.fps)} fps one frame is ${Math.round(1000 * period)} ms, ${pct(period / contact)} of the ${Math.round(1000 * contact)} ms ground contact: contact and flight times are only good to about ±${Math.round(1000 * period)} ms.`,
       values: { fps: tl.fps, frameMs: 1000 * period, contactMs: 1000 * contact },
     });
 
@@ -245,7 +246,7 @@ export function frameTimingFlag(times: ArrayLike<number>): GaitFlag | null {
   return {
     code: 'variable-frame-rate',
     severity: 'warning',
-    message: `Frame times are uneven: ${what}. Cadence and step, contact and flight times use each frame's true time.${gaps} Joint paths are smoothed as if frames were evenly spaced, which the intervals do not include. Phones drop or delay frames when busy or in poor light: film in good light with other apps closed.`,
+    message: `Frame times are uneven: ${what}. Cadence and step, contact and flight times use each frame's true time.${gaps} Joint paths are smoothed as if frames were evenly spaced, which the intervals do not include. Phones drop or delay frames when busy or in poor light.`,
     values: { droppedFrames: n, jitter: ft.jitter },
   };
 }
