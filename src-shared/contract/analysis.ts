@@ -42,8 +42,13 @@ export interface ClipAnalysisStatus {
   readonly state: AnalysisState;
   /** 0..1 over the whole job while it runs (pose dominates), else null. */
   readonly fraction: number | null;
-  /** Estimated seconds until this clip is analysed, from the current pose rate; null when unknown. */
+  /**
+   * Estimated seconds until this clip is analysed, from the queue's pose rate (all runs going
+   * together: src-shared/analysis/time-left.ts); null while that rate is not stable yet.
+   */
   readonly secondsLeft: number | null;
+  /** While pose runs: its step when not the first pass ("second pass on the runner's region"). */
+  readonly step?: string | null;
   /** Why it failed, in the PT's words. */
   readonly error: string | null;
   /** When done: what the gait step could not do (e.g. too few strides), in the PT's words. */

@@ -96,7 +96,10 @@ export function createAnalysisQueue(ctx: Ctx, options: AnalysisQueueOptions): An
   /** This workstation in the PT's words ("room 2"), for a cancel it asks of another. */
   const workstation = options.workstation ?? hostname();
   const claims = createClaims(jobs, claimerName(options.workstation), shared);
-  const status = createQueueStatus(ctx, running, defaultModel, isClosed, shared !== undefined);
+  const status = createQueueStatus(ctx, running, defaultModel, isClosed, shared !== undefined, {
+    slots: concurrency,
+    cores: availableParallelism(),
+  });
   const capture = createCaptureYield({
     concurrency,
     runs: () => running.values(),

@@ -1,3 +1,4 @@
+import { advanceBar } from '../../../src-shared/analysis/time-left';
 import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import { runPose } from '../pose/handlers';
 import type { CallContext } from '../types';
@@ -28,7 +29,6 @@ export interface JobDeps {
 
 export async function runJob(deps: JobDeps, r: Running): Promise<void> {
   const { job } = r;
-  r.secondsLeft = await deps.status.secondsFor(job.recordingId, job.model);
   deps.status.progress(r, true);
   if (job.attempts > MAX_ATTEMPTS) {
     await deps.claims.finish(job, {
@@ -79,9 +79,13 @@ async function analyse(deps: JobDeps, r: Running, model: PoseModelName): Promise
     hold: r.hold,
     ...(plan ? { firstFrom: plan.firstFrom } : {}),
     onProgress: (p) => {
-      r.fraction = POSE_SHARE * (p.totalFrames > 0 ? p.framesDone / p.totalFrames : 0);
-      r.secondsLeft = p.secondsLeft;
-      status.measured(model, p.fps);
+      // The run's own fps and secondsLeft are not used: the queue's estimate (status.ts) reads the
+      // frames of every run going, so runs sharing the CPU and a pass added mid-run are counted.
+      r.framesDone = p.framesDone;
+      r.totalFrames = p.totalFrames;
+      r.step = p.stage ?? null;
+      r.bar = advanceBar(r.bar, p.framesDone, p.totalFrames);
+      r.fraction = POSE_SHARE * r.bar.shown;
       status.progress(r);
     },
   });
@@ -99,7 +103,6 @@ async function analyse(deps: JobDeps, r: Running, model: PoseModelName): Promise
   }
   r.stage = 'sync';
   r.fraction = POSE_SHARE;
-  r.secondsLeft = 1;
   status.progress(r, true);
   const syncNote = await alignCondition(ctx, job.recordingId);
   r.stage = 'gait';

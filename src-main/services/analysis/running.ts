@@ -1,3 +1,4 @@
+import type { BarState } from '../../../src-shared/analysis/time-left';
 import type { EarlyNumbers } from '../../../src-shared/contract/analysis';
 import type { AnalysisJob } from '../../data/analysis-jobs';
 import { createRunHold } from '../pose/engine-session';
@@ -12,7 +13,13 @@ export interface Running {
   readonly controller: AbortController;
   stage: 'pose' | 'sync' | 'gait';
   fraction: number;
-  secondsLeft: number | null;
+  /** Pose frames done and planned over every pass (the queue's time left reads them, status.ts). */
+  framesDone: number;
+  totalFrames: number;
+  /** The pose run's step when it is not the first pass (SECOND_PASS_STAGE), for the PT's words. */
+  step: string | null;
+  /** The bar, which never goes back when a pass is added (src-shared/analysis/time-left.ts). */
+  bar: BarState | null;
   lastEmit: number;
   /** Set when the stop is a shutdown, not the PT's cancel: the job is resumed at the next start. */
   shutdown: boolean;
@@ -32,7 +39,10 @@ export function startRunning(job: AnalysisJob): Running {
     controller: new AbortController(),
     stage: 'pose',
     fraction: 0,
-    secondsLeft: null,
+    framesDone: 0,
+    totalFrames: 0,
+    step: null,
+    bar: null,
     lastEmit: 0,
     shutdown: false,
     hold: createRunHold(),

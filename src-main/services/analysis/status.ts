@@ -1,3 +1,11 @@
+import {
+  finishTimes,
+  groupSecondsLeft,
+  NO_ESTIMATE,
+  sampleQueue,
+  stableRate,
+  type QueueEstimate,
+} from '../../../src-shared/analysis/time-left';
 import type {
   AnalysisState,
   ClipAnalysisStatus,
@@ -15,22 +23,20 @@ import { hasLandmarks } from './steps';
  * Where each clip's analysis stands, as `analysis:status` answers and `analysis:changed` tells: from
  * the job's row, or from the run itself while this process runs it (stage, fraction, time left, the
  * early numbers, held for capture). Progress goes out at most every PROGRESS_INTERVAL_MS per clip.
+ * Time left is the queue's estimate (src-shared/analysis/time-left.ts, docs/analysis-queue.md "Time
+ * left"): every run of a model sampled together, so runs sharing the CPU count.
  */
 type Ctx = Pick<CallContext, 'library' | 'emit' | 'version' | 'transport'>;
 
 /** Progress events at most this often per clip. */
 const PROGRESS_INTERVAL_MS = 500;
 /**
- * Frames per second a model manages on a 2-core PC at 720p (docs/pose-engine.md bench figures), for
- * the time left of clips still waiting; replaced by the measured rate once a clip has run.
+ * Frames per second a model manages on a core of a 2-core PC at 720p (docs/pose-engine.md bench
+ * figures), for the time left of clips still waiting; replaced by the queue's rate once it is stable.
  */
 const RATE_GUESS: Record<PoseModelName, number> = { lite: 15, full: 11, heavy: 4 };
 
 export interface QueueStatus {
-  /** Seconds a clip's pose run should take at the rate measured last (or the guess). */
-  secondsFor(recordingId: string, model: PoseModelName): Promise<number>;
-  /** The pose rate a run measured, for the clips after it. */
-  measured(model: PoseModelName, fps: number): void;
   clip(recordingId: string, sessionId: string, job: AnalysisJob | null): Promise<ClipAnalysisStatus>;
   session(sessionId: string): Promise<SessionAnalysisStatus>;
   /** Tell the UI where the clip stands now (news, not work: failures are dropped). */
@@ -57,13 +63,37 @@ export function createQueueStatus(
   /** Several workstations share the queue (clinic server): a running job not here is another's. On
    *  one PC it is one a dead process left, about to be resumed (requeueRunning). */
   shared: boolean,
+  /** Clips the queue runs at once, on how many cores. */
+  machine: { readonly slots: number; readonly cores: number },
 ): QueueStatus {
   const { data } = ctx.library;
-  const measuredRate = new Map<PoseModelName, number>();
+  /** Per model: a model's rate is its own. Kept across runs, so the next clips start from it. */
+  const estimates = new Map<PoseModelName, QueueEstimate>();
+  const runsOf = (model: PoseModelName) =>
+    [...running.values()]
+      .filter((r) => r.job.model === model && r.stage === 'pose')
+      .map((r) => ({
+        id: r.job.recordingId,
+        framesDone: r.framesDone,
+        totalFrames: r.totalFrames,
+        held: r.hold.held,
+      }));
+  const sample = (model: PoseModelName): void => {
+    const prev = estimates.get(model) ?? NO_ESTIMATE;
+    estimates.set(model, sampleQueue(prev, performance.now() / 1000, runsOf(model), machine));
+  };
 
-  const secondsFor = async (recordingId: string, model: PoseModelName): Promise<number> =>
-    ((await data.recordings.get(recordingId))?.frameCount ?? 0) /
-    (measuredRate.get(model) ?? RATE_GUESS[model]);
+  /** A waiting clip: its turn after the runs going (the first slot to free up), then its frames. */
+  const secondsFor = async (recordingId: string, model: PoseModelName): Promise<number> => {
+    const frames = (await data.recordings.get(recordingId))?.frameCount ?? 0;
+    const perCore = stableRate((estimates.get(model) ?? NO_ESTIMATE).rate) ?? RATE_GUESS[model];
+    const going = runsOf(model).map((r) => ({ id: r.id, framesLeft: r.totalFrames - r.framesDone }));
+    return (
+      finishTimes(going, [{ id: recordingId, framesLeft: frames }], { ...machine, perCore }).get(
+        recordingId,
+      ) ?? 0
+    );
+  };
 
   const clip = async (
     recordingId: string,
@@ -89,7 +119,11 @@ export function createQueueStatus(
         model: run.job.model,
         state: run.stage,
         fraction: run.fraction,
-        secondsLeft: run.secondsLeft,
+        // Alignment and gait take about a second; the pose run's time left is the queue's, none
+        // while its rate is not stable yet ("estimating").
+        secondsLeft:
+          run.stage === 'pose' ? (estimates.get(run.job.model)?.shown.get(recordingId)?.seconds ?? null) : 1,
+        step: run.stage === 'pose' ? run.step : null,
         early: run.early,
         heldForCapture: run.hold.held,
         cancelling,
@@ -127,10 +161,6 @@ export function createQueueStatus(
   const tell = (recordingId: string): void => void emitClip(recordingId).catch(() => undefined);
 
   return {
-    secondsFor,
-    measured: (model, fps) => {
-      if (fps > 0) measuredRate.set(model, fps);
-    },
     clip,
     async session(sessionId) {
       const sessionJobs = await data.analysisJobs.listForSession(sessionId);
@@ -140,17 +170,16 @@ export function createQueueStatus(
         ),
       );
       const busy = clips.filter((c) => ['queued', 'pose', 'sync', 'gait'].includes(c.state));
-      const left = busy.map((c) => c.secondsLeft);
       return {
         sessionId,
         clips,
         settled: busy.length === 0,
-        secondsLeft:
-          busy.length === 0 ? 0 : left.every((s) => s !== null) ? left.reduce((a, b) => a! + b!, 0) : null,
+        secondsLeft: groupSecondsLeft(busy.map((c) => c.secondsLeft)),
       };
     },
     tell,
     progress(r, force = false) {
+      sample(r.job.model);
       const now = Date.now();
       if (!force && now - r.lastEmit < PROGRESS_INTERVAL_MS) return;
       r.lastEmit = now;

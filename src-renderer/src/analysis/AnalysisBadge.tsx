@@ -17,7 +17,7 @@ export function AnalysisBadge(props: { status: ClipAnalysisStatus | undefined })
     <div className={`analysis-badge analysis-${c.state}`} data-analysis={c.state} role="status">
       <span className="analysis-words">
         {stateWords(c)}
-        {isBusy(c) && c.secondsLeft !== null && <span className="muted"> · {aboutTime(c.secondsLeft)}</span>}
+        {isBusy(c) && <span className="muted"> · {aboutTime(c.secondsLeft)}</span>}
       </span>
       {c.state === 'pose' && (
         <progress max={1} value={c.fraction ?? 0} aria-label="Pose detection progress" />

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { groupSecondsLeft } from '../../../src-shared/analysis/time-left';
 import type { ClipAnalysisStatus, SessionAnalysisStatus } from '../../../src-shared/contract/analysis';
 import { api, useEvent } from '../api/client';
 
@@ -43,19 +44,20 @@ function merge(s: SessionAnalysisStatus, c: ClipAnalysisStatus): SessionAnalysis
   const known = s.clips.some((x) => x.recordingId === c.recordingId);
   const clips = known ? s.clips.map((x) => (x.recordingId === c.recordingId ? c : x)) : [...s.clips, c];
   const busy = clips.filter(isBusy);
-  const left = busy.map((x) => x.secondsLeft);
   return {
     ...s,
     clips,
     settled: busy.length === 0,
-    secondsLeft:
-      busy.length === 0 ? 0 : left.every((x) => x !== null) ? left.reduce((a, b) => a! + b!, 0) : null,
+    secondsLeft: groupSecondsLeft(busy.map((x) => x.secondsLeft)),
   };
 }
 
-/** "about 40 s" / "about 2 min": a wait estimate a PT can read at a glance. */
+/**
+ * "about 40 s" / "about 2 min": a wait estimate a PT can read at a glance; until the queue's rate is
+ * stable (a few seconds into the first run), it says so rather than guess.
+ */
 export function aboutTime(seconds: number | null): string {
-  if (seconds === null) return '';
+  if (seconds === null) return 'estimating the time left';
   if (seconds < 60) return `about ${Math.max(1, Math.round(seconds / 5) * 5)} s left`;
   return `about ${Math.round(seconds / 60)} min left`;
 }
@@ -68,7 +70,7 @@ export function stateWords(c: ClipAnalysisStatus): string {
     case 'queued':
       return c.elsewhere ? `Being analysed in ${c.elsewhere.by}` : 'Waiting to be analysed';
     case 'pose':
-      return `Finding poses ${Math.round((c.fraction ?? 0) * 100)}%`;
+      return `Finding poses${c.step ? `: ${c.step}` : ''} ${Math.round((c.fraction ?? 0) * 100)}%`;
     case 'sync':
       return 'Aligning side and rear';
     case 'gait':
