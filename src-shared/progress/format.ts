@@ -34,11 +34,21 @@ export function formatMeanU95(mean: number, u95: number | null, unit: ProgressUn
   return `${formatNumber(mean, unit)} ±${u95.toFixed(digits)}${SUFFIX[unit]}`;
 }
 
-/** "+2.9°", "−10 steps/min": a change with its sign. */
+/**
+ * A sign before a change's size as written; none when it reads zero, since "±" beside a mean in the
+ * same tables means half an interval ("13.0 ±8.5°"), and "±0.0°" read as one.
+ */
+const withSign = (x: number, size: string): string =>
+  Number(size) === 0 ? size : `${x > 0 ? '+' : '−'}${size}`;
+
+/** "+2.9°", "−10 steps/min", "0.0°": a change with its sign. */
 export function formatSigned(x: number, unit: ProgressUnit): string {
-  const s = formatValue(Math.abs(x), unit);
-  return Number(formatNumber(x, unit)) === 0 ? `±${s}` : `${x > 0 ? '+' : '−'}${s}`;
+  return `${withSign(x, formatNumber(Math.abs(x), unit))}${SUFFIX[unit]}`;
 }
+
+/** "+2", "−0.5", "0": a change of a pain score or of km per week (one decimal only where there is one). */
+export const formatSignedScore = (d: number): string =>
+  withSign(d, Number.isInteger(d) ? String(Math.abs(d)) : Math.abs(d).toFixed(1));
 
 /**
  * A change in a table cell: "−3.1° real", "+1.0° within noise", "—"; between a marker value and a

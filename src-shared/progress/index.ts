@@ -8,7 +8,15 @@ export {
 } from './timeline';
 export { compareVisits, settingsDifference, type Visit } from './compare';
 export { KEY_VARIABLES, measure, pickVariable } from './measure';
-export { formatChange, formatMeanU95, formatNumber, formatSigned, formatValue, unitSuffix } from './format';
+export {
+  formatChange,
+  formatMeanU95,
+  formatNumber,
+  formatSigned,
+  formatSignedScore,
+  formatValue,
+  unitSuffix,
+} from './format';
 export { formatProgress } from './text';
 export { sinceLastVisit, type Headline, type HeadlineChange, type HeadlineCondition } from './headline';
 export * from './symptoms';

@@ -5,14 +5,11 @@
  * first visit (nothing to compare). The timeline must hold the sessions up to this one only, so a
  * report printed later reads the same.
  */
-import { formatChange, formatNumber, suffixOf } from './format';
+import { formatChange, formatNumber, formatSignedScore, suffixOf } from './format';
 import type { Measurement, PatientProgress, ReportProgress, ReportProgressRow } from './types';
 
 const sourceWord = (v: Measurement): string =>
   v.source?.from === 'markers' ? 'markers' : v.source || v.mean !== null ? 'pose landmarks' : '—';
-
-const signed = (d: number): string =>
-  `${d > 0 ? '+' : d < 0 ? '−' : '±'}${Number.isInteger(d) ? Math.abs(d) : Math.abs(d).toFixed(1)}`;
 
 export function progressForReport(
   p: PatientProgress,
@@ -94,7 +91,7 @@ export function progressForReport(
     if (points.every((x) => x.value === null)) return [];
     const today = points[at]!;
     const change = today.vsPrevious
-      ? `${signed(today.vsPrevious.difference)}${today.vsPrevious.important ? ' important' : ''}`
+      ? `${formatSignedScore(today.vsPrevious.difference)}${today.vsPrevious.important ? ' important' : ''}`
       : null;
     const unit = row.unit === '/10' ? '/10' : ' km';
     return [

@@ -11,7 +11,7 @@ import type {
   ProgressRow,
   SymptomRow,
 } from '../../../src-shared/progress';
-import { unitSuffix } from '../../../src-shared/progress';
+import { formatSignedScore, unitSuffix } from '../../../src-shared/progress';
 import { api } from '../api/client';
 import { useLoad } from '../useLoad';
 import { ProgressTable, SIDE_WORD } from './ProgressTable';
@@ -21,9 +21,6 @@ import { SOURCE_MARK, pointSources, sourceChanges } from './trend-marks';
 import './progress.css';
 
 const SIDE_COLOR = { left: '#1f6feb', right: '#d9480f', both: '#2b8a3e' } as const;
-/** A change of a pain score or of km per week, with its sign (one decimal only where there is one). */
-const signed = (d: number): string =>
-  `${d > 0 ? '+' : d < 0 ? '−' : '±'}${Number.isInteger(d) ? Math.abs(d) : Math.abs(d).toFixed(1)}`;
 
 function ConditionTable({ c }: { c: ProgressCondition }) {
   const byVar = new Map<string, ProgressRow[]>();
@@ -137,7 +134,7 @@ function StoryTable({ p }: { p: PatientProgress }) {
                           : undefined
                       }
                     >
-                      {signed(x.vsPrevious.difference)}
+                      {formatSignedScore(x.vsPrevious.difference)}
                       {x.vsPrevious.important ? ' important' : ''}
                     </span>
                   )}
