@@ -6,7 +6,8 @@
  * each stage in its own file with its method cited there. Methods: docs/gait-methods.md; result
  * schema: docs/gait-schema.md.
  */
-import { applyEventEdits, eventEditFlags } from './event-edits';
+import { applyEventEdits, eventEditFlags, sequenceFlags } from './event-edits';
+import { eventSequenceProblems } from './event-sequence';
 import { LandmarkSeriesSchema } from '../pose/landmarks';
 import { computeAngles } from './angles';
 import { calibrate } from './calibrate';
@@ -151,8 +152,17 @@ export function analyzeGait(input: GaitInput, options: AnalyzeOptions = {}): Gai
 
   // Arms and head for the arm variables and the vertical oscillation (upper-body.ts).
   const upper = upperBody(series, view, oriented.orientation);
-  const steps = buildSteps(events, { body: cleaned.body, angles, view, calibration: cal, lengthUnit, upper });
   const frameOf = (at: number): number => tl.frame[at] ?? at;
+  // A hand edit that leaves an impossible sequence stands, but is said and its steps are not clean.
+  const sequence = eventSequenceProblems(
+    events.map((ev) => ({ ...ev, frame: frameOf(ev.at), corrected: ev.source === 'corrected', ev })),
+  );
+  const suspect = new Set(sequence.flatMap((p) => p.involved.map((x) => x.ev)));
+  const steps = buildSteps(
+    events,
+    { body: cleaned.body, angles, view, calibration: cal, lengthUnit, upper },
+    suspect,
+  );
   const defs = variablesFor(view);
   const variables = summarise(defs, steps, frameOf, {
     body: cleaned.body,
@@ -211,6 +221,7 @@ export function analyzeGait(input: GaitInput, options: AnalyzeOptions = {}): Gai
       variables,
     }),
     ...eventEditFlags(edited),
+    ...sequenceFlags(sequence),
     ...[railCheck(series, view, oriented.orientation.nearSide)].filter((f) => f !== null),
   ];
   const findings = clip.findingsWithheld

@@ -68,4 +68,29 @@ describe('event corrections', () => {
     });
     expect(ics(r, 'left')).toHaveLength(ics(base, 'left').length);
   });
+
+  it('a contact added 12 frames after another stands, is named beside it, and its steps leave the averages', () => {
+    const ic = ics(base, 'left')[2]!;
+    const r = analyzeGait({
+      series: clip.series,
+      view: 'side',
+      eventEdits: [{ op: 'add', kind: 'initial-contact', side: 'left', frame: ic.frame + 12 }],
+    });
+    expect(ics(r, 'left')).toHaveLength(ics(base, 'left').length + 1);
+    const said = r.flags.filter((f) => f.code === 'events-corrected' && f.severity === 'warning');
+    expect(said).toHaveLength(1);
+    expect(said[0]!.values).toEqual({ frame: ic.frame + 12 });
+    expect(said[0]!.message).toMatch(
+      /^This left contact is 12 frames after the previous one; the runner's stride is about 4\d frames: check it, or delete one\.$/,
+    );
+    // The steps of both contacts of the pair are not clean (either may be the wrong one); the rest,
+    // the step before them included, are as before.
+    const clean = (x: typeof base) => new Map(kneeAtIc(x).left.values.map((v) => [v.frame, v.clean]));
+    const was = clean(base);
+    const now = clean(r);
+    expect(now.get(ic.frame)).toBe(false);
+    expect(now.get(ic.frame + 12)).toBe(false);
+    expect([...was.values()].every(Boolean)).toBe(true);
+    for (const [frame, c] of was) if (frame !== ic.frame) expect(now.get(frame), `frame ${frame}`).toBe(c);
+  });
 });

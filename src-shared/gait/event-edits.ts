@@ -8,6 +8,7 @@
  * docs/gait-methods.md "event frame convention"): an edited event sits exactly on its frame (no
  * sub-frame refinement: the PT chose that frame).
  */
+import type { SequenceProblem } from './event-sequence';
 import type { GaitFlag } from './schema';
 import type { EventKind, GaitEvent, Side, Timeline } from './types';
 
@@ -133,4 +134,18 @@ export function eventEditFlags(edited: EditedEvents): GaitFlag[] {
       values: { stale: edited.stale.length },
     });
   return out;
+}
+
+/**
+ * One warning per impossible sequence a hand edit made (event-sequence.ts), on the event it is
+ * about (`values.frame`), so Review shows it beside that event and in its quality list.
+ */
+export function sequenceFlags(problems: readonly SequenceProblem[]): GaitFlag[] {
+  return problems.map((p) => ({
+    code: 'events-corrected',
+    severity: 'warning',
+    message: p.message,
+    side: p.at.side,
+    values: { frame: p.at.frame },
+  }));
 }

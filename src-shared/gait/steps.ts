@@ -25,7 +25,8 @@ export interface Step {
   readonly nextOtherIc: GaitEvent | null;
   readonly nextIc: GaitEvent | null;
   readonly values: Record<string, number | null>;
-  /** All its events found with confidence ≥ 0.5 and a plausible stride. */
+  /** All its events found with confidence ≥ 0.5, a plausible stride, and no event of an impossible
+   *  hand-made sequence (event-sequence.ts). */
   readonly clean: boolean;
   readonly footStrike: 'rearfoot' | 'midfoot' | 'forefoot' | null;
 }
@@ -207,7 +208,12 @@ export function variablesFor(view: GaitView): VariableDefinition[] {
   return VARIABLES.filter((v) => (v.view === view || v.view === 'any') && v.extract.kind !== 'unavailable');
 }
 
-export function buildSteps(events: readonly GaitEvent[], ctx: StepContext): Step[] {
+/** `suspect`: events of an impossible hand-made sequence (event-sequence.ts); their steps are not clean. */
+export function buildSteps(
+  events: readonly GaitEvent[],
+  ctx: StepContext,
+  suspect: ReadonlySet<GaitEvent> = new Set(),
+): Step[] {
   const steps: Step[] = [];
   const vars = variablesFor(ctx.view);
   for (const side of ['left', 'right'] as const) {
@@ -255,7 +261,8 @@ export function buildSteps(events: readonly GaitEvent[], ctx: StepContext): Step
             : fi < FOOT_STRIKE_DEG.forefootBelow
               ? 'forefoot'
               : 'midfoot';
-      steps.push({ ...base, values, clean: confident && plausible, footStrike });
+      const possible = ![ic, to].some((e) => e !== null && suspect.has(e));
+      steps.push({ ...base, values, clean: confident && plausible && possible, footStrike });
     });
   }
   return steps;

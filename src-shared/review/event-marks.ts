@@ -10,6 +10,7 @@
  * already applied, so a second nudge moves the already-moved event.
  */
 import { EDIT_REACH_FRAMES, type EditableEventKind, type EventEdit } from '../gait/event-edits';
+import type { GaitFlag } from '../gait/schema';
 import type { Foot } from './navigation';
 import type { FrameEvent } from './analyse';
 
@@ -77,4 +78,17 @@ export function deleteEventsAt(
     said: `Deleted: ${here.map((e) => `${footWord(e.foot).toLowerCase()} ${KIND_WORDS[e.kind]}`).join(', ')} on frame ${frame}.`,
     changed: true,
   };
+}
+
+/**
+ * What the events panel says beside the frame on screen: the warning about an impossible sequence
+ * on this frame (event-sequence.ts, so the PT sees it at once after the edit), else the warning
+ * about the corrections as a whole (one that no longer applies). The quality list shows them all.
+ */
+export function eventNoteAt(flags: readonly GaitFlag[] | undefined, frame: number): string | undefined {
+  const warnings = (flags ?? []).filter((f) => f.code === 'events-corrected' && f.severity !== 'info');
+  return (
+    warnings.find((f) => f.values?.frame === frame)?.message ??
+    warnings.find((f) => f.values?.frame === undefined)?.message
+  );
 }

@@ -9,6 +9,7 @@ import { seconds } from '../../../src-shared/units';
 import { frameAt } from '../../../src-shared/media/timestamps';
 import type { ReviewAction } from '../../../src-shared/review/keymap';
 import { adjacentEvent, cycleAround, type TimedEvent } from '../../../src-shared/review/navigation';
+import { eventNoteAt } from '../../../src-shared/review/event-marks';
 import {
   clipTime,
   framesShown,
@@ -345,7 +346,7 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
         recordingId={active.recordingId}
         frame={activeFrame}
         count={doc.eventEdits.get(active.recordingId)?.length ?? 0}
-        note={gait?.flags.find((f) => f.code === 'events-corrected' && f.severity !== 'info')?.message}
+        note={eventNoteAt(gait?.flags, activeFrame)}
         source={gait?.flags.find((f) => f.code === 'events-from-markers')?.message}
         onAction={act}
       />
