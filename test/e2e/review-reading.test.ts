@@ -192,6 +192,21 @@ describe('one portrait clip', () => {
     for (const g of shown)
       expect(g).toMatch(/^(Left|Right): no curve, only \d+ of \d+ (left|right) strides have the angle/);
   });
+
+  it('gives both angle charts a y scale a PT can read a value off', async () => {
+    // The time chart used to print a single "0": now 4–6 nice ticks in degrees, over the data.
+    const boxes = page.locator('[data-testid="curves"] .uplot-box');
+    await expect.poll(() => boxes.nth(0).getAttribute('data-y-ticks')).toBeTruthy();
+    for (const k of [0, 1]) {
+      const labels = (await boxes.nth(k).getAttribute('data-y-ticks'))!.split('|');
+      expect(labels.length).toBeGreaterThanOrEqual(3);
+      expect(labels.length).toBeLessThanOrEqual(6);
+      for (const l of labels) expect(l).toMatch(/^-?\d+(\.\d+)?°$/);
+      const v = labels.map((l) => Number.parseFloat(l));
+      const steps = v.slice(1).map((x, i) => x - v[i]!);
+      expect(new Set(steps).size).toBe(1);
+    }
+  });
 });
 
 describe('two players', () => {

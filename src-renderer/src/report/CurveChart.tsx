@@ -1,3 +1,4 @@
+import { niceTicks } from '../../../src-shared/nice-ticks';
 import type { CurveBand, CurveSet } from '../../../src-shared/report/model';
 
 /**
@@ -10,27 +11,14 @@ const H = 170;
 const PAD = { l: 34, r: 14, t: 16, b: 26 };
 const COLOUR = { left: '#2f7dd1', right: '#e8772e' } as const;
 
-function niceStep(span: number): number {
-  const raw = span / 4;
-  const p = 10 ** Math.floor(Math.log10(raw));
-  return [1, 2, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? raw;
-}
-
 export function CurveChart(props: { curve: CurveSet }) {
   const c = props.curve;
   const bands = (['left', 'right'] as const).flatMap((s) => (c[s] ? [[s, c[s]] as const] : []));
   const values = bands.flatMap(([, b]) => b.mean.flatMap((m, i) => [m - (b.sd[i] ?? 0), m + (b.sd[i] ?? 0)]));
-  if (values.length === 0) return null;
-  let lo = Math.min(...values);
-  let hi = Math.max(...values);
-  if (hi - lo < 10) {
-    const mid = (hi + lo) / 2;
-    lo = mid - 5;
-    hi = mid + 5;
-  }
-  const step = niceStep(hi - lo);
-  lo = Math.floor(lo / step) * step;
-  hi = Math.ceil(hi / step) * step;
+  // Never narrower than 10°, so a still joint's flat curve is not stretched into a wave.
+  const axis = niceTicks(Math.min(...values), Math.max(...values), { minSpan: 10 });
+  if (!axis) return null;
+  const { lo, hi, values: ticks } = axis;
   const X = (pct: number) => PAD.l + (pct / 100) * (W - PAD.l - PAD.r);
   const Y = (v: number) => PAD.t + ((hi - v) / (hi - lo)) * (H - PAD.t - PAD.b);
   const pctAt = (i: number, n: number) => (i / (n - 1)) * 100;
@@ -46,8 +34,6 @@ export function CurveChart(props: { curve: CurveSet }) {
       .join('');
     return `${line(up)}${back}Z`;
   };
-  const ticks: number[] = [];
-  for (let v = lo; v <= hi + 1e-9; v += step) ticks.push(Number(v.toFixed(6)));
   return (
     <figure className="curve" data-testid="curve" data-key={c.key}>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${c.label} over the gait cycle`}>

@@ -9,6 +9,7 @@ import type { GaitAnalysis } from '../../../../src-shared/gait';
 import type { FrameTable } from '../../../../src-shared/review/frames';
 import { CURVES, curvesOf, strides } from '../../../../src-shared/report/curves';
 import { cycleGap } from '../../../../src-shared/review/curve-gaps';
+import { niceTicks } from '../../../../src-shared/nice-ticks';
 import { TINTS } from '../overlay/draw';
 import { UPlotChart } from './UPlotChart';
 
@@ -31,15 +32,43 @@ const axis = (label: string): uPlot.Axis => ({
   grid: { stroke: '#e3e7ec', width: 1 },
   ticks: { stroke: '#c9d1d9', width: 1 },
 });
-const yAxis = (label: string): uPlot.Axis => ({ ...axis(label), size: 48, labelSize: 20 });
+/*
+ * uPlot's own y splits keep ~30 px apart and, on a 180 px chart with a stride's worth of range, left
+ * a single "0": no scale to read a value off. The y scale and its ticks come from niceTicks instead
+ * (4–6 ticks of 1, 2 or 5 × 10ⁿ degrees, never narrower than 10° so a still joint still has a scale).
+ */
+const MIN_SPAN_DEG = 10;
+const yTicks = (min: number | null, max: number | null) =>
+  niceTicks(min ?? Number.NaN, max ?? Number.NaN, { minSpan: MIN_SPAN_DEG }) ??
+  niceTicks(0, 0, { minSpan: MIN_SPAN_DEG })!;
+const yLabels = (u: uPlot): string[] =>
+  yTicks(u.scales.y!.min ?? null, u.scales.y!.max ?? null).values.map((v) => `${v}°`);
+const yScale: uPlot.Scale = {
+  range: (_u, min, max) => {
+    const t = yTicks(min, max);
+    return [t.lo, t.hi];
+  },
+};
+const yAxis = (label: string): uPlot.Axis => ({
+  ...axis(label),
+  size: 56,
+  labelSize: 20,
+  splits: (_u, _i, min, max) => yTicks(min, max).values.slice(),
+  values: (u) => yLabels(u),
+});
+/** The tick labels drawn, on the chart's box for tests (a canvas keeps its text to itself). */
+const exposeTicks = (u: uPlot): void => {
+  u.root.parentElement?.setAttribute('data-y-ticks', yLabels(u).join('|'));
+};
 
 function timeOptions(label: string): Omit<uPlot.Options, 'width' | 'height'> {
   return {
     // The legend is drawn by the page (left/right swatches, shading), not uPlot's per-series one.
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
-    scales: { x: { time: false } },
+    scales: { x: { time: false }, y: yScale },
     axes: [axis('Time in the clip (s)'), yAxis(`${label} (°)`)],
+    hooks: { draw: [exposeTicks] },
     series: [
       { label: 't (s)' },
       { label: 'Left', stroke: TINTS.left, width: 1.5, spanGaps: false },
@@ -52,8 +81,9 @@ function cycleOptions(label: string): Omit<uPlot.Options, 'width' | 'height'> {
   return {
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
-    scales: { x: { time: false, range: [0, 100] } },
+    scales: { x: { time: false, range: [0, 100] }, y: yScale },
     axes: [axis('% of the gait cycle (0 = initial contact)'), yAxis(`${label} (°)`)],
+    hooks: { draw: [exposeTicks] },
     series: [
       { label: '%' },
       { label: 'Left mean', stroke: TINTS.left, width: 2 },
@@ -191,7 +221,7 @@ export function Curves({ gait, table, frame, onSeek }: CurvesProps) {
         label={`${label} over time, left and right; click to go to that moment`}
         options={timeOpts}
         data={timeData}
-        height={180}
+        height={220}
         marker={table.times[frame]}
         onPick={(t) => onSeek(t)}
       />
@@ -200,7 +230,7 @@ export function Curves({ gait, table, frame, onSeek }: CurvesProps) {
         label={`${label} over the gait cycle, mean and SD over strides, left and right`}
         options={cycleOpts}
         data={cycleData}
-        height={180}
+        height={220}
         marker={cyclePct(gait, frame)}
       />
       <ChartLegend what="where the frame on screen falls in its stride" shaded={strideCounts} />
