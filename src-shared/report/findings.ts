@@ -19,7 +19,11 @@ function evidenceText(e: GaitFinding['evidence'][number]): string {
   const u = (n: number): string => withUnit(fmt(n, d.decimals), d.unit);
   const deg = (text: string): string => (d.unit === '°' ? `${text}°` : `${text} ${d.unit}`);
   const scaled = e.interval ? ([e.interval[0] * d.scale, e.interval[1] * d.scale] as const) : undefined;
-  const sdd = e.sdd === null ? 'no published SDD' : `SDD ${u(e.sdd * d.scale)}`;
+  // Spelled out: the evidence is where a PT first meets the term, on the page and in the PDF.
+  const sdd =
+    e.sdd === null
+      ? 'no published smallest detectable difference (SDD)'
+      : `smallest detectable difference (SDD) ${u(e.sdd * d.scale)}`;
   if (e.side === 'both') {
     // The asymmetry rule's limit is in the variable's unit: the larger of its SDD and a share of
     // the mean; it fires only when the whole 95% interval of L − R is beyond it (src-shared/gait/findings.ts).
@@ -27,7 +31,7 @@ function evidenceText(e: GaitFinding['evidence'][number]): string {
   }
   const sd = e.sd === null ? '' : ` ± ${fmt(e.sd * d.scale, d.decimals)}`;
   const word = e.op === '>' ? 'above' : 'below';
-  return `${e.label}, ${SIDE_WORD[e.side]}: ${deg(`${fmt(e.value * d.scale, d.decimals)}${sd}`)} over ${e.n} steps, 95% interval of the mean ${deg(fmtInterval(scaled, d.decimals))}: ${word} ${u(e.threshold * d.scale)} with its whole interval, by more than the ${sdd === 'no published SDD' ? 'measurement uncertainty (no published SDD)' : sdd}`;
+  return `${e.label}, ${SIDE_WORD[e.side]}: ${deg(`${fmt(e.value * d.scale, d.decimals)}${sd}`)} over ${e.n} steps, 95% interval of the mean ${deg(fmtInterval(scaled, d.decimals))}: ${word} ${u(e.threshold * d.scale)} with its whole interval, by more than the ${e.sdd === null ? `measurement uncertainty (${sdd})` : sdd}`;
 }
 
 /** Why a finding ranks where it does, in the clinic's words. */
