@@ -151,6 +151,27 @@ describe('correcting a gait event by hand', () => {
     expect(guard.errors).toEqual([]);
   });
 
+  it('accepts a left contact added 10 frames after another, and says so beside it and in the quality list', async () => {
+    // A clean left step well after the ones edited above; the sample clip's stride is about 21 frames.
+    const ic = gait.variables.find((v) => v.id === 'knee-flexion-ic')!.left.values.filter((v) => v.clean)[6]!
+      .frame;
+    const said =
+      /This left contact is 10 frames after the previous one; the runner's stride is about 2\d frames: check it, or delete one\./;
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 60 && (await settled(page, 0)) < ic; i++) await page.keyboard.press(']');
+    expect(await settled(page, 0)).toBe(ic);
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+    expect(await settled(page, 0)).toBe(ic + 10);
+    await page.keyboard.press('i');
+    await expect.poll(status).toBe(`Left initial contact added on frame ${ic + 10}.`);
+    await expect.poll(() => page.getByTestId('events-panel').textContent()).toMatch(said);
+    await expect.poll(() => page.getByTestId('review-quality').textContent()).toMatch(said);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('events-panel').textContent()).not.toMatch(said);
+    expect(guard.errors).toEqual([]);
+  });
+
   it('re-marks the key frame of a frame with K pressed before the saved ones are read', async () => {
     const marksAt0 = async () =>
       (
