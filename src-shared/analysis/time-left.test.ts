@@ -207,6 +207,24 @@ describe('a second pass added mid-run', () => {
   });
 });
 
+describe('sampleQueue', () => {
+  it('says "estimating" for a run whose frames are not known yet, not 0 s', () => {
+    let est = NO_ESTIMATE;
+    for (let t = 0; t <= 20; t += 0.5)
+      est = sampleQueue(
+        est,
+        t,
+        [
+          { id: 'a', framesDone: Math.floor(10 * t), totalFrames: 400 },
+          { id: 'b', framesDone: 0, totalFrames: 0 },
+        ],
+        { slots: 2, cores: 2 },
+      );
+    expect(est.shown.get('a')!.seconds).toBeCloseTo(20, 0);
+    expect(est.shown.has('b')).toBe(false);
+  });
+});
+
 describe('steadyShown', () => {
   it('counts down while estimates agree within the tolerance, follows a real change', () => {
     const a = steadyShown(null, 100, 0);

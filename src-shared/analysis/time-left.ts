@@ -57,8 +57,9 @@ export const NO_RATE: RateState = {
 /**
  * The rate after a sample at `t` seconds (any monotonic clock) of the runs going on `cores` cores.
  * Every run going through the interval takes its share of the cores, a run loading its model
- * (seconds of CPU) included; an interval in which no run advanced (all loading) is skipped. A run
- * held for a capture uses no CPU: the caller leaves it out.
+ * (seconds of CPU) included, so the frames of the runs that advanced are over their share; an
+ * interval in which none advanced (all loading) is skipped. A run held for a capture uses no CPU:
+ * the caller leaves it out.
  */
 export function observeRate(
   state: RateState,
@@ -73,14 +74,20 @@ export function observeRate(
   if (dt < RATE_MIN_INTERVAL_S) return state;
   let frames = 0;
   let through = 0;
+  let advancing = 0;
   for (const [id, d] of done) {
     const before = state.last.done.get(id);
     if (before === undefined) continue;
-    frames += Math.max(0, d - before);
     through += 1;
+    if (d > before) {
+      frames += d - before;
+      advancing += 1;
+    }
   }
-  if (frames === 0) return { ...state, last: { t, done } };
-  const sample = frames / (dt * Math.min(through, Math.max(1, cores)));
+  if (advancing === 0) return { ...state, last: { t, done } };
+  // The advancing runs had min(n, c) / n of a core each, n the runs going (processor sharing).
+  const share = Math.min(through, Math.max(1, cores)) / through;
+  const sample = frames / (dt * advancing * share);
   // Exponential weighting for irregular intervals: weight 1 − e^(−Δt/τ) on the new interval.
   const w = 1 - Math.exp(-dt / RATE_TIME_CONSTANT_S);
   const perCore = state.perCore === null ? sample : state.perCore + w * (sample - state.perCore);
@@ -235,7 +242,10 @@ export function sampleQueue(
   const perCore = stableRate(rate);
   const shown = new Map<string, Shown>();
   if (perCore !== null) {
-    const plan = runs.map((r) => ({ id: r.id, framesLeft: r.totalFrames - r.framesDone }));
+    // A run whose frames are not known yet (its clip still being opened) is left out: estimating.
+    const plan = runs
+      .filter((r) => r.totalFrames > 0)
+      .map((r) => ({ id: r.id, framesLeft: r.totalFrames - r.framesDone }));
     for (const [id, s] of finishTimes(plan, [], { ...opts, perCore }))
       shown.set(id, steadyShown(prev.shown.get(id) ?? null, s, t));
   }
