@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Landmark, type LandmarkFrame } from '../pose/landmarks';
 import { imagePoint } from '../units';
-import { labelBox, overlaps, placeGreedy, placeLabels, type Box } from './label-placement';
+import { dotBoxes, labelBox, overlaps, placeGreedy, placeLabels, type Box } from './label-placement';
 import { buildScene, DEFAULT_TOGGLES, type Primitive } from './scene';
 
 /** Boxes of every drawn label of a scene. */
@@ -94,6 +94,38 @@ describe('overlay label placement', () => {
     expect(collisions(unplaced, unit).length).toBeGreaterThan(0);
     expect(collisions(scene, unit)).toEqual([]);
   });
+});
+
+describe('labels leave the landmarks visible', () => {
+  it('moves a label off a dot under it: one label height up, the first free spot', () => {
+    const at = imagePoint(100, 100);
+    const h = labelBox('trunk 12°', at, 1).h;
+    expect(placeLabels([{ anchor: at, text: 'trunk 12°' }], 1, dotBoxes([at], 1))).toEqual([
+      imagePoint(100, 100 - h),
+    ]);
+    // A dot just clear of the label's box leaves it where it was asked for.
+    expect(
+      placeLabels([{ anchor: at, text: 'trunk 12°' }], 1, dotBoxes([imagePoint(100, 100 + h)], 1)),
+    ).toEqual([at]);
+    // Dots keep their screen size: at 2.5 video px per screen px the square is 40 video px wide.
+    expect(dotBoxes([at], 2.5)).toEqual([{ x: 80, y: 80, w: 40, h: 40 }]);
+  });
+
+  it.each([
+    [2, 1],
+    [12, 0.5],
+    [4, 2.5],
+  ])(
+    'no label of the scene covers a landmark dot (legs %s px apart, %s video px per screen px)',
+    (gap, unit) => {
+      const frame = crossing(gap);
+      const scene = buildScene(frame, 'side', DEFAULT_TOGGLES, undefined, unit);
+      const dots = scene.flatMap((p) => (p.kind === 'point' ? dotBoxes([p.at], unit) : []));
+      expect(dots.length).toBeGreaterThan(10);
+      const covered = boxes(scene, unit).filter(({ box }) => dots.some((d) => overlaps(d, box)));
+      expect(covered.map((c) => c.id)).toEqual([]);
+    },
+  );
 });
 
 describe('placeGreedy: the one placer of the angle and marker labels', () => {

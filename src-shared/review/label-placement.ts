@@ -38,6 +38,22 @@ export function labelBox(text: string, at: ImagePoint, unit: number): Box {
   return { x: at.x - w / 2, y: at.y - h / 2, w, h };
 }
 
+/**
+ * Half the side of the square a landmark dot keeps free, screen px: the overlay draws a point at
+ * most 6 px in radius with a 2 px stroke (overlay/draw.ts). Walking a portrait clip, the trunk label
+ * sat on the nose point and "L tibia" on the foot's: a label must not hide the point it measures.
+ */
+const DOT_CLEAR_PX = 8;
+
+/** The boxes the skeleton's points keep free of labels, in video pixels. */
+export const dotBoxes = (points: readonly ImagePoint[], unit: number): Box[] =>
+  points.map((p) => ({
+    x: p.x - DOT_CLEAR_PX * unit,
+    y: p.y - DOT_CLEAR_PX * unit,
+    w: 2 * DOT_CLEAR_PX * unit,
+    h: 2 * DOT_CLEAR_PX * unit,
+  }));
+
 export const overlaps = (a: Box, b: Box): boolean =>
   a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 

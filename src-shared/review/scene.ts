@@ -6,7 +6,7 @@
 import { Landmark, type LandmarkFrame, type LandmarkName } from '../pose/landmarks';
 import { degrees, imagePoint, type Degrees, type ImagePoint } from '../units';
 import { angleArc, clinicalAngle, interiorAngle, lineAngle, midpoint, type ArcShape } from './geometry';
-import { placeLabels, type Box } from './label-placement';
+import { dotBoxes, placeLabels, type Box } from './label-placement';
 import {
   JOINT_ANGLES,
   LOW_CONFIDENCE,
@@ -178,10 +178,13 @@ export function buildScene(
   }
   // No label on another: move the ones that collide (label-placement.ts).
   const labelled = out.filter((p) => p.kind === 'arc' || p.kind === 'reference');
+  // Nor on a landmark's dot: the PT must see the point the value is measured on.
+  const names = new Set(SKELETON_SEGMENTS.flat());
+  const dots = toggles.skeleton ? [...names].flatMap((n) => get(n)?.at ?? []) : [];
   const spots = placeLabels(
     labelled.map((p) => ({ anchor: p.labelAt, text: p.label })),
     unit,
-    avoid,
+    [...avoid, ...dotBoxes(dots, unit)],
   );
   const moved = new Map(labelled.map((p, i) => [p, spots[i]!]));
   for (let i = 0; i < out.length; i++) {
@@ -192,7 +195,6 @@ export function buildScene(
   }
   if (toggles.skeleton) {
     // Points last so they sit above lines; low-confidence ones are marked (drawn hollow and dashed).
-    const names = new Set(SKELETON_SEGMENTS.flat());
     for (const name of names) {
       const p = get(name);
       if (p)
