@@ -95,4 +95,28 @@ describe('conditions planned on the session page', () => {
         .getByRole('region', { name: 'Clips' })
         .screenshot({ path: join(dir, 'planned-conditions.png') });
   }, 180_000);
+
+  it('lays "Add condition" out on one line at the left, and a clip\u2019s Review and Delete side by side alike', async () => {
+    const at = async (l: ReturnType<Page['locator']>) => (await l.boundingBox())!;
+    const clips = await at(page.getByRole('region', { name: 'Clips' }));
+    const input = await at(page.getByLabel('Add condition'));
+    const add = await at(page.getByRole('button', { name: 'Add', exact: true }));
+    const label = await at(page.locator('.clip-add label'));
+    expect(Math.abs(add.y + add.height / 2 - (input.y + input.height / 2))).toBeLessThan(4);
+    expect(label.x - clips.x).toBeLessThan(4);
+    const card = page.locator(`[data-slot="side:${LABEL}"] .clip-card`);
+    const review = await at(card.getByRole('link', { name: 'Review' }));
+    const del = await at(card.getByRole('button', { name: 'Delete' }));
+    expect(Math.abs(review.y - del.y)).toBeLessThan(2);
+    expect(Math.abs(review.height - del.height)).toBeLessThan(2);
+    // Stretched alike, the bare link's word sat at the top of the row: it is drawn as a button.
+    const looks = (l: ReturnType<Page['locator']>) =>
+      l.evaluate((e) => {
+        const c = getComputedStyle(e);
+        return [c.paddingTop, c.borderTopStyle, c.borderRadius, c.textDecorationLine].join(' ');
+      });
+    expect(await looks(card.getByRole('link', { name: 'Review' }))).toBe(
+      await looks(card.getByRole('button', { name: 'Delete' })),
+    );
+  });
 });
