@@ -112,7 +112,7 @@ describe('conditions planned on the session page', () => {
     // Stretched alike, the bare link's word sat at the top of the row: it is drawn as a button.
     const looks = (l: ReturnType<Page['locator']>) =>
       l.evaluate((e) => {
-        const c = getComputedStyle(e);
+        const c = e.ownerDocument.defaultView!.getComputedStyle(e);
         return [c.paddingTop, c.borderTopStyle, c.borderRadius, c.textDecorationLine].join(' ');
       });
     expect(await looks(card.getByRole('link', { name: 'Review' }))).toBe(
