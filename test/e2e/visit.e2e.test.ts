@@ -40,6 +40,32 @@ async function shot(name: string): Promise<void> {
 
 const call = <T>(channel: string, input: unknown): Promise<T> => callServed<T>(app, channel, input);
 
+/** What a clip card showed while pose ran: its words and its bar, at every change of the page. */
+interface ProgressSeen {
+  readonly slot: string;
+  readonly words: string;
+  readonly bar: number;
+}
+
+/** Records every change of the running clips' progress, from now on (no polling, no sleeps). */
+async function recordProgress(): Promise<void> {
+  await page.evaluate(`(() => {
+    const seen = (globalThis.__progress = []);
+    const read = () => {
+      for (const badge of document.querySelectorAll('[data-slot] [data-analysis="pose"]')) {
+        const slot = badge.closest('[data-slot]').getAttribute('data-slot');
+        const words = badge.querySelector('.analysis-words')?.textContent ?? '';
+        const bar = badge.querySelector('progress')?.value ?? 0;
+        const last = seen.filter((x) => x.slot === slot).at(-1);
+        if (!last || last.words !== words || last.bar !== bar) seen.push({ slot, words, bar });
+      }
+    };
+    new MutationObserver(read).observe(document.body, {
+      subtree: true, childList: true, characterData: true, attributes: true,
+    });
+  })()`);
+}
+
 beforeAll(async () => {
   mkdirSync(clips, { recursive: true });
   execFileSync(ffmpegPath(), [
@@ -90,6 +116,8 @@ describe('a visit, from clips to the PDF, in the app', () => {
     await page.getByRole('button', { name: 'Save session' }).click();
     await page.getByRole('heading', { name: /^Session / }).waitFor();
     sessionId = /#\/sessions\/([^/]+)/.exec(page.url())![1]!;
+    // The analysis starts by itself once a clip is in: follow its progress from before.
+    await recordProgress();
     await page.getByTestId('file-side-flat').setInputFiles(FLAT);
     await page.getByTestId('file-side-incline').setInputFiles(INCLINE);
     await page.locator('[data-slot="side:flat"] .clip-card').waitFor({ timeout: 120_000 });
@@ -107,6 +135,20 @@ describe('a visit, from clips to the PDF, in the app', () => {
     const status = await call<SessionAnalysisStatus>('analysis:status', { sessionId });
     expect(status.clips.map((c) => c.state)).toEqual(['done', 'done']);
     expect(status.clips.every((c) => c.error === null)).toBe(true);
+    // What the PT read meanwhile (docs/analysis-queue.md, "Time left"): each card's bar never went
+    // back, and its words always said a time or that it was still being estimated.
+    const seen = await page.evaluate(
+      () => (globalThis as unknown as { __progress: ProgressSeen[] }).__progress,
+    );
+    for (const slot of ['side:flat', 'side:incline']) {
+      const mine = seen.filter((x) => x.slot === slot);
+      expect(mine.length).toBeGreaterThan(0);
+      for (let i = 1; i < mine.length; i++) expect(mine[i]!.bar).toBeGreaterThanOrEqual(mine[i - 1]!.bar);
+      for (const x of mine)
+        expect(x.words).toMatch(
+          /^Finding poses(: [^0-9]+)? \d+% · (about \d+ (s|min) left|estimating the time left)$/,
+        );
+    }
     await shot('03-analysed');
   }, 360_000);
 
