@@ -16,6 +16,14 @@ describe('review keys: zoom, pan, one player, measure tools', () => {
       }
   });
 
+  // "O" and "0" look alike in the help's key font: each says which it is.
+  it('names the letter O and the zero in the keyboard help, and shows every key once', () => {
+    const shown = (label: string) => KEYMAP.find((b) => b.label === label)!.shown;
+    expect(shown('Overlays on / off')).toBe('O (letter)');
+    expect(shown('Whole picture (no zoom)')).toBe('0 (zero)');
+    expect(new Set(KEYMAP.map((b) => b.shown)).size).toBe(KEYMAP.length);
+  });
+
   it('zooms with Z / Shift+Z / 0 and leaves - and + to the playback speed', () => {
     expect(key('z')).toEqual({ type: 'zoom', dir: 1 });
     expect(key('Z', { shiftKey: true })).toEqual({ type: 'zoom', dir: -1 });

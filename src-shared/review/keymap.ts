@@ -106,7 +106,7 @@ export const KEYMAP: readonly KeyBinding[] = [
     label: 'Loop the current step',
     shown: 'Shift+L',
   },
-  { keys: ['o', 'O'], action: { type: 'overlays' }, label: 'Overlays on / off', shown: 'O' },
+  { keys: ['o', 'O'], action: { type: 'overlays' }, label: 'Overlays on / off', shown: 'O (letter)' },
   { keys: ['z', 'Z'], mod: true, action: { type: 'undo' }, label: 'Undo', shown: 'Ctrl+Z' },
   {
     keys: ['z', 'Z'],
@@ -159,7 +159,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['p', 'P'], mod: true, action: { type: 'report' }, label: 'Report preview', shown: 'Ctrl+P' },
   { keys: ['z', 'Z'], action: { type: 'zoom', dir: 1 }, label: 'Zoom in (also the mouse wheel)', shown: 'Z' },
   { keys: ['z', 'Z'], shift: true, action: { type: 'zoom', dir: -1 }, label: 'Zoom out', shown: 'Shift+Z' },
-  { keys: ['0'], action: { type: 'zoom', dir: 0 }, label: 'Whole picture (no zoom)', shown: '0' },
+  { keys: ['0'], action: { type: 'zoom', dir: 0 }, label: 'Whole picture (no zoom)', shown: '0 (zero)' },
   ...pans(),
   {
     keys: ['f', 'F'],
