@@ -1,5 +1,7 @@
+import { Crumbs } from '../Crumbs';
+
 /**
- * The record page's head: where it sits (patient / session), its title, the camera scan, and what
+ * The record page's head: where it sits (patient › session), its title, the camera scan, and what
  * the scan could not do, in words.
  */
 export function CaptureHead(props: {
@@ -12,10 +14,7 @@ export function CaptureHead(props: {
   const { patient, session, recording, listError } = props;
   return (
     <>
-      <p className="crumbs">
-        <a href={`#/patients/${patient.id}`}>{patient.name}</a> /{' '}
-        <a href={`#/sessions/${session.id}`}>Session {session.date}</a>
-      </p>
+      <Crumbs patient={patient} session={session} />
       <div className="page-head">
         <h1>Record</h1>
         <div className="actions">

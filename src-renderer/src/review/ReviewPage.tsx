@@ -7,6 +7,7 @@ import type { Recording } from '../../../src-shared/contract/recordings';
 import type { LandmarkSeries } from '../../../src-shared/pose/landmarks';
 import { seconds } from '../../../src-shared/units';
 import { api, useEvent } from '../api/client';
+import { Crumbs } from '../Crumbs';
 import { navigate } from '../router';
 import { useLoad } from '../useLoad';
 import { loadOffsets, loadSeries } from './analysis';
@@ -186,10 +187,7 @@ export function ReviewPage(props: ReviewPageProps) {
   const { session, patient, recordings } = data;
   return (
     <section className="page review-page">
-      <p className="crumbs">
-        <a href={`#/patients/${patient.id}`}>{patient.name}</a> ›{' '}
-        <a href={`#/sessions/${session.id}`}>Session {session.date}</a>
-      </p>
+      <Crumbs patient={patient} session={session} />
       <div className="page-head">
         <h1>Review</h1>
         <div className="actions clip-pick">
