@@ -32,7 +32,10 @@ describe('npm start without Electron', () => {
       const open = lines.find((l) => l.startsWith('Open this address'));
       expect(open).toMatch(/http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{48}/);
       const url = /http:\/\/127\.0\.0\.1:\d+/.exec(open!)![0];
-      expect((await fetch(`${url}/`)).status).toBe(200);
+      const page = await fetch(`${url}/`);
+      expect(page.status).toBe(200);
+      // The page declares its (empty) icon: no request for /favicon.ico, no 404 in the console.
+      expect(await page.text()).toContain('<link rel="icon" href="data:," />');
     } finally {
       await new Promise<void>((done) => {
         child.once('exit', () => done());
