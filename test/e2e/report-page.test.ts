@@ -45,6 +45,17 @@ afterAll(async () => {
 });
 
 const saved = () => page.getByTestId('save-status').getAttribute('data-state');
+/**
+ * The suggested finding the PT removes: one that flags rows, with a title no other finding has, and
+ * suggests exercises where one does (its plan reasons then go with it too).
+ */
+const removedFinding = (): number => {
+  const links = suggested.links;
+  const ok = (l: FindingLink): boolean =>
+    l.rows.length > 0 && links.filter((x) => x.title === l.title).length === 1;
+  const withPlan = links.findIndex((l) => ok(l) && l.exercises.length > 0);
+  return withPlan >= 0 ? withPlan : links.findIndex(ok);
+};
 const flagTexts = () => page.locator('[data-testid="report"] .flag-text').allTextContents();
 const planText = () => page.getByTestId('plan').textContent();
 
@@ -108,21 +119,21 @@ describe('report page', () => {
   }, 180_000);
 
   it('takes a removed finding’s flags and plan reasons away, and puts them back on undo', async () => {
-    // A suggested finding that flags rows and suggests exercises, with a title no other finding has.
     const links = suggested.links;
-    const k = links.findIndex(
-      (l) =>
-        l.rows.length > 0 && l.exercises.length > 0 && links.filter((x) => x.title === l.title).length === 1,
-    );
+    const k = removedFinding();
     expect(k).toBeGreaterThanOrEqual(0);
-    const { title } = links[k]!;
+    const { title, exercises } = links[k]!;
+    // Plan reasons only where the finding suggests exercises: on the sample clip none that flags
+    // rows does since stiff knee in stance lost its drill (2817574); edits.test.ts holds the plan
+    // reasons going with a removed finding on generated findings.
+    const inPlan = exercises.length > 0;
     const flagged = async () => (await flagTexts()).filter((t) => t.includes(title)).length;
     await expect.poll(flagged).toBeGreaterThan(0);
-    expect(await planText()).toContain(title.toLowerCase());
+    if (inPlan) expect(await planText()).toContain(title.toLowerCase());
     const remove = () => page.getByRole('button', { name: `Remove finding ${k + 1}`, exact: true }).click();
     await remove();
     await expect.poll(flagged).toBe(0);
-    expect(await planText()).not.toContain(title.toLowerCase());
+    if (inPlan) expect(await planText()).not.toContain(title.toLowerCase());
     // Undo is offered right after a removal, and brings the finding back with its flags.
     await page.getByTestId('undo-offer').getByRole('button', { name: 'Undo' }).click();
     await expect.poll(flagged).toBeGreaterThan(0);
@@ -161,9 +172,7 @@ describe('report page', () => {
   }, 180_000);
 
   it('exports the PDF with the PT’s words and says where it went', async () => {
-    const removed = suggested.links.find(
-      (l) => l.rows.length > 0 && suggested.links.filter((x) => x.title === l.title).length === 1,
-    )!;
+    const removed = suggested.links[removedFinding()]!;
     // Typed just before the export: the export waits for it to be saved.
     await page.getByLabel('Notes for the report').fill('Retest in 4 weeks.');
     await page.getByRole('button', { name: 'Export PDF' }).click();

@@ -95,7 +95,7 @@ describe('a far leg not measurable in another condition', () => {
       "Incline: Stiff knee in stance on both sides. Left: tentative, the left (far) leg's peak knee flexion in stance was not measurable from the same camera in Flat; right: firm, over 11 clean steps.",
     );
     expect(both.evidence[0]).toMatch(/^Peak knee flexion in stance, left: .* \(tentative\)$/);
-    expect(both.evidence[1]).toMatch(/^Peak knee flexion in stance, right: .*SDD 3\.8°$/);
+    expect(both.evidence[1]).toMatch(/^Peak knee flexion in stance, right: .*\(SDD\) 3\.8°$/);
     expect(both.priority!.why).toMatch(/ranked on the firm side \(right\)$/);
     // Its effect is the right (near) side's, (40 − mean) / SDD, not the doubted left's.
     const right = incline.clips[0]!.analysis.variables.find(
