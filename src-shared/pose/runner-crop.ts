@@ -75,47 +75,16 @@ export function runnerCrop(boxes: readonly PixelBox[], width: number, height: nu
       boxes.map((b) => b.y1 - b.y0),
       0.5,
     );
-  const evenDown = (v: number): number => 2 * Math.floor(v / 2);
-  const evenUp = (v: number): number => 2 * Math.ceil(v / 2);
-  const maxX = evenDown(width);
-  const maxY = evenDown(height);
-  const clamp = (v: number, hi: number): number => Math.min(hi, Math.max(0, v));
-  const x0 = clamp(
-    evenDown(
-      quantile(
-        boxes.map((b) => b.x0),
-        q,
-      ) - margin,
-    ),
-    maxX,
-  );
-  const y0 = clamp(
-    evenDown(
-      quantile(
-        boxes.map((b) => b.y0),
-        q,
-      ) - margin,
-    ),
-    maxY,
-  );
-  const x1 = clamp(
-    evenUp(
-      quantile(
-        boxes.map((b) => b.x1),
-        1 - q,
-      ) + margin,
-    ),
-    maxX,
-  );
-  const y1 = clamp(
-    evenUp(
-      quantile(
-        boxes.map((b) => b.y1),
-        1 - q,
-      ) + margin,
-    ),
-    maxY,
-  );
+  // One edge of the union: its quantile, moved out by the margin, onto even pixels, inside the frame.
+  const edge = (of: (b: PixelBox) => number, at: number, out: -1 | 1, size: number): number => {
+    const v = quantile(boxes.map(of), at) + out * margin;
+    const even = 2 * (out < 0 ? Math.floor(v / 2) : Math.ceil(v / 2));
+    return Math.min(2 * Math.floor(size / 2), Math.max(0, even));
+  };
+  const x0 = edge((b) => b.x0, q, -1, width);
+  const y0 = edge((b) => b.y0, q, -1, height);
+  const x1 = edge((b) => b.x1, 1 - q, 1, width);
+  const y1 = edge((b) => b.y1, 1 - q, 1, height);
   if (x1 - x0 < 2 || y1 - y0 < 2) return null;
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
