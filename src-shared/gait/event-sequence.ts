@@ -42,7 +42,6 @@ export interface SequenceProblem<E extends SequenceEvent = SequenceEvent> {
 
 const CONTACT = 'initial-contact';
 const TOE_OFF = 'toe-off';
-const word = (s: Side): string => s;
 
 /** Median contact-to-contact interval of one foot, both feet pooled (frames); NaN with too few. */
 export function medianStrideFrames(events: readonly SequenceEvent[]): number {
@@ -89,8 +88,8 @@ export function eventSequenceProblems<E extends SequenceEvent>(events: readonly 
       if (e.kind === TOE_OFF)
         push('toe-off-before-contact', [prev, e], (at) =>
           at === e
-            ? `This ${word(side)} toe-off on frame ${e.frame} has no ${word(side)} contact since the toe-off on frame ${prev.frame}: it comes before its contact. Check it, or add the contact.`
-            : `This ${word(side)} toe-off on frame ${prev.frame} is followed by another on frame ${e.frame} with no contact between: check them, or delete one.`,
+            ? `This ${side} toe-off on frame ${e.frame} has no ${side} contact since the toe-off on frame ${prev.frame}: it comes before its contact. Check it, or add the contact.`
+            : `This ${side} toe-off on frame ${prev.frame} is followed by another on frame ${e.frame} with no contact between: check them, or delete one.`,
         );
     });
     const ics = own.filter((e) => e.kind === CONTACT);
@@ -100,8 +99,8 @@ export function eventSequenceProblems<E extends SequenceEvent>(events: readonly 
         const gap = e.frame - prev.frame;
         push('contacts-too-close', [prev, e], (at) =>
           at === e
-            ? `This ${word(side)} contact is ${gap} frame${gap === 1 ? '' : 's'} after the previous one; the runner's stride is about ${about} frames: check it, or delete one.`
-            : `This ${word(side)} contact is ${gap} frame${gap === 1 ? '' : 's'} before the next one; the runner's stride is about ${about} frames: check it, or delete one.`,
+            ? `This ${side} contact is ${gap} frame${gap === 1 ? '' : 's'} after the previous one; the runner's stride is about ${about} frames: check it, or delete one.`
+            : `This ${side} contact is ${gap} frame${gap === 1 ? '' : 's'} before the next one; the runner's stride is about ${about} frames: check it, or delete one.`,
         );
       }
       const to = stanceOf(e);
@@ -111,7 +110,7 @@ export function eventSequenceProblems<E extends SequenceEvent>(events: readonly 
           'stance-longer-than-stride',
           [e, to],
           () =>
-            `This ${word(side)} stance lasts ${len} frames (contact ${e.frame} to toe-off ${to.frame}), longer than the runner's whole stride of about ${about} frames: check both.`,
+            `This ${side} stance lasts ${len} frames (contact ${e.frame} to toe-off ${to.frame}), longer than the runner's whole stride of about ${about} frames: check both.`,
         );
       }
     });
@@ -137,7 +136,7 @@ export function eventSequenceProblems<E extends SequenceEvent>(events: readonly 
         'contact-in-other-stance',
         [oic, ic, oto],
         () =>
-          `This ${word(ic.side)} contact on frame ${ic.frame} is while the ${word(oic.side)} foot is still on the ground (contact ${oic.frame}, toe-off ${oto.frame}); this runner has a flight phase between steps: check it.`,
+          `This ${ic.side} contact on frame ${ic.frame} is while the ${oic.side} foot is still on the ground (contact ${oic.frame}, toe-off ${oto.frame}); this runner has a flight phase between steps: check it.`,
       );
 
   return out.sort((a, b) => a.at.frame - b.at.frame);
