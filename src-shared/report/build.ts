@@ -14,7 +14,7 @@ import { curvesOf } from './curves';
 import { applyEdits, rowKey, type FindingLink } from './edits';
 import { planOf } from './findings';
 import { formerId } from './finding-ids';
-import { clipFindings, suggestFindings } from './session-findings';
+import { clipFindings, sideFirst, suggestFindings } from './session-findings';
 import { adviceLine } from '../gait/camera-advice';
 import { shortCite } from './rows';
 import { keyFramesOf } from './keyframe-model';
@@ -101,7 +101,7 @@ function conditionSection(
   section: ConditionSection;
   images: ImageRequest[];
 } {
-  const clips = [...c.clips].sort((a, b) => (a.view === b.view ? 0 : a.view === 'side' ? -1 : 1));
+  const clips = sideFirst(c.clips);
   const primary = clips[0];
   const variables: VariableRow[] = [];
   const spatiotemporal: VariableRow[] = [];

@@ -37,7 +37,12 @@ export interface FindingsCondition {
 
 /** The clip whose times a condition prints: its side clip, else its only one. */
 export function primaryClip<C extends FindingsClip>(clips: readonly C[]): C | undefined {
-  return [...clips].sort((a, b) => (a.view === b.view ? 0 : a.view === 'side' ? -1 : 1))[0];
+  return sideFirst(clips)[0];
+}
+
+/** A condition's clips, the side clip first (the order the report prints them in). */
+export function sideFirst<C extends { readonly view: 'side' | 'rear' }>(clips: readonly C[]): C[] {
+  return [...clips].sort((a, b) => (a.view === b.view ? 0 : a.view === 'side' ? -1 : 1));
 }
 
 /**
