@@ -104,9 +104,14 @@ export const DEFAULT_FINDING_RULES: readonly FindingRule[] = [
       text: 'Injured runners land with a straighter knee [Bramah 2018]; default 10°.',
       source: 'bramah2018',
     },
+    // Cadence +5–10% is offered to unload the knee (less knee energy absorption, shorter steps, less
+    // braking [Heiderscheit 2011]), not to bend it at contact: no step-rate source StrideLab cites
+    // reports knee flexion at contact, and peak stance knee flexion falls (docs/report.md).
     exercises: ['cadence-retraining', 'backward-treadmill-eccentric'],
     plain: 'Your knee is nearly straight when your foot lands.',
-    cue: { text: 'Land with a soft, bent knee under you.', source: 'heiderscheit2011' },
+    // A soft-landing cue, of the kind Barton 2016 reviews to reduce impact loading; no source
+    // measured its effect on knee flexion at contact.
+    cue: { text: 'Land with a soft, bent knee under you.', source: 'barton2016' },
   },
   {
     id: 'dorsiflexed-ankle-landing',
@@ -116,6 +121,8 @@ export const DEFAULT_FINDING_RULES: readonly FindingRule[] = [
       text: 'Injured runners land more dorsiflexed [Bramah 2018]; default 15°.',
       source: 'bramah2018',
     },
+    // Cadence retraining lowered ankle dorsiflexion at contact after 6 weeks [Hafer 2015, 6 runners]
+    // and lowers the foot strike angle [Anderson 2022, meta-analysis] (docs/report.md).
     exercises: ['cadence-retraining'],
     plain: 'Your toes point up a lot as your heel lands, so the shin takes the landing.',
     cue: { text: 'Quiet feet: land softly, closer to under your body.', source: 'barton2016' },
