@@ -1,12 +1,15 @@
 /**
  * The analysis queue's time left and progress bar (docs/analysis-queue.md, "Time left"): pure maths
  * over progress samples, so that what a PT reads neither jumps about nor grows while work advances,
- * and still changes when the work itself changes (a second pass decided, the PC slowed down).
+ * and still changes when the work itself changes (a second pass decided, the PC slowed down). The one
+ * estimate of pose time left: the app's queue, the `pose:progress` event and the CLI all read it
+ * (src-main/services/pose/time-left.ts samples every pose run of the process into it).
  *
- * - The rate is the queue's, not each run's own: frames per second per core in use, exponentially
- *   weighted over the last RATE_TIME_CONSTANT_S seconds. A run's own average since its start (what the
- *   engine reports) falls when a second run takes its share of the CPU and restarts with every engine
- *   start, so each clip's estimate from its own rate grew while it advanced.
+ * - The rate (`rate.ts`) is the queue's, not each run's own: frames per second per core in use, from
+ *   the frames of each batch as it lands over the CPU time it took up to its landing, exponentially
+ *   weighted over elapsed time. A rate per batch arrival, or per fixed interval, swings with the
+ *   engine's batches; a run's own average since its start falls when a second run takes its share
+ *   of the CPU and restarts with every engine start.
  * - Clips share the CPU (`finishTimes`): n runs on c cores go at min(n, c) / n of a core each
  *   (processor sharing), so a run that has started but not yet detected a frame already counts, and
  *   two clips side by side end about together rather than one after the other. On 2 cores a run
@@ -18,90 +21,7 @@
  *   region) shares out what is left of the bar.
  */
 
-/** One running job at a sample: frames done over all its passes planned so far. */
-export interface JobSample {
-  readonly id: string;
-  readonly framesDone: number;
-}
-
-export interface RateState {
-  /** Frames per second per core in use, smoothed; null before any interval was measured. */
-  readonly perCore: number | null;
-  /** Seconds of advancing work the rate rests on: under RATE_STABLE_AFTER_S it says "estimating". */
-  readonly observedS: number;
-  /** The last interval's own rate, to tell a settled rate from one still moving. */
-  readonly lastSample: number | null;
-  /** Once settled, it stays so: one noisy interval does not bring back "estimating". */
-  readonly settled: boolean;
-  /** Where the next interval starts; null while the queue runs nothing. */
-  readonly last: { readonly t: number; readonly done: ReadonlyMap<string, number> } | null;
-}
-
-/** The weighting's time constant: several of the engine's batches, short enough to follow a slowdown. */
-export const RATE_TIME_CONSTANT_S = 10;
-/** Intervals shorter than this are merged into the next: a batch of frames lands at once. */
-export const RATE_MIN_INTERVAL_S = 2;
-/** Seconds of measured work before an estimate is shown rather than "estimating" … */
-export const RATE_STABLE_AFTER_S = 6;
-/** … and the last interval's rate within this share of the smoothed one (start-up has passed). */
-export const RATE_SETTLED = 0.15;
-
-export const NO_RATE: RateState = {
-  perCore: null,
-  observedS: 0,
-  lastSample: null,
-  settled: false,
-  last: null,
-};
-
-/**
- * The rate after a sample at `t` seconds (any monotonic clock) of the runs going on `cores` cores.
- * Every run going through the interval takes its share of the cores, a run loading its model
- * (seconds of CPU) included, so the frames of the runs that advanced are over their share; an
- * interval in which none advanced (all loading) is skipped. A run held for a capture uses no CPU:
- * the caller leaves it out.
- */
-export function observeRate(
-  state: RateState,
-  t: number,
-  jobs: readonly JobSample[],
-  cores: number,
-): RateState {
-  if (jobs.length === 0) return { ...state, last: null };
-  const done = new Map(jobs.map((j) => [j.id, j.framesDone]));
-  if (!state.last) return { ...state, last: { t, done } };
-  const dt = t - state.last.t;
-  if (dt < RATE_MIN_INTERVAL_S) return state;
-  let frames = 0;
-  let through = 0;
-  let advancing = 0;
-  for (const [id, d] of done) {
-    const before = state.last.done.get(id);
-    if (before === undefined) continue;
-    through += 1;
-    if (d > before) {
-      frames += d - before;
-      advancing += 1;
-    }
-  }
-  if (advancing === 0) return { ...state, last: { t, done } };
-  // The advancing runs had min(n, c) / n of a core each, n the runs going (processor sharing).
-  const share = Math.min(through, Math.max(1, cores)) / through;
-  const sample = frames / (dt * advancing * share);
-  // Exponential weighting for irregular intervals: weight 1 − e^(−Δt/τ) on the new interval.
-  const w = 1 - Math.exp(-dt / RATE_TIME_CONSTANT_S);
-  const perCore = state.perCore === null ? sample : state.perCore + w * (sample - state.perCore);
-  const observedS = state.observedS + dt;
-  const settled =
-    state.settled ||
-    (observedS >= RATE_STABLE_AFTER_S && Math.abs(sample - perCore) <= RATE_SETTLED * perCore);
-  return { perCore, observedS, lastSample: sample, settled, last: { t, done } };
-}
-
-/** The rate to estimate with, or null while it rests on too little work ("estimating"). */
-export function stableRate(state: RateState): number | null {
-  return state.settled && state.perCore !== null && state.perCore > 0 ? state.perCore : null;
-}
+import { framesInHand, observeRate, stableRate, NO_RATE, type RateState } from './rate';
 
 export interface PlannedJob {
   readonly id: string;
@@ -154,21 +74,23 @@ export const SHOWN_TOLERANCE = 0.2;
 /** … these seconds, whichever is more: less than the "about 5 s" rounding of the words shown. */
 export const SHOWN_TOLERANCE_S = 5;
 
-/** Within the tolerance, a lower estimate draws the countdown down with this time constant. */
+/** Within the tolerance, the countdown is drawn towards the estimate with this time constant. */
 export const SHOWN_CATCH_UP_S = 5;
 
 /**
- * What to show at `t`: the last shown time counted down while the estimate agrees with it within
- * the tolerance (drawn down towards a lower estimate, never up); else the estimate (the work grew,
- * or the PC slowed down or sped up: said, not hidden).
+ * What to show at `t`: while the estimate agrees with the last shown time counted down within the
+ * tolerance, that countdown drawn towards the estimate (weight 1 − e^(−Δt/SHOWN_CATCH_UP_S)) but
+ * never above what was shown before: an estimate above it slows the countdown rather than raising
+ * it, so an early estimate that was low is made good without a rise. Else the estimate (the work
+ * grew, or the PC slowed down or sped up: said, not hidden).
  */
 export function steadyShown(prev: Shown | null, estimate: number, t: number): Shown {
   if (prev) {
     const countdown = Math.max(0, prev.seconds - (t - prev.at));
     const gap = estimate - countdown;
     if (Math.abs(gap) <= Math.max(SHOWN_TOLERANCE_S, SHOWN_TOLERANCE * countdown)) {
-      const down = gap < 0 ? gap * (1 - Math.exp(-(t - prev.at) / SHOWN_CATCH_UP_S)) : 0;
-      return { seconds: countdown + down, at: t };
+      const drawn = countdown + gap * (1 - Math.exp(-(t - prev.at) / SHOWN_CATCH_UP_S));
+      return { seconds: Math.min(prev.seconds, drawn), at: t };
     }
   }
   return { seconds: Math.max(0, estimate), at: t };
@@ -221,6 +143,8 @@ export interface RunProgress {
   readonly totalFrames: number;
   /** Held while a capture take records: it waits its turn, using no CPU, so no rate is read from it. */
   readonly held?: boolean;
+  /** Its engine (re)started since the last sample (a part, a second pass): start-up, not pace. */
+  readonly restarted?: boolean;
 }
 
 /**
@@ -245,7 +169,10 @@ export function sampleQueue(
     // A run whose frames are not known yet (its clip still being opened) is left out: estimating.
     const plan = runs
       .filter((r) => r.totalFrames > 0)
-      .map((r) => ({ id: r.id, framesLeft: r.totalFrames - r.framesDone }));
+      .map((r) => ({
+        id: r.id,
+        framesLeft: r.totalFrames - r.framesDone - framesInHand(rate, r.id, perCore),
+      }));
     for (const [id, s] of finishTimes(plan, [], { ...opts, perCore }))
       shown.set(id, steadyShown(prev.shown.get(id) ?? null, s, t));
   }

@@ -3,9 +3,9 @@ import {
   groupSecondsLeft,
   NO_ESTIMATE,
   sampleQueue,
-  stableRate,
   type QueueEstimate,
 } from '../../../src-shared/analysis/time-left';
+import { stableRate } from '../../../src-shared/analysis/rate';
 import type {
   AnalysisState,
   ClipAnalysisStatus,
