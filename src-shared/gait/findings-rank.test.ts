@@ -7,6 +7,7 @@ import { analyzeGait } from './analyze';
 import { evidenceEffect, rankFindings, STAND_IN_SDD_DEG } from './findings-rank';
 import type { GaitFinding } from './schema';
 import { generateRunner, type SyntheticOptions } from './synthetic';
+import { gaitFinding, type Evidence } from './testing/findings';
 import { INJURY_SIDE_WEIGHT } from './tables/focus';
 
 function sideRunner(o: Partial<SyntheticOptions>, seed: number) {
@@ -49,8 +50,7 @@ describe('ranking on synthetic runners', () => {
     });
 });
 
-type Ev = GaitFinding['evidence'][number];
-const ev = (over: Partial<Ev>): Ev => ({
+const ev = (over: Partial<Evidence>): Evidence => ({
   variableId: 'pelvic-drop-ms',
   label: 'Pelvic drop',
   side: 'right',
@@ -64,15 +64,7 @@ const ev = (over: Partial<Ev>): Ev => ({
   sdd: 2.8,
   ...over,
 });
-const finding = (id: string, e: Ev): GaitFinding => ({
-  id,
-  title: id,
-  side: e.side,
-  provisional: false,
-  evidence: [e],
-  basis: { text: '', source: 'stridelabDefault' },
-  exercises: [],
-});
+const finding = (id: string, e: Evidence): GaitFinding => gaitFinding(id, [e]);
 
 describe('effect size and weights (known answers)', () => {
   it('measures the distance beyond the threshold in max(95% half-width, SDD)', () => {

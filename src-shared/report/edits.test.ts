@@ -1,35 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeGait, DEFAULT_EXERCISES } from '../gait';
-import { generateRunner } from '../gait/synthetic';
 import type { ReportEdits } from '../contract/report';
 import { buildReport, type ReportClipInput, type ReportInput } from './build';
 import { applyEdits, rowKey } from './edits';
 import type { ReportModel } from './model';
+import { flatCondition, reportInput, runnerClip } from './testing/report-input';
 
 /**
  * The PT removes a suggested finding: its flags leave the variable tables and its reasons the plan,
  * in the model the PDF prints. On the seeded synthetic runner with a known right pelvic drop (9°),
  * so the suggestions hold findings that flag rows and suggest exercises.
  */
-function clip(view: 'side' | 'rear', right: { pelvicDropDeg?: number } = {}): ReportClipInput {
-  const c = generateRunner({ view, fps: 60, durationS: 8, seed: 7, noisePx: 1, cadence: 168, right });
-  return {
-    view,
-    file: `synthetic-${view}.mp4`,
-    model: 'full',
-    analysis: analyzeGait({ series: c.series, view, calibration: { heightCm: 175 } }),
-    series: c.series,
-  };
-}
+const clip = (view: 'side' | 'rear', right: { pelvicDropDeg?: number } = {}): ReportClipInput =>
+  runnerClip({ view, fps: 60, durationS: 8, seed: 7, noisePx: 1, cadence: 168, right });
 
-const input: ReportInput = {
-  patient: { name: 'Erin Hamstring' },
-  session: { id: 's1', date: '2026-11-21' },
-  conditions: [{ id: 'c1', label: 'Flat', clips: [clip('side'), clip('rear', { pelvicDropDeg: 9 })] }],
-  exercises: DEFAULT_EXERCISES,
-  appVersion: '0.1.0',
-  now: '2026-11-21T10:00:00.000Z',
-};
+const input = reportInput([flatCondition(clip('side'), clip('rear', { pelvicDropDeg: 9 }))]);
 
 const editsOf = (m: ReportModel): ReportEdits => ({
   findings: m.findings.map((f) => ({ id: f.id, text: f.text, evidence: [...f.evidence] })),

@@ -6,35 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { rankFindings } from '../gait/findings-rank';
-import { MIN_STEPS, type GaitFinding } from '../gait/schema';
+import type { GaitFinding } from '../gait/schema';
+import { stiffKnee } from '../gait/testing/findings';
 import { mergeSides, rankedOn, type FoundIn } from './finding-ids';
 import { findingOf } from './findings';
-
-function stiff(side: 'left' | 'right', mean: number, n: number, id = 'stiff-knee-stance'): GaitFinding {
-  return {
-    id,
-    title: 'Stiff knee in stance',
-    side,
-    provisional: n < MIN_STEPS,
-    evidence: [
-      {
-        variableId: 'peak-knee-flexion-stance',
-        label: 'Peak knee flexion in stance',
-        side,
-        value: mean,
-        sd: 1,
-        n,
-        unit: 'deg',
-        op: '<',
-        threshold: 40,
-        interval: [mean - 1, mean + 1],
-        sdd: 3.8,
-      },
-    ],
-    basis: { text: 'About 45° typical [Souza 2016].', source: 'Souza 2016' },
-    exercises: [],
-  };
-}
 
 const DOUBT =
   "the left (far) leg's peak knee flexion in stance was not measurable from the same camera in Flat";
@@ -53,7 +28,7 @@ const merge = (...x: FoundIn[]): FoundIn => {
 
 describe('a finding on both sides, one of them tentative', () => {
   it('says per side which is whole and which tentative, the far leg by its reason', () => {
-    const m = merge(found(stiff('right', 20, 11)), found(stiff('left', 30, 11), DOUBT));
+    const m = merge(found(stiffKnee('right', 20, 11)), found(stiffKnee('left', 30, 11), DOUBT));
     expect(m.f.side).toBe('both');
     expect(m.f.provisional).toBe(false);
     const f = findingOf(m, 'id');
@@ -67,7 +42,7 @@ describe('a finding on both sides, one of them tentative', () => {
   });
 
   it('says so for a side on too few steps', () => {
-    const m = merge(found(stiff('left', 25, 12)), found(stiff('right', 30, 5)));
+    const m = merge(found(stiffKnee('left', 25, 12)), found(stiffKnee('right', 30, 5)));
     expect(findingOf(m, 'id').text).toBe(
       'Incline: Stiff knee in stance on both sides. Left: firm, over 12 clean steps; right: tentative, fewer than 7 clean steps.',
     );
@@ -75,9 +50,9 @@ describe('a finding on both sides, one of them tentative', () => {
 
   it('ranks on its whole side: the tentative side cannot lift it', () => {
     // Left (doubted) 40 − 2 = 38° below: effect 10; right (whole) 40 − 30.5: effect 2.5.
-    const m = merge(found(stiff('left', 2, 11), DOUBT), found(stiff('right', 30.5, 11)));
+    const m = merge(found(stiffKnee('left', 2, 11), DOUBT), found(stiffKnee('right', 30.5, 11)));
     // Another whole finding with effect (40 − 26.7) / 3.8 = 3.5 lies between the two sides.
-    const other: FoundIn = { ...found(stiff('right', 26.7, 11, 'other-rule')), where: 'Flat' };
+    const other: FoundIn = { ...found(stiffKnee('right', 26.7, 11, 'other-rule')), where: 'Flat' };
     const list = [m, other];
     const on = list.map(rankedOn);
     expect(on[0]!.evidence.map((e) => e.side)).toEqual(['right']);
@@ -86,7 +61,7 @@ describe('a finding on both sides, one of them tentative', () => {
     expect(ranked.map((r) => r.finding.id)).toEqual(['other-rule', 'stiff-knee-stance']);
     expect(ranked[1]!.effect).toBeCloseTo(9.5 / 3.8, 6);
     // Whole, not after the tentative ones: a tentative finding of effect 1.2 ranks below it.
-    const tentative = rankedOn(found(stiff('left', 35.4, 5, 'late-rule')));
+    const tentative = rankedOn(found(stiffKnee('left', 35.4, 5, 'late-rule')));
     expect(rankFindings([tentative, ...on]).map((r) => r.finding.id)).toEqual([
       'other-rule',
       'stiff-knee-stance',
@@ -100,14 +75,14 @@ describe('a finding on both sides, one of them tentative', () => {
 
 describe('a finding on both sides, tentative on both or neither', () => {
   it('both whole: no tentative words, ranked on both sides', () => {
-    const m = merge(found(stiff('left', 20, 11)), found(stiff('right', 30, 11)));
+    const m = merge(found(stiffKnee('left', 20, 11)), found(stiffKnee('right', 30, 11)));
     expect(findingOf(m, 'id').text).toBe('Incline: Stiff knee in stance on both sides.');
     expect(findingOf(m, 'id').evidence.some((e) => e.includes('(tentative)'))).toBe(false);
     expect(rankedOn(m)).toBe(m.f);
   });
 
   it('both tentative for the same reason: said once, ranked as tentative on both sides', () => {
-    const m = merge(found(stiff('left', 20, 5)), found(stiff('right', 30, 6)));
+    const m = merge(found(stiffKnee('left', 20, 5)), found(stiffKnee('right', 30, 6)));
     expect(m.f.provisional).toBe(true);
     expect(findingOf(m, 'id').text).toBe(
       'Incline: Stiff knee in stance on both sides. Tentative: fewer than 7 clean steps.',
@@ -116,7 +91,7 @@ describe('a finding on both sides, tentative on both or neither', () => {
   });
 
   it('both tentative for different reasons: each side its own', () => {
-    const m = merge(found(stiff('left', 20, 11), DOUBT), found(stiff('right', 30, 5)));
+    const m = merge(found(stiffKnee('left', 20, 11), DOUBT), found(stiffKnee('right', 30, 5)));
     expect(m.f.provisional).toBe(true);
     expect(findingOf(m, 'id').text).toBe(
       `Incline: Stiff knee in stance on both sides. Left: tentative, ${DOUBT}; right: tentative, fewer than 7 clean steps.`,
@@ -124,7 +99,10 @@ describe('a finding on both sides, tentative on both or neither', () => {
   });
 
   it('does not merge across conditions', () => {
-    const m = mergeSides([found(stiff('left', 20, 11)), { ...found(stiff('right', 30, 5)), where: 'Flat' }]);
+    const m = mergeSides([
+      found(stiffKnee('left', 20, 11)),
+      { ...found(stiffKnee('right', 30, 5)), where: 'Flat' },
+    ]);
     expect(m.map((x) => x.f.side)).toEqual(['left', 'right']);
     expect(findingOf(m[1]!, 'id').text).toBe(
       'Flat: Stiff knee in stance on the right. Tentative: fewer than 7 clean steps.',

@@ -7,38 +7,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeGait } from '../gait/analyze';
-import { MIN_STEPS, type GaitAnalysis, type GaitFinding } from '../gait/schema';
+import type { GaitAnalysis, GaitFinding } from '../gait/schema';
 import type { ReportEdits } from '../contract/report';
-import { DEFAULT_EXERCISES } from '../gait/tables/exercises';
 import { generateRunner } from '../gait/synthetic';
+import { gaitFinding, stiffKnee, stiffKneeEvidence, type Evidence } from '../gait/testing/findings';
 import { buildReport, type ReportConditionInput } from './build';
+import { clipInput, reportInput } from './testing/report-input';
 import { clipFindings, primaryClip, sessionFindings, suggestFindings } from './session-findings';
-
-type Evidence = GaitFinding['evidence'][number];
-const knee = (side: 'left' | 'right', mean: number, n: number): Evidence => ({
-  variableId: 'peak-knee-flexion-stance',
-  label: 'Peak knee flexion in stance',
-  side,
-  value: mean,
-  sd: 1,
-  n,
-  unit: 'deg',
-  op: '<',
-  threshold: 40,
-  interval: [mean - 1, mean + 1],
-  sdd: 3.8,
-});
-const finding = (id: string, side: 'left' | 'right', evidence: Evidence[], n = 11): GaitFinding => ({
-  id,
-  title: id === 'stiff-knee-stance' ? 'Stiff knee in stance' : 'Short contact',
-  side,
-  provisional: n < MIN_STEPS,
-  evidence,
-  basis: { text: 'About 45° typical [Souza 2016].', source: 'Souza 2016' },
-  exercises: [],
-});
-const stiff = (side: 'left' | 'right', mean: number, n = 11): GaitFinding =>
-  finding('stiff-knee-stance', side, [knee(side, mean, n)], n);
 
 const sideSeries = generateRunner({ view: 'side', fps: 60, durationS: 6, seed: 3 }).series;
 const side = analyzeGait({ series: sideSeries, view: 'side' });
@@ -48,7 +23,7 @@ const rear = analyzeGait({
 });
 const withFindings = (a: GaitAnalysis, findings: GaitFinding[]): GaitAnalysis => ({ ...a, findings });
 const contact: Evidence = {
-  ...knee('right', 0.2, 11),
+  ...stiffKneeEvidence('right', 0.2, 11),
   variableId: 'contact-time',
   label: 'Contact time',
   unit: 's',
@@ -59,8 +34,8 @@ const contact: Evidence = {
 describe('every clip’s findings', () => {
   it('a rear clip’s times are the side clip’s: evidence on times dropped beside a side clip, kept alone', () => {
     expect(rear.variables.find((v) => v.id === 'contact-time')?.view).toBe('any');
-    const timing = finding('short-contact', 'right', [contact]);
-    const mixed = finding('stiff-knee-stance', 'right', [contact, knee('right', 30, 11)]);
+    const timing = gaitFinding('short-contact', [contact], { title: 'Short contact' });
+    const mixed = gaitFinding('stiff-knee-stance', [contact, stiffKneeEvidence('right', 30, 11)]);
     const rearClip = { view: 'rear' as const, analysis: withFindings(rear, [timing, mixed]) };
     const clips = [rearClip, { view: 'side' as const, analysis: withFindings(side, []) }];
     expect(primaryClip(clips)!.view).toBe('side');
@@ -72,7 +47,7 @@ describe('every clip’s findings', () => {
   });
 
   it('names the condition only where the session has more than one, and a provisional window', () => {
-    const clip = { view: 'side' as const, analysis: withFindings(side, [stiff('right', 30)]) };
+    const clip = { view: 'side' as const, analysis: withFindings(side, [stiffKnee('right', 30)]) };
     expect(clipFindings([{ id: 'c1', label: 'Flat', clips: [clip] }])[0]!.where).toBeUndefined();
     const two = clipFindings([
       { id: 'c1', label: 'Flat', clips: [clip] },
@@ -92,15 +67,15 @@ describe('merged, ranked and worded', () => {
     "the left (far) leg's peak knee flexion in stance was not measurable from the same camera in Flat";
   // Incline's knee: right firm at 30° (effect 10 / 3.8 = 2.6), left tentative at 10° (effect 7.9);
   // flat's right knee firm at 25° (effect 3.9), between the two.
-  const inclineRight = { f: stiff('right', 30), where: 'Incline', condition: 'c2', rows: ['r'] };
+  const inclineRight = { f: stiffKnee('right', 30), where: 'Incline', condition: 'c2', rows: ['r'] };
   const inclineLeft = {
-    f: { ...stiff('left', 10), provisional: true },
+    f: { ...stiffKnee('left', 10), provisional: true },
     where: 'Incline',
     condition: 'c2',
     rows: ['l'],
     doubt: DOUBT,
   };
-  const flatRight = { f: stiff('right', 25), where: 'Flat', condition: 'c1', rows: ['f'] };
+  const flatRight = { f: stiffKnee('right', 25), where: 'Flat', condition: 'c1', rows: ['f'] };
 
   it('merges left and right, ranks the merged finding on its firm side, and says each side', () => {
     const s = suggestFindings([flatRight, inclineRight, inclineLeft], {});
@@ -128,40 +103,32 @@ describe('the list Review shows is the report’s', () => {
       id: 'c1',
       label: 'Flat',
       clips: [
-        {
-          view: 'side',
-          file: 'flat.mp4',
-          model: 'full',
-          analysis: withFindings(side, [stiff('right', 25)]),
-          series: sideSeries,
-        },
+        clipInput('side', withFindings(side, [stiffKnee('right', 25)]), sideSeries, { file: 'flat.mp4' }),
       ],
     },
     {
       id: 'c2',
       label: 'Incline',
       clips: [
-        {
-          view: 'side',
-          file: 'incline.mp4',
-          model: 'full',
-          analysis: withFindings(side, [stiff('left', 12, 5), stiff('right', 30)]),
-          series: sideSeries,
-        },
+        clipInput(
+          'side',
+          withFindings(side, [stiffKnee('left', 12, 5), stiffKnee('right', 30)]),
+          sideSeries,
+          {
+            file: 'incline.mp4',
+          },
+        ),
       ],
     },
   ];
   const ctx = { complaint: 'right knee pain', injurySide: 'right' as const };
   const report = (edits?: ReportEdits) =>
-    buildReport({
-      patient: { name: 'Sam Synthetic' },
-      session: { id: 's1', date: '2026-12-07', ...ctx },
-      conditions,
-      exercises: DEFAULT_EXERCISES,
-      appVersion: '0.1.0',
-      now: '2026-12-07T10:00:00.000Z',
-      ...(edits ? { edits } : {}),
-    }).model.findings;
+    buildReport(
+      reportInput(conditions, {
+        session: { id: 's1', date: '2026-12-07', ...ctx },
+        ...(edits ? { edits } : {}),
+      }),
+    ).model.findings;
 
   it('for the same conditions, the same findings in the same order and words', () => {
     const listed = sessionFindings(conditions, ctx);
