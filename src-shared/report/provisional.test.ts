@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeGait, DEFAULT_EXERCISES } from '../gait';
-import { generateRunner } from '../gait/synthetic';
 import { buildReport } from './build';
 import { applyEdits } from './edits';
 import { clipClock, provisionalWhere, provisionalWords } from './provisional';
+import { flatCondition, reportInput, runnerClip } from './testing/report-input';
 
 const W = { fromS: 54.8, toS: 65.02, strides: { left: 11, right: 13 } };
 
@@ -34,21 +33,14 @@ describe('provisional words', () => {
       speedKmh: 11,
       stanceKneePeakDeg: 30,
     } as const;
-    const series = generateRunner({ view: 'side', ...design }).series;
-    const analysis = analyzeGait({ series, view: 'side', calibration: { heightCm: 175 } });
-    expect(analysis.findings.length).toBeGreaterThan(0);
-    const clip = { view: 'side' as const, file: 'side.mp4', model: 'full', analysis, series };
-    const { model } = buildReport({
-      patient: { name: 'Sam Synthetic' },
-      session: { id: 's1', date: '2026-12-07' },
-      conditions: [
+    const clip = runnerClip({ view: 'side', ...design });
+    expect(clip.analysis.findings.length).toBeGreaterThan(0);
+    const { model } = buildReport(
+      reportInput([
         { id: 'c1', label: 'Flat', clips: [{ ...clip, provisional: W }] },
         { id: 'c2', label: 'Incline', clips: [clip] },
-      ],
-      exercises: DEFAULT_EXERCISES,
-      appVersion: 'test',
-      now: '2026-12-07T00:00:00Z',
-    });
+      ]),
+    );
     const [flat, incline] = model.conditions;
     expect(flat!.provisional).toEqual([provisionalWords(W)]);
     expect(flat!.clips[0]!.provisional).toEqual(W);
@@ -61,14 +53,7 @@ describe('provisional words', () => {
     for (const f of model.findings.filter((x) => x.text.startsWith('Incline')))
       expect(f.text).not.toContain('provisional');
     // The same clip analysed whole: no trace of the window anywhere.
-    const whole = buildReport({
-      patient: { name: 'Sam Synthetic' },
-      session: { id: 's1', date: '2026-12-07' },
-      conditions: [{ id: 'c1', label: 'Flat', clips: [clip] }],
-      exercises: DEFAULT_EXERCISES,
-      appVersion: 'test',
-      now: '2026-12-07T00:00:00Z',
-    }).model;
+    const whole = buildReport(reportInput([flatCondition(clip)])).model;
     expect(whole.provisional).toBeUndefined();
     expect(whole.conditions[0]!.provisional).toBeUndefined();
     expect(whole.findings.some((f) => f.text.includes('(provisional, '))).toBe(false);

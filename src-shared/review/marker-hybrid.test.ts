@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeGait, DEFAULT_EXERCISES } from '../gait';
-import { generateRunner } from '../gait/synthetic';
+import { analysedRunner } from '../gait/testing/runner';
 import { Landmark } from '../pose/landmarks';
 import type { MarkerName, MarkerTrack } from '../markers';
-import { buildReport, type ReportConditionInput } from '../report/build';
+import { buildReport } from '../report/build';
 import { parseCsv } from '../report/csv';
 import { analysisJson, summaryCsv } from '../report/exports';
+import { clipInput, flatCondition, reportInput } from '../report/testing/report-input';
 import { kneeMarkers, trackFrom } from './testing/marker-legs';
 import { hybridOf, LANDMARKS, sourceText } from './marker-hybrid';
 import { withMarkers } from './marker-report';
@@ -17,17 +17,23 @@ import { withMarkers } from './marker-report';
  * takes the landmark value's place (Review's summary, the report's table), with its source; where a
  * leg's markers are not measurable the landmark value stays; the findings read the value shown.
  */
-const run = generateRunner({ view: 'side', fps: 60, durationS: 8, seed: 7, noisePx: 0, cadence: 168 });
-const gait = analyzeGait({ series: run.series, view: 'side', calibration: { heightCm: 175 } });
-const n = run.series.frames.length;
+const { series, analysis: gait } = analysedRunner({
+  view: 'side',
+  fps: 60,
+  durationS: 8,
+  seed: 7,
+  noisePx: 0,
+  cadence: 168,
+});
+const n = series.frames.length;
 const FLEX = 1;
 
 const leg = (side: 'left' | 'right', stretch?: (i: number) => number): MarkerTrack[] =>
-  kneeMarkers(run.series, side, FLEX, stretch);
+  kneeMarkers(series, side, FLEX, stretch);
 const track = (name: MarkerName, at: (i: number) => [number, number] | null): MarkerTrack =>
   trackFrom(name, n, at);
 const lm = (i: number, k: number): [number, number] => {
-  const p = run.series.frames[i]!.image![k]!;
+  const p = series.frames[i]!.image![k]!;
   return [p[0], p[1]];
 };
 
@@ -149,30 +155,10 @@ describe('hybrid analysis: markers replace the landmark value of the same variab
   });
 
   it('prints the value shown, its source and its finding in the report', () => {
-    const conditions: ReportConditionInput[] = [
-      {
-        id: 'c1',
-        label: 'Flat',
-        clips: [
-          {
-            view: 'side',
-            file: 'side.mp4',
-            model: 'full',
-            analysis: hybrid.analysis,
-            series: run.series,
-            sources: hybrid.sources,
-          },
-        ],
-      },
+    const conditions = [
+      flatCondition(clipInput('side', hybrid.analysis, series, { sources: hybrid.sources })),
     ];
-    const built = buildReport({
-      patient: { name: 'Marker Runner' },
-      session: { id: 's1', date: '2026-11-21' },
-      conditions,
-      exercises: DEFAULT_EXERCISES,
-      appVersion: '0.1.0',
-      now: '2026-11-21T10:00:00.000Z',
-    }).model;
+    const built = buildReport(reportInput(conditions)).model;
     const c = built.conditions[0]!;
     const row = c.variables.find((r) => r.key === 'knee-flexion-ic')!;
     expect(row.left!.mean).toBeCloseTo(FLEX, 3);

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeGait, DEFAULT_EXERCISES } from '../gait';
-import { generateRunner } from '../gait/synthetic';
+import { analysedRunner } from '../gait/testing/runner';
 import { Landmark } from '../pose/landmarks';
-import type { MarkerName, MarkerTrack } from '../markers';
 import { buildReport } from '../report/build';
-import { pixels } from '../units';
+import { clipInput, flatCondition, reportInput } from '../report/testing/report-input';
 import { withMarkers } from './marker-report';
+import { trackFrom } from './testing/marker-legs';
 
 /**
  * Markers in the report: on the seeded synthetic runner's real report model (side and rear clips),
@@ -13,41 +12,19 @@ import { withMarkers } from './marker-report';
  * eversion; the condition gets its marker rows (source: markers) and each key frame the markers of
  * its frame; a condition without markers is left as built.
  */
-const side = generateRunner({ view: 'side', fps: 60, durationS: 8, seed: 7, noisePx: 0, cadence: 168 });
-const rear = generateRunner({ view: 'rear', fps: 60, durationS: 8, seed: 7, noisePx: 0, cadence: 168 });
-const sideGait = analyzeGait({ series: side.series, view: 'side', calibration: { heightCm: 175 } });
-const rearGait = analyzeGait({ series: rear.series, view: 'rear', calibration: { heightCm: 175 } });
-const built = buildReport({
-  patient: { name: 'Marker Runner' },
-  session: { id: 's1', date: '2026-11-21' },
-  conditions: [
-    {
-      id: 'c1',
-      label: 'Flat',
-      clips: [
-        { view: 'side', file: 'side.mp4', model: 'full', analysis: sideGait, series: side.series },
-        { view: 'rear', file: 'rear.mp4', model: 'full', analysis: rearGait, series: rear.series },
-      ],
-    },
-  ],
-  exercises: DEFAULT_EXERCISES,
-  appVersion: '0.1.0',
-  now: '2026-11-21T10:00:00.000Z',
-}).model;
+const design = { fps: 60, durationS: 8, seed: 7, noisePx: 0, cadence: 168 } as const;
+const side = analysedRunner({ view: 'side', ...design });
+const rear = analysedRunner({ view: 'rear', ...design });
+const built = buildReport(
+  reportInput([
+    flatCondition(
+      clipInput('side', side.analysis, side.series),
+      clipInput('rear', rear.analysis, rear.series),
+    ),
+  ]),
+).model;
 
 const tiltDeg = (t: number): number => 11 + 3 * Math.sin(2 * Math.PI * 1.4 * t);
-
-function track(name: MarkerName, at: (i: number) => [number, number] | null, n: number): MarkerTrack {
-  return {
-    name,
-    points: Array.from({ length: n }, (_, i) => {
-      const p = at(i);
-      return p
-        ? { x: pixels(p[0]), y: pixels(p[1]), confidence: 0.95, state: 'detected' as const }
-        : { x: pixels(0), y: pixels(0), confidence: 0, state: 'lost' as const };
-    }),
-  };
-}
 
 const n = side.series.frames.length;
 const hip = (i: number): [number, number] | null => {
@@ -62,21 +39,21 @@ const pelvis =
     const a = (tiltDeg(side.series.frames[i]!.t) * Math.PI) / 180;
     return [h[0] + sign * 40 * Math.cos(a), h[1] - 20 + sign * 40 * Math.sin(a)];
   };
-const sideTracks = [track('rightAsis', pelvis(1), n), track('rightPsis', pelvis(-1), n)];
+const sideTracks = [trackFrom('rightAsis', n, pelvis(1)), trackFrom('rightPsis', n, pelvis(-1))];
 // Rear, left leg: shank vertical, heel counter turned laterally (−x for the left leg) by 6°.
 const m = rear.series.frames.length;
 const rad = (6 * Math.PI) / 180;
 const rearTracks = [
-  track('leftShankUpper', () => [300, 600], m),
-  track('leftShankLower', () => [300, 700], m),
-  track('leftHeelCounterUpper', () => [300, 720], m),
-  track('leftHeelCounterLower', () => [300 - 40 * Math.sin(rad), 720 + 40 * Math.cos(rad)], m),
+  trackFrom('leftShankUpper', m, () => [300, 600]),
+  trackFrom('leftShankLower', m, () => [300, 700]),
+  trackFrom('leftHeelCounterUpper', m, () => [300, 720]),
+  trackFrom('leftHeelCounterLower', m, () => [300 - 40 * Math.sin(rad), 720 + 40 * Math.cos(rad)]),
 ];
 
 describe('skin markers in the report', () => {
   const [c] = withMarkers(built.conditions, [
-    { conditionId: 'c1', view: 'side', tracks: sideTracks, events: sideGait.events },
-    { conditionId: 'c1', view: 'rear', tracks: rearTracks, events: rearGait.events },
+    { conditionId: 'c1', view: 'side', tracks: sideTracks, events: side.analysis.events },
+    { conditionId: 'c1', view: 'rear', tracks: rearTracks, events: rear.analysis.events },
   ]);
 
   it('adds the marker rows with their source and the designed values', () => {
@@ -92,7 +69,7 @@ describe('skin markers in the report', () => {
     expect(rows.every((r) => r.source === 'markers')).toBe(true);
     const ic = rows.find((r) => r.id === 'pelvic-tilt-ic')!;
     for (const foot of ['left', 'right'] as const) {
-      const ts = sideGait.events
+      const ts = side.analysis.events
         .filter((e) => e.kind === 'initial-contact' && e.side === foot)
         .map((e) => e.t);
       const truth = ts.reduce((a, t) => a + tiltDeg(t), 0) / ts.length;
@@ -123,7 +100,7 @@ describe('skin markers in the report', () => {
     expect(said(built.conditions[0]!.quality)).toBe(true);
     expect(said(c!.quality)).toBe(false);
     const [pelvisOnly] = withMarkers(built.conditions, [
-      { conditionId: 'c1', view: 'side', tracks: sideTracks, events: sideGait.events },
+      { conditionId: 'c1', view: 'side', tracks: sideTracks, events: side.analysis.events },
     ]);
     expect(said(pelvisOnly!.quality)).toBe(true);
   });
