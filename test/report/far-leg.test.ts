@@ -10,24 +10,20 @@
  * session-side-clips.ts); before 2026-12-07 it listed the two knees apart.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeGait, DEFAULT_EXERCISES, type GaitAnalysis } from '../../src-shared/gait';
+import { analyzeGait } from '../../src-shared/gait';
 import { generateRunner, type SyntheticOptions } from '../../src-shared/gait/synthetic';
 import { flickerLeftLeg } from '../../src-shared/gait/testing/hide-leg';
 import { buildReport, type ReportConditionInput } from '../../src-shared/report/build';
 import type { ReportModel } from '../../src-shared/report/model';
 import { splitFindings } from '../../src-shared/report/priorities';
-import { createElement, renderHtml, renderToStaticMarkup } from '../helpers/react-render';
+import { clipInput, reportInput } from '../../src-shared/report/testing/report-input';
+import { renderHtml } from '../helpers/react-render';
+import { reportFirstThree as first, workFirstHtml, workFirstItems } from '../helpers/work-first';
 
 // The report's findings section as the page and the PDF draw it (loaded by name: see react-render.ts).
 const load = (name: string): Promise<unknown> => import(/* @vite-ignore */ name);
 const { Findings } = (await load('../../src-renderer/src/report/ReportSections.tsx')) as {
   Findings: (p: { model: ReportModel }) => unknown;
-};
-const { WorkOnFirstPanel } = (await load('../../src-renderer/src/review/panels/WorkOnFirstPanel.tsx')) as {
-  WorkOnFirstPanel: (p: { gait: GaitAnalysis; recordingId?: string }) => unknown;
-};
-const { SessionClips } = (await load('../../src-renderer/src/review/session-side-clips.ts')) as {
-  SessionClips: { Provider: unknown };
 };
 
 const design = {
@@ -49,18 +45,11 @@ function condition(
   const c = generateRunner({ ...design, ...o });
   const series = hide ? flickerLeftLeg(c.series) : c.series;
   const analysis = analyzeGait({ series, view: 'side', calibration: { heightCm: 175 } });
-  return { id, label, clips: [{ view: 'side', file: `${id}.mp4`, model: 'full', analysis, series }] };
+  return { id, label, clips: [clipInput('side', analysis, series, { file: `${id}.mp4` })] };
 }
 
 const report = (conditions: ReportConditionInput[]) =>
-  buildReport({
-    patient: { name: 'Sam Synthetic', heightCm: 175 },
-    session: { id: 's1', date: '2026-12-07' },
-    conditions,
-    exercises: DEFAULT_EXERCISES,
-    appVersion: '0.1.0',
-    now: '2026-12-07T10:00:00.000Z',
-  }).model;
+  buildReport(reportInput(conditions, { patient: { name: 'Sam Synthetic', heightCm: 175 } })).model;
 
 const flat = condition('flat', 'Flat', { seed: 3 }, true);
 const incline = condition('incline', 'Incline', { seed: 5 });
@@ -159,21 +148,8 @@ describe("the review's first three, one clip open, are the report's", () => {
   const inclineClip = { recordingId: 'r-incline', name: 'incline.mp4', view: 'side', label: 'Incline' };
   /** Each item of the panel in words, first to last, for incline open (its analysis `gait`) given
    *  the session's clips as ReviewPage loads them. */
-  const panel = (session: readonly object[], gait = incline.clips[0]!.analysis): string[] => {
-    const html = renderToStaticMarkup(
-      createElement(
-        SessionClips.Provider,
-        { value: session },
-        createElement(WorkOnFirstPanel, { gait, recordingId: 'r-incline' }),
-      ),
-    );
-    return [...html.matchAll(/<li[^>]*>(.*?)<\/li>/gs)].map((m) =>
-      m[1]!.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'"),
-    );
-  };
-  /** The report's first three as its first page prints them: the words, then the cue. */
-  const first = (m: ReportModel): string[] =>
-    splitFindings(m.findings).first.map((f) => `${f.text}${f.cue ? ` · “${f.cue.text}”` : ''}`);
+  const panel = (session: readonly object[], gait = incline.clips[0]!.analysis): string[] =>
+    workFirstItems(session, gait, 'r-incline');
 
   it('lists the report’s: the knee finding on both legs, tentative on the far one only, in its words', () => {
     const items = panel([flatClip, inclineClip]);
@@ -203,13 +179,7 @@ describe("the review's first three, one clip open, are the report's", () => {
     };
     const session = [flatClip, inclineClip, newer];
     expect(panel(session)).toEqual(first(report([flat, incline])));
-    const html = renderToStaticMarkup(
-      createElement(
-        SessionClips.Provider,
-        { value: session },
-        createElement(WorkOnFirstPanel, { gait: incline.clips[0]!.analysis, recordingId: 'r-incline' }),
-      ),
-    );
+    const html = workFirstHtml(session, incline.clips[0]!.analysis, 'r-incline');
     expect(html).toContain(
       'The report prints another side clip of Incline (“incline take 2.mp4”); these are with this one in its place.',
     );

@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rendererDir } from '../../src-main/paths';
 import { chromiumPrinter } from '../../src-main/services/report/pdf-chromium';
-import { analyzeGait, DEFAULT_EXERCISES } from '../../src-shared/gait';
-import { generateRunner } from '../../src-shared/gait/synthetic';
+import { sideAndRear } from '../../src-shared/gait/testing/runner';
 import { buildReport } from '../../src-shared/report/build';
 import { splitFindings } from '../../src-shared/report/priorities';
+import { clipInput, reportInput } from '../../src-shared/report/testing/report-input';
 import { pdfPages } from './pdf-read';
 
 const dir = mkdtempSync(join(tmpdir(), 'stridelab-priorities-'));
@@ -33,38 +33,23 @@ const design = {
 
 describe('the printed report', () => {
   it('opens with the three findings to work on first, in their order, and a page for the runner', async () => {
-    const sideSeries = generateRunner({ view: 'side', ...design }).series;
-    const side = analyzeGait({ series: sideSeries, view: 'side', calibration: { heightCm: 175 } });
-    const rearSeries = generateRunner({ view: 'rear', ...design }).series;
-    const rear = analyzeGait({
-      series: rearSeries,
-      view: 'rear',
-      externalEvents: { events: side.events, offsetS: 0 },
-    });
-    const { model } = buildReport({
-      patient: { name: 'Sam Synthetic', heightCm: 175 },
-      session: {
-        id: 's1',
-        date: '2026-12-06',
-        complaint: 'Right proximal hamstring pain',
-        injurySide: 'right',
-        clinician: 'Sam Lee, PT',
-      },
-      conditions: [
-        {
-          id: 'flat',
-          label: 'Flat',
-          speedKmh: 11,
-          clips: [
-            { view: 'side', file: 'side.mp4', model: 'full', analysis: side, series: sideSeries },
-            { view: 'rear', file: 'rear.mp4', model: 'full', analysis: rear, series: rearSeries },
-          ],
+    const { side, rear } = sideAndRear(design);
+    const clips = [
+      clipInput('side', side.analysis, side.series),
+      clipInput('rear', rear.analysis, rear.series),
+    ];
+    const { model } = buildReport(
+      reportInput([{ id: 'flat', label: 'Flat', speedKmh: 11, clips }], {
+        patient: { name: 'Sam Synthetic', heightCm: 175 },
+        session: {
+          id: 's1',
+          date: '2026-12-06',
+          complaint: 'Right proximal hamstring pain',
+          injurySide: 'right',
+          clinician: 'Sam Lee, PT',
         },
-      ],
-      exercises: DEFAULT_EXERCISES,
-      appVersion: '0.1.0',
-      now: '2026-12-06T10:00:00.000Z',
-    });
+      }),
+    );
     const { first } = splitFindings(model.findings);
     expect(first).toHaveLength(3);
     const pdf = await chromiumPrinter({ rendererDir: rendererDir() }).print({ model, images: {} });

@@ -5,10 +5,10 @@
  * vertical ratio from the belt speed, against the runner's known stride.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeGait, DEFAULT_EXERCISES } from '../../src-shared/gait';
-import { generateRunner } from '../../src-shared/gait/synthetic';
+import { sideAndRear } from '../../src-shared/gait/testing/runner';
 import { buildReport, type ReportConditionInput, type ReportInput } from '../../src-shared/report/build';
 import { splitFindings } from '../../src-shared/report/priorities';
+import { clipInput, reportInput, runnerClip } from '../../src-shared/report/testing/report-input';
 
 const SPEED = 11; // km/h
 const design = {
@@ -21,32 +21,20 @@ const design = {
   stanceKneePeakDeg: 35,
   right: { pelvicDropDeg: 12 },
 } as const;
-const sideClip = generateRunner({ view: 'side', ...design });
-const side = analyzeGait({ series: sideClip.series, view: 'side', calibration: { heightCm: 175 } });
-const rearSeries = generateRunner({ view: 'rear', ...design }).series;
-const rear = analyzeGait({
-  series: rearSeries,
-  view: 'rear',
-  externalEvents: { events: side.events, offsetS: 0 },
-});
+const { side: sideClip, rear: rearClip } = sideAndRear(design);
+const side = sideClip.analysis;
 const condition: ReportConditionInput = {
   id: 'flat',
   label: 'Flat',
   speedKmh: SPEED,
-  clips: [
-    { view: 'side', file: 'side.mp4', model: 'full', analysis: side, series: sideClip.series },
-    { view: 'rear', file: 'rear.mp4', model: 'full', analysis: rear, series: rearSeries },
-  ],
+  clips: [clipInput('side', side, sideClip.series), clipInput('rear', rearClip.analysis, rearClip.series)],
 };
-const input = (session: Partial<ReportInput['session']> = {}, edits?: ReportInput['edits']): ReportInput => ({
-  patient: { name: 'Sam Synthetic', heightCm: 175 },
-  session: { id: 's1', date: '2026-12-06', ...session },
-  conditions: [condition],
-  exercises: DEFAULT_EXERCISES,
-  appVersion: '0.1.0',
-  now: '2026-12-06T10:00:00.000Z',
-  ...(edits ? { edits } : {}),
-});
+const input = (session: Partial<ReportInput['session']> = {}, edits?: ReportInput['edits']): ReportInput =>
+  reportInput([condition], {
+    patient: { name: 'Sam Synthetic', heightCm: 175 },
+    session: { id: 's1', date: '2026-12-06', ...session },
+    ...(edits ? { edits } : {}),
+  });
 // A finding's id is its rule, side and condition (src-shared/report/build.ts): the rule.
 const idOf = (id: string) => id.replace(/-(left|right|both)-.*$/, '');
 
@@ -124,20 +112,15 @@ describe('findings ranked for the runner', () => {
 describe('tentative findings (fewer than 7 clean steps)', () => {
   // Incline: a 4 s clip (5 steps a side) of a stiffer knee (28°, 12° below 40°) than flat's
   // (35°): its effect is the session's largest, and it rests on too few steps for a stable mean.
-  const short = generateRunner({
-    view: 'side',
-    ...design,
-    durationS: 4,
-    stanceKneePeakDeg: 28,
-    trunkLeanDeg: 0,
-  });
-  const inclineSide = analyzeGait({ series: short.series, view: 'side', calibration: { heightCm: 175 } });
   const incline: ReportConditionInput = {
     id: 'incline',
     label: 'Incline',
     speedKmh: SPEED,
     clips: [
-      { view: 'side', file: 'incline.mp4', model: 'full', analysis: inclineSide, series: short.series },
+      runnerClip(
+        { view: 'side', ...design, durationS: 4, stanceKneePeakDeg: 28, trunkLeanDeg: 0 },
+        { file: 'incline.mp4' },
+      ),
     ],
   };
 

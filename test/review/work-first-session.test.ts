@@ -8,64 +8,36 @@
  * session's clips as ReviewPage gives them.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeGait, DEFAULT_EXERCISES, type GaitAnalysis } from '../../src-shared/gait';
-import { generateRunner } from '../../src-shared/gait/synthetic';
+import { analysedRunner } from '../../src-shared/gait/testing/runner';
 import { buildReport } from '../../src-shared/report/build';
-import { splitFindings } from '../../src-shared/report/priorities';
-import { createElement, renderToStaticMarkup } from '../helpers/react-render';
+import { clipInput, flatCondition, reportInput } from '../../src-shared/report/testing/report-input';
+import { reportFirstThree, workFirstItems } from '../helpers/work-first';
 
-// Loaded by name (see react-render.ts): the node type-check has no JSX and no DOM.
-const load = (name: string): Promise<unknown> => import(/* @vite-ignore */ name);
-const { WorkOnFirstPanel } = (await load('../../src-renderer/src/review/panels/WorkOnFirstPanel.tsx')) as {
-  WorkOnFirstPanel: (p: { gait: GaitAnalysis; recordingId?: string }) => unknown;
-};
-const { SessionClips } = (await load('../../src-renderer/src/review/session-side-clips.ts')) as {
-  SessionClips: { Provider: unknown };
-};
-
-const sideRun = generateRunner({
+const design = { fps: 60, durationS: 8, seed: 3, noisePx: 1 } as const;
+const sideRun = analysedRunner({
   view: 'side',
-  fps: 60,
-  durationS: 8,
-  seed: 3,
-  noisePx: 1,
+  ...design,
   stanceKneePeakDeg: 18,
   kneeAtIcDeg: 8,
   kneeAtToDeg: 10,
 });
-const rearRun = generateRunner({
+const rearRun = analysedRunner({
   view: 'rear',
-  fps: 60,
-  durationS: 8,
-  seed: 3,
-  noisePx: 1,
+  ...design,
   right: { pelvicDropDeg: 8.5 },
   left: { pelvicDropDeg: 2 },
   leftArm: { wristMedialCm: 22 },
 });
-const side = analyzeGait({ series: sideRun.series, view: 'side', calibration: { heightCm: 175 } });
-const rear = analyzeGait({ series: rearRun.series, view: 'rear', calibration: { heightCm: 175 } });
+const side = sideRun.analysis;
+const rear = rearRun.analysis;
 
-const report = buildReport({
-  patient: { name: 'Sam Synthetic', heightCm: 175 },
-  session: { id: 's1', date: '2026-12-07' },
-  conditions: [
-    {
-      id: 'c1',
-      label: 'Flat',
-      clips: [
-        { view: 'side', file: 'side.mp4', model: 'full', analysis: side, series: sideRun.series },
-        { view: 'rear', file: 'rear.mp4', model: 'full', analysis: rear, series: rearRun.series },
-      ],
-    },
-  ],
-  exercises: DEFAULT_EXERCISES,
-  appVersion: '0.1.0',
-  now: '2026-12-07T10:00:00.000Z',
-}).model;
-const first = splitFindings(report.findings).first.map(
-  (f) => `${f.text}${f.cue ? ` · “${f.cue.text}”` : ''}`,
-);
+const report = buildReport(
+  reportInput(
+    [flatCondition(clipInput('side', side, sideRun.series), clipInput('rear', rear, rearRun.series))],
+    { patient: { name: 'Sam Synthetic', heightCm: 175 } },
+  ),
+).model;
+const first = reportFirstThree(report);
 
 /** The panel's items in words with `open` open, the other clip loaded as ReviewPage loads it. */
 function panel(open: 'side' | 'rear'): string[] {
@@ -73,16 +45,7 @@ function panel(open: 'side' | 'rear'): string[] {
     { recordingId: 'r-side', name: 'side.mp4', view: 'side', label: 'Flat', analysis: side },
     { recordingId: 'r-rear', name: 'rear.mp4', view: 'rear', label: 'Flat', analysis: rear },
   ];
-  const html = renderToStaticMarkup(
-    createElement(
-      SessionClips.Provider,
-      { value: session },
-      createElement(WorkOnFirstPanel, { gait: open === 'side' ? side : rear, recordingId: `r-${open}` }),
-    ),
-  );
-  return [...html.matchAll(/<li[^>]*>(.*?)<\/li>/gs)].map((m) =>
-    m[1]!.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'"),
-  );
+  return workFirstItems(session, open === 'side' ? side : rear, `r-${open}`);
 }
 
 describe("the review's first three, side or rear clip open", () => {
