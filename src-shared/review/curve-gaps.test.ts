@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeGait } from '../gait';
 import { generateRunner } from '../gait/synthetic';
 import type { GaitAnalysis } from '../gait/schema';
-import { curvesOf } from '../report/curves';
+import { curvesOf, strides } from '../report/curves';
 import { cycleGap } from './curve-gaps';
 
 /** The seeded synthetic runner seen from the side, with known contacts on both feet. */
@@ -41,6 +41,22 @@ describe('why a side has no cycle curve', () => {
     );
     expect(why).toContain('film that side too');
     expect(cycleGap(hidden, 'knee-flexion', 'left', 'Knee flexion')).toBeUndefined();
+  });
+
+  it('says "1 of N strides has" when a single stride is usable (the walk on the sample clip read "have")', () => {
+    // The right knee angle kept whole on the first right stride only, blanked on every frame after it.
+    const first = strides(gait, 'right')[0]!;
+    const one: GaitAnalysis = {
+      ...gait,
+      angles: gait.angles.map((a) =>
+        a.id === 'knee-flexion' && a.side === 'right'
+          ? { ...a, values: a.values.map((v, i) => (i <= Math.floor(first.to) ? v : null)) }
+          : a,
+      ),
+    };
+    expect(cycleGap(one, 'knee-flexion', 'right', 'Knee flexion')).toMatch(
+      /^Right: no curve, only 1 of \d+ right strides has the angle on nearly every frame \(3 needed\)\./,
+    );
   });
 
   it('says so when the side has no angle or no contacts at all', () => {

@@ -37,5 +37,6 @@ export function cycleGap(
     gait.source.view === 'side'
       ? ' In a side view the far leg is often hidden (by the near leg or the treadmill): film that side too.'
       : '';
-  return `${Side}: no curve, only ${usable} of ${list.length} ${side} strides have the angle on nearly every frame (${MIN_STRIDES} needed).${hidden}`;
+  // "only 1 of 16 strides has": the verb agrees with the count the PT reads first.
+  return `${Side}: no curve, only ${usable} of ${list.length} ${side} strides ${usable === 1 ? 'has' : 'have'} the angle on nearly every frame (${MIN_STRIDES} needed).${hidden}`;
 }

@@ -50,6 +50,36 @@ describe("Review's summary", () => {
     const mean = gait.variables.find((v) => v.id === 'step-time')!.left.mean!;
     expect(leftStepTime(one)).toBe(`${(mean * 1000).toFixed(0)} ms (n 1)`);
   });
+
+  it('prints a value that rounds to zero without a sign (the sample clip read "-0.0°" as L − R)', () => {
+    // Trunk lean with a left mean, a difference and an interval bound just below zero: each rounds to 0.0.
+    const tiny: GaitAnalysis = {
+      ...gait,
+      variables: gait.variables.map((v) =>
+        v.id === 'trunk-lean-ms' && v.symmetry?.uncertainty
+          ? {
+              ...v,
+              left: { ...v.left, mean: -0.02 },
+              symmetry: {
+                ...v.symmetry,
+                difference: -0.04,
+                uncertainty: { ...v.symmetry.uncertainty, interval: [-0.03, 3] },
+              },
+            }
+          : v,
+      ),
+    };
+    expect(tiny.variables.find((v) => v.id === 'trunk-lean-ms')?.symmetry?.difference).toBe(-0.04);
+    const html = renderHtml(Summary, { gait: tiny, view: 'side' });
+    const row = html.slice(html.indexOf('data-testid="variable-trunk-lean-ms"'));
+    const text = (re: RegExp): string =>
+      (re.exec(row)?.[1] ?? '')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    expect(text(/<td data-side="left">(.*?)<\/td>/s)).toMatch(/^0\.0 ± \d+\.\d°/);
+    expect(text(/<td data-side="diff">(.*?)<\/td>/s)).toMatch(/^0\.0° within noise 0\.0° to 3\.0°$/);
+  });
 });
 
 describe("Review's cadence", () => {

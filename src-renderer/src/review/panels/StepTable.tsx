@@ -26,9 +26,15 @@ const digits = (unit: GaitVariable['unit']): number => (unit === 's' ? 0 : 1);
  *  prints them (report/rows.ts), so a PT reads the same number on screen and on paper. */
 const scale = (unit: GaitVariable['unit']): number => (unit === 'ratio' ? 100 : unit === 's' ? 1000 : 1);
 
+/** `v` in the unit's display scale and digits, without its unit. A value that rounds to zero has
+ *  no sign: the walk on the sample clip read "-0.0°" as a left − right difference. */
+function num(v: number, unit: GaitVariable['unit']): string {
+  return (Number((v * scale(unit)).toFixed(digits(unit))) + 0).toFixed(digits(unit));
+}
+
 function fmt(v: number | null | undefined, unit: GaitVariable['unit']): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  return `${(v * scale(unit)).toFixed(digits(unit))}${UNIT[unit]}`;
+  return `${num(v, unit)}${UNIT[unit]}`;
 }
 
 /** "12.3 ± 1.4° (n 9)": the spread over steps, as the clinic reads numbers, and beneath it the 95%
@@ -49,16 +55,12 @@ function SideCell({ s, unit, side }: { s: GaitVariable['left']; unit: GaitVariab
       </td>
     );
   if (s.mean === null) return <td data-side={side}>—</td>;
-  const d = digits(unit);
-  const k = scale(unit);
   const iv = s.uncertainty?.interval;
   return (
     <td data-side={side}>
       {/* One step has no spread to give: its value alone beside n 1, never "± 0". */}
       <span className="nowrap">
-        {s.n < 2 || s.sd === null
-          ? `${(s.mean * k).toFixed(d)}${UNIT[unit]}`
-          : `${(s.mean * k).toFixed(d)} ± ${(s.sd * k).toFixed(d)}${UNIT[unit]}`}
+        {s.n < 2 || s.sd === null ? fmt(s.mean, unit) : `${num(s.mean, unit)} ± ${fmt(s.sd, unit)}`}
       </span>{' '}
       <span className="nowrap">{`(n ${s.n})`}</span>
       {iv && (
@@ -304,7 +306,7 @@ export function StepTable({ gait, view, frame, onStep }: StepTableProps) {
                   <td key={id}>
                     {fmt(r.values[id], unit)}
                     {u !== null && u !== undefined && Number.isFinite(u) && r.values[id] !== null && (
-                      <span className="step-u"> ±{(u * scale(unit)).toFixed(digits(unit))}</span>
+                      <span className="step-u"> ±{num(u, unit)}</span>
                     )}
                   </td>
                 );
