@@ -14,12 +14,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeGait, DEFAULT_EXERCISES, type GaitAnalysis } from '../../src-shared/gait';
+import { analyzeGait, type GaitAnalysis } from '../../src-shared/gait';
 import { EVENT_TIMING } from '../../src-shared/gait/timing-bias';
 import type { GaitEvent } from '../../src-shared/gait/types';
 import { LabelFileSchema, scoreClip } from '../../src-shared/gait/testing/labels';
 import { LandmarkSeriesSchema, type LandmarkSeries } from '../../src-shared/pose/landmarks';
 import { buildReport } from '../../src-shared/report/build';
+import { clipInput, reportInput } from '../../src-shared/report/testing/report-input';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const full = LandmarkSeriesSchema.parse(
@@ -118,28 +119,8 @@ describe('the template\u2019s own spread: small on the whole clip, larger on 8 s
   });
   it('says so in the report\u2019s quality list, where the PT reads why a value is uncertain', () => {
     const w = windowOf(flagged[0] ?? 0); // measured: window 0 is flagged
-    const { model } = buildReport({
-      patient: { name: 'Sample runner' },
-      session: { id: 's', date: '2026-12-07' },
-      conditions: [
-        {
-          id: 'flat',
-          label: 'Flat',
-          clips: [
-            {
-              view: 'side',
-              file: 'cut.mp4',
-              model: 'full',
-              analysis: analysed(w.series).a,
-              series: w.series,
-            },
-          ],
-        },
-      ],
-      exercises: DEFAULT_EXERCISES,
-      appVersion: '0',
-      now: '2026-12-07T00:00:00.000Z',
-    });
+    const clip = clipInput('side', analysed(w.series).a, w.series, { file: 'cut.mp4' });
+    const { model } = buildReport(reportInput([{ id: 'flat', label: 'Flat', clips: [clip] }]));
     const line = model.conditions[0]!.quality.find((q) => q.text.includes('cannot be timed to the frame'));
     expect(line?.level).toBe('warning');
     expect(line?.text).toMatch(new RegExp(`^side view: The ${near} foot's contacts cannot be timed`));

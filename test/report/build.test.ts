@@ -1,32 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyzeGait, DEFAULT_EXERCISES, type GaitAnalysis } from '../../src-shared/gait';
-import { generateRunner } from '../../src-shared/gait/synthetic';
+import { analyzeGait, type GaitAnalysis } from '../../src-shared/gait';
+import type { SyntheticOptions } from '../../src-shared/gait/synthetic';
 import { LandmarkSeriesSchema } from '../../src-shared/pose/landmarks';
 import { buildReport, type ReportClipInput, type ReportInput } from '../../src-shared/report/build';
 import { parseCsv } from '../../src-shared/report/csv';
 import { CYCLE_POINTS } from '../../src-shared/report/curves';
 import { analysisJson, stepsCsv, summaryCsv } from '../../src-shared/report/exports';
 import { displayUnit } from '../../src-shared/report/rows';
+import { clipInput, reportInput, runnerClip } from '../../src-shared/report/testing/report-input';
 
 /**
  * The report model from REAL gait analyses: the engine run on the seeded synthetic runner (known
  * answers) and on the committed landmarks of the treadmill sample clip. Every number in the model
  * must be the engine's, in the report's units; nothing here is typed in by hand.
  */
-function clip(
-  view: 'side' | 'rear',
-  opts: Parameters<typeof generateRunner>[0] extends infer O ? Partial<O> : never,
-): ReportClipInput {
-  const c = generateRunner({ view, fps: 60, durationS: 8, seed: 7, noisePx: 1, ...opts });
-  return {
-    view,
-    file: `synthetic-${view}.mp4`,
-    model: 'full',
-    analysis: analyzeGait({ series: c.series, view, calibration: { heightCm: 175 } }),
-    series: c.series,
-  };
-}
+const clip = (view: 'side' | 'rear', opts: Partial<SyntheticOptions>): ReportClipInput =>
+  runnerClip(
+    { view, fps: 60, durationS: 8, seed: 7, noisePx: 1, ...opts },
+    { file: `synthetic-${view}.mp4` },
+  );
 
 const flat = {
   id: 'flat',
@@ -42,14 +35,11 @@ const incline = {
   speedKmh: 10,
   clips: [clip('side', { cadence: 180 })],
 };
-const base: ReportInput = {
+const base: ReportInput = reportInput([flat], {
   patient: { name: 'Erin Hamstring', dateOfBirth: '1990-04-23', clinicId: 'PT-0042' },
   session: { id: 's1', date: '2026-11-21', clinician: 'Sam Lee, PT', injurySide: 'right' },
-  conditions: [flat],
-  exercises: DEFAULT_EXERCISES,
-  appVersion: '0.1.0',
   now: '2026-11-21T10:00:00.000Z',
-};
+});
 
 function gaitVar(a: GaitAnalysis, id: string) {
   const v = a.variables.find((x) => x.id === id);
@@ -213,7 +203,7 @@ describe('report model on the treadmill sample (committed landmarks, full model)
       {
         id: 'flat',
         label: 'Flat',
-        clips: [{ view: 'side', file: 'treadmill-side.mp4', model: 'full', analysis, series }],
+        clips: [clipInput('side', analysis, series, { file: 'treadmill-side.mp4' })],
       },
     ],
   });

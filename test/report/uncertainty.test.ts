@@ -6,10 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeGait, DEFAULT_EXERCISES } from '../../src-shared/gait';
+import { analyzeGait } from '../../src-shared/gait';
 import { generateRunner } from '../../src-shared/gait/synthetic';
 import { LandmarkSeriesSchema } from '../../src-shared/pose/landmarks';
-import { buildReport, type ReportInput } from '../../src-shared/report/build';
+import { buildReport } from '../../src-shared/report/build';
+import { clipInput, flatCondition, reportInput } from '../../src-shared/report/testing/report-input';
 
 const load = (name: string) =>
   LandmarkSeriesSchema.parse(
@@ -21,21 +22,8 @@ const walking = load('walking_side_sports2d_demo4.full.json');
 const gait = (series: typeof sample) => analyzeGait({ series, view: 'side', calibration: { heightCm: 178 } });
 
 function report(series: typeof sample, label: string): ReturnType<typeof buildReport>['model'] {
-  const input: ReportInput = {
-    patient: { name: 'Sample Runner' },
-    session: { id: 's1', date: '2026-12-06' },
-    conditions: [
-      {
-        id: 'c1',
-        label,
-        clips: [{ view: 'side', file: 'clip.mp4', model: 'full', analysis: gait(series), series }],
-      },
-    ],
-    exercises: DEFAULT_EXERCISES,
-    appVersion: '0.1.0',
-    now: '2026-12-06T10:00:00.000Z',
-  };
-  return buildReport(input).model;
+  const clip = clipInput('side', gait(series), series, { file: 'clip.mp4' });
+  return buildReport(reportInput([{ id: 'c1', label, clips: [clip] }])).model;
 }
 
 describe('the treadmill sample clip', () => {
@@ -132,30 +120,14 @@ describe('times from the clip whose times the report prints', () => {
       { ...asym, evidence: [drop, stepTime] },
       { ...asym, id: 'timing-only', evidence: [stepTime] },
     ];
-    const input: ReportInput = {
-      patient: { name: 'Sample Runner' },
-      session: { id: 's1', date: '2026-12-06' },
-      conditions: [
-        {
-          id: 'c1',
-          label: 'Flat',
-          clips: [
-            { view: 'side', file: 'side.mp4', model: 'full', analysis: gait(sample), series: sample },
-            {
-              view: 'rear',
-              file: 'rear.mp4',
-              model: 'full',
-              analysis: { ...rear, findings },
-              series: rearClip.series,
-            },
-          ],
-        },
-      ],
-      exercises: DEFAULT_EXERCISES,
-      appVersion: '0.1.0',
-      now: '2026-12-06T10:00:00.000Z',
-    };
-    const m = buildReport(input).model;
+    const m = buildReport(
+      reportInput([
+        flatCondition(
+          clipInput('side', gait(sample), sample),
+          clipInput('rear', { ...rear, findings }, rearClip.series),
+        ),
+      ]),
+    ).model;
     const evidence = m.findings.flatMap((f) => f.evidence);
     expect(evidence.some((e) => e.startsWith('Contralateral pelvic drop at midstance: left − right'))).toBe(
       true,
