@@ -95,7 +95,8 @@ export const ImportSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('handle'), handle: Token }),
 ]);
 
-export const IMPORT_PHASES = ['copy', 'probe', 'proxy', 'thumbnail', 'finish'] as const;
+/** 'wait': in line for the one transcode at a time (media/jobs.ts), reported only when it must wait. */
+export const IMPORT_PHASES = ['copy', 'probe', 'wait', 'proxy', 'thumbnail', 'finish'] as const;
 export type ImportPhase = (typeof IMPORT_PHASES)[number];
 
 const BackupName = z.string().regex(/^[A-Za-z0-9._-]{1,120}\.stridelab-backup$/, 'is not a backup file name');

@@ -200,6 +200,43 @@ describe('media over HTTP', () => {
     expect(second.ok).toBe(true);
   });
 
+  it('tells the page when an import waits its turn for the review copy, then when its copy starts', async () => {
+    // Two imports at once: one review copy at a time, so one of the two waits. Its 'wait' event
+    // must reach the page even when it comes within the progress interval of the one before (the
+    // walk saw a clip read "Copying into the library" with an empty bar for 90 s while it waited).
+    const dir = tempDir('turn');
+    const files = [
+      syntheticClip(join(dir, 'turn-a.mp4'), { frames: 120, size: '640x480' }),
+      syntheticClip(join(dir, 'turn-b.mp4'), { frames: 120, size: '640x480' }),
+    ];
+    const jobs = ['job-turn-a0001', 'job-turn-b0001'];
+    const ids = await Promise.all(files.map((f, i) => upload(f, `turn-${i}.mp4`)));
+    const from = events.length;
+    const results = await Promise.all(
+      ids.map((uploadId, i) =>
+        call('recordings:import', {
+          sessionId,
+          source: { kind: 'upload', uploadId },
+          view: 'side',
+          condition: { label: 'turn' },
+          jobId: jobs[i],
+        }),
+      ),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    const phases = (job: string): string[] =>
+      events
+        .slice(from)
+        .filter((e) => e.event === 'recordings:progress')
+        .map((e) => e.payload as { jobId: string; phase: string })
+        .filter((p) => p.jobId === job)
+        .map((p) => p.phase);
+    const waited = jobs.filter((j) => phases(j).includes('wait'));
+    expect(waited).toHaveLength(1);
+    const seen = phases(waited[0]!);
+    expect(seen.indexOf('wait')).toBeLessThan(seen.indexOf('proxy'));
+  });
+
   it('cancels a running import from another request: ffmpeg stopped, library unchanged', async () => {
     const src = syntheticClip(join(tempDir('long'), 'long.mp4'), { frames: 300, size: '640x480' });
     const uploadId = await upload(src, 'long.mp4');

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeTimestamps } from '../../src-shared/media/timestamps';
-import { importRecording } from '../../src-main/services/media/import';
+import { importRecording, type ImportProgress } from '../../src-main/services/media/import';
 import {
   getRecordingRow,
   listRecordings,
@@ -243,12 +243,18 @@ describe('importRecording', () => {
     expect(existsSync(odd)).toBe(true);
   });
 
-  it('runs one transcode at a time: a second import waits, and can be cancelled while it waits', async () => {
+  it('runs one transcode at a time: a second import waits, says so, and can be cancelled while it waits', async () => {
     const a = syntheticClip(join(dir, 'queue-a.mp4'), { frames: 90, size: '640x480' });
     const b = syntheticClip(join(dir, 'queue-b.mp4'), { frames: 30, size: '320x240' });
     const c = syntheticClip(join(dir, 'queue-c.mp4'), { frames: 30, size: '320x200' });
     const log: string[] = [];
-    const track = (name: string) => (p: { phase: string; fraction: number }) => {
+    const seen: Record<string, { at: number; phase: string; fraction: number; secondsLeft?: number }[]> = {
+      a: [],
+      b: [],
+    };
+    const t0 = Date.now();
+    const track = (name: 'a' | 'b') => (p: ImportProgress) => {
+      seen[name]!.push({ at: Date.now(), ...p });
       if (p.phase === 'proxy' && p.fraction > 0.15) log.push(name);
     };
     const cancelC = new AbortController();
@@ -256,11 +262,12 @@ describe('importRecording', () => {
     const before = libraryState(lib.library);
     const ra = importRecording(lib.library, { ...base, sourcePath: a, onProgress: track('a') });
     const rb = importRecording(lib.library, { ...base, sourcePath: b, onProgress: track('b') });
+    // c is cancelled while in line ('wait'), or at once should it reach the slot first.
     const rc = importRecording(lib.library, {
       ...base,
       sourcePath: c,
       signal: cancelC.signal,
-      onProgress: (p) => p.phase === 'proxy' && p.fraction === 0.15 && cancelC.abort(),
+      onProgress: (p) => (p.phase === 'wait' || p.phase === 'proxy') && cancelC.abort(),
     });
     await expect(rc).rejects.toMatchObject({ code: 'cancelled' });
     const [recA, recB] = await Promise.all([ra, rb]);
@@ -272,6 +279,23 @@ describe('importRecording', () => {
     expect(firstB === -1 || lastA === -1 || lastA < firstB || log.lastIndexOf('b') < log.indexOf('a')).toBe(
       true,
     );
+    // The import that waited said so ('wait', with no time left while in line), and once its turn
+    // came its time left was read from its own work, not from the wait (the walk saw a 3 s clip that
+    // had waited 90 s say "about 163 s left").
+    const waited = (['a', 'b'] as const).filter((n) => seen[n]!.some((p) => p.phase === 'wait'));
+    expect(waited.length).toBeGreaterThan(0);
+    for (const n of waited) {
+      const list = seen[n]!;
+      const w = list.findIndex((p) => p.phase === 'wait');
+      expect(list[w]!.secondsLeft).toBeUndefined();
+      const turn = list.findIndex((p, i) => i > w && p.phase === 'proxy');
+      expect(turn).toBeGreaterThan(w);
+      const waitS = (list[turn]!.at - list[w]!.at) / 1000;
+      const first = list.slice(turn).find((p) => p.secondsLeft !== undefined)!;
+      // The elapsed time the estimate used: secondsLeft = elapsed / fraction × (1 − fraction).
+      const used = (first.secondsLeft! * first.fraction) / (1 - first.fraction);
+      expect(used).toBeLessThan((first.at - t0) / 1000 - waitS / 2);
+    }
     expect(
       (await listRecordings(lib.library.data, lib.sessionId)).filter((r) => r.condition.label === 'queue'),
     ).toHaveLength(2);

@@ -29,6 +29,7 @@ export const recordingsHandlers: HandlersFor<typeof recordingsCalls> = {
     const file = resolveSource(source);
     const controller = startJob(jobId);
     let last = 0;
+    let lastPhase = '';
     try {
       if (controller.signal.aborted) throw new ServiceError('cancelled', 'Import cancelled.');
       const rec = await importRecording(ctx.library, {
@@ -41,8 +42,10 @@ export const recordingsHandlers: HandlersFor<typeof recordingsCalls> = {
         signal: controller.signal,
         onProgress: (p) => {
           const now = Date.now();
-          if (now - last < PROGRESS_INTERVAL_MS && p.fraction < 1) return;
+          // A new phase always goes out: dropped, a clip waiting its turn read "Copying" for minutes.
+          if (p.phase === lastPhase && now - last < PROGRESS_INTERVAL_MS && p.fraction < 1) return;
           last = now;
+          lastPhase = p.phase;
           ctx.emit('recordings:progress', { jobId, ...p });
         },
       });

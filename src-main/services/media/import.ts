@@ -66,6 +66,7 @@ export interface ImportRequest {
 const WEIGHTS: Record<ImportPhase, [number, number]> = {
   copy: [0, 0.1],
   probe: [0.1, 0.15],
+  wait: [0.15, 0.15],
   proxy: [0.15, 0.95],
   thumbnail: [0.95, 0.99],
   finish: [0.99, 1],
@@ -86,14 +87,19 @@ export async function importRecording(library: Library, req: ImportRequest): Pro
   const name = `"${displayName}"`;
   await getSession(library.data, req.sessionId);
   const started = Date.now();
+  // Time spent in line for the transcode slot: not work, so not in the rate the time left is read
+  // from (a 3 s clip that waited 90 s behind another said "about 163 s left" once its turn came).
+  let waitedMs = 0;
   const report = (phase: ImportPhase, within: number): void => {
     const [a, b] = WEIGHTS[phase];
     const fraction = a + (b - a) * Math.min(1, Math.max(0, within));
-    const elapsed = (Date.now() - started) / 1000;
+    const elapsed = (Date.now() - started - waitedMs) / 1000;
     req.onProgress?.({
       phase,
       fraction,
-      ...(fraction > 0.05 && fraction < 1 ? { secondsLeft: (elapsed / fraction) * (1 - fraction) } : {}),
+      ...(phase !== 'wait' && fraction > 0.05 && fraction < 1
+        ? { secondsLeft: (elapsed / fraction) * (1 - fraction) }
+        : {}),
     });
   };
 
@@ -133,8 +139,10 @@ export async function importRecording(library: Library, req: ImportRequest): Pro
       : probed;
     const originalFile = `original${extensionFor(source.container, source.codec)}`;
     await rename(copied, join(work, originalFile));
+    const inLine = Date.now();
+    const release = await acquireTranscodeSlot(req.signal, () => report('wait', 0));
+    waitedMs = Date.now() - inLine;
     report('proxy', 0);
-    const release = await acquireTranscodeSlot(req.signal);
     let proxy;
     try {
       proxy = await makeProxy(join(work, originalFile), join(work, 'proxy.mp4'), source, displayName, {

@@ -52,8 +52,13 @@ export function cancelJob(jobId: string): boolean {
 const waiting: (() => void)[] = [];
 let busy = false;
 
-export async function acquireTranscodeSlot(signal?: AbortSignal): Promise<() => void> {
+export async function acquireTranscodeSlot(
+  signal?: AbortSignal,
+  /** Called once when the slot is taken and this import must wait its turn. */
+  onWait?: () => void,
+): Promise<() => void> {
   if (busy) {
+    onWait?.();
     await new Promise<void>((resolve, reject) => {
       const go = (): void => {
         signal?.removeEventListener('abort', onAbort);

@@ -1,17 +1,19 @@
 import { useMemo, useRef, useState, type DragEvent } from 'react';
-import type { Condition, Recording, View } from '../../../src-shared/contract/recordings';
+import type { Condition, ImportPhase, Recording, View } from '../../../src-shared/contract/recordings';
 import { transport } from '../api/transport';
 import type { ClipAnalysisStatus } from '../../../src-shared/contract/analysis';
 import { RecordingCard } from './RecordingCard';
 import { useClipImport } from './useClipImport';
 
-const PHASE_LABEL: Record<string, string> = {
-  upload: 'Uploading',
-  copy: 'Copying into the library',
-  probe: 'Checking the clip',
-  proxy: 'Making the review copy',
-  thumbnail: 'Making the thumbnail',
-  finish: 'Finishing',
+const PHASE_LABEL: Record<ImportPhase | 'upload', (name: string) => string> = {
+  upload: (name) => `Uploading “${name}”…`,
+  copy: (name) => `Copying into the library “${name}”…`,
+  probe: (name) => `Checking the clip “${name}”…`,
+  // One review copy is made at a time (media/jobs.ts): say so, rather than an empty bar.
+  wait: (name) => `“${name}” waits for the other clip’s review copy to finish…`,
+  proxy: (name) => `Making the review copy “${name}”…`,
+  thumbnail: (name) => `Making the thumbnail “${name}”…`,
+  finish: (name) => `Finishing “${name}”…`,
 };
 
 /**
@@ -60,7 +62,7 @@ export function ClipSlot(props: {
       {state.kind === 'running' ? (
         <div className="clip-progress" role="status" aria-live="polite">
           <p>
-            {PHASE_LABEL[state.phase]} “{state.name}”…
+            {PHASE_LABEL[state.phase](state.name)}
             {state.secondsLeft !== undefined && state.secondsLeft > 1 && (
               <span className="muted"> about {Math.ceil(state.secondsLeft)} s left</span>
             )}
