@@ -7,11 +7,11 @@
  * The service path (gait:analyze and report:get on a real library) is hybrid-events.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXERCISES } from '../../src-shared/gait';
 import { generateRunner } from '../../src-shared/gait/synthetic';
 import { generateMarkerClip } from '../../src-shared/gait/synthetic/marker-clip';
 import type { MarkerName, MarkerTrack } from '../../src-shared/markers';
 import { buildReport } from '../../src-shared/report/build';
+import { clipInput, flatCondition, reportInput } from '../../src-shared/report/testing/report-input';
 import { analyseClip } from '../../src-shared/review/analyse';
 import { pixels } from '../../src-shared/units';
 import { createElement, renderToStaticMarkup, type Component } from '../helpers/react-render';
@@ -61,20 +61,7 @@ describe('marker events on screen', () => {
     const html = renderToStaticMarkup(createElement(EventsSource, { source: words }));
     expect(html).toContain(`data-testid="events-source">${words.replace(/'/g, '&#x27;')}</p>`);
 
-    const model = buildReport({
-      patient: { name: 'Marker Runner' },
-      session: { id: 's1', date: '2026-11-21' },
-      conditions: [
-        {
-          id: 'c1',
-          label: 'Flat',
-          clips: [{ view: 'side', file: 'side.mp4', model: 'full', analysis: gait, series }],
-        },
-      ],
-      exercises: DEFAULT_EXERCISES,
-      appVersion: '0.1.0',
-      now: '2026-11-21T10:00:00.000Z',
-    }).model;
+    const model = buildReport(reportInput([flatCondition(clipInput('side', gait, series))])).model;
     expect(model.conditions[0]!.quality.map((q) => q.text)).toContain(`side view: ${words}`);
   });
 });

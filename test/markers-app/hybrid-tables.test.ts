@@ -7,14 +7,15 @@
  * table and of Review's is one component: the same markup in both.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeGait, DEFAULT_EXERCISES, type GaitAnalysis } from '../../src-shared/gait';
-import { generateRunner } from '../../src-shared/gait/synthetic';
+import type { GaitAnalysis } from '../../src-shared/gait';
+import { analysedRunner } from '../../src-shared/gait/testing/runner';
 import { buildReport } from '../../src-shared/report/build';
 import type { VariableRow } from '../../src-shared/report/model';
+import { clipInput, flatCondition, reportInput } from '../../src-shared/report/testing/report-input';
 import { hybridOf, type VariableSources } from '../../src-shared/review/marker-hybrid';
 import type { MarkerVariableRow } from '../../src-shared/review/marker-variables';
 import { kneeMarkers } from '../../src-shared/review/testing/marker-legs';
-import { createElement, renderToStaticMarkup, type Component } from '../helpers/react-render';
+import { renderHtml, type Component } from '../helpers/react-render';
 
 // React and the renderer's components are loaded by name: the node type-check has no JSX and no
 // DOM (as test/review/work-first-complaint.test.ts). vitest compiles them as the renderer's build does.
@@ -37,7 +38,6 @@ const { MarkersPanel } = (await load('../../src-renderer/src/review/markers/Mark
   }>;
 };
 
-const render = <P>(c: Component<P>, props: P): string => renderToStaticMarkup(createElement(c, props));
 const text = (html: string): string =>
   html
     .replace(/<[^>]+>/g, ' ')
@@ -51,8 +51,8 @@ const rowOf = (html: string, attr: string): string => {
   return html.slice(html.lastIndexOf('<tr', at), html.indexOf('</tr>', at));
 };
 
-const run = generateRunner({ view: 'side', fps: 60, durationS: 8, seed: 7, noisePx: 0, cadence: 168 });
-const gait = analyzeGait({ series: run.series, view: 'side', calibration: { heightCm: 175 } });
+const run = analysedRunner({ view: 'side', fps: 60, durationS: 8, seed: 7, noisePx: 0, cadence: 168 });
+const gait = run.analysis;
 const hybrid = hybridOf(
   'side',
   [...kneeMarkers(run.series, 'left', 1), ...kneeMarkers(run.series, 'right', 1)],
@@ -61,7 +61,7 @@ const hybrid = hybridOf(
 
 describe('hybrid analysis in the tables', () => {
   it("Review's summary shows the marker value in the landmarks' place, with each row's source", () => {
-    const html = render(Summary, { gait: hybrid.analysis, view: 'side', sources: hybrid.sources });
+    const html = renderHtml(Summary, { gait: hybrid.analysis, view: 'side', sources: hybrid.sources });
     const knee = rowOf(html, 'data-testid="variable-knee-flexion-ic"');
     expect(knee).toContain('data-source="markers"');
     expect(text(knee)).toMatch(/from markers \(trochanter, knee and ankle markers\)/);
@@ -70,35 +70,14 @@ describe('hybrid analysis in the tables', () => {
     expect(hip).toContain('data-source="landmarks"');
     expect(text(hip)).toMatch(/from pose landmarks/);
     // Without markers the summary is as before: no source line.
-    expect(render(Summary, { gait, view: 'side' })).not.toContain('variable-source');
+    expect(renderHtml(Summary, { gait, view: 'side' })).not.toContain('variable-source');
   });
 
   it("the report's table prints the value shown, its source and the finding on it", () => {
-    const model = buildReport({
-      patient: { name: 'Marker Runner' },
-      session: { id: 's1', date: '2026-11-21' },
-      conditions: [
-        {
-          id: 'c1',
-          label: 'Flat',
-          clips: [
-            {
-              view: 'side',
-              file: 'side.mp4',
-              model: 'full',
-              analysis: hybrid.analysis,
-              series: run.series,
-              sources: hybrid.sources,
-            },
-          ],
-        },
-      ],
-      exercises: DEFAULT_EXERCISES,
-      appVersion: '0.1.0',
-      now: '2026-11-21T10:00:00.000Z',
-    }).model;
+    const clip = clipInput('side', hybrid.analysis, run.series, { sources: hybrid.sources });
+    const model = buildReport(reportInput([flatCondition(clip)])).model;
     const rows = model.conditions[0]!.variables;
-    const html = render(VariablesTable, { rows, caption: 'Side view (sagittal plane)' });
+    const html = renderHtml(VariablesTable, { rows, caption: 'Side view (sagittal plane)' });
     const knee = rowOf(html, 'data-key="knee-flexion-ic"');
     expect(knee).toContain('data-source="markers"');
     expect(text(knee)).toMatch(/Source: markers \(trochanter, knee and ankle markers\)/);
@@ -136,7 +115,7 @@ describe('hybrid analysis in the tables', () => {
         .slice(html.lastIndexOf('<td', at), html.indexOf('</td>', at) + 5)
         .replace(/data-testid="[^"]*"/, '');
     };
-    const report = render(MarkerRowsTable, { rows: [row] });
+    const report = renderHtml(MarkerRowsTable, { rows: [row] });
     const markers = {
       on: false,
       setup: null,
@@ -146,7 +125,7 @@ describe('hybrid analysis in the tables', () => {
       chosen: null,
       message: '',
     };
-    const review = render(MarkersPanel, { markers, view: 'side', frame: 0, rows: [row] });
+    const review = renderHtml(MarkersPanel, { markers, view: 'side', frame: 0, rows: [row] });
     expect(cell(report)).toContain('not measurable from this view<div class="remedy">Film again.</div>');
     expect(cell(review)).toBe(cell(report));
   });
