@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeGait } from '../gait';
 import { lengthRatio } from '../gait/hamstring';
-import { generateRunner } from '../gait/synthetic';
 import type { Degrees } from '../units';
 import { formatMeanU95 } from './format';
+import { lateSwingVisit } from './testing/late-swing-visit';
 import { buildProgress, type SessionInput } from './timeline';
 
 /**
@@ -12,33 +11,8 @@ import { buildProgress, type SessionInput } from './timeline';
  * forward before contact at the second visit. The model's slope (about 0.25% of the standing length
  * per degree of hip flexion near 35°) says how much longer the biceps femoris long head gets.
  */
-function visit(date: string, rightLateSwingHipFlexionDeg: number): SessionInput {
-  const side = analyzeGait({
-    series: generateRunner({
-      view: 'side',
-      durationS: 6,
-      cadence: 166,
-      noisePx: 1.5,
-      seed: 11,
-      right: { lateSwingHipFlexionDeg: rightLateSwingHipFlexionDeg },
-    }).series,
-    view: 'side',
-    calibration: { heightCm: 175 },
-  });
-  return {
-    sessionId: `s-${date}`,
-    date,
-    symptoms: null,
-    conditions: [
-      {
-        label: 'flat',
-        speedKmh: 11,
-        inclinePct: 0,
-        recordings: [{ recordingId: `side-${date}`, name: 'side.mp4', analysis: side }],
-      },
-    ],
-  };
-}
+const visit = (date: string, rightLateSwingHipFlexionDeg: number): SessionInput =>
+  lateSwingVisit(date, rightLateSwingHipFlexionDeg, 6);
 
 describe('hamstring length in late swing on the timeline', () => {
   it(

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeGait } from '../gait';
-import { generateRunner } from '../gait/synthetic';
+import { lateSwingVisit } from './testing/late-swing-visit';
 import { buildProgress, type SessionInput } from './timeline';
 
 /**
@@ -10,33 +9,8 @@ import { buildProgress, type SessionInput } from './timeline';
  * over-striding), the left unchanged. The far leg carries the pose model's occlusion bias
  * (docs/uncertainty.md §1), so its interval is wide: what one side camera cannot tell about it.
  */
-function visit(date: string, rightLateSwingHipFlexionDeg: number): SessionInput {
-  const side = analyzeGait({
-    series: generateRunner({
-      view: 'side',
-      durationS: 8,
-      cadence: 166,
-      noisePx: 1.5,
-      seed: 11,
-      right: { lateSwingHipFlexionDeg: rightLateSwingHipFlexionDeg },
-    }).series,
-    view: 'side',
-    calibration: { heightCm: 175 },
-  });
-  return {
-    sessionId: `s-${date}`,
-    date,
-    symptoms: null,
-    conditions: [
-      {
-        label: 'flat',
-        speedKmh: 11,
-        inclinePct: 0,
-        recordings: [{ recordingId: `side-${date}`, name: 'side.mp4', analysis: side }],
-      },
-    ],
-  };
-}
+const visit = (date: string, rightLateSwingHipFlexionDeg: number): SessionInput =>
+  lateSwingVisit(date, rightLateSwingHipFlexionDeg, 8);
 
 describe('late swing on the timeline', () => {
   const p = buildProgress({ id: 'p', name: 'Runner' }, [visit('2026-01-10', 34), visit('2026-02-07', 40)]);
