@@ -4,8 +4,7 @@ import { biasNorm, meanBias } from '../gait/timing-bias';
 import type { Timeline } from '../gait/types';
 import { biasOf, timingOf } from '../gait/uncertainty-timing';
 import { rate } from '../gait/uncertainty-points';
-import type { MarkerName, MarkerPoint, MarkerTrack } from '../markers';
-import { pixels } from '../units';
+import type { MarkerTrack } from '../markers';
 import { stepU } from './marker-uncertainty';
 import {
   markerAngleSystematicDeg,
@@ -13,17 +12,7 @@ import {
   markerVariables,
   MARKER_STEP_SD_DEG,
 } from './marker-variables';
-
-/** A track from a function of the frame. */
-function track(name: MarkerName, n: number, at: (i: number) => [number, number] | null): MarkerTrack {
-  const points: MarkerPoint[] = Array.from({ length: n }, (_, i) => {
-    const p = at(i);
-    return p
-      ? { x: pixels(p[0]), y: pixels(p[1]), confidence: 0.9, state: 'detected' }
-      : { x: pixels(0), y: pixels(0), confidence: 0, state: 'lost' };
-  });
-  return { name, points };
-}
+import { trackFrom } from './testing/marker-legs';
 
 const ev = (kind: GaitEventJson['kind'], side: 'left' | 'right', frame: number): GaitEventJson => ({
   kind,
@@ -60,7 +49,7 @@ describe('marker variables (hybrid analysis)', () => {
   it('gives pelvic tilt per step from the ASIS and PSIS, mean ± SD with an interval, source markers', () => {
     const rows = markerVariables(
       'side',
-      [track('rightAsis', n, pelvis(1)), track('rightPsis', n, pelvis(-1))],
+      [trackFrom('rightAsis', n, pelvis(1)), trackFrom('rightPsis', n, pelvis(-1))],
       events(n),
     );
     const ic = rows.find((r) => r.id === 'pelvic-tilt-ic')!;
@@ -102,7 +91,7 @@ describe('marker variables (hybrid analysis)', () => {
       };
     const rows = markerVariables(
       'side',
-      [track('rightAsis', n, at(1)), track('rightPsis', n, at(-1))],
+      [trackFrom('rightAsis', n, at(1)), trackFrom('rightPsis', n, at(-1))],
       events(n),
     );
     const ic = rows.find((r) => r.id === 'pelvic-tilt-ic')!;
@@ -116,7 +105,7 @@ describe('marker variables (hybrid analysis)', () => {
     // The ordinary runner of the first test: nothing is flagged.
     const calm = markerVariables(
       'side',
-      [track('rightAsis', n, pelvis(1)), track('rightPsis', n, pelvis(-1))],
+      [trackFrom('rightAsis', n, pelvis(1)), trackFrom('rightPsis', n, pelvis(-1))],
       events(n),
     );
     expect(calm.every((r) => r.left!.notMeasurable === null && r.right!.notMeasurable === null)).toBe(true);
@@ -128,8 +117,8 @@ describe('marker variables (hybrid analysis)', () => {
       markerVariables(
         'side',
         [
-          track('rightAsis', n, pelvis(1)),
-          track('rightPsis', n, (i) => {
+          trackFrom('rightAsis', n, pelvis(1)),
+          trackFrom('rightPsis', n, (i) => {
             const p = pelvis(-1)(i);
             return offAt.includes(i) ? [p[0] - 60, p[1]] : p;
           }),
@@ -182,7 +171,7 @@ describe('marker variables (hybrid analysis)', () => {
       const [x, y] = slope(i);
       return [600 - x, 800 - y];
     };
-    const tracks = [track('rightAsis', n, slope), track('rightPsis', n, back)];
+    const tracks = [trackFrom('rightAsis', n, slope), trackFrom('rightPsis', n, back)];
     const at = (templateSd?: number): GaitEventJson[] =>
       [6, 30, 54, 78, 102].flatMap((f) =>
         (['initial-contact', 'toe-off'] as const).map((kind) => ({
@@ -253,11 +242,11 @@ describe('marker variables (hybrid analysis)', () => {
         return { hip, knee, ankle, heel, toe };
       };
       return [
-        ...(withTrochanter ? [track(`${side}GreaterTrochanter`, n, (i) => at(i).hip)] : []),
-        track(`${side}LateralKnee`, n, (i) => at(i).knee),
-        track(`${side}LateralMalleolus`, n, (i) => at(i).ankle),
-        track(`${side}Heel`, n, (i) => at(i).heel),
-        track(`${side}FifthMetatarsal`, n, (i) => at(i).toe),
+        ...(withTrochanter ? [trackFrom(`${side}GreaterTrochanter`, n, (i) => at(i).hip)] : []),
+        trackFrom(`${side}LateralKnee`, n, (i) => at(i).knee),
+        trackFrom(`${side}LateralMalleolus`, n, (i) => at(i).ankle),
+        trackFrom(`${side}Heel`, n, (i) => at(i).heel),
+        trackFrom(`${side}FifthMetatarsal`, n, (i) => at(i).toe),
       ];
     };
     // Right contacts at 12, 36, …; left at 0, 24, …; the left leg has no trochanter marker.
@@ -276,7 +265,7 @@ describe('marker variables (hybrid analysis)', () => {
     // Without knee markers the rows are left out: the variables table has the landmark values.
     const pelvisOnly = markerVariables(
       'side',
-      [track('rightAsis', n, pelvis(1)), track('rightPsis', n, pelvis(-1))],
+      [trackFrom('rightAsis', n, pelvis(1)), trackFrom('rightPsis', n, pelvis(-1))],
       events(n),
     );
     expect(pelvisOnly.map((r) => r.id)).toEqual([
@@ -288,7 +277,7 @@ describe('marker variables (hybrid analysis)', () => {
   });
 
   it('says what to tape when the markers are missing', () => {
-    const rows = markerVariables('side', [track('rightAsis', n, pelvis(1))], events(n));
+    const rows = markerVariables('side', [trackFrom('rightAsis', n, pelvis(1))], events(n));
     expect(rows.every((r) => r.source === 'none' && r.left === null)).toBe(true);
     expect(rows[0]!.sourceWords).toMatch(/tape the ASIS and PSIS/);
     const rear = markerVariables('rear', [], events(n));
@@ -304,10 +293,10 @@ describe('marker variables (hybrid analysis)', () => {
       if (phase > 7) return 0;
       return 5 + 7 * Math.max(0, 1 - Math.abs(phase - 4) / 4);
     };
-    const shankU = track('rightShankUpper', n, () => [500, 800]);
-    const shankL = track('rightShankLower', n, () => [500, 900]);
-    const heelU = track('rightHeelCounterUpper', n, () => [500, 920]);
-    const heelL = track('rightHeelCounterLower', n, (i) => {
+    const shankU = trackFrom('rightShankUpper', n, () => [500, 800]);
+    const shankL = trackFrom('rightShankLower', n, () => [500, 900]);
+    const heelU = trackFrom('rightHeelCounterUpper', n, () => [500, 920]);
+    const heelL = trackFrom('rightHeelCounterLower', n, (i) => {
       const a = (ev5(i) * Math.PI) / 180;
       return [500 + 40 * Math.sin(a), 920 + 40 * Math.cos(a)];
     });
