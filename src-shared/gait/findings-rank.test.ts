@@ -3,17 +3,15 @@
  * weights on hand-made evidence with known answers.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeGait } from './analyze';
 import { evidenceEffect, rankFindings, STAND_IN_SDD_DEG } from './findings-rank';
 import type { GaitFinding } from './schema';
-import { generateRunner, type SyntheticOptions } from './synthetic';
+import type { SyntheticOptions } from './synthetic';
 import { gaitFinding, type Evidence } from './testing/findings';
+import { analysedRunner } from './testing/runner';
 import { INJURY_SIDE_WEIGHT } from './tables/focus';
 
-function sideRunner(o: Partial<SyntheticOptions>, seed: number) {
-  const c = generateRunner({ view: 'side', fps: 60, durationS: 8, seed, noisePx: 2, ...o });
-  return analyzeGait({ series: c.series, view: 'side', calibration: { heightCm: 175 } });
-}
+const sideRunner = (o: Partial<SyntheticOptions>, seed: number) =>
+  analysedRunner({ view: 'side', fps: 60, durationS: 8, seed, noisePx: 2, ...o }).analysis;
 
 describe('ranking on synthetic runners', () => {
   // Stiff knee 28° (12° below the 40° threshold, SDD 3.8°) against a trunk lean of 14° (4° past

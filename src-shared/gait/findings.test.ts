@@ -10,6 +10,7 @@ import { asymmetryLimit } from './findings';
 import type { GaitAnalysis } from './schema';
 import { generateRunner, type LegStyle } from './synthetic';
 import { flickerLeftLeg } from './testing/hide-leg';
+import { analysedRunner } from './testing/runner';
 
 const variable = (a: GaitAnalysis, id: string): GaitAnalysis['variables'][number] => {
   const v = a.variables.find((x) => x.id === id);
@@ -18,10 +19,8 @@ const variable = (a: GaitAnalysis, id: string): GaitAnalysis['variables'][number
 };
 
 /** Side view at 60 fps, 2 px landmark noise; the right leg is the near one (runner faces image-right). */
-function side(right: Partial<LegStyle>, seed: number): GaitAnalysis {
-  const c = generateRunner({ view: 'side', fps: 60, durationS: 8, seed, noisePx: 2, right });
-  return analyzeGait({ series: c.series, view: 'side', calibration: { heightCm: 175 } });
-}
+const side = (right: Partial<LegStyle>, seed: number): GaitAnalysis =>
+  analysedRunner({ view: 'side', fps: 60, durationS: 8, seed, noisePx: 2, right }).analysis;
 
 /** Rear view driven by the side view's events (as the app does once the clips are synced). */
 function rear(right: Partial<LegStyle>, seed: number): GaitAnalysis {
