@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeGait } from './analyze';
+import { generateRunner } from './synthetic';
 import { createPrng } from './synthetic/prng';
 import { frameTimingFlag } from './quality';
 
@@ -68,5 +70,23 @@ describe('the variable-frame-rate flag (frameTiming, the one rule)', () => {
     expect(flag.message).toMatch(
       /dropped 6 frames of this clip \(gaps in its frame times\), and the time between/,
     );
+  });
+});
+
+describe('the flags of a clip that does not show the runner', () => {
+  it('are the clip check’s one reason, not the six lines that follow from it', () => {
+    // Seeded runner with nobody in 70 % of frames, the patient's height given (seed 4, clip-check.test).
+    const run = generateRunner({ view: 'side', durationS: 4, noPoseRate: 0.7, seed: 4 });
+    const a = analyzeGait({ series: run.series, view: 'side', calibration: { heightCm: 178 } });
+    expect(a.quality.reasons.map((r) => r.code)).toContain('no-person');
+    expect(a.flags.map((f) => f.message)).toEqual([
+      a.quality.reasons.find((r) => r.code === 'no-person')!.message,
+    ]);
+    // The same runner with every frame posed keeps its other flags (the early return is the clip check's alone).
+    const seen = analyzeGait({
+      series: generateRunner({ view: 'side', durationS: 4, seed: 4 }).series,
+      view: 'side',
+    });
+    expect(seen.flags.some((f) => f.code === 'uncalibrated')).toBe(true);
   });
 });

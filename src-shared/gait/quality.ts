@@ -79,6 +79,11 @@ export function qualityFlags(q: QualityInput): GaitFlag[] {
       message: r.message,
     });
   }
+  // A clip that does not show the runner has nothing else to say: the frames without a person, the
+  // legs' visibility, the missing steps and the calibration all follow from it. Listed, they were six
+  // lines for one 3 s test pattern in the walk's report, one of them "Enter the patient's height"
+  // for a patient whose height was entered.
+  if (q.clip.reasons.some((r) => r.code === 'no-person')) return flags;
   if (steps.length === 0) {
     flags.push({
       code: 'no-steps',
