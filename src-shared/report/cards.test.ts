@@ -4,8 +4,7 @@
  * never by the left side alone (the sample report's "step time 341 ms", issue 20).
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeGait } from '../gait';
-import { generateRunner } from '../gait/synthetic';
+import { analysedRunner } from '../gait/testing/runner';
 import { cardFigure, poolSides } from './cards';
 import type { Stat, VariableRow } from './model';
 import { variableRow } from './rows';
@@ -87,8 +86,8 @@ describe('spatiotemporal cards', () => {
   });
 
   it('on the synthetic runner: the step-time card is the mean of every clean step of both feet', () => {
-    const clip = generateRunner({ view: 'side', fps: 60, durationS: 8, seed: 3, noisePx: 1 });
-    const a = analyzeGait({ series: clip.series, view: 'side', calibration: { heightCm: 175 } });
+    const clip = analysedRunner({ view: 'side', fps: 60, durationS: 8, seed: 3, noisePx: 1 });
+    const a = clip.analysis;
     const v = a.variables.find((x) => x.id === 'step-time');
     expect(v).toBeDefined();
     if (!v) return;

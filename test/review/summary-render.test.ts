@@ -4,9 +4,8 @@
  * has no spread to give, so it shows its value alone, never "± 0".
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeGait } from '../../src-shared/gait/analyze';
 import type { GaitAnalysis } from '../../src-shared/gait/schema';
-import { generateRunner } from '../../src-shared/gait/synthetic';
+import { analysedRunner } from '../../src-shared/gait/testing/runner';
 import { cadenceRow } from '../../src-shared/report/rows';
 import { renderHtml, type Component } from '../helpers/react-render';
 
@@ -16,8 +15,7 @@ const { Summary, StepTable } = (await load('../../src-renderer/src/review/panels
   StepTable: Component<{ gait: GaitAnalysis; view: 'side'; frame: number; onStep: (f: number) => void }>;
 };
 
-const clip = generateRunner({ view: 'side', fps: 60, durationS: 8, seed: 3, noisePx: 1 });
-const gait = analyzeGait({ series: clip.series, view: 'side', calibration: { heightCm: 175 } });
+const gait = analysedRunner({ view: 'side', fps: 60, durationS: 8, seed: 3, noisePx: 1 }).analysis;
 
 /** The words of the step-time row's left cell. */
 function leftStepTime(g: GaitAnalysis): string {

@@ -9,9 +9,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { GaitAnalysis } from '../../src-shared/gait/schema';
-import { analyzeGait } from '../../src-shared/gait/analyze';
 import type { RankContext } from '../../src-shared/gait/findings-rank';
-import { generateRunner } from '../../src-shared/gait/synthetic';
+import { analysedRunner } from '../../src-shared/gait/testing/runner';
 import { createElement, renderToStaticMarkup, type Element } from '../helpers/react-render';
 
 // React and the renderer's panel are loaded by name: the node type-check (tsconfig.node.json) has
@@ -29,7 +28,7 @@ const { SessionFocus, sessionFocus } = (await load('../../src-renderer/src/revie
   }) => RankContext;
 };
 
-const clip = generateRunner({
+const gait = analysedRunner({
   view: 'rear',
   fps: 60,
   durationS: 8,
@@ -39,8 +38,7 @@ const clip = generateRunner({
   right: { pelvicDropDeg: 8.5 },
   left: { pelvicDropDeg: 2 },
   leftArm: { wristMedialCm: 22 },
-});
-const gait = analyzeGait({ series: clip.series, view: 'rear', calibration: { heightCm: 175 } });
+}).analysis;
 
 function panel(session: { complaint?: string | null; injurySide?: 'left' | 'right' | 'both' | 'none' }): {
   titles: string[];
