@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPrng } from '../gait/synthetic/prng';
 import {
+  aboutTime,
   advanceBar,
   finishTimes,
   groupSecondsLeft,
@@ -393,5 +394,15 @@ describe('groupSecondsLeft', () => {
     expect(groupSecondsLeft([10, 30])).toBe(30);
     expect(groupSecondsLeft([10, null])).toBeNull();
     expect(groupSecondsLeft([])).toBe(0);
+  });
+});
+
+describe('aboutTime', () => {
+  it('says the time in the words the session page and the CLI share, or that it is estimating', () => {
+    expect(aboutTime(null)).toBe('estimating the time left');
+    expect(aboutTime(0.2)).toBe('about 1 s left');
+    expect(aboutTime(12)).toBe('about 10 s left');
+    expect(aboutTime(13)).toBe('about 15 s left');
+    expect(aboutTime(95)).toBe('about 2 min left');
   });
 });

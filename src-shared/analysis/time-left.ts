@@ -178,3 +178,14 @@ export function sampleQueue(
   }
   return { rate, shown };
 }
+
+/**
+ * "about 40 s" / "about 2 min": a wait estimate a PT can read at a glance, in
+ * the same words on the session page and in the CLI; until the queue's rate is
+ * stable (a few seconds into the first run), it says so rather than guess.
+ */
+export function aboutTime(seconds: number | null): string {
+  if (seconds === null) return 'estimating the time left';
+  if (seconds < 60) return `about ${Math.max(1, Math.round(seconds / 5) * 5)} s left`;
+  return `about ${Math.round(seconds / 60)} min left`;
+}

@@ -58,7 +58,9 @@ const PoseProgressSchema = z.object({
   model: PoseModelSchema,
   framesDone: z.number().int(),
   totalFrames: z.number().int(),
-  fps: z.number(),
+  /** The run's pace now (its share of the process's pose rate); null before the rate exists. */
+  fps: z.number().nullable(),
+  /** The process's one time left for this run (services/pose/time-left.ts); null while estimating. */
   secondsLeft: z.number().nullable(),
   /** "second pass on the runner's region" while that pass runs (docs/pose-engine.md); else absent. */
   stage: z.string().max(200).optional(),

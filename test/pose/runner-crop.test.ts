@@ -4,7 +4,7 @@ import {
   detectPoses,
   SECOND_PASS_STAGE,
   type DetectResult,
-  type PoseProgress,
+  type PassProgress,
 } from '../../src-main/services/pose/run';
 import { toSeries } from '../../src-main/services/pose/series';
 import { cropProblem } from '../../src-shared/pose/runner-crop';
@@ -41,7 +41,7 @@ const SECONDS = 4;
 const SAMPLE = media('treadmill_side_zzzhushi_male_side.mp4');
 
 let landscape: string;
-let progress: PoseProgress[];
+let progress: PassProgress[];
 let run: DetectResult;
 
 beforeAll(async () => {

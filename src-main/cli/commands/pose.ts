@@ -1,7 +1,15 @@
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
-import { describePoseError, detectPoses, frameRange, noPoseRanges, toSeries } from '../../services/pose';
+import { aboutTime } from '../../../src-shared/analysis/time-left';
+import {
+  describePoseError,
+  detectPoses,
+  frameRange,
+  noPoseRanges,
+  poseTimeLeft,
+  toSeries,
+} from '../../services/pose';
 import { parseCommand, usageError as cmdUsageError } from '../args';
 import { abortOnStop } from '../process';
 import { noteLeftover } from '../../services/process/scratch';
@@ -53,6 +61,8 @@ export async function run(argv: string[]): Promise<number> {
   // Ctrl-C, SIGTERM and SIGHUP stop it alike (cli/process.ts).
   const stopListening = abortOnStop(controller);
   const model = values.model as PoseModelName;
+  // The process's one time left (services/pose/time-left.ts), as the app's queue says it.
+  const follower = poseTimeLeft.follow(clip, model);
   try {
     process.stderr.write(`Finding poses in ${clip} (${model} model)…\n`);
     const { candidates } = await detectPoses({
@@ -60,12 +70,14 @@ export async function run(argv: string[]): Promise<number> {
       model,
       numPoses,
       signal: controller.signal,
-      onProgress: (p) =>
+      onProgress: (raw) => {
+        const p = follower.report(raw);
         process.stderr.write(
-          `pose: ${p.stage ? `${p.stage}, ` : ''}${p.framesDone}/${p.totalFrames} frames, ${p.fps.toFixed(1)} fps` +
-            (p.secondsLeft !== null ? `, ${Math.ceil(p.secondsLeft)} s left` : '') +
-            '\n',
-        ),
+          `pose: ${p.stage ? `${p.stage}, ` : ''}${p.framesDone}/${p.totalFrames} frames` +
+            (p.fps !== null ? `, ${p.fps.toFixed(1)} fps` : '') +
+            `, ${aboutTime(p.secondsLeft)}\n`,
+        );
+      },
     });
     let series;
     try {
@@ -114,6 +126,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`stridelab pose: ${describePoseError(e, clip)}\n`);
     return 1;
   } finally {
+    follower.end();
     stopListening();
   }
 }

@@ -79,8 +79,8 @@ async function analyse(deps: JobDeps, r: Running, model: PoseModelName): Promise
     hold: r.hold,
     ...(plan ? { firstFrom: plan.firstFrom } : {}),
     onProgress: (p) => {
-      // The run's own fps and secondsLeft are not used: the queue's estimate (status.ts) reads the
-      // frames of every run going, so runs sharing the CPU and a pass added mid-run are counted.
+      // The time left is not kept here: status.ts reads the process's one estimate
+      // (pose/time-left.ts), which samples every run going, so runs sharing the CPU count.
       r.framesDone = p.framesDone;
       r.totalFrames = p.totalFrames;
       r.step = p.stage ?? null;

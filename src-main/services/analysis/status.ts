@@ -1,11 +1,4 @@
-import {
-  finishTimes,
-  groupSecondsLeft,
-  NO_ESTIMATE,
-  sampleQueue,
-  type QueueEstimate,
-} from '../../../src-shared/analysis/time-left';
-import { stableRate } from '../../../src-shared/analysis/rate';
+import { finishTimes, groupSecondsLeft } from '../../../src-shared/analysis/time-left';
 import type {
   AnalysisState,
   ClipAnalysisStatus,
@@ -13,6 +6,7 @@ import type {
 } from '../../../src-shared/contract/analysis';
 import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import type { AnalysisJob } from '../../data/analysis-jobs';
+import { poseTimeLeft } from '../pose/time-left';
 import { recordingForSync, recordingsForSync } from '../sync/landmarks';
 import type { CallContext } from '../types';
 import { workstationOfClaimer } from './lease';
@@ -23,8 +17,9 @@ import { hasLandmarks } from './steps';
  * Where each clip's analysis stands, as `analysis:status` answers and `analysis:changed` tells: from
  * the job's row, or from the run itself while this process runs it (stage, fraction, time left, the
  * early numbers, held for capture). Progress goes out at most every PROGRESS_INTERVAL_MS per clip.
- * Time left is the queue's estimate (src-shared/analysis/time-left.ts, docs/analysis-queue.md "Time
- * left"): every run of a model sampled together, so runs sharing the CPU count.
+ * Time left is the process's one pose estimate (services/pose/time-left.ts over
+ * src-shared/analysis/time-left.ts, docs/analysis-queue.md "Time left"): every run of a model sampled
+ * together, so runs sharing the CPU count; `pose:progress` and the CLI say the same.
  */
 type Ctx = Pick<CallContext, 'library' | 'emit' | 'version' | 'transport'>;
 
@@ -67,8 +62,6 @@ export function createQueueStatus(
   machine: { readonly slots: number; readonly cores: number },
 ): QueueStatus {
   const { data } = ctx.library;
-  /** Per model: a model's rate is its own. Kept across runs, so the next clips start from it. */
-  const estimates = new Map<PoseModelName, QueueEstimate>();
   const runsOf = (model: PoseModelName) =>
     [...running.values()]
       .filter((r) => r.job.model === model && r.stage === 'pose')
@@ -76,17 +69,12 @@ export function createQueueStatus(
         id: r.job.recordingId,
         framesDone: r.framesDone,
         totalFrames: r.totalFrames,
-        held: r.hold.held,
       }));
-  const sample = (model: PoseModelName): void => {
-    const prev = estimates.get(model) ?? NO_ESTIMATE;
-    estimates.set(model, sampleQueue(prev, performance.now() / 1000, runsOf(model), machine));
-  };
 
   /** A waiting clip: its turn after the runs going (the first slot to free up), then its frames. */
   const secondsFor = async (recordingId: string, model: PoseModelName): Promise<number> => {
     const frames = (await data.recordings.get(recordingId))?.frameCount ?? 0;
-    const perCore = stableRate((estimates.get(model) ?? NO_ESTIMATE).rate) ?? RATE_GUESS[model];
+    const perCore = poseTimeLeft.rate(model) ?? RATE_GUESS[model];
     const going = runsOf(model).map((r) => ({ id: r.id, framesLeft: r.totalFrames - r.framesDone }));
     return (
       finishTimes(going, [{ id: recordingId, framesLeft: frames }], { ...machine, perCore }).get(
@@ -121,8 +109,7 @@ export function createQueueStatus(
         fraction: run.fraction,
         // Alignment and gait take about a second; the pose run's time left is the queue's, none
         // while its rate is not stable yet ("estimating").
-        secondsLeft:
-          run.stage === 'pose' ? (estimates.get(run.job.model)?.shown.get(recordingId)?.seconds ?? null) : 1,
+        secondsLeft: run.stage === 'pose' ? poseTimeLeft.secondsLeft(recordingId, run.job.model) : 1,
         step: run.stage === 'pose' ? run.step : null,
         early: run.early,
         heldForCapture: run.hold.held,
@@ -179,7 +166,6 @@ export function createQueueStatus(
     },
     tell,
     progress(r, force = false) {
-      sample(r.job.model);
       const now = Date.now();
       if (!force && now - r.lastEmit < PROGRESS_INTERVAL_MS) return;
       r.lastEmit = now;

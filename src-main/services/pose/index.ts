@@ -11,7 +11,8 @@ import type { Library } from '../library/db';
 import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import type { Pick } from './track';
 
-export { detectPoses, describePoseError, type PoseProgress } from './run';
+export { detectPoses, describePoseError } from './run';
+export { poseTimeLeft, type PoseProgress } from './time-left';
 export { toSeries, noPoseRanges, frameRange } from './series';
 export { readPoseStore, writePoseStore, updatePick, poseStoreFile } from './store';
 export { ClipError } from './probe';

@@ -3,7 +3,8 @@ import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import { decodeTimestamps } from '../../../src-shared/media/timestamps';
 import { withRecordingTimes, type PoseRecording } from './recording';
 import type { RunHold } from './engine-session';
-import { detectPoses, type PoseProgress } from './run';
+import { detectPoses } from './run';
+import { poseTimeLeft, type PoseProgress, type RunFollower } from './time-left';
 import type { CandidateFrame, PoseCandidates } from './series';
 
 /**
@@ -58,25 +59,41 @@ export function sameFrames(runTimes: readonly number[], table: readonly number[]
   return runTimes.every((t, i) => Math.abs(t - t0 - table[i]!) <= interval / 4);
 }
 
+export interface RecordingRunOptions {
+  readonly model: PoseModelName;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: PoseProgress) => void;
+  /** Tests and the bench: read this input whatever the choice would be. */
+  readonly force?: PoseInput;
+  /** Holds the run between frames while set (engine-session.ts RunHold). */
+  readonly hold?: RunHold;
+  /**
+   * The steady window first (issue 16 item 3): detect from `startS` to the end of the clip, telling
+   * `onFrames` every frame so far, then the frames before `startS`; the result is the whole clip.
+   */
+  readonly firstFrom?: {
+    readonly startS: number;
+    readonly onFrames: (frames: readonly CandidateFrame[], source: PoseCandidates['source']) => void;
+  };
+}
+
+/** The run, its progress with the process's one time left (time-left.ts) from start to end. */
 export async function detectRecordingPoses(
   rec: PoseRecording,
-  opts: {
-    readonly model: PoseModelName;
-    readonly signal?: AbortSignal;
-    readonly onProgress?: (p: PoseProgress) => void;
-    /** Tests and the bench: read this input whatever the choice would be. */
-    readonly force?: PoseInput;
-    /** Holds the run between frames while set (engine-session.ts RunHold). */
-    readonly hold?: RunHold;
-    /**
-     * The steady window first (issue 16 item 3): detect from `startS` to the end of the clip, telling
-     * `onFrames` every frame so far, then the frames before `startS`; the result is the whole clip.
-     */
-    readonly firstFrom?: {
-      readonly startS: number;
-      readonly onFrames: (frames: readonly CandidateFrame[], source: PoseCandidates['source']) => void;
-    };
-  },
+  opts: RecordingRunOptions,
+): Promise<RecordingPoseRun> {
+  const follower = poseTimeLeft.follow(rec.id, opts.model, opts.hold);
+  try {
+    return await detectOne(rec, opts, follower);
+  } finally {
+    follower.end();
+  }
+}
+
+async function detectOne(
+  rec: PoseRecording,
+  opts: RecordingRunOptions,
+  follower: RunFollower,
 ): Promise<RecordingPoseRun> {
   const part = (clipPath: string, range: { startS?: number; endS?: number }, before: number) =>
     detectPoses({
@@ -89,12 +106,8 @@ export async function detectRecordingPoses(
       ...(range.startS !== undefined && opts.firstFrom ? { onFrames: opts.firstFrom.onFrames } : {}),
       // Progress over the whole clip: the frames of the parts already done count.
       onProgress: (p) => {
-        const done = before + p.framesDone;
-        opts.onProgress?.({
-          ...p,
-          framesDone: done,
-          secondsLeft: p.fps > 0 ? Math.max(0, p.totalFrames - done) / p.fps : null,
-        });
+        const told = follower.report({ ...p, framesDone: before + p.framesDone });
+        opts.onProgress?.(told);
       },
     });
   const run = async (clipPath: string): Promise<{ candidates: PoseCandidates }> => {

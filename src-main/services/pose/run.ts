@@ -13,18 +13,20 @@ import type { Box } from './track';
 /** Said in progress while the second pass runs (runner-crop.ts). */
 export const SECOND_PASS_STAGE = "second pass on the runner's region";
 
-export interface PoseProgress {
+/**
+ * A run's progress as the engine gives it; the time left is added by the process's one estimate
+ * (time-left.ts), never per run here.
+ */
+export interface PassProgress {
   readonly framesDone: number;
   readonly totalFrames: number;
-  /** Frames per second over the run so far (decode + detect). */
-  readonly fps: number;
-  /** Estimate from the current rate; null until a rate exists. */
-  readonly secondsLeft: number | null;
   /**
    * SECOND_PASS_STAGE during the second pass on the runner's region; the frames of both passes then
    * count (the first pass's done, the second's to do). Absent during the first pass.
    */
   readonly stage?: string;
+  /** Set on the report of an engine's start (model loaded, clip opened): start-up, not pace. */
+  readonly restarted?: boolean;
 }
 
 export interface DetectOptions {
@@ -47,7 +49,7 @@ export interface DetectOptions {
   /** Holds the run between frames while set (engine-session.ts). */
   readonly hold?: RunHold;
   readonly signal?: AbortSignal;
-  readonly onProgress?: (p: PoseProgress) => void;
+  readonly onProgress?: (p: PassProgress) => void;
   /**
    * Every frame detected so far, in order, after each batch (the queue's steady-window checkpoints);
    * a second pass on the runner's region reports its own frames, from the first again.
@@ -91,17 +93,13 @@ export async function detectPoses(opts: DetectOptions): Promise<DetectResult> {
     ...opts,
     crop,
     onProgress: opts.onProgress
-      ? (p) => {
-          const framesDone = before + p.framesDone;
-          const totalFrames = before + p.totalFrames;
+      ? (p) =>
           opts.onProgress!({
             ...p,
-            framesDone,
-            totalFrames,
-            secondsLeft: p.fps > 0 ? Math.max(0, totalFrames - framesDone) / p.fps : null,
+            framesDone: before + p.framesDone,
+            totalFrames: before + p.totalFrames,
             stage: SECOND_PASS_STAGE,
-          });
-        }
+          })
       : undefined,
   });
   const two = runner(second.candidates).found;
@@ -120,21 +118,16 @@ async function detectPass(
   const model = opts.model ?? 'full';
   const numPoses = opts.numPoses ?? 2;
   const frames: CandidateFrame[] = [];
-  let started = 0;
   let lastReport = 0;
-  const report = (force: boolean): void => {
+  const report = (force: boolean, restarted = false): void => {
     if (!opts.onProgress) return;
     const now = performance.now();
     if (!force && now - lastReport < 250) return;
     lastReport = now;
-    const elapsed = (now - started) / 1000;
-    const fps = elapsed > 0 ? frames.length / elapsed : 0;
-    const left = Math.max(0, source.frameCount - frames.length);
     opts.onProgress({
       framesDone: frames.length,
       totalFrames: source.frameCount,
-      fps,
-      secondsLeft: fps > 0 ? left / fps : null,
+      ...(restarted ? { restarted } : {}),
     });
   };
   const engine = await engineRunner()({
@@ -150,10 +143,7 @@ async function detectPass(
     signal: opts.signal,
     rendererDir: opts.rendererDir,
     modelDir: opts.modelDir,
-    onOpened: () => {
-      started = performance.now();
-      report(true);
-    },
+    onOpened: () => report(true, true),
     onFrames: (batch) => {
       for (const f of batch) {
         const bytes = Buffer.from(f.poses, 'base64');

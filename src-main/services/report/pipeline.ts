@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { View } from '../../../src-shared/contract/recordings';
+import { aboutTime } from '../../../src-shared/analysis/time-left';
 import { DEFAULT_EXERCISES, type GaitAnalysis } from '../../../src-shared/gait';
 import type { MarkerTrack } from '../../../src-shared/markers';
 import { estimateSync } from '../../../src-shared/sync/estimate';
@@ -233,7 +234,7 @@ export async function runAnalyzeJob(job: AnalyzeJob, ui: JobUi, signal?: AbortSi
               phase(
                 'pose',
                 (i + p.framesDone / Math.max(1, p.totalFrames)) / imported.length,
-                `${c.view} clip: ${p.stage ? `${p.stage}, ` : ''}frame ${p.framesDone} of ${p.totalFrames}`,
+                `${c.view} clip: ${p.stage ? `${p.stage}, ` : ''}frame ${p.framesDone} of ${p.totalFrames}, ${aboutTime(p.secondsLeft)}`,
               ),
           });
           writePoseStore(dirname(c.proxy), det.candidates);

@@ -1,7 +1,8 @@
 import type { ClipAnalysisStatus } from '../../../src-shared/contract/analysis';
 import { api } from '../api/client';
 import { earlyWords } from './earlyWords';
-import { aboutTime, isBusy, stateWords } from './useAnalysis';
+import { aboutTime } from '../../../src-shared/analysis/time-left';
+import { isBusy, stateWords } from './useAnalysis';
 import './analysis.css';
 
 /**

@@ -1,6 +1,7 @@
 import type { SessionAnalysisStatus } from '../../../src-shared/contract/analysis';
 import { api } from '../api/client';
-import { aboutTime, isBusy } from './useAnalysis';
+import { aboutTime } from '../../../src-shared/analysis/time-left';
+import { isBusy } from './useAnalysis';
 import './analysis.css';
 
 /**

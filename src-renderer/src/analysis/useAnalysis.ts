@@ -52,16 +52,6 @@ function merge(s: SessionAnalysisStatus, c: ClipAnalysisStatus): SessionAnalysis
   };
 }
 
-/**
- * "about 40 s" / "about 2 min": a wait estimate a PT can read at a glance; until the queue's rate is
- * stable (a few seconds into the first run), it says so rather than guess.
- */
-export function aboutTime(seconds: number | null): string {
-  if (seconds === null) return 'estimating the time left';
-  if (seconds < 60) return `about ${Math.max(1, Math.round(seconds / 5) * 5)} s left`;
-  return `about ${Math.round(seconds / 60)} min left`;
-}
-
 /** The clip's state in the clinic's words. */
 export function stateWords(c: ClipAnalysisStatus): string {
   switch (c.state) {
