@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { GaitAnalysis } from '../../../src-shared/gait/schema';
 import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import { ServiceError } from '../errors';
 import { analyzeRecording } from '../gait/analyze-recording';
@@ -39,6 +40,9 @@ export async function alignCondition(ctx: Ctx, recordingId: string): Promise<str
   const notes: string[] = [];
   for (const other of others) {
     if (!hasLandmarks(ctx, other) || (await findPair(data, rec.id, other.id))) continue;
+    // A clip without the runner says so on its own card (checkGait); aligning it is moot, and its
+    // failure read as work to do ("Align them by hand in Review") on both clips' cards.
+    if ((await runnerMissing(ctx, rec.id)) || (await runnerMissing(ctx, other.id))) continue;
     const [side, rear] = rec.view === 'side' ? [rec, other] : [other, rec];
     try {
       // The sync service's own call (capture prior, stored estimate, sync:changed event): one path.
@@ -62,10 +66,28 @@ export async function alignCondition(ctx: Ctx, recordingId: string): Promise<str
  */
 export async function checkGait(ctx: Ctx, recordingId: string): Promise<string | null> {
   try {
-    await analyzeRecording(ctx.library, recordingId, 'auto');
-    return null;
+    return noRunnerReason((await analyzeRecording(ctx.library, recordingId, 'auto')).analysis);
   } catch (err) {
     if (err instanceof ServiceError && err.code !== 'internal') return err.message;
+    throw err;
+  }
+}
+
+/**
+ * The clip check's words when the clip does not show the runner (src-shared/gait/clip-check.ts,
+ * the report's "Findings withheld"), else null. Such a clip analyses without an error, so the
+ * session card said "✓ Analysed" with no word of it (walked: a 3 s test pattern filed as a rear clip).
+ */
+function noRunnerReason(analysis: GaitAnalysis): string | null {
+  return analysis.quality.reasons.find((r) => r.code === 'no-person')?.message ?? null;
+}
+
+/** Whether the clip's analysis finds no runner in it; a clip that cannot be analysed is not judged here. */
+async function runnerMissing(ctx: Ctx, recordingId: string): Promise<boolean> {
+  try {
+    return noRunnerReason((await analyzeRecording(ctx.library, recordingId, 'auto')).analysis) !== null;
+  } catch (err) {
+    if (err instanceof ServiceError && err.code !== 'internal') return false;
     throw err;
   }
 }
