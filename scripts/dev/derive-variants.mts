@@ -5,13 +5,20 @@
 // (test/fixtures/labels), and, with --pose, the MediaPipe full landmark fixtures
 // (test/fixtures/landmarks) through scripts/dev/pose-fixture.mts.
 //
-// npx tsx scripts/dev/derive-variants.mts [--out /tmp/stridelab-variants] [--pose] [--reuse] [--only mirrored,half,60fps]
+// The landscape variants (the sample scaled and padded into 1920x1080) are posed through the app's
+// own path instead (import, pose service, second pass on the runner's region: test/gait/app-path.ts),
+// with the ffmpeg options test/gait/labelled-clips.ts gives them, so test/gait/app-path.test.ts
+// remakes them the same way.
+//
+// npx tsx scripts/dev/derive-variants.mts [--out /tmp/stridelab-variants] [--pose] [--reuse] [--only mirrored,half,60fps,landscape075]
 //
 // Method and what each variant can and cannot tell: test/fixtures/labels/README.md.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ffmpegPath } from '../../src-main/services/media/binaries';
+import { landmarksThroughApp } from '../../test/gait/app-path';
+import { LABELLED_CLIPS } from '../../test/gait/labelled-clips';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SAMPLE = join(ROOT, '..', 'shared', 'media', 'treadmill_side_zzzhushi_male_side.mp4');
@@ -50,6 +57,25 @@ interface Variant {
   labels: string;
   derive: (l: Labels) => Labels;
   notes: string;
+  /** Posed through the app's own path (second pass included), not scripts/dev/pose-fixture.mts. */
+  appPath?: true;
+}
+
+/** A landscape variant: its clip and ffmpeg options are those its labelled-clips.ts entry gives. */
+function landscapeVariant(key: string, scale: string, runner: string): Variant {
+  const landmarks = `treadmill_side_male.${key}.full.json`;
+  const derived = LABELLED_CLIPS.find((c) => c.landmarks === `landmarks/${landmarks}`)?.appPath?.derived;
+  if (!derived) throw new Error(`${key}: no derived clip in test/gait/labelled-clips.ts`);
+  return {
+    key,
+    file: derived.file,
+    ffmpeg: [...derived.ffmpeg],
+    landmarks,
+    labels: `treadmill_side_zzzhushi_male_side.${key}.events.json`,
+    derive: (l) => ({ ...l }),
+    notes: `The sample clip scaled to ${scale} (bicubic) and padded, centred, into a 1920x1080 landscape frame (grey), x264 CRF 20: the runner ${runner}, as when a PT films the whole treadmill from 3\u20134 m. Frames and sides are the sample\u2019s (scaling and padding move no frame and mirror nothing), so every label is unchanged. What it tells: the detector on the landmarks the app gets for a runner small in a landscape frame, where the pose engine\u2019s first pass loses him and its second pass on his region (docs/pose-engine.md) finds him, with landmarks that spread about twice as much as the original\u2019s. What it cannot: another runner, camera or treadmill.`,
+    appPath: true,
+  };
 }
 
 const other = (s: 'left' | 'right'): 'left' | 'right' => (s === 'left' ? 'right' : 'left');
@@ -135,6 +161,7 @@ const VARIANTS: Variant[] = [
     notes:
       'The sample clip brought to 60 fps by motion-compensated interpolation (ffmpeg minterpolate, mi_mode=mci): even frames 2f are the sample\u2019s frames f (framemd5-identical), odd frames are synthesised from their two neighbours by block motion vectors. Labels: every event at frame 2f, kind and side unchanged. The 30 fps label f says the contact instant lies in the frame interval before f, so at 60 fps the true IC frame is 2f \u2212 1 or 2f, and the true TO frame 2f or 2f + 1: a perfect detector scores IC errors of \u22121 or 0 and TO errors of 0 or +1 (a median of \u22120.5 and +0.5 is then right); only |error| > 1 is a detector error. What it tells: the detector\u2019s 60 fps code paths (frame-count windows, template offsets, sub-frame timing) on a real model\u2019s landmarks of a real runner. What it cannot tell: how a real 60 fps camera sees a landing (shorter exposure, less blur; the synthesised frames blend blocks of their neighbours, so a foot in them is where the interpolation put it, not where it was), nor another runner; it is not independent footage.',
   },
+  landscapeVariant('landscape075', '0.75', '~443 px tall, 41% of the frame\u2019s height'),
 ];
 
 function run(bin: string, a: string[]): string {
@@ -190,6 +217,10 @@ for (const v of VARIANTS.filter((x) => !only || only.includes(x.key))) {
   writeFileSync(join(LABELS, v.labels), `${JSON.stringify({ ...labels, events }, null, 2)}\n`);
   if (!pose) continue;
   const out = join(LANDMARKS, v.landmarks);
+  if (v.appPath) {
+    writeFileSync(out, JSON.stringify(await landmarksThroughApp(clip, 'full')));
+    continue;
+  }
   execFileSync('npx', ['tsx', join(ROOT, 'scripts', 'dev', 'pose-fixture.mts'), clip, 'full', out], {
     stdio: 'inherit',
     cwd: ROOT,

@@ -6,6 +6,7 @@
  * frame times). The accuracy fixtures are this path's output, and test/gait/app-path.test.ts
  * regenerates them through it, so the accuracy test scores what the app computes.
  */
+import { isAbsolute } from 'node:path';
 import type { LandmarkSeries } from '../../src-shared/pose/landmarks';
 import type { PoseModelName } from '../../src-shared/pose/engine-protocol';
 import type { EventName } from '../../src-shared/contract';
@@ -22,6 +23,7 @@ import { clip, tempLibrary } from '../media/helpers';
  * as the app does where the original cannot stand in (the fallback, measured by the bench).
  */
 export async function landmarksThroughApp(
+  /** A clip of the shared media by name, or a clip's absolute path (a derived variant). */
   clipFile: string,
   model: PoseModelName = 'full',
   input?: PoseInput,
@@ -30,7 +32,7 @@ export async function landmarksThroughApp(
   try {
     const rec = await importRecording(lib.library, {
       sessionId: lib.sessionId,
-      sourcePath: clip(clipFile),
+      sourcePath: isAbsolute(clipFile) ? clipFile : clip(clipFile),
       view: 'side',
       condition: { label: 'flat' },
     });
