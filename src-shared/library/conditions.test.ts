@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeSettings, conditionSettings, inclineInput, settingsText, withPlanned } from './conditions';
+import { changeSettings, conditionSettings, settingInput, settingsText, withPlanned } from './conditions';
 
 const session = (speeds: number[], inclines: number[]) => ({
   treadmillSpeedsKmh: speeds,
@@ -39,34 +39,62 @@ describe('treadmill settings of a condition', () => {
 });
 
 describe('the incline the PT types for a condition', () => {
+  const incline = (text: string) => settingInput('inclinePct', text);
   it('reads a percent grade, with a comma, a minus sign or a % sign', () => {
-    expect(inclineInput('5')).toEqual({ ok: true, inclinePct: 5 });
-    expect(inclineInput(' 2,5 % ')).toEqual({ ok: true, inclinePct: 2.5 });
-    expect(inclineInput('-3')).toEqual({ ok: true, inclinePct: -3 });
-    expect(inclineInput('−3')).toEqual({ ok: true, inclinePct: -3 });
-    expect(inclineInput('0')).toEqual({ ok: true, inclinePct: 0 });
+    expect(incline('5')).toEqual({ ok: true, value: 5 });
+    expect(incline(' 2,5 % ')).toEqual({ ok: true, value: 2.5 });
+    expect(incline('-3')).toEqual({ ok: true, value: -3 });
+    expect(incline('−3')).toEqual({ ok: true, value: -3 });
+    expect(incline('0')).toEqual({ ok: true, value: 0 });
     // Empty: left to the label and the session form.
-    expect(inclineInput('  ')).toEqual({ ok: true, inclinePct: undefined });
+    expect(incline('  ')).toEqual({ ok: true, value: undefined });
   });
   it('refuses what is not one, in words, at the limits every condition carries', () => {
-    expect(inclineInput('five')).toEqual({
+    expect(incline('five')).toEqual({
       ok: false,
       error: 'The incline is a percent grade: a number such as 5, or 0 for flat (not "five").',
     });
-    expect(inclineInput('5 km/h')).toMatchObject({ ok: false });
-    expect(inclineInput('1e3')).toMatchObject({ ok: false });
-    expect(inclineInput('45')).toEqual({ ok: false, error: 'The incline must be at most 40 %.' });
-    expect(inclineInput('-12')).toEqual({ ok: false, error: 'The incline must be at least -10 %.' });
-    expect(inclineInput('40')).toEqual({ ok: true, inclinePct: 40 });
-    expect(inclineInput('-10')).toEqual({ ok: true, inclinePct: -10 });
+    expect(incline('5 km/h')).toMatchObject({ ok: false });
+    expect(incline('1e3')).toMatchObject({ ok: false });
+    expect(incline('45')).toEqual({ ok: false, error: 'The incline must be at most 40 %.' });
+    expect(incline('-12')).toEqual({ ok: false, error: 'The incline must be at least -10 %.' });
+    expect(incline('40')).toEqual({ ok: true, value: 40 });
+    expect(incline('-10')).toEqual({ ok: true, value: -10 });
+  });
+});
+
+describe('the treadmill speed the PT types for a condition', () => {
+  const speed = (text: string) => settingInput('speedKmh', text);
+  it('reads km/h, with a comma or the unit typed after it', () => {
+    expect(speed('10')).toEqual({ ok: true, value: 10 });
+    expect(speed(' 10,5 km/h ')).toEqual({ ok: true, value: 10.5 });
+    expect(speed('12 kmh')).toEqual({ ok: true, value: 12 });
+    expect(speed('12KM/H')).toEqual({ ok: true, value: 12 });
+    expect(speed('')).toEqual({ ok: true, value: undefined });
+  });
+  it('refuses what is not one, in words, at the limits every condition carries', () => {
+    expect(speed('fast')).toEqual({
+      ok: false,
+      error: 'The speed is the belt speed in km/h: a number such as 10 (not "fast").',
+    });
+    expect(speed('10 %')).toMatchObject({ ok: false });
+    expect(speed('6 mph')).toMatchObject({ ok: false });
+    expect(speed('31')).toEqual({ ok: false, error: 'The speed must be at most 30 km/h.' });
+    expect(speed('0')).toEqual({ ok: false, error: 'The speed must be at least 0.5 km/h.' });
+    expect(speed('-3')).toEqual({ ok: false, error: 'The speed must be at least 0.5 km/h.' });
+    expect(speed('0.5')).toEqual({ ok: true, value: 0.5 });
+    expect(speed('30')).toEqual({ ok: true, value: 30 });
   });
   it('gives what the session page and the report then show', () => {
     const s = session([10], []);
     expect(settingsText(conditionSettings({ label: 'incline' }, s))).toBe('10 km/h');
-    const typed = inclineInput('5');
+    const pct = settingInput('inclinePct', '5');
+    const kmh = settingInput('speedKmh', '12');
     expect(
-      typed.ok && settingsText(conditionSettings({ label: 'incline', inclinePct: typed.inclinePct }, s)),
-    ).toBe('10 km/h · 5 % incline');
+      pct.ok &&
+        kmh.ok &&
+        settingsText(conditionSettings({ label: 'incline', inclinePct: pct.value, speedKmh: kmh.value }, s)),
+    ).toBe('12 km/h · 5 % incline');
   });
 });
 

@@ -77,27 +77,46 @@ export function settingsText(x: ConditionSettings): string {
 }
 
 /**
- * The incline the PT types for a condition on the session page ("5", "2,5" or "-3"; empty: leave
- * it to the label and the session form, as above), checked against the limits every condition
- * carries (`ConditionSchema`, the contract's: −10 to 40 %), in the PT's words where it is not one.
- * The session page stores it on the condition itself, where it is the most specific of the rules.
+ * How each treadmill setting is typed on the session page and said back when it is not one: the
+ * unit the PT may type after the number, and the words for what is not a number. The limits are
+ * not here: they are the contract's, which every condition carries (`ConditionSchema`: −10 to 40 %,
+ * 0.5 to 30 km/h), so the page refuses exactly what the library would.
  */
-export function inclineInput(
+const SETTING_INPUT = {
+  inclinePct: {
+    name: 'incline',
+    unit: /\s*%$/,
+    notNumber: 'is a percent grade: a number such as 5, or 0 for flat',
+  },
+  speedKmh: {
+    name: 'speed',
+    unit: /\s*km\s*\/?\s*h$/i,
+    notNumber: 'is the belt speed in km/h: a number such as 10',
+  },
+} as const;
+
+export type SettingKey = keyof typeof SETTING_INPUT;
+
+/**
+ * A treadmill setting the PT types for a condition on the session page ("5", "2,5", "-3", "5 %";
+ * "10", "10.5 km/h"; empty: leave it to the label and the session form, as above), checked against
+ * the contract's limits and refused in the PT's words where it is not one. The session page stores
+ * it on the condition itself, where it is the most specific of the rules.
+ */
+export function settingInput(
+  key: SettingKey,
   text: string,
 ):
-  | { readonly ok: true; readonly inclinePct: number | undefined }
-  | { readonly ok: false; readonly error: string } {
-  const t = text.trim().replace(/\s*%$/, '');
-  if (t === '') return { ok: true, inclinePct: undefined };
+  { readonly ok: true; readonly value: number | undefined } | { readonly ok: false; readonly error: string } {
+  const how = SETTING_INPUT[key];
+  const t = text.trim().replace(how.unit, '');
+  if (t === '') return { ok: true, value: undefined };
   const n = /^[-−]?\d+(?:[.,]\d+)?$/.test(t) ? num(t.replace('−', '-')) : NaN;
   if (!Number.isFinite(n))
-    return {
-      ok: false,
-      error: `The incline is a percent grade: a number such as 5, or 0 for flat (not "${text.trim()}").`,
-    };
-  const checked = ConditionSchema.shape.inclinePct.safeParse(n);
-  if (!checked.success) return { ok: false, error: `The incline ${checked.error.issues[0]!.message}.` };
-  return { ok: true, inclinePct: n };
+    return { ok: false, error: `The ${how.name} ${how.notNumber} (not "${text.trim()}").` };
+  const checked = ConditionSchema.shape[key].safeParse(n);
+  if (!checked.success) return { ok: false, error: `The ${how.name} ${checked.error.issues[0]!.message}.` };
+  return { ok: true, value: n };
 }
 
 /**

@@ -7,9 +7,9 @@ import { startReviewApp, type ReviewApp } from '../review/fixtures/review-app';
 
 /**
  * A visit planned before filming (docs/library-layout.md, "Conditions"), in Chromium on the built
- * renderer: the PT adds a condition and types its incline on the session page, the page is loaded
- * again (and opened afresh, as after a restart), and both are still there, stored with the session;
- * the clip then imported into the condition takes the incline. A condition added by mistake can be
+ * renderer: the PT adds a condition and types its speed and incline on the session page, the page is
+ * loaded again (and opened afresh, as after a restart), and all are still there, stored with the
+ * session; the clip then imported into the condition takes the speed and the incline. A condition added by mistake can be
  * taken off while it has no clip. With STRIDELAB_SHOTS set, a picture of the page to look at.
  */
 let r: ReviewApp;
@@ -36,6 +36,7 @@ const shot = async (name: string): Promise<void> => {
 const LABEL = 'hill 10 km/h';
 const heading = () => page.getByTestId(`settings-${LABEL}`).textContent();
 const box = () => page.getByLabel(`Incline (%) for ${LABEL}`);
+const speedBox = () => page.getByLabel(`Speed (km/h) for ${LABEL}`);
 const addCondition = async (label: string): Promise<void> => {
   await page.getByLabel('Add condition').fill(label);
   await page.getByRole('button', { name: 'Add', exact: true }).click();
@@ -47,14 +48,18 @@ const loadedAgain = async (): Promise<void> => {
 };
 
 describe('conditions planned on the session page', () => {
-  it('keeps a condition and its incline typed before filming when the page is loaded again', async () => {
+  it('keeps a condition and its settings typed before filming when the page is loaded again', async () => {
     await addCondition(LABEL);
+    // The label says 10 km/h: offered as the placeholder; the PT types what the belt was set to.
+    expect(await speedBox().getAttribute('placeholder')).toBe('10');
+    await speedBox().fill('10.5');
     await box().fill('5');
-    await page.getByTestId(`incline-form-${LABEL}`).getByRole('button', { name: 'Set incline' }).click();
-    await expect.poll(heading).toBe('10 km/h · 5 % incline');
+    await page.getByTestId(`settings-form-${LABEL}`).getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(heading).toBe('10.5 km/h · 5 % incline');
     await loadedAgain();
-    await expect.poll(heading).toBe('10 km/h · 5 % incline');
+    await expect.poll(heading).toBe('10.5 km/h · 5 % incline');
     expect(await box().inputValue()).toBe('5');
+    expect(await speedBox().inputValue()).toBe('10.5');
     // A page opened afresh (another window, or after a restart) reads the same from the library.
     const fresh = (await r.openPage(`#/sessions/${r.sessionId}`)).page;
     await expect
@@ -62,7 +67,7 @@ describe('conditions planned on the session page', () => {
       .toBe('5');
     await fresh.close();
     expect(await r.call('conditions:list', { sessionId: r.sessionId })).toEqual([
-      { label: LABEL, inclinePct: 5 },
+      { label: LABEL, inclinePct: 5, speedKmh: 10.5 },
     ]);
   });
 
@@ -80,15 +85,15 @@ describe('conditions planned on the session page', () => {
     expect(await page.getByTestId(`settings-${LABEL}`).count()).toBe(1);
   });
 
-  it('gives the clip imported into the condition its incline', async () => {
+  it('gives the clip imported into the condition its speed and incline', async () => {
     await page.getByTestId(`file-side-${LABEL}`).setInputFiles(TREADMILL_CLIP);
     await page.locator(`[data-slot="side:${LABEL}"] .clip-card`).waitFor({ timeout: 120_000 });
     const clips = await r.call<Recording[]>('recordings:list', { sessionId: r.sessionId });
-    expect(clips.map((c) => c.condition)).toEqual([{ label: LABEL, inclinePct: 5 }]);
+    expect(clips.map((c) => c.condition)).toEqual([{ label: LABEL, inclinePct: 5, speedKmh: 10.5 }]);
     // With a clip filed under it, the condition can no longer be taken off.
     expect(await page.getByRole('button', { name: `Remove the condition ${LABEL}` }).count()).toBe(0);
     await loadedAgain();
-    await expect.poll(heading).toBe('10 km/h · 5 % incline');
+    await expect.poll(heading).toBe('10.5 km/h · 5 % incline');
     const dir = process.env.STRIDELAB_SHOTS;
     if (dir)
       await page

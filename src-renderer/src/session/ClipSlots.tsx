@@ -4,7 +4,7 @@ import { api, useEvent } from '../api/client';
 import { useLoad } from '../useLoad';
 import { ReviewLink } from '../review/ReviewLink';
 import { ClipSlot } from './ClipSlot';
-import { ConditionIncline } from './ConditionIncline';
+import { ConditionSettingsForm } from './ConditionSettingsForm';
 import { CameraAdviceBox } from '../components/CameraAdviceBox';
 import { useAnalysis } from '../analysis/useAnalysis';
 import { ModelChoice } from '../analysis/ModelChoice';
@@ -12,7 +12,9 @@ import {
   changeSettings,
   conditionSettings,
   settingsText,
+  type ConditionSettings,
   type SessionSettings,
+  type SettingsChange,
 } from '../../../src-shared/library/conditions';
 import './session.css';
 
@@ -44,13 +46,18 @@ export function ClipSlots(props: { sessionId: string; session?: SessionSettings 
   ];
   const clipsOf = (label: string): Recording[] => recordings.filter((r) => r.condition.label === label);
 
-  // The incline typed for the condition (stored with the session), else one a clip of it carries.
-  const ownIncline = (label: string): number | undefined =>
-    conditions.find((c) => c.label === label)?.inclinePct ??
-    clipsOf(label).find((r) => r.condition.inclinePct !== undefined)?.condition.inclinePct;
-  const setIncline = async (label: string, inclinePct: number | undefined): Promise<void> => {
-    // Main stores it with the session and gives it to the condition's clips (their events reload them).
-    await api('conditions:save', { sessionId: props.sessionId, label, inclinePct: inclinePct ?? null });
+  // The settings typed for the condition (stored with the session), else those a clip of it carries.
+  const own = (label: string): ConditionSettings => {
+    const planned = conditions.find((c) => c.label === label);
+    const of = (key: keyof ConditionSettings): number | undefined =>
+      planned?.[key] ?? clipsOf(label).find((r) => r.condition[key] !== undefined)?.condition[key];
+    const speedKmh = of('speedKmh');
+    const inclinePct = of('inclinePct');
+    return { ...(speedKmh !== undefined && { speedKmh }), ...(inclinePct !== undefined && { inclinePct }) };
+  };
+  const saveSettings = async (label: string, change: SettingsChange): Promise<void> => {
+    // Main stores them with the session and gives them to the condition's clips (their events reload them).
+    await api('conditions:save', { sessionId: props.sessionId, label, ...change });
     planned.reload();
   };
 
@@ -95,17 +102,18 @@ export function ClipSlots(props: { sessionId: string; session?: SessionSettings 
                 {settingsText(
                   conditionSettings(
                     changeSettings(clipsOf(label)[0]?.condition ?? { label }, {
-                      inclinePct: ownIncline(label) ?? null,
+                      speedKmh: own(label).speedKmh ?? null,
+                      inclinePct: own(label).inclinePct ?? null,
                     }),
                     props.session,
                   ),
                 )}
               </span>{' '}
-              <ConditionIncline
+              <ConditionSettingsForm
                 label={label}
-                own={ownIncline(label)}
-                inferred={conditionSettings({ label }, props.session).inclinePct}
-                onSave={(pct) => setIncline(label, pct)}
+                own={own(label)}
+                inferred={conditionSettings({ label }, props.session)}
+                onSave={(change) => saveSettings(label, change)}
               />
               {clipsOf(label).length === 0 &&
                 !(DEFAULT_CONDITIONS as readonly string[]).includes(label) &&
