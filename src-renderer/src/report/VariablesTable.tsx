@@ -76,11 +76,16 @@ export function VariablesTable(props: { rows: readonly VariableRow[]; caption: s
                 )}
               </th>
               <td>{r.event}</td>
-              {pooledOnly ? (
+              {pooledOnly && !r.all ? (
+                // No value: a dash alone (a withheld rear clip printed "—°" on every row).
+                <td className="num muted" colSpan={2}>
+                  —
+                </td>
+              ) : pooledOnly && r.all ? (
                 <td className="num" colSpan={2}>
                   {fmtStat(r.all, r.decimals)}
-                  {r.unit === '°' ? '°' : ''} {r.all && <span className="n">n={r.all.n}</span>}
-                  {r.all?.interval && (
+                  {r.unit === '°' ? '°' : ''} <span className="n">n={r.all.n}</span>
+                  {r.all.interval && (
                     <div className="ci" data-testid="interval">
                       95% CI {fmtInterval(r.all.interval, r.decimals)}
                     </div>
