@@ -176,7 +176,7 @@ describe('knee and ankle markers in place of the landmarks', () => {
     for (let i = 0; i < frame; i++) await page.keyboard.press('ArrowRight');
     expect(await settled(page, 0)).toBe(frame);
 
-    await page.getByRole('button', { name: 'Markers', exact: true }).click();
+    await page.getByRole('button', { name: 'Markers mode', exact: true }).click();
     await page.getByRole('button', { name: `Find bright markers on frame ${frame}` }).click();
     await expect.poll(() => page.getByTestId('markers-message').textContent()).toMatch(/possible marker/);
     await shot('knee-markers-found', false);

@@ -35,8 +35,10 @@ export function MarkersPanel({ markers: m, view, frame, rows }: MarkersPanelProp
   const total = m.status?.frameCount ?? 0;
   return (
     <section className="review-panel markers-panel" aria-label="Skin markers" data-testid="markers-panel">
-      <h2>
-        Skin markers{' '}
+      {/* The switch beside the heading, not in it: inside, the heading read "Skin markers Markers". A
+          toggle keeps one name (aria-pressed says on or off); filled while on. */}
+      <div className="panel-head">
+        <h2>Skin markers</h2>
         <button
           type="button"
           className={`small ${m.on ? '' : 'secondary'}`}
@@ -44,9 +46,9 @@ export function MarkersPanel({ markers: m, view, frame, rows }: MarkersPanelProp
           onClick={() => m.setOn(!m.on)}
           title="Find, name, track and correct taped markers"
         >
-          {m.on ? 'Markers mode on' : 'Markers'}
+          Markers mode
         </button>
-      </h2>
+      </div>
       {m.on && (
         <>
           <div className="markers-buttons">
