@@ -32,10 +32,15 @@ export type Condition = z.infer<typeof ConditionSchema>;
  */
 export const TrimSchema = z
   .object({
-    startFrame: z.number().int().min(0, 'cannot be negative'),
-    endFrame: z.number().int().min(1, 'must be after the start'),
+    // Whole sentences (the session card shows them under the trim boxes, capitalised by the client);
+    // 'Must end after it starts' alone did not say what must, nor which box was wrong.
+    startFrame: z.number().int().min(0, 'the trim cannot start before frame 0.'),
+    endFrame: z.number().int().min(1, 'the trim must end after its first frame.'),
   })
-  .refine((t) => t.endFrame > t.startFrame, { message: 'must end after it starts', path: ['endFrame'] });
+  .refine((t) => t.endFrame > t.startFrame, {
+    message: 'the trim must end after it starts: “to” must be a later frame than “from”.',
+    path: ['endFrame'],
+  });
 export type Trim = z.infer<typeof TrimSchema>;
 
 /** What ffprobe (and the proxy transcode's own frame count) told us about the original clip. */

@@ -155,6 +155,17 @@ describe('media over HTTP', () => {
     expect(decodeTimestamps(new Uint8Array(await ts.arrayBuffer()))).toHaveLength(47);
   });
 
+  it('refuses a trim that ends before it starts, in a sentence that says so, and changes nothing', async () => {
+    const before = await libraryState();
+    const res = await call('recordings:update', { id: rec.id, trim: { startFrame: 20, endFrame: 10 } });
+    expect(res.error).toMatchObject({
+      code: 'invalid-input',
+      field: 'trim.endFrame',
+      message: 'trim.endFrame: the trim must end after it starts: “to” must be a later frame than “from”.',
+    });
+    expect(await libraryState()).toEqual(before);
+  });
+
   it('refuses requests without the token, unknown ids, and anything shaped like a path', async () => {
     expect((await fetch(`${server.url}/api/media/${rec.id}/proxy`)).status).toBe(401);
     expect((await fetch(`${server.url}/api/media/nope/proxy?token=${server.token}`)).status).toBe(404);
