@@ -67,7 +67,7 @@ export interface DerivedClip {
  * frame threads make its output depend on the thread count (measured: the 0.75 clip's decoded
  * frames differ between one thread and the default on a 2-core machine), and the fixtures must be remade bit for bit anywhere.
  */
-function landscape(scale: number): DerivedClip {
+export function landscape(scale: number): DerivedClip {
   const [w, h] = [720 * scale, 1280 * scale];
   return {
     file: `treadmill_side_zzzhushi_male_side.landscape${String(scale * 100).padStart(3, '0')}.mp4`,
