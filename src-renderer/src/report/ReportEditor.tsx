@@ -13,6 +13,24 @@ type Finding = ReportEdits['findings'][number];
 let counter = 0;
 const newId = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
+/**
+ * A button's words as seen ("Pin first") and as named to a screen reader and the tests ("Pin finding
+ * 2 first"): the item's number is said but not shown, since the buttons sit under the item's own box.
+ * Shown in full, five such buttons per finding wrapped over three lines of the editor's column.
+ */
+function Named(props: { verb: string; n: number; rest?: string; what?: string }) {
+  return (
+    <>
+      {props.verb}
+      <span className="sr-only">
+        {' '}
+        {props.what ?? 'finding'} {props.n}
+      </span>
+      {props.rest && ` ${props.rest}`}
+    </>
+  );
+}
+
 export interface ReportEditorProps {
   readonly edits: ReportEdits;
   readonly onChange: (e: ReportEdits, undoable?: Undoable) => void;
@@ -70,17 +88,26 @@ export function ReportEditor({ edits, onChange, problem }: ReportEditorProps) {
             />
           </label>
           {f.evidence.length > 0 && <p className="hint">Evidence: {f.evidence.join('; ')}</p>}
-          <div className="edit-order">
-            <button type="button" className="secondary" disabled={i === 0} onClick={() => move(i, -1)}>
-              Move finding {i + 1} up
+          <div className="edit-actions">
+            <button
+              type="button"
+              className="secondary icon"
+              disabled={i === 0}
+              title="Move up"
+              onClick={() => move(i, -1)}
+            >
+              <span aria-hidden="true">↑</span>
+              <span className="sr-only">Move finding {i + 1} up</span>
             </button>
             <button
               type="button"
-              className="secondary"
+              className="secondary icon"
               disabled={i === edits.findings.length - 1}
+              title="Move down"
               onClick={() => move(i, 1)}
             >
-              Move finding {i + 1} down
+              <span aria-hidden="true">↓</span>
+              <span className="sr-only">Move finding {i + 1} down</span>
             </button>
             <button
               type="button"
@@ -88,7 +115,11 @@ export function ReportEditor({ edits, onChange, problem }: ReportEditorProps) {
               aria-pressed={f.pin === 'pinned'}
               onClick={() => setPin(i, f.pin === 'pinned' ? undefined : 'pinned')}
             >
-              {f.pin === 'pinned' ? `Unpin finding ${i + 1}` : `Pin finding ${i + 1} first`}
+              {f.pin === 'pinned' ? (
+                <Named verb="Unpin" n={i + 1} />
+              ) : (
+                <Named verb="Pin" n={i + 1} rest="first" />
+              )}
             </button>
             <button
               type="button"
@@ -96,21 +127,25 @@ export function ReportEditor({ edits, onChange, problem }: ReportEditorProps) {
               aria-pressed={f.pin === 'demoted'}
               onClick={() => setPin(i, f.pin === 'demoted' ? undefined : 'demoted')}
             >
-              {f.pin === 'demoted' ? `Bring finding ${i + 1} back` : `Set finding ${i + 1} aside`}
+              {f.pin === 'demoted' ? (
+                <Named verb="Bring" n={i + 1} rest="back" />
+              ) : (
+                <Named verb="Set" n={i + 1} rest="aside" />
+              )}
+            </button>
+            <button
+              type="button"
+              className="danger remove"
+              onClick={() =>
+                onChange(
+                  { ...edits, findings: edits.findings.filter((_, j) => j !== i) },
+                  { said: `Finding ${i + 1} removed, with its flags and plan reasons.`, edits },
+                )
+              }
+            >
+              <Named verb="Remove" n={i + 1} />
             </button>
           </div>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() =>
-              onChange(
-                { ...edits, findings: edits.findings.filter((_, j) => j !== i) },
-                { said: `Finding ${i + 1} removed, with its flags and plan reasons.`, edits },
-              )
-            }
-          >
-            Remove finding {i + 1}
-          </button>
         </div>
       ))}
       <button
@@ -144,18 +179,20 @@ export function ReportEditor({ edits, onChange, problem }: ReportEditorProps) {
           {p.since && (
             <PlanSinceField index={i} value={p.since} onChange={(since) => setPlan(i, { since })} />
           )}
-          <button
-            type="button"
-            className="secondary"
-            onClick={() =>
-              onChange(
-                { ...edits, plan: edits.plan.filter((_, j) => j !== i) },
-                { said: `Exercise ${i + 1} removed.`, edits },
-              )
-            }
-          >
-            Remove exercise {i + 1}
-          </button>
+          <div className="edit-actions">
+            <button
+              type="button"
+              className="danger remove"
+              onClick={() =>
+                onChange(
+                  { ...edits, plan: edits.plan.filter((_, j) => j !== i) },
+                  { said: `Exercise ${i + 1} removed.`, edits },
+                )
+              }
+            >
+              <Named verb="Remove" n={i + 1} what="exercise" />
+            </button>
+          </div>
         </div>
       ))}
       <button
