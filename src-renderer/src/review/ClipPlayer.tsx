@@ -83,6 +83,8 @@ export interface ClipPlayerProps {
   /** Alone in the page ("one player", F), and the button that switches. */
   readonly alone?: boolean;
   readonly onAlone?: (() => void) | undefined;
+  /** The transport beside the players, not under them (two portrait clips): the player is taller. */
+  readonly beside?: boolean;
   /** Skin markers (review/markers/): their layer, and clicks and drags while in Markers mode. */
   readonly markers?: MarkerSlot | undefined;
   /** Drawn over the picture above the overlay (last time's skeleton, review/last-time/). */
@@ -117,7 +119,7 @@ export function ClipPlayer(props: ClipPlayerProps) {
       zoomCommand={props.zoomCommand}
       focusOf={(i) => hipsOf(series, i)}
       dragPan={!props.editing && !props.draft && !props.markers?.active}
-      alone={props.alone ?? false}
+      tall={(props.alone ?? false) || (props.beside ?? false)}
       controls={
         props.onAlone && (
           <button

@@ -282,74 +282,86 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
       ),
     }));
   }, [events, k, active, playhead, clocks]);
+  // Portrait clips side by side (phones held upright) filled a quarter of their players' width: the
+  // transport, timeline and events go beside them instead, so the pictures take the window's height.
+  const beside =
+    !alone &&
+    !lastTime.player &&
+    clips.length > 1 &&
+    clips.every((c) => c.clip.info.height > c.clip.info.width);
   return (
     <div className="review-workspace" data-testid="review-workspace">
-      <div className={`players players-${alone ? 1 : clips.length + (lastTime.player ? 1 : 0)}`}>
-        {clips.map((c, j) =>
-          alone && j !== k ? null : (
-            <ClipPlayer
-              key={c.recordingId + j}
-              index={j}
-              clip={c}
-              analysis={analyses[j]!}
-              frame={wanted[j] ?? 0}
-              active={k === j}
-              toggles={toggles}
-              editing={editing && k === j}
-              corrections={doc.corrections.get(c.recordingId)}
-              measurements={doc.measurements}
-              onActivate={() => setPlayhead((p) => setActive(p, j, clips.length))}
-              draft={k === j ? draft : null}
-              point={k === j ? pointEdit.draft : null}
-              onPick={addPoint}
-              onCorrect={(frame, landmark, x, y) => {
-                doc.correct(c.recordingId, frame, landmark, { x, y }).then(
-                  () => setMessage(`Moved the ${pointWords(landmark)} on frame ${frame}.`),
-                  (err: unknown) => setMessage(err instanceof Error ? err.message : String(err)),
-                );
-              }}
-              zoomCommand={zoomCommand?.player === j ? zoomCommand : undefined}
-              alone={alone}
-              onAlone={clips.length > 1 ? () => setAlone((a) => !a) : undefined}
-              markers={k === j ? markerSlot(markers, toggles.all) : undefined}
-              ghost={lastTime.ghostFor(j)}
-            />
-          ),
-        )}
-        {!alone && lastTime.player}
+      <div className={`review-stage${beside ? ' beside' : ''}`}>
+        <div className={`players players-${alone ? 1 : clips.length + (lastTime.player ? 1 : 0)}`}>
+          {clips.map((c, j) =>
+            alone && j !== k ? null : (
+              <ClipPlayer
+                key={c.recordingId + j}
+                index={j}
+                clip={c}
+                analysis={analyses[j]!}
+                frame={wanted[j] ?? 0}
+                active={k === j}
+                toggles={toggles}
+                editing={editing && k === j}
+                corrections={doc.corrections.get(c.recordingId)}
+                measurements={doc.measurements}
+                onActivate={() => setPlayhead((p) => setActive(p, j, clips.length))}
+                draft={k === j ? draft : null}
+                point={k === j ? pointEdit.draft : null}
+                onPick={addPoint}
+                onCorrect={(frame, landmark, x, y) => {
+                  doc.correct(c.recordingId, frame, landmark, { x, y }).then(
+                    () => setMessage(`Moved the ${pointWords(landmark)} on frame ${frame}.`),
+                    (err: unknown) => setMessage(err instanceof Error ? err.message : String(err)),
+                  );
+                }}
+                zoomCommand={zoomCommand?.player === j ? zoomCommand : undefined}
+                alone={alone}
+                beside={beside}
+                onAlone={clips.length > 1 ? () => setAlone((a) => !a) : undefined}
+                markers={k === j ? markerSlot(markers, toggles.all) : undefined}
+                ghost={lastTime.ghostFor(j)}
+              />
+            ),
+          )}
+          {!alone && lastTime.player}
+        </div>
+        <div className="review-controls">
+          <TransportBar
+            playhead={playhead}
+            clocks={clocks}
+            toggles={toggles}
+            message={message}
+            players={clips.length}
+            editing={editing}
+            canUndo={doc.canUndo}
+            canRedo={doc.canRedo}
+            onAction={act}
+            onToggles={setToggles}
+            onLocked={(locked) => setPlayhead((p) => setLocked(p, clocks, locked))}
+            onSeek={seekActive}
+          />
+          {lastTime.bar}
+          {clips.length > 1 && <SyncNudge sessionId={sessionId} clips={clips} onError={setMessage} />}
+          <Timeline
+            table={active.table}
+            events={timelineEvents}
+            frame={activeFrame}
+            loop={loopInClip || undefined}
+            keyFrames={doc.keyFrames.filter((x) => x.recordingId === active.recordingId).map((x) => x.frame)}
+            onSeek={seekActive}
+          />
+          <EventsPanel
+            recordingId={active.recordingId}
+            frame={activeFrame}
+            count={doc.eventEdits.get(active.recordingId)?.length ?? 0}
+            note={eventNoteAt(gait?.flags, activeFrame)}
+            source={gait?.flags.find((f) => f.code === 'events-from-markers')?.message}
+            onAction={act}
+          />
+        </div>
       </div>
-      <TransportBar
-        playhead={playhead}
-        clocks={clocks}
-        toggles={toggles}
-        message={message}
-        players={clips.length}
-        editing={editing}
-        canUndo={doc.canUndo}
-        canRedo={doc.canRedo}
-        onAction={act}
-        onToggles={setToggles}
-        onLocked={(locked) => setPlayhead((p) => setLocked(p, clocks, locked))}
-        onSeek={seekActive}
-      />
-      {lastTime.bar}
-      {clips.length > 1 && <SyncNudge sessionId={sessionId} clips={clips} onError={setMessage} />}
-      <Timeline
-        table={active.table}
-        events={timelineEvents}
-        frame={activeFrame}
-        loop={loopInClip || undefined}
-        keyFrames={doc.keyFrames.filter((x) => x.recordingId === active.recordingId).map((x) => x.frame)}
-        onSeek={seekActive}
-      />
-      <EventsPanel
-        recordingId={active.recordingId}
-        frame={activeFrame}
-        count={doc.eventEdits.get(active.recordingId)?.length ?? 0}
-        note={eventNoteAt(gait?.flags, activeFrame)}
-        source={gait?.flags.find((f) => f.code === 'events-from-markers')?.message}
-        onAction={act}
-      />
       <MarkersPanel markers={markers} view={active.view} frame={activeFrame} rows={hybrid.rows} />
       <ReviewPanels
         active={active}

@@ -13,12 +13,13 @@ import { FramePump } from './frame-pump';
 import { useZoom, type ZoomCommand } from './useZoom';
 
 /**
- * Window height kept for what must stay in view under the players (page head, transport bar):
+ * Window height kept for what must stay in view with the players (page head, transport bar):
  * the rest is the player's, so a portrait clip (a phone held upright) uses the height it has
- * instead of a fixed 60 % of it. Alone in the page ("one player"), it takes more.
+ * instead of a fixed 60 % of it. Tall (alone in the page, or the transport beside the players
+ * rather than under them), only the page head and the caption are kept.
  */
 const RESERVED_PX = 270;
-const RESERVED_ALONE_PX = 170;
+const RESERVED_TALL_PX = 170;
 /** Never smaller than this share of the window, however small the window. */
 const MIN_HEIGHT = 0.45;
 
@@ -45,14 +46,14 @@ export interface PlayerProps {
   readonly focusOf?: (frame: number) => { x: number; y: number } | undefined;
   /** Whether a left-button drag may move a zoomed picture (not while correcting or measuring). */
   readonly dragPan?: boolean;
-  /** Alone in the page: the player may be taller. */
-  readonly alone?: boolean;
+  /** Nothing but its caption under it must stay in view (alone, or the transport beside): taller. */
+  readonly tall?: boolean;
   /** Buttons in the caption (e.g. "one player"). */
   readonly controls?: ReactNode;
 }
 
 export function Player(props: PlayerProps) {
-  const { clip, frame, onDisplayed, alone = false } = props;
+  const { clip, frame, onDisplayed, tall = false } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const boxRef = useRef<HTMLElement>(null);
   const stageRef = useRef<HTMLDivElement>(null);
@@ -151,7 +152,7 @@ export function Player(props: PlayerProps) {
     // push the transport and the frame it shows below the fold.
     const fit = (): void => {
       const H = window.innerHeight;
-      const maxHeight = Math.max(H * MIN_HEIGHT, H - (alone ? RESERVED_ALONE_PX : RESERVED_PX));
+      const maxHeight = Math.max(H * MIN_HEIGHT, H - (tall ? RESERVED_TALL_PX : RESERVED_PX));
       setCssWidth(Math.floor(Math.min(box.clientWidth, (maxHeight * width) / height)));
     };
     const observer = new ResizeObserver(fit);
@@ -162,7 +163,7 @@ export function Player(props: PlayerProps) {
       observer.disconnect();
       window.removeEventListener('resize', fit);
     };
-  }, [width, height, alone]);
+  }, [width, height, tall]);
 
   const t =
     shown === undefined ? undefined : (props.timeOf ?? ((i) => timeOfFrame(clip.info.table, i)))(shown);
@@ -197,7 +198,9 @@ export function Player(props: PlayerProps) {
         )}
       </div>
       <figcaption>
-        <span className="player-title">{props.title}</span>
+        <span className="player-title" title={props.title}>
+          {props.title}
+        </span>
         {zoom.scale > 1 && (
           <span
             className="player-zoom-level"
