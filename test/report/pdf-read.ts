@@ -109,3 +109,22 @@ export function countColour(img: Rgb, [r, g, b]: readonly [number, number, numbe
   }
   return n;
 }
+
+/**
+ * How far down its printable area a page is printed: from the top margin to the lowest row with
+ * ink (luma under 235) above the bottom margin, as a share of that area. The printer's header and
+ * footer lie in the margins and are left out. `margins` in mm, as given to the printer.
+ */
+export function bodyFill(img: Rgb, margins: { readonly top: number; readonly bottom: number }): number {
+  const pxPerMm = img.height / 297; // A4
+  const top = Math.ceil(margins.top * pxPerMm);
+  const bottom = Math.floor(img.height - margins.bottom * pxPerMm);
+  for (let y = bottom - 1; y >= top; y--) {
+    for (let x = 0; x < img.width; x++) {
+      const i = (y * img.width + x) * 3;
+      const luma = 0.299 * img.data[i]! + 0.587 * img.data[i + 1]! + 0.114 * img.data[i + 2]!;
+      if (luma < 235) return (y + 1 - top) / (bottom - top);
+    }
+  }
+  return 0;
+}

@@ -141,7 +141,6 @@ export function ReportDocument(props: { bundle: ReportBundle }) {
       <ReportProgress progress={model.progress} />
       <Plan model={model} />
       <NotesAndSignature model={model} />
-      <RunnerPage model={model} />
       {model.conditions.map((c) => (
         <ConditionPages
           key={c.id}
@@ -161,6 +160,9 @@ export function ReportDocument(props: { bundle: ReportBundle }) {
         own cadence +5–10% [Heiderscheit 2011]: no band by sex, height, leg length or speed is published in
         the sources StrideLab cites. The software suggests; the physical therapist decides.
       </footer>
+      {/* Last, on a sheet of its own to hand over; here after the signature it forced a page break
+          in the middle of the report, and the notes and signature were left near alone on theirs. */}
+      <RunnerPage model={model} />
     </article>
   );
 }
