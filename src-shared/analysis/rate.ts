@@ -49,8 +49,9 @@ export interface RateState {
   /** Weighted the same way: timed landings, and the seconds between a run's landings. */
   readonly landings: number;
   readonly gapS: number;
-  /** Core-seconds of timed batches in all: under RATE_STABLE_AFTER_S it says "estimating". */
+  /** Core-seconds and number of timed batches in all: under the RATE_STABLE_* it says "estimating". */
   readonly observedS: number;
+  readonly observedBatches: number;
   /** The last timed landing's own rate, to tell a settled rate from one still moving. */
   readonly lastSample: number | null;
   /** Once settled, it stays so: one slow batch does not bring back "estimating". */
@@ -62,10 +63,12 @@ export interface RateState {
 
 /** The weighting's time constant: several of the engine's batches, short enough to follow a slowdown … */
 export const RATE_TIME_CONSTANT_S = 10;
-/** … or this many batches' time where they land further apart (a slow PC), so it rests on several. */
+/** … or the time this many batches take to land (of all runs) where that is longer (a slow PC). */
 export const RATE_BATCHES = 4;
 /** Core-seconds of timed batches before an estimate is shown rather than "estimating" … */
 export const RATE_STABLE_AFTER_S = 6;
+/** … over at least this many batches (on a slow PC one batch can take 6 s: one pace is no rate) … */
+export const RATE_STABLE_BATCHES = 3;
 /** … and the last landing's rate within this share of the smoothed one (start-up has passed). */
 export const RATE_SETTLED = 0.15;
 
@@ -76,6 +79,7 @@ export const NO_RATE: RateState = {
   landings: 0,
   gapS: 0,
   observedS: 0,
+  observedBatches: 0,
   lastSample: null,
   settled: false,
   at: null,
@@ -97,9 +101,12 @@ export function observeRate(
   // The runs going through the interval shared the cores (a run new at this sample was not going).
   const through = runs.filter((r) => state.runs.has(r.id)).length;
   const share = through > 0 ? Math.min(through, Math.max(1, cores)) / through : 0;
+  // The floor: RATE_BATCHES landings of all the runs going (each run's mean time between its
+  // landings over the runs timing their batches), so two runs' batches count together.
+  const timing = [...state.runs.values()].filter((c) => c.timed).length;
   const tau = Math.max(
     RATE_TIME_CONSTANT_S,
-    state.landings > 0 ? (RATE_BATCHES * state.gapS) / state.landings : 0,
+    state.landings > 0 && timing > 0 ? (RATE_BATCHES * state.gapS) / state.landings / timing : 0,
   );
   const decay = Math.exp(-dt / tau);
   let frames = state.frames * decay;
@@ -107,6 +114,7 @@ export function observeRate(
   let landings = state.landings * decay;
   let gapS = state.gapS * decay;
   let observedS = state.observedS;
+  let observedBatches = state.observedBatches;
   let lastSample = state.lastSample;
   let timed = false;
   const clocks = new Map<string, RunClock>();
@@ -128,6 +136,7 @@ export function observeRate(
       landings += 1;
       gapS += t - clock.since;
       observedS += spent;
+      observedBatches += 1;
       lastSample = landed / spent;
       timed = true;
     }
@@ -146,8 +155,21 @@ export function observeRate(
       perCore !== null &&
       lastSample !== null &&
       observedS >= RATE_STABLE_AFTER_S &&
+      observedBatches >= RATE_STABLE_BATCHES &&
       Math.abs(lastSample - perCore) <= RATE_SETTLED * perCore);
-  return { perCore, frames, coreS, landings, gapS, observedS, lastSample, settled, at: t, runs: clocks };
+  return {
+    perCore,
+    frames,
+    coreS,
+    landings,
+    gapS,
+    observedS,
+    observedBatches,
+    lastSample,
+    settled,
+    at: t,
+    runs: clocks,
+  };
 }
 
 /** The rate to estimate with, or null while it rests on too little work ("estimating"). */
