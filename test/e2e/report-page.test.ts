@@ -175,10 +175,23 @@ describe('report page', () => {
     const removed = suggested.links[removedFinding()]!;
     // Typed just before the export: the export waits for it to be saved.
     await page.getByLabel('Notes for the report').fill('Retest in 4 weeks.');
+    // Every status the export shows, as it changes (no polling): its steps in words, not code names.
+    await page.evaluate(`(() => {
+      const seen = (globalThis.__status = []);
+      const box = document.querySelector('[data-testid="report-status"]');
+      new MutationObserver(() => seen.push(box.textContent)).observe(box, {
+        subtree: true, childList: true, characterData: true,
+      });
+    })()`);
     await page.getByRole('button', { name: 'Export PDF' }).click();
     await expect
       .poll(() => page.getByTestId('report-status').textContent(), { timeout: 180_000 })
       .toMatch(/^PDF saved: Page-Tester-2026-11-20-gait-report\.pdf \(\d+ pages\)$/);
+    const steps = (await page.evaluate('globalThis.__status')) as string[];
+    const exporting = steps.filter((x) => x.startsWith('Exporting'));
+    expect(exporting.length).toBeGreaterThan(0);
+    for (const x of exporting)
+      expect(x).toMatch(/^Exporting: (drawing the key frames|laying out the pages|saving the file)… \d+%$/);
     expect(await page.getByTestId('export-folder').textContent()).toBe(join(tmp.path, 'exports'));
     // Browser mode has no folder to open: the download is offered instead.
     expect(await page.getByRole('button', { name: 'Show in folder' }).count()).toBe(0);

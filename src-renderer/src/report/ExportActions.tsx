@@ -5,11 +5,19 @@
  * and in the Electron shell "Show in folder" (main opens the folder itself; no path is sent).
  */
 import { useRef, useState } from 'react';
-import type { Output } from '../../../src-shared/contract';
+import type { EventPayload, Output } from '../../../src-shared/contract';
 import { api, useEvent } from '../api/client';
 import { transport } from '../api/transport';
 
 type PdfResult = Output<'report:exportPdf'>;
+
+/** Each export step in the PT's words: the status read "Exporting: frames 0%", "render 40%". */
+const STEP_WORDS: Record<EventPayload<'report:progress'>['phase'], string> = {
+  frames: 'drawing the key frames',
+  render: 'laying out the pages',
+  write: 'saving the file',
+  video: 'drawing the annotated video',
+};
 
 export function ExportActions(props: { sessionId: string; beforeExport: () => Promise<void> }) {
   const { sessionId } = props;
@@ -22,7 +30,7 @@ export function ExportActions(props: { sessionId: string; beforeExport: () => Pr
   const exporting = useRef(false);
   useEvent('report:progress', (p) => {
     if (exporting.current && p.sessionId === sessionId)
-      setStatus(`Exporting: ${p.phase} ${Math.round(p.fraction * 100)}%`);
+      setStatus(`Exporting: ${STEP_WORDS[p.phase]}… ${Math.round(p.fraction * 100)}%`);
   });
   const run = async (what: () => Promise<string>): Promise<void> => {
     setBusy(true);
