@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cropProblem, RUNNER_CROP, runnerCrop, secondPassCrop, type PixelBox } from './runner-crop';
+import {
+  cropProblem,
+  crowdCrop,
+  nextPassCrop,
+  RUNNER_CROP,
+  runnerCrop,
+  type CropRect,
+  type PixelBox,
+} from './runner-crop';
 
 /** A runner 440 px tall standing at x 700–900, y 560–1000 of a 1920x1080 frame, `n` frames. */
 const still = (n: number, box: PixelBox = { x0: 700, y0: 560, x1: 900, y1: 1000 }): PixelBox[] =>
@@ -61,9 +69,62 @@ describe('runnerCrop', () => {
   });
 });
 
-describe('secondPassCrop', () => {
+/** A pass that found the runner upright in `runner.length` of `total` frames, on `region`. */
+const pass = (
+  total: number,
+  runner: readonly PixelBox[],
+  all: readonly PixelBox[] = runner,
+  region: CropRect | null = null,
+) => ({ found: runner.length, total, runner, all, region });
+
+/**
+ * Poses lying on or across a runner standing at x 880–1040, y 700–1000 of a 1920x1080 frame (the
+ * sample at 0.5, padded): skeletons spread over his legs, a few flung far, none of them his size.
+ */
+function across(n: number, seed: number): PixelBox[] {
+  const rnd = random(seed);
+  return Array.from({ length: n }, (_, i) => {
+    if (i % 25 === 0) return { x0: 100 + 1500 * rnd(), y0: 0, x1: 1900, y1: 300 * rnd() }; // flung
+    const cx = 960 + 60 * (rnd() - 0.5);
+    const w = 40 + 300 * rnd();
+    const y0 = 700 + 200 * rnd();
+    return { x0: cx - w / 2, y0, x1: cx + w / 2, y1: y0 + 20 + 150 * rnd() };
+  });
+}
+
+describe('crowdCrop', () => {
+  it("is a square of the frame's height on the median centre of every pose's box", () => {
+    for (const seed of [1, 2, 3]) {
+      const crop = crowdCrop(across(238, seed), 1920, 1080)!;
+      expect(cropProblem(crop, 1920, 1080)).toBeNull();
+      expect(crop).toMatchObject({ y: 0, width: 1080, height: 1080 });
+      // Centred on him (x 960) within the scatter of the centres: he lies whole inside it.
+      expect(Math.abs(crop.x + 540 - 960)).toBeLessThanOrEqual(20);
+    }
+  });
+
+  it('stays inside the frame where the poses are near its edge, on even pixels', () => {
+    const left = Array.from({ length: 20 }, () => ({ x0: 10, y0: 500, x1: 90, y1: 700 }));
+    expect(crowdCrop(left, 1921, 1081)).toEqual({ x: 0, y: 0, width: 1080, height: 1080 });
+    const right = Array.from({ length: 20 }, () => ({ x0: 1850, y0: 500, x1: 1915, y1: 700 }));
+    expect(crowdCrop(right, 1920, 1080)).toEqual({ x: 840, y: 0, width: 1080, height: 1080 });
+    const odd = crowdCrop(across(100, 4), 1919, 1079)!;
+    expect(cropProblem(odd, 1919, 1079)).toBeNull();
+  });
+
+  it('is the whole frame in a portrait one (a square of its width need not hold him)', () => {
+    const boxes = Array.from({ length: 20 }, () => ({ x0: 300, y0: 400, x1: 420, y1: 900 }));
+    expect(crowdCrop(boxes, 720, 1280)).toEqual({ x: 0, y: 0, width: 720, height: 1280 });
+  });
+
+  it('refuses too few boxes', () => {
+    expect(crowdCrop(across(RUNNER_CROP.minFrames - 1, 5), 1920, 1080)).toBeNull();
+  });
+});
+
+describe('nextPassCrop', () => {
   it('crops where the runner is missed in many frames and small in the frame', () => {
-    expect(secondPassCrop(200, 360, still(200), 1920, 1080)).toEqual({
+    expect(nextPassCrop(pass(360, still(200)), 1920, 1080)).toEqual({
       x: 590,
       y: 450,
       width: 420,
@@ -71,20 +132,46 @@ describe('secondPassCrop', () => {
     });
   });
 
-  it('keeps the first pass where it found him in 90% of the frames or more', () => {
-    expect(secondPassCrop(324, 360, still(324), 1920, 1080)).toBeNull();
-    expect(secondPassCrop(323, 360, still(323), 1920, 1080)).not.toBeNull();
+  it('keeps the pass where it found him in 90% of the frames or more', () => {
+    expect(nextPassCrop(pass(360, still(324)), 1920, 1080)).toBeNull();
+    expect(nextPassCrop(pass(360, still(323)), 1920, 1080)).not.toBeNull();
   });
 
-  it('keeps the first pass where the crop would not make him 1.5 times larger to the detector', () => {
+  it('keeps the pass where the crop would not make him 1.5 times larger to the detector', () => {
     // The sample clip's framing: 590 px of a 720x1280 frame; the crop's long side is ~885 px (gain 1.45).
     const tall = still(200, { x0: 200, y0: 400, x1: 520, y1: 990 });
-    expect(secondPassCrop(200, 360, tall, 720, 1280)).toBeNull();
+    expect(nextPassCrop(pass(360, tall), 720, 1280)).toBeNull();
   });
 
-  it('keeps the first pass where there is no frame to crop around', () => {
-    expect(secondPassCrop(0, 360, [], 1920, 1080)).toBeNull();
-    expect(secondPassCrop(0, 0, [], 1920, 1080)).toBeNull();
+  it('keeps the pass where there is no frame to crop around', () => {
+    expect(nextPassCrop(pass(360, []), 1920, 1080)).toBeNull();
+    expect(nextPassCrop(pass(0, []), 1920, 1080)).toBeNull();
+  });
+
+  it('places the crop on every pose where the runner is upright in too few frames to place it', () => {
+    const all = across(238, 6);
+    const crop = nextPassCrop(pass(360, still(RUNNER_CROP.minFrames - 1), all), 1920, 1080);
+    expect(crop).toEqual(crowdCrop(all, 1920, 1080));
+    // ...but on him wherever he is found in enough frames, whatever else the pass returned.
+    expect(nextPassCrop(pass(360, still(RUNNER_CROP.minFrames), all), 1920, 1080)).toEqual(
+      runnerCrop(still(RUNNER_CROP.minFrames), 1920, 1080),
+    );
+  });
+
+  it('follows a pass on a region with one on his own where it is 1.5 times smaller, else keeps it', () => {
+    const square = { x: 420, y: 0, width: 1080, height: 1080 };
+    // 184 of 360 found on the square; his own region (x 590–1010, y 450–1080: 420x630) is 1.71× smaller.
+    expect(nextPassCrop(pass(360, still(184), [], square), 1920, 1080)).toEqual({
+      x: 590,
+      y: 450,
+      width: 420,
+      height: 630,
+    });
+    // On a region already about his own, a tighter crop gains nothing: the pass is kept.
+    const own = { x: 560, y: 400, width: 480, height: 680 };
+    expect(nextPassCrop(pass(360, still(184), [], own), 1920, 1080)).toBeNull();
+    // Nor is the square tried again where that pass found him too rarely to place his own (gain 1).
+    expect(nextPassCrop(pass(360, still(3), across(200, 8), square), 1920, 1080)).toBeNull();
   });
 });
 

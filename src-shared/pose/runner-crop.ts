@@ -5,7 +5,10 @@
  * there, and once VIDEO mode's tracking loses him the detector often does not find him again
  * (measured: 225 of 360 frames). Handing the landmarker a fixed crop around him makes him ~3× larger
  * to the detector; one crop for the whole clip keeps VIDEO mode's frame-to-frame tracking valid.
- * Pure: the runner's per-frame boxes in, the crop and the decision out.
+ * Where the first pass finds him upright too rarely to place that crop, it is placed from every pose's
+ * box, and a pass that still misses him often is followed by one on his own region
+ * (docs/pose-engine.md, "A runner too small for the first pass").
+ * Pure: a pass's boxes in, the next pass's crop and the decision out.
  */
 
 /** A rectangle of the clip's upright frame, in whole pixels. */
@@ -52,6 +55,11 @@ export const RUNNER_CROP = {
    * drifts on the belt between the frames the quantiles keep.
    */
   margin: 0.25,
+  /**
+   * Passes over the clip, the first included, at most: each costs a whole run; a third, on the
+   * runner's own region, follows one placed from every pose's box (`crowdCrop`).
+   */
+  maxPasses: 3,
 } as const;
 
 /** The q-quantile of `values` (sorted copy, nearest rank). */
@@ -59,6 +67,9 @@ function quantile(values: readonly number[], q: number): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))]!;
 }
+
+/** The largest even integer not above `v`. */
+const even = (v: number): number => 2 * Math.floor(v / 2);
 
 /**
  * The fixed crop around the runner: the union of his boxes between the 2% and 98% quantiles of each
@@ -78,8 +89,8 @@ export function runnerCrop(boxes: readonly PixelBox[], width: number, height: nu
   // One edge of the union: its quantile, moved out by the margin, onto even pixels, inside the frame.
   const edge = (of: (b: PixelBox) => number, at: number, out: -1 | 1, size: number): number => {
     const v = quantile(boxes.map(of), at) + out * margin;
-    const even = 2 * (out < 0 ? Math.floor(v / 2) : Math.ceil(v / 2));
-    return Math.min(2 * Math.floor(size / 2), Math.max(0, even));
+    const onEven = out < 0 ? even(v) : 2 * Math.ceil(v / 2);
+    return Math.min(even(size), Math.max(0, onEven));
   };
   const x0 = edge((b) => b.x0, q, -1, width);
   const y0 = edge((b) => b.y0, q, -1, height);
@@ -90,20 +101,51 @@ export function runnerCrop(boxes: readonly PixelBox[], width: number, height: nu
 }
 
 /**
- * The crop for a second pass, or null where the first pass is kept without one: the runner found in
- * `found` of `total` frames, `boxes` his boxes in those frames, in a `width` x `height` frame.
+ * The crop where the runner was found upright too rarely to place one on him: every pose the pass
+ * returned lies on him or across him (a skeleton spread over his legs is still on his legs), so the
+ * median of their boxes' centres is on him, while their sizes say nothing of his. In a landscape frame
+ * he stands within its height, so a square of the frame's height centred there holds him whole
+ * wherever on that centre he is, and is the frame's width over its height smaller to the detector
+ * (1.78 for 16:9). In a portrait frame that square is not sure to hold him; the crop is then the whole
+ * frame, which no pass takes (`minGain`). Null with fewer boxes than `minFrames`.
  */
-export function secondPassCrop(
-  found: number,
-  total: number,
-  boxes: readonly PixelBox[],
-  width: number,
-  height: number,
-): CropRect | null {
-  if (total === 0 || found >= RUNNER_CROP.secondPassBelow * total) return null;
-  const crop = runnerCrop(boxes, width, height);
+export function crowdCrop(boxes: readonly PixelBox[], width: number, height: number): CropRect | null {
+  if (boxes.length < RUNNER_CROP.minFrames || width < 2 || height < 2) return null;
+  const side = even(Math.min(width, height));
+  const centre = quantile(
+    boxes.map((b) => (b.x0 + b.x1) / 2),
+    0.5,
+  );
+  const x = Math.min(even(width) - side, Math.max(0, even(centre - side / 2)));
+  return { x, y: 0, width: side, height: even(height) };
+}
+
+/** What a pass gave, as the next pass's decision needs it. */
+export interface PassBoxes {
+  /** Frames where the pass found the runner (upright), and frames in all. */
+  readonly found: number;
+  readonly total: number;
+  /** His boxes in those frames, in pixels of the whole frame. */
+  readonly runner: readonly PixelBox[];
+  /** Every pose's box in every frame, upright or not. */
+  readonly all: readonly PixelBox[];
+  /** The region the pass looked at; null for the whole frame. */
+  readonly region: CropRect | null;
+}
+
+/**
+ * The crop for the next pass, or null where `pass` is kept without one: a pass that found the runner
+ * in fewer than `secondPassBelow` of the frames is followed by one on his region (`runnerCrop`), or,
+ * where he was found too rarely to place it, on every pose's (`crowdCrop`), when that crop makes him at
+ * least `minGain` larger to the detector than the region the pass looked at (both are letterboxed into
+ * the same square, so the gain is the ratio of their long sides). `width` x `height`: the frame.
+ */
+export function nextPassCrop(pass: PassBoxes, width: number, height: number): CropRect | null {
+  if (pass.total === 0 || pass.found >= RUNNER_CROP.secondPassBelow * pass.total) return null;
+  const crop = runnerCrop(pass.runner, width, height) ?? crowdCrop(pass.all, width, height);
   if (!crop) return null;
-  const gain = Math.max(width, height) / Math.max(crop.width, crop.height);
+  const seen = pass.region ?? { width, height };
+  const gain = Math.max(seen.width, seen.height) / Math.max(crop.width, crop.height);
   return gain >= RUNNER_CROP.minGain ? crop : null;
 }
 

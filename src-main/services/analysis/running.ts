@@ -16,7 +16,7 @@ export interface Running {
   /** Pose frames done and planned over every pass (the queue's time left reads them, status.ts). */
   framesDone: number;
   totalFrames: number;
-  /** The pose run's step when it is not the first pass (SECOND_PASS_STAGE), for the PT's words. */
+  /** The pose run's step when it is not the first pass (SECOND_PASS_STAGE, THIRD_PASS_STAGE), for the PT's words. */
   step: string | null;
   /** The bar, which never goes back when a pass is added (src-shared/analysis/time-left.ts). */
   bar: BarState | null;

@@ -52,7 +52,7 @@ export interface EngineRunOptions {
   /** Only the frames shown in [startS, endS) of the clip (EngineJob.startS/endS). */
   readonly startS?: number;
   readonly endS?: number;
-  /** Only this rectangle of each frame (EngineJob.crop: the second pass on the runner's region). */
+  /** Only this rectangle of each frame (EngineJob.crop: a later pass on the runner's region). */
   readonly crop?: CropRect;
   /** Holds the run between two frames while set (RunHold); the watchdog waits meanwhile. */
   readonly hold?: RunHold;

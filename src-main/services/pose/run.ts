@@ -3,15 +3,24 @@ import {
   type FrameConversion,
   type PoseModelName,
 } from '../../../src-shared/pose/engine-protocol';
-import { secondPassCrop, type CropRect } from '../../../src-shared/pose/runner-crop';
+import {
+  nextPassCrop,
+  RUNNER_CROP,
+  type CropRect,
+  type PassBoxes,
+} from '../../../src-shared/pose/runner-crop';
 import { PoseEngineError, type EngineRunResult, type RunHold } from './engine-session';
 import { engineRunner } from './engine-runner';
 import { ClipError, probeClip, type ClipInfo } from './probe';
-import { choosePerson, type CandidateFrame, type PoseCandidates } from './series';
+import { choosePerson, poseBox, poseCount, type CandidateFrame, type PoseCandidates } from './series';
 import type { Box } from './track';
 
 /** Said in progress while the second pass runs (runner-crop.ts). */
 export const SECOND_PASS_STAGE = "second pass on the runner's region";
+/** Said in progress while a third pass runs, on the runner's own region (runner-crop.ts). */
+export const THIRD_PASS_STAGE = "third pass on the runner's own region";
+/** The stage of each pass after the first, in order (RUNNER_CROP.maxPasses in all). */
+const LATER_STAGES = [SECOND_PASS_STAGE, THIRD_PASS_STAGE] as const;
 
 /**
  * A run's progress as the engine gives it; the time left is added by the process's one estimate
@@ -21,8 +30,8 @@ export interface PassProgress {
   readonly framesDone: number;
   readonly totalFrames: number;
   /**
-   * SECOND_PASS_STAGE during the second pass on the runner's region; the frames of both passes then
-   * count (the first pass's done, the second's to do). Absent during the first pass.
+   * SECOND_PASS_STAGE or THIRD_PASS_STAGE during a later pass on the runner's region; the frames of
+   * every pass then count (the earlier passes' done, this one's to do). Absent during the first pass.
    */
   readonly stage?: string;
   /** Set on the report of an engine's start (model loaded, clip opened): start-up, not pace. */
@@ -52,7 +61,7 @@ export interface DetectOptions {
   readonly onProgress?: (p: PassProgress) => void;
   /**
    * Every frame detected so far, in order, after each batch (the queue's steady-window checkpoints);
-   * a second pass on the runner's region reports its own frames, from the first again.
+   * a later pass on the runner's region reports its own frames, from the first again.
    */
   readonly onFrames?: (frames: readonly CandidateFrame[], source: ClipInfo) => void;
   readonly rendererDir?: string;
@@ -64,47 +73,66 @@ export interface DetectResult {
   readonly engine: EngineRunResult;
   /**
    * Frames where the runner (track.ts's default choice) was found by the first pass, and by the
-   * second pass on his region where one ran (null where none); `crop`: that region, when its pass
-   * found him in more frames and its candidates are the result.
+   * second and third passes on his region where they ran (null where not); `crop`: the region of
+   * the pass that found him in the most frames, whose candidates are the result (null: the first's).
    */
-  readonly runnerFrames: { readonly first: number; readonly second: number | null };
+  readonly runnerFrames: {
+    readonly first: number;
+    readonly second: number | null;
+    readonly third: number | null;
+  };
   readonly crop: CropRect | null;
 }
 
 /**
- * Every frame's candidates, the runner found as well as the clip allows: where the first pass finds
- * him in too few frames and he is small in the frame, a second pass on a fixed crop around him
- * (src-shared/pose/runner-crop.ts), kept where it finds him in more frames. Its landmarks are in
- * pixels of the whole frame as the first pass's are, so nothing after this knows which pass gave
- * them. The one path for the pose service, the analysis queue and the CLI.
+ * Every frame's candidates, the runner found as well as the clip allows: where a pass finds him in
+ * too few frames and he is small in what it saw, another pass on a fixed crop around him (or, where
+ * he was found too rarely to place it, around every pose: src-shared/pose/runner-crop.ts), three at
+ * most; the pass that finds him in the most frames is kept. Its landmarks are in pixels of the whole
+ * frame as the first pass's are, so nothing after this knows which pass gave them. The one path for
+ * the pose service, the analysis queue and the CLI.
  */
 export async function detectPoses(opts: DetectOptions): Promise<DetectResult> {
   const first = await detectPass(opts);
-  const runner = (c: PoseCandidates): { found: number; boxes: Box[] } => {
-    const boxes = choosePerson(c).boxes.filter((b): b is Box => b !== null);
-    return { found: boxes.length, boxes };
-  };
-  const one = runner(first.candidates);
   const { width, height } = first.candidates.source;
-  const crop = secondPassCrop(one.found, first.candidates.frames.length, one.boxes, width, height);
-  if (!crop) return { ...first, runnerFrames: { first: one.found, second: null }, crop: null };
-  const before = first.candidates.frames.length;
-  const second = await detectPass({
-    ...opts,
-    crop,
-    onProgress: opts.onProgress
-      ? (p) =>
-          opts.onProgress!({
-            ...p,
-            framesDone: before + p.framesDone,
-            totalFrames: before + p.totalFrames,
-            stage: SECOND_PASS_STAGE,
-          })
-      : undefined,
-  });
-  const two = runner(second.candidates).found;
-  const runnerFrames = { first: one.found, second: two };
-  return two > one.found ? { ...second, runnerFrames, crop } : { ...first, runnerFrames, crop: null };
+  // The runner as the crop decision sees him, on one pass of one part. The series is chosen again
+  // (toSeries) over the stored clip: the steady window's parts joined, the recording's times, and
+  // the PT's pick, so this choice cannot stand in for it; on 7,200 frames it costs 0.1-0.3 s.
+  const boxesOf = (c: PoseCandidates, region: CropRect | null): PassBoxes => {
+    const runner = choosePerson(c).boxes.filter((b): b is Box => b !== null);
+    const all = c.frames.flatMap((f) => Array.from({ length: poseCount(f) }, (_, p) => poseBox(f.poses, p)));
+    return { found: runner.length, total: c.frames.length, runner, all, region };
+  };
+  const passes = [{ ...first, boxes: boxesOf(first.candidates, null), crop: null as CropRect | null }];
+  for (let n = 1; n < RUNNER_CROP.maxPasses; n++) {
+    const crop = nextPassCrop(passes[n - 1]!.boxes, width, height);
+    if (!crop) break;
+    const before = passes.reduce((sum, p) => sum + p.candidates.frames.length, 0);
+    const stage = LATER_STAGES[n - 1];
+    const pass = await detectPass({
+      ...opts,
+      crop,
+      onProgress: opts.onProgress
+        ? (p) =>
+            opts.onProgress!({
+              ...p,
+              framesDone: before + p.framesDone,
+              totalFrames: before + p.totalFrames,
+              stage,
+            })
+        : undefined,
+    });
+    passes.push({ ...pass, boxes: boxesOf(pass.candidates, crop), crop });
+  }
+  // The earliest of those that found him in the most frames.
+  const best = passes.reduce((a, b) => (b.boxes.found > a.boxes.found ? b : a));
+  const found = passes.map((p) => p.boxes.found);
+  return {
+    candidates: best.candidates,
+    engine: best.engine,
+    runnerFrames: { first: found[0]!, second: found[1] ?? null, third: found[2] ?? null },
+    crop: best.crop,
+  };
 }
 
 /**

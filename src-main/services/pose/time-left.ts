@@ -21,7 +21,7 @@ export interface PoseProgress {
   readonly fps: number | null;
   /** Seconds until the run is done; null while the rate is not stable ("estimating"). */
   readonly secondsLeft: number | null;
-  /** SECOND_PASS_STAGE during the second pass on the runner's region (run.ts); else absent. */
+  /** SECOND_PASS_STAGE or THIRD_PASS_STAGE during a later pass on the runner's region (run.ts); else absent. */
   readonly stage?: string;
 }
 
