@@ -22,3 +22,18 @@ export function splitFindings<F extends Pick<Finding, 'pin'>>(
   const first = findings.filter((f) => f.pin !== 'demoted').slice(0, FIRST_FINDINGS);
   return { first, rest: findings.filter((f) => !first.includes(f)) };
 }
+
+/**
+ * The runner's page's items: what to work on first (`first`), one item per thing the runner reads,
+ * in order. Findings that read the same to the runner (same plain words, or text where there are
+ * none, same cue and same exercises: the same rule in two conditions, e.g. overstriding on the flat
+ * and on the incline) are one item, said once; the page names no conditions. Walked: the sample
+ * clip filed as flat and incline printed the same finding and cue twice on the runner's page.
+ */
+export function runnerItems<F extends Pick<Finding, 'text' | 'plain' | 'cue' | 'drills'>>(
+  first: readonly F[],
+): F[] {
+  const key = (f: F): string => JSON.stringify([f.plain ?? f.text, f.cue?.text ?? null, f.drills ?? []]);
+  const keys = first.map(key);
+  return first.filter((_, i) => keys.indexOf(keys[i]!) === i);
+}

@@ -69,4 +69,19 @@ describe('what to work on first, as printed', () => {
       /^From the video of your running, these are the 2 things to work on first\./,
     );
   });
+
+  it('gives the runner a cue found in flat and incline once', () => {
+    const flat = {
+      ...finding,
+      id: 'overstride-both-flat',
+      plain: 'Your foot lands well ahead of your body.',
+    };
+    const incline = { ...flat, id: 'overstride-both-incline', text: 'incline: Overstriding on the left.' };
+    const html = renderToStaticMarkup(
+      createElement(RunnerPage, { model: modelOf([flat, incline], [cadence]) }),
+    );
+    expect(html.match(/data-testid="runner-item"/g)).toHaveLength(1);
+    expect(words(html).match(/Land under your hips/g)).toHaveLength(1);
+    expect(opening([flat, incline])).toMatch(/^From the video of your running, this is the one thing/);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Finding, PlanItem, ReportModel } from '../../../src-shared/report/model';
-import { splitFindings } from '../../../src-shared/report/priorities';
+import { runnerItems, splitFindings } from '../../../src-shared/report/priorities';
 
 /**
  * What to work on first (issue 19): the first three findings in their ranked (or the PT's) order,
@@ -49,7 +49,7 @@ export function WorkOnFirst(props: { model: ReportModel }) {
 /** The runner's page: plain words, no numbers to decode. */
 export function RunnerPage(props: { model: ReportModel }) {
   const { model } = props;
-  const { first } = splitFindings(model.findings);
+  const first = runnerItems(splitFindings(model.findings).first);
   if (first.length === 0) return null;
   return (
     <section className="block runner-page" data-testid="runner-page">
