@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallContext } from '../../src-main/services/types';
 import { alignCondition, checkGait } from '../../src-main/services/analysis/steps';
+import { saysNoRunner } from '../../src-shared/gait/clip-check';
 import { generateRunner } from '../../src-shared/gait/synthetic';
 import type { LandmarkSeries } from '../../src-shared/pose/landmarks';
 import { openTestServices, type TestServices } from '../helpers/test-services';
@@ -57,6 +58,8 @@ describe('the analysis steps on a clip without the runner', () => {
     writeLandmarks(t.mediaDir, sessionId, 'rear1', empty);
     const note = await checkGait(ctx, 'rear1');
     expect(note).toMatch(/^A person was found in only 0 of \d+ frames: this clip does not show the runner\./);
+    // The session card reads it as a clip with no numbers (src-renderer/src/analysis/AnalysisBadge.tsx).
+    expect(saysNoRunner(note)).toBe(true);
     expect(await alignCondition(ctx, 'rear1')).toBeNull();
     expect(await alignCondition(ctx, 'side1')).toBeNull();
     expect(await call('sync:get', { sessionId, recordingAId: 'side1', recordingBId: 'rear1' })).toBeNull();

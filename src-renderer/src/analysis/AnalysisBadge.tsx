@@ -2,6 +2,7 @@ import type { ClipAnalysisStatus } from '../../../src-shared/contract/analysis';
 import { api } from '../api/client';
 import { earlyWords } from './earlyWords';
 import { aboutTime } from '../../../src-shared/analysis/time-left';
+import { saysNoRunner } from '../../../src-shared/gait/clip-check';
 import { isBusy, stateWords } from './useAnalysis';
 import './analysis.css';
 
@@ -12,12 +13,18 @@ import './analysis.css';
 export function AnalysisBadge(props: { status: ClipAnalysisStatus | undefined }) {
   const c = props.status;
   if (!c) return null;
+  // A clip with no runner in it analyses without an error but gives no numbers (the note says why).
+  const noNumbers = c.state === 'done' && saysNoRunner(c.note);
   const act = (channel: 'analysis:start' | 'analysis:cancel'): void =>
     void api(channel, { recordingId: c.recordingId }).catch(() => undefined);
   return (
-    <div className={`analysis-badge analysis-${c.state}`} data-analysis={c.state} role="status">
+    <div
+      className={`analysis-badge analysis-${c.state}${noNumbers ? ' analysis-no-numbers' : ''}`}
+      data-analysis={c.state}
+      role="status"
+    >
       <span className="analysis-words">
-        {stateWords(c)}
+        {noNumbers ? 'Analysed: no numbers from this clip' : stateWords(c)}
         {isBusy(c) && <span className="muted"> · {aboutTime(c.secondsLeft)}</span>}
       </span>
       {c.state === 'pose' && (
@@ -37,13 +44,20 @@ export function AnalysisBadge(props: { status: ClipAnalysisStatus | undefined })
           workstation analysing it stops within a few seconds
         </span>
       )}
-      {c.state === 'done' && (
+      {c.state === 'done' && !noNumbers && (
         <span className="analysis-why muted" data-numbers="clip">
           Numbers from the whole clip
         </span>
       )}
       {c.state === 'failed' && c.error && <span className="analysis-why">{c.error}</span>}
-      {c.state === 'done' && c.note && <span className="analysis-why muted">{c.note}</span>}
+      {c.state === 'done' && c.note && (
+        <span
+          className={`analysis-why${noNumbers ? '' : ' muted'}`}
+          data-numbers={noNumbers ? 'none' : undefined}
+        >
+          {c.note}
+        </span>
+      )}
       {(c.state === 'none' || c.state === 'cancelled') && (
         <button type="button" className="secondary" onClick={() => act('analysis:start')}>
           Analyse
