@@ -1,4 +1,4 @@
-import type { ErrorCode, WireError } from '../../src-shared/contract';
+import type { ErrorCode, WireError, WireProblem } from '../../src-shared/contract';
 
 /**
  * An error meant for the person at the screen: a code the UI can act on, a message in plain words
@@ -9,6 +9,8 @@ export class ServiceError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** Every problem, this one first, where validation found several (validateInput). */
+    readonly problems?: readonly WireProblem[],
   ) {
     super(message);
     this.name = 'ServiceError';
@@ -18,14 +20,19 @@ export class ServiceError extends Error {
 /** Map anything thrown to the wire shape; unknown errors keep their message but not their stack. */
 export function toWireError(err: unknown): WireError {
   if (err instanceof ServiceError) {
-    if (!err.field) return { code: err.code, message: err.message };
-    // Every message about a field starts with the field's name, as validation messages do.
-    const message = err.message.startsWith(`${err.field}:`) ? err.message : `${err.field}: ${err.message}`;
-    return { code: err.code, message, field: err.field };
+    const problems = err.problems ? { problems: err.problems.map((p) => named(p.message, p.field)) } : {};
+    if (!err.field) return { code: err.code, message: err.message, ...problems };
+    return { code: err.code, ...named(err.message, err.field), ...problems };
   }
   if (err instanceof Error && err.name === 'AbortError') return { code: 'cancelled', message: 'Cancelled.' };
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'internal', message: `Unexpected error: ${message}` };
+}
+
+/** Every message about a field starts with the field's name, as validation messages do. */
+function named(message: string, field: string | undefined): WireProblem {
+  if (!field) return { message };
+  return { message: message.startsWith(`${field}:`) ? message : `${field}: ${message}`, field };
 }
 
 /**

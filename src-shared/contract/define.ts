@@ -34,6 +34,17 @@ export interface WireError {
   readonly message: string;
   /** The input field at fault, dotted path (e.g. `heightCm`), when there is one. */
   readonly field?: string;
+  /**
+   * Every problem the input has, `message`/`field` being the first of them: a form marks each bad
+   * box at once instead of one per save. Each message starts with its field, as `message` does.
+   */
+  readonly problems?: readonly WireProblem[];
+}
+
+/** One problem with an input: its words and the field at fault (absent for the input as a whole). */
+export interface WireProblem {
+  readonly message: string;
+  readonly field?: string;
 }
 
 export type WireResult<T> =

@@ -68,4 +68,4 @@ export interface EventMessage<E extends EventName = EventName> {
   readonly payload: EventPayload<E>;
 }
 
-export type { WireError, WireResult, ErrorCode } from './define';
+export type { WireError, WireProblem, WireResult, ErrorCode } from './define';

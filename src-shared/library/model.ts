@@ -20,10 +20,18 @@ const isoDate = (what: string, example: string) =>
       { message: `${what} is not a real calendar date.` },
     );
 
-/** Today's date in UTC as YYYY-MM-DD, read when a value is validated (not when the module loads). */
-const todayIso = (): string => new Date().toISOString().slice(0, 10);
-const pastDate = (what: string) =>
-  isoDate(what, '1990-04-23').refine((s) => s <= todayIso(), { message: `${what} cannot be in the future.` });
+/**
+ * The latest date it is anywhere now (YYYY-MM-DD), read when a value is validated (not when the
+ * module loads). The service does not know the PT's time zone (browser mode may reach a clinic
+ * server elsewhere) and the form dates a session by the PT's own calendar, so "in the future" is
+ * judged at UTC+14 (the Line Islands, the first to start a day): a clinic east of UTC is never
+ * refused its own today, and no date after it is today anywhere.
+ */
+const latestTodayIso = (): string => new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);
+const pastDate = (what: string, example: string) =>
+  isoDate(what, example).refine((s) => s <= latestTodayIso(), {
+    message: `${what} cannot be in the future.`,
+  });
 
 const optionalText = (what: string, max: number) =>
   z
@@ -48,7 +56,7 @@ export const PatientFieldsSchema = z.object({
     .trim()
     .min(1, 'Name is required.')
     .max(200, 'Name must be at most 200 characters.'),
-  dateOfBirth: pastDate('Date of birth').optional(),
+  dateOfBirth: pastDate('Date of birth', '1990-04-23').optional(),
   clinicId: optionalText('Clinic id', 64),
   sex: z.enum(SEXES, { error: `Sex must be one of: ${SEXES.join(', ')}.` }).default('unspecified'),
   heightCm: measure('Height', 50, 250, 'cm').optional(),
@@ -70,7 +78,8 @@ export interface Patient extends PatientFields {
 
 export const SessionFieldsSchema = z.object({
   patientId: z.string({ error: 'Choose the patient first.' }).min(1, 'Choose the patient first.'),
-  date: isoDate('Date', '2026-11-20'),
+  /** The day the runner was filmed: today or earlier (a visit is created when it happens, never booked ahead). */
+  date: pastDate('Date', '2026-11-20'),
   clinician: optionalText('Clinician', 200),
   complaint: optionalText('Complaint', 2_000),
   injurySide: z

@@ -37,6 +37,10 @@ const go = (hash: string) =>
     (globalThis as unknown as { location: { hash: string } }).location.hash = h;
   }, hash);
 
+/** A UTC date `days` from now (YYYY-MM-DD): 28 days on is in the future in every time zone. */
+const daysFromNow = (days: number): string =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
 const slowed = (channel: string, act: () => Promise<void>): Promise<void> => lateSlowed(page, channel, act);
 
 describe('session form', () => {
@@ -161,6 +165,39 @@ describe('session form', () => {
     await page.getByRole('button', { name: 'Save session' }).click();
     const error = page.locator('[data-field="speeds"] .error');
     await expect.poll(() => error.textContent()).toBe('Each treadmill speed must be at most 30 km/h.');
+  });
+
+  it('marks every bad box of a new patient after one save, and saves nothing', async () => {
+    await go('#/patients/new');
+    await page.getByRole('heading', { name: 'New patient' }).waitFor();
+    await page.getByLabel('Name').fill('');
+    await page.getByLabel('Date of birth').fill(daysFromNow(30));
+    await page.getByLabel('Height (cm)').fill('1780');
+    await page.getByLabel('Leg length (cm)').fill('-5');
+    await page.getByRole('button', { name: 'Save patient' }).click();
+    const error = (field: string) => page.locator(`[data-field="${field}"] .error`);
+    await expect.poll(() => error('legLengthCm').textContent()).toBe('Leg length must be at least 30 cm.');
+    expect(await error('name').textContent()).toBe('Name is required.');
+    expect(await error('dateOfBirth').textContent()).toBe('Date of birth cannot be in the future.');
+    expect(await error('heightCm').textContent()).toBe('Height must be at most 250 cm.');
+    expect(await page.locator('.field.invalid').count()).toBe(4);
+    expect(await page.getByRole('heading', { name: 'New patient' }).count()).toBe(1);
+    expect(await call<unknown[]>('patients:search', { query: '', limit: 500 })).not.toContainEqual(
+      expect.objectContaining({ heightCm: 1780 }),
+    );
+  });
+
+  it('refuses a session dated after today beside its box, with the other bad boxes at once', async () => {
+    const p = await call<{ id: string }>('patients:create', { name: 'Future Runner' });
+    await go(`#/patients/${p.id}/sessions/new`);
+    await page.getByRole('heading', { name: 'New session' }).waitFor();
+    await page.getByLabel('Date').fill(daysFromNow(28));
+    await page.getByLabel('Treadmill speeds (km/h)').fill('11 300');
+    await page.getByRole('button', { name: 'Save session' }).click();
+    const error = (field: string) => page.locator(`[data-field="${field}"] .error`);
+    await expect.poll(() => error('date').textContent()).toBe('Date cannot be in the future.');
+    expect(await error('speeds').textContent()).toBe('Each treadmill speed must be at most 30 km/h.');
+    expect(await call<unknown[]>('sessions:list', { patientId: p.id })).toEqual([]);
   });
 
   it('says a wrong height in words when editing a patient (the call nests it under "fields")', async () => {

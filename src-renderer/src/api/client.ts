@@ -7,6 +7,7 @@ import type {
   Input,
   Output,
   WireError,
+  WireProblem,
 } from '../../../src-shared/contract';
 import { transport } from './transport';
 
@@ -15,7 +16,7 @@ import { transport } from './transport';
  * API and CLI users; the screen places it beside its box and shows the words only (clinic's words,
  * never field ids).
  */
-function wordsOf(error: WireError): string {
+function wordsOf(error: WireProblem): string {
   const prefix = error.field ? `${error.field}: ` : '';
   if (!prefix || !error.message.startsWith(prefix)) return error.message;
   const rest = error.message.slice(prefix.length);
@@ -25,11 +26,16 @@ function wordsOf(error: WireError): string {
 export class ApiError extends Error {
   readonly code: WireError['code'];
   readonly field?: string;
+  /** Every problem in words (this error's own first), each with its field: a form marks them all. */
+  readonly problems: readonly WireProblem[];
   constructor(error: WireError) {
     super(wordsOf(error));
     this.name = 'ApiError';
     this.code = error.code;
     this.field = error.field;
+    this.problems = (error.problems ?? [error]).map((p) =>
+      p.field ? { message: wordsOf(p), field: p.field } : { message: wordsOf(p) },
+    );
   }
 }
 

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { ApiError } from '../api/client';
 
 /**
- * Form state plus the error the service returned, placed on the field it names. The service is
- * the single place that validates (same schema through both transports); the form only shows.
+ * Form state plus the errors the service returned, each placed on the field it names: every bad box
+ * is marked at once (the service returns all the input's problems), not one per save. The service
+ * is the single place that validates (same schema through both transports); the form only shows.
  * The service names a field by its path in the call ("fields.heightCm", "treadmillSpeedsKmh.0");
  * `aliases` maps a service field to the form's box where they differ. An error on a field the form
  * has no box for is shown at the form's foot, never dropped.
@@ -28,14 +29,20 @@ export function useForm<T extends Record<string, string>>(
     try {
       done(await run());
     } catch (err) {
-      const box = err instanceof ApiError && err.field ? boxOf(err.field) : undefined;
-      if (box && err instanceof Error) {
-        setErrors({ [box]: err.message } as Partial<Record<keyof T | 'form', string>>);
-      } else {
-        setErrors({ form: err instanceof Error ? err.message : String(err) } as Partial<
-          Record<keyof T | 'form', string>
-        >);
+      const problems =
+        err instanceof ApiError
+          ? err.problems
+          : [{ message: err instanceof Error ? err.message : String(err) }];
+      // One box may have several problems (two speeds out of range): each different sentence once.
+      const found: Partial<Record<keyof T | 'form', string[]>> = {};
+      for (const p of problems) {
+        const box = (p.field && boxOf(p.field)) || 'form';
+        const said = (found[box] ??= []);
+        if (!said.includes(p.message)) said.push(p.message);
       }
+      const shown: Partial<Record<keyof T | 'form', string>> = {};
+      for (const box of Object.keys(found) as (keyof T | 'form')[]) shown[box] = found[box]!.join(' ');
+      setErrors(shown);
     } finally {
       setBusy(false);
     }

@@ -111,9 +111,10 @@ export function SessionForm(props: { patientId?: string; id?: string; onDone: (s
         await api('symptoms:set', { sessionId: session.id, fields: storyFields(v) });
       } catch (err) {
         // The story's notes share the wire name `notes` with the session's: put the message on its own box.
-        if (err instanceof ApiError && err.field === 'fields.notes')
-          throw new ApiError({ code: err.code, message: err.message, field: 'storyNotes' });
-        throw err;
+        if (!(err instanceof ApiError)) throw err;
+        const own = (field?: string) => (field === 'fields.notes' ? 'storyNotes' : field);
+        const problems = err.problems.map((p) => ({ ...p, field: own(p.field) }));
+        throw new ApiError({ code: err.code, message: err.message, field: own(err.field), problems });
       }
       return session;
     }, props.onDone);
