@@ -7,7 +7,7 @@
 import type { GaitAnalysis } from '../gait/schema';
 import type { LandmarkSeries } from '../pose/landmarks';
 import type { ReportClipInput } from './build';
-import { chooseKeyFrames, cropAround, type ChosenFrame, type EventLike } from './keyframes';
+import { chooseKeyFrames, cropAround, stanceFrames, type ChosenFrame, type EventLike } from './keyframes';
 import { fmt } from './format';
 import { placeKeyFrameLabels } from './keyframe-labels';
 import type { KeyEvent, KeyFrame, Side } from './model';
@@ -67,10 +67,16 @@ export function keyFramesOf(conditionId: string, clip: ReportClipInput): { frame
       : [],
   );
   const auto = chooseKeyFrames(events, series);
-  // One picture per side and event: the PT's mark wins over the automatic choice.
+  // One picture per side and event: the PT's mark wins over the automatic choice. A marked contact
+  // brings its own stance's midstance and toe-off: the automatic ones are another stride's (the
+  // sample clip's walk showed a contact marked at 0.60 s beside a midstance and toe-off at 5.63 and 5.73 s).
+  const fill = (['left', 'right'] as const).flatMap((side) => {
+    const ic = marked.find((m) => m.side === side && m.event === 'IC');
+    return ic ? stanceFrames(events, ic, series) : auto.filter((x) => x.side === side);
+  });
   const chosen = [
     ...marked,
-    ...auto.filter((x) => !marked.some((m) => m.side === x.side && m.event === x.event)),
+    ...fill.filter((x) => !marked.some((m) => m.side === x.side && m.event === x.event)),
   ];
   if (chosen.length === 0) return { frames: [] };
   const crop = cropAround(

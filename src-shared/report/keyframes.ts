@@ -2,8 +2,8 @@
  * Which frames the report shows when the PT marked none: for each side, one representative stride
  * of the clip, at its initial contact (IC), midstance (MS) and toe-off (TO). Representative = the
  * IC nearest the middle of the clip among the confident ones, away from the clip's ends where
- * filtering and tracking are weakest; MS and TO are then taken from the SAME step (the first ones
- * after that IC), so the three pictures tell one story.
+ * filtering and tracking are weakest; MS and TO are then taken from the SAME stance (stanceFrames),
+ * so the three pictures tell one story.
  *
  * The crop is the union of the runner's landmarks over the chosen frames of a view, padded and
  * widened to the figure's aspect, so every picture of a view shows the runner at the same scale.
@@ -29,8 +29,6 @@ export interface ChosenFrame {
   readonly t: number;
 }
 
-const KIND: Record<KeyEvent, EventLike['kind']> = { IC: 'initial-contact', MS: 'midstance', TO: 'toe-off' };
-
 export function chooseKeyFrames(events: readonly EventLike[], series: LandmarkSeries): ChosenFrame[] {
   const out: ChosenFrame[] = [];
   const mid = series.frames.length / 2;
@@ -45,16 +43,38 @@ export function chooseKeyFrames(events: readonly EventLike[], series: LandmarkSe
     // Confident = within 0.2 of the best confidence; prefer the one nearest the middle.
     const pool = ics.filter((e) => e.confidence >= best - 0.2);
     const ic = pool.reduce((a, b) => (Math.abs(b.at - mid) < Math.abs(a.at - mid) ? b : a));
-    const nextIc = ics.find((e) => e.t > ic.t);
-    out.push({ side, event: 'IC', at: ic.at, t: ic.t });
-    for (const key of ['MS', 'TO'] as const) {
-      const e = events
-        .filter((x) => x.side === side && x.kind === KIND[key] && x.t > ic.t && (!nextIc || x.t < nextIc.t))
-        .sort((a, b) => a.t - b.t)[0];
-      if (e && series.frames[e.at]?.status === 'pose') out.push({ side, event: key, at: e.at, t: e.t });
-    }
+    out.push({ side, event: 'IC', at: ic.at, t: ic.t }, ...stanceFrames(events, { side, t: ic.t }, series));
   }
   return out;
+}
+
+/**
+ * The midstance and toe-off of the stance a contact begins: the foot's toe-off is the first after
+ * the contact and before that foot's next contact (any, posed or not), its midstance the first
+ * after the contact and before that toe-off (or before the next contact where the toe-off is
+ * missing). An event the stance lacks, or one on a frame without a pose, is left out, so the report
+ * shows it missing rather than another stride's.
+ */
+export function stanceFrames(
+  events: readonly EventLike[],
+  ic: { readonly side: Side; readonly t: number },
+  series: LandmarkSeries,
+): ChosenFrame[] {
+  const firstAfter = (kind: EventLike['kind'], before: number): EventLike | undefined =>
+    events
+      .filter((x) => x.side === ic.side && x.kind === kind && x.t > ic.t && x.t < before)
+      .sort((a, b) => a.t - b.t)[0];
+  const nextIc = firstAfter('initial-contact', Infinity);
+  const to = firstAfter('toe-off', nextIc?.t ?? Infinity);
+  const ms = firstAfter('midstance', to?.t ?? nextIc?.t ?? Infinity);
+  return (
+    [
+      ['MS', ms],
+      ['TO', to],
+    ] as const
+  ).flatMap(([event, e]) =>
+    e && series.frames[e.at]?.status === 'pose' ? [{ side: ic.side, event, at: e.at, t: e.t }] : [],
+  );
 }
 
 export interface Crop {
