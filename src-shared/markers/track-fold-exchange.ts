@@ -19,8 +19,9 @@
  * the fold's top, on the side away from its own end, once the leg has opened again; the top's own
  * frames, where the exchange happens and either reading may be wrong, still need both votes.
  */
-import { tolerance } from './track-segments';
 import type { FoldObs } from './track-fold';
+import { UPRIGHT } from './track-legs';
+import { tolerance } from './track-segments';
 
 /**
  * The leg counts as open again from this fraction of its longest span. At the fold's top the span is
@@ -49,11 +50,11 @@ export interface ExchangeInput {
 export function voidVotes(c: ExchangeInput): boolean[] {
   const n = c.obs.length;
   const none = new Array<boolean>(n).fill(false);
-  if (!exchanged(c)) return none;
   const spans = c.at.map((ps) => {
     const ys = ps.map((p) => p.y);
     return Math.max(...ys) - Math.min(...ys);
   });
+  if (!exchanged(c) && !outOfOrder(c, spans)) return none;
   let top = 0;
   for (let f = 1; f < n; f++) if (spans[f]! < spans[top]!) top = f;
   return none.map((_, f) => (c.fromEnd ? f < top : f > top) && spans[f]! >= OPEN * c.span);
@@ -71,5 +72,29 @@ function exchanged(c: ExchangeInput): boolean {
     const a = c.obs[f]![p[u]!]!;
     const b = c.obs[f]![p[l]!]!;
     return Math.hypot(a.x - b.x, a.y - b.y) > limit;
+  });
+}
+
+/**
+ * Whether the reading breaks the leg's order, top to bottom, on a frame where the leg is upright
+ * (its span, by the two-ended search's places, at least UPRIGHT of its longest: the order the
+ * tracker itself names an upright leg by, track-legs.ts). With the lateral scale and the price of
+ * an unexplained blob in the search (track-fold.ts), the search from the fold's end on the rendered
+ * fold of noise seed 7 (30 fps, right leg) no longer gave the heel pair the shank's length but put
+ * the shank's names on the heel pair's markers and the heel's lower marker on the shank's upper one
+ * (frames 11-17, the leg open), leaving the heel's upper member unseen.
+ */
+function outOfOrder(c: ExchangeInput, spans: readonly number[]): boolean {
+  return c.reading.some((p, f) => {
+    if (!p || spans[f]! < UPRIGHT * c.span) return false;
+    let above = -Infinity;
+    for (let k = 0; k < p.length; k++) {
+      const j = p[k]!;
+      if (j < 0) continue;
+      const y = c.obs[f]![j]!.y;
+      if (y <= above) return true;
+      above = y;
+    }
+    return false;
   });
 }

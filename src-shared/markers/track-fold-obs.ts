@@ -30,6 +30,22 @@ export interface ColumnSpec {
 const COVERED_RADII = 3;
 /** Discs closer than this many radii are one marker smeared, not two. */
 const MIN_APART = 0.7;
+/**
+ * The column searched reaches this many leg spans above the members' highest place and below their
+ * lowest (track-legs.ts sweepLegs looks a whole span beyond too). The places are the forward pass's,
+ * some only carried: at 30 fps it had stacked all four on the shank's upper blob at a contact (noise
+ * seed 151, right leg frames 45-46), and half a span left the heel pair's blobs, 70-100 px below,
+ * outside the column; the search then named the heel pair a slot up (a swap at frame 47).
+ */
+const COLUMN = 1;
+/**
+ * A blob larger than this many marker areas holds three markers, and is split into three discs:
+ * on the rear clips (noise seed 7, blobs over 1.5 areas in the fold search) two markers merged make
+ * 1.53-2.50 areas, three 2.78-3.91 at 30 and 60 fps. Split in two, a three-marker blob gave one
+ * disc between two markers, taken by one of them 1.8 px off and reported (noise seed 67, 30 fps,
+ * right leg frame 22: the heel pair's upper marker on its lower one's place).
+ */
+const THREE = 2.6;
 
 export function foldObservations(image: MarkerImage, detection: DetectionOptions, c: ColumnSpec): FoldObs[] {
   const r = c.radius;
@@ -37,8 +53,8 @@ export function foldObservations(image: MarkerImage, detection: DetectionOptions
   const ys = c.at.map((p) => p.y);
   const cx = (xs[1]! + xs[2]!) / 2;
   const half = Math.max(6 * r, 20);
-  const top = Math.min(...ys) - 0.5 * c.span - 3 * r;
-  const bottom = Math.max(...ys) + 0.5 * c.span + 3 * r;
+  const top = Math.min(...ys) - COLUMN * c.span - 3 * r;
+  const bottom = Math.max(...ys) + COLUMN * c.span + 3 * r;
   const area = Math.PI * r * r;
   const opts: DetectionOptions = {
     ...detection,
@@ -53,24 +69,40 @@ export function foldObservations(image: MarkerImage, detection: DetectionOptions
   blobs.forEach((b, g) => {
     out.push({ x: b.x, y: b.y, group: g, whole: true });
     if (!tooLargeForOneMarker(b.areaPx, area)) return;
-    // Two markers on the leg's vertical line: start the discs above and below the centroid, as far
-    // apart as the extra area says (two discs d apart cover about πr² + 2rd).
-    const d = Math.min(4 * r, Math.max(r, (b.areaPx - area) / (2 * r)));
-    const fit = fitDiscs(
-      image,
-      detection,
-      [
-        { x: b.x, y: b.y - d / 2, dx: 0, dy: 0 },
-        { x: b.x, y: b.y + d / 2, dx: 0, dy: 0 },
-      ],
-      r,
-    );
-    if (!fit) return;
-    const [p, q] = fit.centres as [{ x: number; y: number }, { x: number; y: number }];
-    if (Math.hypot(p.x - q.x, p.y - q.y) < MIN_APART * r) return;
-    out.push({ x: p.x, y: p.y, group: g, whole: false }, { x: q.x, y: q.y, group: g, whole: false });
+    // Three discs where the blob is larger than two markers make, else (or where two of the three
+    // fall on one marker) two.
+    const discs =
+      (b.areaPx > THREE * area && split(image, detection, b, r, 3)) || split(image, detection, b, r, 2);
+    if (discs) for (const p of discs) out.push({ x: p.x, y: p.y, group: g, whole: false });
   });
   return out;
+}
+
+/**
+ * A merged blob split into n discs of the markers' radius (track-split.ts), started spread along the
+ * leg's vertical line over the length its extra area says (n discs over a length d cover about
+ * πr² + 2rd); null where the fit fails or two discs fall on one marker (closer than MIN_APART radii).
+ */
+function split(
+  image: MarkerImage,
+  detection: DetectionOptions,
+  b: { x: number; y: number; areaPx: number },
+  r: number,
+  n: number,
+): { x: number; y: number }[] | null {
+  const d = Math.min(4 * r * (n - 1), Math.max(r, (b.areaPx - Math.PI * r * r) / (2 * r)));
+  const fit = fitDiscs(
+    image,
+    detection,
+    Array.from({ length: n }, (_, i) => ({ x: b.x, y: b.y + d * (i / (n - 1) - 0.5), dx: 0, dy: 0 })),
+    r,
+  );
+  if (!fit) return null;
+  const cs = fit.centres;
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++)
+      if (Math.hypot(cs[i]!.x - cs[j]!.x, cs[i]!.y - cs[j]!.y) < MIN_APART * r) return null;
+  return cs;
 }
 
 export interface FoldInput {

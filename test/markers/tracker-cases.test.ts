@@ -61,24 +61,26 @@ describe('marker tracking on the synthetic cases', () => {
     within: number;
     peaks: number;
   }[] = [
-    { fps: 60, seed: 7, within: 0.93, peaks: 8 },
-    { fps: 60, seed: 11, within: 0.93, peaks: 8 },
-    { fps: 60, seed: 23, within: 0.93, peaks: 8 },
-    { fps: 60, seed: 47, within: 0.92, peaks: 8 },
+    // Floors raised with "The fold's top at 30 fps" (track-fold.ts: motion across the image, blobs
+    // left unexplained; track-fold-obs.ts: three-marker blobs): measured 60 fps 94.1 -> 96.2, 94.3 ->
+    // 96.2, 93.8 -> 96.1, 92.2 -> 96.3 and 93.9 -> 96.0%; 30 fps 80.8 -> 89.4, 78.9 -> 87.0, 82.1 -> 87.5,
+    // 82.1 -> 88.4, 80.8 -> 89.5 and (71) 82.6 -> 88.1%, peaks 7 of 8 on each (6 or 5 before).
+    { fps: 60, seed: 7, within: 0.95, peaks: 8 },
+    { fps: 60, seed: 11, within: 0.95, peaks: 8 },
+    { fps: 60, seed: 23, within: 0.95, peaks: 8 },
+    { fps: 60, seed: 47, within: 0.95, peaks: 8 },
     // Named on a merged blob (seedStates): 22 swaps at 60 fps, 1 and a wrong peak at 30, before.
-    { fps: 60, seed: 61, within: 0.93, peaks: 8 },
-    // 30 fps floors raised with "The pairs exchanged at the fold's top" (track-fold-exchange.ts):
-    // measured 78.2 -> 80.8, 76.8 -> 78.9, 79.7 -> 82.1, 80.4 -> 82.1, 77.0 -> 80.8 and (71) 80.9 -> 82.6%.
-    { fps: 30, seed: 7, within: 0.8, peaks: 6 },
-    { fps: 30, seed: 11, within: 0.78, peaks: 6 },
-    { fps: 30, seed: 23, within: 0.81, peaks: 6 },
-    { fps: 30, seed: 47, within: 0.81, peaks: 6 },
-    { fps: 30, seed: 61, within: 0.8, peaks: 5 },
+    { fps: 60, seed: 61, within: 0.95, peaks: 8 },
+    { fps: 30, seed: 7, within: 0.88, peaks: 7 },
+    { fps: 30, seed: 11, within: 0.86, peaks: 7 },
+    { fps: 30, seed: 23, within: 0.86, peaks: 7 },
+    { fps: 30, seed: 47, within: 0.87, peaks: 7 },
+    { fps: 30, seed: 61, within: 0.88, peaks: 7 },
     // Held out, first run on 2026-12-07: one swap at 30 fps (the shank's upper marker, hidden on
     // frames 40-44, corrected onto the lower one's blob on frame 43 and named on the heel counter's
     // at 45) until a marker unseen for three frames was no longer corrected onto another's blob
     // (track-neighbours.ts; docs/markers.md, "A hidden marker is not moved onto another's blob").
-    { fps: 30, seed: 71, within: 0.82, peaks: 6 },
+    { fps: 30, seed: 71, within: 0.87, peaks: 7 },
   ];
   const rear = new Map<string, ReturnType<typeof runCase>>();
   const rearCase = (fps: 30 | 60, seed: number): ReturnType<typeof runCase> => {
@@ -102,8 +104,9 @@ describe('marker tracking on the synthetic cases', () => {
 
   // Issue 15's targets for the rear view, not reached yet (docs/markers.md, "What is left"): in swing
   // a leg's four markers pass each other on one vertical line and their blobs merge, and a member
-  // whose identity the fold search cannot settle is reported lost (a gap, not a swap); at 30 fps
-  // most of the fold stays so, and peak eversion is measurable on 6 of 8 stances.
+  // whose identity the fold search cannot settle is reported lost (a gap, not a swap): 96.0-96.6%
+  // within 1 px at 60 fps and 87.0-91.0% at 30 fps on 37 noise seeds, peak eversion measurable on 7
+  // of 8 stances at 30 fps.
   for (const fps of [60, 30] as const)
     it.fails(
       `rear view, ${fps} fps: the issue's targets (≥ 98% within 1 px, no swap, every stance)`,
