@@ -40,27 +40,30 @@ export function ReviewPanels(props: ReviewPanelsProps) {
   const { active, gait, frame } = props;
   return (
     <div className="review-panels">
-      <section className="review-panel" aria-label="Curves">
-        <h2>{active.title}: angle curves</h2>
-        {gait ? (
-          <Curves gait={gait} table={active.table} frame={frame} onSeek={props.onSeek} />
-        ) : (
-          <p className="muted">{props.waiting}</p>
-        )}
-      </section>
-      <section className="review-panel" aria-label="Steps">
-        <h2>{active.title}: steps</h2>
-        {gait ? (
-          <StepTable
-            gait={gait}
-            view={active.view}
-            frame={frame}
-            onStep={(f) => props.onSeek(active.table.times[f] ?? 0)}
-          />
-        ) : (
-          <p className="muted">{props.waiting}</p>
-        )}
-      </section>
+      {/* The curves over the steps, the summary beside them: each table half the width (review.css). */}
+      <div className="review-panels-main">
+        <section className="review-panel" aria-label="Curves">
+          <h2>{active.title}: angle curves</h2>
+          {gait ? (
+            <Curves gait={gait} table={active.table} frame={frame} onSeek={props.onSeek} />
+          ) : (
+            <p className="muted">{props.waiting}</p>
+          )}
+        </section>
+        <section className="review-panel" aria-label="Steps">
+          <h2>{active.title}: steps</h2>
+          {gait ? (
+            <StepTable
+              gait={gait}
+              view={active.view}
+              frame={frame}
+              onStep={(f) => props.onSeek(active.table.times[f] ?? 0)}
+            />
+          ) : (
+            <p className="muted">{props.waiting}</p>
+          )}
+        </section>
+      </div>
       <section className="review-panel" aria-label="Summary">
         <h2>Summary</h2>
         {gait && <QualityPanel gait={gait} />}
