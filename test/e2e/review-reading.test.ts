@@ -190,7 +190,7 @@ describe('one portrait clip', () => {
     expect(shown.map((g) => g.split(':')[0])).toEqual(want.map((g) => g.split(':')[0]));
     expect(shown.length).toBeGreaterThan(0);
     for (const g of shown)
-      expect(g).toMatch(/^(Left|Right): no curve, only \d+ of \d+ (left|right) strides have the angle/);
+      expect(g).toMatch(/^(Left|Right): no curve, only \d+ of \d+ (left|right) strides (has|have) the angle/);
   });
 
   it('gives both angle charts a y scale a PT can read a value off', async () => {
