@@ -124,4 +124,15 @@ describe('conditions planned on the session page', () => {
       await looks(card.getByRole('button', { name: 'Delete' })),
     );
   });
+
+  it('heads each condition with its name, its Review link beside it, above its own clips', async () => {
+    // The link used to sit alone above the condition's settings, where it read as the row above's.
+    const at = async (l: ReturnType<Page['locator']>) => (await l.boundingBox())!;
+    const name = await at(page.getByRole('heading', { level: 3, name: LABEL, exact: true }));
+    const link = await at(page.getByRole('link', { name: `Review ${LABEL}`, exact: true }));
+    const slot = await at(page.locator(`[data-slot="side:${LABEL}"]`));
+    expect(Math.abs(link.y + link.height / 2 - (name.y + name.height / 2))).toBeLessThan(4);
+    expect(link.x).toBeGreaterThan(name.x + name.width);
+    expect(slot.y).toBeGreaterThan(link.y + link.height);
+  });
 });

@@ -55,7 +55,7 @@ export function ClipSlot(props: {
       aria-label={title}
       data-slot={`${props.view}:${props.label}`}
     >
-      <h3>{title}</h3>
+      <h4>{title}</h4>
       {props.recordings.map((r) => (
         <RecordingCard key={r.id} recording={r} analysis={props.analysis?.[r.id]} />
       ))}

@@ -95,7 +95,12 @@ export function ClipSlots(props: { sessionId: string; session?: SessionSettings 
       )}
       {labels.map((label) => (
         <div className="clip-row" key={label}>
-          <ReviewLink sessionId={props.sessionId} label={label} recordings={clipsOf(label)} />
+          {/* The condition's name heads its row, with its review link and settings beside it: the
+              link used to sit alone above the row, where it read as the previous condition's. */}
+          <div className="condition-head">
+            <h3>{label}</h3>
+            <ReviewLink sessionId={props.sessionId} label={label} recordings={clipsOf(label)} />
+          </div>
           {props.session && (
             <div className="condition-settings">
               <span className="muted" data-testid={`settings-${label}`}>
