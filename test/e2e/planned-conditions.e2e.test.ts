@@ -71,6 +71,15 @@ describe('conditions planned on the session page', () => {
     ]);
   });
 
+  it('refuses a condition that differs from one there only in capitals, and says which', async () => {
+    const before = await page.locator('.condition-head h3').allTextContents();
+    await addCondition('Flat');
+    const said = await page.locator('.clip-add [role="alert"]').textContent();
+    expect(said).toContain('already has the condition “flat”');
+    expect(await page.locator('.condition-head h3').allTextContents()).toEqual(before);
+    await page.getByLabel('Add condition').fill('');
+  });
+
   it('takes a condition added by mistake off, for good', async () => {
     await addCondition('hil');
     const remove = page.getByRole('button', { name: 'Remove the condition hil', exact: true });

@@ -64,6 +64,12 @@ export function ClipSlots(props: { sessionId: string; session?: SessionSettings 
   const addCondition = async (): Promise<void> => {
     const label = draft.trim();
     if (!label) return;
+    // "Flat" beside "flat" would file clips under two names for one condition: say which exists.
+    const same = labels.find((l) => l !== label && l.toLowerCase() === label.toLowerCase());
+    if (same) {
+      setAddError(`This session already has the condition “${same}”: its clips go there.`);
+      return;
+    }
     try {
       if (!labels.includes(label)) await api('conditions:save', { sessionId: props.sessionId, label });
       setDraft('');
