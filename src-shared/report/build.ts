@@ -5,6 +5,7 @@
  */
 import type { ReportEdits } from '../contract/report';
 import type { GaitAnalysis } from '../gait/schema';
+import { conditionChange } from './condition-change';
 import { focusOf } from '../gait/tables/focus';
 import type { Exercise } from '../gait/tables/exercises';
 import type { Patient, Session } from '../library/model';
@@ -232,7 +233,13 @@ function comparisonOf(sections: readonly ConditionSection[]): ComparisonRow[] {
       rows.set(key, row);
     }
   }
-  return [...rows.values()].filter((r) => Object.keys(r.values).length > 1);
+  const shared = [...rows.values()].filter((r) => Object.keys(r.values).length > 1);
+  if (sections.length !== 2) return shared;
+  const [a, b] = sections as [ConditionSection, ConditionSection];
+  return shared.map((r) => {
+    const change = conditionChange(r.values[a.id], r.values[b.id]);
+    return change ? { ...r, change } : r;
+  });
 }
 
 export function buildReport(input: ReportInput): {

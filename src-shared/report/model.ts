@@ -8,6 +8,7 @@
  * analysis"): each variable's value, its spread over steps, left vs right, and a reference range
  * with its source, because no validated cut-offs for "abnormal" exist.
  */
+import type { ConditionChange } from './condition-change';
 import type { ReportProgress } from '../progress/types';
 import type { PlanSince } from '../progress/plan-carry';
 import type { View } from '../contract/recordings';
@@ -219,6 +220,8 @@ export interface ComparisonRow {
   readonly values: Readonly<
     Record<string, { readonly left?: Stat; readonly right?: Stat; readonly all?: Stat }>
   >;
+  /** With exactly two conditions: second − first with its 95% interval (condition-change.ts). */
+  readonly change?: ConditionChange;
 }
 
 export interface Finding {

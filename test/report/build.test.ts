@@ -143,6 +143,12 @@ describe('report model', () => {
     const cad = two.comparison.find((r) => r.key === 'cadence')!;
     expect(cad.values.flat!.all!.mean).toBeCloseTo(168, 0);
     expect(cad.values.incline!.all!.mean).toBeCloseTo(180, 0);
+    // The change carries its 95% interval: 12 steps/min on synthetic runners a step or two apart
+    // is one the measurement resolves.
+    expect(cad.change!.difference).toBeCloseTo(12, 0);
+    expect(cad.change!.interval![0]).toBeGreaterThan(0);
+    expect(cad.change!.interval![0]).toBeLessThan(cad.change!.difference);
+    expect(cad.change!.note).toBe('a change the measurement resolves');
     // Rear-only variables exist in one condition only: not compared.
     expect(two.comparison.find((r) => r.key === 'pelvic-drop-ms')).toBeUndefined();
     expect(two.findings.every((f) => /^(Flat|Incline): /.test(f.text))).toBe(true);

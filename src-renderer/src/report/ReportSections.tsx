@@ -1,7 +1,7 @@
-import type { ComparisonRow, ConditionSection, Finding, ReportModel } from '../../../src-shared/report/model';
+import type { ConditionSection, Finding, ReportModel } from '../../../src-shared/report/model';
 import { splitFindings } from '../../../src-shared/report/priorities';
 import { Fragment } from 'react';
-import { fmtSigned, fmtStat } from '../../../src-shared/report/format';
+import { fmtSigned, fmtSignedInterval, fmtStat } from '../../../src-shared/report/format';
 import { cardFigure } from '../../../src-shared/report/cards';
 import { PlanCarryNote, PlanSinceTag } from '../progress/PlanSince';
 
@@ -150,16 +150,6 @@ export function Plan(props: { model: ReportModel }) {
   );
 }
 
-type CompareValue = ComparisonRow['values'][string];
-
-/** The mean of a condition's value over both sides (or the pooled value). */
-function overall(v: CompareValue | undefined): number | undefined {
-  if (!v) return undefined;
-  if (v.all) return v.all.mean;
-  const means = [v.left?.mean, v.right?.mean].filter((m): m is number => m !== undefined);
-  return means.length ? means.reduce((a, b) => a + b, 0) / means.length : undefined;
-}
-
 /** Flat vs incline (or any conditions) side by side: left and right per condition, and the change. */
 export function Comparison(props: { model: ReportModel }) {
   const { comparison, conditions } = props.model;
@@ -195,8 +185,6 @@ export function Comparison(props: { model: ReportModel }) {
         </thead>
         <tbody>
           {comparison.map((r) => {
-            const a = overall(r.values[first!.id]);
-            const b = overall(r.values[second!.id]);
             return (
               <tr key={r.key} data-testid="comparison-row" data-key={r.key}>
                 <th scope="row">
@@ -219,7 +207,15 @@ export function Comparison(props: { model: ReportModel }) {
                 })}
                 {two && (
                   <td className="num change">
-                    {a === undefined || b === undefined ? '—' : fmtSigned(b - a, r.decimals)}
+                    {r.change ? fmtSigned(r.change.difference, r.decimals) : '—'}
+                    {r.change?.interval && (
+                      <div className="ci">{fmtSignedInterval(r.change.interval, r.decimals)}</div>
+                    )}
+                    {r.change?.note && (
+                      <div className="ci verdict" data-testid="change-note">
+                        {r.change.note}
+                      </div>
+                    )}
                   </td>
                 )}
               </tr>
@@ -229,7 +225,9 @@ export function Comparison(props: { model: ReportModel }) {
       </table>
       {two && (
         <p className="small muted">
-          Change = {second!.label} − {first!.label}, on the mean of both sides.
+          Change = {second!.label} − {first!.label}, on the mean of the sides measured in both, with its 95%
+          interval (the two conditions&apos; intervals combined as independent, so it errs wide). Both clips
+          are from one session: no day-to-day variation enters, so no smallest detectable difference applies.
         </p>
       )}
     </section>
