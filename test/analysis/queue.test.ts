@@ -175,6 +175,45 @@ describe('analysis queue', () => {
   );
 
   it.skipIf(secondRun)(
+    'tells a clip waiting behind a run its time left again as the run goes on',
+    async () => {
+      requireEngineBuild();
+      // One at a time, and a clip long enough (360 frames) for the run to take several seconds.
+      const o = await open(false, 1);
+      const sessionId = await session(o.services);
+      const LONG = 'treadmill_side_zzzhushi_male_side.mp4';
+      const ids = [await importClip(o.services, sessionId, LONG, 'side')];
+      ids.push(await importClip(o.services, sessionId, LONG, 'rear'));
+      const since = o.events.length;
+      await call(o.services, 'analysis:start', { sessionId });
+      const first = await Promise.race(
+        ids.map((id) => until(o, id, (c) => c.state === 'pose', 120_000, since)),
+      );
+      const waiting = ids.find((id) => id !== first.recordingId)!;
+      const told: number[] = [];
+      await new Promise<void>((resolve) => {
+        const off = o.services.onEvent((m) => {
+          const c = m.payload as ClipAnalysisStatus;
+          if (m.event !== 'analysis:changed' || c.recordingId !== waiting || c.state !== 'queued') return;
+          if (c.secondsLeft !== null) told.push(c.secondsLeft);
+          if (told.length >= 5) {
+            off();
+            resolve();
+          }
+        });
+      });
+      // It stood at the figure it was first given while the clip ahead ran (minutes, walking a visit).
+      // The first figures may come before the run ahead has counted its frames: from the largest on,
+      // it falls.
+      const peak = told.indexOf(Math.max(...told));
+      expect(peak).toBeLessThan(told.length - 1);
+      expect(told.at(-1)!).toBeLessThan(told[peak]!);
+      for (const id of ids) await call(o.services, 'analysis:cancel', { recordingId: id });
+    },
+    180_000,
+  );
+
+  it.skipIf(secondRun)(
     'analyses a take by itself as soon as it is saved',
     async () => {
       requireEngineBuild();

@@ -25,6 +25,8 @@ type Ctx = Pick<CallContext, 'library' | 'emit' | 'version' | 'transport'>;
 
 /** Progress events at most this often per clip. */
 const PROGRESS_INTERVAL_MS = 500;
+/** How often the clips waiting behind a run are told their time left again. */
+const WAITING_INTERVAL_MS = 2000;
 /**
  * Frames per second a model manages on a core of a 2-core PC at 720p (docs/pose-engine.md bench
  * figures), for the time left of clips still waiting; replaced by the queue's rate once it is stable.
@@ -146,6 +148,13 @@ export function createQueueStatus(
   };
   /** Progress is news, not work: a clip gone to the trash meanwhile, or a closed library, says nothing. */
   const tell = (recordingId: string): void => void emitClip(recordingId).catch(() => undefined);
+  // A clip waiting behind the runs finishes after them: its time left moves with their progress, so
+  // it is told again now and then (it stood at one figure for minutes while the clip ahead ran).
+  let waitingTold = 0;
+  const tellWaiting = async (sessionId: string): Promise<void> => {
+    for (const j of await data.analysisJobs.listForSession(sessionId))
+      if (j.state === 'queued') tell(j.recordingId);
+  };
 
   return {
     clip,
@@ -170,6 +179,9 @@ export function createQueueStatus(
       if (!force && now - r.lastEmit < PROGRESS_INTERVAL_MS) return;
       r.lastEmit = now;
       tell(r.job.recordingId);
+      if (now - waitingTold < WAITING_INTERVAL_MS) return;
+      waitingTold = now;
+      void tellWaiting(r.job.sessionId).catch(() => undefined);
     },
   };
 }
