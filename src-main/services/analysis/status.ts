@@ -73,16 +73,38 @@ export function createQueueStatus(
         totalFrames: r.totalFrames,
       }));
 
-  /** A waiting clip: its turn after the runs going (the first slot to free up), then its frames. */
-  const secondsFor = async (recordingId: string, model: PoseModelName): Promise<number> => {
-    const frames = (await data.recordings.get(recordingId))?.frameCount ?? 0;
+  const framesOf = async (recordingId: string): Promise<number> =>
+    (await data.recordings.get(recordingId))?.frameCount ?? 0;
+  /**
+   * A waiting clip: its turn after the runs going (the first slot to free up) and the session's
+   * clips queued before it (the queue takes the oldest first), then its frames. A run that has not
+   * counted its frames yet counts the clip's. Without the clips ahead, the second of two clips
+   * started together was first told its own time alone, then twice that once the first one ran.
+   */
+  const secondsFor = async (
+    recordingId: string,
+    sessionId: string,
+    model: PoseModelName,
+  ): Promise<number> => {
     const perCore = poseTimeLeft.rate(model) ?? RATE_GUESS[model];
-    const going = runsOf(model).map((r) => ({ id: r.id, framesLeft: r.totalFrames - r.framesDone }));
-    return (
-      finishTimes(going, [{ id: recordingId, framesLeft: frames }], { ...machine, perCore }).get(
-        recordingId,
-      ) ?? 0
+    const going = await Promise.all(
+      runsOf(model).map(async (r) => ({
+        id: r.id,
+        framesLeft: r.totalFrames > 0 ? r.totalFrames - r.framesDone : await framesOf(r.id),
+      })),
     );
+    const queued = (await data.analysisJobs.listForSession(sessionId)).filter(
+      (j) => j.state === 'queued' && j.model === model && !running.has(j.recordingId),
+    );
+    const upTo = queued.findIndex((j) => j.recordingId === recordingId);
+    const ahead = upTo < 0 ? [] : queued.slice(0, upTo);
+    const waiting = await Promise.all(
+      [...ahead.map((j) => j.recordingId), recordingId].map(async (id) => ({
+        id,
+        framesLeft: await framesOf(id),
+      })),
+    );
+    return finishTimes(going, waiting, { ...machine, perCore }).get(recordingId) ?? 0;
   };
 
   const clip = async (
@@ -126,7 +148,7 @@ export function createQueueStatus(
       return { ...base, state };
     }
     const state: AnalysisState = job.state === 'running' ? 'queued' : job.state;
-    const secondsLeft = state === 'queued' ? await secondsFor(recordingId, job.model) : null;
+    const secondsLeft = state === 'queued' ? await secondsFor(recordingId, sessionId, job.model) : null;
     // A job waiting again after a restart, or running on another workstation: its stored first numbers.
     const early = state === 'queued' ? (job.early ?? null) : null;
     // Running, and not here: another workstation holds it (a dead one's claim lapses with its lease,
