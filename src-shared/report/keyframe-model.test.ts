@@ -43,6 +43,26 @@ describe('key frames with a marked contact', () => {
     for (const f of frames) expect(f.t).toBeLessThan(nextIc.t);
   });
 
+  it('pictures a marked toe-off alone with its own stance’s contact and midstance', () => {
+    const only = [{ frame: ownTo.frame, t: ownTo.t, event: 'TO' as const, side: 'left' as const }];
+    const frames = keyFramesOf('c', {
+      view: 'side',
+      file: 'clip.mp4',
+      model: 'm',
+      analysis,
+      series: clip.series,
+      marks: only,
+    }).frames.filter((f) => f.side === 'left');
+    expect(frames.map((f) => [f.event, f.chosenBy])).toEqual([
+      ['IC', 'auto'],
+      ['MS', 'auto'],
+      ['TO', 'pt'],
+    ]);
+    expect(frames[0]!.frame).toBe(ic.frame);
+    expect(frames[1]!.t).toBeGreaterThan(ic.t);
+    expect(frames[1]!.t).toBeLessThan(ownTo.t);
+  });
+
   it('keeps the automatic stride, whole, for the foot with no marked contact', () => {
     const right = keyFramesOf('c', {
       view: 'side',

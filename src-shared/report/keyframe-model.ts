@@ -7,7 +7,14 @@
 import type { GaitAnalysis } from '../gait/schema';
 import type { LandmarkSeries } from '../pose/landmarks';
 import type { ReportClipInput } from './build';
-import { chooseKeyFrames, cropAround, stanceFrames, type ChosenFrame, type EventLike } from './keyframes';
+import {
+  chooseKeyFrames,
+  cropAround,
+  stanceContact,
+  stanceFrames,
+  type ChosenFrame,
+  type EventLike,
+} from './keyframes';
 import { fmt } from './format';
 import { placeKeyFrameLabels } from './keyframe-labels';
 import type { KeyEvent, KeyFrame, Side } from './model';
@@ -70,9 +77,14 @@ export function keyFramesOf(conditionId: string, clip: ReportClipInput): { frame
   // One picture per side and event: the PT's mark wins over the automatic choice. A marked contact
   // brings its own stance's midstance and toe-off: the automatic ones are another stride's (the
   // sample clip's walk showed a contact marked at 0.60 s beside a midstance and toe-off at 5.63 and 5.73 s).
+  // A marked midstance or toe-off alone brings its stance's contact (the foot's last before it) and
+  // the rest of that stance the same way.
   const fill = (['left', 'right'] as const).flatMap((side) => {
     const ic = marked.find((m) => m.side === side && m.event === 'IC');
-    return ic ? stanceFrames(events, ic, series) : auto.filter((x) => x.side === side);
+    if (ic) return stanceFrames(events, ic, series);
+    const first = marked.filter((m) => m.side === side).sort((x, y) => x.t - y.t)[0];
+    const own = first && stanceContact(events, first, series);
+    return own ? [own, ...stanceFrames(events, own, series)] : auto.filter((x) => x.side === side);
   });
   const chosen = [
     ...marked,

@@ -77,6 +77,20 @@ export function stanceFrames(
   );
 }
 
+/** The contact of the stance a midstance or toe-off at `at` belongs to: the foot's last before it. */
+export function stanceContact(
+  events: readonly EventLike[],
+  at: { readonly side: Side; readonly t: number },
+  series: LandmarkSeries,
+): ChosenFrame | undefined {
+  const ic = events
+    .filter((x) => x.side === at.side && x.kind === 'initial-contact' && x.t < at.t)
+    .sort((a, b) => b.t - a.t)[0];
+  return ic && series.frames[ic.at]?.status === 'pose'
+    ? { side: at.side, event: 'IC', at: ic.at, t: ic.t }
+    : undefined;
+}
+
 export interface Crop {
   readonly x: number;
   readonly y: number;
