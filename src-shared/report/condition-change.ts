@@ -32,8 +32,6 @@ interface Mean {
   readonly above: number | null;
 }
 
-const quad = (xs: readonly number[]): number => Math.sqrt(xs.reduce((a, x) => a + x * x, 0));
-
 function meanOf(stats: readonly Stat[]): Mean {
   const mean = stats.reduce((a, s) => a + s.mean, 0) / stats.length;
   const ivs = stats.map((s) => s.interval);
@@ -41,8 +39,8 @@ function meanOf(stats: readonly Stat[]): Mean {
   const k = 1 / stats.length;
   return {
     mean,
-    below: k * quad(stats.map((s) => s.mean - s.interval![0])),
-    above: k * quad(stats.map((s) => s.interval![1] - s.mean)),
+    below: k * Math.hypot(...stats.map((s) => s.mean - s.interval![0])),
+    above: k * Math.hypot(...stats.map((s) => s.interval![1] - s.mean)),
   };
 }
 
@@ -60,7 +58,10 @@ export function conditionChange(a: Value | undefined, b: Value | undefined): Con
   const difference = y.mean - x.mean;
   if (x.below === null || x.above === null || y.below === null || y.above === null) return { difference };
   // b − a is lowest where b is low and a is high.
-  const interval = [difference - quad([y.below, x.above]), difference + quad([y.above, x.below])] as const;
+  const interval = [
+    difference - Math.hypot(y.below, x.above),
+    difference + Math.hypot(y.above, x.below),
+  ] as const;
   const resolved = interval[0] > 0 || interval[1] < 0;
   return { difference, interval, note: resolved ? 'a change the measurement resolves' : WITHIN_RESOLUTION };
 }
