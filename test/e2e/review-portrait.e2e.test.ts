@@ -1,14 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  readSeries,
-  storeLandmarks,
-  TREADMILL_CLIP,
-  TREADMILL_LANDMARKS,
-} from '../review/fixtures/pose-store';
-import { settled, startReviewApp, type ReviewApp } from '../review/fixtures/review-app';
+import { settled } from '../review/fixtures/review-app';
+import { reviewSession } from './review-session';
 
 /**
  * Two portrait clips side by side in Review, in Chromium on the built renderer, at the clinic
@@ -20,21 +15,18 @@ import { settled, startReviewApp, type ReviewApp } from '../review/fixtures/revi
  * picture and its caption in the window without scrolling, and the transport's Play in view too.
  * With STRIDELAB_SHOTS set, pictures of the window to look at.
  */
-let r: ReviewApp;
 let page: Page;
 
-beforeAll(async () => {
-  r = await startReviewApp();
-  const series = readSeries(TREADMILL_LANDMARKS);
-  const side = await r.importClip(TREADMILL_CLIP, 'side', 'flat');
-  const rear = await r.importClip(TREADMILL_CLIP, 'rear', 'flat');
-  await storeLandmarks(r.app.services.library, side.id, series);
-  await storeLandmarks(r.app.services.library, rear.id, series);
-  ({ page } = await r.openPage(`#/sessions/${r.sessionId}/review/${side.id}/${rear.id}`));
-}, 300_000);
-afterAll(async () => {
-  await r?.close();
-});
+reviewSession(
+  {
+    clips: [
+      { view: 'side', condition: 'flat' },
+      { view: 'rear', condition: 'flat' },
+    ],
+    open: { review: [0, 1] },
+  },
+  (s) => ({ page } = s),
+);
 
 const box = async (selector: string) => (await page.locator(selector).boundingBox())!;
 
