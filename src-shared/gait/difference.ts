@@ -26,6 +26,11 @@ export interface DifferenceReading {
 }
 
 export const WITHIN_RESOLUTION = 'within what the measurement resolves';
+/** The short tags of a narrow column for an interval that holds 0, and for one that excludes it with
+ *  no limit to compare: Review's summary and the report's flat-vs-incline change print these, the
+ *  full words beside them in a title or a note. */
+export const WITHIN_NOISE_TAG = 'within noise';
+export const RESOLVED_TAG = 'resolved';
 
 /** The share of the mean the default asymmetry rule asks for (tables/findings.ts). */
 function defaultMinDifferencePct(): number {
@@ -48,9 +53,9 @@ export function readDifference(
   const [lo, hi] = u.interval;
   const limit = asymmetryLimit(v, minDifferencePct);
   if (lo <= 0 && hi >= 0)
-    return { verdict: 'unresolved', limit, words: WITHIN_RESOLUTION, tag: 'within noise' };
+    return { verdict: 'unresolved', limit, words: WITHIN_RESOLUTION, tag: WITHIN_NOISE_TAG };
   if (limit === null)
-    return { verdict: 'resolved', limit, words: 'a difference the measurement resolves', tag: 'resolved' };
+    return { verdict: 'resolved', limit, words: 'a difference the measurement resolves', tag: RESOLVED_TAG };
   if (beyondDifference(v, limit))
     return {
       verdict: 'beyond-limit',

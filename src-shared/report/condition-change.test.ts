@@ -19,6 +19,7 @@ describe('the change between two conditions of one session', () => {
     expect(c.interval![0]).toBeCloseTo(4 - u, 12);
     expect(c.interval![1]).toBeCloseTo(4 + u, 12);
     expect(c.note).toBe('a change the measurement resolves');
+    expect(c.tag).toBe('resolved');
   });
 
   it('says a change inside its interval is within what the measurement resolves', () => {
@@ -26,6 +27,8 @@ describe('the change between two conditions of one session', () => {
     expect(c.difference).toBeCloseTo(2, 12);
     expect(c.interval![0]).toBeLessThan(0);
     expect(c.note).toBe('within what the measurement resolves');
+    // Review's tag for the same judgement, for the report's narrow Change column.
+    expect(c.tag).toBe('within noise');
   });
 
   it('keeps asymmetric margins on the right ends: b low with a high bounds it below', () => {

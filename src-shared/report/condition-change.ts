@@ -11,7 +11,7 @@
  * smallest detectable difference applies: it holds day-to-day variation, which a change within one
  * session does not carry.
  */
-import { WITHIN_RESOLUTION } from '../gait/difference';
+import { RESOLVED_TAG, WITHIN_NOISE_TAG, WITHIN_RESOLUTION } from '../gait/difference';
 import type { ComparisonRow, Stat } from './model';
 
 export interface ConditionChange {
@@ -21,7 +21,16 @@ export interface ConditionChange {
   readonly interval?: readonly [number, number];
   /** What the interval says, in the words the report uses for L − R. */
   readonly note?: string;
+  /** The same as Review's short tag ("within noise", "resolved"): the report's Change column is
+   *  narrow, and the full words wrapped there to four lines; they go in the note under the table. */
+  readonly tag?: string;
 }
+
+/** What a change's interval says, in full (`note`) and as the narrow column's tag. */
+export const CHANGE_WORDS = {
+  resolved: { note: 'a change the measurement resolves', tag: RESOLVED_TAG },
+  unresolved: { note: WITHIN_RESOLUTION, tag: WITHIN_NOISE_TAG },
+} as const;
 
 type Value = ComparisonRow['values'][string];
 
@@ -63,5 +72,5 @@ export function conditionChange(a: Value | undefined, b: Value | undefined): Con
     difference + Math.hypot(y.above, x.below),
   ] as const;
   const resolved = interval[0] > 0 || interval[1] < 0;
-  return { difference, interval, note: resolved ? 'a change the measurement resolves' : WITHIN_RESOLUTION };
+  return { difference, interval, ...CHANGE_WORDS[resolved ? 'resolved' : 'unresolved'] };
 }

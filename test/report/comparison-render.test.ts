@@ -2,7 +2,9 @@
  * The report's flat-vs-incline table (src-renderer/src/report/ReportSections.tsx `Comparison`)
  * rendered by React from a model built on two synthetic conditions: the change carries its 95%
  * interval and what that interval says, as L − R does. It used to print the bare difference of the
- * two means, without spread or verdict (found walking a visit with flat and incline).
+ * two means, without spread or verdict (found walking a visit with flat and incline). The verdict is
+ * Review's short tag, its full words its title and in the note under the table (how it lies on the
+ * printed page: comparison-pdf.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src-shared/report/build';
@@ -43,18 +45,19 @@ describe("the report's flat vs incline change", () => {
     const { model } = buildReport(reportInput([condition('flat', 168, 7), condition('incline', 180, 8)]));
     const cells = changes(model);
     expect(cells.size).toBeGreaterThan(5);
-    // Cadence 168 → 180 steps/min: "+12.0 +10.9 to +13.1 a change the measurement resolves".
-    expect(cells.get('cadence')).toMatch(
-      /^\+1[12]\.\d \+\d+\.\d to \+\d+\.\d a change the measurement resolves$/,
-    );
-    for (const [key, text] of cells)
-      expect(text, key).toMatch(
-        /( to .*(a change the measurement resolves|within what the measurement resolves))|^—$/,
-      );
+    // Cadence 168 → 180 steps/min: "+12.0 +10.9 to +13.1 resolved".
+    expect(cells.get('cadence')).toMatch(/^\+1[12]\.\d \+\d+\.\d to \+\d+\.\d resolved$/);
+    for (const [key, text] of cells) expect(text, key).toMatch(/( to .*(resolved|within noise))$|^—$/);
+    // The tags' full words: each cell's title, and the note under the table.
+    const html = renderHtml(Comparison, { model });
+    expect(html).toContain('title="a change the measurement resolves">resolved<');
+    const note = /data-testid="comparison-note"[^>]*>(.*?)<\/p>/s.exec(html)![1]!.replace(/<[^>]+>/g, '');
+    expect(note).toContain('resolved: a change the measurement resolves');
+    expect(note).toContain('within noise: within what the measurement resolves');
   });
 
   it('says no change between two clips of one runner at one cadence is one the measurement resolves', () => {
     const { model } = buildReport(reportInput([condition('flat', 170, 7), condition('again', 170, 8)]));
-    expect(changes(model).get('cadence')).toMatch(/within what the measurement resolves$/);
+    expect(changes(model).get('cadence')).toMatch(/within noise$/);
   });
 });

@@ -3,6 +3,7 @@ import { splitFindings } from '../../../src-shared/report/priorities';
 import { Fragment } from 'react';
 import { fmtSigned, fmtSignedInterval, fmtStat } from '../../../src-shared/report/format';
 import { cardFigure } from '../../../src-shared/report/cards';
+import { CHANGE_WORDS } from '../../../src-shared/report/condition-change';
 import { PlanCarryNote, PlanSinceTag } from '../progress/PlanSince';
 
 /** The spatiotemporal figures of one condition as large numbers, the way a PT quotes them
@@ -211,9 +212,9 @@ export function Comparison(props: { model: ReportModel }) {
                     {r.change?.interval && (
                       <div className="ci">{fmtSignedInterval(r.change.interval, r.decimals)}</div>
                     )}
-                    {r.change?.note && (
-                      <div className="ci verdict" data-testid="change-note">
-                        {r.change.note}
+                    {r.change?.tag && (
+                      <div className="ci change-tag" data-testid="change-note" title={r.change.note}>
+                        {r.change.tag}
                       </div>
                     )}
                   </td>
@@ -224,10 +225,13 @@ export function Comparison(props: { model: ReportModel }) {
         </tbody>
       </table>
       {two && (
-        <p className="small muted">
+        <p className="small muted compare-note" data-testid="comparison-note">
           Change = {second!.label} − {first!.label}, on the mean of the sides measured in both, with its 95%
-          interval (the two conditions&apos; intervals combined as independent, so it errs wide). Both clips
-          are from one session: no day-to-day variation enters, so no smallest detectable difference applies.
+          interval (the two conditions&apos; intervals combined as independent, so it errs wide).{' '}
+          <q>{CHANGE_WORDS.resolved.tag}</q>: {CHANGE_WORDS.resolved.note} (the whole interval on one side of
+          0); <q>{CHANGE_WORDS.unresolved.tag}</q>: {CHANGE_WORDS.unresolved.note} (the interval holds 0).
+          Both clips are from one session: no day-to-day variation enters, so no smallest detectable
+          difference applies.
         </p>
       )}
     </section>
