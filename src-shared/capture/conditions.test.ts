@@ -15,6 +15,11 @@ describe('conditions offered on the capture page', () => {
     expect(conditionChoices({ treadmillInclinesPct: [], treadmillSpeedsKmh: [10, 12] })).toEqual([
       { label: 'flat', inclinePct: 0 },
     ]);
+    // Speeds typed beside the inclines, one per condition, in the same order.
+    expect(conditionChoices({ treadmillInclinesPct: [0, 5], treadmillSpeedsKmh: [10, 12] })).toEqual([
+      { label: 'flat', inclinePct: 0, speedKmh: 10 },
+      { label: 'incline 5 %', inclinePct: 5, speedKmh: 12 },
+    ]);
   });
 
   it('keeps a known choice, and lets the PT type a new label', () => {

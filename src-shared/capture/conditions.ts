@@ -1,11 +1,12 @@
 /**
  * The conditions the PT picks from: first those planned on the session page (with the settings
  * typed for them, docs/library-layout.md "Conditions"), then the session form's treadmill inclines
- * and speeds, where 0 % is "flat" and anything else "incline N %". A planned label the form also
+ * and speeds, where 0 % is "flat" and anything else "incline N %", each with the one speed or the
+ * speed typed beside its incline. A planned label the form also
  * gives keeps the form's values it does not set itself. The PT can still type any label.
  */
 import type { Condition } from '../contract/recordings';
-import type { PlannedCondition } from '../library/conditions';
+import { conditionSettings, type PlannedCondition } from '../library/conditions';
 
 export interface SessionSettings {
   readonly treadmillInclinesPct: readonly number[];
@@ -13,12 +14,18 @@ export interface SessionSettings {
   readonly shoes?: string;
 }
 
+function speedOf(inclinePct: number, s: SessionSettings): { speedKmh?: number } {
+  const { speedKmh } = conditionSettings({ label: '', inclinePct }, s);
+  return speedKmh !== undefined ? { speedKmh } : {};
+}
+
 export function conditionChoices(s: SessionSettings, planned: readonly PlannedCondition[] = []): Condition[] {
   const inclines = s.treadmillInclinesPct.length ? s.treadmillInclinesPct : [0];
   const fromForm: Condition[] = inclines.map((pct) => ({
     label: pct === 0 ? 'flat' : `incline ${pct} %`,
     inclinePct: pct,
-    ...(s.treadmillSpeedsKmh.length === 1 ? { speedKmh: s.treadmillSpeedsKmh[0] } : {}),
+    // The one speed, or the one typed beside this incline (src-shared/library/conditions.ts, rule 4).
+    ...speedOf(pct, s),
     ...(s.shoes ? { shoes: s.shoes } : {}),
   }));
   const isPlanned = (c: Condition): boolean => planned.some((p) => p.label === c.label);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { changeSettings, conditionSettings, settingInput, settingsText, withPlanned } from './conditions';
+import {
+  changeSettings,
+  conditionSettings,
+  formSettings,
+  settingInput,
+  settingsText,
+  withPlanned,
+} from './conditions';
 
 const session = (speeds: number[], inclines: number[]) => ({
   treadmillSpeedsKmh: speeds,
@@ -31,6 +38,37 @@ describe('treadmill settings of a condition', () => {
     expect(conditionSettings({ label: 'race shoes' }, s)).toEqual({});
     expect(conditionSettings({ label: 'race shoes' }, session([], [2]))).toEqual({ inclinePct: 2 });
     expect(conditionSettings({ label: 'flat' }, session([], []))).toEqual({ inclinePct: 0 });
+  });
+  it('reads several speeds beside the inclines typed in the same order, one per condition', () => {
+    // The session form's "10 12" beside "0 5": the PDF printed speed "—" for both conditions.
+    const s = session([10, 12], [0, 5]);
+    expect(conditionSettings({ label: 'flat' }, s)).toEqual({ speedKmh: 10, inclinePct: 0 });
+    expect(conditionSettings({ label: 'incline' }, s)).toEqual({ speedKmh: 12, inclinePct: 5 });
+    expect(conditionSettings({ label: 'hill', inclinePct: 5 }, s)).toEqual({ speedKmh: 12, inclinePct: 5 });
+    expect(conditionSettings({ label: 'downhill' }, session([9, 11, 13], [0, 5, -3]))).toEqual({
+      speedKmh: 13,
+      inclinePct: -3,
+    });
+    // Not guessed: lists of different lengths, an incline typed twice, a condition of no incline.
+    expect(conditionSettings({ label: 'flat' }, session([10, 12], [0]))).toEqual({ inclinePct: 0 });
+    expect(conditionSettings({ label: 'flat' }, session([10, 12], [0, 0]))).toEqual({ inclinePct: 0 });
+    expect(conditionSettings({ label: 'race shoes' }, s)).toEqual({});
+    expect(conditionSettings({ label: 'incline' }, session([10, 12], []))).toEqual({});
+  });
+  it('says on the form where each typed speed goes, and which no condition takes', () => {
+    const paired = formSettings([], session([10, 12], [0, 5]));
+    expect(paired.conditions).toEqual([
+      { label: 'flat', settings: { speedKmh: 10, inclinePct: 0 } },
+      { label: 'incline', settings: { speedKmh: 12, inclinePct: 5 } },
+    ]);
+    expect(paired.unplaced).toEqual([]);
+    expect(formSettings([], session([10, 12], [])).unplaced).toEqual([10, 12]);
+    expect(formSettings([], session([11], [])).unplaced).toEqual([]);
+    // A planned condition's own speed is its own; the typed 12 then goes to no one.
+    const planned = formSettings([{ label: 'race shoes', speedKmh: 14 }], session([10, 12], [0]));
+    expect(planned.conditions.map((c) => c.label)).toEqual(['flat', 'incline', 'race shoes']);
+    expect(planned.conditions[2]!.settings).toEqual({ speedKmh: 14, inclinePct: 0 });
+    expect(planned.unplaced).toEqual([10, 12]);
   });
   it('says the settings in the clinic’s words', () => {
     expect(settingsText({ speedKmh: 11, inclinePct: 5 })).toBe('11 km/h · 5 % incline');

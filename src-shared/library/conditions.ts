@@ -9,9 +9,16 @@
  *   2. numbers in its label: "12 km/h", "5 %" / "5% incline";
  *   3. the session's lists: a single speed applies to every condition; "flat"/"level" is 0 %;
  *      "incline"/"uphill" is the session's one positive incline, "decline"/"downhill" its one
- *      negative one; a single incline in the list applies to every condition.
- * When the session lists several values and the label does not say which, the value stays unknown
- * rather than guessed.
+ *      negative one; a single incline in the list applies to every condition;
+ *   4. several speeds are read beside the inclines, typed in the same order: with as many speeds
+ *      as inclines, a condition's speed is the one beside its incline ("10 12" with "0 5": flat
+ *      10 km/h, incline 12 km/h). The form shows its two boxes side by side and a PT types one
+ *      treadmill setting per condition across them; it is also how a capture take names its
+ *      conditions, one per incline (src-shared/capture/conditions.ts). The session form says where
+ *      each speed went before it is saved (`formSettings`).
+ * When the session lists several values and nothing says which, the value stays unknown rather
+ * than guessed (an incline typed twice, lists of different lengths): a wrong speed printed on a
+ * report is worse than "—", which the form and the condition's own box can then fill.
  */
 
 import { ConditionSchema, type Condition } from '../contract/recordings';
@@ -42,7 +49,13 @@ function speedOf(c: ConditionLike, s: SessionSettings): number | undefined {
   const m = SPEED_IN_LABEL.exec(c.label);
   if (m) return num(m[1]!);
   const speeds = [...new Set(s.treadmillSpeedsKmh)];
-  return speeds.length === 1 ? speeds[0] : undefined;
+  if (speeds.length === 1) return speeds[0];
+  // Rule 4: the speed typed beside the condition's incline, where that incline is typed once.
+  const incline = inclineOf(c, s);
+  if (incline === undefined || s.treadmillSpeedsKmh.length !== s.treadmillInclinesPct.length)
+    return undefined;
+  const at = s.treadmillInclinesPct.flatMap((x, i) => (x === incline ? [i] : []));
+  return at.length === 1 ? s.treadmillSpeedsKmh[at[0]!] : undefined;
 }
 
 function inclineOf(c: ConditionLike, s: SessionSettings): number | undefined {
@@ -157,4 +170,32 @@ export function withPlanned(c: Condition, planned: PlannedCondition | undefined)
       : {}),
     ...(c.speedKmh === undefined && planned.speedKmh !== undefined ? { speedKmh: planned.speedKmh } : {}),
   };
+}
+
+/** The conditions every session starts with (workflow.md: flat, then incline); the PT adds more. */
+export const DEFAULT_CONDITIONS = ['flat', 'incline'] as const;
+
+/** A condition of the session with the settings the rules above give it. */
+export interface ConditionSettingsOf {
+  readonly label: string;
+  readonly settings: ConditionSettings;
+}
+
+/**
+ * Where the session form's speeds and inclines land, said on the form before it is saved: each
+ * condition of the session (those it starts with, then those planned on its page, with their own
+ * settings) with its settings by the rules above, and the typed speeds no condition takes (several
+ * speeds and nothing that says whose: the PT is asked, not guessed for).
+ */
+export function formSettings(
+  planned: readonly PlannedCondition[],
+  s: SessionSettings,
+): { readonly conditions: readonly ConditionSettingsOf[]; readonly unplaced: readonly number[] } {
+  const labels = [...new Set([...DEFAULT_CONDITIONS, ...planned.map((c) => c.label)])];
+  const conditions = labels.map((label) => ({
+    label,
+    settings: conditionSettings(planned.find((c) => c.label === label) ?? { label }, s),
+  }));
+  const taken = new Set(conditions.map((c) => c.settings.speedKmh));
+  return { conditions, unplaced: [...new Set(s.treadmillSpeedsKmh)].filter((x) => !taken.has(x)) };
 }

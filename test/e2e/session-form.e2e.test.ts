@@ -200,6 +200,53 @@ describe('session form', () => {
     expect(await call<unknown[]>('sessions:list', { patientId: p.id })).toEqual([]);
   });
 
+  it('gives each condition the speed typed beside its incline on the session page', async () => {
+    // "10 12" beside "0 5", one per condition: the page headed flat "0 % incline" and incline
+    // "5 % incline", and the PDF printed speed "—" for both (src-shared/library/conditions.ts, rule 4).
+    const shots = process.env.STRIDELAB_SHOTS;
+    const p = await call<{ id: string }>('patients:create', { name: 'Two Speeds Runner' });
+    await go(`#/patients/${p.id}/sessions/new`);
+    await page.getByRole('heading', { name: 'New session' }).waitFor();
+    await page.getByLabel('Treadmill speeds (km/h)').fill('10 12');
+    await page.getByLabel('Inclines (%)').fill('0 5');
+    if (shots) await page.screenshot({ path: `${shots}/session-form-speeds-paired.png` });
+    await page.getByRole('button', { name: 'Save session' }).click();
+    const heading = (label: string) => page.getByTestId(`settings-${label}`);
+    await heading('incline').waitFor();
+    if (shots) await page.screenshot({ path: `${shots}/session-page-speeds-paired.png`, fullPage: true });
+    await expect.poll(() => heading('flat').textContent()).toBe('10 km/h · 0 % incline');
+    expect(await heading('incline').textContent()).toBe('12 km/h · 5 % incline');
+  });
+
+  it('says on the form where the typed speeds go, and which go to no condition', async () => {
+    const shots = process.env.STRIDELAB_SHOTS;
+    const p = await call<{ id: string }>('patients:create', { name: 'Unsaid Speeds Runner' });
+    await go(`#/patients/${p.id}/sessions/new`);
+    await page.getByRole('heading', { name: 'New session' }).waitFor();
+    await page.getByLabel('Treadmill speeds (km/h)').fill('10 12');
+    const unplaced = page.getByTestId('settings-unplaced');
+    await expect
+      .poll(() => unplaced.textContent())
+      .toBe(
+        '10 and 12 km/h go to no condition: type the inclines in the same order (speeds 10 12 with ' +
+          'inclines 0 5 is flat at 10 km/h, incline at 12), or give each condition its speed on the session page.',
+      );
+    expect(await page.getByTestId('settings-where').getByRole('status').textContent()).toBe(
+      'flat: 0 % incline; incline: no speed or incline',
+    );
+    if (shots) await page.screenshot({ path: `${shots}/session-form-speeds-unplaced.png` });
+    await page.getByLabel('Inclines (%)').fill('0 5');
+    await expect
+      .poll(() => page.getByTestId('settings-where').getByRole('status').textContent())
+      .toBe('flat: 10 km/h · 0 % incline; incline: 12 km/h · 5 % incline');
+    expect(await unplaced.count()).toBe(0);
+    // One speed is every condition's.
+    await page.getByLabel('Treadmill speeds (km/h)').fill('11');
+    await expect
+      .poll(() => page.getByTestId('settings-where').getByRole('status').textContent())
+      .toBe('flat: 11 km/h · 0 % incline; incline: 11 km/h · 5 % incline');
+  });
+
   it('says a wrong height in words when editing a patient (the call nests it under "fields")', async () => {
     const p = await call<{ id: string }>('patients:create', { name: 'Edited Runner' });
     await go(`#/patients/${p.id}/edit`);

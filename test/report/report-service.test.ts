@@ -153,6 +153,37 @@ describe('report calls', () => {
     120_000,
   );
 
+  // A third import of the sample and its pose maths; the settings are read, not stored: once is enough.
+  it.skipIf(secondRun)(
+    'prints the speed typed on the session form beside the condition’s incline',
+    async () => {
+      // "10 12" beside "0 5" on the session form, a clip filed under "incline" with no settings of its
+      // own: the PDF printed speed "—" (src-shared/library/conditions.ts, rule 4).
+      const patient = (await call('patients:create', { name: 'Two Speeds' })) as { result: { id: string } };
+      const made = (await call('sessions:create', {
+        patientId: patient.result.id,
+        date: '2026-11-21',
+        treadmillSpeedsKmh: [10, 12],
+        treadmillInclinesPct: [0, 5],
+      })) as { result: { id: string } };
+      const rec = await importRecording(services.library, {
+        sessionId: made.result.id,
+        sourcePath: SAMPLE,
+        view: 'side',
+        condition: { label: 'incline' },
+      });
+      writePoseStore((await poseRecording(services.library, rec.id)).dir, candidatesOf(sampleSeries()));
+      const r = (await call('report:get', { sessionId: made.result.id })) as {
+        ok: true;
+        result: ReportBundle;
+      };
+      expect(r.result.model.conditions.map((c) => [c.label, c.speedKmh, c.inclinePct])).toEqual([
+        ['incline', 12, 5],
+      ]);
+    },
+    120_000,
+  );
+
   // Video encoding, no rows beyond the first run's: once is enough.
   it.skipIf(secondRun)(
     'exports the clip with the skeleton burnt in, for the patient',

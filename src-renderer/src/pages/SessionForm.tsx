@@ -8,6 +8,8 @@ import { numList, text, useForm } from '../components/useForm';
 import { todayIso } from '../format';
 import { STORY_EMPTY, StoryFields, storyFields, storyValues } from '../progress/StoryFields';
 import { FormOpening } from '../components/FormOpening';
+import { SettingsWhere } from '../session/SettingsWhere';
+import type { PlannedCondition } from '../../../src-shared/library/conditions';
 
 /** Read when used, not when the module loads: the app may stay open past midnight. */
 const empty = () => ({
@@ -64,11 +66,18 @@ export function SessionForm(props: { patientId?: string; id?: string; onDone: (s
   // An edit shows its form only once the session is in it: typed into before, the letters were
   // replaced when the session came, and Enter saved the empty boxes over the session (and its story).
   const [opened, setOpened] = useState<{ ok: boolean; error?: string }>({ ok: !props.id });
+  // The conditions planned on the session's page, for saying where the speeds typed here go.
+  const [planned, setPlanned] = useState<readonly PlannedCondition[]>([]);
   useEffect(() => {
     if (!props.id) return;
-    Promise.all([api('sessions:get', { id: props.id }), api('symptoms:get', { sessionId: props.id })]).then(
-      ([s, story]) => {
+    Promise.all([
+      api('sessions:get', { id: props.id }),
+      api('symptoms:get', { sessionId: props.id }),
+      api('conditions:list', { sessionId: props.id }),
+    ]).then(
+      ([s, story, conditions]) => {
         setValues({ ...valuesOf(s, false), ...storyValues(story) });
+        setPlanned(conditions);
         setOpened({ ok: true });
       },
       (err: unknown) => setOpened({ ok: false, error: err instanceof Error ? err.message : String(err) }),
@@ -170,7 +179,7 @@ export function SessionForm(props: { patientId?: string; id?: string; onDone: (s
             label="Treadmill speeds (km/h)"
             name="speeds"
             error={form.errors.speeds}
-            hint="separate with spaces, e.g. 10 12"
+            hint="one for every condition, or one per incline in the same order: e.g. 10 12"
           >
             <input {...form.bind('speeds')} inputMode="decimal" />
           </Field>
@@ -178,6 +187,10 @@ export function SessionForm(props: { patientId?: string; id?: string; onDone: (s
             <input {...form.bind('inclines')} inputMode="decimal" />
           </Field>
         </div>
+        <SettingsWhere
+          planned={planned}
+          session={{ treadmillSpeedsKmh: numList(v.speeds), treadmillInclinesPct: numList(v.inclines) }}
+        />
         <Field label="Notes" name="notes" error={form.errors.notes}>
           <textarea {...form.bind('notes')} rows={3} />
         </Field>

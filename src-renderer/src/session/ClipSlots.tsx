@@ -11,15 +11,13 @@ import { ModelChoice } from '../analysis/ModelChoice';
 import {
   changeSettings,
   conditionSettings,
+  DEFAULT_CONDITIONS,
   settingsText,
   type ConditionSettings,
   type SessionSettings,
   type SettingsChange,
 } from '../../../src-shared/library/conditions';
 import './session.css';
-
-/** The conditions every session starts with; the PT adds more (speeds, shoes) per session. */
-const DEFAULT_CONDITIONS = ['flat', 'incline'] as const;
 
 /** The session's clips as a grid: a row per condition, a column per view (side, rear). */
 export function ClipSlots(props: { sessionId: string; session?: SessionSettings }) {
