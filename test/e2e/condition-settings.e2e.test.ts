@@ -1,15 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Recording } from '../../src-shared/contract/recordings';
-import {
-  readSeries,
-  storeLandmarks,
-  TREADMILL_CLIP,
-  TREADMILL_LANDMARKS,
-} from '../review/fixtures/pose-store';
-import { setHash, startReviewApp, type ReviewApp } from '../review/fixtures/review-app';
+import { TREADMILL_CLIP } from '../review/fixtures/pose-store';
+import { setHash, type ReviewApp } from '../review/fixtures/review-app';
+import { reviewSession } from './review-session';
 
 /**
  * A condition's treadmill settings asked on the session page, speed and incline in one form
@@ -33,20 +29,20 @@ const shot = async (name: string): Promise<void> => {
   await page.getByRole('region', { name: 'Clips' }).screenshot({ path: join(dir, `${name}.png`) });
 };
 
-beforeAll(async () => {
-  r = await startReviewApp();
-  await r.call('sessions:update', {
-    id: r.sessionId,
-    fields: { date: '2026-11-20', treadmillSpeedsKmh: [10] },
-  });
-  clip = await r.importClip(TREADMILL_CLIP, 'side', 'incline');
-  await storeLandmarks(r.app.services.library, clip.id, readSeries(TREADMILL_LANDMARKS));
-  ({ page } = await r.openPage(`#/sessions/${r.sessionId}`));
-  await page.getByTestId('settings-incline').waitFor({ timeout: 60_000 });
-});
-afterAll(async () => {
-  await r?.close();
-});
+reviewSession(
+  {
+    session: { date: '2026-11-20', treadmillSpeedsKmh: [10] },
+    clips: [{ view: 'side', condition: 'incline' }],
+    open: 'session',
+    waitFor: 'settings-incline',
+  },
+  (s) =>
+    ({
+      r,
+      page,
+      clips: [clip],
+    } = s),
+);
 
 const heading = () => page.getByTestId('settings-incline').textContent();
 const box = () => page.getByLabel('Incline (%) for incline');

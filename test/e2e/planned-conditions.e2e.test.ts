@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Recording } from '../../src-shared/contract/recordings';
 import { TREADMILL_CLIP } from '../review/fixtures/pose-store';
-import { startReviewApp, type ReviewApp } from '../review/fixtures/review-app';
+import type { ReviewApp } from '../review/fixtures/review-app';
+import { reviewSession } from './review-session';
 
 /**
  * A visit planned before filming (docs/library-layout.md, "Conditions"), in Chromium on the built
@@ -15,18 +16,15 @@ import { startReviewApp, type ReviewApp } from '../review/fixtures/review-app';
 let r: ReviewApp;
 let page: Page;
 
-beforeAll(async () => {
-  r = await startReviewApp();
-  await r.call('sessions:update', {
-    id: r.sessionId,
-    fields: { date: '2026-12-07', treadmillSpeedsKmh: [10] },
-  });
-  ({ page } = await r.openPage(`#/sessions/${r.sessionId}`));
-  await page.getByTestId('settings-flat').waitFor({ timeout: 60_000 });
-});
-afterAll(async () => {
-  await r?.close();
-});
+reviewSession(
+  {
+    session: { date: '2026-12-07', treadmillSpeedsKmh: [10] },
+    clips: [],
+    open: 'session',
+    waitFor: 'settings-flat',
+  },
+  (s) => ({ r, page } = s),
+);
 
 const shot = async (name: string): Promise<void> => {
   const dir = process.env.STRIDELAB_SHOTS;

@@ -1,14 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  readSeries,
-  storeLandmarks,
-  TREADMILL_CLIP,
-  TREADMILL_LANDMARKS,
-} from '../review/fixtures/pose-store';
-import { settled, startReviewApp, type ReviewApp } from '../review/fixtures/review-app';
+import { reviewSession } from './review-session';
 
 /**
  * Issue 19 in the review, in Chromium on the built renderer, on the treadmill sample clip with its
@@ -17,29 +11,23 @@ import { settled, startReviewApp, type ReviewApp } from '../review/fixtures/revi
  * summary lists the arm variables (the far arm not measurable), and the overlay draws the near
  * elbow's flexion. With STRIDELAB_SHOTS set, a picture of the page to look at.
  */
-let r: ReviewApp;
 let page: Page;
 
-beforeAll(async () => {
-  r = await startReviewApp();
-  await r.call('sessions:update', {
-    id: r.sessionId,
-    fields: {
+reviewSession(
+  {
+    session: {
       date: '2026-11-20',
       complaint: 'right proximal hamstring pain',
       injurySide: 'right',
       treadmillSpeedsKmh: [11],
     },
-  });
-  const flat = await r.importClip(TREADMILL_CLIP, 'side', 'flat');
-  await storeLandmarks(r.app.services.library, flat.id, readSeries(TREADMILL_LANDMARKS));
-  ({ page } = await r.openPage(`#/sessions/${r.sessionId}/review/${flat.id}`));
-  await page.getByTestId('summary').waitFor({ timeout: 120_000 });
-  await settled(page, 0);
-});
-afterAll(async () => {
-  await r?.close();
-});
+    clips: [{ view: 'side', condition: 'flat' }],
+    open: { review: [0] },
+    waitFor: 'summary',
+    settle: true,
+  },
+  (s) => ({ page } = s),
+);
 
 describe('the review and issue 19', () => {
   it('ranks the first three by the session’s complaint and painful side, and says so', async () => {

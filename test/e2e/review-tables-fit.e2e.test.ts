@@ -1,14 +1,8 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  readSeries,
-  storeLandmarks,
-  TREADMILL_CLIP,
-  TREADMILL_LANDMARKS,
-} from '../review/fixtures/pose-store';
-import { startReviewApp, type ReviewApp } from '../review/fixtures/review-app';
+import { reviewSession } from './review-session';
 
 /**
  * Review's Summary and Steps tables inside their panels, in Chromium on the built renderer, at the
@@ -19,26 +13,21 @@ import { startReviewApp, type ReviewApp } from '../review/fixtures/review-app';
  * either clip active, the page does not scroll sideways, and the head's two player pickers sit on
  * one line with their boxes the same size. With STRIDELAB_SHOTS set, pictures of the window.
  */
-let r: ReviewApp;
 let page: Page;
 
-beforeAll(async () => {
-  r = await startReviewApp();
-  const series = readSeries(TREADMILL_LANDMARKS);
-  // A clinic's names: a condition spelled out and a phone's file name, long enough that the head's
-  // two pickers no longer sat on one line at 1366 px and their boxes were staggered.
-  const phone = join(r.home, 'PXL_20261207_141502318.TS.rear-camera.mp4');
-  copyFileSync(TREADMILL_CLIP, phone);
-  const condition = 'shod, 12 km/h, 1 % incline, after the 10 min warm-up';
-  const side = await r.importClip(TREADMILL_CLIP, 'side', condition);
-  const rear = await r.importClip(phone, 'rear', condition);
-  await storeLandmarks(r.app.services.library, side.id, series);
-  await storeLandmarks(r.app.services.library, rear.id, series);
-  ({ page } = await r.openPage(`#/sessions/${r.sessionId}/review/${side.id}/${rear.id}`));
-}, 300_000);
-afterAll(async () => {
-  await r?.close();
-});
+// A clinic's names: a condition spelled out and a phone's file name, long enough that the head's
+// two pickers no longer sat on one line at 1366 px and their boxes were staggered.
+const condition = 'shod, 12 km/h, 1 % incline, after the 10 min warm-up';
+reviewSession(
+  {
+    clips: [
+      { view: 'side', condition },
+      { view: 'rear', condition, name: 'PXL_20261207_141502318.TS.rear-camera.mp4' },
+    ],
+    open: { review: [0, 1] },
+  },
+  (s) => ({ page } = s),
+);
 
 /** How far each table and its panel reach past the panel's own box, and the page past the window. */
 async function overflow(): Promise<Record<string, number>> {
