@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { analyzeGait, type GaitAnalysis } from '../../src-shared/gait';
+import type { GaitAnalysis } from '../../src-shared/gait';
 import { Landmark, type LandmarkSeries } from '../../src-shared/pose/landmarks';
 import type { Recording } from '../../src-shared/contract/recordings';
-import { settled, startReviewApp, type ReviewApp } from '../review/fixtures/review-app';
-import {
-  readSeries,
-  storeLandmarks,
-  TREADMILL_CLIP,
-  TREADMILL_LANDMARKS,
-} from '../review/fixtures/pose-store';
+import { settled, type ReviewApp } from '../review/fixtures/review-app';
+import { appAnalysis, reviewSession } from './review-session';
 
 /**
  * The review with landmarks and gait analysis, end to end in Chromium: overlays and their toggles,
@@ -24,19 +19,18 @@ let rec: Recording;
 let series: LandmarkSeries;
 let gait: GaitAnalysis;
 
-beforeAll(async () => {
-  r = await startReviewApp();
-  rec = await r.importClip(TREADMILL_CLIP, 'side', 'flat');
-  await storeLandmarks(r.app.services.library, rec.id, readSeries(TREADMILL_LANDMARKS));
-  // What the app will see: the stored series as the pose contract returns it, through the same engine.
-  series = await r.call<LandmarkSeries>('pose:series', { recordingId: rec.id });
-  gait = analyzeGait({ series, view: 'side' });
-  ({ page, guard } = await r.openPage(`#/sessions/${r.sessionId}/review/${rec.id}`));
-  await page.getByTestId('summary').waitFor();
-});
-afterAll(async () => {
-  await r?.close();
-});
+reviewSession(
+  { clips: [{ view: 'side', condition: 'flat' }], open: { review: [0] }, waitFor: 'summary' },
+  async (s) => {
+    ({
+      r,
+      page,
+      guard,
+      clips: [rec],
+    } = s);
+    ({ series, gait } = await appAnalysis(r, rec));
+  },
+);
 
 interface CanvasLike {
   readonly width: number;

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { holdCalls } from '../helpers/late-calls';
-import { analyzeGait, type GaitAnalysis } from '../../src-shared/gait';
+import type { GaitAnalysis } from '../../src-shared/gait';
 import { Landmark, type LandmarkSeries } from '../../src-shared/pose/landmarks';
 import type { Recording } from '../../src-shared/contract/recordings';
-import { settled, startReviewApp, type ReviewApp } from '../review/fixtures/review-app';
-import {
-  readSeries,
-  storeLandmarks,
-  TREADMILL_CLIP,
-  TREADMILL_LANDMARKS,
-} from '../review/fixtures/pose-store';
+import { settled, type ReviewApp } from '../review/fixtures/review-app';
+import { appAnalysis, reviewSession } from './review-session';
 
 /**
  * Gait-event correction in the review (issue 20 item 3), end to end in Chromium on the sample
@@ -27,18 +22,18 @@ let rec: Recording;
 let gait: GaitAnalysis;
 let series: LandmarkSeries;
 
-beforeAll(async () => {
-  r = await startReviewApp();
-  rec = await r.importClip(TREADMILL_CLIP, 'side', 'flat');
-  await storeLandmarks(r.app.services.library, rec.id, readSeries(TREADMILL_LANDMARKS));
-  series = await r.call<LandmarkSeries>('pose:series', { recordingId: rec.id });
-  gait = analyzeGait({ series, view: 'side' });
-  ({ page, guard } = await r.openPage(`#/sessions/${r.sessionId}/review/${rec.id}`));
-  await page.getByTestId('summary').waitFor();
-});
-afterAll(async () => {
-  await r?.close();
-});
+reviewSession(
+  { clips: [{ view: 'side', condition: 'flat' }], open: { review: [0] }, waitFor: 'summary' },
+  async (s) => {
+    ({
+      r,
+      page,
+      guard,
+      clips: [rec],
+    } = s);
+    ({ series, gait } = await appAnalysis(r, rec));
+  },
+);
 
 const edits = () => r.call<unknown[]>('review:eventEdits', { recordingId: rec.id });
 const status = () => page.locator('.transport [role="status"]').textContent();

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { saveTracks } from '../../src-main/services/markers/store';
 import { generateRunner } from '../../src-shared/gait/synthetic';
@@ -9,8 +9,8 @@ import { Landmark } from '../../src-shared/pose/landmarks';
 import type { ReportBundle } from '../../src-shared/report/model';
 import { splitFindings } from '../../src-shared/report/priorities';
 import { kneeMarkers } from '../../src-shared/review/testing/marker-legs';
-import { storeLandmarks, TREADMILL_CLIP } from '../review/fixtures/pose-store';
-import { startReviewApp, type ReviewApp } from '../review/fixtures/review-app';
+import type { ReviewApp } from '../review/fixtures/review-app';
+import { reviewSession } from './review-session';
 
 /**
  * The review's "What to work on first" with one clip open lists what the report lists for the
@@ -46,19 +46,22 @@ const runner = (seed: number) =>
     kneeAtToDeg: 10,
   }).series;
 
-beforeAll(async () => {
-  r = await startReviewApp();
-  const flat = await r.importClip(TREADMILL_CLIP, 'side', 'Flat');
-  const incline = await r.importClip(TREADMILL_CLIP, 'side', 'Incline');
-  flatId = flat.id;
-  inclineId = incline.id;
-  const hidden = flickerLeftLeg(runner(3), [Landmark.leftHip, Landmark.leftKnee]);
-  await storeLandmarks(r.app.services.library, flat.id, hidden);
-  await storeLandmarks(r.app.services.library, incline.id, runner(5));
-}, 240_000);
-afterAll(async () => {
-  await r?.close();
-});
+reviewSession(
+  {
+    clips: [
+      {
+        view: 'side',
+        condition: 'Flat',
+        series: flickerLeftLeg(runner(3), [Landmark.leftHip, Landmark.leftKnee]),
+      },
+      { view: 'side', condition: 'Incline', series: runner(5) },
+    ],
+  },
+  (s) => {
+    r = s.r;
+    [{ id: flatId }, { id: inclineId }] = s.clips;
+  },
+);
 
 /** The review open on incline, once its panel is drawn (the active clip's analysis is done). */
 async function openIncline(): Promise<Page> {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Recording } from '../../src-shared/contract/recordings';
 import { analyzeGait } from '../../src-shared/gait';
@@ -6,13 +6,8 @@ import type { LandmarkSeries } from '../../src-shared/pose/landmarks';
 import { cycleGap } from '../../src-shared/review/curve-gaps';
 import type { Measurement } from '../../src-shared/review/measure';
 import { ZOOM_STEP } from '../../src-shared/review/zoom';
-import {
-  readSeries,
-  storeLandmarks,
-  TREADMILL_CLIP,
-  TREADMILL_LANDMARKS,
-} from '../review/fixtures/pose-store';
-import { setHash, settled, startReviewApp, type ReviewApp } from '../review/fixtures/review-app';
+import { setHash, settled, type ReviewApp } from '../review/fixtures/review-app';
+import { reviewSession } from './review-session';
 
 /**
  * A review a PT can read with the patient beside them, in Chromium on the built renderer: the
@@ -29,24 +24,27 @@ let flat: Recording;
 let incline: Recording;
 let series: LandmarkSeries;
 
-beforeAll(async () => {
-  r = await startReviewApp();
-  await r.call('sessions:update', {
-    id: r.sessionId,
-    fields: { date: '2026-11-20', treadmillSpeedsKmh: [11], treadmillInclinesPct: [0, 5] },
-  });
-  flat = await r.importClip(TREADMILL_CLIP, 'side', 'flat');
-  incline = await r.importClip(TREADMILL_CLIP, 'side', 'incline');
-  for (const rec of [flat, incline])
-    await storeLandmarks(r.app.services.library, rec.id, readSeries(TREADMILL_LANDMARKS));
-  series = await r.call<LandmarkSeries>('pose:series', { recordingId: flat.id });
-  ({ page, guard } = await r.openPage(`#/sessions/${r.sessionId}/review/${flat.id}`));
-  await page.getByTestId('summary').waitFor({ timeout: 120_000 });
-  await settled(page, 0);
-});
-afterAll(async () => {
-  await r?.close();
-});
+reviewSession(
+  {
+    session: { date: '2026-11-20', treadmillSpeedsKmh: [11], treadmillInclinesPct: [0, 5] },
+    clips: [
+      { view: 'side', condition: 'flat' },
+      { view: 'side', condition: 'incline' },
+    ],
+    open: { review: [0] },
+    waitFor: 'summary',
+    settle: true,
+  },
+  async (s) => {
+    ({
+      r,
+      page,
+      guard,
+      clips: [flat, incline],
+    } = s);
+    series = await r.call<LandmarkSeries>('pose:series', { recordingId: flat.id });
+  },
+);
 
 /** An element's inline style, as the node-side type-check knows no DOM types. */
 interface Styled {

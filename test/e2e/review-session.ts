@@ -10,6 +10,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Input } from '../../src-shared/contract';
+import { analyzeGait, type GaitAnalysis } from '../../src-shared/gait';
 import type { Recording } from '../../src-shared/contract/recordings';
 import type { LandmarkSeries } from '../../src-shared/pose/landmarks';
 import type { guardPage } from '../helpers/browser';
@@ -98,4 +99,14 @@ export function reviewSession<const C extends readonly ClipSpec[]>(
   afterAll(async () => {
     await r?.close();
   });
+}
+
+/** What the app will see of a clip: its stored series as the pose contract returns it, and the gait
+ *  analysis of that series by the app's own engine. */
+export async function appAnalysis(
+  r: ReviewApp,
+  rec: Recording,
+): Promise<{ series: LandmarkSeries; gait: GaitAnalysis }> {
+  const series = await r.call<LandmarkSeries>('pose:series', { recordingId: rec.id });
+  return { series, gait: analyzeGait({ series, view: rec.view }) };
 }
