@@ -13,14 +13,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeGait } from '../../src-shared/gait';
+import { eventFrame } from '../../src-shared/gait/eventFrame';
+import { scoreClip } from '../../src-shared/gait/testing/labels';
 import type { EventKind, Side } from '../../src-shared/gait/types';
 import { median } from '../../src-shared/stats';
 import { loadLabelledClips } from './labelled-clips';
 
 const clips = loadLabelledClips();
-const at = (id: string): ReturnType<typeof analyzeGait> => {
+const clipOf = (id: string): (typeof clips)[number] => {
   const clip = clips.find((c) => c.id === id);
   if (!clip) throw new Error(`no labelled clip ${id}`);
+  return clip;
+};
+const at = (id: string): ReturnType<typeof analyzeGait> => {
+  const clip = clipOf(id);
   return analyzeGait({ series: clip.series, view: 'side', calibration: { heightCm: clip.heightCm } });
 };
 
@@ -56,5 +62,29 @@ describe('the sample clip at 30 fps and at 60 fps: the same events, stride by st
     expect(d.length, d.join(',')).toBeGreaterThanOrEqual(15);
     expect(median(d), d.join(',')).toBeGreaterThanOrEqual(-20);
     expect(median(d), d.join(',')).toBeLessThanOrEqual(10);
+  });
+
+  it('scored against the 60 fps labels, hits as often as the 30 fps events put on the 60 fps frames', () => {
+    // The 60 fps variant's labels are the 30 fps ones doubled, so ±1 frame there is a window of
+    // (−17, +33] ms about the labelled interval's middle for a contact, [−33, +17) for a toe-off,
+    // against ±50 ms at 30 fps: the detector's per-stride spread (SD 20-23 ms) misses it whatever
+    // the rate. Issue 20 round 10: the 30 fps events (frame f is the 60 fps clip's 2f) score IC 70%,
+    // TO 73.5% there, the 60 fps events 80% and 73.5%: what the 60 fps clip misses is not its
+    // 60 fps paths. This holds it: a change that makes the 60 fps paths worse than the 30 fps ones
+    // on the same strides fails here, whatever the floors say.
+    const labels = clipOf('treadmill_side_male.60fps_mci.full').labels;
+    const as60 = {
+      ...r30,
+      events: r30.events.map((e) => ({
+        ...e,
+        frameF: 2 * e.frameF,
+        frame: eventFrame(e.kind, 2 * e.frameF),
+      })),
+    };
+    const s30 = scoreClip(as60, labels);
+    const s60 = scoreClip(r60, labels);
+    expect(s30.ic.n).toBe(s60.ic.n);
+    expect(s60.ic.hitRate, JSON.stringify([s30.ic, s60.ic])).toBeGreaterThanOrEqual(s30.ic.hitRate);
+    expect(s60.to.hitRate, JSON.stringify([s30.to, s60.to])).toBeGreaterThanOrEqual(s30.to.hitRate);
   });
 });
