@@ -44,6 +44,7 @@ export const BOTH_BACKENDS = [
   'test/progress/report-pdf.test.ts',
   'test/progress/markers-progress.test.ts',
   'test/media/purge.test.ts',
+  'test/media/import-race.test.ts',
   'test/capture/capture.test.ts',
   'test/library/planned-conditions.test.ts',
 ];

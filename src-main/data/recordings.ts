@@ -1,6 +1,7 @@
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import { z } from 'zod';
 import { VIEWS, type ClipProbe, type Condition, type Recording } from '../../src-shared/contract/recordings';
+import { isPostgres } from './dialect';
 import { parseJson, parseWord } from './parse';
 import type { Database, RecordingsTable } from './schema';
 
@@ -28,6 +29,16 @@ export interface RecordingsRepo {
   /** Whether a row (even in the trash) names this folder of media/ (media/purge.ts). */
   exists(id: string, sessionId: string): Promise<boolean>;
   insert(row: NewRecording): Promise<void>;
+  /**
+   * Insert the row unless a clip with its bytes is already in its session (not in the trash), and
+   * return that clip instead: the duplicate check and the insert as one step. Call it inside
+   * `data.transaction`. Two imports of one file at once each checked before either row was written
+   * and both went in. On PostgreSQL (several workstations, each its own transaction) the check
+   * waits for a lock on the session's clips held to the end of the transaction
+   * (`pg_advisory_xact_lock`), so the second sees the first's row once that commits; on SQLite the
+   * transaction holds the library's one connection, which one process owns (the library lock).
+   */
+  insertUnlessSame(row: NewRecording): Promise<StoredRecording | undefined>;
   update(
     id: string,
     change: { view: string; condition: Condition; trimStart: number; trimEnd: number },
@@ -82,6 +93,15 @@ export function recordingsRepo(db: Kysely<Database>): RecordingsRepo {
     },
     async insert(row) {
       await db.insertInto('recordings').values(row).execute();
+    },
+    async insertUnlessSame(row) {
+      if (isPostgres(db))
+        await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`recordings of ${row.session_id}`}, 0))`.execute(
+          db,
+        );
+      const same = await this.findBySha(row.session_id, row.sha256);
+      if (!same) await this.insert(row);
+      return same;
     },
     async update(id, change, at) {
       await db

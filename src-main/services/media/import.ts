@@ -81,6 +81,14 @@ function extensionFor(container: string, codec: string): string {
   return '.video';
 }
 
+/** The refusal of a file already in the session, in the PT's words. */
+function alreadyThere(name: string, dup: Recording): ServiceError {
+  return new ServiceError(
+    'conflict',
+    `${name} is already in this session: it is the same file as "${dup.originalName}" (${dup.view} view, ${dup.condition.label}, imported ${dup.createdAt.slice(0, 10)}). Nothing was imported.`,
+  );
+}
+
 export async function importRecording(library: Library, req: ImportRequest): Promise<Recording> {
   const { paths } = library;
   const displayName = req.originalName ?? basename(req.sourcePath);
@@ -123,14 +131,10 @@ export async function importRecording(library: Library, req: ImportRequest): Pro
       signal: req.signal,
       onProgress: (done, total) => report('copy', done / total),
     });
+    // Said before the transcode, so a file already there costs no wait; asked again as the row goes in.
     if (!req.allowDuplicate) {
       const dup = await findDuplicate(library.data, req.sessionId, sha256);
-      if (dup) {
-        throw new ServiceError(
-          'conflict',
-          `${name} is already in this session: it is the same file as "${dup.originalName}" (${dup.view} view, ${dup.condition.label}, imported ${dup.createdAt.slice(0, 10)}). Nothing was imported.`,
-        );
-      }
+      if (dup) throw alreadyThere(name, dup);
     }
     report('probe', 0);
     const probed = await probeSource(copied, displayName, req.signal);
@@ -222,11 +226,14 @@ export async function importRecording(library: Library, req: ImportRequest): Pro
       // What the PT planned for the condition (its incline typed on the session page before filming),
       // read as the row goes in, where the clip has no setting of its own.
       const planned = await plannedCondition(tx, req.sessionId, req.condition);
-      await tx.recordings.insert({
-        ...row,
-        incline_pct: planned.inclinePct ?? null,
-        speed_kmh: planned.speedKmh ?? null,
-      });
+      const newRow = { ...row, incline_pct: planned.inclinePct ?? null, speed_kmh: planned.speedKmh ?? null };
+      // The same file imported twice at once passed the check above in both imports, neither row
+      // written yet: checked and inserted as one step, the second is refused and leaves nothing.
+      if (req.allowDuplicate) await tx.recordings.insert(newRow);
+      else {
+        const same = await tx.recordings.insertUnlessSame(newRow);
+        if (same) throw alreadyThere(name, same);
+      }
       await req.alsoInTransaction?.(id, tx);
     });
     // In an all-or-nothing job the row is committed with the job: the marker stays until then.
