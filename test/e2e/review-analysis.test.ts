@@ -21,15 +21,7 @@ let gait: GaitAnalysis;
 
 reviewSession(
   { clips: [{ view: 'side', condition: 'flat' }], open: { review: [0] }, waitFor: 'summary' },
-  async (s) => {
-    ({
-      r,
-      page,
-      guard,
-      clips: [rec],
-    } = s);
-    ({ series, gait } = await appAnalysis(r, rec));
-  },
+  async (s) => ({ r, page, guard, rec, series, gait } = await appAnalysis(s)),
 );
 
 interface CanvasLike {

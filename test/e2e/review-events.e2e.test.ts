@@ -24,15 +24,7 @@ let series: LandmarkSeries;
 
 reviewSession(
   { clips: [{ view: 'side', condition: 'flat' }], open: { review: [0] }, waitFor: 'summary' },
-  async (s) => {
-    ({
-      r,
-      page,
-      guard,
-      clips: [rec],
-    } = s);
-    ({ series, gait } = await appAnalysis(r, rec));
-  },
+  async (s) => ({ r, page, guard, rec, series, gait } = await appAnalysis(s)),
 );
 
 const edits = () => r.call<unknown[]>('review:eventEdits', { recordingId: rec.id });

@@ -101,12 +101,12 @@ export function reviewSession<const C extends readonly ClipSpec[]>(
   });
 }
 
-/** What the app will see of a clip: its stored series as the pose contract returns it, and the gait
- *  analysis of that series by the app's own engine. */
-export async function appAnalysis(
-  r: ReviewApp,
-  rec: Recording,
-): Promise<{ series: LandmarkSeries; gait: GaitAnalysis }> {
-  const series = await r.call<LandmarkSeries>('pose:series', { recordingId: rec.id });
-  return { series, gait: analyzeGait({ series, view: rec.view }) };
+/** The session with what the app will see of its first clip (`rec`): the stored series as the pose
+ *  contract returns it, and the gait analysis of that series by the app's own engine. */
+export async function appAnalysis<C extends readonly [ClipSpec, ...ClipSpec[]]>(
+  s: ReviewSession<C>,
+): Promise<ReviewSession<C> & { rec: Recording; series: LandmarkSeries; gait: GaitAnalysis }> {
+  const rec = s.clips[0];
+  const series = await s.r.call<LandmarkSeries>('pose:series', { recordingId: rec.id });
+  return { ...s, rec, series, gait: analyzeGait({ series, view: rec.view }) };
 }
