@@ -297,8 +297,9 @@ export const LABELLED_CLIPS: readonly {
     // near (left) foot's points are on the far foot for parts of its swing, so it shows a stance at
     // each of the far foot's contacts as well as its own (docs/gait-methods.md).
     // Since the contact template spans the stance (issue 20 round 3): IC 3/3, 2 missed, 10
-    // invented, cadence +5.0.
-    floor: { icHit: 1, toHit: 0, missed: 2, invented: 10, cadence: 5.1 },
+    // invented, cadence +5.0; measured again in round 10 (engine at 9c07684): 9 invented, cadence
+    // +2.31 (the rebound rule of "Re-encoding sensitivity" moved it from +5.0), held there.
+    floor: { icHit: 1, toHit: 0, missed: 2, invented: 9, cadence: 2.4 },
     heightCm: 165,
   },
 ];
