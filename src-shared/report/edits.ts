@@ -104,6 +104,7 @@ function findingOf(
     ...(s?.drills ? { drills: s.drills } : {}),
     ...(cue ? { cue } : {}),
     ...(e.pin ? { pin: e.pin } : {}),
+    ...(s?.condition ? { condition: s.condition } : {}),
   };
 }
 

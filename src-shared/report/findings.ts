@@ -78,10 +78,11 @@ function tentativeText(m: Pick<FoundIn, 'f' | 'doubt' | 'sides'>): string {
   return ` ${each.join('; ')}.`;
 }
 
-/** "Contralateral pelvic drop on the right." with its evidence; `where` prefixes the condition;
+/** "Contralateral pelvic drop on the right." with its evidence; `where` prefixes the condition's
+ *  label (and `condition`, its id, is carried as data);
  *  `doubt` says why it is tentative besides its steps (./far-leg.ts), `sides` each side's own. */
 export function findingOf(
-  m: Pick<FoundIn, 'f' | 'where' | 'doubt' | 'sides'>,
+  m: Pick<FoundIn, 'f' | 'where' | 'condition' | 'doubt' | 'sides'>,
   id: string,
   rank?: RankedFinding,
 ): Finding {
@@ -116,6 +117,7 @@ export function findingOf(
     ...(f.plain ? { plain: f.plain } : {}),
     ...(f.cue ? { cue: { text: f.cue.text, source: shortCite(f.cue.source) } } : {}),
     ...(f.exercises.length ? { drills: f.exercises.map((e) => e.id) } : {}),
+    condition: m.condition,
   };
 }
 

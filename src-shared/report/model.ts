@@ -240,6 +240,12 @@ export interface Finding {
   readonly drills?: readonly string[];
   /** The PT's call: 'pinned' leads the list, 'demoted' goes below the first three. */
   readonly pin?: FindingPin;
+  /**
+   * The id of the condition it was seen in (`ConditionSection.id`), as data: the runner's page says
+   * which conditions a finding it says once was seen in ("Flat and Incline"), where `text` only
+   * carried the label as a prefix. Absent on a finding the PT wrote.
+   */
+  readonly condition?: string;
 }
 
 export type FindingPin = 'pinned' | 'demoted';

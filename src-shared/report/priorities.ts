@@ -4,7 +4,7 @@
  * PT's once edited). The first FIRST_FINDINGS that are not demoted are "What to work on first":
  * the report's first page, the runner's page and the review show the same three.
  */
-import { FIRST_FINDINGS, type Finding } from './model';
+import { FIRST_FINDINGS, type ConditionSection, type Finding } from './model';
 
 const GROUP = { pinned: 0, undefined: 1, demoted: 2 } as const;
 
@@ -23,17 +23,47 @@ export function splitFindings<F extends Pick<Finding, 'pin'>>(
   return { first, rest: findings.filter((f) => !first.includes(f)) };
 }
 
+/** An item of the runner's page: its finding, and the conditions (ids) it was seen in, each once. */
+export interface RunnerItem<F> {
+  readonly finding: F;
+  /** Empty for a finding the PT wrote (it names no condition as data). */
+  readonly conditions: readonly string[];
+}
+
 /**
  * The runner's page's items: what to work on first (`first`), one item per thing the runner reads,
  * in order. Findings that read the same to the runner (same plain words, or text where there are
  * none, same cue and same exercises: the same rule in two conditions, e.g. overstriding on the flat
- * and on the incline) are one item, said once; the page names no conditions. Walked: the sample
- * clip filed as flat and incline printed the same finding and cue twice on the runner's page.
+ * and on the incline) are one item, said once, with every condition it was seen in: the page says
+ * "Seen in: Flat and Incline" (`seenIn`). Walked: the sample clip filed as flat and incline printed
+ * the same finding and cue twice on the runner's page; once merged, the page named no condition.
  */
-export function runnerItems<F extends Pick<Finding, 'text' | 'plain' | 'cue' | 'drills'>>(
+export function runnerItems<F extends Pick<Finding, 'text' | 'plain' | 'cue' | 'drills' | 'condition'>>(
   first: readonly F[],
-): F[] {
+): RunnerItem<F>[] {
   const key = (f: F): string => JSON.stringify([f.plain ?? f.text, f.cue?.text ?? null, f.drills ?? []]);
-  const keys = first.map(key);
-  return first.filter((_, i) => keys.indexOf(keys[i]!) === i);
+  const items = new Map<string, { finding: F; conditions: string[] }>();
+  for (const f of first) {
+    const k = key(f);
+    const item = items.get(k) ?? { finding: f, conditions: [] };
+    items.set(k, item);
+    if (f.condition !== undefined && !item.conditions.includes(f.condition))
+      item.conditions.push(f.condition);
+  }
+  return [...items.values()];
+}
+
+/**
+ * The labels of the conditions `ids` in the report's order, as words: "Flat", "Flat and Incline",
+ * "Flat, Incline and Fast"; undefined where none is known.
+ */
+export function seenIn(
+  ids: readonly string[],
+  conditions: readonly Pick<ConditionSection, 'id' | 'label'>[],
+): string | undefined {
+  const labels = conditions.filter((c) => ids.includes(c.id)).map((c) => c.label);
+  if (labels.length === 0) return undefined;
+  return labels.length === 1
+    ? labels[0]
+    : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 }

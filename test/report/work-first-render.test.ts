@@ -16,8 +16,11 @@ const { WorkOnFirst, RunnerPage } = (await load('../../src-renderer/src/report/W
   RunnerPage: (p: { model: ReportModel }) => Element;
 };
 
-const modelOf = (findings: Finding[], plan: PlanItem[]): ReportModel =>
-  ({ findings, plan, session: {}, edited: false }) as unknown as ReportModel;
+const modelOf = (
+  findings: Finding[],
+  plan: PlanItem[],
+  conditions: { id: string; label: string }[] = [],
+): ReportModel => ({ findings, plan, conditions, session: {}, edited: false }) as unknown as ReportModel;
 const words = (html: string): string =>
   html
     .replace(/<[^>]+>/g, '')
@@ -83,5 +86,50 @@ describe('what to work on first, as printed', () => {
     expect(html.match(/data-testid="runner-item"/g)).toHaveLength(1);
     expect(words(html).match(/Land under your hips/g)).toHaveLength(1);
     expect(opening([flat, incline])).toMatch(/^From the video of your running, this is the one thing/);
+  });
+
+  it("says on the runner's page which conditions each finding was seen in", () => {
+    const conditions = [
+      { id: 'flat', label: 'Flat' },
+      { id: 'incline', label: 'Incline' },
+    ];
+    const flat = {
+      ...finding,
+      id: 'overstride-both-flat',
+      plain: 'Your foot lands well ahead of your body.',
+      condition: 'flat',
+    };
+    const incline = { ...flat, id: 'overstride-both-incline', condition: 'incline' };
+    const lean: Finding = {
+      id: 'trunk-lean-incline',
+      text: 'Incline: Forward trunk lean.',
+      evidence: [],
+      plain: 'You bend forward at the waist while running.',
+      condition: 'incline',
+    };
+    const mine: Finding = { id: 'pt-1', text: 'Heavy landing on the right.', evidence: [] };
+    const html = renderToStaticMarkup(
+      createElement(RunnerPage, { model: modelOf([flat, lean, incline], [cadence], conditions) }),
+    );
+    // Each item's words, its paragraphs apart.
+    const itemsOf = (h: string): string[] =>
+      h
+        .split('data-testid="runner-item"')
+        .slice(1)
+        .map((x) => words(x.replace(/<\/p>/g, ' </p>')));
+    const items = itemsOf(html);
+    expect(items).toHaveLength(2);
+    expect(items[0]).toContain('Your foot lands well ahead of your body. Seen in: Flat and Incline');
+    expect(items[1]).toContain('You bend forward at the waist while running. Seen in: Incline');
+    // The PT's own finding names no condition as data: none is invented.
+    const pt = renderToStaticMarkup(
+      createElement(RunnerPage, { model: modelOf([mine, lean], [cadence], conditions) }),
+    );
+    expect(itemsOf(pt)[0]).not.toContain('Seen in');
+    // One condition filmed: nothing to tell apart, so the page does not say it.
+    const one = renderToStaticMarkup(
+      createElement(RunnerPage, { model: modelOf([flat], [cadence], conditions.slice(0, 1)) }),
+    );
+    expect(words(one)).not.toContain('Seen in');
   });
 });

@@ -1,5 +1,5 @@
 import type { Finding, PlanItem, ReportModel } from '../../../src-shared/report/model';
-import { runnerItems, splitFindings } from '../../../src-shared/report/priorities';
+import { runnerItems, seenIn, splitFindings } from '../../../src-shared/report/priorities';
 
 /**
  * What to work on first (issue 19): the first three findings in their ranked (or the PT's) order,
@@ -46,10 +46,12 @@ export function WorkOnFirst(props: { model: ReportModel }) {
   );
 }
 
-/** The runner's page: plain words, no numbers to decode. */
+/** The runner's page: plain words, no numbers to decode; where the session filmed more than one
+ *  condition, which each finding was seen in. */
 export function RunnerPage(props: { model: ReportModel }) {
   const { model } = props;
   const first = runnerItems(splitFindings(model.findings).first);
+  const many = model.conditions.length > 1;
   if (first.length === 0) return null;
   return (
     <section className="block runner-page" data-testid="runner-page">
@@ -61,8 +63,9 @@ export function RunnerPage(props: { model: ReportModel }) {
         therapist.
       </p>
       <ol className="runner-list">
-        {first.map((f) => {
+        {first.map(({ finding: f, conditions }) => {
           const drill = drillOf(f, model.plan);
+          const where = many ? seenIn(conditions, model.conditions) : undefined;
           const sources = [
             f.cue?.source ? `cue: ${f.cue.source}` : undefined,
             drill?.dosageSource ? `exercise: ${drill.dosageSource}` : undefined,
@@ -70,6 +73,11 @@ export function RunnerPage(props: { model: ReportModel }) {
           return (
             <li key={f.id} data-testid="runner-item">
               <p className="runner-what">{f.plain ?? f.text}</p>
+              {where && (
+                <p className="runner-where" data-testid="runner-where">
+                  Seen in: <strong>{where}</strong>
+                </p>
+              )}
               {f.cue && (
                 <p>
                   While you run, think: <strong className="cue">“{f.cue.text}”</strong>
