@@ -49,6 +49,24 @@ export const ReportEditsSchema = z.object({
 });
 export type ReportEdits = z.output<typeof ReportEditsSchema>;
 
+/** An exported PDF of the report, as the page shows it. */
+export interface PdfExport {
+  fileName: string;
+  sizeBytes: number;
+  pages: number;
+  /** When the file was written (ISO 8601). */
+  writtenAt: string;
+  /** Where the renderer can open it (browser mode: with the token, see Transport.apiUrl). */
+  downloadUrl: string;
+  /**
+   * The folder the file was written to, for the PT to read ("where did my PDF go?"). Shown only:
+   * no call takes a path from the renderer.
+   */
+  folder: string;
+  /** Whether `report:showExport` can open that folder here (the Electron shell; not a browser). */
+  canShowFolder: boolean;
+}
+
 export const reportCalls = {
   /**
    * The report model and its pictures; the PT's saved words replace the suggestions. `links` tie
@@ -90,20 +108,13 @@ export const reportCalls = {
   /** Forget the PT's words and go back to the suggestions. */
   'report:resetEdits': call(z.object({ sessionId: Id })).returns<{ reset: boolean }>(),
   /** Print the report to PDF in the library's exports folder. */
-  'report:exportPdf': call(z.object({ sessionId: Id })).returns<{
-    fileName: string;
-    sizeBytes: number;
-    pages: number;
-    /** Where the renderer can open it (browser mode: with the token, see Transport.apiUrl). */
-    downloadUrl: string;
-    /**
-     * The folder the file was written to, for the PT to read ("where did my PDF go?"). Shown only:
-     * no call takes a path from the renderer.
-     */
-    folder: string;
-    /** Whether `report:showExport` can open that folder here (the Electron shell; not a browser). */
-    canShowFolder: boolean;
-  }>(),
+  'report:exportPdf': call(z.object({ sessionId: Id })).returns<PdfExport>(),
+  /**
+   * The session's PDF last exported, found by main in the exports folder under the name the export
+   * gives it (the patient's name and the session's date), or null where there is none: the report
+   * page links it after a reload. Takes the session only: no name or path comes from the renderer.
+   */
+  'report:lastPdf': call(z.object({ sessionId: Id })).returns<PdfExport | null>(),
   /**
    * Show an exported file in the system's file manager (Electron's shell.showItemInFolder). Takes
    * the file NAME the export returned, never a path: main finds it in the exports folder itself.

@@ -1,7 +1,7 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { reportCalls } from '../../../src-shared/contract/report';
+import type { PdfExport, reportCalls } from '../../../src-shared/contract/report';
 import { analysisJson, stepsCsv, summaryCsv } from '../../../src-shared/report/exports';
 import { rendererDir } from '../../paths';
 import type { Library } from '../library/db';
@@ -81,6 +81,31 @@ export async function writeExport(
 
 export const downloadUrl = (fileName: string): string => `/api/exports/${encodeURIComponent(fileName)}`;
 
+/**
+ * The exported PDF `fileName` as the page shows it, read from the exports folder (its size, pages
+ * and time are the file's), or null where it is not there. One reading for the export's answer and
+ * for the page after a reload (`report:lastPdf`), so the two cannot say different things.
+ */
+async function pdfExportOf(library: Library, fileName: string): Promise<PdfExport | null> {
+  const file = join(reportExportsDir(library), fileName);
+  let data: Buffer;
+  let mtime: Date;
+  try {
+    [data, { mtime }] = await Promise.all([readFile(file), stat(file)]);
+  } catch {
+    return null;
+  }
+  return {
+    fileName,
+    sizeBytes: data.length,
+    pages: countPdfPages(data),
+    writtenAt: mtime.toISOString(),
+    downloadUrl: downloadUrl(fileName),
+    folder: reportExportsDir(library),
+    canShowFolder: revealer !== undefined,
+  };
+}
+
 export const reportHandlers: HandlersFor<typeof reportCalls> = {
   'report:get': async ({ sessionId }, { library }) => {
     const r = await sessionReport(library, sessionId);
@@ -115,15 +140,16 @@ export const reportHandlers: HandlersFor<typeof reportCalls> = {
     const pdf = await currentPrinter().print(bundle);
     ctx.emit('report:progress', { sessionId, phase: 'write', fraction: 0.9 });
     const fileName = reportFileName(bundle.model.patient.name, bundle.model.session.date);
-    const sizeBytes = await writeExport(ctx.library, fileName, pdf);
-    return {
-      fileName,
-      sizeBytes,
-      pages: countPdfPages(pdf),
-      downloadUrl: downloadUrl(fileName),
-      folder: reportExportsDir(ctx.library),
-      canShowFolder: revealer !== undefined,
-    };
+    await writeExport(ctx.library, fileName, pdf);
+    const written = await pdfExportOf(ctx.library, fileName);
+    if (!written) throw new ServiceError('internal', 'The PDF was written but cannot be read back.');
+    return written;
+  },
+  'report:lastPdf': async ({ sessionId }, { library }) => {
+    // The name is main's own (the export's rule on the session's patient and date), never the page's.
+    const session = await getSession(library.data, sessionId);
+    const patient = await getPatient(library.data, session.patientId, { includeDeleted: true });
+    return pdfExportOf(library, reportFileName(patient.name, session.date));
   },
   'report:showExport': ({ fileName }, { library }) => {
     // Only a plain name of a file in the exports folder: the renderer never names a path.

@@ -2,9 +2,12 @@
  * The report's exports (PDF, data, annotated video) and where they went. Each export first waits for
  * the PT's last words to be saved (`beforeExport`), so the file says what the screen says. After a
  * PDF: its name and pages, the folder it was written to, a link to open it and one to download it,
- * and in the Electron shell "Show in folder" (main opens the folder itself; no path is sent).
+ * and in the Electron shell "Show in folder" (main opens the folder itself; no path is sent). The
+ * session's last PDF is asked for when the page opens (`report:lastPdf`: main finds it by the
+ * session), so it is linked after a reload too; before, only the export's answer was, and a reload
+ * lost it.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EventPayload, Output } from '../../../src-shared/contract';
 import { api, useEvent } from '../api/client';
 import { transport } from '../api/transport';
@@ -25,6 +28,16 @@ export function ExportActions(props: { sessionId: string; beforeExport: () => Pr
   const [busy, setBusy] = useState(false);
   const [pdf, setPdf] = useState<PdfResult | undefined>(undefined);
   const [files, setFiles] = useState<{ fileName: string; url: string }[]>([]);
+  useEffect(() => {
+    let live = true;
+    // An export answered meanwhile is newer: it stands.
+    api('report:lastPdf', { sessionId })
+      .then((r) => live && r && setPdf((p) => p ?? r))
+      .catch((e: unknown) => live && setStatus(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+  }, [sessionId]);
   // Progress arrives on the event stream, which can trail the call's answer: once the export has
   // answered, late progress must not overwrite its result.
   const exporting = useRef(false);
@@ -101,6 +114,10 @@ export function ExportActions(props: { sessionId: string; beforeExport: () => Pr
       </p>
       {pdf && pdfUrl && (
         <div className="export-where" data-testid="export-where">
+          <p data-testid="export-last">
+            Last PDF: {pdf.fileName} ({pdf.pages} {pdf.pages === 1 ? 'page' : 'pages'}), written{' '}
+            {new Date(pdf.writtenAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
+          </p>
           <p>
             Saved in <code data-testid="export-folder">{pdf.folder}</code>
           </p>
