@@ -8,6 +8,7 @@ import { flickerLeftLeg } from '../../src-shared/gait/testing/hide-leg';
 import { Landmark } from '../../src-shared/pose/landmarks';
 import type { ReportBundle } from '../../src-shared/report/model';
 import { splitFindings } from '../../src-shared/report/priorities';
+import { workFirstItem } from '../../src-shared/report/work-first-item';
 import { kneeMarkers } from '../../src-shared/review/testing/marker-legs';
 import type { ReviewApp } from '../review/fixtures/review-app';
 import { reviewSession } from './review-session';
@@ -70,10 +71,13 @@ async function openIncline(): Promise<Page> {
   return page;
 }
 
-/** The report's first three, as its first page prints them: the words, then the cue. */
+/** The report's first three as the review's panel words them (workFirstItem): the words, then the cue. */
 async function reportFirst(): Promise<string[]> {
   const { model } = await r.call<ReportBundle>('report:get', { sessionId: r.sessionId });
-  return splitFindings(model.findings).first.map((f) => `${f.text}${f.cue ? ` · “${f.cue.text}”` : ''}`);
+  return splitFindings(model.findings).first.map((f) => {
+    const { found, more, cue } = workFirstItem(f);
+    return `${found}${more}${cue}`;
+  });
 }
 
 const panelItems = (page: Page): Promise<string[]> =>

@@ -3,6 +3,7 @@ import type { GaitAnalysis } from '../../../../src-shared/gait';
 import type { RankContext } from '../../../../src-shared/gait/findings-rank';
 import { splitFindings } from '../../../../src-shared/report/priorities';
 import { sessionFindings } from '../../../../src-shared/report/session-findings';
+import { workFirstItem } from '../../../../src-shared/report/work-first-item';
 import { SessionFocus } from '../session-focus';
 import { SessionClips, SessionEdits, sessionConditions } from '../session-side-clips';
 
@@ -38,18 +39,16 @@ export function WorkOnFirstPanel(props: { gait: GaitAnalysis; recordingId?: stri
       <h3>What to work on first</h3>
       <ol>
         {first.map((f) => {
-          // The report's sentence, its first (what was found) set off from the rest (which side is
-          // tentative, and why), as the panel is narrow; the words are the report's.
-          const cut = f.text.indexOf('. ');
+          const { found, more, cue } = workFirstItem(f);
           return (
             <li key={f.id} data-id={f.id}>
-              <strong>{cut < 0 ? f.text : f.text.slice(0, cut + 1)}</strong>
-              {cut >= 0 && (
+              <strong>{found}</strong>
+              {more && (
                 <span className="muted" data-testid="review-work-first-tentative">
-                  {f.text.slice(cut + 1)}
+                  {more}
                 </span>
               )}
-              {f.cue && <span> · “{f.cue.text}”</span>}
+              {cue && <span>{cue}</span>}
             </li>
           );
         })}
