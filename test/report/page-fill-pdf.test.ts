@@ -19,10 +19,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rendererDir } from '../../src-main/paths';
 import { printReportPage, withReportPage } from '../../src-main/services/report/pdf-chromium';
 import { PDF_MARGINS } from '../../src-main/services/report/templates';
-import { analyzeGait, DEFAULT_EXERCISES } from '../../src-shared/gait';
-import { generateRunner } from '../../src-shared/gait/synthetic';
+import { sideAndRear } from '../../src-shared/gait/testing/runner';
 import { buildReport } from '../../src-shared/report/build';
 import type { ReportBundle } from '../../src-shared/report/model';
+import { clipInput, reportInput } from '../../src-shared/report/testing/report-input';
 import { openTestServices, type TestServices } from '../helpers/test-services';
 import { sessionWithSample } from './library-fixture';
 import { bodyFill, pdfPages, renderPage } from './pdf-read';
@@ -125,38 +125,23 @@ describe('page breaks of the printed report', () => {
   ] as const)(
     'leave no page near empty for a synthetic runner with %s',
     async (_name, design) => {
-      const runner = { fps: 60, durationS: 8, noisePx: 2, speedKmh: 11, ...design } as const;
-      const sideSeries = generateRunner({ view: 'side', ...runner }).series;
-      const side = analyzeGait({ series: sideSeries, view: 'side', calibration: { heightCm: 175 } });
-      const rearSeries = generateRunner({ view: 'rear', ...runner }).series;
-      const rear = analyzeGait({
-        series: rearSeries,
-        view: 'rear',
-        externalEvents: { events: side.events, offsetS: 0 },
-      });
-      const { model } = buildReport({
-        patient: { name: 'Sam Synthetic', heightCm: 175 },
-        session: {
-          id: 's1',
-          date: '2026-12-06',
-          complaint: 'Right proximal hamstring pain',
-          injurySide: 'right',
-        },
-        conditions: [
-          {
-            id: 'flat',
-            label: 'Flat',
-            speedKmh: 11,
-            clips: [
-              { view: 'side', file: 'side.mp4', model: 'full', analysis: side, series: sideSeries },
-              { view: 'rear', file: 'rear.mp4', model: 'full', analysis: rear, series: rearSeries },
-            ],
+      const { side, rear } = sideAndRear({ fps: 60, durationS: 8, noisePx: 2, speedKmh: 11, ...design });
+      const clips = [
+        clipInput('side', side.analysis, side.series),
+        clipInput('rear', rear.analysis, rear.series),
+      ];
+      const { model } = buildReport(
+        reportInput([{ id: 'flat', label: 'Flat', speedKmh: 11, clips }], {
+          patient: { name: 'Sam Synthetic', heightCm: 175 },
+          session: {
+            id: 's1',
+            date: '2026-12-06',
+            complaint: 'Right proximal hamstring pain',
+            injurySide: 'right',
           },
-        ],
-        exercises: DEFAULT_EXERCISES,
-        appVersion: '0.1.0',
-        now: '2026-12-06T10:00:00.000Z',
-      });
+          now: '2026-12-06T10:00:00.000Z',
+        }),
+      );
       const p = await print({ model, images: {} } as ReportBundle, `page-fill-synthetic-${design.seed}`);
       expect(nearEmpty(p)).toEqual([]);
       runnerLast(p);
