@@ -55,7 +55,10 @@ export const DEFAULT_FINDING_RULES: readonly FindingRule[] = [
     },
     exercises: ['cadence-retraining'],
     plain: 'Your foot lands far in front of your body, which brakes each step.',
-    cue: { text: 'Quick, quiet feet: land under your hips.', source: 'heiderscheit2011' },
+    // What Heiderscheit 2011 measured as the step rate rose 5-10%: shorter steps and less braking
+    // impulse. It did not report where the foot lands relative to the hips, so the cue asks for the
+    // quicker, shorter steps, not for a foot placement (it said "land under your hips"; docs/report.md).
+    cue: { text: 'Quicker, shorter steps: a few more steps each minute.', source: 'heiderscheit2011' },
   },
   {
     id: 'limited-hip-extension',

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FINDING_RULES } from './findings';
+
+/**
+ * A cue says only what its cited source reports (docs/report.md, "Cue and drill"). Heiderscheit 2011
+ * (45 runners, treadmill, step rate ±5% and ±10%; checked against its published abstract): as the
+ * step rate rose, step length, centre-of-mass vertical excursion, braking impulse and peak knee
+ * flexion fell, and the knee and hip absorbed less energy. It reports no foot position relative to
+ * the hips or the body. The overstride cue cited it for "Quick, quiet feet: land under your hips."
+ */
+describe('the cues cited to Heiderscheit 2011', () => {
+  const cited = DEFAULT_FINDING_RULES.filter((r) => r.cue.source === 'heiderscheit2011');
+
+  it('ask for the quicker, shorter steps it measured', () => {
+    expect(cited.map((r) => r.id)).toEqual(['overstride']);
+    for (const r of cited) expect(r.cue.text, r.id).toMatch(/quick/i);
+    for (const r of cited) expect(r.cue.text, r.id).toMatch(/shorter/i);
+  });
+
+  it('ask for no foot placement, which it did not measure', () => {
+    for (const r of cited) expect(r.cue.text, r.id).not.toMatch(/under (your|the) (hips?|body)|land\b/i);
+  });
+});
