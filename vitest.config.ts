@@ -47,6 +47,7 @@ export const BOTH_BACKENDS = [
   'test/media/import-race.test.ts',
   'test/capture/capture.test.ts',
   'test/library/planned-conditions.test.ts',
+  'test/analysis/steps-outcome.test.ts',
 ];
 
 // Screenshots and PDFs to look at go to $STRIDELAB_SHOTS when set (the visit walk, the reports):

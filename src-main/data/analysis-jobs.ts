@@ -1,11 +1,12 @@
 import { PostgresAdapter, sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import { CLIP_OUTCOMES, type ClipOutcome } from '../../src-shared/analysis/outcome';
 import { EarlyNumbersSchema, type EarlyNumbers } from '../../src-shared/contract/analysis';
 import type { PoseModelName } from '../../src-shared/pose/engine-protocol';
 import { parseJson, parseWord } from './parse';
 import type { AnalysisJobsTable, Database } from './schema';
 
 /**
- * The analysis queue's table (migrations 0007, 0012): the only owner of `analysis_jobs`. A job is
+ * The analysis queue's table (migrations 0007, 0012, 0013, 0015): the only owner of `analysis_jobs`. A job is
  * (recording, pose model); queueing one that exists puts it back in the queue (Retry) rather than
  * adding a second row.
  *
@@ -18,6 +19,9 @@ import type { AnalysisJobsTable, Database } from './schema';
  * come from the database's clock, so workstations whose clocks disagree still agree on them. The
  * embedded library has one process (the library lock), so there a claim takes queued jobs only and
  * the jobs a dead process left running are queued again at start-up (`requeueRunning`).
+ *
+ * Migration 0015: a finished job keeps what its gait step made of the clip (`outcome`: numbers, none
+ * and why), which the session card says; existing jobs were filled from their notes.
  *
  * Migration 0013: a running job keeps its steady window's first numbers (`setEarly`), provisional,
  * until the job ends (issue 16: Review and the report show them labelled, after a restart too); and a
@@ -39,6 +43,8 @@ export interface AnalysisJob {
   readonly error: string | null;
   /** What a finished job could not do (align by hand, no gait numbers), else null. */
   readonly note: string | null;
+  /** What the gait step made of a finished clip (0015); null unless done. */
+  readonly outcome: ClipOutcome | null;
   readonly queuedAt: string;
   readonly updatedAt: string;
   /** The workstation process running it, while it runs. */
@@ -53,7 +59,7 @@ export interface AnalysisJob {
 export type LeaseState = 'held' | 'lost' | 'cancel-requested';
 
 export type JobOutcome =
-  | { readonly state: 'done'; readonly note: string | null }
+  | { readonly state: 'done'; readonly outcome: ClipOutcome; readonly note: string | null }
   | { readonly state: 'failed'; readonly error: string }
   | { readonly state: 'cancelled' | 'queued' };
 
@@ -174,6 +180,7 @@ export function analysisJobsRepo(db: Kysely<Database>): AnalysisJobsRepo {
               force: force ? 1 : 0,
               error: null,
               note: null,
+              outcome: null,
               claimed_by: null,
               lease_until: null,
               early_json: null,
@@ -309,6 +316,7 @@ export function analysisJobsRepo(db: Kysely<Database>): AnalysisJobsRepo {
           state: outcome.state,
           error: outcome.state === 'failed' ? outcome.error : null,
           note: outcome.state === 'done' ? outcome.note : null,
+          outcome: outcome.state === 'done' ? outcome.outcome : null,
           // A forced run (Retry with force) is done once: the next Retry reuses what it wrote.
           ...(outcome.state === 'done' ? { force: 0 } : {}),
           // First numbers wait with a job handed back (resumed later); any end replaces them.
@@ -352,6 +360,7 @@ function toJob(r: Selectable<AnalysisJobsTable> & { session_id: string }): Analy
     attempts: r.attempts,
     error: r.error,
     note: r.note,
+    outcome: r.outcome === null ? null : parseWord(CLIP_OUTCOMES, r.outcome, what),
     queuedAt: r.queued_at,
     updatedAt: r.updated_at,
     ...(r.claimed_by !== null ? { claimedBy: r.claimed_by } : {}),

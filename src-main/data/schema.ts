@@ -192,6 +192,8 @@ export interface AnalysisJobsTable {
   /** 0013: a cancel asked for on another workstation than the one running the job: when and where. */
   cancel_requested_at: string | null;
   cancel_requested_by: string | null;
+  /** 0015: what the gait step made of a finished clip (src-shared/analysis/outcome.ts); null unless done. */
+  outcome: string | null;
 }
 
 /** 0008: the PT's corrections of gait events, the whole list per recording. */

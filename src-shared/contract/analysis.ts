@@ -7,6 +7,7 @@
  * `analysis:changed`. Only ids cross.
  */
 import { z } from 'zod';
+import type { ClipOutcome } from '../analysis/outcome';
 import type { LandmarkSeries } from '../pose/landmarks';
 import { PoseModelSchema } from './pose';
 import { call, event } from './define';
@@ -53,6 +54,11 @@ export interface ClipAnalysisStatus {
   readonly error: string | null;
   /** When done: what the gait step could not do (e.g. too few strides), in the PT's words. */
   readonly note: string | null;
+  /**
+   * When done: what the gait step made of the clip (numbers, findings withheld, none and why:
+   * src-shared/analysis/outcome.ts); null when not done, or analysed before the queue (the CLI).
+   */
+  readonly outcome?: ClipOutcome | null;
   /** How many times this job has been started (retries and resumptions after a restart included). */
   readonly attempts: number;
   readonly updatedAt: string | null;

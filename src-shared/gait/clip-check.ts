@@ -129,19 +129,6 @@ function pooledMean(v: GaitVariable | undefined): number | null {
   return n ? xs.reduce((a, s) => a + (s.mean as number) * s.n, 0) / n : null;
 }
 
-const NO_RUNNER_WORDS = 'this clip does not show the runner.';
-
-/**
- * Whether a clip's analysis note (the session card's, src-main/services/analysis/steps.ts
- * `checkGait`) is this check's no-person words: the clip analysed but gave no numbers, and its card
- * must not say it did. The job keeps only the note's words, so they are recognised here, where
- * they are written.
- */
-export const saysNoRunner = (note: string | null | undefined): boolean =>
-  note != null &&
-  /A person was found in only \d+ of \d+ frames: /.test(note) &&
-  note.includes(NO_RUNNER_WORDS);
-
 export function checkClip(q: ClipCheckInput): GaitClipQuality {
   const reasons: GaitClipQuality['reasons'][number][] = [];
   const frames = q.series.frames.length;
@@ -156,7 +143,7 @@ export function checkClip(q: ClipCheckInput): GaitClipQuality {
   if (frames === 0 || posed < CLIP_CHECK.minPosedShare * frames) {
     reasons.push({
       code: 'no-person',
-      message: `A person was found in only ${posed} of ${frames} frames: ${NO_RUNNER_WORDS} Findings are withheld. Film the whole runner, in good light, with nobody else in view.`,
+      message: `A person was found in only ${posed} of ${frames} frames: this clip does not show the runner. Findings are withheld. Film the whole runner, in good light, with nobody else in view.`,
     });
     return { findingsWithheld: true, reasons, activity: 'unknown', view };
   }

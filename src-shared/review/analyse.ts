@@ -33,6 +33,8 @@ export interface ClipAnalysis {
   readonly series?: LandmarkSeries;
   readonly gait?: GaitAnalysis;
   readonly error?: string;
+  /** With `error`: the clip as trimmed is too short (the queue's outcome, src-shared/analysis/outcome.ts). */
+  readonly tooShort?: boolean;
   /** Side clip with foot markers: which events came from them, per foot, and why (foot-events-choice.ts). */
   readonly eventChoice?: EventChoice;
 }
@@ -109,7 +111,7 @@ export function analyseClip(
   const { corrected, inTrim } = preparedSeries(series, corrections, inputs.trim);
   const trimmed = inTrim.frames.length < corrected.frames.length;
   const short = tooShort(inTrim, trimmed);
-  if (short) return { series: corrected, error: short };
+  if (short) return { series: corrected, error: short, tooShort: true };
   const hook =
     inputs.view === 'side' && inputs.markerTracks?.length ? markerEventHook(inputs.markerTracks) : null;
   try {

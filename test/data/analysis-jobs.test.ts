@@ -85,14 +85,30 @@ describe('analysis jobs', () => {
     // Queueing a running job again changes nothing.
     await jobs.enqueue('r1', 'full', false, t(6));
     expect(await jobs.get('r1', 'full')).toMatchObject({ state: 'running', queuedAt: t(1) });
-    expect(await jobs.finish('r1', 'full', { state: 'done', note: 'Align by hand.' }, t(7), 'w1')).toBe(true);
+    const note = 'No steps were found in this clip. Align by hand.';
+    expect(await jobs.finish('r1', 'full', { state: 'done', outcome: 'no-steps', note }, t(7), 'w1')).toBe(
+      true,
+    );
     const done = await jobs.get('r1', 'full');
-    expect(done).toMatchObject({ state: 'done', note: 'Align by hand.', force: false, error: null });
+    expect(done).toMatchObject({ state: 'done', outcome: 'no-steps', note, force: false, error: null });
     expect(done).not.toHaveProperty('claimedBy');
-    // Retry: back in the queue, note gone, attempts kept.
+    // Retry: back in the queue, note and outcome gone, attempts kept.
     await jobs.enqueue('r1', 'full', false, t(8));
-    expect(await jobs.get('r1', 'full')).toMatchObject({ state: 'queued', note: null, attempts: 1 });
-    expect((await jobs.listForSession('s1')).map((j) => j.recordingId)).toEqual(['r2', 'r3', 'r1']);
+    expect(await jobs.get('r1', 'full')).toMatchObject({
+      state: 'queued',
+      note: null,
+      outcome: null,
+      attempts: 1,
+    });
+    // A job that failed or was cancelled has no outcome.
+    await jobs.claimNext({ worker: 'w1', leaseMs: LEASE, busy: [] }, t(9));
+    await jobs.finish('r2', 'full', { state: 'done', outcome: 'numbers', note: null }, t(10), 'w1');
+    expect(await jobs.get('r2', 'full')).toMatchObject({ state: 'done', outcome: 'numbers' });
+    await jobs.enqueue('r2', 'full', false, t(11));
+    await jobs.claimNext({ worker: 'w1', leaseMs: LEASE, busy: ['r1'] }, t(12));
+    await jobs.finish('r2', 'full', { state: 'failed', error: 'Unreadable.' }, t(13), 'w1');
+    expect(await jobs.get('r2', 'full')).toMatchObject({ state: 'failed', outcome: null });
+    expect((await jobs.listForSession('s1')).map((j) => j.recordingId)).toEqual(['r3', 'r1', 'r2']);
   });
 
   it('lets only the claimer finish or renew a job, cancels waiting jobs, skips the trash', async () => {
@@ -146,8 +162,12 @@ describe('analysis jobs', () => {
       const taken = await jobs.claimNext({ worker: 'w2', leaseMs: LEASE, busy: [] }, t(5));
       expect(taken).toMatchObject({ recordingId: 'r1', model: 'full', claimedBy: 'w2', attempts: 2 });
       expect(await jobs.renewLease('r1', 'full', 'dead', LEASE)).toBe('lost');
-      expect(await jobs.finish('r1', 'full', { state: 'done', note: null }, t(6), 'dead')).toBe(false);
-      expect(await jobs.finish('r1', 'full', { state: 'done', note: null }, t(7), 'w2')).toBe(true);
+      expect(
+        await jobs.finish('r1', 'full', { state: 'done', outcome: 'numbers', note: null }, t(6), 'dead'),
+      ).toBe(false);
+      expect(
+        await jobs.finish('r1', 'full', { state: 'done', outcome: 'numbers', note: null }, t(7), 'w2'),
+      ).toBe(true);
       // The lease is the server's clock plus the lease, in the library's time format.
       await jobs.claimNext({ worker: 'w2', leaseMs: LEASE, busy: [] }, t(8));
       const [row] = await lib.sql.all<{ lease_until: string }>(
@@ -177,7 +197,9 @@ describe('analysis jobs', () => {
     expect((await jobs.get('r1', 'full'))?.early).toEqual(EARLY);
     // The whole clip's result replaces them.
     await jobs.claimNext({ worker: 'w3', leaseMs: LEASE, busy: [] }, t(6));
-    expect(await jobs.finish('r1', 'full', { state: 'done', note: null }, t(7), 'w3')).toBe(true);
+    expect(
+      await jobs.finish('r1', 'full', { state: 'done', outcome: 'numbers', note: null }, t(7), 'w3'),
+    ).toBe(true);
     expect(await jobs.get('r1', 'full')).not.toHaveProperty('early');
     // Queued afresh (a new trim, Retry): numbers from the old run are not shown for the new one.
     await jobs.enqueue('r2', 'full', false, t(8));

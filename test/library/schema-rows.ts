@@ -299,6 +299,12 @@ export const REFUSALS: readonly Refusal[] = [
   },
   { why: 'an unknown model', table: 'analysis_jobs', key: { model: 'lite' }, bad: { model: 'huge' } },
   {
+    why: 'an outcome the gait step never gives',
+    table: 'analysis_jobs',
+    key: { model: 'lite', state: 'done', outcome: 'numbers' },
+    bad: { outcome: 'fine' },
+  },
+  {
     why: 'corrections not a list',
     table: 'event_edits',
     key: { recording_id: 'r2' },

@@ -108,10 +108,11 @@ async function analyse(deps: JobDeps, r: Running, model: PoseModelName): Promise
   r.stage = 'gait';
   r.fraction = 0.98;
   status.progress(r, true);
-  const gaitNote = await checkGait(ctx, job.recordingId);
+  const gait = await checkGait(ctx, job.recordingId);
   if (r.lost) return;
   await claims.finish(job, {
     state: 'done',
-    note: [gaitNote, syncNote].filter(Boolean).join(' ') || null,
+    outcome: gait.outcome,
+    note: [gait.note, syncNote].filter(Boolean).join(' ') || null,
   });
 }

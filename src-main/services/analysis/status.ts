@@ -155,7 +155,18 @@ export function createQueueStatus(
     // and the job is taken over: docs/clinic-server.md).
     const elsewhere =
       shared && job.state === 'running' && job.claimedBy ? { by: workstationOfClaimer(job.claimedBy) } : null;
-    return { ...base, state, secondsLeft, error: job.error, note: job.note, early, cancelling, elsewhere };
+    const outcome = state === 'done' ? job.outcome : null;
+    return {
+      ...base,
+      state,
+      secondsLeft,
+      error: job.error,
+      note: job.note,
+      outcome,
+      early,
+      cancelling,
+      elsewhere,
+    };
   };
 
   const emitClip = async (recordingId: string): Promise<void> => {

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { GaitAnalysis } from '../../../src-shared/gait/schema';
+import { outcomeOfAnalysis, type GaitOutcome } from '../../../src-shared/analysis/outcome';
 import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import { ServiceError } from '../errors';
-import { analyzeRecording } from '../gait/analyze-recording';
+import { analyzeRecording, GaitRefusal } from '../gait/analyze-recording';
 import { poseStoreFile } from '../pose/store';
 import { landmarksFile, recordingForSync, recordingsForSync, type SyncRecording } from '../sync/landmarks';
 import { syncHandlers } from '../sync/handlers';
@@ -62,32 +62,21 @@ export async function alignCondition(ctx: Ctx, recordingId: string): Promise<str
 
 /**
  * The gait analysis the review and the report will show, run once here so a clip that cannot give
- * numbers says why on the session page, not first in the report. Returns that reason, or null.
+ * numbers says why on the session page, not first in the report: its outcome, stored with the job,
+ * and the reason in the PT's words (src-shared/analysis/outcome.ts).
  */
-export async function checkGait(ctx: Ctx, recordingId: string): Promise<string | null> {
+export async function checkGait(ctx: Ctx, recordingId: string): Promise<GaitOutcome> {
   try {
-    return noRunnerReason((await analyzeRecording(ctx.library, recordingId, 'auto')).analysis);
+    return outcomeOfAnalysis((await analyzeRecording(ctx.library, recordingId, 'auto')).analysis);
   } catch (err) {
-    if (err instanceof ServiceError && err.code !== 'internal') return err.message;
+    if (err instanceof GaitRefusal) return { outcome: err.outcome, note: err.message };
+    // The clip gone meanwhile (to the trash), a patient without a readable session: said as it is.
+    if (err instanceof ServiceError && err.code !== 'internal')
+      return { outcome: 'refused', note: err.message };
     throw err;
   }
 }
 
-/**
- * The clip check's words when the clip does not show the runner (src-shared/gait/clip-check.ts,
- * the report's "Findings withheld"), else null. Such a clip analyses without an error, so the
- * session card said "✓ Analysed" with no word of it (walked: a 3 s test pattern filed as a rear clip).
- */
-function noRunnerReason(analysis: GaitAnalysis): string | null {
-  return analysis.quality.reasons.find((r) => r.code === 'no-person')?.message ?? null;
-}
-
-/** Whether the clip's analysis finds no runner in it; a clip that cannot be analysed is not judged here. */
-async function runnerMissing(ctx: Ctx, recordingId: string): Promise<boolean> {
-  try {
-    return noRunnerReason((await analyzeRecording(ctx.library, recordingId, 'auto')).analysis) !== null;
-  } catch (err) {
-    if (err instanceof ServiceError && err.code !== 'internal') return false;
-    throw err;
-  }
-}
+/** Whether the clip's analysis finds no runner in it (a 3 s test pattern filed as a rear clip was walked). */
+const runnerMissing = async (ctx: Ctx, recordingId: string): Promise<boolean> =>
+  (await checkGait(ctx, recordingId)).outcome === 'no-runner';

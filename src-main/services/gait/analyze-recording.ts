@@ -49,6 +49,19 @@ async function recordingInputs(library: Library, id: string): Promise<Inputs> {
   };
 }
 
+/**
+ * The gait engine refused the clip (too short as trimmed, landmarks it cannot read): the PT's words,
+ * and which, for the queue's outcome (src-shared/analysis/outcome.ts).
+ */
+export class GaitRefusal extends ServiceError {
+  constructor(
+    message: string,
+    readonly outcome: 'too-short' | 'refused',
+  ) {
+    super('invalid-input', message, 'recordingId');
+  }
+}
+
 function analysed(
   inputs: Inputs,
   heightCm: number | undefined,
@@ -69,7 +82,7 @@ function analysed(
     external,
   );
   if (r.error !== undefined || !r.gait)
-    throw new ServiceError('invalid-input', r.error ?? 'No analysis.', 'recordingId');
+    throw new GaitRefusal(r.error ?? 'No analysis.', r.tooShort ? 'too-short' : 'refused');
   return r.gait;
 }
 

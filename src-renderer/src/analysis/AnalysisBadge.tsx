@@ -2,7 +2,7 @@ import type { ClipAnalysisStatus } from '../../../src-shared/contract/analysis';
 import { api } from '../api/client';
 import { earlyWords } from './earlyWords';
 import { aboutTime } from '../../../src-shared/analysis/time-left';
-import { saysNoRunner } from '../../../src-shared/gait/clip-check';
+import { outcomeWords } from '../../../src-shared/analysis/outcome';
 import { isBusy, stateWords } from './useAnalysis';
 import './analysis.css';
 
@@ -13,18 +13,22 @@ import './analysis.css';
 export function AnalysisBadge(props: { status: ClipAnalysisStatus | undefined }) {
   const c = props.status;
   if (!c) return null;
-  // A clip with no runner in it analyses without an error but gives no numbers (the note says why).
-  const noNumbers = c.state === 'done' && saysNoRunner(c.note);
+  // A clip can analyse without an error and give no numbers, or numbers whose findings the clip
+  // check withholds: its stored outcome says which, the note why and what to do.
+  const told = c.state === 'done' ? outcomeWords(c.outcome) : null;
+  const noNumbers = told !== null && !told.numbers;
+  const warn = told ? (noNumbers ? ' analysis-no-numbers' : ' analysis-withheld') : '';
   const act = (channel: 'analysis:start' | 'analysis:cancel'): void =>
     void api(channel, { recordingId: c.recordingId }).catch(() => undefined);
   return (
     <div
-      className={`analysis-badge analysis-${c.state}${noNumbers ? ' analysis-no-numbers' : ''}`}
+      className={`analysis-badge analysis-${c.state}${warn}`}
       data-analysis={c.state}
+      data-outcome={c.state === 'done' ? (c.outcome ?? undefined) : undefined}
       role="status"
     >
       <span className="analysis-words">
-        {noNumbers ? 'Analysed: no numbers from this clip' : stateWords(c)}
+        {told ? told.badge : stateWords(c)}
         {isBusy(c) && <span className="muted"> · {aboutTime(c.secondsLeft)}</span>}
       </span>
       {c.state === 'pose' && (
@@ -51,13 +55,11 @@ export function AnalysisBadge(props: { status: ClipAnalysisStatus | undefined })
       )}
       {c.state === 'failed' && c.error && <span className="analysis-why">{c.error}</span>}
       {c.state === 'done' && c.note && (
-        <span
-          className={`analysis-why${noNumbers ? '' : ' muted'}`}
-          data-numbers={noNumbers ? 'none' : undefined}
-        >
+        <span className={`analysis-why${told ? '' : ' muted'}`} data-numbers={noNumbers ? 'none' : undefined}>
           {c.note}
         </span>
       )}
+      {told?.todo && <span className="analysis-why">{told.todo}</span>}
       {(c.state === 'none' || c.state === 'cancelled') && (
         <button type="button" className="secondary" onClick={() => act('analysis:start')}>
           Analyse

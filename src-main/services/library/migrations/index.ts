@@ -13,6 +13,7 @@ import { migration as m0011 } from './0011-edit-versions';
 import { migration as m0012 } from './0012-analysis-job-leases';
 import { migration as m0013 } from './0013-analysis-job-early-cancel';
 import { migration as m0014 } from './0014-session-conditions';
+import { migration as m0015 } from './0015-analysis-job-outcome';
 
 /** Every migration, in order. Add a file `000N-name.ts` and one line here. */
 export const migrations: readonly Migration[] = [
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   m0012,
   m0013,
   m0014,
+  m0015,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
