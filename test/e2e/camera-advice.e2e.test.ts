@@ -1,39 +1,24 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guardPage, launchChromium } from '../helpers/browser';
-import { callServed, serve, type Served } from '../helpers/serve';
-import { tempDir } from '../helpers/tmp';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { servedApp } from './served-app';
 
 /**
  * Camera placement advice where clips are imported (the session page) and filmed (the capture
  * page), issue 19 item 6: folded, opened by the PT, with the handrail and frame-rate advice and
  * why. Browser mode as a user starts it, Chromium on the built renderer (npx electron-vite build).
  */
-let app: Served;
-let browser: Browser;
 let page: Page;
-const tmp = tempDir('stridelab-camera-advice-');
 let sessionId: string;
 
-beforeAll(async () => {
-  app = await serve(tmp.path);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-  guardPage(page);
-  const p = await callServed<{ id: string }>(app, 'patients:create', { name: 'Advice Runner' });
-  ({ id: sessionId } = await callServed<{ id: string }>(app, 'sessions:create', {
+servedApp({ viewport: { width: 1200, height: 900 } }, async (s) => {
+  page = s.page;
+  const p = await s.call<{ id: string }>('patients:create', { name: 'Advice Runner' });
+  ({ id: sessionId } = await s.call<{ id: string }>('sessions:create', {
     patientId: p.id,
     date: '2026-11-20',
   }));
-  await page.goto(app.appUrl);
-  await page.waitForSelector('body[data-ready="true"]');
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  tmp.cleanup();
 });
 
 const go = (hash: string) =>

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guardPage, launchChromium } from '../helpers/browser';
-import { callServed, serve, type Served } from '../helpers/serve';
-import { tempDir } from '../helpers/tmp';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { guardPage } from '../helpers/browser';
+import { callServed, type Served } from '../helpers/serve';
+import { servedApp } from './served-app';
 
 /**
  * Two PTs editing one patient (issue 17): while the edit form is open here, the patient is saved
@@ -12,30 +12,15 @@ import { tempDir } from '../helpers/tmp';
  * mode, Chromium on the built renderer.
  */
 let app: Served;
-let browser: Browser;
 let page: Page;
 let guard: ReturnType<typeof guardPage>;
-const tmp = tempDir('stridelab-edit-conflict-');
-const room = process.env.STRIDELAB_WORKSTATION;
 
 const call = <T>(channel: string, input: unknown): Promise<T> => callServed<T>(app, channel, input);
 
-beforeAll(async () => {
-  process.env.STRIDELAB_WORKSTATION = 'room 2';
-  app = await serve(tmp.path);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-  guard = guardPage(page);
-  await page.goto(app.appUrl);
-  await page.waitForSelector('body[data-ready="true"]');
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  tmp.cleanup();
-  if (room === undefined) delete process.env.STRIDELAB_WORKSTATION;
-  else process.env.STRIDELAB_WORKSTATION = room;
-});
+servedApp(
+  { workstation: 'room 2', viewport: { width: 1200, height: 900 } },
+  (s) => ({ app, page, guard } = s),
+);
 
 const go = (hash: string) =>
   page.evaluate((h) => {

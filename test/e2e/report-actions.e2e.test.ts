@@ -1,12 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '../../src-main/services';
-import { launchChromium } from '../helpers/browser';
-import { serve, type Served } from '../helpers/serve';
-import { tempDir } from '../helpers/tmp';
-import { sessionWithSample } from '../report/library-fixture';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { servedApp } from './served-app';
 
 /**
  * The report page's actions read as groups at the clinic laptop's window sizes (1366x768 and
@@ -19,31 +15,12 @@ import { sessionWithSample } from '../report/library-fixture';
  * the column, their names unchanged for a screen reader ("Pin finding 1 first"). With
  * STRIDELAB_SHOTS set, pictures of the window to look at.
  */
-let browser: Browser;
-let app: Served;
 let page: Page;
-let sessionId: string;
-const tmp = tempDir('stridelab-report-actions-');
 
-beforeAll(async () => {
-  const services = createServices({ home: tmp.path, transport: 'browser' });
-  try {
-    ({ sessionId } = await sessionWithSample(services, { patient: 'Layout Tester' }));
-  } finally {
-    services.close();
-  }
-  browser = await launchChromium();
-  app = await serve(tmp.path);
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  await page.goto(app.appUrl);
-  await page.waitForSelector('body[data-ready="true"]');
-  await page.goto(`${app.url}/#/sessions/${sessionId}/report`);
+servedApp({ samplePatient: 'Layout Tester', viewport: { width: 1366, height: 768 } }, async (s) => {
+  page = s.page;
+  await page.goto(`${s.app.url}/#/sessions/${s.sessionId}/report`);
   await page.getByTestId('report').waitFor({ timeout: 120_000 });
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  tmp.cleanup();
 });
 
 type Box = { x: number; y: number; width: number; height: number };

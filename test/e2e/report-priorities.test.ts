@@ -1,10 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '../../src-main/services';
-import { guardPage, launchChromium } from '../helpers/browser';
-import { callServed, serve, type Served } from '../helpers/serve';
-import { tempDir } from '../helpers/tmp';
-import { sessionWithSample } from '../report/library-fixture';
+import { describe, expect, it } from 'vitest';
+import { guardPage } from '../helpers/browser';
+import { callServed, type Served } from '../helpers/serve';
+import { servedApp } from './served-app';
 
 /**
  * The PT decides what to work on first (issue 19), end to end in browser mode on a library holding
@@ -16,19 +14,11 @@ let browser: Browser;
 let app: Served;
 let page: Page;
 let sessionId: string;
-const tmp = tempDir('stridelab-report-priorities-');
 
 const call = <T>(channel: string, input: unknown): Promise<T> => callServed<T>(app, channel, input);
 
-beforeAll(async () => {
-  const services = createServices({ home: tmp.path, transport: 'browser' });
-  try {
-    ({ sessionId } = await sessionWithSample(services, { patient: 'Order Tester' }));
-  } finally {
-    services.close();
-  }
-  browser = await launchChromium();
-  app = await serve(tmp.path);
+servedApp({ samplePatient: 'Order Tester' }, async (s) => {
+  ({ app, browser, sessionId } = s);
   await call('report:saveEdits', {
     sessionId,
     edits: {
@@ -41,11 +31,6 @@ beforeAll(async () => {
       notes: '',
     },
   });
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  tmp.cleanup();
 });
 
 const firstIds = () =>
