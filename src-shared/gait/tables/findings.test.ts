@@ -21,3 +21,26 @@ describe('the cues cited to Heiderscheit 2011', () => {
     for (const r of cited) expect(r.cue.text, r.id).not.toMatch(/under (your|the) (hips?|body)|land\b/i);
   });
 });
+
+/**
+ * Barton 2016 (BJSM 50(9):513; checked against its published abstract): a systematic review of 46
+ * biomechanical studies of running retraining (step rate, strike pattern, proximal kinematics and
+ * "cues to reduce impact loading variables") with 16 experts' opinions. It reports no foot placement
+ * relative to the body or the hips. The dorsiflexed-ankle cue cited it for "Quiet feet: land softly,
+ * closer to under your body."
+ */
+describe('the cues cited to Barton 2016', () => {
+  const cited = DEFAULT_FINDING_RULES.filter((r) => r.cue.source === 'barton2016');
+
+  it('ask for no foot placement, which its abstract does not report', () => {
+    expect(cited.map((r) => r.id)).toContain('dorsiflexed-ankle-landing');
+    for (const r of cited)
+      expect(r.cue.text, r.id).not.toMatch(/under (your|the) (hips?|body)|closer to|in front of|ahead of/i);
+  });
+
+  it('ask the dorsiflexed ankle for a soft, quiet landing, a cue to reduce impact loading', () => {
+    const ankle = cited.find((r) => r.id === 'dorsiflexed-ankle-landing');
+    expect(ankle?.cue.text).toMatch(/soft/i);
+    expect(ankle?.cue.text).toMatch(/quiet/i);
+  });
+});

@@ -128,7 +128,9 @@ export const DEFAULT_FINDING_RULES: readonly FindingRule[] = [
     // and lowers the foot strike angle [Anderson 2022, meta-analysis] (docs/report.md).
     exercises: ['cadence-retraining'],
     plain: 'Your toes point up a lot as your heel lands, so the shin takes the landing.',
-    cue: { text: 'Quiet feet: land softly, closer to under your body.', source: 'barton2016' },
+    // A soft-landing cue, of the kind Barton 2016 reviews to reduce impact loading. It read "…, closer
+    // to under your body.": no source StrideLab cites reports where the foot lands (docs/report.md).
+    cue: { text: 'Quiet feet: land as softly and quietly as you can.', source: 'barton2016' },
   },
   {
     id: 'asymmetry',
