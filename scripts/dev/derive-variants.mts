@@ -10,7 +10,7 @@
 // with the ffmpeg options test/gait/labelled-clips.ts gives them, so test/gait/app-path.test.ts
 // remakes them the same way.
 //
-// npx tsx scripts/dev/derive-variants.mts [--out /tmp/stridelab-variants] [--pose] [--reuse] [--only mirrored,half,60fps,landscape075]
+// npx tsx scripts/dev/derive-variants.mts [--out /tmp/stridelab-variants] [--pose] [--reuse] [--only mirrored,half,60fps,landscape075,landscape050]
 //
 // Method and what each variant can and cannot tell: test/fixtures/labels/README.md.
 import { execFileSync } from 'node:child_process';
@@ -62,7 +62,7 @@ interface Variant {
 }
 
 /** A landscape variant: its clip and ffmpeg options are those its labelled-clips.ts entry gives. */
-function landscapeVariant(key: string, scale: string, runner: string): Variant {
+function landscapeVariant(key: string, scale: string, runner: string, found: string): Variant {
   const landmarks = `treadmill_side_male.${key}.full.json`;
   const derived = LABELLED_CLIPS.find((c) => c.landmarks === `landmarks/${landmarks}`)?.appPath?.derived;
   if (!derived) throw new Error(`${key}: no derived clip in test/gait/labelled-clips.ts`);
@@ -73,7 +73,7 @@ function landscapeVariant(key: string, scale: string, runner: string): Variant {
     landmarks,
     labels: `treadmill_side_zzzhushi_male_side.${key}.events.json`,
     derive: (l) => ({ ...l }),
-    notes: `The sample clip scaled to ${scale} (bicubic) and padded, centred, into a 1920x1080 landscape frame (grey), x264 CRF 20: the runner ${runner}, as when a PT films the whole treadmill from 3\u20134 m. Frames and sides are the sample\u2019s (scaling and padding move no frame and mirror nothing), so every label is unchanged. What it tells: the detector on the landmarks the app gets for a runner small in a landscape frame, where the pose engine\u2019s first pass loses him and its second pass on his region (docs/pose-engine.md) finds him, with landmarks that spread about twice as much as the original\u2019s. What it cannot: another runner, camera or treadmill.`,
+    notes: `The sample clip scaled to ${scale} (bicubic) and padded, centred, into a 1920x1080 landscape frame (grey), x264 CRF 20: the runner ${runner}, as when a PT films the whole treadmill from 3\u20134 m. Frames and sides are the sample\u2019s (scaling and padding move no frame and mirror nothing), so every label is unchanged. What it tells: the detector on the landmarks the app gets for a runner small in a landscape frame, where the pose engine\u2019s first pass loses him and ${found} (docs/pose-engine.md) finds him, with landmarks that spread about twice as much as the original\u2019s. What it cannot: another runner, camera or treadmill.`,
     appPath: true,
   };
 }
@@ -161,7 +161,18 @@ const VARIANTS: Variant[] = [
     notes:
       'The sample clip brought to 60 fps by motion-compensated interpolation (ffmpeg minterpolate, mi_mode=mci): even frames 2f are the sample\u2019s frames f (framemd5-identical), odd frames are synthesised from their two neighbours by block motion vectors. Labels: every event at frame 2f, kind and side unchanged. The 30 fps label f says the contact instant lies in the frame interval before f, so at 60 fps the true IC frame is 2f \u2212 1 or 2f, and the true TO frame 2f or 2f + 1: a perfect detector scores IC errors of \u22121 or 0 and TO errors of 0 or +1 (a median of \u22120.5 and +0.5 is then right); only |error| > 1 is a detector error. What it tells: the detector\u2019s 60 fps code paths (frame-count windows, template offsets, sub-frame timing) on a real model\u2019s landmarks of a real runner. What it cannot tell: how a real 60 fps camera sees a landing (shorter exposure, less blur; the synthesised frames blend blocks of their neighbours, so a foot in them is where the interpolation put it, not where it was), nor another runner; it is not independent footage.',
   },
-  landscapeVariant('landscape075', '0.75', '~443 px tall, 41% of the frame\u2019s height'),
+  landscapeVariant(
+    'landscape075',
+    '0.75',
+    '~443 px tall, 41% of the frame\u2019s height',
+    'its second pass on his region',
+  ),
+  landscapeVariant(
+    'landscape050',
+    '0.5',
+    '~295 px tall, 27% of the frame\u2019s height',
+    'its third pass on his region as the second (a square of the frame\u2019s height) saw him',
+  ),
 ];
 
 function run(bin: string, a: string[]): string {
