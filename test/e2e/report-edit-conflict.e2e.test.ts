@@ -1,12 +1,10 @@
-import type { Browser, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '../../src-main/services';
+import type { Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { ReportEdits } from '../../src-shared/contract/report';
-import { guardPage, launchChromium } from '../helpers/browser';
+import type { guardPage } from '../helpers/browser';
 import { holdCalls } from '../helpers/late-calls';
-import { callServed, serve, type Served } from '../helpers/serve';
-import { tempDir } from '../helpers/tmp';
-import { sessionWithSample } from '../report/library-fixture';
+import { callServed, type Served } from '../helpers/serve';
+import { servedApp } from './served-app';
 
 /**
  * Two PTs writing one report (issue 17): the report page saves as the PT types, each save from the
@@ -15,38 +13,17 @@ import { sessionWithSample } from '../report/library-fixture';
  * editing: reload to see it, or keep yours." instead of overwriting them; Reload shows room 2's words,
  * Keep mine saves what is on screen. Browser mode on the sample clip with its pose results.
  */
-let browser: Browser;
 let app: Served;
 let page: Page;
 let guard: ReturnType<typeof guardPage>;
 let sessionId: string;
-const tmp = tempDir('stridelab-report-conflict-');
-const room = process.env.STRIDELAB_WORKSTATION;
 
 const call = <T>(channel: string, input: unknown): Promise<T> => callServed<T>(app, channel, input);
 
-beforeAll(async () => {
-  const services = createServices({ home: tmp.path, transport: 'browser' });
-  try {
-    ({ sessionId } = await sessionWithSample(services, { patient: 'Conflict Tester' }));
-  } finally {
-    services.close();
-  }
-  process.env.STRIDELAB_WORKSTATION = 'room 2';
-  app = await serve(tmp.path);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
-  guard = guardPage(page);
-  await page.goto(app.appUrl);
-  await page.waitForSelector('body[data-ready="true"]');
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  tmp.cleanup();
-  if (room === undefined) delete process.env.STRIDELAB_WORKSTATION;
-  else process.env.STRIDELAB_WORKSTATION = room;
-});
+servedApp(
+  { samplePatient: 'Conflict Tester', workstation: 'room 2', viewport: { width: 1500, height: 1000 } },
+  (s) => ({ app, page, guard, sessionId } = s),
+);
 
 const notes = () => page.getByLabel('Notes for the report');
 const saved = () => page.getByTestId('save-status').getAttribute('data-state');

@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guardPage, launchChromium } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { guardPage } from '../helpers/browser';
 import { slowed as lateSlowed } from '../helpers/late-calls';
-import { callServed, serve, type Served } from '../helpers/serve';
-import { tempDir } from '../helpers/tmp';
+import { callServed, type Served } from '../helpers/serve';
+import { servedApp } from './served-app';
 
 /**
  * A returning patient's new session starts from the last one (complaint, side, shoes, speeds,
@@ -11,26 +11,12 @@ import { tempDir } from '../helpers/tmp';
  * field id ("heightCm: …"). Browser mode as a user starts it, Chromium on the built renderer.
  */
 let app: Served;
-let browser: Browser;
 let page: Page;
 let guard: ReturnType<typeof guardPage>;
-const tmp = tempDir('stridelab-session-form-');
 
 const call = <T>(channel: string, input: unknown): Promise<T> => callServed<T>(app, channel, input);
 
-beforeAll(async () => {
-  app = await serve(tmp.path);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-  guard = guardPage(page);
-  await page.goto(app.appUrl);
-  await page.waitForSelector('body[data-ready="true"]');
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  tmp.cleanup();
-});
+servedApp({ viewport: { width: 1200, height: 900 } }, (s) => ({ app, page, guard } = s));
 
 const go = (hash: string) =>
   page.evaluate((h) => {
