@@ -31,7 +31,7 @@ describe('compareVisits: real only beyond both the SDD and the uncertainty of th
     expect(c.verdict).toBe('real');
     expect(c.difference).toBeCloseTo(-3.5, 10);
     expect(c.u95).toBeCloseTo(1.0, 10);
-    expect(formatChange(c, 'deg')).toBe('−3.5° real');
+    expect(formatChange(c, 'deg')).toBe('−3.5 ±1.0° real');
   });
 
   it('holds back a change below the SDD however precise the means', () => {
@@ -90,7 +90,7 @@ describe('compareVisits: real only beyond both the SDD and the uncertainty of th
       'speed 11 km/h then, not recorded now; incline 0 % then, 5 % now',
     );
     const c = compareVisits(a, visit('2026-02-01', m(5, 1), 12, 0), 2.8, 'deg');
-    expect(formatChange(c, 'deg')).toBe('+4.0° real *');
+    expect(formatChange(c, 'deg')).toBe('+4.0 ±1.4° real *');
   });
 });
 
@@ -119,7 +119,7 @@ describe('compareVisits across sources: a marker value against a landmark value 
     expect(c.why).toBe(
       'Not like for like: pose landmarks on 2026-01-01, markers on 2026-02-01: on the 2026-02-01 clip the markers read 14.0° less than the pose landmarks (which read 12.0° then and 24.0° now); 2.0° is not more than that difference plus the smallest detectable difference 8.0°.',
     );
-    expect(formatChange(c, 'deg')).toBe('−2.0° within noise (pose landmarks then, markers now)');
+    expect(formatChange(c, 'deg')).toBe('−2.0 ±2.0° within noise (pose landmarks then, markers now)');
   });
 
   it('calls it real only beyond the gap plus the SDD and the uncertainty, the gap’s own included', () => {
@@ -133,7 +133,7 @@ describe('compareVisits across sources: a marker value against a landmark value 
     expect(real.verdict).toBe('real');
     expect(real.u95).toBeCloseTo(Math.hypot(1, 1, 1.4), 10);
     expect(real.why).toMatch(/yet beyond noise: on the 2026-02-01 clip the markers read 6\.0° more/);
-    expect(formatChange(real, 'deg')).toBe('+18.0° real (pose landmarks then, markers now)');
+    expect(formatChange(real, 'deg')).toBe('+18.0 ±2.0° real (pose landmarks then, markers now)');
     // The same with a gap known only to ±12: U = √(3² + 3² + 12²) = 12.7 ≥ 12 left.
     const loose = compareVisits(
       visit('2026-01-01', m(12, 3)),
@@ -177,6 +177,6 @@ describe('compareVisits across sources: a marker value against a landmark value 
     );
     expect(same.verdict).toBe('real');
     expect(same.sourcesDiffer).toBeUndefined();
-    expect(formatChange(same, 'deg')).toBe('+20.0° real');
+    expect(formatChange(same, 'deg')).toBe('+20.0 ±1.4° real');
   });
 });

@@ -117,13 +117,13 @@ describe('what changed since the last visit', () => {
     const c = h.conditions[0]!;
     expect(c.previousDate).toBe('2026-02-01');
     expect(c.realSincePrevious.map((x) => [x.variableId, x.values, x.change])).toEqual([
-      ['pelvic-drop', '5.5 → 1.9°', '−3.6°'],
-      ['cadence', '165 → 170 steps/min', '+5 steps/min'],
+      ['pelvic-drop', '5.5 → 1.9°', '−3.6 ±0.5°'],
+      ['cadence', '165 → 170 steps/min', '+5 ±1 steps/min'],
     ]);
     // Real since the first only where it was not already real since the previous visit.
     expect(c.firstDate).toBe('2026-01-10');
     expect(c.realSinceFirstOnly.map((x) => [x.variableId, x.values, x.change])).toEqual([
-      ['trunk', '7.0 → 9.4°', '+2.4°'],
+      ['trunk', '7.0 → 9.4°', '+2.4 ±0.5°'],
     ]);
     expect(c.withinNoise).toBe(2); // knee, trunk
     expect(c.notCompared).toBe(1); // hip extension: no number today

@@ -6,7 +6,7 @@
  * the treadmill settings that differ, and counts the rest as within noise. The same verdicts as the
  * table (compare.ts); nothing is judged here.
  */
-import { formatNumber, formatSigned, suffixOf } from './format';
+import { formatNumber, formatSignedU95, suffixOf } from './format';
 import type { Change, PatientProgress, ProgressPoint, ProgressRow, ProgressSide } from './types';
 
 export interface HeadlineChange {
@@ -15,7 +15,7 @@ export interface HeadlineChange {
   readonly side: ProgressSide;
   /** "5.5 → 1.9°": the earlier visit's mean and today's. */
   readonly values: string;
-  /** "−3.7°". */
+  /** "−3.7 ±1.2°": the change and the half-width of its 95% interval. */
   readonly change: string;
   /** Not the same treadmill settings, in words, or null. */
   readonly settingsDiffer: string | null;
@@ -64,7 +64,7 @@ const realChange = (row: ProgressRow, from: ProgressPoint | undefined, to: Progr
       a === null || a === undefined || b === null
         ? ''
         : `${formatNumber(a, row.unit)} → ${formatNumber(b, row.unit)}${suffixOf(row.unit)}`,
-    change: formatSigned(c.difference!, row.unit),
+    change: formatSignedU95(c.difference!, c.u95, row.unit),
     settingsDiffer: c.settingsDiffer,
     source:
       c.sourcesDiffer ??

@@ -119,7 +119,7 @@ describe('buildProgress on three synthetic visits with known changes', () => {
     const text = formatProgress(p);
     expect(text).toMatch(/Contralateral pelvic drop at midstance, left \(SDD 2\.8°\)/);
     expect(text).toMatch(
-      /2026-03-01 {2}\d\.\d ±\d\.\d° \(\d+ steps\) {3}since previous −\d\.\d° real \*; since first −\d\.\d° real \*/,
+      /2026-03-01 {2}\d\.\d ±\d\.\d° \(\d+ steps\) {3}since previous −\d\.\d ±\d+\.\d° real \*; since first −\d\.\d ±\d+\.\d° real \*/,
     );
     expect(text).toMatch(/not the same treadmill settings: speed 11 km\/h then, 12 km\/h now/);
     // First, what changed since the last visit: the drop and the cadence, the rest within noise.
@@ -127,7 +127,7 @@ describe('buildProgress on three synthetic visits with known changes', () => {
       /\nSince the last visit \(2026-02-01 to 2026-03-01\):\n {2}Flat: 2 changes beyond noise; \d+ within noise/,
     );
     expect(text).toMatch(
-      /\n {4}Contralateral pelvic drop at midstance \(left\): \d\.\d → \d\.\d°, −\d\.\d° real \* \(speed 11 km\/h then, 12 km\/h now\)\n {4}Cadence \(both sides\): 165 → 170 steps\/min, \+5 steps\/min real/,
+      /\n {4}Contralateral pelvic drop at midstance \(left\): \d\.\d → \d\.\d°, −\d\.\d ±\d+\.\d° real \* \(speed 11 km\/h then, 12 km\/h now\)\n {4}Cadence \(both sides\): 165 → 170 steps\/min, \+5 ±[\d.]+ steps\/min real/,
     );
     expect(text.indexOf('Since the last visit')).toBeLessThan(text.indexOf('(SDD 2.8°)'));
   });
@@ -138,7 +138,7 @@ describe('buildProgress on three synthetic visits with known changes', () => {
     const flat = r.conditions[0]!;
     const drop = flat.rows.find((x) => x.variableId === 'pelvic-drop-ms' && x.side === 'left')!;
     expect(drop.trend).toMatch(/^\d\.\d → \d\.\d → \d\.\d°$/);
-    expect(drop.sincePrevious).toMatch(/^−\d\.\d° real \*$/);
+    expect(drop.sincePrevious).toMatch(/^−\d\.\d ±\d+\.\d° real \*$/);
     expect(drop.realSinceFirst).toBe(true);
     expect(drop.behindFinding).toBe(false);
     // Behind a finding: shown although within noise.

@@ -159,7 +159,7 @@ export interface ReportProgressRow {
   readonly side: ProgressSide;
   /** "6.9 → 5.5 → 1.9°": the visits' means, oldest first, up to this one. */
   readonly trend: string;
-  /** "−3.7° real", "+1.0° within noise", "—". */
+  /** "−3.7 ±1.2° real", "+1.0 ±2.3° within noise", "—": the change with its 95% half-width. */
   readonly sincePrevious: string;
   readonly sinceFirst: string | null;
   readonly realSincePrevious: boolean;

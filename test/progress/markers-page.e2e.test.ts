@@ -92,8 +92,8 @@ describe('patient page where markers were tracked', () => {
     ]);
     const changes = await row.locator('[data-verdict]').allTextContents();
     // Landmarks then, markers now: within noise net of the sources' difference; markers both: real.
-    expect(changes[0]).toMatch(/^[+−±]\d+\.\d° within noise \(pose landmarks then, markers now\)$/);
-    expect(changes[1]).toMatch(/^\+\d+\.\d° real \*$/); // * the third visit ran at 12 km/h
+    expect(changes[0]).toMatch(/^[+−±]\d+\.\d ±\d+\.\d° within noise \(pose landmarks then, markers now\)$/);
+    expect(changes[1]).toMatch(/^\+\d+\.\d ±\d+\.\d° real \*$/); // * the third visit ran at 12 km/h
     expect(await page.getByTestId('progress-across-sources').textContent()).toMatch(/not like for like/);
     // A row without markers names no source.
     const hip = page.locator(

@@ -249,8 +249,8 @@ describe('progress where markers were tracked', () => {
       'markers',
       'markers',
     ]);
-    expect(text(row)).toMatch(/[+−±]\d+\.\d° within noise \(pose landmarks then, markers now\)/);
-    expect(text(row)).toMatch(/\+\d+\.\d° real \(pose landmarks then, markers now\)/);
+    expect(text(row)).toMatch(/[+−±]\d+\.\d ±\d+\.\d° within noise \(pose landmarks then, markers now\)/);
+    expect(text(row)).toMatch(/\+\d+\.\d ±\d+\.\d° real \(pose landmarks then, markers now\)/);
     // A row without markers has no source line.
     const hip = /<tr[^>]*data-variable="hip-extension-to" data-side="left">.*?<\/tr>/.exec(html)![0];
     expect(hip).not.toContain('progress-source');
@@ -317,8 +317,8 @@ describe('progress where markers were tracked', () => {
     expect(row.visits?.map((v) => v.source)).toEqual(['landmarks', 'markers', 'markers']);
     expect(row.visits?.map((v) => v.value).join(' → ')).toBe(row.trend);
     expect(row.sourceChangedSincePrevious).toBeUndefined();
-    expect(row.sincePrevious).toMatch(/^\+\d+\.\d° real$/);
-    expect(row.sinceFirst).toMatch(/^\+\d+\.\d° real \(pose landmarks then, markers now\)$/);
+    expect(row.sincePrevious).toMatch(/^\+\d+\.\d ±\d+\.\d° real$/);
+    expect(row.sinceFirst).toMatch(/^\+\d+\.\d ±\d+\.\d° real \(pose landmarks then, markers now\)$/);
     expect(section.acrossSources).toBe(true);
     const tilt = section.rows.find((r) => r.variableId === 'pelvic-tilt-ic' && r.side === 'left')!;
     expect(tilt.sources).toBe('— → markers → markers');
@@ -379,7 +379,7 @@ describe('progress where markers were tracked', () => {
     expect(printed).toContain('■ from taped markers, ● from the pose model');
     // The follow-up's sentence names the markers where both visits measured with them.
     expect(printed).toMatch(
-      /Since the last visit \(2026-02-01\): beyond noise: Knee flexion at initial contact L \+\d+\.\d° real \(markers\);/,
+      /Since the last visit \(2026-02-01\): beyond noise: Knee flexion at initial contact L \+\d+\.\d ±\d+\.\d° real \(markers\);/,
     );
     expect(printed).toContain('Markers on one visit and pose landmarks on the other are not like for like');
   }, 240_000);

@@ -99,16 +99,13 @@ describe('patient page: progress across visits', () => {
     const drop = await cells('pelvic-drop-ms', 'left');
     expect(drop[0]).toBe('L');
     expect(drop[1]).toMatch(/^\d\.\d ±\d\.\d°—$/);
-    expect(drop[2]).toMatch(/^\d\.\d ±\d\.\d°−\d\.\d° within noise$/);
-    expect(drop[3]).toMatch(/^\d\.\d ±\d\.\d°−\d\.\d° real \*$/);
-    expect(drop[4]).toMatch(/^−\d\.\d° real \*$/); // since first
+    expect(drop[2]).toMatch(/^\d\.\d ±\d\.\d°−\d\.\d ±\d+\.\d° within noise$/);
+    expect(drop[3]).toMatch(/^\d\.\d ±\d\.\d°−\d\.\d ±\d+\.\d° real \*$/);
+    expect(drop[4]).toMatch(/^−\d\.\d ±\d+\.\d° real \*$/); // since first
     const cad = await cells('cadence', 'both');
-    expect(cad.slice(1).map((c) => c.replace(/ ±.*$/, ''))).toEqual([
-      '160',
-      '165',
-      '170',
-      '+10 steps/min real *',
-    ]);
+    expect(cad.slice(1, 4).map((c) => c.replace(/ ±.*$/, ''))).toEqual(['160', '165', '170']);
+    // Each change carries the half-width of its 95% interval, as the means do.
+    expect(cad[4]).toMatch(/^\+10 ±[\d.]+ steps\/min real \*$/);
     await expect
       .poll(() => page.locator('.notice').first().textContent())
       .toMatch(/speed 11 km\/h then, 12 km\/h now/);
@@ -136,13 +133,15 @@ describe('patient page: progress across visits', () => {
     );
     expect(await since.locator('li').allTextContents()).toEqual([
       expect.stringMatching(
-        /^Contralateral pelvic drop at midstance, left: \d\.\d → \d\.\d° −\d\.\d° real \*$/,
+        /^Contralateral pelvic drop at midstance, left: \d\.\d → \d\.\d° −\d\.\d ±\d+\.\d° real \*$/,
       ),
-      'Cadence, both sides: 165 → 170 steps/min +5 steps/min real *',
+      expect.stringMatching(/^Cadence, both sides: 165 → 170 steps\/min \+5 ±[\d.]+ steps\/min real \*$/),
       // Became real since the first visit by steps each within noise: at the same belt speed a
       // higher cadence shortens the stance, so the foot leaves the belt less far behind the hip
       // (the synthetic runner's design: 17.8 → 15.9 → 13.7° on the near leg, u95 about 2.2° each).
-      expect.stringMatching(/^Hip extension at toe-off, right: 1\d\.\d → 1\d\.\d° −\d\.\d° real \*$/),
+      expect.stringMatching(
+        /^Hip extension at toe-off, right: 1\d\.\d → 1\d\.\d° −\d\.\d ±\d+\.\d° real \*$/,
+      ),
     ]);
     expect(await since.locator('[data-condition="Flat"]').textContent()).toContain(
       '* Not the same treadmill settings: speed 11 km/h then, 12 km/h now.',

@@ -82,13 +82,13 @@ describe('the report of a returning patient', () => {
       // The row as the model has it (the PDF wraps the label): trend, since last visit (real), since first (real).
       expect(section).toMatch(/^.{0,900}Contralateral pelvic drop at/);
       expect(section).toContain(`L ${drop.trend} ${drop.sincePrevious} ${drop.sinceFirst}`);
-      expect(drop.sincePrevious).toMatch(/^−\d\.\d° real \*$/);
-      expect(section).toMatch(/Cadence L\+R 160 → 165 → 170 \+5 steps\/min \+10 steps\/min/);
+      expect(drop.sincePrevious).toMatch(/^−\d\.\d ±\d+\.\d° real \*$/);
+      expect(section).toMatch(/Cadence L\+R 160 → 165 → 170 \+5 ±[\d.]+ steps\/min \+10 ±[\d.]+ steps\/min/);
       expect(section).toContain('Pain during 6 → — → 2/10 −4 important');
       expect(section).toContain('Not the same treadmill settings: speed 11 km/h then, 12 km/h now.');
       // The follow-up's question answered first: what changed beyond noise since the last visit.
       expect(section).toMatch(
-        /^.{0,400}Since the last visit \(2026-02-01\): beyond noise: Contralateral pelvic drop at midstance L −\d\.\d° real \*; Cadence L\+R \+5 steps\/min real \*\./,
+        /^.{0,400}Since the last visit \(2026-02-01\): beyond noise: Contralateral pelvic drop at midstance L −\d\.\d ±\d+\.\d° real \*; Cadence L\+R \+5 ±[\d.]+ steps\/min real \*\./,
       );
     },
     180_000,

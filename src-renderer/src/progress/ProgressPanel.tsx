@@ -189,8 +189,8 @@ export function ProgressPanel(props: { patientId: string }) {
           <p className="muted small">
             A change is marked <span className="chg real">real</span> only when it is larger than both the
             variable&rsquo;s smallest detectable difference (SDD) and the uncertainty of the two visits&rsquo;
-            means (95%); otherwise it is <span className="chg within-noise">within noise</span>. Values: mean
-            ± half the 95% interval.
+            means (95%); otherwise it is <span className="chg within-noise">within noise</span>. Values and
+            changes: ± half the 95% interval.
           </p>
           <SinceLastVisit p={data} />
           <h3>The patient&rsquo;s own story</h3>
