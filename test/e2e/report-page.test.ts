@@ -1,15 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '../../src-main/services';
+import { describe, expect, it } from 'vitest';
 import type { FindingLink } from '../../src-shared/report/edits';
 import type { ReportBundle } from '../../src-shared/report/model';
-import { guardPage, launchChromium } from '../helpers/browser';
-import { callServed, serve, type Served } from '../helpers/serve';
-import { tempDir } from '../helpers/tmp';
-import { sessionWithSample } from '../report/library-fixture';
+import { guardPage } from '../helpers/browser';
+import { callServed, type Served } from '../helpers/serve';
 import { pdfText } from '../report/pdf-read';
+import { servedApp } from './served-app';
 
 /**
  * The report page end to end: browser mode on a library holding the sample clip with its pose
@@ -23,25 +21,13 @@ let app: Served;
 let page: Page;
 let sessionId: string;
 let suggested: ReportBundle & { links: FindingLink[] };
-const tmp = tempDir('stridelab-report-page-');
+let tmp: { readonly path: string };
 
 const call = <T>(channel: string, input: unknown): Promise<T> => callServed<T>(app, channel, input);
 
-beforeAll(async () => {
-  const services = createServices({ home: tmp.path, transport: 'browser' });
-  try {
-    ({ sessionId } = await sessionWithSample(services, { patient: 'Page Tester' }));
-  } finally {
-    services.close();
-  }
-  browser = await launchChromium();
-  app = await serve(tmp.path);
+servedApp({ samplePatient: 'Page Tester' }, async (s) => {
+  ({ app, browser, sessionId, tmp } = s);
   suggested = await call('report:get', { sessionId });
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  tmp.cleanup();
 });
 
 const saved = () => page.getByTestId('save-status').getAttribute('data-state');
