@@ -120,6 +120,7 @@ export function ClipPlayer(props: ClipPlayerProps) {
       focusOf={(i) => hipsOf(series, i)}
       dragPan={!props.editing && !props.draft && !props.markers?.active}
       tall={(props.alone ?? false) || (props.beside ?? false)}
+      aside={props.markers?.aside}
       controls={
         props.onAlone && (
           <button

@@ -320,7 +320,7 @@ export function ReviewWorkspace({ sessionId, clips, startAt, onTime }: ReviewWor
                 alone={alone}
                 beside={beside}
                 onAlone={clips.length > 1 ? () => setAlone((a) => !a) : undefined}
-                markers={k === j ? markerSlot(markers, toggles.all) : undefined}
+                markers={k === j ? markerSlot(markers, toggles.all, active.view) : undefined}
                 ghost={lastTime.ghostFor(j)}
               />
             ),

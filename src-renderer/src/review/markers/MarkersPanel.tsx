@@ -5,12 +5,7 @@
  * background (progress, Cancel), and read pelvic tilt / rearfoot eversion per step with where each
  * value came from (the marker knee and ankle angles stand in the summary, in the landmarks' place).
  */
-import {
-  markerDefinition,
-  markersForView,
-  mergedCandidates,
-  type MarkerName,
-} from '../../../../src-shared/markers';
+import { markerDefinition, mergedCandidates } from '../../../../src-shared/markers';
 import type { MarkerVariableRow } from '../../../../src-shared/review/marker-variables';
 import { MarkerSideCell } from '../../components/MarkerSideCell';
 import type { MarkersModel } from './useMarkers';
@@ -25,10 +20,7 @@ export interface MarkersPanelProps {
 }
 
 export function MarkersPanel({ markers: m, view, frame, rows }: MarkersPanelProps) {
-  const blob = m.chosen !== null ? m.detected?.blobs[m.chosen] : undefined;
   const named = new Set(m.setup?.markers.map((x) => x.name));
-  const suggestions = blob?.suggestions.slice(0, 3) ?? [];
-  const others = markersForView(view).filter((d) => !suggestions.some((s) => s.name === d.name));
   const running = m.status?.state === 'running';
   const merged = m.detected ? mergedCandidates(m.detected.blobs) : [];
   const done = m.status?.framesDone ?? 0;
@@ -52,7 +44,12 @@ export function MarkersPanel({ markers: m, view, frame, rows }: MarkersPanelProp
       {m.on && (
         <>
           <div className="markers-buttons">
-            <button type="button" className="small" disabled={m.busy} onClick={() => void m.detect(frame)}>
+            <button
+              type="button"
+              className="small"
+              disabled={m.busy}
+              onClick={() => void m.detect(frame).then(showPicture)}
+            >
               Find bright markers on frame {frame}
             </button>
             <button
@@ -76,7 +73,10 @@ export function MarkersPanel({ markers: m, view, frame, rows }: MarkersPanelProp
                   className={`small ${m.chosen === i ? '' : 'secondary'}`}
                   aria-pressed={m.chosen === i}
                   aria-label={`Candidate ${i + 1} at ${Math.round(b.x)}, ${Math.round(b.y)}`}
-                  onClick={() => m.choose(i)}
+                  onClick={() => {
+                    m.choose(i);
+                    showPicture();
+                  }}
                 >
                   {i + 1}
                 </button>
@@ -87,50 +87,6 @@ export function MarkersPanel({ markers: m, view, frame, rows }: MarkersPanelProp
             <p className="warning" data-testid="markers-merged">
               {mergedWords(merged, view)}
             </p>
-          )}
-          {blob && (
-            <div className="markers-naming" data-testid="marker-naming">
-              <p>
-                Marker {(m.chosen ?? 0) + 1}: which is it?
-                {m.setup &&
-                  m.detected &&
-                  m.setup.frame !== m.detected.frame &&
-                  m.setup.markers.length > 0 && (
-                    <span className="muted">
-                      {' '}
-                      (naming on this frame replaces the names on frame {m.setup.frame})
-                    </span>
-                  )}
-              </p>
-              <div className="markers-buttons">
-                {suggestions.map((s) => (
-                  <button
-                    key={s.name}
-                    type="button"
-                    className="small"
-                    onClick={() => void m.name(s.name)}
-                    title={`${Math.round(s.distancePx)} px from where the pose landmarks put it`}
-                  >
-                    {markerDefinition(s.name).label}
-                  </button>
-                ))}
-                <select
-                  aria-label="Other marker name"
-                  value=""
-                  onChange={(e) => e.target.value && void m.name(e.target.value as MarkerName)}
-                >
-                  <option value="">Other…</option>
-                  {others.map((d) => (
-                    <option key={d.name} value={d.name}>
-                      {d.label}
-                    </option>
-                  ))}
-                </select>
-                <button type="button" className="small secondary" onClick={() => m.choose(null)}>
-                  Not a marker
-                </button>
-              </div>
-            </div>
           )}
           {m.setup && m.setup.markers.length > 0 && (
             <div data-testid="marker-names">
@@ -223,6 +179,14 @@ export function MarkersPanel({ markers: m, view, frame, rows }: MarkersPanelProp
       ) : null}
     </section>
   );
+}
+
+/**
+ * The candidates are rung on the picture and named over it (MarkerNaming): bring the active player
+ * into view, since the panel sits under it (at 1366x768 a portrait clip's player fills the window).
+ */
+function showPicture(): void {
+  document.querySelector('[data-player].active')?.scrollIntoView({ block: 'nearest' });
 }
 
 /**

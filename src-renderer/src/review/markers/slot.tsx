@@ -7,6 +7,7 @@ import type { Box } from '../../../../src-shared/review/label-placement';
 import { markerDotBox } from '../../../../src-shared/review/marker-labels';
 import { imagePoint } from '../../../../src-shared/units';
 import { MarkerLayer } from './MarkerLayer';
+import { MarkerNaming } from './MarkerNaming';
 import type { MarkersModel } from './useMarkers';
 
 export interface MarkerSlot {
@@ -17,10 +18,16 @@ export interface MarkerSlot {
   readonly onPick?: (shown: number, x: number, y: number) => void;
   /** The boxes of the markers' dots drawn on a frame (video px; `unit`: video px per screen px). */
   readonly dots: (shown: number, unit: number) => Box[];
+  /**
+   * Asked over the player while naming: which marker the clicked candidate is (MarkerNaming), and
+   * `awayFrom`, its x (video px), so the question stands on the other side of the picture.
+   */
+  readonly aside?: { readonly node: ReactNode; readonly awayFrom: number };
 }
 
 /** The slot for the active player; tracked markers are drawn whenever the overlays are on. */
-export function markerSlot(m: MarkersModel, overlaysOn: boolean): MarkerSlot {
+export function markerSlot(m: MarkersModel, overlaysOn: boolean, view: 'side' | 'rear'): MarkerSlot {
+  const chosen = m.on && m.chosen !== null ? m.detected?.blobs[m.chosen] : undefined;
   return {
     active: m.on,
     layer: (shown, px, avoid, picture) =>
@@ -46,5 +53,6 @@ export function markerSlot(m: MarkersModel, overlaysOn: boolean): MarkerSlot {
           })
         : [],
     ...(m.on && { onPick: (shown: number, x: number, y: number) => m.click(shown, x, y) }),
+    ...(chosen && { aside: { node: <MarkerNaming markers={m} view={view} />, awayFrom: chosen.x } }),
   };
 }

@@ -50,6 +50,11 @@ export interface PlayerProps {
   readonly tall?: boolean;
   /** Buttons in the caption (e.g. "one player"). */
   readonly controls?: ReactNode;
+  /**
+   * A question asked over the picture (naming a marker): at the top of the player, on the side away
+   * from `awayFrom` (video px), so the point it is about stays in view.
+   */
+  readonly aside?: { readonly node: ReactNode; readonly awayFrom: number } | undefined;
 }
 
 export function Player(props: PlayerProps) {
@@ -197,6 +202,11 @@ export function Player(props: PlayerProps) {
           </div>
         )}
       </div>
+      {props.aside && (
+        <div className={`player-aside ${props.aside.awayFrom < width / 2 ? 'right' : 'left'}`}>
+          {props.aside.node}
+        </div>
+      )}
       <figcaption>
         <span className="player-title" title={props.title}>
           {props.title}
