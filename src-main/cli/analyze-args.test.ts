@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAnalyzeArgs } from './analyze-args';
+import { parseAnalyzeArgs, type UsageError } from './analyze-args';
 import { createProgress } from './progress';
 
 describe('stridelab analyze options', () => {
@@ -55,6 +55,35 @@ describe('stridelab analyze options', () => {
     ];
     for (const [argv, message] of bad)
       expect(() => parseAnalyzeArgs(argv, {}), argv.join(' ')).toThrow(message);
+  });
+
+  it('says every mistake of one command line at once', () => {
+    const argv = [
+      '--rear',
+      'b.mp4',
+      '--model',
+      'huge',
+      '--speed',
+      'fast',
+      '--height',
+      '17',
+      '--colour',
+      '--out',
+    ];
+    let problems: readonly string[] = [];
+    try {
+      parseAnalyzeArgs(argv, {});
+    } catch (err) {
+      problems = (err as UsageError).problems;
+    }
+    expect(problems).toEqual([
+      'Unknown option "--colour".',
+      '--out needs a value.',
+      '--model must be lite, full or heavy, not "huge".',
+      'A rear clip alone cannot be analysed: the gait events come from the side view. Add --side <clip>.',
+      '--speed needs a number (km/h), not "fast".',
+      '--height must be between 50 and 250 cm, not 17.',
+    ]);
   });
 });
 

@@ -68,14 +68,26 @@ Options:
                       and --workstation <name> ($STRIDELAB_WORKSTATION)
   --demo              analyse the sample clip shipped in resources/samples`;
 
-export class UsageError extends Error {}
+/** Every mistake of one command line (`problems`), said together; the message joins them. */
+export class UsageError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join(' '));
+  }
+}
 
-function num(flag: string, raw: string | undefined, lo: number, hi: number, unit: string): number {
+function num(
+  flag: string,
+  raw: string | undefined,
+  range: readonly [number, number, string],
+  problems: string[],
+): number | undefined {
+  const [lo, hi, unit] = range;
   const n = Number(raw);
   if (raw === undefined || raw === '' || !Number.isFinite(n))
-    throw new UsageError(`${flag} needs a number (${unit}), not "${raw ?? ''}".`);
-  if (n < lo || n > hi) throw new UsageError(`${flag} must be between ${lo} and ${hi} ${unit}, not ${n}.`);
-  return n;
+    problems.push(`${flag} needs a number (${unit}), not "${raw ?? ''}".`);
+  else if (n < lo || n > hi) problems.push(`${flag} must be between ${lo} and ${hi} ${unit}, not ${n}.`);
+  else return n;
+  return undefined;
 }
 
 export function parseAnalyzeArgs(
@@ -104,6 +116,8 @@ export function parseAnalyzeArgs(
   const flags = new Set(['--video', '--demo']);
   const values = new Map<string, string>();
   const seen = new Set<string>();
+  // Every mistake is said at once: a PT who typed three was told one, then the next.
+  const problems: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i]!;
     let value: string | undefined;
@@ -116,25 +130,28 @@ export function parseAnalyzeArgs(
       seen.add(arg);
       continue;
     }
-    if (!valued.has(arg)) throw new UsageError(`Unknown option "${argv[i]}".`);
+    if (!valued.has(arg)) {
+      problems.push(`Unknown option "${argv[i]}".`);
+      continue;
+    }
     if (value === undefined) {
       value = argv[i + 1];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a value.`);
+      if (value === undefined || value.startsWith('--')) {
+        problems.push(`${arg} needs a value.`);
+        continue;
+      }
       i++;
     }
-    if (values.has(arg)) throw new UsageError(`${arg} is given twice.`);
-    values.set(arg, value);
+    if (values.has(arg)) problems.push(`${arg} is given twice.`);
+    else values.set(arg, value);
   }
   const demo = seen.has('--demo');
   const model = (values.get('--model') ?? 'full') as ModelName;
-  if (!MODELS.includes(model)) throw new UsageError(`--model must be lite, full or heavy, not "${model}".`);
-  if (!demo && !values.get('--side') && !values.get('--rear')) {
-    throw new UsageError(
-      'Give at least a side-view clip: --side <clip> (and --rear <clip> for the rear view).',
-    );
-  }
-  if (!demo && !values.get('--side')) {
-    throw new UsageError(
+  if (!MODELS.includes(model)) problems.push(`--model must be lite, full or heavy, not "${model}".`);
+  if (!demo && !values.get('--side') && !values.get('--rear') && !problems.some((p) => /^--side /.test(p))) {
+    problems.push('Give at least a side-view clip: --side <clip> (and --rear <clip> for the rear view).');
+  } else if (!demo && !values.get('--side') && values.get('--rear')) {
+    problems.push(
       'A rear clip alone cannot be analysed: the gait events come from the side view. Add --side <clip>.',
     );
   }
@@ -144,8 +161,14 @@ export function parseAnalyzeArgs(
     ['--side-markers', '--side'],
     ['--rear-markers', '--rear'],
   ] as const) {
-    if (values.has(lm) && !values.has(clip)) throw new UsageError(`${lm} goes with ${clip} <clip>.`);
+    if (values.has(lm) && !values.has(clip)) problems.push(`${lm} goes with ${clip} <clip>.`);
   }
+  const measure = (flag: string, range: readonly [number, number, string]) =>
+    values.has(flag) ? num(flag, values.get(flag), range, problems) : undefined;
+  const speedKmh = measure('--speed', [0.5, 30, 'km/h']);
+  const inclinePct = measure('--incline', [-10, 40, '%']);
+  const heightCm = measure('--height', [50, 250, 'cm']);
+  if (problems.length > 0) throw new UsageError(problems);
   const home = values.get('--home') ?? env.STRIDELAB_HOME;
   return {
     side: values.get('--side') && resolve(values.get('--side')!),
@@ -162,9 +185,9 @@ export function parseAnalyzeArgs(
     ...(values.has('--workstation') ? { workstation: values.get('--workstation')! } : {}),
     patient: values.get('--patient')?.trim() || (demo ? 'Demo runner' : 'Unnamed runner'),
     condition: values.get('--condition')?.trim() || 'flat',
-    speedKmh: values.has('--speed') ? num('--speed', values.get('--speed'), 0.5, 30, 'km/h') : undefined,
-    inclinePct: values.has('--incline') ? num('--incline', values.get('--incline'), -10, 40, '%') : undefined,
-    heightCm: values.has('--height') ? num('--height', values.get('--height'), 50, 250, 'cm') : undefined,
+    speedKmh,
+    inclinePct,
+    heightCm,
     video: seen.has('--video'),
     demo,
   };

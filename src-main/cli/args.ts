@@ -11,9 +11,16 @@ export interface CommandSpec {
   readonly usage: string;
 }
 
-/** Report a usage mistake on stderr, above the command's usage; returns the exit code 2. */
-export function usageError(cmd: CommandSpec, message: string): number {
-  process.stderr.write(`stridelab ${cmd.name}: ${message}\n${cmd.usage}\n`);
+/**
+ * Report usage mistakes on stderr, above the command's usage; returns the exit code 2. Every
+ * mistake of one command line is said at once, one a line: a user who typed three wrong things
+ * was told one, fixed it, and was told the next.
+ */
+export function usageError(cmd: CommandSpec, problems: string | readonly string[]): number {
+  const all = typeof problems === 'string' ? [problems] : problems;
+  const said =
+    all.length === 1 ? ` ${all[0]}` : ` ${all.length} problems:\n${all.map((p) => `  ${p}`).join('\n')}`;
+  process.stderr.write(`stridelab ${cmd.name}:${said}\n${cmd.usage}\n`);
   return 2;
 }
 

@@ -18,10 +18,10 @@ export type View = (typeof VIEWS)[number];
  * settings behind it. Limits as the session form's (src-shared/library/model.ts).
  */
 export const ConditionSchema = z.object({
-  label: z.string().trim().min(1, 'is required').max(60),
+  label: z.string().trim().min(1, 'is required').max(60, 'must be at most 60 characters'),
   inclinePct: z.number().min(-10, 'must be at least -10 %').max(40, 'must be at most 40 %').optional(),
   speedKmh: z.number().min(0.5, 'must be at least 0.5 km/h').max(30, 'must be at most 30 km/h').optional(),
-  shoes: z.string().trim().max(200).optional(),
+  shoes: z.string().trim().max(200, 'must be at most 200 characters').optional(),
 });
 export type Condition = z.infer<typeof ConditionSchema>;
 

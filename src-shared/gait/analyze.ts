@@ -8,7 +8,7 @@
  */
 import { applyEventEdits, eventEditFlags, sequenceFlags } from './event-edits';
 import { eventSequenceProblems } from './event-sequence';
-import { LandmarkSeriesSchema } from '../pose/landmarks';
+import { landmarkProblems, LandmarkSeriesSchema } from '../pose/landmarks';
 import { computeAngles } from './angles';
 import { calibrate } from './calibrate';
 import { clean } from './clean';
@@ -83,9 +83,8 @@ export function mapExternalEvents(
 export function analyzeGait(input: GaitInput, options: AnalyzeOptions = {}): GaitAnalysis {
   const parsed = LandmarkSeriesSchema.safeParse(input.series);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
     throw new GaitInputError(
-      `The landmark file is not a valid stridelab.landmarks/1 series: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unknown error'}`,
+      `The landmark file is not a valid stridelab.landmarks/1 series: ${landmarkProblems(parsed.error.issues)}`,
       'series',
     );
   }

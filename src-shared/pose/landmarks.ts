@@ -87,3 +87,20 @@ export const LandmarkSeriesSchema = z.object({
   frames: z.array(LandmarkFrameSchema),
 });
 export type LandmarkSeries = z.infer<typeof LandmarkSeriesSchema>;
+
+/**
+ * Why a file is not a landmark series, every problem said (the first `max`, then how many more),
+ * each where it is in the file, a frame by its number: "frame 12, t: …; source.fps: …". A file with
+ * several faults (another tool's export, a hand edit) used to be told its first, fixed and handed
+ * in again to be told the next. Said by every reader of the schema (gait, sync, the report).
+ */
+export function landmarkProblems(issues: readonly z.core.$ZodIssue[], max = 5): string {
+  const where = (path: readonly PropertyKey[]): string => {
+    if (path[0] === 'frames' && typeof path[1] === 'number')
+      return [`frame ${path[1]}`, path.slice(2).map(String).join('.')].filter(Boolean).join(', ');
+    return path.map(String).join('.') || 'the file';
+  };
+  const said = issues.slice(0, max).map((i) => `${where(i.path)}: ${i.message}`);
+  const more = issues.length - said.length;
+  return [...said, ...(more > 0 ? [`and ${more} more`] : [])].join('; ');
+}

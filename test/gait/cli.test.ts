@@ -41,14 +41,31 @@ describe('stridelab gait', () => {
     expect(io.err).toMatch(/--view must be side or rear/);
     expect(await main(['gait', REAL, '--view', 'side', '--height-cm', 'tall'])).toBe(2);
     expect(io.err).toMatch(/--height-cm must be a positive number; not "tall"/);
+    // Every mistake of one command line at once.
+    expect(
+      await main(['gait', REAL, '--view', 'front', '--height-cm', '0', '--cutoff', 'low', '--model', 'huge']),
+    ).toBe(2);
+    expect(io.err).toContain(
+      'stridelab gait: 4 problems:\n' +
+        '  --view must be side or rear; not "front".\n' +
+        '  --height-cm must be a positive number; not "0".\n' +
+        '  --cutoff must be auto, none or a frequency in Hz; not "low".\n' +
+        '  --model must be lite, full or heavy; not "huge".\n',
+    );
     expect(await main(['gait', join(dir.path, 'missing.json'), '--view', 'side'])).toBe(1);
     expect(io.err).toMatch(/there is no file/);
     const bad = join(dir.path, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ schema: 'stridelab.landmarks/1', frames: [] }));
+    // A file with several faults: each said, where it is (it was told the first, "source").
+    const real = JSON.parse(readFileSync(REAL, 'utf8'));
+    real.source.fps = -30;
+    real.frames[12].t = 'late';
+    real.frames[40].image = real.frames[40].image.slice(0, 32);
+    delete real.model;
+    writeFileSync(bad, JSON.stringify(real));
     const outFile = join(dir.path, 'never.json');
     expect(await main(['gait', bad, '--view', 'side', '--out', outFile])).toBe(1);
     expect(io.err).toMatch(
-      /bad\.json: The landmark file is not a valid stridelab\.landmarks\/1 series: source/,
+      /bad\.json: The landmark file is not a valid stridelab\.landmarks\/1 series: source\.fps: .*; model: .*; frame 12, t: .*; frame 40, image: .*\n/,
     );
     expect(() => readFileSync(outFile)).toThrow();
   });

@@ -92,6 +92,30 @@ describe('stridelab import', () => {
       ),
     ).toBe(2);
     expect(io.err).toMatch(/--incline must be at most 40 %/);
+    // Every mistake of one command line at once, not the first of them.
+    expect(
+      await cli(
+        '--patient',
+        'Ana López',
+        '--view',
+        'front',
+        '--speed',
+        'fast',
+        '--incline',
+        '95',
+        '--shoes',
+        'x',
+      ),
+    ).toBe(2);
+    expect(io.err).toContain(
+      'stridelab import: 5 problems:\n' +
+        '  which clip? Give its path.\n' +
+        '  --view must be side or rear.\n' +
+        '  --speed must be a number, not "fast".\n' +
+        '  --condition is required.\n' +
+        '  --incline must be at most 40 %.\n' +
+        'Usage: stridelab import',
+    );
     expect(
       await cli(
         clip('running_side_overground_sports2d_demo3.mp4'),

@@ -47,9 +47,18 @@ describe('stridelab sync', () => {
     expect(await main(['sync', A])).toBe(2);
     expect(io.err).toMatch(/give exactly two inputs/);
     expect(await main(['sync', A, B, '--model', 'huge'])).toBe(2);
-    expect(await main(['sync', A, B, '--search', '5:1'])).toBe(1);
+    expect(await main(['sync', A, B, '--search', '5:1'])).toBe(2);
     expect(io.err).toMatch(/--search must be <min>:<max>/);
-    expect(await main(['sync', A, join(dir.path, 'missing.json')])).toBe(1);
+    // Every mistake of one command line at once; both missing files said.
+    expect(await main(['sync', A, '--model', 'huge', '--search', 'soon'])).toBe(2);
+    expect(io.err).toContain(
+      'stridelab sync: 3 problems:\n' +
+        '  give exactly two inputs, not 1.\n' +
+        '  --model must be lite, full or heavy, not "huge".\n' +
+        '  --search must be <min>:<max> in seconds with min < max, e.g. -2:5; not "soon".\n',
+    );
+    expect(await main(['sync', join(dir.path, 'gone.json'), join(dir.path, 'missing.json')])).toBe(1);
+    expect(io.err).toMatch(/There is no file ".*gone\.json"/);
     expect(io.err).toMatch(/There is no file ".*missing\.json"/);
     const bad = join(dir.path, 'bad.json');
     writeFileSync(bad, '{"schema": "stridelab.landmarks/1"');

@@ -6,6 +6,7 @@ import { resolveLibraryConfig, type LibraryConfig } from '../../services/library
 import { runAnalyzeJob } from '../../services/report/pipeline';
 import { ANALYZE_USAGE, parseAnalyzeArgs, UsageError, type AnalyzeOptions } from '../analyze-args';
 import { abortOnStop } from '../process';
+import { usageError } from '../args';
 import { createProgress } from '../progress';
 
 /**
@@ -27,8 +28,7 @@ export async function run(argv: string[]): Promise<number> {
     opts = parseAnalyzeArgs(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`stridelab analyze: ${err.message}\n\n${ANALYZE_USAGE}\n`);
-    return 2;
+    return usageError({ name: 'analyze', usage: `\n${ANALYZE_USAGE}` }, err.problems);
   }
   // --db or $STRIDELAB_DB: the run is kept in the clinic server's library, as --home keeps it here.
   let library: LibraryConfig | undefined;

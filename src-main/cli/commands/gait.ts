@@ -24,12 +24,15 @@ export const USAGE = `Usage: stridelab gait <landmarks.json | clip> --view side|
   --model      pose model for a clip: lite, full (default) or heavy`;
 
 const CMD = { name: 'gait', usage: USAGE } as const;
-const usageError = (message: string): number => cmdUsageError(CMD, message);
+const usageError = (problems: readonly string[]): number => cmdUsageError(CMD, problems);
 
-function positive(name: string, value: string | undefined): number | undefined | string {
+/** A positive number typed after a flag; where it is not one, `problem` is said in `problems`. */
+function positive(value: string | undefined, problems: string[], problem: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  return Number.isFinite(n) && n > 0 ? n : `${name} must be a positive number; not "${value}".`;
+  if (Number.isFinite(n) && n > 0) return n;
+  problems.push(problem);
+  return undefined;
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -44,25 +47,29 @@ export async function run(argv: string[]): Promise<number> {
   });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (positionals.length !== 1) return usageError('give exactly one landmark file or clip.');
-  const input = positionals[0] as string;
+  // Every mistake of the command line, said together (../args.ts).
+  const problems: string[] = [];
+  if (positionals.length !== 1) problems.push('give exactly one landmark file or clip.');
   if (values.view !== 'side' && values.view !== 'rear')
-    return usageError(`--view must be side or rear${values.view ? `; not "${values.view}"` : ''}.`);
-  const view: GaitView = values.view;
-  const height = positive('--height-cm', values['height-cm']);
-  if (typeof height === 'string') return usageError(height);
-  const pxPerCm = positive('--px-per-cm', values['px-per-cm']);
-  if (typeof pxPerCm === 'string') return usageError(pxPerCm);
-  let cutoffHz: 'auto' | 'none' | number;
-  if (values.cutoff === 'auto' || values.cutoff === 'none') cutoffHz = values.cutoff;
-  else {
-    const c = positive('--cutoff', values.cutoff);
-    if (typeof c !== 'number')
-      return usageError(`--cutoff must be auto, none or a frequency in Hz; not "${values.cutoff}".`);
-    cutoffHz = c;
-  }
+    problems.push(`--view must be side or rear${values.view ? `; not "${values.view}"` : ''}.`);
+  const notPositive = (flag: string, raw: string | undefined) =>
+    `${flag} must be a positive number; not "${raw}".`;
+  const height = positive(values['height-cm'], problems, notPositive('--height-cm', values['height-cm']));
+  const pxPerCm = positive(values['px-per-cm'], problems, notPositive('--px-per-cm', values['px-per-cm']));
+  const cutoff =
+    values.cutoff === 'auto' || values.cutoff === 'none'
+      ? values.cutoff
+      : positive(
+          values.cutoff,
+          problems,
+          `--cutoff must be auto, none or a frequency in Hz; not "${values.cutoff}".`,
+        );
   if (!['lite', 'full', 'heavy'].includes(values.model as string))
-    return usageError(`--model must be lite, full or heavy; not "${values.model}".`);
+    problems.push(`--model must be lite, full or heavy; not "${values.model}".`);
+  if (problems.length > 0) return usageError(problems);
+  const input = positionals[0] as string;
+  const view = values.view as GaitView;
+  const cutoffHz = cutoff ?? 'auto';
   if (!existsSync(input) || !statSync(input).isFile()) {
     process.stderr.write(`stridelab gait: there is no file "${input}".\n`);
     return 1;

@@ -31,7 +31,7 @@ export const USAGE = `Usage: stridelab import <clip> --patient <name or id> [--s
 ${LIBRARY_USAGE}`;
 
 const CMD = { name: 'import', usage: USAGE } as const;
-const usageError = (message: string): number => cmdUsageError(CMD, message);
+const usageError = (problems: string | readonly string[]): number => cmdUsageError(CMD, problems);
 
 async function findPatient(library: Library, key: string, create: boolean): Promise<{ patient: Patient }> {
   try {
@@ -54,12 +54,20 @@ async function findPatient(library: Library, key: string, create: boolean): Prom
   );
 }
 
-const number = (raw: string | undefined, flag: string): number | undefined => {
+/** A number typed after --flag; a problem said in `problems` (and no value) where it is not one. */
+const number = (raw: string | undefined, flag: string, problems: string[]): number | undefined => {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isFinite(n))
-    throw new ServiceError('invalid-input', `--${flag} must be a number, not "${raw}".`);
-  return n;
+  if (Number.isFinite(n) && raw.trim() !== '') return n;
+  problems.push(`--${flag} must be a number, not "${raw}".`);
+  return undefined;
+};
+
+const FLAG_OF: Readonly<Record<string, string>> = {
+  label: 'condition',
+  inclinePct: 'incline',
+  speedKmh: 'speed',
+  shoes: 'shoes',
 };
 
 function progressWriter(): (p: ImportProgress) => void {
@@ -92,38 +100,34 @@ export async function run(argv: string[]): Promise<number> {
   });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
+  // Every mistake of the command line, said together (./args.ts).
+  const problems: string[] = [];
   if (positionals.length !== 1)
-    return usageError(positionals.length ? 'give exactly one clip.' : 'which clip? Give its path.');
-  if (!values.patient) return usageError('--patient is required.');
+    problems.push(positionals.length ? 'give exactly one clip.' : 'which clip? Give its path.');
+  if (!values.patient) problems.push('--patient is required.');
   if (!values.view || !(VIEWS as readonly string[]).includes(values.view))
-    return usageError('--view must be side or rear.');
-  let condition;
-  try {
-    const c = ConditionSchema.safeParse({
-      label: values.condition ?? '',
-      inclinePct: number(values.incline, 'incline'),
-      speedKmh: number(values.speed, 'speed'),
-      shoes: values.shoes,
-    });
-    if (!c.success) {
-      const issue = c.error.issues[0]!;
-      const flag =
-        { label: 'condition', inclinePct: 'incline', speedKmh: 'speed', shoes: 'shoes' }[
-          String(issue.path[0])
-        ] ?? issue.path[0];
-      return usageError(`--${String(flag)} ${issue.message}.`);
+    problems.push('--view must be side or rear.');
+  const c = ConditionSchema.safeParse({
+    label: values.condition ?? '',
+    inclinePct: number(values.incline, 'incline', problems),
+    speedKmh: number(values.speed, 'speed', problems),
+    shoes: values.shoes,
+  });
+  if (!c.success)
+    for (const issue of c.error.issues) {
+      const key = String(issue.path[0]);
+      problems.push(`--${FLAG_OF[key] ?? key} ${issue.message}.`);
     }
-    condition = c.data;
-  } catch (err) {
-    return usageError((err as Error).message);
-  }
-
   let config;
   try {
     config = libraryConfigOf(values);
   } catch (err) {
-    return usageError((err as Error).message);
+    problems.push((err as Error).message);
   }
+  const patientKey = values.patient;
+  if (problems.length > 0 || !c.success || !config || !patientKey) return usageError(problems);
+  const condition = c.data;
+
   const controller = new AbortController();
   const stopListening = abortOnStop(controller);
   let library: Library | undefined;
@@ -134,7 +138,7 @@ export async function run(argv: string[]): Promise<number> {
     // from here to the recording's row (a failure, Ctrl-C, SIGTERM or kill -9 leaves none of them).
     job = await beginAllOrNothing(library);
     const lib = job.library;
-    const { patient } = await findPatient(lib, values.patient, values['create-patient'] ?? false);
+    const { patient } = await findPatient(lib, patientKey, values['create-patient'] ?? false);
     let sessionId = values.session;
     let created = false;
     if (sessionId) {

@@ -18,11 +18,9 @@ export const USAGE = `Usage: stridelab sync <clipA> <clipB> [--json] [--search <
   clipA, clipB: video clips or landmark JSON files (stridelab pose --out) of the same run`;
 
 const CMD = { name: 'sync', usage: USAGE } as const;
-const usageError = (message: string): number => cmdUsageError(CMD, message);
+const usageError = (problems: readonly string[]): number => cmdUsageError(CMD, problems);
 
 async function load(path: string, model: 'lite' | 'full' | 'heavy'): Promise<LandmarkSeries> {
-  if (!existsSync(path) || !statSync(path).isFile())
-    throw new ServiceError('not-found', `There is no file "${path}".`);
   if (extname(path).toLowerCase() === '.json') return parseLandmarks(readFileSync(path, 'utf8'), path);
   process.stderr.write(`Finding poses in ${path}…\n`);
   const { seriesOfClip } = await import('../../services/pose');
@@ -65,13 +63,25 @@ export async function run(argv: string[]): Promise<number> {
   });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (positionals.length !== 2) return usageError(`give exactly two inputs, not ${positionals.length}.`);
-  const model = values.model as string;
-  if (model !== 'lite' && model !== 'full' && model !== 'heavy')
-    return usageError(`--model must be lite, full or heavy, not "${model}".`);
-  const [pathA, pathB] = positionals as [string, string];
+  // Every mistake of the command line, said together (../args.ts).
+  const problems: string[] = [];
+  if (positionals.length !== 2) problems.push(`give exactly two inputs, not ${positionals.length}.`);
+  const model = values.model as 'lite' | 'full' | 'heavy';
+  if (!['lite', 'full', 'heavy'].includes(model))
+    problems.push(`--model must be lite, full or heavy, not "${model}".`);
+  let searchS: SyncOptions['searchS'];
   try {
-    const searchS = parseSearch(values.search);
+    searchS = parseSearch(values.search);
+  } catch (err) {
+    problems.push((err as Error).message);
+  }
+  if (problems.length > 0) return usageError(problems);
+  const [pathA, pathB] = positionals as [string, string];
+  // Both inputs looked for before either is read (a clip's poses take minutes): both said if gone.
+  const missing = [pathA, pathB].filter((p) => !existsSync(p) || !statSync(p).isFile());
+  for (const p of missing) process.stderr.write(`stridelab sync: There is no file "${p}".\n`);
+  if (missing.length > 0) return 1;
+  try {
     const a = await load(pathA, model);
     const b = await load(pathB, model);
     const estimate = estimateSync(a, b, searchS ? { searchS } : {});

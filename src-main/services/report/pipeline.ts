@@ -10,7 +10,11 @@ import { timeInB } from '../../../src-shared/sync/mapping';
 import { analyseClip, eventsForRear, WHOLE_CLIP } from '../../../src-shared/review/analyse';
 import { hybridOf } from '../../../src-shared/review/marker-hybrid';
 import { withMarkers } from '../../../src-shared/review/marker-report';
-import { LandmarkSeriesSchema, type LandmarkSeries } from '../../../src-shared/pose/landmarks';
+import {
+  landmarkProblems,
+  LandmarkSeriesSchema,
+  type LandmarkSeries,
+} from '../../../src-shared/pose/landmarks';
 import { buildReport, type ReportClipInput } from '../../../src-shared/report/build';
 import { analysisJson, stepsCsv, summaryCsv } from '../../../src-shared/report/exports';
 import { detectView } from '../../../src-shared/report/view-check';
@@ -96,7 +100,7 @@ function loadLandmarks(path: string, view: View): LandmarkSeries {
   if (!parsed.success) {
     throw new ServiceError(
       'invalid-input',
-      `The ${view} landmarks "${basename(path)}" are not a stridelab.landmarks/1 file (${parsed.error.issues[0]?.message ?? 'invalid'}).`,
+      `The ${view} landmarks "${basename(path)}" are not a stridelab.landmarks/1 file (${landmarkProblems(parsed.error.issues)}).`,
     );
   }
   return parsed.data;

@@ -1,6 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { LandmarkSeriesSchema, type LandmarkSeries } from '../../../src-shared/pose/landmarks';
+import {
+  landmarkProblems,
+  LandmarkSeriesSchema,
+  type LandmarkSeries,
+} from '../../../src-shared/pose/landmarks';
 import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import { ServiceError } from '../errors';
 import { readPoseStore, toSeries } from '../pose';
@@ -85,11 +89,9 @@ export function parseLandmarks(text: string, name: string): LandmarkSeries {
   }
   const parsed = LandmarkSeriesSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.join('.') || 'the file';
     throw new ServiceError(
       'invalid-input',
-      `The landmarks of "${name}" do not follow stridelab.landmarks/1 (${where}: ${issue?.message ?? 'invalid'}).`,
+      `The landmarks of "${name}" do not follow stridelab.landmarks/1 (${landmarkProblems(parsed.error.issues)}).`,
     );
   }
   return parsed.data;
