@@ -76,3 +76,45 @@ describe('key frames with a marked contact', () => {
     expect(right[2]!.t - right[0]!.t).toBeLessThan(clip.truth.strideS);
   });
 });
+
+/**
+ * A contact the PT added (event-edits.ts gives it confidence 1) does not make the automatic stride:
+ * the synthetic runner's detected left contacts score 0.72, below 0.8, and an added one near the
+ * clip's start was the only contact within 0.2 of the best, so the key frames showed the stride at
+ * 0.63 s instead of the mid-clip one. The automatic stride is chosen on the detector's scale; a
+ * placed contact still competes on where it is.
+ */
+describe('key frames where the PT added a contact', () => {
+  const clip = generateRunner({ view: 'side', fps: 30, durationS: 12, seed: 11 });
+  const plain = analyzeGait({ series: clip.series, view: 'side' });
+  const detectedLeft = plain.events.filter((e) => e.kind === 'initial-contact' && e.side === 'left');
+  const autoLeft = (a: GaitAnalysis) =>
+    keyFramesOf('c', { view: 'side', file: 'clip.mp4', model: 'm', analysis: a, series: clip.series })
+      .frames.filter((f) => f.side === 'left')
+      .map((f) => [f.event, f.frame, f.chosenBy]);
+  const withAdded = (frame: number) =>
+    analyzeGait({
+      series: clip.series,
+      view: 'side',
+      eventEdits: [{ op: 'add', kind: 'initial-contact', side: 'left', frame }],
+    });
+
+  it('keeps the mid-clip stride when the added contact is near the start', () => {
+    expect(Math.max(...detectedLeft.map((e) => e.confidence))).toBeLessThan(0.8);
+    const first = detectedLeft[0]!;
+    expect(first.t).toBeLessThan(1);
+    const edited = withAdded(first.frame + 1);
+    expect(edited.events.some((e) => e.source === 'corrected' && e.frame === first.frame + 1)).toBe(true);
+    const chosen = autoLeft(edited);
+    expect(chosen).toEqual(autoLeft(plain));
+    // The clip's middle: within a stride of 6 s.
+    expect(Math.abs(clip.series.frames[chosen[0]![1] as number]!.t - 6)).toBeLessThan(clip.truth.strideS);
+  });
+
+  it('pictures the added contact where it is the one nearest the middle', () => {
+    const mid = autoLeft(plain)[0]![1] as number;
+    const chosen = autoLeft(withAdded(mid + 1));
+    expect(chosen[0]).toEqual(['IC', mid + 1, 'auto']);
+    expect(chosen.map((c) => c[0])).toEqual(['IC', 'MS', 'TO']);
+  });
+});

@@ -70,7 +70,16 @@ export function keyFramesOf(conditionId: string, clip: ReportClipInput): { frame
   );
   const events: EventLike[] = a.events.flatMap((e) =>
     pos.has(e.frame)
-      ? [{ kind: e.kind, side: e.side, at: pos.get(e.frame)!, t: e.t, confidence: e.confidence }]
+      ? [
+          {
+            kind: e.kind,
+            side: e.side,
+            at: pos.get(e.frame)!,
+            t: e.t,
+            confidence: e.confidence,
+            source: e.source,
+          },
+        ]
       : [],
   );
   const auto = chooseKeyFrames(events, series);

@@ -6,7 +6,12 @@ import { chooseKeyFrames, cropAround, type EventLike } from './keyframes';
 function truthEvents(clip: ReturnType<typeof generateRunner>, confidence = (_i: number) => 0.9): EventLike[] {
   const fps = clip.series.source.fps;
   return clip.truth.events
-    .map((e, i) => ({ ...e, at: Math.round(e.t * fps), confidence: confidence(i) }))
+    .map((e, i) => ({
+      ...e,
+      at: Math.round(e.t * fps),
+      confidence: confidence(i),
+      source: 'detected' as const,
+    }))
     .filter((e) => e.at >= 0 && e.at < clip.series.frames.length);
 }
 

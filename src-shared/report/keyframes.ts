@@ -3,11 +3,14 @@
  * of the clip, at its initial contact (IC), midstance (MS) and toe-off (TO). Representative = the
  * IC nearest the middle of the clip among the confident ones, away from the clip's ends where
  * filtering and tracking are weakest; MS and TO are then taken from the SAME stance (stanceFrames),
- * so the three pictures tell one story.
+ * so the three pictures tell one story. "Confident" is measured on the detector's own scale: a
+ * contact the PT placed (event-edits.ts, confidence 1) is certain, not a better stride, so it may be
+ * chosen when nearest the middle but does not raise the bar for the detected ones.
  *
  * The crop is the union of the runner's landmarks over the chosen frames of a view, padded and
  * widened to the figure's aspect, so every picture of a view shows the runner at the same scale.
  */
+import type { GaitEvent } from '../gait/types';
 import type { LandmarkSeries } from '../pose/landmarks';
 import type { KeyEvent, Side } from './model';
 
@@ -19,6 +22,7 @@ export interface EventLike {
   readonly at: number;
   readonly t: number;
   readonly confidence: number;
+  readonly source: GaitEvent['source'];
 }
 
 export interface ChosenFrame {
@@ -39,8 +43,10 @@ export function chooseKeyFrames(events: readonly EventLike[], series: LandmarkSe
       )
       .sort((a, b) => a.t - b.t);
     if (ics.length === 0) continue;
-    const best = Math.max(...ics.map((e) => e.confidence));
-    // Confident = within 0.2 of the best confidence; prefer the one nearest the middle.
+    // Confident = within 0.2 of the best detected confidence (of all, where the PT placed every
+    // contact); prefer the one nearest the middle.
+    const detected = ics.filter((e) => e.source !== 'corrected');
+    const best = Math.max(...(detected.length ? detected : ics).map((e) => e.confidence));
     const pool = ics.filter((e) => e.confidence >= best - 0.2);
     const ic = pool.reduce((a, b) => (Math.abs(b.at - mid) < Math.abs(a.at - mid) ? b : a));
     out.push({ side, event: 'IC', at: ic.at, t: ic.t }, ...stanceFrames(events, { side, t: ic.t }, series));
