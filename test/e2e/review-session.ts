@@ -41,6 +41,8 @@ export interface ReviewSessionOptions<C extends readonly ClipSpec[]> {
   readonly open?: 'session' | { readonly review: readonly number[] };
   /** The test id of the element whose appearance says the page is ready. */
   readonly waitFor?: string;
+  /** The window's size once the page is open (review-app opens it at 1400x1000). */
+  readonly viewport?: { readonly width: number; readonly height: number };
   /** Wait, too, until the first player shows the frame the playhead wants. */
   readonly settle?: boolean;
 }
@@ -52,6 +54,14 @@ export interface ReviewSession<C extends readonly ClipSpec[]> {
   /** The open page and its guard; absent where nothing is opened. */
   readonly page: Page;
   readonly guard: ReturnType<typeof guardPage>;
+}
+
+/** One side clip filed under "flat" (the sample unless `clip` says), its review open once its
+ *  summary is drawn: the set-up of most review files. */
+export function sideClipReview(
+  clip: Omit<ClipSpec, 'view' | 'condition'> = {},
+): ReviewSessionOptions<readonly [ClipSpec]> {
+  return { clips: [{ view: 'side', condition: 'flat', ...clip }], open: { review: [0] }, waitFor: 'summary' };
 }
 
 /** A clinic's importing and the analysis's first run on two cores: minutes, not seconds. */
@@ -85,6 +95,7 @@ export function reviewSession<const C extends readonly ClipSpec[]>(
           ? `#/sessions/${r.sessionId}`
           : `#/sessions/${r.sessionId}/review/${open.review.map((k) => clips[k]!.id).join('/')}`;
     const opened = hash === undefined ? undefined : await r.openPage(hash);
+    if (opened && options.viewport) await opened.page.setViewportSize(options.viewport);
     if (opened && options.waitFor)
       await opened.page.getByTestId(options.waitFor).waitFor({ timeout: READY_MS });
     if (opened && options.settle) await settled(opened.page, 0);

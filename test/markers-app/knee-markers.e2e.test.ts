@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { analyzeRecordingWithSeries } from '../../src-main/services/gait/analyze-recording';
 import { markerTracksOf } from '../../src-main/services/markers/tracks';
@@ -12,8 +12,8 @@ import type { LandmarkSeries } from '../../src-shared/pose/landmarks';
 import { hybridOf } from '../../src-shared/review/marker-hybrid';
 import { markerEvents } from '../../src-shared/review/marker-variables';
 import { encodeMarkerClip, landmarksOf, seedFrame } from '../markers/marker-mp4';
-import { settled, startReviewApp, type ReviewApp } from '../review/fixtures/review-app';
-import { storeLandmarks } from '../review/fixtures/pose-store';
+import { reviewSession, sideClipReview } from '../e2e/review-session';
+import { settled, videoPointOnScreen, type ReviewApp } from '../review/fixtures/review-app';
 
 /**
  * The marker knee and ankle angles in the landmarks' place (issue 15 item 3, hybrid analysis), end to
@@ -47,8 +47,10 @@ let r: ReviewApp;
 let page: Page;
 let guard: { offsite: string[]; errors: string[] };
 let rec: Recording;
-let clip: MarkerClip;
-let series: LandmarkSeries;
+const clip: MarkerClip = generateMarkerClip({ ...OPTS, markers: NAMES });
+// The same runner's landmarks (marker-mp4.ts).
+const series: LandmarkSeries = landmarksOf(clip, OPTS);
+const FILE = join(CACHE, 'side-leg-markers-60.mp4');
 
 async function shot(name: string, fullPage = true): Promise<void> {
   if (!shots) return;
@@ -58,29 +60,20 @@ async function shot(name: string, fullPage = true): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(CACHE, { recursive: true });
-  clip = generateMarkerClip({ ...OPTS, markers: NAMES });
-  // The same runner's landmarks (marker-mp4.ts).
-  series = landmarksOf(clip, OPTS);
-  const file = join(CACHE, 'side-leg-markers-60.mp4');
-  if (!existsSync(file)) await encodeMarkerClip(clip, file);
-  r = await startReviewApp();
-  rec = await r.importClip(file, 'side', 'flat');
-  await storeLandmarks(r.app.services.library, rec.id, series);
-  ({ page, guard } = await r.openPage(`#/sessions/${r.sessionId}/review/${rec.id}`));
-  await page.getByTestId('summary').waitFor();
+  if (!existsSync(FILE)) await encodeMarkerClip(clip, FILE);
 }, 300_000);
-afterAll(async () => {
-  await r?.close();
-});
+reviewSession(
+  sideClipReview({ file: FILE, series }),
+  (s) =>
+    ({
+      r,
+      page,
+      guard,
+      clips: [rec],
+    } = s),
+);
 
-/** Screen point of a video pixel on player 0 (no zoom: the overlay box is the fitted picture). */
-async function screenOf(x: number, y: number): Promise<{ x: number; y: number }> {
-  const overlay = page.locator('[data-player="0"] .overlay-box');
-  await overlay.scrollIntoViewIfNeeded();
-  const box = (await overlay.boundingBox())!;
-  const k = box.width / clip.width;
-  return { x: box.x + x * k, y: box.y + y * k };
-}
+const screenOf = (x: number, y: number) => videoPointOnScreen(page, x, y, clip.width);
 
 type Rect = { x: number; y: number; w: number; h: number };
 interface OverlayLabels {
