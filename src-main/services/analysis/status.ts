@@ -7,7 +7,7 @@ import type {
 import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import type { AnalysisJob } from '../../data/analysis-jobs';
 import { poseTimeLeft } from '../pose/time-left';
-import { recordingForSync, recordingsForSync } from '../sync/landmarks';
+import { recordingForSync } from '../sync/landmarks';
 import type { CallContext } from '../types';
 import { workstationOfClaimer } from './lease';
 import type { Running } from './running';
@@ -33,8 +33,25 @@ const WAITING_INTERVAL_MS = 2000;
  */
 const RATE_GUESS: Record<PoseModelName, number> = { lite: 15, full: 11, heavy: 4 };
 
+/**
+ * What one look at a session reads: its jobs and its clips' frame counts, read once and passed down,
+ * so the clips waiting behind a run, told their time every 2 s, cost two queries a tick together
+ * rather than a few each (every clip's status read the session's jobs and each clip ahead of it again).
+ */
+export interface SessionListing {
+  readonly jobs: readonly AnalysisJob[];
+  /** The session's clips not in the trash, oldest first, with their frame counts. */
+  readonly frames: ReadonlyMap<string, number>;
+}
+
 export interface QueueStatus {
-  clip(recordingId: string, sessionId: string, job: AnalysisJob | null): Promise<ClipAnalysisStatus>;
+  /** A clip's status; its session is read (listSession) where none is given and it is waiting. */
+  clip(
+    recordingId: string,
+    sessionId: string,
+    job: AnalysisJob | null,
+    listing?: SessionListing,
+  ): Promise<ClipAnalysisStatus>;
   session(sessionId: string): Promise<SessionAnalysisStatus>;
   /** Tell the UI where the clip stands now (news, not work: failures are dropped). */
   tell(recordingId: string): void;
@@ -73,8 +90,16 @@ export function createQueueStatus(
         totalFrames: r.totalFrames,
       }));
 
-  const framesOf = async (recordingId: string): Promise<number> =>
-    (await data.recordings.get(recordingId))?.frameCount ?? 0;
+  const listSession = async (sessionId: string): Promise<SessionListing> => {
+    const [jobs, recordings] = await Promise.all([
+      data.analysisJobs.listForSession(sessionId),
+      data.recordings.listForSessionByAge(sessionId),
+    ]);
+    return { jobs, frames: new Map(recordings.map((r) => [r.id, r.frameCount])) };
+  };
+  /** A clip's frames: from the listing, or read (a run of another session that has not counted its own). */
+  const framesOf = async (recordingId: string, listing: SessionListing): Promise<number> =>
+    listing.frames.get(recordingId) ?? (await data.recordings.get(recordingId))?.frameCount ?? 0;
   /**
    * A waiting clip: its turn after the runs going (the first slot to free up) and the session's
    * clips queued before it (the queue takes the oldest first), then its frames. A run that has not
@@ -83,17 +108,17 @@ export function createQueueStatus(
    */
   const secondsFor = async (
     recordingId: string,
-    sessionId: string,
     model: PoseModelName,
+    listing: SessionListing,
   ): Promise<number> => {
     const perCore = poseTimeLeft.rate(model) ?? RATE_GUESS[model];
     const going = await Promise.all(
       runsOf(model).map(async (r) => ({
         id: r.id,
-        framesLeft: r.totalFrames > 0 ? r.totalFrames - r.framesDone : await framesOf(r.id),
+        framesLeft: r.totalFrames > 0 ? r.totalFrames - r.framesDone : await framesOf(r.id, listing),
       })),
     );
-    const queued = (await data.analysisJobs.listForSession(sessionId)).filter(
+    const queued = listing.jobs.filter(
       (j) => j.state === 'queued' && j.model === model && !running.has(j.recordingId),
     );
     const upTo = queued.findIndex((j) => j.recordingId === recordingId);
@@ -101,7 +126,7 @@ export function createQueueStatus(
     const waiting = await Promise.all(
       [...ahead.map((j) => j.recordingId), recordingId].map(async (id) => ({
         id,
-        framesLeft: await framesOf(id),
+        framesLeft: await framesOf(id, listing),
       })),
     );
     return finishTimes(going, waiting, { ...machine, perCore }).get(recordingId) ?? 0;
@@ -111,6 +136,7 @@ export function createQueueStatus(
     recordingId: string,
     sessionId: string,
     job: AnalysisJob | null,
+    listing?: SessionListing,
   ): Promise<ClipAnalysisStatus> => {
     const base = {
       recordingId,
@@ -148,7 +174,10 @@ export function createQueueStatus(
       return { ...base, state };
     }
     const state: AnalysisState = job.state === 'running' ? 'queued' : job.state;
-    const secondsLeft = state === 'queued' ? await secondsFor(recordingId, sessionId, job.model) : null;
+    const secondsLeft =
+      state === 'queued'
+        ? await secondsFor(recordingId, job.model, listing ?? (await listSession(sessionId)))
+        : null;
     // A job waiting again after a restart, or running on another workstation: its stored first numbers.
     const early = state === 'queued' ? (job.early ?? null) : null;
     // Running, and not here: another workstation holds it (a dead one's claim lapses with its lease,
@@ -169,34 +198,34 @@ export function createQueueStatus(
     };
   };
 
+  const emit = async (recordingId: string, sessionId: string, listing: SessionListing): Promise<void> => {
+    const status = await clip(recordingId, sessionId, jobOf(listing.jobs, recordingId), listing);
+    if (!isClosed()) ctx.emit('analysis:changed', status);
+  };
   const emitClip = async (recordingId: string): Promise<void> => {
     if (isClosed()) return;
     const rec = await recordingForSync(data, recordingId, 'recordingId');
-    const status = await clip(
-      recordingId,
-      rec.sessionId,
-      jobOf(await data.analysisJobs.listForSession(rec.sessionId), recordingId),
-    );
-    if (!isClosed()) ctx.emit('analysis:changed', status);
+    await emit(recordingId, rec.sessionId, await listSession(rec.sessionId));
   };
   /** Progress is news, not work: a clip gone to the trash meanwhile, or a closed library, says nothing. */
   const tell = (recordingId: string): void => void emitClip(recordingId).catch(() => undefined);
   // A clip waiting behind the runs finishes after them: its time left moves with their progress, so
   // it is told again now and then (it stood at one figure for minutes while the clip ahead ran).
+  // The session is read once for all of them (a clip in the trash is not in its listing).
   let waitingTold = 0;
   const tellWaiting = async (sessionId: string): Promise<void> => {
-    for (const j of await data.analysisJobs.listForSession(sessionId))
-      if (j.state === 'queued') tell(j.recordingId);
+    if (isClosed()) return;
+    const listing = await listSession(sessionId);
+    const waiting = new Set(listing.jobs.filter((j) => j.state === 'queued').map((j) => j.recordingId));
+    await Promise.all([...waiting].map((id) => emit(id, sessionId, listing)));
   };
 
   return {
     clip,
     async session(sessionId) {
-      const sessionJobs = await data.analysisJobs.listForSession(sessionId);
+      const listing = await listSession(sessionId);
       const clips = await Promise.all(
-        (await recordingsForSync(data, sessionId)).map((rec) =>
-          clip(rec.id, sessionId, jobOf(sessionJobs, rec.id)),
-        ),
+        [...listing.frames.keys()].map((id) => clip(id, sessionId, jobOf(listing.jobs, id), listing)),
       );
       const busy = clips.filter((c) => ['queued', 'pose', 'sync', 'gait'].includes(c.state));
       return {
