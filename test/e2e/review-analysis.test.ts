@@ -4,7 +4,7 @@ import type { GaitAnalysis } from '../../src-shared/gait';
 import { Landmark, type LandmarkSeries } from '../../src-shared/pose/landmarks';
 import type { Recording } from '../../src-shared/contract/recordings';
 import { settled, type ReviewApp } from '../review/fixtures/review-app';
-import { appAnalysis, reviewSession } from './review-session';
+import { appAnalysis, reviewSession, sideClipReview } from './review-session';
 
 /**
  * The review with landmarks and gait analysis, end to end in Chromium: overlays and their toggles,
@@ -19,10 +19,7 @@ let rec: Recording;
 let series: LandmarkSeries;
 let gait: GaitAnalysis;
 
-reviewSession(
-  { clips: [{ view: 'side', condition: 'flat' }], open: { review: [0] }, waitFor: 'summary' },
-  async (s) => ({ r, page, guard, rec, series, gait } = await appAnalysis(s)),
-);
+reviewSession(sideClipReview(), async (s) => ({ r, page, guard, rec, series, gait } = await appAnalysis(s)));
 
 interface CanvasLike {
   readonly width: number;

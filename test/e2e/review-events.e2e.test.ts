@@ -5,7 +5,7 @@ import type { GaitAnalysis } from '../../src-shared/gait';
 import { Landmark, type LandmarkSeries } from '../../src-shared/pose/landmarks';
 import type { Recording } from '../../src-shared/contract/recordings';
 import { settled, type ReviewApp } from '../review/fixtures/review-app';
-import { appAnalysis, reviewSession } from './review-session';
+import { appAnalysis, reviewSession, sideClipReview } from './review-session';
 
 /**
  * Gait-event correction in the review (issue 20 item 3), end to end in Chromium on the sample
@@ -22,10 +22,7 @@ let rec: Recording;
 let gait: GaitAnalysis;
 let series: LandmarkSeries;
 
-reviewSession(
-  { clips: [{ view: 'side', condition: 'flat' }], open: { review: [0] }, waitFor: 'summary' },
-  async (s) => ({ r, page, guard, rec, series, gait } = await appAnalysis(s)),
-);
+reviewSession(sideClipReview(), async (s) => ({ r, page, guard, rec, series, gait } = await appAnalysis(s)));
 
 const edits = () => r.call<unknown[]>('review:eventEdits', { recordingId: rec.id });
 const status = () => page.locator('.transport [role="status"]').textContent();
