@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { call, event } from './define';
 import {
   PatientFieldsSchema,
+  SessionEditSchema,
   SessionFieldsSchema,
   type Patient,
   type Session,
@@ -51,9 +52,7 @@ export const libraryCalls = {
   'sessions:list': call(z.object({ patientId: Id })).returns<Session[]>(),
   'sessions:get': call(z.object({ id: Id })).returns<Session>(),
   'sessions:create': call(SessionFieldsSchema).returns<Session>(),
-  'sessions:update': call(
-    z.object({ id: Id, fields: SessionFieldsSchema.omit({ patientId: true }) }),
-  ).returns<Session>(),
+  'sessions:update': call(z.object({ id: Id, fields: SessionEditSchema })).returns<Session>(),
   'sessions:delete': call(z.object({ id: Id })).returns<{ deletedAt: string }>(),
   /** The conditions planned for the session (the session page), with their settings, in order added. */
   'conditions:list': call(z.object({ sessionId: Id })).returns<PlannedCondition[]>(),

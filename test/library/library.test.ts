@@ -91,6 +91,40 @@ describe('library', () => {
     expect(await t.digest()).toBe(before);
   });
 
+  it('edits a session stored with a date after today; only a changed date is judged', async () => {
+    // Stored as an older version, another clock or an archive could leave it: every save of the
+    // session (its notes, its complaint) was refused until its date was corrected.
+    const p = await ok<{ id: string }>('patients:create', { name: 'Ahead Runner' });
+    const s = await ok<{ id: string; date: string }>('sessions:create', {
+      patientId: p.id,
+      date: '2026-01-02',
+    });
+    const ahead = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    await t.sql.run(`UPDATE sessions SET date = '${ahead}' WHERE id = '${s.id}'`);
+    const edited = await ok<{ date: string; notes: string }>('sessions:update', {
+      id: s.id,
+      fields: { date: ahead, notes: 'ran 5 km', treadmillSpeedsKmh: [10] },
+    });
+    expect(edited).toMatchObject({ date: ahead, notes: 'ran 5 km', treadmillSpeedsKmh: [10] });
+    // Moved to another day after today: refused in words beside the date, nothing changed.
+    const later = new Date(Date.now() + 61 * 86_400_000).toISOString().slice(0, 10);
+    const before = await t.digest();
+    const r = await call('sessions:update', { id: s.id, fields: { date: later, notes: 'other' } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        field: 'fields.date',
+        message: 'fields.date: Date cannot be in the future.',
+      },
+    });
+    expect(await t.digest()).toBe(before);
+    // Corrected to a past date, as any edit.
+    expect(await ok('sessions:update', { id: s.id, fields: { date: '2026-01-03' } })).toMatchObject({
+      date: '2026-01-03',
+    });
+  });
+
   it('deletes to a trash that restores, with sessions following their patient', async () => {
     const p = await ok<{ id: string }>('patients:create', { name: 'Cara Trash' });
     const s = await ok<{ id: string }>('sessions:create', {

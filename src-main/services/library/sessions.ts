@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Session, SessionFields } from '../../../src-shared/library/model';
+import {
+  futureDateMessage,
+  isFutureDate,
+  type Session,
+  type SessionFields,
+} from '../../../src-shared/library/model';
 import type { DataLayer } from '../../data';
 import type { SessionEditableFields } from '../../data/sessions';
 import { ServiceError } from '../errors';
@@ -46,7 +51,10 @@ export async function updateSession(
   fields: SessionEditableFields,
   now = new Date(),
 ): Promise<Session> {
-  await getSession(data, id);
+  const stored = await getSession(data, id);
+  // Only a changed date is judged: one stored after today stays as it is while other fields change.
+  if (fields.date !== stored.date && isFutureDate(fields.date))
+    throw new ServiceError('invalid-input', futureDateMessage('Date'), 'fields.date');
   await data.sessions.update(id, fields, now.toISOString());
   return getSession(data, id);
 }
