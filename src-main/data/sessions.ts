@@ -12,6 +12,8 @@ export interface SessionsRepo {
   listForPatient(patientId: string): Promise<Session[]>;
   /** The session, in the trash or not. */
   get(id: string): Promise<Session | undefined>;
+  /** The ids of a patient's sessions on one date, in the trash or not, oldest first. */
+  idsOnDate(patientId: string, date: string): Promise<string[]>;
   insert(id: string, fields: SessionFields, at: string): Promise<void>;
   update(id: string, fields: SessionEditableFields, at: string): Promise<void>;
   /** Into the trash (a time) or out of it (null). False when no such session. */
@@ -36,6 +38,17 @@ export function sessionsRepo(db: Kysely<Database>): SessionsRepo {
     async get(id) {
       const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
       return row && toSession(row);
+    },
+    async idsOnDate(patientId, date) {
+      const rows = await db
+        .selectFrom('sessions')
+        .select('id')
+        .where('patient_id', '=', patientId)
+        .where('date', '=', date)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => r.id);
     },
     async insert(id, fields, at) {
       await db

@@ -65,6 +65,11 @@ export interface PdfExport {
   folder: string;
   /** Whether `report:showExport` can open that folder here (the Electron shell; not a browser). */
   canShowFolder: boolean;
+  /**
+   * When the PT's words (findings, plan, notes) were last saved, where that was after the file was
+   * written (ISO 8601): the PDF no longer says what the page does, and the page says to export again.
+   */
+  wordsChangedAt?: string;
 }
 
 export const reportCalls = {
@@ -111,7 +116,8 @@ export const reportCalls = {
   'report:exportPdf': call(z.object({ sessionId: Id })).returns<PdfExport>(),
   /**
    * The session's PDF last exported, found by main in the exports folder under the name the export
-   * gives it (the patient's name and the session's date), or null where there is none: the report
+   * gives it (the patient's name, the session's date and, for a second session that date, its
+   * number: export-names.ts), or null where there is none: the report
    * page links it after a reload. Takes the session only: no name or path comes from the renderer.
    */
   'report:lastPdf': call(z.object({ sessionId: Id })).returns<PdfExport | null>(),

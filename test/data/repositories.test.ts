@@ -63,6 +63,21 @@ describe('patients', () => {
   });
 });
 
+describe('sessions', () => {
+  it("lists a patient's sessions on one date oldest first, the trash included, for the export's names", async () => {
+    const { patients, sessions } = lib.data;
+    await patients.insert('p1', { name: 'A', sex: 'female' }, '2026-01-01T00:00:00Z');
+    await patients.insert('p2', { name: 'B', sex: 'male' }, '2026-01-01T00:00:00Z');
+    await sessions.insert('s-late', session('p1', '2026-02-01'), '2026-02-01T15:00:00.000Z');
+    await sessions.insert('s-early', session('p1', '2026-02-01'), '2026-02-01T09:00:00.000Z');
+    await sessions.insert('s-other-day', session('p1', '2026-02-02'), '2026-02-02T09:00:00.000Z');
+    await sessions.insert('s-other-patient', session('p2', '2026-02-01'), '2026-02-01T08:00:00.000Z');
+    await sessions.setDeleted('s-early', '2026-02-03T00:00:00.000Z');
+    expect(await sessions.idsOnDate('p1', '2026-02-01')).toEqual(['s-early', 's-late']);
+    expect(await sessions.idsOnDate('p1', '2026-02-03')).toEqual([]);
+  });
+});
+
 describe('transactions', () => {
   it('commits what resolves, rolls back what throws, and nests as savepoints', async () => {
     const { data } = lib;

@@ -43,6 +43,11 @@ async function openReport(): Promise<void> {
   await page.getByTestId('report').waitFor({ timeout: 120_000 });
 }
 
+const shot = (name: string) =>
+  process.env.STRIDELAB_SHOTS
+    ? page.screenshot({ path: `${process.env.STRIDELAB_SHOTS}/${name}.png` })
+    : Promise.resolve();
+
 describe('the report page after a reload', () => {
   it('still links the last exported PDF', async () => {
     page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
@@ -63,10 +68,6 @@ describe('the report page after a reload', () => {
 
     await page.reload();
     await page.getByTestId('report').waitFor({ timeout: 120_000 });
-    const shot = (name: string) =>
-      process.env.STRIDELAB_SHOTS
-        ? page.screenshot({ path: `${process.env.STRIDELAB_SHOTS}/${name}.png` })
-        : Promise.resolve();
     // What the export showed (the folder, the links) is shown again.
     await page
       .getByTestId('export-where')
@@ -87,6 +88,35 @@ describe('the report page after a reload', () => {
     const res = await page.request.get(new URL(href!, app.url).href);
     expect(res.status()).toBe(200);
     expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(guard.offsite).toEqual([]);
+    expect(guard.errors).toEqual([]);
+  }, 420_000);
+
+  it('says when the words changed after that PDF, until it is exported again', async () => {
+    const guard = guardPage(page);
+    const stale = page.getByTestId('export-stale');
+    // The PDF just linked holds today's words: nothing to say.
+    expect(await stale.count()).toBe(0);
+
+    // The PT adds a note after the PDF (saved as typed): the PDF in the folder no longer has it.
+    await page.getByLabel('Notes for the report').fill('Retest in 6 weeks.');
+    await expect
+      .poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('saved');
+    await stale.waitFor({ timeout: 10_000 });
+    expect(await stale.textContent()).toBe('Your words changed after this PDF was written: export again.');
+
+    // Said again after a reload: main compares the words' save time with the file's.
+    await page.reload();
+    await page.getByTestId('report').waitFor({ timeout: 120_000 });
+    await stale.waitFor({ timeout: 30_000 });
+    await shot('report-last-pdf-stale');
+
+    await page.getByRole('button', { name: 'Export PDF' }).click();
+    await expect
+      .poll(() => page.getByTestId('report-status').textContent(), { timeout: 180_000 })
+      .toMatch(/^PDF saved: /);
+    expect(await stale.count()).toBe(0);
     expect(guard.offsite).toEqual([]);
     expect(guard.errors).toEqual([]);
   }, 420_000);

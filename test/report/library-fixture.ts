@@ -42,18 +42,21 @@ export function candidatesOf(series: LandmarkSeries): PoseCandidates {
 
 export async function sessionWithSample(
   services: Services,
-  opts: { patient?: string; condition?: string } = {},
+  /** `patientId`: a further session of that patient (none created); else a new patient named `patient`. */
+  opts: { patient?: string; condition?: string; patientId?: string } = {},
 ): Promise<{ sessionId: string; patientId: string; recordingId: string }> {
   const call = async <T>(channel: string, input: unknown): Promise<T> => {
     const r = await services.dispatch(channel, input);
     if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
     return r.result as T;
   };
-  const patient = await call<{ id: string }>('patients:create', {
-    name: opts.patient ?? 'Erin Hamstring',
-    clinicId: 'PT-0042',
-    heightCm: 178,
-  });
+  const patient = opts.patientId
+    ? { id: opts.patientId }
+    : await call<{ id: string }>('patients:create', {
+        name: opts.patient ?? 'Erin Hamstring',
+        clinicId: 'PT-0042',
+        heightCm: 178,
+      });
   const session = await call<{ id: string }>('sessions:create', {
     patientId: patient.id,
     date: '2026-11-20',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
+import type { CropRect } from '../../../src-shared/pose/runner-crop';
 import { decodeTimestamps } from '../../../src-shared/media/timestamps';
 import { withRecordingTimes, type PoseRecording } from './recording';
 import type { RunHold } from './engine-session';
@@ -95,7 +96,11 @@ async function detectOne(
   opts: RecordingRunOptions,
   follower: RunFollower,
 ): Promise<RecordingPoseRun> {
-  const part = (clipPath: string, range: { startS?: number; endS?: number }, before: number) =>
+  const part = (
+    clipPath: string,
+    range: { startS?: number; endS?: number; region?: CropRect | null },
+    before: number,
+  ) =>
     detectPoses({
       clipPath,
       clipName: rec.name,
@@ -113,9 +118,14 @@ async function detectOne(
   const run = async (clipPath: string): Promise<{ candidates: PoseCandidates }> => {
     const first = opts.firstFrom;
     if (!first) return part(clipPath, {}, 0);
-    const later = (await part(clipPath, { startS: first.startS }, 0)).candidates;
-    const earlier = (await part(clipPath, { endS: first.startS }, later.frames.length)).candidates;
-    return { candidates: joinParts(earlier, later) };
+    const later = await part(clipPath, { startS: first.startS }, 0);
+    // The frames before the window start on the region the window's part kept (the larger part: the
+    // window and all after it), not on the whole frame: a small runner cost them up to three passes
+    // again. Where he is still missed there, their passes go on from it (docs/pose-engine.md, "A
+    // runner too small for the first pass").
+    const before = { endS: first.startS, region: later.crop };
+    const earlier = (await part(clipPath, before, later.candidates.frames.length)).candidates;
+    return { candidates: joinParts(earlier, later.candidates) };
   };
   let fallback = opts.force === 'proxy' ? 'asked for' : originalEligible(rec);
   if (opts.force === 'original' && fallback !== null)

@@ -55,6 +55,11 @@ export interface DetectOptions {
   /** Only the frames shown in [startS, endS) of the clip; frames then count from the run's first. */
   readonly startS?: number;
   readonly endS?: number;
+  /**
+   * Where the first pass looks: the region an earlier part of the clip kept (input.ts); absent or
+   * null, the whole frame. The passes after it are decided from it as from the whole frame's.
+   */
+  readonly region?: CropRect | null;
   /** Holds the run between frames while set (engine-session.ts). */
   readonly hold?: RunHold;
   readonly signal?: AbortSignal;
@@ -72,9 +77,10 @@ export interface DetectResult {
   readonly candidates: PoseCandidates;
   readonly engine: EngineRunResult;
   /**
-   * Frames where the runner (track.ts's default choice) was found by the first pass, and by the
-   * second and third passes on his region where they ran (null where not); `crop`: the region of
-   * the pass that found him in the most frames, whose candidates are the result (null: the first's).
+   * Frames where the runner (track.ts's default choice) was found by the first pass (on `region`
+   * where one was given), and by the second and third passes on his region where they ran (null
+   * where not); `crop`: the region of the pass that found him in the most frames, whose candidates
+   * are the result (null: the whole frame's).
    */
   readonly runnerFrames: {
     readonly first: number;
@@ -88,12 +94,14 @@ export interface DetectResult {
  * Every frame's candidates, the runner found as well as the clip allows: where a pass finds him in
  * too few frames and he is small in what it saw, another pass on a fixed crop around him (or, where
  * he was found too rarely to place it, around every pose: src-shared/pose/runner-crop.ts), three at
- * most; the pass that finds him in the most frames is kept. Its landmarks are in pixels of the whole
- * frame as the first pass's are, so nothing after this knows which pass gave them. The one path for
- * the pose service, the analysis queue and the CLI.
+ * most; the pass that finds him in the most frames is kept. The first pass looks at the whole frame,
+ * or at the region an earlier part of the clip kept (`region`). Its landmarks are in pixels of the
+ * whole frame as the first pass's are, so nothing after this knows which pass gave them. The one path
+ * for the pose service, the analysis queue and the CLI.
  */
 export async function detectPoses(opts: DetectOptions): Promise<DetectResult> {
-  const first = await detectPass(opts);
+  const given = opts.region;
+  const first = await detectPass(given ? { ...opts, crop: given } : opts);
   const { width, height } = first.candidates.source;
   // The runner as the crop decision sees him, on one pass of one part. The series is chosen again
   // (toSeries) over the stored clip: the steady window's parts joined, the recording's times, and
@@ -103,7 +111,7 @@ export async function detectPoses(opts: DetectOptions): Promise<DetectResult> {
     const all = c.frames.flatMap((f) => Array.from({ length: poseCount(f) }, (_, p) => poseBox(f.poses, p)));
     return { found: runner.length, total: c.frames.length, runner, all, region };
   };
-  const passes = [{ ...first, boxes: boxesOf(first.candidates, null), crop: null as CropRect | null }];
+  const passes = [{ ...first, boxes: boxesOf(first.candidates, given ?? null), crop: given ?? null }];
   for (let n = 1; n < RUNNER_CROP.maxPasses; n++) {
     const crop = nextPassCrop(passes[n - 1]!.boxes, width, height);
     if (!crop) break;

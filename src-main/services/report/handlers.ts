@@ -15,12 +15,12 @@ import { sessionReport } from './session-report';
 import { exportAnnotatedVideo } from './video';
 import { applyCorrections } from '../../../src-shared/review/corrections';
 import { ServiceError } from '../errors';
-import { getPatient } from '../library/patients';
 import { getSession } from '../library/sessions';
 import { getRecordingRow, listRecordings, mediaPath } from '../media/recordings-db';
 import { listCorrections } from '../review/store';
 import { landmarksFromLibrary, recordingForSync } from '../sync/landmarks';
 import { countPdfPages } from './templates';
+import { sessionExportName } from './export-names';
 
 /**
  * The report's calls. The printer is headless Chromium by default (browser mode, CLI, tests);
@@ -45,20 +45,6 @@ const currentPrinter = (): ReportPrinter => printer ?? chromiumPrinter({ rendere
 
 /** The library's exports folder, shared with session archives (served at /api/exports/<name>). */
 export const reportExportsDir = (library: Library): string => exportsDir(library);
-
-/**
- * "Erin Hamstring" on 2026-11-20 → "Erin-Hamstring-2026-11-20-gait-report.pdf" (safe on every OS;
- * the /api/exports route serves exactly these names).
- */
-export function reportFileName(patientName: string, date: string, what = 'report.pdf'): string {
-  const name = patientName
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .replace(/\s+/g, '-')
-    .slice(0, 60);
-  return `${name || 'patient'}-${date}-gait-${what}`;
-}
 
 /** Write a file into the exports folder under a temporary name, then rename it into place. */
 export async function writeExport(
@@ -86,7 +72,7 @@ export const downloadUrl = (fileName: string): string => `/api/exports/${encodeU
  * and time are the file's), or null where it is not there. One reading for the export's answer and
  * for the page after a reload (`report:lastPdf`), so the two cannot say different things.
  */
-async function pdfExportOf(library: Library, fileName: string): Promise<PdfExport | null> {
+async function pdfExportOf(library: Library, sessionId: string, fileName: string): Promise<PdfExport | null> {
   const file = join(reportExportsDir(library), fileName);
   let data: Buffer;
   let mtime: Date;
@@ -95,14 +81,18 @@ async function pdfExportOf(library: Library, fileName: string): Promise<PdfExpor
   } catch {
     return null;
   }
+  // Both times are a service's clock (on a clinic server, the saving workstation's): docs/report.md.
+  const words = (await library.data.reportEdits.stamp(sessionId))?.updatedAt;
+  const writtenAt = mtime.toISOString();
   return {
     fileName,
     sizeBytes: data.length,
     pages: countPdfPages(data),
-    writtenAt: mtime.toISOString(),
+    writtenAt,
     downloadUrl: downloadUrl(fileName),
     folder: reportExportsDir(library),
     canShowFolder: revealer !== undefined,
+    ...(words && Date.parse(words) > Date.parse(writtenAt) ? { wordsChangedAt: words } : {}),
   };
 }
 
@@ -139,18 +129,15 @@ export const reportHandlers: HandlersFor<typeof reportCalls> = {
     ctx.emit('report:progress', { sessionId, phase: 'render', fraction: 0.4 });
     const pdf = await currentPrinter().print(bundle);
     ctx.emit('report:progress', { sessionId, phase: 'write', fraction: 0.9 });
-    const fileName = reportFileName(bundle.model.patient.name, bundle.model.session.date);
+    const fileName = await sessionExportName(ctx.library.data, sessionId);
     await writeExport(ctx.library, fileName, pdf);
-    const written = await pdfExportOf(ctx.library, fileName);
+    const written = await pdfExportOf(ctx.library, sessionId, fileName);
     if (!written) throw new ServiceError('internal', 'The PDF was written but cannot be read back.');
     return written;
   },
-  'report:lastPdf': async ({ sessionId }, { library }) => {
-    // The name is main's own (the export's rule on the session's patient and date), never the page's.
-    const session = await getSession(library.data, sessionId);
-    const patient = await getPatient(library.data, session.patientId, { includeDeleted: true });
-    return pdfExportOf(library, reportFileName(patient.name, session.date));
-  },
+  'report:lastPdf': async ({ sessionId }, { library }) =>
+    // The name is main's own (the export's rule, on the session), never the page's.
+    pdfExportOf(library, sessionId, await sessionExportName(library.data, sessionId)),
   'report:showExport': ({ fileName }, { library }) => {
     // Only a plain name of a file in the exports folder: the renderer never names a path.
     const dir = reportExportsDir(library);
@@ -172,7 +159,7 @@ export const reportHandlers: HandlersFor<typeof reportCalls> = {
     ];
     const files = [];
     for (const [what, text] of contents) {
-      const fileName = reportFileName(model.patient.name, model.session.date, what);
+      const fileName = await sessionExportName(library.data, sessionId, what);
       files.push({
         fileName,
         sizeBytes: await writeExport(library, fileName, text),
@@ -183,8 +170,7 @@ export const reportHandlers: HandlersFor<typeof reportCalls> = {
   },
   'report:exportVideo': async ({ sessionId }, ctx) => {
     const { library } = ctx;
-    const session = await getSession(library.data, sessionId);
-    const patient = await getPatient(library.data, session.patientId, { includeDeleted: true });
+    await getSession(library.data, sessionId);
     const recordings = await listRecordings(library.data, sessionId);
     if (recordings.length === 0) {
       throw new ServiceError('not-found', 'This session has no clips to annotate yet.', 'sessionId');
@@ -197,7 +183,7 @@ export const reportHandlers: HandlersFor<typeof reportCalls> = {
         await listCorrections(library.data, r.id),
       );
       const label = r.condition.label.replace(/[^\w-]+/g, '-').replace(/^-|-$/g, '') || 'clip';
-      const fileName = reportFileName(patient.name, session.date, `annotated-${label}-${r.view}.mp4`);
+      const fileName = await sessionExportName(library.data, sessionId, `annotated-${label}-${r.view}.mp4`);
       const dir = reportExportsDir(library);
       await mkdir(dir, { recursive: true });
       const { sizeBytes } = await exportAnnotatedVideo({

@@ -5,7 +5,9 @@
  * and in the Electron shell "Show in folder" (main opens the folder itself; no path is sent). The
  * session's last PDF is asked for when the page opens (`report:lastPdf`: main finds it by the
  * session), so it is linked after a reload too; before, only the export's answer was, and a reload
- * lost it.
+ * lost it. Where the PT's words were saved after the PDF was written (main's `wordsChangedAt`, or a
+ * save on this page since), the page says so: the PDF in the folder no longer says what the page
+ * does, and a PT could hand it over.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { EventPayload, Output } from '../../../src-shared/contract';
@@ -22,12 +24,25 @@ const STEP_WORDS: Record<EventPayload<'report:progress'>['phase'], string> = {
   video: 'drawing the annotated video',
 };
 
-export function ExportActions(props: { sessionId: string; beforeExport: () => Promise<void> }) {
+/** Whether words saved at any of `savedAt` came after the PDF written at `writtenAt` (ISO times). */
+const wordsAfter = (writtenAt: string, ...savedAt: (string | undefined)[]): boolean =>
+  savedAt.some((t) => t !== undefined && Date.parse(t) > Date.parse(writtenAt));
+
+export function ExportActions(props: {
+  sessionId: string;
+  beforeExport: () => Promise<void>;
+  /** When this page last saved the PT's words (the service's time), if it has. */
+  wordsSavedAt?: string | undefined;
+}) {
   const { sessionId } = props;
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const [pdf, setPdf] = useState<PdfResult | undefined>(undefined);
   const [files, setFiles] = useState<{ fileName: string; url: string }[]>([]);
+  // The newest save seen: while the next is pending the page has none to pass (React's "state from
+  // the previous render" pattern, set while rendering).
+  const [savedAt, setSavedAt] = useState<string | undefined>(undefined);
+  if (props.wordsSavedAt && props.wordsSavedAt !== savedAt) setSavedAt(props.wordsSavedAt);
   useEffect(() => {
     let live = true;
     // An export answered meanwhile is newer: it stands.
@@ -118,6 +133,11 @@ export function ExportActions(props: { sessionId: string; beforeExport: () => Pr
             Last PDF: {pdf.fileName} ({pdf.pages} {pdf.pages === 1 ? 'page' : 'pages'}), written{' '}
             {new Date(pdf.writtenAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
           </p>
+          {wordsAfter(pdf.writtenAt, pdf.wordsChangedAt, savedAt) && (
+            <p className="notice" role="status" data-testid="export-stale">
+              Your words changed after this PDF was written: export again.
+            </p>
+          )}
           <p>
             Saved in <code data-testid="export-folder">{pdf.folder}</code>
           </p>

@@ -36,7 +36,11 @@ export function ReportPage(props: { sessionId: string }) {
       </p>
       <div className="page-head">
         <h1>Report</h1>
-        <ExportActions sessionId={props.sessionId} beforeExport={words.flush} />
+        <ExportActions
+          sessionId={props.sessionId}
+          beforeExport={words.flush}
+          wordsSavedAt={words.save.kind === 'saved' ? words.save.at : undefined}
+        />
       </div>
       <ProvisionalNote sessionId={props.sessionId} printed={data.provisionalClips ?? []} />
       {words.save.kind === 'conflict' && (
