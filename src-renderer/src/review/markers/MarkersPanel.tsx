@@ -143,6 +143,12 @@ export function MarkersPanel({ markers: m, view, frame, rows }: MarkersPanelProp
           {m.message}
         </p>
       )}
+      {rows && running && (
+        // Tracking again (names changed, a marker added): the table is the last run's until this ends.
+        <p className="muted small" data-testid="marker-variables-previous">
+          Tracking again: the values below are from the last tracking until this run ends.
+        </p>
+      )}
       {rows && (
         <table className="markers-variables" data-testid="marker-variables">
           <thead>
