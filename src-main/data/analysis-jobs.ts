@@ -1,7 +1,8 @@
-import { PostgresAdapter, sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { CLIP_OUTCOMES, type ClipOutcome } from '../../src-shared/analysis/outcome';
 import { EarlyNumbersSchema, type EarlyNumbers } from '../../src-shared/contract/analysis';
 import type { PoseModelName } from '../../src-shared/pose/engine-protocol';
+import { isPostgres } from './dialect';
 import { parseJson, parseWord } from './parse';
 import type { AnalysisJobsTable, Database } from './schema';
 
@@ -122,8 +123,6 @@ const ENDED = {
   cancel_requested_at: null,
   cancel_requested_by: null,
 } as const;
-
-const isPostgres = (db: Kysely<Database>): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
  * The database's clock plus `ms`, as ISO 8601 UTC with milliseconds: the form every time column of
