@@ -42,7 +42,8 @@ export function ReportProgress(props: { progress: Model | null | undefined }) {
       <p className="small muted">
         Visits: {p.dates.join(', ')}. A change is called real only when it is larger than both the smallest
         detectable difference and the uncertainty of the two visits&rsquo; means (95%); otherwise it is within
-        noise. Same condition with same condition. A change is written with ± half its 95% interval.
+        noise. Each condition is compared with the same condition at earlier visits (flat with flat). A change
+        is written with ± half its 95% interval.
       </p>
       {p.conditions
         .filter((c) => c.dates.length >= 2)
