@@ -9,7 +9,7 @@ import { generateMarkerClip } from '../gait/synthetic/marker-clip';
 import { pixels } from '../units';
 import { testState } from './testing';
 import type { FoldObs } from './track-fold';
-import { OPEN, voidVotes } from './track-fold-exchange';
+import { OPEN, strayedVotes, voidVotes } from './track-fold-exchange';
 import { resolveFold } from './track-fold-obs';
 import type { MarkerName, MarkerPoint } from './types';
 
@@ -59,6 +59,44 @@ describe('voidVotes', () => {
     // The top's own frames keep both votes: some of the fold is still voted on by both searches.
     expect(fromStart.filter(Boolean).length).toBeGreaterThan(0);
     expect(fromStart.filter((v, f) => !v && f > top).length).toBeGreaterThan(0);
+  });
+});
+
+describe('strayedVotes', () => {
+  const at = fold(13);
+  const n = at.length;
+  const obs = obsOf(at);
+  const spans = at.map((ps) => Math.max(...ps.map((p) => p.y)) - Math.min(...ps.map((p) => p.y)));
+  const top = spans.indexOf(Math.min(...spans));
+  const pick = at.map(() => [0, 1, 2, 3]);
+  const input = { obs, pick, at, span: SPAN };
+  // Right from its own end to frame `g0` (included), the names moved round a slot beyond it.
+  const strayBefore = (g0: number): number[][] => at.map((_, f) => (f >= g0 ? [0, 1, 2, 3] : [1, 2, 3, 0]));
+  const strayAfter = (g0: number): number[][] => at.map((_, f) => (f <= g0 ? [0, 1, 2, 3] : [1, 2, 3, 0]));
+
+  it('leaves its votes to a search that comes back to the other end with its names', () => {
+    expect(spans[0]).toBeGreaterThanOrEqual(0.7 * SPAN); // the far end is upright: its names are known
+    // Wrong on the fold's middle frames only: it came back, each of its votes stands.
+    const middle = at.map((_, f) => (f === top ? [1, 2, 3, 0] : [0, 1, 2, 3]));
+    expect(strayedVotes({ ...input, reading: middle, fromEnd: true })).not.toContain(true);
+    expect(strayedVotes({ ...input, reading: middle, fromEnd: false })).not.toContain(true);
+  });
+
+  it("voids a stray search's votes past the top and past its first contradiction, from its own end", () => {
+    // Strayed after the top (counted from the end): void from its first contradiction on.
+    const late = strayedVotes({ ...input, reading: strayBefore(top + 3), fromEnd: true });
+    expect(late).toEqual(at.map((_, f) => f < top));
+    // Strayed before the top: void from the frame before its first contradiction on; the top and
+    // the frames between keep its vote.
+    const early = strayedVotes({ ...input, reading: strayBefore(top - 2), fromEnd: true });
+    expect(early).toEqual(at.map((_, f) => f < top - 3));
+    // The search from the start, held to the fold's end.
+    const fromStart = strayedVotes({ ...input, reading: strayAfter(top - 3), fromEnd: false });
+    expect(spans[n - 1]).toBeGreaterThanOrEqual(0.7 * SPAN);
+    expect(fromStart).toEqual(at.map((_, f) => f > top));
+    expect(strayedVotes({ ...input, reading: strayAfter(top + 2), fromEnd: false })).toEqual(
+      at.map((_, f) => f > top + 3),
+    );
   });
 });
 

@@ -113,7 +113,7 @@ describe('foldSearch', () => {
     expect(swapped.cost).toBeGreaterThan(right.cost + 10);
   });
 
-  it('contradicts: another place, or another member on the same place; a miss is none', () => {
+  it('contradicts: another place, or another member on the same place; a miss is none, nor a member carried there', () => {
     const os: FoldObs[] = [
       { x: 0, y: 0, group: 0, whole: true },
       { x: 0.5, y: 0, group: 0, whole: false },
@@ -123,5 +123,11 @@ describe('foldSearch', () => {
     expect(contradicts(os, [0, 2], [2, -1], 0)).toBe(true);
     expect(contradicts(os, [0, 2], [-1, 0], 0)).toBe(true);
     expect(contradicts(os, [0, 2], [-1, -1], 0)).toBe(false);
+    // Member 1 unseen in the first picks but carried onto member 0's place (two markers on one
+    // spot): the second picks naming it there do not contradict member 0; carried 2 px off, they do.
+    expect(contradicts(os, [0, -1], [-1, 0], 0, [os[0]!, { x: 0.8, y: 0.4 }])).toBe(false);
+    expect(contradicts(os, [0, -1], [-1, 0], 0, [os[0]!, { x: 2, y: 0 }])).toBe(true);
+    // Seen elsewhere in the first picks: still a contradiction, wherever it is carried.
+    expect(contradicts(os, [0, 2], [2, 0], 0, [os[0]!, os[0]!])).toBe(true);
   });
 });

@@ -61,26 +61,26 @@ describe('marker tracking on the synthetic cases', () => {
     within: number;
     peaks: number;
   }[] = [
-    // Floors raised with "The fold's top at 30 fps" (track-fold.ts: motion across the image, blobs
-    // left unexplained; track-fold-obs.ts: three-marker blobs): measured 60 fps 94.1 -> 96.2, 94.3 ->
-    // 96.2, 93.8 -> 96.1, 92.2 -> 96.3 and 93.9 -> 96.0%; 30 fps 80.8 -> 89.4, 78.9 -> 87.0, 82.1 -> 87.5,
-    // 82.1 -> 88.4, 80.8 -> 89.5 and (71) 82.6 -> 88.1%, peaks 7 of 8 on each (6 or 5 before).
-    { fps: 60, seed: 7, within: 0.95, peaks: 8 },
-    { fps: 60, seed: 11, within: 0.95, peaks: 8 },
-    { fps: 60, seed: 23, within: 0.95, peaks: 8 },
-    { fps: 60, seed: 47, within: 0.95, peaks: 8 },
+    // Floors raised with "A one-ended search that does not come back" (track-fold-exchange.ts
+    // strayedVotes; track-fold.ts contradicts: two markers on one spot): measured 60 fps 96.2 -> 96.7,
+    // 96.2 -> 96.7 (7, 11; 23, 47, 61 in docs/markers.md); 30 fps 89.4 -> 93.3, 87.0 -> 93.4, 87.5 ->
+    // 93.2, 88.4 -> 93.6, 89.5 -> 93.6 and (71) 88.1 -> 94.1%, peaks as before.
+    { fps: 60, seed: 7, within: 0.96, peaks: 8 },
+    { fps: 60, seed: 11, within: 0.96, peaks: 8 },
+    { fps: 60, seed: 23, within: 0.96, peaks: 8 },
+    { fps: 60, seed: 47, within: 0.96, peaks: 8 },
     // Named on a merged blob (seedStates): 22 swaps at 60 fps, 1 and a wrong peak at 30, before.
-    { fps: 60, seed: 61, within: 0.95, peaks: 8 },
-    { fps: 30, seed: 7, within: 0.88, peaks: 7 },
-    { fps: 30, seed: 11, within: 0.86, peaks: 7 },
-    { fps: 30, seed: 23, within: 0.86, peaks: 7 },
-    { fps: 30, seed: 47, within: 0.87, peaks: 7 },
-    { fps: 30, seed: 61, within: 0.88, peaks: 7 },
+    { fps: 60, seed: 61, within: 0.96, peaks: 8 },
+    { fps: 30, seed: 7, within: 0.92, peaks: 7 },
+    { fps: 30, seed: 11, within: 0.92, peaks: 7 },
+    { fps: 30, seed: 23, within: 0.92, peaks: 7 },
+    { fps: 30, seed: 47, within: 0.92, peaks: 7 },
+    { fps: 30, seed: 61, within: 0.92, peaks: 7 },
     // Held out, first run on 2026-12-07: one swap at 30 fps (the shank's upper marker, hidden on
     // frames 40-44, corrected onto the lower one's blob on frame 43 and named on the heel counter's
     // at 45) until a marker unseen for three frames was no longer corrected onto another's blob
     // (track-neighbours.ts; docs/markers.md, "A hidden marker is not moved onto another's blob").
-    { fps: 30, seed: 71, within: 0.87, peaks: 7 },
+    { fps: 30, seed: 71, within: 0.92, peaks: 7 },
   ];
   const rear = new Map<string, ReturnType<typeof runCase>>();
   const rearCase = (fps: 30 | 60, seed: number): ReturnType<typeof runCase> => {
@@ -100,12 +100,20 @@ describe('marker tracking on the synthetic cases', () => {
       expect(r.within / r.visible).toBeGreaterThanOrEqual(c.within);
       // The PSIS pair never folds: every frame within 1 px.
       for (const m of r.perMarker.filter((q) => q.name.endsWith('Psis'))) expect(m.within).toBe(m.visible);
+      // A hidden marker is shown as not seen: the clip's (the left shank's upper marker, not drawn on
+      // frames 40-44) is never detected there, and no marker covered by a nearer one is detected more
+      // than 3 px off (docs/markers.md, "A one-ended search that does not come back": 30 fps, a
+      // covered shank marker in a three-marker blob 3.1 px off on 4 of 37 seeds; 60 fps, one touching
+      // the heel counter 3.8 px off on the first folded frame, 7 of 10 tuning seeds; none since).
+      const hidden = r.tracks.find((t) => t.name === 'leftShankUpper')!;
+      for (let i = 40; i < 45; i++) expect(hidden.points[i]!.state).not.toBe('detected');
+      expect(r.guessed).toBe(0);
     }, 180_000);
 
   // Issue 15's targets for the rear view, not reached yet (docs/markers.md, "What is left"): in swing
   // a leg's four markers pass each other on one vertical line and their blobs merge, and a member
-  // whose identity the fold search cannot settle is reported lost (a gap, not a swap): 96.0-96.6%
-  // within 1 px at 60 fps and 87.0-91.0% at 30 fps on 37 noise seeds, peak eversion measurable on 7
+  // whose identity the fold search cannot settle is reported lost (a gap, not a swap): 96.5-96.9%
+  // within 1 px at 60 fps (13 noise seeds) and 92.6-95.1% at 30 fps (45), peak eversion measurable on 7
   // of 8 stances at 30 fps.
   for (const fps of [60, 30] as const)
     it.fails(
