@@ -2,15 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { LandmarkSeries } from '../../src-shared/pose/landmarks';
-import { settled, startReviewApp, type ReviewApp } from '../review/fixtures/review-app';
-import {
-  readSeries,
-  storeLandmarks,
-  TREADMILL_CLIP,
-  TREADMILL_LANDMARKS,
-} from '../review/fixtures/pose-store';
+import { reviewSession, sideClipReview } from '../e2e/review-session';
+import { settled } from '../review/fixtures/review-app';
+import { readSeries, TREADMILL_CLIP, TREADMILL_LANDMARKS } from '../review/fixtures/pose-store';
 import { markersOnSample, type MarkerTruth } from './marker-clip';
 
 /**
@@ -21,31 +17,24 @@ import { markersOnSample, type MarkerTruth } from './marker-clip';
  * so each marker named cost a scroll down and back up. The picture and the question are now in
  * view together, the question beside the picture, clear of the marker clicked.
  */
-let r: ReviewApp;
 let page: Page;
 let guard: { offsite: string[]; errors: string[] };
 let truth: MarkerTruth[];
-let series: LandmarkSeries;
+const series: LandmarkSeries = readSeries(TREADMILL_LANDMARKS);
 
 // The same cached clip as markers-review.e2e (marker-clip.ts: written once, renamed into place).
 const CACHE = join(tmpdir(), 'stridelab-markers-e2e');
+const CLIP = join(CACHE, 'treadmill-side-markers.mp4');
 const shots = process.env.STRIDELAB_SHOTS;
 
 beforeAll(async () => {
   mkdirSync(CACHE, { recursive: true });
-  series = readSeries(TREADMILL_LANDMARKS);
-  const clip = join(CACHE, 'treadmill-side-markers.mp4');
-  ({ truth } = await markersOnSample(TREADMILL_CLIP, series, clip));
-  r = await startReviewApp();
-  const rec = await r.importClip(clip, 'side', 'flat');
-  await storeLandmarks(r.app.services.library, rec.id, series);
-  ({ page, guard } = await r.openPage(`#/sessions/${r.sessionId}/review/${rec.id}`));
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.getByTestId('summary').waitFor();
+  ({ truth } = await markersOnSample(TREADMILL_CLIP, series, CLIP));
 }, 300_000);
-afterAll(async () => {
-  await r?.close();
-});
+reviewSession(
+  { ...sideClipReview({ file: CLIP, series }), viewport: { width: 1366, height: 768 } },
+  (s) => ({ page, guard } = s),
+);
 
 /** The element's box lies wholly in the window (no scrolling needed to see it). */
 async function inView(l: Locator): Promise<{ top: number; bottom: number; inside: boolean }> {

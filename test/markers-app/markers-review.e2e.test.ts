@@ -1,19 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { analyzeGait } from '../../src-shared/gait';
 import type { MarkerTracks } from '../../src-shared/contract/markers';
 import type { LandmarkSeries } from '../../src-shared/pose/landmarks';
 import type { Recording } from '../../src-shared/contract/recordings';
-import { setHash, settled, startReviewApp, type ReviewApp } from '../review/fixtures/review-app';
-import {
-  readSeries,
-  storeLandmarks,
-  TREADMILL_CLIP,
-  TREADMILL_LANDMARKS,
-} from '../review/fixtures/pose-store';
+import { reviewSession, sideClipReview } from '../e2e/review-session';
+import { setHash, settled, videoPointOnScreen, type ReviewApp } from '../review/fixtures/review-app';
+import { readSeries, TREADMILL_CLIP, TREADMILL_LANDMARKS } from '../review/fixtures/pose-store';
 import { markersOnSample, sampleTiltDeg, type MarkerTruth } from './marker-clip';
 
 /**
@@ -29,34 +25,27 @@ let page: Page;
 let guard: { offsite: string[]; errors: string[] };
 let rec: Recording;
 let truth: MarkerTruth[];
-let series: LandmarkSeries;
+const series: LandmarkSeries = readSeries(TREADMILL_LANDMARKS);
 
 const CACHE = join(tmpdir(), 'stridelab-markers-e2e');
+const CLIP = join(CACHE, 'treadmill-side-markers.mp4');
 
 beforeAll(async () => {
   mkdirSync(CACHE, { recursive: true });
-  series = readSeries(TREADMILL_LANDMARKS);
-  const clip = join(CACHE, 'treadmill-side-markers.mp4');
-  ({ truth } = await markersOnSample(TREADMILL_CLIP, series, clip));
-  r = await startReviewApp();
-  rec = await r.importClip(clip, 'side', 'flat');
-  await storeLandmarks(r.app.services.library, rec.id, series);
-  ({ page, guard } = await r.openPage(`#/sessions/${r.sessionId}/review/${rec.id}`));
-  await page.getByTestId('summary').waitFor();
+  ({ truth } = await markersOnSample(TREADMILL_CLIP, series, CLIP));
 }, 300_000);
-afterAll(async () => {
-  await r?.close();
-});
+reviewSession(
+  sideClipReview({ file: CLIP, series }),
+  (s) =>
+    ({
+      r,
+      page,
+      guard,
+      clips: [rec],
+    } = s),
+);
 
-/** Screen point of a video pixel on player 0 (no zoom: the overlay box is the fitted picture). */
-async function screenOf(x: number, y: number): Promise<{ x: number; y: number }> {
-  // The panels are below the player: clicking their buttons may have scrolled it away.
-  const overlay = page.locator('[data-player="0"] .overlay-box');
-  await overlay.scrollIntoViewIfNeeded();
-  const box = (await overlay.boundingBox())!;
-  const k = box.width / series.source.width;
-  return { x: box.x + x * k, y: box.y + y * k };
-}
+const screenOf = (x: number, y: number) => videoPointOnScreen(page, x, y, series.source.width);
 
 const point = (name: string, frame: number) => truth.find((t) => t.name === name)!.points[frame]!;
 
