@@ -34,11 +34,33 @@ export function parseCommand<const O extends OptionsConfig>(argv: string[], cmd:
       options: { ...options, help: { type: 'boolean', short: 'h', default: false } },
     });
   } catch (err) {
-    return usageError(cmd, err instanceof Error ? err.message : String(err));
+    return usageError(cmd, optionProblems(argv, options, err instanceof Error ? err.message : String(err)));
   }
   if ((parsed.values as { help?: boolean }).help) {
     process.stdout.write(`${cmd.usage}\n`);
     return 0;
   }
   return parsed;
+}
+
+/**
+ * Every unknown option and every option left without its value, where node's parser stopped at the
+ * first ("--vew side --colour red" said only "--vew"). Read leniently, in order; `first` (the
+ * parser's own words) where the lenient reading finds nothing it can name.
+ */
+function optionProblems(argv: string[], options: OptionsConfig, first: string): string[] {
+  const { tokens } = parseArgs({ args: argv, allowPositionals: true, strict: false, tokens: true, options });
+  const problems = tokens.flatMap((t) => {
+    if (t.kind !== 'option') return [];
+    const known = options[t.name];
+    if (!known && t.name !== 'help' && t.name !== 'h') return [`Unknown option "${t.rawName}".`];
+    if (known?.type !== 'string') return [];
+    if (t.value === undefined) return [`${t.rawName} needs a value.`];
+    // Read leniently, "--patient --home DIR" gives --patient the value "--home": strictly, none.
+    if (!t.inlineValue && /^-\d/.test(t.value))
+      return [`${t.rawName} ${t.value}: write a negative number as ${t.rawName}=${t.value}.`];
+    if (!t.inlineValue && t.value.startsWith('-')) return [`${t.rawName} needs a value.`];
+    return [];
+  });
+  return problems.length > 0 ? problems : [first];
 }

@@ -18,7 +18,7 @@ describe('stridelab serve: usage', () => {
 
   it('refuses an unknown option, a stray argument and a bad port, naming them (exit 2)', async () => {
     expect(await main(['serve', '--bogus'])).toBe(2);
-    expect(io.err).toContain("Unknown option '--bogus'");
+    expect(io.err).toContain('Unknown option "--bogus".');
     expect(io.err).toContain('Usage: stridelab serve');
     expect(await main(['serve', 'now'])).toBe(2);
     expect(io.err).toContain('unexpected argument "now"');

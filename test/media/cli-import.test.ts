@@ -116,6 +116,15 @@ describe('stridelab import', () => {
         '  --incline must be at most 40 %.\n' +
         'Usage: stridelab import',
     );
+    // Options it does not know, and one without its value: each said, not the first.
+    expect(await cli('x.mp4', '--vew', 'side', '--colour', 'red', '--incline', '-3', '--patient')).toBe(2);
+    expect(io.err).toContain(
+      'stridelab import: 4 problems:\n' +
+        '  Unknown option "--vew".\n' +
+        '  Unknown option "--colour".\n' +
+        '  --incline -3: write a negative number as --incline=-3.\n' +
+        '  --patient needs a value.\n',
+    );
     expect(
       await cli(
         clip('running_side_overground_sports2d_demo3.mp4'),
