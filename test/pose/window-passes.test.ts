@@ -65,10 +65,23 @@ describe('a small runner read steady window first', () => {
     // square, his own region), then the frames before it. From the whole frame they took three.
     const stages = progress.map((p) => p.stage ?? 'first').filter((s, i, all) => i === 0 || s !== all[i - 1]);
     expect(stages).toEqual(['first', SECOND_PASS_STAGE, THIRD_PASS_STAGE, 'first']);
-    // That pass counts on from the window's frames to the whole clip's.
+    // That pass counts on from the window's three passes to every pass's frames, never going back:
+    // it used to start again from the window's one pass (180 of 240, then 60 of 120).
+    const window = N - SPLIT_S * 30;
     const last = progress.slice(progress.findLastIndex((p) => p.stage !== undefined) + 1);
-    expect(Math.min(...last.map((p) => p.framesDone))).toBeGreaterThanOrEqual(N - SPLIT_S * 30);
-    expect(last.at(-1)).toMatchObject({ framesDone: N, totalFrames: N });
+    expect(Math.min(...last.map((p) => p.framesDone))).toBeGreaterThanOrEqual(3 * window);
+    expect(last.at(-1)).toMatchObject({
+      framesDone: 3 * window + SPLIT_S * 30,
+      totalFrames: 3 * window + SPLIT_S * 30,
+    });
+    progress.forEach((p, i) => {
+      const prev = progress[i - 1];
+      if (!prev) return;
+      expect(p.framesDone).toBeGreaterThanOrEqual(prev.framesDone);
+      expect(p.totalFrames).toBeGreaterThanOrEqual(prev.totalFrames);
+      if (p.totalFrames === prev.totalFrames)
+        expect(p.framesDone / p.totalFrames).toBeGreaterThanOrEqual(prev.framesDone / prev.totalFrames);
+    });
   });
 
   it('finds him before the window on the region the window\u2019s part kept', () => {

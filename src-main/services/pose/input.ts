@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { PoseModelName } from '../../../src-shared/pose/engine-protocol';
 import type { CropRect } from '../../../src-shared/pose/runner-crop';
 import { decodeTimestamps } from '../../../src-shared/media/timestamps';
+import { clipProgress, NO_PARTS_BEFORE, type PartsBefore } from '../../../src-shared/pose/part-progress';
 import { withRecordingTimes, type PoseRecording } from './recording';
 import type { RunHold } from './engine-session';
 import { detectPoses } from './run';
@@ -99,7 +100,7 @@ async function detectOne(
   const part = (
     clipPath: string,
     range: { startS?: number; endS?: number; region?: CropRect | null },
-    before: number,
+    before: PartsBefore,
   ) =>
     detectPoses({
       clipPath,
@@ -109,22 +110,29 @@ async function detectOne(
       ...range,
       ...(opts.hold ? { hold: opts.hold } : {}),
       ...(range.startS !== undefined && opts.firstFrom ? { onFrames: opts.firstFrom.onFrames } : {}),
-      // Progress over the whole clip: the frames of the parts already done count.
+      // Progress over the whole clip: every pass of the parts already read counts, done.
       onProgress: (p) => {
-        const told = follower.report({ ...p, framesDone: before + p.framesDone });
+        const told = follower.report({ ...p, ...clipProgress(before, p) });
         opts.onProgress?.(told);
       },
     });
   const run = async (clipPath: string): Promise<{ candidates: PoseCandidates }> => {
     const first = opts.firstFrom;
-    if (!first) return part(clipPath, {}, 0);
-    const later = await part(clipPath, { startS: first.startS }, 0);
+    if (!first) return part(clipPath, {}, NO_PARTS_BEFORE);
+    const later = await part(clipPath, { startS: first.startS }, NO_PARTS_BEFORE);
     // The frames before the window start on the region the window's part kept (the larger part: the
     // window and all after it), not on the whole frame: a small runner cost them up to three passes
     // again. Where he is still missed there, their passes go on from it (docs/pose-engine.md, "A
     // runner too small for the first pass").
     const before = { endS: first.startS, region: later.crop };
-    const earlier = (await part(clipPath, before, later.candidates.frames.length)).candidates;
+    // Each pass of the window's part read its frames: all of them are done when the earlier part starts.
+    const { second, third } = later.runnerFrames;
+    const windowFrames = later.candidates.frames.length;
+    const done = {
+      framesDone: windowFrames * [0, second, third].filter((n) => n !== null).length,
+      clipFrames: windowFrames,
+    };
+    const earlier = (await part(clipPath, before, done)).candidates;
     return { candidates: joinParts(earlier, later.candidates) };
   };
   let fallback = opts.force === 'proxy' ? 'asked for' : originalEligible(rec);
