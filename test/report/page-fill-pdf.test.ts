@@ -19,10 +19,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rendererDir } from '../../src-main/paths';
 import { printReportPage, withReportPage } from '../../src-main/services/report/pdf-chromium';
 import { PDF_MARGINS } from '../../src-main/services/report/templates';
-import { sideAndRear } from '../../src-shared/gait/testing/runner';
 import { buildReport } from '../../src-shared/report/build';
 import type { ReportBundle } from '../../src-shared/report/model';
-import { clipInput, reportInput } from '../../src-shared/report/testing/report-input';
+import { sideRearSessionInput } from '../../src-shared/report/testing/report-input';
 import { openTestServices, type TestServices } from '../helpers/test-services';
 import { sessionWithSample } from './library-fixture';
 import { bodyFill, pdfPages, renderPage } from './pdf-read';
@@ -125,22 +124,12 @@ describe('page breaks of the printed report', () => {
   ] as const)(
     'leave no page near empty for a synthetic runner with %s',
     async (_name, design) => {
-      const { side, rear } = sideAndRear({ fps: 60, durationS: 8, noisePx: 2, speedKmh: 11, ...design });
-      const clips = [
-        clipInput('side', side.analysis, side.series),
-        clipInput('rear', rear.analysis, rear.series),
-      ];
       const { model } = buildReport(
-        reportInput([{ id: 'flat', label: 'Flat', speedKmh: 11, clips }], {
-          patient: { name: 'Sam Synthetic', heightCm: 175 },
-          session: {
-            id: 's1',
-            date: '2026-12-06',
-            complaint: 'Right proximal hamstring pain',
-            injurySide: 'right',
-          },
-          now: '2026-12-06T10:00:00.000Z',
-        }),
+        sideRearSessionInput(
+          { fps: 60, durationS: 8, noisePx: 2, speedKmh: 11, ...design },
+          {},
+          { now: '2026-12-06T10:00:00.000Z' },
+        ),
       );
       const p = await print({ model, images: {} } as ReportBundle, `page-fill-synthetic-${design.seed}`);
       expect(nearEmpty(p)).toEqual([]);

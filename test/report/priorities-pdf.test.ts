@@ -16,7 +16,7 @@ import { chromiumPrinter } from '../../src-main/services/report/pdf-chromium';
 import { sideAndRear } from '../../src-shared/gait/testing/runner';
 import { buildReport } from '../../src-shared/report/build';
 import { splitFindings } from '../../src-shared/report/priorities';
-import { clipInput, reportInput } from '../../src-shared/report/testing/report-input';
+import { clipInput, reportInput, sideRearSessionInput } from '../../src-shared/report/testing/report-input';
 import { pdfPages } from './pdf-read';
 
 const dir = mkdtempSync(join(tmpdir(), 'stridelab-priorities-'));
@@ -35,23 +35,7 @@ const design = {
 
 describe('the printed report', () => {
   it('opens with the three findings to work on first, in their order, and a page for the runner', async () => {
-    const { side, rear } = sideAndRear(design);
-    const clips = [
-      clipInput('side', side.analysis, side.series),
-      clipInput('rear', rear.analysis, rear.series),
-    ];
-    const { model } = buildReport(
-      reportInput([{ id: 'flat', label: 'Flat', speedKmh: 11, clips }], {
-        patient: { name: 'Sam Synthetic', heightCm: 175 },
-        session: {
-          id: 's1',
-          date: '2026-12-06',
-          complaint: 'Right proximal hamstring pain',
-          injurySide: 'right',
-          clinician: 'Sam Lee, PT',
-        },
-      }),
-    );
+    const { model } = buildReport(sideRearSessionInput(design, { clinician: 'Sam Lee, PT' }));
     const { first } = splitFindings(model.findings);
     expect(first).toHaveLength(3);
     const pdf = await chromiumPrinter({ rendererDir: rendererDir() }).print({ model, images: {} });

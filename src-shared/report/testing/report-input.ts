@@ -7,7 +7,7 @@
 import type { GaitAnalysis } from '../../gait/schema';
 import type { SyntheticOptions } from '../../gait/synthetic';
 import { DEFAULT_EXERCISES } from '../../gait/tables/exercises';
-import { analysedRunner } from '../../gait/testing/runner';
+import { analysedRunner, sideAndRear } from '../../gait/testing/runner';
 import type { LandmarkSeries } from '../../pose/landmarks';
 import type { ReportClipInput, ReportConditionInput, ReportInput } from '../build';
 
@@ -48,4 +48,32 @@ export function reportInput(
     now: '2026-12-07T10:00:00.000Z',
     ...more,
   };
+}
+
+/**
+ * The printed-report tests' session: a synthetic runner `o` filmed from the side and from behind
+ * (sideAndRear) on the one condition 'Flat' at `o.speedKmh`, for Sam Synthetic (175 cm) with right
+ * proximal hamstring pain on 2026-12-06; `session` adds to the session, `more` replaces the rest.
+ */
+export function sideRearSessionInput(
+  o: Omit<SyntheticOptions, 'view'> & { readonly speedKmh: number },
+  session: Partial<ReportInput['session']> = {},
+  more: Partial<ReportInput> = {},
+): ReportInput {
+  const { side, rear } = sideAndRear(o);
+  const clips = [
+    clipInput('side', side.analysis, side.series),
+    clipInput('rear', rear.analysis, rear.series),
+  ];
+  return reportInput([{ id: 'flat', label: 'Flat', speedKmh: o.speedKmh, clips }], {
+    patient: { name: 'Sam Synthetic', heightCm: 175 },
+    session: {
+      id: 's1',
+      date: '2026-12-06',
+      complaint: 'Right proximal hamstring pain',
+      injurySide: 'right',
+      ...session,
+    },
+    ...more,
+  });
 }
