@@ -176,7 +176,7 @@ describe('hybrid analysis: markers replace the landmark value of the same variab
     expect(finding.evidence[0]).toMatch(/^Knee flexion at initial contact, left: 1\.0 ± 0\.0°/);
     // Its cue cites the soft-landing cue's source, not Heiderscheit 2011, which reports no knee angle
     // at contact; cadence retraining stays its drill, to unload the knee (docs/report.md).
-    expect(finding.cue).toEqual({ text: 'Land with a soft, bent knee under you.', source: 'Barton 2016' });
+    expect(finding.cue).toEqual({ text: 'Land softly, with a bent knee.', source: 'Barton 2016' });
     expect(finding.drills?.[0]).toBe('cadence-retraining');
     // summary.csv says per side where each number came from.
     const [header, ...lines] = parseCsv(summaryCsv(built));

@@ -113,8 +113,9 @@ export const DEFAULT_FINDING_RULES: readonly FindingRule[] = [
     exercises: ['cadence-retraining', 'backward-treadmill-eccentric'],
     plain: 'Your knee is nearly straight when your foot lands.',
     // A soft-landing cue, of the kind Barton 2016 reviews to reduce impact loading; no source
-    // measured its effect on knee flexion at contact.
-    cue: { text: 'Land with a soft, bent knee under you.', source: 'barton2016' },
+    // measured its effect on knee flexion at contact, and none reports where the knee lands (it
+    // said 'under you' until the fifteenth session).
+    cue: { text: 'Land softly, with a bent knee.', source: 'barton2016' },
   },
   {
     id: 'dorsiflexed-ankle-landing',
