@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewRecording } from '../../src-main/data/recordings';
 import { openTestLibrary, type TestLibrary } from '../helpers/test-library';
-import { AT, seedRecording, seedSession } from './rows';
+import { AT, recordingRow, seedRecording, seedSession } from './rows';
 
 /**
  * The duplicate check and the insert of an imported clip as one step (`insertUnlessSame`), on SQLite
@@ -20,30 +20,9 @@ afterEach(async () => {
 });
 
 const SHA = 'a'.repeat(64);
-const row = (id: string, sessionId = 's1'): NewRecording => ({
-  id,
-  session_id: sessionId,
-  view: 'side',
-  condition_label: 'flat',
-  incline_pct: null,
-  speed_kmh: null,
-  shoes: null,
-  original_name: 'run.mp4',
-  sha256: SHA,
-  size_bytes: 1000,
-  probe_json: JSON.stringify({ nominalFps: 50, proxyFps: 50, frameCount: 100 }),
-  frame_count: 100,
-  trim_start_frame: 0,
-  trim_end_frame: 100,
-  original_path: `${sessionId}/${id}/original.mp4`,
-  proxy_path: `${sessionId}/${id}/proxy.mp4`,
-  thumb_path: `${sessionId}/${id}/thumb.jpg`,
-  timestamps_path: `${sessionId}/${id}/timestamps.f64`,
-  proxy_status: 'ready',
-  created_at: AT,
-  updated_at: AT,
-  deleted_at: null,
-});
+/** Every row the same file (one sha256, one name), as two imports of one clip write it. */
+const row = (id: string, sessionId = 's1'): NewRecording =>
+  recordingRow(id, sessionId, {}, { speed_kmh: null, original_name: 'run.mp4', sha256: SHA });
 const ids = async (sessionId: string) =>
   (await lib.data.recordings.listForSession(sessionId)).map((r) => r.id);
 

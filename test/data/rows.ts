@@ -1,4 +1,5 @@
 import type { DataLayer } from '../../src-main/data';
+import type { NewRecording } from '../../src-main/data/recordings';
 
 /**
  * A patient, a session and recordings written through the repositories, for the data layer's tests
@@ -17,14 +18,15 @@ export async function seedSession(data: DataLayer, sessionId = 's1', patientId =
   );
 }
 
-export async function seedRecording(
-  data: DataLayer,
+/** A recording's row as the import writes it (sha256 from the id, 1000 bytes, proxy ready); `more` replaces fields. */
+export function recordingRow(
   id: string,
   sessionId = 's1',
   opts: { view?: 'side' | 'rear'; probe?: Record<string, unknown>; frameCount?: number } = {},
-): Promise<void> {
+  more: Partial<NewRecording> = {},
+): NewRecording {
   const frameCount = opts.frameCount ?? 100;
-  await data.recordings.insert({
+  return {
     id,
     session_id: sessionId,
     view: opts.view ?? 'side',
@@ -47,5 +49,15 @@ export async function seedRecording(
     created_at: AT,
     updated_at: AT,
     deleted_at: null,
-  });
+    ...more,
+  };
+}
+
+export async function seedRecording(
+  data: DataLayer,
+  id: string,
+  sessionId = 's1',
+  opts: { view?: 'side' | 'rear'; probe?: Record<string, unknown>; frameCount?: number } = {},
+): Promise<void> {
+  await data.recordings.insert(recordingRow(id, sessionId, opts));
 }
