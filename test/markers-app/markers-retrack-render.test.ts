@@ -71,3 +71,12 @@ describe('the marker table while tracking again', () => {
     expect(panel('done')).not.toContain('marker-variables-previous');
   });
 });
+
+describe('the marker table\u2019s columns', () => {
+  it('name the foot whose strides each value is read on, not a side of the pelvis', () => {
+    // "Left" / "Right" over a pelvic tilt read from the right ASIS and PSIS read as sides of the pelvis
+    // (the walk of a returning patient's visit at 1366x768): each column is one foot's strides.
+    const heads = [...panel('done').matchAll(/<th>([^<]*)<\/th>/g)].map((m) => m[1]);
+    expect(heads).toEqual(['Variable', 'Left foot&#x27;s strides', 'Right foot&#x27;s strides', 'From']);
+  });
+});

@@ -154,8 +154,10 @@ export function MarkersPanel({ markers: m, view, frame, rows }: MarkersPanelProp
           <thead>
             <tr>
               <th>Variable</th>
-              <th>Left</th>
-              <th>Right</th>
+              {/* Each column is one foot's strides (its contacts, midstances, toe-offs), not a side of
+                  the pelvis: the pelvic tilt's one marker pair is read at both feet's events. */}
+              <th>Left foot&apos;s strides</th>
+              <th>Right foot&apos;s strides</th>
               <th>From</th>
             </tr>
           </thead>
