@@ -168,6 +168,11 @@ describe('last time vs today, side by side', () => {
     await bar.getByRole('button', { name: 'Beside last visit (2026-10-02)' }).click();
     expect(await bar.getByLabel('Last time beside today').inputValue()).toBe(`0:${before.id}`);
     await page.locator('[data-testid="last-time-player"][data-aligned="true"]').waitFor({ timeout: 60_000 });
+    // Last time stands in the right player, and the Right player picker names it as it names today's
+    // clips (it read "— none —" beside last time's picture on the walk of a returning patient's visit).
+    await expect
+      .poll(() => page.getByLabel('Right player').locator('option:checked').textContent())
+      .toMatch(/^Last time: 2026-10-02 · Side · flat · 11 km\/h.* \(then\.mp4\)$/);
     // Last time's session had 11 km/h on its form, today's none: said, not hidden.
     await expect
       .poll(() => page.getByTestId('last-time-notes').textContent())
@@ -279,6 +284,15 @@ describe('last time vs today, side by side', () => {
     await expect.poll(magenta).toBe(0);
     await page.getByTestId('last-time').getByRole('button', { name: 'Close last time' }).click();
     await expect.poll(() => page.getByTestId('last-time-player').count()).toBe(0);
+    // The Right player picker's "— none —" takes last time's player away too, and says "— none —" again.
+    await page
+      .getByTestId('last-time')
+      .getByRole('button', { name: 'Beside last visit (2026-10-02)' })
+      .click();
+    await page.getByTestId('last-time-player').waitFor({ timeout: 60_000 });
+    await page.getByLabel('Right player').selectOption({ label: '— none —' });
+    await expect.poll(() => page.getByTestId('last-time-player').count()).toBe(0);
+    expect(await page.getByLabel('Right player').locator('option:checked').textContent()).toBe('— none —');
     expect(guard.errors, guard.errors.join('\n')).toEqual([]);
     expect(guard.offsite).toEqual([]);
   }, 120_000);

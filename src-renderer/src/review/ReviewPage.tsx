@@ -13,6 +13,8 @@ import { useLoad } from '../useLoad';
 import { loadOffsets, loadSeries } from './analysis';
 import { clipTitle, defaultSelection, openRecording, type OpenedClip } from './clips';
 import type { ReviewClip } from './model';
+import { ClipPicker } from './ClipPicker';
+import { LastTimeReport, type LastTimeShown } from './last-time/shown';
 import { ReviewWorkspace } from './ReviewWorkspace';
 import { SessionFocus, sessionFocus } from './session-focus';
 import { SessionClips, SessionEdits } from './session-side-clips';
@@ -169,6 +171,8 @@ export function ReviewPage(props: ReviewPageProps) {
     [opened, data, offsets, openedKey],
   );
 
+  // What last time's player shows, for the Right player picker (last-time/shown.ts).
+  const [lastTime, setLastTime] = useState<LastTimeShown | null>(null);
   // The moment on screen (session time), kept when the PT chooses another clip for a player.
   const shownAt = useRef(0);
   const [startAt, setStartAt] = useState(0);
@@ -190,31 +194,14 @@ export function ReviewPage(props: ReviewPageProps) {
       <Crumbs patient={patient} session={session} />
       <div className="page-head">
         <h1>Review</h1>
-        <div className="actions clip-pick">
-          {[0, 1].map((slot) => (
-            <label key={slot}>
-              {slot === 0 ? 'Left player' : 'Right player'}{' '}
-              <select
-                value={ids[slot] ?? ''}
-                onChange={(e) => {
-                  const next = [...ids];
-                  if (e.target.value) next[slot] = e.target.value;
-                  else next.splice(slot, 1);
-                  go(next.filter(Boolean));
-                }}
-              >
-                {slot === 1 && <option value="">— none —</option>}
-                {recordings
-                  .filter((r) => r.proxyStatus === 'ready')
-                  .map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {clipTitle(r, session)} ({r.originalName})
-                    </option>
-                  ))}
-              </select>
-            </label>
-          ))}
-        </div>
+        <ClipPicker
+          clips={recordings
+            .filter((r) => r.proxyStatus === 'ready')
+            .map((r) => ({ id: r.id, words: `${clipTitle(r, session)} (${r.originalName})` }))}
+          ids={ids}
+          lastTime={lastTime}
+          onPick={go}
+        />
       </div>
       {recordings.length === 0 && (
         <p className="muted">This session has no clips yet: import or record them on the session page.</p>
@@ -236,15 +223,17 @@ export function ReviewPage(props: ReviewPageProps) {
         <SessionFocus.Provider value={sessionFocus(session)}>
           <SessionClips.Provider value={sessionClips}>
             <SessionEdits.Provider value={savedEdits}>
-              <ReviewWorkspace
-                key={ids.join('/')}
-                sessionId={props.sessionId}
-                clips={clips}
-                startAt={startAt}
-                onTime={(t) => {
-                  shownAt.current = t;
-                }}
-              />
+              <LastTimeReport.Provider value={setLastTime}>
+                <ReviewWorkspace
+                  key={ids.join('/')}
+                  sessionId={props.sessionId}
+                  clips={clips}
+                  startAt={startAt}
+                  onTime={(t) => {
+                    shownAt.current = t;
+                  }}
+                />
+              </LastTimeReport.Provider>
             </SessionEdits.Provider>
           </SessionClips.Provider>
         </SessionFocus.Provider>

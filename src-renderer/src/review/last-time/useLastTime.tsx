@@ -5,7 +5,7 @@
  * optionally last time's skeleton drawn over today's picture (src-shared/review/ghost.ts). Today's
  * players and playhead are untouched: last time's frame is derived from the frame today's player shows.
  */
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { EarlierClip, LastTimeClip } from '../../../../src-shared/progress/earlier';
 import type { GaitAnalysis } from '../../../../src-shared/gait/schema';
 import type { ClipResult } from '../../../../src-shared/review/analysis-protocol';
@@ -27,6 +27,7 @@ import { openRecording, type OpenedClip } from '../clips';
 import type { FrameEvent, ReviewClip } from '../model';
 import { GhostLayer } from './GhostLayer';
 import { LastTimeBar } from './LastTimeBar';
+import { LastTimeReport } from './shown';
 import './last-time.css';
 
 export interface AlignOn {
@@ -114,6 +115,10 @@ function useLastTimeClip(choice: LastTimeChoice | null): Loaded {
   return loaded.key === id ? loaded : { key: id };
 }
 
+/** Last time's clip named as today's are (clips.ts clipTitle): view · condition · treadmill settings. */
+const earlierTitle = (c: EarlierClip): string =>
+  [c.view === 'side' ? 'Side' : 'Rear', c.conditionLabel, c.settings].filter(Boolean).join(' · ');
+
 const times = (events: readonly FrameEvent[], on: AlignOn, table: { times: readonly number[] }) =>
   eventTimes(
     events.filter((e) => e.foot === on.foot && e.kind === on.kind).map((e) => table.times[e.frame] ?? NaN),
@@ -160,12 +165,7 @@ export function useLastTime(
       opened && choice
         ? {
             recordingId: choice.clip.recordingId,
-            title: `Last time · ${choice.clip.date} · ${opened.recording.view === 'side' ? 'Side' : 'Rear'} · ${[
-              choice.clip.conditionLabel,
-              choice.clip.settings,
-            ]
-              .filter(Boolean)
-              .join(' · ')}`,
+            title: `Last time · ${choice.clip.date} · ${earlierTitle(choice.clip)}`,
             view: opened.recording.view,
             clip: opened.clip,
             table: opened.table,
@@ -176,6 +176,17 @@ export function useLastTime(
         : undefined,
     [opened, choice, earlierSeries],
   );
+  // The page's Right player picker names what this player shows, as it names today's clips.
+  const report = useContext(LastTimeReport);
+  const shownWords =
+    lastClip && choice && opened
+      ? `Last time: ${choice.clip.date} · ${earlierTitle(choice.clip)} (${opened.recording.originalName})`
+      : null;
+  useEffect(() => {
+    if (!shownWords) return;
+    report({ words: shownWords, close: () => setChoice(null) });
+    return () => report(null);
+  }, [shownWords, report]);
   const earlierGait = loaded.gait;
   const lastResult = useMemo<ClipResult>(
     () => (earlierSeries ? { series: earlierSeries, ...(earlierGait && { gait: earlierGait }) } : {}),
