@@ -217,8 +217,10 @@ describe('media over HTTP', () => {
     // walk saw a clip read "Copying into the library" with an empty bar for 90 s while it waited).
     const dir = tempDir('turn');
     const files = [
+      // Two different clips (a frame apart): the same bytes twice would be one clip, refused as a
+      // duplicate since the check and the insert are one step (import-race.test).
       syntheticClip(join(dir, 'turn-a.mp4'), { frames: 120, size: '640x480' }),
-      syntheticClip(join(dir, 'turn-b.mp4'), { frames: 120, size: '640x480' }),
+      syntheticClip(join(dir, 'turn-b.mp4'), { frames: 121, size: '640x480' }),
     ];
     const jobs = ['job-turn-a0001', 'job-turn-b0001'];
     const ids = await Promise.all(files.map((f, i) => upload(f, `turn-${i}.mp4`)));
