@@ -3,7 +3,9 @@
  * radius 3 px, two of them touching (centres 3 or 4 px apart: one blob of 43-49 px against 27-29),
  * found by the same detection as "Find bright markers"; the touching pair's blob is the one said,
  * and none is said when the pair is apart (7 or 20 px: two blobs) or when a candidate is only a
- * little larger (one marker of radius 3.5 px, 1.36 areas). Centres 5 px apart make a blob too
+ * little larger (one marker of radius 3.5 px, 1.36 areas). Among more lamps, highlights, a bright bar
+ * and specks than markers (the issue's frame, drawn) the pair is still said and none of them is.
+ * Centres 5 px apart make a blob too
  * long for the detection's roundness (0.5): `candidateBlobs` offers it all the same, and it is said.
  * On the synthetic rear runner (generateMarkerClip) the said blob is the two markers the tracker's
  * seed frame sees as one: the right leg folded on frame 0 with seed 61 (docs/markers.md).
@@ -16,10 +18,25 @@ import { detectBlobs } from './detect';
 import { candidateBlobs, mergedCandidates } from './merged-blob';
 import { testBlob } from './testing';
 
-function frame(markers: readonly (readonly [number, number, number])[], seed: number) {
+/**
+ * A spot that is not a marker: a streak from (x, y) to (x + dx, y) of radius r at grey level
+ * `grey`, on a patch 4 px wider at grey level `under` (a shoe or a knee under its highlight).
+ */
+type Spot = readonly [x: number, y: number, dx: number, r: number, grey: number, under: number];
+
+function frame(
+  markers: readonly (readonly [number, number, number])[],
+  seed: number,
+  spots: readonly Spot[] = [],
+) {
   const c = new Canvas(320, 200);
   c.fill([96, 96, 100]);
   for (const [x, y, r] of markers) c.blurredDisc(x, y, x, y, r, [250, 250, 250]);
+  for (const [x, y, dx, r, g, u] of spots) {
+    // discs every half pixel along the streak: one moving disc (blurredDisc's path) would be dimmer
+    for (let t = 0; t <= dx; t += 0.5) c.blurredDisc(x + t, y, x + t, y, r + 4, [u, u, u]);
+    for (let t = 0; t <= dx; t += 0.5) c.blurredDisc(x + t, y, x + t, y, r, [g, g, g]);
+  }
   const rng = createPrng(seed);
   const noise = new Float32Array(4096).map(() => rng.gaussian());
   c.addNoise(noise, 0, 3);
@@ -69,14 +86,85 @@ describe('mergedCandidates', () => {
     expect(mergedCandidates(blobs)).toEqual([]);
   });
 
-  it('takes the median candidate as one marker: at 1.5 areas not said, above it said', () => {
-    const four = [testBlob(0, 0, 36), testBlob(50, 0, 36), testBlob(100, 0, 36)];
-    expect(mergedCandidates([...four, testBlob(150, 0, 54)])).toEqual([]);
-    expect(mergedCandidates([...four, testBlob(150, 0, 55)])).toEqual([3]);
+  it('takes the round candidates as one marker: a long one over 1.5 and up to 2.6 areas is said', () => {
+    const three = [testBlob(0, 0, 36), testBlob(50, 0, 36), testBlob(100, 0, 36)];
+    const long = (areaPx: number, contrast = 150) => ({
+      ...testBlob(150, 0, areaPx),
+      roundness: 0.4,
+      contrast,
+    });
+    expect(mergedCandidates([...three, long(54)])).toEqual([]);
+    expect(mergedCandidates([...three, long(55)])).toEqual([3]);
+    expect(mergedCandidates([...three, long(93)])).toEqual([3]);
+    expect(mergedCandidates([...three, long(94)])).toEqual([]);
+    // as large and long as a pair, but half a marker's contrast or less: a highlight, not two markers
+    expect(mergedCandidates([...three, long(72, 74)])).toEqual([]);
+    // as large and bright, but longer than two discs side by side: a streak of light
+    expect(mergedCandidates([...three, { ...long(72), roundness: 0.2 }])).toEqual([]);
+    // as large, but round: one larger thing (a lamp), not two discs side by side
+    expect(mergedCandidates([...three, testBlob(150, 0, 72)])).toEqual([]);
   });
 
-  it('says none with fewer than three candidates (no single marker to compare with)', () => {
-    expect(mergedCandidates([testBlob(0, 0, 36), testBlob(50, 0, 90)])).toEqual([]);
+  it('takes no speck of a few pixels (its roundness unmeasured) as one marker', () => {
+    const disc = testBlob(0, 0, 150);
+    const speck = testBlob(50, 0, 4);
+    const long = (areaPx: number) => ({ ...testBlob(150, 0, areaPx), roundness: 0.4 });
+    // with the speck, one marker would measure 77 px and a blob of 1.24 discs two of them
+    expect(mergedCandidates([disc, speck, long(186)])).toEqual([]);
+    expect(mergedCandidates([disc, speck, long(300)])).toEqual([2]);
+  });
+
+  it('says none without a round candidate (no single marker to compare with)', () => {
+    expect(
+      mergedCandidates([
+        { ...testBlob(0, 0, 36), roundness: 0.4 },
+        { ...testBlob(50, 0, 72), roundness: 0.4 },
+      ]),
+    ).toEqual([]);
+  });
+
+  // The issue's frame (the sample clip with two discs drawn): more lights and highlights than
+  // markers, so the median candidate was a highlight's, and lamps and highlights were said (their
+  // contrast there 40-75, the discs' 184-197). Drawn here: streaks of a touching pair's size and shape
+  // on a lighter patch (shoe and knee highlights, grey 210-220 on 150), a longer one, round lamps of 5
+  // and 9 px radius, a bright bar of four marker areas (a cabinet light) and three bright specks (glints
+  // of a few pixels, round to the roundness measure) at the markers' brightness.
+  const lights: Spot[] = [
+    [20, 100, 9, 3, 215, 150],
+    [80, 100, 8, 3, 215, 150],
+    [140, 180, 5, 3, 215, 150],
+    [200, 180, 4, 3, 220, 150],
+    [260, 180, 6, 3, 210, 150],
+    [280, 20, 12, 3, 215, 150],
+    [100, 20, 0, 5, 250, 96],
+    [290, 60, 0, 9, 250, 96],
+    [140, 100, 16, 2.5, 250, 96],
+    [30, 170, 0, 1.1, 250, 96],
+    [60, 170, 0, 1.1, 250, 96],
+    [90, 170, 0, 1.1, 250, 96],
+  ];
+
+  it.each([3, 11, 29])(
+    'says a touching pair among more lights than markers, and no light (seed %i)',
+    (seed) => {
+      const markers: [number, number, number][] = [
+        ...apart.slice(0, 3),
+        [250.4, 120.3, 3],
+        [250.4, 124.3, 3],
+      ];
+      const blobs = candidateBlobs(frame(markers, seed, lights), { appearance: { kind: 'bright' } });
+      expect(blobs).toHaveLength(16);
+      const said = mergedCandidates(blobs);
+      expect(said).toHaveLength(1);
+      const b = blobs[said[0]!]!;
+      expect(Math.hypot(b.x - 250.4, b.y - 122.3)).toBeLessThan(1);
+    },
+  );
+
+  it.each([3, 11, 29])('says none on two markers apart among the lights (seed %i)', (seed) => {
+    const blobs = candidateBlobs(frame(apart.slice(0, 2), seed, lights), { appearance: { kind: 'bright' } });
+    expect(blobs).toHaveLength(14);
+    expect(mergedCandidates(blobs)).toEqual([]);
   });
 });
 

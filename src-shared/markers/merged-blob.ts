@@ -24,16 +24,58 @@ export function tooLargeForOneMarker(areaPx: number, markerAreaPx: number): bool
   return areaPx > SPLIT_AREA * markerAreaPx;
 }
 
+/** Roundness a single marker reaches: rendered discs of radius 3-3.5 px measure 0.78-0.99 (merged-blob.test.ts). */
+export const MARKER_ROUNDNESS = 0.7;
+
 /**
- * The candidates found on a frame that look like two markers touching: larger than `SPLIT_AREA`
- * times the median candidate's area, a single marker's (a protocol's markers are one size, as
- * `seedStates` takes them). Fewer than three candidates have no median that is surely one marker's:
- * none is said.
+ * The least roundness of two touching markers over `SPLIT_AREA`: rendered discs of radius 3-7 px with
+ * centres 1-2 radii apart measure 0.39-0.67, the rear runner's pairs 0.33-0.51 (docs/markers.md); a
+ * streak of light or a shoe's highlight is longer (0.16-0.22 on the sample clip).
  */
-export function mergedCandidates(blobs: readonly { readonly areaPx: number }[]): number[] {
-  if (blobs.length < 3) return [];
-  const one = median(blobs.map((b) => b.areaPx));
-  return blobs.flatMap((b, i) => (tooLargeForOneMarker(b.areaPx, one) ? [i] : []));
+export const PAIR_MIN_ROUNDNESS = 0.3;
+
+/**
+ * Two touching markers over `SPLIT_AREA` are less round than this: 0.70-0.75 on the rear runner at
+ * 60 fps with centres under a radius apart (1.5-1.6 areas), rendered discs at most 0.67; one marker or
+ * a round lamp reads 0.78-1.
+ */
+export const PAIR_MAX_ROUNDNESS = 0.77;
+
+/** Fewer pixels than this have no shape to measure (every 2x2 blob reads roundness 0.95): not taken as one marker. */
+export const SHAPED_AREA_PX = 12;
+
+/** Two touching markers cover at most about two marker areas (1.53-2.50 on the rear runner, docs/markers.md). */
+export const PAIR_MAX_AREA = 2.6;
+
+/**
+ * The candidates found on a frame that look like two markers touching. One marker is measured on the
+ * round candidates of `SHAPED_AREA_PX` or more (`MARKER_ROUNDNESS`) at least half as contrasted as the
+ * most contrasted of them (a highlight's top can be a round spot): their median area and contrast. A
+ * touching pair is over `SPLIT_AREA` and at most `PAIR_MAX_AREA` such areas, less round than one
+ * marker (`PAIR_MAX_ROUNDNESS`) but not as long as a streak (`PAIR_MIN_ROUNDNESS`), and at least half a marker's contrast
+ * (two markers are as bright as one). The median of all candidates measured a lamp or a highlight
+ * where they outnumber the markers: on the sample clip with two discs drawn, five lamps and highlights
+ * were said (docs/markers.md, "Candidates for naming"). Without a round candidate there is no marker
+ * to compare with: none is said.
+ */
+export function mergedCandidates(
+  blobs: readonly Pick<Blob, 'areaPx' | 'roundness' | 'contrast'>[],
+): number[] {
+  const round = blobs.filter((b) => b.roundness >= MARKER_ROUNDNESS && b.areaPx >= SHAPED_AREA_PX);
+  if (round.length === 0) return [];
+  const most = Math.max(...round.map((b) => b.contrast));
+  const markers = round.filter((b) => b.contrast >= most / 2);
+  const area = median(markers.map((b) => b.areaPx));
+  const contrast = median(markers.map((b) => b.contrast));
+  return blobs.flatMap((b, i) =>
+    tooLargeForOneMarker(b.areaPx, area) &&
+    b.areaPx <= PAIR_MAX_AREA * area &&
+    b.roundness < PAIR_MAX_ROUNDNESS &&
+    b.roundness >= PAIR_MIN_ROUNDNESS &&
+    b.contrast >= contrast / 2
+      ? [i]
+      : [],
+  );
 }
 
 /**
