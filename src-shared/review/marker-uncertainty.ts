@@ -184,7 +184,17 @@ export interface Segment {
   readonly lengthPx: number;
 }
 
-export const segment = (a: MarkerTrack, b: MarkerTrack): Segment => ({ a, b, lengthPx: medianLength(a, b) });
+/**
+ * A segment and its length: the median over `frames` where given (the frames a variable is read at:
+ * one posture, so one projection), else over the clip. A rear-view shank swinging towards the camera
+ * is foreshortened by a quarter; once the tracker reported its swing frames, the clip's median fell
+ * below 85% of the stance length and every contact of a side failed the check below.
+ */
+export const segment = (a: MarkerTrack, b: MarkerTrack, frames?: readonly number[]): Segment => ({
+  a,
+  b,
+  lengthPx: medianLength(a, b, frames),
+});
 
 /**
  * Whether the markers of a step are where the body puts them on `frame`: none lost, and each
@@ -205,15 +215,34 @@ export function segmentsHold(segments: readonly Segment[], frame: number): boole
 export const trackOf = (tracks: readonly MarkerTrack[], name: MarkerName): MarkerTrack | undefined =>
   tracks.find((t) => t.name === name);
 
-/** Median length (px) between two tracks over the frames both are usable. */
-export function medianLength(a: MarkerTrack, b: MarkerTrack): number {
-  const d: number[] = [];
+/**
+ * Median length (px) between two tracks over the frames both are usable: of `frames` where at least
+ * three of them are, else of the clip.
+ */
+export function medianLength(a: MarkerTrack, b: MarkerTrack, frames?: readonly number[]): number {
+  if (frames) {
+    const some = medianOver(a, b, frames);
+    if (some.n >= 3) return some.median;
+  }
   const n = Math.min(a.points.length, b.points.length);
-  for (let i = 0; i < n; i++) {
-    const p = a.points[i]!;
-    const q = b.points[i]!;
-    if (p.state !== 'lost' && q.state !== 'lost') d.push(Math.hypot(p.x - q.x, p.y - q.y));
+  return medianOver(
+    a,
+    b,
+    Array.from({ length: n }, (_, i) => i),
+  ).median;
+}
+
+function medianOver(
+  a: MarkerTrack,
+  b: MarkerTrack,
+  frames: readonly number[],
+): { median: number; n: number } {
+  const d: number[] = [];
+  for (const i of frames) {
+    const p = a.points[i];
+    const q = b.points[i];
+    if (p && q && p.state !== 'lost' && q.state !== 'lost') d.push(Math.hypot(p.x - q.x, p.y - q.y));
   }
   d.sort((x, y) => x - y);
-  return d[Math.floor(d.length / 2)] ?? 0;
+  return { median: d[Math.floor(d.length / 2)] ?? 0, n: d.length };
 }

@@ -306,7 +306,9 @@ export function markerVariablesAt(
       markerAngleSystematicDeg(medianLength(m.heelUpper, m.heelLower)),
       markerAngleSystematicDeg(medianLength(m.shankUpper, m.shankLower)),
     );
-    const segments = [segment(m.heelUpper, m.heelLower), segment(m.shankUpper, m.shankLower)];
+    // Checked against their lengths in stance, where the values are read (segment: not the clip's).
+    const stance = steps.flatMap((st) => [st.contactFrame, ...(st.peakFrame === null ? [] : [st.peakFrame])]);
+    const segments = [segment(m.heelUpper, m.heelLower, stance), segment(m.shankUpper, m.shankLower, stance)];
     return { steps, sys, series: rearfootEversionSeries(m, side), side, segments };
   });
   if (!perSide[0] && !perSide[1]) return rows.map((d) => empty(d, NO_REARFOOT));
