@@ -70,14 +70,20 @@ export const downloadUrl = (fileName: string): string => `/api/exports/${encodeU
 /**
  * The exported PDF `fileName` as the page shows it, read from the exports folder (its size, pages
  * and time are the file's), or null where it is not there. One reading for the export's answer and
- * for the page after a reload (`report:lastPdf`), so the two cannot say different things.
+ * for the page after a reload (`report:lastPdf`), so the two cannot say different things. `written`:
+ * the bytes just written, so the export does not read its own PDF back to count its pages.
  */
-async function pdfExportOf(library: Library, sessionId: string, fileName: string): Promise<PdfExport | null> {
+async function pdfExportOf(
+  library: Library,
+  sessionId: string,
+  fileName: string,
+  written?: Uint8Array,
+): Promise<PdfExport | null> {
   const file = join(reportExportsDir(library), fileName);
-  let data: Buffer;
+  let data: Uint8Array;
   let mtime: Date;
   try {
-    [data, { mtime }] = await Promise.all([readFile(file), stat(file)]);
+    [data, { mtime }] = await Promise.all([written ?? readFile(file), stat(file)]);
   } catch {
     return null;
   }
@@ -131,7 +137,7 @@ export const reportHandlers: HandlersFor<typeof reportCalls> = {
     ctx.emit('report:progress', { sessionId, phase: 'write', fraction: 0.9 });
     const fileName = await sessionExportName(ctx.library.data, sessionId);
     await writeExport(ctx.library, fileName, pdf);
-    const written = await pdfExportOf(ctx.library, sessionId, fileName);
+    const written = await pdfExportOf(ctx.library, sessionId, fileName, pdf);
     if (!written) throw new ServiceError('internal', 'The PDF was written but cannot be read back.');
     return written;
   },
